@@ -1,0 +1,15 @@
+//! The domain core: what the planner knows. Pure Rust, no browser crates (checked by
+//! `tests/tidy.rs`), tested natively.
+
+pub mod catalog;
+pub mod custom_list;
+pub mod export;
+pub mod layout;
+pub mod plan;
+pub mod presets;
+pub mod query;
+pub mod release;
+pub mod rules;
+pub mod runbook;
+pub mod session;
+pub mod stored;
