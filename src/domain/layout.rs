@@ -1,7 +1,10 @@
 //! Geometry of the release graph: trains as columns in version order, releases stacked by
 //! version. Plain numbers; drawing is the UI's. Linear time, no recursion.
 //!
-//! TODO(domain-aux): implement.
+//! The graph has a natural order (releases sort by version, trains by number), so no general
+//! graph layout (crossing minimisation, layering) is needed: one pass over the sorted releases
+//! opens a column at each new train and stacks the release below the previous one. Loops only,
+//! never recursion, because the wasm stack is 1 MiB and a catalog may hold 10,000 releases.
 
 use super::release::{Release, Train};
 
@@ -35,20 +38,200 @@ pub struct Layout {
     pub nodes: Vec<Node>,
 }
 
+/// Box of a release, wide enough for `9.12(4)72` in the page's font.
+pub const NODE_WIDTH: f64 = 76.0;
+pub const NODE_HEIGHT: f64 = 22.0;
+/// Space between two columns and between two boxes of a column.
+pub const COLUMN_GAP: f64 = 18.0;
+pub const ROW_GAP: f64 = 6.0;
+/// Space around the drawing, and the band above the first row holding the train labels.
+pub const MARGIN: f64 = 10.0;
+pub const HEADER: f64 = 26.0;
+
 impl Layout {
     /// Index of a release's node (binary search; nodes are ascending).
     pub fn index_of(&self, release: Release) -> Option<usize> {
-        todo!()
+        self.nodes
+            .binary_search_by(|n| n.release.cmp(&release))
+            .ok()
+    }
+
+    /// The column of a train (binary search; columns are ascending).
+    pub fn column_of(&self, train: Train) -> Option<&Column> {
+        let i = self
+            .columns
+            .binary_search_by(|c| c.train.cmp(&train))
+            .ok()?;
+        self.columns.get(i)
     }
 }
 
 /// Lays out `releases` (ascending, no duplicates).
+///
+/// Column `c` is centred at `MARGIN + c·(NODE_WIDTH + COLUMN_GAP) + NODE_WIDTH/2`, its label at
+/// `MARGIN + HEADER/2`; row `r` of a column at `MARGIN + HEADER + r·(NODE_HEIGHT + ROW_GAP) +
+/// NODE_HEIGHT/2`. The canvas fits the widest row count.
+///
+/// Input that is not ascending or has duplicates is sorted and de-duplicated first rather than
+/// trusted, so the result always passes [`check`].
+///
+/// Complexity: O(n) for ascending input (the sort only confirms the order), O(n log n) else.
+///
+/// ```
+/// use asa_planner::domain::layout::{check, layout};
+/// let releases = ["8.4(7)", "8.4(7)30", "9.0(4)"].map(|s| s.parse().unwrap());
+/// let l = layout(&releases);
+/// assert_eq!(l.columns.len(), 2);
+/// assert!(l.nodes[1].y > l.nodes[0].y && l.nodes[2].x > l.nodes[0].x);
+/// assert_eq!(check(&l), Ok(()));
+/// ```
 pub fn layout(releases: &[Release]) -> Layout {
-    todo!()
+    let mut sorted = releases.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut nodes = Vec::with_capacity(sorted.len());
+    let mut tallest = 0;
+    for (i, release) in sorted.into_iter().enumerate() {
+        let train = release.train();
+        if columns.last().is_none_or(|c| c.train != train) {
+            let x = MARGIN + columns.len() as f64 * (NODE_WIDTH + COLUMN_GAP) + NODE_WIDTH / 2.0;
+            columns.push(Column {
+                train,
+                x,
+                label_y: MARGIN + HEADER / 2.0,
+                first: i,
+                len: 0,
+            });
+        }
+        let Some(column) = columns.last_mut() else {
+            continue;
+        };
+        let y = MARGIN + HEADER + column.len as f64 * (NODE_HEIGHT + ROW_GAP) + NODE_HEIGHT / 2.0;
+        nodes.push(Node {
+            release,
+            x: column.x,
+            y,
+        });
+        column.len += 1;
+        tallest = tallest.max(column.len);
+    }
+    let n_columns = columns.len() as f64;
+    let width = 2.0 * MARGIN + n_columns * NODE_WIDTH + (n_columns - 1.0).max(0.0) * COLUMN_GAP;
+    let rows = tallest as f64;
+    let height = 2.0 * MARGIN + HEADER + rows * NODE_HEIGHT + (rows - 1.0).max(0.0) * ROW_GAP;
+    Layout {
+        width,
+        height,
+        node_width: NODE_WIDTH,
+        node_height: NODE_HEIGHT,
+        columns,
+        nodes,
+    }
 }
 
 /// Checks the invariants: nodes inside the canvas, no two boxes overlap, columns ordered along x
 /// by train, nodes ordered along y within a column.
+///
+/// Also: the columns partition the nodes in order, every node is in its train's column and at
+/// its x, nodes are strictly ascending, labels lie inside the canvas above their column. With
+/// columns at least a box width apart and boxes of a column at least a box height apart, no two
+/// boxes overlap, so the check is linear rather than pairwise.
+///
+/// Returns the first violation found, worded for a developer.
 pub fn check(layout: &Layout) -> Result<(), String> {
-    todo!()
+    let Layout {
+        width,
+        height,
+        node_width: w,
+        node_height: h,
+        columns,
+        nodes,
+    } = layout;
+    for (name, value) in [
+        ("width", width),
+        ("height", height),
+        ("node width", w),
+        ("node height", h),
+    ] {
+        if !(value.is_finite() && *value > 0.0) {
+            return Err(format!("{name} is {value}, not a positive number"));
+        }
+    }
+    for pair in nodes.windows(2) {
+        if pair[0].release >= pair[1].release {
+            return Err(format!(
+                "nodes {} and {} are not ascending",
+                pair[0].release, pair[1].release
+            ));
+        }
+    }
+    for node in nodes {
+        let inside = node.x - w / 2.0 >= 0.0
+            && node.x + w / 2.0 <= *width
+            && node.y - h / 2.0 >= 0.0
+            && node.y + h / 2.0 <= *height;
+        if !inside {
+            return Err(format!(
+                "node {} at ({}, {}) is outside the canvas",
+                node.release, node.x, node.y
+            ));
+        }
+    }
+    let mut next_first = 0;
+    let mut previous: Option<&Column> = None;
+    for column in columns {
+        let train = column.train;
+        if column.first != next_first || column.len == 0 {
+            return Err(format!(
+                "column {train} holds nodes {}..{}, expected to start at {next_first} and be non-empty",
+                column.first,
+                column.first.saturating_add(column.len)
+            ));
+        }
+        let end = column.first.checked_add(column.len);
+        let Some(members) = end.and_then(|end| nodes.get(column.first..end)) else {
+            return Err(format!("column {train} reaches past the last node"));
+        };
+        next_first += column.len;
+        if let Some(prev) = previous {
+            if prev.train >= train {
+                return Err(format!("column {train} comes after column {}", prev.train));
+            }
+            if column.x - prev.x < *w {
+                return Err(format!(
+                    "column {train} overlaps column {} along x",
+                    prev.train
+                ));
+            }
+        }
+        let first_top = members.first().map_or(*height, |n| n.y - h / 2.0);
+        if !(column.label_y > 0.0 && column.label_y < first_top) {
+            return Err(format!(
+                "label of column {train} at y {} is not above its nodes",
+                column.label_y
+            ));
+        }
+        for node in members {
+            if node.release.train() != train || node.x != column.x {
+                return Err(format!("node {} is not in column {train}", node.release));
+            }
+        }
+        for pair in members.windows(2) {
+            if pair[1].y - pair[0].y < *h {
+                return Err(format!(
+                    "node {} overlaps node {} in column {train} (or is above it)",
+                    pair[1].release, pair[0].release
+                ));
+            }
+        }
+        previous = Some(column);
+    }
+    if next_first != nodes.len() {
+        return Err(format!(
+            "{} nodes are in no column",
+            nodes.len() - next_first
+        ));
+    }
+    Ok(())
 }

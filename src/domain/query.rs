@@ -2,7 +2,51 @@
 //! `#from=8.2(5)&to=9.1(7)`. `PlanQuery` parses with `FromStr` and prints with `Display`
 //! (without the `#`), and `parse(display(q)) == q`.
 //!
-//! TODO(domain-aux): implement.
+//! # Syntax
+//!
+//! `&`-separated `key=value` pairs; `+` is a blank and `%XX` a byte (UTF-8), a `%` that does not
+//! start an escape is kept as typed. A leading `#` is optional. Keys:
+//!
+//! | key        | value                                        | default          |
+//! |------------|----------------------------------------------|------------------|
+//! | `from`     | current release (any spelling)               | empty            |
+//! | `from2`    | the second unit's release, if it differs     | absent           |
+//! | `to`       | target release                               | empty            |
+//! | `mode`     | `active-standby` or `active-active`          | `active-standby` |
+//! | `preset`   | platform preset id                           | default preset   |
+//! | `trains`   | comma list of trains, `8.4,9.0`              | the preset's     |
+//! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
+//! | `via`      | comma list of intermediate overrides         | none             |
+//! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
+//! | `v`        | format version, `1`                          | `1`              |
+//!
+//! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
+//! value (`mode=foo`, `trains=8.x`): an error notice, that key's value ignored, the rest kept.
+//! Empty items of a comma list are dropped. Over [`MAX_FRAGMENT`] bytes: [`QueryError::TooLong`].
+//!
+//! # Versions
+//!
+//! The format is version 1. `Display` does not write `v` (links stay short and every link
+//! without it is v1); a link with a higher `v` is read as v1 with a notice, so a link from a
+//! newer page still opens as much as this page understands.
+//!
+//! # Display
+//!
+//! Canonical: defaults omitted, keys in the order of the table, only what must be encoded is
+//! encoded (`( ) , .` stay readable; `% & = # +`, blanks, controls, quotes, brackets, backticks
+//! and non-ASCII are `%XX`; commas inside a list item are `%2C`). Release texts are kept as
+//! typed; the page writes canonical spellings into them, so its links read `from=8.2(5)`.
+//!
+//! ```
+//! use asa_planner::domain::query::PlanQuery;
+//! let q: PlanQuery = "#to=9.1.7&from=8.2(5)&mode=active-standby".parse().unwrap();
+//! assert_eq!(q.from, "8.2(5)");
+//! assert_eq!(q.to_string(), "from=8.2(5)&to=9.1.7");
+//! ```
+
+mod percent;
+
+pub(crate) use percent::{decode_strict, encode as percent_encode};
 
 use super::release::Train;
 use super::runbook::Mode;
@@ -11,6 +55,9 @@ use std::str::FromStr;
 
 /// Longest fragment accepted (bytes, without `#`). Longer input is refused with a message.
 pub const MAX_FRAGMENT: usize = 8 * 1024;
+
+/// The format version this code writes and reads.
+pub const VERSION: u32 = 1;
 
 /// Everything that defines a plan. Release fields keep the text as typed (any spelling, even
 /// text that does not parse) so nothing a person entered is lost; `session` interprets them.
@@ -60,11 +107,184 @@ impl fmt::Display for QueryError {
     }
 }
 
+impl std::error::Error for QueryError {}
+
+/// The keys in canonical order; `v` is read but not written.
+const KEYS: [&str; 10] = [
+    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "v",
+];
+
+/// The last raw (still encoded) value of each known key and how often the key appeared.
+#[derive(Default)]
+struct Raw<'a> {
+    values: [Option<&'a str>; KEYS.len()],
+    counts: [usize; KEYS.len()],
+}
+
 impl PlanQuery {
     /// Parses a fragment (with or without the leading `#`), reporting what was ignored.
+    ///
+    /// Total: every input up to [`MAX_FRAGMENT`] bytes gives a query (possibly the default one)
+    /// and its notices: first those about keys (repeated, unknown) in the order they appear,
+    /// then those about values in canonical key order. Longer input is an error.
     pub fn parse_with_notices(fragment: &str) -> Result<(PlanQuery, Vec<Notice>), QueryError> {
-        todo!()
+        let body = fragment.strip_prefix('#').unwrap_or(fragment);
+        if body.len() > MAX_FRAGMENT {
+            return Err(QueryError::TooLong { bytes: body.len() });
+        }
+        let mut notices = Vec::new();
+        let mut unknown: Vec<String> = Vec::new();
+        let mut raw = Raw::default();
+        for pair in body.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = percent::decode_lenient(key);
+            match KEYS.iter().position(|k| *k == key) {
+                Some(i) => {
+                    raw.values[i] = Some(value);
+                    raw.counts[i] += 1;
+                    if raw.counts[i] == 2 {
+                        notices.push(Notice {
+                            key: key.clone(),
+                            message: format!("{key} is given more than once: the last one is used"),
+                            is_error: false,
+                        });
+                    }
+                }
+                None if !unknown.contains(&key) => {
+                    notices.push(Notice {
+                        message: format!("unknown key {} was ignored", quoted(&key)),
+                        key: key.clone(),
+                        is_error: false,
+                    });
+                    unknown.push(key);
+                }
+                None => {}
+            }
+        }
+        let mut query = PlanQuery::default();
+        for (i, value) in raw.values.iter().enumerate() {
+            if let Some(value) = value {
+                if let Err(message) = query.set(KEYS[i], value) {
+                    notices.push(Notice {
+                        key: KEYS[i].to_string(),
+                        message,
+                        is_error: true,
+                    });
+                }
+                if KEYS[i] == "v" {
+                    notices.extend(version_notice(value));
+                }
+            }
+        }
+        Ok((query, notices))
     }
+
+    /// Sets one key from its raw value; an `Err` is the message for a value that was ignored.
+    fn set(&mut self, key: &str, raw: &str) -> Result<(), String> {
+        let text = || percent::decode_lenient(raw);
+        match key {
+            "from" => self.from = text(),
+            "from2" => self.from2 = Some(text()),
+            "to" => self.to = text(),
+            "preset" => self.preset = Some(text()),
+            "releases" => self.releases = Some(list(raw)),
+            "via" => self.via = list(raw),
+            "mode" => {
+                let value = text();
+                self.mode = Mode::from_value(&value).ok_or_else(|| {
+                    format!(
+                        "mode {} is not a failover mode (active-standby or active-active): \
+                         it was ignored",
+                        quoted(&value)
+                    )
+                })?;
+            }
+            "interim" => {
+                let value = text();
+                self.interim = flag(&value).ok_or_else(|| {
+                    format!(
+                        "interim {} is not 1, 0, true or false: it was ignored",
+                        quoted(&value)
+                    )
+                })?;
+            }
+            "trains" => {
+                let mut trains = Vec::new();
+                for item in list(raw) {
+                    let train = item.parse::<Train>().map_err(|e| {
+                        format!(
+                            "trains: {} is not a train ({e}): the list was ignored",
+                            quoted(&item)
+                        )
+                    })?;
+                    trains.push(train);
+                }
+                self.trains = Some(trains);
+            }
+            "v" => {
+                let value = text();
+                match value.trim().parse::<u32>() {
+                    Ok(v) if v >= 1 => {}
+                    _ => {
+                        return Err(format!(
+                            "version {} is not a format version: the link was read as v{VERSION}",
+                            quoted(&value)
+                        ))
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The notice for a link written by a newer format version.
+fn version_notice(raw: &str) -> Option<Notice> {
+    let v = percent::decode_lenient(raw).trim().parse::<u32>().ok()?;
+    (v > VERSION).then(|| Notice {
+        key: "v".to_string(),
+        message: format!(
+            "this link was made by a newer version of the planner (format v{v}): it was read as \
+             v{VERSION}, so parts of it may be missing"
+        ),
+        is_error: false,
+    })
+}
+
+/// Splits a raw list value at its commas, then decodes each item; empty items are dropped.
+fn list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .filter(|s| !s.is_empty())
+        .map(percent::decode_lenient)
+        .collect()
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// A value as shown in a message: quoted, shortened, with controls made visible.
+fn quoted(value: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let mut out = String::from("'");
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    out
 }
 
 impl FromStr for PlanQuery {
@@ -77,6 +297,52 @@ impl FromStr for PlanQuery {
 impl fmt::Display for PlanQuery {
     /// Canonical fragment text without `#`; defaults are omitted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        todo!()
+        let mut out = String::new();
+        let mut pair = |key: &str, value: &str| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(key);
+            out.push('=');
+            out.push_str(value);
+        };
+        let items = |items: &mut dyn Iterator<Item = String>| {
+            let mut joined = String::new();
+            for (i, item) in items.enumerate() {
+                if i > 0 {
+                    joined.push(',');
+                }
+                percent::encode_into(&mut joined, &item, false);
+            }
+            joined
+        };
+        if !self.from.is_empty() {
+            pair("from", &percent::encode(&self.from, true));
+        }
+        if let Some(from2) = &self.from2 {
+            pair("from2", &percent::encode(from2, true));
+        }
+        if !self.to.is_empty() {
+            pair("to", &percent::encode(&self.to, true));
+        }
+        if self.mode != Mode::default() {
+            pair("mode", self.mode.as_str());
+        }
+        if let Some(preset) = &self.preset {
+            pair("preset", &percent::encode(preset, true));
+        }
+        if let Some(trains) = &self.trains {
+            pair("trains", &items(&mut trains.iter().map(Train::to_string)));
+        }
+        if let Some(releases) = &self.releases {
+            pair("releases", &items(&mut releases.iter().cloned()));
+        }
+        if !self.via.is_empty() {
+            pair("via", &items(&mut self.via.iter().cloned()));
+        }
+        if self.interim {
+            pair("interim", "1");
+        }
+        f.write_str(&out)
     }
 }

@@ -1,0 +1,316 @@
+//! The share format (SPEC §8): table tests for parsing, canonical display and notices, and
+//! property tests for the round trip and totality.
+
+use asa_planner::domain::query::{Notice, PlanQuery, QueryError, MAX_FRAGMENT};
+use asa_planner::domain::release::Train;
+use asa_planner::domain::runbook::Mode;
+use proptest::prelude::*;
+
+#[track_caller]
+fn parse(fragment: &str) -> (PlanQuery, Vec<Notice>) {
+    PlanQuery::parse_with_notices(fragment).unwrap_or_else(|e| panic!("{fragment:?}: {e}"))
+}
+
+/// Parses `fragment` and checks that it reads without notices and prints as `canonical`.
+#[track_caller]
+fn canonical(fragment: &str, expected: &str) {
+    let (q, notices) = parse(fragment);
+    assert_eq!(notices, vec![], "notices for {fragment:?}");
+    assert_eq!(q.to_string(), expected, "display of {fragment:?}");
+}
+
+/// Parses `fragment` and checks the notices as (key, message, is_error), verbatim.
+#[track_caller]
+fn notices(fragment: &str, expected: &[(&str, &str, bool)]) -> PlanQuery {
+    let (q, notices) = parse(fragment);
+    let got: Vec<(&str, &str, bool)> = notices
+        .iter()
+        .map(|n| (n.key.as_str(), n.message.as_str(), n.is_error))
+        .collect();
+    assert_eq!(got, expected, "notices for {fragment:?}");
+    q
+}
+
+fn train(text: &str) -> Train {
+    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+#[test]
+fn the_spec_example_reads_and_prints_as_written() {
+    let (q, n) = parse("#from=8.2(5)&to=9.1(7)");
+    assert_eq!(n, vec![]);
+    assert_eq!(
+        q,
+        PlanQuery {
+            from: "8.2(5)".into(),
+            to: "9.1(7)".into(),
+            ..PlanQuery::default()
+        }
+    );
+    assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
+}
+
+#[test]
+fn every_key_reads_into_its_field() {
+    let (q, n) = parse(
+        "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&trains=8.4,9.0,9.1\
+         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1",
+    );
+    assert_eq!(n, vec![]);
+    let expected = PlanQuery {
+        from: "8.4.7.30".into(),
+        from2: Some("8.4(7)".into()),
+        to: "9.1(7)".into(),
+        mode: Mode::ActiveActive,
+        preset: Some("asa5500".into()),
+        trains: Some(vec![train("8.4"), train("9.0"), train("9.1")]),
+        releases: Some(vec!["8.4(7)".into(), "9.0(4)".into(), "9.1(7)".into()]),
+        via: vec!["9.0(2)".into()],
+        interim: true,
+    };
+    assert_eq!(q, expected);
+}
+
+#[test]
+fn display_is_canonical() {
+    // Fixed key order, defaults omitted, `v` not written.
+    canonical(
+        "to=9.1(7)&interim=0&from=8.2(5)&mode=active-standby&v=1",
+        "from=8.2(5)&to=9.1(7)",
+    );
+    canonical(
+        "interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
+        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1",
+    );
+    canonical("", "");
+    canonical("#", "");
+    canonical("&&from=1&&", "from=1");
+    // Explicitly empty sets are kept: no trains at all, an empty custom list.
+    canonical("trains=&releases=", "trains=&releases=");
+    // An empty `via` is the default and disappears; empty list items are dropped.
+    canonical("via=&releases=,a,,b,", "releases=a,b");
+    canonical("interim", "interim=1");
+}
+
+#[test]
+fn decoding_follows_url_search_params() {
+    let (q, _) = parse("from=8.4%287%2930&to=+9.1(7)+&preset=a%2Bb&releases=a%2Cb,c");
+    assert_eq!(q.from, "8.4(7)30");
+    assert_eq!(q.to, " 9.1(7) ");
+    assert_eq!(q.preset.as_deref(), Some("a+b"));
+    assert_eq!(q.releases, Some(vec!["a,b".to_string(), "c".to_string()]));
+    // Bad escapes are kept as typed; invalid UTF-8 becomes U+FFFD; keys are decoded too.
+    let (q, _) = parse("from=100%&to=%zz%4&%66rom2=%FF%C3%A9");
+    assert_eq!((q.from.as_str(), q.to.as_str()), ("100%", "%zz%4"));
+    assert_eq!(q.from2.as_deref(), Some("\u{FFFD}é"));
+    // `=` inside a value belongs to the value.
+    assert_eq!(parse("from=a=b").0.from, "a=b");
+}
+
+#[test]
+fn display_encodes_only_what_must_be_encoded() {
+    let q = PlanQuery {
+        from: "8.2(5), x".into(),
+        to: "a&b=c#d+e%f".into(),
+        from2: Some("é`\n".into()),
+        releases: Some(vec!["8.4(7),30".into()]),
+        ..PlanQuery::default()
+    };
+    assert_eq!(
+        q.to_string(),
+        "from=8.2(5),%20x&from2=%C3%A9%60%0A&to=a%26b%3Dc%23d%2Be%25f&releases=8.4(7)%2C30"
+    );
+}
+
+#[test]
+fn unknown_keys_are_notices_and_the_rest_is_kept() {
+    let q = notices(
+        "from=8.2(5)&colour=red&to=9.1(7)&colour=blue&%00x=1",
+        &[
+            ("colour", "unknown key 'colour' was ignored", false),
+            ("\0x", "unknown key 'U+0000x' was ignored", false),
+        ],
+    );
+    assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
+    let long = "k".repeat(50);
+    notices(
+        &format!("{long}=1"),
+        &[(
+            long.as_str(),
+            "unknown key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' was ignored",
+            false,
+        )],
+    );
+}
+
+#[test]
+fn bad_values_are_errors_and_the_rest_is_kept() {
+    let q = notices(
+        "from=8.2(5)&mode=foo&to=9.1(7)&interim=maybe&trains=8.4,8.x&v=one",
+        &[
+            ("mode", "mode 'foo' is not a failover mode (active-standby or active-active): it was ignored", true),
+            (
+                "trains",
+                "trains: '8.x' is not a train (unexpected character 'x' at position 3 in the minor number): \
+                 the list was ignored",
+                true,
+            ),
+            ("interim", "interim 'maybe' is not 1, 0, true or false: it was ignored", true),
+            ("v", "version 'one' is not a format version: the link was read as v1", true),
+        ],
+    );
+    assert_eq!(
+        q,
+        PlanQuery {
+            from: "8.2(5)".into(),
+            to: "9.1(7)".into(),
+            ..PlanQuery::default()
+        }
+    );
+}
+
+#[test]
+fn a_repeated_key_keeps_the_last_value() {
+    let q = notices(
+        "from=7.0(1)&mode=foo&from=8.2(5)&mode=active-active&from=8.3(1)",
+        &[
+            (
+                "from",
+                "from is given more than once: the last one is used",
+                false,
+            ),
+            (
+                "mode",
+                "mode is given more than once: the last one is used",
+                false,
+            ),
+        ],
+    );
+    assert_eq!((q.from.as_str(), q.mode), ("8.3(1)", Mode::ActiveActive));
+}
+
+#[test]
+fn a_newer_version_is_read_as_v1_with_a_notice() {
+    let q = notices(
+        "v=2&from=8.2(5)&to=9.1(7)&shiny=1",
+        &[
+            ("shiny", "unknown key 'shiny' was ignored", false),
+            (
+                "v",
+                "this link was made by a newer version of the planner (format v2): it was read as v1, \
+                 so parts of it may be missing",
+                false,
+            ),
+        ],
+    );
+    assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
+    notices("v=1", &[]);
+    notices(
+        "v=0",
+        &[(
+            "v",
+            "version '0' is not a format version: the link was read as v1",
+            true,
+        )],
+    );
+}
+
+#[test]
+fn too_long_input_is_refused_with_a_message() {
+    let at_limit = format!("from={}", "9".repeat(MAX_FRAGMENT - 5));
+    assert_eq!(
+        parse(&format!("#{at_limit}")).0.from.len(),
+        MAX_FRAGMENT - 5
+    );
+    let over = format!("{at_limit}9");
+    let err = over.parse::<PlanQuery>().unwrap_err();
+    assert_eq!(
+        err,
+        QueryError::TooLong {
+            bytes: MAX_FRAGMENT + 1
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "the link is too long (8193 bytes; at most 8192): it was not read"
+    );
+    let megabyte = "&".repeat(1 << 20);
+    assert_eq!(
+        megabyte.parse::<PlanQuery>(),
+        Err(QueryError::TooLong { bytes: 1 << 20 })
+    );
+}
+
+/// Any text, biased towards the characters the format gives a meaning to.
+fn weird_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~]{0,12}",
+        "[&=#+%, ()0-9a-f.]{0,12}",
+        any::<String>().prop_map(|s| s.chars().take(12).collect()),
+        Just("%".to_string()),
+        Just("%2".to_string()),
+    ]
+}
+
+fn non_empty_weird_text() -> impl Strategy<Value = String> {
+    weird_text().prop_filter("list items are never empty", |s| !s.is_empty())
+}
+
+fn any_query() -> impl Strategy<Value = PlanQuery> {
+    let trains = proptest::collection::vec((any::<u16>(), any::<u16>()), 0..5).prop_map(|v| {
+        v.into_iter()
+            .map(|(major, minor)| Train { major, minor })
+            .collect()
+    });
+    let list = || proptest::collection::vec(non_empty_weird_text(), 0..5);
+    (
+        (
+            weird_text(),
+            weird_text(),
+            proptest::option::of(weird_text()),
+        ),
+        prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
+        proptest::option::of(weird_text()),
+        proptest::option::of(trains),
+        (proptest::option::of(list()), list(), any::<bool>()),
+    )
+        .prop_map(
+            |((from, to, from2), mode, preset, trains, (releases, via, interim))| PlanQuery {
+                from,
+                to,
+                from2,
+                mode,
+                preset,
+                trains,
+                releases,
+                via,
+                interim,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn display_then_parse_is_the_identity(q in any_query()) {
+        let text = q.to_string();
+        let (back, notices) = PlanQuery::parse_with_notices(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &q, "via {}", text);
+        prop_assert_eq!(notices, vec![]);
+        prop_assert_eq!(back.to_string(), text);
+    }
+
+    #[test]
+    fn parse_never_panics_and_its_output_is_canonical(text in "[&=#+%,()a-z0-9.\u{0}-\u{7f}é😀]{0,64}") {
+        if let Ok(q) = text.parse::<PlanQuery>() {
+            let again: PlanQuery = q.to_string().parse().map_err(|e: QueryError| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(again, q);
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_on_any_string(text in any::<String>()) {
+        let _ = PlanQuery::parse_with_notices(&text);
+    }
+}

@@ -1,0 +1,138 @@
+//! Stored state: the versioned text round-trips, and anything else is an error value.
+
+use asa_planner::domain::stored::{decode, encode, Stored, StoredError, HEADER, MAX_STORED};
+use proptest::prelude::*;
+
+/// Decoding `text` fails with `reason` (the part inside the framed message).
+#[track_caller]
+fn refused(text: &str, reason: &str) {
+    match decode(text) {
+        Ok(s) => panic!(
+            "{:?} decoded as {s:?}",
+            text.chars().take(60).collect::<String>()
+        ),
+        Err(e) => {
+            let start: String = text.chars().take(60).collect();
+            assert_eq!(e, StoredError(reason.to_string()), "for {start:?}…");
+            assert_eq!(
+                e.to_string(),
+                format!("saved state could not be read ({reason}); it was replaced")
+            );
+        }
+    }
+}
+
+fn sample() -> Stored {
+    Stored {
+        fragment: "from=8.2(5)&to=9.1(7)".into(),
+        server: "10.0.0.5".into(),
+        images: vec![
+            ("8.4(7)".into(), "asa847-k8.bin".into()),
+            ("9.0(4)".into(), "a=b\nc".into()),
+        ],
+        list_draft: "8.4(7), 9.0(4)\n9.1(7)".into(),
+    }
+}
+
+#[test]
+fn the_text_is_versioned_and_line_based() {
+    assert_eq!(
+        encode(&sample()),
+        "asa-planner-state v1\n\
+         fragment=from%3D8.2(5)%26to%3D9.1(7)\n\
+         server=10.0.0.5\n\
+         image=8.4(7)=asa847-k8.bin\n\
+         image=9.0(4)=a%3Db%0Ac\n\
+         list_draft=8.4(7),%209.0(4)%0A9.1(7)\n\
+         end"
+    );
+    assert_eq!(decode(&encode(&sample())), Ok(sample()));
+    assert_eq!(decode(&encode(&Stored::default())), Ok(Stored::default()));
+}
+
+#[test]
+fn tolerable_variations_still_decode() {
+    // Windows line ends, a trailing newline, keys in another order, missing optional keys.
+    let text = "asa-planner-state v1\r\nserver=s\r\nfragment=f\r\nend\r\n";
+    let expected = Stored {
+        fragment: "f".into(),
+        server: "s".into(),
+        ..Stored::default()
+    };
+    assert_eq!(decode(text), Ok(expected));
+}
+
+#[test]
+fn foreign_garbage_truncated_and_huge_text_is_refused() {
+    refused("", "not planner state");
+    refused("{\"fragment\":\"from=8.2(5)\"}", "not planner state");
+    refused("\u{0}\u{1}garbage", "not planner state");
+    refused(
+        "asa-planner-state v2\nend",
+        "written by a newer or unknown version: 'asa-planner-state v2'",
+    );
+    refused(
+        &format!("{HEADER}\nfragment=x"),
+        "truncated: the end line is missing",
+    );
+    refused(
+        &format!("{HEADER}\nfragment=x\nend\nserver=y"),
+        "line 4: text after the end",
+    );
+    refused(&format!("{HEADER}\nfragment"), "line 2: expected key=value");
+    refused(
+        &format!("{HEADER}\ncolour=red\nend"),
+        "line 2: unknown key 'colour'",
+    );
+    refused(
+        &format!("{HEADER}\nserver=a\nserver=b\nend"),
+        "line 3: server is repeated",
+    );
+    refused(
+        &format!("{HEADER}\nserver=a%4\nend"),
+        "line 2: bad escape at byte 2",
+    );
+    refused(
+        &format!("{HEADER}\nserver=%C3\nend"),
+        "line 2: invalid UTF-8 at byte 1",
+    );
+    refused(
+        &format!("{HEADER}\nimage=8.4(7)\nend"),
+        "line 2: expected image=release=file",
+    );
+    let huge = format!("{HEADER}\nlist_draft={}\nend", "a".repeat(MAX_STORED));
+    refused(&huge, "1048612 bytes, more than 1048576");
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~\n\r\t]{0,20}",
+        any::<String>().prop_map(|s| s.chars().take(20).collect())
+    ]
+}
+
+proptest! {
+    #[test]
+    fn encode_then_decode_is_the_identity(
+        fragment in text(),
+        server in text(),
+        images in proptest::collection::vec((text(), text()), 0..4),
+        list_draft in text(),
+    ) {
+        let stored = Stored { fragment, server, images, list_draft };
+        prop_assert_eq!(decode(&encode(&stored)), Ok(stored));
+    }
+
+    #[test]
+    fn decode_never_panics(body in "[a-z_=%0-9A-F\n\r]{0,80}", header in any::<bool>()) {
+        let text = if header { format!("{HEADER}\n{body}") } else { body };
+        if let Ok(stored) = decode(&text) {
+            prop_assert_eq!(decode(&encode(&stored)), Ok(stored));
+        }
+    }
+
+    #[test]
+    fn decode_never_panics_on_any_string(text in any::<String>()) {
+        let _ = decode(&text);
+    }
+}

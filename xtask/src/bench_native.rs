@@ -1,0 +1,153 @@
+//! The native half of `cargo xtask bench`: runs the criterion benchmarks of `benches/domain.rs`
+//! and prints each benchmark's median, with the SPEC §12 budget where one applies.
+//!
+//! Criterion prints a mean-based estimate; the median is read from the `estimates.json` it
+//! writes under `<target>/criterion/<benchmark id>/new/`. Arguments are passed on to criterion
+//! (`cargo xtask bench --quick`, or a filter such as `layout`).
+
+use crate::repo_root;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::SystemTime;
+
+/// SPEC §12 budgets that a native benchmark measures: (benchmark id, limit in ns, wording).
+const BUDGETS: [(&str, f64, &str); 1] = [(
+    "plan/all_pairs_builtin",
+    50e6,
+    "all-pairs plans ≤ 50 ms native",
+)];
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let root = repo_root();
+    let started = SystemTime::now();
+    let mut cmd = Command::new("cargo");
+    cmd.args(["bench", "--bench", "domain", "--"])
+        .args(args)
+        .current_dir(&root);
+    println!("$ cargo bench --bench domain -- {}", args.join(" "));
+    // Progress goes to stderr (shown live); results to stdout, shown once the run ends.
+    let output = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    if !output.status.success() {
+        return Err(format!(
+            "`cargo bench --bench domain` failed ({})",
+            output.status
+        ));
+    }
+    let mut results = fresh_results(&target_dir(&root).join("criterion"), started);
+    if results.is_empty() {
+        return Err(
+            "`cargo bench --bench domain` ran no benchmark (is the filter right?)".to_string(),
+        );
+    }
+    // In the order criterion ran them (their ids appear in its report in that order).
+    results.sort_by_key(|(id, _)| stdout.find(id.as_str()).unwrap_or(usize::MAX));
+    println!("\n{:<28} {:>12}  budget", "benchmark", "median");
+    for (id, median) in &results {
+        let budget =
+            BUDGETS
+                .iter()
+                .find(|(b, _, _)| b == id)
+                .map_or(String::new(), |(_, limit, words)| {
+                    let verdict = if median <= limit { "within" } else { "OVER" };
+                    format!("{verdict} ({words})")
+                });
+        println!("{id:<28} {:>12}  {budget}", human(*median));
+    }
+    Ok(())
+}
+
+/// (id, median ns) of every benchmark whose `new/estimates.json` was written since `since`.
+/// Walks the criterion directory with an explicit stack.
+fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<(String, f64)> {
+    let mut results = Vec::new();
+    let mut stack = vec![criterion.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() && path.file_name().is_some_and(|n| n != "report") {
+                stack.push(path);
+            }
+        }
+        let estimates = dir.join("new").join("estimates.json");
+        let fresh = fs::metadata(&estimates)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t >= since);
+        if !fresh {
+            continue;
+        }
+        let id = fs::read_to_string(dir.join("new").join("benchmark.json"))
+            .ok()
+            .and_then(|j| full_id(&j));
+        let median = fs::read_to_string(&estimates)
+            .ok()
+            .and_then(|j| median_ns(&j));
+        if let (Some(id), Some(median)) = (id, median) {
+            results.push((id, median));
+        }
+    }
+    results
+}
+
+/// `"full_id":"plan/all_pairs_builtin"` of criterion's `benchmark.json`.
+fn full_id(json: &str) -> Option<String> {
+    let rest = &json[json.find("\"full_id\"")? + "\"full_id\"".len()..];
+    let rest = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// `median.point_estimate` (nanoseconds) of criterion's `estimates.json`, read without a JSON
+/// crate (xtask is std-only): the first `point_estimate` after the `median` key.
+fn median_ns(json: &str) -> Option<f64> {
+    let after = &json[json.find("\"median\"")?..];
+    let value =
+        after[after.find("\"point_estimate\"")? + "\"point_estimate\"".len()..].trim_start();
+    let value = value.strip_prefix(':')?.trim_start();
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))
+        .unwrap_or(value.len());
+    value[..end].parse().ok()
+}
+
+fn human(ns: f64) -> String {
+    match ns {
+        ns if ns >= 1e9 => format!("{:.2} s", ns / 1e9),
+        ns if ns >= 1e6 => format!("{:.2} ms", ns / 1e6),
+        ns if ns >= 1e3 => format!("{:.2} µs", ns / 1e3),
+        ns => format!("{ns:.0} ns"),
+    }
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_criterions_output() {
+        let bench = r#"{"group_id":"plan","function_id":"all_pairs_builtin","value_str":null,"throughput":null,"full_id":"plan/all_pairs_builtin","directory_name":"plan/all_pairs_builtin","title":"plan/all_pairs_builtin"}"#;
+        assert_eq!(full_id(bench).as_deref(), Some("plan/all_pairs_builtin"));
+        assert_eq!(full_id("{}"), None);
+        let json = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":1.0,"upper_bound":2.0},"point_estimate":1.5,"standard_error":0.1},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25,"standard_error":3.0}}"#;
+        assert_eq!(median_ns(json), Some(2998.25));
+        assert_eq!(median_ns("{}"), None);
+        assert_eq!(human(2998.25), "3.00 µs");
+        assert_eq!(human(88.1e6), "88.10 ms");
+    }
+}
