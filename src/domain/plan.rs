@@ -1,10 +1,8 @@
 //! Plans (SPEC §4): the shortest chain of legal hops between two releases.
-//!
-//! TODO(domain-core): implement.
 
 use super::catalog::Catalog;
-use super::release::Release;
-use super::rules::{Block, Rule};
+use super::release::{Release, Train};
+use super::rules::{judge, judge_trains, Block, Rule};
 
 /// The outcome of a request (the `data-verdict` hook value).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -70,13 +68,187 @@ pub struct Plan {
     pub unused_via: Vec<(Release, String)>,
 }
 
-/// Plans `from → to` in `catalog`.
+/// Plans `from → to` in `catalog`: the shortest chain of legal zero-downtime hops.
 ///
-/// Semantics: the fewest hops such that each is legal under [`super::rules::judge`]; each
-/// intermediate release is the `via` release of its train if one is given, else
-/// [`Catalog::recommended`]. Releases not in the catalog whose train is plan as if listed.
+/// # Semantics
 ///
-/// Complexity: O(T + V log V) for T trains in the catalog and V via entries.
+/// The fewest hops such that each is legal under [`judge`] (fewest reloads of each unit). A
+/// legal hop either stays in its train (maintenance) or lands in the next train of the catalog
+/// (minor or major), so a plan from train *i* to train *j* has exactly *j − i* hops (one when
+/// both are in the same train), each landing in the next train. Each intermediate release is the
+/// `via` release of its train if one is given, else [`Catalog::recommended`]. Releases not in the
+/// catalog whose train is plan as if listed ([`HopNote::NotInCatalog`]); a withdrawn release
+/// landed on is marked ([`HopNote::Withdrawn`]); a hop from below 8.3 to 8.3 or later carries
+/// [`HopNote::ConfigMigration`].
+///
+/// # Arguments
+///
+/// * `catalog`: the active catalog (preset or custom list, switched-off trains removed).
+/// * `from`, `to`: the unit's release and the target; neither needs to be listed, but their
+///   trains must be in `catalog`.
+/// * `via`: intermediate overrides, at most one per train (the first of a train is used). Those
+///   whose train is not an intermediate step of the plan are returned in
+///   [`Plan::unused_via`] with the reason.
+///
+/// # Returns
+///
+/// A [`Plan`] whose `verdict` is [`Verdict::Same`] (`from = to`), [`Verdict::Downgrade`]
+/// (`to < from`), [`Verdict::NoPath`] (a train of `from` or `to` is not in the catalog, or an
+/// intermediate train has no release to recommend, i.e. only withdrawn ones, and no `via`), or
+/// [`Verdict::Ok`] with the hops. `direct` is always the judged direct hop. Never
+/// [`Verdict::Invalid`]: input that does not parse is the session's to report.
+///
+/// # Complexity
+///
+/// O(log T + H + V log V) for T trains in the catalog, H hops and V via entries; the catalog is
+/// neither scanned nor copied, and the only allocations are the hop list and the via list.
+///
+/// # Example
+///
+/// ```
+/// use asa_planner::domain::{catalog::Catalog, plan::{plan, Verdict}, presets, release::Release};
+/// let preset = presets::default_preset();
+/// let catalog = Catalog::builtin().retain_trains(|t| preset.exclusion(t).is_none());
+/// let r = |s: &str| s.parse::<Release>().unwrap();
+/// let p = plan(&catalog, r("8.2(5)"), r("9.1(7)"), &[]);
+/// assert_eq!(p.verdict, Verdict::Ok);
+/// let path: Vec<String> = p.hops.iter().map(|h| h.to.to_string()).collect();
+/// assert_eq!(path, ["8.3(2)", "8.4(7)", "9.0(4)", "9.1(7)"]);
+/// assert_eq!(p.direct.unwrap_err().to_string(), "8.2 is not the last minor release of 8.x (8.4 is)");
+/// ```
 pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> Plan {
-    todo!()
+    let stop = |verdict, direct| Plan {
+        verdict,
+        hops: Vec::new(),
+        direct,
+        unused_via: Vec::new(),
+    };
+    if from == to {
+        return stop(Verdict::Same, Err(Block::Same));
+    }
+    if to < from {
+        return stop(Verdict::Downgrade, Err(Block::Downgrade));
+    }
+    let (first, last) = match (
+        catalog.train_index(from.train()),
+        catalog.train_index(to.train()),
+    ) {
+        (Some(first), Some(last)) => (first, last),
+        _ => return stop(Verdict::NoPath, judge(catalog, from, to)),
+    };
+    let direct = judge_trains(catalog, first, last);
+    let trains = catalog.trains();
+    let (picks, unused_via) = if via.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        sort_via(via, &trains[first..=last])
+    };
+    // The release landed on in the intermediate train at `k`.
+    let pick = |k: usize| match picks.binary_search_by_key(&trains[k], |r| r.train()) {
+        Ok(p) => Some((picks[p], Pick::Override)),
+        Err(_) => catalog.recommended_at(k).map(|r| (r, Pick::Recommended)),
+    };
+    if first == last {
+        let mut notes = Vec::new();
+        mark(catalog, last, to, &mut notes);
+        let hop = Hop {
+            from,
+            to,
+            rule: Rule::Maintenance,
+            pick: Pick::Target,
+            notes,
+        };
+        return Plan {
+            verdict: Verdict::Ok,
+            hops: vec![hop],
+            direct,
+            unused_via,
+        };
+    }
+    // Hops move one train at a time, so only the hop landing in the first train at or after
+    // 8.3 can cross into it.
+    let migration = trains.partition_point(|t| *t < CONFIG_MIGRATION);
+    let mut hops = Vec::with_capacity(last - first);
+    let mut at = from;
+    for k in first + 1..=last {
+        let (land, how) = match (k == last, pick(k)) {
+            (true, _) => (to, Pick::Target),
+            (false, Some(picked)) => picked,
+            (false, None) => return stop(Verdict::NoPath, direct),
+        };
+        let rule = if trains[k].major == trains[k - 1].major {
+            Rule::Minor
+        } else {
+            Rule::Major
+        };
+        let mut notes = Vec::new();
+        if k == migration {
+            notes.push(HopNote::ConfigMigration);
+        }
+        if how != Pick::Recommended {
+            mark(catalog, k, land, &mut notes);
+        }
+        hops.push(Hop {
+            from: at,
+            to: land,
+            rule,
+            pick: how,
+            notes,
+        });
+        at = land;
+    }
+    Plan {
+        verdict: Verdict::Ok,
+        hops,
+        direct,
+        unused_via,
+    }
+}
+
+/// The train whose first release migrates the configuration (the seed's 8.2 → 8.3 note).
+const CONFIG_MIGRATION: Train = Train { major: 8, minor: 3 };
+
+/// Marks a release landed on that the catalog does not list, or lists as withdrawn; `index`
+/// is its train's position in the catalog's trains.
+fn mark(catalog: &Catalog, index: usize, release: Release, notes: &mut Vec<HopNote>) {
+    match catalog.get_in(index, release) {
+        None => notes.push(HopNote::NotInCatalog(release)),
+        Some(e) if e.withdrawn => notes.push(HopNote::Withdrawn(release)),
+        Some(_) => {}
+    }
+}
+
+/// Splits the via entries into the picks for the intermediate trains of `span` (the trains from
+/// the plan's start to its end, both included), sorted by train, and the unused ones with why.
+fn sort_via(via: &[Release], span: &[Train]) -> (Vec<Release>, Vec<(Release, String)>) {
+    let inner = span.get(1..span.len().saturating_sub(1)).unwrap_or(&[]);
+    let (mut candidates, outside): (Vec<Release>, Vec<Release>) = via
+        .iter()
+        .partition(|r| inner.binary_search(&r.train()).is_ok());
+    let mut unused: Vec<(Release, String)> = outside
+        .into_iter()
+        .map(|r| {
+            let train = r.train();
+            let why = match (span.first(), span.last()) {
+                (Some(a), Some(b)) if train == *a || train == *b => {
+                    format!("{train} is where the plan starts or ends, not a step between")
+                }
+                (Some(a), Some(b)) => format!("{train} is not a step on the way from {a} to {b}"),
+                _ => format!("{train} is not on the plan"),
+            };
+            (r, why)
+        })
+        .collect();
+    // Stable: of several picks for one train, the first given stays first and is kept.
+    candidates.sort_by_key(|r| r.train());
+    let mut picks: Vec<Release> = Vec::with_capacity(candidates.len());
+    for r in candidates {
+        match picks.last() {
+            Some(kept) if kept.train() == r.train() => {
+                unused.push((r, format!("{kept} is already the pick for {}", r.train())));
+            }
+            _ => picks.push(r),
+        }
+    }
+    (picks, unused)
 }

@@ -1,6 +1,11 @@
 //! Platform presets: which trains a platform runs, each exclusion citing its fact.
 //!
-//! TODO(domain-core): implement.
+//! The 8.x guide's major-release rule needs "the last minor release of 8.x", and which train
+//! that is depends on the platform: 8.1, 8.5, 8.6 and 8.7 are platform trains (asa-facts §1.2),
+//! so on an ASA 5500/5500-X the practical last 8.x minor is 8.4 (asa-facts §1.3, the 9.1
+//! release notes' upgrade-path table). A preset is the set of trains a platform runs, written as
+//! the trains it leaves out, each with the fact behind it. Only facts from asa-facts.md are
+//! used; a platform's trains that no source names (e.g. when the 5580 first shipped) are kept.
 
 use super::release::Train;
 
@@ -20,13 +25,97 @@ pub struct Preset {
     pub excluded: &'static [Exclusion],
 }
 
-/// All presets; the first is the default (ASA 5500 series: 8.4 is the last minor of 8.x).
-pub const PRESETS: &[Preset] = &[];
-
-pub fn default_preset() -> &'static Preset {
-    todo!()
+impl Preset {
+    /// Why this preset leaves `train` out, or `None` when it keeps it.
+    pub fn exclusion(&self, train: Train) -> Option<&'static str> {
+        self.excluded
+            .iter()
+            .find(|e| e.train == train)
+            .map(|e| e.reason)
+    }
 }
 
+const fn train(major: u16, minor: u16) -> Train {
+    Train { major, minor }
+}
+
+const ONLY_5580: Exclusion = Exclusion {
+    train: train(8, 1),
+    reason: "8.1 runs on the ASA 5580 only (Cisco license roadmap; asa-facts §1.2)",
+};
+const ONLY_ASASM: Exclusion = Exclusion {
+    train: train(8, 5),
+    reason: "8.5 runs on the ASA Services Module only (Cisco license roadmap; asa-facts §1.2)",
+};
+const PLATFORM_86: Exclusion = Exclusion {
+    train: train(8, 6),
+    reason: "8.6 is a platform train; its ASA 5500-X association is unverified \
+             (asa-facts §1.2, §1.3)",
+};
+const ONLY_1000V: Exclusion = Exclusion {
+    train: train(8, 7),
+    reason: "8.7 runs on the ASA 1000V Cloud Firewall only (cisco-sa-20130116-asa1000v; \
+             asa-facts §1.2)",
+};
+
+/// All presets; the first is the default (ASA 5500 series: 8.4 is the last minor of 8.x).
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        id: "asa5500",
+        label: "ASA 5500 / 5500-X series (8.4 is the last 8.x minor)",
+        excluded: &[ONLY_5580, ONLY_ASASM, PLATFORM_86, ONLY_1000V],
+    },
+    Preset {
+        id: "asa5580",
+        label: "ASA 5580 (runs 8.1; 8.4 is the last 8.x minor)",
+        excluded: &[ONLY_ASASM, PLATFORM_86, ONLY_1000V],
+    },
+    Preset {
+        id: "asasm",
+        label: "ASA Services Module (8.5 is the last 8.x minor)",
+        excluded: &[ONLY_5580, PLATFORM_86, ONLY_1000V],
+    },
+    Preset {
+        id: "all",
+        label: "All trains (the guide's raw numbering: 8.7 is the last 8.x minor)",
+        excluded: &[],
+    },
+];
+
+pub fn default_preset() -> &'static Preset {
+    &PRESETS[0]
+}
+
+/// The preset with this URL value (ASCII case and surrounding blanks ignored).
 pub fn find(id: &str) -> Option<&'static Preset> {
-    todo!()
+    let id = id.trim();
+    PRESETS.iter().find(|p| p.id.eq_ignore_ascii_case(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_leaves_out_the_platform_trains() {
+        let p = default_preset();
+        assert_eq!(p.id, "asa5500");
+        let out: Vec<String> = p.excluded.iter().map(|e| e.train.to_string()).collect();
+        assert_eq!(out, ["8.1", "8.5", "8.6", "8.7"]);
+        assert_eq!(p.exclusion(train(8, 4)), None);
+        assert!(p
+            .excluded
+            .iter()
+            .all(|e| e.reason.contains("asa-facts §1.")));
+    }
+
+    #[test]
+    fn ids_are_unique_and_found() {
+        for (i, p) in PRESETS.iter().enumerate() {
+            assert_eq!(find(p.id), Some(p));
+            assert!(PRESETS[..i].iter().all(|q| q.id != p.id));
+        }
+        assert_eq!(find(" ASASM "), Some(&PRESETS[2]));
+        assert_eq!(find("asa9999"), None);
+    }
 }

@@ -1,0 +1,555 @@
+//! Plans (SPEC §4) and the session built on them: table tests for the seed's and the issue's
+//! examples, messages and notes asserted verbatim.
+
+use asa_planner::domain::catalog::{Catalog, Entry};
+use asa_planner::domain::plan::{plan, HopNote, Pick, Plan, Verdict};
+use asa_planner::domain::presets;
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::{Release, Train};
+use asa_planner::domain::rules::{judge, Rule};
+use asa_planner::domain::session::{analyse, Message, Origin, Session, RULE_SOURCE};
+
+fn r(text: &str) -> Release {
+    text.parse()
+        .unwrap_or_else(|e| panic!("test release {text:?}: {e}"))
+}
+
+fn t(text: &str) -> Train {
+    text.parse()
+        .unwrap_or_else(|e| panic!("test train {text:?}: {e}"))
+}
+
+fn default_catalog() -> Catalog {
+    let p = presets::default_preset();
+    Catalog::builtin().retain_trains(|tr| p.exclusion(tr).is_none())
+}
+
+fn catalog(list: &[&str]) -> Catalog {
+    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
+}
+
+/// The plan as text: `8.2(5) →minor 8.3(2) →major …`.
+fn path(p: &Plan) -> String {
+    let mut out = p
+        .hops
+        .first()
+        .map(|h| h.from.to_string())
+        .unwrap_or_default();
+    for h in &p.hops {
+        out.push_str(&format!(" →{} {}", h.rule.as_str(), h.to));
+    }
+    out
+}
+
+#[track_caller]
+fn planned(c: &Catalog, from: &str, to: &str, via: &[&str], expected: &str) -> Plan {
+    let via: Vec<Release> = via.iter().map(|s| r(s)).collect();
+    let p = plan(c, r(from), r(to), &via);
+    assert_eq!(p.verdict, Verdict::Ok, "{from} → {to}");
+    assert_eq!(path(&p), expected, "{from} → {to}");
+    for h in &p.hops {
+        assert_eq!(
+            judge(c, h.from, h.to),
+            Ok(h.rule),
+            "hop {} → {}",
+            h.from,
+            h.to
+        );
+    }
+    p
+}
+
+#[track_caller]
+fn verdict(c: &Catalog, from: &str, to: &str, expected: Verdict) {
+    let p = plan(c, r(from), r(to), &[]);
+    assert_eq!(p.verdict, expected, "{from} → {to}");
+    assert!(p.hops.is_empty(), "{from} → {to} has hops");
+}
+
+#[test]
+fn issue_examples_on_the_default_preset() {
+    let c = default_catalog();
+    let p = planned(
+        &c,
+        "8.2(5)",
+        "9.1(7)",
+        &[],
+        "8.2(5) →minor 8.3(2) →minor 8.4(7) →major 9.0(4) →minor 9.1(7)",
+    );
+    assert_eq!(p.hops[0].notes, [HopNote::ConfigMigration]);
+    assert!(p.hops[1..].iter().all(|h| h.notes.is_empty()));
+    let picks: Vec<Pick> = p.hops.iter().map(|h| h.pick).collect();
+    assert_eq!(
+        picks,
+        [
+            Pick::Recommended,
+            Pick::Recommended,
+            Pick::Recommended,
+            Pick::Target
+        ]
+    );
+    assert_eq!(
+        p.direct.map_err(|b| b.to_string()),
+        Err("8.2 is not the last minor release of 8.x (8.4 is)".to_string())
+    );
+
+    let p = planned(&c, "7.0(1)", "7.0(4)", &[], "7.0(1) →maintenance 7.0(4)");
+    assert_eq!(p.direct, Ok(Rule::Maintenance));
+    planned(
+        &c,
+        "7.0(1)",
+        "7.2(1)",
+        &[],
+        "7.0(1) →minor 7.1(2) →minor 7.2(1)",
+    );
+    planned(&c, "8.4(7)", "9.0(4)", &[], "8.4(7) →major 9.0(4)");
+}
+
+#[test]
+fn intermediates_skip_withdrawn_and_fall_back_to_interim_builds() {
+    let c = default_catalog();
+    // 9.6(3) and 9.7(1) are withdrawn; 9.9 has only interim builds in the data.
+    let p = planned(
+        &c,
+        "9.5(3)",
+        "9.10(1)",
+        &[],
+        "9.5(3) →minor 9.6(2) →minor 9.7(1)29 →minor 9.8(4) →minor 9.9(2)85 →minor 9.10(1)",
+    );
+    assert!(p.hops.iter().all(|h| h.notes.is_empty()));
+    planned(
+        &c,
+        "9.14(4)",
+        "9.16(4)",
+        &[],
+        "9.14(4) →minor 9.15(1)21 →minor 9.16(4)",
+    );
+    planned(
+        &c,
+        "9.20(3)",
+        "9.23(1)",
+        &[],
+        "9.20(3) →minor 9.22(2)14 →minor 9.23(1)",
+    );
+}
+
+#[test]
+fn overrides_are_used_and_marked() {
+    let c = default_catalog();
+    let p = planned(
+        &c,
+        "9.5(3)",
+        "9.8(4)",
+        &["9.7(1)", "9.6(3)", "9.6(2)"],
+        "9.5(3) →minor 9.6(3) →minor 9.7(1) →minor 9.8(4)",
+    );
+    assert_eq!(p.hops[0].pick, Pick::Override);
+    assert_eq!(p.hops[0].notes, [HopNote::Withdrawn(r("9.6(3)"))]);
+    assert_eq!(p.hops[1].notes, [HopNote::Withdrawn(r("9.7(1)"))]);
+    let unused: Vec<String> = p
+        .unused_via
+        .iter()
+        .map(|(r, why)| format!("{r}: {why}"))
+        .collect();
+    assert_eq!(unused, ["9.6(2): 9.6(3) is already the pick for 9.6"]);
+
+    let p = planned(
+        &c,
+        "9.1(7)",
+        "9.3(5)",
+        &["9.2(9)", "9.1(1)", "9.4(1)", "9.3(1)"],
+        "9.1(7) →minor 9.2(9) →minor 9.3(5)",
+    );
+    assert_eq!(p.hops[0].notes, [HopNote::NotInCatalog(r("9.2(9)"))]);
+    let unused: Vec<String> = p
+        .unused_via
+        .iter()
+        .map(|(r, why)| format!("{r}: {why}"))
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "9.1(1): 9.1 is where the plan starts or ends, not a step between",
+            "9.4(1): 9.4 is not a step on the way from 9.1 to 9.3",
+            "9.3(1): 9.3 is where the plan starts or ends, not a step between",
+        ]
+    );
+}
+
+#[test]
+fn releases_not_listed_plan_as_if_listed() {
+    let c = default_catalog();
+    let p = planned(
+        &c,
+        "9.8(4)99",
+        "9.12(4)99",
+        &[],
+        "9.8(4)99 →minor 9.9(2)85 →minor 9.10(1) →minor 9.12(4)99",
+    );
+    assert_eq!(p.hops[2].notes, [HopNote::NotInCatalog(r("9.12(4)99"))]);
+    let p = planned(&c, "9.6(1)", "9.6(3)", &[], "9.6(1) →maintenance 9.6(3)");
+    assert_eq!(p.hops[0].notes, [HopNote::Withdrawn(r("9.6(3)"))]);
+}
+
+#[test]
+fn configuration_migration_is_noted_when_a_hop_crosses_into_8_3() {
+    let c = catalog(&["8.2(1)", "8.4(1)", "9.0(1)"]);
+    let p = planned(&c, "8.2(1)", "8.4(1)", &[], "8.2(1) →minor 8.4(1)");
+    assert_eq!(p.hops[0].notes, [HopNote::ConfigMigration]);
+    let p = planned(&c, "8.4(1)", "9.0(1)", &[], "8.4(1) →major 9.0(1)");
+    assert!(p.hops[0].notes.is_empty());
+}
+
+#[test]
+fn verdicts_without_hops() {
+    let c = default_catalog();
+    verdict(&c, "9.8(4)", "9.8(4)", Verdict::Same);
+    verdict(&c, "9.8(4)", "9.8(3)30", Verdict::Downgrade);
+    verdict(&c, "9.8(4)", "9.1(7)", Verdict::Downgrade);
+    verdict(&c, "8.4(7)", "8.5(1)", Verdict::NoPath);
+    verdict(&c, "8.5(1)", "9.0(1)", Verdict::NoPath);
+    // A train whose only release is withdrawn cannot be recommended: no path without a via.
+    let mut entries: Vec<Entry> = ["9.6(1)", "9.7(1)", "9.8(1)"]
+        .iter()
+        .map(|s| Entry::listed(r(s), "test"))
+        .collect();
+    entries[1].withdrawn = true;
+    let c = Catalog::from_entries(entries);
+    verdict(&c, "9.6(1)", "9.8(1)", Verdict::NoPath);
+    planned(
+        &c,
+        "9.6(1)",
+        "9.8(1)",
+        &["9.7(1)"],
+        "9.6(1) →minor 9.7(1) →minor 9.8(1)",
+    );
+}
+
+#[test]
+fn a_ten_thousand_release_catalog_plans_without_recursion() {
+    // 10 majors × 100 minors × 10 releases, every other minor missing from major 5 on.
+    let mut entries = Vec::new();
+    for major in 1..=10u16 {
+        for minor in 0..100u16 {
+            if major >= 5 && minor % 2 == 1 {
+                continue;
+            }
+            for m in 1..=10u16 {
+                entries.push(Entry::listed(
+                    Release::new(major, minor, m, None),
+                    "synthetic",
+                ));
+            }
+        }
+    }
+    let c = Catalog::from_entries(entries);
+    let trains = c.trains().len();
+    let (first, last) = (
+        c.entries()[0].release,
+        c.entries()[c.entries().len() - 1].release,
+    );
+    let p = plan(&c, first, last, &[]);
+    assert_eq!(p.verdict, Verdict::Ok);
+    assert_eq!(p.hops.len(), trains - 1);
+    assert!(p.hops.windows(2).all(|w| w[0].to == w[1].from));
+    assert_eq!(p.hops.iter().filter(|h| h.rule == Rule::Major).count(), 9);
+}
+
+// ---- session ----
+
+fn query(from: &str, to: &str) -> PlanQuery {
+    PlanQuery {
+        from: from.to_string(),
+        to: to.to_string(),
+        ..PlanQuery::default()
+    }
+}
+
+fn messages(s: &Session) -> Vec<(Origin, &str)> {
+    s.messages
+        .iter()
+        .map(|Message { origin, text }| (*origin, text.as_str()))
+        .collect()
+}
+
+#[track_caller]
+fn field_error(s: &Session, which: Origin, expected: &str) {
+    let field = match which {
+        Origin::From => &s.from,
+        Origin::To => &s.to,
+        _ => s.from2.as_ref().unwrap_or_else(|| panic!("no second unit")),
+    };
+    assert_eq!(
+        field.error.as_deref(),
+        Some(expected),
+        "error of {:?}",
+        field.text
+    );
+    assert_eq!(field.release, None);
+    assert_eq!(s.verdict, Verdict::Invalid);
+    assert!(s.plan.is_none());
+}
+
+#[test]
+fn session_plans_the_issue_example() {
+    let s = analyse(&query("8.2(5)", "9.1.7"));
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert_eq!(s.to.release, Some(r("9.1(7)")));
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("8.2(5) →minor 8.3(2) →minor 8.4(7) →major 9.0(4) →minor 9.1(7)")
+    );
+    assert_eq!(s.notes.len(), 2);
+    assert!(s.notes[0].starts_with("The two units run different releases between the steps"));
+    assert_eq!(s.notes[1], RULE_SOURCE);
+    assert!(s.messages.is_empty());
+    assert!(!s.custom);
+    let off: Vec<String> = s
+        .trains
+        .iter()
+        .filter(|ts| !ts.enabled)
+        .map(|ts| ts.train.to_string())
+        .collect();
+    assert_eq!(off, ["8.1", "8.5", "8.6", "8.7"]);
+    assert!(s
+        .trains
+        .iter()
+        .all(|ts| ts.enabled == ts.excluded_by_preset.is_none()));
+}
+
+#[test]
+fn session_field_errors() {
+    field_error(
+        &analyse(&query("", "9.1(7)")),
+        Origin::From,
+        "enter the current release, e.g. 9.8(4)",
+    );
+    field_error(
+        &analyse(&query("9.1(7)", " ")),
+        Origin::To,
+        "enter the target release, e.g. 9.12(4)",
+    );
+    field_error(
+        &analyse(&query("9.11(1)", "9.12(1)")),
+        Origin::From,
+        "no train 9.11 in the catalog (nearest: 9.10, 9.12)",
+    );
+    field_error(
+        &analyse(&query("9.8(4)", "9.2")),
+        Origin::To,
+        "9.2 is a train, not a release: add the maintenance number, e.g. 9.2(1)",
+    );
+    let mut q = query("9.8(4)", "9.12(4)");
+    q.from2 = Some("banana".to_string());
+    field_error(
+        &analyse(&q),
+        Origin::From2,
+        "unexpected character 'b' at position 1 in the major number",
+    );
+    // A blank second unit is simply absent.
+    q.from2 = Some(String::new());
+    assert_eq!(analyse(&q).verdict, Verdict::Ok);
+}
+
+#[test]
+fn session_marks_fields() {
+    let s = analyse(&query("9.6(3)", "9.8(4)99"));
+    assert_eq!(s.from.marks, ["withdrawn by Cisco (never recommended)"]);
+    assert_eq!(s.to.marks, ["not in catalog"]);
+    assert_eq!(s.verdict, Verdict::Ok);
+}
+
+#[test]
+fn session_no_path_says_how_to_switch_the_train_on() {
+    let s = analyse(&query("8.5(1)", "9.0(4)"));
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert_eq!(
+        messages(&s),
+        [(
+            Origin::Preset,
+            "train 8.5 is left out by the preset asa5500: 8.5 runs on the ASA Services Module only \
+             (Cisco license roadmap; asa-facts §1.2). Switch 8.5 on under trains, or choose a \
+             preset that has it (asasm, all)"
+        )]
+    );
+    let mut q = query("8.5(1)", "9.0(4)");
+    q.preset = Some("asasm".to_string());
+    let s = analyse(&q);
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("8.5(1) →major 9.0(4)")
+    );
+
+    let mut q = query("9.1(7)", "9.3(5)");
+    q.trains = Some(vec![t("9.1"), t("9.2"), t("9.11")]);
+    let s = analyse(&q);
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert_eq!(
+        messages(&s),
+        [
+            (Origin::Trains, "train 9.11 not in the catalog: ignored"),
+            (
+                Origin::Trains,
+                "train 9.3 is switched off: switch it on to plan through it"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn session_reports_bad_presets_and_via() {
+    let mut q = query("9.1(7)", "9.4(4)");
+    q.preset = Some("asa9999".to_string());
+    q.via = vec![
+        "9.2(x)".to_string(),
+        "9.11(1)".to_string(),
+        "9.3(2)".to_string(),
+        "9.8(1)".to_string(),
+    ];
+    let s = analyse(&q);
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert_eq!(
+        messages(&s),
+        [
+            (Origin::Preset, "unknown preset \"asa9999\": use one of asa5500, asa5580, asasm, all; using asa5500"),
+            (Origin::Via, "via \"9.2(x)\" is not used: unexpected character 'x' at position 5 in the maintenance number"),
+            (Origin::Via, "via \"9.11(1)\" is not used: no train 9.11 in the catalog (nearest: 9.10, 9.12)"),
+            (Origin::Via, "via 9.8(1) is not used: 9.8 is not a step on the way from 9.1 to 9.4"),
+        ]
+    );
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("9.1(7) →minor 9.2(4) →minor 9.3(2) →minor 9.4(4)")
+    );
+}
+
+#[test]
+fn session_custom_lists_are_not_filtered_by_presets() {
+    let mut q = query("8.4(7)", "9.0(1)");
+    q.releases = Some(vec![
+        "8.4(7)".into(),
+        "8.5(1)".into(),
+        "9.0(1)".into(),
+        "bad".into(),
+    ]);
+    let s = analyse(&q);
+    assert!(s.custom);
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("8.4(7) →minor 8.5(1) →major 9.0(1)")
+    );
+    assert_eq!(s.list_errors.len(), 1);
+    assert_eq!(
+        (s.list_errors[0].index, s.list_errors[0].text.as_str()),
+        (4, "bad")
+    );
+    assert!(s
+        .trains
+        .iter()
+        .all(|ts| ts.enabled && ts.excluded_by_preset.is_none()));
+
+    q.releases = Some(vec!["nonsense".into()]);
+    let s = analyse(&q);
+    assert_eq!(s.from.error.as_deref(), Some("no train 8.4 in the catalog"));
+    assert_eq!(
+        messages(&s),
+        [(
+            Origin::Releases,
+            "the custom release list has no release that reads: enter releases such as 9.8(4), \
+             9.12(4), or clear the list to use the built-in catalog"
+        )]
+    );
+}
+
+#[test]
+fn session_mismatched_pair_plans_from_the_older_unit() {
+    let mut q = query("9.1(7)", "9.3(5)");
+    q.from2 = Some("9.0(4)".to_string());
+    let s = analyse(&q);
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("9.0(4) →minor 9.1(7) →minor 9.2(4) →minor 9.3(5)")
+    );
+    assert_eq!(
+        s.notes[..2],
+        [
+            "The units run different major or minor releases (9.0(4) and 9.1(7)): Cisco \
+             recommends the same major and minor release on both units in the long run, so bring \
+             them together as soon as possible. The plan starts from the older unit, 9.0(4)",
+            "The other unit already runs 9.1(7), where hop 1 lands: it skips hop 1 and joins at \
+             hop 2: 9.1(7) → 9.2(4), a minor hop",
+        ]
+    );
+}
+
+#[test]
+fn session_other_unit_ahead_of_the_first_landing() {
+    let mut q = query("8.2(5)", "9.1(7)");
+    q.from2 = Some("8.4(1)".to_string());
+    let s = analyse(&q);
+    assert_eq!(
+        s.notes[1],
+        "The other unit, on 8.4(1), is ahead of 8.3(2), where hop 1 lands: loading 8.3(2) on it \
+         would be a downgrade. Leave it on 8.4(1) during hop 1 (upgrade only the older unit, as \
+         the standby); it joins at hop 2: 8.4(1) → 8.4(7), a maintenance hop"
+    );
+    q.from2 = Some("9.2(1)".to_string());
+    let s = analyse(&q);
+    assert_eq!(
+        s.notes[1],
+        "The other unit, on 9.2(1), is ahead of the target 9.1(7): loading 9.1(7) on it would be \
+         a downgrade, which has no zero-downtime path. Choose 9.2(1) or later as the target, or \
+         plan that unit's downgrade separately"
+    );
+    q.from2 = Some("8.2(1)".to_string());
+    let s = analyse(&q);
+    assert_eq!(
+        s.notes[1],
+        "The other unit, on 8.2(5), takes the same hops: its first is 8.2(5) → 8.3(2), a minor hop"
+    );
+    assert!(s.notes[0].contains("The plan starts from the older unit, 8.2(1)"));
+}
+
+#[test]
+fn session_notes_the_one_way_release() {
+    let s = analyse(&query("9.23(1)", "9.24(1)"));
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert!(s
+        .notes
+        .iter()
+        .any(|n| n.starts_with("After upgrading to 9.24 you cannot downgrade")));
+    let s = analyse(&query("9.22(1)1", "9.23(1)"));
+    assert!(!s.notes.iter().any(|n| n.contains("9.24")));
+}
+
+#[test]
+fn session_same_and_downgrade() {
+    let s = analyse(&query("9.8(4)", "9.8.4"));
+    assert_eq!(s.verdict, Verdict::Same);
+    let s = analyse(&query("9.8(4)", "9.1(7)"));
+    assert_eq!(s.verdict, Verdict::Downgrade);
+    assert_eq!(
+        s.plan.map(|p| p.direct.map_err(|b| b.to_string())),
+        Some(Err(
+            "downgrade: there is no zero-downtime path to an earlier release".to_string()
+        ))
+    );
+}
+
+#[test]
+fn session_survives_hostile_input() {
+    let big = "9".repeat(1 << 20);
+    let mut q = query(&big, "\0😀");
+    q.from2 = Some("8.4(7".to_string());
+    q.preset = Some(big.clone());
+    q.via = vec![big.clone(), "".to_string()];
+    q.trains = Some(vec![t("0.0"), t("65535.65535")]);
+    q.releases = Some(vec![big.clone(), "9.1(1)".to_string()]);
+    let s = analyse(&q);
+    assert_eq!(s.verdict, Verdict::Invalid);
+    assert_eq!(
+        s.from.error.as_deref(),
+        Some("the major number at position 1 is too large (at most 65535)")
+    );
+    assert!(s.messages.iter().all(|m| m.text.len() < 300));
+}
