@@ -1,13 +1,19 @@
-//! The Yew front end: renders a `domain::session::Session` and dispatches changes. No rules here.
+//! The Yew front end: renders a `domain::session::Session` and dispatches changes. No rules
+//! here: whether a hop is legal, what a plan is and what a runbook says are the domain's.
 //!
-//! TODO(ui): the real app.
+//! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
+//! storage sync), `components/` (one component per file), `graph_model` (what the graph draws),
+//! `browser` (location, history, storage, clipboard, downloads), `shared` (pointer-equal props).
 
-use yew::prelude::*;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod graph_model;
+pub mod hooks;
+pub mod shared;
+pub mod state;
 
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <main class="planner"><h1>{ "ASA zero-downtime upgrade planner" }</h1></main> }
-}
+pub use app::App;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -1,0 +1,292 @@
+//! The page: owns the reducer, derives the session and the graph from the query, keeps the URL
+//! fragment and local storage in step with the state, and lays out the sections.
+
+use super::browser;
+use super::components::banner::Banner;
+use super::components::graph_panel::GraphPanel;
+use super::components::plan_inputs::{PlanInputs, OPTIONS_ID};
+use super::components::plan_list::PlanList;
+use super::components::release_options::ReleaseOptions;
+use super::components::runbook_panel::RunbookPanel;
+use super::components::share_bar::ShareBar;
+use super::components::verdict::Verdict;
+use super::graph_model;
+use super::hooks::{Planner, PlannerContext};
+use super::shared::Shared;
+use super::state::{notice_lines, BannerLine, State};
+use crate::domain::catalog::Catalog;
+use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
+use crate::domain::release::Release;
+use crate::domain::runbook::{default_image, HopImages};
+use crate::domain::session::{analyse, Origin};
+use crate::domain::stored::{self, Stored};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Shown in commands until the person types a TFTP server.
+const SERVER_PLACEHOLDER: &str = "<tftp-server>";
+
+/// The state at start: the link's fragment, else the last plan saved in this browser; image
+/// names, server and list draft from storage. What could not be read goes to the banner.
+pub fn initial_state() -> State {
+    let mut state = State::default();
+    let mut lines = Vec::new();
+    let mut fragment = browser::hash();
+    let mut source = "link";
+    if let Some(text) = browser::load_saved() {
+        match stored::decode(&text) {
+            Ok(saved) => {
+                state.images = saved.images;
+                state.server = saved.server;
+                state.list_draft = saved.list_draft;
+                if fragment.is_empty() {
+                    fragment = saved.fragment;
+                    source = "saved state";
+                }
+            }
+            Err(e) => lines.push(BannerLine {
+                source: "saved state",
+                text: e.to_string(),
+                is_error: true,
+            }),
+        }
+    }
+    match PlanQuery::parse_with_notices(&fragment) {
+        Ok((query, notices)) => {
+            lines.extend(
+                notice_lines(notices)
+                    .into_iter()
+                    .map(|l| BannerLine { source, ..l }),
+            );
+            state.query = Rc::new(query);
+        }
+        Err(e) => lines.push(BannerLine {
+            source,
+            text: e.to_string(),
+            is_error: true,
+        }),
+    }
+    if let Some(list) = &state.query.releases {
+        if super::components::custom_list::entries(&state.list_draft) != *list {
+            state.list_draft = list.join(", ");
+        }
+    }
+    state.banner = lines;
+    state
+}
+
+/// The fragment to show in the address bar: the query, or without its custom list when that
+/// would make the link longer than a link may be (the list stays in this browser).
+fn address_fragment(query: &PlanQuery, full: &str) -> String {
+    if full.len() <= MAX_FRAGMENT {
+        return full.to_owned();
+    }
+    PlanQuery {
+        releases: None,
+        ..query.clone()
+    }
+    .to_string()
+}
+
+/// Returns the same `Rc` while the value is unchanged, so pointer-compared props stay equal.
+fn keep_if_equal<T: PartialEq>(cell: &RefCell<Rc<T>>, value: T) -> Rc<T> {
+    let mut kept = cell.borrow_mut();
+    if **kept != value {
+        *kept = Rc::new(value);
+    }
+    Rc::clone(&kept)
+}
+
+/// The planner page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let planner = Planner::new(state.dispatcher());
+    let query = state.query.clone();
+
+    let session = use_memo(query.clone(), |q| analyse(q));
+    let session = Shared(session);
+    let base_cell = use_mut_ref(|| Rc::new(Catalog::default()));
+    let base = {
+        let cell = base_cell.clone();
+        use_memo(session.clone(), move |s| {
+            keep_if_equal(&cell, s.base.clone())
+        })
+    };
+    let model = use_memo((session.clone(), query.interim), |(s, interim)| {
+        graph_model::build(s, *interim)
+    });
+    let fragment = use_memo(query.clone(), |q| q.to_string());
+    let last_written = use_mut_ref(String::new);
+
+    // Keep the address bar and local storage in step with the page.
+    {
+        let last_written = last_written.clone();
+        let deps = (
+            query.clone(),
+            state.images.clone(),
+            state.server.clone(),
+            state.list_draft.clone(),
+        );
+        let fragment = fragment.clone();
+        let planner = planner.clone();
+        use_effect_with(deps, move |(query, images, server, list_draft)| {
+            let shown = address_fragment(query, &fragment);
+            browser::replace_fragment(&shown);
+            *last_written.borrow_mut() = shown;
+            let saved = Stored {
+                fragment: (*fragment).clone(),
+                server: server.clone(),
+                images: images.clone(),
+                list_draft: list_draft.clone(),
+            };
+            if !browser::save(&stored::encode(&saved)) {
+                planner.report(BannerLine {
+                    source: "saved state",
+                    text: "this browser does not keep data for this page: nothing is saved between visits".to_owned(),
+                    is_error: false,
+                });
+            }
+        });
+    }
+    // A fragment changed by hand (or a pasted link) while the page is open.
+    {
+        let planner = planner.clone();
+        let last_written = last_written.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let hash = browser::hash();
+                if *last_written.borrow() == hash {
+                    return;
+                }
+                match PlanQuery::parse_with_notices(&hash) {
+                    Ok((query, notices)) => planner.load(query, notice_lines(notices)),
+                    Err(e) => planner.report(BannerLine {
+                        source: "link",
+                        text: e.to_string(),
+                        is_error: true,
+                    }),
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    let hops = session
+        .plan
+        .as_ref()
+        .map(|p| p.hops.as_slice())
+        .unwrap_or_default();
+    let server = match state.server.trim() {
+        "" => SERVER_PLACEHOLDER.to_owned(),
+        s => s.to_owned(),
+    };
+    let image = |r: Release| {
+        state
+            .image_for(r)
+            .map(str::to_owned)
+            .unwrap_or_else(|| default_image(r))
+    };
+    let images: Vec<HopImages> = hops
+        .iter()
+        .map(|h| HopImages {
+            server: server.clone(),
+            old_image: image(h.from),
+            new_image: image(h.to),
+        })
+        .collect();
+
+    let too_long = fragment.len() > MAX_FRAGMENT;
+    let mut banner = state.banner.clone();
+    banner.extend(
+        session
+            .messages
+            .iter()
+            .filter(|m| matches!(m.origin, Origin::Fragment | Origin::Storage))
+            .map(|m| BannerLine {
+                source: if m.origin == Origin::Storage {
+                    "saved state"
+                } else {
+                    "link"
+                },
+                text: m.text.clone(),
+                is_error: true,
+            }),
+    );
+    let list_messages = if too_long {
+        vec![format!(
+            "This list is too long to share in a link ({} bytes; at most {MAX_FRAGMENT}): the link leaves it out, and it is kept in this browser only.",
+            fragment.len()
+        )]
+    } else {
+        Vec::new()
+    };
+    let shown_fragment = AttrValue::from(address_fragment(&query, &fragment));
+
+    let p = planner.clone();
+    let ondismiss = Callback::from(move |i| p.dismiss(i));
+    let p = planner.clone();
+    let onpin = Callback::from(move |r| p.pin_via(r));
+    let p = planner.clone();
+    let onclearpins = Callback::from(move |_| p.clear_via());
+    let p = planner.clone();
+    let oninterim = Callback::from(move |on| p.set_interim(on));
+    let p = planner.clone();
+    let onhover = Callback::from(move |r| p.hover(r));
+    let p = planner.clone();
+    let onpick = Callback::from(move |(r, as_current): (Release, bool)| {
+        if as_current {
+            p.set_from(r.to_string());
+        } else {
+            p.set_to(r.to_string());
+        }
+    });
+    let p = planner.clone();
+    let onimage = Callback::from(move |(r, name)| p.set_image(r, name));
+    let p = planner.clone();
+    let onserver = Callback::from(move |s| p.set_server(s));
+
+    html! {
+        <ContextProvider<PlannerContext> context={state.dispatcher()}>
+            <div class="planner">
+                <header class="planner-header">
+                    <h1>{ "ASA zero-downtime upgrade planner" }</h1>
+                    <ShareBar session={session.clone()} images={images.clone()} fragment={shown_fragment} />
+                </header>
+                <main class="planner-main">
+                    <Banner lines={banner} {ondismiss} />
+                    <ReleaseOptions id={OPTIONS_ID} catalog={Shared((*base).clone())} />
+                    <PlanInputs session={session.clone()} query={Shared(query.clone())}
+                        list_draft={AttrValue::from(state.list_draft.clone())} {list_messages} />
+                    <section class="plan-result" aria-labelledby="plan-heading">
+                        <h2 id="plan-heading">{ "Plan" }</h2>
+                        <Verdict session={session.clone()} />
+                        <PlanList session={session.clone()} pinned={!query.via.is_empty()} {onpin} {onclearpins} />
+                    </section>
+                    <GraphPanel model={Shared(model)} session={session.clone()} interim={query.interim}
+                        hovered={state.hovered} {oninterim} {onhover} {onpick} />
+                    <RunbookPanel session={session.clone()} mode={query.mode} {images}
+                        server={AttrValue::from(state.server.clone())} {onimage} {onserver} />
+                </main>
+            </div>
+        </ContextProvider<PlannerContext>>
+    }
+}

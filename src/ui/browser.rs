@@ -1,0 +1,103 @@
+//! The few browser services the page uses (location, history, local storage, clipboard,
+//! downloads), each failing quietly into a `Result` or `None`: a locked-down browser
+//! (storage disabled, no clipboard permission) must never break the page.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+/// Local-storage key of the saved state (`domain::stored` text).
+pub const STORAGE_KEY: &str = "asa-planner.state";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The fragment without `#` (empty when there is none).
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.strip_prefix('#').map(str::to_owned).unwrap_or(h))
+        .unwrap_or_default()
+}
+
+/// The page address with `fragment` (the share link).
+pub fn link(fragment: &str) -> String {
+    let base = window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    if fragment.is_empty() {
+        base
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
+/// Shows `fragment` in the address bar without adding a history entry (so Back does not step
+/// through keystrokes) and without firing `hashchange`.
+pub fn replace_fragment(fragment: &str) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let url = if fragment.is_empty() {
+        // Keep path and query, drop the `#`.
+        let l = w.location();
+        format!(
+            "{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default()
+        )
+    } else {
+        format!("#{fragment}")
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The raw saved text, if storage is available and holds some.
+pub fn load_saved() -> Option<String> {
+    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+}
+
+/// Saves `text`; false when the browser refused (quota, privacy mode).
+pub fn save(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
+}
+
+/// Puts `text` on the clipboard; false when the browser has no clipboard API here.
+pub fn copy(text: &str) -> bool {
+    match window() {
+        Some(w) => {
+            let clipboard = w.navigator().clipboard();
+            if clipboard.is_undefined() {
+                return false;
+            }
+            // The promise rejects without permission; nothing to do about it but not crash.
+            let _ = clipboard.write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Offers `text` as a file download (a Blob link clicked once, then revoked).
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let run = || -> Result<(), JsValue> {
+        let w = window().ok_or(JsValue::NULL)?;
+        let document = w.document().ok_or(JsValue::NULL)?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+        web_sys::Url::revoke_object_url(&url)?;
+        Ok(())
+    };
+    run().is_ok()
+}

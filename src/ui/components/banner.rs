@@ -1,0 +1,42 @@
+//! Messages about the page as a whole: a bad link, unreadable saved state, a list too long to
+//! share. Errors are announced (`role=alert`); each line can be dismissed.
+
+use crate::ui::state::BannerLine;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    pub lines: Vec<BannerLine>,
+    /// Index of the line to remove.
+    pub ondismiss: Callback<usize>,
+}
+
+/// The banner; renders nothing when there is nothing to say.
+#[function_component(Banner)]
+pub fn banner(props: &BannerProps) -> Html {
+    if props.lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="banner">
+            { for props.lines.iter().enumerate().map(|(i, line)| {
+                let cb = props.ondismiss.clone();
+                let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+                let (class, role) = if line.is_error {
+                    ("banner-line is-error", "alert")
+                } else {
+                    ("banner-line", "status")
+                };
+                html! {
+                    <div {class} {role} data-banner={line.source}>
+                        <span class="banner-source">{ line.source }{ ": " }</span>
+                        <span class="banner-text">{ line.text.clone() }</span>
+                        <button type="button" class="banner-dismiss" aria-label="Dismiss" {onclick}>
+                            { "×" }
+                        </button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

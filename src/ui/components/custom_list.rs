@@ -1,0 +1,99 @@
+//! The box for pasting a custom release list. Typing only updates the draft; the list is used
+//! when the person applies it (button or leaving the box), so a 10,000-entry paste is parsed
+//! once, not per keystroke. Entries are shown as text, never as markup.
+
+use crate::domain::custom_list::ListError;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// At most this many list errors are listed (the rest are counted).
+const SHOWN_ERRORS: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct CustomListProps {
+    pub draft: AttrValue,
+    /// True while the catalog is a custom list.
+    pub active: bool,
+    pub errors: Vec<ListError>,
+    /// Other messages about the list (e.g. too long to share).
+    pub messages: Vec<String>,
+    pub ondraft: Callback<String>,
+    /// Use the draft as the catalog.
+    pub onapply: Callback<()>,
+    /// Back to the built-in catalog.
+    pub onclear: Callback<()>,
+}
+
+/// Splits a pasted list into entries (comma, blank or newline separated).
+pub fn entries(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The textarea, its buttons and its errors by position.
+#[function_component(CustomList)]
+pub fn custom_list(props: &CustomListProps) -> Html {
+    let oninput = {
+        let cb = props.ondraft.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                cb.emit(area.value());
+            }
+        })
+    };
+    let onapply = {
+        let cb = props.onapply.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onchange = {
+        let cb = props.onapply.clone();
+        Callback::from(move |_: Event| cb.emit(()))
+    };
+    let onclear = {
+        let cb = props.onclear.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let hidden = props.errors.len().saturating_sub(SHOWN_ERRORS);
+    html! {
+        <details class="custom-list" open={props.active || !props.draft.is_empty()}>
+            <summary>{ "Custom release list" }</summary>
+            <label for="custom-list">
+                { "Paste releases (comma, blank or newline separated) to replace the catalog" }
+            </label>
+            <textarea
+                id="custom-list"
+                rows="4"
+                spellcheck="false"
+                value={props.draft.clone()}
+                aria-describedby="custom-list-errors"
+                {oninput}
+                {onchange}
+            />
+            <div class="custom-list-actions">
+                <button type="button" onclick={onapply}>{ "Use this list" }</button>
+                if props.active {
+                    <button type="button" onclick={onclear}>{ "Back to the built-in catalog" }</button>
+                }
+            </div>
+            <div id="custom-list-errors" class="custom-list-errors">
+                { for props.messages.iter().map(|m| html! { <p>{ m.clone() }</p> }) }
+                if !props.errors.is_empty() {
+                    <ul>
+                        { for props.errors.iter().take(SHOWN_ERRORS).map(|e| html! {
+                            <li>{ format!("entry {} “{}”: {}", e.index, e.text, e.message) }</li>
+                        }) }
+                        if hidden > 0 {
+                            <li>{ format!("… and {hidden} more") }</li>
+                        }
+                    </ul>
+                }
+            </div>
+        </details>
+    }
+}

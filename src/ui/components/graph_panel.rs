@@ -1,0 +1,64 @@
+//! The graph section: "show interim builds", the graph/list switch, and the graph or its list.
+
+use super::graph_list::GraphList;
+use super::release_graph::ReleaseGraph;
+use crate::domain::release::Release;
+use crate::domain::session::Session;
+use crate::ui::graph_model::GraphModel;
+use crate::ui::shared::Shared;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GraphPanelProps {
+    pub model: Shared<GraphModel>,
+    pub session: Shared<Session>,
+    pub interim: bool,
+    pub hovered: Option<Release>,
+    pub oninterim: Callback<bool>,
+    pub onhover: Callback<Option<Release>>,
+    pub onpick: Callback<(Release, bool)>,
+}
+
+/// Controls and the graph (or the list view).
+#[function_component(GraphPanel)]
+pub fn graph_panel(props: &GraphPanelProps) -> Html {
+    let as_list = use_state(|| false);
+    let oninterim = {
+        let cb = props.oninterim.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                cb.emit(input.checked());
+            }
+        })
+    };
+    let ontoggle = {
+        let as_list = as_list.clone();
+        Callback::from(move |_: MouseEvent| as_list.set(!*as_list))
+    };
+    html! {
+        <section class="graph-panel" aria-labelledby="graph-heading">
+            <h2 id="graph-heading">{ "Release graph" }</h2>
+            <div class="graph-panel-controls">
+                <input id="interim" type="checkbox" checked={props.interim} onchange={oninterim} />
+                <label for="interim">{ "Show interim builds" }</label>
+                <button type="button" aria-pressed={if *as_list { "true" } else { "false" }}
+                    onclick={ontoggle}>{ "List view" }</button>
+                <span class="graph-panel-help">
+                    { "Hover or focus a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current." }
+                </span>
+            </div>
+            if *as_list {
+                <GraphList model={props.model.clone()} session={props.session.clone()}
+                    onpick={props.onpick.clone()} />
+            } else {
+                <ReleaseGraph model={props.model.clone()} session={props.session.clone()}
+                    hovered={props.hovered} onhover={props.onhover.clone()} onpick={props.onpick.clone()} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! The plan: `ol[data-plan]` of hops, the blocked direct hop with its reason, overrides that
+//! were not used, and the plan's notes (rule source, unit parity, mixed-version window).
+
+use super::inline_code::InlineCode;
+use super::plan_hop::PlanHop;
+use crate::domain::plan::Pick;
+use crate::domain::release::Release;
+use crate::domain::rules::Block;
+use crate::domain::session::{Origin, Session};
+use crate::ui::shared::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanListProps {
+    pub session: Shared<Session>,
+    /// True when the person pinned intermediate releases (offers to drop them).
+    pub pinned: bool,
+    pub onpin: Callback<Release>,
+    pub onclearpins: Callback<()>,
+}
+
+/// The hops and everything said about them.
+#[function_component(PlanList)]
+pub fn plan_list(props: &PlanListProps) -> Html {
+    let session = &props.session;
+    let plan = session.plan.as_ref();
+    let hops = plan.map(|p| p.hops.as_slice()).unwrap_or_default();
+    let direct = match (plan, session.from.release, session.to.release) {
+        (Some(p), Some(from), Some(to)) => match &p.direct {
+            Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(
+                "A direct upgrade {from} → {to} is not zero-downtime: {block}."
+            )),
+            _ => None,
+        },
+        _ => None,
+    };
+    let unused = plan.map(|p| p.unused_via.as_slice()).unwrap_or_default();
+    let via_messages: Vec<&str> = session
+        .messages
+        .iter()
+        .filter(|m| m.origin == Origin::Via)
+        .map(|m| m.text.as_str())
+        .collect();
+    let onclear = {
+        let cb = props.onclearpins.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <div class="plan-list">
+            <ol class="plan-list-hops" data-plan="">
+                { for hops.iter().enumerate().map(|(i, hop)| {
+                    let choices = if hop.pick == Pick::Target {
+                        Vec::new()
+                    } else {
+                        session.catalog.train_entries(hop.to.train()).iter()
+                            .map(|e| (e.release, e.withdrawn)).collect()
+                    };
+                    html! { <PlanHop index={i} hop={hop.clone()} {choices} onpin={props.onpin.clone()} /> }
+                }) }
+            </ol>
+            if let Some(text) = direct {
+                <p class="plan-list-direct" data-direct-blocked="">{ text }</p>
+            }
+            if !unused.is_empty() || !via_messages.is_empty() {
+                <ul class="plan-list-unused">
+                    { for unused.iter().map(|(r, why)| html! { <li>{ format!("Override {r} not used: {why}") }</li> }) }
+                    { for via_messages.iter().map(|m| html! { <li>{ *m }</li> }) }
+                </ul>
+            }
+            if props.pinned {
+                <button type="button" onclick={onclear}>{ "Use the recommended releases" }</button>
+            }
+            if !session.notes.is_empty() {
+                <ul class="plan-list-notes">
+                    { for session.notes.iter().map(|n| html! { <li><InlineCode text={n.clone()} /></li> }) }
+                </ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! One release input: any spelling accepted, suggestions from the catalog (native `<datalist>`,
+//! keyboard-operable), and its parse error or marks right under it.
+
+use crate::domain::session::Field;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReleaseFieldProps {
+    /// Element id; the message below is `{id}-msg`.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub field: Field,
+    /// Id of the shared `<datalist>` of suggestions.
+    pub list: AttrValue,
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    /// The text as typed, on every keystroke (kept even when it does not parse).
+    pub oninput: Callback<String>,
+}
+
+/// A labelled release input with its message.
+#[function_component(ReleaseField)]
+pub fn release_field(props: &ReleaseFieldProps) -> Html {
+    let oninput = {
+        let cb = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                cb.emit(input.value());
+            }
+        })
+    };
+    let msg_id = format!("{}-msg", props.id);
+    let field = &props.field;
+    // An empty field is not wrong yet: its message reads as a hint until something is typed.
+    let wrong = field.error.is_some() && !field.text.trim().is_empty();
+    let message = match &field.error {
+        Some(error) => error.clone(),
+        None => field.marks.join("; "),
+    };
+    let class = if wrong {
+        "release-field-message is-error"
+    } else {
+        "release-field-message"
+    };
+    let invalid = if wrong { "true" } else { "false" };
+    html! {
+        <div class="release-field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                type="text"
+                list={props.list.clone()}
+                value={field.text.clone()}
+                placeholder={props.placeholder.clone()}
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid={invalid}
+                aria-describedby={msg_id.clone()}
+                {oninput}
+            />
+            <p id={msg_id} class={class}>{ message }</p>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The runbook for the whole plan: the TFTP server field and one [`HopRunbook`] per hop.
+//! Active/Active steps are marked as reconstructed.
+
+use super::hop_runbook::HopRunbook;
+use crate::domain::release::Release;
+use crate::domain::runbook::{hop_runbook, HopImages, Mode};
+use crate::domain::session::Session;
+use crate::ui::shared::Shared;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RunbookPanelProps {
+    pub session: Shared<Session>,
+    pub mode: Mode,
+    /// File names per hop, parallel to the plan's hops.
+    pub images: Vec<HopImages>,
+    pub server: AttrValue,
+    pub onimage: Callback<(Release, String)>,
+    pub onserver: Callback<String>,
+}
+
+/// The runbook section (empty text when there is no plan).
+#[function_component(RunbookPanel)]
+pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
+    let hops = props
+        .session
+        .plan
+        .as_ref()
+        .map(|p| p.hops.as_slice())
+        .unwrap_or_default();
+    let onserver = {
+        let cb = props.onserver.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                cb.emit(input.value());
+            }
+        })
+    };
+    html! {
+        <section class="runbook-panel" aria-labelledby="runbook-heading">
+            <h2 id="runbook-heading">{ "Runbook" }</h2>
+            if hops.is_empty() {
+                <p>{ "The runbook appears when there is a plan." }</p>
+            } else {
+                if props.mode == Mode::ActiveActive {
+                    <p class="runbook-panel-warning">
+                        { "Active/Active steps are reconstructed — check against Cisco's guide." }
+                    </p>
+                }
+                <div class="runbook-panel-server">
+                    <label for="tftp-server">{ "TFTP server" }</label>
+                    <input id="tftp-server" type="text" value={props.server.clone()}
+                        placeholder="server address" spellcheck="false" autocomplete="off" oninput={onserver} />
+                </div>
+                { for hops.iter().zip(&props.images).enumerate().map(|(i, (hop, images))| html! {
+                    <HopRunbook index={i} hop={hop.clone()} images={images.clone()}
+                        runbook={hop_runbook(props.mode, images)} onimage={props.onimage.clone()} />
+                }) }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+//! Platform preset and per-train on/off switches, each exclusion with its reason as text.
+
+use crate::domain::presets::{default_preset, PRESETS};
+use crate::domain::release::Train;
+use crate::domain::session::TrainState;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TrainTogglesProps {
+    /// The preset id as in the query (`None`: the default).
+    pub preset: Option<String>,
+    pub trains: Vec<TrainState>,
+    /// True when the train set was chosen by hand (offers a reset).
+    pub custom_set: bool,
+    /// True when a custom list is in use (presets do not filter it).
+    pub custom_list: bool,
+    /// Messages about the preset or trains (e.g. an unknown preset in a link).
+    pub messages: Vec<String>,
+    pub onpreset: Callback<String>,
+    pub ontoggle: Callback<(Train, bool)>,
+    pub onreset: Callback<()>,
+}
+
+/// The preset `<select>` and one checkbox per train.
+#[function_component(TrainToggles)]
+pub fn train_toggles(props: &TrainTogglesProps) -> Html {
+    let selected = props
+        .preset
+        .clone()
+        .unwrap_or_else(|| default_preset().id.to_owned());
+    let onpreset = {
+        let cb = props.onpreset.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            {
+                cb.emit(select.value());
+            }
+        })
+    };
+    let onreset = {
+        let cb = props.onreset.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <fieldset class="train-toggles">
+            <legend>{ "Platform and trains" }</legend>
+            <label for="preset">{ "Platform preset" }</label>
+            <select id="preset" onchange={onpreset} disabled={props.custom_list}>
+                { for PRESETS.iter().map(|p| html! {
+                    <option value={p.id} selected={p.id == selected}>{ p.label }</option>
+                }) }
+            </select>
+            if props.custom_list {
+                <p class="train-toggles-note">{ "Presets do not filter a custom list." }</p>
+            }
+            { for props.messages.iter().map(|m| html! { <p class="train-toggles-message">{ m.clone() }</p> }) }
+            <ul class="train-toggles-list">
+                { for props.trains.iter().map(|t| {
+                    let train = t.train;
+                    let id = format!("train-{}-{}", train.major, train.minor);
+                    let cb = props.ontoggle.clone();
+                    let onchange = Callback::from(move |e: Event| {
+                        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                            cb.emit((train, input.checked()));
+                        }
+                    });
+                    let class = classes!(t.excluded_by_preset.map(|_| "is-excluded"));
+                    html! {
+                        <li {class}>
+                            <input id={id.clone()} type="checkbox" checked={t.enabled} {onchange} />
+                            <label for={id}>{ train.to_string() }</label>
+                            if let Some(reason) = t.excluded_by_preset {
+                                <span class="train-toggles-reason">{ reason }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.custom_set {
+                <button type="button" onclick={onreset}>{ "Use the preset's trains" }</button>
+            }
+        </fieldset>
+    }
+}

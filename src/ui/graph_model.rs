@@ -1,0 +1,167 @@
+//! What the release graph draws, derived once per session (not per hover): which releases
+//! appear, their layout from `domain::layout`, the plan's edges and the blocked direct hop.
+//! Choosing what to draw is presentation; whether a hop is legal is `domain::rules`' call.
+
+use crate::domain::layout::{layout, Layout};
+use crate::domain::plan::Verdict;
+use crate::domain::release::Release;
+use crate::domain::rules::Block;
+use crate::domain::session::Session;
+
+/// What the page knows about one drawn release.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct NodeInfo {
+    pub withdrawn: bool,
+    /// Drawn because it was typed or planned, though the catalog does not list it.
+    pub unlisted: bool,
+    /// "current", "other unit", "target" (or empty).
+    pub role: &'static str,
+    pub on_plan: bool,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct GraphModel {
+    pub layout: Layout,
+    /// Parallel to `layout.nodes`.
+    pub info: Vec<NodeInfo>,
+    /// Plan hops as node indices.
+    pub plan_edges: Vec<(usize, usize)>,
+    /// The requested direct hop when blocked: node indices and the reason.
+    pub blocked: Option<(usize, usize, String)>,
+}
+
+/// Builds the graph for `session`. Interim builds appear only with `interim`, except those on
+/// the plan or typed, and the newest of a train that has nothing else (so no train vanishes).
+pub fn build(session: &Session, interim: bool) -> GraphModel {
+    let catalog = &session.catalog;
+    let mut drawn: Vec<Release> = Vec::with_capacity(catalog.entries().len());
+    for &train in catalog.trains() {
+        let entries = catalog.train_entries(train);
+        let before = drawn.len();
+        drawn.extend(
+            entries
+                .iter()
+                .map(|e| e.release)
+                .filter(|r| interim || !r.is_interim()),
+        );
+        if drawn.len() == before {
+            if let Some(newest) = entries.last() {
+                drawn.push(newest.release);
+            }
+        }
+    }
+    let typed = [
+        session.from.release,
+        session.from2.as_ref().and_then(|f| f.release),
+        session.to.release,
+    ];
+    let hops = session
+        .plan
+        .as_ref()
+        .map(|p| p.hops.as_slice())
+        .unwrap_or_default();
+    let planned = hops.iter().flat_map(|h| [h.from, h.to]);
+    drawn.extend(
+        typed
+            .iter()
+            .flatten()
+            .copied()
+            .chain(planned)
+            .filter(|r| catalog.has_train(r.train())),
+    );
+    drawn.sort_unstable();
+    drawn.dedup();
+
+    let layout = layout(&drawn);
+    let mut info: Vec<NodeInfo> = layout
+        .nodes
+        .iter()
+        .map(|n| match catalog.get(n.release) {
+            Some(entry) => NodeInfo {
+                withdrawn: entry.withdrawn,
+                ..NodeInfo::default()
+            },
+            None => NodeInfo {
+                unlisted: true,
+                ..NodeInfo::default()
+            },
+        })
+        .collect();
+    for (release, role) in typed.iter().zip(["current", "other unit", "target"]) {
+        if let Some(i) = release.and_then(|r| layout.index_of(r)) {
+            if let Some(node) = info.get_mut(i) {
+                node.role = role;
+            }
+        }
+    }
+    let mut plan_edges = Vec::with_capacity(hops.len());
+    for hop in hops {
+        if let (Some(a), Some(b)) = (layout.index_of(hop.from), layout.index_of(hop.to)) {
+            plan_edges.push((a, b));
+            for i in [a, b] {
+                if let Some(node) = info.get_mut(i) {
+                    node.on_plan = true;
+                }
+            }
+        }
+    }
+    let blocked = match (&session.plan, session.from.release, session.to.release) {
+        (Some(plan), Some(from), Some(to)) if session.verdict != Verdict::Same => {
+            match &plan.direct {
+                Err(block) if *block != Block::Same => {
+                    match (layout.index_of(from), layout.index_of(to)) {
+                        (Some(a), Some(b)) => Some((a, b, block.to_string())),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    GraphModel {
+        layout,
+        info,
+        plan_edges,
+        blocked,
+    }
+}
+
+/// An SVG path from node `a` to node `b`: a curve between columns, or a bow to the right of
+/// the column for a hop within one train. Whole pixels: no float formatting in the bundle.
+pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
+    let (Some(na), Some(nb)) = (layout.nodes.get(a), layout.nodes.get(b)) else {
+        return String::new();
+    };
+    let half = layout.node_width / 2.0;
+    let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
+    if (na.x - nb.x).abs() < 0.5 {
+        let sx = (na.x + half).round() as i64;
+        let bow = (12 + (yb - ya).abs() / 4).min(48);
+        let cx = sx + bow;
+        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
+    }
+    let dir = if nb.x > na.x { 1.0 } else { -1.0 };
+    let sx = (na.x + dir * half).round() as i64;
+    let ex = (nb.x - dir * half).round() as i64;
+    let mid = (sx + ex) / 2;
+    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
+}
+
+/// A coordinate as whole pixels for an SVG attribute.
+pub fn px(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
+/// The id of a node's element (for `aria-activedescendant`); stable and free of `(`.
+pub fn node_id(release: Release) -> String {
+    let mut id = format!(
+        "rel-{}-{}-{}",
+        release.major, release.minor, release.maintenance
+    );
+    if let Some(i) = release.interim {
+        id.push('-');
+        id.push_str(&i.to_string());
+    }
+    id
+}

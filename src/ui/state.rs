@@ -1,0 +1,175 @@
+//! The page state in one reducer (yew `function_todomvc` shape): the share query plus what only
+//! this browser knows (hover, image names, server, the list draft, banner lines). The `Session`
+//! is not stored here: it is derived from `query` with `use_memo`, so it can never go stale.
+
+use crate::domain::query::{Notice, PlanQuery};
+use crate::domain::release::{Release, Train};
+use crate::domain::runbook::Mode;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One line of the banner at the top of the page, with where it came from.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct BannerLine {
+    /// `link`, `saved state`, `share` … (shown before the text).
+    pub source: &'static str,
+    pub text: String,
+    /// Errors are announced (`role=alert`); notices are not.
+    pub is_error: bool,
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct State {
+    /// Shared so that cheap actions (hover) do not copy a 10,000-entry custom list.
+    pub query: Rc<PlanQuery>,
+    /// The release under the pointer or the graph's keyboard cursor: its legal hops are lit.
+    pub hovered: Option<Release>,
+    /// Image file names the person typed, keyed by canonical release.
+    pub images: Vec<(String, String)>,
+    /// TFTP server for the runbook commands.
+    pub server: String,
+    /// The custom-list box as typed; applied to `query.releases` on demand, because parsing and
+    /// drawing 10,000 entries on every keystroke would freeze the page.
+    pub list_draft: String,
+    pub banner: Vec<BannerLine>,
+}
+
+impl State {
+    /// The image name for `release`: what the person typed, else `None` (the caller derives it).
+    pub fn image_for(&self, release: Release) -> Option<&str> {
+        let key = release.to_string();
+        self.images
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub enum Action {
+    SetFrom(String),
+    SetFrom2(Option<String>),
+    SetTo(String),
+    SetMode(Mode),
+    /// A preset id; switching presets drops a hand-made train set.
+    SetPreset(String),
+    SetTrains(Option<Vec<Train>>),
+    SetInterim(bool),
+    /// Pins an intermediate release; replaces any pin of the same train.
+    PinVia(Release),
+    ClearVia,
+    SetListDraft(String),
+    /// Uses the draft as the catalog (`None` goes back to the built-in one).
+    SetReleases(Option<Vec<String>>),
+    Hover(Option<Release>),
+    SetImage(Release, String),
+    SetServer(String),
+    /// A whole new query (opened link, hash change, saved plan) and what was wrong with it.
+    Load(PlanQuery, Vec<BannerLine>),
+    /// Adds a banner line unless the same one is already shown.
+    Report(BannerLine),
+    DismissBanner(usize),
+    /// Restores saved browser-only values (image names, server, draft).
+    Restore {
+        images: Vec<(String, String)>,
+        server: String,
+        list_draft: String,
+    },
+}
+
+/// Turns URL notices into banner lines (each message already names its key).
+pub fn notice_lines(notices: Vec<Notice>) -> Vec<BannerLine> {
+    notices
+        .into_iter()
+        .map(|n| BannerLine {
+            source: "link",
+            text: n.message,
+            is_error: n.is_error,
+        })
+        .collect()
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Hover(release) = &action {
+            if self.hovered == *release {
+                return self;
+            }
+        }
+        let mut next = (*self).clone();
+        match action {
+            Action::SetFrom(text) => q(&mut next).from = text,
+            Action::SetFrom2(text) => q(&mut next).from2 = text,
+            Action::SetTo(text) => q(&mut next).to = text,
+            Action::SetMode(mode) => q(&mut next).mode = mode,
+            Action::SetPreset(id) => {
+                let query = q(&mut next);
+                query.preset = Some(id);
+                query.trains = None;
+            }
+            Action::SetTrains(trains) => q(&mut next).trains = trains,
+            Action::SetInterim(on) => q(&mut next).interim = on,
+            Action::PinVia(release) => {
+                let train = release.train();
+                let query = q(&mut next);
+                query.via.retain(|v| {
+                    v.parse::<Release>()
+                        .map(|r| r.train() != train)
+                        .unwrap_or(true)
+                });
+                query.via.push(release.to_string());
+            }
+            Action::ClearVia => q(&mut next).via.clear(),
+            Action::SetListDraft(text) => next.list_draft = text,
+            Action::SetReleases(list) => q(&mut next).releases = list,
+            Action::Hover(release) => next.hovered = release,
+            Action::SetImage(release, name) => {
+                let key = release.to_string();
+                next.images.retain(|(k, _)| *k != key);
+                next.images.push((key, name));
+            }
+            Action::SetServer(server) => next.server = server,
+            Action::Load(loaded, lines) => {
+                next.query = Rc::new(loaded);
+                next.hovered = None;
+                next.banner.retain(|l| l.source != "link");
+                add_lines(&mut next.banner, lines);
+            }
+            Action::Report(line) => add_lines(&mut next.banner, vec![line]),
+            Action::DismissBanner(index) => {
+                if index < next.banner.len() {
+                    next.banner.remove(index);
+                }
+            }
+            Action::Restore {
+                images,
+                server,
+                list_draft,
+            } => {
+                next.images = images;
+                next.server = server;
+                next.list_draft = list_draft;
+            }
+        }
+        // No-op actions keep the same Rc so nothing re-renders (hover moves stay cheap).
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// The query for writing; copies it only when an action really changes it.
+fn q(state: &mut State) -> &mut PlanQuery {
+    Rc::make_mut(&mut state.query)
+}
+
+fn add_lines(banner: &mut Vec<BannerLine>, lines: Vec<BannerLine>) {
+    for line in lines {
+        if !banner.contains(&line) {
+            banner.push(line);
+        }
+    }
+}

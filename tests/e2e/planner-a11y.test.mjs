@@ -1,0 +1,85 @@
+// Accessibility of the planner's main states: axe-core (npm) must report 0 violations. The
+// page's strict CSP forbids injected scripts, so only these contexts bypass CSP to load axe;
+// the other planner tests keep checking for CSP violations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openPage, waitForApp } from './harness.mjs';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe on the page; fails listing each violation with its first nodes. */
+async function assertNoViolations(page, state) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], `axe violations in state "${state}"`);
+}
+
+/** Opens `rest` with CSP bypassed (for axe only) in the given colour scheme. */
+async function open(rest, colorScheme = 'light') {
+  return openPage(browser, server.url(rest), { contextOptions: { bypassCSP: true, colorScheme } });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: empty page (${scheme})`, async () => {
+    const rec = await open('', scheme);
+    await waitForApp(rec.page);
+    await assertNoViolations(rec.page, `empty ${scheme}`);
+    await rec.close();
+  });
+
+  test(`axe: a plan with the graph highlighted (${scheme})`, async () => {
+    const rec = await open('#from=8.2(5)&to=9.1(7)', scheme);
+    const { page } = rec;
+    assert.equal(await waitForApp(page), 'ok');
+    await page.hover('svg[data-graph] .graph-canvas-nodes [data-release="8.4(7)"]');
+    await page.waitForSelector('svg[data-graph] [data-legal]', { state: 'attached' });
+    await assertNoViolations(page, `plan ${scheme}`);
+    await rec.close();
+  });
+}
+
+test('axe: bad fragment with banner and field errors', async () => {
+  const rec = await open('#from=banana&to=7.9(1)&mode=sideways');
+  await waitForApp(rec.page);
+  await rec.page.waitForSelector('.banner [role="alert"]');
+  await assertNoViolations(rec.page, 'bad fragment');
+  await rec.close();
+});
+
+test('axe: mismatched pair, Active/Active, list view, custom list with errors', async () => {
+  const rec = await open('#from=9.1(7)&from2=9.1(6)&to=9.3(3)&mode=active-active&releases=9.1(6),9.1(7),9.2(4),9.3(3),nope');
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  await page.click('text=List view');
+  await page.waitForSelector('.graph-list');
+  await page.waitForSelector('.custom-list-errors li');
+  await assertNoViolations(page, 'list view');
+  await rec.close();
+});
+
+test('axe: keyboard focus inside the graph', async () => {
+  const rec = await open('#from=8.2(5)&to=9.1(7)');
+  const { page } = rec;
+  await waitForApp(page);
+  await page.focus('svg[data-graph]');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('svg[data-graph][aria-activedescendant]');
+  await assertNoViolations(page, 'graph focus');
+  await rec.close();
+});

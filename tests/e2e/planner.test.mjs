@@ -1,0 +1,380 @@
+// End-to-end tests of the planner page (issue 4) against the built dist/: a shared link read
+// through the SPEC §9 hooks, legal-hop highlights checked against SPEC §3 computed here, a
+// keyboard-only flow, Markdown export, bad input (fragment, fields, pasted list, storage), and
+// screenshots of the main states in tests/e2e/artifacts/. The harness fails every test on
+// off-origin requests, console errors, page errors and CSP violations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const STORAGE_KEY = 'asa-planner.state';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Saves a screenshot of the page (or of `selector`) as artifacts/<name>.png. */
+async function shot(page, name, selector, { maxHeight = 4000 } = {}) {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  if (selector) {
+    const el = page.locator(selector).first();
+    await el.scrollIntoViewIfNeeded();
+    const box = await el.boundingBox();
+    const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+    const clip = { x: box.x + scroll.x, y: box.y + scroll.y, width: box.width, height: Math.min(box.height, maxHeight) };
+    await page.screenshot({ path: file, fullPage: true, clip });
+  } else {
+    await page.screenshot({ path: file, fullPage: true });
+  }
+}
+
+/** Waits until the verdict hook reads `verdict`. */
+async function waitVerdict(page, verdict) {
+  await page.waitForSelector(`[data-verdict="${verdict}"]`, { state: 'attached' });
+}
+
+/** `8.4(7)30` → [8, 4, 7, 30]; a missing interim sorts first (SPEC §2). */
+function parseRelease(text) {
+  const m = /^(\d+)\.(\d+)\((\d+)\)(\d+)?$/.exec(text);
+  assert.ok(m, `not a canonical release: ${text}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? -1 : Number(m[4])];
+}
+
+function compare(a, b) {
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * SPEC §3 computed independently of the page: from `a`, the legal hops among `drawn` are the
+ * later releases of its train (maintenance) and every release of the successor train, the next
+ * train present: the next minor of the major or, from its last minor, the first train of the
+ * next major (minor and major hops). Every train of the catalog has at least one drawn release
+ * (SPEC §7), so the drawn trains are the catalog's trains.
+ */
+function expectedLegal(a, drawn) {
+  const ra = parseRelease(a);
+  const trains = [...new Set(drawn.map((d) => { const r = parseRelease(d); return `${r[0]}.${r[1]}`; }))]
+    .map((t) => t.split('.').map(Number))
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const idx = trains.findIndex((t) => t[0] === ra[0] && t[1] === ra[1]);
+  const succ = trains[idx + 1];
+  return drawn.filter((d) => {
+    const rb = parseRelease(d);
+    if (rb[0] === ra[0] && rb[1] === ra[1]) return compare(rb, ra) > 0;
+    return succ !== undefined && rb[0] === succ[0] && rb[1] === succ[1];
+  }).sort();
+}
+
+async function drawnReleases(page) {
+  return page.$$eval('svg[data-graph] .graph-canvas-nodes [data-release]', (els) => els.map((e) => e.dataset.release));
+}
+
+async function legalEdges(page) {
+  return page.$$eval('svg[data-graph] [data-legal]', (els) =>
+    els.map((e) => ({ from: e.dataset.edgeFrom, to: e.dataset.edgeTo })));
+}
+
+/**
+ * Puts `text` in the custom-list box the way a paste does: one value change, one input event.
+ * (Playwright's fill() is quadratic on a large textarea: minutes for 10,000 lines.)
+ */
+async function paste(page, text) {
+  await page.$eval('#custom-list', (area, value) => {
+    area.focus();
+    area.value = value;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+/** Presses Tab until the focused element matches `selector` (at most 150 times). */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+const PLAN_8_2_TO_9_1 = [
+  { from: '8.2(5)', to: '8.3(2)', rule: 'minor' },
+  { from: '8.3(2)', to: '8.4(7)', rule: 'minor' },
+  { from: '8.4(7)', to: '9.0(4)', rule: 'major' },
+  { from: '9.0(4)', to: '9.1(7)', rule: 'minor' },
+];
+
+test('a shared link restores the plan, read through the hooks', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(await page.locator('[data-verdict]').count(), 1);
+  assert.deepEqual(await planHops(page), PLAN_8_2_TO_9_1);
+  // The plan's edges are drawn emphasized, one per hop.
+  const onPlan = await page.$$eval('svg[data-graph] [data-on-plan]', (els) =>
+    els.map((e) => ({ from: e.dataset.edgeFrom, to: e.dataset.edgeTo })));
+  assert.deepEqual(onPlan, PLAN_8_2_TO_9_1.map(({ from, to }) => ({ from, to })));
+  // The blocked direct hop is drawn with its reason.
+  const blocked = page.locator('svg[data-graph] [data-blocked]');
+  assert.equal(await blocked.getAttribute('data-edge-from'), '8.2(5)');
+  assert.equal(await blocked.getAttribute('data-edge-to'), '9.1(7)');
+  assert.match(await page.locator('[data-direct-blocked]').innerText(), /8\.2 is not the last minor release of 8\.x \(8\.4 is\)/);
+  // The 8.2 → 8.3 hop says it migrates the configuration.
+  assert.match(await page.locator('li[data-hop][data-from="8.2(5)"]').innerText(), /[Mm]igrat/);
+  // Interim builds are hidden by default.
+  const drawn = await drawnReleases(page);
+  assert.ok(drawn.length > 50, `only ${drawn.length} releases drawn`);
+  // Every train of the default preset has a column (7.0 … 9.24).
+  const columns = await page.$$eval('svg[data-graph] .graph-canvas-train', (els) => els.map((e) => e.textContent));
+  assert.equal(columns[0], '7.0');
+  assert.equal(columns.at(-1), '9.24');
+  assert.ok(!drawn.includes('8.4(7)30'));
+  // The runbook has one section per hop, with the Standby Ready checkpoint.
+  assert.equal(await page.locator('[data-runbook-hop]').count(), 4);
+  assert.match(await page.locator('[data-runbook-hop="1"]').innerText(), /Standby Ready/);
+  assert.match(await page.locator('[data-runbook-hop="1"]').innerText(), /failover reload-standby/);
+  await shot(page, 'plan-8.2-to-9.1');
+  await shot(page, 'graph-plan', '.release-graph');
+  await rec.close();
+});
+
+test('hovering a release highlights exactly its legal hops', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  const drawn = await drawnReleases(page);
+  for (const release of ['8.2(5)', '8.3(1)', '8.4(7)', '7.2(5)', '9.0(4)']) {
+    assert.ok(drawn.includes(release), `${release} is not drawn`);
+    await page.hover(`svg[data-graph] .graph-canvas-nodes [data-release="${release}"]`);
+    await page.waitForFunction(
+      (r) => [...document.querySelectorAll('svg[data-graph] [data-legal]')].every((e) => e.dataset.edgeFrom === r)
+        && document.querySelector(`svg[data-graph] [data-legal][data-edge-from="${r}"]`) !== null,
+      release,
+    );
+    const edges = await legalEdges(page);
+    assert.ok(edges.every((e) => e.from === release));
+    assert.deepEqual(edges.map((e) => e.to).sort(), expectedLegal(release, drawn), `legal hops of ${release}`);
+    if (release === '8.4(7)') await shot(page, 'graph-hover-8.4(7)', '.release-graph');
+  }
+  // The pointer leaving the graph clears the highlight.
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.querySelector('svg[data-graph] [data-legal]') === null);
+  await rec.close();
+});
+
+test('keyboard only: from an empty page to a plan, then the graph picks a target', async () => {
+  const rec = await openPage(browser, server.url(''));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'invalid');
+  await shot(page, 'empty');
+  await tabTo(page, '#from');
+  await page.keyboard.type('8.2.5');
+  await tabTo(page, '#to');
+  await page.keyboard.type('9.1(7)');
+  await waitVerdict(page, 'ok');
+  assert.deepEqual(await planHops(page), PLAN_8_2_TO_9_1);
+  // The typed spelling stays in the field; the address bar carries the plan.
+  assert.equal(await page.inputValue('#from'), '8.2.5');
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /from=8\.2\.5|from=8\.2\(5\)/);
+
+  // The graph is one tab stop; focus starts on the target and lights its legal hops.
+  await tabTo(page, 'svg[data-graph]');
+  const active = () => page.$eval('svg[data-graph]', (svg) =>
+    document.getElementById(svg.getAttribute('aria-activedescendant') ?? '')?.dataset.release ?? null);
+  assert.equal(await active(), '9.1(7)');
+  await page.waitForSelector('svg[data-graph] [data-legal][data-edge-from="9.1(7)"]', { state: 'attached' });
+  await page.keyboard.press('ArrowUp');
+  const up = await active();
+  assert.ok(up && compare(parseRelease(up), parseRelease('9.1(7)')) < 0 && up.startsWith('9.1('), `ArrowUp went to ${up}`);
+  await page.keyboard.press('ArrowRight');
+  const right = await active();
+  assert.ok(right?.startsWith('9.2('), `ArrowRight went to ${right}`);
+  await page.waitForSelector(`svg[data-graph] [data-legal][data-edge-from="${right}"]`, { state: 'attached' });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((r) => document.querySelector('#to')?.value === r, right);
+  await waitVerdict(page, 'ok');
+  const hops = await planHops(page);
+  assert.equal(hops.at(-1).to, right);
+  // Shift+Enter sets the current release instead.
+  await page.keyboard.press('ArrowLeft');
+  const left = await active();
+  await page.keyboard.press('Shift+Enter');
+  await page.waitForFunction((r) => document.querySelector('#from')?.value === r, left);
+  await rec.close();
+});
+
+test('Markdown export carries the plan, the runbook and the link; image names flow into it', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), { contextOptions: { acceptDownloads: true } });
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.fill('#image-new-1', 'asa832-custom-k8.bin');
+  await page.fill('#tftp-server', '192.0.2.10');
+  await page.waitForFunction(() => document.querySelector('[data-runbook-hop="1"]')?.innerText.includes('tftp://192.0.2.10/asa832-custom-k8.bin'));
+  // The same name is hop 2's old image (it is what the pair then boots).
+  assert.equal(await page.inputValue('#image-old-2'), 'asa832-custom-k8.bin');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('text=Download Markdown'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'asa-upgrade-plan.md');
+  const md = await fs.readFile(await download.path(), 'utf8');
+  await fs.writeFile(path.join(ARTIFACTS, 'export.md'), md);
+  for (const hop of PLAN_8_2_TO_9_1) {
+    assert.ok(md.includes(hop.from) && md.includes(hop.to), `hop ${hop.from} → ${hop.to} missing`);
+  }
+  assert.ok(md.includes('copy tftp://192.0.2.10/asa832-custom-k8.bin disk0:/asa832-custom-k8.bin'), 'edited image and server');
+  assert.ok(md.includes('failover reload-standby'));
+  assert.ok(md.includes('Standby Ready'));
+  assert.ok(md.includes('8.2 is not the last minor release of 8.x (8.4 is)'), 'the blocked direct hop and its reason');
+  const href = await page.evaluate(() => location.href);
+  assert.ok(md.includes(href), `the share link ${href}`);
+  assert.match(md, /major/);
+  await rec.close();
+});
+
+test('copy link and copy as Markdown use the clipboard', async () => {
+  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.12(4)&mode=active-active'));
+  const { page, context } = rec;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await waitVerdict(page, 'ok');
+  assert.match(await page.locator('.runbook-panel').innerText(), /reconstructed — check against Cisco's guide/);
+  assert.equal(await page.isChecked('#mode-active-active'), true);
+  await page.click('text=Copy link');
+  await page.waitForSelector('.share-bar-status:has-text("Link copied.")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.evaluate(() => location.href));
+  await page.click('text=Copy as Markdown');
+  await page.waitForSelector('.share-bar-status:has-text("Markdown copied.")');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(md.includes('9.8(4)') && md.includes('9.12(4)'));
+  assert.ok(md.includes('failover active group 1'), 'Active/Active runbook in the export');
+  await rec.close();
+});
+
+test('a bad fragment shows a banner, keeps the rest, and the page keeps working', async () => {
+  const rec = await openPage(browser, server.url('#from=banana&to=9.1(7)&mode=sideways&colour=blue'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'invalid');
+  const alert = page.locator('.banner [role="alert"]');
+  assert.ok(await alert.count() >= 1, 'an error banner');
+  assert.match(await page.locator('.banner').innerText(), /mode/);
+  assert.match(await page.locator('.banner').innerText(), /colour/);
+  // What was typed is kept, with its message under the field.
+  assert.equal(await page.inputValue('#from'), 'banana');
+  assert.equal(await page.inputValue('#to'), '9.1(7)');
+  assert.equal(await page.getAttribute('#from', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#from', 'aria-describedby'), 'from-msg');
+  assert.ok((await page.locator('#from-msg').innerText()).length > 0);
+  await shot(page, 'bad-fragment');
+  // The page keeps working.
+  await page.fill('#from', '8.2(5)');
+  await waitVerdict(page, 'ok');
+  assert.deepEqual(await planHops(page), PLAN_8_2_TO_9_1);
+  await rec.close();
+});
+
+test('an over-long link is refused with a message; the page stays usable', async () => {
+  const long = '#from=8.2(5)&releases=' + Array.from({ length: 1500 }, (_, i) => `9.${i % 30}(${i})`).join(',');
+  assert.ok(long.length > 8192);
+  const rec = await openPage(browser, server.url(long));
+  const { page } = rec;
+  await waitForApp(page);
+  assert.match(await page.locator('.banner [role="alert"]').first().innerText(), /too long/);
+  await page.fill('#from', '8.4(7)');
+  await page.fill('#to', '9.0(4)');
+  await waitVerdict(page, 'ok');
+  assert.deepEqual(await planHops(page), [{ from: '8.4(7)', to: '9.0(4)', rule: 'major' }]);
+  await rec.close();
+});
+
+test('a pasted list: HTML is text, errors are listed by position, 10,000 entries do not freeze', async () => {
+  const rec = await openPage(browser, server.url('#from=9.1(1)&to=9.2(1)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.click('.custom-list summary');
+  await paste(page, '9.1(1), <img src=x id=injected>, 9.1(3)\n9.2(1) <b>bold</b>');
+  await page.click('text=Use this list');
+  await page.waitForSelector('.custom-list-errors li');
+  const errors = await page.locator('.custom-list-errors li').allInnerTexts();
+  assert.ok(errors.some((e) => e.includes('entry 2') && e.includes('<img')), errors.join('\n'));
+  assert.equal(await page.locator('#injected').count(), 0, 'no markup was created from the list');
+  assert.equal(await page.locator('.custom-list-errors b').count(), 0);
+  await waitVerdict(page, 'ok');
+  assert.deepEqual(await planHops(page), [{ from: '9.1(1)', to: '9.2(1)', rule: 'minor' }]);
+  assert.deepEqual((await drawnReleases(page)).sort(), ['9.1(1)', '9.1(3)', '9.2(1)']);
+  assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /releases=/);
+  await shot(page, 'custom-list-errors');
+
+  // 10,000 entries: applied once, the page answers and says the list is too long for a link.
+  const big = Array.from({ length: 10000 }, (_, i) => `9.${Math.floor(i / 500)}(${(i % 500) + 1})`).join('\n');
+  await paste(page, big);
+  await page.click('text=Use this list');
+  await page.waitForSelector('.custom-list-errors:has-text("too long to share")', { timeout: 30_000 });
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('releases='), 'the link leaves the list out');
+  await rec.close();
+});
+
+test('unreadable saved state is reported once and replaced', async () => {
+  const rec = await openPage(browser, server.url(''));
+  const { page } = rec;
+  await waitForApp(page);
+  await page.evaluate((k) => localStorage.setItem(k, '{"not":"ours"}'), STORAGE_KEY);
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector('.banner [data-banner="saved state"]');
+  assert.match(await page.locator('.banner').innerText(), /saved state/);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator('.banner [data-banner="saved state"]').count(), 0, 'reported once');
+  await rec.close();
+});
+
+test('without a fragment the last plan and image names come back from this browser', async () => {
+  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.fill('#image-new-1', 'my-904.bin');
+  await page.waitForFunction(() => localStorage.getItem('asa-planner.state')?.includes('my-904.bin'));
+  await page.goto(server.url(''));
+  await waitVerdict(page, 'ok');
+  assert.deepEqual(await planHops(page), [{ from: '8.4(7)', to: '9.0(4)', rule: 'major' }]);
+  assert.equal(await page.inputValue('#image-new-1'), 'my-904.bin');
+  await rec.close();
+});
+
+test('dark scheme, list view, interim builds and print render', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), { contextOptions: { colorScheme: 'dark' } });
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(18, 20, 23)');
+  await shot(page, 'plan-dark');
+  await page.check('#interim');
+  await page.waitForSelector('svg[data-graph] [data-release="8.4(7)30"]', { state: 'attached' });
+  assert.match(await page.evaluate(() => location.hash), /interim=1/);
+  await page.click('text=List view');
+  await page.waitForSelector('.graph-list');
+  const item = await page.locator('.graph-list [data-list-release="8.2(5)"]').innerText();
+  assert.match(item, /on the plan/);
+  assert.match(item, /minor: 8\.3\(1\)/);
+  await shot(page, 'graph-list-dark', '.graph-panel', { maxHeight: 1400 });
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  assert.equal(await page.locator('.plan-inputs').isVisible(), false);
+  assert.equal(await page.locator('.graph-panel').isVisible(), false);
+  assert.equal(await page.locator('ol[data-plan]').isVisible(), true);
+  await shot(page, 'print');
+  await rec.close();
+});

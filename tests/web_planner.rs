@@ -1,0 +1,246 @@
+//! The whole page rendered in headless Chromium: a link restores the plan, typing keeps the
+//! text and shows messages under the field, hover lights legal hops without redrawing the
+//! graph, clicks pick releases, trains switch off, a bad fragment raises a dismissable banner,
+//! runbook commands follow the image names typed. (The address bar is tested alone in
+//! `web_share.rs`: every app mounted here shares one `location`.)
+
+#![cfg(target_arch = "wasm32")]
+
+mod web_util;
+
+use asa_planner::ui::App;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use web_util::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Renders the app with `fragment` in the address bar and no saved state.
+async fn open(fragment: &str) -> Element {
+    clear_storage();
+    set_fragment(fragment);
+    let root = mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
+    root
+}
+
+fn verdict(root: &Element) -> String {
+    attr(&get(root, "[data-verdict]"), "data-verdict")
+}
+
+/// `from→to:rule` of each `li[data-hop]`.
+fn hops(root: &Element) -> Vec<String> {
+    query_all(root, "ol[data-plan] li[data-hop]")
+        .iter()
+        .map(|li| {
+            format!(
+                "{}→{}:{}",
+                attr(li, "data-from"),
+                attr(li, "data-to"),
+                attr(li, "data-rule")
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_hops(root: &Element, expected: &[&str]) {
+    assert_eq!(hops(root), expected);
+}
+
+/// The message under a field is the domain's parse error for what was typed.
+#[track_caller]
+fn assert_message(root: &Element, selector: &str, typed: &str) {
+    let expected = match typed.parse::<asa_planner::domain::release::Release>() {
+        Err(e) => e.to_string(),
+        Ok(r) => panic!("{typed} parses as {r}"),
+    };
+    let shown = text(&get(root, selector));
+    assert!(
+        shown.contains(&expected),
+        "{shown:?} does not say {expected:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_link_restores_the_plan_and_the_graph() {
+    let root = open("from=8.2(5)&to=9.1(7)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    assert_eq!(query_all(&root, "[data-verdict]").len(), 1);
+    assert_hops(
+        &root,
+        &[
+            "8.2(5)→8.3(2):minor",
+            "8.3(2)→8.4(7):minor",
+            "8.4(7)→9.0(4):major",
+            "9.0(4)→9.1(7):minor",
+        ],
+    );
+    let on_plan: Vec<String> = query_all(&root, "svg[data-graph] [data-on-plan]")
+        .iter()
+        .map(|e| format!("{}→{}", attr(e, "data-edge-from"), attr(e, "data-edge-to")))
+        .collect();
+    assert_eq!(
+        on_plan,
+        [
+            "8.2(5)→8.3(2)",
+            "8.3(2)→8.4(7)",
+            "8.4(7)→9.0(4)",
+            "9.0(4)→9.1(7)"
+        ]
+    );
+    let blocked = get(&root, "svg[data-graph] [data-blocked]");
+    assert_eq!(attr(&blocked, "data-edge-from"), "8.2(5)");
+    assert_eq!(attr(&blocked, "data-edge-to"), "9.1(7)");
+    assert!(text(&blocked).contains("8.2 is not the last minor release of 8.x (8.4 is)"));
+    assert_eq!(query_all(&root, "[data-runbook-hop]").len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn typing_keeps_the_text_and_shows_the_error_under_the_field() {
+    let root = open("").await;
+    assert_eq!(verdict(&root), "invalid");
+    // Empty fields are not marked wrong; their message is a hint.
+    assert_eq!(attr(&get(&root, "#from"), "aria-invalid"), "false");
+    assert!(query(&root, "#from-msg.is-error").is_none());
+    type_into(&root, "#from", "8.2(");
+    until("an error under the field", || {
+        query(&root, "#from-msg.is-error").is_some()
+    })
+    .await;
+    let input = get(&root, "#from");
+    assert_eq!(attr(&input, "aria-invalid"), "true");
+    assert_message(&root, "#from-msg", "8.2(");
+    assert_eq!(attr(&input, "aria-describedby"), "from-msg");
+    assert_eq!(
+        input
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .map(|i| i.value())
+            .ok()
+            .as_deref(),
+        Some("8.2(")
+    );
+    type_into(&root, "#from", " 8.2.5 ");
+    type_into(&root, "#to", "8.3(2)");
+    until("ok", || verdict(&root) == "ok").await;
+    assert_eq!(attr(&get(&root, "#from"), "aria-invalid"), "false");
+    assert_hops(&root, &["8.2(5)→8.3(2):minor"]);
+}
+
+#[wasm_bindgen_test]
+async fn hover_lights_exactly_the_judged_hops_and_leaves_the_graph_alone() {
+    let root = open("from=8.4(1)&to=9.0(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    let node = get(
+        &root,
+        "svg[data-graph] .graph-canvas-nodes [data-release=\"8.4(7)\"]",
+    );
+    let canvas_before = get(&root, "svg[data-graph] .graph-canvas");
+    mouse(&node, "mouseover", false);
+    until("legal edges", || query(&root, "[data-legal]").is_some()).await;
+    let legal = query_all(&root, "svg[data-graph] [data-legal]");
+    assert!(legal.iter().all(|e| attr(e, "data-edge-from") == "8.4(7)"));
+    let targets: Vec<String> = legal.iter().map(|e| attr(e, "data-edge-to")).collect();
+    // Later 8.4 releases are maintenance hops; 9.0 (the first train of 9.x) a major one.
+    assert!(targets.contains(&"9.0(4)".to_owned()), "{targets:?}");
+    assert!(!targets.contains(&"9.1(7)".to_owned()), "{targets:?}");
+    assert!(
+        !targets
+            .iter()
+            .any(|t| t.starts_with("8.3(") || t.starts_with("8.2(")),
+        "{targets:?}"
+    );
+    let rule_of_9_0 = legal
+        .iter()
+        .find(|e| attr(e, "data-edge-to") == "9.0(4)")
+        .map(|e| attr(e, "data-rule"));
+    assert_eq!(rule_of_9_0.as_deref(), Some("major"));
+    // The static layer is the very same DOM: only the small highlight layer changed.
+    let canvas_after = get(&root, "svg[data-graph] .graph-canvas");
+    assert!(canvas_before.is_same_node(Some(&canvas_after)));
+    mouse(&get(&root, "svg[data-graph]"), "mouseleave", false);
+    until("no legal edges", || query(&root, "[data-legal]").is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn click_sets_the_target_and_shift_click_the_current_release() {
+    let root = open("from=9.1(7)&to=9.2(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    let node = get(
+        &root,
+        "svg[data-graph] .graph-canvas-nodes [data-release=\"9.3(3)\"]",
+    );
+    mouse(&node, "click", false);
+    until("target 9.3(3)", || {
+        hops(&root).last().is_some_and(|h| h.contains("→9.3(3)"))
+    })
+    .await;
+    let node = get(
+        &root,
+        "svg[data-graph] .graph-canvas-nodes [data-release=\"9.2(4)\"]",
+    );
+    mouse(&node, "click", true);
+    until("one hop from 9.2(4)", || {
+        hops(&root) == ["9.2(4)→9.3(3):minor"]
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_train_off_leaves_it_out_of_the_graph_and_the_plan() {
+    let root = open("from=8.4(7)&to=9.0(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    assert!(query(&root, "svg[data-graph] [data-release=\"9.0(4)\"]").is_some());
+    let checkbox: web_sys::HtmlInputElement =
+        get(&root, "#train-9-0").dyn_into().expect("a checkbox");
+    checkbox.set_checked(false);
+    fire(&checkbox, "change");
+    until("no-path", || verdict(&root) == "no-path").await;
+    assert!(query(
+        &root,
+        "svg[data-graph] .graph-canvas-nodes [data-release^=\"9.0(\"]"
+    )
+    .is_none());
+    let reset = query_all(&root, ".train-toggles button");
+    assert_eq!(reset.len(), 1);
+    reset[0]
+        .clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("a button")
+        .click();
+    until("ok again", || verdict(&root) == "ok").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_fragment_raises_a_banner_that_can_be_dismissed() {
+    let root = open("from=8.2(5)&to=8.3(2)&mode=sideways").await;
+    until("a banner", || {
+        query(&root, ".banner [role=alert]").is_some()
+    })
+    .await;
+    let banner = text(&get(&root, ".banner"));
+    assert!(banner.contains("mode"), "{banner}");
+    // The rest of the link was kept.
+    assert_eq!(verdict(&root), "ok");
+    get(&root, ".banner-dismiss")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("a button")
+        .click();
+    until("no banner", || query(&root, ".banner").is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_image_name_typed_updates_the_commands() {
+    let root = open("from=8.4(7)&to=9.0(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    type_into(&root, "#image-new-1", "new-image.bin");
+    type_into(&root, "#tftp-server", "192.0.2.1");
+    until("the command", || {
+        text(&get(&root, "[data-runbook-hop=\"1\"]"))
+            .contains("copy tftp://192.0.2.1/new-image.bin disk0:/new-image.bin")
+    })
+    .await;
+}
+
+use wasm_bindgen::JsCast;
