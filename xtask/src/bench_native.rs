@@ -1,4 +1,4 @@
-//! The native half of `cargo xtask bench`: runs the criterion benchmarks of `benches/domain.rs`
+//! The native part of `cargo xtask bench` (called by `bench.rs`): runs the criterion benchmarks of `benches/domain.rs`
 //! and prints each benchmark's median, with the SPEC §12 budget where one applies.
 //!
 //! Criterion prints a mean-based estimate; the median is read from the `estimates.json` it
@@ -18,7 +18,33 @@ const BUDGETS: [(&str, f64, &str); 1] = [(
     "all-pairs plans ≤ 50 ms native",
 )];
 
-pub fn run(args: &[String]) -> Result<(), String> {
+/// One criterion benchmark: its id, median time per iteration and, when it declared a
+/// throughput, the elements one iteration handles.
+pub struct NativeResult {
+    pub id: String,
+    pub median_ns: f64,
+    pub elements: Option<u64>,
+}
+
+impl NativeResult {
+    /// Elements per second at the median, when the benchmark has a throughput.
+    pub fn per_second(&self) -> Option<f64> {
+        self.elements
+            .filter(|_| self.median_ns > 0.0)
+            .map(|n| n as f64 * 1e9 / self.median_ns)
+    }
+
+    /// The SPEC §12 budget this benchmark checks: (limit ns, wording).
+    pub fn budget(&self) -> Option<(f64, &'static str)> {
+        BUDGETS
+            .iter()
+            .find(|(b, _, _)| *b == self.id)
+            .map(|&(_, limit, words)| (limit, words))
+    }
+}
+
+/// Runs the criterion benchmarks (arguments passed on), prints the medians and returns them.
+pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     let root = repo_root();
     let started = SystemTime::now();
     let mut cmd = Command::new("cargo");
@@ -47,25 +73,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
     }
     // In the order criterion ran them (their ids appear in its report in that order).
-    results.sort_by_key(|(id, _)| stdout.find(id.as_str()).unwrap_or(usize::MAX));
+    results.sort_by_key(|r| stdout.find(r.id.as_str()).unwrap_or(usize::MAX));
     println!("\n{:<28} {:>12}  budget", "benchmark", "median");
-    for (id, median) in &results {
-        let budget =
-            BUDGETS
-                .iter()
-                .find(|(b, _, _)| b == id)
-                .map_or(String::new(), |(_, limit, words)| {
-                    let verdict = if median <= limit { "within" } else { "OVER" };
-                    format!("{verdict} ({words})")
-                });
-        println!("{id:<28} {:>12}  {budget}", human(*median));
+    for r in &results {
+        let budget = r.budget().map_or(String::new(), |(limit, words)| {
+            let verdict = if r.median_ns <= limit {
+                "within"
+            } else {
+                "OVER"
+            };
+            format!("{verdict} ({words})")
+        });
+        println!("{:<28} {:>12}  {budget}", r.id, human(r.median_ns));
     }
-    Ok(())
+    Ok(results)
 }
 
-/// (id, median ns) of every benchmark whose `new/estimates.json` was written since `since`.
+/// Every benchmark whose `new/estimates.json` was written since `since`.
 /// Walks the criterion directory with an explicit stack.
-fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<(String, f64)> {
+fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
     let mut results = Vec::new();
     let mut stack = vec![criterion.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -85,14 +111,18 @@ fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<(String, f64)> {
         if !fresh {
             continue;
         }
-        let id = fs::read_to_string(dir.join("new").join("benchmark.json"))
-            .ok()
-            .and_then(|j| full_id(&j));
+        let benchmark = fs::read_to_string(dir.join("new").join("benchmark.json")).ok();
+        let id = benchmark.as_deref().and_then(full_id);
+        let elements = benchmark.as_deref().and_then(elements);
         let median = fs::read_to_string(&estimates)
             .ok()
             .and_then(|j| median_ns(&j));
-        if let (Some(id), Some(median)) = (id, median) {
-            results.push((id, median));
+        if let (Some(id), Some(median_ns)) = (id, median) {
+            results.push(NativeResult {
+                id,
+                median_ns,
+                elements,
+            });
         }
     }
     results
@@ -109,6 +139,17 @@ fn full_id(json: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
+/// `"throughput":{"Elements":2208}` of criterion's `benchmark.json` (absent or `null` when the
+/// benchmark declared none).
+fn elements(json: &str) -> Option<u64> {
+    let rest = &json[json.find("\"Elements\"")? + "\"Elements\"".len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
 /// `median.point_estimate` (nanoseconds) of criterion's `estimates.json`, read without a JSON
 /// crate (xtask is std-only): the first `point_estimate` after the `median` key.
 fn median_ns(json: &str) -> Option<f64> {
@@ -122,7 +163,7 @@ fn median_ns(json: &str) -> Option<f64> {
     value[..end].parse().ok()
 }
 
-fn human(ns: f64) -> String {
+pub fn human(ns: f64) -> String {
     match ns {
         ns if ns >= 1e9 => format!("{:.2} s", ns / 1e9),
         ns if ns >= 1e6 => format!("{:.2} ms", ns / 1e6),
@@ -144,6 +185,9 @@ mod tests {
         let bench = r#"{"group_id":"plan","function_id":"all_pairs_builtin","value_str":null,"throughput":null,"full_id":"plan/all_pairs_builtin","directory_name":"plan/all_pairs_builtin","title":"plan/all_pairs_builtin"}"#;
         assert_eq!(full_id(bench).as_deref(), Some("plan/all_pairs_builtin"));
         assert_eq!(full_id("{}"), None);
+        assert_eq!(elements(bench), None);
+        let with = r#"{"full_id":"parse/builtin_spellings","throughput":{"Elements":2208}}"#;
+        assert_eq!(elements(with), Some(2208));
         let json = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":1.0,"upper_bound":2.0},"point_estimate":1.5,"standard_error":0.1},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25,"standard_error":3.0}}"#;
         assert_eq!(median_ns(json), Some(2998.25));
         assert_eq!(median_ns("{}"), None);

@@ -1,1 +1,68 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's build and test automation, in Rust, std only
+//! (matklad's cargo-xtask). Each task is a small function that shells out and checks the
+//! status; every error says what to do about it.
+
+mod bench;
+mod bench_native;
+mod bench_report;
+mod bench_size;
+mod bench_static;
+mod bench_twiggy;
+mod catalog;
+mod cmd;
+mod dist;
+mod fuzz;
+mod post_build;
+mod serve;
+mod sha256;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve         install what is missing, then build and serve the app on http://127.0.0.1:8080
+  dist          release build into dist/, then print each file's raw and gzip size
+  test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
+  catalog       regenerate data/catalog.txt from ../shared/reference/asa-releases.json
+  fuzz [secs]   run every fuzz target for secs seconds each
+  bench         run the native benchmarks
+  post-build    (run by Trunk's post_build hook) service worker, CSP hashes, build id
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    tools::set_path();
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(),
+        Some("dist") => dist::run(),
+        Some("test") => test::run(),
+        Some("post-build") => post_build::run(),
+        Some("catalog") => catalog::run(),
+        Some("fuzz") => fuzz::run(rest),
+        Some("bench") => bench::run(rest),
+        Some("help" | "-h" | "--help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (xtask/..), whatever directory cargo was run from.
+pub fn repo_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

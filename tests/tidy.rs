@@ -1,0 +1,178 @@
+//! Cheap checks on the source tree, in the manner of rust-analyzer's `xtask/src/tidy.rs`:
+//! architecture invariants and build settings that drift silently.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in
+            std::fs::read_dir(&current).unwrap_or_else(|e| panic!("{}: {e}", current.display()))
+        {
+            let path = entry
+                .unwrap_or_else(|e| panic!("{}: {e}", current.display()))
+                .path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `file:line: text` for each line of `text` that mentions one of `words` as a path segment.
+fn mentions(file: &Path, text: &str, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let hit = words.iter().any(|w| {
+            line.match_indices(w).any(|(i, _)| {
+                let before = line[..i].chars().next_back();
+                let after = line[i + w.len()..].chars().next();
+                !before.is_some_and(is_word) && !after.is_some_and(is_word)
+            })
+        });
+        if hit {
+            found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+        }
+    }
+    found
+}
+
+#[track_caller]
+fn assert_none(found: Vec<String>, rule: &str) {
+    assert!(found.is_empty(), "{rule}:\n{}", found.join("\n"));
+}
+
+/// Architecture Invariant: the domain is plain Rust, tested natively; it never names a
+/// browser crate (not even in a comment, so nobody reads it as an invitation).
+#[test]
+fn domain_never_mentions_browser_crates() {
+    let words = [
+        "yew",
+        "web_sys",
+        "web-sys",
+        "gloo",
+        "wasm_bindgen",
+        "wasm-bindgen",
+        "js_sys",
+        "js-sys",
+    ];
+    let files = rust_files(&root().join("src/domain"));
+    assert!(files.len() >= 5, "src/domain has the domain modules");
+    let found = files
+        .iter()
+        .flat_map(|f| mentions(f, &read(f), &words))
+        .collect();
+    assert_none(found, "src/domain must not mention browser crates");
+}
+
+/// The mention checker itself: whole path segments only.
+#[test]
+fn mentions_finds_whole_words_only() {
+    let file = Path::new("x.rs");
+    assert_eq!(
+        mentions(file, "use yew::prelude::*;", &["yew"]),
+        vec!["x.rs:1: use yew::prelude::*;"]
+    );
+    assert_eq!(
+        mentions(file, "let yewish = 1;\nfn gloom() {}", &["yew", "gloo"]),
+        Vec::<String>::new()
+    );
+}
+
+/// No `todo!()`/`unimplemented!()` left in shipped code: they are panics on some input.
+#[test]
+fn no_todo_in_shipped_code() {
+    let found = rust_files(&root().join("src"))
+        .iter()
+        .flat_map(|f| mentions(f, &read(f), &["todo!", "unimplemented!"]))
+        .collect();
+    assert_none(found, "src/ must not contain todo!() or unimplemented!()");
+}
+
+/// Tests that cannot fail or never run are not allowed (STYLE.md).
+#[test]
+fn no_should_panic_or_ignore() {
+    let mut files = rust_files(&root().join("src"));
+    files.extend(rust_files(&root().join("tests")));
+    let found = files
+        .iter()
+        .filter(|f| !f.ends_with("tidy.rs"))
+        .flat_map(|f| mentions(f, &read(f), &["#[should_panic", "#[ignore"]))
+        .collect();
+    assert_none(found, "no #[should_panic] or #[ignore]");
+}
+
+/// Trunk must find the installed wasm-bindgen-cli, or it would try a download (no internet).
+#[test]
+fn trunk_pins_the_locked_wasm_bindgen() {
+    let lock = read(&root().join("Cargo.lock"));
+    let mut lines = lock.lines();
+    let mut version = None;
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            version = lines
+                .next()
+                .and_then(|l| l.strip_prefix("version = \"")?.strip_suffix('"'));
+            break;
+        }
+    }
+    let version = version.unwrap_or_else(|| panic!("wasm-bindgen is not in Cargo.lock"));
+    let trunk = read(&root().join("Trunk.toml"));
+    let wanted = format!("wasm_bindgen = \"{version}\"");
+    assert!(
+        trunk.contains(&wanted),
+        "Trunk.toml must say `{wanted}` (the Cargo.lock version)"
+    );
+}
+
+/// Nothing in the page may come from elsewhere (SPEC §10): no absolute URLs in index.html, the
+/// styles or the web assets.
+#[test]
+fn page_assets_name_no_other_origin() {
+    let mut files = vec![root().join("index.html")];
+    for dir in ["styles", "web"] {
+        let entries = std::fs::read_dir(root().join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        files.extend(
+            entries
+                .map(|e| e.unwrap_or_else(|e| panic!("{dir}: {e}")).path())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| {
+                        ["css", "js", "html", "webmanifest"].contains(&e.to_string_lossy().as_ref())
+                    })
+                }),
+        );
+    }
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|f| {
+            let text = read(f);
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.contains("http://") || l.contains("https://") || l.contains("//cdn")
+                })
+                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
+                .collect();
+            lines
+        })
+        .collect();
+    assert_none(found, "the page must not reference other origins");
+}

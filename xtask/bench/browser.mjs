@@ -1,0 +1,297 @@
+// Browser figures for `cargo xtask bench`, measured inside the page with performance.now()
+// (milliseconds since the navigation started):
+//
+// - time to a drawn plan: the app opened on a shared link, cold (fresh context: empty HTTP
+//   cache, service workers blocked), against the generated static page with the same plan, runs
+//   interleaved; a MutationObserver installed before any page script stamps the moment
+//   `svg[data-graph] [data-on-plan]` reaches the plan's hop count;
+// - layout alone in wasm: `domain::layout` compiled to wasm on its own (xtask/bench/wasm-layout),
+//   timed over the same synthetic catalogs;
+// - layout at scale: a synthetic list of N releases pasted in the custom-list box and applied;
+//   the time from the click until the graph holds N nodes (domain layout + Yew render into the
+//   DOM), and until the first frame after it;
+// - hover → highlight: mouseover on a node until the graph's DOM has changed (the legal hops
+//   drawn), per node over a sample of the plan page's nodes;
+// - axe-core: violations on the empty page and on the plan page (light and dark).
+//
+// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
+//   --runs N --out FILE. Writes `key<TAB>value` lines to FILE and prints a summary.
+
+import { createRequire } from 'node:module';
+import { launchBrowser } from '../../tests/e2e/harness.mjs';
+import { startServer, parseArgs, median, record } from './server.mjs';
+
+const args = parseArgs(process.argv.slice(2));
+const RUNS = Number(args.runs ?? 9);
+const HOPS = Number(args.hops);
+const SCALES = [
+  { n: 300, runs: 5 },
+  { n: 2000, runs: 5 },
+  { n: 10000, runs: 3 },
+];
+const HOVER_SAMPLE = 25;
+const AXE_PATH = createRequire(new URL('../../tests/e2e/harness.mjs', import.meta.url)).resolve('axe-core/axe.min.js');
+
+const fmt = (ms) => (ms == null ? 'n/a' : `${ms.toFixed(1)} ms`);
+
+/** A fresh, cold context: own empty cache and storage, no service worker. */
+const coldContext = (browser, options = {}) => browser.newContext({ serviceWorkers: 'block', ...options });
+
+/** Milliseconds from navigation start until `hops` plan edges are in the DOM. */
+async function timeToPlan(browser, url) {
+  const context = await coldContext(browser);
+  await context.addInitScript((hops) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelectorAll('svg[data-graph] [data-on-plan]').length >= hops) {
+        window.__benchDrawn = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    // Trunk's loader fires this once the wasm is instantiated and `main` has run.
+    addEventListener('TrunkApplicationStarted', () => (window.__benchStarted = performance.now()));
+  }, HOPS);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__benchDrawn != null, null, { timeout: 60_000 });
+  const { drawn, wasmStart, wasm, started } = await page.evaluate(() => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return { drawn: window.__benchDrawn, wasmStart: entry?.startTime ?? null, wasm: entry?.responseEnd ?? null, started: window.__benchStarted ?? null };
+  });
+  const hops = await page.$$eval('ol[data-plan] li[data-hop]', (lis) => lis.length);
+  await context.close();
+  if (hops !== HOPS) throw new Error(`${url} lists ${hops} hops, the domain plans ${HOPS}`);
+  return { drawn, wasmStart, wasm, started };
+}
+
+async function drawnPlan(browser, origin) {
+  const app = `${origin}/#${args.fragment}`;
+  const floor = `${origin}/${args.static}`;
+  // One discarded run of each: the first navigation of a browser process pays its own start-up.
+  await timeToPlan(browser, app);
+  await timeToPlan(browser, floor);
+  const times = { app: [], floor: [] };
+  const phases = { wasmStart: [], wasm: [], started: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ['floor', 'app'] : ['app', 'floor'];
+    for (const which of order) {
+      const t = await timeToPlan(browser, which === 'app' ? app : floor);
+      times[which].push(t.drawn);
+      if (which === 'app' && t.wasm != null && t.started != null) {
+        phases.wasmStart.push(t.wasmStart);
+        phases.wasm.push(t.wasm);
+        phases.started.push(t.started);
+      }
+    }
+  }
+  const app_ms = median(times.app);
+  const floor_ms = median(times.floor);
+  console.log(`time to a drawn plan (${RUNS} cold runs each, interleaved):`);
+  console.log(`  app    median ${fmt(app_ms)}  [${times.app.map((t) => t.toFixed(0)).join(' ')}]`);
+  console.log(`  static median ${fmt(floor_ms)}  [${times.floor.map((t) => t.toFixed(0)).join(' ')}]`);
+  console.log(`  ratio ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×)`);
+  const phase = (xs) => (xs.length ? median(xs).toFixed(1) : 'n/a');
+  console.log(`  app phases (medians): wasm requested ${phase(phases.wasmStart)} ms, wasm downloaded ${phase(phases.wasm)} ms, wasm started (TrunkApplicationStarted) ${phase(phases.started)} ms, plan drawn ${app_ms.toFixed(1)} ms`);
+  await record(args.out, {
+    'plan.runs': RUNS,
+    'plan.app_ms': app_ms.toFixed(1),
+    'plan.static_ms': floor_ms.toFixed(1),
+    'plan.ratio': (app_ms / floor_ms).toFixed(2),
+    'plan.app_all': times.app.map((t) => t.toFixed(0)).join(' '),
+    'plan.wasm_requested_ms': phase(phases.wasmStart),
+    'plan.wasm_loaded_ms': phase(phases.wasm),
+    'plan.started_ms': phase(phases.started),
+    'plan.static_all': times.floor.map((t) => t.toFixed(0)).join(' '),
+  });
+}
+
+/** `n` ascending releases without interim builds: trains of 20 (`1.0(1)` … `1.0(20)`, `1.1(1)` …). */
+function synthetic(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const train = Math.floor(i / 20);
+    return `${1 + Math.floor(train / 20)}.${train % 20}(${(i % 20) + 1})`;
+  });
+}
+
+/** Pastes `n` synthetic releases into the custom list, applies it, times until drawn. */
+async function layoutOnce(browser, origin, n) {
+  const context = await coldContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('[data-verdict]', { state: 'attached' });
+  const list = synthetic(n);
+  await page.$eval('#custom-list', (area, text) => {
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, list.join('\n'));
+  const result = await page.evaluate(
+    ({ n, last }) =>
+      new Promise((resolve) => {
+        const nodes = () => document.querySelectorAll('svg[data-graph] [data-release]').length;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Use this list');
+        if (!button) return resolve({ error: 'no "Use this list" button' });
+        const guard = setTimeout(() => resolve({ error: `graph did not reach ${n} nodes in 60 s (has ${nodes()})` }), 60_000);
+        let t0 = 0;
+        const observer = new MutationObserver(() => {
+          if (nodes() !== n || !document.querySelector(`svg[data-graph] [data-release="${last}"]`)) return;
+          const dom = performance.now() - t0;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              clearTimeout(guard);
+              resolve({ dom, frame: performance.now() - t0 });
+            };
+            channel.port2.postMessage(0);
+          });
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        t0 = performance.now();
+        button.click();
+      }),
+    { n, last: list[list.length - 1] },
+  );
+  await context.close();
+  if (result.error) throw new Error(`layout of ${n}: ${result.error}`);
+  return result;
+}
+
+async function layoutAtScale(browser, origin) {
+  console.log('layout + render of a pasted synthetic list (click → graph has N nodes in the DOM; → first frame after):');
+  for (const { n, runs } of SCALES) {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await layoutOnce(browser, origin, n));
+    const dom = median(results.map((r) => r.dom));
+    const frame = median(results.map((r) => r.frame));
+    console.log(`  ${String(n).padStart(6)} releases: median ${fmt(dom)} DOM, ${fmt(frame)} to the next frame (${runs} runs)`);
+    await record(args.out, { [`layout.${n}.dom_ms`]: dom.toFixed(1), [`layout.${n}.frame_ms`]: frame.toFixed(1), [`layout.${n}.runs`]: runs });
+  }
+}
+
+/**
+ * `domain::layout` alone in Chromium's wasm engine (xtask/bench/wasm-layout, built with the
+ * app's release profile and served as `bench-layout.wasm`): batches of layouts long enough for
+ * performance.now()'s coarse clock, median per layout over 15 batches after a warm-up.
+ */
+async function wasmLayout(browser, origin) {
+  const context = await coldContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/${args.static}`);
+  const results = await page.evaluate(async (scales) => {
+    const { instance } = await WebAssembly.instantiateStreaming(fetch('bench-layout.wasm'));
+    const { prepare, run } = instance.exports;
+    const out = [];
+    for (const n of scales) {
+      prepare(n);
+      if (run() !== n) return { error: `layout of ${n} placed ${run()} nodes` };
+      let batch = 1;
+      for (let t0 = performance.now(); performance.now() - t0 < 5; batch *= 2) {
+        for (let i = 0; i < batch; i++) run();
+      }
+      const times = [];
+      for (let k = 0; k < 15; k++) {
+        const t0 = performance.now();
+        for (let i = 0; i < batch; i++) run();
+        times.push((performance.now() - t0) / batch);
+      }
+      times.sort((a, b) => a - b);
+      out.push({ n, ms: times[7], batch });
+    }
+    return out;
+  }, SCALES.map((s) => s.n));
+  await context.close();
+  if (results.error) throw new Error(results.error);
+  console.log('domain::layout alone in wasm (median per layout):');
+  for (const { n, ms, batch } of results) {
+    console.log(`  ${String(n).padStart(6)} releases: ${ms.toFixed(3)} ms (batches of ${batch})`);
+    await record(args.out, { [`wasm_layout.${n}.ms`]: ms.toFixed(3) });
+  }
+}
+
+/** Mouseover on a sample of the plan page's nodes, each until the graph's DOM changed. */
+async function hover(browser, origin) {
+  const context = await coldContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${args.fragment}`);
+  await page.waitForSelector('svg[data-graph] [data-on-plan]', { state: 'attached' });
+  const all = await page.$$eval('svg[data-graph] [data-release]', (els) => els.map((e) => e.dataset.release));
+  const step = Math.max(1, Math.floor(all.length / HOVER_SAMPLE));
+  const sample = all.filter((_, i) => i % step === 0).slice(0, HOVER_SAMPLE);
+  const times = [];
+  let withLegal = 0;
+  for (const release of sample) {
+    const r = await page.evaluate(
+      (release) =>
+        new Promise((resolve) => {
+          const svg = document.querySelector('svg[data-graph]');
+          const node = svg.querySelector(`[data-release="${release}"]`);
+          const target = node.querySelector('rect') ?? node;
+          const guard = setTimeout(() => {
+            observer.disconnect();
+            resolve({ ms: null });
+          }, 2_000);
+          let t0 = 0;
+          const observer = new MutationObserver(() => {
+            const ms = performance.now() - t0;
+            observer.disconnect();
+            clearTimeout(guard);
+            resolve({ ms, legal: svg.querySelectorAll('[data-legal]').length });
+          });
+          observer.observe(svg, { childList: true, subtree: true, attributes: true });
+          t0 = performance.now();
+          target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        }),
+      release,
+    );
+    if (r.ms != null) {
+      times.push(r.ms);
+      if (r.legal > 0) withLegal++;
+    }
+  }
+  await context.close();
+  if (times.length === 0) throw new Error('hovering no node changed the graph');
+  const med = median(times);
+  const max = Math.max(...times);
+  console.log(`hover → highlight over ${times.length} nodes (${withLegal} with legal hops drawn): median ${fmt(med)}, max ${fmt(max)} (goal ≤ 16 ms)`);
+  await record(args.out, { 'hover.median_ms': med.toFixed(2), 'hover.max_ms': max.toFixed(2), 'hover.count': times.length, 'hover.with_legal': withLegal });
+}
+
+/** axe-core violations (rule ids) in three states; CSP is bypassed in these contexts only. */
+async function axe(browser, origin) {
+  const states = [
+    ['empty page', '', 'light'],
+    ['plan, light', `#${args.fragment}`, 'light'],
+    ['plan, dark', `#${args.fragment}`, 'dark'],
+  ];
+  const found = [];
+  for (const [name, rest, colorScheme] of states) {
+    const context = await coldContext(browser, { bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${origin}/${rest}`);
+    await page.waitForSelector('[data-verdict]', { state: 'attached' });
+    if (rest) await page.waitForSelector('svg[data-graph] [data-on-plan]', { state: 'attached' });
+    await page.addScriptTag({ path: AXE_PATH });
+    const ids = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    await context.close();
+    console.log(`axe ${name}: ${ids.length} violations${ids.length ? ': ' + ids.join(', ') : ''}`);
+    found.push(...ids.map((id) => `${name}: ${id}`));
+  }
+  await record(args.out, { 'axe.states': states.length, 'axe.violations': found.length, 'axe.list': found.join('; ') || '-' });
+}
+
+const server = await startServer(args.site);
+const browser = await launchBrowser();
+try {
+  await record(args.out, { 'chromium.version': browser.version() });
+  await drawnPlan(browser, server.origin);
+  await wasmLayout(browser, server.origin);
+  await layoutAtScale(browser, server.origin);
+  await hover(browser, server.origin);
+  await axe(browser, server.origin);
+} finally {
+  await browser.close();
+  await server.close();
+}

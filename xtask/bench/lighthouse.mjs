@@ -1,0 +1,54 @@
+// Lighthouse 12.2.3 audits for `cargo xtask bench`: performance, accessibility and
+// best-practices scores of the app opened on the shared link, once with Lighthouse's default
+// (mobile: simulated slow 4G, 4× CPU slowdown) settings and once with its desktop preset.
+// Debian's Chromium (CHROME_PATH) runs headless; the site is served gzip-compressed on loopback.
+//
+// Usage (xtask runs it): node lighthouse.mjs --site DIR --fragment F --out FILE.
+
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { startServer, parseArgs, record } from './server.mjs';
+
+const args = parseArgs(process.argv.slice(2));
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const server = await startServer(args.site);
+const url = `${server.origin}/#${args.fragment}`;
+try {
+  for (const [name, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+    // A fresh browser per run: nothing cached, no service worker from the previous run.
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
+    let result;
+    try {
+      result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: CATEGORIES }, config);
+    } finally {
+      await chrome.kill();
+    }
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse (${name}) gave no result`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse (${name}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a';
+    // Audits that cost points, for the report: id and score.
+    const failing = CATEGORIES.flatMap((c) =>
+      lhr.categories[c].auditRefs
+        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 0.9)
+        .map((ref) => `${ref.id} (${Math.round((lhr.audits[ref.id].score ?? 0) * 100)})`),
+    );
+    const line = CATEGORIES.map((c) => `${c} ${score(c)}`).join(' / ');
+    console.log(`lighthouse ${name}: ${line}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`);
+    if (failing.length) console.log(`  audits below 90: ${failing.join(', ')}`);
+    await record(args.out, {
+      [`lh.${name}.performance`]: score('performance'),
+      [`lh.${name}.accessibility`]: score('accessibility'),
+      [`lh.${name}.best-practices`]: score('best-practices'),
+      [`lh.${name}.metrics`]: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
+      [`lh.${name}.failing`]: failing.join(', ') || '-',
+      'lh.version': lhr.lighthouseVersion,
+    });
+  }
+} finally {
+  await server.close();
+}

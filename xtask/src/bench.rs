@@ -1,0 +1,365 @@
+//! `cargo xtask bench`: every SPEC §12 figure from one run, printed and written to
+//! BENCHMARKS.md with the goals, the commands and the machine. Only the size budget fails the
+//! command; the other figures are reported against their goals, never asserted.
+//!
+//! Steps: release build into dist/ (skip with `--no-build`); first-visit size (raw, gzip -9,
+//! brotli) and, over budget, twiggy's view of why; a bench site (dist/ plus a static page with
+//! the same plan, generated from the domain, and `domain::layout` alone built to wasm from
+//! `xtask/bench/wasm-layout`); the browser figures (`xtask/bench/browser.mjs`);
+//! Lighthouse (`xtask/bench/lighthouse.mjs`); the native criterion benchmarks.
+//!
+//! Options: `--no-build`, `--runs N` (cold runs per page, default 9, at least 9),
+//! `--only size|browser|lighthouse|native` (a partial run prints but does not write
+//! BENCHMARKS.md, whose figures must all come from one run); anything after `--` goes to
+//! criterion (e.g. `-- --quick`).
+
+use crate::cmd::Cmd;
+use crate::{
+    bench_native, bench_report, bench_size, bench_static, bench_twiggy, dist, repo_root, tools,
+};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The shared link the time-to-plan, hover, axe and Lighthouse figures open (SPEC §8 example).
+pub const FRAGMENT: &str = "from=8.2(5)&to=9.1(7)";
+/// The generated static page's name inside the bench site.
+const STATIC_PAGE: &str = "static-plan.html";
+/// Cold runs per page: SPEC asks for medians of at least this many.
+const MIN_RUNS: usize = 9;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    Size,
+    Browser,
+    Lighthouse,
+    Native,
+}
+
+const PARTS: [(&str, Part); 4] = [
+    ("size", Part::Size),
+    ("browser", Part::Browser),
+    ("lighthouse", Part::Lighthouse),
+    ("native", Part::Native),
+];
+
+#[derive(Debug, PartialEq)]
+pub struct Options {
+    pub build: bool,
+    pub runs: usize,
+    pub only: Option<Part>,
+    pub criterion: Vec<String>,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut options = Options {
+            build: true,
+            runs: MIN_RUNS,
+            only: None,
+            criterion: Vec::new(),
+        };
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--no-build" => options.build = false,
+                "--runs" => {
+                    let value = rest.next().map(String::as_str).unwrap_or_default();
+                    options.runs =
+                        value
+                            .parse()
+                            .ok()
+                            .filter(|&n| n >= MIN_RUNS)
+                            .ok_or_else(|| {
+                                format!(
+                                    "--runs needs a number of at least {MIN_RUNS}, not `{value}`"
+                                )
+                            })?;
+                }
+                "--only" => {
+                    let value = rest.next().map(String::as_str).unwrap_or_default();
+                    let part = PARTS
+                        .iter()
+                        .find(|(name, _)| *name == value)
+                        .ok_or_else(|| {
+                            let names: Vec<&str> = PARTS.iter().map(|(n, _)| *n).collect();
+                            format!("--only needs one of {}, not `{value}`", names.join(", "))
+                        })?;
+                    options.only = Some(part.1);
+                }
+                "--" => options.criterion.extend(rest.by_ref().cloned()),
+                other => {
+                    return Err(format!(
+                        "unknown bench option `{other}` (options: --no-build, --runs N, \
+                         --only size|browser|lighthouse|native, -- <criterion args>)"
+                    ))
+                }
+            }
+        }
+        Ok(options)
+    }
+
+    fn wants(&self, part: Part) -> bool {
+        self.only.is_none_or(|p| p == part)
+    }
+}
+
+/// Everything one run measured, for BENCHMARKS.md.
+pub struct Figures {
+    pub size: Option<bench_size::SizeReport>,
+    pub twiggy: Option<bench_twiggy::Twiggy>,
+    /// `key<TAB>value` lines the node scripts wrote.
+    pub browser: BTreeMap<String, String>,
+    pub native: Vec<bench_native::NativeResult>,
+    pub hops: usize,
+    pub runs: usize,
+    pub criterion_args: Vec<String>,
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = Options::parse(args)?;
+    let root = repo_root();
+    let dist = root.join("dist");
+    let work = target_dir(&root).join("bench");
+    let needs_dist = options.wants(Part::Size)
+        || options.wants(Part::Browser)
+        || options.wants(Part::Lighthouse);
+    if needs_dist {
+        tools::ensure_test_tools()?;
+        if options.build {
+            dist::build(&dist, &[])?;
+        } else {
+            dist::check_layout(&dist)?;
+            println!("--no-build: measuring dist/ as it is");
+        }
+    }
+    let mut figures = Figures {
+        size: None,
+        twiggy: None,
+        browser: BTreeMap::new(),
+        native: Vec::new(),
+        hops: 0,
+        runs: options.runs,
+        criterion_args: options.criterion.clone(),
+    };
+
+    if options.wants(Part::Size) {
+        let report = bench_size::measure(&dist)?;
+        bench_size::print(&report);
+        if report.total(|f| f.gzip) > bench_size::BUDGET {
+            let twiggy = bench_twiggy::run(&bench_twiggy::named_wasm(&target_dir(&root)))?;
+            bench_twiggy::print(&twiggy);
+            figures.twiggy = Some(twiggy);
+        }
+        figures.size = Some(report);
+    }
+
+    if options.wants(Part::Browser) || options.wants(Part::Lighthouse) {
+        let (site, hops) = bench_site(&dist, &work)?;
+        figures.hops = hops;
+        ensure_bench_packages()?;
+        let results = work.join("results.txt");
+        std::fs::write(&results, "")
+            .map_err(|e| format!("cannot write {}: {e}", results.display()))?;
+        let script_dir = root.join("xtask").join("bench");
+        let node = |script: &str| {
+            Cmd::new("node")
+                .arg(script_dir.join(script))
+                .arg("--site")
+                .arg(&site)
+                .args(["--fragment", FRAGMENT, "--out"])
+                .arg(&results)
+                .env("CHROME_PATH", tools::CHROMIUM)
+                .dir(&script_dir)
+        };
+        if options.wants(Part::Browser) {
+            layout_wasm(&root, &site)?;
+            node("browser.mjs")
+                .args([
+                    "--static",
+                    STATIC_PAGE,
+                    "--hops",
+                    &hops.to_string(),
+                    "--runs",
+                    &options.runs.to_string(),
+                ])
+                .run()?;
+        }
+        if options.wants(Part::Lighthouse) {
+            node("lighthouse.mjs").run()?;
+        }
+        let text = std::fs::read_to_string(&results)
+            .map_err(|e| format!("cannot read {}: {e}", results.display()))?;
+        figures.browser = parse_results(&text);
+    }
+
+    if options.wants(Part::Native) {
+        figures.native = bench_native::measure(&options.criterion)?;
+    }
+
+    if options.only.is_none() {
+        let path = root.join("BENCHMARKS.md");
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        let text = bench_report::markdown(&figures, &bench_report::Machine::probe(), &old);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("\nwrote {}", path.display());
+    } else {
+        println!("\n--only: BENCHMARKS.md left as it is (its figures all come from one full run)");
+    }
+
+    match &figures.size {
+        Some(report) if report.total(|f| f.gzip) > bench_size::BUDGET => Err(format!(
+            "the first load is {} gzip, over the {} budget (SPEC §12); twiggy's view is above",
+            bench_size::kib(report.total(|f| f.gzip)),
+            bench_size::kib(bench_size::BUDGET)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `<work>/site`: a fresh copy of dist/ plus the static page with the same plan. Returns the
+/// directory and the plan's hop count.
+fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
+    let site = work.join("site");
+    if site.exists() {
+        std::fs::remove_dir_all(&site)
+            .map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
+    }
+    std::fs::create_dir_all(&site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if path.is_file() && !hidden {
+            std::fs::copy(&path, site.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    let (html, hops) = bench_static::page(FRAGMENT)?;
+    let page = site.join(STATIC_PAGE);
+    std::fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    Ok((site, hops))
+}
+
+/// Builds `domain::layout` alone to wasm (xtask/bench/wasm-layout, the app's release profile)
+/// into `<site>/bench-layout.wasm`, for the in-browser layout figure.
+fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
+    let target = target_dir(root).join("bench-wasm");
+    Cmd::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+        ])
+        .arg(
+            root.join("xtask")
+                .join("bench")
+                .join("wasm-layout")
+                .join("Cargo.toml"),
+        )
+        .arg("--target-dir")
+        .arg(&target)
+        .run()?;
+    let built = target
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join("wasm_layout_bench.wasm");
+    std::fs::copy(&built, site.join("bench-layout.wasm"))
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {}: {e}", built.display()))
+}
+
+/// `npm ci` in xtask/bench (Lighthouse), skipped when node_modules came from this lockfile.
+fn ensure_bench_packages() -> Result<(), String> {
+    let dir = repo_root().join("xtask").join("bench");
+    let lock_path = dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
+    let stamp = crate::sha256::hex(&crate::sha256::digest(&lock));
+    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+        return Ok(());
+    }
+    Cmd::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .dir(&dir)
+        .run()
+        .map_err(|e| {
+            format!("{e}\ninstall the bench's packages by hand with `npm ci` in xtask/bench")
+        })?;
+    std::fs::write(&stamp_path, stamp)
+        .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
+}
+
+/// `key<TAB>value` lines; a later line wins.
+fn parse_results(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[track_caller]
+    fn assert_err(text: &str, expected: &str) {
+        assert_eq!(Options::parse(&args(text)), Err(expected.to_string()));
+    }
+
+    #[test]
+    fn reads_options() {
+        let o = Options::parse(&args(
+            "--no-build --runs 11 --only browser -- --quick layout",
+        ));
+        assert_eq!(
+            o,
+            Ok(Options {
+                build: false,
+                runs: 11,
+                only: Some(Part::Browser),
+                criterion: args("--quick layout"),
+            })
+        );
+        assert_eq!(
+            Options::parse(&[]).map(|o| (o.build, o.runs, o.only)),
+            Ok((true, 9, None))
+        );
+    }
+
+    #[test]
+    fn refuses_bad_options() {
+        assert_err("--runs 3", "--runs needs a number of at least 9, not `3`");
+        assert_err("--runs", "--runs needs a number of at least 9, not ``");
+        assert_err(
+            "--only gpu",
+            "--only needs one of size, browser, lighthouse, native, not `gpu`",
+        );
+        assert_err(
+            "--fast",
+            "unknown bench option `--fast` (options: --no-build, --runs N, --only size|browser|lighthouse|native, -- <criterion args>)",
+        );
+    }
+
+    #[test]
+    fn reads_results() {
+        let map = parse_results("plan.app_ms\t120.5\naxe.list\ta; b\nnoise\nplan.app_ms\t99\n");
+        assert_eq!(map.get("plan.app_ms").map(String::as_str), Some("99"));
+        assert_eq!(map.get("axe.list").map(String::as_str), Some("a; b"));
+        assert_eq!(map.len(), 2);
+    }
+}

@@ -1,0 +1,510 @@
+//! BENCHMARKS.md from one `cargo xtask bench` run: a summary with the goal beside each figure,
+//! then the details, the method, the commands and the machine. The `## History` section at the
+//! end (what was changed to reach the goals, measured before and after) is written by people
+//! and kept as it is across runs.
+
+use crate::bench::{Figures, FRAGMENT};
+use crate::bench_native::human;
+use crate::bench_size::{kib, BUDGET, GOAL};
+use crate::cmd::Cmd;
+use std::fmt::Write;
+
+const HISTORY: &str = "## History";
+const NEW_HISTORY: &str = "## History\n\nWhat was changed to reach the goals, with the figures \
+measured before and after (kept across runs; edit by hand).\n";
+
+/// Where the numbers came from.
+pub struct Machine {
+    pub date: String,
+    pub commit: String,
+    pub nproc: String,
+    pub memory: String,
+    pub cpu: String,
+    pub chromium: String,
+    pub node: String,
+    pub rustc: String,
+}
+
+impl Machine {
+    pub fn probe() -> Machine {
+        let out = |cmd: Cmd| {
+            cmd.probe()
+                .map(|s| s.trim().to_string())
+                .unwrap_or_else(|| "unknown".to_string())
+        };
+        let proc_field = |file: &str, key: &str| {
+            std::fs::read_to_string(file)
+                .ok()
+                .and_then(|t| {
+                    t.lines()
+                        .find(|l| l.starts_with(key))
+                        .and_then(|l| l.split_once(':'))
+                        .map(|(_, v)| v.trim().to_string())
+                })
+                .unwrap_or_else(|| "unknown".to_string())
+        };
+        let memory = proc_field("/proc/meminfo", "MemTotal");
+        let memory = memory
+            .trim_end_matches(" kB")
+            .parse::<f64>()
+            .map_or(memory.clone(), |kb| {
+                format!("{:.1} GiB", kb / 1024.0 / 1024.0)
+            });
+        let dirty = Cmd::new("git")
+            .args(["status", "--porcelain"])
+            .probe()
+            .is_some_and(|s| !s.trim().is_empty());
+        let commit = out(Cmd::new("git").args(["rev-parse", "--short", "HEAD"]));
+        Machine {
+            date: out(Cmd::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])),
+            commit: if dirty {
+                format!("{commit} with uncommitted changes")
+            } else {
+                commit
+            },
+            nproc: std::thread::available_parallelism()
+                .map_or("unknown".to_string(), |n| n.to_string()),
+            memory,
+            cpu: proc_field("/proc/cpuinfo", "model name"),
+            chromium: out(Cmd::new(crate::tools::CHROMIUM).arg("--version")),
+            node: out(Cmd::new("node").arg("--version")),
+            rustc: out(Cmd::new("rustc").arg("--version")),
+        }
+    }
+}
+
+/// The whole file; `old` is the current BENCHMARKS.md, whose history section is kept.
+pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
+    let b = &f.browser;
+    let get = |key: &str| b.get(key).map_or("n/a", String::as_str);
+    let num = |key: &str| b.get(key).and_then(|v| v.parse::<f64>().ok());
+    let mut s = String::new();
+    let _ = writeln!(s, "# Benchmarks\n");
+    let _ = writeln!(
+        s,
+        "Written by `cargo xtask bench` from one run: every figure below comes from it, except the \
+         History section at the end, which is kept across runs. Budgets and goals: SPEC §12. The \
+         bench prints figures; only the size budget fails the command.\n"
+    );
+    let _ = writeln!(s, "Run {} on commit {}.\n", m.date, m.commit);
+
+    let _ = writeln!(s, "## Summary\n");
+    let _ = writeln!(s, "| figure | measured | goal | |\n|---|---|---|---|");
+    if let Some(size) = &f.size {
+        let gz = size.total(|x| x.gzip);
+        let _ = writeln!(
+            s,
+            "| first load, gzip -9 total ({} files) | {} | ≤ {} budget, goal ≤ {} | {} |",
+            size.files.len(),
+            kib(gz),
+            kib(BUDGET),
+            kib(GOAL),
+            if gz <= GOAL {
+                "goal met"
+            } else if gz <= BUDGET {
+                "within budget, goal not met"
+            } else {
+                "**over budget**"
+            }
+        );
+        let _ = writeln!(
+            s,
+            "| first load, brotli total | {} | (hosts that serve brotli) | |",
+            kib(size.total(|x| x.brotli))
+        );
+    }
+    if let (Some(app), Some(floor), Some(ratio)) =
+        (num("plan.app_ms"), num("plan.static_ms"), num("plan.ratio"))
+    {
+        let _ = writeln!(
+            s,
+            "| shared link → plan drawn, app (median of {} cold runs) | {app:.0} ms | | |",
+            get("plan.runs")
+        );
+        let _ = writeln!(
+            s,
+            "| same plan, static HTML page (the floor, same runs) | {floor:.0} ms | | |"
+        );
+        let _ = writeln!(
+            s,
+            "| ratio app / static | {ratio:.2}× | ≤ 2× | {} |",
+            verdict(ratio <= 2.0)
+        );
+    }
+    for n in ["300", "2000", "10000"] {
+        let Some(dom) = num(&format!("layout.{n}.dom_ms")) else {
+            continue;
+        };
+        let goal = if n == "10000" {
+            "completes | met"
+        } else {
+            "(no goal: includes the Yew render) | "
+        };
+        let _ = writeln!(s, "| custom list of {} releases applied → graph in the DOM (median) | {dom:.1} ms | {goal} |", thousands(n));
+    }
+    for n in ["300", "2000", "10000"] {
+        let Some(ms) = num(&format!("wasm_layout.{n}.ms")) else {
+            continue;
+        };
+        let goal = match n {
+            "2000" => format!("≤ 20 ms | {}", verdict(ms <= 20.0)),
+            "10000" => "completes | met".to_string(),
+            _ => " | ".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "| `domain::layout` of {} releases in wasm, Chromium (median) | {ms:.3} ms | {goal} |",
+            thousands(n)
+        );
+    }
+    if let Some(layout) = f.native.iter().find(|r| r.id == "layout/2000") {
+        let _ = writeln!(s, "| layout of 2,000 releases, native (criterion median) | {} | lower bound of the wasm figure | |", human(layout.median_ns));
+    }
+    if let Some(hover) = num("hover.median_ms") {
+        let _ = writeln!(
+            s,
+            "| hover → highlight (median over {} nodes; max {} ms) | {hover:.1} ms | ≤ 16 ms | {} |",
+            get("hover.count"),
+            get("hover.max_ms"),
+            verdict(hover <= 16.0)
+        );
+    }
+    for r in &f.native {
+        if let Some((limit, words)) = r.budget() {
+            let _ = writeln!(
+                s,
+                "| {} (criterion median) | {} | {words} | {} |",
+                r.id,
+                human(r.median_ns),
+                verdict(r.median_ns <= limit)
+            );
+        }
+    }
+    if let Some(rate) = f
+        .native
+        .iter()
+        .find(|r| r.id.starts_with("parse/"))
+        .and_then(|r| r.per_second())
+    {
+        let _ = writeln!(
+            s,
+            "| parse throughput, native | {:.1} M releases/s | | |",
+            rate / 1e6
+        );
+    }
+    for form in ["mobile", "desktop"] {
+        let scores: Vec<Option<f64>> = ["performance", "accessibility", "best-practices"]
+            .iter()
+            .map(|c| num(&format!("lh.{form}.{c}")))
+            .collect();
+        if let [Some(p), Some(a), Some(bp)] = scores.as_slice() {
+            let _ = writeln!(
+                s,
+                "| Lighthouse {form}: performance / accessibility / best practices | {p:.0} / {a:.0} / {bp:.0} | ≥ 95 / 100 / 100 | {} |",
+                verdict(*p >= 95.0 && *a >= 100.0 && *bp >= 100.0)
+            );
+        }
+    }
+    if let Some(v) = num("axe.violations") {
+        let _ = writeln!(
+            s,
+            "| axe-core violations ({} page states) | {v:.0} | 0 | {} |",
+            get("axe.states"),
+            verdict(v == 0.0)
+        );
+    }
+
+    if let Some(size) = &f.size {
+        let _ = writeln!(s, "\n## Size: every file a first visit downloads\n");
+        let _ = writeln!(
+            s,
+            "Counted: index.html, every dist/ file it names (stylesheets, wasm glue and wasm, \
+             sw-register.js, icon, manifest), sw.js, and every file on sw.js's precache list (the \
+             service worker's install fetches them during the first visit). Sizes in bytes; \
+             gzip -9 -n and brotli -q 11 of each file.\n"
+        );
+        let _ = writeln!(
+            s,
+            "| file | raw | gzip -9 | brotli | counted because |\n|---|---:|---:|---:|---|"
+        );
+        for x in &size.files {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                x.name, x.raw, x.gzip, x.brotli, x.why
+            );
+        }
+        let _ = writeln!(
+            s,
+            "| **total** | **{}** | **{}** | **{}** | |",
+            size.total(|x| x.raw),
+            size.total(|x| x.gzip),
+            size.total(|x| x.brotli)
+        );
+        if !size.not_counted.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nIn dist/ but not downloaded on a first visit: {}.",
+                size.not_counted.join(", ")
+            );
+        }
+    }
+    if let Some(t) = &f.twiggy {
+        let _ = writeln!(
+            s,
+            "\n## Why the wasm is this size (twiggy)\n\nThe shipped wasm has no names; twiggy reads \
+             wasm-bindgen's output of the same build (`{}`, before wasm-opt, names kept). Shallow, \
+             uncompressed bytes.\n\nBy crate (the app by module):\n",
+            t.wasm.display()
+        );
+        let _ = writeln!(
+            s,
+            "| bytes | share | crate or module | items |\n|---:|---:|---|---:|"
+        );
+        for (name, bytes, items) in t.by_crate.iter().take(15) {
+            let _ = writeln!(
+                s,
+                "| {bytes} | {:.1}% | {name} | {items} |",
+                100.0 * *bytes as f64 / t.total.max(1) as f64
+            );
+        }
+        let _ = writeln!(
+            s,
+            "\nBiggest items (`twiggy top -n 15`):\n\n```text\n{}```",
+            t.top
+        );
+    }
+
+    if b.contains_key("plan.app_ms") {
+        let _ = writeln!(s, "\n## Time to a drawn plan\n");
+        let _ = writeln!(
+            s,
+            "Chromium (playwright-core) opens `/#{FRAGMENT}` of dist/ and the generated static page \
+             (`static-plan.html`: the same plan as an ordered list of its {} hops and an SVG graph \
+             with the same nodes and plan edges, made by `xtask/src/bench_static.rs` from \
+             `domain::session::analyse` and `domain::layout`), both from one loopback server \
+             (gzip like a static host, `Cache-Control: no-cache`). Each run is a fresh browser \
+             context (empty cache, service workers blocked); app and static runs alternate, after \
+             one discarded warm-up of each. A MutationObserver installed before any page script \
+             stamps `performance.now()` (ms since navigation start) when \
+             `svg[data-graph] [data-on-plan]` reaches the hop count.\n",
+            f.hops
+        );
+        let _ = writeln!(
+            s,
+            "- app runs (ms): {}\n- static runs (ms): {}\n- where the app's time goes (medians, \
+             ms since navigation start): wasm requested {}, downloaded {}, instantiated and `main` run \
+             (Trunk's `TrunkApplicationStarted`) {}, plan drawn {}",
+            get("plan.app_all"),
+            get("plan.static_all"),
+            get("plan.wasm_requested_ms"),
+            get("plan.wasm_loaded_ms"),
+            get("plan.started_ms"),
+            get("plan.app_ms")
+        );
+    }
+    if b.contains_key("layout.300.dom_ms") {
+        let _ = writeln!(s, "\n## Layout and interaction in wasm\n");
+        let _ = writeln!(
+            s,
+            "Layout alone: `domain::layout` compiled to wasm by itself (`xtask/bench/wasm-layout`, \
+             which compiles the domain's `layout.rs` and `release.rs` with the app's release \
+             profile), run in the bench page by Chromium over the same synthetic catalogs: median \
+             of 15 batches of layouts (batches last ≥ 5 ms, for performance.now()'s coarse clock).\n"
+        );
+        let _ = writeln!(
+            s,
+            "Layout at scale in the app: a synthetic list of N releases without interim builds (trains of 20) \
+             is pasted into the custom-list box of the running app and applied with its button; \
+             timed in the page from the click until the graph holds N nodes (`domain::layout` in \
+             wasm plus the Yew render into the DOM), and until the first frame after it. Fresh \
+             context per run. Hover: `mouseover` on a sample of the plan page's nodes, timed until \
+             the graph's DOM changed (the `data-legal` edges drawn).\n"
+        );
+        let _ = writeln!(s, "| releases | layout alone (wasm) | click → DOM (median) | click → next frame (median) | runs |\n|---:|---:|---:|---:|---:|");
+        for n in ["300", "2000", "10000"] {
+            let _ = writeln!(
+                s,
+                "| {} | {} ms | {} ms | {} ms | {} |",
+                thousands(n),
+                get(&format!("wasm_layout.{n}.ms")),
+                get(&format!("layout.{n}.dom_ms")),
+                get(&format!("layout.{n}.frame_ms")),
+                get(&format!("layout.{n}.runs"))
+            );
+        }
+        let _ = writeln!(
+            s,
+            "\nHover → highlight: median {} ms, max {} ms over {} nodes ({} of them with legal hops drawn).",
+            get("hover.median_ms"),
+            get("hover.max_ms"),
+            get("hover.count"),
+            get("hover.with_legal")
+        );
+    }
+    if !f.native.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## Native (criterion, `benches/domain.rs`)\n\n| benchmark | median | throughput |\n|---|---:|---:|"
+        );
+        for r in &f.native {
+            let rate = r
+                .per_second()
+                .map_or(String::new(), |p| format!("{:.2} M elements/s", p / 1e6));
+            let _ = writeln!(s, "| {} | {} | {rate} |", r.id, human(r.median_ns));
+        }
+        let _ = writeln!(
+            s,
+            "\n`plan/all_pairs_builtin`: a plan for every (from, to) pair of the default preset's \
+             catalog. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings."
+        );
+    }
+    if b.contains_key("lh.mobile.performance") || b.contains_key("axe.violations") {
+        let _ = writeln!(s, "\n## Audits\n");
+        for form in ["mobile", "desktop"] {
+            if b.contains_key(&format!("lh.{form}.performance")) {
+                let _ = writeln!(
+                    s,
+                    "- Lighthouse {} {form} (`/#{FRAGMENT}`, gzip served): {}; audits below 90: {}",
+                    get("lh.version"),
+                    get(&format!("lh.{form}.metrics")),
+                    get(&format!("lh.{form}.failing"))
+                );
+            }
+        }
+        let _ = writeln!(
+            s,
+            "- axe-core ({} states: empty page, plan light, plan dark): {} violations; {}",
+            get("axe.states"),
+            get("axe.violations"),
+            get("axe.list")
+        );
+    }
+
+    let _ = writeln!(s, "\n## Machine\n");
+    let _ = writeln!(
+        s,
+        "| nproc | memory | CPU | Chromium | Node | rustc |\n|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} |",
+        m.nproc,
+        m.memory,
+        m.cpu,
+        b.get("chromium.version").map_or(m.chromium.clone(), |v| format!("{} (headless {v})", m.chromium)),
+        m.node,
+        m.rustc
+    );
+    let _ = writeln!(s, "\n## Commands\n");
+    let criterion = if f.criterion_args.is_empty() {
+        String::new()
+    } else {
+        format!(" -- {}", f.criterion_args.join(" "))
+    };
+    let _ = writeln!(
+        s,
+        "- `cargo xtask bench{criterion}` runs all of it: `trunk build --release` into dist/ \
+         (skip with `--no-build`), the size table, `node xtask/bench/browser.mjs` (runs: {}), \
+         `node xtask/bench/lighthouse.mjs` (after `npm ci` in xtask/bench), \
+         `cargo bench --bench domain{criterion}`.\n- One part only: `cargo xtask bench --only \
+         size|browser|lighthouse|native` (prints, does not rewrite this file).",
+        f.runs
+    );
+    let history = old.find(HISTORY).map_or(NEW_HISTORY, |i| &old[i..]);
+    let _ = write!(s, "\n{}", history);
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "**not met**"
+    }
+}
+
+/// `10000` → `10,000`.
+fn thousands(n: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in n.chars().enumerate() {
+        if i > 0 && (n.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench_native::NativeResult;
+
+    fn machine() -> Machine {
+        Machine {
+            date: "2025-01-01 00:00 UTC".into(),
+            commit: "abc".into(),
+            nproc: "2".into(),
+            memory: "1.0 GiB".into(),
+            cpu: "cpu".into(),
+            chromium: "Chromium 1".into(),
+            node: "v20".into(),
+            rustc: "rustc 1".into(),
+        }
+    }
+
+    fn figures(browser: &[(&str, &str)]) -> Figures {
+        Figures {
+            size: None,
+            twiggy: None,
+            browser: browser
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            native: vec![NativeResult {
+                id: "plan/all_pairs_builtin".into(),
+                median_ns: 60e6,
+                elements: Some(4),
+            }],
+            hops: 4,
+            runs: 9,
+            criterion_args: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn puts_each_goal_beside_its_figure() {
+        let f = figures(&[
+            ("plan.app_ms", "300"),
+            ("plan.static_ms", "100"),
+            ("plan.ratio", "3.00"),
+            ("plan.runs", "9"),
+        ]);
+        let md = markdown(&f, &machine(), "");
+        assert!(
+            md.contains("| ratio app / static | 3.00× | ≤ 2× | **not met** |"),
+            "{md}"
+        );
+        assert!(md.contains("| plan/all_pairs_builtin (criterion median) | 60.00 ms | all-pairs plans ≤ 50 ms native | **not met** |"), "{md}");
+        assert!(md.ends_with(NEW_HISTORY), "{md}");
+    }
+
+    #[test]
+    fn keeps_the_history() {
+        let old =
+            "# Benchmarks\nold figures\n## History\n\n- 2025: catalog packed, 160 → 110 KiB\n";
+        let md = markdown(&figures(&[]), &machine(), old);
+        assert!(
+            md.ends_with("## History\n\n- 2025: catalog packed, 160 → 110 KiB\n"),
+            "{md}"
+        );
+        assert!(!md.contains("old figures"));
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(thousands("10000"), "10,000");
+        assert_eq!(thousands("300"), "300");
+        assert_eq!(thousands("2000"), "2,000");
+    }
+}

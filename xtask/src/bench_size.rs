@@ -1,0 +1,214 @@
+//! The size half of `cargo xtask bench`: every file a first visit downloads, raw, gzip -9 and
+//! brotli (quality 11), and the totals against SPEC §12 (≤ 120 KiB gzip, goal ≤ 74 KiB).
+//!
+//! What a first visit downloads: index.html, every dist file index.html names (stylesheets, the
+//! wasm glue and the wasm, sw-register.js, the icon, the manifest), sw.js (registered by
+//! sw-register.js) and every file on the service worker's precache list (its install fetches
+//! them on the first visit). Trunk's names carry a content hash, so "named in index.html" is a
+//! plain substring test. Files of dist/ outside that set are listed as not counted.
+
+use crate::cmd::Cmd;
+use std::path::{Path, PathBuf};
+
+/// SPEC §12: the first load's gzip total must not exceed this…
+pub const BUDGET: u64 = 120 * 1024;
+/// …and should reach this (the leanest peer planner measured, a vanilla-JS page).
+pub const GOAL: u64 = 74 * 1024;
+
+pub struct FileSize {
+    pub name: String,
+    /// Why a first visit downloads it.
+    pub why: &'static str,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+pub struct SizeReport {
+    pub files: Vec<FileSize>,
+    /// Files of dist/ a first visit does not download.
+    pub not_counted: Vec<String>,
+}
+
+impl SizeReport {
+    pub fn total(&self, pick: fn(&FileSize) -> u64) -> u64 {
+        self.files.iter().map(pick).sum()
+    }
+}
+
+/// Measures `dist`: which files count and their three sizes.
+pub fn measure(dist: &Path) -> Result<SizeReport, String> {
+    ensure_brotli()?;
+    let read = |name: &str| {
+        let path = dist.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let index = read("index.html")?;
+    let precache = precache_list(&read("sw.js")?)?;
+    let mut files = Vec::new();
+    let mut not_counted = Vec::new();
+    for path in list(dist)? {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let why = if name == "index.html" {
+            "the page"
+        } else if index.contains(&name) {
+            "named in index.html"
+        } else if name == "sw.js" {
+            "service worker"
+        } else if precache.iter().any(|p| p == &name) {
+            "sw.js precache"
+        } else {
+            not_counted.push(name);
+            continue;
+        };
+        let raw = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+        let gzip = compressed_len(Cmd::new("gzip").args(["-9", "-c", "-n"]).arg(&path))?;
+        let brotli = compressed_len(Cmd::new("brotli").args(["-c", "-q", "11"]).arg(&path))?;
+        files.push(FileSize {
+            name,
+            why,
+            raw,
+            gzip,
+            brotli,
+        });
+    }
+    Ok(SizeReport { files, not_counted })
+}
+
+/// The file names of sw.js's `const PRECACHE = ["…", …];` (written by `cargo xtask post-build`).
+fn precache_list(sw: &str) -> Result<Vec<String>, String> {
+    const START: &str = "const PRECACHE = [";
+    let missing = || {
+        "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)"
+            .to_string()
+    };
+    let rest = &sw[sw.find(START).ok_or_else(missing)? + START.len()..];
+    let body = &rest[..rest.find(']').ok_or_else(missing)?];
+    Ok(body
+        .split(',')
+        .map(|s| s.trim().trim_matches('"').to_string())
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+/// Prints the table and the verdict against the budget.
+pub fn print(report: &SizeReport) {
+    println!(
+        "\n{:<44} {:>9} {:>9} {:>9}  counted because",
+        "first visit", "raw", "gzip -9", "brotli"
+    );
+    for f in &report.files {
+        println!(
+            "{:<44} {:>9} {:>9} {:>9}  {}",
+            f.name, f.raw, f.gzip, f.brotli, f.why
+        );
+    }
+    let (raw, gz, br) = (
+        report.total(|f| f.raw),
+        report.total(|f| f.gzip),
+        report.total(|f| f.brotli),
+    );
+    println!(
+        "{:<44} {:>9} {:>9} {:>9}",
+        format!("total ({} files)", report.files.len()),
+        raw,
+        gz,
+        br
+    );
+    println!(
+        "gzip total {} — budget ≤ {} ({}), goal ≤ {} ({})",
+        kib(gz),
+        kib(BUDGET),
+        if gz <= BUDGET { "within" } else { "OVER" },
+        kib(GOAL),
+        if gz <= GOAL { "met" } else { "not met" }
+    );
+    if !report.not_counted.is_empty() {
+        println!(
+            "not downloaded on a first visit: {}",
+            report.not_counted.join(", ")
+        );
+    }
+}
+
+pub fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn compressed_len(cmd: Cmd) -> Result<u64, String> {
+    cmd.read_bytes().map(|b| b.len() as u64)
+}
+
+/// Files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock`/`.stage`.
+fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Debian's `brotli` CLI, installed once (as root, like the other tools of the tasks).
+fn ensure_brotli() -> Result<(), String> {
+    if Cmd::new("brotli").arg("--version").probe().is_some() {
+        return Ok(());
+    }
+    let by_hand = "apt-get install -y brotli";
+    Cmd::new("apt-get")
+        .args(["install", "-y", "-q", "--no-install-recommends", "brotli"])
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()
+        .or_else(|_| {
+            Cmd::new("apt-get").args(["update", "-q"]).run()?;
+            Cmd::new("apt-get")
+                .args(["install", "-y", "-q", "--no-install-recommends", "brotli"])
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .run()
+        })
+        .map_err(|e| {
+            format!("{e}\nthe size report needs brotli: install it by hand with `{by_hand}`")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_err(sw: &str, expected: &str) {
+        assert_eq!(precache_list(sw), Err(expected.to_string()));
+    }
+
+    #[test]
+    fn reads_the_precache_list() {
+        let sw = "const BUILD = \"1\";\nconst PRECACHE = [\"a-1.wasm\", \"index.html\"];\nconst HASHED = [\"a-1.wasm\"];";
+        assert_eq!(
+            precache_list(sw),
+            Ok(vec!["a-1.wasm".to_string(), "index.html".to_string()])
+        );
+        assert_eq!(precache_list("const PRECACHE = [];"), Ok(Vec::new()));
+        assert_err(
+            "const HASHED = [];",
+            "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)",
+        );
+    }
+
+    #[test]
+    fn prints_kibibytes() {
+        assert_eq!(kib(BUDGET), "120.0 KiB");
+        assert_eq!(kib(1536), "1.5 KiB");
+    }
+}

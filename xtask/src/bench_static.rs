@@ -1,0 +1,227 @@
+//! The floor of "time to a drawn plan": a static HTML page showing the same plan as the app
+//! does for a shared link, generated from the domain (`session::analyse` + `layout::layout`).
+//!
+//! It carries the same automation hooks as the app (SPEC §9: `[data-verdict]`,
+//! `ol[data-plan] li[data-hop]`, `svg[data-graph]` with `[data-release]` nodes and
+//! `[data-on-plan]` edges), so the browser bench times both pages with one in-page observer.
+//! The graph draws the same releases as the app's graph model: the active catalog without
+//! interim builds, except the newest of a train that has only interim builds and every typed or
+//! planned release. No script, one inline stylesheet: what a hand-written page would be.
+
+use asa_planner::domain::layout::{layout, Layout};
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::Release;
+use asa_planner::domain::session::{analyse, Session};
+
+/// The static page for the shared-link fragment `fragment` and the number of hops it draws.
+pub fn page(fragment: &str) -> Result<(String, usize), String> {
+    let query: PlanQuery = fragment
+        .parse()
+        .map_err(|e| format!("the bench fragment `{fragment}` does not read: {e}"))?;
+    let session = analyse(&query);
+    let hops = session.plan.as_ref().map_or(0, |p| p.hops.len());
+    if hops == 0 {
+        return Err(format!(
+            "the bench fragment `{fragment}` gives no plan (verdict {}): pick a pair with hops",
+            session.verdict.as_str()
+        ));
+    }
+    let drawn = drawn_releases(&session);
+    let graph = layout(&drawn);
+    let mut html = String::with_capacity(64 * 1024);
+    html.push_str(HEAD);
+    html.push_str(&format!(
+        "<main><h1>ASA zero-downtime upgrade planner</h1>\n<p data-verdict=\"{}\">From {} to {}: {} hops</p>\n",
+        session.verdict.as_str(),
+        text(&session.from.text),
+        text(&session.to.text),
+        hops
+    ));
+    html.push_str(&plan_list(&session));
+    html.push_str(&svg(&session, &graph));
+    html.push_str("</main>\n</body>\n</html>\n");
+    Ok((html, hops))
+}
+
+const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>ASA upgrade plan (static floor)</title>\n<style>\
+body{font:14px system-ui,sans-serif;margin:1rem}\
+svg text{font-size:11px}\
+.node rect{fill:#fff;stroke:#888}\
+.node.plan rect{stroke:#05a;stroke-width:2}\
+.train{font-weight:600}\
+.edge{fill:none;stroke:#05a;stroke-width:2}\
+</style>\n</head>\n<body>\n";
+
+/// What the app's graph model draws without "show interim builds" (see the module docs).
+fn drawn_releases(session: &Session) -> Vec<Release> {
+    let catalog = &session.catalog;
+    let mut drawn = Vec::with_capacity(catalog.entries().len());
+    for &train in catalog.trains() {
+        let entries = catalog.train_entries(train);
+        let before = drawn.len();
+        drawn.extend(
+            entries
+                .iter()
+                .map(|e| e.release)
+                .filter(|r| !r.is_interim()),
+        );
+        if drawn.len() == before {
+            drawn.extend(entries.last().map(|e| e.release));
+        }
+    }
+    let typed = [
+        session.from.release,
+        session.from2.as_ref().and_then(|f| f.release),
+        session.to.release,
+    ];
+    let planned = session
+        .plan
+        .iter()
+        .flat_map(|p| p.hops.iter())
+        .flat_map(|h| [h.from, h.to]);
+    drawn.extend(
+        typed
+            .into_iter()
+            .flatten()
+            .chain(planned)
+            .filter(|r| catalog.has_train(r.train())),
+    );
+    drawn.sort_unstable();
+    drawn.dedup();
+    drawn
+}
+
+fn plan_list(session: &Session) -> String {
+    let mut out = String::from("<ol data-plan>\n");
+    for hop in session.plan.iter().flat_map(|p| p.hops.iter()) {
+        out.push_str(&format!(
+            "<li data-hop data-from=\"{0}\" data-to=\"{1}\" data-rule=\"{2}\">{0} → {1} ({2} upgrade)</li>\n",
+            hop.from,
+            hop.to,
+            hop.rule.as_str()
+        ));
+    }
+    out.push_str("</ol>\n");
+    out
+}
+
+fn svg(session: &Session, graph: &Layout) -> String {
+    let (w, h) = (graph.node_width, graph.node_height);
+    let mut out = format!(
+        "<svg data-graph role=\"img\" aria-label=\"Release graph\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
+        px(graph.width),
+        px(graph.height)
+    );
+    for c in &graph.columns {
+        out.push_str(&format!(
+            "<text class=\"train\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+            px(c.x),
+            px(c.label_y),
+            c.train
+        ));
+    }
+    let hops: Vec<(Release, Release)> = session
+        .plan
+        .iter()
+        .flat_map(|p| p.hops.iter())
+        .map(|h| (h.from, h.to))
+        .collect();
+    for n in &graph.nodes {
+        let on_plan = hops.iter().any(|&(a, b)| a == n.release || b == n.release);
+        out.push_str(&format!(
+            "<g class=\"node{}\" data-release=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>\n",
+            if on_plan { " plan" } else { "" },
+            n.release,
+            px(n.x - w / 2.0),
+            px(n.y - h / 2.0),
+            px(w),
+            px(h),
+            px(n.x),
+            px(n.y + 4.0),
+            n.release
+        ));
+    }
+    for &(a, b) in &hops {
+        let (Some(ia), Some(ib)) = (graph.index_of(a), graph.index_of(b)) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<path class=\"edge\" d=\"{}\" data-edge-from=\"{a}\" data-edge-to=\"{b}\" data-on-plan/>\n",
+            edge_path(graph, ia, ib)
+        ));
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The app's edge shape (src/ui/graph_model.rs `edge_path`, which is wasm-only): a curve
+/// between columns, or a bow to the right of the column for a hop within one train.
+fn edge_path(graph: &Layout, a: usize, b: usize) -> String {
+    let (Some(na), Some(nb)) = (graph.nodes.get(a), graph.nodes.get(b)) else {
+        return String::new();
+    };
+    let half = graph.node_width / 2.0;
+    let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
+    if (na.x - nb.x).abs() < 0.5 {
+        let sx = (na.x + half).round() as i64;
+        let cx = sx + (12 + (yb - ya).abs() / 4).min(48);
+        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
+    }
+    let dir = if nb.x > na.x { 1.0 } else { -1.0 };
+    let sx = (na.x + dir * half).round() as i64;
+    let ex = (nb.x - dir * half).round() as i64;
+    let mid = (sx + ex) / 2;
+    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
+}
+
+fn px(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
+/// Text content escaped for HTML (the fields are as typed in the fragment).
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_err(fragment: &str, expected: &str) {
+        assert_eq!(
+            page(fragment).map(|(_, hops)| hops),
+            Err(expected.to_string())
+        );
+    }
+
+    #[test]
+    fn draws_the_plan_with_the_app_hooks() {
+        let Ok((html, hops)) = page("from=8.2(5)&to=9.1(7)") else {
+            panic!("the shared-link example must plan");
+        };
+        assert_eq!(html.matches("<li data-hop ").count(), hops);
+        assert_eq!(html.matches(" data-on-plan/>").count(), hops);
+        assert!(html.contains("data-from=\"8.2(5)\""));
+        assert!(html.contains("data-release=\"9.1(7)\""));
+        assert!(html.contains("data-verdict=\"ok\""));
+    }
+
+    #[test]
+    fn refuses_a_fragment_without_hops() {
+        assert_err(
+            "from=9.1(7)&to=9.1(7)",
+            "the bench fragment `from=9.1(7)&to=9.1(7)` gives no plan (verdict same): pick a pair with hops",
+        );
+    }
+
+    #[test]
+    fn escapes_typed_text() {
+        assert_eq!(text("<a&\"b\">"), "&lt;a&amp;&quot;b&quot;&gt;");
+    }
+}

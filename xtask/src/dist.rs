@@ -1,0 +1,121 @@
+//! `cargo xtask dist`: the release build into dist/ and a size report (raw and gzip -9).
+
+use crate::cmd::Cmd;
+use crate::{repo_root, tools};
+use std::path::{Path, PathBuf};
+
+/// Trunk names the app's files after the crate: `asa-planner-<hash>.js`, `…_bg.wasm`.
+const APP_PREFIX: &str = "asa-planner-";
+
+pub fn run() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    let dist = repo_root().join("dist");
+    build(&dist, &[])?;
+    report(&dist)
+}
+
+/// Dependencies fetched once, online, so every later cargo call (Trunk's included) can be offline.
+pub fn fetch() -> Result<(), String> {
+    Cmd::new("cargo")
+        .args(["fetch", "--locked"])
+        .dir(&repo_root())
+        .run()
+}
+
+/// `trunk build --release --offline` into `dist` (with `env` for the build, e.g. a different
+/// profile), then checks the layout: index.html, exactly one .wasm and its .js, sw.js.
+pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
+    fetch()?;
+    let cmd = Cmd::new("trunk")
+        .args(["build", "--release", "--offline", "--locked", "--dist"])
+        .arg(dist)
+        .dir(&repo_root());
+    env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()?;
+    check_layout(dist).map(|_| ())
+}
+
+/// The wasm file of a dist dir, after checking it is alone and has its glue next to it (Trunk
+/// hashes the two separately: the glue is the one `.js` named after the crate).
+pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
+    let files = list(dist)?;
+    let named = |ext: &str| -> Vec<&PathBuf> {
+        files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(APP_PREFIX))
+            })
+            .collect()
+    };
+    let (wasm, glue) = (named("wasm"), named("js"));
+    let ([wasm], [_glue]) = (wasm.as_slice(), glue.as_slice()) else {
+        return Err(format!(
+            "{} must hold exactly one {APP_PREFIX}*.wasm and one {APP_PREFIX}*.js, found {} and {}",
+            dist.display(),
+            wasm.len(),
+            glue.len()
+        ));
+    };
+    for needed in [dist.join("index.html"), dist.join("sw.js")] {
+        if !needed.is_file() {
+            return Err(format!("{} is missing after the build", needed.display()));
+        }
+    }
+    Ok(wasm.to_path_buf())
+}
+
+/// Files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock`/`.stage`.
+fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
+fn gzip_size(path: &Path) -> Result<u64, String> {
+    let bytes = Cmd::new("gzip")
+        .args(["-9", "-c", "-n"])
+        .arg(path)
+        .read_bytes()
+        .map_err(|e| {
+            format!("{e}\n(gzip is needed for the size report: `apt-get install gzip`)")
+        })?;
+    Ok(bytes.len() as u64)
+}
+
+/// Prints each file's raw and gzip size, and the totals.
+pub fn report(dist: &Path) -> Result<(), String> {
+    let (mut raw_total, mut gz_total) = (0, 0);
+    println!(
+        "\n{:<48} {:>10} {:>10}",
+        format!("{}/", dist.display()),
+        "raw",
+        "gzip -9"
+    );
+    for file in list(dist)? {
+        let raw = std::fs::metadata(&file)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+            .len();
+        let gz = gzip_size(&file)?;
+        raw_total += raw;
+        gz_total += gz;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!("{name:<48} {raw:>10} {gz:>10}");
+    }
+    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
+    Ok(())
+}

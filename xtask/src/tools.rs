@@ -1,0 +1,237 @@
+//! Installing what the tasks need, idempotently and only by package name: a tool already there at
+//! the right version is left alone, so a second run installs nothing. A tool that cannot be
+//! installed stops the task with the command to install it by hand.
+
+use crate::cmd::Cmd;
+use crate::repo_root;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Trunk release that builds on the pinned rustc (newer ones need a newer toolchain).
+pub const TRUNK_VERSION: &str = "0.22.1";
+/// The WebAssembly target the app is built for.
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's browser and its WebDriver, for wasm-bindgen-test and the end-to-end tests.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Where `npm ci` puts the e2e packages (playwright-core, axe-core, binaryen's wasm-opt).
+pub fn e2e_dir() -> PathBuf {
+    repo_root().join("tests").join("e2e")
+}
+
+/// Everything `trunk build`/`trunk serve` need, offline.
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()?;
+    Ok(())
+}
+
+/// Build tools plus the browser the tests drive.
+pub fn ensure_test_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_chromium()
+}
+
+/// Puts cargo's bin dir (installed trunk, wasm-bindgen) and the e2e packages' bin dir (wasm-opt)
+/// first on PATH for every child process.
+pub fn set_path() {
+    let mut dirs = vec![e2e_dir().join("node_modules").join(".bin"), cargo_bin()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    if let Ok(joined) = std::env::join_paths(dirs) {
+        std::env::set_var("PATH", joined);
+    }
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    home.join("bin")
+}
+
+/// Runs an install step, timing it (the cold cost of each step is worth knowing).
+fn install(what: &str, cmd: Cmd) -> Result<(), String> {
+    println!("xtask: installing {what}");
+    let started = Instant::now();
+    let shown = cmd.shown().to_string();
+    cmd.run()
+        .map_err(|e| format!("{e}\ninstalling {what} failed; install it by hand with `{shown}`"))?;
+    println!(
+        "xtask: installed {what} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let sysroot = Cmd::new("rustc")
+        .args(["--print", "sysroot"])
+        .probe()
+        .unwrap_or_default();
+    let target_dir = Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(WASM_TARGET);
+    if target_dir.is_dir() {
+        return Ok(());
+    }
+    if Cmd::new("rustup").arg("--version").probe().is_none() {
+        return Err(format!(
+            "the Rust target {WASM_TARGET} is missing and rustup is not installed; \
+             install it by hand with `rustup target add {WASM_TARGET}`"
+        ));
+    }
+    install(
+        &format!("the {WASM_TARGET} target"),
+        Cmd::new("rustup").args(["target", "add", WASM_TARGET]),
+    )
+}
+
+/// The second word of `<tool> --version` (`trunk 0.22.1`, `wasm-bindgen 0.2.130`).
+fn installed_version(tool: &str) -> Option<String> {
+    let out = Cmd::new(tool).arg("--version").probe()?;
+    out.split_whitespace().nth(1).map(str::to_string)
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    if installed_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    // LTO off and many codegen units: the install takes minutes instead of a quarter hour.
+    let cmd = Cmd::new("cargo")
+        .args([
+            "install",
+            "--locked",
+            "--ignore-rust-version",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+        ])
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    install(&format!("trunk {TRUNK_VERSION}"), cmd)
+}
+
+/// The version of `package` recorded in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let path = repo_root().join("Cargo.lock");
+    let lock = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    version_in_lock(&lock, package)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`"))
+}
+
+fn version_in_lock(lock: &str, package: &str) -> Option<String> {
+    let name_line = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == name_line {
+            let version = lines
+                .next()?
+                .trim()
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')?;
+            return Some(version.to_string());
+        }
+    }
+    None
+}
+
+/// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
+/// versions), and Trunk.toml must name the same version or Trunk would try a download.
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let wanted = locked_version("wasm-bindgen")?;
+    let trunk_toml = std::fs::read_to_string(repo_root().join("Trunk.toml")).unwrap_or_default();
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{wanted}\"")) {
+        return Err(format!(
+            "Trunk.toml's [tools] wasm_bindgen is not {wanted} (the version in Cargo.lock); set \
+             `wasm_bindgen = \"{wanted}\"` there"
+        ));
+    }
+    if installed_version("wasm-bindgen").as_deref() == Some(wanted.as_str())
+        && installed_version("wasm-bindgen-test-runner").as_deref() == Some(wanted.as_str())
+    {
+        return Ok(());
+    }
+    let cmd = Cmd::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]);
+    install(&format!("wasm-bindgen-cli {wanted}"), cmd)
+}
+
+/// `npm ci` in tests/e2e, skipped when node_modules was installed from this very lockfile.
+fn ensure_npm_packages() -> Result<(), String> {
+    let dir = e2e_dir();
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .map_err(|e| format!("cannot read tests/e2e/package-lock.json: {e}"))?;
+    let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
+    let stamp = crate::sha256::hex(&crate::sha256::digest(&lock));
+    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+        return Ok(());
+    }
+    if Cmd::new("npm").arg("--version").probe().is_none() {
+        apt_install("Node.js and npm", &["nodejs", "npm"])?;
+    }
+    install(
+        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
+        Cmd::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .dir(&dir),
+    )?;
+    std::fs::write(&stamp_path, stamp)
+        .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    apt_install(
+        "Chromium and chromedriver",
+        &["chromium", "chromium-driver"],
+    )
+}
+
+/// Installs Debian packages (as root: CI and these machines run as root).
+fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
+    let by_hand = format!(
+        "apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    );
+    if Cmd::new("apt-get").arg("--version").probe().is_none() {
+        return Err(format!(
+            "{what} missing and apt-get is not available; install it by hand (`{by_hand}`)"
+        ));
+    }
+    let update = Cmd::new("apt-get").args(["update", "-q"]);
+    update
+        .run()
+        .map_err(|e| format!("{e}\ninstall {what} by hand with `{by_hand}`"))?;
+    let cmd = Cmd::new("apt-get")
+        .args(["install", "-y", "-q", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    install(what, cmd).map_err(|e| format!("{e}\n(as root: `{by_hand}`)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_locked_versions() {
+        let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
+        assert_eq!(
+            version_in_lock(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            version_in_lock(lock, "wasm-bindgen-macro").as_deref(),
+            Some("0.2.131")
+        );
+        assert_eq!(version_in_lock(lock, "wasm"), None);
+    }
+}
