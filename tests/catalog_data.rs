@@ -90,7 +90,10 @@ fn the_generator_notices_every_change() {
         assert!(changed != json, "{from} is not in the reference data");
         // Either the generator refuses the change or its output differs.
         let rendered = generator::render(&changed).ok();
-        assert!(rendered.as_ref() != Some(&data), "{from} → {to} went unnoticed");
+        assert!(
+            rendered.as_ref() != Some(&data),
+            "{from} → {to} went unnoticed"
+        );
     }
 }
 

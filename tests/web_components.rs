@@ -6,9 +6,9 @@
 mod web_util;
 
 use asa_planner::domain::session::Field;
-use asa_planner::ui::components::banner::{Banner, BannerProps};
-use asa_planner::ui::components::inline_code::{InlineCode, InlineCodeProps};
-use asa_planner::ui::components::release_field::{ReleaseField, ReleaseFieldProps};
+use asa_planner::ui::components::banner::{banner, BannerProps};
+use asa_planner::ui::components::inline_code::inline_code;
+use asa_planner::ui::components::release_field::{release_field, ReleaseFieldProps};
 use asa_planner::ui::state::{Action, BannerLine, State};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,6 +17,29 @@ use web_util::*;
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// These pieces are view functions, not components: each host mounts one alone, as the page's
+// sections do.
+
+#[function_component(ReleaseFieldHost)]
+fn release_field_host(props: &ReleaseFieldProps) -> Html {
+    release_field(props)
+}
+
+#[function_component(BannerHost)]
+fn banner_host(props: &BannerProps) -> Html {
+    banner(props)
+}
+
+#[derive(Properties, PartialEq)]
+struct InlineCodeProps {
+    text: AttrValue,
+}
+
+#[function_component(InlineCodeHost)]
+fn inline_code_host(props: &InlineCodeProps) -> Html {
+    inline_code(&props.text)
+}
 
 #[wasm_bindgen_test]
 async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
@@ -36,7 +59,7 @@ async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
         oninput: Callback::from(move |t: String| sink.borrow_mut().push(t)),
     };
     let root = mount_point();
-    yew::Renderer::<ReleaseField>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ReleaseFieldHost>::with_root_and_props(root.clone(), props).render();
     until("the field", || query(&root, "#from").is_some()).await;
     let input = get(&root, "#from");
     assert_eq!(attr(&input, "aria-describedby"), "from-msg");
@@ -72,7 +95,7 @@ async fn the_banner_announces_errors_and_dismisses_by_index() {
         ondismiss: Callback::from(move |i| *sink.borrow_mut() = Some(i)),
     };
     let root = mount_point();
-    yew::Renderer::<Banner>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<BannerHost>::with_root_and_props(root.clone(), props).render();
     until("the banner", || query(&root, ".banner").is_some()).await;
     let lines = query_all(&root, ".banner-line");
     assert_eq!(
@@ -95,7 +118,7 @@ async fn inline_code_marks_backtick_spans_and_keeps_markup_as_text() {
     let props = InlineCodeProps {
         text: "run `show failover` then <i>wait</i>".into(),
     };
-    yew::Renderer::<InlineCode>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<InlineCodeHost>::with_root_and_props(root.clone(), props).render();
     until("the text", || query(&root, ".inline-code").is_some()).await;
     assert_eq!(text(&get(&root, "code")), "show failover");
     assert!(query(&root, "i").is_none());

@@ -7,8 +7,8 @@
 //   build's index.html with exactly the js/wasm it references (no glue/wasm mix).
 // - Content-hashed files: cache first (their bytes never change under that name).
 // - Other files of the build (manifest, icons): network first, this build's copy offline.
-// - A new worker waits; the page decides (sw-register.js): activate silently when the page
-//   already runs that build, else show "new version available — reload".
+// - A new worker waits until the old build's tabs are gone, or until the person accepts the
+//   "new version available — Reload" banner (sw-register.js sends SKIP_WAITING).
 
 const BUILD = "__BUILD_ID__";
 const PRECACHE = ["__PRECACHE__"];

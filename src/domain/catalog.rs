@@ -63,16 +63,24 @@ impl Catalog {
 
     /// A catalog of exactly these entries (sorted and de-duplicated here). Of duplicates the
     /// first is kept, withdrawn if any of them is (a pulled release stays pulled).
-    pub fn from_entries(mut entries: Vec<Entry>) -> Catalog {
-        entries.sort_by_key(|e| e.release);
-        entries.dedup_by(|later, kept| {
-            let same = later.release == kept.release;
-            if same {
-                kept.withdrawn |= later.withdrawn;
+    ///
+    /// Sorts the releases alone (the one release sort of the bundle) and puts each entry in
+    /// its release's slot, instead of a stable sort of whole entries: same result, less code.
+    pub fn from_entries(entries: Vec<Entry>) -> Catalog {
+        let mut releases: Vec<Release> = entries.iter().map(|e| e.release).collect();
+        releases.sort_unstable();
+        releases.dedup();
+        let mut slots: Vec<Option<Entry>> = vec![None; releases.len()];
+        for entry in entries {
+            let Ok(i) = releases.binary_search(&entry.release) else {
+                continue;
+            };
+            match &mut slots[i] {
+                Some(kept) => kept.withdrawn |= entry.withdrawn,
+                slot => *slot = Some(entry),
             }
-            same
-        });
-        Catalog::from_sorted(entries)
+        }
+        Catalog::from_sorted(slots.into_iter().flatten().collect())
     }
 
     /// Builds the train index over entries already sorted and duplicate-free.
@@ -192,22 +200,20 @@ impl Catalog {
     pub fn nearest_trains(&self, train: Train, n: usize) -> Vec<Train> {
         let split = self.trains.partition_point(|t| *t < train);
         let above_start = split + usize::from(self.trains.get(split) == Some(&train));
-        let mut below = self.trains[..split].iter().rev();
-        let mut above = self.trains[above_start..].iter();
-        let mut picked = Vec::with_capacity(n.min(self.trains.len()));
-        while picked.len() < n {
-            let mut any = false;
-            for side in [below.next(), above.next()].into_iter().flatten() {
-                if picked.len() < n {
-                    picked.push(*side);
-                    any = true;
-                }
+        // Count how many each side gives, alternating, then take the two runs next to `train`:
+        // they are already in order, so nothing is sorted.
+        let (below_max, above_max) = (split, self.trains.len() - above_start);
+        let (mut below, mut above) = (0, 0);
+        while below + above < n && (below < below_max || above < above_max) {
+            if below < below_max {
+                below += 1;
             }
-            if !any {
-                break;
+            if below + above < n && above < above_max {
+                above += 1;
             }
         }
-        picked.sort();
+        let mut picked = self.trains[split - below..split].to_vec();
+        picked.extend_from_slice(&self.trains[above_start..above_start + above]);
         picked
     }
 }

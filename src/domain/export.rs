@@ -289,12 +289,14 @@ fn origin(o: Origin) -> &'static str {
     }
 }
 
+/// `text` with a capital first letter. Only the runbook's own unit names (ASCII) come here,
+/// so ASCII case mapping is exact, and it keeps Unicode's case tables (13 KB) out of the wasm.
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// Text as inline Markdown (also a table cell): line breaks become blanks, Markdown punctuation

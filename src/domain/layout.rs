@@ -87,7 +87,9 @@ impl Layout {
 /// ```
 pub fn layout(releases: &[Release]) -> Layout {
     let mut sorted = releases.to_vec();
-    sorted.sort();
+    // Unstable is exact here (equal releases are identical) and shares the one release sort
+    // in the wasm bundle.
+    sorted.sort_unstable();
     sorted.dedup();
     let mut columns: Vec<Column> = Vec::new();
     let mut nodes = Vec::with_capacity(sorted.len());

@@ -222,7 +222,7 @@ fn mark(catalog: &Catalog, index: usize, release: Release, notes: &mut Vec<HopNo
 /// the plan's start to its end, both included), sorted by train, and the unused ones with why.
 fn sort_via(via: &[Release], span: &[Train]) -> (Vec<Release>, Vec<(Release, String)>) {
     let inner = span.get(1..span.len().saturating_sub(1)).unwrap_or(&[]);
-    let (mut candidates, outside): (Vec<Release>, Vec<Release>) = via
+    let (candidates, outside): (Vec<Release>, Vec<Release>) = via
         .iter()
         .partition(|r| inner.binary_search(&r.train()).is_ok());
     let mut unused: Vec<(Release, String)> = outside
@@ -239,16 +239,19 @@ fn sort_via(via: &[Release], span: &[Train]) -> (Vec<Release>, Vec<(Release, Str
             (r, why)
         })
         .collect();
-    // Stable: of several picks for one train, the first given stays first and is kept.
-    candidates.sort_by_key(|r| r.train());
-    let mut picks: Vec<Release> = Vec::with_capacity(candidates.len());
-    for r in candidates {
-        match picks.last() {
-            Some(kept) if kept.train() == r.train() => {
-                unused.push((r, format!("{kept} is already the pick for {}", r.train())));
+    // By train, in the span's order; of several picks for one train the first given is kept.
+    // A pass per inner train (a few dozen at most) instead of a stable sort: same order, and
+    // no extra sort instantiation in the wasm bundle.
+    let mut picks: Vec<Release> = Vec::with_capacity(inner.len());
+    for &train in inner {
+        let mut kept: Option<Release> = None;
+        for &r in candidates.iter().filter(|r| r.train() == train) {
+            match kept {
+                Some(k) => unused.push((r, format!("{k} is already the pick for {train}"))),
+                None => kept = Some(r),
             }
-            _ => picks.push(r),
         }
+        picks.extend(kept);
     }
     (picks, unused)
 }

@@ -46,11 +46,19 @@ pub struct Train {
 
 impl Release {
     pub const fn new(major: u16, minor: u16, maintenance: u16, interim: Option<u16>) -> Self {
-        Release { major, minor, maintenance, interim }
+        Release {
+            major,
+            minor,
+            maintenance,
+            interim,
+        }
     }
 
     pub const fn train(self) -> Train {
-        Train { major: self.major, minor: self.minor }
+        Train {
+            major: self.major,
+            minor: self.minor,
+        }
     }
 
     /// An interim build carries a fourth number; a maintenance release does not.
@@ -127,10 +135,19 @@ impl fmt::Display for ParseError {
                 write!(f, "release ends too early: {} is missing", part.name())
             }
             ErrorKind::Overflow { pos, part } => {
-                write!(f, "{} at position {pos} is too large (at most {})", part.name(), u16::MAX)
+                write!(
+                    f,
+                    "{} at position {pos} is too large (at most {})",
+                    part.name(),
+                    u16::MAX
+                )
             }
             ErrorKind::Trailing { ch, pos } => {
-                write!(f, "unexpected character {} at position {pos} after the release", Shown(*ch))
+                write!(
+                    f,
+                    "unexpected character {} at position {pos} after the release",
+                    Shown(*ch)
+                )
             }
             ErrorKind::TrainOnly { text } => write!(
                 f,
@@ -185,10 +202,14 @@ impl<'a> Cursor<'a> {
         let mut value: u32 = 0;
         let mut digits = 0;
         while let Some(c) = self.peek() {
-            let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else { break };
+            let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else {
+                break;
+            };
             value = value * 10 + d;
             if value > u32::from(u16::MAX) {
-                return Err(ParseError { kind: ErrorKind::Overflow { pos: start, part } });
+                return Err(ParseError {
+                    kind: ErrorKind::Overflow { pos: start, part },
+                });
             }
             digits += 1;
             self.bump();
@@ -196,8 +217,12 @@ impl<'a> Cursor<'a> {
         if digits == 0 {
             let pos = self.pos();
             return Err(match self.peek() {
-                Some(ch) => ParseError { kind: ErrorKind::UnexpectedChar { ch, pos, part } },
-                None => ParseError { kind: ErrorKind::UnexpectedEnd { part } },
+                Some(ch) => ParseError {
+                    kind: ErrorKind::UnexpectedChar { ch, pos, part },
+                },
+                None => ParseError {
+                    kind: ErrorKind::UnexpectedEnd { part },
+                },
             });
         }
         Ok(value as u16)
@@ -207,8 +232,12 @@ impl<'a> Cursor<'a> {
         let pos = self.pos();
         match self.bump() {
             Some(c) if c == want => Ok(()),
-            Some(ch) => Err(ParseError { kind: ErrorKind::UnexpectedChar { ch, pos, part } }),
-            None => Err(ParseError { kind: ErrorKind::UnexpectedEnd { part } }),
+            Some(ch) => Err(ParseError {
+                kind: ErrorKind::UnexpectedChar { ch, pos, part },
+            }),
+            None => Err(ParseError {
+                kind: ErrorKind::UnexpectedEnd { part },
+            }),
         }
     }
 
@@ -216,7 +245,9 @@ impl<'a> Cursor<'a> {
         let pos = self.pos();
         match self.bump() {
             None => Ok(()),
-            Some(ch) => Err(ParseError { kind: ErrorKind::Trailing { ch, pos } }),
+            Some(ch) => Err(ParseError {
+                kind: ErrorKind::Trailing { ch, pos },
+            }),
         }
     }
 }
@@ -226,9 +257,15 @@ fn cursor(text: &str) -> Result<Cursor<'_>, ParseError> {
     let offset = text[..text.len() - trimmed.len()].chars().count();
     let trimmed = trimmed.trim_end();
     if trimmed.is_empty() {
-        return Err(ParseError { kind: ErrorKind::Empty });
+        return Err(ParseError {
+            kind: ErrorKind::Empty,
+        });
     }
-    Ok(Cursor { chars: trimmed.char_indices().peekable(), offset, consumed: 0 })
+    Ok(Cursor {
+        chars: trimmed.char_indices().peekable(),
+        offset,
+        consumed: 0,
+    })
 }
 
 impl FromStr for Release {
@@ -242,7 +279,9 @@ impl FromStr for Release {
         let (maintenance, interim) = match c.peek() {
             None => {
                 let text = Train { major, minor }.to_string();
-                return Err(ParseError { kind: ErrorKind::TrainOnly { text } });
+                return Err(ParseError {
+                    kind: ErrorKind::TrainOnly { text },
+                });
             }
             Some('(') => {
                 c.bump();
@@ -271,12 +310,21 @@ impl FromStr for Release {
             Some(ch) => {
                 let pos = c.pos();
                 return Err(ParseError {
-                    kind: ErrorKind::UnexpectedChar { ch, pos, part: Part::Minor },
+                    kind: ErrorKind::UnexpectedChar {
+                        ch,
+                        pos,
+                        part: Part::Minor,
+                    },
                 });
             }
         };
         c.end()?;
-        Ok(Release { major, minor, maintenance, interim })
+        Ok(Release {
+            major,
+            minor,
+            maintenance,
+            interim,
+        })
     }
 }
 
@@ -338,22 +386,58 @@ mod tests {
     fn errors() {
         err("", "empty release: expected e.g. 9.8(4) or 8.4(7)30");
         err("   ", "empty release: expected e.g. 9.8(4) or 8.4(7)30");
-        err("8.2", "8.2 is a train, not a release: add the maintenance number, e.g. 8.2(1)");
-        err("8.2(", "release ends too early: the maintenance number is missing");
-        err("8.2(5", "release ends too early: the closing ')' is missing");
-        err("banana", "unexpected character 'b' at position 1 in the major number");
-        err("8.4(x)", "unexpected character 'x' at position 5 in the maintenance number");
-        err("8.4(7)3x", "unexpected character 'x' at position 8 after the release");
-        err(" 8.4(7]", "unexpected character ']' at position 7 in the closing ')'");
-        err("8,4(7)", "unexpected character ',' at position 2 in the minor number");
+        err(
+            "8.2",
+            "8.2 is a train, not a release: add the maintenance number, e.g. 8.2(1)",
+        );
+        err(
+            "8.2(",
+            "release ends too early: the maintenance number is missing",
+        );
+        err(
+            "8.2(5",
+            "release ends too early: the closing ')' is missing",
+        );
+        err(
+            "banana",
+            "unexpected character 'b' at position 1 in the major number",
+        );
+        err(
+            "8.4(x)",
+            "unexpected character 'x' at position 5 in the maintenance number",
+        );
+        err(
+            "8.4(7)3x",
+            "unexpected character 'x' at position 8 after the release",
+        );
+        err(
+            " 8.4(7]",
+            "unexpected character ']' at position 7 in the closing ')'",
+        );
+        err(
+            "8,4(7)",
+            "unexpected character ',' at position 2 in the minor number",
+        );
         err(
             "12345678901234567890.1(1)",
             "the major number at position 1 is too large (at most 65535)",
         );
-        err("8.4(7)\0", "unexpected character U+0000 at position 7 after the release");
-        err("8.4(7.30)1", "unexpected character '1' at position 10 after the release");
-        err("9.8(4)😀", "unexpected character '😀' at position 7 after the release");
-        err("８.4(7)", "unexpected character '８' at position 1 in the major number");
+        err(
+            "8.4(7)\0",
+            "unexpected character U+0000 at position 7 after the release",
+        );
+        err(
+            "8.4(7.30)1",
+            "unexpected character '1' at position 10 after the release",
+        );
+        err(
+            "9.8(4)😀",
+            "unexpected character '😀' at position 7 after the release",
+        );
+        err(
+            "８.4(7)",
+            "unexpected character '８' at position 1 in the major number",
+        );
     }
 
     #[test]

@@ -249,9 +249,15 @@ fn explicit_trains(
     base: &Catalog,
     messages: &mut Vec<Message>,
 ) -> Option<Vec<Train>> {
-    let mut set = trains?.to_vec();
-    set.sort_unstable();
-    set.dedup();
+    // Sorted as the trains' `.0` releases (same order): the wasm then has one sort, of
+    // releases, instead of a second one for trains.
+    let mut firsts: Vec<Release> = trains?
+        .iter()
+        .map(|t| Release::new(t.major, t.minor, 0, None))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let set: Vec<Train> = firsts.into_iter().map(Release::train).collect();
     let unknown: Vec<String> = set
         .iter()
         .filter(|t| !base.has_train(**t))

@@ -2,16 +2,16 @@
 //! fragment and local storage in step with the state, and lays out the sections.
 
 use super::browser;
-use super::components::banner::Banner;
-use super::components::graph_panel::GraphPanel;
-use super::components::plan_inputs::{PlanInputs, OPTIONS_ID};
-use super::components::plan_list::PlanList;
+use super::components::banner::{banner, BannerProps};
+use super::components::graph_panel::{graph_panel, GraphPanelProps};
+use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
+use super::components::plan_list::{plan_list, PlanListProps};
 use super::components::release_options::ReleaseOptions;
-use super::components::runbook_panel::RunbookPanel;
+use super::components::runbook_panel::{runbook_panel, RunbookPanelProps};
 use super::components::share_bar::ShareBar;
 use super::components::verdict::Verdict;
 use super::graph_model;
-use super::hooks::{Planner, PlannerContext};
+use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::catalog::Catalog;
@@ -103,8 +103,7 @@ fn keep_if_equal<T: PartialEq>(cell: &RefCell<Rc<T>>, value: T) -> Rc<T> {
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(initial_state);
-    let planner = Planner::new(state.dispatcher());
+    let (state, planner) = use_planner(initial_state);
     let query = state.query.clone();
 
     let session = use_memo(query.clone(), |q| analyse(q));
@@ -215,8 +214,8 @@ pub fn app() -> Html {
         .collect();
 
     let too_long = fragment.len() > MAX_FRAGMENT;
-    let mut banner = state.banner.clone();
-    banner.extend(
+    let mut lines = state.banner.clone();
+    lines.extend(
         session
             .messages
             .iter()
@@ -241,52 +240,68 @@ pub fn app() -> Html {
     };
     let shown_fragment = AttrValue::from(address_fragment(&query, &fragment));
 
-    let p = planner.clone();
-    let ondismiss = Callback::from(move |i| p.dismiss(i));
-    let p = planner.clone();
-    let onpin = Callback::from(move |r| p.pin_via(r));
-    let p = planner.clone();
-    let onclearpins = Callback::from(move |_| p.clear_via());
-    let p = planner.clone();
-    let oninterim = Callback::from(move |on| p.set_interim(on));
-    let p = planner.clone();
-    let onhover = Callback::from(move |r| p.hover(r));
-    let p = planner.clone();
-    let onpick = Callback::from(move |(r, as_current): (Release, bool)| {
+    let ondismiss = planner.on(Planner::dismiss);
+    let onpin = planner.on(Planner::pin_via);
+    let onclearpins = planner.on(|p, ()| p.clear_via());
+    let oninterim = planner.on(Planner::set_interim);
+    let onlistview = planner.on(Planner::set_list_view);
+    let onhover = planner.on(Planner::hover);
+    let onpick = planner.on(|p, (r, as_current): (Release, bool)| {
         if as_current {
             p.set_from(r.to_string());
         } else {
             p.set_to(r.to_string());
         }
     });
-    let p = planner.clone();
-    let onimage = Callback::from(move |(r, name)| p.set_image(r, name));
-    let p = planner.clone();
-    let onserver = Callback::from(move |s| p.set_server(s));
+    let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
+    let onserver = planner.on(Planner::set_server);
 
     html! {
-        <ContextProvider<PlannerContext> context={state.dispatcher()}>
             <div class="planner">
                 <header class="planner-header">
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
                     <ShareBar session={session.clone()} images={images.clone()} fragment={shown_fragment} />
                 </header>
                 <main class="planner-main">
-                    <Banner lines={banner} {ondismiss} />
+                    { banner(&BannerProps { lines, ondismiss }) }
                     <ReleaseOptions id={OPTIONS_ID} catalog={Shared((*base).clone())} />
-                    <PlanInputs session={session.clone()} query={Shared(query.clone())}
-                        list_draft={AttrValue::from(state.list_draft.clone())} {list_messages} />
+                    { plan_inputs(&PlanInputsProps {
+                        session: session.clone(),
+                        query: Shared(query.clone()),
+                        list_draft: AttrValue::from(state.list_draft.clone()),
+                        list_messages,
+                        planner: planner.clone(),
+                    }) }
                     <section class="plan-result" aria-labelledby="plan-heading">
                         <h2 id="plan-heading">{ "Plan" }</h2>
                         <Verdict session={session.clone()} />
-                        <PlanList session={session.clone()} pinned={!query.via.is_empty()} {onpin} {onclearpins} />
+                        { plan_list(&PlanListProps {
+                            session: session.clone(),
+                            pinned: !query.via.is_empty(),
+                            onpin,
+                            onclearpins,
+                        }) }
                     </section>
-                    <GraphPanel model={Shared(model)} session={session.clone()} interim={query.interim}
-                        hovered={state.hovered} {oninterim} {onhover} {onpick} />
-                    <RunbookPanel session={session.clone()} mode={query.mode} {images}
-                        server={AttrValue::from(state.server.clone())} {onimage} {onserver} />
+                    { graph_panel(&GraphPanelProps {
+                        model: Shared(model),
+                        session: session.clone(),
+                        interim: query.interim,
+                        hovered: state.hovered,
+                        as_list: state.list_view,
+                        oninterim,
+                        onlistview,
+                        onhover,
+                        onpick,
+                    }) }
+                    { runbook_panel(&RunbookPanelProps {
+                        session: session.clone(),
+                        mode: query.mode,
+                        images,
+                        server: AttrValue::from(state.server.clone()),
+                        onimage,
+                        onserver,
+                    }) }
                 </main>
             </div>
-        </ContextProvider<PlannerContext>>
     }
 }

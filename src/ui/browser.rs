@@ -52,6 +52,23 @@ pub fn replace_fragment(fragment: &str) {
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
+/// The `value` of the field (input, select or textarea) an event came from. Read as a
+/// property by name, so one function serves every kind of field: a typed cast per element
+/// type would add code and glue to the wasm for the same result.
+pub fn field_value(event: &web_sys::Event) -> Option<String> {
+    field_property(event, "value")?.as_string()
+}
+
+/// The `checked` state of the checkbox an event came from.
+pub fn field_checked(event: &web_sys::Event) -> Option<bool> {
+    field_property(event, "checked")?.as_bool()
+}
+
+fn field_property(event: &web_sys::Event, name: &str) -> Option<JsValue> {
+    let target = event.target()?;
+    js_sys::Reflect::get(&target, &JsValue::from_str(name)).ok()
+}
+
 fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }

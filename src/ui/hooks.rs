@@ -1,8 +1,9 @@
-//! `use_planner()`: the verbs components use to change the page, instead of raw dispatch.
+//! `use_planner()`: the page's one reducer and the verbs that change it, instead of raw
+//! dispatch.
 //!
-//! The context carries only the reducer's dispatcher, which never changes, so components that
-//! use verbs do not re-render when the state changes (a hover must not redraw the page); they
-//! get what they show through props.
+//! The page calls it once and wires the verbs to the sections' `on<verb>` callbacks (or hands
+//! a [`Planner`] to a section that wires its own). No context: every section is rendered by
+//! the page, so a provider would only add Yew code to the wasm.
 
 use super::state::{Action, BannerLine, State};
 use crate::domain::query::PlanQuery;
@@ -11,18 +12,21 @@ use crate::domain::runbook::Mode;
 use crate::domain::session::TrainState;
 use yew::prelude::*;
 
-/// The dispatcher shared through context by [`super::app::App`].
-pub type PlannerContext = UseReducerDispatcher<State>;
-
 /// The page's verbs.
 #[derive(Clone, PartialEq)]
 pub struct Planner {
-    dispatch: PlannerContext,
+    dispatch: UseReducerDispatcher<State>,
 }
 
 impl Planner {
-    pub fn new(dispatch: PlannerContext) -> Self {
+    pub fn new(dispatch: UseReducerDispatcher<State>) -> Self {
         Planner { dispatch }
+    }
+    /// A callback running `verb` with the value it gets. One closure type per value type, not
+    /// one per verb: the page wires many verbs, and each closure type is code in the wasm.
+    pub fn on<T: 'static>(&self, verb: fn(&Planner, T)) -> Callback<T> {
+        let planner = self.clone();
+        Callback::from(move |value| verb(&planner, value))
     }
     fn send(&self, action: Action) {
         self.dispatch.dispatch(action);
@@ -58,6 +62,10 @@ impl Planner {
     }
     pub fn set_interim(&self, on: bool) {
         self.send(Action::SetInterim(on));
+    }
+    /// The graph as lists (`true`) or as the drawing.
+    pub fn set_list_view(&self, on: bool) {
+        self.send(Action::SetListView(on));
     }
     pub fn pin_via(&self, release: Release) {
         self.send(Action::PinVia(release));
@@ -99,11 +107,10 @@ impl Planner {
     }
 }
 
-/// The page's verbs. Outside a provider (a component rendered alone, as in tests) they go to
-/// a private reducer instead of panicking.
+/// The page state, starting from `init()`, and its verbs.
 #[hook]
-pub fn use_planner() -> Planner {
-    let context = use_context::<PlannerContext>();
-    let fallback = use_reducer(State::default);
-    Planner::new(context.unwrap_or_else(|| fallback.dispatcher()))
+pub fn use_planner(init: fn() -> State) -> (UseReducerHandle<State>, Planner) {
+    let state = use_reducer(init);
+    let planner = Planner::new(state.dispatcher());
+    (state, planner)
 }

@@ -2,7 +2,7 @@
 //! here: whether a hop is legal, what a plan is and what a runbook says are the domain's.
 //!
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
-//! storage sync), `components/` (one component per file), `graph_model` (what the graph draws),
+//! storage sync), `components/` (one piece of the page per file), `graph_model` (what the graph draws),
 //! `browser` (location, history, storage, clipboard, downloads), `shared` (pointer-equal props).
 
 pub mod app;

@@ -32,6 +32,8 @@ pub struct State {
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
     pub banner: Vec<BannerLine>,
+    /// The release graph shown as lists (for screen readers) instead of the drawing.
+    pub list_view: bool,
 }
 
 impl State {
@@ -54,6 +56,8 @@ pub enum Action {
     SetPreset(String),
     SetTrains(Option<Vec<Train>>),
     SetInterim(bool),
+    /// Shows the graph as lists (`true`) or as the drawing.
+    SetListView(bool),
     /// Pins an intermediate release; replaces any pin of the same train.
     PinVia(Release),
     ClearVia,
@@ -110,6 +114,7 @@ impl Reducible for State {
             }
             Action::SetTrains(trains) => q(&mut next).trains = trains,
             Action::SetInterim(on) => q(&mut next).interim = on,
+            Action::SetListView(on) => next.list_view = on,
             Action::PinVia(release) => {
                 let train = release.train();
                 let query = q(&mut next);

@@ -1,5 +1,8 @@
 //! Messages about the page as a whole: a bad link, unreadable saved state, a list too long to
 //! share. Errors are announced (`role=alert`); each line can be dismissed.
+//!
+//! A view function, not a component: it has no hooks and is cheap to rebuild with the page,
+//! and each Yew component costs a few KB of generic code in the wasm bundle.
 
 use crate::ui::state::BannerLine;
 use yew::prelude::*;
@@ -12,7 +15,6 @@ pub struct BannerProps {
 }
 
 /// The banner; renders nothing when there is nothing to say.
-#[function_component(Banner)]
 pub fn banner(props: &BannerProps) -> Html {
     if props.lines.is_empty() {
         return html! {};
@@ -20,8 +22,7 @@ pub fn banner(props: &BannerProps) -> Html {
     html! {
         <div class="banner">
             { for props.lines.iter().enumerate().map(|(i, line)| {
-                let cb = props.ondismiss.clone();
-                let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+                let onclick = props.ondismiss.reform(move |_: MouseEvent| i);
                 let (class, role) = if line.is_error {
                     ("banner-line is-error", "alert")
                 } else {

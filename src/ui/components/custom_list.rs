@@ -1,21 +1,21 @@
 //! The box for pasting a custom release list. Typing only updates the draft; the list is used
 //! when the person applies it (button or leaving the box), so a 10,000-entry paste is parsed
 //! once, not per keystroke. Entries are shown as text, never as markup.
+//! A view function (no hooks), not a component: Yew's per-component code is
+//! several KB of wasm each, and the section that calls it already decides when to re-render.
 
 use crate::domain::custom_list::ListError;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
+use crate::ui::browser;
 use yew::prelude::*;
 
 /// At most this many list errors are listed (the rest are counted).
 const SHOWN_ERRORS: usize = 50;
 
-#[derive(Properties, PartialEq)]
-pub struct CustomListProps {
+pub struct CustomListProps<'a> {
     pub draft: AttrValue,
     /// True while the catalog is a custom list.
     pub active: bool,
-    pub errors: Vec<ListError>,
+    pub errors: &'a [ListError],
     /// Other messages about the list (e.g. too long to share).
     pub messages: Vec<String>,
     pub ondraft: Callback<String>,
@@ -34,16 +34,12 @@ pub fn entries(text: &str) -> Vec<String> {
 }
 
 /// The textarea, its buttons and its errors by position.
-#[function_component(CustomList)]
 pub fn custom_list(props: &CustomListProps) -> Html {
     let oninput = {
         let cb = props.ondraft.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                cb.emit(area.value());
+            if let Some(value) = browser::field_value(&e) {
+                cb.emit(value);
             }
         })
     };

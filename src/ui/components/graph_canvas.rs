@@ -50,11 +50,14 @@ pub fn graph_canvas(props: &GraphCanvasProps) -> Html {
             <g class="graph-canvas-nodes">
                 { for layout.nodes.iter().zip(&model.info).map(|(n, info)| {
                     let label = n.release.to_string();
-                    let mut class = classes!("graph-canvas-node");
-                    if info.on_plan { class.push("is-plan"); }
-                    if info.withdrawn { class.push("is-withdrawn"); }
-                    if info.unlisted { class.push("is-unlisted"); }
-                    if !info.role.is_empty() { class.push("is-typed"); }
+                    // A plain string, not `classes!`: keeps Yew's `Classes` set out of the wasm.
+                    let mut class = String::from("graph-canvas-node");
+                    for (on, mark) in [(info.on_plan, " is-plan"), (info.withdrawn, " is-withdrawn"),
+                        (info.unlisted, " is-unlisted"), (!info.role.is_empty(), " is-typed")] {
+                        if on {
+                            class.push_str(mark);
+                        }
+                    }
                     let mut title = label.clone();
                     for (on, what) in [(!info.role.is_empty(), info.role), (info.on_plan, "on the plan"),
                         (info.withdrawn, "withdrawn by Cisco"), (info.unlisted, "not in catalog")] {

@@ -1,5 +1,9 @@
 //! The release graph as lists, for screen readers and keyboards: per train, each release with
 //! its marks and its legal hops (from `domain::rules::judge`), and a button to pick it.
+//!
+//! A view function, not a component: `onpick` is a page callback, new on every page render,
+//! so a component here would re-render with the page anyway (and it is shown only while the
+//! drawing, the source of hovers, is not).
 
 use crate::domain::release::Release;
 use crate::domain::rules::judge;
@@ -38,7 +42,6 @@ fn legal_words(session: &Session, model: &GraphModel, a: Release) -> String {
 }
 
 /// Trains as headed lists.
-#[function_component(GraphList)]
 pub fn graph_list(props: &GraphListProps) -> Html {
     let model = &props.model;
     let layout = &model.layout;

@@ -1,13 +1,14 @@
 //! The graph section: "show interim builds", the graph/list switch, and the graph or its list.
+//! A view function, not a component: the page re-renders it on every hover anyway (it passes
+//! the hovered release down), and the list/graph switch lives in the page state.
 
-use super::graph_list::GraphList;
+use super::graph_list::{graph_list, GraphListProps};
 use super::release_graph::ReleaseGraph;
 use crate::domain::release::Release;
 use crate::domain::session::Session;
+use crate::ui::browser;
 use crate::ui::graph_model::GraphModel;
 use crate::ui::shared::Shared;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,45 +17,45 @@ pub struct GraphPanelProps {
     pub session: Shared<Session>,
     pub interim: bool,
     pub hovered: Option<Release>,
+    /// Shows the list view instead of the drawing.
+    pub as_list: bool,
     pub oninterim: Callback<bool>,
+    /// The list/graph switch pressed: the list view wanted (`true`) or not.
+    pub onlistview: Callback<bool>,
     pub onhover: Callback<Option<Release>>,
     pub onpick: Callback<(Release, bool)>,
 }
 
 /// Controls and the graph (or the list view).
-#[function_component(GraphPanel)]
 pub fn graph_panel(props: &GraphPanelProps) -> Html {
-    let as_list = use_state(|| false);
+    let as_list = props.as_list;
     let oninterim = {
         let cb = props.oninterim.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                cb.emit(input.checked());
+            if let Some(checked) = browser::field_checked(&e) {
+                cb.emit(checked);
             }
         })
     };
-    let ontoggle = {
-        let as_list = as_list.clone();
-        Callback::from(move |_: MouseEvent| as_list.set(!*as_list))
-    };
+    let ontoggle = props.onlistview.reform(move |_: MouseEvent| !as_list);
     html! {
         <section class="graph-panel" aria-labelledby="graph-heading">
             <h2 id="graph-heading">{ "Release graph" }</h2>
             <div class="graph-panel-controls">
                 <input id="interim" type="checkbox" checked={props.interim} onchange={oninterim} />
                 <label for="interim">{ "Show interim builds" }</label>
-                <button type="button" aria-pressed={if *as_list { "true" } else { "false" }}
+                <button type="button" aria-pressed={if as_list { "true" } else { "false" }}
                     onclick={ontoggle}>{ "List view" }</button>
                 <span class="graph-panel-help">
                     { "Hover or focus a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current." }
                 </span>
             </div>
-            if *as_list {
-                <GraphList model={props.model.clone()} session={props.session.clone()}
-                    onpick={props.onpick.clone()} />
+            if as_list {
+                { graph_list(&GraphListProps {
+                    model: props.model.clone(),
+                    session: props.session.clone(),
+                    onpick: props.onpick.clone(),
+                }) }
             } else {
                 <ReleaseGraph model={props.model.clone()} session={props.session.clone()}
                     hovered={props.hovered} onhover={props.onhover.clone()} onpick={props.onpick.clone()} />

@@ -1,24 +1,14 @@
 //! The runbook of one hop: its image-name fields and numbered steps with exact commands and
-//! the "Standby Ready" checkpoints (data from `domain::runbook`).
+//! the "Standby Ready" checkpoints (data from `domain::runbook`). A view function (no hooks),
+//! not a component: the runbook panel around it decides when to re-render.
 
 use super::command_block::CommandBlock;
-use super::inline_code::InlineCode;
+use super::inline_code::inline_code;
 use crate::domain::plan::Hop;
 use crate::domain::release::Release;
 use crate::domain::runbook::{HopImages, Runbook};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use crate::ui::browser;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct HopRunbookProps {
-    pub index: usize,
-    pub hop: Hop,
-    pub images: HopImages,
-    pub runbook: Runbook,
-    /// An image name typed for a release.
-    pub onimage: Callback<(Release, String)>,
-}
 
 fn image_input(
     id: String,
@@ -29,11 +19,8 @@ fn image_input(
 ) -> Html {
     let cb = cb.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        {
-            cb.emit((release, input.value()));
+        if let Some(value) = browser::field_value(&e) {
+            cb.emit((release, value));
         }
     });
     html! {
@@ -44,25 +31,30 @@ fn image_input(
     }
 }
 
-/// One hop's section of the runbook.
-#[function_component(HopRunbook)]
-pub fn hop_runbook(props: &HopRunbookProps) -> Html {
-    let hop = &props.hop;
-    let n = props.index + 1;
+/// One hop's section of the runbook: hop `index` (0-based), the image names it uses, its
+/// steps, and `onimage` for an image name typed for a release.
+pub fn hop_runbook(
+    index: usize,
+    hop: &Hop,
+    images: &HopImages,
+    runbook: &Runbook,
+    onimage: &Callback<(Release, String)>,
+) -> Html {
+    let n = index + 1;
     html! {
         <section class="hop-runbook" data-runbook-hop={n.to_string()}>
             <h3>{ format!("Hop {n}: {} → {}", hop.from, hop.to) }</h3>
             <div class="hop-runbook-images">
                 { image_input(format!("image-old-{n}"), format!("Image {} boots now", hop.from),
-                    &props.images.old_image, hop.from, &props.onimage) }
+                    &images.old_image, hop.from, onimage) }
                 { image_input(format!("image-new-{n}"), format!("Image of {}", hop.to),
-                    &props.images.new_image, hop.to, &props.onimage) }
+                    &images.new_image, hop.to, onimage) }
             </div>
             <ol class="hop-runbook-steps">
-                { for props.runbook.steps.iter().enumerate().map(|(s, step)| html! {
+                { for runbook.steps.iter().enumerate().map(|(s, step)| html! {
                     <li>
                         <p>
-                            <strong>{ step.unit }</strong>{ ": " }<InlineCode text={step.what.clone()} />
+                            <strong>{ step.unit }</strong>{ ": " }{ inline_code(&step.what) }
                             if step.optional { <em>{ " (optional)" }</em> }
                         </p>
                         if !step.commands.is_empty() {
@@ -71,7 +63,7 @@ pub fn hop_runbook(props: &HopRunbookProps) -> Html {
                         }
                         if let Some(check) = &step.checkpoint {
                             <p class="hop-runbook-checkpoint">
-                                <strong>{ "Checkpoint: " }</strong><InlineCode text={check.clone()} />
+                                <strong>{ "Checkpoint: " }</strong>{ inline_code(check) }
                             </p>
                         }
                     </li>

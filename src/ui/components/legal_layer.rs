@@ -3,7 +3,7 @@
 //! hover costs one pass over the drawn releases, not a redraw of the graph.
 
 use crate::domain::release::Release;
-use crate::domain::rules::judge;
+use crate::domain::rules::{judge, Rule};
 use crate::domain::session::Session;
 use crate::ui::graph_model::{edge_path, px, GraphModel};
 use crate::ui::shared::Shared;
@@ -17,6 +17,16 @@ pub struct LegalLayerProps {
     pub active: Option<Release>,
     /// Node index of the keyboard cursor while the graph has focus.
     pub cursor: Option<usize>,
+}
+
+/// The class of a legal-hop edge: `is-legal` and the rule. Static strings, not `classes!`:
+/// that keeps Yew's `Classes` set out of the wasm.
+fn edge_class(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Maintenance => "release-graph-edge is-legal maintenance",
+        Rule::Minor => "release-graph-edge is-legal minor",
+        Rule::Major => "release-graph-edge is-legal major",
+    }
 }
 
 /// Legal-hop edges (`data-legal`) and the cursor ring.
@@ -35,7 +45,7 @@ pub fn legal_layer(props: &LegalLayerProps) -> Html {
             .filter_map(|(b, n)| {
                 let rule = judge(&props.session.catalog, release, n.release).ok()?;
                 Some(html! {
-                    <path class={classes!("release-graph-edge", "is-legal", rule.as_str())}
+                    <path class={edge_class(rule)}
                         d={edge_path(layout, a, b)} data-legal="" data-rule={rule.as_str()}
                         data-edge-from={label.clone()} data-edge-to={n.release.to_string()} />
                 })

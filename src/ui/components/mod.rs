@@ -1,5 +1,12 @@
-//! The page's components, one per file; each takes what it shows as props and reports changes
-//! through `on<verb>` callbacks (containers wire them to `use_planner()` verbs).
+//! The page's pieces, one per file; each takes what it shows as props and reports changes
+//! through `on<verb>` callbacks (the page wires them to `use_planner()` verbs).
+//!
+//! Most are plain view functions (`fn banner(..) -> Html`): each Yew component costs a few KB
+//! of generic code in the wasm. Only these are components, for their hooks or to skip a redraw:
+//! `graph_canvas` and `legal_layer` (the static graph is not redrawn on hover, the hover layer
+//! is redrawn alone), `release_graph` (keyboard cursor), `release_options` (the suggestion
+//! list is redrawn only when the catalog changes), `command_block` and `share_bar` (their
+//! "copied" status), and `verdict` (it changes together with the graph, not before it).
 
 pub mod banner;
 pub mod command_block;

@@ -1,29 +1,22 @@
-//! The failover mode of the pair: Active/Standby (the default) or Active/Active.
+//! The failover mode of the pair: Active/Standby (the default) or Active/Active. A view
+//! function (no hooks), not a component.
 
 use crate::domain::runbook::Mode;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ModeSelectProps {
-    pub mode: Mode,
-    pub onchange: Callback<Mode>,
-}
-
-/// Two radio buttons in a fieldset.
-#[function_component(ModeSelect)]
-pub fn mode_select(props: &ModeSelectProps) -> Html {
-    let option = |mode: Mode, label: &'static str| {
-        let cb = props.onchange.clone();
-        let id = format!("mode-{}", mode.as_str());
+/// Two radio buttons in a fieldset; `onchange` gets the mode picked.
+pub fn mode_select(mode: Mode, onchange: &Callback<Mode>) -> Html {
+    let option = |option: Mode, label: &'static str| {
+        let id = format!("mode-{}", option.as_str());
         html! {
             <label for={id.clone()}>
                 <input
                     {id}
                     type="radio"
                     name="mode"
-                    value={mode.as_str()}
-                    checked={props.mode == mode}
-                    onchange={Callback::from(move |_: Event| cb.emit(mode))}
+                    value={option.as_str()}
+                    checked={mode == option}
+                    onchange={onchange.reform(move |_: Event| option)}
                 />
                 { label }
             </label>

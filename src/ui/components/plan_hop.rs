@@ -1,24 +1,12 @@
 //! One hop of the plan (`li[data-hop]`): the releases, the rule, its notes, and for an
-//! intermediate release a choice of any release of that train.
+//! intermediate release a choice of any release of that train. A view function (no hooks),
+//! not a component: the plan list around it decides when to re-render.
 
 use crate::domain::plan::{Hop, HopNote, Pick};
 use crate::domain::release::Release;
 use crate::domain::rules::Rule;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
+use crate::ui::browser;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PlanHopProps {
-    /// 0-based position in the plan.
-    pub index: usize,
-    pub hop: Hop,
-    /// Releases of the landing train (and whether withdrawn) for an intermediate hop; empty
-    /// for the last hop.
-    pub choices: Vec<(Release, bool)>,
-    /// An intermediate release picked by the person.
-    pub onpin: Callback<Release>,
-}
 
 /// The rule in words.
 pub fn rule_words(rule: Rule) -> &'static str {
@@ -40,18 +28,21 @@ pub fn note_words(note: &HopNote) -> String {
     }
 }
 
-/// The hop as a list item with the hook attributes.
-#[function_component(PlanHop)]
-pub fn plan_hop(props: &PlanHopProps) -> Html {
-    let hop = &props.hop;
-    let select_id = format!("via-{}", props.index);
+/// The hop as a list item with the hook attributes. `index` is 0-based; `choices` are the
+/// releases of the landing train (and whether withdrawn) for an intermediate hop, empty for
+/// the last hop; `onpin` gets an intermediate release picked by the person.
+pub fn plan_hop(
+    index: usize,
+    hop: &Hop,
+    choices: &[(Release, bool)],
+    onpin: &Callback<Release>,
+) -> Html {
+    let select_id = format!("via-{index}");
     let onchange = {
-        let cb = props.onpin.clone();
+        let cb = onpin.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok());
-            if let Some(release) = value.and_then(|s| s.value().parse::<Release>().ok()) {
+            if let Some(release) = browser::field_value(&e).and_then(|v| v.parse::<Release>().ok())
+            {
                 cb.emit(release);
             }
         })
@@ -73,13 +64,13 @@ pub fn plan_hop(props: &PlanHopProps) -> Html {
                     { for hop.notes.iter().map(|n| html! { <li>{ note_words(n) }</li> }) }
                 </ul>
             }
-            if !props.choices.is_empty() {
+            if !choices.is_empty() {
                 <div class="plan-hop-choice">
                     <label for={select_id.clone()}>
                         { format!("Release of {} to land on", hop.to.train()) }
                     </label>
                     <select id={select_id} {onchange}>
-                        { for props.choices.iter().rev().map(|(r, withdrawn)| {
+                        { for choices.iter().rev().map(|(r, withdrawn)| {
                             let label = if *withdrawn { format!("{r} (withdrawn)") } else { r.to_string() };
                             html! { <option value={r.to_string()} selected={*r == hop.to}>{ label }</option> }
                         }) }

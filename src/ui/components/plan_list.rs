@@ -1,8 +1,12 @@
 //! The plan: `ol[data-plan]` of hops, the blocked direct hop with its reason, overrides that
 //! were not used, and the plan's notes (rule source, unit parity, mixed-version window).
+//!
+//! A view function, not a component: its props carry the page's callbacks, which are new on
+//! every page render, so a component here would re-render with the page anyway; as a
+//! function it saves Yew's per-component code in the wasm.
 
-use super::inline_code::InlineCode;
-use super::plan_hop::PlanHop;
+use super::inline_code::inline_code;
+use super::plan_hop::plan_hop;
 use crate::domain::plan::Pick;
 use crate::domain::release::Release;
 use crate::domain::rules::Block;
@@ -20,7 +24,6 @@ pub struct PlanListProps {
 }
 
 /// The hops and everything said about them.
-#[function_component(PlanList)]
 pub fn plan_list(props: &PlanListProps) -> Html {
     let session = &props.session;
     let plan = session.plan.as_ref();
@@ -49,13 +52,13 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         <div class="plan-list">
             <ol class="plan-list-hops" data-plan="">
                 { for hops.iter().enumerate().map(|(i, hop)| {
-                    let choices = if hop.pick == Pick::Target {
+                    let choices: Vec<(Release, bool)> = if hop.pick == Pick::Target {
                         Vec::new()
                     } else {
                         session.catalog.train_entries(hop.to.train()).iter()
                             .map(|e| (e.release, e.withdrawn)).collect()
                     };
-                    html! { <PlanHop index={i} hop={hop.clone()} {choices} onpin={props.onpin.clone()} /> }
+                    plan_hop(i, hop, &choices, &props.onpin)
                 }) }
             </ol>
             if let Some(text) = direct {
@@ -72,7 +75,7 @@ pub fn plan_list(props: &PlanListProps) -> Html {
             }
             if !session.notes.is_empty() {
                 <ul class="plan-list-notes">
-                    { for session.notes.iter().map(|n| html! { <li><InlineCode text={n.clone()} /></li> }) }
+                    { for session.notes.iter().map(|n| html! { <li>{ inline_code(n) }</li> }) }
                 </ul>
             }
         </div>

@@ -1,9 +1,10 @@
 //! One release input: any spelling accepted, suggestions from the catalog (native `<datalist>`,
 //! keyboard-operable), and its parse error or marks right under it.
+//! A view function (no hooks), not a component: Yew's per-component code is
+//! several KB of wasm each, and the section that calls it already decides when to re-render.
 
 use crate::domain::session::Field;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use crate::ui::browser;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,16 +22,12 @@ pub struct ReleaseFieldProps {
 }
 
 /// A labelled release input with its message.
-#[function_component(ReleaseField)]
 pub fn release_field(props: &ReleaseFieldProps) -> Html {
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                cb.emit(input.value());
+            if let Some(value) = browser::field_value(&e) {
+                cb.emit(value);
             }
         })
     };

@@ -1,13 +1,16 @@
-//! The runbook for the whole plan: the TFTP server field and one [`HopRunbook`] per hop.
+//! The runbook for the whole plan: the TFTP server field and one [`hop_runbook`] per hop.
 //! Active/Active steps are marked as reconstructed.
+//!
+//! A view function, not a component: its props carry the page's callbacks, which are new on
+//! every page render, so a component here would re-render with the page anyway; as a
+//! function it saves Yew's per-component code in the wasm.
 
-use super::hop_runbook::HopRunbook;
+use super::hop_runbook::hop_runbook;
 use crate::domain::release::Release;
-use crate::domain::runbook::{hop_runbook, HopImages, Mode};
+use crate::domain::runbook::{self, HopImages, Mode};
 use crate::domain::session::Session;
+use crate::ui::browser;
 use crate::ui::shared::Shared;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +25,6 @@ pub struct RunbookPanelProps {
 }
 
 /// The runbook section (empty text when there is no plan).
-#[function_component(RunbookPanel)]
 pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     let hops = props
         .session
@@ -33,11 +35,8 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     let onserver = {
         let cb = props.onserver.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                cb.emit(input.value());
+            if let Some(value) = browser::field_value(&e) {
+                cb.emit(value);
             }
         })
     };
@@ -57,9 +56,8 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
                     <input id="tftp-server" type="text" value={props.server.clone()}
                         placeholder="server address" spellcheck="false" autocomplete="off" oninput={onserver} />
                 </div>
-                { for hops.iter().zip(&props.images).enumerate().map(|(i, (hop, images))| html! {
-                    <HopRunbook index={i} hop={hop.clone()} images={images.clone()}
-                        runbook={hop_runbook(props.mode, images)} onimage={props.onimage.clone()} />
+                { for hops.iter().zip(&props.images).enumerate().map(|(i, (hop, images))| {
+                    hop_runbook(i, hop, images, &runbook::hop_runbook(props.mode, images), &props.onimage)
                 }) }
             }
         </section>

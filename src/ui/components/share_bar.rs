@@ -16,66 +16,61 @@ pub struct ShareBarProps {
     pub fragment: AttrValue,
 }
 
-/// Buttons and a polite status line.
+/// What a button of the bar does.
+#[derive(Clone, Copy)]
+enum Share {
+    CopyLink,
+    CopyMarkdown,
+    DownloadMarkdown,
+}
+
+/// Buttons and a polite status line. One callback serves the three buttons: a closure per
+/// button would repeat the export call and the status handling in the wasm.
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareBarProps) -> Html {
-    let status = use_state(String::new);
-    let text = {
+    let status = use_state(|| "");
+    let onshare = {
+        let status = status.clone();
         let session = props.session.clone();
         let images = props.images.clone();
         let fragment = props.fragment.clone();
-        move || markdown(&session, &images, &browser::link(&fragment))
-    };
-    let oncopylink = {
-        let status = status.clone();
-        let fragment = props.fragment.clone();
-        Callback::from(move |_: MouseEvent| {
-            let ok = browser::copy(&browser::link(&fragment));
-            status.set(
-                if ok {
-                    "Link copied."
-                } else {
-                    "Copy failed: copy the address bar."
-                }
-                .to_owned(),
-            );
+        Callback::from(move |what: Share| {
+            let link = browser::link(&fragment);
+            let (ok, done, failed) = match what {
+                Share::CopyLink => (
+                    browser::copy(&link),
+                    "Link copied.",
+                    "Copy failed: copy the address bar.",
+                ),
+                Share::CopyMarkdown => (
+                    browser::copy(&markdown(&session, &images, &link)),
+                    "Markdown copied.",
+                    "Copy failed.",
+                ),
+                Share::DownloadMarkdown => (
+                    browser::download(
+                        "asa-upgrade-plan.md",
+                        "text/markdown",
+                        &markdown(&session, &images, &link),
+                    ),
+                    "Markdown downloaded.",
+                    "Download failed.",
+                ),
+            };
+            status.set(if ok { done } else { failed });
         })
     };
-    let oncopymd = {
-        let status = status.clone();
-        let text = text.clone();
-        Callback::from(move |_: MouseEvent| {
-            let ok = browser::copy(&text());
-            status.set(
-                if ok {
-                    "Markdown copied."
-                } else {
-                    "Copy failed."
-                }
-                .to_owned(),
-            );
-        })
-    };
-    let ondownload = {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let ok = browser::download("asa-upgrade-plan.md", "text/markdown", &text());
-            status.set(
-                if ok {
-                    "Markdown downloaded."
-                } else {
-                    "Download failed."
-                }
-                .to_owned(),
-            );
-        })
+    let button = |what: Share, label: &'static str| {
+        html! {
+            <button type="button" onclick={onshare.reform(move |_: MouseEvent| what)}>{ label }</button>
+        }
     };
     html! {
         <div class="share-bar">
-            <button type="button" onclick={oncopylink}>{ "Copy link" }</button>
-            <button type="button" onclick={oncopymd}>{ "Copy as Markdown" }</button>
-            <button type="button" onclick={ondownload}>{ "Download Markdown" }</button>
-            <span class="share-bar-status" role="status">{ (*status).clone() }</span>
+            { button(Share::CopyLink, "Copy link") }
+            { button(Share::CopyMarkdown, "Copy as Markdown") }
+            { button(Share::DownloadMarkdown, "Download Markdown") }
+            <span class="share-bar-status" role="status">{ *status }</span>
         </div>
     }
 }

@@ -1,10 +1,11 @@
 //! Platform preset and per-train on/off switches, each exclusion with its reason as text.
+//! A view function (no hooks), not a component: Yew's per-component code is
+//! several KB of wasm each, and the section that calls it already decides when to re-render.
 
 use crate::domain::presets::{default_preset, PRESETS};
 use crate::domain::release::Train;
 use crate::domain::session::TrainState;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use crate::ui::browser;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +25,6 @@ pub struct TrainTogglesProps {
 }
 
 /// The preset `<select>` and one checkbox per train.
-#[function_component(TrainToggles)]
 pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let selected = props
         .preset
@@ -33,11 +33,8 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let onpreset = {
         let cb = props.onpreset.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            {
-                cb.emit(select.value());
+            if let Some(value) = browser::field_value(&e) {
+                cb.emit(value);
             }
         })
     };
@@ -64,11 +61,11 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                     let id = format!("train-{}-{}", train.major, train.minor);
                     let cb = props.ontoggle.clone();
                     let onchange = Callback::from(move |e: Event| {
-                        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                            cb.emit((train, input.checked()));
+                        if let Some(checked) = browser::field_checked(&e) {
+                            cb.emit((train, checked));
                         }
                     });
-                    let class = classes!(t.excluded_by_preset.map(|_| "is-excluded"));
+                    let class = t.excluded_by_preset.map(|_| "is-excluded");
                     html! {
                         <li {class}>
                             <input id={id.clone()} type="checkbox" checked={t.enabled} {onchange} />

@@ -1,4 +1,10 @@
 //! The answer in one line: the `data-verdict` hook and the verdict in words.
+//!
+//! A component, though it has no hooks: automation waits for `[data-verdict]` and then reads
+//! the plan and the graph, so the verdict must not change before they do. Yew renders the
+//! page, then its child components together (the graph's among them), and may yield to the
+//! browser in between; drawn by the page itself, the verdict could be new while the graph
+//! is not yet.
 
 use crate::domain::plan::Verdict as Outcome;
 use crate::domain::session::Session;
