@@ -146,7 +146,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let report = bench_size::measure(&dist)?;
         bench_size::print(&report);
         if report.total(|f| f.gzip) > bench_size::BUDGET {
-            let twiggy = bench_twiggy::run(&bench_twiggy::named_wasm(&target_dir(&root)))?;
+            let twiggy = bench_twiggy::run(&bench_twiggy::named_wasm(&dist::release_target_dir()))?;
             bench_twiggy::print(&twiggy);
             figures.twiggy = Some(twiggy);
         }

@@ -10,6 +10,7 @@ mod bench_static;
 mod bench_twiggy;
 mod catalog;
 mod cmd;
+mod css_bundle;
 mod dist;
 mod fuzz;
 mod post_build;

@@ -5,10 +5,12 @@
 //!   `<meta name="asa-planner-build">`; the service worker's cache is named after it;
 //! - **CSP hashes**: the sha256 of each inline script (Trunk's wasm loader) appended to the
 //!   `script-src` of index.html's Content-Security-Policy, so nothing else may run inline;
+//! - **one stylesheet** (`css_bundle`): the per-component files concatenated, linked once;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
 
+use crate::css_bundle;
 use crate::repo_root;
 use crate::sha256;
 use std::path::Path;
@@ -28,12 +30,16 @@ pub fn run() -> Result<(), String> {
     let template_path = repo_root().join(SW_TEMPLATE);
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
-    let files = collect_files(staging)?;
-    let id = build_id(&files);
-
     let index_path = staging.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    // Bundle first: the build id and the precache list are of the files actually shipped.
+    let index = css_bundle::bundle(&index, staging)?;
+    std::fs::write(&index_path, &index)
+        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    let files = collect_files(staging)?;
+    let id = build_id(&files);
+
     let index = with_csp_hashes(&index)?;
     let index = with_build_meta(&index, &id)?;
     std::fs::write(&index_path, index)
