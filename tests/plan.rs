@@ -553,3 +553,30 @@ fn session_survives_hostile_input() {
     );
     assert!(s.messages.iter().all(|m| m.text.len() < 300));
 }
+
+#[test]
+fn the_graph_draws_every_train_and_what_the_plan_touches() {
+    let s = analyse(&query("8.4(7.30)", "9.9(2)85"));
+    let hidden = s.drawn_releases(false);
+    let shown = s.drawn_releases(true);
+    assert!(
+        hidden.windows(2).all(|w| w[0] < w[1]),
+        "ascending, no duplicates"
+    );
+    // Interim builds are hidden, except the ones typed and the newest of an interim-only train.
+    assert!(hidden.contains(&r("8.4(7)30")), "typed");
+    assert!(
+        hidden.contains(&r("9.9(2)85")),
+        "9.9 has only interim builds"
+    );
+    assert!(!hidden.contains(&r("8.4(7)31")));
+    assert!(shown.contains(&r("8.4(7)31")));
+    // No train of the active catalog disappears.
+    let trains: Vec<Train> = hidden.iter().map(|x| x.train()).collect();
+    assert!(s.catalog.trains().iter().all(|t| trains.contains(t)));
+    assert_eq!(
+        shown.len(),
+        s.catalog.entries().len(),
+        "with interim builds: all of them"
+    );
+}

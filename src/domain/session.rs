@@ -100,6 +100,50 @@ const ONE_WAY_TRAIN: Train = Train {
 /// How many trains an "unknown train" error names.
 const NEAREST: usize = 2;
 
+impl Session {
+    /// The releases a graph of this session shows, ascending: every release of the active
+    /// catalog, interim builds only with `interim`, except the newest of a train that has
+    /// nothing else (so no train disappears) and those typed or on the plan. Used by the page
+    /// and by the benchmark's static page, which must draw the same nodes.
+    pub fn drawn_releases(&self, interim: bool) -> Vec<Release> {
+        let catalog = &self.catalog;
+        let mut drawn = Vec::with_capacity(catalog.entries().len());
+        for &train in catalog.trains() {
+            let entries = catalog.train_entries(train);
+            let before = drawn.len();
+            drawn.extend(
+                entries
+                    .iter()
+                    .map(|e| e.release)
+                    .filter(|r| interim || !r.is_interim()),
+            );
+            if drawn.len() == before {
+                drawn.extend(entries.last().map(|e| e.release));
+            }
+        }
+        let typed = [
+            self.from.release,
+            self.from2.as_ref().and_then(|f| f.release),
+            self.to.release,
+        ];
+        let planned = self
+            .plan
+            .iter()
+            .flat_map(|p| p.hops.iter())
+            .flat_map(|h| [h.from, h.to]);
+        drawn.extend(
+            typed
+                .into_iter()
+                .flatten()
+                .chain(planned)
+                .filter(|r| catalog.has_train(r.train())),
+        );
+        drawn.sort_unstable();
+        drawn.dedup();
+        drawn
+    }
+}
+
 /// Derives the session for `query`. Total: never panics, whatever the query holds.
 ///
 /// The base catalog is the built-in one, or the custom list when `query.releases` is given

@@ -17,6 +17,10 @@ pub struct NodeInfo {
     /// "current", "other unit", "target" (or empty).
     pub role: &'static str,
     pub on_plan: bool,
+    /// Where the catalog knows the release from (SPEC §5: every release keeps its source).
+    pub source: &'static str,
+    /// Cisco's release date (`YYYY-MM`) where one was found.
+    pub date: Option<&'static str>,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -34,22 +38,7 @@ pub struct GraphModel {
 /// the plan or typed, and the newest of a train that has nothing else (so no train vanishes).
 pub fn build(session: &Session, interim: bool) -> GraphModel {
     let catalog = &session.catalog;
-    let mut drawn: Vec<Release> = Vec::with_capacity(catalog.entries().len());
-    for &train in catalog.trains() {
-        let entries = catalog.train_entries(train);
-        let before = drawn.len();
-        drawn.extend(
-            entries
-                .iter()
-                .map(|e| e.release)
-                .filter(|r| interim || !r.is_interim()),
-        );
-        if drawn.len() == before {
-            if let Some(newest) = entries.last() {
-                drawn.push(newest.release);
-            }
-        }
-    }
+    let drawn = session.drawn_releases(interim);
     let typed = [
         session.from.release,
         session.from2.as_ref().and_then(|f| f.release),
@@ -60,18 +49,6 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         .as_ref()
         .map(|p| p.hops.as_slice())
         .unwrap_or_default();
-    let planned = hops.iter().flat_map(|h| [h.from, h.to]);
-    drawn.extend(
-        typed
-            .iter()
-            .flatten()
-            .copied()
-            .chain(planned)
-            .filter(|r| catalog.has_train(r.train())),
-    );
-    drawn.sort_unstable();
-    drawn.dedup();
-
     let layout = layout(&drawn);
     let mut info: Vec<NodeInfo> = layout
         .nodes
@@ -79,6 +56,8 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         .map(|n| match catalog.get(n.release) {
             Some(entry) => NodeInfo {
                 withdrawn: entry.withdrawn,
+                source: entry.source,
+                date: entry.date,
                 ..NodeInfo::default()
             },
             None => NodeInfo {

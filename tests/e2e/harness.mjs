@@ -42,7 +42,8 @@ export const SUB_PATH = '/tools/asa/';
 /** Debian's Chromium; `npx playwright install` cannot work here (no internet) and is never used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const MIME = {
+/** Content types of what dist/ holds (the bench's server uses the same table). */
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -8,7 +8,7 @@
 //! plain substring test. Files of dist/ outside that set are listed as not counted.
 
 use crate::cmd::Cmd;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// SPEC §12: the first load's gzip total must not exceed this…
 pub const BUDGET: u64 = 120 * 1024;
@@ -47,7 +47,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     let precache = precache_list(&read("sw.js")?)?;
     let mut files = Vec::new();
     let mut not_counted = Vec::new();
-    for path in list(dist)? {
+    for path in crate::dist::list(dist)? {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -142,23 +142,6 @@ pub fn kib(bytes: u64) -> String {
 
 fn compressed_len(cmd: Cmd) -> Result<u64, String> {
     cmd.read_bytes().map(|b| b.len() as u64)
-}
-
-/// Files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock`/`.stage`.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// Debian's `brotli` CLI, installed once (as root, like the other tools of the tasks).

@@ -26,7 +26,7 @@ pub fn page(fragment: &str) -> Result<(String, usize), String> {
             session.verdict.as_str()
         ));
     }
-    let drawn = drawn_releases(&session);
+    let drawn = session.drawn_releases(false);
     let graph = layout(&drawn);
     let mut html = String::with_capacity(64 * 1024);
     html.push_str(HEAD);
@@ -53,45 +53,6 @@ svg text{font-size:11px}\
 .train{font-weight:600}\
 .edge{fill:none;stroke:#05a;stroke-width:2}\
 </style>\n</head>\n<body>\n";
-
-/// What the app's graph model draws without "show interim builds" (see the module docs).
-fn drawn_releases(session: &Session) -> Vec<Release> {
-    let catalog = &session.catalog;
-    let mut drawn = Vec::with_capacity(catalog.entries().len());
-    for &train in catalog.trains() {
-        let entries = catalog.train_entries(train);
-        let before = drawn.len();
-        drawn.extend(
-            entries
-                .iter()
-                .map(|e| e.release)
-                .filter(|r| !r.is_interim()),
-        );
-        if drawn.len() == before {
-            drawn.extend(entries.last().map(|e| e.release));
-        }
-    }
-    let typed = [
-        session.from.release,
-        session.from2.as_ref().and_then(|f| f.release),
-        session.to.release,
-    ];
-    let planned = session
-        .plan
-        .iter()
-        .flat_map(|p| p.hops.iter())
-        .flat_map(|h| [h.from, h.to]);
-    drawn.extend(
-        typed
-            .into_iter()
-            .flatten()
-            .chain(planned)
-            .filter(|r| catalog.has_train(r.train())),
-    );
-    drawn.sort_unstable();
-    drawn.dedup();
-    drawn
-}
 
 fn plan_list(session: &Session) -> String {
     let mut out = String::from("<ol data-plan>\n");

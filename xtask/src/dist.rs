@@ -103,7 +103,7 @@ pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
 }
 
 /// Files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock`/`.stage`.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries

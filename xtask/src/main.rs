@@ -1,5 +1,5 @@
-//! `cargo xtask <task>`: the project's build and test automation, in Rust, std only
-//! (matklad's cargo-xtask). Each task is a small function that shells out and checks the
+//! `cargo xtask <task>`: the project's build and test automation, in Rust (matklad's
+//! cargo-xtask). Its one dependency is the app's own library, whose domain the benchmark uses. Each task is a small function that shells out and checks the
 //! status; every error says what to do about it.
 
 mod bench;
@@ -31,8 +31,10 @@ tasks:
   test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
   catalog       regenerate data/catalog.txt from ../shared/reference/asa-releases.json
   fuzz [secs]   run every fuzz target for secs seconds each
-  bench         run the native benchmarks
-  post-build    (run by Trunk's post_build hook) service worker, CSP hashes, build id
+  bench         benchmarks and audits (size, time to a plan, layout, Lighthouse, axe):
+                prints figures and writes BENCHMARKS.md; fails over the 120 KiB budget
+  post-build    (run by Trunk's post_build hook) one stylesheet, service worker, CSP hashes,
+                build id
 ";
 
 fn main() -> ExitCode {

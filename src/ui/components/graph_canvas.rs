@@ -66,9 +66,20 @@ pub fn graph_canvas(props: &GraphCanvasProps) -> Html {
                             title.push_str(what);
                         }
                     }
+                    // The tooltip also says where the release is documented; the accessible
+                    // name stays short (the list view carries the same facts).
+                    let aria_label = title.clone();
+                    if let Some(date) = info.date {
+                        title.push_str("\nreleased ");
+                        title.push_str(date);
+                    }
+                    if !info.source.is_empty() {
+                        title.push_str("\nsource: ");
+                        title.push_str(info.source);
+                    }
                     html! {
                         <g {class} id={node_id(n.release)} data-release={label.clone()} role="img"
-                            aria-label={title.clone()}>
+                            aria-label={aria_label}>
                             <title>{ title }</title>
                             <rect x={px(n.x - w / 2.0)} y={px(n.y - h / 2.0)}
                                 width={px(w)} height={px(h)} rx="4" />

@@ -75,6 +75,12 @@ pub fn graph_list(props: &GraphListProps) -> Html {
                                         aria-label={format!("Set {r} as target")}>{ "Target" }</button>
                                     <button type="button" onclick={current}
                                         aria-label={format!("Set {r} as current")}>{ "Current" }</button>
+                                    if !info.source.is_empty() {
+                                        <small class="graph-list-source">
+                                            { info.date.map(|d| format!("Released {d}. ")).unwrap_or_default() }
+                                            { format!("Source: {}", info.source) }
+                                        </small>
+                                    }
                                 </li>
                             })
                         }) }
