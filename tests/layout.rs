@@ -2,7 +2,7 @@
 //! ones, and the checker catches broken layouts.
 
 use asa_planner::domain::catalog::Catalog;
-use asa_planner::domain::layout::{check, layout, Layout};
+use asa_planner::domain::layout::{check, edge_path, layout, Layout};
 use asa_planner::domain::release::{Release, Train};
 
 /// `n` ascending releases over trains of uneven sizes (1 to 40 releases, some interim builds),
@@ -180,4 +180,31 @@ fn check_catches_broken_layouts() {
     let mut l = good;
     l.height = f64::NAN;
     broken(&l, "height is NaN, not a positive number");
+}
+
+#[test]
+fn edges_curve_between_columns_and_bow_within_one() {
+    let releases: Vec<Release> = ["8.4(1)", "8.4(7)", "9.0(1)"]
+        .iter()
+        .map(|s| s.parse().expect("test release"))
+        .collect();
+    let l = layout(&releases);
+    let within = edge_path(&l, 0, 1);
+    let across = edge_path(&l, 1, 2);
+    assert!(within.starts_with('M') && within.contains('C'), "{within}");
+    assert!(across.starts_with('M') && across.contains('C'), "{across}");
+    // Within a train both ends sit on the column's right edge; across, they face each other.
+    let xs = |p: &str| -> Vec<i64> {
+        p.trim_start_matches('M')
+            .replace('C', " ")
+            .split(' ')
+            .filter_map(|n| n.parse().ok())
+            .step_by(2)
+            .collect()
+    };
+    let w = xs(&within);
+    assert_eq!(w.first(), w.last(), "{within}");
+    let a = xs(&across);
+    assert!(a.first() < a.last(), "{across}");
+    assert_eq!(edge_path(&l, 0, 9), "", "a missing node draws nothing");
 }

@@ -8,7 +8,7 @@
 //! interim builds, except the newest of a train that has only interim builds and every typed or
 //! planned release. No script, one inline stylesheet: what a hand-written page would be.
 
-use asa_planner::domain::layout::{layout, Layout};
+use asa_planner::domain::layout::{edge_path, layout, Layout};
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::session::{analyse, Session};
@@ -115,26 +115,6 @@ fn svg(session: &Session, graph: &Layout) -> String {
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// The app's edge shape (src/ui/graph_model.rs `edge_path`, which is wasm-only): a curve
-/// between columns, or a bow to the right of the column for a hop within one train.
-fn edge_path(graph: &Layout, a: usize, b: usize) -> String {
-    let (Some(na), Some(nb)) = (graph.nodes.get(a), graph.nodes.get(b)) else {
-        return String::new();
-    };
-    let half = graph.node_width / 2.0;
-    let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
-    if (na.x - nb.x).abs() < 0.5 {
-        let sx = (na.x + half).round() as i64;
-        let cx = sx + (12 + (yb - ya).abs() / 4).min(48);
-        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
-    }
-    let dir = if nb.x > na.x { 1.0 } else { -1.0 };
-    let sx = (na.x + dir * half).round() as i64;
-    let ex = (nb.x - dir * half).round() as i64;
-    let mid = (sx + ex) / 2;
-    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
 }
 
 fn px(v: f64) -> String {
