@@ -22,11 +22,18 @@ const HASHED_URLS = new Set(HASHED.map((name) => new URL(name, SCOPE).href));
 const PRECACHE_URLS = new Set(PRECACHE.map((name) => new URL(name, SCOPE).href));
 
 self.addEventListener('install', (event) => {
-  // `reload`: bypass the HTTP cache so the cache holds what the server has now. If any file is
-  // missing (a redeploy raced this install) the install fails and is retried on the next visit.
+  // Unhashed files (index.html, manifest, icons) bypass the HTTP cache (`reload`) so the cache
+  // holds what the server has now. Hashed files may come from the HTTP cache: their name fixes
+  // their bytes, and the page has just downloaded them, so the first visit does not fetch the
+  // wasm twice. If any file is missing (a redeploy raced this install) the install fails and is
+  // retried on the next visit.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll([...PRECACHE_URLS].map((url) => new Request(url, { cache: 'reload' }))),
+      cache.addAll(
+        [...PRECACHE_URLS].map(
+          (url) => new Request(url, { cache: HASHED_URLS.has(url) ? 'default' : 'reload' }),
+        ),
+      ),
     ),
   );
 });
