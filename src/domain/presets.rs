@@ -62,22 +62,22 @@ const ONLY_1000V: Exclusion = Exclusion {
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "asa5500",
-        label: "ASA 5500 / 5500-X series (8.4 is the last 8.x minor)",
+        label: "ASA 5500 / 5500-X (last 8.x minor: 8.4)",
         excluded: &[ONLY_5580, ONLY_ASASM, PLATFORM_86, ONLY_1000V],
     },
     Preset {
         id: "asa5580",
-        label: "ASA 5580 (runs 8.1; 8.4 is the last 8.x minor)",
+        label: "ASA 5580 (runs 8.1; last 8.x minor: 8.4)",
         excluded: &[ONLY_ASASM, PLATFORM_86, ONLY_1000V],
     },
     Preset {
         id: "asasm",
-        label: "ASA Services Module (8.5 is the last 8.x minor)",
+        label: "ASA Services Module (last 8.x minor: 8.5)",
         excluded: &[ONLY_5580, PLATFORM_86, ONLY_1000V],
     },
     Preset {
         id: "all",
-        label: "All trains (the guide's raw numbering: 8.7 is the last 8.x minor)",
+        label: "All trains (raw numbering; last 8.x minor: 8.7)",
         excluded: &[],
     },
 ];
