@@ -9,7 +9,7 @@
 
 use super::catalog::Catalog;
 use super::custom_list::{self, ListError};
-use super::plan::{self, Plan, Verdict};
+use super::plan::{self, Hop, Plan, Verdict};
 use super::presets::{self, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
@@ -101,6 +101,23 @@ const ONE_WAY_TRAIN: Train = Train {
 const NEAREST: usize = 2;
 
 impl Session {
+    /// The plan's hops (none unless the verdict is `ok`).
+    pub fn hops(&self) -> &[Hop] {
+        self.plan
+            .as_ref()
+            .map(|p| p.hops.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The releases typed in the fields that parse: current, other unit, target.
+    pub fn typed(&self) -> [Option<Release>; 3] {
+        [
+            self.from.release,
+            self.from2.as_ref().and_then(|f| f.release),
+            self.to.release,
+        ]
+    }
+
     /// The releases a graph of this session shows, ascending: every release of the active
     /// catalog, interim builds only with `interim`, except the newest of a train that has
     /// nothing else (so no train disappears) and those typed or on the plan. Used by the page
@@ -121,18 +138,9 @@ impl Session {
                 drawn.extend(entries.last().map(|e| e.release));
             }
         }
-        let typed = [
-            self.from.release,
-            self.from2.as_ref().and_then(|f| f.release),
-            self.to.release,
-        ];
-        let planned = self
-            .plan
-            .iter()
-            .flat_map(|p| p.hops.iter())
-            .flat_map(|h| [h.from, h.to]);
+        let planned = self.hops().iter().flat_map(|h| [h.from, h.to]);
         drawn.extend(
-            typed
+            self.typed()
                 .into_iter()
                 .flatten()
                 .chain(planned)

@@ -189,11 +189,7 @@ pub fn app() -> Html {
         });
     }
 
-    let hops = session
-        .plan
-        .as_ref()
-        .map(|p| p.hops.as_slice())
-        .unwrap_or_default();
+    let hops = session.hops();
     let server = match state.server.trim() {
         "" => SERVER_PLACEHOLDER.to_owned(),
         s => s.to_owned(),

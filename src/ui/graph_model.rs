@@ -40,16 +40,8 @@ pub struct GraphModel {
 pub fn build(session: &Session, interim: bool) -> GraphModel {
     let catalog = &session.catalog;
     let drawn = session.drawn_releases(interim);
-    let typed = [
-        session.from.release,
-        session.from2.as_ref().and_then(|f| f.release),
-        session.to.release,
-    ];
-    let hops = session
-        .plan
-        .as_ref()
-        .map(|p| p.hops.as_slice())
-        .unwrap_or_default();
+    let typed = session.typed();
+    let hops = session.hops();
     let layout = layout(&drawn);
     let mut info: Vec<NodeInfo> = layout
         .nodes

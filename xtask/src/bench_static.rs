@@ -56,7 +56,7 @@ svg text{font-size:11px}\
 
 fn plan_list(session: &Session) -> String {
     let mut out = String::from("<ol data-plan>\n");
-    for hop in session.plan.iter().flat_map(|p| p.hops.iter()) {
+    for hop in session.hops() {
         out.push_str(&format!(
             "<li data-hop data-from=\"{0}\" data-to=\"{1}\" data-rule=\"{2}\">{0} → {1} ({2} upgrade)</li>\n",
             hop.from,
@@ -83,12 +83,7 @@ fn svg(session: &Session, graph: &Layout) -> String {
             c.train
         ));
     }
-    let hops: Vec<(Release, Release)> = session
-        .plan
-        .iter()
-        .flat_map(|p| p.hops.iter())
-        .map(|h| (h.from, h.to))
-        .collect();
+    let hops: Vec<(Release, Release)> = session.hops().iter().map(|h| (h.from, h.to)).collect();
     for n in &graph.nodes {
         let on_plan = hops.iter().any(|&(a, b)| a == n.release || b == n.release);
         out.push_str(&format!(

@@ -27,7 +27,7 @@ pub struct PlanListProps {
 pub fn plan_list(props: &PlanListProps) -> Html {
     let session = &props.session;
     let plan = session.plan.as_ref();
-    let hops = plan.map(|p| p.hops.as_slice()).unwrap_or_default();
+    let hops = session.hops();
     let direct = match (plan, session.from.release, session.to.release) {
         (Some(p), Some(from), Some(to)) => match &p.direct {
             Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(

@@ -26,12 +26,7 @@ pub struct RunbookPanelProps {
 
 /// The runbook section (empty text when there is no plan).
 pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
-    let hops = props
-        .session
-        .plan
-        .as_ref()
-        .map(|p| p.hops.as_slice())
-        .unwrap_or_default();
+    let hops = props.session.hops();
     let onserver = {
         let cb = props.onserver.clone();
         Callback::from(move |e: InputEvent| {
