@@ -59,10 +59,11 @@ fn assert_none(found: Vec<String>, rule: &str) {
     assert!(found.is_empty(), "{rule}:\n{}", found.join("\n"));
 }
 
-/// Architecture Invariant: the domain is plain Rust, tested natively; it never names a
-/// browser crate (not even in a comment, so nobody reads it as an invitation).
+/// Architecture Invariant: the domain and the pure view layer (`src/view`: markup written as
+/// text) are plain Rust, tested natively; they never name a browser crate (not even in a
+/// comment, so nobody reads it as an invitation).
 #[test]
-fn domain_never_mentions_browser_crates() {
+fn domain_and_view_never_mention_browser_crates() {
     let words = [
         "yew",
         "web_sys",
@@ -73,13 +74,17 @@ fn domain_never_mentions_browser_crates() {
         "js_sys",
         "js-sys",
     ];
-    let files = rust_files(&root().join("src/domain"));
+    let mut files = rust_files(&root().join("src/domain"));
     assert!(files.len() >= 5, "src/domain has the domain modules");
+    files.extend(rust_files(&root().join("src/view")));
     let found = files
         .iter()
         .flat_map(|f| mentions(f, &read(f), &words))
         .collect();
-    assert_none(found, "src/domain must not mention browser crates");
+    assert_none(
+        found,
+        "src/domain and src/view must not mention browser crates",
+    );
 }
 
 /// The mention checker itself: whole path segments only.

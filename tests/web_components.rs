@@ -1,5 +1,5 @@
 //! Components alone and the reducer: a release field's message wiring, the banner's roles and
-//! dismissal, inline code staying text, and the reducer's no-op and pinning behaviour.
+//! dismissal, inline code (markup text) staying text once the browser parses it, and the reducer's no-op and pinning behaviour.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -7,9 +7,9 @@ mod web_util;
 
 use asa_planner::domain::session::Field;
 use asa_planner::ui::components::banner::{banner, BannerProps};
-use asa_planner::ui::components::inline_code::inline_code;
 use asa_planner::ui::components::release_field::{release_field, ReleaseFieldProps};
 use asa_planner::ui::state::{Action, BannerLine, State};
+use asa_planner::view::markup;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
@@ -36,9 +36,12 @@ struct InlineCodeProps {
     text: AttrValue,
 }
 
+/// Inline code as the page draws it: markup text from `view::markup`, parsed by the browser.
 #[function_component(InlineCodeHost)]
 fn inline_code_host(props: &InlineCodeProps) -> Html {
-    inline_code(&props.text)
+    let mut out = String::new();
+    markup::inline_code(&mut out, &props.text);
+    Html::from_html_unchecked(out.into())
 }
 
 #[wasm_bindgen_test]

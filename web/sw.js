@@ -72,7 +72,7 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** This build's cached copy of `url`, or an error response when it has none. */
+// This build's cached copy of `url`, or an error response when it has none.
 function fromCache(url) {
   return caches
     .open(CACHE)

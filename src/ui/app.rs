@@ -6,11 +6,9 @@ use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
 use super::components::plan_list::{plan_list, PlanListProps};
-use super::components::release_options::ReleaseOptions;
 use super::components::runbook_panel::{runbook_panel, RunbookPanelProps};
-use super::components::share_bar::ShareBar;
+use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::verdict::Verdict;
-use super::graph_model;
 use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
@@ -20,6 +18,7 @@ use crate::domain::release::Release;
 use crate::domain::runbook::{default_image, HopImages};
 use crate::domain::session::{analyse, Origin};
 use crate::domain::stored::{self, Stored};
+use crate::view::{graph_model, release_options};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -115,12 +114,18 @@ pub fn app() -> Html {
             keep_if_equal(&cell, s.base.clone())
         })
     };
+    // The suggestions change with the catalog only: written once per catalog, not per render.
+    let options = use_memo(Shared((*base).clone()), |catalog| {
+        AttrValue::from(release_options::options(catalog))
+    });
     let model = use_memo((session.clone(), query.interim), |(s, interim)| {
         graph_model::build(s, *interim)
     });
     let fragment = use_memo(query.clone(), |q| q.to_string());
     let last_written = use_mut_ref(String::new);
 
+    // Controls drawn as markup text get the focus back after a render replaced them.
+    use_effect(browser::restore_focus);
     // Keep the address bar and local storage in step with the page.
     {
         let last_written = last_written.clone();
@@ -256,11 +261,15 @@ pub fn app() -> Html {
             <div class="planner">
                 <header class="planner-header">
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
-                    <ShareBar session={session.clone()} images={images.clone()} fragment={shown_fragment} />
+                    { share_bar(ShareBarProps {
+                        session: session.clone(),
+                        images: images.clone(),
+                        fragment: shown_fragment,
+                    }) }
                 </header>
                 <main class="planner-main">
                     { banner(&BannerProps { lines, ondismiss }) }
-                    <ReleaseOptions id={OPTIONS_ID} catalog={Shared((*base).clone())} />
+                    <datalist id={OPTIONS_ID}>{ Html::from_html_unchecked((*options).clone()) }</datalist>
                     { plan_inputs(&PlanInputsProps {
                         session: session.clone(),
                         query: Shared(query.clone()),

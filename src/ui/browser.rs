@@ -2,8 +2,42 @@
 //! downloads), each failing quietly into a `Result` or `None`: a locked-down browser
 //! (storage disabled, no clipboard permission) must never break the page.
 
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The id of the element to focus once the page has re-rendered (see `focus_after_render`).
+    static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Asks for the element with `id` to get the focus after the next render. For controls drawn
+/// as markup text, which a render replaces when their surroundings change: the element that
+/// had the focus is gone, its successor has the same id.
+pub fn focus_after_render(id: String) {
+    PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(id));
+}
+
+/// Run after every render (the page's effect): focuses the element asked for, but only when
+/// the focus was lost (it is on `<body>`); never takes it from where the person put it.
+pub fn restore_focus() {
+    let Some(id) = PENDING_FOCUS.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = document
+        .active_element()
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+    if let Some(element) = document
+        .get_element_by_id(&id)
+        .filter(|_| lost)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
 
 /// Local-storage key of the saved state (`domain::stored` text).
 pub const STORAGE_KEY: &str = "asa-planner.state";

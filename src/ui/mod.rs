@@ -8,7 +8,6 @@
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod graph_model;
 pub mod hooks;
 pub mod shared;
 pub mod state;

@@ -265,6 +265,46 @@ test('copy link and copy as Markdown use the clipboard', async () => {
   await rec.close();
 });
 
+test('a step\'s Copy button copies exactly its commands and says so', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=8.3(2)'));
+  const { page, context } = rec;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await waitVerdict(page, 'ok');
+  await page.fill('#tftp-server', '192.0.2.7');
+  const block = page.locator('[data-runbook-hop="1"] .command-block').first();
+  await block.locator('code').filter({ hasText: '192.0.2.7' }).waitFor();
+  const commands = await block.locator('code').innerText();
+  await page.click('[aria-label="Copy the commands of step 1 of hop 1"]');
+  await block.locator('.command-block-status', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), commands);
+  assert.match(commands, /^copy tftp:\/\/192\.0\.2\.7\//m);
+  // Other blocks are untouched.
+  assert.equal(await page.locator('.command-block-status', { hasText: 'Copied' }).count(), 1);
+  await rec.close();
+});
+
+test('list view: picking a target by keyboard replans and keeps the focus on the button', async () => {
+  const rec = await openPage(browser, server.url('#from=9.1(7)&to=9.2(4)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.click('text=List view');
+  await page.waitForSelector('.graph-list');
+  await page.focus('[aria-label="Set 9.3(3) as target"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('ol[data-plan] li[data-hop]:last-child')?.dataset.to === '9.3(3)');
+  assert.match(await page.locator('.graph-list [data-list-release="9.3(3)"]').innerText(), /target, on the plan/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Set 9.3(3) as target');
+  // And on to the current release, still by keyboard.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Set 9.3(3) as current');
+  await page.focus('[aria-label="Set 9.2(4) as current"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('ol[data-plan] li[data-hop]')?.dataset.from === '9.2(4)');
+  assert.deepEqual(await planHops(page), [{ from: '9.2(4)', to: '9.3(3)', rule: 'minor' }]);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Set 9.2(4) as current');
+  await rec.close();
+});
+
 test('a bad fragment shows a banner, keeps the rest, and the page keeps working', async () => {
   const rec = await openPage(browser, server.url('#from=banana&to=9.1(7)&mode=sideways&colour=blue'));
   const { page } = rec;

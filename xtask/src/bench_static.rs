@@ -4,14 +4,15 @@
 //! It carries the same automation hooks as the app (SPEC §9: `[data-verdict]`,
 //! `ol[data-plan] li[data-hop]`, `svg[data-graph]` with `[data-release]` nodes and
 //! `[data-on-plan]` edges), so the browser bench times both pages with one in-page observer.
-//! The graph draws the same releases as the app's graph model: the active catalog without
-//! interim builds, except the newest of a train that has only interim builds and every typed or
-//! planned release. No script, one inline stylesheet: what a hand-written page would be.
+//! The graph is the app's own canvas markup (`view::graph_svg::canvas` of the same graph
+//! model), so both pages draw the very same SVG. No script, one inline stylesheet: what a
+//! hand-written page would be.
 
-use asa_planner::domain::layout::{edge_path, layout, Layout};
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::Release;
 use asa_planner::domain::session::{analyse, Session};
+use asa_planner::view::graph_model::{self, GraphModel};
+use asa_planner::view::graph_svg;
+use asa_planner::view::markup::{escape, px};
 
 /// The static page for the shared-link fragment `fragment` and the number of hops it draws.
 pub fn page(fragment: &str) -> Result<(String, usize), String> {
@@ -26,8 +27,7 @@ pub fn page(fragment: &str) -> Result<(String, usize), String> {
             session.verdict.as_str()
         ));
     }
-    let drawn = session.drawn_releases(false);
-    let graph = layout(&drawn);
+    let graph = graph_model::build(&session, false);
     let mut html = String::with_capacity(64 * 1024);
     html.push_str(HEAD);
     html.push_str(&format!(
@@ -38,7 +38,7 @@ pub fn page(fragment: &str) -> Result<(String, usize), String> {
         hops
     ));
     html.push_str(&plan_list(&session));
-    html.push_str(&svg(&session, &graph));
+    html.push_str(&svg(&graph));
     html.push_str("</main>\n</body>\n</html>\n");
     Ok((html, hops))
 }
@@ -48,10 +48,10 @@ const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\
 <title>ASA upgrade plan (static floor)</title>\n<style>\
 body{font:14px system-ui,sans-serif;margin:1rem}\
 svg text{font-size:11px}\
-.node rect{fill:#fff;stroke:#888}\
-.node.plan rect{stroke:#05a;stroke-width:2}\
-.train{font-weight:600}\
-.edge{fill:none;stroke:#05a;stroke-width:2}\
+.graph-canvas-node rect{fill:#fff;stroke:#888}\
+.graph-canvas-node.is-plan rect{stroke:#05a;stroke-width:2}\
+.graph-canvas-train{font-weight:600}\
+.release-graph-edge{fill:none;stroke:#05a;stroke-width:2}\
 </style>\n</head>\n<body>\n";
 
 fn plan_list(session: &Session) -> String {
@@ -68,60 +68,20 @@ fn plan_list(session: &Session) -> String {
     out
 }
 
-fn svg(session: &Session, graph: &Layout) -> String {
-    let (w, h) = (graph.node_width, graph.node_height);
-    let mut out = format!(
-        "<svg data-graph role=\"img\" aria-label=\"Release graph\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
-        px(graph.width),
-        px(graph.height)
-    );
-    for c in &graph.columns {
-        out.push_str(&format!(
-            "<text class=\"train\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-            px(c.x),
-            px(c.label_y),
-            c.train
-        ));
-    }
-    let hops: Vec<(Release, Release)> = session.hops().iter().map(|h| (h.from, h.to)).collect();
-    for n in &graph.nodes {
-        let on_plan = hops.iter().any(|&(a, b)| a == n.release || b == n.release);
-        out.push_str(&format!(
-            "<g class=\"node{}\" data-release=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>\n",
-            if on_plan { " plan" } else { "" },
-            n.release,
-            px(n.x - w / 2.0),
-            px(n.y - h / 2.0),
-            px(w),
-            px(h),
-            px(n.x),
-            px(n.y + 4.0),
-            n.release
-        ));
-    }
-    for &(a, b) in &hops {
-        let (Some(ia), Some(ib)) = (graph.index_of(a), graph.index_of(b)) else {
-            continue;
-        };
-        out.push_str(&format!(
-            "<path class=\"edge\" d=\"{}\" data-edge-from=\"{a}\" data-edge-to=\"{b}\" data-on-plan/>\n",
-            edge_path(graph, ia, ib)
-        ));
-    }
-    out.push_str("</svg>\n");
-    out
-}
-
-fn px(v: f64) -> String {
-    (v.round() as i64).to_string()
+fn svg(graph: &GraphModel) -> String {
+    let (w, h) = (px(graph.layout.width), px(graph.layout.height));
+    format!(
+        "<svg data-graph role=\"img\" aria-label=\"Release graph\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n{}<g class=\"graph-canvas\">{}</g></svg>\n",
+        graph_svg::ARROW_DEFS,
+        graph_svg::canvas(graph)
+    )
 }
 
 /// Text content escaped for HTML (the fields are as typed in the fragment).
 fn text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::new();
+    escape(&mut out, s);
+    out
 }
 
 #[cfg(test)]
@@ -142,7 +102,7 @@ mod tests {
             panic!("the shared-link example must plan");
         };
         assert_eq!(html.matches("<li data-hop ").count(), hops);
-        assert_eq!(html.matches(" data-on-plan/>").count(), hops);
+        assert_eq!(html.matches(" data-on-plan=\"\"").count(), hops);
         assert!(html.contains("data-from=\"8.2(5)\""));
         assert!(html.contains("data-release=\"9.1(7)\""));
         assert!(html.contains("data-verdict=\"ok\""));

@@ -74,6 +74,17 @@ fn size_tuned_env() -> Vec<(&'static str, String)> {
 /// The wasm file of a dist dir, after checking it is alone and has its glue next to it (Trunk
 /// hashes the two separately: the glue is the one `.js` named after the crate).
 pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
+    let (wasm, _glue) = app_files(dist)?;
+    for needed in [dist.join("index.html"), dist.join("sw.js")] {
+        if !needed.is_file() {
+            return Err(format!("{} is missing after the build", needed.display()));
+        }
+    }
+    Ok(wasm)
+}
+
+/// The app's wasm and its JS glue in `dist` (exactly one of each).
+pub fn app_files(dist: &Path) -> Result<(PathBuf, PathBuf), String> {
     let files = list(dist)?;
     let named = |ext: &str| -> Vec<&PathBuf> {
         files
@@ -86,7 +97,7 @@ pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
             .collect()
     };
     let (wasm, glue) = (named("wasm"), named("js"));
-    let ([wasm], [_glue]) = (wasm.as_slice(), glue.as_slice()) else {
+    let ([wasm], [glue]) = (wasm.as_slice(), glue.as_slice()) else {
         return Err(format!(
             "{} must hold exactly one {APP_PREFIX}*.wasm and one {APP_PREFIX}*.js, found {} and {}",
             dist.display(),
@@ -94,12 +105,7 @@ pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
             glue.len()
         ));
     };
-    for needed in [dist.join("index.html"), dist.join("sw.js")] {
-        if !needed.is_file() {
-            return Err(format!("{} is missing after the build", needed.display()));
-        }
-    }
-    Ok(wasm.to_path_buf())
+    Ok((wasm.to_path_buf(), glue.to_path_buf()))
 }
 
 /// Files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock`/`.stage`.

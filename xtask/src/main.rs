@@ -13,6 +13,7 @@ mod cmd;
 mod css_bundle;
 mod dist;
 mod fuzz;
+mod import_names;
 mod post_build;
 mod serve;
 mod sha256;

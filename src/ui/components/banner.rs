@@ -23,13 +23,11 @@ pub fn banner(props: &BannerProps) -> Html {
         <div class="banner">
             { for props.lines.iter().enumerate().map(|(i, line)| {
                 let onclick = props.ondismiss.reform(move |_: MouseEvent| i);
-                let (class, role) = if line.is_error {
-                    ("banner-line is-error", "alert")
-                } else {
-                    ("banner-line", "status")
-                };
+                // Errors are alerts, the rest status lines; the stylesheet tells them apart by
+                // role. (A class chosen at run time would bring Yew's `Classes` set into the wasm.)
+                let role = if line.is_error { "alert" } else { "status" };
                 html! {
-                    <div {class} {role} data-banner={line.source}>
+                    <div class="banner-line" {role} data-banner={line.source}>
                         <span class="banner-source">{ line.source }{ ": " }</span>
                         <span class="banner-text">{ line.text.clone() }</span>
                         <button type="button" class="banner-dismiss" aria-label="Dismiss" {onclick}>

@@ -7,8 +7,8 @@ use super::release_graph::ReleaseGraph;
 use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
-use crate::ui::graph_model::GraphModel;
 use crate::ui::shared::Shared;
+use crate::view::graph_model::GraphModel;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,13 +1,12 @@
-//! The runbook of one hop: its image-name fields and numbered steps with exact commands and
-//! the "Standby Ready" checkpoints (data from `domain::runbook`). A view function (no hooks),
-//! not a component: the runbook panel around it decides when to re-render.
+//! The runbook of one hop: its image-name fields (Yew inputs) and its steps, written as markup
+//! by `view::runbook_html` (commands, copy buttons, "Standby Ready" checkpoints). A view
+//! function (no hooks), not a component: the runbook panel around it decides when to re-render.
 
-use super::command_block::CommandBlock;
-use super::inline_code::inline_code;
 use crate::domain::plan::Hop;
 use crate::domain::release::Release;
 use crate::domain::runbook::{HopImages, Runbook};
 use crate::ui::browser;
+use crate::view::runbook_html;
 use yew::prelude::*;
 
 fn image_input(
@@ -50,25 +49,7 @@ pub fn hop_runbook(
                 { image_input(format!("image-new-{n}"), format!("Image of {}", hop.to),
                     &images.new_image, hop.to, onimage) }
             </div>
-            <ol class="hop-runbook-steps">
-                { for runbook.steps.iter().enumerate().map(|(s, step)| html! {
-                    <li>
-                        <p>
-                            <strong>{ step.unit }</strong>{ ": " }{ inline_code(&step.what) }
-                            if step.optional { <em>{ " (optional)" }</em> }
-                        </p>
-                        if !step.commands.is_empty() {
-                            <CommandBlock lines={step.commands.clone()}
-                                what={AttrValue::from(format!("step {} of hop {n}", s + 1))} />
-                        }
-                        if let Some(check) = &step.checkpoint {
-                            <p class="hop-runbook-checkpoint">
-                                <strong>{ "Checkpoint: " }</strong>{ inline_code(check) }
-                            </p>
-                        }
-                    </li>
-                }) }
-            </ol>
+            { Html::from_html_unchecked(runbook_html::steps(runbook, n).into()) }
         </section>
     }
 }

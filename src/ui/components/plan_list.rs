@@ -5,13 +5,13 @@
 //! every page render, so a component here would re-render with the page anyway; as a
 //! function it saves Yew's per-component code in the wasm.
 
-use super::inline_code::inline_code;
 use super::plan_hop::plan_hop;
 use crate::domain::plan::Pick;
 use crate::domain::release::Release;
 use crate::domain::rules::Block;
 use crate::domain::session::{Origin, Session};
 use crate::ui::shared::Shared;
+use crate::view::markup::inline_code;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +44,13 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         .filter(|m| m.origin == Origin::Via)
         .map(|m| m.text.as_str())
         .collect();
+    // The notes carry `backtick` command spans: written as markup (escaped) in one piece.
+    let mut notes = String::new();
+    for note in &session.notes {
+        notes.push_str("<li>");
+        inline_code(&mut notes, note);
+        notes.push_str("</li>");
+    }
     let onclear = {
         let cb = props.onclearpins.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -74,9 +81,7 @@ pub fn plan_list(props: &PlanListProps) -> Html {
                 <button type="button" onclick={onclear}>{ "Use the recommended releases" }</button>
             }
             if !session.notes.is_empty() {
-                <ul class="plan-list-notes">
-                    { for session.notes.iter().map(|n| html! { <li>{ inline_code(n) }</li> }) }
-                </ul>
+                <ul class="plan-list-notes">{ Html::from_html_unchecked(notes.into()) }</ul>
             }
         </div>
     }

@@ -39,11 +39,6 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
         Some(error) => error.clone(),
         None => field.marks.join("; "),
     };
-    let class = if wrong {
-        "release-field-message is-error"
-    } else {
-        "release-field-message"
-    };
     let invalid = if wrong { "true" } else { "false" };
     html! {
         <div class="release-field">
@@ -60,7 +55,7 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
                 aria-describedby={msg_id.clone()}
                 {oninput}
             />
-            <p id={msg_id} class={class}>{ message }</p>
+            <p id={msg_id} class="release-field-message">{ message }</p>
         </div>
     }
 }

@@ -1,14 +1,18 @@
 //! The release graph (`svg[data-graph]`): one tab stop; arrow keys move a cursor between
 //! releases (left/right across train columns, up/down within one), Enter sets the target and
 //! Shift+Enter the current release; a click does the same (Shift+click: current). Hover or
-//! focus lights the release's legal hops through [`LegalLayer`].
+//! focus lights the release's legal hops in a layer of their own.
+//!
+//! Both layers are markup text from `view::graph_svg`. The canvas is written once per graph
+//! model (`use_memo`) and handed to Yew as it is: on hover Yew compares the same string and
+//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced.
 
-use super::graph_canvas::GraphCanvas;
-use super::legal_layer::LegalLayer;
 use crate::domain::release::Release;
 use crate::domain::session::Session;
-use crate::ui::graph_model::{node_id, px, GraphModel};
 use crate::ui::shared::Shared;
+use crate::view::graph_model::{node_id, GraphModel};
+use crate::view::graph_svg;
+use crate::view::markup::px;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -69,6 +73,8 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let cursor = use_state(|| None::<usize>);
     let scroller = use_node_ref();
     let model = &props.model;
+    let canvas = use_memo(model.clone(), |m| AttrValue::from(graph_svg::canvas(m)));
+    let legal = graph_svg::legal_layer(model, &props.session.catalog, props.hovered, *cursor);
     let layout = &model.layout;
 
     let release_at = {
@@ -176,15 +182,9 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                 width={px(width)} height={px(height)}
                 viewBox={format!("0 0 {} {}", px(width), px(height))}
                 {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
-                <defs>
-                    <marker id="release-graph-arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                        markerWidth="4" markerHeight="4" orient="auto-start-reverse">
-                        <path class="release-graph-arrowhead" d="M0 0L10 5L0 10z" />
-                    </marker>
-                </defs>
-                <GraphCanvas model={model.clone()} />
-                <LegalLayer model={model.clone()} session={props.session.clone()}
-                    active={props.hovered} cursor={*cursor} />
+                { Html::from_html_unchecked(AttrValue::Static(graph_svg::ARROW_DEFS)) }
+                <g class="graph-canvas">{ Html::from_html_unchecked((*canvas).clone()) }</g>
+                <g class="legal-layer" aria-hidden="true">{ Html::from_html_unchecked(legal.into()) }</g>
             </svg>
         </div>
     }

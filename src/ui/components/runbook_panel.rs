@@ -1,5 +1,6 @@
 //! The runbook for the whole plan: the TFTP server field and one [`hop_runbook`] per hop.
-//! Active/Active steps are marked as reconstructed.
+//! Active/Active steps are marked as reconstructed. The steps' copy buttons are markup text
+//! (`view::runbook_html`); one click listener here serves them all.
 //!
 //! A view function, not a component: its props carry the page's callbacks, which are new on
 //! every page render, so a component here would re-render with the page anyway; as a
@@ -11,7 +12,35 @@ use crate::domain::runbook::{self, HopImages, Mode};
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
+
+/// A click on a step's copy button (`button[data-copy]`): copies its block's commands and
+/// says in the block's status whether it worked. Other clicks are left alone.
+fn copy_clicked(e: MouseEvent) {
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button[data-copy]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(block) = button.closest(".command-block").ok().flatten() else {
+        return;
+    };
+    let find = |selector: &str| block.query_selector(selector).ok().flatten();
+    let text = find("code")
+        .and_then(|c| c.text_content())
+        .unwrap_or_default();
+    if let Some(status) = find(".command-block-status") {
+        status.set_text_content(Some(if browser::copy(&text) {
+            "Copied"
+        } else {
+            "Copy failed: select the text"
+        }));
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RunbookPanelProps {
@@ -36,7 +65,7 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
         })
     };
     html! {
-        <section class="runbook-panel" aria-labelledby="runbook-heading">
+        <section class="runbook-panel" aria-labelledby="runbook-heading" onclick={copy_clicked}>
             <h2 id="runbook-heading">{ "Runbook" }</h2>
             if hops.is_empty() {
                 <p>{ "The runbook appears when there is a plan." }</p>

@@ -1,14 +1,19 @@
 //! Share and export: copy the link, copy or download the plan as Markdown for a change ticket,
 //! print (the print stylesheet keeps the plan and runbook).
+//!
+//! A view function, not a component: the outcome of a button ("Link copied.") is written
+//! straight into the status line, which Yew renders empty and never touches again; the page
+//! state has no use for it, and a component with a state hook costs wasm code.
 
 use crate::domain::export::markdown;
 use crate::domain::runbook::HopImages;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub session: Shared<Session>,
     pub images: Vec<HopImages>,
@@ -16,61 +21,50 @@ pub struct ShareBarProps {
     pub fragment: AttrValue,
 }
 
-/// What a button of the bar does.
-#[derive(Clone, Copy)]
-enum Share {
-    CopyLink,
-    CopyMarkdown,
-    DownloadMarkdown,
+/// Does what the clicked `button[data-share]` says; returns the status line's element and its
+/// new text, or `None` for a click elsewhere in the bar.
+fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<(Element, &'static str)> {
+    let button = e
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("button[data-share]")
+        .ok()??;
+    let status = button
+        .parent_element()?
+        .query_selector(".share-bar-status")
+        .ok()??;
+    let link = browser::link(&props.fragment);
+    let export = || markdown(&props.session, &props.images, &link);
+    let (ok, done, failed) = match button.get_attribute("data-share")?.as_str() {
+        "link" => (
+            browser::copy(&link),
+            "Link copied.",
+            "Copy failed: copy the address bar.",
+        ),
+        "markdown" => (browser::copy(&export()), "Markdown copied.", "Copy failed."),
+        _ => (
+            browser::download("asa-upgrade-plan.md", "text/markdown", &export()),
+            "Markdown downloaded.",
+            "Download failed.",
+        ),
+    };
+    Some((status, if ok { done } else { failed }))
 }
 
-/// Buttons and a polite status line. One callback serves the three buttons: a closure per
-/// button would repeat the export call and the status handling in the wasm.
-#[function_component(ShareBar)]
-pub fn share_bar(props: &ShareBarProps) -> Html {
-    let status = use_state(|| "");
-    let onshare = {
-        let status = status.clone();
-        let session = props.session.clone();
-        let images = props.images.clone();
-        let fragment = props.fragment.clone();
-        Callback::from(move |what: Share| {
-            let link = browser::link(&fragment);
-            let (ok, done, failed) = match what {
-                Share::CopyLink => (
-                    browser::copy(&link),
-                    "Link copied.",
-                    "Copy failed: copy the address bar.",
-                ),
-                Share::CopyMarkdown => (
-                    browser::copy(&markdown(&session, &images, &link)),
-                    "Markdown copied.",
-                    "Copy failed.",
-                ),
-                Share::DownloadMarkdown => (
-                    browser::download(
-                        "asa-upgrade-plan.md",
-                        "text/markdown",
-                        &markdown(&session, &images, &link),
-                    ),
-                    "Markdown downloaded.",
-                    "Download failed.",
-                ),
-            };
-            status.set(if ok { done } else { failed });
-        })
-    };
-    let button = |what: Share, label: &'static str| {
-        html! {
-            <button type="button" onclick={onshare.reform(move |_: MouseEvent| what)}>{ label }</button>
+/// Buttons and a polite status line; one click listener serves the three buttons.
+pub fn share_bar(props: ShareBarProps) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if let Some((status, text)) = share(&e, &props) {
+            status.set_text_content(Some(text));
         }
-    };
+    });
     html! {
-        <div class="share-bar">
-            { button(Share::CopyLink, "Copy link") }
-            { button(Share::CopyMarkdown, "Copy as Markdown") }
-            { button(Share::DownloadMarkdown, "Download Markdown") }
-            <span class="share-bar-status" role="status">{ *status }</span>
+        <div class="share-bar" {onclick}>
+            <button type="button" data-share="link">{ "Copy link" }</button>
+            <button type="button" data-share="markdown">{ "Copy as Markdown" }</button>
+            <button type="button" data-share="download">{ "Download Markdown" }</button>
+            <span class="share-bar-status" role="status"></span>
         </div>
     }
 }

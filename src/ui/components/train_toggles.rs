@@ -65,9 +65,11 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                             cb.emit((train, checked));
                         }
                     });
-                    let class = t.excluded_by_preset.map(|_| "is-excluded");
+                    // An attribute, not a class chosen at run time: that would bring Yew's
+                    // `Classes` set into the wasm.
+                    let excluded = t.excluded_by_preset.map(|_| "");
                     html! {
-                        <li {class}>
+                        <li data-excluded={excluded}>
                             <input id={id.clone()} type="checkbox" checked={t.enabled} {onchange} />
                             <label for={id}>{ train.to_string() }</label>
                             if let Some(reason) = t.excluded_by_preset {

@@ -99,11 +99,6 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
     }
 }
 
-/// A coordinate as whole pixels for an SVG attribute.
-pub fn px(v: f64) -> String {
-    (v.round() as i64).to_string()
-}
-
 /// The id of a node's element (for `aria-activedescendant`); stable and free of `(`.
 pub fn node_id(release: Release) -> String {
     let mut id = format!(

@@ -1,0 +1,18 @@
+//! Pure presentation, compiled and tested natively: what the release graph draws
+//! (`graph_model`), and the parts of the page that are plain markup written as text
+//! (`graph_svg`, `plan_html`, `runbook_html`, `release_list`, `release_options`, with `markup`'s escaping).
+//!
+//! Why text: the static graph is hundreds of nodes and the runbook a few dozen steps, neither
+//! with a field of its own. Written as one string and handed to the browser's HTML parser
+//! (Yew's `Html::from_html_unchecked`), they draw in one call instead of thousands of DOM calls
+//! from wasm, and take much less wasm code than the same markup through `html!` (SPEC §12).
+//! Every text and attribute value goes through `markup::escape`, so nothing typed or pasted
+//! is ever read as markup. The bench's static floor page draws its graph with the same code.
+
+pub mod graph_model;
+pub mod graph_svg;
+pub mod markup;
+pub mod plan_html;
+pub mod release_list;
+pub mod release_options;
+pub mod runbook_html;

@@ -1,0 +1,175 @@
+//! The markup written as text (`src/view`): the hooks the page and its tests rely on (SPEC §9)
+//! are there, every node and edge is drawn once, the legal hops drawn are exactly
+//! `domain::rules::judge`'s, and typed text is escaped wherever it lands.
+
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::Release;
+use asa_planner::domain::rules::judge;
+use asa_planner::domain::runbook::{hop_runbook, HopImages, Mode};
+use asa_planner::domain::session::{analyse, Session};
+use asa_planner::view::graph_model::{self, GraphModel};
+use asa_planner::view::{graph_svg, plan_html, release_list, release_options, runbook_html};
+
+fn session(fragment: &str) -> Session {
+    let query: PlanQuery = fragment
+        .parse()
+        .unwrap_or_else(|e| panic!("{fragment}: {e}"));
+    analyse(&query)
+}
+
+fn r(text: &str) -> Release {
+    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// The values of attribute `name` in `markup`, in order.
+fn values<'a>(markup: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!(" {name}=\"");
+    markup
+        .match_indices(&key)
+        .filter_map(|(i, _)| {
+            let rest = &markup[i + key.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+fn model_of(s: &Session) -> GraphModel {
+    graph_model::build(s, false)
+}
+
+#[test]
+fn the_canvas_draws_every_release_once_and_the_plan_edges() {
+    let s = session("from=8.2(5)&to=9.1(7)");
+    let model = model_of(&s);
+    let canvas = graph_svg::canvas(&model);
+    let drawn: Vec<String> = model
+        .layout
+        .nodes
+        .iter()
+        .map(|n| n.release.to_string())
+        .collect();
+    assert_eq!(values(&canvas, "data-release"), drawn);
+    let mut ids = values(&canvas, "id");
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "node ids are unique");
+    let plan: Vec<(String, String)> = s
+        .hops()
+        .iter()
+        .map(|h| (h.from.to_string(), h.to.to_string()))
+        .collect();
+    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), plan.len());
+    let froms = values(&canvas, "data-edge-from");
+    let tos = values(&canvas, "data-edge-to");
+    for (from, to) in &plan {
+        assert!(
+            froms.iter().zip(&tos).any(|(f, t)| f == from && t == to),
+            "plan edge {from} → {to}"
+        );
+    }
+    // The requested direct hop is drawn blocked, with its reason.
+    assert_eq!(canvas.matches(" data-blocked=\"\"").count(), 1);
+    assert!(canvas.contains("blocked: 8.2 is not the last minor release of 8.x (8.4 is)"));
+}
+
+#[test]
+fn the_legal_layer_draws_exactly_the_judged_hops() {
+    let s = session("from=8.2(5)&to=9.1(7)");
+    let model = model_of(&s);
+    for from in ["8.4(7)", "8.2(5)", "9.0(4)", "9.1(7)"] {
+        let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
+        let expected: Vec<String> = model
+            .layout
+            .nodes
+            .iter()
+            .filter(|n| judge(&s.catalog, r(from), n.release).is_ok())
+            .map(|n| n.release.to_string())
+            .collect();
+        assert_eq!(
+            values(&layer, "data-edge-to"),
+            expected,
+            "legal hops from {from}"
+        );
+        assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
+        assert_eq!(layer.matches(" data-legal=\"\"").count(), expected.len());
+    }
+    assert_eq!(graph_svg::legal_layer(&model, &s.catalog, None, None), "");
+    let ring = graph_svg::legal_layer(&model, &s.catalog, None, Some(0));
+    assert!(ring.starts_with("<rect class=\"legal-layer-cursor\""));
+}
+
+#[test]
+fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
+    let images = HopImages {
+        server: "10.0.0.1\"><img src=x onerror=alert(1)>".into(),
+        old_image: "old<b>.bin".into(),
+        new_image: "new`&.bin".into(),
+    };
+    let runbook = hop_runbook(Mode::ActiveStandby, &images);
+    let html = runbook_html::steps(&runbook, 2);
+    assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
+    assert!(html.contains("10.0.0.1&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("new`&amp;.bin"));
+    let with_commands = runbook
+        .steps
+        .iter()
+        .filter(|s| !s.commands.is_empty())
+        .count();
+    let labels = values(&html, "aria-label");
+    assert_eq!(labels.len(), with_commands);
+    assert_eq!(
+        labels.first().copied(),
+        Some("Copy the commands of step 1 of hop 2")
+    );
+    assert_eq!(html.matches(" data-copy=\"\"").count(), with_commands);
+    assert_eq!(html.matches("<li>").count(), runbook.steps.len());
+}
+
+#[test]
+fn the_list_view_names_every_release_with_its_pick_buttons() {
+    let s = session("from=9.1(7)&to=9.3(3)");
+    let model = model_of(&s);
+    let html = release_list::lists(&s.catalog, &model);
+    let drawn: Vec<String> = model
+        .layout
+        .nodes
+        .iter()
+        .map(|n| n.release.to_string())
+        .collect();
+    assert_eq!(values(&html, "data-list-release"), drawn);
+    let ids = values(&html, "id");
+    assert_eq!(ids.len(), 2 * drawn.len());
+    assert!(ids.contains(&release_list::pick_button_id(r("9.3(3)"), false).as_str()));
+    assert!(html.contains("9.3(3)</span> (target, on the plan)"));
+    assert!(html.contains("aria-label=\"Set 9.1(7) as current\""));
+}
+
+#[test]
+fn a_hop_lists_its_landing_choices_with_the_chosen_one_selected() {
+    let choices = [
+        (r("9.0(1)"), false),
+        (r("9.0(2)"), true),
+        (r("9.0(4)"), false),
+    ];
+    let options = plan_html::choice_options(&choices, r("9.0(4)"));
+    assert_eq!(
+        options,
+        "<option value=\"9.0(4)\" selected>9.0(4)</option>\
+         <option value=\"9.0(2)\">9.0(2) (withdrawn)</option>\
+         <option value=\"9.0(1)\">9.0(1)</option>"
+    );
+    let s = session("from=8.2(5)&to=8.3(2)");
+    let text = plan_html::hop_text(&s.hops()[0]);
+    assert!(text.starts_with("<span class=\"plan-hop-releases\">8.2(5) → 8.3(2)</span>"));
+    assert!(text.contains("Migrates the configuration (8.2 → 8.3)"));
+}
+
+#[test]
+fn suggestions_come_from_the_catalog_in_use() {
+    let s = session("from=9.1(7)&to=9.3(3)&releases=9.1(7),9.2(4),9.3(3)");
+    assert_eq!(
+        release_options::options(&s.catalog),
+        "<option value=\"9.3(3)\"><option value=\"9.2(4)\"><option value=\"9.1(7)\">"
+    );
+}
