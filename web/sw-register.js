@@ -74,15 +74,19 @@
     setInterval(function () { registration.update().catch(function () {}); }, 60 * 60 * 1000);
   }
 
+  // Registered once the page has loaded (the app drawn): registering, and on a first visit the
+  // worker's install fetching the whole build, would otherwise compete with the first render.
   // register() does not look for a new sw.js when one is registered already, and the
   // browser's own check after a navigation comes late: look now, on every load.
-  sw.register('./sw.js', { updateViaCache: 'none' }).then(
-    function (registration) {
-      watch(registration);
-      registration.update().catch(function () {});
-    },
-    function (error) {
-      console.error('offline support unavailable: service worker registration failed:', error);
-    },
-  );
+  window.addEventListener('load', function () {
+    sw.register('./sw.js', { updateViaCache: 'none' }).then(
+      function (registration) {
+        watch(registration);
+        registration.update().catch(function () {});
+      },
+      function (error) {
+        console.error('offline support unavailable: service worker registration failed:', error);
+      },
+    );
+  });
 })();

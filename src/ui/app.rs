@@ -116,7 +116,7 @@ pub fn app() -> Html {
     };
     // The suggestions change with the catalog only: written once per catalog, not per render.
     let options = use_memo(Shared((*base).clone()), |catalog| {
-        AttrValue::from(release_options::options(catalog))
+        AttrValue::from(release_options::datalist(OPTIONS_ID, catalog))
     });
     let model = use_memo((session.clone(), query.interim), |(s, interim)| {
         graph_model::build(s, *interim)
@@ -269,7 +269,7 @@ pub fn app() -> Html {
                 </header>
                 <main class="planner-main">
                     { banner(&BannerProps { lines, ondismiss }) }
-                    <datalist id={OPTIONS_ID}>{ Html::from_html_unchecked((*options).clone()) }</datalist>
+                    { Html::from_html_unchecked((*options).clone()) }
                     { plan_inputs(&PlanInputsProps {
                         session: session.clone(),
                         query: Shared(query.clone()),

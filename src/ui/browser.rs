@@ -70,6 +70,11 @@ pub fn link(fragment: &str) -> String {
 /// Shows `fragment` in the address bar without adding a history entry (so Back does not step
 /// through keystrokes) and without firing `hashchange`.
 pub fn replace_fragment(fragment: &str) {
+    // Already shown (a page opened from a link): no history call, which costs a few ms of the
+    // first render.
+    if hash() == fragment {
+        return;
+    }
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
     let url = if fragment.is_empty() {

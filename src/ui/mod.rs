@@ -2,8 +2,9 @@
 //! here: whether a hop is legal, what a plan is and what a runbook says are the domain's.
 //!
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
-//! storage sync), `components/` (one piece of the page per file), `graph_model` (what the graph draws),
-//! `browser` (location, history, storage, clipboard, downloads), `shared` (pointer-equal props).
+//! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
+//! `browser` (location, history, storage, clipboard, downloads, focus after a render), `shared`
+//! (pointer-equal props).
 
 pub mod app;
 pub mod browser;

@@ -200,7 +200,8 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         if let [Some(p), Some(a), Some(bp)] = scores.as_slice() {
             let _ = writeln!(
                 s,
-                "| Lighthouse {form}: performance / accessibility / best practices | {p:.0} / {a:.0} / {bp:.0} | ≥ 95 / 100 / 100 | {} |",
+                "| Lighthouse {form}: performance / accessibility / best practices (median of {} runs) | {p:.0} / {a:.0} / {bp:.0} | ≥ 95 / 100 / 100 | {} |",
+                get(&format!("lh.{form}.runs")).split(", ").count(),
                 verdict(*p >= 95.0 && *a >= 100.0 && *bp >= 100.0)
             );
         }
@@ -365,8 +366,9 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             if b.contains_key(&format!("lh.{form}.performance")) {
                 let _ = writeln!(
                     s,
-                    "- Lighthouse {} {form} (`/#{FRAGMENT}`, gzip served): {}; audits below 90: {}",
+                    "- Lighthouse {} {form} (`/#{FRAGMENT}`, gzip served): performance of each run {}; the median run: {}; audits below 90: {}",
                     get("lh.version"),
+                    get(&format!("lh.{form}.runs")),
                     get(&format!("lh.{form}.metrics")),
                     get(&format!("lh.{form}.failing"))
                 );

@@ -3,10 +3,9 @@
 //!
 //! Most are plain view functions (`fn banner(..) -> Html`): each Yew component costs a few KB
 //! of generic code in the wasm. Only these are components, for their hooks or to skip a redraw:
-//! `graph_canvas` and `legal_layer` (the static graph is not redrawn on hover, the hover layer
-//! is redrawn alone), `release_graph` (keyboard cursor), `release_options` (the suggestion
-//! list is redrawn only when the catalog changes), `command_block` and `share_bar` (their
-//! "copied" status), and `verdict` (it changes together with the graph, not before it).
+//! `release_graph` (keyboard cursor; the canvas markup memoised per graph, so a hover replaces
+//! only the legal-hop layer) and `verdict` (it changes together with the graph, not before it).
+//! Markup without fields of its own comes from `crate::view` as text.
 
 pub mod banner;
 pub mod custom_list;
