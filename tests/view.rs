@@ -37,17 +37,22 @@ fn model_of(s: &Session) -> GraphModel {
     graph_model::build(s, false)
 }
 
+/// The drawn releases, in the layout's order.
+fn drawn(model: &GraphModel) -> Vec<String> {
+    model
+        .layout
+        .nodes
+        .iter()
+        .map(|n| n.release.to_string())
+        .collect()
+}
+
 #[test]
 fn the_canvas_draws_every_release_once_and_the_plan_edges() {
     let s = session("from=8.2(5)&to=9.1(7)");
     let model = model_of(&s);
     let canvas = graph_svg::canvas(&model);
-    let drawn: Vec<String> = model
-        .layout
-        .nodes
-        .iter()
-        .map(|n| n.release.to_string())
-        .collect();
+    let drawn = drawn(&model);
     assert_eq!(values(&canvas, "data-release"), drawn);
     let mut ids = values(&canvas, "id");
     let all = ids.len();
@@ -131,12 +136,7 @@ fn the_list_view_names_every_release_with_its_pick_buttons() {
     let s = session("from=9.1(7)&to=9.3(3)");
     let model = model_of(&s);
     let html = release_list::lists(&s.catalog, &model);
-    let drawn: Vec<String> = model
-        .layout
-        .nodes
-        .iter()
-        .map(|n| n.release.to_string())
-        .collect();
+    let drawn = drawn(&model);
     assert_eq!(values(&html, "data-list-release"), drawn);
     let ids = values(&html, "id");
     assert_eq!(ids.len(), 2 * drawn.len());

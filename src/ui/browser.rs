@@ -1,6 +1,7 @@
 //! The few browser services the page uses (location, history, local storage, clipboard,
-//! downloads), each failing quietly into a `Result` or `None`: a locked-down browser
-//! (storage disabled, no clipboard permission) must never break the page.
+//! downloads, the element a delegated click came from, focus after a render), each failing
+//! quietly into a `Result` or `None`: a locked-down browser (storage disabled, no clipboard
+//! permission) must never break the page.
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -9,6 +10,17 @@ use wasm_bindgen::JsValue;
 thread_local! {
     /// The id of the element to focus once the page has re-rendered (see `focus_after_render`).
     static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The element an event happened in, or its nearest ancestor, that matches `selector`: how one
+/// listener on a section serves the controls of markup drawn as text inside it.
+pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 /// Asks for the element with `id` to get the focus after the next render. For controls drawn

@@ -10,7 +10,7 @@
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px_attr};
 use crate::domain::catalog::Catalog;
-use crate::domain::layout::edge_path;
+use crate::domain::layout::{edge_path, Node};
 use crate::domain::release::Release;
 use crate::domain::rules::{judge, Rule};
 
@@ -92,10 +92,7 @@ pub fn canvas(model: &GraphModel) -> String {
             escape(&mut out, info.source);
         }
         out.push_str("</title><rect");
-        px_attr(&mut out, "x", n.x - w / 2.0);
-        px_attr(&mut out, "y", n.y - h / 2.0);
-        px_attr(&mut out, "width", w);
-        px_attr(&mut out, "height", h);
+        centred_box(&mut out, n, w, h);
         out.push_str(" rx=\"4\"/><text");
         px_attr(&mut out, "x", n.x);
         px_attr(&mut out, "y", n.y + 4.0);
@@ -136,10 +133,7 @@ pub fn legal_layer(
     if let Some(n) = cursor.and_then(|i| layout.nodes.get(i)) {
         let (w, h) = (layout.node_width + 6.0, layout.node_height + 6.0);
         out.push_str("<rect class=\"legal-layer-cursor\"");
-        px_attr(&mut out, "x", n.x - w / 2.0);
-        px_attr(&mut out, "y", n.y - h / 2.0);
-        px_attr(&mut out, "width", w);
-        px_attr(&mut out, "height", h);
+        centred_box(&mut out, n, w, h);
         out.push_str(" rx=\"6\"/>");
     }
     out
@@ -161,6 +155,14 @@ fn edge_open(out: &mut String, model: &GraphModel, a: usize, b: usize, class: &s
     attr(out, "d", &edge_path(&model.layout, a, b));
     attr(out, "data-edge-from", &release_at(a));
     attr(out, "data-edge-to", &release_at(b));
+}
+
+/// The `x`, `y`, `width` and `height` of a `w` × `h` box centred on node `n`.
+fn centred_box(out: &mut String, n: &Node, w: f64, h: f64) {
+    px_attr(out, "x", n.x - w / 2.0);
+    px_attr(out, "y", n.y - h / 2.0);
+    px_attr(out, "width", w);
+    px_attr(out, "height", h);
 }
 
 /// The reason of a blocked direct hop, written near the middle of its edge.

@@ -13,8 +13,6 @@ use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::GraphModel;
 use crate::view::release_list::{self, pick_button_id};
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,12 +25,7 @@ pub struct GraphListProps {
 
 /// The release and role of a pick button clicked (`None` for any other click).
 fn picked(e: &MouseEvent) -> Option<(Release, bool)> {
-    let button = e
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("button[data-pick]")
-        .ok()??;
+    let button = browser::closest(e, "button[data-pick]")?;
     let as_current = button.get_attribute("data-pick")? == "current";
     let item = button.closest("[data-list-release]").ok()??;
     let release = item.get_attribute("data-list-release")?.parse().ok()?;

@@ -9,12 +9,12 @@
 
 use crate::domain::release::Release;
 use crate::domain::session::Session;
+use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{node_id, GraphModel};
 use crate::view::graph_svg;
 use crate::view::markup::px;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,10 +27,9 @@ pub struct ReleaseGraphProps {
     pub onpick: Callback<(Release, bool)>,
 }
 
-/// The release under an event's target, if it is a node.
-fn release_of(target: Option<web_sys::EventTarget>) -> Option<Release> {
-    let element = target?.dyn_into::<Element>().ok()?;
-    let node = element.closest("[data-release]").ok()??;
+/// The release of the node an event happened in, if any.
+fn release_of(e: &MouseEvent) -> Option<Release> {
+    let node = browser::closest(e, "[data-release]")?;
     node.get_attribute("data-release")?.parse().ok()
 }
 
@@ -100,7 +99,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let onmouseover = {
         let onhover = props.onhover.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(e.target()) {
+            if let Some(r) = release_of(&e) {
                 onhover.emit(Some(r));
             }
         })
@@ -116,7 +115,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         let cursor = cursor.clone();
         let model = model.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(e.target()) {
+            if let Some(r) = release_of(&e) {
                 cursor.set(model.layout.index_of(r));
                 onpick.emit((r, e.shift_key()));
             }

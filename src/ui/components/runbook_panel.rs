@@ -12,21 +12,14 @@ use crate::domain::runbook::{self, HopImages, Mode};
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 use yew::prelude::*;
 
 /// A click on a step's copy button (`button[data-copy]`): copies its block's commands and
 /// says in the block's status whether it worked. Other clicks are left alone.
 fn copy_clicked(e: MouseEvent) {
-    let Some(button) = e
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("button[data-copy]").ok().flatten())
+    let Some(block) = browser::closest(&e, "button[data-copy]")
+        .and_then(|button| button.closest(".command-block").ok().flatten())
     else {
-        return;
-    };
-    let Some(block) = button.closest(".command-block").ok().flatten() else {
         return;
     };
     let find = |selector: &str| block.query_selector(selector).ok().flatten();

@@ -10,7 +10,6 @@ use crate::domain::runbook::HopImages;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -24,12 +23,7 @@ pub struct ShareBarProps {
 /// Does what the clicked `button[data-share]` says; returns the status line's element and its
 /// new text, or `None` for a click elsewhere in the bar.
 fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<(Element, &'static str)> {
-    let button = e
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("button[data-share]")
-        .ok()??;
+    let button = browser::closest(e, "button[data-share]")?;
     let status = button
         .parent_element()?
         .query_selector(".share-bar-status")
