@@ -281,9 +281,9 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         let _ = writeln!(
             s,
             "Chromium (playwright-core) opens `/#{FRAGMENT}` of dist/ and the generated static page \
-             (`static-plan.html`: the same plan as an ordered list of its {} hops and an SVG graph \
-             with the same nodes and plan edges, made by `xtask/src/bench_static.rs` from \
-             `domain::session::analyse` and `domain::layout`), both from one loopback server \
+             (`static-plan.html`: the same plan as an ordered list of its {} hops and the very \
+             SVG graph the app draws, `view::graph_svg::canvas` of the same graph model, made by \
+             `xtask/src/bench_static.rs` from `domain::session::analyse`), both from one loopback server \
              (gzip like a static host, `Cache-Control: no-cache`). Each run is a fresh browser \
              context (empty cache, service workers blocked); app and static runs alternate, after \
              one discarded warm-up of each. A MutationObserver installed before any page script \
