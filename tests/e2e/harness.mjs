@@ -63,7 +63,7 @@ export const MIME = {
  * redeploy is visible to the browser's HTTP cache at once (the service worker decides the rest).
  * Every request is kept in `server.requests` ({ path, status }).
  */
-export async function startServer({ root = DIST_DIR, subPath = SUB_PATH } = {}) {
+export async function startServer({ root = DIST_DIR, subPath = SUB_PATH, mime = MIME } = {}) {
   let current = path.resolve(root);
   const requests = [];
   const srv = http.createServer(async (req, res) => {
@@ -79,7 +79,7 @@ export async function startServer({ root = DIST_DIR, subPath = SUB_PATH } = {}) 
       const body = await fs.readFile(file);
       status = 200;
       res.writeHead(200, {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': mime[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',
       });
