@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+use yew::Callback;
 
 thread_local! {
     /// The id of the element to focus once the page has re-rendered (see `focus_after_render`).
@@ -101,6 +102,27 @@ pub fn replace_fragment(fragment: &str) {
         format!("#{fragment}")
     };
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+/// A listener handing `cb` the value of the field its event (`input`, `change`) came from: the
+/// one shape of every text field, select and textarea of the page.
+pub fn on_value<E: AsRef<web_sys::Event> + 'static>(cb: &Callback<String>) -> Callback<E> {
+    let cb = cb.clone();
+    Callback::from(move |e: E| {
+        if let Some(value) = field_value(e.as_ref()) {
+            cb.emit(value);
+        }
+    })
+}
+
+/// A `change` listener handing `cb` whether the checkbox is now checked.
+pub fn on_checked(cb: &Callback<bool>) -> Callback<web_sys::Event> {
+    let cb = cb.clone();
+    Callback::from(move |e: web_sys::Event| {
+        if let Some(checked) = field_checked(&e) {
+            cb.emit(checked);
+        }
+    })
 }
 
 /// The `value` of the field (input, select or textarea) an event came from. Read as a

@@ -35,14 +35,7 @@ pub fn entries(text: &str) -> Vec<String> {
 
 /// The textarea, its buttons and its errors by position.
 pub fn custom_list(props: &CustomListProps) -> Html {
-    let oninput = {
-        let cb = props.ondraft.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(value) = browser::field_value(&e) {
-                cb.emit(value);
-            }
-        })
-    };
+    let oninput = browser::on_value::<InputEvent>(&props.ondraft);
     let onapply = {
         let cb = props.onapply.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))

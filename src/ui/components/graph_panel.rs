@@ -29,14 +29,7 @@ pub struct GraphPanelProps {
 /// Controls and the graph (or the list view).
 pub fn graph_panel(props: &GraphPanelProps) -> Html {
     let as_list = props.as_list;
-    let oninterim = {
-        let cb = props.oninterim.clone();
-        Callback::from(move |e: Event| {
-            if let Some(checked) = browser::field_checked(&e) {
-                cb.emit(checked);
-            }
-        })
-    };
+    let oninterim = browser::on_checked(&props.oninterim);
     let ontoggle = props.onlistview.reform(move |_: MouseEvent| !as_list);
     html! {
         <section class="graph-panel" aria-labelledby="graph-heading">

@@ -16,12 +16,7 @@ fn image_input(
     release: Release,
     cb: &Callback<(Release, String)>,
 ) -> Html {
-    let cb = cb.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(value) = browser::field_value(&e) {
-            cb.emit((release, value));
-        }
-    });
+    let oninput = browser::on_value::<InputEvent>(&cb.reform(move |value| (release, value)));
     html! {
         <div class="hop-runbook-image">
             <label for={id.clone()}>{ label }</label>

@@ -62,12 +62,8 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
         p.set_releases(if list.is_empty() { None } else { Some(list) });
     });
     let onclear = planner.on(|p, ()| p.set_releases(None));
-    let p = planner.clone();
-    let onsecond = Callback::from(move |e: Event| {
-        if let Some(checked) = browser::field_checked(&e) {
-            p.set_from2(checked.then(String::new));
-        }
-    });
+    let onsecond =
+        browser::on_checked(&planner.on(|p, checked: bool| p.set_from2(checked.then(String::new))));
     let mut list_messages = props.list_messages.clone();
     list_messages.extend(messages(session, &[Origin::Releases]));
     html! {

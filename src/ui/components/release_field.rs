@@ -23,14 +23,7 @@ pub struct ReleaseFieldProps {
 
 /// A labelled release input with its message.
 pub fn release_field(props: &ReleaseFieldProps) -> Html {
-    let oninput = {
-        let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(value) = browser::field_value(&e) {
-                cb.emit(value);
-            }
-        })
-    };
+    let oninput = browser::on_value::<InputEvent>(&props.oninput);
     let msg_id = format!("{}-msg", props.id);
     let field = &props.field;
     // An empty field is not wrong yet: its message reads as a hint until something is typed.

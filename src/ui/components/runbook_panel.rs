@@ -49,14 +49,7 @@ pub struct RunbookPanelProps {
 /// The runbook section (empty text when there is no plan).
 pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     let hops = props.session.hops();
-    let onserver = {
-        let cb = props.onserver.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(value) = browser::field_value(&e) {
-                cb.emit(value);
-            }
-        })
-    };
+    let onserver = browser::on_value::<InputEvent>(&props.onserver);
     html! {
         <section class="runbook-panel" aria-labelledby="runbook-heading" onclick={copy_clicked}>
             <h2 id="runbook-heading">{ "Runbook" }</h2>

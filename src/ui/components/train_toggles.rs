@@ -30,14 +30,7 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
         .preset
         .clone()
         .unwrap_or_else(|| default_preset().id.to_owned());
-    let onpreset = {
-        let cb = props.onpreset.clone();
-        Callback::from(move |e: Event| {
-            if let Some(value) = browser::field_value(&e) {
-                cb.emit(value);
-            }
-        })
-    };
+    let onpreset = browser::on_value::<Event>(&props.onpreset);
     let onreset = {
         let cb = props.onreset.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -59,12 +52,8 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                 { for props.trains.iter().map(|t| {
                     let train = t.train;
                     let id = format!("train-{}-{}", train.major, train.minor);
-                    let cb = props.ontoggle.clone();
-                    let onchange = Callback::from(move |e: Event| {
-                        if let Some(checked) = browser::field_checked(&e) {
-                            cb.emit((train, checked));
-                        }
-                    });
+                    let onchange =
+                        browser::on_checked(&props.ontoggle.reform(move |on| (train, on)));
                     // An attribute, not a class chosen at run time: that would bring Yew's
                     // `Classes` set into the wasm.
                     let excluded = t.excluded_by_preset.map(|_| "");
