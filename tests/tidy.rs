@@ -124,27 +124,52 @@ fn no_should_panic_or_ignore() {
     assert_none(found, "no #[should_panic] or #[ignore]");
 }
 
-/// Trunk must find the installed wasm-bindgen-cli, or it would try a download (no internet).
-#[test]
-fn trunk_pins_the_locked_wasm_bindgen() {
-    let lock = read(&root().join("Cargo.lock"));
+/// The version of `package` a Cargo.lock pins (its first entry of that name).
+fn locked(lock_path: &Path, package: &str) -> String {
+    let lock = read(lock_path);
     let mut lines = lock.lines();
-    let mut version = None;
+    let name = format!("name = \"{package}\"");
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            version = lines
+        if line == name {
+            if let Some(v) = lines
                 .next()
-                .and_then(|l| l.strip_prefix("version = \"")?.strip_suffix('"'));
-            break;
+                .and_then(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
+            {
+                return v.to_string();
+            }
         }
     }
-    let version = version.unwrap_or_else(|| panic!("wasm-bindgen is not in Cargo.lock"));
-    let trunk = read(&root().join("Trunk.toml"));
-    let wanted = format!("wasm_bindgen = \"{version}\"");
-    assert!(
-        trunk.contains(&wanted),
-        "Trunk.toml must say `{wanted}` (the Cargo.lock version)"
-    );
+    panic!("{package} is not in {}", lock_path.display())
+}
+
+/// Trunk must find the installed wasm-bindgen-cli, or it would try a download (no internet);
+/// the bench's Yew floor is built by the same Trunk, so it pins the same one.
+#[test]
+fn trunk_pins_the_locked_wasm_bindgen() {
+    let floor = root().join("xtask/bench/yew-floor");
+    for dir in [root(), floor] {
+        let version = locked(&dir.join("Cargo.lock"), "wasm-bindgen");
+        let trunk = read(&dir.join("Trunk.toml"));
+        let wanted = format!("wasm_bindgen = \"{version}\"");
+        assert!(
+            trunk.contains(&wanted),
+            "{}/Trunk.toml must say `{wanted}` (the Cargo.lock version)",
+            dir.display()
+        );
+    }
+}
+
+/// The bench's Yew floor stands for the app's stack: the same yew and wasm-bindgen.
+#[test]
+fn yew_floor_locks_the_apps_versions() {
+    let floor = root().join("xtask/bench/yew-floor/Cargo.lock");
+    for package in ["yew", "wasm-bindgen"] {
+        assert_eq!(
+            locked(&floor, package),
+            locked(&root().join("Cargo.lock"), package),
+            "xtask/bench/yew-floor/Cargo.lock must pin the app's {package}"
+        );
+    }
 }
 
 /// Nothing in the page may come from elsewhere (SPEC §10): no absolute URLs in index.html, the

@@ -2,8 +2,9 @@
 // (milliseconds since the navigation started):
 //
 // - time to a drawn plan: the app opened on a shared link, cold (fresh context: empty HTTP
-//   cache, service workers blocked), against the generated static page with the same plan, runs
-//   interleaved; a MutationObserver installed before any page script stamps the moment
+//   cache, service workers blocked), against the generated static page with the same plan and
+//   the Yew floor (that page's markup rendered by the leanest Yew app), runs interleaved; a
+//   MutationObserver installed before any page script stamps the moment
 //   `svg[data-graph] [data-on-plan]` reaches the plan's hop count;
 // - layout alone in wasm: `domain::layout` compiled to wasm on its own (xtask/bench/wasm-layout),
 //   timed over the same synthetic catalogs;
@@ -14,7 +15,7 @@
 //   drawn), per node over a sample of the plan page's nodes;
 // - axe-core: violations on the empty page and on the plan page (light and dark).
 //
-// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
+// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --yew-floor NAME --hops N
 //   --runs N --out FILE. Writes `key<TAB>value` lines to FILE and prints a summary.
 
 import { createRequire } from 'node:module';
@@ -37,45 +38,62 @@ const fmt = (ms) => (ms == null ? 'n/a' : `${ms.toFixed(1)} ms`);
 /** A fresh, cold context: own empty cache and storage, no service worker. */
 const coldContext = (browser, options = {}) => browser.newContext({ serviceWorkers: 'block', ...options });
 
-/** Milliseconds from navigation start until `hops` plan edges are in the DOM. */
+/** The message the in-page observer logs once the plan is drawn. */
+const DRAWN = 'asa-bench:plan-drawn';
+
+/**
+ * Milliseconds from navigation start until `hops` plan edges are in the DOM. Nothing of the
+ * harness runs in the page until then: the observer reports by a console message, which the
+ * browser sends out anyway (waiting with `waitForFunction` would evaluate Playwright's injected
+ * script, tens of milliseconds of main-thread work, in the middle of the page's own start-up).
+ */
 async function timeToPlan(browser, url) {
   const context = await coldContext(browser);
-  await context.addInitScript((hops) => {
+  await context.addInitScript(({ hops, drawn }) => {
     const observer = new MutationObserver(() => {
       if (document.querySelectorAll('svg[data-graph] [data-on-plan]').length >= hops) {
         window.__benchDrawn = performance.now();
         observer.disconnect();
+        console.debug(drawn);
       }
     });
     observer.observe(document, { childList: true, subtree: true });
     // Trunk's loader fires this once the wasm is instantiated and `main` has run.
     addEventListener('TrunkApplicationStarted', () => (window.__benchStarted = performance.now()));
-  }, HOPS);
+  }, { hops: HOPS, drawn: DRAWN });
   const page = await context.newPage();
+  const drawn = page.waitForEvent('console', { predicate: (m) => m.text() === DRAWN, timeout: 60_000 });
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__benchDrawn != null, null, { timeout: 60_000 });
-  const { drawn, wasmStart, wasm, started } = await page.evaluate(() => {
+  await drawn;
+  const { at, wasmStart, wasm, started } = await page.evaluate(() => {
     const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-    return { drawn: window.__benchDrawn, wasmStart: entry?.startTime ?? null, wasm: entry?.responseEnd ?? null, started: window.__benchStarted ?? null };
+    return { at: window.__benchDrawn, wasmStart: entry?.startTime ?? null, wasm: entry?.responseEnd ?? null, started: window.__benchStarted ?? null };
   });
   const hops = await page.$$eval('ol[data-plan] li[data-hop]', (lis) => lis.length);
   await context.close();
   if (hops !== HOPS) throw new Error(`${url} lists ${hops} hops, the domain plans ${HOPS}`);
-  return { drawn, wasmStart, wasm, started };
+  return { drawn: at, wasmStart, wasm, started };
 }
 
+/**
+ * The app, the Yew floor (the leanest Yew page showing the static page's markup) and the static
+ * page, cold, in rotating order so that no page always follows the same one.
+ */
 async function drawnPlan(browser, origin) {
-  const app = `${origin}/#${args.fragment}`;
-  const floor = `${origin}/${args.static}`;
+  const urls = {
+    app: `${origin}/#${args.fragment}`,
+    yew: `${origin}/${args['yew-floor']}`,
+    floor: `${origin}/${args.static}`,
+  };
+  const names = Object.keys(urls);
   // One discarded run of each: the first navigation of a browser process pays its own start-up.
-  await timeToPlan(browser, app);
-  await timeToPlan(browser, floor);
-  const times = { app: [], floor: [] };
+  for (const name of names) await timeToPlan(browser, urls[name]);
+  const times = { app: [], yew: [], floor: [] };
   const phases = { wasmStart: [], wasm: [], started: [] };
   for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 ? ['floor', 'app'] : ['app', 'floor'];
+    const order = names.map((_, k) => names[(i + k) % names.length]);
     for (const which of order) {
-      const t = await timeToPlan(browser, which === 'app' ? app : floor);
+      const t = await timeToPlan(browser, urls[which]);
       times[which].push(t.drawn);
       if (which === 'app' && t.wasm != null && t.started != null) {
         phases.wasmStart.push(t.wasmStart);
@@ -84,12 +102,13 @@ async function drawnPlan(browser, origin) {
       }
     }
   }
-  const app_ms = median(times.app);
-  const floor_ms = median(times.floor);
-  console.log(`time to a drawn plan (${RUNS} cold runs each, interleaved):`);
-  console.log(`  app    median ${fmt(app_ms)}  [${times.app.map((t) => t.toFixed(0)).join(' ')}]`);
-  console.log(`  static median ${fmt(floor_ms)}  [${times.floor.map((t) => t.toFixed(0)).join(' ')}]`);
-  console.log(`  ratio ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×)`);
+  const [app_ms, yew_ms, floor_ms] = names.map((n) => median(times[n]));
+  const all = (n) => times[n].map((t) => t.toFixed(0)).join(' ');
+  console.log(`time to a drawn plan (${RUNS} cold runs each, rotating order):`);
+  console.log(`  app       median ${fmt(app_ms)}  [${all('app')}]`);
+  console.log(`  Yew floor median ${fmt(yew_ms)}  [${all('yew')}]`);
+  console.log(`  static    median ${fmt(floor_ms)}  [${all('floor')}]`);
+  console.log(`  ratio app / static ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×); Yew floor / static ${(yew_ms / floor_ms).toFixed(2)}×; app / Yew floor ${(app_ms / yew_ms).toFixed(2)}×`);
   const phase = (xs) => (xs.length ? median(xs).toFixed(1) : 'n/a');
   console.log(`  app phases (medians): wasm requested ${phase(phases.wasmStart)} ms, wasm downloaded ${phase(phases.wasm)} ms, wasm started (TrunkApplicationStarted) ${phase(phases.started)} ms, plan drawn ${app_ms.toFixed(1)} ms`);
   await record(args.out, {
@@ -97,11 +116,14 @@ async function drawnPlan(browser, origin) {
     'plan.app_ms': app_ms.toFixed(1),
     'plan.static_ms': floor_ms.toFixed(1),
     'plan.ratio': (app_ms / floor_ms).toFixed(2),
-    'plan.app_all': times.app.map((t) => t.toFixed(0)).join(' '),
+    'plan.yew_ms': yew_ms.toFixed(1),
+    'plan.yew_ratio': (yew_ms / floor_ms).toFixed(2),
+    'plan.app_all': all('app'),
+    'plan.yew_all': all('yew'),
     'plan.wasm_requested_ms': phase(phases.wasmStart),
     'plan.wasm_loaded_ms': phase(phases.wasm),
     'plan.started_ms': phase(phases.started),
-    'plan.static_all': times.floor.map((t) => t.toFixed(0)).join(' '),
+    'plan.static_all': all('floor'),
   });
 }
 

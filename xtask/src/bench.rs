@@ -4,7 +4,8 @@
 //!
 //! Steps: release build into dist/ (skip with `--no-build`); first-visit size (raw, gzip -9,
 //! brotli) and, over budget, twiggy's view of why; a bench site (dist/ plus a static page with
-//! the same plan, generated from the domain, and `domain::layout` alone built to wasm from
+//! the same plan, generated from the domain, the leanest Yew page showing that same markup from
+//! `xtask/bench/yew-floor`, and `domain::layout` alone built to wasm from
 //! `xtask/bench/wasm-layout`); the browser figures (`xtask/bench/browser.mjs`);
 //! Lighthouse (`xtask/bench/lighthouse.mjs`); the native criterion benchmarks.
 //!
@@ -15,7 +16,8 @@
 
 use crate::cmd::Cmd;
 use crate::{
-    bench_native, bench_report, bench_size, bench_static, bench_twiggy, dist, repo_root, tools,
+    bench_native, bench_report, bench_size, bench_static, bench_twiggy, bench_yew_floor, dist,
+    repo_root, tools,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,6 +113,8 @@ impl Options {
 pub struct Figures {
     pub size: Option<bench_size::SizeReport>,
     pub twiggy: Option<bench_twiggy::Twiggy>,
+    /// First-load size of the bench's Yew floor page (built with the browser figures).
+    pub yew_floor: Option<bench_yew_floor::FloorSize>,
     /// `key<TAB>value` lines the node scripts wrote.
     pub browser: BTreeMap<String, String>,
     pub native: Vec<bench_native::NativeResult>,
@@ -139,6 +143,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut figures = Figures {
         size: None,
         twiggy: None,
+        yew_floor: None,
         browser: BTreeMap::new(),
         native: Vec::new(),
         hops: 0,
@@ -158,8 +163,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 
     if options.wants(Part::Browser) || options.wants(Part::Lighthouse) {
-        let (site, hops) = bench_site(&dist, &work)?;
-        figures.hops = hops;
+        let (site, plan) = bench_site(&dist, &work)?;
+        figures.hops = plan.hops;
         ensure_bench_packages()?;
         let results = work.join("results.txt");
         std::fs::write(&results, "")
@@ -177,12 +182,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         };
         if options.wants(Part::Browser) {
             layout_wasm(&root, &site)?;
+            let floor = bench_yew_floor::build(&plan.main, &work, &site)?;
+            bench_yew_floor::print(&floor);
+            figures.yew_floor = Some(floor);
             node("browser.mjs")
                 .args([
                     "--static",
                     STATIC_PAGE,
+                    "--yew-floor",
+                    bench_yew_floor::PAGE,
                     "--hops",
-                    &hops.to_string(),
+                    &plan.hops.to_string(),
                     "--runs",
                     &options.runs.to_string(),
                 ])
@@ -221,8 +231,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// `<work>/site`: a fresh copy of dist/ plus the static page with the same plan. Returns the
-/// directory and the plan's hop count.
-fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
+/// directory and the static plan.
+fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, bench_static::StaticPlan), String> {
     let site = work.join("site");
     if site.exists() {
         std::fs::remove_dir_all(&site)
@@ -241,10 +251,11 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
                 .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
         }
     }
-    let (html, hops) = bench_static::page(FRAGMENT)?;
+    let plan = bench_static::page(FRAGMENT)?;
     let page = site.join(STATIC_PAGE);
-    std::fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
-    Ok((site, hops))
+    std::fs::write(&page, &plan.page)
+        .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    Ok((site, plan))
 }
 
 /// Builds `domain::layout` alone to wasm (xtask/bench/wasm-layout, the app's release profile)

@@ -130,6 +130,12 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             "| ratio app / static | {ratio:.2}× | ≤ 2× | {} |",
             verdict(ratio <= 2.0)
         );
+        if let (Some(yew), Some(yew_ratio)) = (num("plan.yew_ms"), num("plan.yew_ratio")) {
+            let _ = writeln!(
+                s,
+                "| same plan, leanest Yew page (the Yew floor, same runs) | {yew:.0} ms, {yew_ratio:.2}× static | (what the stack alone costs) | |"
+            );
+        }
     }
     for n in ["300", "2000", "10000"] {
         let Some(dom) = num(&format!("layout.{n}.dom_ms")) else {
@@ -285,18 +291,36 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
              SVG graph the app draws, `view::graph_svg::canvas` of the same graph model, made by \
              `xtask/src/bench_static.rs` from `domain::session::analyse`), both from one loopback server \
              (gzip like a static host, `Cache-Control: no-cache`). Each run is a fresh browser \
-             context (empty cache, service workers blocked); app and static runs alternate, after \
-             one discarded warm-up of each. A MutationObserver installed before any page script \
-             stamps `performance.now()` (ms since navigation start) when \
-             `svg[data-graph] [data-on-plan]` reaches the hop count.\n",
+             context (empty cache, service workers blocked); the pages take turns in rotating \
+             order, after one discarded warm-up of each. A MutationObserver installed before any \
+             page script stamps `performance.now()` (ms since navigation start) when \
+             `svg[data-graph] [data-on-plan]` reaches the hop count and reports it by a console \
+             message: nothing of the harness runs in the page before that.\n",
             f.hops
+        );
+        let floor_size = f.yew_floor.as_ref().map_or(String::new(), |y| {
+            format!(
+                " Its first load is {} gzip (wasm {}).",
+                kib(y.total_gzip),
+                kib(y.wasm_gzip)
+            )
+        });
+        let _ = writeln!(
+            s,
+            "The third page, the Yew floor (`yew-floor.html`, `xtask/bench/yew-floor`), is the \
+             leanest Yew app that can show the plan: one component returning the static page's \
+             `<main>` as raw HTML, built by Trunk with the app's release settings and wasm loader, \
+             with the static page's stylesheet. No domain, no state, no listeners: its time is what \
+             downloading, compiling and starting a Yew wasm costs on this machine before any work \
+             of the app's own.{floor_size}\n"
         );
         let _ = writeln!(
             s,
-            "- app runs (ms): {}\n- static runs (ms): {}\n- where the app's time goes (medians, \
-             ms since navigation start): wasm requested {}, downloaded {}, instantiated and `main` run \
-             (Trunk's `TrunkApplicationStarted`) {}, plan drawn {}",
+            "- app runs (ms): {}\n- Yew floor runs (ms): {}\n- static runs (ms): {}\n- where the \
+             app's time goes (medians, ms since navigation start): wasm requested {}, downloaded {}, \
+             instantiated and `main` run (Trunk's `TrunkApplicationStarted`) {}, plan drawn {}",
             get("plan.app_all"),
+            get("plan.yew_all"),
             get("plan.static_all"),
             get("plan.wasm_requested_ms"),
             get("plan.wasm_loaded_ms"),
@@ -459,6 +483,7 @@ mod tests {
         Figures {
             size: None,
             twiggy: None,
+            yew_floor: None,
             browser: browser
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -481,10 +506,18 @@ mod tests {
             ("plan.static_ms", "100"),
             ("plan.ratio", "3.00"),
             ("plan.runs", "9"),
+            ("plan.yew_ms", "150"),
+            ("plan.yew_ratio", "1.50"),
         ]);
         let md = markdown(&f, &machine(), "");
         assert!(
             md.contains("| ratio app / static | 3.00× | ≤ 2× | **not met** |"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "| same plan, leanest Yew page (the Yew floor, same runs) | 150 ms, 1.50× static |"
+            ),
             "{md}"
         );
         assert!(md.contains("| plan/all_pairs_builtin (criterion median) | 60.00 ms | all-pairs plans ≤ 50 ms native | **not met** |"), "{md}");

@@ -14,8 +14,16 @@ use asa_planner::view::graph_model::{self, GraphModel};
 use asa_planner::view::graph_svg;
 use asa_planner::view::markup::{escape, px};
 
-/// The static page for the shared-link fragment `fragment` and the number of hops it draws.
-pub fn page(fragment: &str) -> Result<(String, usize), String> {
+/// The floor for one shared link: the whole static page, its `<main>` alone (what the bench's
+/// Yew floor renders) and the number of hops the plan draws.
+pub struct StaticPlan {
+    pub page: String,
+    pub main: String,
+    pub hops: usize,
+}
+
+/// The static plan for the shared-link fragment `fragment`.
+pub fn page(fragment: &str) -> Result<StaticPlan, String> {
     let query: PlanQuery = fragment
         .parse()
         .map_err(|e| format!("the bench fragment `{fragment}` does not read: {e}"))?;
@@ -28,31 +36,34 @@ pub fn page(fragment: &str) -> Result<(String, usize), String> {
         ));
     }
     let graph = graph_model::build(&session, false);
-    let mut html = String::with_capacity(64 * 1024);
-    html.push_str(HEAD);
-    html.push_str(&format!(
+    let mut main = String::with_capacity(64 * 1024);
+    main.push_str(&format!(
         "<main><h1>ASA zero-downtime upgrade planner</h1>\n<p data-verdict=\"{}\">From {} to {}: {} hops</p>\n",
         session.verdict.as_str(),
         text(&session.from.text),
         text(&session.to.text),
         hops
     ));
-    html.push_str(&plan_list(&session));
-    html.push_str(&svg(&graph));
-    html.push_str("</main>\n</body>\n</html>\n");
-    Ok((html, hops))
+    main.push_str(&plan_list(&session));
+    main.push_str(&svg(&graph));
+    main.push_str("</main>\n");
+    let page = format!("{HEAD}{STYLE}\n</head>\n<body>\n{main}</body>\n</html>\n");
+    Ok(StaticPlan { page, main, hops })
 }
 
 const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>ASA upgrade plan (static floor)</title>\n<style>\
+<title>ASA upgrade plan (static floor)</title>\n";
+
+/// The static page's only stylesheet (the Yew floor page carries it too).
+pub const STYLE: &str = "<style>\
 body{font:14px system-ui,sans-serif;margin:1rem}\
 svg text{font-size:11px}\
 .graph-canvas-node rect{fill:#fff;stroke:#888}\
 .graph-canvas-node.is-plan rect{stroke:#05a;stroke-width:2}\
 .graph-canvas-train{font-weight:600}\
 .release-graph-edge{fill:none;stroke:#05a;stroke-width:2}\
-</style>\n</head>\n<body>\n";
+</style>";
 
 fn plan_list(session: &Session) -> String {
     let mut out = String::from("<ol data-plan>\n");
@@ -90,17 +101,21 @@ mod tests {
 
     #[track_caller]
     fn assert_err(fragment: &str, expected: &str) {
-        assert_eq!(
-            page(fragment).map(|(_, hops)| hops),
-            Err(expected.to_string())
-        );
+        assert_eq!(page(fragment).map(|p| p.hops), Err(expected.to_string()));
     }
 
     #[test]
     fn draws_the_plan_with_the_app_hooks() {
-        let Ok((html, hops)) = page("from=8.2(5)&to=9.1(7)") else {
+        let Ok(StaticPlan {
+            page: html,
+            main,
+            hops,
+        }) = page("from=8.2(5)&to=9.1(7)")
+        else {
             panic!("the shared-link example must plan");
         };
+        assert!(html.contains(&main) && main.starts_with("<main>") && main.ends_with("</main>\n"));
+        assert!(html.contains(STYLE));
         assert_eq!(html.matches("<li data-hop ").count(), hops);
         assert_eq!(html.matches(" data-on-plan=\"\"").count(), hops);
         assert!(html.contains("data-from=\"8.2(5)\""));

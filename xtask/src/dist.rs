@@ -49,7 +49,7 @@ pub fn release_target_dir() -> PathBuf {
 /// never panics by design (every input is an error value), so nothing is lost. Both are nightly
 /// features: the machine's nightly toolchain with its `rust-src` does it; without them the build
 /// falls back to stable (same app, larger wasm) and says so.
-fn size_tuned_env() -> Vec<(&'static str, String)> {
+pub fn size_tuned_env() -> Vec<(&'static str, String)> {
     let dir = release_target_dir().to_string_lossy().into_owned();
     match tools::ensure_nightly_std_sources() {
         Ok(()) => vec![

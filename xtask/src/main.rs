@@ -8,6 +8,7 @@ mod bench_report;
 mod bench_size;
 mod bench_static;
 mod bench_twiggy;
+mod bench_yew_floor;
 mod catalog;
 mod cmd;
 mod css_bundle;
