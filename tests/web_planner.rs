@@ -247,3 +247,27 @@ async fn an_image_name_typed_updates_the_commands() {
 }
 
 use wasm_bindgen::JsCast;
+
+/// `value`s of the release suggestions, in order.
+fn suggestions(root: &Element) -> Vec<String> {
+    query_all(root, "datalist#release-options option")
+        .iter()
+        .map(|o| attr(o, "value"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn suggestions_arrive_after_the_first_paint_from_the_catalog_in_use() {
+    let root = open("from=9.1(7)&to=9.3(3)&releases=9.1(7),9.2(4),9.3(3)").await;
+    until("three suggestions", || suggestions(&root).len() == 3).await;
+    assert_eq!(suggestions(&root), ["9.3(3)", "9.2(4)", "9.1(7)"]);
+
+    let root = open("from=8.2(5)&to=9.1(7)").await;
+    let builtin = asa_planner::domain::catalog::Catalog::builtin();
+    until("every built-in release suggested", || {
+        suggestions(&root).len() == builtin.entries().len()
+    })
+    .await;
+    let newest = builtin.entries().last().map(|e| e.release.to_string());
+    assert_eq!(suggestions(&root).first(), newest.as_ref());
+}

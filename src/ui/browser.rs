@@ -1,9 +1,10 @@
 //! The few browser services the page uses (location, history, local storage, clipboard,
-//! downloads, the element a delegated click came from, focus after a render), each failing
-//! quietly into a `Result` or `None`: a locked-down browser (storage disabled, no clipboard
-//! permission) must never break the page.
+//! downloads, the element a delegated click came from, focus after a render, work after the
+//! first paint), each failing quietly into a `Result` or `None`: a locked-down browser
+//! (storage disabled, no clipboard permission) must never break the page.
 
 use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use yew::Callback;
@@ -49,6 +50,26 @@ pub fn restore_focus() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// Runs `f` after the browser has drawn the page as it is now (the next frame, then a task
+/// after it): for work nobody needs for the first look.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let later = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(later.unchecked_ref());
+}
+
+/// Replaces what is inside the element `node` refers to by `html` (markup built by
+/// `crate::view`). Only for an element Yew draws empty: Yew then never touches its children.
+pub fn fill(node: &yew::NodeRef, html: &str) {
+    if let Some(element) = node.cast::<web_sys::Element>() {
+        element.set_inner_html(html);
     }
 }
 

@@ -1,11 +1,15 @@
 //! Platform preset and per-train on/off switches, each exclusion with its reason as text.
 //! A view function (no hooks), not a component: Yew's per-component code is
 //! several KB of wasm each, and the section that calls it already decides when to re-render.
+//! The switches are markup text (`view::train_list`) under one `change` listener: a hundred
+//! elements built by Yew one DOM call at a time were the largest part of the first render.
 
 use crate::domain::presets::{default_preset, PRESETS};
 use crate::domain::release::Train;
 use crate::domain::session::TrainState;
 use crate::ui::browser;
+use crate::view::train_list;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +28,17 @@ pub struct TrainTogglesProps {
     pub onreset: Callback<()>,
 }
 
+/// The train and new state of a switch that changed (`None` for any other change).
+fn switched(e: &Event) -> Option<(Train, bool)> {
+    let input = browser::closest(e, "input[data-train]")?;
+    let train = input.get_attribute("data-train")?.parse().ok()?;
+    let on = input
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .checked();
+    Some((train, on))
+}
+
 /// The preset `<select>` and one checkbox per train.
 pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let selected = props
@@ -31,6 +46,15 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
         .clone()
         .unwrap_or_else(|| default_preset().id.to_owned());
     let onpreset = browser::on_value::<Event>(&props.onpreset);
+    let onswitch = {
+        let ontoggle = props.ontoggle.clone();
+        Callback::from(move |e: Event| {
+            if let Some((train, on)) = switched(&e) {
+                browser::focus_after_render(train_list::checkbox_id(train));
+                ontoggle.emit((train, on));
+            }
+        })
+    };
     let onreset = {
         let cb = props.onreset.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -48,26 +72,9 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                 <p class="train-toggles-note">{ "Presets do not filter a custom list." }</p>
             }
             { for props.messages.iter().map(|m| html! { <p class="train-toggles-message">{ m.clone() }</p> }) }
-            <ul class="train-toggles-list">
-                { for props.trains.iter().map(|t| {
-                    let train = t.train;
-                    let id = format!("train-{}-{}", train.major, train.minor);
-                    let onchange =
-                        browser::on_checked(&props.ontoggle.reform(move |on| (train, on)));
-                    // An attribute, not a class chosen at run time: that would bring Yew's
-                    // `Classes` set into the wasm.
-                    let excluded = t.excluded_by_preset.map(|_| "");
-                    html! {
-                        <li data-excluded={excluded}>
-                            <input id={id.clone()} type="checkbox" checked={t.enabled} {onchange} />
-                            <label for={id}>{ train.to_string() }</label>
-                            if let Some(reason) = t.excluded_by_preset {
-                                <span class="train-toggles-reason">{ reason }</span>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
+            <div onchange={onswitch}>
+                { Html::from_html_unchecked(train_list::checkboxes(&props.trains).into()) }
+            </div>
             if props.custom_set {
                 <button type="button" onclick={onreset}>{ "Use the preset's trains" }</button>
             }

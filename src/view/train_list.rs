@@ -1,0 +1,90 @@
+//! The train switches as HTML text: one checkbox per train (`input[data-train]`, checked when
+//! the train is in the catalog the rules run on), each train the preset leaves out with its
+//! reason beside it. One `change` listener on the list serves them all; a switch redraws the
+//! list, so the page gives the focus back to the checkbox by its id ([`checkbox_id`]).
+
+use super::markup::{attr, escape};
+use crate::domain::release::Train;
+use crate::domain::session::TrainState;
+
+/// The id of a train's checkbox (`train-9-12`), stable across redraws.
+pub fn checkbox_id(train: Train) -> String {
+    format!("train-{}-{}", train.major, train.minor)
+}
+
+/// `<ul class="train-toggles-list">` with one `<li>` per train, in the order given.
+pub fn checkboxes(trains: &[TrainState]) -> String {
+    let mut out = String::from("<ul class=\"train-toggles-list\">");
+    for t in trains {
+        let id = checkbox_id(t.train);
+        let name = t.train.to_string();
+        out.push_str("<li");
+        if t.excluded_by_preset.is_some() {
+            attr(&mut out, "data-excluded", "");
+        }
+        out.push_str("><input type=\"checkbox\"");
+        attr(&mut out, "id", &id);
+        attr(&mut out, "data-train", &name);
+        if t.enabled {
+            out.push_str(" checked");
+        }
+        out.push_str("><label");
+        attr(&mut out, "for", &id);
+        out.push('>');
+        escape(&mut out, &name);
+        out.push_str("</label>");
+        if let Some(reason) = t.excluded_by_preset {
+            out.push_str("<span class=\"train-toggles-reason\">");
+            escape(&mut out, reason);
+            out.push_str("</span>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(major: u16, minor: u16, enabled: bool, reason: Option<&'static str>) -> TrainState {
+        TrainState {
+            train: Train { major, minor },
+            enabled,
+            excluded_by_preset: reason,
+        }
+    }
+
+    #[test]
+    fn writes_one_checkbox_per_train_with_its_state_and_reason() {
+        let html = checkboxes(&[
+            state(9, 1, true, None),
+            state(9, 12, false, Some("not on <this> platform & that")),
+        ]);
+        assert_eq!(
+            html,
+            "<ul class=\"train-toggles-list\">\
+             <li><input type=\"checkbox\" id=\"train-9-1\" data-train=\"9.1\" checked>\
+             <label for=\"train-9-1\">9.1</label></li>\
+             <li data-excluded=\"\"><input type=\"checkbox\" id=\"train-9-12\" data-train=\"9.12\">\
+             <label for=\"train-9-12\">9.12</label>\
+             <span class=\"train-toggles-reason\">not on &lt;this&gt; platform &amp; that</span></li></ul>"
+        );
+    }
+
+    #[test]
+    fn the_data_attribute_reads_back_as_the_train() {
+        let train = Train {
+            major: 9,
+            minor: 12,
+        };
+        let html = checkboxes(&[state(9, 12, true, None)]);
+        let value = html
+            .split("data-train=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        assert_eq!(value.and_then(|v| v.parse::<Train>().ok()), Some(train));
+        assert_eq!(checkbox_id(train), "train-9-12");
+    }
+}
