@@ -74,11 +74,14 @@
     setInterval(function () { registration.update().catch(function () {}); }, 60 * 60 * 1000);
   }
 
-  // Registered once the page has loaded (the app drawn): registering, and on a first visit the
-  // worker's install fetching the whole build, would otherwise compete with the first render.
+  // Registered once the app has started and its first render is on screen: on a first visit the
+  // worker's install fetches the whole build, and even the register() call costs the main
+  // thread a few ms. The window's `load` comes too early for that: it fires while the wasm is
+  // still compiling. The loader sets `asaStarted` before firing TrunkApplicationStarted, so
+  // whichever of the two scripts runs first, registration happens once.
   // register() does not look for a new sw.js when one is registered already, and the
   // browser's own check after a navigation comes late: look now, on every load.
-  window.addEventListener('load', function () {
+  function register() {
     sw.register('./sw.js', { updateViaCache: 'none' }).then(
       function (registration) {
         watch(registration);
@@ -88,5 +91,10 @@
         console.error('offline support unavailable: service worker registration failed:', error);
       },
     );
-  });
+  }
+  function afterPaint() {
+    requestAnimationFrame(function () { setTimeout(register); });
+  }
+  if (self.asaStarted) afterPaint();
+  else window.addEventListener('TrunkApplicationStarted', afterPaint, { once: true });
 })();
