@@ -169,7 +169,8 @@ fn a_hop_lists_its_landing_choices_with_the_chosen_one_selected() {
 fn suggestions_come_from_the_catalog_in_use() {
     let s = session("from=9.1(7)&to=9.3(3)&releases=9.1(7),9.2(4),9.3(3)");
     assert_eq!(
-        release_options::options(&s.catalog),
-        "<option value=\"9.3(3)\"><option value=\"9.2(4)\"><option value=\"9.1(7)\">"
+        release_options::datalist("release-options", &s.catalog),
+        "<datalist id=\"release-options\"><option value=\"9.3(3)\"><option value=\"9.2(4)\">\
+         <option value=\"9.1(7)\"></datalist>"
     );
 }

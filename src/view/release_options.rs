@@ -1,18 +1,23 @@
-//! The release suggestions shared by every release field: the options of the page's
-//! `<datalist>`, one per release of the catalog in use, newest first (what people usually
-//! want). Written as one string, so the page sets them in one call, not one per release.
+//! The release suggestions shared by every release field: a `<datalist>` with one option per
+//! release of the catalog in use, newest first (what people usually want). One element with
+//! its options inside, so the page inserts one node, not one per release: options inserted one
+//! by one into a `<datalist>` the fields already use cost a notification each.
 
 use super::markup::attr;
 use crate::domain::catalog::Catalog;
 
-/// An `<option value="…">` for each release of `catalog`, newest first.
-pub fn options(catalog: &Catalog) -> String {
-    let mut out = String::with_capacity(24 * catalog.entries().len());
+/// `<datalist id="…">` with an `<option value="…">` for each release of `catalog`.
+pub fn datalist(id: &str, catalog: &Catalog) -> String {
+    let mut out = String::with_capacity(24 * catalog.entries().len() + 64);
+    out.push_str("<datalist");
+    attr(&mut out, "id", id);
+    out.push('>');
     for entry in catalog.entries().iter().rev() {
         out.push_str("<option");
         attr(&mut out, "value", &entry.release.to_string());
         out.push('>');
     }
+    out.push_str("</datalist>");
     out
 }
 
@@ -23,13 +28,17 @@ mod tests {
     #[test]
     fn lists_every_release_newest_first() {
         let catalog = Catalog::builtin();
-        let markup = options(&catalog);
+        let markup = datalist("x", &catalog);
         assert_eq!(
             markup.matches("<option value=").count(),
             catalog.entries().len()
         );
         let first = catalog.entries().last().map(|e| e.release.to_string());
-        let head = format!("<option value=\"{}\">", first.unwrap_or_default());
+        let head = format!(
+            "<datalist id=\"x\"><option value=\"{}\">",
+            first.unwrap_or_default()
+        );
         assert!(markup.starts_with(&head));
+        assert!(markup.ends_with("</datalist>"));
     }
 }
