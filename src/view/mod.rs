@@ -1,7 +1,7 @@
 //! Pure presentation, compiled and tested natively: what the release graph draws
 //! (`graph_model`), and the parts of the page that are plain markup written as text
-//! (`graph_svg`, `plan_html`, `runbook_html`, `release_list`, `release_options`, `train_list`, with
-//! `markup`'s escaping).
+//! (`graph_svg`, `plan_html`, `runbook_html`, `release_list`, `release_options`,
+//! `train_list`, with `markup`'s escaping).
 //!
 //! Why text: the static graph is hundreds of nodes and the runbook a few dozen steps, neither
 //! with a field of its own; the train switches are a hundred elements served by one listener.
