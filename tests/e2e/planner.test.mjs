@@ -305,6 +305,27 @@ test('list view: picking a target by keyboard replans and keeps the focus on the
   await rec.close();
 });
 
+test('train switches by keyboard: Space switches a train off and on, the focus stays on it', async () => {
+  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.focus('#train-9-0');
+  await page.keyboard.press('Space');
+  await waitVerdict(page, 'no-path');
+  assert.equal(await page.isChecked('#train-9-0'), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'train-9-0');
+  assert.equal(await page.locator('svg[data-graph] .graph-canvas-nodes [data-release^="9.0("]').count(), 0);
+  assert.match(page.url(), /trains=/);
+  await page.keyboard.press('Space');
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.isChecked('#train-9-0'), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'train-9-0');
+  // The suggestions arrive after the first paint, one per release of the catalog in use.
+  await page.waitForFunction(() => document.querySelectorAll('datalist#release-options option').length > 700);
+  assert.equal(await page.getAttribute('#from', 'list'), 'release-options');
+  await rec.close();
+});
+
 test('a bad fragment shows a banner, keeps the rest, and the page keeps working', async () => {
   const rec = await openPage(browser, server.url('#from=banana&to=9.1(7)&mode=sideways&colour=blue'));
   const { page } = rec;
