@@ -270,4 +270,21 @@ async fn suggestions_arrive_after_the_first_paint_from_the_catalog_in_use() {
     .await;
     let newest = builtin.entries().last().map(|e| e.release.to_string());
     assert_eq!(suggestions(&root).first(), newest.as_ref());
+
+    // A list applied in the same page replaces them.
+    let area: web_sys::HtmlTextAreaElement =
+        get(&root, "#custom-list").dyn_into().expect("a <textarea>");
+    area.set_value("8.2(5), 9.1(7)");
+    fire(&area, "input");
+    // The page draws the draft (the box stays open) before it is applied on `change`.
+    until("the draft drawn", || {
+        query(&root, "details.custom-list[open]").is_some()
+    })
+    .await;
+    fire(&area, "change");
+    until("the list's two suggestions", || {
+        suggestions(&root).len() == 2
+    })
+    .await;
+    assert_eq!(suggestions(&root), ["9.1(7)", "8.2(5)"]);
 }
