@@ -67,7 +67,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         let raw = std::fs::metadata(&path)
             .map_err(|e| format!("{}: {e}", path.display()))?
             .len();
-        let gzip = gzip_len(&path)?;
+        let gzip = crate::dist::gzip_size(&path)?;
         let brotli = compressed_len(Cmd::new("brotli").args(["-c", "-q", "11"]).arg(&path))?;
         files.push(FileSize {
             name,
@@ -138,11 +138,6 @@ pub fn print(report: &SizeReport) {
 
 pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
-}
-
-/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
-pub fn gzip_len(path: &Path) -> Result<u64, String> {
-    compressed_len(Cmd::new("gzip").args(["-9", "-c", "-n"]).arg(path))
 }
 
 fn compressed_len(cmd: Cmd) -> Result<u64, String> {

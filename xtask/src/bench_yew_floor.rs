@@ -5,10 +5,11 @@
 //! and instantiate a Yew wasm, mount one component), so the report can show how much of the
 //! app's time is the app's own work and how much any Yew page pays here.
 
-use crate::bench_size::{gzip_len, kib};
+use crate::bench_size::kib;
 use crate::bench_static::STYLE;
 use crate::cmd::Cmd;
-use crate::{dist, repo_root};
+use crate::dist::{self, gzip_size};
+use crate::repo_root;
 use std::path::Path;
 
 /// The page's name inside the bench site.
@@ -44,7 +45,7 @@ pub fn build(main: &str, work: &Path, site: &Path) -> Result<FloorSize, String> 
     write(&page_path, &page)?;
     let mut size = FloorSize {
         wasm_gzip: 0,
-        total_gzip: gzip_len(&page_path)?,
+        total_gzip: gzip_size(&page_path)?,
     };
     for file in dist::list(&out)? {
         let Some(name) = file.file_name() else {
@@ -56,7 +57,7 @@ pub fn build(main: &str, work: &Path, site: &Path) -> Result<FloorSize, String> 
         }
         let copy = site.join(name);
         std::fs::copy(&file, &copy).map_err(|e| format!("cannot copy {}: {e}", file.display()))?;
-        let gz = gzip_len(&copy)?;
+        let gz = gzip_size(&copy)?;
         size.total_gzip += gz;
         if is_wasm {
             size.wasm_gzip = gz;

@@ -126,7 +126,7 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
-fn gzip_size(path: &Path) -> Result<u64, String> {
+pub fn gzip_size(path: &Path) -> Result<u64, String> {
     let bytes = Cmd::new("gzip")
         .args(["-9", "-c", "-n"])
         .arg(path)
