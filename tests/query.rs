@@ -144,6 +144,19 @@ fn unknown_keys_are_notices_and_the_rest_is_kept() {
 }
 
 #[test]
+fn multiple_context_mode_reads_and_writes_as_contexts_multi() {
+    let q: PlanQuery = "from=9.8(4)&to=9.12(4)&contexts=Multi".parse().unwrap();
+    assert!(q.multi_context);
+    assert_eq!(q.to_string(), "from=9.8(4)&to=9.12(4)&contexts=multi");
+    let single: PlanQuery = "from=9.8(4)&contexts=single".parse().unwrap();
+    assert!(!single.multi_context);
+    notices(
+        "contexts=both",
+        &[("contexts", "contexts 'both' is not multi or single: it was ignored", true)],
+    );
+}
+
+#[test]
 fn bad_values_are_errors_and_the_rest_is_kept() {
     let q = notices(
         "from=8.2(5)&mode=foo&to=9.1(7)&interim=maybe&trains=8.4,8.x&v=one",
@@ -272,10 +285,15 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
         prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
         proptest::option::of(weird_text()),
         proptest::option::of(trains),
-        (proptest::option::of(list()), list(), any::<bool>()),
+        (
+            proptest::option::of(list()),
+            list(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |((from, to, from2), mode, preset, trains, (releases, via, interim))| PlanQuery {
+            |((from, to, from2), mode, preset, trains, (releases, via, interim, multi_context))| PlanQuery {
                 from,
                 to,
                 from2,
@@ -285,6 +303,7 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
                 releases,
                 via,
                 interim,
+                multi_context,
             },
         )
 }

@@ -3,7 +3,7 @@
 //! reason beside it. One `change` listener on the list serves them all; a switch redraws the
 //! list, so the page gives the focus back to the checkbox by its id ([`checkbox_id`]).
 
-use super::markup::{attr, escape};
+use super::markup::{source_link, attr, escape};
 use crate::domain::release::Train;
 use crate::domain::session::TrainState;
 
@@ -33,10 +33,12 @@ pub fn checkboxes(trains: &[TrainState]) -> String {
         out.push('>');
         escape(&mut out, &name);
         out.push_str("</label>");
-        if let Some(reason) = t.excluded_by_preset {
+        if let Some(exclusion) = t.excluded_by_preset {
             out.push_str("<span class=\"train-toggles-reason\">");
-            escape(&mut out, reason);
-            out.push_str("</span>");
+            escape(&mut out, exclusion.reason);
+            out.push_str(" (");
+            source_link(&mut out, &exclusion.source);
+            out.push_str(")</span>");
         }
         out.push_str("</li>");
     }

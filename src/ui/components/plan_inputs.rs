@@ -49,6 +49,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
     let onfrom2 = planner.on(|p, t| p.set_from2(Some(t)));
     let onto = planner.on(Planner::set_to);
     let onmode = planner.on(Planner::set_mode);
+    let onmulti = planner.on(Planner::set_multi_context);
     let onpreset = planner.on(Planner::set_preset);
     let p = planner.clone();
     let trains = session.trains.clone();
@@ -99,7 +100,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 placeholder: "e.g. 9.1(7)".into(),
                 oninput: onto,
             }) }
-            { mode_select(query.mode, &onmode) }
+            { mode_select(query.mode, query.multi_context, &onmode, &onmulti) }
             { train_toggles(&TrainTogglesProps {
                 preset: query.preset.clone(),
                 trains: session.trains.clone(),
