@@ -4,5 +4,16 @@ use asa_planner::view::export::{markdown, Extras};
 fn main() {
     let f = std::env::args().nth(1).unwrap();
     let q: PlanQuery = f.parse().unwrap();
-    println!("{}", markdown(&analyse(&q), &Extras { minutes_per_reload: Some(20), made_on: Some("2026-12-01"), ..Default::default() }, &format!("https://x/#{q}")));
+    println!(
+        "{}",
+        markdown(
+            &analyse(&q),
+            &Extras {
+                minutes_per_reload: Some(20),
+                made_on: Some("2026-12-01"),
+                ..Default::default()
+            },
+            &format!("https://x/#{q}")
+        )
+    );
 }

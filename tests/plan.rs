@@ -314,7 +314,11 @@ fn session_plans_the_issue_example() {
     );
     assert_eq!(
         s.notes,
-        [Note::NearZeroDowntime, Note::MixedVersions, Note::RuleSource]
+        [
+            Note::NearZeroDowntime,
+            Note::MixedVersions,
+            Note::RuleSource
+        ]
     );
     assert!(s.messages.is_empty());
     assert!(!s.custom);

@@ -3,8 +3,8 @@
 
 use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, HopImages, HopSpec, Mode, Reloads, Runbook, Setup,
-    Unit,
+    before_first_hop, default_image, hop_runbook, HopImages, HopSpec, Mode, Reloads, Runbook,
+    Setup, Unit,
 };
 
 fn images() -> HopImages {
@@ -128,7 +128,10 @@ fn checks_expected_warning_and_the_point_of_no_return() {
             "failover exec standby show version".to_string()
         ])
     );
-    let no_return = rb.no_return.as_ref().map(|n| (n.before_step, n.undo.commands.clone()));
+    let no_return = rb
+        .no_return
+        .as_ref()
+        .map(|n| (n.before_step, n.undo.commands.clone()));
     assert_eq!(
         no_return,
         Some((
@@ -150,7 +153,10 @@ fn checks_expected_warning_and_the_point_of_no_return() {
         .flat_map(|s| s.commands.iter().map(String::as_str))
         .collect();
     assert_eq!(pre, ["show failover", "dir disk0:"]);
-    assert!(rb.after.shows.contains("`Version: Ours 8.3(2), Mate 8.3(2)`"));
+    assert!(rb
+        .after
+        .shows
+        .contains("`Version: Ours 8.3(2), Mate 8.3(2)`"));
 }
 
 #[test]
@@ -211,8 +217,11 @@ fn active_active_is_reconstructed_and_each_group_is_restored_on_its_own_unit() {
     // Every block starts in the system execution space (Active/Active is multiple-context).
     assert!(rb.steps.iter().all(|s| s.commands[0] == "changeto system"));
     // The two groups are never in one block: pasted on one unit, both would go active there.
-    assert!(rb.steps.iter().all(|s| !(s.commands.iter().any(|c| c.ends_with("group 1"))
-        && s.commands.iter().any(|c| c.ends_with("group 2")))));
+    assert!(rb
+        .steps
+        .iter()
+        .all(|s| !(s.commands.iter().any(|c| c.ends_with("group 1"))
+            && s.commands.iter().any(|c| c.ends_with("group 2")))));
 }
 
 #[test]
@@ -267,9 +276,13 @@ fn a_one_unit_hop_upgrades_the_standby_only_and_keeps_the_other_units_image_as_f
             "boot system disk0:/asa825-k8.bin"
         ]
     );
-    assert!(rb2.steps[1].what.contains("must not have asa832-k8.bin on its flash"));
+    assert!(rb2.steps[1]
+        .what
+        .contains("must not have asa832-k8.bin on its flash"));
     assert!(rb.steps[0].optional);
-    assert!(rb.steps[0].what.contains("The secondary unit (on 8.3(2)) must be the standby"));
+    assert!(rb.steps[0]
+        .what
+        .contains("The secondary unit (on 8.3(2)) must be the standby"));
     assert!(rb.after.shows.starts_with("Both units run 8.4(7)"));
     assert!(rb2.after.shows.contains("the other unit still runs 8.4(7)"));
 }

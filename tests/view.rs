@@ -133,7 +133,9 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
         .chain(&runbook.steps)
         .map(|s| {
             usize::from(!s.commands.is_empty())
-                + s.check.as_ref().map_or(0, |c| usize::from(!c.commands.is_empty()))
+                + s.check
+                    .as_ref()
+                    .map_or(0, |c| usize::from(!c.commands.is_empty()))
         })
         .sum::<usize>()
         + 2

@@ -458,8 +458,13 @@ impl Writer<'_> {
             ));
         }
         step.check = self.check(
-            &["show failover", &format!("failover exec {mate} show version")],
-            format!("The reloaded unit is Standby Ready and its `show version` reads {to}. {if_old}"),
+            &[
+                "show failover",
+                &format!("failover exec {mate} show version"),
+            ],
+            format!(
+                "The reloaded unit is Standby Ready and its `show version` reads {to}. {if_old}"
+            ),
         );
         step
     }
@@ -648,7 +653,9 @@ impl Writer<'_> {
         // The boot lines replicate to both units: the other unit, on a later release, must not
         // have this image on its flash, or it would boot it (a downgrade) at its next reload.
         let what = if stays_on == to {
-            format!("Copy the new image to the {name} (the standby); the other unit already runs {to}.")
+            format!(
+                "Copy the new image to the {name} (the standby); the other unit already runs {to}."
+            )
         } else {
             format!(
                 "Copy the new image to the {name} only (the standby). The other unit, on \

@@ -375,7 +375,11 @@ pub fn analyse(query: &PlanQuery) -> Session {
             });
             // The older unit reaches the newer one's release at the hop that lands on or past
             // it: that many legal hops apart.
-            let apart = plan.hops.iter().position(|h| h.to >= newer).map_or(plan.hops.len(), |k| k + 1);
+            let apart = plan
+                .hops
+                .iter()
+                .position(|h| h.to >= newer)
+                .map_or(plan.hops.len(), |k| k + 1);
             if apart > 1 {
                 session.notes.push(Note::FarApart { apart });
             }
@@ -648,7 +652,7 @@ fn explain_no_path(
             session.messages.push(Message {
                 origin: Origin::Via,
                 text: format!(
-                    "train {train} has only withdrawn releases, which are never recommended: \
+                    "train {train} has only withdrawn or pre-release builds, which are never recommended: \
                      to go through it anyway, pick one of them as the via release for {train}"
                 ),
             });

@@ -12,7 +12,9 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::query::PlanQuery;
-use crate::domain::runbook::{before_first_hop, default_image, hop_runbook, HopImages, Setup, Step};
+use crate::domain::runbook::{
+    before_first_hop, default_image, hop_runbook, HopImages, Setup, Step,
+};
 use crate::domain::session::{Field, Origin, Session};
 use crate::domain::sources::Source;
 use std::fmt::Write;
@@ -94,15 +96,22 @@ fn write_all(
         writeln!(md, "- Secondary unit: {}", field_with_marks(from2))?;
     }
     writeln!(md, "- Target release: {}", field_with_marks(&s.to))?;
-    let contexts = if setup.multi_context || setup.mode == crate::domain::runbook::Mode::ActiveActive {
-        ", multiple-context mode"
-    } else {
-        ""
-    };
+    let contexts =
+        if setup.multi_context || setup.mode == crate::domain::runbook::Mode::ActiveActive {
+            ", multiple-context mode"
+        } else {
+            ""
+        };
     writeln!(md, "- Failover mode: {}{contexts}", setup.mode.label())?;
     writeln!(md, "- Rules: Table 81-1 (Cisco's 8.x configuration guide)")?;
     let trains = match (&query.trains, &query.preset) {
-        (Some(t), _) => format!("trains {}", t.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")),
+        (Some(t), _) => format!(
+            "trains {}",
+            t.iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         (None, Some(p)) => format!("preset {}", inline(p)),
         (None, None) => "preset asa5500 (default)".to_owned(),
     };
@@ -133,7 +142,11 @@ fn write_all(
             let facts = s.hop_facts.get(i);
             if let Some(f) = facts {
                 notes.extend(f.warnings.iter().map(words::warning));
-                notes.extend(f.caveats.iter().map(|c| format!("caveat {}: {}", c.release, c.kind.label())));
+                notes.extend(
+                    f.caveats
+                        .iter()
+                        .map(|c| format!("caveat {}: {}", c.release, c.kind.label())),
+                );
             }
             let units = facts.map(words::reloads).unwrap_or_default();
             writeln!(
@@ -164,7 +177,13 @@ fn write_all(
     let messages: Vec<String> = s
         .notes
         .iter()
-        .map(|n| format!("{}{}", inline_keep_code(&words::note(n)), sources(&words::note_sources(n))))
+        .map(|n| {
+            format!(
+                "{}{}",
+                inline_keep_code(&words::note(n)),
+                sources(&words::note_sources(n))
+            )
+        })
         .chain(
             s.messages
                 .iter()
@@ -226,7 +245,12 @@ fn write_all(
                     writeln!(md, "{}\n", inline(&words::estimate(m, facts.reloads.len())))?;
                 }
                 for w in &facts.warnings {
-                    writeln!(md, "> **Warning:** {}{}\n", inline(&words::warning(w)), sources(&words::warning_sources(w)))?;
+                    writeln!(
+                        md,
+                        "> **Warning:** {}{}\n",
+                        inline(&words::warning(w)),
+                        sources(&words::warning_sources(w))
+                    )?;
                 }
                 if !facts.caveats.is_empty() {
                     writeln!(md, "**{}:**\n", words::BEFORE_THIS_HOP)?;
@@ -242,7 +266,11 @@ fn write_all(
             }
             writeln!(md, "**{}:**\n", words::STEPS)?;
             for (n, step) in runbook.steps.iter().enumerate() {
-                if let Some(nr) = runbook.no_return.as_ref().filter(|r| r.before_step == n + 1) {
+                if let Some(nr) = runbook
+                    .no_return
+                    .as_ref()
+                    .filter(|r| r.before_step == n + 1)
+                {
                     writeln!(
                         md,
                         "> **{}:** {} On {}:",
@@ -256,10 +284,20 @@ fn write_all(
                 }
                 write_step(md, n + 1, step)?;
             }
-            writeln!(md, "**{}:** {}\n", words::AFTER_THIS_HOP, inline_keep_code(&runbook.after.shows))?;
+            writeln!(
+                md,
+                "**{}:** {}\n",
+                words::AFTER_THIS_HOP,
+                inline_keep_code(&runbook.after.shows)
+            )?;
         }
         if let Some(m) = extras.minutes_per_reload {
-            writeln!(md, "Whole plan: about {} (your estimate of {} a reload).", words::minutes(total), words::minutes(m))?;
+            writeln!(
+                md,
+                "Whole plan: about {} (your estimate of {} a reload).",
+                words::minutes(total),
+                words::minutes(m)
+            )?;
         }
     }
     Ok(())
@@ -332,7 +370,12 @@ fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
         writeln!(md, "\n   {}: {}", words::EXPECTED, inline_keep_code(expect))?;
     }
     if let Some(check) = &step.check {
-        writeln!(md, "\n   {}: {}", words::CHECK, inline_keep_code(&check.shows))?;
+        writeln!(
+            md,
+            "\n   {}: {}",
+            words::CHECK,
+            inline_keep_code(&check.shows)
+        )?;
         write_lines(md, "   ", &check.commands)?;
     }
     writeln!(md)

@@ -2,8 +2,8 @@
 //! appear, their layout from `domain::layout`, the plan's edges and the blocked direct hop.
 //! Choosing what to draw is presentation; whether a hop is legal is `domain::rules`' call.
 
-pub use crate::domain::layout::edge_path;
 use crate::domain::caveats::{Caveat, CAVEATS};
+pub use crate::domain::layout::edge_path;
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
 use crate::domain::release::Release;
@@ -71,10 +71,9 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         }
     }
     for caveat in CAVEATS {
-        let first = layout
-            .nodes
-            .iter()
-            .position(|n| n.release >= caveat.release && n.release.train() == caveat.release.train());
+        let first = layout.nodes.iter().position(|n| {
+            n.release >= caveat.release && n.release.train() == caveat.release.train()
+        });
         if let Some(node) = first.and_then(|i| info.get_mut(i)) {
             node.caveats.push(caveat);
         }

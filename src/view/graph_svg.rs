@@ -8,8 +8,8 @@
 //! edge with `data-edge-from`/`data-edge-to`.
 
 use super::graph_model::{node_id, GraphModel};
-use super::words;
 use super::markup::{attr, escape, px_attr};
+use super::words;
 use crate::domain::catalog::Catalog;
 use crate::domain::layout::{edge_path, Node};
 use crate::domain::release::Release;

@@ -96,7 +96,12 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
     heading(&mut out, words::PRECHECKS);
     out.push_str("<ul class=\"hop-runbook-prechecks\">");
     for (i, s) in runbook.prechecks.iter().enumerate() {
-        step(&mut out, s, &format!("pre-check {} of hop {hop}", i + 1), None);
+        step(
+            &mut out,
+            s,
+            &format!("pre-check {} of hop {hop}", i + 1),
+            None,
+        );
     }
     out.push_str("</ul>");
     heading(&mut out, words::STEPS);

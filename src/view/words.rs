@@ -246,7 +246,11 @@ pub fn note(note: &Note) -> String {
             "This plan passes over {}, which Cisco released: it holds only if {} not exist \
              for your platform.",
             trains(off),
-            if off.len() == 1 { "that train does" } else { "those trains do" }
+            if off.len() == 1 {
+                "that train does"
+            } else {
+                "those trains do"
+            }
         ),
     }
 }

@@ -3,8 +3,8 @@
 //! not a component: the plan list around it decides when to re-render.
 
 use crate::domain::plan::Hop;
-use crate::domain::session::HopFacts;
 use crate::domain::release::Release;
+use crate::domain::session::HopFacts;
 use crate::ui::browser;
 use crate::view::plan_html;
 use yew::prelude::*;

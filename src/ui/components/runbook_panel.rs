@@ -134,6 +134,9 @@ fn minutes_message(typed: &str, minutes: Option<u32>, total: Option<String>) -> 
     match (minutes, total) {
         (Some(_), Some(total)) => format!("Whole plan: about {total} of reloads (your estimate)."),
         _ if typed.trim().is_empty() => String::new(),
-        _ => format!("\"{}\" is not a whole number of minutes: no estimate is shown.", typed.trim()),
+        _ => format!(
+            "\"{}\" is not a whole number of minutes: no estimate is shown.",
+            typed.trim()
+        ),
     }
 }

@@ -5,11 +5,11 @@
 //! straight into the status line, which Yew renders empty and never touches again; the page
 //! state has no use for it, and a component with a state hook costs wasm code.
 
-use crate::view::export::{markdown, Extras};
 use crate::domain::runbook::HopImages;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
+use crate::view::export::{markdown, Extras};
 use web_sys::Element;
 use yew::prelude::*;
 
