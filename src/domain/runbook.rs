@@ -10,6 +10,7 @@
 //! ([`Runbook::reconstructed`]). Every [`Step`] is typed on one unit ([`Role`]), so its
 //! command block can be copied whole and pasted in one place.
 
+use super::plan::Hop;
 use super::release::Release;
 
 /// The failover mode of the pair.
@@ -679,6 +680,23 @@ impl Writer<'_> {
         );
         vec![standby, copy, boot, reload]
     }
+}
+
+/// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
+/// the name given for a hop landing on or starting from it, else [`default_image`].
+pub fn image_of(hops: &[Hop], images: &[HopImages], release: Release) -> String {
+    hops.iter()
+        .zip(images)
+        .find_map(|(hop, i)| {
+            if hop.to == release {
+                Some(i.new_image.clone())
+            } else if hop.from == release {
+                Some(i.old_image.clone())
+            } else {
+                None
+            }
+        })
+        .unwrap_or_else(|| default_image(release))
 }
 
 /// A plausible default image file name for a release (the person edits it), e.g.

@@ -13,7 +13,7 @@ use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::query::PlanQuery;
 use crate::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, HopImages, Setup, Step,
+    before_first_hop, default_image, hop_runbook, image_of, HopImages, Setup, Step,
 };
 use crate::domain::session::{Field, Origin, Session};
 use crate::domain::sources::Source;
@@ -228,7 +228,7 @@ fn write_all(
                 asdm_image: String::new(),
             };
             let images = extras.images.get(i).unwrap_or(&defaults);
-            let Some(spec) = s.hop_spec(i, |r| default_image(r)) else {
+            let Some(spec) = s.hop_spec(i, |r| image_of(hops, extras.images, r)) else {
                 continue;
             };
             let runbook = hop_runbook(setup, &spec, images);

@@ -53,6 +53,15 @@ pub fn inline_code(out: &mut String, text: &str) {
     out.push_str("</span>");
 }
 
+/// A link to a Cisco document, opening in a new tab: its title as the text.
+pub fn source_link(out: &mut String, source: &Source) {
+    out.push_str("<a");
+    attr(out, "href", source.url);
+    out.push_str(" rel=\"noopener\" target=\"_blank\">");
+    escape(out, source.title);
+    out.push_str("</a>");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,13 +86,4 @@ mod tests {
             "<span class=\"inline-code\">type <code>write memory</code> then &lt;b&gt;<code>x&lt;y</code></span>"
         );
     }
-}
-
-/// A link to a Cisco document, opening in a new tab: its title as the text.
-pub fn source_link(out: &mut String, source: &Source) {
-    out.push_str("<a");
-    attr(out, "href", source.url);
-    out.push_str(" rel=\"noopener\" target=\"_blank\">");
-    escape(out, source.title);
-    out.push_str("</a>");
 }

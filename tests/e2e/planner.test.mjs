@@ -271,7 +271,9 @@ test('a step\'s Copy button copies exactly its commands and says so', async () =
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await waitVerdict(page, 'ok');
   await page.fill('#tftp-server', '192.0.2.7');
-  const block = page.locator('[data-runbook-hop="1"] .command-block').first();
+  const block = page.locator('[data-runbook-hop="1"] .command-block', {
+    has: page.locator('[aria-label="Copy the commands of step 1 of hop 1"]'),
+  });
   await block.locator('code').filter({ hasText: '192.0.2.7' }).waitFor();
   const commands = await block.locator('code').innerText();
   await page.click('[aria-label="Copy the commands of step 1 of hop 1"]');

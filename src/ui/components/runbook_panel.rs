@@ -9,7 +9,7 @@
 
 use super::hop_runbook::{hop_runbook, HopRunbook};
 use crate::domain::release::Release;
-use crate::domain::runbook::{self, default_image, HopImages, Mode, Setup};
+use crate::domain::runbook::{self, HopImages, Mode, Setup};
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
@@ -60,22 +60,7 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     let onserver = browser::on_value::<InputEvent>(&props.onserver);
     let onminutes = browser::on_value::<InputEvent>(&props.onminutes);
     let server = props.images.first().map_or("", |i| i.server.as_str());
-    let image_of = |r: Release| {
-        props
-            .images
-            .iter()
-            .zip(hops)
-            .find_map(|(i, h)| {
-                if h.to == r {
-                    Some(i.new_image.clone())
-                } else if h.from == r {
-                    Some(i.old_image.clone())
-                } else {
-                    None
-                }
-            })
-            .unwrap_or_else(|| default_image(r))
-    };
+    let image_of = |r: Release| runbook::image_of(hops, &props.images, r);
     let total = props.minutes.map(|m| {
         let reloads: usize = session.hop_facts.iter().map(|f| f.reloads.len()).sum();
         words::minutes(m.saturating_mul(reloads as u32))
