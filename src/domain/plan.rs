@@ -12,6 +12,8 @@ pub enum Verdict {
     Downgrade,
     Invalid,
     NoPath,
+    /// Nothing entered yet (a blank field, nothing wrong): a hint, not an error.
+    Empty,
 }
 
 impl Verdict {
@@ -22,6 +24,7 @@ impl Verdict {
             Verdict::Downgrade => "downgrade",
             Verdict::Invalid => "invalid",
             Verdict::NoPath => "no-path",
+            Verdict::Empty => "empty",
         }
     }
 }

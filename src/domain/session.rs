@@ -319,6 +319,14 @@ pub fn analyse(query: &PlanQuery) -> Session {
         session.from2.as_ref(),
     ];
     if fields.iter().flatten().any(|f| f.error.is_some()) {
+        // Only blank fields (their hints), nothing typed wrong: the page is not filled in yet.
+        if fields
+            .iter()
+            .flatten()
+            .all(|f| f.error.is_none() || f.text.trim().is_empty())
+        {
+            session.verdict = Verdict::Empty;
+        }
         return session;
     }
     let (Some(primary), Some(to)) = (session.from.release, session.to.release) else {

@@ -100,6 +100,13 @@ fn keep_if_equal<T: PartialEq>(cell: &RefCell<Rc<T>>, value: T) -> Rc<T> {
     Rc::clone(&kept)
 }
 
+/// The purpose line, its `show version` as code.
+fn purpose() -> String {
+    let mut out = String::new();
+    crate::view::markup::inline_code(&mut out, crate::view::words::PURPOSE);
+    out
+}
+
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -279,6 +286,7 @@ pub fn app() -> Html {
             <div class="planner">
                 <header class="planner-header">
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
+                    <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         images: images.clone(),

@@ -103,11 +103,9 @@ pub fn verdict(session: &Session) -> String {
             "No zero-downtime path from {start} to {to} with the trains in use; switch trains \
              on or change the preset."
         ),
-        Verdict::Invalid
-            if session.from.text.trim().is_empty() || session.to.text.trim().is_empty() =>
-        {
-            "Enter the current and the target release.".to_owned()
-        }
+        Verdict::Empty => "Enter the release the pair runs now (the first line of `show version`) \
+            and the target release, or open an example below."
+            .to_owned(),
         Verdict::Invalid => {
             "Check the releases entered: see the messages under the fields.".to_owned()
         }
@@ -294,6 +292,27 @@ pub fn minutes(m: u32) -> String {
         m => format!("{} h {:02} min", m / 60, m % 60),
     }
 }
+
+/// One line under the title: what the page is for.
+pub const PURPOSE: &str = "Plans a zero-downtime software upgrade of a Cisco ASA failover pair: \
+    the shortest chain of legal hops, the graph of releases, and a runbook with the exact CLI. \
+    The current release is on the first line of `show version`.";
+
+/// Example plans offered on an empty page: a share fragment and what it shows.
+pub const EXAMPLES: [(&str, &str); 3] = [
+    (
+        "from=8.2(5)&to=9.1(7)",
+        "8.2(5) → 9.1(7): four hops through the 8.3 and 9.0 migrations",
+    ),
+    (
+        "from=9.8(4)&to=9.12(4)",
+        "9.8(4) → 9.12(4): a 9.x upgrade, one train at a time",
+    ),
+    (
+        "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active",
+        "A mismatched Active/Active pair: 8.3(2) and 8.4(7) → 9.0(4)",
+    ),
+];
 
 /// Labels for the parts of a runbook.
 pub const BEFORE_FIRST_HOP: &str = "Before the first hop";

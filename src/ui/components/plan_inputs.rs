@@ -75,7 +75,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 label: if query.from2.is_some() { "Current release (primary unit)" } else { "Current release" }.into(),
                 field: session.from.clone(),
                 list: OPTIONS_ID.into(),
-                placeholder: "e.g. 8.2(5)".into(),
+                placeholder: "e.g. 9.8(4)".into(),
                 oninput: onfrom,
             }) }
             <div class="plan-inputs-second">
@@ -97,7 +97,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 label: "Target release".into(),
                 field: session.to.clone(),
                 list: OPTIONS_ID.into(),
-                placeholder: "e.g. 9.1(7)".into(),
+                placeholder: "e.g. 9.12(4)".into(),
                 oninput: onto,
             }) }
             { mode_select(query.mode, query.multi_context, &onmode, &onmulti) }

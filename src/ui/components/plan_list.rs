@@ -6,7 +6,7 @@
 //! function it saves Yew's per-component code in the wasm.
 
 use super::plan_hop::plan_hop;
-use crate::domain::plan::Pick;
+use crate::domain::plan::{Pick, Verdict};
 use crate::domain::release::Release;
 use crate::domain::session::{Origin, Session};
 use crate::ui::shared::Shared;
@@ -51,6 +51,13 @@ pub fn plan_list(props: &PlanListProps) -> Html {
     };
     html! {
         <div class="plan-list">
+            if session.verdict == Verdict::Empty {
+                <ul class="plan-list-examples" aria-label="Example plans">
+                    { for words::EXAMPLES.iter().map(|(fragment, label)| html! {
+                        <li><a href={format!("#{fragment}")}>{ *label }</a></li>
+                    }) }
+                </ul>
+            }
             <ol class="plan-list-hops" data-plan="">
                 { for hops.iter().enumerate().map(|(i, hop)| {
                     let choices: Vec<(Release, bool)> = if hop.pick == Pick::Target {
