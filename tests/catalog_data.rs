@@ -12,7 +12,7 @@ use generator::Json;
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog.txt");
 const REFERENCE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/reference/asa-releases.json"
+    "/data/reference/asa-releases.json"
 );
 
 fn read(path: &str) -> String {

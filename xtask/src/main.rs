@@ -31,7 +31,7 @@ tasks:
   serve         install what is missing, then build and serve the app on http://127.0.0.1:8080
   dist          release build into dist/, then print each file's raw and gzip size
   test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
-  catalog       regenerate data/catalog.txt from ../shared/reference/asa-releases.json
+  catalog       regenerate data/catalog.txt from data/reference/asa-releases.json
   fuzz [secs]   run every fuzz target for secs seconds each
   bench         benchmarks and audits (size, time to a plan, layout, Lighthouse, axe):
                 prints figures and writes BENCHMARKS.md; fails over the 120 KiB budget
