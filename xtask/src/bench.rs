@@ -296,7 +296,7 @@ fn ensure_bench_packages() -> Result<(), String> {
     let lock = std::fs::read(&lock_path)
         .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::sha256::hex(&crate::sha256::digest(&lock));
+    let stamp = crate::sha256::hex(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(());
     }
