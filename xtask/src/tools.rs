@@ -145,23 +145,27 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     version_in_lock(&lock, package)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .ok_or_else(|| format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`"))
 }
 
-fn version_in_lock(lock: &str, package: &str) -> Option<String> {
-    let name_line = format!("name = \"{package}\"");
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == name_line {
-            let version = lines
-                .next()?
-                .trim()
-                .strip_prefix("version = \"")?
-                .strip_suffix('"')?;
-            return Some(version.to_string());
-        }
+/// The version of the first `[[package]]` named `package` in a Cargo.lock (TOML).
+fn version_in_lock(lock: &str, package: &str) -> Result<Option<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct Lock {
+        package: Vec<Locked>,
     }
-    None
+    #[derive(serde::Deserialize)]
+    struct Locked {
+        name: String,
+        version: String,
+    }
+    let lock: Lock = toml::from_str(lock).map_err(|e| e.to_string())?;
+    Ok(lock
+        .package
+        .into_iter()
+        .find(|p| p.name == package)
+        .map(|p| p.version))
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -246,14 +250,15 @@ mod tests {
     #[test]
     fn finds_locked_versions() {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
+        let version = |package| version_in_lock(lock, package);
+        assert_eq!(version("wasm-bindgen"), Ok(Some("0.2.130".to_string())));
         assert_eq!(
-            version_in_lock(lock, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
+            version("wasm-bindgen-macro"),
+            Ok(Some("0.2.131".to_string()))
         );
-        assert_eq!(
-            version_in_lock(lock, "wasm-bindgen-macro").as_deref(),
-            Some("0.2.131")
-        );
-        assert_eq!(version_in_lock(lock, "wasm"), None);
+        assert_eq!(version("wasm"), Ok(None));
+        assert!(version_in_lock("[[package]]\nname = ", "wasm").is_err());
+        // The repository's own lockfile reads (the wasm-bindgen-cli install depends on it).
+        assert!(locked_version("wasm-bindgen").is_ok_and(|v| v.contains('.')));
     }
 }
