@@ -188,11 +188,20 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     install(&format!("wasm-bindgen-cli {wanted}"), cmd)
 }
 
-/// `npm ci` in tests/e2e, skipped when node_modules was installed from this very lockfile.
+/// The npm packages of tests/e2e (also what the bench's browser script drives).
 fn ensure_npm_packages() -> Result<(), String> {
-    let dir = e2e_dir();
-    let lock = std::fs::read(dir.join("package-lock.json"))
-        .map_err(|e| format!("cannot read tests/e2e/package-lock.json: {e}"))?;
+    npm_ci(
+        &e2e_dir(),
+        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
+    )
+}
+
+/// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
+/// stamp of the lockfile's digest is kept in node_modules).
+pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
+    let lock_path = dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
     let stamp = crate::sha256::hex(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
@@ -202,10 +211,10 @@ fn ensure_npm_packages() -> Result<(), String> {
         apt_install("Node.js and npm", &["nodejs", "npm"])?;
     }
     install(
-        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
+        what,
         Cmd::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .dir(&dir),
+            .dir(dir),
     )?;
     std::fs::write(&stamp_path, stamp)
         .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
