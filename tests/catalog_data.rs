@@ -186,3 +186,20 @@ fn builtin_catalog_facts() {
     }
     assert!(!catalog.has_train(t("9.11")) && !catalog.has_train(t("9.21")));
 }
+
+#[test]
+fn the_pre_release_list_is_what_the_reference_data_flags() {
+    use asa_planner::domain::catalog::PRE_RELEASE;
+    let mut flagged: Vec<Release> = reference()
+        .iter()
+        .filter(|item| flags(item).contains(&"pre-release"))
+        .map(|item| {
+            let text = item["version"].as_str().unwrap_or_default();
+            text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+        })
+        .collect();
+    flagged.sort_unstable();
+    let mut listed = PRE_RELEASE.to_vec();
+    listed.sort_unstable();
+    assert_eq!(listed, flagged);
+}
