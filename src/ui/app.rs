@@ -18,7 +18,8 @@ use crate::domain::release::Release;
 use crate::domain::runbook::{default_image, HopImages, Setup};
 use crate::domain::session::{analyse, Origin};
 use crate::domain::stored::{self, Stored};
-use crate::view::{graph_model, release_options};
+use crate::view::graph_model::{self, PickAs};
+use crate::view::release_options;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -268,13 +269,9 @@ pub fn app() -> Html {
     let onclearpins = planner.on(|p, ()| p.clear_via());
     let oninterim = planner.on(Planner::set_interim);
     let onlistview = planner.on(Planner::set_list_view);
-    let onhover = planner.on(Planner::hover);
-    let onpick = planner.on(|p, (r, as_current): (Release, bool)| {
-        if as_current {
-            p.set_from(r.to_string());
-        } else {
-            p.set_to(r.to_string());
-        }
+    let onpick = planner.on(|p, (r, pick): (Release, PickAs)| match pick {
+        PickAs::Current => p.set_from(r.to_string()),
+        PickAs::Target => p.set_to(r.to_string()),
     });
     let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
     let onasdm = planner.on(|p, (r, name)| p.set_asdm(r, name));
@@ -318,11 +315,9 @@ pub fn app() -> Html {
                         model: Shared(model),
                         session: session.clone(),
                         interim: query.interim,
-                        hovered: state.hovered,
                         as_list: state.list_view,
                         oninterim,
                         onlistview,
-                        onhover,
                         onpick,
                     }) }
                     { runbook_panel(&RunbookPanelProps {

@@ -80,9 +80,6 @@ impl Planner {
     pub fn set_releases(&self, entries: Option<Vec<String>>) {
         self.send(Action::SetReleases(entries));
     }
-    pub fn hover(&self, release: Option<Release>) {
-        self.send(Action::Hover(release));
-    }
     pub fn set_image(&self, release: Release, name: String) {
         self.send(Action::SetImage(release.to_string(), name));
     }

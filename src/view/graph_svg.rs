@@ -50,7 +50,7 @@ pub fn canvas(model: &GraphModel) -> String {
     }
     out.push_str("<g class=\"graph-canvas-nodes\">");
     let (w, h) = (layout.node_width, layout.node_height);
-    for (n, info) in layout.nodes.iter().zip(&model.info) {
+    for (i, (n, info)) in layout.nodes.iter().zip(&model.info).enumerate() {
         let label = n.release.to_string();
         out.push_str("<g class=\"graph-canvas-node");
         for (on, mark) in [
@@ -67,8 +67,10 @@ pub fn canvas(model: &GraphModel) -> String {
         out.push('"');
         attr(&mut out, "id", &node_id(n.release));
         attr(&mut out, "data-release", &label);
-        // The accessible name stays short; the tooltip also says where the release is
-        // documented (the list view carries the same facts).
+        attr(&mut out, "data-node", &i.to_string());
+        // The accessible name stays short; the tooltip adds the release date and caveats. Where
+        // the catalog found a release (scanner lists, advisories) stays in the repository's
+        // data: a person needs Cisco's documents, which the plan and runbook link.
         let mut name = label.clone();
         for (on, what) in [
             (!info.role.is_empty(), info.role),
@@ -92,10 +94,6 @@ pub fn canvas(model: &GraphModel) -> String {
         if let Some(date) = info.date {
             out.push_str("\nreleased ");
             escape(&mut out, date);
-        }
-        if !info.source.is_empty() {
-            out.push_str("\nsource: ");
-            escape(&mut out, info.source);
         }
         for caveat in &info.caveats {
             out.push_str("\ncaveat ");
