@@ -146,36 +146,43 @@ pub fn app() -> Html {
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
-    // Keep the address bar and local storage in step with the page.
+    // Keep the address bar and local storage in step with the page: once a frame at most
+    // (`browser::write_soon`). A pick in the graph adds a history entry, so Back undoes it.
     {
         let last_written = last_written.clone();
+        let picks_written = use_mut_ref(|| state.picks);
         let deps = (
             query.clone(),
             state.images.clone(),
             state.server.clone(),
             state.list_draft.clone(),
             state.minutes.clone(),
+            state.picks,
         );
         let fragment = fragment.clone();
         let planner = planner.clone();
-        use_effect_with(deps, move |(query, images, server, list_draft, minutes)| {
-            let shown = address_fragment(query, &fragment);
-            browser::replace_fragment(&shown);
-            *last_written.borrow_mut() = shown;
-            let saved = Stored {
-                fragment: (*fragment).clone(),
-                server: server.clone(),
-                images: images.clone(),
-                list_draft: list_draft.clone(),
-                minutes: minutes.clone(),
+        use_effect_with(deps, move |deps| {
+            let (query, images, server, list_draft, minutes, picks) = deps.clone();
+            let shown = address_fragment(&query, &fragment);
+            *last_written.borrow_mut() = shown.clone();
+            let push = picks_written.replace(picks) != picks;
+            let fragment = (*fragment).clone();
+            let stored = move || {
+                stored::encode(&Stored {
+                    fragment,
+                    server,
+                    images,
+                    list_draft,
+                    minutes,
+                })
             };
-            if !browser::save(&stored::encode(&saved)) {
+            browser::write_soon(shown, push, stored, move || {
                 planner.report(BannerLine {
                     source: "saved state",
                     text: "this browser does not keep data for this page: nothing is saved between visits".to_owned(),
                     is_error: false,
-                });
-            }
+                })
+            });
         });
     }
     // A fragment changed by hand (or a pasted link) while the page is open.
@@ -269,10 +276,7 @@ pub fn app() -> Html {
     let onclearpins = planner.on(|p, ()| p.clear_via());
     let oninterim = planner.on(Planner::set_interim);
     let onlistview = planner.on(Planner::set_list_view);
-    let onpick = planner.on(|p, (r, pick): (Release, PickAs)| match pick {
-        PickAs::Current => p.set_from(r.to_string()),
-        PickAs::Target => p.set_to(r.to_string()),
-    });
+    let onpick = planner.on(|p, (r, pick): (Release, PickAs)| p.pick(r, pick));
     let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
     let onasdm = planner.on(|p, (r, name)| p.set_asdm(r, name));
     let onserver = planner.on(Planner::set_server);
