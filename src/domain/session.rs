@@ -16,7 +16,7 @@ use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::rules::{self, Block};
-use super::runbook::{HopSpec, Reloads, Unit};
+use super::runbook::{HopSpec, Reloads, Setup, Unit};
 use std::sync::{Arc, OnceLock};
 
 /// Where an input came from, so its message is shown next to it.
@@ -145,7 +145,13 @@ pub struct Session {
     /// What the rules run on (shared the same way).
     pub catalog: Arc<Catalog>,
     pub custom: bool,
+    /// The platform preset in force (an unknown id in a link falls back to the default).
+    pub preset: &'static Preset,
+    /// The train set was chosen by hand (`trains=`), overriding the preset.
+    pub trains_by_hand: bool,
     pub trains: Vec<TrainState>,
+    /// Failover mode and multiple-context mode: how the runbook is written.
+    pub setup: Setup,
     pub from: Field,
     pub from2: Option<Field>,
     pub to: Field,
@@ -363,7 +369,13 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         base,
         catalog,
         custom,
+        preset,
+        trains_by_hand: explicit.is_some(),
         trains,
+        setup: Setup {
+            mode: query.mode,
+            multi_context: query.multi_context,
+        },
         from,
         from2,
         to,
