@@ -77,10 +77,20 @@ impl Machine {
 /// The interactions the browser bench times by Event Timing (SPEC §12): key, what, the 75th
 /// percentile goal where there is one, and the worst-case goal (ms).
 const INTERACTIONS: [(&str, &str, Option<f64>, f64); 5] = [
-    ("type", "a keystroke in the target field, built-in catalog", Some(16.0), 32.0),
+    (
+        "type",
+        "a keystroke in the target field, built-in catalog",
+        Some(16.0),
+        32.0,
+    ),
     ("train", "a train switched off or on", None, 16.0),
     ("list2k", "a 2,000-release list applied", None, 100.0),
-    ("type2k", "a keystroke with the 2,000-release list", None, 32.0),
+    (
+        "type2k",
+        "a keystroke with the 2,000-release list",
+        None,
+        32.0,
+    ),
     ("list10k", "a 10,000-release list applied", None, 300.0),
 ];
 
