@@ -94,15 +94,15 @@ fn trains_are_columns_and_releases_stack_by_version() {
     assert_eq!(
         columns,
         [
-            ("8.4".to_string(), 48.0, 0, 2),
-            ("9.0".to_string(), 142.0, 2, 1),
-            ("9.2".to_string(), 236.0, 3, 1),
-            ("9.10".to_string(), 330.0, 4, 1)
+            ("8.4".to_string(), 52.0, 0, 2),
+            ("9.0".to_string(), 170.0, 2, 1),
+            ("9.2".to_string(), 288.0, 3, 1),
+            ("9.10".to_string(), 406.0, 4, 1)
         ]
     );
     let ys: Vec<f64> = l.nodes.iter().map(|n| n.y).collect();
     assert_eq!(ys, [47.0, 75.0, 47.0, 47.0, 47.0]);
-    assert_eq!((l.width, l.height), (378.0, 96.0));
+    assert_eq!((l.width, l.height), (458.0, 96.0));
     assert_eq!(l.index_of(r("9.2(1)")), Some(3));
     assert_eq!(l.index_of(r("9.2(2)")), None);
     assert_eq!(
@@ -156,7 +156,7 @@ fn check_catches_broken_layouts() {
 
     let mut l = good.clone();
     l.nodes[2].x = l.width + 1.0;
-    broken(&l, "node 9.0(4) at (285, 47) is outside the canvas");
+    broken(&l, "node 9.0(4) at (341, 47) is outside the canvas");
 
     let mut l = good.clone();
     l.nodes[3].x = l.columns[1].x;

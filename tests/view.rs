@@ -73,9 +73,16 @@ fn the_canvas_draws_every_release_once_and_the_plan_edges() {
             "plan edge {from} → {to}"
         );
     }
-    // The requested direct hop is drawn blocked, with its reason.
+    // The requested direct hop is drawn blocked, its reason in its tooltip (and beside the
+    // graph, not over it: no text but the node labels and train headers).
     assert_eq!(canvas.matches(" data-blocked=\"\"").count(), 1);
-    assert!(canvas.contains("blocked: 8.2 is not the last minor release of 8.x (8.4 is)"));
+    assert!(canvas.contains(
+        "<title>Direct hop blocked: 8.2 is not the last minor release of 8.x (8.4 is)</title>"
+    ));
+    assert_eq!(
+        canvas.matches("<text").count(),
+        model.layout.nodes.len() + model.layout.columns.len()
+    );
 }
 
 #[test]

@@ -38,11 +38,13 @@ pub struct Layout {
     pub nodes: Vec<Node>,
 }
 
-/// Box of a release, wide enough for `9.12(4)72` in the page's font.
-pub const NODE_WIDTH: f64 = 76.0;
+/// Box of a release, wide enough for `9.15(1)21` in the page's monospace font with room to
+/// spare (checked in the browser by the e2e label-fit test).
+pub const NODE_WIDTH: f64 = 84.0;
 pub const NODE_HEIGHT: f64 = 22.0;
-/// Space between two columns and between two boxes of a column.
-pub const COLUMN_GAP: f64 = 18.0;
+/// Space between two columns (wide enough for a hop's arrowhead to be seen), and between two
+/// boxes of a column.
+pub const COLUMN_GAP: f64 = 34.0;
 pub const ROW_GAP: f64 = 6.0;
 /// Space around the drawing, and the band above the first row holding the train labels.
 pub const MARGIN: f64 = 10.0;

@@ -202,10 +202,17 @@ pub fn before_first_hop(setup: Setup, server: &str) -> Vec<Step> {
     system_space(setup, &mut backup);
     let mut record = vec!["show version".to_string(), "show failover".to_string()];
     system_space(setup, &mut record);
+    let what = if setup.system_space() {
+        "Back up the configuration, on the unit's flash and off the box. In multiple-context \
+         mode this is the system configuration: copy each context's configuration too (the file \
+         its `config-url` names)."
+    } else {
+        "Back up the configuration, on the unit's flash and off the box."
+    };
     vec![
         Step {
             role: Role::Active,
-            what: "Back up the configuration, on the unit's flash and off the box.".to_string(),
+            what: what.to_string(),
             commands: backup,
             expect: None,
             check: None,

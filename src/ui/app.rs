@@ -299,6 +299,7 @@ pub fn app() -> Html {
                         list_messages,
                         planner: planner.clone(),
                     }) }
+                    <div class="planner-results">
                     <section class="plan-result" aria-labelledby="plan-heading">
                         <h2 id="plan-heading">{ "Plan" }</h2>
                         <Verdict session={session.clone()} />
@@ -318,6 +319,7 @@ pub fn app() -> Html {
                         onlistview,
                         onpick,
                     }) }
+                    </div>
                     { runbook_panel(&RunbookPanelProps {
                         session: session.clone(),
                         setup: Setup { mode: query.mode, multi_context: query.multi_context },

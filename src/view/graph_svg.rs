@@ -44,9 +44,8 @@ pub fn canvas(model: &GraphModel) -> String {
         edge_open(&mut out, model, *a, *b, "release-graph-edge is-blocked");
         out.push_str(" data-blocked=\"\"><title>Direct hop blocked: ");
         escape(&mut out, reason);
-        out.push_str("</title></path>");
-        blocked_label(&mut out, model, *a, *b, reason);
-        out.push_str("</g>");
+        // The reason is said beside the graph (`graph_panel`), never drawn over its nodes.
+        out.push_str("</title></path></g>");
     }
     out.push_str("<g class=\"graph-canvas-nodes\">");
     let (w, h) = (layout.node_width, layout.node_height);
@@ -184,20 +183,6 @@ fn centred_box(out: &mut String, n: &Node, w: f64, h: f64) {
     px_attr(out, "y", n.y - h / 2.0);
     px_attr(out, "width", w);
     px_attr(out, "height", h);
-}
-
-/// The reason of a blocked direct hop, written near the middle of its edge.
-fn blocked_label(out: &mut String, model: &GraphModel, a: usize, b: usize, reason: &str) {
-    let nodes = &model.layout.nodes;
-    let (Some(na), Some(nb)) = (nodes.get(a), nodes.get(b)) else {
-        return;
-    };
-    out.push_str("<text class=\"graph-canvas-reason\"");
-    px_attr(out, "x", (na.x + nb.x) / 2.0);
-    px_attr(out, "y", (na.y + nb.y) / 2.0 - 8.0);
-    out.push_str(" text-anchor=\"middle\">blocked: ");
-    escape(out, reason);
-    out.push_str("</text>");
 }
 
 /// An SVG path from node `a` to node `b`: a curve between columns, or a bow to the right of

@@ -51,8 +51,21 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
         }
         out.push_str("</ul>");
     }
-    if let Some(facts) = facts {
+    // Folded in the plan (the runbook section shows them in full): the plan and its graph stay
+    // in view together.
+    if let Some(facts) = facts.filter(|f| !f.caveats.is_empty()) {
+        out.push_str("<details class=\"plan-hop-caveats\"><summary>");
+        let n = facts.caveats.len();
+        escape(
+            &mut out,
+            &format!(
+                "{n} caveat{} of the releases this hop crosses",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+        out.push_str("</summary>");
         caveats(&mut out, &facts.caveats, false);
+        out.push_str("</details>");
     }
     out
 }

@@ -76,8 +76,10 @@ test('Active/Active: every command block names its unit; the two groups are two 
   for (const b of all) assert.ok(UNITS.includes(b.unit), `block without a unit: ${b.text}`);
   const group1 = all.filter((b) => /failover active group 1/.test(b.text));
   const group2 = all.filter((b) => /failover active group 2/.test(b.text));
-  assert.deepEqual(group1.map((b) => b.unit), ['primary']);
-  assert.deepEqual(group2.map((b) => b.unit), ['secondary']);
+  // One block per hop for each group, always on the unit that should own it.
+  const hops = await page.locator('li[data-hop]').count();
+  assert.deepEqual(group1.map((b) => b.unit), Array(hops).fill('primary'));
+  assert.deepEqual(group2.map((b) => b.unit), Array(hops).fill('secondary'));
   assert.ok(all.every((b) => !(/group 1/.test(b.text) && /group 2/.test(b.text))));
   // Active/Active is multiple-context: each step's block starts in the system space.
   assert.ok(all.filter((b) => /failover reload-standby/.test(b.text)).every((b) => b.text.startsWith('changeto system')));
