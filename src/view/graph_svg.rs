@@ -123,6 +123,7 @@ pub fn legal_layer(
                 Rule::Maintenance => "release-graph-edge is-legal maintenance",
                 Rule::Minor => "release-graph-edge is-legal minor",
                 Rule::Major => "release-graph-edge is-legal major",
+                Rule::Direct => "release-graph-edge is-legal direct",
             };
             edge_open(&mut out, model, a, b, class);
             out.push_str(" data-legal=\"\"");

@@ -13,6 +13,7 @@ pub fn rule_words(rule: Rule) -> &'static str {
         Rule::Maintenance => "maintenance release upgrade (same train)",
         Rule::Minor => "minor release upgrade (next train)",
         Rule::Major => "major release upgrade (last minor to the next major)",
+        Rule::Direct => "direct upgrade (no exception of Cisco's 9.x guidance applies)",
     }
 }
 
