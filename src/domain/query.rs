@@ -18,10 +18,12 @@
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
 //! | `via`      | comma list of intermediate overrides         | none             |
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
+//! | `rules`    | `table-81-1` or `guide-9x` (SPEC §3)         | `table-81-1`     |
 //! | `v`        | format version, `1`                          | `1`              |
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
-//! value (`mode=foo`, `trains=8.x`): an error notice, that key's value ignored, the rest kept.
+//! value (`mode=foo`, `trains=8.x`, `rules=9x`): an error notice, that key's value ignored, the
+//! rest kept.
 //! Empty items of a comma list are dropped. Over [`MAX_FRAGMENT`] bytes: [`QueryError::TooLong`].
 //!
 //! # Versions
@@ -49,6 +51,7 @@ mod percent;
 pub(crate) use percent::{decode_strict, encode as percent_encode};
 
 use super::release::Train;
+use super::rules::RuleSet;
 use super::runbook::Mode;
 use std::fmt;
 use std::str::FromStr;
@@ -78,6 +81,8 @@ pub struct PlanQuery {
     pub via: Vec<String>,
     /// Show interim builds in the graph.
     pub interim: bool,
+    /// The rule set the plan follows (absent = Table 81-1).
+    pub rules: RuleSet,
 }
 
 /// Something in a fragment that was ignored or could not be used; the rest was kept.
@@ -110,8 +115,8 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 10] = [
-    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "v",
+const KEYS: [&str; 11] = [
+    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "rules", "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -195,6 +200,15 @@ impl PlanQuery {
                     format!(
                         "mode {} is not a failover mode (active-standby or active-active): \
                          it was ignored",
+                        quoted(&value)
+                    )
+                })?;
+            }
+            "rules" => {
+                let value = text();
+                self.rules = RuleSet::from_value(&value).ok_or_else(|| {
+                    format!(
+                        "rules {} is not a rule set (table-81-1 or guide-9x): it was ignored",
                         quoted(&value)
                     )
                 })?;
@@ -342,6 +356,9 @@ impl fmt::Display for PlanQuery {
         }
         if self.interim {
             pair("interim", "1");
+        }
+        if self.rules != RuleSet::default() {
+            pair("rules", self.rules.as_str());
         }
         f.write_str(&out)
     }

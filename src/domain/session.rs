@@ -13,6 +13,7 @@ use super::plan::{self, Hop, Plan, Verdict};
 use super::presets::{self, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
+use super::rules::RuleSet;
 
 /// Where an input came from, so its message is shown next to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -67,11 +68,29 @@ pub struct Session {
     pub to: Field,
     pub verdict: Verdict,
     pub plan: Option<Plan>,
+    /// The rule set the plan follows (`rules=` of the query).
+    pub rules: RuleSet,
+    /// The other rule set's answer to the same request (SPEC §3: shown beside the verdict);
+    /// `None` when there is no plan (a field is empty or invalid).
+    pub other: Option<OtherAnswer>,
     /// Plan-level notes: rule source, unit parity and the mixed-version window, one-way releases.
     pub notes: Vec<String>,
     /// Errors and notices, each with where it came from.
     pub messages: Vec<Message>,
     pub list_errors: Vec<ListError>,
+}
+
+/// What the rule set not in force says about the same request.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct OtherAnswer {
+    pub rules: RuleSet,
+    pub verdict: Verdict,
+    /// The number of hops (0 unless the verdict is `ok`).
+    pub hops: usize,
+    /// The releases of its plan from the start to the target (empty unless `ok`).
+    pub path: Vec<Release>,
+    /// Why it has no plan (the direct hop's reason) when the verdict is not `ok`.
+    pub why: Option<String>,
 }
 
 /// Which rules a plan follows (SPEC §5: say which rule source a plan follows).
@@ -221,6 +240,8 @@ pub fn analyse(query: &PlanQuery) -> Session {
         to,
         verdict: Verdict::Invalid,
         plan: None,
+        rules: query.rules,
+        other: None,
         notes: Vec::new(),
         messages,
         list_errors,
@@ -243,7 +264,14 @@ pub fn analyse(query: &PlanQuery) -> Session {
         .filter(|&r| r != first);
     let start = second.map_or(first, |r| r.min(first));
 
-    let plan = plan::plan(&session.catalog, start, to, &via);
+    let plan = plan::plan_with(query.rules, &session.catalog, start, to, &via);
+    session.other = Some(other_answer(
+        &session.catalog,
+        query.rules.other(),
+        start,
+        to,
+        &via,
+    ));
     for (release, why) in &plan.unused_via {
         session.messages.push(Message {
             origin: Origin::Via,
@@ -271,6 +299,31 @@ pub fn analyse(query: &PlanQuery) -> Session {
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
+}
+
+/// The plan of `start → to` under `rules` (the rule set not in force), in short.
+fn other_answer(
+    catalog: &Catalog,
+    rules: RuleSet,
+    start: Release,
+    to: Release,
+    via: &[Release],
+) -> OtherAnswer {
+    let plan = plan::plan_with(rules, catalog, start, to, via);
+    let ok = plan.verdict == Verdict::Ok;
+    OtherAnswer {
+        rules,
+        verdict: plan.verdict,
+        hops: plan.hops.len(),
+        path: plan
+            .hops
+            .first()
+            .map(|h| h.from)
+            .into_iter()
+            .chain(plan.hops.iter().map(|h| h.to))
+            .collect(),
+        why: plan.direct.err().filter(|_| !ok).map(|b| b.to_string()),
+    }
 }
 
 /// The preset asked for; an unknown id is reported and the default used. A blank id is the
