@@ -142,7 +142,11 @@ pub fn judge(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
 /// What both rule sets decide first (SPEC §3.1, §3.2 item 6): `a = b` is [`Block::Same`],
 /// `b < a` is [`Block::Downgrade`], a train absent from the catalog is [`Block::UnknownTrain`];
 /// otherwise the positions of both trains in [`Catalog::trains`].
-fn forward_trains(catalog: &Catalog, a: Release, b: Release) -> Result<(usize, usize), Block> {
+pub(crate) fn forward_trains(
+    catalog: &Catalog,
+    a: Release,
+    b: Release,
+) -> Result<(usize, usize), Block> {
     if a == b {
         return Err(Block::Same);
     }
@@ -558,6 +562,12 @@ pub fn exception(a: Release, b: Release) -> Option<&'static Exception> {
 /// ```
 pub fn judge_guide(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
     forward_trains(catalog, a, b)?;
+    judge_guide_forward(a, b)
+}
+
+/// [`judge_guide`] of a forward hop between trains of the catalog (the planner has checked
+/// them already).
+pub(crate) fn judge_guide_forward(a: Release, b: Release) -> Result<Rule, Block> {
     match exception(a, b) {
         Some(exception) => Err(Block::Exception {
             exception,

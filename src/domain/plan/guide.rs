@@ -11,8 +11,9 @@
 use super::{mark, sort_via, Hop, HopNote, Pick, Plan, Verdict, CONFIG_MIGRATION};
 use crate::domain::catalog::{Catalog, Entry};
 use crate::domain::release::Release;
-use crate::domain::rules::{judge_guide, Block, Rule, EXCEPTIONS};
+use crate::domain::rules::{forward_trains, judge_guide_forward, Block, Rule, Span, EXCEPTIONS};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// The exceptions, as bits of a mask (bit `i` is `EXCEPTIONS[i]`).
 type Rows = u32;
@@ -36,31 +37,30 @@ fn mask(holds: impl Fn(usize) -> bool) -> Rows {
 
 /// See [`super::plan_with`] with [`crate::domain::rules::RuleSet::Guide9x`].
 pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> Plan {
-    let direct = judge_guide(catalog, from, to);
-    let verdict = match &direct {
-        Err(Block::Same) => Some(Verdict::Same),
-        Err(Block::Downgrade) => Some(Verdict::Downgrade),
-        Err(Block::UnknownTrain(_)) => Some(Verdict::NoPath),
-        _ => None,
+    let (first, last) = match forward_trains(catalog, from, to) {
+        Ok(trains) => trains,
+        Err(block) => {
+            let verdict = match block {
+                Block::Same => Verdict::Same,
+                Block::Downgrade => Verdict::Downgrade,
+                _ => Verdict::NoPath,
+            };
+            return Plan {
+                verdict,
+                hops: Vec::new(),
+                direct: Err(block),
+                unused_via: Vec::new(),
+            };
+        }
     };
-    if let Some(verdict) = verdict {
-        return Plan {
-            verdict,
-            hops: Vec::new(),
-            direct,
-            unused_via: Vec::new(),
-        };
-    }
-    let trains = catalog.trains();
-    let first = catalog.train_index(from.train()).unwrap_or(0);
-    let last = catalog.train_index(to.train()).unwrap_or(0);
-    // Any train from the start's to the target's may hold a stop (9.1(1) → 9.1(2) → 9.1(7)).
-    let span = trains.get(first..=last).unwrap_or(&[]);
+    let direct = judge_guide_forward(from, to);
     let (inside, outside): (Vec<Release>, Vec<Release>) =
         via.iter().partition(|&&r| from < r && r < to);
     let (picks, mut unused_via) = if inside.is_empty() {
         (Vec::new(), Vec::new())
     } else {
+        // Any train from the start's to the target's may hold a stop (9.1(1) → 9.1(2) → 9.1(7)).
+        let span = catalog.trains().get(first..=last).unwrap_or(&[]);
         sort_via(&inside, span, span)
     };
     unused_via.extend(
@@ -81,7 +81,8 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
         entries.extend(picks.iter().map(|&r| Entry::listed(r, "via")));
         Cow::Owned(Catalog::from_entries(entries))
     };
-    let Some(stops) = stops(&work, from, to, direct.is_ok()) else {
+    // `work` has the same trains as `catalog` (a via release is only taken for a train of it).
+    let Some(stops) = stops(&work, from, to, (first, last), direct.is_ok()) else {
         return Plan {
             verdict: Verdict::NoPath,
             hops: Vec::new(),
@@ -103,10 +104,14 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
         if at.train() < CONFIG_MIGRATION && land.train() >= CONFIG_MIGRATION {
             notes.push(HopNote::ConfigMigration);
         }
-        if pick != Pick::Recommended {
-            if let Some(index) = catalog.train_index(land.train()) {
-                mark(catalog, index, land, &mut notes);
+        match pick {
+            Pick::Target => mark(catalog, last, land, &mut notes),
+            Pick::Override => {
+                if let Some(index) = catalog.train_index(land.train()) {
+                    mark(catalog, index, land, &mut notes);
+                }
             }
+            Pick::Recommended => {}
         }
         hops.push(Hop {
             from: at,
@@ -137,62 +142,112 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
 /// The releases a fewest-hops plan `a → b` stops at, in order (empty for one hop), or `None`
 /// when no chain of legal hops connects them. `a < b`, both trains in `c`; a stop is any
 /// release of `c` that is not withdrawn.
-fn stops(c: &Catalog, a: Release, b: Release, direct: bool) -> Option<Vec<Release>> {
+fn stops(
+    c: &Catalog,
+    a: Release,
+    b: Release,
+    trains: (usize, usize),
+    direct: bool,
+) -> Option<Vec<Release>> {
     if direct {
         return Some(Vec::new());
     }
     let (from_a, to_b) = (rows_from(a), rows_to(b));
-    if let Some(stop) = two_hops(c, a, b, from_a, to_b) {
+    let range = between(c, a, b, trains);
+    if let Some(stop) = two_hops(c, a, b, range, from_a, to_b) {
         return Some(vec![stop]);
     }
     // Nothing after `a` can be reached from it, or nothing before `b` can reach it.
-    if first_stop(c, a, b, from_a, 0).is_none() || first_stop(c, a, b, 0, to_b).is_none() {
+    let none = |from_a, to_b| first_stop(c, range, &Forbidden::new(from_a, to_b)).is_none();
+    if none(from_a, 0) || none(0, to_b) {
         return None;
     }
-    general(c, a, b)
+    general(c, a, b, range)
 }
 
-/// Where the stops strictly between `a` and `b` lie in `c.entries()`.
-fn between(c: &Catalog, a: Release, b: Release) -> (usize, usize) {
+/// Where the stops strictly between `a` and `b` lie in `c.entries()`, given the positions of
+/// their trains in `c.trains()`: searched within those two trains, not the whole catalog.
+fn between(c: &Catalog, a: Release, b: Release, trains: (usize, usize)) -> (usize, usize) {
     let entries = c.entries();
+    let (ra, rb) = (c.train_range(trains.0), c.train_range(trains.1));
+    let (sa, sb) = (ra.start, rb.start);
+    let (ta, tb) = (
+        entries.get(ra).unwrap_or(&[]),
+        entries.get(rb).unwrap_or(&[]),
+    );
     (
-        entries.partition_point(|e| e.release <= a),
-        entries.partition_point(|e| e.release < b),
+        sa + ta.partition_point(|e| e.release <= a),
+        sb + tb.partition_point(|e| e.release < b),
     )
 }
 
-/// If `x` cannot be a stop (a hop `a → x` blocked by one of `from_a`, or `x → b` by one of
-/// `to_b`), the end of the latest span that says so: no release up to it can be a stop either
-/// for that reason.
-fn blocked_until(x: Release, from_a: Rows, to_b: Rows) -> Option<Release> {
-    let mut until = None;
+/// The releases that cannot be the stop of a two-hop plan `a → x → b`, as sorted, merged
+/// spans: the `to` spans of the exceptions that block hops from `a` (`from_a`) and the `from`
+/// spans of those that block hops to `b` (`to_b`). Computed once per pair of masks and kept
+/// (a few dozen pairs occur; 2^(2E) at most for E exceptions).
+struct Forbidden<'a> {
+    spans: &'a [Span],
+}
+
+impl Forbidden<'static> {
+    fn new(from_a: Rows, to_b: Rows) -> Forbidden<'static> {
+        static TABLE: OnceLock<Vec<OnceLock<Vec<Span>>>> = OnceLock::new();
+        let bits = EXCEPTIONS.len();
+        let table =
+            TABLE.get_or_init(|| (0..1usize << (2 * bits)).map(|_| OnceLock::new()).collect());
+        let key = (from_a as usize) << bits | to_b as usize;
+        let spans = table
+            .get(key)
+            .map_or(&[][..], |slot| slot.get_or_init(|| merged(from_a, to_b)));
+        Forbidden { spans }
+    }
+}
+
+impl Forbidden<'_> {
+    /// If `x` cannot be the stop, the end of the span that says so: nothing up to it can be.
+    fn until(&self, x: Release) -> Option<Release> {
+        self.spans
+            .iter()
+            .take_while(|s| s.lo <= x)
+            .find(|s| x <= s.hi)
+            .map(|s| s.hi)
+    }
+}
+
+/// See [`Forbidden`].
+fn merged(from_a: Rows, to_b: Rows) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
     for (i, e) in EXCEPTIONS.iter().enumerate() {
         let bit = 1 << i;
-        let spans = [
+        let sides = [
             (from_a & bit != 0).then_some(e.to),
             (to_b & bit != 0).then_some(e.from),
         ];
-        for s in spans.into_iter().flatten().flatten() {
-            if s.contains(x) {
-                until = until.max(Some(s.hi));
-            }
+        spans.extend(sides.into_iter().flatten().flatten());
+    }
+    spans.sort_unstable_by_key(|s| s.lo);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.lo <= last.hi => last.hi = last.hi.max(s.hi),
+            _ => out.push(s),
         }
     }
-    until
+    out
 }
 
-/// The index of the first stop strictly between `a` and `b` that no exception of `from_a`
-/// blocks reaching from `a` and none of `to_b` blocks leaving for `b`.
-fn first_stop(c: &Catalog, a: Release, b: Release, from_a: Rows, to_b: Rows) -> Option<usize> {
+/// The index in `c.entries()` of the first release in `range` that is not withdrawn and not
+/// `forbidden`.
+fn first_stop(c: &Catalog, range: (usize, usize), forbidden: &Forbidden<'_>) -> Option<usize> {
     let entries = c.entries();
-    let (mut i, end) = between(c, a, b);
+    let (mut i, end) = range;
     while i < end {
         let e = &entries[i];
         if e.withdrawn {
             i += 1;
             continue;
         }
-        match blocked_until(e.release, from_a, to_b) {
+        match forbidden.until(e.release) {
             None => return Some(i),
             Some(hi) => i += 1 + entries[i + 1..end].partition_point(|e| e.release <= hi),
         }
@@ -202,16 +257,20 @@ fn first_stop(c: &Catalog, a: Release, b: Release, from_a: Rows, to_b: Rows) -> 
 
 /// The stop of a two-hop plan `a → x → b`: from the earliest train that has one, the newest
 /// maintenance release that works, else the newest interim build that does.
-fn two_hops(c: &Catalog, a: Release, b: Release, from_a: Rows, to_b: Rows) -> Option<Release> {
-    let i = first_stop(c, a, b, from_a, to_b)?;
+fn two_hops(
+    c: &Catalog,
+    a: Release,
+    b: Release,
+    range: (usize, usize),
+    from_a: Rows,
+    to_b: Rows,
+) -> Option<Release> {
+    let forbidden = Forbidden::new(from_a, to_b);
+    let i = first_stop(c, range, &forbidden)?;
     let entries = c.entries();
-    let train = entries[i].release.train();
-    let t = c.train_index(train)?;
+    let t = c.train_index(entries[i].release.train())?;
     let works = |e: &Entry| {
-        !e.withdrawn
-            && a < e.release
-            && e.release < b
-            && blocked_until(e.release, from_a, to_b).is_none()
+        !e.withdrawn && a < e.release && e.release < b && forbidden.until(e.release).is_none()
     };
     // The train's own pick (newest maintenance release, else newest interim build) when it
     // works; otherwise the newest that does.
@@ -220,7 +279,7 @@ fn two_hops(c: &Catalog, a: Release, b: Release, from_a: Rows, to_b: Rows) -> Op
             return Some(rec.release);
         }
     }
-    let end = c.train_range(t).end.min(between(c, a, b).1);
+    let end = c.train_range(t).end.min(range.1);
     let candidates = || entries[i..end].iter().rev().filter(|e| works(e));
     candidates()
         .find(|e| !e.release.is_interim())
@@ -233,8 +292,8 @@ fn two_hops(c: &Catalog, a: Release, b: Release, from_a: Rows, to_b: Rows) -> Op
 /// the stops chosen as [`two_hops`] chooses one, hop by hop.
 ///
 /// O(N·K) for N releases between `a` and `b` and K distinct sets of exceptions holding them.
-fn general(c: &Catalog, a: Release, b: Release) -> Option<Vec<Release>> {
-    let (lo, hi) = between(c, a, b);
+fn general(c: &Catalog, a: Release, b: Release, range: (usize, usize)) -> Option<Vec<Release>> {
+    let (lo, hi) = range;
     let nodes: Vec<Release> = c.entries()[lo..hi]
         .iter()
         .filter(|e| !e.withdrawn)
