@@ -328,3 +328,40 @@ proptest! {
         let _ = PlanQuery::parse_with_notices(&text);
     }
 }
+
+/// The fragment fuzz target's dictionary names every key (and the rule set values), so the
+/// fuzzer reaches every branch of `PlanQuery::set`.
+#[test]
+fn the_fuzz_dictionary_names_every_key() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/dicts/fragment.dict");
+    let dict = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let entries: Vec<&str> = dict
+        .lines()
+        .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+        .collect();
+    for key in [
+        "from=",
+        "from2=",
+        "to=",
+        "mode=",
+        "preset=",
+        "trains=",
+        "releases=",
+        "via=",
+        "interim=",
+        "rules=",
+        "v=",
+    ] {
+        assert!(
+            entries.iter().any(|e| e.starts_with(key)),
+            "{key} is not in {path}"
+        );
+    }
+    for rules in RuleSet::ALL {
+        let entry = format!("rules={}", rules.as_str());
+        assert!(
+            entries.contains(&entry.as_str()),
+            "{entry} is not in {path}"
+        );
+    }
+}
