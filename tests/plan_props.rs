@@ -28,7 +28,12 @@ fn release() -> impl Strategy<Value = Release> {
 
 /// A catalog of up to 24 releases, about one in eight withdrawn.
 fn catalog() -> impl Strategy<Value = Catalog> {
-    prop::collection::vec((release(), prop::bool::weighted(0.12)), 0..24).prop_map(|list| {
+    catalog_of(release())
+}
+
+/// [`catalog`] of releases drawn from `release`.
+fn catalog_of(release: impl Strategy<Value = Release>) -> impl Strategy<Value = Catalog> {
+    prop::collection::vec((release, prop::bool::weighted(0.12)), 0..24).prop_map(|list| {
         Catalog::from_entries(
             list.into_iter()
                 .map(|(release, withdrawn)| Entry {
@@ -42,11 +47,16 @@ fn catalog() -> impl Strategy<Value = Catalog> {
 
 /// Two endpoints: listed releases (by index) or any release near the catalog's versions.
 fn endpoint(c: &Catalog) -> BoxedStrategy<Release> {
+    endpoint_of(c, release().boxed())
+}
+
+/// [`endpoint`], the unlisted ones drawn from `release`.
+fn endpoint_of(c: &Catalog, release: BoxedStrategy<Release>) -> BoxedStrategy<Release> {
     let listed: Vec<Release> = c.entries().iter().map(|e| e.release).collect();
     if listed.is_empty() {
-        return release().boxed();
+        return release;
     }
-    prop_oneof![3 => prop::sample::select(listed), 1 => release()].boxed()
+    prop_oneof![3 => prop::sample::select(listed), 1 => release].boxed()
 }
 
 fn case() -> impl Strategy<Value = (Catalog, Release, Release, Vec<Release>)> {
@@ -221,27 +231,11 @@ fn guide_release() -> impl Strategy<Value = Release> {
 }
 
 fn guide_case() -> impl Strategy<Value = (Catalog, Release, Release, Vec<Release>)> {
-    prop::collection::vec((guide_release(), prop::bool::weighted(0.12)), 0..24)
-        .prop_map(|list| {
-            Catalog::from_entries(
-                list.into_iter()
-                    .map(|(release, withdrawn)| Entry {
-                        withdrawn,
-                        ..Entry::listed(release, "prop")
-                    })
-                    .collect(),
-            )
-        })
-        .prop_flat_map(|c| {
-            let listed: Vec<Release> = c.entries().iter().map(|e| e.release).collect();
-            let end = if listed.is_empty() {
-                guide_release().boxed()
-            } else {
-                prop_oneof![3 => prop::sample::select(listed), 1 => guide_release()].boxed()
-            };
-            let via = prop::collection::vec(end.clone(), 0..3);
-            (Just(c), end.clone(), end, via)
-        })
+    catalog_of(guide_release()).prop_flat_map(|c| {
+        let end = endpoint_of(&c, guide_release().boxed());
+        let via = prop::collection::vec(end.clone(), 0..3);
+        (Just(c), end.clone(), end, via)
+    })
 }
 
 /// The stops of the plan `from → to` under `judge_guide`, found the slow way, or `None` when

@@ -441,6 +441,10 @@ const PATH_TABLE_91: &str = "https://github.com/tunupgh/tunupgh.github.io/blob/H
 const PATH_TABLE_91_TITLE: &str =
     "Cisco ASA 9.1 release notes, upgrade path table (a third-party copy)";
 
+/// The reason of both sources of "releases before 8.4 go to 8.4 first".
+const BEFORE_8_4: &str =
+    "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)";
+
 /// Cisco's 9.x zero-downtime exceptions (SPEC §3.2), in the order they are checked: the first
 /// that [`Exception::blocks`] a hop is its reason. Every other forward hop between trains of the
 /// active catalog is [`Rule::Direct`].
@@ -477,8 +481,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
     Exception {
         id: "migration-8.3",
         basis: "Cisco ASA 5500 Migration to Version 8.3",
-        reason: "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
-                 migrations)",
+        reason: BEFORE_8_4,
         document: "Cisco ASA 5500 Migration to Version 8.3",
         url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub",
         confidence: Confidence::High,
@@ -490,8 +493,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
     Exception {
         id: "path-table-8.3",
         basis: "ASA 9.1 upgrade path table",
-        reason: "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
-                 migrations)",
+        reason: BEFORE_8_4,
         document: PATH_TABLE_91_TITLE,
         url: PATH_TABLE_91,
         confidence: Confidence::Medium,
