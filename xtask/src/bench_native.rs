@@ -81,7 +81,7 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     }
     // In the order criterion ran them (their ids appear in its report in that order).
     results.sort_by_key(|r| stdout.find(r.id.as_str()).unwrap_or(usize::MAX));
-    println!("\n{:<28} {:>12}  budget", "benchmark", "median");
+    println!("\n{:<32} {:>12}  budget", "benchmark", "median");
     for r in &results {
         let budget = r.budget().map_or(String::new(), |(limit, words)| {
             let verdict = if r.median_ns <= limit {
@@ -91,7 +91,7 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
             };
             format!("{verdict} ({words})")
         });
-        println!("{:<28} {:>12}  {budget}", r.id, human(r.median_ns));
+        println!("{:<32} {:>12}  {budget}", r.id, human(r.median_ns));
     }
     Ok(results)
 }
