@@ -819,6 +819,15 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
         other.why.as_deref(),
         Some("no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) or later")
     );
+    // The rule source says what the 9.x guidance rests on and where to check.
+    let s = session_of("from=9.8(4)&to=9.20(3)&rules=guide-9x");
+    assert!(!s.notes.iter().any(|n| n == RULE_SOURCE));
+    let source = s.notes.last().map_or("", String::as_str);
+    assert!(
+        source.starts_with("Rules: Cisco's 9.x guidance"),
+        "{source}"
+    );
+    assert!(source.contains("asa-upgrade/planning.html"), "{source}");
     // No answer without both releases.
     assert_eq!(session_of("from=8.2(5)&rules=guide-9x").other, None);
 }

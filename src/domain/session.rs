@@ -295,7 +295,10 @@ pub fn analyse(query: &PlanQuery) -> Session {
             session.notes.push(ONE_WAY_924.to_string());
         }
     }
-    session.notes.push(RULE_SOURCE.to_string());
+    session.notes.push(match query.rules {
+        RuleSet::Table811 => RULE_SOURCE.to_string(),
+        RuleSet::Guide9x => format!("Rules: {}", RuleSet::Guide9x.basis()),
+    });
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
