@@ -260,7 +260,9 @@ fn guide_brute_force(
     let mut nodes: Vec<Release> = c
         .entries()
         .iter()
-        .filter(|e| !e.withdrawn && !picks.iter().any(|p| p.train() == e.release.train()))
+        .filter(|e| {
+            !e.withdrawn && !e.pre_release && !picks.iter().any(|p| p.train() == e.release.train())
+        })
         .map(|e| e.release)
         .chain(picks.iter().copied())
         .filter(|&r| from < r && r < to)

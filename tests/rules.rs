@@ -5,9 +5,8 @@
 use asa_planner::domain::catalog::{Catalog, Entry};
 use asa_planner::domain::presets;
 use asa_planner::domain::release::{Release, Train};
-use asa_planner::domain::rules::{
-    exception, judge, judge_guide, Block, Confidence, Rule, RuleSet, EXCEPTIONS,
-};
+use asa_planner::domain::rules::{exception, judge, judge_guide, Block, Rule, RuleSet, EXCEPTIONS};
+use asa_planner::domain::sources::Confidence;
 
 fn r(text: &str) -> Release {
     text.parse()
@@ -405,15 +404,24 @@ fn the_exceptions_table_is_sourced_and_checked_in_order() {
             "one-way-9.24"
         ]
     );
-    let confidence: Vec<&str> = EXCEPTIONS.iter().map(|e| e.confidence.as_str()).collect();
+    let confidence: Vec<&str> = EXCEPTIONS.iter().map(|e| e.confidence.letter()).collect();
     assert_eq!(confidence, ["H", "H", "H", "M", "M", "L"]);
     for e in &EXCEPTIONS {
-        assert!(e.url.starts_with("https://"), "{}: {}", e.id, e.url);
-        assert!(!e.document.is_empty() && !e.basis.is_empty(), "{}", e.id);
+        assert!(
+            e.source.url.starts_with("https://"),
+            "{}: {}",
+            e.id,
+            e.source.url
+        );
+        assert!(
+            !e.source.title.is_empty() && !e.basis.is_empty(),
+            "{}",
+            e.id
+        );
         assert!(!e.from.is_empty() && !e.to.is_empty(), "{}", e.id);
     }
     for e in &EXCEPTIONS[..2] {
-        assert!(e.url.contains("/asa92/"), "{}: the 9.2 guide", e.id);
+        assert!(e.source.url.contains("/asa92/"), "{}: the 9.2 guide", e.id);
     }
     // The first that blocks a hop is its reason: 9.1(1) → 9.1(3) is CSCug88962's.
     assert_eq!(
@@ -443,8 +451,15 @@ fn rule_sets_have_ids_labels_and_bases() {
         "Table 81-1 of Cisco's 8.x configuration guide"
     );
     let basis = RuleSet::Guide9x.basis();
-    assert!(basis.contains("asa-upgrade/planning.html"), "{basis}");
-    assert!(basis.contains("/asa92/"), "{basis}");
+    assert!(basis.contains("check your start release"), "{basis}");
+    let links: Vec<&str> = RuleSet::Guide9x.sources().iter().map(|s| s.url).collect();
+    assert!(
+        links
+            .iter()
+            .any(|u| u.ends_with("asa-upgrade/planning.html")),
+        "{links:?}"
+    );
+    assert!(links.iter().any(|u| u.contains("/asa92/")), "{links:?}");
     assert_eq!(Rule::Direct.as_str(), "direct");
     let c = preset("asa5500");
     assert_eq!(

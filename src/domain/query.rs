@@ -19,6 +19,7 @@
 //! | `via`      | comma list of intermediate overrides         | none             |
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
 //! | `rules`    | `table-81-1` or `guide-9x` (SPEC §3)         | `table-81-1`     |
+//! | `contexts` | `multi` or `single` (multiple-context mode)  | `single`         |
 //! | `v`        | format version, `1`                          | `1`              |
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
@@ -83,6 +84,9 @@ pub struct PlanQuery {
     pub interim: bool,
     /// The rule set the plan follows (absent = Table 81-1).
     pub rules: RuleSet,
+    /// Multiple-context mode (`contexts=multi`): image and boot commands are typed in the
+    /// system execution space. Active/Active implies it whatever this says.
+    pub multi_context: bool,
 }
 
 /// Something in a fragment that was ignored or could not be used; the rest was kept.
@@ -115,8 +119,9 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 11] = [
-    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "rules", "v",
+const KEYS: [&str; 12] = [
+    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "rules",
+    "contexts", "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -221,6 +226,19 @@ impl PlanQuery {
                         quoted(&value)
                     )
                 })?;
+            }
+            "contexts" => {
+                let value = text();
+                self.multi_context = match value.trim().to_ascii_lowercase().as_str() {
+                    "multi" | "multiple" => true,
+                    "single" | "" => false,
+                    _ => {
+                        return Err(format!(
+                            "contexts {} is not multi or single: it was ignored",
+                            quoted(&value)
+                        ))
+                    }
+                };
             }
             "trains" => {
                 let mut trains = Vec::new();
@@ -359,6 +377,9 @@ impl fmt::Display for PlanQuery {
         }
         if self.rules != RuleSet::default() {
             pair("rules", self.rules.as_str());
+        }
+        if self.multi_context {
+            pair("contexts", "multi");
         }
         f.write_str(&out)
     }

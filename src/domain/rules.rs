@@ -13,6 +13,10 @@
 
 use super::catalog::Catalog;
 use super::release::{Release, Train};
+use super::sources::{
+    Confidence, Source, GUIDE_8X, GUIDE_92_UPGRADE, MIGRATION_83, NEW_FEATURES_924, PATH_TABLE_91,
+    UPGRADE_PLANNING,
+};
 use std::fmt;
 
 /// The rule that allows a hop.
@@ -230,12 +234,26 @@ impl RuleSet {
         }
     }
 
-    /// What the rule set rests on and what it does not know, with Cisco's links (SPEC §3.2:
-    /// said wherever the rule set is shown).
+    /// What the rule set rests on and what it does not know (SPEC §3.2: said wherever the rule
+    /// set is shown, with the links of [`RuleSet::sources`]).
     pub fn basis(self) -> &'static str {
         match self {
             RuleSet::Table811 => TABLE_811_BASIS,
             RuleSet::Guide9x => GUIDE_9X_BASIS,
+        }
+    }
+
+    /// The documents [`RuleSet::basis`] names, with their links.
+    pub fn sources(self) -> &'static [Source] {
+        match self {
+            RuleSet::Table811 => &[GUIDE_8X, UPGRADE_PLANNING],
+            RuleSet::Guide9x => &[
+                GUIDE_92_UPGRADE,
+                PATH_TABLE_91,
+                MIGRATION_83,
+                NEW_FEATURES_924,
+                UPGRADE_PLANNING,
+            ],
         }
     }
 
@@ -256,11 +274,6 @@ impl RuleSet {
     }
 }
 
-/// Cisco's current upgrade guide, "Planning Your Upgrade": its own path table could not be
-/// read here, so a person checks their start release there.
-pub const CURRENT_GUIDE_PLANNING: &str =
-    "https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html";
-
 /// [`RuleSet::basis`] of Table 81-1.
 const TABLE_811_BASIS: &str = "Table 81-1 of the Cisco ASA 5500 Series Configuration Guide \
     (8.x), chapter 81: a maintenance hop stays in its train, a minor hop goes to the next train, \
@@ -270,42 +283,10 @@ const TABLE_811_BASIS: &str = "Table 81-1 of the Cisco ASA 5500 Series Configura
 /// [`RuleSet::basis`] of the 9.x guidance.
 const GUIDE_9X_BASIS: &str = "Cisco's 9.x guidance: any upgrade to a later release is \
     zero-downtime except the listed exceptions, from the Upgrade Path note of the ASA 9.2 CLI \
-    configuration guide \
-    (https://cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html), \
-    the ASA 9.1 release notes' upgrade-path table, the ASA 8.3 migration guide and the ASA 9.24 \
-    release notes. Cisco's current upgrade guide publishes its own upgrade-path table, which could \
-    not be read here and may require interim stops for some releases: check your start release \
-    on its planning page \
-    (https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html)";
-
-/// How sure a fact is: read verbatim in a Cisco document (H), read in third-party material that
-/// copies Cisco (M), or a single third-party source or an inference (L).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-impl Confidence {
-    /// `H` | `M` | `L`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::High => "H",
-            Confidence::Medium => "M",
-            Confidence::Low => "L",
-        }
-    }
-
-    /// In words, for a person.
-    pub fn words(self) -> &'static str {
-        match self {
-            Confidence::High => "read verbatim in a Cisco document",
-            Confidence::Medium => "read in a copy of a Cisco document",
-            Confidence::Low => "inferred or from a single third-party source",
-        }
-    }
-}
+    configuration guide, the ASA 9.1 release notes' upgrade-path table, the ASA 8.3 migration \
+    guide and the ASA 9.24 release notes. Cisco's current upgrade guide publishes its own \
+    upgrade-path table, which could not be read here and may require interim stops for some \
+    releases: check your start release on its planning page";
 
 /// An inclusive range of releases, `lo..=hi` in release order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -322,7 +303,7 @@ impl Span {
 
 /// A hop of Cisco's 9.x guidance that is not zero-downtime: which hops, why, and where it is
 /// written. One row of [`EXCEPTIONS`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Exception {
     /// Stable id, e.g. `cscug88962`.
     pub id: &'static str,
@@ -330,10 +311,8 @@ pub struct Exception {
     pub basis: &'static str,
     /// The reason as a person reads it; `{from}` and `{to}` stand for the hop's releases.
     pub reason: &'static str,
-    /// The Cisco document it is read in.
-    pub document: &'static str,
-    /// The document's link.
-    pub url: &'static str,
+    /// The document it is read in, with its link.
+    pub source: Source,
     pub confidence: Confidence,
     /// What else a person should know about the source (empty when nothing).
     pub note: &'static str,
@@ -431,16 +410,6 @@ const fn up_to_train(major: u16, minor: u16) -> Span {
     }
 }
 
-/// The ASA 9.2 CLI configuration guide, "Upgrade Path" (its zero-downtime exceptions note).
-const GUIDE_92: &str =
-    "https://cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html";
-const GUIDE_92_TITLE: &str =
-    "Cisco ASA Series General Operations CLI Configuration Guide 9.2, Upgrade Path";
-/// The ASA 9.1 release notes' upgrade-path table, as mirrored (Cisco's page was not retrievable).
-const PATH_TABLE_91: &str = "https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown";
-const PATH_TABLE_91_TITLE: &str =
-    "Cisco ASA 9.1 release notes, upgrade path table (a third-party copy)";
-
 /// The reason of both sources of "releases before 8.4 go to 8.4 first".
 const BEFORE_8_4: &str =
     "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)";
@@ -458,8 +427,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         id: "cscug88962",
         basis: "CSCug88962",
         reason: "no zero-downtime upgrade to {to} (CSCug88962); use 8.4(5) or 9.0(3) or later",
-        document: GUIDE_92_TITLE,
-        url: GUIDE_92,
+        source: GUIDE_92_UPGRADE,
         confidence: Confidence::High,
         note: "Cisco's lead sentence names 8.4(6), 9.0(2) and 9.1(2), while its body says you \
                cannot perform a Zero Downtime Upgrade to 8.4(6), 9.0(2) or 9.1(3); the body's \
@@ -471,8 +439,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         id: "cscuh25271",
         basis: "CSCuh25271",
         reason: "from 9.1(1) upgrade to 9.1(2) first (CSCuh25271)",
-        document: GUIDE_92_TITLE,
-        url: GUIDE_92,
+        source: GUIDE_92_UPGRADE,
         confidence: Confidence::High,
         note: "",
         from: &[with_builds(9, 1, 1)],
@@ -482,8 +449,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         id: "migration-8.3",
         basis: "Cisco ASA 5500 Migration to Version 8.3",
         reason: BEFORE_8_4,
-        document: "Cisco ASA 5500 Migration to Version 8.3",
-        url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub",
+        source: MIGRATION_83,
         confidence: Confidence::High,
         note: "Cisco: \"we suggest that you upgrade to Version 8.4 first, and then to Version \
                9.0\"",
@@ -494,8 +460,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         id: "path-table-8.3",
         basis: "ASA 9.1 upgrade path table",
         reason: BEFORE_8_4,
-        document: PATH_TABLE_91_TITLE,
-        url: PATH_TABLE_91,
+        source: PATH_TABLE_91,
         confidence: Confidence::Medium,
         note: "The table's row for 8.3(x): first upgrade to 8.4(6), then to 9.1(3) or later",
         from: &[Span {
@@ -508,8 +473,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         id: "path-table-9.1-2",
         basis: "ASA 9.1 upgrade path table",
         reason: "the 9.1 path table routes {from} through 9.1(2)",
-        document: PATH_TABLE_91_TITLE,
-        url: PATH_TABLE_91,
+        source: PATH_TABLE_91,
         confidence: Confidence::Medium,
         note: "The table's rows for 8.4(1)–8.4(4), 8.5(1), 8.6(1) and 9.0(1): first upgrade to \
                9.1(2), then to 9.1(3) or later",
@@ -529,8 +493,7 @@ pub static EXCEPTIONS: [Exception; 6] = [
         basis: "ASA 9.24 release notes",
         reason: "upgrade to 9.24 first: after 9.24 there is no downgrade and later versions \
                  require it",
-        document: "Cisco Secure Firewall ASA 9.24 configuration guide, new features",
-        url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa924/configuration/general/asa-924-general-config/intro-intro.html",
+        source: NEW_FEATURES_924,
         confidence: Confidence::Low,
         note: "Cisco's words are read verbatim (\"To upgrade to later versions, you must first \
                upgrade to 9.24\"), but they sit in the ASA Virtual bootloader row, so they may \

@@ -1,5 +1,5 @@
 //! The page state in one reducer (yew `function_todomvc` shape): the share query plus what only
-//! this browser knows (hover, image names, server, the list draft, banner lines). The `Session`
+//! this browser knows (image names, server, the list draft, banner lines). The `Session`
 //! is not stored here: it is derived from `query` with `use_memo`, so it can never go stale.
 
 use crate::domain::query::{Notice, PlanQuery};
@@ -7,6 +7,12 @@ use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// ASDM image names are kept with the image names, under `asdm <release>` (a key no release
+/// spelling can take), so that they are saved the same way.
+pub fn asdm_key(release: Release) -> String {
+    format!("asdm {release}")
+}
 
 /// One line of the banner at the top of the page, with where it came from.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -20,14 +26,14 @@ pub struct BannerLine {
 
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct State {
-    /// Shared so that cheap actions (hover) do not copy a 10,000-entry custom list.
+    /// Shared so that cheap actions do not copy a 10,000-entry custom list.
     pub query: Rc<PlanQuery>,
-    /// The release under the pointer or the graph's keyboard cursor: its legal hops are lit.
-    pub hovered: Option<Release>,
     /// Image file names the person typed, keyed by canonical release.
     pub images: Vec<(String, String)>,
     /// TFTP server for the runbook commands.
     pub server: String,
+    /// "Minutes per reload" as typed: the person's estimate for the change window.
+    pub minutes: String,
     /// The custom-list box as typed; applied to `query.releases` on demand, because parsing and
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
@@ -39,10 +45,23 @@ pub struct State {
 impl State {
     /// The image name for `release`: what the person typed, else `None` (the caller derives it).
     pub fn image_for(&self, release: Release) -> Option<&str> {
-        let key = release.to_string();
+        self.typed(&release.to_string())
+    }
+
+    /// The ASDM image name typed for the hop landing on `release` (empty when none).
+    pub fn asdm_for(&self, release: Release) -> &str {
+        self.typed(&asdm_key(release)).unwrap_or_default()
+    }
+
+    /// The person's minutes per reload, when what they typed is a whole number of minutes.
+    pub fn minutes_per_reload(&self) -> Option<u32> {
+        self.minutes.trim().parse().ok().filter(|m| *m > 0)
+    }
+
+    fn typed(&self, key: &str) -> Option<&str> {
         self.images
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
 }
@@ -52,6 +71,8 @@ pub enum Action {
     SetFrom2(Option<String>),
     SetTo(String),
     SetMode(Mode),
+    SetMultiContext(bool),
+    SetMinutes(String),
     /// A preset id; switching presets drops a hand-made train set.
     SetPreset(String),
     SetTrains(Option<Vec<Train>>),
@@ -64,20 +85,14 @@ pub enum Action {
     SetListDraft(String),
     /// Uses the draft as the catalog (`None` goes back to the built-in one).
     SetReleases(Option<Vec<String>>),
-    Hover(Option<Release>),
-    SetImage(Release, String),
+    /// An image (or, under [`asdm_key`], an ASDM image) name typed for a key.
+    SetImage(String, String),
     SetServer(String),
     /// A whole new query (opened link, hash change, saved plan) and what was wrong with it.
     Load(PlanQuery, Vec<BannerLine>),
     /// Adds a banner line unless the same one is already shown.
     Report(BannerLine),
     DismissBanner(usize),
-    /// Restores saved browser-only values (image names, server, draft).
-    Restore {
-        images: Vec<(String, String)>,
-        server: String,
-        list_draft: String,
-    },
 }
 
 /// Turns URL notices into banner lines (each message already names its key).
@@ -96,17 +111,14 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::Hover(release) = &action {
-            if self.hovered == *release {
-                return self;
-            }
-        }
         let mut next = (*self).clone();
         match action {
             Action::SetFrom(text) => q(&mut next).from = text,
             Action::SetFrom2(text) => q(&mut next).from2 = text,
             Action::SetTo(text) => q(&mut next).to = text,
             Action::SetMode(mode) => q(&mut next).mode = mode,
+            Action::SetMultiContext(on) => q(&mut next).multi_context = on,
+            Action::SetMinutes(text) => next.minutes = text,
             Action::SetPreset(id) => {
                 let query = q(&mut next);
                 query.preset = Some(id);
@@ -128,16 +140,13 @@ impl Reducible for State {
             Action::ClearVia => q(&mut next).via.clear(),
             Action::SetListDraft(text) => next.list_draft = text,
             Action::SetReleases(list) => q(&mut next).releases = list,
-            Action::Hover(release) => next.hovered = release,
-            Action::SetImage(release, name) => {
-                let key = release.to_string();
+            Action::SetImage(key, name) => {
                 next.images.retain(|(k, _)| *k != key);
                 next.images.push((key, name));
             }
             Action::SetServer(server) => next.server = server,
             Action::Load(loaded, lines) => {
                 next.query = Rc::new(loaded);
-                next.hovered = None;
                 next.banner.retain(|l| l.source != "link");
                 add_lines(&mut next.banner, lines);
             }
@@ -147,17 +156,8 @@ impl Reducible for State {
                     next.banner.remove(index);
                 }
             }
-            Action::Restore {
-                images,
-                server,
-                list_draft,
-            } => {
-                next.images = images;
-                next.server = server;
-                next.list_draft = list_draft;
-            }
         }
-        // No-op actions keep the same Rc so nothing re-renders (hover moves stay cheap).
+        // No-op actions keep the same Rc so nothing re-renders.
         if next == *self {
             self
         } else {

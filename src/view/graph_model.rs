@@ -3,6 +3,7 @@
 //! rule set in force (which decides what the hover layer draws). Choosing what to draw is
 //! presentation; whether a hop is legal is `domain::rules`' call.
 
+use crate::domain::caveats::{Caveat, CAVEATS};
 pub use crate::domain::layout::edge_path;
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
@@ -19,10 +20,11 @@ pub struct NodeInfo {
     /// "current", "other unit", "target" (or empty).
     pub role: &'static str,
     pub on_plan: bool,
-    /// Where the catalog knows the release from (SPEC §5: every release keeps its source).
-    pub source: &'static str,
     /// Cisco's release date (`YYYY-MM`) where one was found.
     pub date: Option<&'static str>,
+    /// Caveats of this release (SPEC §3.3): it is the first drawn release of its train at or
+    /// after the caveat's release.
+    pub caveats: Vec<&'static Caveat>,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -56,7 +58,6 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         .map(|n| match catalog.get(n.release) {
             Some(entry) => NodeInfo {
                 withdrawn: entry.withdrawn,
-                source: entry.source,
                 date: entry.date,
                 ..NodeInfo::default()
             },
@@ -73,6 +74,14 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
             }
         }
     }
+    for caveat in CAVEATS {
+        let first = layout.nodes.iter().position(|n| {
+            n.release >= caveat.release && n.release.train() == caveat.release.train()
+        });
+        if let Some(node) = first.and_then(|i| info.get_mut(i)) {
+            node.caveats.push(caveat);
+        }
+    }
     let mut plan_edges = Vec::with_capacity(hops.len());
     for hop in hops {
         if let (Some(a), Some(b)) = (layout.index_of(hop.from), layout.index_of(hop.to)) {
@@ -84,7 +93,7 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
             }
         }
     }
-    let blocked = match (&session.plan, session.from.release, session.to.release) {
+    let blocked = match (&session.plan, session.start, session.to.release) {
         (Some(plan), Some(from), Some(to)) if session.verdict != Verdict::Same => {
             match &plan.direct {
                 Err(block) if *block != Block::Same => {
@@ -104,6 +113,32 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         plan_edges,
         blocked,
         rules: session.rules,
+    }
+}
+
+/// What a release picked in the graph or its list becomes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PickAs {
+    Current,
+    Target,
+}
+
+impl PickAs {
+    /// `current` | `target` (the list view's `data-pick` value).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PickAs::Current => "current",
+            PickAs::Target => "target",
+        }
+    }
+
+    /// Shift+click or Shift+Enter picks the current release; plain ones the target.
+    pub fn with_shift(shift: bool) -> PickAs {
+        if shift {
+            PickAs::Current
+        } else {
+            PickAs::Target
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px_attr};
+use super::words;
 use crate::domain::catalog::Catalog;
 use crate::domain::layout::{edge_path, Node};
 use crate::domain::release::Release;
@@ -52,7 +53,7 @@ pub fn canvas(model: &GraphModel) -> String {
     }
     out.push_str("<g class=\"graph-canvas-nodes\">");
     let (w, h) = (layout.node_width, layout.node_height);
-    for (n, info) in layout.nodes.iter().zip(&model.info) {
+    for (i, (n, info)) in layout.nodes.iter().zip(&model.info).enumerate() {
         let label = n.release.to_string();
         out.push_str("<g class=\"graph-canvas-node");
         for (on, mark) in [
@@ -60,6 +61,7 @@ pub fn canvas(model: &GraphModel) -> String {
             (info.withdrawn, " is-withdrawn"),
             (info.unlisted, " is-unlisted"),
             (!info.role.is_empty(), " is-typed"),
+            (!info.caveats.is_empty(), " has-caveat"),
         ] {
             if on {
                 out.push_str(mark);
@@ -68,19 +70,25 @@ pub fn canvas(model: &GraphModel) -> String {
         out.push('"');
         attr(&mut out, "id", &node_id(n.release));
         attr(&mut out, "data-release", &label);
-        // The accessible name stays short; the tooltip also says where the release is
-        // documented (the list view carries the same facts).
+        attr(&mut out, "data-node", &i.to_string());
+        // The accessible name stays short; the tooltip adds the release date and caveats. Where
+        // the catalog found a release (scanner lists, advisories) stays in the repository's
+        // data: a person needs Cisco's documents, which the plan and runbook link.
         let mut name = label.clone();
         for (on, what) in [
             (!info.role.is_empty(), info.role),
             (info.on_plan, "on the plan"),
             (info.withdrawn, "withdrawn by Cisco"),
             (info.unlisted, "not in catalog"),
+            (!info.caveats.is_empty(), "has caveats"),
         ] {
             if on {
                 name.push_str(", ");
                 name.push_str(what);
             }
+        }
+        if let Some(first) = info.caveats.first() {
+            attr(&mut out, "data-caveat-release", &first.release.to_string());
         }
         out.push_str(" role=\"img\"");
         attr(&mut out, "aria-label", &name);
@@ -90,13 +98,26 @@ pub fn canvas(model: &GraphModel) -> String {
             out.push_str("\nreleased ");
             escape(&mut out, date);
         }
-        if !info.source.is_empty() {
-            out.push_str("\nsource: ");
-            escape(&mut out, info.source);
+        for caveat in &info.caveats {
+            out.push_str("\ncaveat ");
+            escape(
+                &mut out,
+                &words::caveat_heading(caveat.release, caveat.kind.label()),
+            );
+            out.push_str(" — ");
+            escape(&mut out, &caveat.text.replace('`', ""));
         }
         out.push_str("</title><rect");
         centred_box(&mut out, n, w, h);
-        out.push_str(" rx=\"4\"/><text");
+        out.push_str(" rx=\"4\"/>");
+        if !info.caveats.is_empty() {
+            // A dot on the box's top-right corner: this release has caveats (see the tooltip).
+            out.push_str("<circle class=\"graph-canvas-caveat\" r=\"3\"");
+            px_attr(&mut out, "cx", n.x + w / 2.0 - 1.0);
+            px_attr(&mut out, "cy", n.y - h / 2.0 + 1.0);
+            out.push_str("/>");
+        }
+        out.push_str("<text");
         px_attr(&mut out, "x", n.x);
         px_attr(&mut out, "y", n.y + 4.0);
         out.push_str(" text-anchor=\"middle\">");

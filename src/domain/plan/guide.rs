@@ -8,7 +8,7 @@
 //! verdicts the spans alone do not settle) take the general search, one pass over the releases
 //! between the ends.
 
-use super::{mark, sort_via, Hop, HopNote, Pick, Plan, Verdict, CONFIG_MIGRATION};
+use super::{mark, sort_via, Hop, Pick, Plan, Verdict};
 use crate::domain::catalog::{Catalog, Entry};
 use crate::domain::release::Release;
 use crate::domain::rules::{forward_trains, judge_guide_forward, Block, Rule, Span, EXCEPTIONS};
@@ -101,9 +101,6 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             Pick::Recommended
         };
         let mut notes = Vec::new();
-        if at.train() < CONFIG_MIGRATION && land.train() >= CONFIG_MIGRATION {
-            notes.push(HopNote::ConfigMigration);
-        }
         match pick {
             Pick::Target => mark(catalog, last, land, &mut notes),
             Pick::Override => {
@@ -141,7 +138,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
 
 /// The releases a fewest-hops plan `a → b` stops at, in order (empty for one hop), or `None`
 /// when no chain of legal hops connects them. `a < b`, both trains in `c`; a stop is any
-/// release of `c` that is not withdrawn.
+/// release of `c` that is neither withdrawn nor pre-release.
 fn stops(
     c: &Catalog,
     a: Release,
@@ -163,6 +160,11 @@ fn stops(
         return None;
     }
     general(c, a, b, range)
+}
+
+/// Whether a plan may stop at the entry: never a withdrawn or pre-release build (SPEC §4).
+fn can_stop(e: &Entry) -> bool {
+    !e.withdrawn && !e.pre_release
 }
 
 /// Where the stops strictly between `a` and `b` lie in `c.entries()`, given the positions of
@@ -236,14 +238,14 @@ fn merged(from_a: Rows, to_b: Rows) -> Vec<Span> {
     out
 }
 
-/// The index in `c.entries()` of the first release in `range` that is not withdrawn and not
-/// `forbidden`.
+/// The index in `c.entries()` of the first release in `range` that is neither withdrawn nor
+/// pre-release, and not `forbidden`.
 fn first_stop(c: &Catalog, range: (usize, usize), forbidden: &Forbidden<'_>) -> Option<usize> {
     let entries = c.entries();
     let (mut i, end) = range;
     while i < end {
         let e = &entries[i];
-        if e.withdrawn {
+        if !can_stop(e) {
             i += 1;
             continue;
         }
@@ -270,7 +272,7 @@ fn two_hops(
     let entries = c.entries();
     let t = c.train_index(entries[i].release.train())?;
     let works = |e: &Entry| {
-        !e.withdrawn && a < e.release && e.release < b && forbidden.until(e.release).is_none()
+        can_stop(e) && a < e.release && e.release < b && forbidden.until(e.release).is_none()
     };
     // The train's own pick (newest maintenance release, else newest interim build) when it
     // works; otherwise the newest that does.
@@ -296,7 +298,7 @@ fn general(c: &Catalog, a: Release, b: Release, range: (usize, usize)) -> Option
     let (lo, hi) = range;
     let nodes: Vec<Release> = c.entries()[lo..hi]
         .iter()
-        .filter(|e| !e.withdrawn)
+        .filter(|e| can_stop(e))
         .map(|e| e.release)
         .collect();
     let from: Vec<Rows> = nodes.iter().map(|&r| rows_from(r)).collect();

@@ -5,13 +5,17 @@
 //!
 //! Both layers are markup text from `view::graph_svg`. The canvas is written once per graph
 //! model (`use_memo`) and handed to Yew as it is: on hover Yew compares the same string and
-//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced.
+//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced. The hovered
+//! release is this component's own state: a mouseover re-renders the graph, not the page.
+//!
+//! Nodes carry `data-node`, their index in the layout: a handler reads the release from the
+//! model, never by parsing the text of `data-release`.
 
 use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use crate::view::graph_model::{node_id, GraphModel};
+use crate::view::graph_model::{node_id, GraphModel, PickAs};
 use crate::view::graph_svg;
 use crate::view::markup::px;
 use web_sys::HtmlElement;
@@ -21,16 +25,15 @@ use yew::prelude::*;
 pub struct ReleaseGraphProps {
     pub model: Shared<GraphModel>,
     pub session: Shared<Session>,
-    pub hovered: Option<Release>,
-    pub onhover: Callback<Option<Release>>,
-    /// A release picked; `true` means "as the current release", else as the target.
-    pub onpick: Callback<(Release, bool)>,
+    /// A release picked, and as what.
+    pub onpick: Callback<(Release, PickAs)>,
 }
 
-/// The release of the node an event happened in, if any.
-fn release_of(e: &MouseEvent) -> Option<Release> {
-    let node = browser::closest(e, "[data-release]")?;
-    node.get_attribute("data-release")?.parse().ok()
+/// The layout index of the node an event happened in, if any.
+fn node_of(e: &MouseEvent, model: &GraphModel) -> Option<usize> {
+    let node = browser::closest(e, "[data-node]")?;
+    let i = node.get_attribute("data-node")?.parse().ok()?;
+    (i < model.layout.nodes.len()).then_some(i)
 }
 
 /// Where an arrow key moves the cursor from node `i`.
@@ -70,10 +73,20 @@ fn step(model: &GraphModel, i: usize, key: &str) -> Option<usize> {
 #[function_component(ReleaseGraph)]
 pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let cursor = use_state(|| None::<usize>);
+    let hovered = use_state(|| None::<Release>);
     let scroller = use_node_ref();
     let model = &props.model;
     let canvas = use_memo(model.clone(), |m| AttrValue::from(graph_svg::canvas(m)));
-    let legal = graph_svg::legal_layer(model, &props.session.catalog, props.hovered, *cursor);
+    let legal = graph_svg::legal_layer(model, &props.session.catalog, *hovered, *cursor);
+    let hover = {
+        let hovered = hovered.clone();
+        // `UseStateHandle::set` re-renders even for an equal value: only changes count.
+        move |release: Option<Release>| {
+            if *hovered != release {
+                hovered.set(release);
+            }
+        }
+    };
     let layout = &model.layout;
 
     let release_at = {
@@ -97,32 +110,37 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         }
     };
     let onmouseover = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
+        let release_at = release_at.clone();
+        let model = model.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(&e) {
-                onhover.emit(Some(r));
+            if let Some(i) = node_of(&e, &model) {
+                hover(release_at(i));
             }
         })
     };
     let onmouseleave = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         let release_at = release_at.clone();
-        Callback::from(move |_: MouseEvent| onhover.emit(cursor.and_then(&release_at)))
+        Callback::from(move |_: MouseEvent| hover(cursor.and_then(&release_at)))
     };
     let onclick = {
         let onpick = props.onpick.clone();
         let cursor = cursor.clone();
         let model = model.clone();
+        let release_at = release_at.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(&e) {
-                cursor.set(model.layout.index_of(r));
-                onpick.emit((r, e.shift_key()));
+            if let Some(i) = node_of(&e, &model) {
+                cursor.set(Some(i));
+                if let Some(r) = release_at(i) {
+                    onpick.emit((r, PickAs::with_shift(e.shift_key())));
+                }
             }
         })
     };
     let onfocus = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         let session = props.session.clone();
         let model = model.clone();
@@ -135,19 +153,18 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                     .or((!model.layout.nodes.is_empty()).then_some(0))
             });
             cursor.set(start);
-            onhover.emit(start.and_then(&release_at));
+            hover(start.and_then(&release_at));
         })
     };
     let onblur = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         Callback::from(move |_: FocusEvent| {
             cursor.set(None);
-            onhover.emit(None);
+            hover(None);
         })
     };
     let onkeydown = {
-        let onhover = props.onhover.clone();
         let onpick = props.onpick.clone();
         let cursor = cursor.clone();
         let model = model.clone();
@@ -157,14 +174,14 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             if key == "Enter" || key == " " {
                 e.prevent_default();
                 if let Some(r) = release_at(i) {
-                    onpick.emit((r, e.shift_key()));
+                    onpick.emit((r, PickAs::with_shift(e.shift_key())));
                 }
                 return;
             }
             if let Some(next) = step(&model, i, &key) {
                 e.prevent_default();
                 cursor.set(Some(next));
-                onhover.emit(release_at(next));
+                hover(release_at(next));
                 reveal(next);
             }
         })
