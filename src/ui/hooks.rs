@@ -10,6 +10,7 @@ use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
 use crate::domain::session::TrainState;
+use crate::view::graph_model::PickAs;
 use yew::prelude::*;
 
 /// The page's verbs.
@@ -40,6 +41,10 @@ impl Planner {
     }
     pub fn set_to(&self, text: String) {
         self.send(Action::SetTo(text));
+    }
+    /// A release picked in the graph or its list (Back undoes it).
+    pub fn pick(&self, release: Release, pick: PickAs) {
+        self.send(Action::Pick(release, pick));
     }
     pub fn set_mode(&self, mode: Mode) {
         self.send(Action::SetMode(mode));

@@ -5,6 +5,7 @@
 use crate::domain::query::{Notice, PlanQuery};
 use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
+use crate::view::graph_model::PickAs;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,6 +39,9 @@ pub struct State {
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
     pub banner: Vec<BannerLine>,
+    /// How many releases were picked in the graph or its list: each pick is a history entry
+    /// (Back undoes it), unlike typing.
+    pub picks: u32,
     /// The release graph shown as lists (for screen readers) instead of the drawing.
     pub list_view: bool,
 }
@@ -70,6 +74,8 @@ pub enum Action {
     SetFrom(String),
     SetFrom2(Option<String>),
     SetTo(String),
+    /// A release picked in the graph or its list, as the current release or the target.
+    Pick(Release, PickAs),
     SetMode(Mode),
     SetMultiContext(bool),
     SetMinutes(String),
@@ -116,6 +122,15 @@ impl Reducible for State {
             Action::SetFrom(text) => q(&mut next).from = text,
             Action::SetFrom2(text) => q(&mut next).from2 = text,
             Action::SetTo(text) => q(&mut next).to = text,
+            Action::Pick(release, pick) => {
+                let text = release.to_string();
+                let query = q(&mut next);
+                match pick {
+                    PickAs::Current => query.from = text,
+                    PickAs::Target => query.to = text,
+                }
+                next.picks = next.picks.wrapping_add(1);
+            }
             Action::SetMode(mode) => q(&mut next).mode = mode,
             Action::SetMultiContext(on) => q(&mut next).multi_context = on,
             Action::SetMinutes(text) => next.minutes = text,

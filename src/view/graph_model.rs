@@ -4,7 +4,6 @@
 //! presentation; whether a hop is legal is `domain::rules`' call.
 
 use crate::domain::caveats::{Caveat, CAVEATS};
-pub use crate::domain::layout::edge_path;
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
 use crate::domain::release::Release;

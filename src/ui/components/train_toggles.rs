@@ -28,10 +28,12 @@ pub struct TrainTogglesProps {
     pub onreset: Callback<()>,
 }
 
-/// The train and new state of a switch that changed (`None` for any other change).
-fn switched(e: &Event) -> Option<(Train, bool)> {
-    let input = browser::closest(e, "input[data-train]")?;
-    let train = input.get_attribute("data-train")?.parse().ok()?;
+/// The train and new state of a switch that changed (`None` for any other change): the train
+/// is `trains[i]` for the switch's `data-index`.
+fn switched(e: &Event, trains: &[TrainState]) -> Option<(Train, bool)> {
+    let input = browser::closest(e, "input[data-index]")?;
+    let i: usize = input.get_attribute("data-index")?.parse().ok()?;
+    let train = trains.get(i)?.train;
     let on = input
         .dyn_into::<web_sys::HtmlInputElement>()
         .ok()?
@@ -61,8 +63,9 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let onpreset = browser::on_value::<Event>(&props.onpreset);
     let onswitch = {
         let ontoggle = props.ontoggle.clone();
+        let trains = props.trains.clone();
         Callback::from(move |e: Event| {
-            if let Some((train, on)) = switched(&e) {
+            if let Some((train, on)) = switched(&e, &trains) {
                 browser::focus_after_render(train_list::checkbox_id(train));
                 ontoggle.emit((train, on));
             }
