@@ -1,7 +1,5 @@
 //! Platform preset and per-train on/off switches, each exclusion with its reason as text.
-//! A view function (no hooks), not a component: Yew's per-component code is
-//! several KB of wasm each, and the section that calls it already decides when to re-render.
-//! The switches are markup text (`view::train_list`) under one `change` listener: a hundred
+//! A view function (ARCHITECTURE.md › Size). The switches are markup text (`view::train_list`) under one `change` listener: a hundred
 //! elements built by Yew one DOM call at a time were the largest part of the first render.
 
 use crate::domain::presets::{default_preset, PRESETS};
