@@ -225,9 +225,12 @@ fn merged(from_a: Rows, to_b: Rows) -> Vec<Span> {
             (from_a & bit != 0).then_some(e.to),
             (to_b & bit != 0).then_some(e.from),
         ];
-        spans.extend(sides.into_iter().flatten().flatten());
+        // In order of `lo` as they come in (a handful: no sort in the wasm for this).
+        for &s in sides.into_iter().flatten().flatten() {
+            let at = spans.partition_point(|t| t.lo <= s.lo);
+            spans.insert(at, s);
+        }
     }
-    spans.sort_unstable_by_key(|s| s.lo);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {
