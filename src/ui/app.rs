@@ -275,6 +275,11 @@ pub fn app() -> Html {
     html! {
             <div class="planner">
                 <header class="planner-header">
+                    // The fragment holds the plan, so no `href="#…"`: the button moves the focus.
+                    <button type="button" class="skip-link"
+                        onclick={Callback::from(|_: MouseEvent| browser::focus("release-graph"))}>
+                        { "Skip to the release graph" }
+                    </button>
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
                     { share_bar(ShareBarProps {

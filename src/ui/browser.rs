@@ -108,6 +108,22 @@ pub fn focus_after_render(id: String) {
     PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(id));
 }
 
+/// Moves the focus to the element with `id` (HTML or SVG) and scrolls it into view.
+pub fn focus(id: &str) {
+    let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Some(e) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = e.focus();
+    } else if let Some(e) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = e.focus();
+    }
+}
+
 /// Run after every render (the page's effect): focuses the element asked for, but only when
 /// the focus was lost (it is on `<body>`); never takes it from where the person put it.
 pub fn restore_focus() {

@@ -15,6 +15,7 @@
 pub mod export;
 pub mod graph_model;
 pub mod graph_svg;
+pub mod legend;
 pub mod markup;
 pub mod plan_html;
 pub mod release_list;

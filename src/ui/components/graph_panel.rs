@@ -9,6 +9,7 @@ use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{GraphModel, PickAs};
+use crate::view::{legend, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,9 +39,13 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 <button type="button" aria-pressed={if as_list { "true" } else { "false" }}
                     onclick={ontoggle}>{ "List view" }</button>
                 <span class="graph-panel-help">
-                    { "Hover or focus a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current." }
+                    { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
                 </span>
             </div>
+            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
+            if let Some(text) = words::direct_blocked(&props.session) {
+                <p class="graph-panel-blocked">{ text }</p>
+            }
             if as_list {
                 { graph_list(&GraphListProps {
                     model: props.model.clone(),

@@ -10,15 +10,21 @@
 //!
 //! Nodes carry `data-node`, their index in the layout: a handler reads the release from the
 //! model, never by parsing the text of `data-release`.
+//!
+//! Under the graph, a live line says in words what the hovered or focused release's highlighted
+//! hops are (screen readers hear it too). A tap on a touch screen does not pick: it shows the
+//! release's hops and offers "set as current" / "set as target". The graph opens scrolled to
+//! the plan's trains and follows the plan when it changes; "Whole catalog" fits the whole graph
+//! in the box.
 
 use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{node_id, GraphModel, PickAs};
-use crate::view::graph_svg;
 use crate::view::markup::px;
-use web_sys::HtmlElement;
+use crate::view::{graph_svg, release_list};
+use web_sys::{HtmlElement, PointerEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -74,6 +80,10 @@ fn step(model: &GraphModel, i: usize, key: &str) -> Option<usize> {
 pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let cursor = use_state(|| None::<usize>);
     let hovered = use_state(|| None::<Release>);
+    // The node a touch tapped: its hops are shown and the two picks offered.
+    let tapped = use_state(|| None::<usize>);
+    let touch = use_mut_ref(|| false);
+    let fit = use_state(|| false);
     let scroller = use_node_ref();
     let model = &props.model;
     let canvas = use_memo(model.clone(), |m| AttrValue::from(graph_svg::canvas(m)));
@@ -109,6 +119,28 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             }
         }
     };
+    // Open on the plan (or the typed releases): its leftmost node near the box's left edge.
+    {
+        let scroller = scroller.clone();
+        use_effect_with(model.clone(), move |model| {
+            let first = model
+                .layout
+                .nodes
+                .iter()
+                .zip(&model.info)
+                .filter(|(_, info)| info.on_plan || !info.role.is_empty())
+                .map(|(n, _)| n.x)
+                .reduce(f64::min);
+            if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
+                let half = model.layout.node_width / 2.0;
+                boxed.set_scroll_left((x - half - 24.0).max(0.0) as i32);
+            }
+        });
+    }
+    let onpointerdown = {
+        let touch = touch.clone();
+        Callback::from(move |e: PointerEvent| *touch.borrow_mut() = e.pointer_type() == "touch")
+    };
     let onmouseover = {
         let hover = hover.clone();
         let release_at = release_at.clone();
@@ -130,12 +162,19 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         let cursor = cursor.clone();
         let model = model.clone();
         let release_at = release_at.clone();
+        let tapped = tapped.clone();
+        let hover = hover.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(i) = node_of(&e, &model) {
-                cursor.set(Some(i));
-                if let Some(r) = release_at(i) {
-                    onpick.emit((r, PickAs::with_shift(e.shift_key())));
-                }
+            let Some(i) = node_of(&e, &model) else {
+                return;
+            };
+            cursor.set(Some(i));
+            if std::mem::take(&mut *touch.borrow_mut()) {
+                // A finger has no hover and no Shift: show the hops, offer the two picks.
+                tapped.set(Some(i));
+                hover(release_at(i));
+            } else if let Some(r) = release_at(i) {
+                onpick.emit((r, PickAs::with_shift(e.shift_key())));
             }
         })
     };
@@ -168,6 +207,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         let onpick = props.onpick.clone();
         let cursor = cursor.clone();
         let model = model.clone();
+        let release_at = release_at.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let Some(i) = *cursor else { return };
@@ -186,22 +226,67 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             }
         })
     };
+    // What the highlighted hops are, in words; and the picks a tap offers.
+    let shown = hovered.or_else(|| tapped.and_then(&release_at));
+    let status = shown.map(|r| {
+        format!(
+            "{r}: {}",
+            release_list::legal_words(&props.session.catalog, model, r)
+        )
+    });
+    let offer = tapped.and_then(&release_at).map(|r| {
+        let pick = |as_what: PickAs| {
+            let onpick = props.onpick.clone();
+            let tapped = tapped.clone();
+            Callback::from(move |_: MouseEvent| {
+                tapped.set(None);
+                onpick.emit((r, as_what));
+            })
+        };
+        html! {
+            <span class="release-graph-offer">
+                <button type="button" onclick={pick(PickAs::Current)}>{ format!("Set {r} as current") }</button>
+                <button type="button" onclick={pick(PickAs::Target)}>{ format!("Set {r} as target") }</button>
+            </span>
+        }
+    });
+    let onfit = {
+        let fit = fit.clone();
+        Callback::from(move |_: MouseEvent| fit.set(!*fit))
+    };
     let active_id = cursor
         .and_then(|i| layout.nodes.get(i))
         .map(|n| node_id(n.release));
     let (width, height) = (layout.width.max(1.0), layout.height.max(1.0));
+    // Fitted, the drawing takes the box's width and keeps its proportions.
+    let (svg_width, svg_height) = if *fit {
+        ("100%".to_owned(), None)
+    } else {
+        (px(width), Some(px(height)))
+    };
     html! {
+        <>
+        <div class="release-graph-tools">
+            <button type="button" aria-pressed={if *fit { "true" } else { "false" }} onclick={onfit}>
+                { "Whole catalog" }
+            </button>
+        </div>
         <div class="release-graph" ref={scroller}>
-            <svg data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
+            <svg id="release-graph" data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
                 aria-label="Release graph: arrow keys move between releases, Enter sets the target, Shift+Enter the current release"
                 aria-activedescendant={active_id}
-                width={px(width)} height={px(height)}
+                width={svg_width} height={svg_height}
                 viewBox={format!("0 0 {} {}", px(width), px(height))}
-                {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
+                {onpointerdown} {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
                 { Html::from_html_unchecked(AttrValue::Static(graph_svg::ARROW_DEFS)) }
                 <g class="graph-canvas">{ Html::from_html_unchecked((*canvas).clone()) }</g>
                 <g class="legal-layer" aria-hidden="true">{ Html::from_html_unchecked(legal.into()) }</g>
             </svg>
         </div>
+        <p class="release-graph-status" aria-live="polite">
+            { status.unwrap_or_default() }
+            { for offer }
+        </p>
+        </>
     }
 }
