@@ -141,6 +141,16 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
         "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) \
          or later</title>"
     ));
+    // The legend explains both.
+    let legend = asa_planner::view::legend::html();
+    assert!(
+        legend.contains("class=\"legal-layer-reachable\""),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("class=\"release-graph-edge is-excepted\""),
+        "{legend}"
+    );
     // The list view follows the same rule set.
     let words = release_list::legal_words(&s.catalog, &model, r("9.20(3)"));
     assert!(words.starts_with("direct: "), "{words}");
