@@ -1,13 +1,16 @@
 //! Native benchmarks of the domain core (SPEC §12 budgets): parsing every spelling of the
-//! built-in releases, all-pairs plans over the built-in catalog (budget ≤ 50 ms), and the graph
+//! built-in releases, all-pairs plans over the built-in catalog under either rule set (budget
+//! ≤ 50 ms each: `plan/all_pairs_builtin` for Table 81-1, `plan/all_pairs_builtin_guide_9x` for
+//! Cisco's 9.x guidance), and the graph
 //! layout at 300 / 2,000 / 10,000 releases (budget ≤ 20 ms for 2,000 in wasm; native is the
 //! lower bound). Run with `cargo xtask bench` (prints the medians) or `cargo bench --bench domain`.
 
 use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::layout::layout;
-use asa_planner::domain::plan::plan;
+use asa_planner::domain::plan::plan_with;
 use asa_planner::domain::presets::default_preset;
 use asa_planner::domain::release::Release;
+use asa_planner::domain::rules::RuleSet;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
@@ -79,19 +82,24 @@ fn all_pairs(c: &mut Criterion) {
     group.throughput(Throughput::Elements(
         (releases.len() * releases.len()) as u64,
     ));
-    group.bench_function("all_pairs_builtin", |b| {
-        b.iter(|| {
-            let mut hops = 0usize;
-            for &from in &releases {
-                for &to in &releases {
-                    hops += plan(&catalog, black_box(from), black_box(to), &[])
-                        .hops
-                        .len();
+    for (rules, id) in [
+        (RuleSet::Table811, "all_pairs_builtin"),
+        (RuleSet::Guide9x, "all_pairs_builtin_guide_9x"),
+    ] {
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let mut hops = 0usize;
+                for &from in &releases {
+                    for &to in &releases {
+                        hops += plan_with(rules, &catalog, black_box(from), black_box(to), &[])
+                            .hops
+                            .len();
+                    }
                 }
-            }
-            hops
-        })
-    });
+                hops
+            })
+        });
+    }
     group.finish();
 }
 

@@ -210,3 +210,21 @@ fn a_link_that_is_not_a_plain_url_is_quoted_as_code() {
         "{md}"
     );
 }
+
+#[test]
+fn the_rule_set_is_named_and_every_hop_is_direct_under_the_9x_guidance() {
+    let md = export("from=8.2(5)&to=9.1(7)&rules=guide-9x", &[]);
+    lines_in_order(
+        &md,
+        &[
+            "**Verdict: ok.** Zero-downtime upgrade from 8.2(5) to 9.1(7) in 2 hops.",
+            "- Rules: Cisco's 9.x upgrade guidance (any later release except the listed \
+             exceptions)",
+            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)&rules=guide-9x>",
+        ],
+    );
+    assert!(md.contains("| 1 | 8.2(5) | 8.4(7) | direct |"), "{md}");
+    assert!(md.contains("| 2 | 8.4(7) | 9.1(7) | direct |"), "{md}");
+    assert!(md.contains("Rules: Cisco's 9.x guidance"), "{md}");
+    assert!(md.contains("asa-upgrade/planning.html"), "{md}");
+}

@@ -2,13 +2,13 @@
 //! examples, messages and notes asserted verbatim.
 
 use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::plan::{plan, HopNote, Pick, Plan, Verdict};
+use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Verdict};
 use asa_planner::domain::presets;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
-use asa_planner::domain::rules::{judge, Rule};
+use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::Unit;
-use asa_planner::domain::session::{analyse, Mark, Message, Note, Origin, Session};
+use asa_planner::domain::session::{analyse, Mark, Message, Note, Origin, OtherAnswer, Session};
 
 fn r(text: &str) -> Release {
     text.parse()
@@ -18,6 +18,10 @@ fn r(text: &str) -> Release {
 fn t(text: &str) -> Train {
     text.parse()
         .unwrap_or_else(|e| panic!("test train {text:?}: {e}"))
+}
+
+fn catalog(list: &[&str]) -> Catalog {
+    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
 }
 
 fn default_catalog() -> Catalog {
@@ -323,7 +327,7 @@ fn session_plans_the_issue_example() {
         [
             Note::NearZeroDowntime,
             Note::MixedVersions,
-            Note::RuleSource
+            Note::RuleSource(RuleSet::Table811)
         ]
     );
     assert!(s.messages.is_empty());
@@ -578,6 +582,257 @@ fn the_graph_draws_every_train_and_what_the_plan_touches() {
         s.catalog.entries().len(),
         "with interim builds: all of them"
     );
+}
+
+// Plans under Cisco's 9.x guidance (SPEC §3.2) and the session's other answer.
+
+/// A plan under Cisco's 9.x guidance, its path as [`path`] writes it (` →direct ` between
+/// releases), every hop checked to be legal under `judge_guide`.
+#[track_caller]
+fn planned_9x(c: &Catalog, from: &str, to: &str, via: &[&str], expected: &str) -> Plan {
+    let via: Vec<Release> = via.iter().map(|s| r(s)).collect();
+    let p = plan_with(RuleSet::Guide9x, c, r(from), r(to), &via);
+    assert_eq!(p.verdict, Verdict::Ok, "{from} → {to}");
+    assert_eq!(
+        path(&p).replace(" →direct ", " → "),
+        expected,
+        "{from} → {to}"
+    );
+    for h in &p.hops {
+        assert_eq!(
+            judge_guide(c, h.from, h.to),
+            Ok(h.rule),
+            "{} → {}",
+            h.from,
+            h.to
+        );
+    }
+    assert!(p.hops.iter().all(|h| h.rule == Rule::Direct));
+    p
+}
+
+#[test]
+fn spec_examples() {
+    let c = default_catalog();
+    let p = planned_9x(&c, "8.2(5)", "9.1(7)", &[], "8.2(5) → 8.4(7) → 9.1(7)");
+    assert!(p.hops[0].notes.is_empty());
+    assert_eq!(p.hops[0].pick, Pick::Recommended);
+    assert_eq!(p.hops[1].pick, Pick::Target);
+    assert!(p.hops[1].notes.is_empty());
+    planned_9x(&c, "9.1(1)", "9.1(7)", &[], "9.1(1) → 9.1(2) → 9.1(7)");
+    let p = planned_9x(&c, "9.8(4)", "9.20(3)", &[], "9.8(4) → 9.20(3)");
+    assert_eq!(p.direct, Ok(Rule::Direct));
+    let p = plan_with(RuleSet::Guide9x, &c, r("8.4(5)"), r("9.0(2)"), &[]);
+    assert_eq!(p.verdict, Verdict::NoPath);
+    assert!(p.hops.is_empty());
+    assert_eq!(
+        p.direct.map_err(|e| e.to_string()),
+        Err(
+            "no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) or later"
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn stops_come_from_the_earliest_train_that_works() {
+    let c = default_catalog();
+    // 8.4(2) cannot go straight to 9.1(7), but the newest 8.4 release can.
+    planned_9x(&c, "8.4(2)", "9.1(7)", &[], "8.4(2) → 8.4(7) → 9.1(7)");
+    planned_9x(&c, "7.0(1)", "9.12(4)", &[], "7.0(1) → 8.4(7) → 9.12(4)");
+    planned_9x(
+        &c,
+        "9.1(1)4",
+        "9.22(1)1",
+        &[],
+        "9.1(1)4 → 9.1(2) → 9.22(1)1",
+    );
+    // A train whose newest release does not work gives the newest that does: 9.1(2), the
+    // newest below 9.1(3), on the way from 9.1(1) to 9.1(3)1.
+    planned_9x(&c, "9.1(1)", "9.1(3)1", &[], "9.1(1) → 9.1(2) → 9.1(3)1");
+    // Maintenance releases before interim builds; interim builds when a train has nothing else.
+    let c = catalog(&["8.2(1)", "8.4(5)", "8.4(5)9", "8.4(6)", "9.0(1)", "9.2(1)"]);
+    planned_9x(&c, "8.2(1)", "9.2(1)", &[], "8.2(1) → 8.4(5) → 9.2(1)");
+    let c = catalog(&["8.2(1)", "8.4(4)", "8.4(5)3", "8.4(5)9", "8.4(6)", "9.2(1)"]);
+    planned_9x(&c, "8.2(1)", "9.2(1)", &[], "8.2(1) → 8.4(5)9 → 9.2(1)");
+    // Never a withdrawn release.
+    let mut entries: Vec<Entry> = ["8.2(1)", "8.4(5)", "8.4(7)", "9.2(1)"]
+        .iter()
+        .map(|s| Entry::listed(r(s), "test"))
+        .collect();
+    entries[2].withdrawn = true;
+    let c = Catalog::from_entries(entries);
+    planned_9x(&c, "8.2(1)", "9.2(1)", &[], "8.2(1) → 8.4(5) → 9.2(1)");
+}
+
+#[test]
+fn three_hops_and_no_path() {
+    let c = catalog(&[
+        "8.2(5)", "8.4(7)", "9.1(1)", "9.22(1)1", "9.24(1)", "9.25(1)",
+    ]);
+    planned_9x(
+        &c,
+        "8.2(5)",
+        "9.25(1)",
+        &[],
+        "8.2(5) → 8.4(7) → 9.24(1) → 9.25(1)",
+    );
+    // Without 8.4 nothing takes 8.2 to 9.x.
+    let c = catalog(&["8.2(5)", "8.3(2)", "9.0(4)", "9.1(7)"]);
+    let p = plan_with(RuleSet::Guide9x, &c, r("8.2(5)"), r("9.1(7)"), &[]);
+    assert_eq!(p.verdict, Verdict::NoPath);
+    // A train switched off is no path, as under Table 81-1.
+    let p = plan_with(
+        RuleSet::Guide9x,
+        &default_catalog(),
+        r("8.5(1)"),
+        r("9.1(7)"),
+        &[],
+    );
+    assert_eq!(p.verdict, Verdict::NoPath);
+    assert_eq!(p.direct, Err(Block::UnknownTrain(t("8.5"))));
+}
+
+#[test]
+fn same_and_downgrade_verdicts() {
+    let c = default_catalog();
+    let same = plan_with(RuleSet::Guide9x, &c, r("9.8(4)"), r("9.8.4"), &[]);
+    assert_eq!(
+        (same.verdict, same.direct),
+        (Verdict::Same, Err(Block::Same))
+    );
+    let down = plan_with(RuleSet::Guide9x, &c, r("9.8(4)"), r("9.1(7)"), &[]);
+    assert_eq!(
+        (down.verdict, down.direct),
+        (Verdict::Downgrade, Err(Block::Downgrade))
+    );
+}
+
+#[test]
+fn via_is_the_only_stop_of_its_train() {
+    let c = default_catalog();
+    // Landing on 8.4(1) costs a hop: 8.4(1) cannot go straight to 9.1(7).
+    let p = planned_9x(
+        &c,
+        "8.2(5)",
+        "9.1(7)",
+        &["8.4(1)"],
+        "8.2(5) → 8.4(1) → 9.0(4) → 9.1(7)",
+    );
+    assert_eq!(p.hops[0].pick, Pick::Override);
+    assert_eq!(p.hops[1].pick, Pick::Recommended);
+    assert!(p.unused_via.is_empty());
+    let p = planned_9x(
+        &c,
+        "8.2(5)",
+        "9.1(7)",
+        &["8.4(5)"],
+        "8.2(5) → 8.4(5) → 9.1(7)",
+    );
+    assert_eq!(p.hops[0].pick, Pick::Override);
+    // Withdrawn and unlisted overrides are taken and marked.
+    let p = planned_9x(&c, "9.6(2)", "9.8(4)", &["9.6(3)"], "9.6(2) → 9.8(4)");
+    assert_eq!(
+        p.unused_via,
+        [(
+            r("9.6(3)"),
+            "the fewest hops under Cisco's 9.x guidance do not stop in 9.6".to_string()
+        )]
+    );
+    let p = planned_9x(
+        &c,
+        "9.1(1)",
+        "9.1(7)",
+        &["9.1(2)99"],
+        "9.1(1) → 9.1(2)99 → 9.1(7)",
+    );
+    assert_eq!(p.hops[0].notes, [HopNote::NotInCatalog(r("9.1(2)99"))]);
+    let p = planned_9x(
+        &c,
+        "9.1(1)",
+        "9.1(7)",
+        &["9.1(1)", "9.0(4)", "9.1(2)", "9.1(2)8"],
+        "9.1(1) → 9.1(2) → 9.1(7)",
+    );
+    assert_eq!(p.hops[0].pick, Pick::Override);
+    let unused: Vec<String> = p
+        .unused_via
+        .iter()
+        .map(|(r, why)| format!("{r}: {why}"))
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "9.1(2)8: 9.1(2) is already the pick for 9.1",
+            "9.1(1): 9.1(1) is not between 9.1(1) and 9.1(7)",
+            "9.0(4): 9.0(4) is not between 9.1(1) and 9.1(7)",
+        ]
+    );
+}
+
+#[test]
+fn plan_still_follows_table_81_1() {
+    let c = default_catalog();
+    let a = plan(&c, r("8.2(5)"), r("9.1(7)"), &[]);
+    let b = plan_with(RuleSet::Table811, &c, r("8.2(5)"), r("9.1(7)"), &[]);
+    assert_eq!(a, b);
+    assert_eq!(a.hops.len(), 4);
+}
+
+fn session_of(fragment: &str) -> Session {
+    analyse(&fragment.parse::<PlanQuery>().expect("fragment"))
+}
+
+#[test]
+fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
+    let s = session_of("from=8.2(5)&to=9.1(7)&rules=guide-9x");
+    assert_eq!(s.rules, RuleSet::Guide9x);
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert_eq!(s.hops().len(), 2);
+    let other = s.other.expect("the other answer");
+    assert_eq!(
+        (other.rules, other.verdict, other.hops, other.why),
+        (RuleSet::Table811, Verdict::Ok, 4, None)
+    );
+    let shown: Vec<String> = other.path.iter().map(Release::to_string).collect();
+    assert_eq!(shown, ["8.2(5)", "8.3(2)", "8.4(7)", "9.0(4)", "9.1(7)"]);
+
+    let s = session_of("from=8.2(5)&to=9.1(7)");
+    assert_eq!((s.rules, s.hops().len()), (RuleSet::Table811, 4));
+    let other = s.other.expect("the other answer");
+    assert_eq!((other.rules, other.hops), (RuleSet::Guide9x, 2));
+
+    let s = session_of("from=8.4(5)&to=9.0(2)&rules=guide-9x");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert_eq!(
+        s.other,
+        Some(OtherAnswer {
+            rules: RuleSet::Table811,
+            verdict: Verdict::Ok,
+            hops: 1,
+            path: vec![r("8.4(5)"), r("9.0(2)")],
+            why: None,
+        })
+    );
+    let s = session_of("from=8.4(5)&to=9.0(2)");
+    let other = s.other.expect("the other answer");
+    assert_eq!((other.verdict, other.hops), (Verdict::NoPath, 0));
+    assert!(other.path.is_empty());
+    assert_eq!(
+        other.why.as_deref(),
+        Some("no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) or later")
+    );
+    // The rule source says what the 9.x guidance rests on and where to check.
+    let s = session_of("from=9.8(4)&to=9.20(3)&rules=guide-9x");
+    assert_eq!(s.notes.last(), Some(&Note::RuleSource(RuleSet::Guide9x)));
+    let source = asa_planner::view::words::note(&Note::RuleSource(RuleSet::Guide9x));
+    assert!(
+        source.starts_with("Rules: Cisco's 9.x guidance"),
+        "{source}"
+    );
+    assert!(source.contains("check your start release"), "{source}");
+    // No answer without both releases.
+    assert_eq!(session_of("from=8.2(5)&rules=guide-9x").other, None);
 }
 
 #[test]

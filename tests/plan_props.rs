@@ -1,13 +1,15 @@
 //! Property tests for the planner (in the manner of petgraph's `tests/quickcheck.rs`): on random
 //! small catalogs with gaps in minors, missing majors, interim builds, withdrawn releases and
 //! two-digit minors, `plan()` must agree with a brute-force breadth-first search over the graph
-//! of hops that `judge()` allows, and every hop of every plan must pass `judge()`.
+//! of hops that `judge()` allows, and every hop of every plan must pass `judge()`. The same for
+//! Cisco's 9.x guidance (`plan_with(RuleSet::Guide9x, ..)` against `judge_guide()`), whose
+//! brute force also makes the stop choices.
 
 use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::plan::{plan, Pick, Plan, Verdict};
-use asa_planner::domain::presets::PRESETS;
+use asa_planner::domain::plan::{plan, plan_with, Pick, Plan, Verdict};
+use asa_planner::domain::presets::{default_preset, PRESETS};
 use asa_planner::domain::release::Release;
-use asa_planner::domain::rules::judge;
+use asa_planner::domain::rules::{judge, judge_guide, Rule, RuleSet, EXCEPTIONS};
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
@@ -26,7 +28,12 @@ fn release() -> impl Strategy<Value = Release> {
 
 /// A catalog of up to 24 releases, about one in eight withdrawn.
 fn catalog() -> impl Strategy<Value = Catalog> {
-    prop::collection::vec((release(), prop::bool::weighted(0.12)), 0..24).prop_map(|list| {
+    catalog_of(release())
+}
+
+/// [`catalog`] of releases drawn from `release`.
+fn catalog_of(release: impl Strategy<Value = Release>) -> impl Strategy<Value = Catalog> {
+    prop::collection::vec((release, prop::bool::weighted(0.12)), 0..24).prop_map(|list| {
         Catalog::from_entries(
             list.into_iter()
                 .map(|(release, withdrawn)| Entry {
@@ -40,11 +47,16 @@ fn catalog() -> impl Strategy<Value = Catalog> {
 
 /// Two endpoints: listed releases (by index) or any release near the catalog's versions.
 fn endpoint(c: &Catalog) -> BoxedStrategy<Release> {
+    endpoint_of(c, release().boxed())
+}
+
+/// [`endpoint`], the unlisted ones drawn from `release`.
+fn endpoint_of(c: &Catalog, release: BoxedStrategy<Release>) -> BoxedStrategy<Release> {
     let listed: Vec<Release> = c.entries().iter().map(|e| e.release).collect();
     if listed.is_empty() {
-        return release().boxed();
+        return release;
     }
-    prop_oneof![3 => prop::sample::select(listed), 1 => release()].boxed()
+    prop_oneof![3 => prop::sample::select(listed), 1 => release].boxed()
 }
 
 fn case() -> impl Strategy<Value = (Catalog, Release, Release, Vec<Release>)> {
@@ -195,6 +207,170 @@ fn all_pairs_of_the_builtin_catalog() {
                 assert_eq!(at, b.release);
                 let back = plan(&c, b.release, a.release, &[]);
                 assert_eq!(back.verdict, Verdict::Downgrade);
+            }
+        }
+    }
+}
+
+// Cisco's 9.x guidance (SPEC §3.2): the planner against a brute-force search that also makes
+// the stop choices the slow way (distances to the target from every release, then, stop by
+// stop, the earliest train, the newest maintenance release, else the newest interim build).
+
+/// Releases on both sides of every exception's edges, mixed with the general ones.
+fn guide_release() -> impl Strategy<Value = Release> {
+    let edges: Vec<Release> = [
+        "7.2(1)", "8.2(5)", "8.2(5)3", "8.3(1)", "8.3(2)", "8.4(1)", "8.4(2)", "8.4(4)", "8.4(4)5",
+        "8.4(5)", "8.4(6)", "8.4(6)1", "8.4(7)", "8.5(1)", "8.5(1)3", "8.5(2)", "8.6(1)", "9.0(1)",
+        "9.0(1)2", "9.0(2)", "9.0(3)", "9.1(1)", "9.1(1)4", "9.1(2)", "9.1(2)7", "9.1(3)",
+        "9.1(3)1", "9.1(4)", "9.2(1)", "9.23(1)", "9.24(1)", "9.24(1)2", "9.25(1)", "10.0(1)",
+    ]
+    .iter()
+    .map(|s| s.parse().expect("edge release"))
+    .collect();
+    prop_oneof![1 => release(), 3 => prop::sample::select(edges)]
+}
+
+fn guide_case() -> impl Strategy<Value = (Catalog, Release, Release, Vec<Release>)> {
+    catalog_of(guide_release()).prop_flat_map(|c| {
+        let end = endpoint_of(&c, guide_release().boxed());
+        let via = prop::collection::vec(end.clone(), 0..3);
+        (Just(c), end.clone(), end, via)
+    })
+}
+
+/// The stops of the plan `from → to` under `judge_guide`, found the slow way, or `None` when
+/// nothing connects them. A stop is a listed release that is not withdrawn; a `via` release
+/// strictly between `from` and `to` (the first of its train) is the only stop of its train.
+fn guide_brute_force(
+    c: &Catalog,
+    from: Release,
+    to: Release,
+    via: &[Release],
+) -> Option<Vec<Release>> {
+    let mut picks: Vec<Release> = Vec::new();
+    for &v in via {
+        if from < v
+            && v < to
+            && c.has_train(v.train())
+            && !picks.iter().any(|p| p.train() == v.train())
+        {
+            picks.push(v);
+        }
+    }
+    let mut nodes: Vec<Release> = c
+        .entries()
+        .iter()
+        .filter(|e| {
+            !e.withdrawn && !e.pre_release && !picks.iter().any(|p| p.train() == e.release.train())
+        })
+        .map(|e| e.release)
+        .chain(picks.iter().copied())
+        .filter(|&r| from < r && r < to)
+        .collect();
+    nodes.sort_unstable();
+    nodes.push(to);
+    // Fewest hops from each node to `to`, from the last node backwards.
+    let mut dist = vec![None::<usize>; nodes.len()];
+    dist[nodes.len() - 1] = Some(0);
+    for i in (0..nodes.len() - 1).rev() {
+        dist[i] = (i + 1..nodes.len())
+            .filter(|&j| judge_guide(c, nodes[i], nodes[j]).is_ok())
+            .filter_map(|j| dist[j].map(|d| d + 1))
+            .min();
+    }
+    let nodes = &nodes;
+    let legal_from =
+        |at: Release| (0..nodes.len()).filter(move |&j| judge_guide(c, at, nodes[j]).is_ok());
+    let mut left = legal_from(from)
+        .filter_map(|j| dist[j].map(|d| d + 1))
+        .min()?;
+    let mut at = from;
+    let mut stops = Vec::new();
+    while left > 1 {
+        let candidates: Vec<Release> = legal_from(at)
+            .filter(|&j| dist[j] == Some(left - 1) && nodes[j] != to)
+            .map(|j| nodes[j])
+            .collect();
+        let train = candidates.iter().map(|r| r.train()).min()?;
+        let in_train = candidates.iter().filter(|r| r.train() == train);
+        let stop = in_train
+            .clone()
+            .filter(|r| !r.is_interim())
+            .max()
+            .or_else(|| in_train.max())
+            .copied()?;
+        stops.push(stop);
+        at = stop;
+        left -= 1;
+    }
+    Some(stops)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn guide_plan_equals_brute_force_search((c, from, to, via) in guide_case()) {
+        let p = plan_with(RuleSet::Guide9x, &c, from, to, &via);
+        prop_assert_eq!(&p.direct, &judge_guide(&c, from, to));
+        if from == to {
+            prop_assert_eq!(p.verdict, Verdict::Same);
+        } else if to < from {
+            prop_assert_eq!(p.verdict, Verdict::Downgrade);
+        } else {
+            match guide_brute_force(&c, from, to, &via) {
+                None => prop_assert_eq!(p.verdict, Verdict::NoPath),
+                Some(stops) => {
+                    prop_assert_eq!(p.verdict, Verdict::Ok);
+                    let planned: Vec<Release> =
+                        p.hops[..p.hops.len() - 1].iter().map(|h| h.to).collect();
+                    prop_assert_eq!(planned, stops);
+                    let mut at = from;
+                    for h in &p.hops {
+                        prop_assert_eq!(h.from, at);
+                        prop_assert_eq!(h.rule, Rule::Direct);
+                        prop_assert_eq!(judge_guide(&c, h.from, h.to), Ok(Rule::Direct));
+                        if h.pick == Pick::Override {
+                            prop_assert!(via.contains(&h.to));
+                        }
+                        at = h.to;
+                    }
+                    prop_assert_eq!(at, to);
+                    let used = p.hops.iter().filter(|h| h.pick == Pick::Override).count();
+                    prop_assert_eq!(used + p.unused_via.len(), via.len());
+                }
+            }
+        }
+        if p.verdict != Verdict::Ok {
+            prop_assert!(p.hops.is_empty());
+        }
+        if p.direct.is_ok() {
+            prop_assert_eq!(p.hops.len(), 1);
+        }
+    }
+}
+
+/// Every ascending pair of the built-in catalog under the default and the `all` presets plans
+/// in at most two hops, or has no path because it lands on a release CSCug88962 rules out.
+#[test]
+fn guide_all_pairs_of_the_builtin_catalog() {
+    let builtin = Catalog::builtin();
+    for id in [default_preset().id, "all"] {
+        let preset = PRESETS.iter().find(|p| p.id == id).expect("preset");
+        let c = builtin.retain_trains(|t| preset.exclusion(t).is_none());
+        let entries = c.entries();
+        for (i, a) in entries.iter().enumerate() {
+            for b in &entries[i + 1..] {
+                let (a, b) = (a.release, b.release);
+                let p = plan_with(RuleSet::Guide9x, &c, a, b, &[]);
+                match p.verdict {
+                    Verdict::Ok => assert!(p.hops.len() <= 2, "{a} → {b} ({id})"),
+                    Verdict::NoPath => assert!(
+                        EXCEPTIONS[0].to.iter().any(|s| s.contains(b)),
+                        "{a} → {b} ({id})"
+                    ),
+                    other => panic!("{a} → {b} ({id}): {other:?}"),
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use asa_planner::domain::query::{Notice, PlanQuery, QueryError, MAX_FRAGMENT};
 use asa_planner::domain::release::Train;
+use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
 use proptest::prelude::*;
 
@@ -54,7 +55,7 @@ fn the_spec_example_reads_and_prints_as_written() {
 fn every_key_reads_into_its_field() {
     let (q, n) = parse(
         "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&trains=8.4,9.0,9.1\
-         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&contexts=multi",
+         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&rules=guide-9x&contexts=multi",
     );
     assert_eq!(n, vec![]);
     let expected = PlanQuery {
@@ -67,6 +68,7 @@ fn every_key_reads_into_its_field() {
         releases: Some(vec!["8.4(7)".into(), "9.0(4)".into(), "9.1(7)".into()]),
         via: vec!["9.0(2)".into()],
         interim: true,
+        rules: RuleSet::Guide9x,
         multi_context: true,
     };
     assert_eq!(q, expected);
@@ -80,9 +82,12 @@ fn display_is_canonical() {
         "from=8.2(5)&to=9.1(7)",
     );
     canonical(
-        "interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
-        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1",
+        "rules=Guide-9X&interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
+        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1&rules=guide-9x",
     );
+    // The default rule set is not written; spelled out, it reads as the default.
+    canonical("from=8.2(5)&rules=table-81-1", "from=8.2(5)");
+    canonical("rules=+guide-9x+&from=8.2(5)", "from=8.2(5)&rules=guide-9x");
     canonical("", "");
     canonical("#", "");
     canonical("&&from=1&&", "from=1");
@@ -164,7 +169,7 @@ fn multiple_context_mode_reads_and_writes_as_contexts_multi() {
 #[test]
 fn bad_values_are_errors_and_the_rest_is_kept() {
     let q = notices(
-        "from=8.2(5)&mode=foo&to=9.1(7)&interim=maybe&trains=8.4,8.x&v=one",
+        "from=8.2(5)&mode=foo&to=9.1(7)&interim=maybe&rules=9x&trains=8.4,8.x&v=one",
         &[
             ("mode", "mode 'foo' is not a failover mode (active-standby or active-active): it was ignored", true),
             (
@@ -174,6 +179,7 @@ fn bad_values_are_errors_and_the_rest_is_kept() {
                 true,
             ),
             ("interim", "interim 'maybe' is not 1, 0, true or false: it was ignored", true),
+            ("rules", "rules '9x' is not a rule set (table-81-1 or guide-9x): it was ignored", true),
             ("v", "version 'one' is not a format version: the link was read as v1", true),
         ],
     );
@@ -294,11 +300,18 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             proptest::option::of(list()),
             list(),
             any::<bool>(),
+            prop::sample::select(RuleSet::ALL.to_vec()),
             any::<bool>(),
         ),
     )
         .prop_map(
-            |((from, to, from2), mode, preset, trains, (releases, via, interim, multi_context))| {
+            |(
+                (from, to, from2),
+                mode,
+                preset,
+                trains,
+                (releases, via, interim, rules, multi_context),
+            )| {
                 PlanQuery {
                     from,
                     to,
@@ -309,6 +322,7 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
                     releases,
                     via,
                     interim,
+                    rules,
                     multi_context,
                 }
             },
@@ -338,5 +352,42 @@ proptest! {
     #[test]
     fn parse_never_panics_on_any_string(text in any::<String>()) {
         let _ = PlanQuery::parse_with_notices(&text);
+    }
+}
+
+/// The fragment fuzz target's dictionary names every key (and the rule set values), so the
+/// fuzzer reaches every branch of `PlanQuery::set`.
+#[test]
+fn the_fuzz_dictionary_names_every_key() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/dicts/fragment.dict");
+    let dict = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let entries: Vec<&str> = dict
+        .lines()
+        .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+        .collect();
+    for key in [
+        "from=",
+        "from2=",
+        "to=",
+        "mode=",
+        "preset=",
+        "trains=",
+        "releases=",
+        "via=",
+        "interim=",
+        "rules=",
+        "v=",
+    ] {
+        assert!(
+            entries.iter().any(|e| e.starts_with(key)),
+            "{key} is not in {path}"
+        );
+    }
+    for rules in RuleSet::ALL {
+        let entry = format!("rules={}", rules.as_str());
+        assert!(
+            entries.contains(&entry.as_str()),
+            "{entry} is not in {path}"
+        );
     }
 }

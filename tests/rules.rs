@@ -1,10 +1,12 @@
 //! The zero-downtime rules (SPEC §3): the seed's own examples and the pinned semantics, with
-//! every reason asserted verbatim.
+//! every reason asserted verbatim; Cisco's 9.x guidance (SPEC §3.2): every exception with its
+//! reason, and the rule sets.
 
 use asa_planner::domain::catalog::{Catalog, Entry};
 use asa_planner::domain::presets;
 use asa_planner::domain::release::{Release, Train};
-use asa_planner::domain::rules::{judge, Block, Rule};
+use asa_planner::domain::rules::{exception, judge, judge_guide, Block, Rule, RuleSet, EXCEPTIONS};
+use asa_planner::domain::sources::Confidence;
 
 fn r(text: &str) -> Release {
     text.parse()
@@ -210,4 +212,264 @@ fn rule_names_are_the_hook_values() {
         .map(|r| r.as_str())
         .collect();
     assert_eq!(names, ["maintenance", "minor", "major"]);
+}
+
+// Cisco's 9.x guidance (SPEC §3.2).
+
+#[track_caller]
+fn direct_9x(c: &Catalog, a: &str, b: &str) {
+    assert_eq!(judge_guide(c, r(a), r(b)), Ok(Rule::Direct), "{a} → {b}");
+}
+
+/// Blocked by the exception `id`, with exactly this reason.
+#[track_caller]
+fn excepted(c: &Catalog, a: &str, b: &str, id: &str, reason: &str) {
+    match judge_guide(c, r(a), r(b)) {
+        Ok(rule) => panic!("{a} → {b} allowed as {}", rule.as_str()),
+        Err(block) => {
+            assert_eq!(block.to_string(), reason, "{a} → {b}");
+            match block {
+                Block::Exception {
+                    exception,
+                    from,
+                    to,
+                } => {
+                    assert_eq!(exception.id, id, "{a} → {b}");
+                    assert_eq!((from, to), (r(a), r(b)));
+                }
+                other => panic!("{a} → {b} blocked by {other:?}, not an exception"),
+            }
+        }
+    }
+}
+
+const CSCUG88962: &str = "cscug88962";
+
+#[test]
+fn cscug88962_blocks_landing_on_8_4_6_9_0_2_and_9_1_3_only() {
+    let c = preset("asa5500");
+    let why = |to: &str| {
+        format!("no zero-downtime upgrade to {to} (CSCug88962); use 8.4(5) or 9.0(3) or later")
+    };
+    for (a, b) in [
+        ("8.4(5)", "8.4(6)"),
+        ("8.2(5)", "8.4(6)"),
+        ("9.0(1)", "9.0(2)"),
+        ("8.4(7)", "9.0(2)"),
+        ("9.1(2)", "9.1(3)"),
+        ("9.1(1)", "9.1(3)"),
+    ] {
+        excepted(&c, a, b, CSCUG88962, &why(b));
+    }
+    direct_9x(&c, "8.4(5)", "8.4(7)");
+    direct_9x(&c, "9.0(1)", "9.0(3)");
+    direct_9x(&c, "9.1(2)", "9.1(4)");
+    // Exactly those releases: not their interim builds, and not 9.1(2), which only Cisco's
+    // lead sentence names.
+    direct_9x(&c, "9.1(2)", "9.1(3)1");
+    direct_9x(&c, "9.0(1)", "9.1(2)");
+    let e = &EXCEPTIONS[0];
+    assert_eq!(
+        (e.id, e.basis, e.confidence),
+        (CSCUG88962, "CSCug88962", Confidence::High)
+    );
+    assert!(
+        e.note
+            .contains("lead sentence names 8.4(6), 9.0(2) and 9.1(2)")
+            && e.note.contains("8.4(6), 9.0(2) or 9.1(3)"),
+        "{}",
+        e.note
+    );
+}
+
+#[test]
+fn cscuh25271_sends_9_1_1_through_9_1_2() {
+    let c = preset("asa5500");
+    let why = "from 9.1(1) upgrade to 9.1(2) first (CSCuh25271)";
+    excepted(&c, "9.1(1)", "9.1(4)", "cscuh25271", why);
+    excepted(&c, "9.1(1)", "9.12(4)", "cscuh25271", why);
+    excepted(&c, "9.1(1)4", "9.1(7)", "cscuh25271", why);
+    direct_9x(&c, "9.1(1)", "9.1(2)");
+    direct_9x(&c, "9.1(1)", "9.1(2)8");
+    direct_9x(&c, "9.1(2)", "9.1(7)");
+}
+
+#[test]
+fn releases_before_8_4_go_to_8_4_first() {
+    let c = preset("asa5500");
+    let why = "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
+               migrations)";
+    // 8.2 and earlier: the 8.3 migration guide (H); 8.3: the 9.1 path table (M).
+    excepted(&c, "8.2(5)", "9.0(4)", "migration-8.3", why);
+    excepted(&c, "7.0(1)", "9.12(4)", "migration-8.3", why);
+    excepted(&c, "8.3(2)", "9.1(7)", "path-table-8.3", why);
+    excepted(&c, "8.3(1)4", "9.0(1)", "path-table-8.3", why);
+    direct_9x(&c, "8.2(5)", "8.4(7)");
+    direct_9x(&c, "8.3(2)", "8.4(7)");
+    direct_9x(&c, "7.0(1)", "8.3(2)");
+    direct_9x(&c, "8.4(1)", "9.0(1)");
+    let all = preset("all");
+    direct_9x(&all, "8.2(5)", "8.7(1)");
+}
+
+#[test]
+fn the_9_1_path_table_routes_early_8_4_8_5_8_6_and_9_0_1_through_9_1_2() {
+    let c = preset("all");
+    let id = "path-table-9.1-2";
+    for (a, b) in [
+        ("8.4(1)", "9.1(4)"),
+        ("8.4(2)", "9.1(7)"),
+        ("8.4(4)", "9.2(1)"),
+        ("8.4(4)10", "9.12(4)"),
+        ("8.5(1)", "9.1(7)"),
+        ("8.5(1)7", "9.1(7)"),
+        ("8.6(1)", "9.8(4)"),
+        ("9.0(1)", "9.1(4)"),
+    ] {
+        excepted(
+            &c,
+            a,
+            b,
+            id,
+            &format!("the 9.1 path table routes {a} through 9.1(2)"),
+        );
+    }
+    direct_9x(&c, "8.4(2)", "9.1(2)");
+    direct_9x(&c, "8.4(2)", "9.0(4)");
+    direct_9x(&c, "8.4(5)", "9.1(7)");
+    direct_9x(&c, "8.5(2)", "9.1(7)");
+    direct_9x(&c, "9.0(1)", "9.0(4)");
+    direct_9x(&c, "9.0(3)", "9.1(7)");
+}
+
+#[test]
+fn after_9_24_every_upgrade_goes_through_9_24() {
+    let c = catalog(&[
+        "9.22(1)1", "9.23(1)", "9.24(1)", "9.24(2)", "9.25(1)", "10.0(1)",
+    ]);
+    let why = "upgrade to 9.24 first: after 9.24 there is no downgrade and later versions \
+               require it";
+    excepted(&c, "9.22(1)1", "9.25(1)", "one-way-9.24", why);
+    excepted(&c, "9.23(1)", "10.0(1)", "one-way-9.24", why);
+    direct_9x(&c, "9.22(1)1", "9.24(2)");
+    direct_9x(&c, "9.24(1)", "9.25(1)");
+    direct_9x(&c, "9.24(1)", "10.0(1)");
+    direct_9x(&c, "9.25(1)", "10.0(1)");
+}
+
+#[test]
+fn same_downgrade_and_unknown_trains_are_as_under_table_81_1() {
+    let c = preset("asa5500");
+    for (a, b, why) in [
+        ("9.8(4)", "9.8.4", "same release: nothing to upgrade"),
+        (
+            "9.8(4)",
+            "9.8(3)",
+            "downgrade: there is no zero-downtime path to an earlier release",
+        ),
+        (
+            "9.1(1)",
+            "8.4(6)",
+            "downgrade: there is no zero-downtime path to an earlier release",
+        ),
+        (
+            "9.8(4)",
+            "9.11(1)",
+            "train 9.11 is not in the active catalog",
+        ),
+        ("8.5(1)", "9.8(4)", "train 8.5 is not in the active catalog"),
+    ] {
+        let got = judge_guide(&c, r(a), r(b)).map_err(|e| e.to_string());
+        assert_eq!(got, Err(why.to_string()), "{a} → {b}");
+    }
+    assert_eq!(
+        judge_guide(&c, r("9.8(4)"), r("9.11(1)")),
+        Err(Block::UnknownTrain(t("9.11")))
+    );
+    // Releases not listed whose train is count as if listed.
+    direct_9x(&c, "9.8(99)", "9.12(99)");
+}
+
+#[test]
+fn the_exceptions_table_is_sourced_and_checked_in_order() {
+    let ids: Vec<&str> = EXCEPTIONS.iter().map(|e| e.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "cscug88962",
+            "cscuh25271",
+            "migration-8.3",
+            "path-table-8.3",
+            "path-table-9.1-2",
+            "one-way-9.24"
+        ]
+    );
+    let confidence: Vec<&str> = EXCEPTIONS.iter().map(|e| e.confidence.letter()).collect();
+    assert_eq!(confidence, ["H", "H", "H", "M", "M", "L"]);
+    for e in &EXCEPTIONS {
+        assert!(
+            e.source.url.starts_with("https://"),
+            "{}: {}",
+            e.id,
+            e.source.url
+        );
+        assert!(
+            !e.source.title.is_empty() && !e.basis.is_empty(),
+            "{}",
+            e.id
+        );
+        assert!(!e.from.is_empty() && !e.to.is_empty(), "{}", e.id);
+    }
+    for e in &EXCEPTIONS[..2] {
+        assert!(e.source.url.contains("/asa92/"), "{}: the 9.2 guide", e.id);
+    }
+    // The first that blocks a hop is its reason: 9.1(1) → 9.1(3) is CSCug88962's.
+    assert_eq!(
+        exception(r("9.1(1)"), r("9.1(3)")).map(|e| e.id),
+        Some(CSCUG88962)
+    );
+    assert_eq!(exception(r("9.8(4)"), r("9.20(3)")), None);
+    assert_eq!(
+        EXCEPTIONS[4].reason_for(r("8.4(2)"), r("9.1(7)")),
+        "the 9.1 path table routes 8.4(2) through 9.1(2)"
+    );
+}
+
+#[test]
+fn rule_sets_have_ids_labels_and_bases() {
+    assert_eq!(RuleSet::default(), RuleSet::Table811);
+    let ids: Vec<&str> = RuleSet::ALL.iter().map(|r| r.as_str()).collect();
+    assert_eq!(ids, ["table-81-1", "guide-9x"]);
+    assert_eq!(RuleSet::from_value(" Guide-9X "), Some(RuleSet::Guide9x));
+    assert_eq!(RuleSet::from_value("table-81-1"), Some(RuleSet::Table811));
+    assert_eq!(RuleSet::from_value("9x"), None);
+    assert_eq!(RuleSet::Table811.other(), RuleSet::Guide9x);
+    assert_eq!(RuleSet::Guide9x.other(), RuleSet::Table811);
+    assert_eq!(RuleSet::Guide9x.label(), "Cisco's 9.x upgrade guidance");
+    assert_eq!(
+        RuleSet::Table811.label(),
+        "Table 81-1 of Cisco's 8.x configuration guide"
+    );
+    let basis = RuleSet::Guide9x.basis();
+    assert!(basis.contains("check your start release"), "{basis}");
+    let links: Vec<&str> = RuleSet::Guide9x.sources().iter().map(|s| s.url).collect();
+    assert!(
+        links
+            .iter()
+            .any(|u| u.ends_with("asa-upgrade/planning.html")),
+        "{links:?}"
+    );
+    assert!(links.iter().any(|u| u.contains("/asa92/")), "{links:?}");
+    assert_eq!(Rule::Direct.as_str(), "direct");
+    let c = preset("asa5500");
+    assert_eq!(
+        RuleSet::Table811
+            .judge(&c, r("8.2(5)"), r("8.4(7)"))
+            .map_err(|e| e.to_string()),
+        Err("skips minor release 8.3".to_string())
+    );
+    assert_eq!(
+        RuleSet::Guide9x.judge(&c, r("8.2(5)"), r("8.4(7)")),
+        Ok(Rule::Direct)
+    );
 }

@@ -4,7 +4,7 @@
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
-use asa_planner::domain::rules::judge;
+use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
 use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Reloads, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
@@ -109,6 +109,59 @@ fn the_legal_layer_draws_exactly_the_judged_hops() {
     assert_eq!(graph_svg::legal_layer(&model, &s.catalog, None, None), "");
     let ring = graph_svg::legal_layer(&model, &s.catalog, None, Some(0));
     assert!(ring.starts_with("<rect class=\"legal-layer-cursor\""));
+}
+
+#[test]
+fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only_exceptions() {
+    let s = session("from=8.2(5)&to=9.1(7)&rules=guide-9x");
+    let model = model_of(&s);
+    assert_eq!(model.rules, RuleSet::Guide9x);
+    let canvas = graph_svg::canvas(&model);
+    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), 2);
+    assert!(canvas.contains(
+        "blocked: releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
+         migrations)"
+    ));
+    for from in ["8.4(7)", "8.2(5)", "9.1(1)", "9.8(4)"] {
+        let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
+        assert_eq!(layer.matches(" data-legal=").count(), 0, "{from}");
+        let (mut reachable, mut excepted) = (Vec::new(), Vec::new());
+        for n in &model.layout.nodes {
+            match judge_guide(&s.catalog, r(from), n.release) {
+                Ok(_) => reachable.push(n.release.to_string()),
+                Err(Block::Exception { .. }) => excepted.push(n.release.to_string()),
+                Err(_) => {}
+            }
+        }
+        assert_eq!(values(&layer, "data-reachable"), reachable, "{from}");
+        assert_eq!(values(&layer, "data-edge-to"), excepted, "{from}");
+        assert_eq!(layer.matches(" data-excepted=\"\"").count(), excepted.len());
+        assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
+    }
+    let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.4(7)")), None);
+    assert_eq!(values(&layer, "data-edge-to"), ["9.0(2)", "9.1(3)"]);
+    assert_eq!(
+        values(&layer, "data-exception"),
+        ["cscug88962", "cscug88962"]
+    );
+    assert!(layer.contains(
+        "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) \
+         or later</title>"
+    ));
+    // The legend explains both.
+    let legend = asa_planner::view::legend::html();
+    assert!(
+        legend.contains("class=\"legal-layer-reachable\""),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("class=\"release-graph-edge is-excepted\""),
+        "{legend}"
+    );
+    // The list view follows the same rule set.
+    let words = release_list::legal_words(&s.catalog, &model, r("9.20(3)"));
+    assert!(words.starts_with("direct: "), "{words}");
+    assert!(!words.contains("maintenance"), "{words}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The share fragment: parsing never panics, display ∘ parse is stable, and the session derived
-//! from any fragment is computed without panicking.
+//! from any fragment is computed without panicking (`rules=` included: the session plans under
+//! the chosen rule set and the other one, so both planners run on every fragment that reads).
 #![no_main]
 
 use asa_planner::domain::query::PlanQuery;

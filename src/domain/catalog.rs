@@ -159,6 +159,15 @@ impl Catalog {
             .and_then(|t| self.get_in(t, release))
     }
 
+    /// The positions in [`Catalog::entries`] of the train at `index` in [`Catalog::trains`]
+    /// (empty when there is no such train).
+    pub(crate) fn train_range(&self, index: usize) -> std::ops::Range<usize> {
+        match (self.starts.get(index), self.starts.get(index + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
     /// [`Catalog::get`] for a release of the train at `index` in [`Catalog::trains`].
     pub(crate) fn get_in(&self, index: usize, release: Release) -> Option<&Entry> {
         let range = self

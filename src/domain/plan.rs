@@ -1,8 +1,11 @@
-//! Plans (SPEC §4): the shortest chain of legal hops between two releases.
+//! Plans (SPEC §4): the shortest chain of legal hops between two releases, under either rule
+//! set: [`plan`] follows Table 81-1, [`plan_with`] the rule set it is given.
+
+mod guide;
 
 use super::catalog::{is_pre_release, Catalog};
 use super::release::{Release, Train};
-use super::rules::{judge, judge_trains, Block, Rule};
+use super::rules::{judge, judge_trains, Block, Rule, RuleSet};
 
 /// The outcome of a request (the `data-verdict` hook value).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -34,7 +37,9 @@ impl Verdict {
 pub enum Pick {
     /// The target the person asked for (last hop).
     Target,
-    /// The catalog's recommendation for an intermediate train.
+    /// The planner's pick for an intermediate stop: under Table 81-1 the catalog's
+    /// recommendation for the train; under the 9.x guidance the newest release of the train
+    /// that keeps the fewest hops (the recommendation when it does).
     Recommended,
     /// An intermediate the person chose (`via`).
     Override,
@@ -144,7 +149,8 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
     let (picks, unused_via) = if via.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        sort_via(via, &trains[first..=last])
+        let span = &trains[first..=last];
+        sort_via(via, span, span.get(1..span.len() - 1).unwrap_or(&[]))
     };
     // The release landed on in the intermediate train at `k`.
     let pick = |k: usize| match picks.binary_search_by_key(&trains[k], |r| r.train()) {
@@ -202,6 +208,74 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
     }
 }
 
+/// Plans `from → to` in `catalog` under `rules`: the fewest hops that are legal under
+/// [`RuleSet::judge`].
+///
+/// # Semantics
+///
+/// [`RuleSet::Table811`] is [`plan`]. [`RuleSet::Guide9x`] (SPEC §3.2): every forward hop is
+/// [`Rule::Direct`] unless one of [`EXCEPTIONS`](super::rules::EXCEPTIONS) blocks it, so the plan
+/// is the direct hop when that is legal. Otherwise it is the fewest hops through releases of
+/// the catalog that are neither withdrawn nor pre-release; of the plans with that many hops, each stop comes from
+/// the earliest train that still allows the fewest hops, and within it is the newest
+/// maintenance release that does, else the newest interim build that does (so the train's
+/// [`Catalog::recommended`] release whenever that works). A stop may be in the start's or the
+/// target's own train (9.1(1) → 9.1(2) → 9.1(7)). A `via` release is the only stop its train
+/// offers: the plan stops there if it stops in that train at all (marked
+/// [`Pick::Override`]), perhaps at the cost of a hop; those of a train the fewest hops do not
+/// stop in, or not strictly between `from` and `to`, are returned in [`Plan::unused_via`].
+/// Notes are as in [`plan`]: [`HopNote::NotInCatalog`], [`HopNote::Withdrawn`] and
+/// [`HopNote::PreRelease`] on the target and overrides; stops are never withdrawn or
+/// pre-release.
+///
+/// # Returns
+///
+/// A [`Plan`] whose `verdict` is [`Verdict::Same`], [`Verdict::Downgrade`], [`Verdict::NoPath`]
+/// (a train of `from` or `to` is not in the catalog, or every chain of hops meets an exception,
+/// e.g. any hop landing on 9.0(2)) or [`Verdict::Ok`]. `direct` is the direct hop judged under
+/// `rules`.
+///
+/// # Complexity
+///
+/// Under [`RuleSet::Guide9x`], with S spans in the exceptions table: O(log N + S) when the
+/// direct hop is legal, O((log N + S) · J + W) for a two-hop plan (J spans jumped over, W
+/// releases of the stop's train looked at when its recommended release does not work), and
+/// O(N · K) otherwise, for N releases between `from` and `to` and K distinct sets of
+/// exceptions holding them. With `via`, the catalog is first copied with the overrides in
+/// (O(N log N)).
+///
+/// # Example
+///
+/// ```
+/// use asa_planner::domain::{catalog::Catalog, plan::{plan_with, Verdict}, presets};
+/// use asa_planner::domain::{release::Release, rules::{Rule, RuleSet}};
+/// let preset = presets::default_preset();
+/// let catalog = Catalog::builtin().retain_trains(|t| preset.exclusion(t).is_none());
+/// let r = |s: &str| s.parse::<Release>().unwrap();
+/// let p = plan_with(RuleSet::Guide9x, &catalog, r("8.2(5)"), r("9.1(7)"), &[]);
+/// let path: Vec<String> = p.hops.iter().map(|h| h.to.to_string()).collect();
+/// assert_eq!(path, ["8.4(7)", "9.1(7)"]);
+/// assert!(p.hops.iter().all(|h| h.rule == Rule::Direct));
+/// assert_eq!(
+///     p.direct.unwrap_err().to_string(),
+///     "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)"
+/// );
+/// let none = plan_with(RuleSet::Guide9x, &catalog, r("8.4(5)"), r("9.0(2)"), &[]);
+/// assert_eq!(none.verdict, Verdict::NoPath);
+/// ```
+pub fn plan_with(
+    rules: RuleSet,
+    catalog: &Catalog,
+    from: Release,
+    to: Release,
+    via: &[Release],
+) -> Plan {
+    match rules {
+        RuleSet::Table811 => plan(catalog, from, to, via),
+        RuleSet::Guide9x => guide::plan(catalog, from, to, via),
+    }
+}
+
 /// Marks a release landed on that the catalog does not list, or lists as withdrawn; `index`
 /// is its train's position in the catalog's trains.
 fn mark(catalog: &Catalog, index: usize, release: Release, notes: &mut Vec<HopNote>) {
@@ -217,10 +291,14 @@ fn mark(catalog: &Catalog, index: usize, release: Release, notes: &mut Vec<HopNo
     }
 }
 
-/// Splits the via entries into the picks for the intermediate trains of `span` (the trains from
-/// the plan's start to its end, both included), sorted by train, and the unused ones with why.
-fn sort_via(via: &[Release], span: &[Train]) -> (Vec<Release>, Vec<(Release, String)>) {
-    let inner = span.get(1..span.len().saturating_sub(1)).unwrap_or(&[]);
+/// Splits the via entries into the picks for the trains of `inner` (the trains a stop may be
+/// in, part of `span`: the trains from the plan's start to its end, both included), sorted by
+/// train, and the unused ones with why.
+fn sort_via(
+    via: &[Release],
+    span: &[Train],
+    inner: &[Train],
+) -> (Vec<Release>, Vec<(Release, String)>) {
     let (candidates, outside): (Vec<Release>, Vec<Release>) = via
         .iter()
         .partition(|r| inner.binary_search(&r.train()).is_ok());

@@ -18,11 +18,13 @@
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
 //! | `via`      | comma list of intermediate overrides         | none             |
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
+//! | `rules`    | `table-81-1` or `guide-9x` (SPEC §3)         | `table-81-1`     |
 //! | `contexts` | `multi` or `single` (multiple-context mode)  | `single`         |
 //! | `v`        | format version, `1`                          | `1`              |
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
-//! value (`mode=foo`, `trains=8.x`): an error notice, that key's value ignored, the rest kept.
+//! value (`mode=foo`, `trains=8.x`, `rules=9x`): an error notice, that key's value ignored, the
+//! rest kept.
 //! Empty items of a comma list are dropped. Over [`MAX_FRAGMENT`] bytes: [`QueryError::TooLong`].
 //!
 //! # Versions
@@ -50,6 +52,7 @@ mod percent;
 pub(crate) use percent::{decode_strict, encode as percent_encode};
 
 use super::release::Train;
+use super::rules::RuleSet;
 use super::runbook::Mode;
 use std::fmt;
 use std::str::FromStr;
@@ -79,6 +82,8 @@ pub struct PlanQuery {
     pub via: Vec<String>,
     /// Show interim builds in the graph.
     pub interim: bool,
+    /// The rule set the plan follows (absent = Table 81-1).
+    pub rules: RuleSet,
     /// Multiple-context mode (`contexts=multi`): image and boot commands are typed in the
     /// system execution space. Active/Active implies it whatever this says.
     pub multi_context: bool,
@@ -114,9 +119,9 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 11] = [
-    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "contexts",
-    "v",
+const KEYS: [&str; 12] = [
+    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "rules",
+    "contexts", "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -200,6 +205,15 @@ impl PlanQuery {
                     format!(
                         "mode {} is not a failover mode (active-standby or active-active): \
                          it was ignored",
+                        quoted(&value)
+                    )
+                })?;
+            }
+            "rules" => {
+                let value = text();
+                self.rules = RuleSet::from_value(&value).ok_or_else(|| {
+                    format!(
+                        "rules {} is not a rule set (table-81-1 or guide-9x): it was ignored",
                         quoted(&value)
                     )
                 })?;
@@ -360,6 +374,9 @@ impl fmt::Display for PlanQuery {
         }
         if self.interim {
             pair("interim", "1");
+        }
+        if self.rules != RuleSet::default() {
+            pair("rules", self.rules.as_str());
         }
         if self.multi_context {
             pair("contexts", "multi");

@@ -1,12 +1,22 @@
-//! The zero-downtime rules (SPEC §3, seed Table 81-1): one function decides a hop and says why.
+//! The zero-downtime rules (SPEC §3): two rule sets, one judge each, deciding a hop and saying
+//! why.
 //!
-//! The rules run on the *active* catalog (preset or custom list, trains switched off removed):
-//! which train is "the next minor" or "the last minor of 8.x" depends on what is in it. In
-//! version order, the train a legal hop may land on is always the next train present: the next
-//! minor of the same major, or, from the last minor, the first train of the next major.
+//! [`RuleSet::Table811`] (the default) is the seed's Table 81-1 of the 8.x configuration guide:
+//! [`judge`]. It runs on the *active* catalog (preset or custom list, trains switched off
+//! removed): which train is "the next minor" or "the last minor of 8.x" depends on what is in
+//! it. In version order, the train a legal hop may land on is always the next train present:
+//! the next minor of the same major, or, from the last minor, the first train of the next major.
+//!
+//! [`RuleSet::Guide9x`] is what Cisco's 9.x guides say: [`judge_guide`]. Any forward hop is a
+//! [`Rule::Direct`] upgrade except the hops of the [`EXCEPTIONS`] table, each with its reason,
+//! the bug or document it comes from, its source link and a confidence level.
 
 use super::catalog::Catalog;
 use super::release::{Release, Train};
+use super::sources::{
+    Confidence, Source, GUIDE_8X, GUIDE_92_UPGRADE, MIGRATION_83, NEW_FEATURES_924, PATH_TABLE_91,
+    UPGRADE_PLANNING,
+};
 use std::fmt;
 
 /// The rule that allows a hop.
@@ -15,15 +25,18 @@ pub enum Rule {
     Maintenance,
     Minor,
     Major,
+    /// Any forward hop that no exception blocks ([`RuleSet::Guide9x`]).
+    Direct,
 }
 
 impl Rule {
-    /// `maintenance` | `minor` | `major` (the `data-rule` hook value).
+    /// `maintenance` | `minor` | `major` | `direct` (the `data-rule` hook value).
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::Maintenance => "maintenance",
             Rule::Minor => "minor",
             Rule::Major => "major",
+            Rule::Direct => "direct",
         }
     }
 }
@@ -46,6 +59,13 @@ pub enum Block {
     NotFirstOfNextMajor {
         to: Train,
         first: Train,
+    },
+    /// One of Cisco's 9.x exceptions ([`EXCEPTIONS`]) blocks the hop `from → to`; `Display` is
+    /// the exception's reason with the releases put in.
+    Exception {
+        exception: &'static Exception,
+        from: Release,
+        to: Release,
     },
 }
 
@@ -91,6 +111,11 @@ impl fmt::Display for Block {
                     first.major
                 )
             }
+            Block::Exception {
+                exception,
+                from,
+                to,
+            } => exception.write_reason(f, *from, *to),
         }
     }
 }
@@ -114,6 +139,18 @@ impl fmt::Display for Block {
 /// assert_eq!(blocked.to_string(), "skips minor release 7.1");
 /// ```
 pub fn judge(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
+    let (i, j) = forward_trains(catalog, a, b)?;
+    judge_trains(catalog, i, j)
+}
+
+/// What both rule sets decide first (SPEC §3.1, §3.2 item 6): `a = b` is [`Block::Same`],
+/// `b < a` is [`Block::Downgrade`], a train absent from the catalog is [`Block::UnknownTrain`];
+/// otherwise the positions of both trains in [`Catalog::trains`].
+pub(crate) fn forward_trains(
+    catalog: &Catalog,
+    a: Release,
+    b: Release,
+) -> Result<(usize, usize), Block> {
     if a == b {
         return Err(Block::Same);
     }
@@ -123,7 +160,7 @@ pub fn judge(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
     let (from, to) = (a.train(), b.train());
     let i = catalog.train_index(from).ok_or(Block::UnknownTrain(from))?;
     let j = catalog.train_index(to).ok_or(Block::UnknownTrain(to))?;
-    judge_trains(catalog, i, j)
+    Ok((i, j))
 }
 
 /// [`judge`] of a forward hop between the trains at positions `i <= j` of
@@ -157,4 +194,351 @@ pub(crate) fn judge_trains(catalog: &Catalog, i: usize, j: usize) -> Result<Rule
         return Err(Block::NotFirstOfNextMajor { to, first });
     }
     Ok(Rule::Major)
+}
+
+/// The rule set a plan follows (SPEC §3; `rules=` in the share URL).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum RuleSet {
+    /// The seed's Table 81-1 (SPEC §3.1): maintenance, minor and major hops. The default.
+    #[default]
+    Table811,
+    /// Cisco's 9.x guidance (SPEC §3.2): any forward hop except the [`EXCEPTIONS`].
+    Guide9x,
+}
+
+impl RuleSet {
+    /// Both rule sets, the default first.
+    pub const ALL: [RuleSet; 2] = [RuleSet::Table811, RuleSet::Guide9x];
+
+    /// URL value and hook value (`data-rules`): `table-81-1` | `guide-9x`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleSet::Table811 => "table-81-1",
+            RuleSet::Guide9x => "guide-9x",
+        }
+    }
+
+    /// Reads a URL value (ASCII case and surrounding blanks ignored); `None` if it is neither.
+    pub fn from_value(value: &str) -> Option<RuleSet> {
+        let value = value.trim();
+        RuleSet::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(value))
+    }
+
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleSet::Table811 => "Table 81-1 of Cisco's 8.x configuration guide",
+            RuleSet::Guide9x => "Cisco's 9.x upgrade guidance",
+        }
+    }
+
+    /// What the rule set rests on and what it does not know (SPEC §3.2: said wherever the rule
+    /// set is shown, with the links of [`RuleSet::sources`]).
+    pub fn basis(self) -> &'static str {
+        match self {
+            RuleSet::Table811 => TABLE_811_BASIS,
+            RuleSet::Guide9x => GUIDE_9X_BASIS,
+        }
+    }
+
+    /// The documents [`RuleSet::basis`] names, with their links.
+    pub fn sources(self) -> &'static [Source] {
+        match self {
+            RuleSet::Table811 => &[GUIDE_8X, UPGRADE_PLANNING],
+            RuleSet::Guide9x => &[
+                GUIDE_92_UPGRADE,
+                PATH_TABLE_91,
+                MIGRATION_83,
+                NEW_FEATURES_924,
+                UPGRADE_PLANNING,
+            ],
+        }
+    }
+
+    /// The other rule set (the page shows its answer beside the verdict).
+    pub fn other(self) -> RuleSet {
+        match self {
+            RuleSet::Table811 => RuleSet::Guide9x,
+            RuleSet::Guide9x => RuleSet::Table811,
+        }
+    }
+
+    /// Judges the direct hop `a → b` under this rule set: [`judge`] or [`judge_guide`].
+    pub fn judge(self, catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
+        match self {
+            RuleSet::Table811 => judge(catalog, a, b),
+            RuleSet::Guide9x => judge_guide(catalog, a, b),
+        }
+    }
+}
+
+/// [`RuleSet::basis`] of Table 81-1.
+const TABLE_811_BASIS: &str = "Table 81-1 of the Cisco ASA 5500 Series Configuration Guide \
+    (8.x), chapter 81: a maintenance hop stays in its train, a minor hop goes to the next train, \
+    a major hop goes from the last minor release of a major to the first train of the next. Later \
+    Cisco guides replaced these rules for 9.x with per-version upgrade paths";
+
+/// [`RuleSet::basis`] of the 9.x guidance.
+const GUIDE_9X_BASIS: &str = "Cisco's 9.x guidance: any upgrade to a later release is \
+    zero-downtime except the listed exceptions, from the Upgrade Path note of the ASA 9.2 CLI \
+    configuration guide, the ASA 9.1 release notes' upgrade-path table, the ASA 8.3 migration \
+    guide and the ASA 9.24 release notes. Cisco's current upgrade guide publishes its own \
+    upgrade-path table, which could not be read here and may require interim stops for some \
+    releases: check your start release on its planning page";
+
+/// An inclusive range of releases, `lo..=hi` in release order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Span {
+    pub lo: Release,
+    pub hi: Release,
+}
+
+impl Span {
+    pub fn contains(self, release: Release) -> bool {
+        self.lo <= release && release <= self.hi
+    }
+}
+
+/// A hop of Cisco's 9.x guidance that is not zero-downtime: which hops, why, and where it is
+/// written. One row of [`EXCEPTIONS`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Exception {
+    /// Stable id, e.g. `cscug88962`.
+    pub id: &'static str,
+    /// The bug id or the document the exception comes from, e.g. `CSCug88962`.
+    pub basis: &'static str,
+    /// The reason as a person reads it; `{from}` and `{to}` stand for the hop's releases.
+    pub reason: &'static str,
+    /// The document it is read in, with its link.
+    pub source: Source,
+    pub confidence: Confidence,
+    /// What else a person should know about the source (empty when nothing).
+    pub note: &'static str,
+    /// The releases a blocked hop starts from (any of these spans).
+    pub from: &'static [Span],
+    /// The releases a blocked hop lands on (any of these spans).
+    pub to: &'static [Span],
+}
+
+impl Exception {
+    /// Whether the exception blocks the hop `a → b` (whatever the catalog).
+    pub fn blocks(&self, a: Release, b: Release) -> bool {
+        self.from.iter().any(|s| s.contains(a)) && self.to.iter().any(|s| s.contains(b))
+    }
+
+    /// [`Exception::reason`] with the hop's releases put in.
+    pub fn reason_for(&'static self, from: Release, to: Release) -> String {
+        Block::Exception {
+            exception: self,
+            from,
+            to,
+        }
+        .to_string()
+    }
+
+    fn write_reason(&self, f: &mut fmt::Formatter<'_>, from: Release, to: Release) -> fmt::Result {
+        let mut rest = self.reason;
+        while let Some(i) = rest.find('{') {
+            f.write_str(&rest[..i])?;
+            let tail = &rest[i..];
+            rest = if let Some(after) = tail.strip_prefix("{from}") {
+                write!(f, "{from}")?;
+                after
+            } else if let Some(after) = tail.strip_prefix("{to}") {
+                write!(f, "{to}")?;
+                after
+            } else {
+                f.write_str("{")?;
+                &tail[1..]
+            };
+        }
+        f.write_str(rest)
+    }
+}
+
+const fn rel(major: u16, minor: u16, maintenance: u16) -> Release {
+    Release::new(major, minor, maintenance, None)
+}
+
+/// The newest interim build a maintenance release could have: spans ending here take in the
+/// interim builds of `major.minor(maintenance)`.
+const fn builds_of(major: u16, minor: u16, maintenance: u16) -> Release {
+    Release::new(major, minor, maintenance, Some(u16::MAX))
+}
+
+/// The last release a train could have.
+const fn end_of_train(major: u16, minor: u16) -> Release {
+    Release::new(major, minor, u16::MAX, Some(u16::MAX))
+}
+
+const EVERY_RELEASE: Span = Span {
+    lo: rel(0, 0, 0),
+    hi: end_of_train(u16::MAX, u16::MAX),
+};
+
+/// Exactly one release (not its interim builds).
+const fn only(major: u16, minor: u16, maintenance: u16) -> Span {
+    Span {
+        lo: rel(major, minor, maintenance),
+        hi: rel(major, minor, maintenance),
+    }
+}
+
+/// A maintenance release and its interim builds.
+const fn with_builds(major: u16, minor: u16, maintenance: u16) -> Span {
+    Span {
+        lo: rel(major, minor, maintenance),
+        hi: builds_of(major, minor, maintenance),
+    }
+}
+
+/// `release` and everything later.
+const fn from_release(release: Release) -> Span {
+    Span {
+        lo: release,
+        hi: EVERY_RELEASE.hi,
+    }
+}
+
+/// Everything up to the end of the train `major.minor`.
+const fn up_to_train(major: u16, minor: u16) -> Span {
+    Span {
+        lo: EVERY_RELEASE.lo,
+        hi: end_of_train(major, minor),
+    }
+}
+
+/// The reason of both sources of "releases before 8.4 go to 8.4 first".
+const BEFORE_8_4: &str =
+    "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)";
+
+/// Cisco's 9.x zero-downtime exceptions (SPEC §3.2), in the order they are checked: the first
+/// that [`Exception::blocks`] a hop is its reason. Every other forward hop between trains of the
+/// active catalog is [`Rule::Direct`].
+///
+/// The sources: the ASA 9.2 CLI configuration guide's "Upgrade Path" note ("There are no special
+/// requirements for Zero Downtime Upgrades for failover and ASA clustering with the following
+/// exceptions"), the Cisco ASA 5500 Migration to Version 8.3, the ASA 9.1 release notes'
+/// upgrade-path table (read in a third-party copy) and the ASA 9.24 release notes.
+pub static EXCEPTIONS: [Exception; 6] = [
+    Exception {
+        id: "cscug88962",
+        basis: "CSCug88962",
+        reason: "no zero-downtime upgrade to {to} (CSCug88962); use 8.4(5) or 9.0(3) or later",
+        source: GUIDE_92_UPGRADE,
+        confidence: Confidence::High,
+        note: "Cisco's lead sentence names 8.4(6), 9.0(2) and 9.1(2), while its body says you \
+               cannot perform a Zero Downtime Upgrade to 8.4(6), 9.0(2) or 9.1(3); the body's \
+               list is applied here, so check CSCug88962 before landing on 9.1(2)",
+        from: &[EVERY_RELEASE],
+        to: &[only(8, 4, 6), only(9, 0, 2), only(9, 1, 3)],
+    },
+    Exception {
+        id: "cscuh25271",
+        basis: "CSCuh25271",
+        reason: "from 9.1(1) upgrade to 9.1(2) first (CSCuh25271)",
+        source: GUIDE_92_UPGRADE,
+        confidence: Confidence::High,
+        note: "",
+        from: &[with_builds(9, 1, 1)],
+        to: &[from_release(rel(9, 1, 3))],
+    },
+    Exception {
+        id: "migration-8.3",
+        basis: "Cisco ASA 5500 Migration to Version 8.3",
+        reason: BEFORE_8_4,
+        source: MIGRATION_83,
+        confidence: Confidence::High,
+        note: "Cisco: \"we suggest that you upgrade to Version 8.4 first, and then to Version \
+               9.0\"",
+        from: &[up_to_train(8, 2)],
+        to: &[from_release(rel(9, 0, 0))],
+    },
+    Exception {
+        id: "path-table-8.3",
+        basis: "ASA 9.1 upgrade path table",
+        reason: BEFORE_8_4,
+        source: PATH_TABLE_91,
+        confidence: Confidence::Medium,
+        note: "The table's row for 8.3(x): first upgrade to 8.4(6), then to 9.1(3) or later",
+        from: &[Span {
+            lo: rel(8, 3, 0),
+            hi: end_of_train(8, 3),
+        }],
+        to: &[from_release(rel(9, 0, 0))],
+    },
+    Exception {
+        id: "path-table-9.1-2",
+        basis: "ASA 9.1 upgrade path table",
+        reason: "the 9.1 path table routes {from} through 9.1(2)",
+        source: PATH_TABLE_91,
+        confidence: Confidence::Medium,
+        note: "The table's rows for 8.4(1)–8.4(4), 8.5(1), 8.6(1) and 9.0(1): first upgrade to \
+               9.1(2), then to 9.1(3) or later",
+        from: &[
+            Span {
+                lo: rel(8, 4, 1),
+                hi: builds_of(8, 4, 4),
+            },
+            with_builds(8, 5, 1),
+            with_builds(8, 6, 1),
+            with_builds(9, 0, 1),
+        ],
+        to: &[from_release(rel(9, 1, 3))],
+    },
+    Exception {
+        id: "one-way-9.24",
+        basis: "ASA 9.24 release notes",
+        reason: "upgrade to 9.24 first: after 9.24 there is no downgrade and later versions \
+                 require it",
+        source: NEW_FEATURES_924,
+        confidence: Confidence::Low,
+        note: "Cisco's words are read verbatim (\"To upgrade to later versions, you must first \
+               upgrade to 9.24\"), but they sit in the ASA Virtual bootloader row, so they may \
+               apply to ASA Virtual only",
+        from: &[up_to_train(9, 23)],
+        to: &[from_release(rel(9, 25, 0))],
+    },
+];
+
+/// The first of [`EXCEPTIONS`] that blocks `a → b`, if any (whatever the catalog).
+pub fn exception(a: Release, b: Release) -> Option<&'static Exception> {
+    EXCEPTIONS.iter().find(|e| e.blocks(a, b))
+}
+
+/// Judges the direct hop `a → b` under Cisco's 9.x guidance (SPEC §3.2).
+///
+/// In this order: `a = b` is [`Block::Same`]; `b < a` is [`Block::Downgrade`]; a train absent
+/// from the catalog is [`Block::UnknownTrain`] (exactly as [`judge`]); a hop one of the
+/// [`EXCEPTIONS`] blocks is [`Block::Exception`] (the first that blocks it); every other hop is
+/// [`Rule::Direct`], within a train or across any number of trains.
+///
+/// O(log T + S) for T trains and S spans in the exceptions table; never allocates.
+///
+/// ```
+/// use asa_planner::domain::{catalog::Catalog, rules::{judge_guide, Rule}};
+/// let catalog = Catalog::builtin();
+/// let r = |s: &str| s.parse().unwrap();
+/// assert_eq!(judge_guide(&catalog, r("9.8(4)"), r("9.20(3)")), Ok(Rule::Direct));
+/// let blocked = judge_guide(&catalog, r("8.4(2)"), r("9.1(7)")).unwrap_err();
+/// assert_eq!(blocked.to_string(), "the 9.1 path table routes 8.4(2) through 9.1(2)");
+/// ```
+pub fn judge_guide(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
+    forward_trains(catalog, a, b)?;
+    judge_guide_forward(a, b)
+}
+
+/// [`judge_guide`] of a forward hop between trains of the catalog (the planner has checked
+/// them already).
+pub(crate) fn judge_guide_forward(a: Release, b: Release) -> Result<Rule, Block> {
+    match exception(a, b) {
+        Some(exception) => Err(Block::Exception {
+            exception,
+            from: a,
+            to: b,
+        }),
+        None => Ok(Rule::Direct),
+    }
 }

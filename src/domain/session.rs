@@ -15,7 +15,7 @@ use super::plan::{self, Hop, Plan, Verdict};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
-use super::rules::{self, Block};
+use super::rules::{Block, RuleSet};
 use super::runbook::{HopSpec, Reloads, Setup, Unit};
 use std::sync::{Arc, OnceLock};
 
@@ -110,8 +110,9 @@ pub struct HopFacts {
 /// What a person should know about a plan, as facts; the presentation layer words them.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Note {
-    /// Which rules the plan follows (SPEC §5).
-    RuleSource,
+    /// Which rule set the plan follows, what it rests on and what it does not know (SPEC §3,
+    /// §5).
+    RuleSource(RuleSet),
     /// Cisco's own wording: each failover may drop a few packets.
     NearZeroDowntime,
     /// The units run different releases between the steps of each hop, which failover allows.
@@ -161,6 +162,11 @@ pub struct Session {
     pub past_target: Option<(Unit, Release)>,
     pub verdict: Verdict,
     pub plan: Option<Plan>,
+    /// The rule set the plan follows (`rules=` of the query).
+    pub rules: RuleSet,
+    /// The other rule set's answer to the same request (SPEC §3: shown beside the verdict);
+    /// `None` when there is no plan (a field is empty or invalid).
+    pub other: Option<OtherAnswer>,
     /// Parallel to the plan's hops.
     pub hop_facts: Vec<HopFacts>,
     /// Plan-level notes, in the order shown.
@@ -168,6 +174,19 @@ pub struct Session {
     /// Errors and notices, each with where it came from.
     pub messages: Vec<Message>,
     pub list_errors: Vec<ListError>,
+}
+
+/// What the rule set not in force says about the same request.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct OtherAnswer {
+    pub rules: RuleSet,
+    pub verdict: Verdict,
+    /// The number of hops (0 unless the verdict is `ok`).
+    pub hops: usize,
+    /// The releases of its plan from the start to the target (empty unless `ok`).
+    pub path: Vec<Release>,
+    /// Why it has no plan (the direct hop's reason) when the verdict is not `ok`.
+    pub why: Option<String>,
 }
 
 /// What [`analyse_reusing`] keeps from one query to the next, so that typing a release neither
@@ -383,6 +402,8 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         past_target: None,
         verdict: Verdict::Invalid,
         plan: None,
+        rules: query.rules,
+        other: None,
         hop_facts: Vec::new(),
         notes: Vec::new(),
         messages,
@@ -418,7 +439,14 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
     session.past_target = units.iter().copied().find(|&(_, r)| r > to);
 
-    let mut plan = plan::plan(&session.catalog, start, to, &via);
+    let mut plan = plan::plan_with(query.rules, &session.catalog, start, to, &via);
+    session.other = Some(other_answer(
+        &session.catalog,
+        query.rules.other(),
+        start,
+        to,
+        &via,
+    ));
     if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
         plan.verdict = Verdict::Downgrade;
         plan.hops.clear();
@@ -484,10 +512,35 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         session.notes.push(Note::NearZeroDowntime);
         session.notes.push(Note::MixedVersions);
     }
-    session.notes.push(Note::RuleSource);
+    session.notes.push(Note::RuleSource(query.rules));
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
+}
+
+/// The plan of `start → to` under `rules` (the rule set not in force), in short.
+fn other_answer(
+    catalog: &Catalog,
+    rules: RuleSet,
+    start: Release,
+    to: Release,
+    via: &[Release],
+) -> OtherAnswer {
+    let plan = plan::plan_with(rules, catalog, start, to, via);
+    let ok = plan.verdict == Verdict::Ok;
+    OtherAnswer {
+        rules,
+        verdict: plan.verdict,
+        hops: plan.hops.len(),
+        path: plan
+            .hops
+            .first()
+            .map(|h| h.from)
+            .into_iter()
+            .chain(plan.hops.iter().map(|h| h.to))
+            .collect(),
+        why: plan.direct.err().filter(|_| !ok).map(|b| b.to_string()),
+    }
 }
 
 /// Per hop: the units it reloads (a mismatched pair's newer unit skips the hops that land at
@@ -510,7 +563,7 @@ fn hop_facts(
                     continue;
                 }
                 if *on != hop.from {
-                    if let Err(block) = rules::judge(&session.catalog, *on, hop.to) {
+                    if let Err(block) = session.rules.judge(&session.catalog, *on, hop.to) {
                         warnings.push(HopWarning::JoinBlocked {
                             unit: *unit,
                             from: *on,
@@ -524,7 +577,11 @@ fn hop_facts(
                 });
                 *on = hop.to;
             }
-            warnings.extend(passed_over(session, preset, hop));
+            // Trains passed over matter to Table 81-1's minor and major hops only: under the
+            // 9.x guidance a hop may cross any number of trains.
+            if session.rules == RuleSet::Table811 {
+                warnings.extend(passed_over(session, preset, hop));
+            }
             HopFacts {
                 reloads,
                 stays,

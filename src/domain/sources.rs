@@ -51,6 +51,13 @@ pub const MIGRATION_83: Source = Source {
     url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub",
 };
 
+/// The ASA 9.1 release notes' upgrade-path table (current → first upgrade to → then), read in
+/// a third-party copy: Cisco's page was not retrievable.
+pub const PATH_TABLE_91: Source = Source {
+    title: "Cisco ASA 9.1 release notes: upgrade path table (a third-party copy)",
+    url: "https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown",
+};
+
 /// The current upgrade guide's planning page: per-version guidelines between the starting and
 /// the ending version, and Cisco's own upgrade-path table.
 pub const UPGRADE_PLANNING: Source = Source {

@@ -11,6 +11,7 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
+use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
     before_first_hop, default_image, hop_runbook, image_of, HopImages, Step,
 };
@@ -84,7 +85,14 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             ""
         };
     writeln!(md, "- Failover mode: {}{contexts}", setup.mode.label())?;
-    writeln!(md, "- Rules: Table 81-1 (Cisco's 8.x configuration guide)")?;
+    let rules = match s.rules {
+        RuleSet::Table811 => "Table 81-1 (Cisco's 8.x configuration guide)",
+        RuleSet::Guide9x => {
+            "Cisco's 9.x upgrade guidance (any later release except the listed \
+                             exceptions)"
+        }
+    };
+    writeln!(md, "- Rules: {rules}")?;
     let trains = if s.custom {
         "the trains of the list".to_owned()
     } else if s.trains_by_hand {

@@ -1,12 +1,13 @@
 //! What the release graph draws, derived once per session (not per hover): which releases
-//! appear, their layout from `domain::layout`, the plan's edges and the blocked direct hop.
-//! Choosing what to draw is presentation; whether a hop is legal is `domain::rules`' call.
+//! appear, their layout from `domain::layout`, the plan's edges, the blocked direct hop and the
+//! rule set in force (which decides what the hover layer draws). Choosing what to draw is
+//! presentation; whether a hop is legal is `domain::rules`' call.
 
 use crate::domain::caveats::{Caveat, CAVEATS};
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
 use crate::domain::release::Release;
-use crate::domain::rules::Block;
+use crate::domain::rules::{Block, RuleSet};
 use crate::domain::session::Session;
 
 /// What the page knows about one drawn release.
@@ -34,6 +35,12 @@ pub struct GraphModel {
     pub plan_edges: Vec<(usize, usize)>,
     /// The requested direct hop when blocked: node indices and the reason.
     pub blocked: Option<(usize, usize, String)>,
+    /// The rule set the session follows: the hover layer ([`super::graph_svg::legal_layer`])
+    /// draws Table 81-1's legal hops as edges, and under Cisco's 9.x guidance (where nearly
+    /// every hop is legal) rings on the releases reachable in one hop and edges only for the
+    /// hops an exception blocks. Taken from the session by [`build`]: the UI passes nothing
+    /// more.
+    pub rules: RuleSet,
 }
 
 /// Builds the graph for `session`. Interim builds appear only with `interim`, except those on
@@ -104,6 +111,7 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         info,
         plan_edges,
         blocked,
+        rules: session.rules,
     }
 }
 

@@ -1,11 +1,14 @@
 //! The release graph's SVG as text: the static canvas (train columns, release nodes, the plan's
-//! edges, the blocked direct hop) and the hover layer (the legal hops from one release, as
-//! `domain::rules::judge` decides them, and the keyboard cursor's ring). The page puts each in
-//! its own `<g>`; the bench's static floor page draws the same canvas.
+//! edges, the blocked direct hop) and the hover layer (the hops from one release, as the rule
+//! set in force decides them, and the keyboard cursor's ring). The page puts each in its own
+//! `<g>`; the bench's static floor page draws the same canvas.
 //!
 //! Hooks (SPEC §9): nodes `[data-release]` with an `id` from [`node_id`]; plan edges
-//! `[data-on-plan]`, the blocked hop `[data-blocked]`, legal hops `[data-legal][data-rule]`, each
-//! edge with `data-edge-from`/`data-edge-to`.
+//! `[data-on-plan]`, the blocked hop `[data-blocked]`, legal hops under Table 81-1
+//! `[data-legal][data-rule]`, each edge with `data-edge-from`/`data-edge-to`. Under Cisco's 9.x
+//! guidance the hover layer has a ring `[data-reachable="<release>"]` on each release reachable
+//! in one hop and an edge `[data-excepted][data-exception="<id>"]` (with the reason as its
+//! `<title>`) for each hop one of the exceptions blocks.
 
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px_attr};
@@ -13,7 +16,7 @@ use super::words;
 use crate::domain::catalog::Catalog;
 use crate::domain::layout::{Layout, Node};
 use crate::domain::release::Release;
-use crate::domain::rules::{judge, Rule};
+use crate::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 
 /// The marker drawn at the end of plan edges (the page's `<defs>` defines it).
 pub const ARROW_DEFS: &str = "<defs><marker id=\"release-graph-arrow\" viewBox=\"0 0 10 10\" \
@@ -124,8 +127,13 @@ pub fn canvas(model: &GraphModel) -> String {
     out
 }
 
-/// The hover layer: a `[data-legal]` edge to every drawn release `judge` accepts from
-/// `active`, and the ring around the keyboard cursor's node.
+/// The hover layer for the release `active` and the keyboard cursor's node.
+///
+/// Under Table 81-1 ([`GraphModel::rules`]): a `[data-legal]` edge to every drawn release
+/// `judge` accepts from `active`. Under Cisco's 9.x guidance nearly every later release is
+/// legal, and as many edges would bury the graph: a `[data-reachable]` ring on every drawn
+/// release `judge_guide` accepts, and a `[data-excepted]` edge, titled with its reason, to
+/// every drawn release one of the exceptions blocks. Then the ring around the cursor's node.
 pub fn legal_layer(
     model: &GraphModel,
     catalog: &Catalog,
@@ -135,19 +143,9 @@ pub fn legal_layer(
     let layout = &model.layout;
     let mut out = String::new();
     if let Some((release, a)) = active.and_then(|r| layout.index_of(r).map(|i| (r, i))) {
-        for (b, n) in layout.nodes.iter().enumerate() {
-            let Ok(rule) = judge(catalog, release, n.release) else {
-                continue;
-            };
-            let class = match rule {
-                Rule::Maintenance => "release-graph-edge is-legal maintenance",
-                Rule::Minor => "release-graph-edge is-legal minor",
-                Rule::Major => "release-graph-edge is-legal major",
-            };
-            edge_open(&mut out, model, a, b, class);
-            out.push_str(" data-legal=\"\"");
-            attr(&mut out, "data-rule", rule.as_str());
-            out.push_str("/>");
+        match model.rules {
+            RuleSet::Table811 => legal_edges(&mut out, model, catalog, release, a),
+            RuleSet::Guide9x => guide_hops(&mut out, model, catalog, release, a),
         }
     }
     if let Some(n) = cursor.and_then(|i| layout.nodes.get(i)) {
@@ -157,6 +155,59 @@ pub fn legal_layer(
         out.push_str(" rx=\"6\"/>");
     }
     out
+}
+
+/// Table 81-1: an edge per legal hop from `release` (node `a`).
+fn legal_edges(
+    out: &mut String,
+    model: &GraphModel,
+    catalog: &Catalog,
+    release: Release,
+    a: usize,
+) {
+    for (b, n) in model.layout.nodes.iter().enumerate() {
+        let Ok(rule) = judge(catalog, release, n.release) else {
+            continue;
+        };
+        let class = match rule {
+            Rule::Maintenance => "release-graph-edge is-legal maintenance",
+            Rule::Minor => "release-graph-edge is-legal minor",
+            Rule::Major => "release-graph-edge is-legal major",
+            Rule::Direct => "release-graph-edge is-legal direct",
+        };
+        edge_open(out, model, a, b, class);
+        out.push_str(" data-legal=\"\"");
+        attr(out, "data-rule", rule.as_str());
+        out.push_str("/>");
+    }
+}
+
+/// Cisco's 9.x guidance: an edge per hop from `release` (node `a`) an exception blocks, then a
+/// ring per release reachable in one hop.
+fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: Release, a: usize) {
+    let layout = &model.layout;
+    let mut reachable = Vec::new();
+    for (b, n) in layout.nodes.iter().enumerate() {
+        match judge_guide(catalog, release, n.release) {
+            Ok(_) => reachable.push(n),
+            Err(block @ Block::Exception { exception, .. }) => {
+                edge_open(out, model, a, b, "release-graph-edge is-excepted");
+                out.push_str(" data-excepted=\"\"");
+                attr(out, "data-exception", exception.id);
+                out.push_str("><title>Blocked: ");
+                escape(out, &block.to_string());
+                out.push_str("</title></path>");
+            }
+            Err(_) => {}
+        }
+    }
+    let (w, h) = (layout.node_width + 4.0, layout.node_height + 4.0);
+    for n in reachable {
+        out.push_str("<rect class=\"legal-layer-reachable\"");
+        attr(out, "data-reachable", &n.release.to_string());
+        centred_box(out, n, w, h);
+        out.push_str(" rx=\"5\"/>");
+    }
 }
 
 /// `<path class d data-edge-from data-edge-to` of the edge between nodes `a` and `b`, left

@@ -6,10 +6,12 @@
 enum Swatch {
     Edge(&'static str),
     Node(&'static str),
+    /// The ring the hover layer draws around a node (`rect` classes).
+    Ring(&'static str),
     CaveatDot,
 }
 
-const ITEMS: [(Swatch, &str); 9] = [
+const ITEMS: [(Swatch, &str); 11] = [
     (
         Swatch::Edge("release-graph-edge is-plan"),
         "a hop of the plan",
@@ -29,6 +31,14 @@ const ITEMS: [(Swatch, &str); 9] = [
     (
         Swatch::Edge("release-graph-edge is-legal major"),
         "legal hop: major (last minor to the next major)",
+    ),
+    (
+        Swatch::Ring("legal-layer-reachable"),
+        "under Cisco's 9.x guidance: a release the hovered one reaches in one hop",
+    ),
+    (
+        Swatch::Edge("release-graph-edge is-excepted"),
+        "under Cisco's 9.x guidance: a hop of the hovered release that an exception blocks",
     ),
     (
         Swatch::Node("graph-canvas-node is-plan"),
@@ -67,6 +77,11 @@ pub fn html() -> String {
                     "\"><rect x=\"2\" y=\"2\" width=\"30\" height=\"12\" rx=\"3\"/><text x=\"17\" \
                      y=\"12\" text-anchor=\"middle\">9.1</text></g>",
                 );
+            }
+            Swatch::Ring(class) => {
+                out.push_str("<rect x=\"2\" y=\"2\" width=\"30\" height=\"12\" rx=\"4\" class=\"");
+                out.push_str(class);
+                out.push_str("\"/>");
             }
             Swatch::CaveatDot => {
                 out.push_str(

@@ -1,6 +1,7 @@
 //! The release graph as lists, as HTML text (the graph's "List view", for screen readers and
 //! keyboards): per train, each drawn release with its marks, its legal hops in words (decided by
-//! `domain::rules::judge`), where it is documented, and two buttons to pick it.
+//! the rule set in force, [`GraphModel::rules`]), where it is documented, and two buttons to
+//! pick it.
 //!
 //! Buttons: `button[data-pick="target"|"current"]` inside `li[data-list-release]` (which also
 //! carries `data-node`, the release's index in the graph's layout, for the page's handler), with
@@ -11,7 +12,6 @@ use super::graph_model::{node_id, GraphModel, PickAs};
 use super::markup::{attr, escape};
 use crate::domain::catalog::Catalog;
 use crate::domain::release::Release;
-use crate::domain::rules::judge;
 
 /// The id of a release's "Target" or "Current" button.
 pub fn pick_button_id(release: Release, pick: PickAs) -> String {
@@ -22,7 +22,7 @@ pub fn pick_button_id(release: Release, pick: PickAs) -> String {
 pub fn legal_words(catalog: &Catalog, model: &GraphModel, a: Release) -> String {
     let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
     for n in &model.layout.nodes {
-        if let Ok(rule) = judge(catalog, a, n.release) {
+        if let Ok(rule) = model.rules.judge(catalog, a, n.release) {
             match groups.iter_mut().find(|(r, _)| *r == rule.as_str()) {
                 Some((_, list)) => list.push(n.release.to_string()),
                 None => groups.push((rule.as_str(), vec![n.release.to_string()])),

@@ -6,10 +6,10 @@
 
 use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::release::{Release, Train};
-use crate::domain::rules::{Block, Rule};
+use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::runbook::Unit;
 use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
-use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE, UPGRADE_PLANNING};
+use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE};
 
 /// The rule in words.
 pub fn rule(rule: Rule) -> &'static str {
@@ -17,6 +17,7 @@ pub fn rule(rule: Rule) -> &'static str {
         Rule::Maintenance => "maintenance release upgrade (same train)",
         Rule::Minor => "minor release upgrade (next train)",
         Rule::Major => "major release upgrade (last minor to the next major)",
+        Rule::Direct => "direct upgrade (no exception of Cisco's 9.x guidance applies)",
     }
 }
 
@@ -191,9 +192,12 @@ pub fn warning_sources(warning: &HopWarning) -> Vec<Source> {
 /// A plan note in words.
 pub fn note(note: &Note) -> String {
     match note {
-        Note::RuleSource => "Rules: Table 81-1 of Cisco's 8.x configuration guide. Later Cisco \
+        Note::RuleSource(RuleSet::Guide9x) => format!("Rules: {}.", RuleSet::Guide9x.basis()),
+        Note::RuleSource(RuleSet::Table811) => {
+            "Rules: Table 81-1 of Cisco's 8.x configuration guide. Later Cisco \
             guides publish their own upgrade paths for 9.x: check your start release there."
-            .to_owned(),
+                .to_owned()
+        }
         Note::NearZeroDowntime => "Cisco calls this near-zero downtime: a brief interruption or \
             a few dropped packets may occur during each failover."
             .to_owned(),
@@ -256,7 +260,7 @@ pub fn note(note: &Note) -> String {
 /// The documents a note rests on.
 pub fn note_sources(note: &Note) -> Vec<Source> {
     match note {
-        Note::RuleSource => vec![GUIDE_8X, UPGRADE_PLANNING],
+        Note::RuleSource(rules) => rules.sources().to_vec(),
         Note::NearZeroDowntime => vec![SCC_HA_UPGRADE],
         Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
         Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),

@@ -430,7 +430,8 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         let _ = writeln!(
             s,
             "\n`plan/all_pairs_builtin`: a plan for every (from, to) pair of the default preset's \
-             catalog. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings."
+             catalog under Table 81-1; `plan/all_pairs_builtin_guide_9x`: the same under Cisco's \
+             9.x guidance. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings."
         );
     }
     if b.contains_key("lh.mobile.performance") || b.contains_key("axe.violations") {

@@ -1,0 +1,349 @@
+//! Plans under Cisco's 9.x guidance (SPEC §3.2): any forward hop is legal except the hops of
+//! [`EXCEPTIONS`], so a plan is one hop unless an exception blocks the direct one.
+//!
+//! The search never walks the catalog for the common cases. A hop `x → y` is blocked exactly
+//! when some exception's `from` spans hold `x` and its `to` spans hold `y`, so the releases a
+//! two-hop plan can stop at are those between the ends outside a handful of spans, found by
+//! binary searches that jump over each span. Only plans of three hops or more (and no-path
+//! verdicts the spans alone do not settle) take the general search, one pass over the releases
+//! between the ends.
+
+use super::{mark, sort_via, Hop, Pick, Plan, Verdict};
+use crate::domain::catalog::{Catalog, Entry};
+use crate::domain::release::Release;
+use crate::domain::rules::{forward_trains, judge_guide_forward, Block, Rule, Span, EXCEPTIONS};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The exceptions, as bits of a mask (bit `i` is `EXCEPTIONS[i]`).
+type Rows = u32;
+
+/// The exceptions whose `from` spans hold `release`: a hop from it to a release of their `to`
+/// spans is blocked.
+fn rows_from(release: Release) -> Rows {
+    mask(|i| EXCEPTIONS[i].from.iter().any(|s| s.contains(release)))
+}
+
+/// The exceptions whose `to` spans hold `release`.
+fn rows_to(release: Release) -> Rows {
+    mask(|i| EXCEPTIONS[i].to.iter().any(|s| s.contains(release)))
+}
+
+fn mask(holds: impl Fn(usize) -> bool) -> Rows {
+    (0..EXCEPTIONS.len())
+        .filter(|&i| holds(i))
+        .fold(0, |m, i| m | 1 << i)
+}
+
+/// See [`super::plan_with`] with [`crate::domain::rules::RuleSet::Guide9x`].
+pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> Plan {
+    let (first, last) = match forward_trains(catalog, from, to) {
+        Ok(trains) => trains,
+        Err(block) => {
+            let verdict = match block {
+                Block::Same => Verdict::Same,
+                Block::Downgrade => Verdict::Downgrade,
+                _ => Verdict::NoPath,
+            };
+            return Plan {
+                verdict,
+                hops: Vec::new(),
+                direct: Err(block),
+                unused_via: Vec::new(),
+            };
+        }
+    };
+    let direct = judge_guide_forward(from, to);
+    let (inside, outside): (Vec<Release>, Vec<Release>) =
+        via.iter().partition(|&&r| from < r && r < to);
+    let (picks, mut unused_via) = if inside.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        // Any train from the start's to the target's may hold a stop (9.1(1) → 9.1(2) → 9.1(7)).
+        let span = catalog.trains().get(first..=last).unwrap_or(&[]);
+        sort_via(&inside, span, span)
+    };
+    unused_via.extend(
+        outside
+            .into_iter()
+            .map(|r| (r, format!("{r} is not between {from} and {to}"))),
+    );
+    // A `via` release is the only stop its train offers.
+    let work = if picks.is_empty() {
+        Cow::Borrowed(catalog)
+    } else {
+        let mut entries: Vec<Entry> = catalog
+            .entries()
+            .iter()
+            .filter(|e| !picks.iter().any(|p| p.train() == e.release.train()))
+            .cloned()
+            .collect();
+        entries.extend(picks.iter().map(|&r| Entry::listed(r, "via")));
+        Cow::Owned(Catalog::from_entries(entries))
+    };
+    // `work` has the same trains as `catalog` (a via release is only taken for a train of it).
+    let Some(stops) = stops(&work, from, to, (first, last), direct.is_ok()) else {
+        return Plan {
+            verdict: Verdict::NoPath,
+            hops: Vec::new(),
+            direct,
+            unused_via,
+        };
+    };
+    let mut hops = Vec::with_capacity(stops.len() + 1);
+    let mut at = from;
+    for (k, &land) in stops.iter().chain([&to]).enumerate() {
+        let pick = if k == stops.len() {
+            Pick::Target
+        } else if picks.contains(&land) {
+            Pick::Override
+        } else {
+            Pick::Recommended
+        };
+        let mut notes = Vec::new();
+        match pick {
+            Pick::Target => mark(catalog, last, land, &mut notes),
+            Pick::Override => {
+                if let Some(index) = catalog.train_index(land.train()) {
+                    mark(catalog, index, land, &mut notes);
+                }
+            }
+            Pick::Recommended => {}
+        }
+        hops.push(Hop {
+            from: at,
+            to: land,
+            rule: Rule::Direct,
+            pick,
+            notes,
+        });
+        at = land;
+    }
+    for &r in &picks {
+        if !stops.contains(&r) {
+            let train = r.train();
+            unused_via.push((
+                r,
+                format!("the fewest hops under Cisco's 9.x guidance do not stop in {train}"),
+            ));
+        }
+    }
+    Plan {
+        verdict: Verdict::Ok,
+        hops,
+        direct,
+        unused_via,
+    }
+}
+
+/// The releases a fewest-hops plan `a → b` stops at, in order (empty for one hop), or `None`
+/// when no chain of legal hops connects them. `a < b`, both trains in `c`; a stop is any
+/// release of `c` that is neither withdrawn nor pre-release.
+fn stops(
+    c: &Catalog,
+    a: Release,
+    b: Release,
+    trains: (usize, usize),
+    direct: bool,
+) -> Option<Vec<Release>> {
+    if direct {
+        return Some(Vec::new());
+    }
+    let (from_a, to_b) = (rows_from(a), rows_to(b));
+    let range = between(c, a, b, trains);
+    if let Some(stop) = two_hops(c, a, b, range, from_a, to_b) {
+        return Some(vec![stop]);
+    }
+    // Nothing after `a` can be reached from it, or nothing before `b` can reach it.
+    let none = |from_a, to_b| first_stop(c, range, &Forbidden::new(from_a, to_b)).is_none();
+    if none(from_a, 0) || none(0, to_b) {
+        return None;
+    }
+    general(c, a, b, range)
+}
+
+/// Whether a plan may stop at the entry: never a withdrawn or pre-release build (SPEC §4).
+fn can_stop(e: &Entry) -> bool {
+    !e.withdrawn && !e.pre_release
+}
+
+/// Where the stops strictly between `a` and `b` lie in `c.entries()`, given the positions of
+/// their trains in `c.trains()`: searched within those two trains, not the whole catalog.
+fn between(c: &Catalog, a: Release, b: Release, trains: (usize, usize)) -> (usize, usize) {
+    let entries = c.entries();
+    let (ra, rb) = (c.train_range(trains.0), c.train_range(trains.1));
+    let (sa, sb) = (ra.start, rb.start);
+    let (ta, tb) = (
+        entries.get(ra).unwrap_or(&[]),
+        entries.get(rb).unwrap_or(&[]),
+    );
+    (
+        sa + ta.partition_point(|e| e.release <= a),
+        sb + tb.partition_point(|e| e.release < b),
+    )
+}
+
+/// The releases that cannot be the stop of a two-hop plan `a → x → b`, as sorted, merged
+/// spans: the `to` spans of the exceptions that block hops from `a` (`from_a`) and the `from`
+/// spans of those that block hops to `b` (`to_b`). Computed once per pair of masks and kept
+/// (a few dozen pairs occur; 2^(2E) at most for E exceptions).
+struct Forbidden<'a> {
+    spans: &'a [Span],
+}
+
+impl Forbidden<'static> {
+    fn new(from_a: Rows, to_b: Rows) -> Forbidden<'static> {
+        static TABLE: OnceLock<Vec<OnceLock<Vec<Span>>>> = OnceLock::new();
+        let bits = EXCEPTIONS.len();
+        let table =
+            TABLE.get_or_init(|| (0..1usize << (2 * bits)).map(|_| OnceLock::new()).collect());
+        let key = (from_a as usize) << bits | to_b as usize;
+        let spans = table
+            .get(key)
+            .map_or(&[][..], |slot| slot.get_or_init(|| merged(from_a, to_b)));
+        Forbidden { spans }
+    }
+}
+
+impl Forbidden<'_> {
+    /// If `x` cannot be the stop, the end of the span that says so: nothing up to it can be.
+    fn until(&self, x: Release) -> Option<Release> {
+        self.spans
+            .iter()
+            .take_while(|s| s.lo <= x)
+            .find(|s| x <= s.hi)
+            .map(|s| s.hi)
+    }
+}
+
+/// See [`Forbidden`].
+fn merged(from_a: Rows, to_b: Rows) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, e) in EXCEPTIONS.iter().enumerate() {
+        let bit = 1 << i;
+        let sides = [
+            (from_a & bit != 0).then_some(e.to),
+            (to_b & bit != 0).then_some(e.from),
+        ];
+        // In order of `lo` as they come in (a handful: no sort in the wasm for this).
+        for &s in sides.into_iter().flatten().flatten() {
+            let at = spans.partition_point(|t| t.lo <= s.lo);
+            spans.insert(at, s);
+        }
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.lo <= last.hi => last.hi = last.hi.max(s.hi),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// The index in `c.entries()` of the first release in `range` that is neither withdrawn nor
+/// pre-release, and not `forbidden`.
+fn first_stop(c: &Catalog, range: (usize, usize), forbidden: &Forbidden<'_>) -> Option<usize> {
+    let entries = c.entries();
+    let (mut i, end) = range;
+    while i < end {
+        let e = &entries[i];
+        if !can_stop(e) {
+            i += 1;
+            continue;
+        }
+        match forbidden.until(e.release) {
+            None => return Some(i),
+            Some(hi) => i += 1 + entries[i + 1..end].partition_point(|e| e.release <= hi),
+        }
+    }
+    None
+}
+
+/// The stop of a two-hop plan `a → x → b`: from the earliest train that has one, the newest
+/// maintenance release that works, else the newest interim build that does.
+fn two_hops(
+    c: &Catalog,
+    a: Release,
+    b: Release,
+    range: (usize, usize),
+    from_a: Rows,
+    to_b: Rows,
+) -> Option<Release> {
+    let forbidden = Forbidden::new(from_a, to_b);
+    let i = first_stop(c, range, &forbidden)?;
+    let entries = c.entries();
+    let t = c.train_index(entries[i].release.train())?;
+    let works = |e: &Entry| {
+        can_stop(e) && a < e.release && e.release < b && forbidden.until(e.release).is_none()
+    };
+    // The train's own pick (newest maintenance release, else newest interim build) when it
+    // works; otherwise the newest that does.
+    if let Some(rec) = c.recommended_at(t).and_then(|r| c.get_in(t, r)) {
+        if works(rec) {
+            return Some(rec.release);
+        }
+    }
+    let end = c.train_range(t).end.min(range.1);
+    let candidates = || entries[i..end].iter().rev().filter(|e| works(e));
+    candidates()
+        .find(|e| !e.release.is_interim())
+        .or_else(|| candidates().next())
+        .map(|e| e.release)
+}
+
+/// Any number of hops: the fewest hops to `b` from every stop between `a` and `b`, in one pass
+/// from `b` backwards (a stop's hops depend only on which exceptions its release is in), then
+/// the stops chosen as [`two_hops`] chooses one, hop by hop.
+///
+/// O(N·K) for N releases between `a` and `b` and K distinct sets of exceptions holding them.
+fn general(c: &Catalog, a: Release, b: Release, range: (usize, usize)) -> Option<Vec<Release>> {
+    let (lo, hi) = range;
+    let nodes: Vec<Release> = c.entries()[lo..hi]
+        .iter()
+        .filter(|e| can_stop(e))
+        .map(|e| e.release)
+        .collect();
+    let from: Vec<Rows> = nodes.iter().map(|&r| rows_from(r)).collect();
+    let to: Vec<Rows> = nodes.iter().map(|&r| rows_to(r)).collect();
+    // Fewest hops to `b` from each node, and the fewest from any later node per `to` set.
+    let mut hops = vec![usize::MAX; nodes.len()];
+    let mut later: Vec<(Rows, usize)> = vec![(rows_to(b), 0)];
+    let fewest = |later: &[(Rows, usize)], rows: Rows| {
+        later
+            .iter()
+            .filter(|(t, _)| t & rows == 0)
+            .map(|(_, n)| n + 1)
+            .min()
+    };
+    for k in (0..nodes.len()).rev() {
+        let Some(n) = fewest(&later, from[k]) else {
+            continue;
+        };
+        hops[k] = n;
+        match later.iter_mut().find(|(t, _)| *t == to[k]) {
+            Some(entry) => entry.1 = entry.1.min(n),
+            None => later.push((to[k], n)),
+        }
+    }
+    let mut left = fewest(&later, rows_from(a))?;
+    let (mut rows, mut next) = (rows_from(a), 0);
+    let mut stops = Vec::with_capacity(left - 1);
+    while left > 1 {
+        let ok = |k: &usize| rows & to[*k] == 0 && hops[*k] == left - 1;
+        let first = (next..nodes.len()).find(ok)?;
+        let train = nodes[first].train();
+        let in_train = || {
+            (first..nodes.len())
+                .take_while(|&k| nodes[k].train() == train)
+                .filter(ok)
+        };
+        let k = in_train()
+            .filter(|&k| !nodes[k].is_interim())
+            .last()
+            .or_else(|| in_train().last())?;
+        stops.push(nodes[k]);
+        (rows, next, left) = (from[k], k + 1, left - 1);
+    }
+    Some(stops)
+}
