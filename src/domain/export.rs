@@ -301,7 +301,7 @@ fn capitalised(text: &str) -> String {
 
 /// Text as inline Markdown (also a table cell): line breaks become blanks, Markdown punctuation
 /// and the table's `|` are escaped.
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1,0 +1,174 @@
+//! `asa-planner plan`: one failover pair.
+//!
+//! ```text
+//! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
+//!                         [--trains 8.4,9.0,…] [--rules table-81-1] [--format text|json|markdown]
+//!
+//!   asa-planner plan 8.2(5) 9.1(7)
+//!   asa-planner plan 8.4.7.30 9.12(4) --from2 8.4(7) --format json
+//!   asa-planner plan 9.8(4) 9.20(3) --mode active-active --format markdown > change.md
+//! ```
+//!
+//! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
+//! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
+
+use super::{mode, preset, report, rule_set, train, Status};
+use asa_planner::domain::fleet::{json, markdown, PairPlan};
+use asa_planner::domain::plan::{HopNote, Verdict};
+use asa_planner::domain::presets;
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::Train;
+use asa_planner::domain::runbook::Mode;
+use asa_planner::domain::session::{self, Session};
+use clap::ValueEnum;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+const EXAMPLES: &str = "\
+Examples:
+  asa-planner plan 8.2(5) 9.1(7)
+  asa-planner plan 8.4.7.30 9.12(4) --from2 8.4(7) --format json
+  asa-planner plan 9.8(4) 9.20(3) --mode active-active --format markdown > change.md
+
+Releases take every spelling Cisco uses: 8.4(7)30, 8.4(7.30), 8.4.7.30.
+Exit status: 0 planned (or nothing to do), 1 no zero-downtime path, 2 bad input.";
+
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The release the pair runs (the first unit's).
+    from: String,
+    /// The target release.
+    to: String,
+    /// The second unit's release, when it differs from the first's.
+    #[arg(long, value_name = "R")]
+    from2: Option<String>,
+    /// Failover mode: active-standby (default) or active-active.
+    #[arg(long, value_parser = mode, default_value = "active-standby")]
+    mode: Mode,
+    /// Platform preset: asa5500 (default), asa5580, asasm, all.
+    #[arg(long, value_name = "P", value_parser = preset)]
+    preset: Option<&'static str>,
+    /// Explicit train set, comma separated (overrides the preset), e.g. 8.2,8.3,8.4,9.0.
+    #[arg(long, value_name = "TRAINS", value_delimiter = ',', value_parser = train)]
+    trains: Option<Vec<Train>>,
+    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
+    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
+    rules: &'static str,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
+    let query = PlanQuery {
+        from: args.from.clone(),
+        to: args.to.clone(),
+        from2: args.from2.clone(),
+        mode: args.mode,
+        preset: args.preset.map(str::to_string),
+        trains: args.trains.clone(),
+        ..PlanQuery::default()
+    };
+    let session = session::analyse(&query);
+    let preset = args.preset.unwrap_or(presets::default_preset().id);
+    let mut pair = PairPlan::new(&query, &session, preset);
+    // The only rule set so far; once the 9.x guidance lands the query carries it instead.
+    pair.rules = args.rules;
+    let text = match args.format {
+        Format::Text => text(&session, &pair),
+        Format::Json => json::pair_document(&pair),
+        Format::Markdown => markdown::change_plan(&session, &pair.share),
+    };
+    out.write_all(text.as_bytes())?;
+    for error in &pair.errors {
+        report(error);
+    }
+    Ok(match pair.verdict {
+        Verdict::Ok | Verdict::Same => Status::Planned,
+        Verdict::Downgrade | Verdict::NoPath => Status::NoPath,
+        Verdict::Invalid => Status::BadInput,
+    })
+}
+
+/// The plan in plain words: verdict, hops, why the direct hop is blocked, notes, link.
+fn text(session: &Session, pair: &PairPlan) -> String {
+    let mut s = String::new();
+    let units = pair.units.join(" and ");
+    let words = match pair.verdict {
+        Verdict::Ok => {
+            let n = pair.hops.len();
+            format!(
+                "a zero-downtime upgrade path in {n} hop{}",
+                if n == 1 { "" } else { "s" }
+            )
+        }
+        Verdict::Same => "nothing to do: the pair already runs the target".to_string(),
+        Verdict::Downgrade => {
+            "no zero-downtime path: the target is older (a downgrade)".to_string()
+        }
+        Verdict::NoPath => "no zero-downtime path in the chosen catalog".to_string(),
+        Verdict::Invalid => "not planned: the input does not read".to_string(),
+    };
+    let _ = writeln!(
+        s,
+        "{units} → {}: {} ({words})",
+        pair.target,
+        pair.verdict.as_str()
+    );
+    let _ = writeln!(
+        s,
+        "{}, preset {}, rules {}",
+        pair.mode.label(),
+        pair.preset,
+        pair.rules
+    );
+    for (i, hop) in session.hops().iter().enumerate() {
+        let notes: Vec<String> = hop
+            .notes
+            .iter()
+            .map(|n| match n {
+                HopNote::ConfigMigration => "migrates the configuration".to_string(),
+                HopNote::NotInCatalog(r) => format!("{r} not in catalog"),
+                HopNote::Withdrawn(r) => format!("{r} withdrawn by Cisco"),
+            })
+            .collect();
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", notes.join("; "))
+        };
+        let _ = writeln!(
+            s,
+            "  {}. {} → {}  {} hop{notes}",
+            i + 1,
+            hop.from,
+            hop.to,
+            hop.rule.as_str()
+        );
+    }
+    if let (Some(plan), Some(a), Some(b)) =
+        (&session.plan, session.from.release, session.to.release)
+    {
+        if let Err(block) = &plan.direct {
+            if pair.verdict == Verdict::Ok {
+                let _ = writeln!(s, "The direct upgrade {a} → {b} is blocked: {block}.");
+            }
+        }
+    }
+    for note in &session.notes {
+        let _ = writeln!(s, "Note: {note}.");
+    }
+    for message in &session.messages {
+        let _ = writeln!(s, "Note: {}.", message.text);
+    }
+    let _ = writeln!(s, "Share: {}", pair.share);
+    s
+}

@@ -1,0 +1,203 @@
+//! The JSON export, schema 1: one planned pair, or a fleet. Shared by the command line and the
+//! page; documented in the README ("JSON schema").
+//!
+//! Written by hand rather than with serde: the format is write-only (nothing reads it back
+//! here), a fleet is written pair by pair as it streams, and the page can export it without
+//! serde and serde_json in its wasm (tens of KB of its size budget). Keys come in a fixed order
+//! and every key is always present (`null` or `[]` when empty), so the output of the same
+//! input is byte-identical (the golden file in `tests/fixtures/` holds it).
+//!
+//! A fleet document is one JSON object spread over lines, a pair per line, so that a fleet of
+//! any size is written as it is planned:
+//!
+//! ```text
+//! {"schema":1,"kind":"fleet","pairs":[
+//! {"line":2,"name":"edge-1",…},
+//! {"line":3,"name":"edge-2",…}
+//! ],
+//! "errors":[…],
+//! "groups":[…],
+//! "images":[…],
+//! "counts":{…}}
+//! ```
+
+use super::{InputError, PairPlan, Summary};
+use std::fmt::Write;
+
+/// The schema version written as `"schema"`.
+pub const SCHEMA: u32 = 1;
+
+/// One pair as a document: `{"schema":1,"kind":"pair",…the pair's keys…}` and a line break.
+pub fn pair_document(pair: &PairPlan) -> String {
+    let mut out = format!("{{\"schema\":{SCHEMA},\"kind\":\"pair\",");
+    pair_keys(&mut out, pair);
+    out.push_str("}\n");
+    out
+}
+
+/// Writes a fleet document in three parts: [`FleetJson::start`], a [`FleetJson::pair`] per
+/// planned pair as it comes, [`FleetJson::end`] with what was gathered.
+#[derive(Default)]
+pub struct FleetJson {
+    pairs: u64,
+}
+
+impl FleetJson {
+    pub fn start(out: &mut String) -> FleetJson {
+        let _ = write!(out, "{{\"schema\":{SCHEMA},\"kind\":\"fleet\",\"pairs\":[");
+        FleetJson::default()
+    }
+
+    pub fn pair(&mut self, out: &mut String, pair: &PairPlan) {
+        out.push_str(if self.pairs == 0 { "\n{" } else { ",\n{" });
+        pair_keys(out, pair);
+        out.push('}');
+        self.pairs += 1;
+    }
+
+    /// The bad lines, then the groups, images and counts of `summary`.
+    pub fn end(self, out: &mut String, errors: &[InputError], summary: &Summary) {
+        out.push_str("\n],\n\"errors\":[");
+        list(out, errors, error);
+        out.push_str("],\n\"groups\":[");
+        list(out, summary.groups(), |out, g| {
+            out.push_str("{\"path\":");
+            releases(out, &g.path);
+            let _ = write!(out, ",\"mode\":\"{}\",\"other_unit\":", g.mode.as_str());
+            optional(out, g.other_unit.as_deref());
+            let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
+            string(out, &g.share);
+            out.push_str(",\"pairs\":");
+            strings(out, g.pairs.iter().map(String::as_str));
+            out.push('}');
+        });
+        out.push_str("],\n\"images\":[");
+        list(out, summary.images(), |out, image| {
+            let _ = write!(out, "{{\"release\":\"{}\",\"pairs\":", image.release);
+            strings(out, image.pairs.iter().copied());
+            out.push('}');
+        });
+        let t = &summary.tally;
+        let _ = writeln!(
+            out,
+            "],\n\"counts\":{{\"pairs\":{},\"ok\":{},\"same\":{},\"downgrade\":{},\
+             \"no-path\":{},\"bad-lines\":{}}}}}",
+            t.pairs(),
+            t.ok,
+            t.same,
+            t.downgrade,
+            t.no_path,
+            t.bad_lines
+        );
+    }
+}
+
+/// The pair's keys (without braces), in schema order.
+fn pair_keys(out: &mut String, p: &PairPlan) {
+    out.push_str("\"line\":");
+    match p.line {
+        Some(line) => {
+            let _ = write!(out, "{line}");
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"name\":");
+    optional(out, p.name.as_deref());
+    out.push_str(",\"units\":");
+    strings(out, p.units.iter().map(String::as_str));
+    out.push_str(",\"target\":");
+    string(out, &p.target);
+    let _ = write!(
+        out,
+        ",\"mode\":\"{}\",\"preset\":\"{}\",\"rules\":\"{}\",\"verdict\":\"{}\",\"hops\":[",
+        p.mode.as_str(),
+        p.preset,
+        p.rules,
+        p.verdict.as_str()
+    );
+    for (i, h) in p.hops.iter().enumerate() {
+        let comma = if i > 0 { "," } else { "" };
+        let _ = write!(
+            out,
+            "{comma}{{\"from\":\"{}\",\"to\":\"{}\",\"rule\":\"{}\"}}",
+            h.from,
+            h.to,
+            h.rule.as_str()
+        );
+    }
+    out.push_str("],\"path\":");
+    releases(out, &p.path().collect::<Vec<_>>());
+    out.push_str(",\"share\":");
+    string(out, &p.share);
+    out.push_str(",\"errors\":[");
+    list(out, &p.errors, error);
+    out.push(']');
+}
+
+fn error(out: &mut String, e: &InputError) {
+    out.push_str("{\"line\":");
+    match e.line {
+        Some(line) => {
+            let _ = write!(out, "{line}");
+        }
+        None => out.push_str("null"),
+    }
+    let _ = write!(out, ",\"field\":\"{}\",\"message\":", e.field);
+    string(out, &e.message);
+    out.push('}');
+}
+
+/// Items separated by commas.
+fn list<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut String, T),
+) {
+    for (i, x) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item(out, x);
+    }
+}
+
+fn releases(out: &mut String, releases: &[crate::domain::release::Release]) {
+    out.push('[');
+    list(out, releases, |out, r| {
+        let _ = write!(out, "\"{r}\"");
+    });
+    out.push(']');
+}
+
+fn strings<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    out.push('[');
+    list(out, items, string);
+    out.push(']');
+}
+
+fn optional(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => string(out, text),
+        None => out.push_str("null"),
+    }
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7); everything
+/// else, non-ASCII included, as it is (the document is UTF-8).
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
