@@ -13,7 +13,7 @@
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
 
 use super::{mode, preset, report, rule_set, train, Status};
-use asa_planner::domain::fleet::{json, markdown, PairPlan};
+use asa_planner::domain::fleet::{canonical, json, markdown, PairPlan};
 use asa_planner::domain::plan::{HopNote, Verdict};
 use asa_planner::domain::presets;
 use asa_planner::domain::query::PlanQuery;
@@ -69,9 +69,9 @@ enum Format {
 
 pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let query = PlanQuery {
-        from: args.from.clone(),
-        to: args.to.clone(),
-        from2: args.from2.clone(),
+        from: canonical(&args.from),
+        to: canonical(&args.to),
+        from2: args.from2.as_deref().map(canonical),
         mode: args.mode,
         preset: args.preset.map(str::to_string),
         trains: args.trains.clone(),
@@ -111,9 +111,7 @@ fn text(session: &Session, pair: &PairPlan) -> String {
             )
         }
         Verdict::Same => "nothing to do: the pair already runs the target".to_string(),
-        Verdict::Downgrade => {
-            "no zero-downtime path: the target is older (a downgrade)".to_string()
-        }
+        Verdict::Downgrade => "no zero-downtime path: the target is older, a downgrade".to_string(),
         Verdict::NoPath => "no zero-downtime path in the chosen catalog".to_string(),
         Verdict::Invalid => "not planned: the input does not read".to_string(),
     };

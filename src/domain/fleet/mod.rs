@@ -54,7 +54,7 @@ use super::release::Release;
 use super::runbook::Mode;
 use super::session;
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// The fields of a line, in order.
 pub const FIELDS: [&str; 6] = ["name", "unit1", "unit2", "target", "mode", "preset"];
@@ -318,6 +318,12 @@ fn plan(query: &PlanQuery) -> Planned {
         .collect())
 }
 
+/// A release text in canonical spelling when it reads, else as it is: share links then read
+/// like the page's (`from=8.2(5)`, not `from=8.2.5`).
+pub fn canonical(text: &str) -> String {
+    release(text).unwrap_or_else(|_| text.to_string())
+}
+
 /// A release in canonical spelling, or the parser's message.
 fn release(text: &str) -> Result<String, String> {
     text.parse::<Release>()
@@ -351,4 +357,35 @@ fn is_header(fields: &[&str]) -> bool {
             .zip(FIELDS)
             .take(2)
             .all(|(f, name)| f.trim().eq_ignore_ascii_case(name))
+}
+
+/// A generated fleet of `pairs` lines (and a header) on releases of the built-in catalog, for
+/// benchmarks and tests: the same text on every run. Most pairs are Active/Standby with both
+/// units on one release; every 10th is mismatched, every 7th Active/Active; targets are four
+/// recent releases, so some pairs are downgrades and many share a path, as in a real fleet.
+pub fn sample_csv(pairs: usize) -> String {
+    use super::catalog::Catalog;
+    const TARGETS: [&str; 4] = ["9.12(4)", "9.16(4)", "9.18(4)", "9.20(3)"];
+    let catalog = Catalog::builtin();
+    let releases: Vec<Release> = catalog
+        .entries()
+        .iter()
+        .filter(|e| !e.withdrawn && !e.release.is_interim())
+        .map(|e| e.release)
+        .collect();
+    let mut csv = String::with_capacity(pairs * 48 + 64);
+    csv.push_str("name,unit1,unit2,target,mode,preset\n");
+    for i in 0..pairs {
+        // A stride coprime with the count spreads the pairs over the whole catalog.
+        let k = (i * 7919) % releases.len().max(1);
+        let unit1 = releases.get(k).map_or(String::new(), |r| r.to_string());
+        let unit2 = match releases.get(k + 1) {
+            Some(r) if i % 10 == 9 => r.to_string(),
+            _ => String::new(),
+        };
+        let mode = if i % 7 == 6 { "active-active" } else { "" };
+        let target = TARGETS[i % TARGETS.len()];
+        let _ = writeln!(csv, "fw-{i:06},{unit1},{unit2},{target},{mode},");
+    }
+    csv
 }
