@@ -18,6 +18,7 @@
 //! Memory stays flat on the CSV path (a line is read, planned, written and dropped); the JSON
 //! and Markdown paths also keep each pair's name for the groups and images.
 
+use super::lines::Lines;
 use super::{preset, report, rule_set, Status};
 use asa_planner::domain::fleet::{
     json::FleetJson, markdown, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally,
@@ -106,7 +107,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(Lines::new(input));
     let mut output = Output::start(args.format, out)?;
     let mut tally = Tally::default();
     let mut record = csv::ByteRecord::new();
@@ -124,7 +125,8 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte());
+        let line = reader.get_mut().record_line(start);
         // Bytes that are not UTF-8 become U+FFFD, which the release parser names by position.
         let fields: Vec<Cow<str>> = record.iter().map(String::from_utf8_lossy).collect();
         let fields: Vec<&str> = fields.iter().map(|f| f.as_ref()).collect();
