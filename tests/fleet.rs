@@ -156,6 +156,14 @@ fn bad_fields_are_named_by_line_and_field_with_the_parsers_words() {
         errors(&mut f, 10, "other,6.9(1),,9.1(7)"),
         ["line 10, field unit1: no train 6.9 in the catalog (nearest: 7.0, 7.1)"]
     );
+    // One field too many.
+    assert_eq!(
+        errors(&mut f, 11, "edge,8.4(7),,9.0(4),,,x"),
+        [
+            "line 11, field extra: 7 fields; a line has at most 6: name, unit1, unit2, target, \
+          mode, preset"
+        ]
+    );
     // Blank trailing fields (spreadsheets write them) are not extra.
     assert!(matches!(
         outcome(&mut f, 11, "edge,8.4(7),,9.0(4),,,,"),

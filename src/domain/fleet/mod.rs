@@ -91,10 +91,10 @@ pub enum LineOutcome {
 
 /// Plans fleet lines against fleet-wide defaults.
 ///
-/// Identical requests (same releases, mode, preset after the defaults apply) are planned once:
+/// Identical requests (lines that differ only in their names) are planned once:
 /// a fleet repeats a few upgrade paths many times, and [`session::analyse`] rebuilds the
 /// catalog for every call (~30 µs), which alone would take 100,000 pairs over a second. The memo
-/// is keyed by the query's canonical fragment (every field of the query is in it) and bounded:
+/// is keyed by the line's fields after the name (the defaults are the fleet's) and bounded:
 /// when it holds [`MEMO_LIMIT`] requests it starts again, so memory stays flat.
 pub struct Fleet {
     defaults: PlanQuery,
@@ -162,15 +162,18 @@ impl Fleet {
         if first && is_header(fields) {
             return LineOutcome::Skipped;
         }
-        let query = match self.query(line, fields) {
-            Ok(query) => query,
-            Err(errors) => return LineOutcome::Bad(errors),
-        };
-        let key = query.to_string();
+        let name = fields[0].trim();
+        // The request is the line without its name: its fields, each with its length so that
+        // no two lines give the same key.
+        let mut key = String::new();
+        for field in fields.iter().skip(1) {
+            let field = field.trim();
+            let _ = write!(key, "{}:{field},", field.len());
+        }
         let planned = match self.memo.get(&key) {
             Some(planned) => planned.clone(),
             None => {
-                let planned = plan(&query);
+                let planned = self.request(&fields[1..]).and_then(|query| plan(&query));
                 if self.memo.len() >= MEMO_LIMIT {
                     self.memo.clear();
                 }
@@ -178,40 +181,41 @@ impl Fleet {
                 planned
             }
         };
-        match planned {
-            Ok(mut pair) => {
+        let bad = |field, message| InputError {
+            line: Some(line),
+            field,
+            message,
+        };
+        let unnamed = name
+            .is_empty()
+            .then(|| bad("name", "empty: every pair needs a name".to_string()));
+        match (planned, unnamed) {
+            (Ok(mut pair), None) => {
                 pair.line = Some(line);
-                pair.name = Some(fields[0].trim().to_string());
+                pair.name = Some(name.to_string());
                 LineOutcome::Planned(pair)
             }
-            Err(errors) => LineOutcome::Bad(
-                errors
+            (Ok(_), Some(unnamed)) => LineOutcome::Bad(vec![unnamed]),
+            (Err(errors), unnamed) => LineOutcome::Bad(
+                unnamed
                     .into_iter()
-                    .map(|(field, message)| InputError {
-                        line: Some(line),
-                        field,
-                        message,
-                    })
+                    .chain(
+                        errors
+                            .into_iter()
+                            .map(|(field, message)| bad(field, message)),
+                    )
                     .collect(),
             ),
         }
     }
 
-    /// The line's query, releases in canonical spelling (so the share link reads like the
-    /// page's), or every field that does not read.
-    fn query(&self, line: u64, fields: &[&str]) -> Result<PlanQuery, Vec<InputError>> {
+    /// The query of a line's fields after its name, releases in canonical spelling (so the
+    /// share link reads like the page's), or every field that does not read.
+    fn request(&self, fields: &[&str]) -> Result<PlanQuery, Vec<(&'static str, String)>> {
         let mut errors = Vec::new();
-        let mut bad = |field, message| {
-            errors.push(InputError {
-                line: Some(line),
-                field,
-                message,
-            })
-        };
-        let text = |i: usize| fields.get(i).map_or("", |f| f.trim());
-        if text(0).is_empty() {
-            bad("name", "empty: every pair needs a name".to_string());
-        }
+        let mut bad = |field, message| errors.push((field, message));
+        // `fields` starts at unit1.
+        let text = |i: usize| fields.get(i - 1).map_or("", |f| f.trim());
         let unit1 = match text(1) {
             "" => {
                 bad(
@@ -264,14 +268,14 @@ impl Fleet {
         };
         let extra = fields
             .iter()
-            .skip(FIELDS.len())
+            .skip(FIELDS.len() - 1)
             .filter(|f| !f.trim().is_empty());
         if extra.count() > 0 {
             bad(
                 "extra",
                 format!(
                     "{} fields; a line has at most {}: {}",
-                    fields.len(),
+                    fields.len() + 1,
                     FIELDS.len(),
                     FIELDS.join(", ")
                 ),
