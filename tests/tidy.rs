@@ -206,3 +206,41 @@ fn page_assets_name_no_other_origin() {
         .collect();
     assert_none(found, "the page must not reference other origins");
 }
+
+/// The command line's crates (argument parsing, CSV) stay native: the domain and the page never
+/// use them, and Cargo.toml lists them only for targets other than wasm32, so they never reach
+/// the wasm (`cargo tree --target wasm32-unknown-unknown` shows neither).
+#[test]
+fn command_line_crates_stay_out_of_the_domain_and_the_wasm() {
+    let mut files = rust_files(&root().join("src/domain"));
+    files.extend(rust_files(&root().join("src/view")));
+    files.extend(rust_files(&root().join("src/ui")));
+    let words = ["clap::", "csv::", "serde::", "serde_json::"];
+    let found = files
+        .iter()
+        .flat_map(|f| mentions(f, &read(f), &words))
+        .collect();
+    assert_none(
+        found,
+        "src/domain, src/view and src/ui must not use the CLI's crates",
+    );
+
+    let manifest = read(&root().join("Cargo.toml"));
+    let mut section = "";
+    let mut seen = Vec::new();
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            section = line;
+        } else if let Some(name) = ["clap", "csv"]
+            .iter()
+            .find(|n| line.starts_with(&format!("{n} =")))
+        {
+            assert_eq!(
+                section, "[target.'cfg(not(target_arch = \"wasm32\"))'.dependencies]",
+                "{name} must be a native-only dependency"
+            );
+            seen.push(*name);
+        }
+    }
+    assert_eq!(seen, ["clap", "csv"], "Cargo.toml names the CLI's crates");
+}
