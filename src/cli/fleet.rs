@@ -4,9 +4,9 @@
 //! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--rules table-81-1]
 //!                          [--format csv|json|markdown]
 //!
-//!   asa-planner fleet pairs.csv --target 9.12(4)
-//!   asa-planner fleet pairs.csv --format json > plan.json
-//!   cat pairs.csv | asa-planner fleet - --target 9.1(7) --format markdown > change.md
+//!   asa-planner fleet pairs.csv --target '9.12(4)'
+//!   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
+//!   cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
 //! ```
 //!
 //! A line is `name,unit1,unit2,target,mode,preset` (RFC 4180 quoting; everything after `unit1`
@@ -31,9 +31,9 @@ use std::io::{self, Read, Write};
 
 const EXAMPLES: &str = "\
 Examples:
-  asa-planner fleet pairs.csv --target 9.12(4)
-  asa-planner fleet pairs.csv --format json > plan.json
-  cat pairs.csv | asa-planner fleet - --target 9.1(7) --format markdown > change.md
+  asa-planner fleet pairs.csv --target '9.12(4)'
+  asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
+  cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
 
 A line: name,unit1,unit2,target,mode,preset (all after unit1 optional), e.g.
   name,unit1,unit2,target,mode,preset

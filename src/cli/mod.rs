@@ -23,10 +23,10 @@ shortest chain of legal hops, for one pair or a whole fleet.";
 
 const EXAMPLES: &str = "\
 Examples:
-  asa-planner plan 8.2(5) 9.1(7)
-  asa-planner plan 9.1(1) 9.12(4) --from2 9.1(2) --mode active-active --format markdown
-  asa-planner fleet pairs.csv --target 9.12(4) --format json > plan.json
-  cat pairs.csv | asa-planner fleet - --format markdown
+  asa-planner plan '8.2(5)' '9.1(7)'
+  asa-planner plan '9.1(1)' '9.12(4)' --from2 '9.1(2)' --mode active-active --format markdown
+  asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
+  cat pairs.csv | asa-planner fleet - --target '9.12(4)' --format markdown
 
 Exit status: 0 all planned, 1 some pair has no zero-downtime path, 2 bad input.";
 

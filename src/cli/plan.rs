@@ -4,9 +4,9 @@
 //! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
 //!                         [--trains 8.4,9.0,…] [--rules table-81-1] [--format text|json|markdown]
 //!
-//!   asa-planner plan 8.2(5) 9.1(7)
-//!   asa-planner plan 8.4.7.30 9.12(4) --from2 8.4(7) --format json
-//!   asa-planner plan 9.8(4) 9.20(3) --mode active-active --format markdown > change.md
+//!   asa-planner plan '8.2(5)' '9.1(7)'
+//!   asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
+//!   asa-planner plan '9.8(4)' '9.20(3)' --mode active-active --format markdown > change.md
 //! ```
 //!
 //! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
@@ -26,9 +26,9 @@ use std::io::{self, Write};
 
 const EXAMPLES: &str = "\
 Examples:
-  asa-planner plan 8.2(5) 9.1(7)
-  asa-planner plan 8.4.7.30 9.12(4) --from2 8.4(7) --format json
-  asa-planner plan 9.8(4) 9.20(3) --mode active-active --format markdown > change.md
+  asa-planner plan '8.2(5)' '9.1(7)'
+  asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
+  asa-planner plan '9.8(4)' '9.20(3)' --mode active-active --format markdown > change.md
 
 Releases take every spelling Cisco uses: 8.4(7)30, 8.4(7.30), 8.4.7.30.
 Exit status: 0 planned (or nothing to do), 1 no zero-downtime path, 2 bad input.";
