@@ -3,10 +3,10 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use asa_planner::domain::fleet::markdown::change_plan;
 use asa_planner::domain::fleet::sample_csv;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::session::analyse;
+use asa_planner::view::fleet_export::change_plan;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -53,18 +53,27 @@ fn fixture(name: &str) -> String {
 fn plan_prints_the_verdict_and_hops_in_words() {
     let r = run(&["plan", "8.2.5", "9.1(7)"], "");
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    // The sentences are the page's (`view::words`); the layout is the command line's.
     let expected = [
-        "8.2(5) → 9.1(7): ok (a zero-downtime upgrade path in 4 hops)",
+        "8.2(5) → 9.1(7): ok. Zero-downtime upgrade from 8.2(5) to 9.1(7) in 4 hops.",
         "Active/Standby, preset asa5500, rules table-81-1",
-        "  1. 8.2(5) → 8.3(2)  minor hop (migrates the configuration)",
-        "  2. 8.3(2) → 8.4(7)  minor hop",
-        "  3. 8.4(7) → 9.0(4)  major hop",
-        "  4. 9.0(4) → 9.1(7)  minor hop",
-        "The direct upgrade 8.2(5) → 9.1(7) is blocked: 8.2 is not the last minor release of \
-         8.x (8.4 is).",
+        "  1. 8.2(5) → 8.3(2): minor release upgrade (next train)",
+        "     Reloads both units (from 8.2(5)).",
+        "  2. 8.3(2) → 8.4(7): minor release upgrade (next train)",
+        "     Reloads both units (from 8.3(2)).",
+        "  3. 8.4(7) → 9.0(4): major release upgrade (last minor to the next major)",
+        "     Reloads both units (from 8.4(7)).",
     ];
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines[..expected.len()], expected, "{}", r.stdout);
+    assert!(lines.contains(
+        &"Why not in one hop: 8.2(5) → 9.1(7) directly is not zero-downtime: 8.2 is not the last \
+          minor release of 8.x (8.4 is)."
+    ));
+    assert!(
+        lines.iter().all(|l| !l.contains('`')),
+        "code spans are plain text"
+    );
     assert_eq!(lines.last(), Some(&"Share: #from=8.2(5)&to=9.1(7)"));
 }
 
@@ -74,11 +83,15 @@ fn plan_exit_codes_say_planned_no_path_or_bad_input() {
     assert_eq!(same.code, 0, "{}", same.stdout);
     assert!(same
         .stdout
-        .starts_with("9.1(7) → 9.1(7): same (nothing to do"));
+        .starts_with("9.1(7) → 9.1(7): same. Nothing to do: the pair already runs 9.1(7)."));
 
     let down = run(&["plan", "9.1(7)", "8.4(7)"], "");
     assert_eq!((down.code, down.stderr.as_str()), (1, ""));
-    assert!(down.stdout.contains(": downgrade ("), "{}", down.stdout);
+    assert!(
+        down.stdout.contains(": downgrade. No zero-downtime path"),
+        "{}",
+        down.stdout
+    );
 
     let off = run(&["plan", "8.1(2)", "9.1(7)"], "");
     assert_eq!(off.code, 1);
@@ -98,7 +111,11 @@ fn plan_exit_codes_say_planned_no_path_or_bad_input() {
         "asa-planner: from: release ends too early: the maintenance number is missing\n\
          asa-planner: from2: unexpected character 'x' at position 1 in the major number\n"
     );
-    assert!(bad.stdout.contains(": invalid (not planned"));
+    assert!(bad.stdout.starts_with(
+        "8.2( and x → 9.1(7): invalid. Not planned: from: release ends too early: the \
+         maintenance number is missing; from2: unexpected character 'x' at position 1 in the \
+         major number.\n"
+    ));
 }
 
 #[test]

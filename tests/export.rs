@@ -1,10 +1,10 @@
 //! Markdown export for a change ticket: end to end from a share fragment through
 //! `session::analyse`, and robustness against text that could break the Markdown.
 
-use asa_planner::domain::export::markdown;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::HopImages;
 use asa_planner::domain::session::analyse;
+use asa_planner::view::export::{markdown, Extras};
 
 const BASE: &str = "https://tools.example.net/asa/";
 
@@ -14,7 +14,12 @@ fn export(fragment: &str, images: &[HopImages]) -> String {
     let query: PlanQuery = fragment
         .parse()
         .unwrap_or_else(|e| panic!("{fragment}: {e}"));
-    markdown(&analyse(&query), images, &format!("{BASE}#{query}"))
+    let extras = Extras {
+        images,
+        minutes_per_reload: Some(25),
+        made_on: Some("2026-12-01"),
+    };
+    markdown(&analyse(&query), &extras, &format!("{BASE}#{query}"))
 }
 
 /// `expected` lines occur in `md`, in this order (other lines may come between).
@@ -34,64 +39,88 @@ fn count(md: &str, line: &str) -> usize {
 }
 
 #[test]
-fn a_plan_exports_verdict_hops_reason_notes_runbooks_and_link() {
+fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
     let md = export("from=8.2(5)&to=9.1(7)", &[]);
     lines_in_order(
         &md,
         &[
             "# ASA upgrade plan: 8.2(5) → 9.1(7)",
-            "**Verdict: ok.** A zero-downtime upgrade path exists: 4 hops.",
+            "**Verdict: ok.** Zero-downtime upgrade from 8.2(5) to 9.1(7) in 4 hops.",
             "- Current release: 8.2(5)",
             "- Target release: 9.1(7)",
             "- Failover mode: Active/Standby",
+            "- Rules: Table 81-1 (Cisco's 8.x configuration guide)",
+            "- Catalog: built-in, 684 releases in 30 trains (preset asa5500 (default))",
+            "- Made on: 2026-12-01",
+            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
             "## Hops",
-            "| # | From | To | Rule | Notes |",
-            "| 1 | 8.2(5) | 8.3(2) | minor | migrates the configuration (8.2 → 8.3); still zero-downtime |",
-            "| 2 | 8.3(2) | 8.4(7) | minor |  |",
-            "| 3 | 8.4(7) | 9.0(4) | major |  |",
-            "| 4 | 9.0(4) | 9.1(7) | minor |  |",
-            "The direct upgrade 8.2(5) → 9.1(7) is not a zero-downtime upgrade: 8.2 is not the last \
-             minor release of 8.x (8.4 is).",
+            "| # | From | To | Rule | Units | Notes |",
+            "| 1 | 8.2(5) | 8.3(2) | minor | Reloads both units (from 8.2(5)). | caveat 8.3(1): \
+             configuration migration |",
+            "| 2 | 8.3(2) | 8.4(7) | minor | Reloads both units (from 8.3(2)). | caveat 8.4(1): \
+             configuration migration |",
+            "| 4 | 9.0(4) | 9.1(7) | minor | Reloads both units (from 9.0(4)). | caveat 9.1(1): \
+             configuration migration |",
+            "Why not in one hop: 8.2(5) → 9.1(7) directly is not zero-downtime: 8.2 is not the \
+             last minor release of 8.x (8.4 is).",
             "## Notes",
             "## Runbook (Active/Standby)",
+            "### Before the first hop",
+            "   copy running-config disk0:/pre-upgrade.cfg",
             "### Hop 1: 8.2(5) → 8.3(2) (minor upgrade)",
+            "About 50 minutes (2 × your estimate of 25 minutes a reload).",
+            "**Before this hop:**",
+            "**Pre-checks:**",
+            "**Steps:**",
+            "1. **On each unit**: Copy the new image to the flash of each unit.",
             "   copy tftp://<tftp-server>/asa832-k8.bin disk0:/asa832-k8.bin",
             "   no boot system disk0:/asa825-k8.bin",
             "   boot system disk0:/asa832-k8.bin",
-            "   failover reload-standby",
+            "   boot system disk0:/asa825-k8.bin",
+            "3. **On the active unit**: Reload the standby unit so that it boots the new image.",
+            "   failover exec standby show version",
+            "4. **On the active unit**: Fail over: the upgraded unit becomes active. After this, \
+             going back is a downgrade, with no zero-downtime path.",
             "   no failover active",
-            "   reload",
-            "6. **Former active unit** (optional): Optionally make this unit active again to restore \
-             the original roles.",
+            "6. **On the standby unit** (optional): Make the former active unit active again to \
+             restore the roles.",
             "### Hop 4: 9.0(4) → 9.1(7) (minor upgrade)",
             "   no boot system disk0:/asa904-k8.bin",
-            "## Link",
-            "<https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
+            "Whole plan: about 3 h 20 min (your estimate of 25 minutes a reload).",
         ],
     );
-    assert_eq!(count(&md, "   failover reload-standby"), 4);
-    assert_eq!(count(&md, "   ```"), 4 * 2 * 6);
+    assert!(md.contains("- **8.3(1): configuration migration** 8.3 rewrites NAT"));
+    assert!(md.contains(
+        "[Cisco ASA 5500 Migration to Version 8.3](https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub)"
+    ));
+    assert!(md.contains("near-zero downtime"));
+    // Two reloads per hop, each with its own block; no bare `reload` anywhere.
+    assert_eq!(count(&md, "   failover reload-standby"), 4 * 2);
+    assert_eq!(count(&md, "   reload"), 0);
     assert!(!md.contains("reconstructed"));
+    assert!(!md.contains("asa-facts"));
     assert!(!md.contains("\n\n\n"), "no doubled blank lines:\n{md}");
 }
 
 #[test]
-fn the_runbook_follows_the_mode_in_the_link() {
+fn the_runbook_follows_the_mode_in_the_link_with_a_block_per_unit() {
     let md = export("from=7.0(1)&to=7.0(4)&mode=active-active", &[]);
     lines_in_order(
         &md,
         &[
-            "**Verdict: ok.** A zero-downtime upgrade path exists: 1 hop.",
-            "- Failover mode: Active/Active",
-            "| 1 | 7.0(1) | 7.0(4) | maintenance |  |",
+            "**Verdict: ok.** Zero-downtime upgrade from 7.0(1) to 7.0(4) in 1 hop.",
+            "- Failover mode: Active/Active, multiple-context mode",
             "## Runbook (Active/Active)",
-            "> These Active/Active steps are reconstructed from the guide's structure (asa-facts §3.3), \
-             not quoted from it: check them against Cisco's text.",
+            "> These Active/Active steps are reconstructed from the structure of the 8.x guide's \
+             Active/Active section, not quoted from it: check them against Cisco's text.",
+            "   changeto system",
             "   failover active",
-            "   failover reload-standby",
+            "7. **On the primary unit** (optional): Where group 1 has no `preempt`, make it active \
+             again on the unit that should own it (usually the primary).",
             "   failover active group 1",
+            "8. **On the secondary unit** (optional): Where group 2 has no `preempt`, make it \
+             active again on the unit that should own it (usually the secondary).",
             "   failover active group 2",
-            "<https://tools.example.net/asa/#from=7.0(1)&to=7.0(4)&mode=active-active>",
         ],
     );
 }
@@ -102,6 +131,7 @@ fn typed_image_names_are_used_and_cannot_break_the_code_block() {
         server: "10.0.0.9".into(),
         old_image: "old```x.bin".into(),
         new_image: "new`.bin".into(),
+        asdm_image: String::new(),
     }];
     let md = export("from=7.0(1)&to=7.0(4)", &images);
     lines_in_order(
@@ -111,8 +141,6 @@ fn typed_image_names_are_used_and_cannot_break_the_code_block() {
             "   copy tftp://10.0.0.9/new`.bin disk0:/new`.bin",
             "   verify /md5 disk0:/new`.bin",
             "   ```",
-            // Our prose around a backtick typed by a person is escaped whole, never left open.
-            "   Check: \\`dir disk0:\\` on each unit lists new\\`.bin",
             "   ````",
             "   no boot system disk0:/old```x.bin",
             "   ````",
@@ -129,8 +157,8 @@ fn text_typed_by_a_person_cannot_break_the_markdown() {
         &md,
         &[
             "# ASA upgrade plan: ``8.2`|*(5)\u{FFFD}# x`` → 9.1(7)",
-            "**Verdict: invalid.** The request could not be planned. ``8.2`|*(5)\u{FFFD}# x``: \
-             unexpected character '\\`' at position 4 in the minor number",
+            "**Verdict: invalid.** Check the releases entered: see the messages under the fields.",
+            "``8.2`|*(5)\u{FFFD}# x``: unexpected character '\\`' at position 4 in the minor number",
         ],
     );
     assert!(
@@ -147,25 +175,29 @@ fn downgrade_and_same_say_so_in_words_and_have_no_runbook() {
         &md,
         &[
             "# ASA upgrade plan: 9.1(7) → 8.2(5)",
-            "**Verdict: downgrade.** No zero-downtime path: the target is older than the current \
-             release (a downgrade).",
+            "**Verdict: downgrade.** No zero-downtime path: 8.2(5) is older than 9.1(7); a \
+             downgrade needs an outage.",
         ],
     );
     assert!(!md.contains("## Hops") && !md.contains("## Runbook"));
     let md = export("from=9.1(7)&to=9.1.7", &[]);
     lines_in_order(
         &md,
-        &["**Verdict: same.** Nothing to do: the pair already runs the target release."],
+        &["**Verdict: same.** Nothing to do: the pair already runs 9.1(7)."],
     );
-    assert!(!md.contains("is not a zero-downtime upgrade"));
+    assert!(!md.contains("Why not in one hop"));
 }
 
 #[test]
 fn a_link_that_is_not_a_plain_url_is_quoted_as_code() {
     let query: PlanQuery = "from=7.0(1)&to=7.0(4)".parse().unwrap_or_default();
-    let md = markdown(&analyse(&query), &[], "see <here> and `there`");
+    let md = markdown(
+        &analyse(&query),
+        &Extras::default(),
+        "see <here> and `there`",
+    );
     assert!(
-        md.ends_with("## Link\n\n`` see <here> and `there` ``\n"),
+        md.contains("\n- Plan link: `` see <here> and `there` ``\n"),
         "{md}"
     );
 }

@@ -7,7 +7,8 @@ use asa_planner::domain::presets;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::{judge, Rule};
-use asa_planner::domain::session::{analyse, Message, Origin, Session, RULE_SOURCE};
+use asa_planner::domain::runbook::Unit;
+use asa_planner::domain::session::{analyse, Mark, Message, Note, Origin, Session};
 
 fn r(text: &str) -> Release {
     text.parse()
@@ -22,10 +23,6 @@ fn t(text: &str) -> Train {
 fn default_catalog() -> Catalog {
     let p = presets::default_preset();
     Catalog::builtin().retain_trains(|tr| p.exclusion(tr).is_none())
-}
-
-fn catalog(list: &[&str]) -> Catalog {
-    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
 }
 
 /// The plan as text: `8.2(5) →minor 8.3(2) →major …`.
@@ -76,8 +73,7 @@ fn issue_examples_on_the_default_preset() {
         &[],
         "8.2(5) →minor 8.3(2) →minor 8.4(7) →major 9.0(4) →minor 9.1(7)",
     );
-    assert_eq!(p.hops[0].notes, [HopNote::ConfigMigration]);
-    assert!(p.hops[1..].iter().all(|h| h.notes.is_empty()));
+    assert!(p.hops.iter().all(|h| h.notes.is_empty()));
     let picks: Vec<Pick> = p.hops.iter().map(|h| h.pick).collect();
     assert_eq!(
         picks,
@@ -192,12 +188,29 @@ fn releases_not_listed_plan_as_if_listed() {
 }
 
 #[test]
-fn configuration_migration_is_noted_when_a_hop_crosses_into_8_3() {
-    let c = catalog(&["8.2(1)", "8.4(1)", "9.0(1)"]);
-    let p = planned(&c, "8.2(1)", "8.4(1)", &[], "8.2(1) →minor 8.4(1)");
-    assert_eq!(p.hops[0].notes, [HopNote::ConfigMigration]);
-    let p = planned(&c, "8.4(1)", "9.0(1)", &[], "8.4(1) →major 9.0(1)");
-    assert!(p.hops[0].notes.is_empty());
+fn a_hop_crossing_into_8_3_carries_the_8_3_migration_even_when_it_lands_on_8_4() {
+    let mut q = query("8.2(1)", "8.4(1)");
+    q.releases = Some(vec!["8.2(1)".into(), "8.4(1)".into(), "9.0(1)".into()]);
+    let s = analyse(&q);
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("8.2(1) →minor 8.4(1)")
+    );
+    let on: Vec<String> = s.hop_facts[0]
+        .caveats
+        .iter()
+        .map(|c| c.release.to_string())
+        .collect();
+    assert_eq!(on, ["8.3(1)", "8.4(1)"]);
+    q.from = "8.4(1)".into();
+    q.to = "9.0(1)".into();
+    let s = analyse(&q);
+    let on: Vec<String> = s.hop_facts[0]
+        .caveats
+        .iter()
+        .map(|c| c.release.to_string())
+        .collect();
+    assert_eq!(on, ["9.0(1)"]);
 }
 
 #[test]
@@ -286,7 +299,13 @@ fn field_error(s: &Session, which: Origin, expected: &str) {
         field.text
     );
     assert_eq!(field.release, None);
-    assert_eq!(s.verdict, Verdict::Invalid);
+    // A blank field is a hint (the page is not filled in yet); anything typed wrong is invalid.
+    let expected = if field.text.trim().is_empty() {
+        Verdict::Empty
+    } else {
+        Verdict::Invalid
+    };
+    assert_eq!(s.verdict, expected);
     assert!(s.plan.is_none());
 }
 
@@ -299,9 +318,14 @@ fn session_plans_the_issue_example() {
         s.plan.as_ref().map(path).as_deref(),
         Some("8.2(5) →minor 8.3(2) →minor 8.4(7) →major 9.0(4) →minor 9.1(7)")
     );
-    assert_eq!(s.notes.len(), 2);
-    assert!(s.notes[0].starts_with("The two units run different releases between the steps"));
-    assert_eq!(s.notes[1], RULE_SOURCE);
+    assert_eq!(
+        s.notes,
+        [
+            Note::NearZeroDowntime,
+            Note::MixedVersions,
+            Note::RuleSource
+        ]
+    );
     assert!(s.messages.is_empty());
     assert!(!s.custom);
     let off: Vec<String> = s
@@ -354,8 +378,8 @@ fn session_field_errors() {
 #[test]
 fn session_marks_fields() {
     let s = analyse(&query("9.6(3)", "9.8(4)99"));
-    assert_eq!(s.from.marks, ["withdrawn by Cisco (never recommended)"]);
-    assert_eq!(s.to.marks, ["not in catalog"]);
+    assert_eq!(s.from.marks, [Mark::Withdrawn]);
+    assert_eq!(s.to.marks, [Mark::NotInCatalog]);
     assert_eq!(s.verdict, Verdict::Ok);
 }
 
@@ -368,8 +392,8 @@ fn session_no_path_says_how_to_switch_the_train_on() {
         [(
             Origin::Preset,
             "train 8.5 is left out by the preset asa5500: 8.5 runs on the ASA Services Module only \
-             (Cisco license roadmap; asa-facts §1.2). Switch 8.5 on under trains, or choose a \
-             preset that has it (asasm, all)"
+             (Cisco ASA license roadmap). Switch 8.5 on under trains, or choose a preset that has \
+             it (asasm, all)"
         )]
     );
     let mut q = query("8.5(1)", "9.0(4)");
@@ -466,6 +490,7 @@ fn session_mismatched_pair_plans_from_the_older_unit() {
     let mut q = query("9.1(7)", "9.3(5)");
     q.from2 = Some("9.0(4)".to_string());
     let s = analyse(&q);
+    assert_eq!(s.start, Some(r("9.0(4)")));
     assert_eq!(
         s.plan.as_ref().map(path).as_deref(),
         Some("9.0(4) →minor 9.1(7) →minor 9.2(4) →minor 9.3(5)")
@@ -473,53 +498,27 @@ fn session_mismatched_pair_plans_from_the_older_unit() {
     assert_eq!(
         s.notes[..2],
         [
-            "The units run different major or minor releases (9.0(4) and 9.1(7)): Cisco \
-             recommends the same major and minor release on both units in the long run, so bring \
-             them together as soon as possible. The plan starts from the older unit, 9.0(4)",
-            "The other unit already runs 9.1(7), where hop 1 lands: it skips hop 1 and joins at \
-             hop 2: 9.1(7) → 9.2(4), a minor hop",
+            Note::Parity {
+                older: r("9.0(4)"),
+                newer: r("9.1(7)"),
+                same_train: false
+            },
+            Note::NewerUnit {
+                unit: Unit::Primary,
+                on: r("9.1(7)"),
+                joins: Some(2)
+            },
         ]
     );
 }
 
 #[test]
-fn session_other_unit_ahead_of_the_first_landing() {
-    let mut q = query("8.2(5)", "9.1(7)");
-    q.from2 = Some("8.4(1)".to_string());
-    let s = analyse(&q);
-    assert_eq!(
-        s.notes[1],
-        "The other unit, on 8.4(1), is ahead of 8.3(2), where hop 1 lands: loading 8.3(2) on it \
-         would be a downgrade. Leave it on 8.4(1) during hop 1 (upgrade only the older unit, as \
-         the standby); it joins at hop 2: 8.4(1) → 8.4(7), a maintenance hop"
-    );
-    q.from2 = Some("9.2(1)".to_string());
-    let s = analyse(&q);
-    assert_eq!(
-        s.notes[1],
-        "The other unit, on 9.2(1), is ahead of the target 9.1(7): loading 9.1(7) on it would be \
-         a downgrade, which has no zero-downtime path. Choose 9.2(1) or later as the target, or \
-         plan that unit's downgrade separately"
-    );
-    q.from2 = Some("8.2(1)".to_string());
-    let s = analyse(&q);
-    assert_eq!(
-        s.notes[1],
-        "The other unit, on 8.2(5), takes the same hops: its first is 8.2(5) → 8.3(2), a minor hop"
-    );
-    assert!(s.notes[0].contains("The plan starts from the older unit, 8.2(1)"));
-}
-
-#[test]
-fn session_notes_the_one_way_release() {
+fn session_notes_the_one_way_release_as_a_caveat_of_the_hop() {
     let s = analyse(&query("9.23(1)", "9.24(1)"));
     assert_eq!(s.verdict, Verdict::Ok);
-    assert!(s
-        .notes
-        .iter()
-        .any(|n| n.starts_with("After upgrading to 9.24 you cannot downgrade")));
+    assert_eq!(s.hop_facts[0].caveats[0].release, r("9.24(1)"));
     let s = analyse(&query("9.22(1)1", "9.23(1)"));
-    assert!(!s.notes.iter().any(|n| n.contains("9.24")));
+    assert!(s.hop_facts[0].caveats.iter().all(|c| c.release.minor != 24));
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn the_spec_example_reads_and_prints_as_written() {
 fn every_key_reads_into_its_field() {
     let (q, n) = parse(
         "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&trains=8.4,9.0,9.1\
-         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1",
+         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&contexts=multi",
     );
     assert_eq!(n, vec![]);
     let expected = PlanQuery {
@@ -67,6 +67,7 @@ fn every_key_reads_into_its_field() {
         releases: Some(vec!["8.4(7)".into(), "9.0(4)".into(), "9.1(7)".into()]),
         via: vec!["9.0(2)".into()],
         interim: true,
+        multi_context: true,
     };
     assert_eq!(q, expected);
 }
@@ -139,6 +140,23 @@ fn unknown_keys_are_notices_and_the_rest_is_kept() {
             long.as_str(),
             "unknown key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' was ignored",
             false,
+        )],
+    );
+}
+
+#[test]
+fn multiple_context_mode_reads_and_writes_as_contexts_multi() {
+    let q: PlanQuery = "from=9.8(4)&to=9.12(4)&contexts=Multi".parse().unwrap();
+    assert!(q.multi_context);
+    assert_eq!(q.to_string(), "from=9.8(4)&to=9.12(4)&contexts=multi");
+    let single: PlanQuery = "from=9.8(4)&contexts=single".parse().unwrap();
+    assert!(!single.multi_context);
+    notices(
+        "contexts=both",
+        &[(
+            "contexts",
+            "contexts 'both' is not multi or single: it was ignored",
+            true,
         )],
     );
 }
@@ -272,19 +290,27 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
         prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
         proptest::option::of(weird_text()),
         proptest::option::of(trains),
-        (proptest::option::of(list()), list(), any::<bool>()),
+        (
+            proptest::option::of(list()),
+            list(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |((from, to, from2), mode, preset, trains, (releases, via, interim))| PlanQuery {
-                from,
-                to,
-                from2,
-                mode,
-                preset,
-                trains,
-                releases,
-                via,
-                interim,
+            |((from, to, from2), mode, preset, trains, (releases, via, interim, multi_context))| {
+                PlanQuery {
+                    from,
+                    to,
+                    from2,
+                    mode,
+                    preset,
+                    trains,
+                    releases,
+                    via,
+                    interim,
+                    multi_context,
+                }
             },
         )
 }

@@ -31,6 +31,7 @@ fn sample() -> Stored {
             ("9.0(4)".into(), "a=b\nc".into()),
         ],
         list_draft: "8.4(7), 9.0(4)\n9.1(7)".into(),
+        minutes: "25".into(),
     }
 }
 
@@ -44,6 +45,7 @@ fn the_text_is_versioned_and_line_based() {
          image=8.4(7)=asa847-k8.bin\n\
          image=9.0(4)=a%3Db%0Ac\n\
          list_draft=8.4(7),%209.0(4)%0A9.1(7)\n\
+         minutes=25\n\
          end"
     );
     assert_eq!(decode(&encode(&sample())), Ok(sample()));
@@ -118,8 +120,9 @@ proptest! {
         server in text(),
         images in proptest::collection::vec((text(), text()), 0..4),
         list_draft in text(),
+        minutes in text(),
     ) {
-        let stored = Stored { fragment, server, images, list_draft };
+        let stored = Stored { fragment, server, images, list_draft, minutes };
         prop_assert_eq!(decode(&encode(&stored)), Ok(stored));
     }
 

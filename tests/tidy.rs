@@ -244,3 +244,150 @@ fn command_line_crates_stay_out_of_the_domain_and_the_wasm() {
     }
     assert_eq!(seen, ["clap", "csv"], "Cargo.toml names the CLI's crates");
 }
+
+/// Every file git tracks, relative to the root, sorted.
+fn tracked_files() -> Vec<PathBuf> {
+    let out = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `git ls-files` (is git installed?): {e}"));
+    assert!(out.status.success(), "`git ls-files` failed: {out:?}");
+    let mut files: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .filter(|name| !name.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    files.sort();
+    files
+}
+
+/// How many folders deep `dir` (relative to the root) is.
+fn depth(dir: &Path) -> usize {
+    dir.components().count()
+}
+
+/// The folder of the Cargo package `file` belongs to (nearest ancestor with a Cargo.toml).
+fn package_dir(file: &Path) -> PathBuf {
+    file.ancestors()
+        .skip(1)
+        .find(|dir| root().join(dir).join("Cargo.toml").is_file())
+        .map_or_else(PathBuf::new, Path::to_path_buf)
+}
+
+/// `file:line: text` for each line of `text` (the file `file`, relative to the root) that
+/// reaches outside the repository: one that names the `../shared` folder the reference data
+/// once came from, or a relative path that climbs above the root. A path is read from the
+/// file's own folder (`include_str!`, `#[path]`, `import`), or, when it is a string starting
+/// with `/..`, from its package's folder (`concat!(env!("CARGO_MANIFEST_DIR"), "/../x")`).
+fn reaches_outside(file: &Path, text: &str) -> Vec<String> {
+    let from_file = depth(file.parent().unwrap_or(Path::new("")));
+    let from_package = depth(&package_dir(file));
+    let is_path_char = |c: char| c.is_alphanumeric() || "_.-/".contains(c);
+    let climbs_out = |line: &str| {
+        let mut rest = line;
+        while let Some(start) = rest.find(is_path_char) {
+            let after = &rest[start..];
+            let end = after.find(|c| !is_path_char(c)).unwrap_or(after.len());
+            let token = &after[..end];
+            let base = match token.strip_prefix('/') {
+                None => Some(from_file),
+                Some(_) if rest[..start].ends_with('"') => Some(from_package),
+                Some(_) => None, // an absolute path: a tool of the system, not a file we read
+            };
+            if let Some(mut level) =
+                base.filter(|_| token.contains("../") || token.ends_with("/.."))
+            {
+                for segment in token.split('/') {
+                    match segment {
+                        ".." if level == 0 => return true,
+                        ".." => level -= 1,
+                        "" | "." => {}
+                        _ => level += 1,
+                    }
+                }
+            }
+            rest = &after[end..];
+        }
+        false
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains("../shared") || climbs_out(line))
+        .map(|(n, line)| format!("{}:{}: {}", file.display(), n + 1, line.trim()))
+        .collect()
+}
+
+/// A clone has nothing beside it: no tracked file but the Markdown docs names the `../shared`
+/// folder or reads a path above the repository root (the reference data is in `data/reference/`).
+#[test]
+fn nothing_reads_outside_the_repository() {
+    let files = tracked_files();
+    assert!(
+        files.iter().any(|f| f.ends_with("xtask/src/catalog.rs")),
+        "git lists the tracked files"
+    );
+    let found = files
+        .iter()
+        .filter(|f| f.extension().is_none_or(|e| e != "md") && !f.ends_with("tests/tidy.rs"))
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(root().join(f)).ok()?; // binary files name no path
+            Some(reaches_outside(f, &text))
+        })
+        .flatten()
+        .collect();
+    assert_none(found, "tracked files must not read outside the repository");
+}
+
+/// The outside-reach checker itself: climbs are counted from the file's folder, or from its
+/// package's folder for a string appended to the manifest dir.
+#[test]
+fn reaches_outside_counts_the_climb() {
+    let outside = [
+        (
+            "xtask/src/catalog.rs",
+            r#"const R: &str = "../shared/x.json";"#,
+        ),
+        (
+            "src/domain/catalog.rs",
+            r#"include_str!("../../../data/x.txt")"#,
+        ),
+        (
+            "tests/catalog_data.rs",
+            r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../x")"#,
+        ),
+        (
+            "xtask/bench/browser.mjs",
+            "import x from '../../../elsewhere/x.mjs';",
+        ),
+    ];
+    let inside = [
+        (
+            "src/domain/catalog.rs",
+            r#"include_str!("../../data/catalog.txt")"#,
+        ),
+        (
+            "xtask/src/main.rs",
+            r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../data")"#,
+        ),
+        (
+            "xtask/bench/browser.mjs",
+            "import x from '../../tests/e2e/harness.mjs';",
+        ),
+        (
+            "xtask/src/tools.rs",
+            r#"const C: &str = "/usr/bin/../bin/chromium";"#,
+        ),
+        ("src/domain/plan.rs", "let all = &hops[..];"),
+    ];
+    for (file, line) in outside {
+        assert_eq!(
+            reaches_outside(Path::new(file), line).len(),
+            1,
+            "{file}: {line}"
+        );
+    }
+    for (file, line) in inside {
+        assert_eq!(reaches_outside(Path::new(file), line), Vec::<String>::new());
+    }
+}

@@ -5,7 +5,7 @@
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::judge;
-use asa_planner::domain::runbook::{hop_runbook, HopImages, Mode};
+use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Reloads, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel};
 use asa_planner::view::{graph_svg, plan_html, release_list, release_options, runbook_html};
@@ -110,25 +110,44 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
         server: "10.0.0.1\"><img src=x onerror=alert(1)>".into(),
         old_image: "old<b>.bin".into(),
         new_image: "new`&.bin".into(),
+        asdm_image: "asdm<i>.bin".into(),
     };
-    let runbook = hop_runbook(Mode::ActiveStandby, &images);
+    let hop = HopSpec {
+        from: r("8.2(5)"),
+        to: r("8.3(2)"),
+        reloads: Reloads::Both,
+    };
+    let runbook = hop_runbook(Setup::default(), &hop, &images);
     let html = runbook_html::steps(&runbook, 2);
-    assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
+    assert!(
+        !html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"),
+        "{html}"
+    );
     assert!(html.contains("10.0.0.1&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("new`&amp;.bin"));
-    let with_commands = runbook
-        .steps
+    // One copy button per block: each step's commands, each check's commands, the undo, the
+    // final check.
+    let blocks = runbook
+        .prechecks
         .iter()
-        .filter(|s| !s.commands.is_empty())
-        .count();
+        .chain(&runbook.steps)
+        .map(|s| {
+            usize::from(!s.commands.is_empty())
+                + s.check
+                    .as_ref()
+                    .map_or(0, |c| usize::from(!c.commands.is_empty()))
+        })
+        .sum::<usize>()
+        + 2
+        + 1;
     let labels = values(&html, "aria-label");
-    assert_eq!(labels.len(), with_commands);
-    assert_eq!(
-        labels.first().copied(),
-        Some("Copy the commands of step 1 of hop 2")
-    );
-    assert_eq!(html.matches(" data-copy=\"\"").count(), with_commands);
-    assert_eq!(html.matches("<li>").count(), runbook.steps.len());
+    assert_eq!(labels.len(), blocks);
+    assert!(labels.contains(&"Copy the commands of step 1 of hop 2"));
+    assert_eq!(html.matches(" data-copy=\"\"").count(), blocks);
+    assert_eq!(html.matches("<pre data-unit=").count(), blocks);
+    // Steps keep their numbers around the point of no return.
+    assert!(html.contains("<li value=\"4\" data-step-unit=\"active\">"));
+    assert!(html.contains("data-no-return=\"\""));
 }
 
 #[test]
@@ -160,9 +179,11 @@ fn a_hop_lists_its_landing_choices_with_the_chosen_one_selected() {
          <option value=\"9.0(1)\">9.0(1)</option>"
     );
     let s = session("from=8.2(5)&to=8.3(2)");
-    let text = plan_html::hop_text(&s.hops()[0]);
+    let text = plan_html::hop_text(&s.hops()[0], s.hop_facts.first());
     assert!(text.starts_with("<span class=\"plan-hop-releases\">8.2(5) → 8.3(2)</span>"));
-    assert!(text.contains("Migrates the configuration (8.2 → 8.3)"));
+    assert!(text.contains("data-caveat-release=\"8.3(1)\""));
+    assert!(text.contains("8.3 rewrites NAT and access lists"));
+    assert!(text.contains("href=\"https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub\""));
 }
 
 #[test]

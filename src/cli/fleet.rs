@@ -21,9 +21,10 @@
 use super::lines::Lines;
 use super::{preset, report, rule_set, Status};
 use asa_planner::domain::fleet::{
-    json::FleetJson, markdown, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally,
+    json::FleetJson, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally,
 };
 use asa_planner::domain::query::PlanQuery;
+use asa_planner::view::fleet_export;
 use clap::ValueEnum;
 use std::borrow::Cow;
 use std::fs::File;
@@ -256,7 +257,7 @@ impl<'w, W: Write> Output<'w, W> {
                 out,
                 summary,
                 errors,
-            } => out.write_all(markdown::fleet(&summary, &errors).as_bytes()),
+            } => out.write_all(fleet_export::fleet(&summary, &errors).as_bytes()),
         }
     }
 }

@@ -13,13 +13,15 @@
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
 
 use super::{mode, preset, report, rule_set, train, Status};
-use asa_planner::domain::fleet::{canonical, json, markdown, PairPlan};
-use asa_planner::domain::plan::{HopNote, Verdict};
+use asa_planner::domain::fleet::{canonical, json, PairPlan};
+use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::presets;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Train;
 use asa_planner::domain::runbook::Mode;
 use asa_planner::domain::session::{self, Session};
+use asa_planner::view::fleet_export::change_plan;
+use asa_planner::view::words;
 use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -85,7 +87,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let text = match args.format {
         Format::Text => text(&session, &pair),
         Format::Json => json::pair_document(&pair),
-        Format::Markdown => markdown::change_plan(&session, &pair.share),
+        Format::Markdown => change_plan(&session, &pair.share),
     };
     out.write_all(text.as_bytes())?;
     for error in &pair.errors {
@@ -94,32 +96,28 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     Ok(match pair.verdict {
         Verdict::Ok | Verdict::Same => Status::Planned,
         Verdict::Downgrade | Verdict::NoPath => Status::NoPath,
-        Verdict::Invalid => Status::BadInput,
+        Verdict::Invalid | Verdict::Empty => Status::BadInput,
     })
 }
 
-/// The plan in plain words: verdict, hops, why the direct hop is blocked, notes, link.
+/// The plan in plain words, worded by the page's `view::words`: verdict, hops with their rule,
+/// units, notes and warnings, why the direct hop is blocked, notes, link.
 fn text(session: &Session, pair: &PairPlan) -> String {
     let mut s = String::new();
-    let units = pair.units.join(" and ");
-    let words = match pair.verdict {
-        Verdict::Ok => {
-            let n = pair.hops.len();
-            format!(
-                "a zero-downtime upgrade path in {n} hop{}",
-                if n == 1 { "" } else { "s" }
-            )
-        }
-        Verdict::Same => "nothing to do: the pair already runs the target".to_string(),
-        Verdict::Downgrade => "no zero-downtime path: the target is older, a downgrade".to_string(),
-        Verdict::NoPath => "no zero-downtime path in the chosen catalog".to_string(),
-        Verdict::Invalid => "not planned: the input does not read".to_string(),
+    // The page's sentence for input that does not read points at its fields; here the errors
+    // themselves are what to read (they also go to stderr).
+    let verdict = if pair.errors.is_empty() {
+        plain(&words::verdict(session))
+    } else {
+        let errors: Vec<String> = pair.errors.iter().map(|e| e.to_string()).collect();
+        format!("Not planned: {}.", errors.join("; "))
     };
     let _ = writeln!(
         s,
-        "{units} → {}: {} ({words})",
+        "{} → {}: {}. {verdict}",
+        pair.units.join(" and "),
         pair.target,
-        pair.verdict.as_str()
+        pair.verdict.as_str(),
     );
     let _ = writeln!(
         s,
@@ -129,44 +127,42 @@ fn text(session: &Session, pair: &PairPlan) -> String {
         pair.rules
     );
     for (i, hop) in session.hops().iter().enumerate() {
-        let notes: Vec<String> = hop
-            .notes
-            .iter()
-            .map(|n| match n {
-                HopNote::ConfigMigration => "migrates the configuration".to_string(),
-                HopNote::NotInCatalog(r) => format!("{r} not in catalog"),
-                HopNote::Withdrawn(r) => format!("{r} withdrawn by Cisco"),
-            })
-            .collect();
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", notes.join("; "))
-        };
         let _ = writeln!(
             s,
-            "  {}. {} → {}  {} hop{notes}",
+            "  {}. {} → {}: {}",
             i + 1,
             hop.from,
             hop.to,
-            hop.rule.as_str()
+            words::rule(hop.rule)
         );
-    }
-    if let (Some(plan), Some(a), Some(b)) =
-        (&session.plan, session.from.release, session.to.release)
-    {
-        if let Err(block) = &plan.direct {
-            if pair.verdict == Verdict::Ok {
-                let _ = writeln!(s, "The direct upgrade {a} → {b} is blocked: {block}.");
-            }
+        let facts = session.hop_facts.get(i);
+        let lines = facts
+            .map(words::reloads)
+            .into_iter()
+            .chain(hop.notes.iter().map(words::hop_note))
+            .chain(
+                facts
+                    .into_iter()
+                    .flat_map(|f| f.warnings.iter().map(words::warning)),
+            );
+        for line in lines {
+            let _ = writeln!(s, "     {}", plain(&line));
         }
     }
+    if let Some(blocked) = words::direct_blocked(session) {
+        let _ = writeln!(s, "{}", plain(&blocked));
+    }
     for note in &session.notes {
-        let _ = writeln!(s, "Note: {note}.");
+        let _ = writeln!(s, "Note: {}", plain(&words::note(note)));
     }
     for message in &session.messages {
-        let _ = writeln!(s, "Note: {}.", message.text);
+        let _ = writeln!(s, "Note: {}", plain(&message.text));
     }
     let _ = writeln!(s, "Share: {}", pair.share);
     s
+}
+
+/// A sentence of `words` as plain text: its `code` spans lose their backticks.
+fn plain(sentence: &str) -> String {
+    sentence.replace('`', "")
 }

@@ -18,6 +18,9 @@ pub struct Entry {
     pub release: Release,
     /// Pulled from Cisco.com (9.6(3), 9.7(1)): never recommended, marked where shown.
     pub withdrawn: bool,
+    /// A build Cisco's advisories list but that was never orderable (8.4(0), 9.6(0), …): only
+    /// in custom lists (the built-in catalog leaves them out); never recommended, marked.
+    pub pre_release: bool,
     /// Where the release is documented (built-in) or "pasted list" (custom).
     pub source: &'static str,
     /// Cisco release date, `YYYY-MM`, where one was found.
@@ -32,6 +35,7 @@ impl Entry {
         Entry {
             release,
             withdrawn: false,
+            pre_release: false,
             source,
             date: None,
             note: "",
@@ -53,12 +57,16 @@ pub struct Catalog {
 impl Catalog {
     /// Every release of the reference data except `pre-release` builds, in order.
     ///
-    /// Parsed once per program run and cached; each call returns a copy.
+    /// Parsed once per program run and cached; each call returns a copy (see
+    /// [`Catalog::shared_builtin`] to read it without one).
     pub fn builtin() -> Catalog {
+        Catalog::shared_builtin().clone()
+    }
+
+    /// The built-in catalog, parsed once per program run, shared.
+    pub fn shared_builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Catalog::from_entries(parse_data(BUILTIN_DATA)))
-            .clone()
+        BUILTIN.get_or_init(|| Catalog::from_entries(parse_data(BUILTIN_DATA)))
     }
 
     /// A catalog of exactly these entries (sorted and de-duplicated here). Of duplicates the
@@ -76,7 +84,10 @@ impl Catalog {
                 continue;
             };
             match &mut slots[i] {
-                Some(kept) => kept.withdrawn |= entry.withdrawn,
+                Some(kept) => {
+                    kept.withdrawn |= entry.withdrawn;
+                    kept.pre_release |= entry.pre_release;
+                }
                 slot => *slot = Some(entry),
             }
         }
@@ -225,12 +236,35 @@ fn recommend(entries: &[Entry]) -> Option<Release> {
         entries
             .iter()
             .rev()
-            .filter(|e| !e.withdrawn)
+            .filter(|e| !e.withdrawn && !e.pre_release)
             .map(|e| e.release)
     };
     usable()
         .find(|r| !r.is_interim())
         .or_else(|| usable().next())
+}
+
+/// The builds the reference data flags `pre-release`: listed by Cisco advisories, never
+/// orderable (maintenance 0 or interim ≥ 100). `tests/catalog_data.rs` checks this list
+/// against the reference data.
+pub const PRE_RELEASE: [Release; 12] = [
+    Release::new(8, 1, 0, Some(104)),
+    Release::new(8, 2, 0, Some(45)),
+    Release::new(8, 4, 0, None),
+    Release::new(9, 1, 5, Some(101)),
+    Release::new(9, 2, 0, Some(0)),
+    Release::new(9, 2, 0, Some(104)),
+    Release::new(9, 3, 1, Some(105)),
+    Release::new(9, 3, 2, Some(100)),
+    Release::new(9, 3, 2, Some(243)),
+    Release::new(9, 4, 0, Some(115)),
+    Release::new(9, 6, 0, None),
+    Release::new(9, 8, 0, Some(56)),
+];
+
+/// Whether `release` is a pre-release build ([`PRE_RELEASE`]).
+pub fn is_pre_release(release: Release) -> bool {
+    PRE_RELEASE.contains(&release)
 }
 
 /// Reads the generated data. Lines that do not read are skipped rather than panicking at page
@@ -262,11 +296,8 @@ fn parse_line(
     let note = notes.get(fields.next()?.parse::<usize>().ok()?)?;
     let source = sources.get(fields.next()?.parse::<usize>().ok()?)?;
     let mut entry = Entry {
-        release,
-        withdrawn: false,
-        source,
-        date: None,
         note,
+        ..Entry::listed(release, source)
     };
     for field in fields {
         match field {

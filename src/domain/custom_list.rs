@@ -55,6 +55,7 @@ pub fn parse(text: &str) -> (Catalog, Vec<ListError>) {
             Ok(release) => {
                 let mut entry = Entry::listed(release, SOURCE);
                 entry.withdrawn = builtin.get(release).is_some_and(|e| e.withdrawn);
+                entry.pre_release = super::catalog::is_pre_release(release);
                 entries.push(entry);
             }
             Err(e) => errors.push(ListError {

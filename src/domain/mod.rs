@@ -2,8 +2,8 @@
 //! `tests/tidy.rs`), tested natively.
 
 pub mod catalog;
+pub mod caveats;
 pub mod custom_list;
-pub mod export;
 pub mod fleet;
 pub mod layout;
 pub mod plan;
@@ -13,4 +13,5 @@ pub mod release;
 pub mod rules;
 pub mod runbook;
 pub mod session;
+pub mod sources;
 pub mod stored;

@@ -1,6 +1,6 @@
 //! Plans (SPEC §4): the shortest chain of legal hops between two releases.
 
-use super::catalog::Catalog;
+use super::catalog::{is_pre_release, Catalog};
 use super::release::{Release, Train};
 use super::rules::{judge, judge_trains, Block, Rule};
 
@@ -12,6 +12,8 @@ pub enum Verdict {
     Downgrade,
     Invalid,
     NoPath,
+    /// Nothing entered yet (a blank field, nothing wrong): a hint, not an error.
+    Empty,
 }
 
 impl Verdict {
@@ -22,6 +24,7 @@ impl Verdict {
             Verdict::Downgrade => "downgrade",
             Verdict::Invalid => "invalid",
             Verdict::NoPath => "no-path",
+            Verdict::Empty => "empty",
         }
     }
 }
@@ -40,12 +43,12 @@ pub enum Pick {
 /// Something a person must know about one hop.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum HopNote {
-    /// The hop migrates configuration (8.2 → 8.3): still zero-downtime.
-    ConfigMigration,
     /// The release landed on is not in the catalog (its train is): planned as if listed.
     NotInCatalog(Release),
     /// The release landed on was withdrawn by Cisco.
     Withdrawn(Release),
+    /// The release landed on is a pre-release build (never orderable).
+    PreRelease(Release),
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -78,8 +81,8 @@ pub struct Plan {
 /// both are in the same train), each landing in the next train. Each intermediate release is the
 /// `via` release of its train if one is given, else [`Catalog::recommended`]. Releases not in the
 /// catalog whose train is plan as if listed ([`HopNote::NotInCatalog`]); a withdrawn release
-/// landed on is marked ([`HopNote::Withdrawn`]); a hop from below 8.3 to 8.3 or later carries
-/// [`HopNote::ConfigMigration`].
+/// or pre-release build landed on is marked ([`HopNote::Withdrawn`], [`HopNote::PreRelease`]).
+/// What a hop crosses (configuration migrations, …) is `caveats`' to say.
 ///
 /// # Arguments
 ///
@@ -165,9 +168,6 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
             unused_via,
         };
     }
-    // Hops move one train at a time, so only the hop landing in the first train at or after
-    // 8.3 can cross into it.
-    let migration = trains.partition_point(|t| *t < CONFIG_MIGRATION);
     let mut hops = Vec::with_capacity(last - first);
     let mut at = from;
     for k in first + 1..=last {
@@ -182,9 +182,6 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
             Rule::Major
         };
         let mut notes = Vec::new();
-        if k == migration {
-            notes.push(HopNote::ConfigMigration);
-        }
         if how != Pick::Recommended {
             mark(catalog, k, land, &mut notes);
         }
@@ -205,13 +202,15 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
     }
 }
 
-/// The train whose first release migrates the configuration (the seed's 8.2 → 8.3 note).
-const CONFIG_MIGRATION: Train = Train { major: 8, minor: 3 };
-
 /// Marks a release landed on that the catalog does not list, or lists as withdrawn; `index`
 /// is its train's position in the catalog's trains.
 fn mark(catalog: &Catalog, index: usize, release: Release, notes: &mut Vec<HopNote>) {
-    match catalog.get_in(index, release) {
+    let entry = catalog.get_in(index, release);
+    if is_pre_release(release) || entry.is_some_and(|e| e.pre_release) {
+        notes.push(HopNote::PreRelease(release));
+        return;
+    }
+    match entry {
         None => notes.push(HopNote::NotInCatalog(release)),
         Some(e) if e.withdrawn => notes.push(HopNote::Withdrawn(release)),
         Some(_) => {}

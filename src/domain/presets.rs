@@ -1,19 +1,21 @@
 //! Platform presets: which trains a platform runs, each exclusion citing its fact.
 //!
 //! The 8.x guide's major-release rule needs "the last minor release of 8.x", and which train
-//! that is depends on the platform: 8.1, 8.5, 8.6 and 8.7 are platform trains (asa-facts §1.2),
-//! so on an ASA 5500/5500-X the practical last 8.x minor is 8.4 (asa-facts §1.3, the 9.1
-//! release notes' upgrade-path table). A preset is the set of trains a platform runs, written as
-//! the trains it leaves out, each with the fact behind it. Only facts from asa-facts.md are
-//! used; a platform's trains that no source names (e.g. when the 5580 first shipped) are kept.
+//! that is depends on the platform: 8.1, 8.5, 8.6 and 8.7 are platform trains, so on an ASA
+//! 5500/5500-X the practical last 8.x minor is 8.4 (the ASA 9.1 release notes' upgrade-path
+//! table goes from 8.4 to 9.x). A preset is the set of trains a platform runs, written as the
+//! trains it leaves out, each with the Cisco document behind it. A platform's trains that no
+//! source names (e.g. when the 5580 first shipped) are kept.
 
 use super::release::Train;
+use super::sources::{Source, ADVISORY_1000V, LICENSE_ROADMAP};
 
-/// A train left out by a preset and why (citing `asa-facts.md`).
+/// A train left out by a preset, why, and the document that says so.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Exclusion {
     pub train: Train,
     pub reason: &'static str,
+    pub source: Source,
 }
 
 /// A named set of trains: every train of the catalog except the excluded ones.
@@ -27,11 +29,8 @@ pub struct Preset {
 
 impl Preset {
     /// Why this preset leaves `train` out, or `None` when it keeps it.
-    pub fn exclusion(&self, train: Train) -> Option<&'static str> {
-        self.excluded
-            .iter()
-            .find(|e| e.train == train)
-            .map(|e| e.reason)
+    pub fn exclusion(&self, train: Train) -> Option<&'static Exclusion> {
+        self.excluded.iter().find(|e| e.train == train)
     }
 }
 
@@ -41,21 +40,24 @@ const fn train(major: u16, minor: u16) -> Train {
 
 const ONLY_5580: Exclusion = Exclusion {
     train: train(8, 1),
-    reason: "8.1 runs on the ASA 5580 only (Cisco license roadmap; asa-facts §1.2)",
+    reason: "8.1 runs on the ASA 5580 only",
+    source: LICENSE_ROADMAP,
 };
 const ONLY_ASASM: Exclusion = Exclusion {
     train: train(8, 5),
-    reason: "8.5 runs on the ASA Services Module only (Cisco license roadmap; asa-facts §1.2)",
+    reason: "8.5 runs on the ASA Services Module only",
+    source: LICENSE_ROADMAP,
 };
 const PLATFORM_86: Exclusion = Exclusion {
     train: train(8, 6),
-    reason: "8.6 is a platform train; its ASA 5500-X association is unverified \
-             (asa-facts §1.2, §1.3)",
+    reason: "8.6 is a platform train, grouped with 8.4 in Cisco's license roadmap; which \
+             models run it is unverified",
+    source: LICENSE_ROADMAP,
 };
 const ONLY_1000V: Exclusion = Exclusion {
     train: train(8, 7),
-    reason: "8.7 runs on the ASA 1000V Cloud Firewall only (cisco-sa-20130116-asa1000v; \
-             asa-facts §1.2)",
+    reason: "8.7 runs on the ASA 1000V Cloud Firewall only",
+    source: ADVISORY_1000V,
 };
 
 /// All presets; the first is the default (ASA 5500 series: 8.4 is the last minor of 8.x).
@@ -106,7 +108,7 @@ mod tests {
         assert!(p
             .excluded
             .iter()
-            .all(|e| e.reason.contains("asa-facts §1.")));
+            .all(|e| e.source.url.starts_with("https://") && !e.reason.contains("asa-facts")));
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
 //! | `via`      | comma list of intermediate overrides         | none             |
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
+//! | `contexts` | `multi` or `single` (multiple-context mode)  | `single`         |
 //! | `v`        | format version, `1`                          | `1`              |
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
@@ -78,6 +79,9 @@ pub struct PlanQuery {
     pub via: Vec<String>,
     /// Show interim builds in the graph.
     pub interim: bool,
+    /// Multiple-context mode (`contexts=multi`): image and boot commands are typed in the
+    /// system execution space. Active/Active implies it whatever this says.
+    pub multi_context: bool,
 }
 
 /// Something in a fragment that was ignored or could not be used; the rest was kept.
@@ -110,8 +114,9 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 10] = [
-    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "v",
+const KEYS: [&str; 11] = [
+    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "contexts",
+    "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -207,6 +212,19 @@ impl PlanQuery {
                         quoted(&value)
                     )
                 })?;
+            }
+            "contexts" => {
+                let value = text();
+                self.multi_context = match value.trim().to_ascii_lowercase().as_str() {
+                    "multi" | "multiple" => true,
+                    "single" | "" => false,
+                    _ => {
+                        return Err(format!(
+                            "contexts {} is not multi or single: it was ignored",
+                            quoted(&value)
+                        ))
+                    }
+                };
             }
             "trains" => {
                 let mut trains = Vec::new();
@@ -342,6 +360,9 @@ impl fmt::Display for PlanQuery {
         }
         if self.interim {
             pair("interim", "1");
+        }
+        if self.multi_context {
+            pair("contexts", "multi");
         }
         f.write_str(&out)
     }

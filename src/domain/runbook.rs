@@ -1,12 +1,16 @@
-//! The per-hop runbook (SPEC §6) as data: ordered steps with exact commands and checkpoints.
-//! Rendering as text is the UI's (and `export`'s) job.
+//! The per-hop runbook (SPEC §6) as data: pre-checks, numbered steps typed on one unit each with
+//! their exact commands and checks, the point of no return with its undo, and the checks after
+//! the hop. Wording for a medium (page, Markdown) is the presentation layer's job; the sentences
+//! here are the procedure itself.
 //!
-//! Active/Standby follows the 8.x guide's steps 1–3 and their continuation (asa-facts §3.2).
-//! The guide's step 1 is two records here, because its commands are typed in two places (the
-//! copy on each unit, the boot configuration once on the active unit, which replicates it): every
-//! [`Step`] is typed on one unit (or the same on each), so its command block can be copied whole.
-//! Active/Active is the reconstruction of asa-facts §3.3 and says so ([`Runbook::reconstructed`]).
+//! Active/Standby follows the 8.x guide's steps 1–3 and their continuation (Cisco tech note
+//! 111867); the second reload is `failover reload-standby` typed on the new active unit, as
+//! Cisco's later walk-throughs do, so no block holds a bare `reload` that could be pasted on the
+//! active unit. Active/Active is a reconstruction of the guide's structure and says so
+//! ([`Runbook::reconstructed`]). Every [`Step`] is typed on one unit ([`Role`]), so its
+//! command block can be copied whole and pasted in one place.
 
+use super::plan::Hop;
 use super::release::Release;
 
 /// The failover mode of the pair.
@@ -43,201 +47,667 @@ impl Mode {
     }
 }
 
+/// One unit of the pair as the person entered it: the primary unit's release is the first
+/// field, the secondary's the second (a mismatched pair).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unit {
+    Primary,
+    Secondary,
+}
+
+impl Unit {
+    /// "primary unit" | "secondary unit".
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Primary => "primary unit",
+            Unit::Secondary => "secondary unit",
+        }
+    }
+}
+
+/// The unit a command block is typed on (the `data-unit` hook value).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+    Active,
+    Standby,
+    Primary,
+    Secondary,
+    Both,
+}
+
+impl Role {
+    /// `active` | `standby` | `primary` | `secondary` | `both`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Active => "active",
+            Role::Standby => "standby",
+            Role::Primary => "primary",
+            Role::Secondary => "secondary",
+            Role::Both => "both",
+        }
+    }
+
+    /// Where to type it, for a person: "the active unit", "each unit", …
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Active => "the active unit",
+            Role::Standby => "the standby unit",
+            Role::Primary => "the primary unit",
+            Role::Secondary => "the secondary unit",
+            Role::Both => "each unit",
+        }
+    }
+}
+
+/// How the runbook is written for this pair.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Setup {
+    pub mode: Mode,
+    /// Multiple-context mode: image, boot and failover commands go in the system execution
+    /// space. Always true for Active/Active (it exists only in multiple-context mode).
+    pub multi_context: bool,
+}
+
+impl Setup {
+    fn system_space(self) -> bool {
+        self.multi_context || self.mode == Mode::ActiveActive
+    }
+}
+
 /// The file names a hop's commands use; the person fills them in, defaults are derived.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct HopImages {
     /// TFTP server (host or address) the image is copied from.
     pub server: String,
-    /// Image the pair boots now (removed from `boot system`).
+    /// Image the reloaded unit boots now (removed from `boot system`, kept as the fallback).
     pub old_image: String,
     /// Image of the release the hop lands on.
     pub new_image: String,
+    /// ASDM image to set with the new image; empty leaves `asdm image` out (with a note).
+    pub asdm_image: String,
 }
 
-/// One numbered step.
+/// Which units a hop reloads.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Reloads {
+    /// Both units, one after the other, with a failover between (the ordinary hop).
+    Both,
+    /// One unit only (a mismatched pair): `unit` moves to the hop's release while the other
+    /// unit stays on `stays_on`, which boots `stays_image`.
+    One {
+        unit: Unit,
+        stays_on: Release,
+        stays_image: String,
+    },
+}
+
+/// One hop as the runbook needs it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct HopSpec {
+    pub from: Release,
+    pub to: Release,
+    pub reloads: Reloads,
+}
+
+/// One numbered step, typed on one unit.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Step {
-    /// Where the commands are typed, e.g. "both units", "active unit", "former active unit".
-    pub unit: &'static str,
-    /// What the step does, in a sentence.
+    pub role: Role,
+    /// What the step does, in a sentence (`backtick` spans are commands).
     pub what: String,
-    /// Exact CLI lines, in order (empty for a pure checkpoint).
+    /// Exact CLI lines, in order.
     pub commands: Vec<String>,
-    /// What must be true before going on, e.g. "`show failover` shows the other unit in Standby Ready".
-    pub checkpoint: Option<String>,
+    /// What the unit prints that is expected, not an error (e.g. the mate-version warning).
+    pub expect: Option<String>,
+    /// What must be true before going on, with the commands that show it (typed on `role`).
+    pub check: Option<Check>,
     pub optional: bool,
+}
+
+/// A check after a step: commands and what they must show.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Check {
+    pub commands: Vec<String>,
+    /// What the output must show (`backtick` spans are commands or output).
+    pub shows: String,
+}
+
+/// The point of no return: before step `before_step` (1-based) the hop is undone by `undo`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NoReturn {
+    pub before_step: usize,
+    pub undo: Step,
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Runbook {
     pub mode: Mode,
-    /// Active/Active steps are reconstructed (asa-facts §3.3), not verbatim from the guide.
+    /// Active/Active steps are reconstructed, not verbatim from the guide.
     pub reconstructed: bool,
+    /// Checks before the hop starts.
+    pub prechecks: Vec<Step>,
     pub steps: Vec<Step>,
+    /// `None` for a one-unit hop (no failover: nothing to undo but the reload itself).
+    pub no_return: Option<NoReturn>,
+    /// What is true when the hop is done, and how to see it.
+    pub after: Check,
 }
 
-/// The steps of one hop in `mode`.
-///
-/// Active/Standby (6 records, the guide's 5 steps): copy (and optionally verify) on both units;
-/// boot configuration on the active unit; `failover reload-standby`; when the standby is
-/// Standby Ready, `no failover active`; `reload` on the former active; optionally
-/// `failover active` on it to restore the roles.
-///
-/// Active/Active (7 records, reconstructed): the same preparation, then on the primary unit
-/// `failover active`, `failover reload-standby`, `no failover active`, `reload`, and optionally
-/// `failover active group 1` / `group 2` for groups without `preempt`.
-///
-/// Image names and the server are inserted as given; the person fills them in.
-pub fn hop_runbook(mode: Mode, images: &HopImages) -> Runbook {
-    let mut steps = preparation(mode, images);
-    match mode {
-        Mode::ActiveStandby => steps.extend(active_standby()),
-        Mode::ActiveActive => steps.extend(active_active()),
-    }
-    Runbook {
-        mode,
-        reconstructed: mode == Mode::ActiveActive,
-        steps,
-    }
+/// Before the first hop: save the configuration and record both units' state.
+pub fn before_first_hop(setup: Setup, server: &str) -> Vec<Step> {
+    let mut backup = vec![
+        "copy running-config disk0:/pre-upgrade.cfg".to_string(),
+        format!("copy running-config tftp://{server}/pre-upgrade.cfg"),
+    ];
+    system_space(setup, &mut backup);
+    let mut record = vec!["show version".to_string(), "show failover".to_string()];
+    system_space(setup, &mut record);
+    vec![
+        Step {
+            role: Role::Active,
+            what: "Back up the configuration, on the unit's flash and off the box.".to_string(),
+            commands: backup,
+            expect: None,
+            check: None,
+            optional: false,
+        },
+        Step {
+            role: Role::Both,
+            what: "Record each unit's release and failover state for the change ticket."
+                .to_string(),
+            commands: record,
+            expect: None,
+            check: None,
+            optional: false,
+        },
+    ]
 }
 
-/// The guide's step 1: the image on both units' flash, the boot configuration saved.
-fn preparation(mode: Mode, images: &HopImages) -> Vec<Step> {
-    let HopImages {
-        server,
-        old_image,
-        new_image,
-    } = images;
-    let (copy_where, config_unit) = match mode {
-        Mode::ActiveStandby => ("", "active unit"),
-        Mode::ActiveActive => (" (in the system execution space)", "primary unit"),
+/// The runbook of one hop.
+///
+/// Active/Standby, both units: copy (and verify) on each unit; boot lines on the active unit
+/// (new image first, old as fallback, ASDM image); `failover reload-standby`; point of no
+/// return; `no failover active`; `failover reload-standby` on the new active unit; optionally
+/// `failover active` on the former active to restore the roles. One unit only: that unit made
+/// the standby, the image copied to it alone, its boot line first, `failover reload-standby`.
+/// Active/Active (reconstructed): both groups made active on the primary first (the system
+/// configuration replicates from the unit where group 1 is active), then the same scheme, and
+/// each group restored on its own unit, one block per unit.
+pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
+    let writer = Writer { setup, hop, images };
+    let (prechecks, steps, no_return) = match (&hop.reloads, setup.mode) {
+        (Reloads::One { unit, stays_on, .. }, _) => {
+            (writer.prechecks(), writer.one_unit(*unit, *stays_on), None)
+        }
+        (Reloads::Both, Mode::ActiveStandby) => {
+            let (steps, no_return) = writer.active_standby();
+            (writer.prechecks(), steps, Some(no_return))
+        }
+        (Reloads::Both, Mode::ActiveActive) => {
+            let (steps, no_return) = writer.active_active();
+            (writer.prechecks(), steps, Some(no_return))
+        }
     };
-    vec![
-        Step {
-            unit: "both units",
-            what: format!(
-                "Copy the new image to the flash of each unit{copy_where}; `verify /md5` is \
-                 optional and prints the checksum to compare with the one Cisco publishes."
+    let to = hop.to;
+    let after = match &hop.reloads {
+        Reloads::Both => Check {
+            commands: vec!["show failover".to_string()],
+            shows: format!(
+                "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`, one \
+                 unit Active and the other Standby Ready."
             ),
-            commands: vec![
-                format!("copy tftp://{server}/{new_image} disk0:/{new_image}"),
-                format!("verify /md5 disk0:/{new_image}"),
-            ],
-            checkpoint: Some(format!("`dir disk0:` on each unit lists {new_image}")),
-            optional: false,
         },
-        Step {
-            unit: config_unit,
-            what: "Boot the new image from now on and save the configuration; failover \
-                   replicates it to the other unit."
-                .to_string(),
-            commands: vec![
-                "configure terminal".to_string(),
-                format!("no boot system disk0:/{old_image}"),
-                format!("boot system disk0:/{new_image}"),
-                "write memory".to_string(),
-            ],
-            checkpoint: Some(format!(
-                "`show running-config boot system` shows boot system disk0:/{new_image}"
-            )),
-            optional: false,
+        Reloads::One { stays_on, .. } if *stays_on == to => Check {
+            commands: vec!["show failover".to_string()],
+            shows: format!(
+                "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`, one \
+                 unit Active and the other Standby Ready."
+            ),
         },
-    ]
-}
-
-fn step(unit: &'static str, what: &str, command: &str, checkpoint: Option<&str>) -> Step {
-    Step {
-        unit,
-        what: what.to_string(),
-        commands: vec![command.to_string()],
-        checkpoint: checkpoint.map(str::to_string),
-        optional: false,
+        Reloads::One { unit, stays_on, .. } => Check {
+            commands: vec!["show failover".to_string()],
+            shows: format!(
+                "The {} runs {to} and the other unit still runs {stays_on}: `show failover` \
+                 shows both versions, one unit Active and the other Standby Ready.",
+                unit.label()
+            ),
+        },
+    };
+    Runbook {
+        mode: setup.mode,
+        reconstructed: setup.mode == Mode::ActiveActive,
+        prechecks,
+        steps,
+        no_return,
+        after,
     }
 }
 
-/// asa-facts §3.2 steps 2–5.
-fn active_standby() -> Vec<Step> {
-    let mut restore = step(
-        "former active unit",
-        "Optionally make this unit active again to restore the original roles.",
-        "failover active",
-        Some("`show failover` shows this unit Active and the other unit Standby Ready"),
-    );
-    restore.optional = true;
-    vec![
-        step(
-            "active unit",
-            "Reload the standby unit so that it boots the new image.",
-            "failover reload-standby",
-            Some("`show failover` shows the other unit in Standby Ready"),
-        ),
-        step(
-            "active unit",
-            "Fail over: the upgraded unit becomes active.",
-            "no failover active",
-            Some("`show failover` on the upgraded unit shows it Active"),
-        ),
-        step(
-            "former active unit",
-            "Reload the former active unit (now standby) so that it boots the new image.",
-            "reload",
-            Some("`show failover` shows this unit in Standby Ready again"),
-        ),
-        restore,
-    ]
+/// Puts `changeto system` first when the commands belong in the system execution space.
+fn system_space(setup: Setup, commands: &mut Vec<String>) {
+    if setup.system_space() {
+        commands.insert(0, "changeto system".to_string());
+    }
 }
 
-/// asa-facts §3.3 steps 2–6 (reconstructed; all in the primary's system execution space).
-fn active_active() -> Vec<Step> {
-    vec![
-        step(
-            "primary unit",
-            "Make both failover groups active on the primary unit.",
-            "failover active",
-            Some("`show failover` shows both groups Active on the primary unit"),
-        ),
-        step(
-            "primary unit",
-            "Reload the secondary unit so that it boots the new image.",
-            "failover reload-standby",
-            Some("`show failover` shows both groups in Standby Ready on the secondary unit"),
-        ),
-        step(
-            "primary unit",
-            "Fail over: both groups move to the upgraded secondary unit.",
-            "no failover active",
-            Some("`show failover` shows both groups Active on the secondary unit"),
-        ),
-        step(
-            "primary unit",
-            "Reload the primary unit so that it boots the new image.",
-            "reload",
-            Some("`show failover` shows both groups in Standby Ready on the primary unit"),
-        ),
+struct Writer<'a> {
+    setup: Setup,
+    hop: &'a HopSpec,
+    images: &'a HopImages,
+}
+
+impl Writer<'_> {
+    fn step(&self, role: Role, what: impl Into<String>, commands: &[&str]) -> Step {
+        let mut commands: Vec<String> = commands.iter().map(|c| c.to_string()).collect();
+        system_space(self.setup, &mut commands);
         Step {
-            unit: "unit that should own each group",
-            what: "Groups with `preempt` return to their preferred unit after the preempt \
-                   delay; make each other group active on the unit that should own it."
+            role,
+            what: what.into(),
+            commands,
+            expect: None,
+            check: None,
+            optional: false,
+        }
+    }
+
+    fn check(&self, commands: &[&str], shows: String) -> Option<Check> {
+        Some(Check {
+            commands: commands.iter().map(|c| c.to_string()).collect(),
+            shows,
+        })
+    }
+
+    fn prechecks(&self) -> Vec<Step> {
+        let from = self.hop.from;
+        let lead = match self.setup.mode {
+            Mode::ActiveStandby => Role::Active,
+            Mode::ActiveActive => Role::Primary,
+        };
+        let mut health = self.step(
+            lead,
+            "Check that failover is healthy before you start.",
+            &["show failover"],
+        );
+        health.check = self.check(
+            &[],
+            match self.setup.mode {
+                Mode::ActiveStandby => format!(
+                    "This host Active, the other host Standby Ready; the unit to upgrade runs \
+                     {from}."
+                ),
+                Mode::ActiveActive => format!(
+                    "Each failover group Active on one unit and Standby Ready on the other; the \
+                     unit to upgrade runs {from}."
+                ),
+            },
+        );
+        let mut space = self.step(
+            Role::Both,
+            "Check the free space on each unit's flash.",
+            &["dir disk0:"],
+        );
+        space.check = self.check(
+            &[],
+            "The free bytes exceed the new image's size (delete an image no boot line names if \
+             not)."
                 .to_string(),
-            commands: vec![
-                "failover active group 1".to_string(),
-                "failover active group 2".to_string(),
+        );
+        vec![health, space]
+    }
+
+    fn copy(&self, role: Role, what: &str) -> Step {
+        let HopImages {
+            server, new_image, ..
+        } = self.images;
+        let mut step = self.step(
+            role,
+            what,
+            &[
+                &format!("copy tftp://{server}/{new_image} disk0:/{new_image}"),
+                &format!("verify /md5 disk0:/{new_image}"),
             ],
-            checkpoint: Some(
-                "`show failover` shows each group Active on its preferred unit".to_string(),
+        );
+        step.check = self.check(
+            &[],
+            "The MD5 checksum printed equals the one on Cisco's download page for this image."
+                .to_string(),
+        );
+        step
+    }
+
+    /// `configure terminal` … `write memory`: the lines of `remove` out, then the new image
+    /// first and each of `fallbacks` after it (used in order if an image cannot load), and the
+    /// ASDM image when one is given.
+    fn boot_lines(&self, role: Role, remove: &[&str], fallbacks: &[&str]) -> Step {
+        let HopImages {
+            new_image,
+            asdm_image,
+            ..
+        } = self.images;
+        let mut fallbacks: Vec<&str> = fallbacks.to_vec();
+        fallbacks.retain(|f| *f != new_image.as_str());
+        fallbacks.dedup();
+        let mut remove: Vec<&str> = remove.to_vec();
+        remove.dedup();
+        let mut commands = vec!["configure terminal".to_string()];
+        for image in remove {
+            commands.push(format!("no boot system disk0:/{image}"));
+        }
+        for image in std::iter::once(new_image.as_str()).chain(fallbacks.iter().copied()) {
+            commands.push(format!("boot system disk0:/{image}"));
+        }
+        let asdm = if asdm_image.trim().is_empty() {
+            " The ASDM image is left as it is: enter its file name to set it with this hop."
+        } else {
+            commands.push(format!("asdm image disk0:/{asdm_image}"));
+            ""
+        };
+        commands.push("write memory".to_string());
+        let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
+        let listed: Vec<String> = fallbacks
+            .iter()
+            .map(|f| format!("`boot system disk0:/{f}`"))
+            .collect();
+        let (keep, then) = if listed.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(
+                    ", keep {} as fallback (used in order if the new image cannot load)",
+                    fallbacks.join(" then ")
+                ),
+                format!(", then {}", listed.join(", then ")),
+            )
+        };
+        let mut step = self.step(
+            role,
+            format!(
+                "Boot the new image from now on{keep}, and save; failover replicates the boot \
+                 lines to the other unit.{asdm}"
             ),
-            optional: true,
-        },
-    ]
+            &commands,
+        );
+        step.check = self.check(
+            &["show running-config boot system"],
+            format!("`boot system disk0:/{new_image}` is listed first{then}."),
+        );
+        step
+    }
+
+    /// The standby reloads onto the new image; its version is read from where the person is.
+    /// The first reload of a hop meets a mate on the old release (the mismatch warning is
+    /// expected, and a unit that booted the old image means undoing the hop); the second meets
+    /// a mate already on the new one.
+    fn reload_standby(&self, role: Role, what: &str, mate: &str, first: bool) -> Step {
+        let (from, to) = (self.hop.from, self.hop.to);
+        let mut step = self.step(role, what, &["failover reload-standby"]);
+        let if_old = if first {
+            format!(
+                "If it still reads {from}, it booted the old image: stop here and undo (below)."
+            )
+        } else {
+            format!(
+                "If it still reads {from}, it booted the old image: check `show running-config \
+                 boot system` and `dir disk0:` there, correct the boot lines on the active unit, \
+                 `write memory`, and reload it again."
+            )
+        };
+        if first {
+            step.expect = Some(format!(
+                "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
+                 identical with ours {from}`: expected while the units run different releases."
+            ));
+        }
+        step.check = self.check(
+            &[
+                "show failover",
+                &format!("failover exec {mate} show version"),
+            ],
+            format!(
+                "The reloaded unit is Standby Ready and its `show version` reads {to}. {if_old}"
+            ),
+        );
+        step
+    }
+
+    fn undo(&self, role: Role) -> Step {
+        let HopImages {
+            old_image,
+            new_image,
+            ..
+        } = self.images;
+        let mut undo = self.step(
+            role,
+            "Until this point the hop is undone with zero downtime: put the boot lines back, \
+             save, and reload the standby onto the old image.",
+            &[
+                "configure terminal",
+                &format!("no boot system disk0:/{new_image}"),
+                &format!("no boot system disk0:/{old_image}"),
+                &format!("boot system disk0:/{old_image}"),
+                "write memory",
+                "failover reload-standby",
+            ],
+        );
+        undo.check = self.check(
+            &["show failover"],
+            format!(
+                "Both units run {} again, Active and Standby Ready.",
+                self.hop.from
+            ),
+        );
+        undo
+    }
+
+    fn active_standby(&self) -> (Vec<Step>, NoReturn) {
+        let HopImages { old_image, .. } = self.images;
+        let to = self.hop.to;
+        let mut failover = self.step(
+            Role::Active,
+            "Fail over: the upgraded unit becomes active. After this, going back is a \
+             downgrade, with no zero-downtime path.",
+            &["no failover active"],
+        );
+        failover.check = self.check(
+            &["show failover"],
+            "This unit is now Standby; the upgraded unit is Active.".to_string(),
+        );
+        let second = self.reload_standby(
+            Role::Active,
+            "On the new active unit (the one you upgraded), reload the former active unit so \
+             that it boots the new image. The same command as before, typed where you now \
+             are; or type `reload` on the former active unit's own console, never on the \
+             active one.",
+            "standby",
+            false,
+        );
+        let mut restore = self.step(
+            Role::Standby,
+            "Make the former active unit active again to restore the roles.",
+            &["failover active"],
+        );
+        restore.optional = true;
+        restore.check = self.check(
+            &["show failover"],
+            format!("This unit is Active on {to}, the other Standby Ready."),
+        );
+        let steps = vec![
+            self.copy(Role::Both, "Copy the new image to the flash of each unit."),
+            self.boot_lines(Role::Active, &[old_image], &[old_image]),
+            self.reload_standby(
+                Role::Active,
+                "Reload the standby unit so that it boots the new image.",
+                "standby",
+                true,
+            ),
+            failover,
+            second,
+            restore,
+        ];
+        let no_return = NoReturn {
+            before_step: 4,
+            undo: self.undo(Role::Active),
+        };
+        (steps, no_return)
+    }
+
+    fn active_active(&self) -> (Vec<Step>, NoReturn) {
+        let HopImages { old_image, .. } = self.images;
+        let mut take = self.step(
+            Role::Primary,
+            "Make both failover groups active on the primary unit: the system configuration \
+             replicates from the unit where group 1 is active.",
+            &["failover active"],
+        );
+        take.check = self.check(
+            &["show failover"],
+            "Both groups are Active on the primary unit.".to_string(),
+        );
+        let mut failover = self.step(
+            Role::Primary,
+            "Fail over: both groups move to the upgraded secondary unit. After this, going \
+             back is a downgrade, with no zero-downtime path.",
+            &["no failover active"],
+        );
+        failover.check = self.check(
+            &["show failover"],
+            "Both groups are Active on the secondary unit.".to_string(),
+        );
+        let second = self.reload_standby(
+            Role::Secondary,
+            "On the secondary unit (now active for both groups), reload the primary unit so \
+             that it boots the new image; or type `reload` on the primary unit's own console.",
+            "mate",
+            false,
+        );
+        let mut group1 = self.step(
+            Role::Primary,
+            "Where group 1 has no `preempt`, make it active again on the unit that should own \
+             it (usually the primary).",
+            &["failover active group 1"],
+        );
+        group1.optional = true;
+        let mut group2 = self.step(
+            Role::Secondary,
+            "Where group 2 has no `preempt`, make it active again on the unit that should own \
+             it (usually the secondary).",
+            &["failover active group 2"],
+        );
+        group2.optional = true;
+        group2.check = self.check(
+            &["show failover"],
+            "Each group is Active on its preferred unit.".to_string(),
+        );
+        let steps = vec![
+            self.copy(
+                Role::Both,
+                "Copy the new image to the flash of each unit (system execution space).",
+            ),
+            take,
+            self.boot_lines(Role::Primary, &[old_image], &[old_image]),
+            self.reload_standby(
+                Role::Primary,
+                "Reload the secondary unit so that it boots the new image.",
+                "mate",
+                true,
+            ),
+            failover,
+            second,
+            group1,
+            group2,
+        ];
+        let no_return = NoReturn {
+            before_step: 5,
+            undo: self.undo(Role::Primary),
+        };
+        (steps, no_return)
+    }
+
+    /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
+    /// release) and keeps it.
+    fn one_unit(&self, unit: Unit, stays_on: Release) -> Vec<Step> {
+        let HopImages {
+            old_image,
+            new_image,
+            ..
+        } = self.images;
+        let stays_image = match &self.hop.reloads {
+            Reloads::One { stays_image, .. } => stays_image.as_str(),
+            Reloads::Both => old_image,
+        };
+        let name = unit.label();
+        let (to, from) = (self.hop.to, self.hop.from);
+        let mut standby = self.step(
+            Role::Active,
+            format!(
+                "The {name} (on {from}) must be the standby, holding no active group. Only if \
+                 `show failover` on it shows it Active: type this on the {name}, and the other \
+                 unit, on {stays_on}, takes over."
+            ),
+            &["no failover active"],
+        );
+        standby.optional = true;
+        standby.check = self.check(
+            &["show failover"],
+            format!("The {name} is Standby Ready; the unit on {stays_on} is Active."),
+        );
+        // The boot lines replicate to both units: the other unit, on a later release, must not
+        // have this image on its flash, or it would boot it (a downgrade) at its next reload.
+        let what = if stays_on == to {
+            format!(
+                "Copy the new image to the {name} (the standby); the other unit already runs {to}."
+            )
+        } else {
+            format!(
+                "Copy the new image to the {name} only (the standby). The other unit, on \
+                 {stays_on}, must not have {new_image} on its flash (it would boot it at its \
+                 next reload): delete it there if an earlier upgrade left it."
+            )
+        };
+        let copy = self.copy(Role::Standby, &what);
+        // The other unit reads the same lines: it finds its own image second; this unit keeps
+        // its old image as the last resort.
+        let boot = self.boot_lines(
+            Role::Active,
+            &[old_image, stays_image],
+            &[stays_image, old_image],
+        );
+        let reload = self.reload_standby(
+            Role::Active,
+            &format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
+            "standby",
+            true,
+        );
+        vec![standby, copy, boot, reload]
+    }
+}
+
+/// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
+/// the name given for a hop landing on or starting from it, else [`default_image`].
+pub fn image_of(hops: &[Hop], images: &[HopImages], release: Release) -> String {
+    hops.iter()
+        .zip(images)
+        .find_map(|(hop, i)| {
+            if hop.to == release {
+                Some(i.new_image.clone())
+            } else if hop.from == release {
+                Some(i.old_image.clone())
+            } else {
+                None
+            }
+        })
+        .unwrap_or_else(|| default_image(release))
 }
 
 /// A plausible default image file name for a release (the person edits it), e.g.
 /// `asa847-30-k8.bin` for 8.4(7)30, `asa9-12-4-72-smp-k8.bin` for 9.12(4)72.
 ///
-/// The styles of asa-facts §2: numbers run together (`asa924-6-smp-k8.bin`) while the minor and
-/// the maintenance number are single digits, dashed (`asa9-12-4-37-smp-k8.bin`) otherwise; the
-/// interim build follows a dash. Releases from 9.2 on get the `-smp` suffix of the 5500-X /
-/// Firepower images; earlier ones the plain `-k8.bin` of the ASA 5500 series.
+/// Cisco's naming: numbers run together (`asa924-6-smp-k8.bin`) while the minor and the
+/// maintenance number are single digits, dashed (`asa9-12-4-37-smp-k8.bin`) otherwise; the
+/// interim build follows a dash. Releases from 9.2 on get the `-smp` suffix of the 5500-X
+/// images; earlier ones the plain `-k8.bin` of the ASA 5500 series. Other platforms name their
+/// images differently (`-lfbff-k8.SPA`, `cisco-asa-fp2k.<dotted>.SPA`): the page says to check
+/// every name against Cisco's download page.
 pub fn default_image(release: Release) -> String {
     let Release {
         major,

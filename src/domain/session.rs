@@ -4,15 +4,19 @@
 //! Where each message goes: a release field's own problem (empty, does not parse, unknown train)
 //! is in its [`Field::error`]; everything else that a person must act on (preset, trains, custom
 //! list, via overrides, why there is no path) is a [`Message`] with its [`Origin`]; what a
-//! person should know about a valid plan (rule source, unit parity, the mixed-version window,
-//! one-way releases) is in [`Session::notes`].
+//! person should know about a plan is in [`Session::notes`] and, per hop, [`Session::hop_facts`]
+//! (units reloaded, caveats crossed, warnings). Notes, marks and warnings are facts (enums
+//! carrying releases and trains); `view::words` says them, once for every medium.
 
-use super::catalog::Catalog;
+use super::catalog::{is_pre_release, Catalog};
+use super::caveats::{self, Caveat};
 use super::custom_list::{self, ListError};
 use super::plan::{self, Hop, Plan, Verdict};
-use super::presets::{self, Preset, PRESETS};
+use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
+use super::rules::{self, Block};
+use super::runbook::{HopSpec, Reloads, Unit};
 
 /// Where an input came from, so its message is shown next to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -34,6 +38,17 @@ pub struct Message {
     pub text: String,
 }
 
+/// What is known about a typed release beyond its number.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mark {
+    /// Its train is in the catalog, the release is not: planned as if listed.
+    NotInCatalog,
+    /// Pulled from Cisco.com: never recommended.
+    Withdrawn,
+    /// Listed by Cisco advisories but never orderable: never recommended.
+    PreRelease,
+}
+
 /// One release field as interpreted. `release` is `Some` exactly when `error` is `None` and
 /// the text is not blank.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -42,8 +57,7 @@ pub struct Field {
     pub release: Option<Release>,
     /// Parse error or unknown train, worded for a person (names the nearest trains).
     pub error: Option<String>,
-    /// Marks such as "not in catalog", "withdrawn by Cisco".
-    pub marks: Vec<String>,
+    pub marks: Vec<Mark>,
 }
 
 /// A train of the base catalog and whether it is on, with the reason when a preset left it out.
@@ -51,7 +65,75 @@ pub struct Field {
 pub struct TrainState {
     pub train: Train,
     pub enabled: bool,
-    pub excluded_by_preset: Option<&'static str>,
+    pub excluded_by_preset: Option<&'static Exclusion>,
+}
+
+/// A unit reloaded by a hop and the release it starts from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct UnitStart {
+    pub unit: Unit,
+    pub from: Release,
+}
+
+/// Something a person must know about one hop that the plan alone does not say.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum HopWarning {
+    /// Trains the built-in catalog has between the hop's trains, switched off by hand or absent
+    /// from the custom list: the hop is legal only if they do not exist for this platform.
+    TrainsOff(Vec<Train>),
+    /// Trains between the hop's trains that the preset leaves out, each with its source.
+    PresetLeavesOut(Vec<&'static Exclusion>),
+    /// The newer unit of a mismatched pair joins this hop from its own release, and that hop
+    /// is not legal from there.
+    JoinBlocked {
+        unit: Unit,
+        from: Release,
+        block: Block,
+    },
+}
+
+/// Everything about one hop of the plan beyond the hop itself.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct HopFacts {
+    /// The units this hop reloads, each with the release it starts from: both units for an
+    /// ordinary hop, one for a mismatched pair's unit that is already at or past the landing
+    /// release.
+    pub reloads: Vec<UnitStart>,
+    /// A one-unit hop's other unit and the release it stays on.
+    pub stays: Option<(Unit, Release)>,
+    /// Caveats of the releases the hop crosses (or lands on), in release order.
+    pub caveats: Vec<&'static Caveat>,
+    pub warnings: Vec<HopWarning>,
+}
+
+/// What a person should know about a plan, as facts; the presentation layer words them.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Note {
+    /// Which rules the plan follows (SPEC §5).
+    RuleSource,
+    /// Cisco's own wording: each failover may drop a few packets.
+    NearZeroDowntime,
+    /// The units run different releases between the steps of each hop, which failover allows.
+    MixedVersions,
+    /// A mismatched pair: the two releases, whether of one train, and where the plan starts.
+    Parity {
+        older: Release,
+        newer: Release,
+        same_train: bool,
+    },
+    /// The newer unit of a mismatched pair: the hops before `joins` (1-based) reload the older
+    /// unit only; `None` when it already runs the target and takes no hop.
+    NewerUnit {
+        unit: Unit,
+        on: Release,
+        joins: Option<usize>,
+    },
+    /// The units are `apart` legal hops apart: more than the one Cisco's mixed-version window
+    /// covers.
+    FarApart { apart: usize },
+    /// Trains passed over by hand (or absent from the list) on the way: the plan holds only if
+    /// they do not exist for the person's platform.
+    TrainsOff(Vec<Train>),
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -65,37 +147,20 @@ pub struct Session {
     pub from: Field,
     pub from2: Option<Field>,
     pub to: Field,
+    /// The release the plan starts from: the older unit's (the only one for a matched pair).
+    pub start: Option<Release>,
+    /// A unit past the target (the verdict is then `downgrade`, said of that unit).
+    pub past_target: Option<(Unit, Release)>,
     pub verdict: Verdict,
     pub plan: Option<Plan>,
-    /// Plan-level notes: rule source, unit parity and the mixed-version window, one-way releases.
-    pub notes: Vec<String>,
+    /// Parallel to the plan's hops.
+    pub hop_facts: Vec<HopFacts>,
+    /// Plan-level notes, in the order shown.
+    pub notes: Vec<Note>,
     /// Errors and notices, each with where it came from.
     pub messages: Vec<Message>,
     pub list_errors: Vec<ListError>,
 }
-
-/// Which rules a plan follows (SPEC §5: say which rule source a plan follows).
-pub const RULE_SOURCE: &str =
-    "Rules: Cisco ASA 5500 Series Configuration Guide (8.x), chapter 81, \
-    Table 81-1 — later Cisco guides publish per-version upgrade-path tables for 9.x; check the \
-    target's release notes";
-
-/// The seed's parity paragraph, said of every plan with hops.
-pub const MIXED_VERSIONS: &str = "The two units run different releases between the steps of \
-    each hop; failover still works (Cisco: version parity is not needed during the upgrade), and \
-    both end on the same major and minor release";
-
-/// asa-facts §1.2: Cisco's one-way note for 9.24.
-pub const ONE_WAY_924: &str = "After upgrading to 9.24 you cannot downgrade to an earlier \
-    version, and later versions must be reached through 9.24 (Cisco's 9.24 release notes; the \
-    note sits in the ASA Virtual bootloader row, so it may apply to ASA Virtual only: \
-    asa-facts §1.2)";
-
-/// The first train Cisco's one-way note applies to.
-const ONE_WAY_TRAIN: Train = Train {
-    major: 9,
-    minor: 24,
-};
 
 /// How many trains an "unknown train" error names.
 const NEAREST: usize = 2;
@@ -107,6 +172,26 @@ impl Session {
             .as_ref()
             .map(|p| p.hops.as_slice())
             .unwrap_or_default()
+    }
+
+    /// Hop `i` as the runbook needs it: which units it reloads; for a one-unit hop, the
+    /// image the other unit boots (`image_of` names a release's image).
+    pub fn hop_spec(&self, i: usize, image_of: impl Fn(Release) -> String) -> Option<HopSpec> {
+        let hop = self.hops().get(i)?;
+        let facts = self.hop_facts.get(i)?;
+        let reloads = match (&facts.reloads[..], facts.stays) {
+            ([one], Some((_, stays_on))) => Reloads::One {
+                unit: one.unit,
+                stays_on,
+                stays_image: image_of(stays_on),
+            },
+            _ => Reloads::Both,
+        };
+        Some(HopSpec {
+            from: hop.from,
+            to: hop.to,
+            reloads,
+        })
     }
 
     /// The releases typed in the fields that parse: current, other unit, target.
@@ -219,8 +304,11 @@ pub fn analyse(query: &PlanQuery) -> Session {
         from,
         from2,
         to,
+        start: None,
+        past_target: None,
         verdict: Verdict::Invalid,
         plan: None,
+        hop_facts: Vec::new(),
         notes: Vec::new(),
         messages,
         list_errors,
@@ -231,19 +319,35 @@ pub fn analyse(query: &PlanQuery) -> Session {
         session.from2.as_ref(),
     ];
     if fields.iter().flatten().any(|f| f.error.is_some()) {
+        // Only blank fields (their hints), nothing typed wrong: the page is not filled in yet.
+        if fields
+            .iter()
+            .flatten()
+            .all(|f| f.error.is_none() || f.text.trim().is_empty())
+        {
+            session.verdict = Verdict::Empty;
+        }
         return session;
     }
-    let (Some(first), Some(to)) = (session.from.release, session.to.release) else {
+    let (Some(primary), Some(to)) = (session.from.release, session.to.release) else {
         return session;
     };
-    let second = session
-        .from2
-        .as_ref()
-        .and_then(|f| f.release)
-        .filter(|&r| r != first);
-    let start = second.map_or(first, |r| r.min(first));
+    let secondary = session.from2.as_ref().and_then(|f| f.release);
+    let units = [
+        (Unit::Primary, primary),
+        (Unit::Secondary, secondary.unwrap_or(primary)),
+    ];
+    let start = primary.min(units[1].1);
+    let newer = primary.max(units[1].1);
+    session.start = Some(start);
+    // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
+    session.past_target = units.iter().copied().find(|&(_, r)| r > to);
 
-    let plan = plan::plan(&session.catalog, start, to, &via);
+    let mut plan = plan::plan(&session.catalog, start, to, &via);
+    if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
+        plan.verdict = Verdict::Downgrade;
+        plan.hops.clear();
+    }
     for (release, why) in &plan.unused_via {
         session.messages.push(Message {
             origin: Origin::Via,
@@ -253,24 +357,135 @@ pub fn analyse(query: &PlanQuery) -> Session {
     if plan.verdict == Verdict::NoPath {
         explain_no_path(&mut session, preset, explicit.is_some(), start, to, &via);
     }
-    if let Some(other) = second {
-        session.notes.push(parity(first, other, start));
-        if plan.verdict == Verdict::Ok {
-            session
-                .notes
-                .push(other_unit(&session.catalog, &plan, first.max(other)));
-        }
+    if start != newer {
+        session.notes.push(Note::Parity {
+            older: start,
+            newer,
+            same_train: start.train() == newer.train(),
+        });
     }
     if plan.verdict == Verdict::Ok {
-        session.notes.push(MIXED_VERSIONS.to_string());
-        if plan.hops.iter().any(|h| h.to.train() >= ONE_WAY_TRAIN) {
-            session.notes.push(ONE_WAY_924.to_string());
+        session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
+        if start != newer {
+            let unit = units
+                .iter()
+                .find(|(_, r)| *r == newer)
+                .map_or(Unit::Secondary, |u| u.0);
+            let joins = session
+                .hop_facts
+                .iter()
+                .position(|f| f.reloads.iter().any(|u| u.unit == unit))
+                .map(|k| k + 1);
+            session.notes.push(Note::NewerUnit {
+                unit,
+                on: newer,
+                joins,
+            });
+            // The older unit reaches the newer one's release at the hop that lands on or past
+            // it: that many legal hops apart.
+            let apart = plan
+                .hops
+                .iter()
+                .position(|h| h.to >= newer)
+                .map_or(plan.hops.len(), |k| k + 1);
+            if apart > 1 {
+                session.notes.push(Note::FarApart { apart });
+            }
         }
+        let mut off: Vec<Train> = session
+            .hop_facts
+            .iter()
+            .flat_map(|f| &f.warnings)
+            .filter_map(|w| match w {
+                HopWarning::TrainsOff(trains) => Some(trains.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        off.dedup();
+        if !off.is_empty() {
+            session.notes.push(Note::TrainsOff(off));
+        }
+        session.notes.push(Note::NearZeroDowntime);
+        session.notes.push(Note::MixedVersions);
     }
-    session.notes.push(RULE_SOURCE.to_string());
+    session.notes.push(Note::RuleSource);
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
+}
+
+/// Per hop: the units it reloads (a mismatched pair's newer unit skips the hops that land at
+/// or below its release), the caveats it crosses, and its warnings.
+fn hop_facts(
+    session: &Session,
+    preset: &Preset,
+    hops: &[Hop],
+    units: [(Unit, Release); 2],
+) -> Vec<HopFacts> {
+    let mut at = units;
+    hops.iter()
+        .map(|hop| {
+            let mut warnings = Vec::new();
+            let mut reloads = Vec::with_capacity(2);
+            let mut stays = None;
+            for (unit, on) in at.iter_mut() {
+                if *on >= hop.to {
+                    stays = Some((*unit, *on));
+                    continue;
+                }
+                if *on != hop.from {
+                    if let Err(block) = rules::judge(&session.catalog, *on, hop.to) {
+                        warnings.push(HopWarning::JoinBlocked {
+                            unit: *unit,
+                            from: *on,
+                            block,
+                        });
+                    }
+                }
+                reloads.push(UnitStart {
+                    unit: *unit,
+                    from: *on,
+                });
+                *on = hop.to;
+            }
+            warnings.extend(passed_over(session, preset, hop));
+            HopFacts {
+                reloads,
+                stays,
+                caveats: caveats::crossed(hop.from, hop.to).collect(),
+                warnings,
+            }
+        })
+        .collect()
+}
+
+/// The trains of the built-in catalog strictly between a hop's trains that the active catalog
+/// does not have: those the preset leaves out (sourced), and the others (switched off by hand,
+/// or absent from the custom list), which make the hop legal only if they do not exist for the
+/// person's platform (SPEC §4).
+fn passed_over(session: &Session, preset: &Preset, hop: &Hop) -> Vec<HopWarning> {
+    let (a, b) = (hop.from.train(), hop.to.train());
+    let builtin = Catalog::shared_builtin();
+    let mut by_preset = Vec::new();
+    let mut by_hand = Vec::new();
+    for &train in builtin.trains().iter().filter(|t| a < **t && **t < b) {
+        if session.catalog.has_train(train) {
+            continue;
+        }
+        match preset.exclusion(train) {
+            Some(exclusion) if !session.custom => by_preset.push(exclusion),
+            _ => by_hand.push(train),
+        }
+    }
+    let mut warnings = Vec::new();
+    if !by_hand.is_empty() {
+        warnings.push(HopWarning::TrainsOff(by_hand));
+    }
+    if !by_preset.is_empty() {
+        warnings.push(HopWarning::PresetLeavesOut(by_preset));
+    }
+    warnings
 }
 
 /// The preset asked for; an unknown id is reported and the default used. A blank id is the
@@ -345,14 +560,13 @@ fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
     }
     match interpret(text, base) {
         Ok(release) => {
-            match base.get(release) {
-                None => field.marks.push("not in catalog".to_string()),
-                Some(e) if e.withdrawn => {
-                    field
-                        .marks
-                        .push("withdrawn by Cisco (never recommended)".to_string());
-                }
-                Some(_) => {}
+            let entry = base.get(release);
+            if is_pre_release(release) || entry.is_some_and(|e| e.pre_release) {
+                field.marks.push(Mark::PreRelease);
+            } else if entry.is_none() {
+                field.marks.push(Mark::NotInCatalog);
+            } else if entry.is_some_and(|e| e.withdrawn) {
+                field.marks.push(Mark::Withdrawn);
             }
             field.release = Some(release);
         }
@@ -416,7 +630,10 @@ fn explain_no_path(
                 text: format!("train {train} is switched off: switch it on to plan through it"),
             }
         } else {
-            let reason = preset.exclusion(train).unwrap_or("it is switched off");
+            let reason = preset.exclusion(train).map_or_else(
+                || "it is switched off".to_owned(),
+                |e| format!("{} ({})", e.reason, e.source.title),
+            );
             let with: Vec<&str> = PRESETS
                 .iter()
                 .filter(|p| p.exclusion(train).is_none())
@@ -443,78 +660,12 @@ fn explain_no_path(
             session.messages.push(Message {
                 origin: Origin::Via,
                 text: format!(
-                    "train {train} has only withdrawn releases, which are never recommended: \
+                    "train {train} has only withdrawn or pre-release builds, which are never recommended: \
                      to go through it anyway, pick one of them as the via release for {train}"
                 ),
             });
         }
     }
-}
-
-/// Cisco: both units should run the same major and minor release in the long run.
-fn parity(first: Release, other: Release, start: Release) -> String {
-    let (a, b) = if first < other {
-        (first, other)
-    } else {
-        (other, first)
-    };
-    let which = if a.train() == b.train() {
-        format!(
-            "The units run different releases of the same train ({a} and {b}): fine for \
-             failover, which needs the same major and minor release"
-        )
-    } else {
-        format!(
-            "The units run different major or minor releases ({a} and {b}): Cisco recommends \
-             the same major and minor release on both units in the long run, so bring them \
-             together as soon as possible"
-        )
-    };
-    format!("{which}. The plan starts from the older unit, {start}")
-}
-
-/// What the newer unit of a mismatched pair does while the plan runs from the older one: it
-/// takes the same hops, except those that would take it backwards.
-fn other_unit(catalog: &Catalog, plan: &Plan, other: Release) -> String {
-    let joins = plan.hops.iter().position(|h| h.to > other);
-    let Some(k) = joins else {
-        let target = plan.hops.last().map_or(other, |h| h.to);
-        return if target == other {
-            format!("The other unit already runs the target {other}: it takes no hop")
-        } else {
-            format!(
-                "The other unit, on {other}, is ahead of the target {target}: loading {target} \
-                 on it would be a downgrade, which has no zero-downtime path. Choose {other} or \
-                 later as the target, or plan that unit's downgrade separately"
-            )
-        };
-    };
-    let hop = &plan.hops[k];
-    let how = match super::rules::judge(catalog, other, hop.to) {
-        Ok(rule) => format!("{other} → {}, a {} hop", hop.to, rule.as_str()),
-        Err(block) => format!("{other} → {}, which is blocked: {block}", hop.to),
-    };
-    if k == 0 {
-        return format!("The other unit, on {other}, takes the same hops: its first is {how}");
-    }
-    let landed = plan.hops[0].to;
-    if landed == other {
-        return format!(
-            "The other unit already runs {other}, where hop 1 lands: it skips hop 1 and joins at \
-             hop 2: {how}"
-        );
-    }
-    let span = if k == 1 {
-        "hop 1".to_string()
-    } else {
-        format!("hops 1–{k}")
-    };
-    format!(
-        "The other unit, on {other}, is ahead of {landed}, where hop 1 lands: loading {landed} \
-         on it would be a downgrade. Leave it on {other} during {span} (upgrade only the older \
-         unit, as the standby); it joins at hop {}: {how}",
-        k + 1
-    )
 }
 
 /// A text from the URL, cut for quoting in a message.

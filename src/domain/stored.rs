@@ -11,6 +11,7 @@
 //! server=10.0.0.5
 //! image=8.4(7)=asa847-k8.bin
 //! list_draft=8.4(7)%2C%209.0(4)
+//! minutes=25
 //! end
 //! ```
 //!
@@ -42,6 +43,8 @@ pub struct Stored {
     pub images: Vec<(String, String)>,
     /// The custom-list box as typed (may be longer than a link can carry).
     pub list_draft: String,
+    /// "Minutes per reload" as typed: the person's estimate (written only when not empty).
+    pub minutes: String,
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -79,6 +82,9 @@ pub fn encode(stored: &Stored) -> String {
         line("image", &pair);
     }
     line("list_draft", &percent_encode(&stored.list_draft, true));
+    if !stored.minutes.is_empty() {
+        line("minutes", &percent_encode(&stored.minutes, true));
+    }
     out.push('\n');
     out.push_str(END);
     out
@@ -105,7 +111,7 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
         _ => return fail("not planner state".to_string()),
     }
     let mut stored = Stored::default();
-    let mut seen = [false; 3];
+    let mut seen = [false; 4];
     let mut ended = false;
     for (i, line) in lines.enumerate() {
         let number = i + 2;
@@ -125,7 +131,7 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
         let value_of = |text: &str| {
             decode_strict(text).map_err(|e| StoredError(format!("line {number}: {e}")))
         };
-        let once = |slot: usize, seen: &mut [bool; 3]| {
+        let once = |slot: usize, seen: &mut [bool; 4]| {
             if std::mem::replace(&mut seen[slot], true) {
                 Err(StoredError(format!("line {number}: {key} is repeated")))
             } else {
@@ -144,6 +150,10 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
             "list_draft" => {
                 once(2, &mut seen)?;
                 stored.list_draft = value_of(value)?;
+            }
+            "minutes" => {
+                once(3, &mut seen)?;
+                stored.minutes = value_of(value)?;
             }
             "image" => {
                 let Some((release, image)) = value.split_once('=') else {

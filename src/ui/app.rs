@@ -15,7 +15,7 @@ use super::state::{notice_lines, BannerLine, State};
 use crate::domain::catalog::Catalog;
 use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
-use crate::domain::runbook::{default_image, HopImages};
+use crate::domain::runbook::{default_image, HopImages, Setup};
 use crate::domain::session::{analyse, Origin};
 use crate::domain::stored::{self, Stored};
 use crate::view::{graph_model, release_options};
@@ -41,6 +41,7 @@ pub fn initial_state() -> State {
                 state.images = saved.images;
                 state.server = saved.server;
                 state.list_draft = saved.list_draft;
+                state.minutes = saved.minutes;
                 if fragment.is_empty() {
                     fragment = saved.fragment;
                     source = "saved state";
@@ -99,6 +100,13 @@ fn keep_if_equal<T: PartialEq>(cell: &RefCell<Rc<T>>, value: T) -> Rc<T> {
     Rc::clone(&kept)
 }
 
+/// The purpose line, its `show version` as code.
+fn purpose() -> String {
+    let mut out = String::new();
+    crate::view::markup::inline_code(&mut out, crate::view::words::PURPOSE);
+    out
+}
+
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -145,10 +153,11 @@ pub fn app() -> Html {
             state.images.clone(),
             state.server.clone(),
             state.list_draft.clone(),
+            state.minutes.clone(),
         );
         let fragment = fragment.clone();
         let planner = planner.clone();
-        use_effect_with(deps, move |(query, images, server, list_draft)| {
+        use_effect_with(deps, move |(query, images, server, list_draft, minutes)| {
             let shown = address_fragment(query, &fragment);
             browser::replace_fragment(&shown);
             *last_written.borrow_mut() = shown;
@@ -157,6 +166,7 @@ pub fn app() -> Html {
                 server: server.clone(),
                 images: images.clone(),
                 list_draft: list_draft.clone(),
+                minutes: minutes.clone(),
             };
             if !browser::save(&stored::encode(&saved)) {
                 planner.report(BannerLine {
@@ -222,6 +232,7 @@ pub fn app() -> Html {
             server: server.clone(),
             old_image: image(h.from),
             new_image: image(h.to),
+            asdm_image: state.asdm_for(h.to).to_owned(),
         })
         .collect();
 
@@ -266,15 +277,20 @@ pub fn app() -> Html {
         }
     });
     let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
+    let onasdm = planner.on(|p, (r, name)| p.set_asdm(r, name));
     let onserver = planner.on(Planner::set_server);
+    let onminutes = planner.on(Planner::set_minutes);
+    let minutes = state.minutes_per_reload();
 
     html! {
             <div class="planner">
                 <header class="planner-header">
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
+                    <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         images: images.clone(),
+                        minutes,
                         fragment: shown_fragment,
                     }) }
                 </header>
@@ -311,11 +327,15 @@ pub fn app() -> Html {
                     }) }
                     { runbook_panel(&RunbookPanelProps {
                         session: session.clone(),
-                        mode: query.mode,
+                        setup: Setup { mode: query.mode, multi_context: query.multi_context },
                         images,
                         server: AttrValue::from(state.server.clone()),
+                        minutes_typed: AttrValue::from(state.minutes.clone()),
+                        minutes,
                         onimage,
+                        onasdm,
                         onserver,
+                        onminutes,
                     }) }
                 </main>
             </div>

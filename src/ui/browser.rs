@@ -212,3 +212,9 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     };
     run().is_ok()
 }
+
+/// Today's date in this browser, `YYYY-MM-DD` (for the export's "made on" line).
+pub fn today() -> Option<String> {
+    let iso = js_sys::Date::new_0().to_iso_string().as_string()?;
+    iso.get(..10).map(str::to_owned)
+}

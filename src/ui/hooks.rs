@@ -5,7 +5,7 @@
 //! a [`Planner`] to a section that wires its own). No context: every section is rendered by
 //! the page, so a provider would only add Yew code to the wasm.
 
-use super::state::{Action, BannerLine, State};
+use super::state::{asdm_key, Action, BannerLine, State};
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
@@ -84,7 +84,17 @@ impl Planner {
         self.send(Action::Hover(release));
     }
     pub fn set_image(&self, release: Release, name: String) {
-        self.send(Action::SetImage(release, name));
+        self.send(Action::SetImage(release.to_string(), name));
+    }
+    /// The ASDM image to set with the hop landing on `release`.
+    pub fn set_asdm(&self, release: Release, name: String) {
+        self.send(Action::SetImage(asdm_key(release), name));
+    }
+    pub fn set_multi_context(&self, on: bool) {
+        self.send(Action::SetMultiContext(on));
+    }
+    pub fn set_minutes(&self, text: String) {
+        self.send(Action::SetMinutes(text));
     }
     pub fn set_server(&self, server: String) {
         self.send(Action::SetServer(server));
@@ -97,13 +107,6 @@ impl Planner {
     }
     pub fn dismiss(&self, index: usize) {
         self.send(Action::DismissBanner(index));
-    }
-    pub fn restore(&self, images: Vec<(String, String)>, server: String, list_draft: String) {
-        self.send(Action::Restore {
-            images,
-            server,
-            list_draft,
-        });
     }
 }
 

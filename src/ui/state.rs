@@ -8,6 +8,12 @@ use crate::domain::runbook::Mode;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// ASDM image names are kept with the image names, under `asdm <release>` (a key no release
+/// spelling can take), so that they are saved the same way.
+pub fn asdm_key(release: Release) -> String {
+    format!("asdm {release}")
+}
+
 /// One line of the banner at the top of the page, with where it came from.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct BannerLine {
@@ -28,6 +34,8 @@ pub struct State {
     pub images: Vec<(String, String)>,
     /// TFTP server for the runbook commands.
     pub server: String,
+    /// "Minutes per reload" as typed: the person's estimate for the change window.
+    pub minutes: String,
     /// The custom-list box as typed; applied to `query.releases` on demand, because parsing and
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
@@ -39,10 +47,23 @@ pub struct State {
 impl State {
     /// The image name for `release`: what the person typed, else `None` (the caller derives it).
     pub fn image_for(&self, release: Release) -> Option<&str> {
-        let key = release.to_string();
+        self.typed(&release.to_string())
+    }
+
+    /// The ASDM image name typed for the hop landing on `release` (empty when none).
+    pub fn asdm_for(&self, release: Release) -> &str {
+        self.typed(&asdm_key(release)).unwrap_or_default()
+    }
+
+    /// The person's minutes per reload, when what they typed is a whole number of minutes.
+    pub fn minutes_per_reload(&self) -> Option<u32> {
+        self.minutes.trim().parse().ok().filter(|m| *m > 0)
+    }
+
+    fn typed(&self, key: &str) -> Option<&str> {
         self.images
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
 }
@@ -52,6 +73,8 @@ pub enum Action {
     SetFrom2(Option<String>),
     SetTo(String),
     SetMode(Mode),
+    SetMultiContext(bool),
+    SetMinutes(String),
     /// A preset id; switching presets drops a hand-made train set.
     SetPreset(String),
     SetTrains(Option<Vec<Train>>),
@@ -65,19 +88,14 @@ pub enum Action {
     /// Uses the draft as the catalog (`None` goes back to the built-in one).
     SetReleases(Option<Vec<String>>),
     Hover(Option<Release>),
-    SetImage(Release, String),
+    /// An image (or, under [`asdm_key`], an ASDM image) name typed for a key.
+    SetImage(String, String),
     SetServer(String),
     /// A whole new query (opened link, hash change, saved plan) and what was wrong with it.
     Load(PlanQuery, Vec<BannerLine>),
     /// Adds a banner line unless the same one is already shown.
     Report(BannerLine),
     DismissBanner(usize),
-    /// Restores saved browser-only values (image names, server, draft).
-    Restore {
-        images: Vec<(String, String)>,
-        server: String,
-        list_draft: String,
-    },
 }
 
 /// Turns URL notices into banner lines (each message already names its key).
@@ -107,6 +125,8 @@ impl Reducible for State {
             Action::SetFrom2(text) => q(&mut next).from2 = text,
             Action::SetTo(text) => q(&mut next).to = text,
             Action::SetMode(mode) => q(&mut next).mode = mode,
+            Action::SetMultiContext(on) => q(&mut next).multi_context = on,
+            Action::SetMinutes(text) => next.minutes = text,
             Action::SetPreset(id) => {
                 let query = q(&mut next);
                 query.preset = Some(id);
@@ -129,8 +149,7 @@ impl Reducible for State {
             Action::SetListDraft(text) => next.list_draft = text,
             Action::SetReleases(list) => q(&mut next).releases = list,
             Action::Hover(release) => next.hovered = release,
-            Action::SetImage(release, name) => {
-                let key = release.to_string();
+            Action::SetImage(key, name) => {
                 next.images.retain(|(k, _)| *k != key);
                 next.images.push((key, name));
             }
@@ -146,15 +165,6 @@ impl Reducible for State {
                 if index < next.banner.len() {
                     next.banner.remove(index);
                 }
-            }
-            Action::Restore {
-                images,
-                server,
-                list_draft,
-            } => {
-                next.images = images;
-                next.server = server;
-                next.list_draft = list_draft;
             }
         }
         // No-op actions keep the same Rc so nothing re-renders (hover moves stay cheap).

@@ -2,6 +2,7 @@
 //! appear, their layout from `domain::layout`, the plan's edges and the blocked direct hop.
 //! Choosing what to draw is presentation; whether a hop is legal is `domain::rules`' call.
 
+use crate::domain::caveats::{Caveat, CAVEATS};
 pub use crate::domain::layout::edge_path;
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
@@ -22,6 +23,9 @@ pub struct NodeInfo {
     pub source: &'static str,
     /// Cisco's release date (`YYYY-MM`) where one was found.
     pub date: Option<&'static str>,
+    /// Caveats of this release (SPEC §3.3): it is the first drawn release of its train at or
+    /// after the caveat's release.
+    pub caveats: Vec<&'static Caveat>,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -66,6 +70,14 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
             }
         }
     }
+    for caveat in CAVEATS {
+        let first = layout.nodes.iter().position(|n| {
+            n.release >= caveat.release && n.release.train() == caveat.release.train()
+        });
+        if let Some(node) = first.and_then(|i| info.get_mut(i)) {
+            node.caveats.push(caveat);
+        }
+    }
     let mut plan_edges = Vec::with_capacity(hops.len());
     for hop in hops {
         if let (Some(a), Some(b)) = (layout.index_of(hop.from), layout.index_of(hop.to)) {
@@ -77,7 +89,7 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
             }
         }
     }
-    let blocked = match (&session.plan, session.from.release, session.to.release) {
+    let blocked = match (&session.plan, session.start, session.to.release) {
         (Some(plan), Some(from), Some(to)) if session.verdict != Verdict::Same => {
             match &plan.direct {
                 Err(block) if *block != Block::Same => {

@@ -9,6 +9,7 @@
 
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px_attr};
+use super::words;
 use crate::domain::catalog::Catalog;
 use crate::domain::layout::{edge_path, Node};
 use crate::domain::release::Release;
@@ -57,6 +58,7 @@ pub fn canvas(model: &GraphModel) -> String {
             (info.withdrawn, " is-withdrawn"),
             (info.unlisted, " is-unlisted"),
             (!info.role.is_empty(), " is-typed"),
+            (!info.caveats.is_empty(), " has-caveat"),
         ] {
             if on {
                 out.push_str(mark);
@@ -73,11 +75,15 @@ pub fn canvas(model: &GraphModel) -> String {
             (info.on_plan, "on the plan"),
             (info.withdrawn, "withdrawn by Cisco"),
             (info.unlisted, "not in catalog"),
+            (!info.caveats.is_empty(), "has caveats"),
         ] {
             if on {
                 name.push_str(", ");
                 name.push_str(what);
             }
+        }
+        if let Some(first) = info.caveats.first() {
+            attr(&mut out, "data-caveat-release", &first.release.to_string());
         }
         out.push_str(" role=\"img\"");
         attr(&mut out, "aria-label", &name);
@@ -91,9 +97,26 @@ pub fn canvas(model: &GraphModel) -> String {
             out.push_str("\nsource: ");
             escape(&mut out, info.source);
         }
+        for caveat in &info.caveats {
+            out.push_str("\ncaveat ");
+            escape(
+                &mut out,
+                &words::caveat_heading(caveat.release, caveat.kind.label()),
+            );
+            out.push_str(" — ");
+            escape(&mut out, &caveat.text.replace('`', ""));
+        }
         out.push_str("</title><rect");
         centred_box(&mut out, n, w, h);
-        out.push_str(" rx=\"4\"/><text");
+        out.push_str(" rx=\"4\"/>");
+        if !info.caveats.is_empty() {
+            // A dot on the box's top-right corner: this release has caveats (see the tooltip).
+            out.push_str("<circle class=\"graph-canvas-caveat\" r=\"3\"");
+            px_attr(&mut out, "cx", n.x + w / 2.0 - 1.0);
+            px_attr(&mut out, "cy", n.y - h / 2.0 + 1.0);
+            out.push_str("/>");
+        }
+        out.push_str("<text");
         px_attr(&mut out, "x", n.x);
         px_attr(&mut out, "y", n.y + 4.0);
         out.push_str(" text-anchor=\"middle\">");

@@ -1,6 +1,8 @@
 //! Writing HTML/SVG as text: escaping and attributes. The only way text reaches the markup
 //! of `graph_svg` and `runbook_html`, so a pasted `<img onerror=…>` stays text.
 
+use crate::domain::sources::Source;
+
 /// Appends `s` with the five characters that could end a text run or an attribute value
 /// replaced by their references.
 pub fn escape(out: &mut String, s: &str) {
@@ -49,6 +51,15 @@ pub fn inline_code(out: &mut String, text: &str) {
         }
     }
     out.push_str("</span>");
+}
+
+/// A link to a Cisco document, opening in a new tab: its title as the text.
+pub fn source_link(out: &mut String, source: &Source) {
+    out.push_str("<a");
+    attr(out, "href", source.url);
+    out.push_str(" rel=\"noopener\" target=\"_blank\">");
+    escape(out, source.title);
+    out.push_str("</a>");
 }
 
 #[cfg(test)]

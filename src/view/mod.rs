@@ -1,4 +1,5 @@
-//! Pure presentation, compiled and tested natively: what the release graph draws
+//! Pure presentation, compiled and tested natively: every sentence a person reads (`words`),
+//! the Markdown export (`export`), what the release graph draws
 //! (`graph_model`), and the parts of the page that are plain markup written as text
 //! (`graph_svg`, `plan_html`, `runbook_html`, `release_list`, `release_options`,
 //! `train_list`, with `markup`'s escaping).
@@ -11,6 +12,8 @@
 //! Every text and attribute value goes through `markup::escape`, so nothing typed or pasted
 //! is ever read as markup. The bench's static floor page draws its graph with the same code.
 
+pub mod export;
+pub mod fleet_export;
 pub mod graph_model;
 pub mod graph_svg;
 pub mod markup;
@@ -19,3 +22,4 @@ pub mod release_list;
 pub mod release_options;
 pub mod runbook_html;
 pub mod train_list;
+pub mod words;

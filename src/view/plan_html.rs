@@ -2,34 +2,18 @@
 //! intermediate hop's "release to land on" choice (the `<select>` around them stays a Yew
 //! element, so it keeps its place and focus while the plan changes).
 
-use super::markup::{attr, escape};
-use crate::domain::plan::{Hop, HopNote, Pick};
+use super::markup::{attr, escape, inline_code, source_link};
+use super::words;
+use crate::domain::caveats::Caveat;
+use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
-use crate::domain::rules::Rule;
-
-/// The rule in words.
-pub fn rule_words(rule: Rule) -> &'static str {
-    match rule {
-        Rule::Maintenance => "maintenance release upgrade (same train)",
-        Rule::Minor => "minor release upgrade (next train)",
-        Rule::Major => "major release upgrade (last minor to the next major)",
-    }
-}
-
-/// A hop note in words.
-pub fn note_words(note: &HopNote) -> String {
-    match note {
-        HopNote::ConfigMigration => {
-            "Migrates the configuration (8.2 → 8.3); still zero-downtime: review the migrated configuration on the standby unit before failing over.".to_owned()
-        }
-        HopNote::NotInCatalog(r) => format!("{r} is not in the catalog: planned as if listed."),
-        HopNote::Withdrawn(r) => format!("{r} was withdrawn by Cisco: choose another release."),
-    }
-}
+use crate::domain::session::HopFacts;
+use crate::domain::sources::Source;
 
 /// The hop's releases, its rule (and whether the landing release is the recommended one or the
-/// person's choice) and its notes.
-pub fn hop_text(hop: &Hop) -> String {
+/// person's choice), the units it reloads, its warnings (`data-warning`), its notes and the
+/// caveats it crosses (`data-caveat`).
+pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
     let pick = match hop.pick {
         Pick::Target => "",
         Pick::Recommended => " (recommended)",
@@ -38,18 +22,91 @@ pub fn hop_text(hop: &Hop) -> String {
     let mut out = String::from("<span class=\"plan-hop-releases\">");
     escape(&mut out, &format!("{} → {}", hop.from, hop.to));
     out.push_str("</span><span class=\"plan-hop-rule\">");
-    escape(&mut out, &format!(": {}{pick}", rule_words(hop.rule)));
+    escape(&mut out, &format!(": {}{pick}", words::rule(hop.rule)));
     out.push_str("</span>");
+    if let Some(facts) = facts {
+        out.push_str("<p class=\"plan-hop-units\">");
+        escape(&mut out, &words::reloads(facts));
+        out.push_str("</p>");
+        for warning in &facts.warnings {
+            let kind = match warning {
+                crate::domain::session::HopWarning::TrainsOff(_) => "train-off",
+                crate::domain::session::HopWarning::PresetLeavesOut(_) => "preset",
+                crate::domain::session::HopWarning::JoinBlocked { .. } => "join-blocked",
+            };
+            out.push_str("<p class=\"plan-hop-warning\"");
+            attr(&mut out, "data-warning", kind);
+            out.push('>');
+            escape(&mut out, &words::warning(warning));
+            sources(&mut out, &words::warning_sources(warning));
+            out.push_str("</p>");
+        }
+    }
     if !hop.notes.is_empty() {
         out.push_str("<ul class=\"plan-hop-notes\">");
         for note in &hop.notes {
             out.push_str("<li>");
-            escape(&mut out, &note_words(note));
+            escape(&mut out, &words::hop_note(note));
             out.push_str("</li>");
         }
         out.push_str("</ul>");
     }
+    if let Some(facts) = facts {
+        caveats(&mut out, &facts.caveats, false);
+    }
     out
+}
+
+/// " (Source: <a>…</a>; <a>…</a>)" after a sentence.
+pub fn sources(out: &mut String, sources: &[Source]) {
+    for (i, source) in sources.iter().enumerate() {
+        out.push_str(if i == 0 { " (Source: " } else { "; " });
+        source_link(out, source);
+    }
+    if !sources.is_empty() {
+        out.push(')');
+    }
+}
+
+/// The caveats as a list of `[data-caveat]` items: what Cisco says, with its source and
+/// confidence; with `before`, also what to do before the hop and its commands (typed on the
+/// active unit).
+pub fn caveats(out: &mut String, caveats: &[&Caveat], before: bool) {
+    if caveats.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"caveats\">");
+    for caveat in caveats {
+        out.push_str("<li class=\"caveat\" data-caveat=\"\"");
+        attr(out, "data-caveat-release", &caveat.release.to_string());
+        attr(out, "data-caveat-kind", caveat.kind.label());
+        out.push_str("><strong>");
+        escape(
+            out,
+            &words::caveat_heading(caveat.release, caveat.kind.label()),
+        );
+        out.push_str("</strong> ");
+        inline_code(out, caveat.text);
+        if before {
+            out.push_str("<br>");
+            inline_code(out, caveat.before);
+        }
+        out.push_str(" <span class=\"caveat-source\">(");
+        source_link(out, &caveat.source);
+        out.push_str("; ");
+        escape(out, &words::confidence(caveat.confidence.letter()));
+        out.push_str(")</span>");
+        if before && !caveat.commands.is_empty() {
+            super::runbook_html::command_block(
+                out,
+                crate::domain::runbook::Role::Active,
+                &caveat.commands.join("\n"),
+                &format!("Copy the commands for the {} caveat", caveat.release),
+            );
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
 }
 
 /// `<option>`s for the releases of the landing train, newest first, `selected` marked;

@@ -3,7 +3,7 @@
 //! reason beside it. One `change` listener on the list serves them all; a switch redraws the
 //! list, so the page gives the focus back to the checkbox by its id ([`checkbox_id`]).
 
-use super::markup::{attr, escape};
+use super::markup::{attr, escape, source_link};
 use crate::domain::release::Train;
 use crate::domain::session::TrainState;
 
@@ -33,10 +33,12 @@ pub fn checkboxes(trains: &[TrainState]) -> String {
         out.push('>');
         escape(&mut out, &name);
         out.push_str("</label>");
-        if let Some(reason) = t.excluded_by_preset {
+        if let Some(exclusion) = t.excluded_by_preset {
             out.push_str("<span class=\"train-toggles-reason\">");
-            escape(&mut out, reason);
-            out.push_str("</span>");
+            escape(&mut out, exclusion.reason);
+            out.push_str(" (");
+            source_link(&mut out, &exclusion.source);
+            out.push_str(")</span>");
         }
         out.push_str("</li>");
     }
@@ -48,7 +50,27 @@ pub fn checkboxes(trains: &[TrainState]) -> String {
 mod tests {
     use super::*;
 
-    fn state(major: u16, minor: u16, enabled: bool, reason: Option<&'static str>) -> TrainState {
+    use crate::domain::presets::Exclusion;
+    use crate::domain::sources::Source;
+
+    static ODD: Exclusion = Exclusion {
+        train: Train {
+            major: 9,
+            minor: 12,
+        },
+        reason: "not on <this> platform & that",
+        source: Source {
+            title: "A \"guide\"",
+            url: "https://example.com/a?b=1&c=2",
+        },
+    };
+
+    fn state(
+        major: u16,
+        minor: u16,
+        enabled: bool,
+        reason: Option<&'static Exclusion>,
+    ) -> TrainState {
         TrainState {
             train: Train { major, minor },
             enabled,
@@ -58,10 +80,7 @@ mod tests {
 
     #[test]
     fn writes_one_checkbox_per_train_with_its_state_and_reason() {
-        let html = checkboxes(&[
-            state(9, 1, true, None),
-            state(9, 12, false, Some("not on <this> platform & that")),
-        ]);
+        let html = checkboxes(&[state(9, 1, true, None), state(9, 12, false, Some(&ODD))]);
         assert_eq!(
             html,
             "<ul class=\"train-toggles-list\">\
@@ -69,7 +88,9 @@ mod tests {
              <label for=\"train-9-1\">9.1</label></li>\
              <li data-excluded=\"\"><input type=\"checkbox\" id=\"train-9-12\" data-train=\"9.12\">\
              <label for=\"train-9-12\">9.12</label>\
-             <span class=\"train-toggles-reason\">not on &lt;this&gt; platform &amp; that</span></li></ul>"
+             <span class=\"train-toggles-reason\">not on &lt;this&gt; platform &amp; that (<a \
+             href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener\" target=\"_blank\">A \
+             &quot;guide&quot;</a>)</span></li></ul>"
         );
     }
 

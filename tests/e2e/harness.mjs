@@ -1,6 +1,6 @@
-// End-to-end harness: a loopback static server for dist/, Debian's Chromium driven by
-// playwright-core, and a page recorder that turns every off-origin request, console error, page
-// error and CSP violation into a test failure.
+// End-to-end harness: the loopback static server (static-server.mjs) for dist/, Debian's
+// Chromium driven by playwright-core, and a page recorder that turns every off-origin request,
+// console error, page error and CSP violation into a test failure.
 //
 // How to use (each test file is tests/e2e/<name>.test.mjs, run by `node --test` in tests/e2e;
 // `cargo xtask test` builds dist/ first and sets E2E_DIST):
@@ -23,13 +23,13 @@
 // SUB_PATH (`/tools/asa/`). `server.setRoot(dir)` swaps the served directory (redeploys).
 // Nothing here sleeps: wait for conditions (page.waitForSelector, page.waitForFunction).
 
-import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer as startStaticServer } from './static-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -42,80 +42,14 @@ export const SUB_PATH = '/tools/asa/';
 /** Debian's Chromium; `npx playwright install` cannot work here (no internet) and is never used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Content types of what dist/ holds (the bench's server uses the same table). */
-export const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export { MIME } from './static-server.mjs';
 
 /**
- * Serves `root` on 127.0.0.1 (a free port) at `/` and at `subPath`, like any static host:
- * directories answer with their index.html, unknown paths 404, `Cache-Control: no-cache` so a
- * redeploy is visible to the browser's HTTP cache at once (the service worker decides the rest).
- * Every request is kept in `server.requests` ({ path, status }).
+ * The static server (static-server.mjs) for the site under test: DIST_DIR at `/` and under
+ * SUB_PATH. Options as there (`root` to serve another build, `mime` to change a content type).
  */
-export async function startServer({ root = DIST_DIR, subPath = SUB_PATH, mime = MIME } = {}) {
-  let current = path.resolve(root);
-  const requests = [];
-  const srv = http.createServer(async (req, res) => {
-    let status = 500;
-    try {
-      const { pathname } = new URL(req.url, 'http://localhost');
-      let rel = decodeURIComponent(pathname);
-      if (rel.startsWith(subPath)) rel = '/' + rel.slice(subPath.length);
-      else if (rel === subPath.slice(0, -1)) rel = '/';
-      if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.resolve(current, '.' + rel);
-      if (!file.startsWith(current + path.sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      const body = await fs.readFile(file);
-      status = 200;
-      res.writeHead(200, {
-        'Content-Type': mime[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      status = err.code === 'ENOENT' || err.code === 'EISDIR' ? 404 : 500;
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(status === 404 ? 'not found' : String(err));
-    } finally {
-      requests.push({ path: req.url, status });
-    }
-  });
-  await new Promise((resolve, reject) => {
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', resolve);
-  });
-  const origin = `http://127.0.0.1:${srv.address().port}`;
-  return {
-    origin,
-    requests,
-    /** The app URL: `rest` is appended (e.g. `#from=8.2(5)&to=9.1(7)`); `sub` serves under SUB_PATH. */
-    url(rest = '', { sub = false } = {}) {
-      return origin + (sub ? subPath : '/') + rest;
-    },
-    /** Swaps the served directory (a redeploy); takes effect for the next request. */
-    setRoot(dir) {
-      current = path.resolve(dir);
-    },
-    get root() {
-      return current;
-    },
-    close() {
-      srv.closeAllConnections?.();
-      return new Promise((resolve) => srv.close(resolve));
-    },
-  };
+export function startServer({ root = DIST_DIR, subPath = SUB_PATH, ...options } = {}) {
+  return startStaticServer({ root, subPath, ...options });
 }
 
 /**

@@ -83,3 +83,16 @@ test('axe: keyboard focus inside the graph', async () => {
   await assertNoViolations(page, 'graph focus');
   await rec.close();
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: change-window plan with caveats, warnings, one-unit hop and estimate (${scheme})`, async () => {
+    const rec = await open('#from=8.2(5)&from2=8.3(2)&to=9.23(1)&trains=7.0,7.1,7.2,8.0,8.2,8.3,8.4,9.0,9.1,9.2,9.3,9.4,9.5,9.6,9.7,9.8,9.10,9.12,9.13,9.14,9.15,9.16,9.17,9.18,9.19,9.20,9.22,9.23,9.24&contexts=multi', scheme);
+    const { page } = rec;
+    assert.equal(await waitForApp(page), 'ok');
+    await page.fill('#minutes-per-reload', '15');
+    await page.waitForSelector('[data-warning="train-off"]');
+    await page.waitForSelector('[data-caveat]');
+    await assertNoViolations(page, `change window ${scheme}`);
+    await rec.close();
+  });
+}

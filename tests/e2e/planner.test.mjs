@@ -180,7 +180,7 @@ test('hovering a release highlights exactly its legal hops', async () => {
 test('keyboard only: from an empty page to a plan, then the graph picks a target', async () => {
   const rec = await openPage(browser, server.url(''));
   const { page } = rec;
-  assert.equal(await waitForApp(page), 'invalid');
+  assert.equal(await waitForApp(page), 'empty');
   await shot(page, 'empty');
   await tabTo(page, '#from');
   await page.keyboard.type('8.2.5');
@@ -271,7 +271,9 @@ test('a step\'s Copy button copies exactly its commands and says so', async () =
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await waitVerdict(page, 'ok');
   await page.fill('#tftp-server', '192.0.2.7');
-  const block = page.locator('[data-runbook-hop="1"] .command-block').first();
+  const block = page.locator('[data-runbook-hop="1"] .command-block', {
+    has: page.locator('[aria-label="Copy the commands of step 1 of hop 1"]'),
+  });
   await block.locator('code').filter({ hasText: '192.0.2.7' }).waitFor();
   const commands = await block.locator('code').innerText();
   await page.click('[aria-label="Copy the commands of step 1 of hop 1"]');
@@ -309,6 +311,7 @@ test('train switches by keyboard: Space switches a train off and on, the focus s
   const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
+  await page.click('.train-toggles summary');
   await page.focus('#train-9-0');
   await page.keyboard.press('Space');
   await waitVerdict(page, 'no-path');

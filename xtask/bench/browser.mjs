@@ -20,7 +20,8 @@
 
 import { createRequire } from 'node:module';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
-import { startServer, parseArgs, median, record } from './server.mjs';
+import { startServer } from '../../tests/e2e/static-server.mjs';
+import { parseArgs, median, record } from './cli.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const RUNS = Number(args.runs ?? 9);
@@ -304,7 +305,8 @@ async function axe(browser, origin) {
   await record(args.out, { 'axe.states': states.length, 'axe.violations': found.length, 'axe.list': found.join('; ') || '-' });
 }
 
-const server = await startServer(args.site);
+// Served gzip-compressed, as real hosts do: load times are those of a page a person gets.
+const server = await startServer({ root: args.site, gzip: true });
 const browser = await launchBrowser();
 try {
   await record(args.out, { 'chromium.version': browser.version() });

@@ -10,14 +10,16 @@
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { startServer, parseArgs, record } from './server.mjs';
+import { startServer } from '../../tests/e2e/static-server.mjs';
+import { parseArgs, record } from './cli.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const RUNS = 5;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const server = await startServer(args.site);
+// Served gzip-compressed, as real hosts do (Lighthouse would mark down an uncompressed wasm).
+const server = await startServer({ root: args.site, gzip: true });
 const url = `${server.origin}/#${args.fragment}`;
 try {
   for (const [name, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {

@@ -171,11 +171,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if options.wants(Part::Browser) || options.wants(Part::Lighthouse) {
         let (site, plan) = bench_site(&dist, &work)?;
         figures.hops = plan.hops;
-        ensure_bench_packages()?;
+        let script_dir = root.join("xtask").join("bench");
+        tools::npm_ci(&script_dir, "npm packages for xtask/bench (Lighthouse)")?;
         let results = work.join("results.txt");
         std::fs::write(&results, "")
             .map_err(|e| format!("cannot write {}: {e}", results.display()))?;
-        let script_dir = root.join("xtask").join("bench");
         let node = |script: &str| {
             Cmd::new("node")
                 .arg(script_dir.join(script))
@@ -297,28 +297,6 @@ fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     std::fs::copy(&built, site.join("bench-layout.wasm"))
         .map(|_| ())
         .map_err(|e| format!("cannot copy {}: {e}", built.display()))
-}
-
-/// `npm ci` in xtask/bench (Lighthouse), skipped when node_modules came from this lockfile.
-fn ensure_bench_packages() -> Result<(), String> {
-    let dir = repo_root().join("xtask").join("bench");
-    let lock_path = dir.join("package-lock.json");
-    let lock = std::fs::read(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
-    let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::sha256::hex(&crate::sha256::digest(&lock));
-    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
-        return Ok(());
-    }
-    Cmd::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .dir(&dir)
-        .run()
-        .map_err(|e| {
-            format!("{e}\ninstall the bench's packages by hand with `npm ci` in xtask/bench")
-        })?;
-    std::fs::write(&stamp_path, stamp)
-        .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
 }
 
 /// `key<TAB>value` lines; a later line wins.

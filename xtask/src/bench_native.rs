@@ -128,39 +128,26 @@ fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
     results
 }
 
-/// `"full_id":"plan/all_pairs_builtin"` of criterion's `benchmark.json`.
-fn full_id(json: &str) -> Option<String> {
-    let rest = &json[json.find("\"full_id\"")? + "\"full_id\"".len()..];
-    let rest = rest
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start()
-        .strip_prefix('"')?;
-    Some(rest[..rest.find('"')?].to_string())
+/// The value at `pointer` (`/median/point_estimate`) of a JSON file criterion wrote.
+fn json_at(json: &str, pointer: &str) -> Option<serde_json::Value> {
+    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value.pointer_mut(pointer).map(serde_json::Value::take)
 }
 
-/// `"throughput":{"Elements":2208}` of criterion's `benchmark.json` (absent or `null` when the
+/// `full_id` of criterion's `benchmark.json` (`plan/all_pairs_builtin`).
+fn full_id(json: &str) -> Option<String> {
+    json_at(json, "/full_id")?.as_str().map(str::to_string)
+}
+
+/// `throughput.Elements` of criterion's `benchmark.json` (the throughput is `null` when the
 /// benchmark declared none).
 fn elements(json: &str) -> Option<u64> {
-    let rest = &json[json.find("\"Elements\"")? + "\"Elements\"".len()..];
-    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
-    let end = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    rest[..end].parse().ok()
+    json_at(json, "/throughput/Elements")?.as_u64()
 }
 
-/// `median.point_estimate` (nanoseconds) of criterion's `estimates.json`, read without a JSON
-/// crate (xtask is std-only): the first `point_estimate` after the `median` key.
+/// `median.point_estimate` (nanoseconds) of criterion's `estimates.json`.
 fn median_ns(json: &str) -> Option<f64> {
-    let after = &json[json.find("\"median\"")?..];
-    let value =
-        after[after.find("\"point_estimate\"")? + "\"point_estimate\"".len()..].trim_start();
-    let value = value.strip_prefix(':')?.trim_start();
-    let end = value
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))
-        .unwrap_or(value.len());
-    value[..end].parse().ok()
+    json_at(json, "/median/point_estimate")?.as_f64()
 }
 
 pub fn human(ns: f64) -> String {

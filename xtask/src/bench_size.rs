@@ -80,20 +80,18 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     Ok(SizeReport { files, not_counted })
 }
 
-/// The file names of sw.js's `const PRECACHE = ["…", …];` (written by `cargo xtask post-build`).
+/// The file names of sw.js's `const PRECACHE = ["…", …];` (a JSON array, written by
+/// `cargo xtask post-build`).
 fn precache_list(sw: &str) -> Result<Vec<String>, String> {
-    const START: &str = "const PRECACHE = [";
+    const START: &str = "const PRECACHE = ";
     let missing = || {
         "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)"
             .to_string()
     };
     let rest = &sw[sw.find(START).ok_or_else(missing)? + START.len()..];
-    let body = &rest[..rest.find(']').ok_or_else(missing)?];
-    Ok(body
-        .split(',')
-        .map(|s| s.trim().trim_matches('"').to_string())
-        .filter(|s| !s.is_empty())
-        .collect())
+    // The array is the first JSON value of the rest; the script goes on after it.
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Vec<String>>();
+    values.next().and_then(Result::ok).ok_or_else(missing)
 }
 
 /// Prints the table and the verdict against the budget.
@@ -183,6 +181,10 @@ mod tests {
             Ok(vec!["a-1.wasm".to_string(), "index.html".to_string()])
         );
         assert_eq!(precache_list("const PRECACHE = [];"), Ok(Vec::new()));
+        assert_eq!(
+            precache_list(r#"const PRECACHE = ["a]b.png"];"#),
+            Ok(vec!["a]b.png".to_string()])
+        );
         assert_err(
             "const HASHED = [];",
             "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)",

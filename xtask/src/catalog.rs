@@ -1,13 +1,14 @@
 //! `cargo xtask catalog [--check]`: generates `data/catalog.txt`, the built-in release catalog,
-//! from the reference data `../shared/reference/asa-releases.json`.
+//! from the reference data `data/reference/asa-releases.json` (see `data/README.md`).
 //!
 //! Why a generated line format and not the JSON: the page embeds the catalog in its bundle, and
 //! the JSON repeats each source and note hundreds of times (≈ 400 KB). The line format keeps
 //! every field the page shows (release, source, note, date, withdrawn) with sources and notes
 //! stored once in numbered tables; `pre-release` builds are dropped (SPEC §5: never offered).
 //!
-//! Std only, so `tests/catalog_data.rs` can include this file with `#[path]` and check that the
-//! committed data is exactly what [`render`] makes from the reference JSON.
+//! The JSON is read with `serde_json`; this file checks what JSON cannot say (one-line texts,
+//! `YYYY-MM` dates, no release twice). `tests/catalog_data.rs` includes it with `#[path]` and
+//! checks that the committed data is exactly what [`render`] makes from the reference JSON.
 //!
 //! # Format (`data/catalog.txt`)
 //!
@@ -21,12 +22,13 @@
 //! `<release>` is canonical (`8.4(7)30`), releases are in ascending order, `<date>` is `YYYY-MM`
 //! and `w` marks a release withdrawn by Cisco.
 
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Where the reference data and the generated file live, relative to the repository root.
-const REFERENCE: &str = "../shared/reference/asa-releases.json";
+const REFERENCE: &str = "data/reference/asa-releases.json";
 const OUTPUT: &str = "data/catalog.txt";
 
 /// Writes `data/catalog.txt` (or, with `--check`, fails when it is out of date).
@@ -34,13 +36,9 @@ pub fn run() -> Result<(), String> {
     let root = repo_root();
     let input = root.join(REFERENCE);
     let output = root.join(OUTPUT);
-    let json = std::fs::read_to_string(&input).map_err(|e| {
-        format!(
-            "cannot read {}: {e} (the shared/ folder must sit beside the repository)",
-            input.display()
-        )
-    })?;
-    let text = render(&json)?;
+    let json = std::fs::read_to_string(&input)
+        .map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let text = render(&json).map_err(|e| format!("{}: {e}", input.display()))?;
     if std::env::args().any(|a| a == "--check") {
         let current = std::fs::read_to_string(&output).unwrap_or_default();
         if current != text {
@@ -72,50 +70,79 @@ fn repo_root() -> PathBuf {
     xtask.parent().unwrap_or(xtask).to_path_buf()
 }
 
-/// One release of the reference data, as the data file keeps it.
-struct Record {
-    key: (u16, u16, u16, Option<u16>),
+/// One entry of the reference data, the fields the catalog keeps (`version` and `aliases`
+/// are other spellings of the numbers, which the page parses itself).
+#[derive(Deserialize)]
+struct Entry {
+    major: u16,
+    minor: u16,
+    maintenance: u16,
+    interim: Option<u16>,
+    flags: Vec<Flag>,
+    date: Option<String>,
     note: String,
     source: String,
-    date: Option<String>,
-    withdrawn: bool,
 }
 
-/// Renders the data file from the reference JSON text. Errors name the entry and the field.
-pub fn render(json: &str) -> Result<String, String> {
-    let value = Json::parse(json)?;
-    let Json::Array(items) = value else {
-        return Err("the reference data is not a JSON array".to_string());
-    };
-    let mut records = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        if let Some(record) = record(item).map_err(|e| format!("entry {}: {e}", i + 1))? {
-            records.push(record);
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Flag {
+    /// Listed by Cisco advisories but never orderable: left out of the catalog (SPEC §5).
+    PreRelease,
+    /// Pulled from Cisco.com: kept, never recommended.
+    Withdrawn,
+}
+
+impl Entry {
+    fn key(&self) -> (u16, u16, u16, Option<u16>) {
+        (self.major, self.minor, self.maintenance, self.interim)
+    }
+
+    /// What the line format needs beyond what the JSON types say.
+    fn check(&self) -> Result<(), String> {
+        one_line("note", &self.note)?;
+        one_line("source", &self.source)?;
+        match self.date.as_deref() {
+            Some(date) if !is_month(date) => {
+                Err(format!("`date` is not YYYY-MM or null: {date:?}"))
+            }
+            _ => Ok(()),
         }
     }
-    records.sort_by_key(|r| r.key);
-    if let Some(w) = records.windows(2).find(|w| w[0].key == w[1].key) {
-        return Err(format!("release {} is listed twice", canonical(w[0].key)));
+}
+
+/// Renders the data file from the reference JSON text. A JSON error gives its line and column,
+/// any other names the release.
+pub fn render(json: &str) -> Result<String, String> {
+    let mut entries: Vec<Entry> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
+    entries.sort_by_key(Entry::key);
+    for e in &entries {
+        e.check()
+            .map_err(|why| format!("release {}: {why}", canonical(e.key())))?;
+    }
+    if let Some(w) = entries.windows(2).find(|w| w[0].key() == w[1].key()) {
+        return Err(format!("release {} is listed twice", canonical(w[0].key())));
     }
 
     let mut out = String::new();
     out.push_str(
         "# ASA release catalog. Generated by `cargo xtask catalog` from \
-         ../shared/reference/asa-releases.json: do not edit.\n\
+         data/reference/asa-releases.json: do not edit.\n\
          # s <text>: source table; n <text>: note table (each numbered from 0 in order).\n\
          # <release> <note> <source> [<date YYYY-MM>] [w = withdrawn]; pre-release builds left out.\n",
     );
     let mut sources = Table::default();
     let mut notes = Table::default();
     let mut lines = String::new();
-    for r in &records {
-        let note = notes.index(&r.note);
-        let source = sources.index(&r.source);
-        let _ = write!(lines, "{} {note} {source}", canonical(r.key));
-        if let Some(date) = &r.date {
+    for e in &entries {
+        let note = notes.index(&e.note);
+        let source = sources.index(&e.source);
+        let _ = write!(lines, "{} {note} {source}", canonical(e.key()));
+        if let Some(date) = &e.date {
             let _ = write!(lines, " {date}");
         }
-        if r.withdrawn {
+        if e.flags.contains(&Flag::Withdrawn) {
             lines.push_str(" w");
         }
         lines.push('\n');
@@ -155,68 +182,14 @@ fn canonical((major, minor, maintenance, interim): (u16, u16, u16, Option<u16>))
     }
 }
 
-/// Reads one entry; `None` for a `pre-release` build.
-fn record(item: &Json) -> Result<Option<Record>, String> {
-    let mut withdrawn = false;
-    let Json::Array(flags) = item.field("flags")? else {
-        return Err("`flags` is not an array".to_string());
-    };
-    for flag in flags {
-        match flag {
-            Json::String(f) if f == "pre-release" => return Ok(None),
-            Json::String(f) if f == "withdrawn" => withdrawn = true,
-            other => return Err(format!("unknown flag {}", other.describe())),
-        }
+/// A text field must fit on one line of the data file, with no blanks at its ends.
+fn one_line(name: &str, text: &str) -> Result<(), String> {
+    if text.is_empty() || text.contains(['\n', '\r']) || text.trim() != text {
+        return Err(format!(
+            "`{name}` is not a non-empty one-line text: {text:?}"
+        ));
     }
-    let number = |name: &str| -> Result<u16, String> {
-        match item.field(name)? {
-            Json::Number(n) if n.fract() == 0.0 && (0.0..=65535.0).contains(n) => Ok(*n as u16),
-            other => Err(format!(
-                "`{name}` is not a number from 0 to 65535: {}",
-                other.describe()
-            )),
-        }
-    };
-    let interim = match item.field("interim")? {
-        Json::Null => None,
-        _ => Some(number("interim")?),
-    };
-    let key = (
-        number("major")?,
-        number("minor")?,
-        number("maintenance")?,
-        interim,
-    );
-    let date = match item.field("date")? {
-        Json::Null => None,
-        Json::String(d) if is_month(d) => Some(d.clone()),
-        other => {
-            return Err(format!(
-                "`date` is not YYYY-MM or null: {}",
-                other.describe()
-            ))
-        }
-    };
-    Ok(Some(Record {
-        key,
-        note: line(item, "note")?,
-        source: line(item, "source")?,
-        date,
-        withdrawn,
-    }))
-}
-
-/// A text field that must fit on one line of the data file.
-fn line(item: &Json, name: &str) -> Result<String, String> {
-    match item.field(name)? {
-        Json::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) && s.trim() == s => {
-            Ok(s.clone())
-        }
-        other => Err(format!(
-            "`{name}` is not a non-empty one-line text: {}",
-            other.describe()
-        )),
-    }
+    Ok(())
 }
 
 fn is_month(text: &str) -> bool {
@@ -226,245 +199,4 @@ fn is_month(text: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || c.is_ascii_digit())
-}
-
-/// A JSON value: just enough of RFC 8259 for the reference data (std only).
-#[derive(Debug, PartialEq)]
-pub enum Json {
-    Null,
-    Bool(bool),
-    Number(f64),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
-}
-
-impl Json {
-    /// Parses a whole JSON text. Errors give the byte offset.
-    pub fn parse(text: &str) -> Result<Json, String> {
-        let mut p = Parser {
-            bytes: text.as_bytes(),
-            pos: 0,
-        };
-        let value = p.value()?;
-        p.blanks();
-        if p.pos != p.bytes.len() {
-            return Err(p.error("trailing characters"));
-        }
-        Ok(value)
-    }
-
-    /// How a value is named in an error message.
-    fn describe(&self) -> String {
-        match self {
-            Json::Null => "null".to_string(),
-            Json::Bool(b) => b.to_string(),
-            Json::Number(n) => format!("the number {n}"),
-            Json::String(s) => format!("the text {s:?}"),
-            Json::Array(items) => format!("an array of {}", items.len()),
-            Json::Object(fields) => format!("an object of {} fields", fields.len()),
-        }
-    }
-
-    fn field(&self, name: &str) -> Result<&Json, String> {
-        match self {
-            Json::Object(fields) => fields
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v)
-                .ok_or_else(|| format!("missing field `{name}`")),
-            _ => Err("not a JSON object".to_string()),
-        }
-    }
-}
-
-struct Parser<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Parser<'_> {
-    fn error(&self, what: &str) -> String {
-        format!("JSON error at byte {}: {what}", self.pos)
-    }
-
-    fn blanks(&mut self) {
-        while self
-            .bytes
-            .get(self.pos)
-            .is_some_and(|b| b" \t\r\n".contains(b))
-        {
-            self.pos += 1;
-        }
-    }
-
-    fn eat(&mut self, want: u8) -> Result<(), String> {
-        self.blanks();
-        if self.bytes.get(self.pos) == Some(&want) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(self.error(&format!("expected '{}'", want as char)))
-        }
-    }
-
-    /// One value, by recursive descent; the depth limit keeps odd input from overflowing the
-    /// stack (the reference data nests two levels).
-    fn value(&mut self) -> Result<Json, String> {
-        self.nested(0)
-    }
-
-    fn nested(&mut self, depth: usize) -> Result<Json, String> {
-        if depth > 64 {
-            return Err(self.error("nesting deeper than 64"));
-        }
-        self.blanks();
-        match self.bytes.get(self.pos) {
-            Some(b'{') => {
-                self.pos += 1;
-                let mut fields = Vec::new();
-                self.blanks();
-                if self.bytes.get(self.pos) == Some(&b'}') {
-                    self.pos += 1;
-                    return Ok(Json::Object(fields));
-                }
-                loop {
-                    self.blanks();
-                    let key = self.string()?;
-                    self.eat(b':')?;
-                    fields.push((key, self.nested(depth + 1)?));
-                    self.blanks();
-                    match self.bytes.get(self.pos) {
-                        Some(b',') => self.pos += 1,
-                        Some(b'}') => {
-                            self.pos += 1;
-                            return Ok(Json::Object(fields));
-                        }
-                        _ => return Err(self.error("expected ',' or '}'")),
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                self.blanks();
-                if self.bytes.get(self.pos) == Some(&b']') {
-                    self.pos += 1;
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.nested(depth + 1)?);
-                    self.blanks();
-                    match self.bytes.get(self.pos) {
-                        Some(b',') => self.pos += 1,
-                        Some(b']') => {
-                            self.pos += 1;
-                            return Ok(Json::Array(items));
-                        }
-                        _ => return Err(self.error("expected ',' or ']'")),
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(Json::String),
-            Some(b't') => self.word("true", Json::Bool(true)),
-            Some(b'f') => self.word("false", Json::Bool(false)),
-            Some(b'n') => self.word("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.error("expected a value")),
-        }
-    }
-
-    fn word(&mut self, word: &str, value: Json) -> Result<Json, String> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
-            self.pos += word.len();
-            Ok(value)
-        } else {
-            Err(self.error("expected a value"))
-        }
-    }
-
-    fn number(&mut self) -> Result<Json, String> {
-        let start = self.pos;
-        while self
-            .bytes
-            .get(self.pos)
-            .is_some_and(|b| b.is_ascii_digit() || b"-+.eE".contains(b))
-        {
-            self.pos += 1;
-        }
-        std::str::from_utf8(&self.bytes[start..self.pos])
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .map(Json::Number)
-            .ok_or_else(|| self.error("bad number"))
-    }
-
-    fn string(&mut self) -> Result<String, String> {
-        if self.bytes.get(self.pos) != Some(&b'"') {
-            return Err(self.error("expected '\"'"));
-        }
-        self.pos += 1;
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return Err(self.error("unterminated string"));
-            };
-            self.pos += 1;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let Some(&e) = self.bytes.get(self.pos) else {
-                        return Err(self.error("unterminated escape"));
-                    };
-                    self.pos += 1;
-                    let c = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode()?,
-                        _ => return Err(self.error("bad escape")),
-                    };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-                _ => out.push(b),
-            }
-        }
-        String::from_utf8(out).map_err(|_| self.error("string is not UTF-8"))
-    }
-
-    /// The `XXXX` of a `\uXXXX` escape, joining a surrogate pair.
-    fn unicode(&mut self) -> Result<char, String> {
-        let high = self.hex4()?;
-        let code = if (0xD800..0xDC00).contains(&high) {
-            if !self.bytes[self.pos..].starts_with(b"\\u") {
-                return Err(self.error("lone surrogate"));
-            }
-            self.pos += 2;
-            let low = self.hex4()?;
-            if !(0xDC00..0xE000).contains(&low) {
-                return Err(self.error("bad surrogate pair"));
-            }
-            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-        } else {
-            high
-        };
-        char::from_u32(code).ok_or_else(|| self.error("bad \\u escape"))
-    }
-
-    fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .ok_or_else(|| self.error("short \\u escape"))?;
-        let text = std::str::from_utf8(digits).map_err(|_| self.error("bad \\u escape"))?;
-        let code = u32::from_str_radix(text, 16).map_err(|_| self.error("bad \\u escape"))?;
-        self.pos += 4;
-        Ok(code)
-    }
 }

@@ -32,8 +32,7 @@ pub fn bundle(html: &str, dir: &Path) -> Result<String, String> {
         css.push_str(&text);
         css.push('\n');
     }
-    let digest = sha256::digest(css.as_bytes());
-    let name = format!("app-{}.css", &sha256::hex(&digest)[..16]);
+    let name = format!("app-{}.css", &sha256::hex(css.as_bytes())[..16]);
     std::fs::write(dir.join(&name), &css).map_err(|e| format!("cannot write {name}: {e}"))?;
     for link in &links {
         let path = dir.join(link.href.trim_start_matches("./"));
@@ -41,8 +40,8 @@ pub fn bundle(html: &str, dir: &Path) -> Result<String, String> {
             .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
     let tag = format!(
-        "<link href=\"./{name}\" integrity=\"sha256-{}\" rel=\"stylesheet\">",
-        sha256::base64(&digest)
+        "<link href=\"./{name}\" integrity=\"{}\" rel=\"stylesheet\">",
+        sha256::integrity(css.as_bytes())
     );
     let mut out = String::with_capacity(html.len());
     let mut at = 0;
@@ -126,10 +125,7 @@ mod tests {
             <link rel=\"stylesheet\" href=\"b-2.css\"/><link href=p.css rel=stylesheet media=print></head>";
         let out = bundle(page, &dir).unwrap();
         let expected_css = "a{}\nb{}\n";
-        let name = format!(
-            "app-{}.css",
-            &sha256::hex(&sha256::digest(expected_css.as_bytes()))[..16]
-        );
+        let name = format!("app-{}.css", &sha256::hex(expected_css.as_bytes())[..16]);
         assert_eq!(
             std::fs::read_to_string(dir.join(&name)).unwrap(),
             expected_css

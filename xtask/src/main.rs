@@ -1,6 +1,8 @@
 //! `cargo xtask <task>`: the project's build and test automation, in Rust (matklad's
-//! cargo-xtask). Its one dependency is the app's own library, whose domain the benchmark uses. Each task is a small function that shells out and checks the
-//! status; every error says what to do about it.
+//! cargo-xtask). It depends on the app's own library (the benchmark draws its static page from
+//! the domain) and on well-kept crates for formats: `serde_json` for JSON, `toml` for
+//! Cargo.lock, `sha2` and `base64` for digests. Each task is a small function that shells out
+//! and checks the status; every error says what to do about it.
 
 mod bench;
 mod bench_fleet;
@@ -32,7 +34,7 @@ tasks:
   serve         install what is missing, then build and serve the app on http://127.0.0.1:8080
   dist          release build into dist/, then print each file's raw and gzip size
   test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
-  catalog       regenerate data/catalog.txt from ../shared/reference/asa-releases.json
+  catalog       regenerate data/catalog.txt from data/reference/asa-releases.json
   fuzz [secs]   run every fuzz target for secs seconds each
   bench         benchmarks and audits (size, time to a plan, layout, Lighthouse, axe):
                 prints figures and writes BENCHMARKS.md; fails over the 120 KiB budget

@@ -119,7 +119,7 @@ fn build_id(files: &[(String, Vec<u8>)]) -> String {
         all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         all.extend_from_slice(bytes);
     }
-    sha256::hex(&sha256::digest(&all))[..16].to_string()
+    sha256::hex(&all)[..16].to_string()
 }
 
 /// The bodies of inline `<script>` elements (those without `src`), in order.
@@ -165,8 +165,7 @@ fn with_integrity(html: &str, files: &[(String, Vec<u8>)]) -> Result<String, Str
                     "index.html asks for the integrity of `{name}`, which this build does not have"
                 )
             })?;
-        out.push_str("sha256-");
-        out.push_str(&sha256::base64(&sha256::digest(bytes)));
+        out.push_str(&sha256::integrity(bytes));
         rest = &after[end..];
     }
     out.push_str(rest);
@@ -183,12 +182,7 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
     }
     let hashes: String = inline_scripts(html)
         .iter()
-        .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                sha256::base64(&sha256::digest(script.as_bytes()))
-            )
-        })
+        .map(|script| format!(" '{}'", sha256::integrity(script.as_bytes())))
         .collect();
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
@@ -226,9 +220,11 @@ fn is_hashed(name: &str) -> bool {
             .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
+/// A JavaScript array literal of the names: JSON strings (`serde_json` escapes them), spaced
+/// after each comma as sw.js always was.
 fn json_strings<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let quoted: Vec<String> = items
-        .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(|s| serde_json::Value::from(s).to_string())
         .collect();
     format!("[{}]", quoted.join(", "))
 }
@@ -354,6 +350,15 @@ mod tests {
         assert_eq!(build_id(&a), build_id(&a.clone()));
         assert_ne!(build_id(&a), build_id(&b));
         assert_eq!(build_id(&a).len(), 16);
+    }
+
+    #[test]
+    fn json_strings_escape_names() {
+        assert_eq!(
+            json_strings(["a\"b", "c\\d", "e"].into_iter()),
+            r#"["a\"b", "c\\d", "e"]"#
+        );
+        assert_eq!(json_strings(std::iter::empty()), "[]");
     }
 
     #[test]

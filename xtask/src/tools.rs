@@ -145,23 +145,27 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     version_in_lock(&lock, package)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .ok_or_else(|| format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`"))
 }
 
-fn version_in_lock(lock: &str, package: &str) -> Option<String> {
-    let name_line = format!("name = \"{package}\"");
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == name_line {
-            let version = lines
-                .next()?
-                .trim()
-                .strip_prefix("version = \"")?
-                .strip_suffix('"')?;
-            return Some(version.to_string());
-        }
+/// The version of the first `[[package]]` named `package` in a Cargo.lock (TOML).
+fn version_in_lock(lock: &str, package: &str) -> Result<Option<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct Lock {
+        package: Vec<Locked>,
     }
-    None
+    #[derive(serde::Deserialize)]
+    struct Locked {
+        name: String,
+        version: String,
+    }
+    let lock: Lock = toml::from_str(lock).map_err(|e| e.to_string())?;
+    Ok(lock
+        .package
+        .into_iter()
+        .find(|p| p.name == package)
+        .map(|p| p.version))
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -184,13 +188,22 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     install(&format!("wasm-bindgen-cli {wanted}"), cmd)
 }
 
-/// `npm ci` in tests/e2e, skipped when node_modules was installed from this very lockfile.
+/// The npm packages of tests/e2e (also what the bench's browser script drives).
 fn ensure_npm_packages() -> Result<(), String> {
-    let dir = e2e_dir();
-    let lock = std::fs::read(dir.join("package-lock.json"))
-        .map_err(|e| format!("cannot read tests/e2e/package-lock.json: {e}"))?;
+    npm_ci(
+        &e2e_dir(),
+        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
+    )
+}
+
+/// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
+/// stamp of the lockfile's digest is kept in node_modules).
+pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
+    let lock_path = dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::sha256::hex(&crate::sha256::digest(&lock));
+    let stamp = crate::sha256::hex(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(());
     }
@@ -198,10 +211,10 @@ fn ensure_npm_packages() -> Result<(), String> {
         apt_install("Node.js and npm", &["nodejs", "npm"])?;
     }
     install(
-        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
+        what,
         Cmd::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .dir(&dir),
+            .dir(dir),
     )?;
     std::fs::write(&stamp_path, stamp)
         .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
@@ -246,14 +259,15 @@ mod tests {
     #[test]
     fn finds_locked_versions() {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
+        let version = |package| version_in_lock(lock, package);
+        assert_eq!(version("wasm-bindgen"), Ok(Some("0.2.130".to_string())));
         assert_eq!(
-            version_in_lock(lock, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
+            version("wasm-bindgen-macro"),
+            Ok(Some("0.2.131".to_string()))
         );
-        assert_eq!(
-            version_in_lock(lock, "wasm-bindgen-macro").as_deref(),
-            Some("0.2.131")
-        );
-        assert_eq!(version_in_lock(lock, "wasm"), None);
+        assert_eq!(version("wasm"), Ok(None));
+        assert!(version_in_lock("[[package]]\nname = ", "wasm").is_err());
+        // The repository's own lockfile reads (the wasm-bindgen-cli install depends on it).
+        assert!(locked_version("wasm-bindgen").is_ok_and(|v| v.contains('.')));
     }
 }

@@ -41,7 +41,6 @@
 //! ```
 
 pub mod json;
-pub mod markdown;
 mod pair;
 mod summary;
 

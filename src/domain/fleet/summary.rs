@@ -28,10 +28,10 @@ impl Tally {
                 Verdict::Ok => self.ok += 1,
                 Verdict::Same => self.same += 1,
                 Verdict::Downgrade => self.downgrade += 1,
-                // A fleet plans only lines whose fields read, so a planned pair is never
-                // invalid; counted as bad should the session ever say so.
                 Verdict::NoPath => self.no_path += 1,
-                Verdict::Invalid => self.bad_lines += 1,
+                // A fleet plans only lines whose fields read, so a planned pair is never
+                // invalid or empty; counted as bad should the session ever say so.
+                Verdict::Invalid | Verdict::Empty => self.bad_lines += 1,
             },
         }
     }

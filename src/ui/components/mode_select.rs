@@ -2,10 +2,19 @@
 //! function (no hooks), not a component.
 
 use crate::domain::runbook::Mode;
+use crate::ui::browser;
 use yew::prelude::*;
 
-/// Two radio buttons in a fieldset; `onchange` gets the mode picked.
-pub fn mode_select(mode: Mode, onchange: &Callback<Mode>) -> Html {
+/// Two radio buttons and the multiple-context switch in a fieldset; `onchange` gets the mode
+/// picked, `onmulti` the switch. Active/Active exists only in multiple-context mode, so the
+/// switch then shows on and cannot be turned off.
+pub fn mode_select(
+    mode: Mode,
+    multi_context: bool,
+    onchange: &Callback<Mode>,
+    onmulti: &Callback<bool>,
+) -> Html {
+    let always = mode == Mode::ActiveActive;
     let option = |option: Mode, label: &'static str| {
         let id = format!("mode-{}", option.as_str());
         html! {
@@ -27,6 +36,11 @@ pub fn mode_select(mode: Mode, onchange: &Callback<Mode>) -> Html {
             <legend>{ "Failover mode" }</legend>
             { option(Mode::ActiveStandby, "Active/Standby") }
             { option(Mode::ActiveActive, "Active/Active") }
+            <label for="contexts-multi" class="mode-select-contexts">
+                <input id="contexts-multi" type="checkbox" checked={multi_context || always}
+                    disabled={always} onchange={browser::on_checked(onmulti)} />
+                { "Multiple-context mode (commands in the system execution space)" }
+            </label>
         </fieldset>
     }
 }

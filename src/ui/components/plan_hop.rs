@@ -4,6 +4,7 @@
 
 use crate::domain::plan::Hop;
 use crate::domain::release::Release;
+use crate::domain::session::HopFacts;
 use crate::ui::browser;
 use crate::view::plan_html;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ use yew::prelude::*;
 pub fn plan_hop(
     index: usize,
     hop: &Hop,
+    facts: Option<&HopFacts>,
     choices: &[(Release, bool)],
     onpin: &Callback<Release>,
 ) -> Html {
@@ -29,8 +31,9 @@ pub fn plan_hop(
     };
     html! {
         <li class="plan-hop" data-hop="" data-from={hop.from.to_string()} data-to={hop.to.to_string()}
-            data-rule={hop.rule.as_str()}>
-            { Html::from_html_unchecked(plan_html::hop_text(hop).into()) }
+            data-rule={hop.rule.as_str()}
+            data-units={facts.filter(|f| f.reloads.len() == 1).map(|_| "1")}>
+            { Html::from_html_unchecked(plan_html::hop_text(hop, facts).into()) }
             if !choices.is_empty() {
                 <div class="plan-hop-choice">
                     <label for={select_id.clone()}>

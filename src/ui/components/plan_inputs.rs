@@ -49,6 +49,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
     let onfrom2 = planner.on(|p, t| p.set_from2(Some(t)));
     let onto = planner.on(Planner::set_to);
     let onmode = planner.on(Planner::set_mode);
+    let onmulti = planner.on(Planner::set_multi_context);
     let onpreset = planner.on(Planner::set_preset);
     let p = planner.clone();
     let trains = session.trains.clone();
@@ -74,7 +75,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 label: if query.from2.is_some() { "Current release (primary unit)" } else { "Current release" }.into(),
                 field: session.from.clone(),
                 list: OPTIONS_ID.into(),
-                placeholder: "e.g. 8.2(5)".into(),
+                placeholder: "e.g. 9.8(4)".into(),
                 oninput: onfrom,
             }) }
             <div class="plan-inputs-second">
@@ -96,10 +97,10 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 label: "Target release".into(),
                 field: session.to.clone(),
                 list: OPTIONS_ID.into(),
-                placeholder: "e.g. 9.1(7)".into(),
+                placeholder: "e.g. 9.12(4)".into(),
                 oninput: onto,
             }) }
-            { mode_select(query.mode, &onmode) }
+            { mode_select(query.mode, query.multi_context, &onmode, &onmulti) }
             { train_toggles(&TrainTogglesProps {
                 preset: query.preset.clone(),
                 trains: session.trains.clone(),

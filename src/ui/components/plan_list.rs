@@ -6,12 +6,12 @@
 //! function it saves Yew's per-component code in the wasm.
 
 use super::plan_hop::plan_hop;
-use crate::domain::plan::Pick;
+use crate::domain::plan::{Pick, Verdict};
 use crate::domain::release::Release;
-use crate::domain::rules::Block;
 use crate::domain::session::{Origin, Session};
 use crate::ui::shared::Shared;
 use crate::view::markup::inline_code;
+use crate::view::{plan_html, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,15 +28,7 @@ pub fn plan_list(props: &PlanListProps) -> Html {
     let session = &props.session;
     let plan = session.plan.as_ref();
     let hops = session.hops();
-    let direct = match (plan, session.from.release, session.to.release) {
-        (Some(p), Some(from), Some(to)) => match &p.direct {
-            Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(
-                "A direct upgrade {from} → {to} is not zero-downtime: {block}."
-            )),
-            _ => None,
-        },
-        _ => None,
-    };
+    let direct = words::direct_blocked(session);
     let unused = plan.map(|p| p.unused_via.as_slice()).unwrap_or_default();
     let via_messages: Vec<&str> = session
         .messages
@@ -44,11 +36,13 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         .filter(|m| m.origin == Origin::Via)
         .map(|m| m.text.as_str())
         .collect();
-    // The notes carry `backtick` command spans: written as markup (escaped) in one piece.
+    // The notes carry `backtick` command spans and source links: written as markup (escaped)
+    // in one piece.
     let mut notes = String::new();
     for note in &session.notes {
         notes.push_str("<li>");
-        inline_code(&mut notes, note);
+        inline_code(&mut notes, &words::note(note));
+        plan_html::sources(&mut notes, &words::note_sources(note));
         notes.push_str("</li>");
     }
     let onclear = {
@@ -57,6 +51,13 @@ pub fn plan_list(props: &PlanListProps) -> Html {
     };
     html! {
         <div class="plan-list">
+            if session.verdict == Verdict::Empty {
+                <ul class="plan-list-examples" aria-label="Example plans">
+                    { for words::EXAMPLES.iter().map(|(fragment, label)| html! {
+                        <li><a href={format!("#{fragment}")}>{ *label }</a></li>
+                    }) }
+                </ul>
+            }
             <ol class="plan-list-hops" data-plan="">
                 { for hops.iter().enumerate().map(|(i, hop)| {
                     let choices: Vec<(Release, bool)> = if hop.pick == Pick::Target {
@@ -65,7 +66,7 @@ pub fn plan_list(props: &PlanListProps) -> Html {
                         session.catalog.train_entries(hop.to.train()).iter()
                             .map(|e| (e.release, e.withdrawn)).collect()
                     };
-                    plan_hop(i, hop, &choices, &props.onpin)
+                    plan_hop(i, hop, session.hop_facts.get(i), &choices, &props.onpin)
                 }) }
             </ol>
             if let Some(text) = direct {

@@ -5,6 +5,7 @@
 
 use crate::domain::session::Field;
 use crate::ui::browser;
+use crate::view::words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +31,10 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
     let wrong = field.error.is_some() && !field.text.trim().is_empty();
     let message = match &field.error {
         Some(error) => error.clone(),
-        None => field.marks.join("; "),
+        None => {
+            let marks: Vec<&str> = field.marks.iter().map(|m| words::mark(*m)).collect();
+            marks.join("; ")
+        }
     };
     let invalid = if wrong { "true" } else { "false" };
     html! {

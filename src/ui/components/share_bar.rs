@@ -5,17 +5,19 @@
 //! straight into the status line, which Yew renders empty and never touches again; the page
 //! state has no use for it, and a component with a state hook costs wasm code.
 
-use crate::domain::export::markdown;
 use crate::domain::runbook::HopImages;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
+use crate::view::export::{markdown, Extras};
 use web_sys::Element;
 use yew::prelude::*;
 
 pub struct ShareBarProps {
     pub session: Shared<Session>,
     pub images: Vec<HopImages>,
+    /// The person's minutes per reload, for the estimate.
+    pub minutes: Option<u32>,
     /// The fragment the page shows (without `#`); empty when it could not be put in a link.
     pub fragment: AttrValue,
 }
@@ -29,7 +31,13 @@ fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<(Element, &'static str
         .query_selector(".share-bar-status")
         .ok()??;
     let link = browser::link(&props.fragment);
-    let export = || markdown(&props.session, &props.images, &link);
+    let today = browser::today();
+    let extras = Extras {
+        images: &props.images,
+        minutes_per_reload: props.minutes,
+        made_on: today.as_deref(),
+    };
+    let export = || markdown(&props.session, &extras, &link);
     let (ok, done, failed) = match button.get_attribute("data-share")?.as_str() {
         "link" => (
             browser::copy(&link),

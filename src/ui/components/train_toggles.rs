@@ -39,6 +39,19 @@ fn switched(e: &Event) -> Option<(Train, bool)> {
     Some((train, on))
 }
 
+/// "Trains: 30 of 34 on (as the preset)" or "… (modified by hand)".
+fn summary(props: &TrainTogglesProps) -> String {
+    let on = props.trains.iter().filter(|t| t.enabled).count();
+    let how = if props.custom_list {
+        "the trains of your list"
+    } else if props.custom_set {
+        "modified by hand"
+    } else {
+        "as the preset"
+    };
+    format!("Trains: {on} of {} on ({how})", props.trains.len())
+}
+
 /// The preset `<select>` and one checkbox per train.
 pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let selected = props
@@ -72,9 +85,14 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                 <p class="train-toggles-note">{ "Presets do not filter a custom list." }</p>
             }
             { for props.messages.iter().map(|m| html! { <p class="train-toggles-message">{ m.clone() }</p> }) }
-            <div onchange={onswitch}>
-                { Html::from_html_unchecked(train_list::checkboxes(&props.trains).into()) }
-            </div>
+            // Folded until asked for: the preset is what most people need; a train set
+            // changed by hand says so and stays open.
+            <details class="train-toggles-details" open={props.custom_set}>
+                <summary>{ summary(props) }</summary>
+                <div onchange={onswitch}>
+                    { Html::from_html_unchecked(train_list::checkboxes(&props.trains).into()) }
+                </div>
+            </details>
             if props.custom_set {
                 <button type="button" onclick={onreset}>{ "Use the preset's trains" }</button>
             }

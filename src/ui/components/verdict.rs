@@ -6,46 +6,14 @@
 //! browser in between; drawn by the page itself, the verdict could be new while the graph
 //! is not yet.
 
-use crate::domain::plan::Verdict as Outcome;
 use crate::domain::session::Session;
 use crate::ui::shared::Shared;
+use crate::view::words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
     pub session: Shared<Session>,
-}
-
-/// The verdict in words for `session`.
-pub fn words(session: &Session) -> String {
-    let from = session
-        .from
-        .release
-        .map(|r| r.to_string())
-        .unwrap_or_default();
-    let to = session
-        .to
-        .release
-        .map(|r| r.to_string())
-        .unwrap_or_default();
-    match session.verdict {
-        Outcome::Ok => {
-            let hops = session.plan.as_ref().map_or(0, |p| p.hops.len());
-            let noun = if hops == 1 { "hop" } else { "hops" };
-            format!("Zero-downtime upgrade from {from} to {to} in {hops} {noun}.")
-        }
-        Outcome::Same => format!("Nothing to do: the pair already runs {to}."),
-        Outcome::Downgrade => format!(
-            "No zero-downtime path: {to} is older than {from}; a downgrade needs an outage."
-        ),
-        Outcome::NoPath => format!(
-            "No zero-downtime path from {from} to {to} with the trains in use; switch trains on or change the preset."
-        ),
-        Outcome::Invalid if session.from.text.trim().is_empty() || session.to.text.trim().is_empty() => {
-            "Enter the current and the target release.".to_owned()
-        }
-        Outcome::Invalid => "Check the releases entered: see the messages under the fields.".to_owned(),
-    }
 }
 
 /// The verdict line (`[data-verdict]`, exactly one on the page).
@@ -54,7 +22,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
     let session = &props.session;
     html! {
         <p class="verdict" data-verdict={session.verdict.as_str()} role="status">
-            { words(session) }
+            { words::verdict(session) }
         </p>
     }
 }

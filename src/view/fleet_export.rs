@@ -1,17 +1,18 @@
 //! Markdown for change tickets: one pair's change plan, and a fleet's (an overview, the images
 //! to stage, then one change plan per group of pairs with the same path).
 
-use super::{InputError, Summary};
-use crate::domain::export::{self, inline};
+use super::export::{self, inline, Extras};
+use crate::domain::fleet::{InputError, Summary};
 use crate::domain::plan::Verdict;
 use crate::domain::query::PlanQuery;
 use crate::domain::session::{self, Session};
 use std::fmt::Write;
 
-/// The change plan of one pair: the page's Markdown export. Everything that exports a plan as
-/// Markdown comes through here, so that moving the export touches this one call.
+/// The change plan of one pair: the page's Markdown export, with default image names. The
+/// command line and the fleet export reach the export only through here, so that moving it
+/// touches this one call.
 pub fn change_plan(session: &Session, link: &str) -> String {
-    export::markdown(session, &[], link)
+    export::markdown(session, &Extras::default(), link)
 }
 
 /// A fleet's Markdown: counts, images to stage, pairs without hops, lines not planned, then each

@@ -1,0 +1,519 @@
+//! Markdown export of a plan for a change ticket: verdict, the plan's link, rule set, train
+//! set and date, hops with rules, units, warnings and caveats, notes with their sources, and
+//! each hop's runbook with per-unit commands and checks. Sentences come from `words`, shared
+//! with the page.
+//!
+//! Everything typed by a person (release texts that did not parse, image names, the server,
+//! messages quoting input) is escaped for where it lands: inline text gets backslash escapes,
+//! table cells lose their line breaks and pipes, and code blocks use a fence longer than any run
+//! of backticks inside, so an image named ``a```b`` cannot close its block early.
+
+use super::words;
+use crate::domain::caveats::Caveat;
+use crate::domain::plan::Pick;
+use crate::domain::query::PlanQuery;
+use crate::domain::runbook::{
+    before_first_hop, default_image, hop_runbook, image_of, HopImages, Setup, Step,
+};
+use crate::domain::session::{Field, Origin, Session};
+use crate::domain::sources::Source;
+use std::fmt::Write;
+
+/// What a person is told the server is when no image names were given for a hop.
+const SERVER_PLACEHOLDER: &str = "<tftp-server>";
+
+/// What the page knows beyond the share link: image names per hop, the person's estimate of a
+/// reload, and the day the export was made.
+#[derive(Clone, Debug, Default)]
+pub struct Extras<'a> {
+    /// `images[i]` are the file names of hop `i`; hops without one get [`default_image`] names
+    /// and a placeholder server.
+    pub images: &'a [HopImages],
+    pub minutes_per_reload: Option<u32>,
+    /// `YYYY-MM-DD`, when known.
+    pub made_on: Option<&'a str>,
+}
+
+/// The Markdown text for a change ticket; `link` is the share URL.
+///
+/// The runbooks are written for the failover mode and context mode the link carries (`mode=`,
+/// `contexts=` in its fragment): reading them from the link keeps the export and the link it
+/// quotes in agreement.
+pub fn markdown(session: &Session, extras: &Extras, link: &str) -> String {
+    let query = link
+        .split_once('#')
+        .and_then(|(_, fragment)| fragment.parse::<PlanQuery>().ok())
+        .unwrap_or_default();
+    let setup = Setup {
+        mode: query.mode,
+        multi_context: query.multi_context,
+    };
+    let mut md = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = write_all(&mut md, session, &query, setup, extras, link);
+    md
+}
+
+fn write_all(
+    md: &mut String,
+    s: &Session,
+    query: &PlanQuery,
+    setup: Setup,
+    extras: &Extras,
+    link: &str,
+) -> std::fmt::Result {
+    let start = s.start.map_or_else(|| field(&s.from), |r| r.to_string());
+    writeln!(md, "# ASA upgrade plan: {start} → {}", field(&s.to))?;
+    writeln!(md)?;
+    writeln!(
+        md,
+        "**Verdict: {}.** {}",
+        s.verdict.as_str(),
+        inline(&words::verdict(s))
+    )?;
+    if s.verdict == crate::domain::plan::Verdict::Invalid {
+        let errors: Vec<String> = [Some(&s.from), s.from2.as_ref(), Some(&s.to)]
+            .into_iter()
+            .flatten()
+            .filter_map(|f| {
+                f.error
+                    .as_ref()
+                    .map(|e| format!("{}: {}", field(f), inline(e)))
+            })
+            .collect();
+        if !errors.is_empty() {
+            writeln!(md, "\n{}", errors.join("; "))?;
+        }
+    }
+    writeln!(md)?;
+    let unit = if s.from2.is_some() {
+        "Primary unit"
+    } else {
+        "Current release"
+    };
+    writeln!(md, "- {unit}: {}", field_with_marks(&s.from))?;
+    if let Some(from2) = &s.from2 {
+        writeln!(md, "- Secondary unit: {}", field_with_marks(from2))?;
+    }
+    writeln!(md, "- Target release: {}", field_with_marks(&s.to))?;
+    let contexts =
+        if setup.multi_context || setup.mode == crate::domain::runbook::Mode::ActiveActive {
+            ", multiple-context mode"
+        } else {
+            ""
+        };
+    writeln!(md, "- Failover mode: {}{contexts}", setup.mode.label())?;
+    writeln!(md, "- Rules: Table 81-1 (Cisco's 8.x configuration guide)")?;
+    let trains = match (&query.trains, &query.preset) {
+        (Some(t), _) => format!(
+            "trains {}",
+            t.iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (None, Some(p)) => format!("preset {}", inline(p)),
+        (None, None) => "preset asa5500 (default)".to_owned(),
+    };
+    let (kind, n) = (
+        if s.custom { "custom list" } else { "built-in" },
+        s.catalog.entries().len(),
+    );
+    writeln!(
+        md,
+        "- Catalog: {kind}, {n} releases in {} trains ({trains})",
+        s.catalog.trains().len()
+    )?;
+    if let Some(day) = extras.made_on {
+        writeln!(md, "- Made on: {}", inline(day))?;
+    }
+    writeln!(md, "- Plan link: {}", link_text(link))?;
+
+    let hops = s.hops();
+    if !hops.is_empty() {
+        heading(md, "## Hops");
+        writeln!(md, "| # | From | To | Rule | Units | Notes |")?;
+        writeln!(md, "|---|---|---|---|---|---|")?;
+        for (i, hop) in hops.iter().enumerate() {
+            let mut notes: Vec<String> = hop.notes.iter().map(words::hop_note).collect();
+            if hop.pick == Pick::Override {
+                notes.push(format!("{} chosen by hand", hop.to));
+            }
+            let facts = s.hop_facts.get(i);
+            if let Some(f) = facts {
+                notes.extend(f.warnings.iter().map(words::warning));
+                notes.extend(
+                    f.caveats
+                        .iter()
+                        .map(|c| format!("caveat {}: {}", c.release, c.kind.label())),
+                );
+            }
+            let units = facts.map(words::reloads).unwrap_or_default();
+            writeln!(
+                md,
+                "| {} | {} | {} | {} | {} | {} |",
+                i + 1,
+                hop.from,
+                hop.to,
+                hop.rule.as_str(),
+                inline(&units),
+                inline(&notes.join("; "))
+            )?;
+        }
+    }
+    if let Some(text) = words::direct_blocked(s) {
+        writeln!(md, "\n{}", inline(&text))?;
+    }
+    if let Some(plan) = &s.plan {
+        for (release, why) in &plan.unused_via {
+            writeln!(
+                md,
+                "\nThe chosen intermediate {release} was not used: {}.",
+                inline(why)
+            )?;
+        }
+    }
+
+    let messages: Vec<String> = s
+        .notes
+        .iter()
+        .map(|n| {
+            format!(
+                "{}{}",
+                inline_keep_code(&words::note(n)),
+                sources(&words::note_sources(n))
+            )
+        })
+        .chain(
+            s.messages
+                .iter()
+                .map(|m| format!("{}: {}", origin(m.origin), inline(&m.text))),
+        )
+        .chain(s.list_errors.iter().map(|e| {
+            format!(
+                "custom list entry {} ({}): {}",
+                e.index,
+                code_span(&e.text),
+                inline(&e.message)
+            )
+        }))
+        .collect();
+    if !messages.is_empty() {
+        heading(md, "## Notes");
+        for m in messages {
+            writeln!(md, "- {m}")?;
+        }
+    }
+
+    if !hops.is_empty() {
+        heading(md, &format!("## Runbook ({})", setup.mode.label()));
+        if setup.mode == crate::domain::runbook::Mode::ActiveActive {
+            writeln!(md, "> {}\n", inline(words::RECONSTRUCTED))?;
+        }
+        writeln!(md, "{}", inline(words::IMAGE_NAMES))?;
+        let server = extras
+            .images
+            .first()
+            .map_or(SERVER_PLACEHOLDER, |i| i.server.as_str());
+        heading(md, &format!("### {}", words::BEFORE_FIRST_HOP));
+        for (n, step) in before_first_hop(setup, server).iter().enumerate() {
+            write_step(md, n + 1, step)?;
+        }
+        let mut total = 0;
+        for (i, hop) in hops.iter().enumerate() {
+            let defaults = HopImages {
+                server: SERVER_PLACEHOLDER.to_string(),
+                old_image: default_image(hop.from),
+                new_image: default_image(hop.to),
+                asdm_image: String::new(),
+            };
+            let images = extras.images.get(i).unwrap_or(&defaults);
+            let Some(spec) = s.hop_spec(i, |r| image_of(hops, extras.images, r)) else {
+                continue;
+            };
+            let runbook = hop_runbook(setup, &spec, images);
+            let title = format!(
+                "### {} ({} upgrade)",
+                words::hop_title(i + 1, hop.from, hop.to),
+                hop.rule.as_str()
+            );
+            heading(md, &title);
+            if let Some(facts) = s.hop_facts.get(i) {
+                writeln!(md, "{}\n", inline(&words::reloads(facts)))?;
+                if let Some(m) = extras.minutes_per_reload {
+                    total += m * facts.reloads.len() as u32;
+                    writeln!(md, "{}\n", inline(&words::estimate(m, facts.reloads.len())))?;
+                }
+                for w in &facts.warnings {
+                    writeln!(
+                        md,
+                        "> **Warning:** {}{}\n",
+                        inline(&words::warning(w)),
+                        sources(&words::warning_sources(w))
+                    )?;
+                }
+                if !facts.caveats.is_empty() {
+                    writeln!(md, "**{}:**\n", words::BEFORE_THIS_HOP)?;
+                    for c in &facts.caveats {
+                        write_caveat(md, c)?;
+                    }
+                    writeln!(md)?;
+                }
+            }
+            writeln!(md, "**{}:**\n", words::PRECHECKS)?;
+            for step in &runbook.prechecks {
+                write_step_unnumbered(md, step)?;
+            }
+            writeln!(md, "**{}:**\n", words::STEPS)?;
+            for (n, step) in runbook.steps.iter().enumerate() {
+                if let Some(nr) = runbook
+                    .no_return
+                    .as_ref()
+                    .filter(|r| r.before_step == n + 1)
+                {
+                    writeln!(
+                        md,
+                        "> **{}:** {} On {}:",
+                        words::NO_RETURN,
+                        inline_keep_code(&nr.undo.what),
+                        nr.undo.role.label()
+                    )?;
+                    writeln!(md, ">")?;
+                    write_fenced(md, "> ", &nr.undo.commands)?;
+                    writeln!(md)?;
+                }
+                write_step(md, n + 1, step)?;
+            }
+            writeln!(
+                md,
+                "**{}:** {}\n",
+                words::AFTER_THIS_HOP,
+                inline_keep_code(&runbook.after.shows)
+            )?;
+        }
+        if let Some(m) = extras.minutes_per_reload {
+            writeln!(
+                md,
+                "Whole plan: about {} (your estimate of {} a reload).",
+                words::minutes(total),
+                words::minutes(m)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// " (Source: [title](url); …)".
+fn sources(sources: &[Source]) -> String {
+    if sources.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = sources.iter().map(source_link).collect();
+    format!(" (Source: {})", links.join("; "))
+}
+
+fn source_link(source: &Source) -> String {
+    format!("[{}]({})", inline(source.title), source.url)
+}
+
+fn write_caveat(md: &mut String, c: &Caveat) -> std::fmt::Result {
+    writeln!(
+        md,
+        "- **{}** {} {} ({}; {})",
+        inline(&words::caveat_heading(c.release, c.kind.label())),
+        inline_keep_code(c.text),
+        inline_keep_code(c.before),
+        source_link(&c.source),
+        inline(&words::confidence(c.confidence.letter()))
+    )?;
+    if !c.commands.is_empty() {
+        let body: Vec<String> = c.commands.iter().map(|l| code_line(l)).collect();
+        let fence = fence_for(&body.join("\n"));
+        writeln!(md, "\n  On the active unit:\n")?;
+        writeln!(md, "  {fence}")?;
+        for line in &body {
+            writeln!(md, "  {line}")?;
+        }
+        writeln!(md, "  {fence}\n")?;
+    }
+    Ok(())
+}
+
+/// Starts a heading on its own block: exactly one blank line before it and one after.
+fn heading(md: &mut String, title: &str) {
+    md.truncate(md.trim_end_matches('\n').len());
+    md.push_str("\n\n");
+    md.push_str(title);
+    md.push_str("\n\n");
+}
+
+fn write_step(md: &mut String, n: usize, step: &Step) -> std::fmt::Result {
+    write!(md, "{n}. ")?;
+    write_step_body(md, step)
+}
+
+fn write_step_unnumbered(md: &mut String, step: &Step) -> std::fmt::Result {
+    write!(md, "- ")?;
+    write_step_body(md, step)
+}
+
+fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
+    let optional = if step.optional { " (optional)" } else { "" };
+    writeln!(
+        md,
+        "**On {}**{optional}: {}",
+        step.role.label(),
+        inline_keep_code(&step.what)
+    )?;
+    write_block(md, "   ", step)?;
+    if let Some(expect) = &step.expect {
+        writeln!(md, "\n   {}: {}", words::EXPECTED, inline_keep_code(expect))?;
+    }
+    if let Some(check) = &step.check {
+        writeln!(
+            md,
+            "\n   {}: {}",
+            words::CHECK,
+            inline_keep_code(&check.shows)
+        )?;
+        write_lines(md, "   ", &check.commands)?;
+    }
+    writeln!(md)
+}
+
+/// A step's commands as a fenced block, each line after `indent`.
+fn write_block(md: &mut String, indent: &str, step: &Step) -> std::fmt::Result {
+    write_lines(md, indent, &step.commands)
+}
+
+/// A blank line, then the commands fenced (nothing when there are none).
+fn write_lines(md: &mut String, indent: &str, commands: &[String]) -> std::fmt::Result {
+    if commands.is_empty() {
+        return Ok(());
+    }
+    writeln!(md)?;
+    write_fenced(md, indent, commands)
+}
+
+/// The commands in a fence longer than any run of backticks inside, each line after `indent`.
+fn write_fenced(md: &mut String, indent: &str, commands: &[String]) -> std::fmt::Result {
+    let body: Vec<String> = commands.iter().map(|c| code_line(c)).collect();
+    let fence = fence_for(&body.join("\n"));
+    writeln!(md, "{indent}{fence}")?;
+    for line in &body {
+        writeln!(md, "{indent}{line}")?;
+    }
+    writeln!(md, "{indent}{fence}")
+}
+
+/// A release field: its canonical spelling when it parsed, else the text as typed (escaped).
+fn field(f: &Field) -> String {
+    match f.release {
+        Some(r) => r.to_string(),
+        None if f.text.trim().is_empty() => "(empty)".to_string(),
+        None => code_span(&f.text),
+    }
+}
+
+fn field_with_marks(f: &Field) -> String {
+    let mut out = field(f);
+    for mark in &f.marks {
+        let _ = write!(out, " ({})", inline(words::mark(*mark)));
+    }
+    if let Some(e) = &f.error {
+        let _ = write!(out, " — {}", inline(e));
+    }
+    out
+}
+
+fn origin(o: Origin) -> &'static str {
+    match o {
+        Origin::From => "Current release",
+        Origin::From2 => "Second unit",
+        Origin::To => "Target release",
+        Origin::Via => "Intermediate releases",
+        Origin::Releases => "Custom list",
+        Origin::Trains => "Trains",
+        Origin::Preset => "Preset",
+        Origin::Fragment => "Link",
+        Origin::Storage => "Saved state",
+    }
+}
+
+/// Text as inline Markdown (also a table cell): line breaks become blanks, Markdown punctuation
+/// and the table's `|` are escaped.
+pub(crate) fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Our own prose with `code` spans: the spans are kept, the text between them is escaped.
+/// Text with an odd number of backticks is escaped whole.
+fn inline_keep_code(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return inline(text);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i % 2 == 1 { code_span(p) } else { inline(p) })
+        .collect()
+}
+
+/// A code span that holds any text: delimited by more backticks than the longest run inside,
+/// padded with blanks when the text starts or ends with a backtick.
+fn code_span(text: &str) -> String {
+    let body = code_line(text);
+    let ticks = "`".repeat(longest_backtick_run(&body) + 1);
+    let pad = if body.starts_with('`') || body.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{body}{pad}{ticks}")
+}
+
+/// A line of code: control characters (a line break would end the block) shown as U+FFFD.
+fn code_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// A fence of at least three backticks, longer than any run of backticks in `body`.
+fn fence_for(body: &str) -> String {
+    "`".repeat((longest_backtick_run(body) + 1).max(3))
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// The link as an autolink when it is a plain URL, else as a code span.
+fn link_text(link: &str) -> String {
+    let plain = !link.is_empty()
+        && link
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>');
+    if plain {
+        format!("<{link}>")
+    } else {
+        code_span(link)
+    }
+}

@@ -1,0 +1,345 @@
+//! Every sentence a person reads about a plan, written once: the page (`plan_html`,
+//! `runbook_html`, the verdict) and the Markdown export use these, so a verdict, a hop note or
+//! a warning cannot say one thing on screen and another in the change ticket. Sentences may
+//! hold `backtick` spans (commands); each medium renders them its own way. Sources come apart
+//! from the text, so each medium can link them.
+
+use crate::domain::plan::{HopNote, Verdict};
+use crate::domain::release::{Release, Train};
+use crate::domain::rules::{Block, Rule};
+use crate::domain::runbook::Unit;
+use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
+use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE, UPGRADE_PLANNING};
+
+/// The rule in words.
+pub fn rule(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Maintenance => "maintenance release upgrade (same train)",
+        Rule::Minor => "minor release upgrade (next train)",
+        Rule::Major => "major release upgrade (last minor to the next major)",
+    }
+}
+
+/// A hop note in words.
+pub fn hop_note(note: &HopNote) -> String {
+    match note {
+        HopNote::NotInCatalog(r) => format!("{r} is not in the catalog: planned as if listed."),
+        HopNote::Withdrawn(r) => {
+            format!("{r} was withdrawn by Cisco: never recommended; choose another release.")
+        }
+        HopNote::PreRelease(r) => format!(
+            "{r} is a pre-release build (listed by Cisco advisories, never orderable): never \
+             recommended; choose another release."
+        ),
+    }
+}
+
+/// A typed release's mark.
+pub fn mark(mark: Mark) -> &'static str {
+    match mark {
+        Mark::NotInCatalog => "not in catalog",
+        Mark::Withdrawn => "withdrawn by Cisco (never recommended)",
+        Mark::PreRelease => "pre-release build, never orderable (never recommended)",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Trains as a list: "7.1", "8.3, 8.4 and 9.0".
+pub fn trains(list: &[Train]) -> String {
+    let names: Vec<String> = list.iter().map(Train::to_string).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+/// The verdict in one sentence, naming the release the plan starts from.
+pub fn verdict(session: &Session) -> String {
+    let start = session.start.map(|r| r.to_string()).unwrap_or_default();
+    let to = session
+        .to
+        .release
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    match session.verdict {
+        Verdict::Ok => {
+            let hops = plural(session.hops().len(), "hop", "hops");
+            let mut text = format!("Zero-downtime upgrade from {start} to {to} in {hops}.");
+            if let Some(Note::TrainsOff(off)) = session
+                .notes
+                .iter()
+                .find(|n| matches!(n, Note::TrainsOff(_)))
+            {
+                text.push_str(&format!(
+                    " It holds only if {} {} not exist for your platform.",
+                    trains(off),
+                    if off.len() == 1 { "does" } else { "do" }
+                ));
+            }
+            text
+        }
+        Verdict::Same if session.from2.is_some() => {
+            format!("Nothing to do: both units already run {to}.")
+        }
+        Verdict::Same => format!("Nothing to do: the pair already runs {to}."),
+        Verdict::Downgrade => match session.past_target {
+            Some((unit, on)) if session.from2.is_some() => format!(
+                "No zero-downtime path: the {} runs {on}, past the target {to}; taking it \
+                 to {to} is a downgrade, which needs an outage.",
+                unit.label()
+            ),
+            _ => format!(
+                "No zero-downtime path: {to} is older than {start}; a downgrade needs an outage."
+            ),
+        },
+        Verdict::NoPath => format!(
+            "No zero-downtime path from {start} to {to} with the trains in use; switch trains \
+             on or change the preset."
+        ),
+        Verdict::Empty => "Enter the release the pair runs now (the first line of `show version`) \
+            and the target release, or open an example below."
+            .to_owned(),
+        Verdict::Invalid => {
+            "Check the releases entered: see the messages under the fields.".to_owned()
+        }
+    }
+}
+
+/// The blocked direct hop from the plan's start to the target, with its reason (none when the
+/// direct hop is legal, or there is nothing to upgrade or only a downgrade).
+pub fn direct_blocked(session: &Session) -> Option<String> {
+    let plan = session.plan.as_ref()?;
+    let (start, to) = (session.start?, session.to.release?);
+    match &plan.direct {
+        Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(
+            "Why not in one hop: {start} → {to} directly is not zero-downtime: {block}."
+        )),
+        _ => None,
+    }
+}
+
+/// Which units a hop reloads, from which release.
+pub fn reloads(facts: &HopFacts) -> String {
+    let units: Vec<String> = facts
+        .reloads
+        .iter()
+        .map(|u| format!("the {} (from {})", u.unit.label(), u.from))
+        .collect();
+    match (&facts.reloads[..], facts.stays) {
+        ([_], Some((other, on))) => format!(
+            "Reloads {} only: the {} already runs {on} and stays on it.",
+            units[0],
+            other.label()
+        ),
+        ([a, b], _) if a.from == b.from => format!("Reloads both units (from {}).", a.from),
+        _ => format!("Reloads {}.", units.join(" and ")),
+    }
+}
+
+/// A hop warning in words.
+pub fn warning(warning: &HopWarning) -> String {
+    match warning {
+        HopWarning::TrainsOff(off) => {
+            let (it, does) = if off.len() == 1 {
+                ("it", "does")
+            } else {
+                ("they", "do")
+            };
+            format!(
+                "Passes over {}, switched off by hand or missing from your list, though Cisco \
+                 released {it}: this hop is legal only if {it} {does} not exist for your \
+                 platform (Table 81-1: you cannot skip a minor release).",
+                trains(off)
+            )
+        }
+        HopWarning::PresetLeavesOut(exclusions) => {
+            let why: Vec<String> = exclusions
+                .iter()
+                .map(|e| format!("{}: {}", e.train, e.reason))
+                .collect();
+            format!(
+                "Passes over trains the platform preset leaves out. {}.",
+                why.join(". ")
+            )
+        }
+        HopWarning::JoinBlocked { unit, from, block } => format!(
+            "The {} joins this hop from {from}, which is not a zero-downtime hop: {block}.",
+            unit.label()
+        ),
+    }
+}
+
+/// The documents a warning rests on.
+pub fn warning_sources(warning: &HopWarning) -> Vec<Source> {
+    match warning {
+        HopWarning::TrainsOff(_) | HopWarning::JoinBlocked { .. } => vec![GUIDE_8X],
+        HopWarning::PresetLeavesOut(exclusions) => {
+            let mut sources: Vec<Source> = exclusions.iter().map(|e| e.source).collect();
+            sources.dedup();
+            sources
+        }
+    }
+}
+
+/// A plan note in words.
+pub fn note(note: &Note) -> String {
+    match note {
+        Note::RuleSource => "Rules: Table 81-1 of Cisco's 8.x configuration guide. Later Cisco \
+            guides publish their own upgrade paths for 9.x: check your start release there."
+            .to_owned(),
+        Note::NearZeroDowntime => "Cisco calls this near-zero downtime: a brief interruption or \
+            a few dropped packets may occur during each failover."
+            .to_owned(),
+        Note::MixedVersions => "The two units run different releases between the steps of each \
+            hop: failover still works (Cisco: version parity is not needed during the upgrade), \
+            and both end on the same release."
+            .to_owned(),
+        Note::Parity {
+            older,
+            newer,
+            same_train,
+        } => {
+            let which = if *same_train {
+                format!("different releases of one train ({older} and {newer})")
+            } else {
+                format!("different major or minor releases ({older} and {newer})")
+            };
+            format!(
+                "The units run {which}. Cisco recommends the same version on both units: bring \
+                 them together as soon as possible. The plan starts from the older unit, {older}."
+            )
+        }
+        Note::NewerUnit { unit, on, joins } => {
+            let unit = unit.label();
+            match joins {
+                None => format!(
+                    "The {unit} already runs {on}: every hop reloads the other unit only, as the \
+                     standby."
+                ),
+                Some(1) => format!("The {unit}, on {on}, joins at hop 1 from its own release."),
+                Some(2) => format!(
+                    "The {unit}, on {on}, is already at or past where hop 1 lands: that hop \
+                     reloads the other unit only, as the standby; the {unit} joins at hop 2."
+                ),
+                Some(k) => format!(
+                    "The {unit}, on {on}, is already at or past where hops 1–{} land: those hops \
+                     reload the other unit only, as the standby; the {unit} joins at hop {k}.",
+                    k - 1
+                ),
+            }
+        }
+        Note::FarApart { apart } => format!(
+            "The units are {apart} legal hops apart. Cisco supports mixed versions during an \
+             upgrade (one hop at a time): check that `show failover` is healthy before the \
+             first hop, and upgrade the older unit first."
+        ),
+        Note::TrainsOff(off) => format!(
+            "This plan passes over {}, which Cisco released: it holds only if {} not exist \
+             for your platform.",
+            trains(off),
+            if off.len() == 1 {
+                "that train does"
+            } else {
+                "those trains do"
+            }
+        ),
+    }
+}
+
+/// The documents a note rests on.
+pub fn note_sources(note: &Note) -> Vec<Source> {
+    match note {
+        Note::RuleSource => vec![GUIDE_8X, UPGRADE_PLANNING],
+        Note::NearZeroDowntime => vec![SCC_HA_UPGRADE],
+        Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
+        Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),
+    }
+}
+
+/// A hop's title: "Hop 2: 8.3(2) → 8.4(7)".
+pub fn hop_title(n: usize, from: Release, to: Release) -> String {
+    format!("Hop {n}: {from} → {to}")
+}
+
+/// Where a step's commands are typed, for a one-unit hop's unit too.
+pub fn unit_name(unit: Unit) -> &'static str {
+    unit.label()
+}
+
+/// The person's estimate of a hop's duration: two reloads, or one for a one-unit hop.
+pub fn estimate(minutes_per_reload: u32, reloads: usize) -> String {
+    let total = minutes_per_reload.saturating_mul(reloads as u32);
+    format!(
+        "About {} ({} × your estimate of {} a reload).",
+        minutes(total),
+        reloads,
+        minutes(minutes_per_reload)
+    )
+}
+
+/// "1 minute", "45 minutes", "2 h 10 min".
+pub fn minutes(m: u32) -> String {
+    match m {
+        1 => "1 minute".to_owned(),
+        m if m < 120 => format!("{m} minutes"),
+        m => format!("{} h {:02} min", m / 60, m % 60),
+    }
+}
+
+/// One line under the title: what the page is for.
+pub const PURPOSE: &str = "Plans a zero-downtime software upgrade of a Cisco ASA failover pair: \
+    the shortest chain of legal hops, the graph of releases, and a runbook with the exact CLI. \
+    The current release is on the first line of `show version`.";
+
+/// Example plans offered on an empty page: a share fragment and what it shows.
+pub const EXAMPLES: [(&str, &str); 3] = [
+    (
+        "from=8.2(5)&to=9.1(7)",
+        "8.2(5) → 9.1(7): four hops through the 8.3 and 9.0 migrations",
+    ),
+    (
+        "from=9.8(4)&to=9.12(4)",
+        "9.8(4) → 9.12(4): a 9.x upgrade, one train at a time",
+    ),
+    (
+        "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active",
+        "A mismatched Active/Active pair: 8.3(2) and 8.4(7) → 9.0(4)",
+    ),
+];
+
+/// Labels for the parts of a runbook.
+pub const BEFORE_FIRST_HOP: &str = "Before the first hop";
+pub const BEFORE_THIS_HOP: &str = "Before this hop";
+pub const PRECHECKS: &str = "Pre-checks";
+pub const STEPS: &str = "Steps";
+pub const AFTER_THIS_HOP: &str = "After this hop";
+pub const NO_RETURN: &str = "Point of no return";
+pub const EXPECTED: &str = "Expected";
+pub const CHECK: &str = "Check";
+pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed from the structure \
+    of the 8.x guide's Active/Active section, not quoted from it: check them against Cisco's \
+    text.";
+pub const IMAGE_NAMES: &str = "Image names are defaults for the ASA 5500/5500-X families: \
+    check each against Cisco's download page for your platform.";
+
+/// A caveat's heading: "9.23(1) — configuration change".
+pub fn caveat_heading(release: Release, kind_label: &str) -> String {
+    format!("{release}: {kind_label}")
+}
+
+/// "confidence H" with what it means.
+pub fn confidence(letter: &str) -> String {
+    let meaning = match letter {
+        "H" => "read in Cisco's document",
+        "M" => "Cisco's text as copied by others",
+        _ => "a single source or an inference",
+    };
+    format!("confidence {letter}: {meaning}")
+}

@@ -1,0 +1,347 @@
+//! Plans a network engineer runs in a change window (issue 11, SPEC §3.3, §4, §6): each
+//! finding of the issue pinned through the session and the words the page and the export share.
+
+use asa_planner::domain::caveats::{crossed, Applies, CAVEATS};
+use asa_planner::domain::plan::{HopNote, Verdict};
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::{Release, Train};
+use asa_planner::domain::runbook::{default_image, Reloads, Unit};
+use asa_planner::domain::session::{analyse, HopWarning, Mark, Note, Session, UnitStart};
+use asa_planner::view::export::{markdown, Extras};
+use asa_planner::view::{graph_model, plan_html, words};
+
+fn r(text: &str) -> Release {
+    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+fn t(text: &str) -> Train {
+    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+#[track_caller]
+fn session(fragment: &str) -> Session {
+    let query: PlanQuery = fragment
+        .parse()
+        .unwrap_or_else(|e| panic!("{fragment}: {e}"));
+    analyse(&query)
+}
+
+fn export(fragment: &str) -> String {
+    markdown(
+        &session(fragment),
+        &Extras::default(),
+        &format!("https://h/#{fragment}"),
+    )
+}
+
+/// Every text the page and the export show for a session, joined.
+fn all_words(s: &Session) -> String {
+    let mut out = words::verdict(s);
+    out.extend(words::direct_blocked(s));
+    for note in &s.notes {
+        out.push_str(&words::note(note));
+    }
+    for (hop, facts) in s.hops().iter().zip(&s.hop_facts) {
+        out.push_str(&plan_html::hop_text(hop, Some(facts)));
+    }
+    out
+}
+
+#[test]
+fn a_mismatched_pair_names_the_release_the_plan_starts_from_everywhere() {
+    let fragment = "from=8.4(7)&from2=8.3(2)&to=9.0(4)";
+    let s = session(fragment);
+    assert_eq!(s.start, Some(r("8.3(2)")));
+    assert_eq!(
+        words::direct_blocked(&s).as_deref(),
+        Some(
+            "Why not in one hop: 8.3(2) → 9.0(4) directly is not zero-downtime: 8.3 is not the \
+             last minor release of 8.x (8.4 is)."
+        )
+    );
+    assert_eq!(
+        words::verdict(&s),
+        "Zero-downtime upgrade from 8.3(2) to 9.0(4) in 2 hops."
+    );
+    assert!(!all_words(&s).contains("8.4(7) → 9.0(4) directly"));
+    // The graph's blocked edge starts at the older unit too.
+    let model = graph_model::build(&s, false);
+    let (a, b, _) = model
+        .blocked
+        .clone()
+        .unwrap_or_else(|| panic!("no blocked edge"));
+    assert_eq!(
+        (model.layout.nodes[a].release, model.layout.nodes[b].release),
+        (r("8.3(2)"), r("9.0(4)"))
+    );
+    let md = export(fragment);
+    assert!(
+        md.starts_with("# ASA upgrade plan: 8.3(2) → 9.0(4)\n"),
+        "{md}"
+    );
+    assert!(md.contains("Why not in one hop: 8.3(2) → 9.0(4) directly"));
+    assert!(!md.contains("8.4(7) → 9.0(4) directly"));
+}
+
+#[test]
+fn a_unit_past_the_target_is_a_downgrade_for_that_unit_never_same() {
+    let s = session("from=9.1(7)&from2=9.2(1)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::Downgrade);
+    assert_eq!(
+        words::verdict(&s),
+        "No zero-downtime path: the secondary unit runs 9.2(1), past the target 9.1(7); taking \
+         it to 9.1(7) is a downgrade, which needs an outage."
+    );
+    let s = session("from=9.2(1)&from2=9.0(4)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::Downgrade);
+    assert!(words::verdict(&s).contains("the primary unit runs 9.2(1), past the target 9.1(7)"));
+    assert!(s.hops().is_empty());
+    // Both units on the target: nothing to do.
+    let s = session("from=9.1(7)&from2=9.1.7&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::Same);
+    assert_eq!(
+        words::verdict(&s),
+        "Nothing to do: both units already run 9.1(7)."
+    );
+}
+
+#[test]
+fn a_hop_the_newer_unit_is_already_past_reloads_one_unit_with_its_own_procedure() {
+    let s = session("from=8.4(7)&from2=8.3(2)&to=9.0(4)");
+    let reloads: Vec<Vec<UnitStart>> = s.hop_facts.iter().map(|f| f.reloads.clone()).collect();
+    assert_eq!(
+        reloads,
+        [
+            vec![UnitStart {
+                unit: Unit::Secondary,
+                from: r("8.3(2)")
+            }],
+            vec![
+                UnitStart {
+                    unit: Unit::Primary,
+                    from: r("8.4(7)")
+                },
+                UnitStart {
+                    unit: Unit::Secondary,
+                    from: r("8.4(7)")
+                }
+            ],
+        ]
+    );
+    assert_eq!(
+        words::reloads(&s.hop_facts[0]),
+        "Reloads the secondary unit (from 8.3(2)) only: the primary unit already runs 8.4(7) and \
+         stays on it."
+    );
+    let spec = s.hop_spec(0, default_image).map(|h| h.reloads);
+    assert_eq!(
+        spec,
+        Some(Reloads::One {
+            unit: Unit::Secondary,
+            stays_on: r("8.4(7)"),
+            stays_image: "asa847-k8.bin".into()
+        })
+    );
+    assert_eq!(
+        s.hop_spec(1, default_image).map(|h| h.reloads),
+        Some(Reloads::Both)
+    );
+    let md = export("from=8.4(7)&from2=8.3(2)&to=9.0(4)");
+    assert!(md
+        .contains("| 1 | 8.3(2) | 8.4(7) | minor | Reloads the secondary unit (from 8.3(2)) only"));
+    assert!(md.contains("must be the standby"));
+}
+
+#[test]
+fn the_newer_unit_joins_from_its_own_release_and_units_far_apart_are_warned() {
+    let s = session("from=8.2(5)&from2=8.4(2)&to=9.0(4)");
+    assert_eq!(
+        s.hop_facts[1].reloads,
+        [
+            UnitStart {
+                unit: Unit::Primary,
+                from: r("8.3(2)")
+            },
+            UnitStart {
+                unit: Unit::Secondary,
+                from: r("8.4(2)")
+            }
+        ]
+    );
+    assert_eq!(
+        words::reloads(&s.hop_facts[1]),
+        "Reloads the primary unit (from 8.3(2)) and the secondary unit (from 8.4(2))."
+    );
+    assert!(s.notes.contains(&Note::FarApart { apart: 2 }));
+    assert!(s.notes.contains(&Note::NewerUnit {
+        unit: Unit::Secondary,
+        on: r("8.4(2)"),
+        joins: Some(2)
+    }));
+    // One legal hop apart: the mixed-version window Cisco supports, no warning.
+    let s = session("from=9.1(2)&from2=9.1(7)&to=9.2(4)");
+    assert!(!s.notes.iter().any(|n| matches!(n, Note::FarApart { .. })));
+}
+
+#[test]
+fn parity_means_the_same_release_not_only_the_same_train() {
+    let s = session("from=9.1(2)&from2=9.1(7)&to=9.2(4)");
+    let parity = s
+        .notes
+        .iter()
+        .find(|n| matches!(n, Note::Parity { .. }))
+        .map(words::note)
+        .unwrap_or_default();
+    assert!(
+        parity.contains("Cisco recommends the same version on both units"),
+        "{parity}"
+    );
+    assert!(!parity.contains("fine"), "{parity}");
+}
+
+#[test]
+fn a_train_switched_off_by_hand_makes_the_hop_and_the_verdict_conditional() {
+    let s = session("from=7.0(1)&to=7.2(1)&trains=7.0,7.2");
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert_eq!(
+        s.hop_facts[0].warnings,
+        [HopWarning::TrainsOff(vec![t("7.1")])]
+    );
+    assert_eq!(
+        words::verdict(&s),
+        "Zero-downtime upgrade from 7.0(1) to 7.2(1) in 1 hop. It holds only if 7.1 does not \
+         exist for your platform."
+    );
+    assert!(plan_html::hop_text(&s.hops()[0], s.hop_facts.first())
+        .contains("data-warning=\"train-off\""));
+
+    let s = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    assert_eq!(s.hops().len(), 1);
+    let warnings = &s.hop_facts[0].warnings;
+    assert_eq!(
+        warnings[0],
+        HopWarning::TrainsOff(vec![t("8.3"), t("8.4"), t("9.0")])
+    );
+    // The default preset's own exclusions carry their source instead.
+    assert!(
+        matches!(&warnings[1], HopWarning::PresetLeavesOut(e) if e.iter().map(|x| x.train).eq([t("8.5"), t("8.6"), t("8.7")]))
+    );
+    assert!(words::verdict(&s).contains("It holds only if 8.3, 8.4 and 9.0 do not exist"));
+    let md = export("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    assert!(
+        md.contains("> **Warning:** Passes over 8.3, 8.4 and 9.0"),
+        "{md}"
+    );
+    // A custom list that leaves out a train the built-in catalog has: the same warning.
+    let s = session("from=7.0(1)&to=7.2(1)&releases=7.0(1),7.2(1)");
+    assert_eq!(
+        s.hop_facts[0].warnings,
+        [HopWarning::TrainsOff(vec![t("7.1")])]
+    );
+    // The preset alone (nothing switched off by hand): no train-off warning.
+    let s = session("from=8.4(7)&to=9.0(4)");
+    assert!(!s.hop_facts[0]
+        .warnings
+        .iter()
+        .any(|w| matches!(w, HopWarning::TrainsOff(_))));
+}
+
+#[test]
+fn pre_release_builds_are_marked_and_never_recommended() {
+    let s = session("from=8.4(0)&to=8.4(7)");
+    assert_eq!(s.from.marks, [Mark::PreRelease]);
+    let s = session("from=9.5(3)&to=9.6(0)");
+    assert_eq!(s.to.marks, [Mark::PreRelease]);
+    assert_eq!(s.hops()[0].notes, [HopNote::PreRelease(r("9.6(0)"))]);
+    // In a custom list: never the recommended landing release of its train.
+    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.6(2),9.7(1)4");
+    let landings: Vec<String> = s.hops().iter().map(|h| h.to.to_string()).collect();
+    assert_eq!(landings, ["9.6(2)", "9.7(1)4"]);
+    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4&via=9.6(0)");
+    assert_eq!(s.hops()[0].notes, [HopNote::PreRelease(r("9.6(0)"))]);
+}
+
+#[test]
+fn caveats_belong_to_every_hop_that_crosses_their_release() {
+    for caveat in CAVEATS {
+        let v = caveat.release;
+        let before = Release::new(v.major, v.minor.saturating_sub(1), 0, None);
+        let after = Release::new(v.major, v.minor, v.maintenance, Some(1));
+        match caveat.applies {
+            // a < V ≤ b: the hop landing on V carries it, one from V does not.
+            Applies::Crossing => {
+                assert!(caveat.belongs_to(before, v), "{v}: landing on it");
+                assert!(caveat.belongs_to(before, after), "{v}: crossing it");
+                assert!(!caveat.belongs_to(v, after), "{v}: starting from it");
+            }
+            Applies::LandingOn => {
+                assert!(caveat.belongs_to(before, v), "{v}");
+                assert!(!caveat.belongs_to(before, after), "{v}: past it");
+            }
+        }
+        assert!(caveat.source.url.starts_with("https://"), "{v}");
+    }
+    let releases: Vec<Release> = CAVEATS.iter().map(|c| c.release).collect();
+    assert!(
+        releases.windows(2).all(|w| w[0] <= w[1]),
+        "ordered by release"
+    );
+}
+
+#[test]
+fn a_caveat_heavy_plan_carries_each_caveat_on_its_hop_with_commands_and_source() {
+    let s = session("from=9.20(1)&to=9.23(1)");
+    let on: Vec<String> = s
+        .hop_facts
+        .iter()
+        .flat_map(|f| &f.caveats)
+        .map(|c| c.release.to_string())
+        .collect();
+    assert_eq!(on, ["9.20(2)", "9.22(1)", "9.23(1)"]);
+    let md = export("from=9.20(1)&to=9.23(1)");
+    assert!(md.contains("  no ssh key-exchange hostkey eddsa"), "{md}");
+    assert!(md.contains(
+        "(https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html)"
+    ));
+    let on: Vec<String> = crossed(r("8.2(5)"), r("9.23(1)"))
+        .map(|c| c.release.to_string())
+        .collect();
+    assert_eq!(
+        on,
+        // Landing-on caveats (8.4(6), 9.0(2), 9.1(3)) are not crossed.
+        ["8.3(1)", "8.4(1)", "9.0(1)", "9.1(1)", "9.2(1)", "9.20(2)", "9.22(1)", "9.23(1)"]
+    );
+}
+
+#[test]
+fn landing_on_a_cscug88962_release_carries_ciscos_later_word() {
+    let s = session("from=8.4(5)&to=8.4(6)");
+    let caveats: Vec<String> = s.hop_facts[0]
+        .caveats
+        .iter()
+        .map(|c| c.release.to_string())
+        .collect();
+    assert_eq!(caveats, ["8.4(6)"]);
+    assert!(s.hop_facts[0].caveats[0]
+        .text
+        .contains("lead sentence names 9.1(2), its body 9.1(3)"));
+}
+
+#[test]
+fn what_a_person_reads_cites_ciscos_documents_never_this_projects_files() {
+    for fragment in [
+        "from=8.2(5)&to=9.1(7)&trains=8.2,9.1",
+        "from=8.4(7)&from2=8.3(2)&to=9.0(4)",
+        "from=9.20(1)&to=9.24(1)&mode=active-active",
+        "from=8.5(1)&to=9.0(4)",
+    ] {
+        let md = export(fragment);
+        assert!(
+            !md.contains("asa-facts") && !md.contains("shared/"),
+            "{fragment}:\n{md}"
+        );
+        assert!(!all_words(&session(fragment)).contains("asa-facts"));
+    }
+}
