@@ -161,18 +161,21 @@ impl Fleet {
         if first && is_header(fields) {
             return LineOutcome::Skipped;
         }
-        let name = fields[0].trim();
+        let Some((name, rest)) = fields.split_first() else {
+            return LineOutcome::Skipped;
+        };
+        let name = name.trim();
         // The request is the line without its name: its fields, each with its length so that
         // no two lines give the same key.
         let mut key = String::new();
-        for field in fields.iter().skip(1) {
+        for field in rest {
             let field = field.trim();
             let _ = write!(key, "{}:{field},", field.len());
         }
         let planned = match self.memo.get(&key) {
             Some(planned) => planned.clone(),
             None => {
-                let planned = self.request(&fields[1..]).and_then(|query| plan(&query));
+                let planned = self.request(rest).and_then(|query| plan(&query));
                 if self.memo.len() >= MEMO_LIMIT {
                     self.memo.clear();
                 }

@@ -133,7 +133,7 @@ impl Summary {
             return;
         }
         let i = self.groups.len();
-        for &landing in &key.0[1..] {
+        for &landing in key.0.iter().skip(1) {
             self.images.entry(landing).or_default().push(i);
         }
         self.groups.push(Group {
