@@ -46,7 +46,8 @@ pub fn pair_document(pair: &PairPlan) -> String {
 #[derive(Default)]
 pub struct FleetJson {
     pairs: u64,
-    requests: HashMap<(String, &'static str), String>,
+    /// Share link → the request's keys as written (the link carries every setting).
+    requests: HashMap<String, String>,
 }
 
 impl FleetJson {
@@ -58,8 +59,7 @@ impl FleetJson {
     pub fn pair(&mut self, out: &mut String, pair: &PairPlan) {
         out.push_str(if self.pairs == 0 { "\n{" } else { ",\n{" });
         identity(out, pair);
-        let key = (pair.share.clone(), pair.rules);
-        match self.requests.get(&key) {
+        match self.requests.get(pair.share.as_str()) {
             Some(text) => out.push_str(text),
             None => {
                 let mut text = String::new();
@@ -68,7 +68,7 @@ impl FleetJson {
                 if self.requests.len() >= MEMO_LIMIT {
                     self.requests.clear();
                 }
-                self.requests.insert(key, text);
+                self.requests.insert(pair.share.clone(), text);
             }
         }
         out.push('}');
@@ -79,23 +79,37 @@ impl FleetJson {
     pub fn end(self, out: &mut String, errors: &[InputError], summary: &Summary) {
         out.push_str("\n],\n\"errors\":[");
         list(out, errors, error);
+        // Each group's names are escaped once: the images repeat them, a group per release
+        // it lands on.
+        let names: Vec<String> = summary
+            .groups()
+            .iter()
+            .map(|g| {
+                let mut names = String::new();
+                list(&mut names, &g.pairs, |out, name| string(out, name));
+                names
+            })
+            .collect();
         out.push_str("],\n\"groups\":[");
-        list(out, summary.groups(), |out, g| {
-            out.push_str("{\"path\":");
-            releases(out, &g.path);
-            let _ = write!(out, ",\"mode\":\"{}\",\"other_unit\":", g.mode.as_str());
-            optional(out, g.other_unit.as_deref());
-            let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
-            string(out, &g.share);
-            out.push_str(",\"pairs\":");
-            strings(out, g.pairs.iter().map(String::as_str));
-            out.push('}');
-        });
+        list(
+            out,
+            summary.groups().iter().zip(&names),
+            |out, (g, names)| {
+                out.push_str("{\"path\":");
+                releases(out, &g.path);
+                let _ = write!(out, ",\"mode\":\"{}\",\"other_unit\":", g.mode.as_str());
+                optional(out, g.other_unit.as_deref());
+                let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
+                string(out, &g.share);
+                let _ = write!(out, ",\"pairs\":[{names}]}}");
+            },
+        );
         out.push_str("],\n\"images\":[");
-        list(out, summary.images(), |out, image| {
-            let _ = write!(out, "{{\"release\":\"{}\",\"pairs\":", image.release);
-            strings(out, image.pairs.iter().copied());
-            out.push('}');
+        list(out, summary.image_groups(), |out, (release, groups)| {
+            let _ = write!(out, "{{\"release\":\"{release}\",\"pairs\":[");
+            let written = groups.iter().filter_map(|&g| names.get(g));
+            list(out, written, |out, names| out.push_str(names));
+            out.push_str("]}");
         });
         let t = &summary.tally;
         let _ = writeln!(

@@ -95,6 +95,9 @@ pub struct Summary {
     groups: Vec<Group>,
     /// Group key → index in `groups`.
     index: HashMap<(Vec<Release>, &'static str, Option<String>), usize>,
+    /// Share link → its group (`None`: no hops). A link names one request, so one plan: a
+    /// fleet's pair finds its group by its link, without building and hashing its path.
+    by_share: HashMap<String, Option<usize>>,
     /// Release → the groups whose hops land on it, ascending.
     images: BTreeMap<Release, Vec<usize>>,
     without_hops: Vec<PairWithoutHops>,
@@ -110,27 +113,43 @@ impl Summary {
 
     /// Adds a pair with a path to its group; a pair without hops to those.
     fn add_pair(&mut self, pair: &PairPlan) {
-        let path: Vec<Release> = pair.path().collect();
-        let Some(&start) = path.first() else {
-            self.without_hops.push(PairWithoutHops {
+        let group = match self.by_share.get(pair.share.as_str()) {
+            Some(&group) => group,
+            None => {
+                let group = self.group_of(pair);
+                if self.by_share.len() >= super::MEMO_LIMIT {
+                    self.by_share.clear();
+                }
+                self.by_share.insert(pair.share.clone(), group);
+                group
+            }
+        };
+        let name = pair.name.clone().unwrap_or_default();
+        match group.and_then(|g| self.groups.get_mut(g)) {
+            Some(group) => group.pairs.push(name),
+            None => self.without_hops.push(PairWithoutHops {
                 line: pair.line,
-                name: pair.name.clone().unwrap_or_default(),
+                name,
                 units: pair.units.clone(),
                 target: pair.target.clone(),
                 verdict: pair.verdict,
-            });
-            return;
-        };
+            }),
+        }
+    }
+
+    /// The index of the group of a pair's path, a new empty group if it is the first; `None`
+    /// for a pair without hops.
+    fn group_of(&mut self, pair: &PairPlan) -> Option<usize> {
+        let path: Vec<Release> = pair.path().collect();
+        let start = path.first()?.to_string();
         let other_unit = pair
             .units
             .iter()
-            .find(|u| pair.units.len() > 1 && **u != start.to_string())
+            .find(|u| pair.units.len() > 1 && **u != start)
             .cloned();
-        let name = pair.name.clone().unwrap_or_default();
         let key = (path, pair.mode.as_str(), other_unit);
         if let Some(&i) = self.index.get(&key) {
-            self.groups[i].pairs.push(name);
-            return;
+            return Some(i);
         }
         let i = self.groups.len();
         for &landing in key.0.iter().skip(1) {
@@ -141,9 +160,10 @@ impl Summary {
             mode: pair.mode,
             other_unit: key.2.clone(),
             share: pair.share.clone(),
-            pairs: vec![name],
+            pairs: Vec::new(),
         });
         self.index.insert(key, i);
+        Some(i)
     }
 
     /// The groups in the order their first pair came.
@@ -154,6 +174,14 @@ impl Summary {
     /// The planned pairs that take no hop, in input order.
     pub fn without_hops(&self) -> &[PairWithoutHops] {
         &self.without_hops
+    }
+
+    /// Every release a hop lands on, ascending, with the indices in [`Summary::groups`] of
+    /// the groups that need it (the pairs of [`Summary::images`] without listing them).
+    pub fn image_groups(&self) -> impl Iterator<Item = (Release, &[usize])> {
+        self.images
+            .iter()
+            .map(|(&release, groups)| (release, groups.as_slice()))
     }
 
     /// Every release a hop lands on, ascending, with the pairs that need it (by group, in
