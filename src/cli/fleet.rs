@@ -21,12 +21,13 @@
 use super::lines::Lines;
 use super::{preset, report, rule_set, Status};
 use asa_planner::domain::fleet::{
-    json::FleetJson, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally,
+    json::FleetJson, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally, MEMO_LIMIT,
 };
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::view::fleet_export;
 use clap::ValueEnum;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 
@@ -160,8 +161,12 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
 
 /// Where planned lines go, per format.
 enum Output<'w, W: Write> {
-    /// Rows quoted by the `csv` crate (it buffers, and flushes at the end).
-    Csv(csv::Writer<&'w mut W>),
+    /// Rows quoted by the `csv` crate (it buffers, and flushes at the end). A fleet repeats a
+    /// few paths: each is written as text once per share link (bounded like the fleet's memo).
+    Csv {
+        writer: csv::Writer<&'w mut W>,
+        paths: HashMap<String, String>,
+    },
     Json {
         out: &'w mut W,
         writer: FleetJson,
@@ -182,7 +187,10 @@ impl<'w, W: Write> Output<'w, W> {
             Format::Csv => {
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(COLUMNS)?;
-                Output::Csv(writer)
+                Output::Csv {
+                    writer,
+                    paths: HashMap::new(),
+                }
             }
             Format::Json => {
                 let mut buffer = String::new();
@@ -205,9 +213,16 @@ impl<'w, W: Write> Output<'w, W> {
 
     fn add(&mut self, outcome: LineOutcome) -> io::Result<()> {
         match self {
-            Output::Csv(writer) => {
+            Output::Csv { writer, paths } => {
                 if let LineOutcome::Planned(pair) = &outcome {
-                    writer.write_record(row(pair).iter().map(|f| f.as_bytes()))?;
+                    if !paths.contains_key(pair.share.as_str()) {
+                        if paths.len() >= MEMO_LIMIT {
+                            paths.clear();
+                        }
+                        paths.insert(pair.share.clone(), pair.path_text());
+                    }
+                    let path = paths.get(pair.share.as_str()).map_or("", String::as_str);
+                    writer.write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
                 }
                 Ok(())
             }
@@ -242,7 +257,7 @@ impl<'w, W: Write> Output<'w, W> {
 
     fn end(self) -> io::Result<()> {
         match self {
-            Output::Csv(mut writer) => writer.flush(),
+            Output::Csv { mut writer, .. } => writer.flush(),
             Output::Json {
                 out,
                 writer,
@@ -262,8 +277,8 @@ impl<'w, W: Write> Output<'w, W> {
     }
 }
 
-/// A pair's CSV row, in the order of [`COLUMNS`].
-fn row(pair: &PairPlan) -> [Cow<'_, str>; 12] {
+/// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
+fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
     let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
     [
         Cow::Owned(pair.line.unwrap_or_default().to_string()),
@@ -276,7 +291,7 @@ fn row(pair: &PairPlan) -> [Cow<'_, str>; 12] {
         Cow::Borrowed(pair.rules),
         Cow::Borrowed(pair.verdict.as_str()),
         Cow::Owned(pair.hops.len().to_string()),
-        Cow::Owned(pair.path_text()),
+        Cow::Borrowed(path),
         Cow::Borrowed(&pair.share),
     ]
 }

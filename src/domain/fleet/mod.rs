@@ -104,8 +104,10 @@ pub struct Fleet {
 /// A request's export, or the release fields the session could not use (by fleet field name).
 type Planned = Result<PairPlan, Vec<(&'static str, String)>>;
 
-/// Distinct requests remembered at most (a few MB).
-pub const MEMO_LIMIT: usize = 1 << 15;
+/// Distinct requests remembered at most: a planned request is up to a few KB (a long path), so
+/// a full memo stays under ~10 MB; a fleet with more distinct requests than this plans the
+/// others without the memo's help (about 30 µs each), never with more memory.
+pub const MEMO_LIMIT: usize = 1 << 12;
 
 impl Fleet {
     /// A fleet whose lines default to `defaults`: its `to` (the fleet-wide target, may be
