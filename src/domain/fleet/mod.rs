@@ -109,6 +109,9 @@ type Planned = Result<PairPlan, Vec<(&'static str, String)>>;
 /// others without the memo's help (about 30 µs each), never with more memory.
 pub const MEMO_LIMIT: usize = 1 << 12;
 
+/// Longest request (a line's fields after the name, in bytes) the memo keeps.
+const MEMO_KEY_MAX: usize = 256;
+
 impl Fleet {
     /// A fleet whose lines default to `defaults`: its `to` (the fleet-wide target, may be
     /// empty), `preset`, `mode` and catalog settings (`trains`, `releases`) apply where a line
@@ -178,10 +181,13 @@ impl Fleet {
             Some(planned) => planned.clone(),
             None => {
                 let planned = self.request(rest).and_then(|query| plan(&query));
-                if self.memo.len() >= MEMO_LIMIT {
-                    self.memo.clear();
+                // A real request is a few dozen bytes; a line of huge fields is not kept.
+                if key.len() <= MEMO_KEY_MAX {
+                    if self.memo.len() >= MEMO_LIMIT {
+                        self.memo.clear();
+                    }
+                    self.memo.insert(key, planned.clone());
                 }
-                self.memo.insert(key, planned.clone());
                 planned
             }
         };
