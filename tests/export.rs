@@ -50,7 +50,7 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             "- Target release: 9.1(7)",
             "- Failover mode: Active/Standby",
             "- Rules: Table 81-1 (Cisco's 8.x configuration guide)",
-            "- Catalog: built-in, 684 releases in 30 trains (preset asa5500 (default))",
+            "- Catalog: built-in, 684 releases in 30 trains (preset asa5500)",
             "- Made on: 2026-12-01",
             "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
             "## Hops",
@@ -122,6 +122,15 @@ fn the_runbook_follows_the_mode_in_the_link_with_a_block_per_unit() {
              active again on the unit that should own it (usually the secondary).",
             "   failover active group 2",
         ],
+    );
+}
+
+#[test]
+fn the_train_set_chosen_by_hand_is_named() {
+    let md = export("from=7.0(1)&to=7.2(1)&trains=7.0,7.2", &[]);
+    lines_in_order(
+        &md,
+        &["- Catalog: built-in, 64 releases in 2 trains (trains chosen by hand: 7.0, 7.2)"],
     );
 }
 

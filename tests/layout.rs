@@ -2,8 +2,9 @@
 //! ones, and the checker catches broken layouts.
 
 use asa_planner::domain::catalog::Catalog;
-use asa_planner::domain::layout::{check, edge_path, layout, Layout};
+use asa_planner::domain::layout::{check, layout, Layout};
 use asa_planner::domain::release::{Release, Train};
+use asa_planner::view::graph_svg::edge_path;
 
 /// `n` ascending releases over trains of uneven sizes (1 to 40 releases, some interim builds),
 /// with gaps in the minors and two-digit minors: deterministic, no randomness needed.

@@ -579,3 +579,35 @@ fn the_graph_draws_every_train_and_what_the_plan_touches() {
         "with interim builds: all of them"
     );
 }
+
+#[test]
+fn reusing_gives_the_same_session_and_shares_the_catalogs() {
+    use asa_planner::domain::session::{analyse_reusing, Reuse};
+    use std::sync::Arc;
+    let mut reuse = Reuse::default();
+    let mut q = query("9.1(7)", "9.3(5)");
+    q.releases = Some(vec![
+        "9.1(7)".into(),
+        "9.2(4)".into(),
+        "9.3(5)".into(),
+        "x".into(),
+    ]);
+    let first = analyse_reusing(&q, &mut reuse);
+    assert_eq!(first, analyse(&q));
+    // A keystroke in a field: the list is neither parsed again nor copied.
+    q.to = "9.3(".into();
+    let typing = analyse_reusing(&q, &mut reuse);
+    assert_eq!(typing, analyse(&q));
+    assert!(Arc::ptr_eq(&first.base, &typing.base));
+    // Trains switched off: filtered once, then shared while the set stays.
+    let mut q = query("9.1(7)", "9.3(5)");
+    q.trains = Some(vec![t("9.1"), t("9.2"), t("9.3")]);
+    let a = analyse_reusing(&q, &mut reuse);
+    q.to = "9.3(3)".into();
+    let b = analyse_reusing(&q, &mut reuse);
+    assert_eq!(b, analyse(&q));
+    assert!(Arc::ptr_eq(&a.catalog, &b.catalog));
+    assert_eq!(b.catalog.trains(), [t("9.1"), t("9.2"), t("9.3")]);
+    // The built-in catalog is one for every session.
+    assert!(Arc::ptr_eq(&analyse(&query("", "")).base, &b.base));
+}

@@ -389,3 +389,76 @@ fn reaches_outside_counts_the_climb() {
         assert_eq!(reaches_outside(Path::new(file), line), Vec::<String>::new());
     }
 }
+
+/// The string literals of a line of code (between unescaped double quotes).
+fn literals(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match (&mut current, c) {
+            (Some(lit), _) if escaped => {
+                lit.push(c);
+                escaped = false;
+            }
+            (Some(_), '\\') => escaped = true,
+            (Some(_), '"') => out.extend(current.take()),
+            (Some(lit), c) => lit.push(c),
+            (None, '"') => current = Some(String::new()),
+            (None, _) => {}
+        }
+    }
+    out
+}
+
+/// Markup or Markdown inside a string literal of a line of code (comments are skipped): a
+/// tag (`<li`, `</`), `**`, a `## ` heading or a ``` fence.
+fn markup_in(file: &Path, text: &str) -> Vec<String> {
+    let is_markup = |lit: &str| {
+        let tag = lit
+            .find('<')
+            .and_then(|i| lit[i + 1..].chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        tag || ["**", "## ", "```"].iter().any(|m| lit.contains(m))
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .filter(|(_, line)| literals(line).iter().any(|l| is_markup(l)))
+        .map(|(i, line)| format!("{}:{}: {}", file.display(), i + 1, line.trim()))
+        .collect()
+}
+
+#[test]
+fn the_domain_returns_facts_not_markup() {
+    let found = rust_files(&root().join("src/domain"))
+        .iter()
+        .flat_map(|f| markup_in(f, &read(f)))
+        .collect();
+    assert_none(
+        found,
+        "markup or Markdown in src/domain (the domain returns facts; src/view words them)",
+    );
+}
+
+#[test]
+fn markup_in_finds_tags_and_markdown_in_code_only() {
+    let file = Path::new("x.rs");
+    for code in [
+        "out.push_str(\"<li>\");",
+        "let s = \"**bold**\";",
+        "writeln!(md, \"## Hops\");",
+        "let fence = \"```\";",
+    ] {
+        assert_eq!(markup_in(file, code).len(), 1, "{code}");
+    }
+    for clean in [
+        "// writes `<li>` here",
+        "let a = b < c;",
+        "if x <= y {}",
+        ".filter(|t| a < **t && **t < b)",
+        "let s = \"a < b and 8.2 → 8.3\";",
+    ] {
+        assert!(markup_in(file, clean).is_empty(), "{clean}");
+    }
+}

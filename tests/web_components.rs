@@ -134,7 +134,7 @@ async fn inline_code_marks_backtick_spans_and_keeps_markup_as_text() {
 #[wasm_bindgen_test]
 fn no_op_actions_keep_the_same_state() {
     let state = Rc::new(State::default());
-    let same = state.clone().reduce(Action::Hover(None));
+    let same = state.clone().reduce(Action::SetMultiContext(false));
     assert!(Rc::ptr_eq(&state, &same));
     let same = state.clone().reduce(Action::SetFrom(String::new()));
     assert!(Rc::ptr_eq(&state, &same));

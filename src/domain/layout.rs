@@ -237,24 +237,3 @@ pub fn check(layout: &Layout) -> Result<(), String> {
     }
     Ok(())
 }
-
-/// An SVG path from node `a` to node `b`: a curve between columns, or a bow to the right of
-/// the column for a hop within one train. Whole pixels: no float formatting in the bundle.
-pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
-    let (Some(na), Some(nb)) = (layout.nodes.get(a), layout.nodes.get(b)) else {
-        return String::new();
-    };
-    let half = layout.node_width / 2.0;
-    let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
-    if (na.x - nb.x).abs() < 0.5 {
-        let sx = (na.x + half).round() as i64;
-        let bow = (12 + (yb - ya).abs() / 4).min(48);
-        let cx = sx + bow;
-        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
-    }
-    let dir = if nb.x > na.x { 1.0 } else { -1.0 };
-    let sx = (na.x + dir * half).round() as i64;
-    let ex = (nb.x - dir * half).round() as i64;
-    let mid = (sx + ex) / 2;
-    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
-}

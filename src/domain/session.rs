@@ -16,7 +16,8 @@ use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::rules::{self, Block};
-use super::runbook::{HopSpec, Reloads, Unit};
+use super::runbook::{HopSpec, Reloads, Setup, Unit};
+use std::sync::{Arc, OnceLock};
 
 /// Where an input came from, so its message is shown next to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -138,12 +139,19 @@ pub enum Note {
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct Session {
-    /// Built-in catalog or the custom list, before trains are switched off.
-    pub base: Catalog,
-    /// What the rules run on.
-    pub catalog: Catalog,
+    /// Built-in catalog or the custom list, before trains are switched off. Shared: the same
+    /// `Arc` from one query to the next while the list is the same (see [`Reuse`]).
+    pub base: Arc<Catalog>,
+    /// What the rules run on (shared the same way).
+    pub catalog: Arc<Catalog>,
     pub custom: bool,
+    /// The platform preset in force (an unknown id in a link falls back to the default).
+    pub preset: &'static Preset,
+    /// The train set was chosen by hand (`trains=`), overriding the preset.
+    pub trains_by_hand: bool,
     pub trains: Vec<TrainState>,
+    /// Failover mode and multiple-context mode: how the runbook is written.
+    pub setup: Setup,
     pub from: Field,
     pub from2: Option<Field>,
     pub to: Field,
@@ -160,6 +168,57 @@ pub struct Session {
     /// Errors and notices, each with where it came from.
     pub messages: Vec<Message>,
     pub list_errors: Vec<ListError>,
+}
+
+/// What [`analyse_reusing`] keeps from one query to the next, so that typing a release neither
+/// re-parses a pasted list nor copies a catalog to filter its trains: the last custom list
+/// with its catalog and errors, and the last active catalog with the base and train set it was
+/// made from. The page keeps one for its lifetime.
+#[derive(Default)]
+pub struct Reuse {
+    list: Option<(Vec<String>, Arc<Catalog>, Vec<ListError>)>,
+    active: Option<(Arc<Catalog>, Vec<Train>, Arc<Catalog>)>,
+}
+
+impl Reuse {
+    /// The custom list's catalog and errors, parsed once per list.
+    fn list(&mut self, list: &[String]) -> (Arc<Catalog>, Vec<ListError>) {
+        match &self.list {
+            Some((kept, catalog, errors)) if kept.as_slice() == list => {
+                (Arc::clone(catalog), errors.clone())
+            }
+            _ => {
+                let (catalog, errors) = custom_list::parse(&list.join("\n"));
+                let catalog = Arc::new(catalog);
+                self.list = Some((list.to_vec(), Arc::clone(&catalog), errors.clone()));
+                (catalog, errors)
+            }
+        }
+    }
+
+    /// `base` without the trains not in `enabled` (sorted), filtered once per base and set;
+    /// `base` itself when every train is on.
+    fn active(&mut self, base: &Arc<Catalog>, enabled: Vec<Train>) -> Arc<Catalog> {
+        if enabled.len() == base.trains().len() {
+            return Arc::clone(base);
+        }
+        match &self.active {
+            Some((b, set, catalog)) if Arc::ptr_eq(b, base) && *set == enabled => {
+                Arc::clone(catalog)
+            }
+            _ => {
+                let catalog = Arc::new(base.retain_trains(|t| enabled.binary_search(&t).is_ok()));
+                self.active = Some((Arc::clone(base), enabled, Arc::clone(&catalog)));
+                catalog
+            }
+        }
+    }
+}
+
+/// The built-in catalog, shared by every session.
+fn builtin() -> Arc<Catalog> {
+    static BUILTIN: OnceLock<Arc<Catalog>> = OnceLock::new();
+    Arc::clone(BUILTIN.get_or_init(|| Arc::new(Catalog::shared_builtin().clone())))
 }
 
 /// How many trains an "unknown train" error names.
@@ -246,10 +305,15 @@ impl Session {
 /// with a message saying how to switch it on. With a mismatched pair the plan starts from the
 /// older unit and a note says what the other unit does.
 pub fn analyse(query: &PlanQuery) -> Session {
+    analyse_reusing(query, &mut Reuse::default())
+}
+
+/// [`analyse`], reusing what `reuse` kept from the previous query (same result).
+pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     let mut messages = Vec::new();
     let (base, custom, list_errors) = match &query.releases {
         Some(list) => {
-            let (catalog, errors) = custom_list::parse(&list.join("\n"));
+            let (catalog, errors) = reuse.list(list);
             if catalog.entries().is_empty() {
                 messages.push(Message {
                     origin: Origin::Releases,
@@ -260,7 +324,7 @@ pub fn analyse(query: &PlanQuery) -> Session {
             }
             (catalog, true, errors)
         }
-        None => (Catalog::builtin(), false, Vec::new()),
+        None => (builtin(), false, Vec::new()),
     };
     let preset = choose_preset(query.preset.as_deref(), &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
@@ -281,7 +345,12 @@ pub fn analyse(query: &PlanQuery) -> Session {
             },
         })
         .collect();
-    let catalog = base.retain_trains(enabled);
+    let on: Vec<Train> = trains
+        .iter()
+        .filter(|t| t.enabled)
+        .map(|t| t.train)
+        .collect();
+    let catalog = reuse.active(&base, on);
 
     let from = field(
         &query.from,
@@ -300,7 +369,13 @@ pub fn analyse(query: &PlanQuery) -> Session {
         base,
         catalog,
         custom,
+        preset,
+        trains_by_hand: explicit.is_some(),
         trains,
+        setup: Setup {
+            mode: query.mode,
+            multi_context: query.multi_context,
+        },
         from,
         from2,
         to,

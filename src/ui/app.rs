@@ -12,15 +12,15 @@ use super::components::verdict::Verdict;
 use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
-use crate::domain::catalog::Catalog;
 use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
 use crate::domain::runbook::{default_image, HopImages, Setup};
-use crate::domain::session::{analyse, Origin};
+use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
-use crate::view::{graph_model, release_options};
-use std::cell::RefCell;
+use crate::view::graph_model::{self, PickAs};
+use crate::view::release_options;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -91,15 +91,6 @@ fn address_fragment(query: &PlanQuery, full: &str) -> String {
     .to_string()
 }
 
-/// Returns the same `Rc` while the value is unchanged, so pointer-compared props stay equal.
-fn keep_if_equal<T: PartialEq>(cell: &RefCell<Rc<T>>, value: T) -> Rc<T> {
-    let mut kept = cell.borrow_mut();
-    if **kept != value {
-        *kept = Rc::new(value);
-    }
-    Rc::clone(&kept)
-}
-
 /// The purpose line, its `show version` as code.
 fn purpose() -> String {
     let mut out = String::new();
@@ -113,15 +104,13 @@ pub fn app() -> Html {
     let (state, planner) = use_planner(initial_state);
     let query = state.query.clone();
 
-    let session = use_memo(query.clone(), |q| analyse(q));
+    // The built-in catalog is shared and a pasted list parsed once: a keystroke neither copies
+    // nor re-parses a catalog (`session::Reuse`).
+    let reuse = use_mut_ref(Reuse::default);
+    let session = use_memo(query.clone(), move |q| {
+        analyse_reusing(q, &mut reuse.borrow_mut())
+    });
     let session = Shared(session);
-    let base_cell = use_mut_ref(|| Rc::new(Catalog::default()));
-    let base = {
-        let cell = base_cell.clone();
-        use_memo(session.clone(), move |s| {
-            keep_if_equal(&cell, s.base.clone())
-        })
-    };
     // The suggestions change with the catalog only, and nobody needs them for the first look:
     // the whole `<datalist>` is written into an empty, hidden, Yew-drawn `<div>` once the page
     // is on screen (inserting it with the page made the first render ~11 ms longer). One
@@ -130,10 +119,11 @@ pub fn app() -> Html {
     let suggestions = use_node_ref();
     {
         let node = suggestions.clone();
-        use_effect_with(Shared((*base).clone()), move |catalog| {
-            let catalog = catalog.clone();
+        let base = Arc::clone(&session.base);
+        // The same list keeps the same `Arc`: its address says whether the catalog changed.
+        use_effect_with(Arc::as_ptr(&base) as usize, move |_| {
             browser::after_paint(move || {
-                browser::fill(&node, &release_options::datalist(OPTIONS_ID, &catalog));
+                browser::fill(&node, &release_options::datalist(OPTIONS_ID, &base));
             });
         });
     }
@@ -145,36 +135,43 @@ pub fn app() -> Html {
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
-    // Keep the address bar and local storage in step with the page.
+    // Keep the address bar and local storage in step with the page: once a frame at most
+    // (`browser::write_soon`). A pick in the graph adds a history entry, so Back undoes it.
     {
         let last_written = last_written.clone();
+        let picks_written = use_mut_ref(|| state.picks);
         let deps = (
             query.clone(),
             state.images.clone(),
             state.server.clone(),
             state.list_draft.clone(),
             state.minutes.clone(),
+            state.picks,
         );
         let fragment = fragment.clone();
         let planner = planner.clone();
-        use_effect_with(deps, move |(query, images, server, list_draft, minutes)| {
-            let shown = address_fragment(query, &fragment);
-            browser::replace_fragment(&shown);
-            *last_written.borrow_mut() = shown;
-            let saved = Stored {
-                fragment: (*fragment).clone(),
-                server: server.clone(),
-                images: images.clone(),
-                list_draft: list_draft.clone(),
-                minutes: minutes.clone(),
+        use_effect_with(deps, move |deps| {
+            let (query, images, server, list_draft, minutes, picks) = deps.clone();
+            let shown = address_fragment(&query, &fragment);
+            *last_written.borrow_mut() = shown.clone();
+            let push = picks_written.replace(picks) != picks;
+            let fragment = (*fragment).clone();
+            let stored = move || {
+                stored::encode(&Stored {
+                    fragment,
+                    server,
+                    images,
+                    list_draft,
+                    minutes,
+                })
             };
-            if !browser::save(&stored::encode(&saved)) {
+            browser::write_soon(shown, push, stored, move || {
                 planner.report(BannerLine {
                     source: "saved state",
                     text: "this browser does not keep data for this page: nothing is saved between visits".to_owned(),
                     is_error: false,
-                });
-            }
+                })
+            });
         });
     }
     // A fragment changed by hand (or a pasted link) while the page is open.
@@ -268,14 +265,7 @@ pub fn app() -> Html {
     let onclearpins = planner.on(|p, ()| p.clear_via());
     let oninterim = planner.on(Planner::set_interim);
     let onlistview = planner.on(Planner::set_list_view);
-    let onhover = planner.on(Planner::hover);
-    let onpick = planner.on(|p, (r, as_current): (Release, bool)| {
-        if as_current {
-            p.set_from(r.to_string());
-        } else {
-            p.set_to(r.to_string());
-        }
-    });
+    let onpick = planner.on(|p, (r, pick): (Release, PickAs)| p.pick(r, pick));
     let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
     let onasdm = planner.on(|p, (r, name)| p.set_asdm(r, name));
     let onserver = planner.on(Planner::set_server);
@@ -285,6 +275,11 @@ pub fn app() -> Html {
     html! {
             <div class="planner">
                 <header class="planner-header">
+                    // The fragment holds the plan, so no `href="#…"`: the button moves the focus.
+                    <button type="button" class="skip-link"
+                        onclick={Callback::from(|_: MouseEvent| browser::focus("release-graph"))}>
+                        { "Skip to the release graph" }
+                    </button>
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
                     { share_bar(ShareBarProps {
@@ -318,11 +313,9 @@ pub fn app() -> Html {
                         model: Shared(model),
                         session: session.clone(),
                         interim: query.interim,
-                        hovered: state.hovered,
                         as_list: state.list_view,
                         oninterim,
                         onlistview,
-                        onhover,
                         onpick,
                     }) }
                     { runbook_panel(&RunbookPanelProps {

@@ -12,6 +12,82 @@ use yew::Callback;
 thread_local! {
     /// The id of the element to focus once the page has re-rendered (see `focus_after_render`).
     static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The address-bar and storage write waiting for the next frame (see `write_soon`).
+    static PENDING_WRITE: RefCell<Option<Write>> = const { RefCell::new(None) };
+    /// Whether the `pagehide` listener that flushes a pending write is installed.
+    static FLUSH_ON_HIDE: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// What the page wants in the address bar and in local storage.
+struct Write {
+    fragment: String,
+    /// Adds a history entry (a pick that Back undoes) instead of replacing the current one.
+    push: bool,
+    /// The saved-state text, made only when written (a 10,000-entry draft is not encoded per
+    /// keystroke).
+    stored: Box<dyn FnOnce() -> String>,
+    on_refused: Box<dyn FnOnce()>,
+}
+
+/// Writes `fragment` to the address bar and `stored()` to local storage once, in the next
+/// animation frame: a burst of keystrokes costs one history call and one storage write, not
+/// one per keystroke. A later call before that frame replaces this one (a `push` asked for is
+/// kept). The page leaving (`pagehide`) writes what is pending at once, so nothing typed is
+/// lost. `on_refused` runs when the browser refuses storage.
+pub fn write_soon(
+    fragment: String,
+    push: bool,
+    stored: impl FnOnce() -> String + 'static,
+    on_refused: impl FnOnce() + 'static,
+) {
+    let scheduled = PENDING_WRITE.with(|p| {
+        let mut pending = p.borrow_mut();
+        let push = push || pending.as_ref().is_some_and(|w| w.push);
+        let scheduled = pending.is_some();
+        *pending = Some(Write {
+            fragment,
+            push,
+            stored: Box::new(stored),
+            on_refused: Box::new(on_refused),
+        });
+        scheduled
+    });
+    if scheduled {
+        return;
+    }
+    let Some(w) = window() else { return };
+    if !FLUSH_ON_HIDE.with(|f| f.replace(true)) {
+        let flush = Closure::<dyn Fn()>::new(flush_write);
+        let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        flush.forget();
+    }
+    let _ = w.request_animation_frame(Closure::once_into_js(flush_write).unchecked_ref());
+}
+
+/// Writes the pending address and saved state, if any.
+fn flush_write() {
+    let Some(write) = PENDING_WRITE.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    if write.push {
+        push_fragment(&write.fragment);
+    } else {
+        replace_fragment(&write.fragment);
+    }
+    if !save(&(write.stored)()) {
+        (write.on_refused)();
+    }
+}
+
+/// Adds a history entry with `fragment` (Back returns to the plan before it).
+fn push_fragment(fragment: &str) {
+    if hash() == fragment {
+        return;
+    }
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
 }
 
 /// The element an event happened in, or its nearest ancestor, that matches `selector`: how one
@@ -30,6 +106,22 @@ pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Elemen
 /// had the focus is gone, its successor has the same id.
 pub fn focus_after_render(id: String) {
     PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(id));
+}
+
+/// Moves the focus to the element with `id` (HTML or SVG) and scrolls it into view.
+pub fn focus(id: &str) {
+    let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Some(e) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = e.focus();
+    } else if let Some(e) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = e.focus();
+    }
 }
 
 /// Run after every render (the page's effect): focuses the element asked for, but only when
@@ -103,7 +195,7 @@ pub fn link(fragment: &str) -> String {
 
 /// Shows `fragment` in the address bar without adding a history entry (so Back does not step
 /// through keystrokes) and without firing `hashchange`.
-pub fn replace_fragment(fragment: &str) {
+fn replace_fragment(fragment: &str) {
     // Already shown (a page opened from a link): no history call, which costs a few ms of the
     // first render.
     if hash() == fragment {
@@ -173,7 +265,7 @@ pub fn load_saved() -> Option<String> {
 }
 
 /// Saves `text`; false when the browser refused (quota, privacy mode).
-pub fn save(text: &str) -> bool {
+fn save(text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 

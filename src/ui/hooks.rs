@@ -10,6 +10,7 @@ use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
 use crate::domain::session::TrainState;
+use crate::view::graph_model::PickAs;
 use yew::prelude::*;
 
 /// The page's verbs.
@@ -40,6 +41,10 @@ impl Planner {
     }
     pub fn set_to(&self, text: String) {
         self.send(Action::SetTo(text));
+    }
+    /// A release picked in the graph or its list (Back undoes it).
+    pub fn pick(&self, release: Release, pick: PickAs) {
+        self.send(Action::Pick(release, pick));
     }
     pub fn set_mode(&self, mode: Mode) {
         self.send(Action::SetMode(mode));
@@ -79,9 +84,6 @@ impl Planner {
     /// Uses these entries as the catalog; `None` returns to the built-in catalog.
     pub fn set_releases(&self, entries: Option<Vec<String>>) {
         self.send(Action::SetReleases(entries));
-    }
-    pub fn hover(&self, release: Option<Release>) {
-        self.send(Action::Hover(release));
     }
     pub fn set_image(&self, release: Release, name: String) {
         self.send(Action::SetImage(release.to_string(), name));

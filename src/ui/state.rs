@@ -1,10 +1,11 @@
 //! The page state in one reducer (yew `function_todomvc` shape): the share query plus what only
-//! this browser knows (hover, image names, server, the list draft, banner lines). The `Session`
+//! this browser knows (image names, server, the list draft, banner lines). The `Session`
 //! is not stored here: it is derived from `query` with `use_memo`, so it can never go stale.
 
 use crate::domain::query::{Notice, PlanQuery};
 use crate::domain::release::{Release, Train};
 use crate::domain::runbook::Mode;
+use crate::view::graph_model::PickAs;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,10 +27,8 @@ pub struct BannerLine {
 
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct State {
-    /// Shared so that cheap actions (hover) do not copy a 10,000-entry custom list.
+    /// Shared so that cheap actions do not copy a 10,000-entry custom list.
     pub query: Rc<PlanQuery>,
-    /// The release under the pointer or the graph's keyboard cursor: its legal hops are lit.
-    pub hovered: Option<Release>,
     /// Image file names the person typed, keyed by canonical release.
     pub images: Vec<(String, String)>,
     /// TFTP server for the runbook commands.
@@ -40,6 +39,9 @@ pub struct State {
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
     pub banner: Vec<BannerLine>,
+    /// How many releases were picked in the graph or its list: each pick is a history entry
+    /// (Back undoes it), unlike typing.
+    pub picks: u32,
     /// The release graph shown as lists (for screen readers) instead of the drawing.
     pub list_view: bool,
 }
@@ -72,6 +74,8 @@ pub enum Action {
     SetFrom(String),
     SetFrom2(Option<String>),
     SetTo(String),
+    /// A release picked in the graph or its list, as the current release or the target.
+    Pick(Release, PickAs),
     SetMode(Mode),
     SetMultiContext(bool),
     SetMinutes(String),
@@ -87,7 +91,6 @@ pub enum Action {
     SetListDraft(String),
     /// Uses the draft as the catalog (`None` goes back to the built-in one).
     SetReleases(Option<Vec<String>>),
-    Hover(Option<Release>),
     /// An image (or, under [`asdm_key`], an ASDM image) name typed for a key.
     SetImage(String, String),
     SetServer(String),
@@ -114,16 +117,20 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::Hover(release) = &action {
-            if self.hovered == *release {
-                return self;
-            }
-        }
         let mut next = (*self).clone();
         match action {
             Action::SetFrom(text) => q(&mut next).from = text,
             Action::SetFrom2(text) => q(&mut next).from2 = text,
             Action::SetTo(text) => q(&mut next).to = text,
+            Action::Pick(release, pick) => {
+                let text = release.to_string();
+                let query = q(&mut next);
+                match pick {
+                    PickAs::Current => query.from = text,
+                    PickAs::Target => query.to = text,
+                }
+                next.picks = next.picks.wrapping_add(1);
+            }
             Action::SetMode(mode) => q(&mut next).mode = mode,
             Action::SetMultiContext(on) => q(&mut next).multi_context = on,
             Action::SetMinutes(text) => next.minutes = text,
@@ -148,7 +155,6 @@ impl Reducible for State {
             Action::ClearVia => q(&mut next).via.clear(),
             Action::SetListDraft(text) => next.list_draft = text,
             Action::SetReleases(list) => q(&mut next).releases = list,
-            Action::Hover(release) => next.hovered = release,
             Action::SetImage(key, name) => {
                 next.images.retain(|(k, _)| *k != key);
                 next.images.push((key, name));
@@ -156,7 +162,6 @@ impl Reducible for State {
             Action::SetServer(server) => next.server = server,
             Action::Load(loaded, lines) => {
                 next.query = Rc::new(loaded);
-                next.hovered = None;
                 next.banner.retain(|l| l.source != "link");
                 add_lines(&mut next.banner, lines);
             }
@@ -167,7 +172,7 @@ impl Reducible for State {
                 }
             }
         }
-        // No-op actions keep the same Rc so nothing re-renders (hover moves stay cheap).
+        // No-op actions keep the same Rc so nothing re-renders.
         if next == *self {
             self
         } else {

@@ -11,9 +11,8 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
-use crate::domain::query::PlanQuery;
 use crate::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, image_of, HopImages, Setup, Step,
+    before_first_hop, default_image, hop_runbook, image_of, HopImages, Step,
 };
 use crate::domain::session::{Field, Origin, Session};
 use crate::domain::sources::Source;
@@ -34,34 +33,16 @@ pub struct Extras<'a> {
     pub made_on: Option<&'a str>,
 }
 
-/// The Markdown text for a change ticket; `link` is the share URL.
-///
-/// The runbooks are written for the failover mode and context mode the link carries (`mode=`,
-/// `contexts=` in its fragment): reading them from the link keeps the export and the link it
-/// quotes in agreement.
+/// The Markdown text for a change ticket; `link` is the share URL of the same plan.
 pub fn markdown(session: &Session, extras: &Extras, link: &str) -> String {
-    let query = link
-        .split_once('#')
-        .and_then(|(_, fragment)| fragment.parse::<PlanQuery>().ok())
-        .unwrap_or_default();
-    let setup = Setup {
-        mode: query.mode,
-        multi_context: query.multi_context,
-    };
     let mut md = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_all(&mut md, session, &query, setup, extras, link);
+    let _ = write_all(&mut md, session, extras, link);
     md
 }
 
-fn write_all(
-    md: &mut String,
-    s: &Session,
-    query: &PlanQuery,
-    setup: Setup,
-    extras: &Extras,
-    link: &str,
-) -> std::fmt::Result {
+fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::fmt::Result {
+    let setup = s.setup;
     let start = s.start.map_or_else(|| field(&s.from), |r| r.to_string());
     writeln!(md, "# ASA upgrade plan: {start} → {}", field(&s.to))?;
     writeln!(md)?;
@@ -104,16 +85,18 @@ fn write_all(
         };
     writeln!(md, "- Failover mode: {}{contexts}", setup.mode.label())?;
     writeln!(md, "- Rules: Table 81-1 (Cisco's 8.x configuration guide)")?;
-    let trains = match (&query.trains, &query.preset) {
-        (Some(t), _) => format!(
-            "trains {}",
-            t.iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        (None, Some(p)) => format!("preset {}", inline(p)),
-        (None, None) => "preset asa5500 (default)".to_owned(),
+    let trains = if s.custom {
+        "the trains of the list".to_owned()
+    } else if s.trains_by_hand {
+        let on: Vec<String> = s
+            .trains
+            .iter()
+            .filter(|t| t.enabled)
+            .map(|t| t.train.to_string())
+            .collect();
+        format!("trains chosen by hand: {}", on.join(", "))
+    } else {
+        format!("preset {}", s.preset.id)
     };
     let (kind, n) = (
         if s.custom { "custom list" } else { "built-in" },

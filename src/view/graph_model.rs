@@ -3,7 +3,6 @@
 //! Choosing what to draw is presentation; whether a hop is legal is `domain::rules`' call.
 
 use crate::domain::caveats::{Caveat, CAVEATS};
-pub use crate::domain::layout::edge_path;
 use crate::domain::layout::{layout, Layout};
 use crate::domain::plan::Verdict;
 use crate::domain::release::Release;
@@ -19,8 +18,6 @@ pub struct NodeInfo {
     /// "current", "other unit", "target" (or empty).
     pub role: &'static str,
     pub on_plan: bool,
-    /// Where the catalog knows the release from (SPEC §5: every release keeps its source).
-    pub source: &'static str,
     /// Cisco's release date (`YYYY-MM`) where one was found.
     pub date: Option<&'static str>,
     /// Caveats of this release (SPEC §3.3): it is the first drawn release of its train at or
@@ -53,7 +50,6 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         .map(|n| match catalog.get(n.release) {
             Some(entry) => NodeInfo {
                 withdrawn: entry.withdrawn,
-                source: entry.source,
                 date: entry.date,
                 ..NodeInfo::default()
             },
@@ -108,6 +104,32 @@ pub fn build(session: &Session, interim: bool) -> GraphModel {
         info,
         plan_edges,
         blocked,
+    }
+}
+
+/// What a release picked in the graph or its list becomes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PickAs {
+    Current,
+    Target,
+}
+
+impl PickAs {
+    /// `current` | `target` (the list view's `data-pick` value).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PickAs::Current => "current",
+            PickAs::Target => "target",
+        }
+    }
+
+    /// Shift+click or Shift+Enter picks the current release; plain ones the target.
+    pub fn with_shift(shift: bool) -> PickAs {
+        if shift {
+            PickAs::Current
+        } else {
+            PickAs::Target
+        }
     }
 }
 

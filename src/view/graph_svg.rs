@@ -11,7 +11,7 @@ use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px_attr};
 use super::words;
 use crate::domain::catalog::Catalog;
-use crate::domain::layout::{edge_path, Node};
+use crate::domain::layout::{Layout, Node};
 use crate::domain::release::Release;
 use crate::domain::rules::{judge, Rule};
 
@@ -50,7 +50,7 @@ pub fn canvas(model: &GraphModel) -> String {
     }
     out.push_str("<g class=\"graph-canvas-nodes\">");
     let (w, h) = (layout.node_width, layout.node_height);
-    for (n, info) in layout.nodes.iter().zip(&model.info) {
+    for (i, (n, info)) in layout.nodes.iter().zip(&model.info).enumerate() {
         let label = n.release.to_string();
         out.push_str("<g class=\"graph-canvas-node");
         for (on, mark) in [
@@ -67,8 +67,10 @@ pub fn canvas(model: &GraphModel) -> String {
         out.push('"');
         attr(&mut out, "id", &node_id(n.release));
         attr(&mut out, "data-release", &label);
-        // The accessible name stays short; the tooltip also says where the release is
-        // documented (the list view carries the same facts).
+        attr(&mut out, "data-node", &i.to_string());
+        // The accessible name stays short; the tooltip adds the release date and caveats. Where
+        // the catalog found a release (scanner lists, advisories) stays in the repository's
+        // data: a person needs Cisco's documents, which the plan and runbook link.
         let mut name = label.clone();
         for (on, what) in [
             (!info.role.is_empty(), info.role),
@@ -92,10 +94,6 @@ pub fn canvas(model: &GraphModel) -> String {
         if let Some(date) = info.date {
             out.push_str("\nreleased ");
             escape(&mut out, date);
-        }
-        if !info.source.is_empty() {
-            out.push_str("\nsource: ");
-            escape(&mut out, info.source);
         }
         for caveat in &info.caveats {
             out.push_str("\ncaveat ");
@@ -200,4 +198,25 @@ fn blocked_label(out: &mut String, model: &GraphModel, a: usize, b: usize, reaso
     out.push_str(" text-anchor=\"middle\">blocked: ");
     escape(out, reason);
     out.push_str("</text>");
+}
+
+/// An SVG path from node `a` to node `b`: a curve between columns, or a bow to the right of
+/// the column for a hop within one train. Whole pixels: no float formatting in the bundle.
+pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
+    let (Some(na), Some(nb)) = (layout.nodes.get(a), layout.nodes.get(b)) else {
+        return String::new();
+    };
+    let half = layout.node_width / 2.0;
+    let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
+    if (na.x - nb.x).abs() < 0.5 {
+        let sx = (na.x + half).round() as i64;
+        let bow = (12 + (yb - ya).abs() / 4).min(48);
+        let cx = sx + bow;
+        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
+    }
+    let dir = if nb.x > na.x { 1.0 } else { -1.0 };
+    let sx = (na.x + dir * half).round() as i64;
+    let ex = (nb.x - dir * half).round() as i64;
+    let mid = (sx + ex) / 2;
+    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
 }

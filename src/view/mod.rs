@@ -16,6 +16,7 @@ pub mod export;
 pub mod fleet_export;
 pub mod graph_model;
 pub mod graph_svg;
+pub mod legend;
 pub mod markup;
 pub mod plan_html;
 pub mod release_list;

@@ -110,13 +110,14 @@ pub fn caveats(out: &mut String, caveats: &[&Caveat], before: bool) {
 }
 
 /// `<option>`s for the releases of the landing train, newest first, `selected` marked;
-/// withdrawn ones say so.
+/// withdrawn ones say so. An option's value is the release's index in `choices`: the page
+/// reads the release back from its own list, never by parsing the option's text.
 pub fn choice_options(choices: &[(Release, bool)], selected: Release) -> String {
     let mut out = String::new();
-    for (release, withdrawn) in choices.iter().rev() {
+    for (i, (release, withdrawn)) in choices.iter().enumerate().rev() {
         let label = release.to_string();
         out.push_str("<option");
-        attr(&mut out, "value", &label);
+        attr(&mut out, "value", &i.to_string());
         if *release == selected {
             out.push_str(" selected");
         }

@@ -2,20 +2,20 @@
 //! keyboards): per train, each drawn release with its marks, its legal hops in words (decided by
 //! `domain::rules::judge`), where it is documented, and two buttons to pick it.
 //!
-//! Buttons: `button[data-pick="target"|"current"]` inside `li[data-list-release]`, with an `id`
-//! from [`pick_button_id`] so the page can give focus back to the button pressed once the list
-//! is redrawn with the new plan.
+//! Buttons: `button[data-pick="target"|"current"]` inside `li[data-list-release]` (which also
+//! carries `data-node`, the release's index in the graph's layout, for the page's handler), with
+//! an `id` from [`pick_button_id`] so the page can give focus back to the button pressed once
+//! the list is redrawn with the new plan.
 
-use super::graph_model::{node_id, GraphModel};
+use super::graph_model::{node_id, GraphModel, PickAs};
 use super::markup::{attr, escape};
 use crate::domain::catalog::Catalog;
 use crate::domain::release::Release;
 use crate::domain::rules::judge;
 
-/// The id of a release's "Target" (`as_current == false`) or "Current" button.
-pub fn pick_button_id(release: Release, as_current: bool) -> String {
-    let which = if as_current { "current" } else { "target" };
-    format!("pick-{which}-{}", node_id(release))
+/// The id of a release's "Target" or "Current" button.
+pub fn pick_button_id(release: Release, pick: PickAs) -> String {
+    format!("pick-{}-{}", pick.as_str(), node_id(release))
 }
 
 /// The legal hops from `a` to the drawn releases, grouped by rule, in words.
@@ -70,6 +70,7 @@ pub fn lists(catalog: &Catalog, model: &GraphModel) -> String {
             let label = r.to_string();
             out.push_str("<li");
             attr(&mut out, "data-list-release", &label);
+            attr(&mut out, "data-node", &i.to_string());
             out.push_str("><span class=\"graph-list-release\">");
             escape(&mut out, &label);
             out.push_str("</span>");
@@ -89,24 +90,22 @@ pub fn lists(catalog: &Catalog, model: &GraphModel) -> String {
                 &mut out,
                 &format!(" — legal hops: {}. ", legal_words(catalog, model, r)),
             );
-            for (as_current, pick, text) in
-                [(false, "target", "Target"), (true, "current", "Current")]
-            {
+            for (pick, text) in [(PickAs::Target, "Target"), (PickAs::Current, "Current")] {
                 out.push_str("<button type=\"button\"");
-                attr(&mut out, "id", &pick_button_id(r, as_current));
-                attr(&mut out, "data-pick", pick);
-                attr(&mut out, "aria-label", &format!("Set {label} as {pick}"));
+                attr(&mut out, "id", &pick_button_id(r, pick));
+                attr(&mut out, "data-pick", pick.as_str());
+                attr(
+                    &mut out,
+                    "aria-label",
+                    &format!("Set {label} as {}", pick.as_str()),
+                );
                 out.push('>');
                 out.push_str(text);
                 out.push_str("</button>");
             }
-            if !info.source.is_empty() {
+            if let Some(date) = info.date {
                 out.push_str("<small class=\"graph-list-source\">");
-                if let Some(date) = info.date {
-                    escape(&mut out, &format!("Released {date}. "));
-                }
-                out.push_str("Source: ");
-                escape(&mut out, info.source);
+                escape(&mut out, &format!("Released {date}."));
                 out.push_str("</small>");
             }
             out.push_str("</li>");

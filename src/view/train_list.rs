@@ -15,7 +15,7 @@ pub fn checkbox_id(train: Train) -> String {
 /// `<ul class="train-toggles-list">` with one `<li>` per train, in the order given.
 pub fn checkboxes(trains: &[TrainState]) -> String {
     let mut out = String::from("<ul class=\"train-toggles-list\">");
-    for t in trains {
+    for (i, t) in trains.iter().enumerate() {
         let id = checkbox_id(t.train);
         let name = t.train.to_string();
         out.push_str("<li");
@@ -25,6 +25,7 @@ pub fn checkboxes(trains: &[TrainState]) -> String {
         out.push_str("><input type=\"checkbox\"");
         attr(&mut out, "id", &id);
         attr(&mut out, "data-train", &name);
+        attr(&mut out, "data-index", &i.to_string());
         if t.enabled {
             out.push_str(" checked");
         }
@@ -84,9 +85,9 @@ mod tests {
         assert_eq!(
             html,
             "<ul class=\"train-toggles-list\">\
-             <li><input type=\"checkbox\" id=\"train-9-1\" data-train=\"9.1\" checked>\
+             <li><input type=\"checkbox\" id=\"train-9-1\" data-train=\"9.1\" data-index=\"0\" checked>\
              <label for=\"train-9-1\">9.1</label></li>\
-             <li data-excluded=\"\"><input type=\"checkbox\" id=\"train-9-12\" data-train=\"9.12\">\
+             <li data-excluded=\"\"><input type=\"checkbox\" id=\"train-9-12\" data-train=\"9.12\" data-index=\"1\">\
              <label for=\"train-9-12\">9.12</label>\
              <span class=\"train-toggles-reason\">not on &lt;this&gt; platform &amp; that (<a \
              href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener\" target=\"_blank\">A \

@@ -164,3 +164,17 @@ test('the Markdown export carries caveats, unit labels, checks and the plan link
   assert.match(md, /Reloads the secondary unit \(from 8\.3\(2\)\) only/);
   await rec.close();
 });
+
+test('landing on 9.0(2) carries CSCug88962; choosing another landing release drops it', async () => {
+  const rec = await open('#from=8.4(5)&to=9.1(7)&via=9.0(2)');
+  const { page } = rec;
+  const hop1 = page.locator('li[data-hop]').first();
+  assert.equal(await hop1.getAttribute('data-to'), '9.0(2)');
+  assert.equal(await hop1.locator('[data-caveat-release="9.0(2)"]').count(), 1);
+  assert.match(await hop1.locator('[data-caveat-release="9.0(2)"]').innerText(), /CSCug88962/);
+  await page.selectOption('#via-0', { label: '9.0(4)' });
+  await page.waitForFunction(() => document.querySelector('li[data-hop]')?.dataset.to === '9.0(4)');
+  assert.equal(await page.locator('li[data-hop] [data-caveat-release="9.0(2)"]').count(), 0);
+  await page.waitForFunction(() => location.hash.includes('via=9.0(4)'));
+  await rec.close();
+});

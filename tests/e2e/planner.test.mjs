@@ -141,9 +141,10 @@ test('a shared link restores the plan, read through the hooks', async () => {
   assert.equal(columns[0], '7.0');
   assert.equal(columns.at(-1), '9.24');
   assert.ok(!drawn.includes('8.4(7)30'));
-  // Each release keeps its source (SPEC §5): the node's tooltip names it, and the date where known.
+  // The node's tooltip gives the release date where known; where the catalog found the release
+  // (scanner plugin paths) stays in the repository's data, not in what a person reads.
   const tip = await page.locator('svg[data-graph] [data-release="9.16(4)"] > title').textContent();
-  assert.match(tip, /^9\.16\(4\)\nreleased 2022-10\nsource: .*CVE-2025-20333/s);
+  assert.match(tip, /^9\.16\(4\)\nreleased 2022-10$/s);
   // The runbook has one section per hop, with the Standby Ready checkpoint.
   assert.equal(await page.locator('[data-runbook-hop]').count(), 4);
   assert.match(await page.locator('[data-runbook-hop="1"]').innerText(), /Standby Ready/);
@@ -190,7 +191,8 @@ test('keyboard only: from an empty page to a plan, then the graph picks a target
   assert.deepEqual(await planHops(page), PLAN_8_2_TO_9_1);
   // The typed spelling stays in the field; the address bar carries the plan.
   assert.equal(await page.inputValue('#from'), '8.2.5');
-  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /from=8\.2\.5|from=8\.2\(5\)/);
+  // Written in the next frame (one write per burst of keystrokes).
+  await page.waitForFunction(() => /from=8\.2\.5|from=8\.2\(5\)/.test(decodeURIComponent(location.hash)));
 
   // The graph is one tab stop; focus starts on the target and lights its legal hops.
   await tabTo(page, 'svg[data-graph]');
@@ -318,7 +320,7 @@ test('train switches by keyboard: Space switches a train off and on, the focus s
   assert.equal(await page.isChecked('#train-9-0'), false);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'train-9-0');
   assert.equal(await page.locator('svg[data-graph] .graph-canvas-nodes [data-release^="9.0("]').count(), 0);
-  assert.match(page.url(), /trains=/);
+  await page.waitForFunction(() => location.hash.includes('trains='));
   await page.keyboard.press('Space');
   await waitVerdict(page, 'ok');
   assert.equal(await page.isChecked('#train-9-0'), true);
@@ -380,7 +382,7 @@ test('a pasted list: HTML is text, errors are listed by position, 10,000 entries
   await waitVerdict(page, 'ok');
   assert.deepEqual(await planHops(page), [{ from: '9.1(1)', to: '9.2(1)', rule: 'minor' }]);
   assert.deepEqual((await drawnReleases(page)).sort(), ['9.1(1)', '9.1(3)', '9.2(1)']);
-  assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /releases=/);
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('releases='));
   await shot(page, 'custom-list-errors');
 
   // 10,000 entries: applied once, the page answers and says the list is too long for a link.
@@ -390,7 +392,7 @@ test('a pasted list: HTML is text, errors are listed by position, 10,000 entries
   await page.waitForSelector('.custom-list-errors:has-text("too long to share")', { timeout: 30_000 });
   await waitVerdict(page, 'ok');
   assert.equal(await page.evaluate(() => 1 + 1), 2);
-  assert.ok(!(await page.evaluate(() => location.hash)).includes('releases='), 'the link leaves the list out');
+  await page.waitForFunction(() => !location.hash.includes('releases='));
   await rec.close();
 });
 
@@ -431,7 +433,7 @@ test('dark scheme, list view, interim builds and print render', async () => {
   await shot(page, 'plan-dark');
   await page.check('#interim');
   await page.waitForSelector('svg[data-graph] [data-release="8.4(7)30"]', { state: 'attached' });
-  assert.match(await page.evaluate(() => location.hash), /interim=1/);
+  await page.waitForFunction(() => location.hash.includes('interim=1'));
   await page.click('text=List view');
   await page.waitForSelector('.graph-list');
   const item = await page.locator('.graph-list [data-list-release="8.2(5)"]').innerText();

@@ -13,6 +13,12 @@
 //   DOM), and until the first frame after it;
 // - hover → highlight: mouseover on a node until the graph's DOM has changed (the legal hops
 //   drawn), per node over a sample of the plan page's nodes;
+// - interactions (issue 14, SPEC §12): Event Timing (`PerformanceObserver` type `event`, the
+//   duration of each interaction from input to the next paint, grouped by `interactionId` as
+//   INP does) for typing a release key by key, switching a train, applying a 2,000- and a
+//   10,000-release list and typing with the 2,000 list. Event Timing reports nothing under
+//   16 ms (its smallest threshold): such an interaction counts as "< 16 ms", and the bench also
+//   times each one itself (event timestamp → the first task after the next frame);
 // - axe-core: violations on the empty page and on the plan page (light and dark).
 //
 // Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --yew-floor NAME --hops N
@@ -279,6 +285,125 @@ async function hover(browser, origin) {
   await record(args.out, { 'hover.median_ms': med.toFixed(2), 'hover.max_ms': max.toFixed(2), 'hover.count': times.length, 'hover.with_legal': withLegal });
 }
 
+/**
+ * In the page from its start: every Event Timing entry of an interaction (`interactionId` > 0),
+ * kept per interaction as its longest duration (INP's measure); and, per trusted `keydown` and
+ * `click`, the time from the event's timestamp to the first task after the next frame.
+ */
+function installInteractionProbe() {
+  window.__inp = new Map();
+  window.__own = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.interactionId > 0) window.__inp.set(e.interactionId, Math.max(window.__inp.get(e.interactionId) ?? 0, e.duration));
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  for (const type of ['keydown', 'click']) {
+    addEventListener(type, (e) => {
+      if (!e.isTrusted) return;
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__own.push(performance.now() - t0);
+        channel.port2.postMessage(0);
+      });
+    }, true);
+  }
+}
+
+/** Runs `act` and returns the interactions it made: Event Timing (null when under 16 ms) and own. */
+async function interactionsOf(page, act) {
+  await page.evaluate(() => { window.__inp.clear(); window.__own.length = 0; });
+  await act();
+  // Let the last frame and the observer's delivery happen.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  return page.evaluate(() => ({ inp: [...window.__inp.values()], own: [...window.__own] }));
+}
+
+const quantile = (xs, q) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+
+/** One line and the recorded keys of a set of interactions of `count` expected events. */
+async function report(key, label, count, sets, goal) {
+  const own = sets.flatMap((x) => x.own);
+  // Per run, interactions Event Timing did not report were under 16 ms: count them as 0.
+  const inp = sets.flatMap((x) => [...x.inp, ...Array(Math.max(0, count - x.inp.length)).fill(0)]);
+  const p75 = quantile(inp, 0.75);
+  const max = inp.length ? Math.max(...inp) : null;
+  const shown = (ms) => (ms == null ? 'n/a' : ms === 0 ? '< 16 ms' : `${ms.toFixed(0)} ms`);
+  console.log(`  ${label}: Event Timing p75 ${shown(p75)}, worst ${shown(max)}; own timing median ${fmt(median(own))}, max ${fmt(own.length ? Math.max(...own) : null)} (${sets.length} runs; goal ${goal})`);
+  await record(args.out, {
+    [`inp.${key}.p75_ms`]: p75 == null ? 'n/a' : p75.toFixed(0),
+    [`inp.${key}.max_ms`]: max == null ? 'n/a' : max.toFixed(0),
+    [`inp.${key}.own_median_ms`]: own.length ? median(own).toFixed(1) : 'n/a',
+    [`inp.${key}.own_max_ms`]: own.length ? Math.max(...own).toFixed(1) : 'n/a',
+    [`inp.${key}.runs`]: sets.length,
+  });
+}
+
+/** A fresh page on `rest` with the probe, once the verdict is there. */
+async function probedPage(browser, origin, rest) {
+  const context = await coldContext(browser);
+  await context.addInitScript(installInteractionProbe);
+  const page = await context.newPage();
+  await page.goto(`${origin}/${rest}`);
+  await page.waitForSelector('[data-verdict]', { state: 'attached' });
+  // The deferred work of the first paint (suggestions, service worker) is not an interaction.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+  return { context, page };
+}
+
+/** Puts a list in the box as one paste, then clicks "Use this list" (the measured interaction). */
+async function applyList(page, list) {
+  await page.$eval('#custom-list', (area, text) => {
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, list.join('\n'));
+  await page.click('text=Use this list');
+  await page.waitForFunction((n) => document.querySelectorAll('svg[data-graph] [data-release]').length >= Math.min(n, 50), list.length);
+}
+
+async function interactions(browser, origin) {
+  console.log('interactions, Event Timing (input → next paint, as INP):');
+  const RUNS_I = 5;
+  const typed = '9.12(4)';
+  const sets = { type: [], train: [], list2k: [], type2k: [], list10k: [] };
+  for (let i = 0; i < RUNS_I; i++) {
+    let { context, page } = await probedPage(browser, origin, '#from=9.8(4)');
+    await page.click('#to');
+    sets.type.push(await interactionsOf(page, () => page.keyboard.type(typed, { delay: 50 })));
+    await page.waitForSelector('[data-verdict="ok"]', { state: 'attached' });
+    await page.click('.train-toggles summary');
+    sets.train.push(await interactionsOf(page, async () => {
+      await page.click('#train-9-12');
+      await page.waitForSelector('[data-verdict="no-path"]', { state: 'attached' });
+      await page.click('#train-9-12');
+      await page.waitForSelector('[data-verdict="ok"]', { state: 'attached' });
+    }));
+    await context.close();
+    ({ context, page } = await probedPage(browser, origin, ''));
+    const list = synthetic(2000);
+    sets.list2k.push(await interactionsOf(page, () => applyList(page, list)));
+    await page.fill('#from', list[0]);
+    await page.click('#to');
+    sets.type2k.push(await interactionsOf(page, () => page.keyboard.type(list[1999], { delay: 50 })));
+    await context.close();
+  }
+  for (let i = 0; i < 3; i++) {
+    const { context, page } = await probedPage(browser, origin, '');
+    sets.list10k.push(await interactionsOf(page, () => applyList(page, synthetic(10000))));
+    await context.close();
+  }
+  await report('type', `typing "${typed}" key by key, built-in catalog`, typed.length, sets.type, '≤ 16 ms p75, ≤ 32 ms worst');
+  await report('train', 'switching a train off and on', 2, sets.train, '≤ 16 ms');
+  await report('list2k', '2,000-release list applied', 1, sets.list2k, '≤ 100 ms');
+  await report('type2k', 'typing a release with the 2,000 list', synthetic(2000)[1999].length, sets.type2k, '≤ 32 ms');
+  await report('list10k', '10,000-release list applied', 1, sets.list10k, '≤ 300 ms');
+}
+
 /** axe-core violations (rule ids) in three states; CSP is bypassed in these contexts only. */
 async function axe(browser, origin) {
   const states = [
@@ -314,6 +439,7 @@ try {
   await wasmLayout(browser, server.origin);
   await layoutAtScale(browser, server.origin);
   await hover(browser, server.origin);
+  await interactions(browser, server.origin);
   await axe(browser, server.origin);
 } finally {
   await browser.close();

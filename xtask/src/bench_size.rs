@@ -1,5 +1,5 @@
 //! The size half of `cargo xtask bench`: every file a first visit downloads, raw, gzip -9 and
-//! brotli (quality 11), and the totals against SPEC §12 (≤ 120 KiB gzip, goal ≤ 74 KiB).
+//! brotli (quality 11), and the totals against SPEC §12 (≤ 128 KiB gzip, goal ≤ 74 KiB).
 //!
 //! What a first visit downloads: index.html, every dist file index.html names (stylesheets, the
 //! wasm glue and the wasm, sw-register.js, the icon, the manifest), sw.js (registered by
@@ -11,7 +11,7 @@ use crate::cmd::Cmd;
 use std::path::Path;
 
 /// SPEC §12: the first load's gzip total must not exceed this…
-pub const BUDGET: u64 = 120 * 1024;
+pub const BUDGET: u64 = 128 * 1024;
 /// …and should reach this (the leanest peer planner measured, a vanilla-JS page).
 pub const GOAL: u64 = 74 * 1024;
 
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn prints_kibibytes() {
-        assert_eq!(kib(BUDGET), "120.0 KiB");
+        assert_eq!(kib(BUDGET), "128.0 KiB");
         assert_eq!(kib(1536), "1.5 KiB");
     }
 }

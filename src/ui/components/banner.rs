@@ -1,8 +1,7 @@
 //! Messages about the page as a whole: a bad link, unreadable saved state, a list too long to
 //! share. Errors are announced (`role=alert`); each line can be dismissed.
 //!
-//! A view function, not a component: it has no hooks and is cheap to rebuild with the page,
-//! and each Yew component costs a few KB of generic code in the wasm bundle.
+//! A view function (ARCHITECTURE.md › Size): no hooks, cheap to rebuild with the page.
 
 use crate::ui::state::BannerLine;
 use yew::prelude::*;

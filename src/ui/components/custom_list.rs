@@ -1,8 +1,7 @@
 //! The box for pasting a custom release list. Typing only updates the draft; the list is used
 //! when the person applies it (button or leaving the box), so a 10,000-entry paste is parsed
 //! once, not per keystroke. Entries are shown as text, never as markup.
-//! A view function (no hooks), not a component: Yew's per-component code is
-//! several KB of wasm each, and the section that calls it already decides when to re-render.
+//! A view function (ARCHITECTURE.md › Size).
 
 use crate::domain::custom_list::ListError;
 use crate::ui::browser;

@@ -11,7 +11,7 @@ use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use crate::view::graph_model::GraphModel;
+use crate::view::graph_model::{GraphModel, PickAs};
 use crate::view::release_list::{self, pick_button_id};
 use yew::prelude::*;
 
@@ -19,27 +19,32 @@ use yew::prelude::*;
 pub struct GraphListProps {
     pub model: Shared<GraphModel>,
     pub session: Shared<Session>,
-    /// `(release, as_current)` as in the graph.
-    pub onpick: Callback<(Release, bool)>,
+    /// A release picked, and as what (as in the graph).
+    pub onpick: Callback<(Release, PickAs)>,
 }
 
-/// The release and role of a pick button clicked (`None` for any other click).
-fn picked(e: &MouseEvent) -> Option<(Release, bool)> {
+/// The release and role of a pick button clicked (`None` for any other click): the release is
+/// the model's node at the item's `data-node` index.
+fn picked(e: &MouseEvent, model: &GraphModel) -> Option<(Release, PickAs)> {
     let button = browser::closest(e, "button[data-pick]")?;
-    let as_current = button.get_attribute("data-pick")? == "current";
-    let item = button.closest("[data-list-release]").ok()??;
-    let release = item.get_attribute("data-list-release")?.parse().ok()?;
-    Some((release, as_current))
+    let pick = match button.get_attribute("data-pick")?.as_str() {
+        "current" => PickAs::Current,
+        _ => PickAs::Target,
+    };
+    let item = button.closest("[data-node]").ok()??;
+    let i: usize = item.get_attribute("data-node")?.parse().ok()?;
+    Some((model.layout.nodes.get(i)?.release, pick))
 }
 
 /// Trains as headed lists.
 pub fn graph_list(props: &GraphListProps) -> Html {
     let onclick = {
         let onpick = props.onpick.clone();
+        let model = props.model.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some((release, as_current)) = picked(&e) {
-                browser::focus_after_render(pick_button_id(release, as_current));
-                onpick.emit((release, as_current));
+            if let Some((release, pick)) = picked(&e, &model) {
+                browser::focus_after_render(pick_button_id(release, pick));
+                onpick.emit((release, pick));
             }
         })
     };

@@ -1,6 +1,6 @@
 //! The graph section: "show interim builds", the graph/list switch, and the graph or its list.
-//! A view function, not a component: the page re-renders it on every hover anyway (it passes
-//! the hovered release down), and the list/graph switch lives in the page state.
+//! A view function, not a component: its props carry page callbacks (new on every page
+//! render), and the list/graph switch lives in the page state. Hovering is the graph's own.
 
 use super::graph_list::{graph_list, GraphListProps};
 use super::release_graph::ReleaseGraph;
@@ -8,7 +8,8 @@ use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use crate::view::graph_model::GraphModel;
+use crate::view::graph_model::{GraphModel, PickAs};
+use crate::view::{legend, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,14 +17,12 @@ pub struct GraphPanelProps {
     pub model: Shared<GraphModel>,
     pub session: Shared<Session>,
     pub interim: bool,
-    pub hovered: Option<Release>,
     /// Shows the list view instead of the drawing.
     pub as_list: bool,
     pub oninterim: Callback<bool>,
     /// The list/graph switch pressed: the list view wanted (`true`) or not.
     pub onlistview: Callback<bool>,
-    pub onhover: Callback<Option<Release>>,
-    pub onpick: Callback<(Release, bool)>,
+    pub onpick: Callback<(Release, PickAs)>,
 }
 
 /// Controls and the graph (or the list view).
@@ -40,9 +39,13 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 <button type="button" aria-pressed={if as_list { "true" } else { "false" }}
                     onclick={ontoggle}>{ "List view" }</button>
                 <span class="graph-panel-help">
-                    { "Hover or focus a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current." }
+                    { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
                 </span>
             </div>
+            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
+            if let Some(text) = words::direct_blocked(&props.session) {
+                <p class="graph-panel-blocked">{ text }</p>
+            }
             if as_list {
                 { graph_list(&GraphListProps {
                     model: props.model.clone(),
@@ -51,7 +54,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 }) }
             } else {
                 <ReleaseGraph model={props.model.clone()} session={props.session.clone()}
-                    hovered={props.hovered} onhover={props.onhover.clone()} onpick={props.onpick.clone()} />
+                    onpick={props.onpick.clone()} />
             }
         </section>
     }

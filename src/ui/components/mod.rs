@@ -1,10 +1,10 @@
 //! The page's pieces, one per file; each takes what it shows as props and reports changes
 //! through `on<verb>` callbacks (the page wires them to `use_planner()` verbs).
 //!
-//! Most are plain view functions (`fn banner(..) -> Html`): each Yew component costs a few KB
-//! of generic code in the wasm. Only these are components, for their hooks or to skip a redraw:
-//! `release_graph` (keyboard cursor; the canvas markup memoised per graph, so a hover replaces
-//! only the legal-hop layer) and `verdict` (it changes together with the graph, not before it).
+//! Most are plain view functions (`fn banner(..) -> Html`; why: ARCHITECTURE.md › Size). Only
+//! these are components, for their hooks or to skip a redraw:
+//! `release_graph` (keyboard cursor and hover; the canvas markup memoised per graph, so a hover
+//! replaces only the legal-hop layer and re-renders only the graph) and `verdict` (it changes together with the graph, not before it).
 //! Markup without fields of its own comes from `crate::view` as text.
 
 pub mod banner;

@@ -22,10 +22,13 @@ pub fn plan_hop(
     let select_id = format!("via-{index}");
     let onchange = {
         let cb = onpin.clone();
+        let choices: Vec<Release> = choices.iter().map(|(r, _)| *r).collect();
         Callback::from(move |e: Event| {
-            if let Some(release) = browser::field_value(&e).and_then(|v| v.parse::<Release>().ok())
-            {
-                cb.emit(release);
+            let picked = browser::field_value(&e)
+                .and_then(|v| v.parse::<usize>().ok())
+                .and_then(|i| choices.get(i));
+            if let Some(release) = picked {
+                cb.emit(*release);
             }
         })
     };

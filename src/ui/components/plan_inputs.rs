@@ -3,8 +3,7 @@
 //!
 //! A view function rendered with the page, not a component: the verdict and plan are drawn by
 //! the page itself, and a component here would update a scheduler step later, so the page
-//! could show a new verdict next to a stale field for a frame. It also saves Yew's
-//! per-component code in the wasm.
+//! could show a new verdict next to a stale field for a frame.
 
 use super::custom_list::{custom_list, entries, CustomListProps};
 use super::mode_select::mode_select;

@@ -1,9 +1,8 @@
 //! The plan: `ol[data-plan]` of hops, the blocked direct hop with its reason, overrides that
 //! were not used, and the plan's notes (rule source, unit parity, mixed-version window).
 //!
-//! A view function, not a component: its props carry the page's callbacks, which are new on
-//! every page render, so a component here would re-render with the page anyway; as a
-//! function it saves Yew's per-component code in the wasm.
+//! A view function (ARCHITECTURE.md › Size): its props carry the page's callbacks, new on
+//! every page render, so a component here would re-render with the page anyway.
 
 use super::plan_hop::plan_hop;
 use crate::domain::plan::{Pick, Verdict};

@@ -1,7 +1,6 @@
 //! One release input: any spelling accepted, suggestions from the catalog (native `<datalist>`,
 //! keyboard-operable), and its parse error or marks right under it.
-//! A view function (no hooks), not a component: Yew's per-component code is
-//! several KB of wasm each, and the section that calls it already decides when to re-render.
+//! A view function (ARCHITECTURE.md › Size).
 
 use crate::domain::session::Field;
 use crate::ui::browser;

@@ -5,32 +5,41 @@
 //!
 //! Both layers are markup text from `view::graph_svg`. The canvas is written once per graph
 //! model (`use_memo`) and handed to Yew as it is: on hover Yew compares the same string and
-//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced.
+//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced. The hovered
+//! release is this component's own state: a mouseover re-renders the graph, not the page.
+//!
+//! Nodes carry `data-node`, their index in the layout: a handler reads the release from the
+//! model, never by parsing the text of `data-release`.
+//!
+//! Under the graph, a live line says in words what the hovered or focused release's highlighted
+//! hops are (screen readers hear it too). A tap on a touch screen does not pick: it shows the
+//! release's hops and offers "set as current" / "set as target". The graph opens scrolled to
+//! the plan's trains and follows the plan when it changes; "Whole catalog" fits the whole graph
+//! in the box.
 
 use crate::domain::release::Release;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
-use crate::view::graph_model::{node_id, GraphModel};
-use crate::view::graph_svg;
+use crate::view::graph_model::{node_id, GraphModel, PickAs};
 use crate::view::markup::px;
-use web_sys::HtmlElement;
+use crate::view::{graph_svg, release_list};
+use web_sys::{HtmlElement, PointerEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReleaseGraphProps {
     pub model: Shared<GraphModel>,
     pub session: Shared<Session>,
-    pub hovered: Option<Release>,
-    pub onhover: Callback<Option<Release>>,
-    /// A release picked; `true` means "as the current release", else as the target.
-    pub onpick: Callback<(Release, bool)>,
+    /// A release picked, and as what.
+    pub onpick: Callback<(Release, PickAs)>,
 }
 
-/// The release of the node an event happened in, if any.
-fn release_of(e: &MouseEvent) -> Option<Release> {
-    let node = browser::closest(e, "[data-release]")?;
-    node.get_attribute("data-release")?.parse().ok()
+/// The layout index of the node an event happened in, if any.
+fn node_of(e: &MouseEvent, model: &GraphModel) -> Option<usize> {
+    let node = browser::closest(e, "[data-node]")?;
+    let i = node.get_attribute("data-node")?.parse().ok()?;
+    (i < model.layout.nodes.len()).then_some(i)
 }
 
 /// Where an arrow key moves the cursor from node `i`.
@@ -70,10 +79,24 @@ fn step(model: &GraphModel, i: usize, key: &str) -> Option<usize> {
 #[function_component(ReleaseGraph)]
 pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let cursor = use_state(|| None::<usize>);
+    let hovered = use_state(|| None::<Release>);
+    // The node a touch tapped: its hops are shown and the two picks offered.
+    let tapped = use_state(|| None::<usize>);
+    let touch = use_mut_ref(|| false);
+    let fit = use_state(|| false);
     let scroller = use_node_ref();
     let model = &props.model;
     let canvas = use_memo(model.clone(), |m| AttrValue::from(graph_svg::canvas(m)));
-    let legal = graph_svg::legal_layer(model, &props.session.catalog, props.hovered, *cursor);
+    let legal = graph_svg::legal_layer(model, &props.session.catalog, *hovered, *cursor);
+    let hover = {
+        let hovered = hovered.clone();
+        // `UseStateHandle::set` re-renders even for an equal value: only changes count.
+        move |release: Option<Release>| {
+            if *hovered != release {
+                hovered.set(release);
+            }
+        }
+    };
     let layout = &model.layout;
 
     let release_at = {
@@ -96,33 +119,67 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             }
         }
     };
+    // Open on the plan (or the typed releases): its leftmost node near the box's left edge.
+    {
+        let scroller = scroller.clone();
+        use_effect_with(model.clone(), move |model| {
+            let first = model
+                .layout
+                .nodes
+                .iter()
+                .zip(&model.info)
+                .filter(|(_, info)| info.on_plan || !info.role.is_empty())
+                .map(|(n, _)| n.x)
+                .reduce(f64::min);
+            if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
+                let half = model.layout.node_width / 2.0;
+                boxed.set_scroll_left((x - half - 24.0).max(0.0) as i32);
+            }
+        });
+    }
+    let onpointerdown = {
+        let touch = touch.clone();
+        Callback::from(move |e: PointerEvent| *touch.borrow_mut() = e.pointer_type() == "touch")
+    };
     let onmouseover = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
+        let release_at = release_at.clone();
+        let model = model.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(&e) {
-                onhover.emit(Some(r));
+            if let Some(i) = node_of(&e, &model) {
+                hover(release_at(i));
             }
         })
     };
     let onmouseleave = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         let release_at = release_at.clone();
-        Callback::from(move |_: MouseEvent| onhover.emit(cursor.and_then(&release_at)))
+        Callback::from(move |_: MouseEvent| hover(cursor.and_then(&release_at)))
     };
     let onclick = {
         let onpick = props.onpick.clone();
         let cursor = cursor.clone();
         let model = model.clone();
+        let release_at = release_at.clone();
+        let tapped = tapped.clone();
+        let hover = hover.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(r) = release_of(&e) {
-                cursor.set(model.layout.index_of(r));
-                onpick.emit((r, e.shift_key()));
+            let Some(i) = node_of(&e, &model) else {
+                return;
+            };
+            cursor.set(Some(i));
+            if std::mem::take(&mut *touch.borrow_mut()) {
+                // A finger has no hover and no Shift: show the hops, offer the two picks.
+                tapped.set(Some(i));
+                hover(release_at(i));
+            } else if let Some(r) = release_at(i) {
+                onpick.emit((r, PickAs::with_shift(e.shift_key())));
             }
         })
     };
     let onfocus = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         let session = props.session.clone();
         let model = model.clone();
@@ -135,56 +192,101 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                     .or((!model.layout.nodes.is_empty()).then_some(0))
             });
             cursor.set(start);
-            onhover.emit(start.and_then(&release_at));
+            hover(start.and_then(&release_at));
         })
     };
     let onblur = {
-        let onhover = props.onhover.clone();
+        let hover = hover.clone();
         let cursor = cursor.clone();
         Callback::from(move |_: FocusEvent| {
             cursor.set(None);
-            onhover.emit(None);
+            hover(None);
         })
     };
     let onkeydown = {
-        let onhover = props.onhover.clone();
         let onpick = props.onpick.clone();
         let cursor = cursor.clone();
         let model = model.clone();
+        let release_at = release_at.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let Some(i) = *cursor else { return };
             if key == "Enter" || key == " " {
                 e.prevent_default();
                 if let Some(r) = release_at(i) {
-                    onpick.emit((r, e.shift_key()));
+                    onpick.emit((r, PickAs::with_shift(e.shift_key())));
                 }
                 return;
             }
             if let Some(next) = step(&model, i, &key) {
                 e.prevent_default();
                 cursor.set(Some(next));
-                onhover.emit(release_at(next));
+                hover(release_at(next));
                 reveal(next);
             }
         })
+    };
+    // What the highlighted hops are, in words; and the picks a tap offers.
+    let shown = hovered.or_else(|| tapped.and_then(&release_at));
+    let status = shown.map(|r| {
+        format!(
+            "{r}: {}",
+            release_list::legal_words(&props.session.catalog, model, r)
+        )
+    });
+    let offer = tapped.and_then(&release_at).map(|r| {
+        let pick = |as_what: PickAs| {
+            let onpick = props.onpick.clone();
+            let tapped = tapped.clone();
+            Callback::from(move |_: MouseEvent| {
+                tapped.set(None);
+                onpick.emit((r, as_what));
+            })
+        };
+        html! {
+            <span class="release-graph-offer">
+                <button type="button" onclick={pick(PickAs::Current)}>{ format!("Set {r} as current") }</button>
+                <button type="button" onclick={pick(PickAs::Target)}>{ format!("Set {r} as target") }</button>
+            </span>
+        }
+    });
+    let onfit = {
+        let fit = fit.clone();
+        Callback::from(move |_: MouseEvent| fit.set(!*fit))
     };
     let active_id = cursor
         .and_then(|i| layout.nodes.get(i))
         .map(|n| node_id(n.release));
     let (width, height) = (layout.width.max(1.0), layout.height.max(1.0));
+    // Fitted, the drawing takes the box's width and keeps its proportions.
+    let (svg_width, svg_height) = if *fit {
+        ("100%".to_owned(), None)
+    } else {
+        (px(width), Some(px(height)))
+    };
     html! {
+        <>
+        <div class="release-graph-tools">
+            <button type="button" aria-pressed={if *fit { "true" } else { "false" }} onclick={onfit}>
+                { "Whole catalog" }
+            </button>
+        </div>
         <div class="release-graph" ref={scroller}>
-            <svg data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
+            <svg id="release-graph" data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
                 aria-label="Release graph: arrow keys move between releases, Enter sets the target, Shift+Enter the current release"
                 aria-activedescendant={active_id}
-                width={px(width)} height={px(height)}
+                width={svg_width} height={svg_height}
                 viewBox={format!("0 0 {} {}", px(width), px(height))}
-                {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
+                {onpointerdown} {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
                 { Html::from_html_unchecked(AttrValue::Static(graph_svg::ARROW_DEFS)) }
                 <g class="graph-canvas">{ Html::from_html_unchecked((*canvas).clone()) }</g>
                 <g class="legal-layer" aria-hidden="true">{ Html::from_html_unchecked(legal.into()) }</g>
             </svg>
         </div>
+        <p class="release-graph-status" aria-live="polite">
+            { status.unwrap_or_default() }
+            { for offer }
+        </p>
+        </>
     }
 }

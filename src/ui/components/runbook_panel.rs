@@ -3,9 +3,8 @@
 //! reconstructed. The steps' copy buttons are markup text (`view::runbook_html`); one click
 //! listener here serves them all.
 //!
-//! A view function, not a component: its props carry the page's callbacks, which are new on
-//! every page render, so a component here would re-render with the page anyway; as a
-//! function it saves Yew's per-component code in the wasm.
+//! A view function (ARCHITECTURE.md › Size): its props carry the page's callbacks, new on
+//! every page render, so a component here would re-render with the page anyway.
 
 use super::hop_runbook::{hop_runbook, HopRunbook};
 use crate::domain::release::Release;

@@ -1,9 +1,8 @@
 //! Share and export: copy the link, copy or download the plan as Markdown for a change ticket,
 //! print (the print stylesheet keeps the plan and runbook).
 //!
-//! A view function, not a component: the outcome of a button ("Link copied.") is written
-//! straight into the status line, which Yew renders empty and never touches again; the page
-//! state has no use for it, and a component with a state hook costs wasm code.
+//! A view function (ARCHITECTURE.md › Size): the outcome of a button ("Link copied.") is
+//! written straight into the status line, which Yew renders empty and never touches again.
 
 use crate::domain::runbook::HopImages;
 use crate::domain::session::Session;

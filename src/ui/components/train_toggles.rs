@@ -1,7 +1,5 @@
 //! Platform preset and per-train on/off switches, each exclusion with its reason as text.
-//! A view function (no hooks), not a component: Yew's per-component code is
-//! several KB of wasm each, and the section that calls it already decides when to re-render.
-//! The switches are markup text (`view::train_list`) under one `change` listener: a hundred
+//! A view function (ARCHITECTURE.md › Size). The switches are markup text (`view::train_list`) under one `change` listener: a hundred
 //! elements built by Yew one DOM call at a time were the largest part of the first render.
 
 use crate::domain::presets::{default_preset, PRESETS};
@@ -28,10 +26,12 @@ pub struct TrainTogglesProps {
     pub onreset: Callback<()>,
 }
 
-/// The train and new state of a switch that changed (`None` for any other change).
-fn switched(e: &Event) -> Option<(Train, bool)> {
-    let input = browser::closest(e, "input[data-train]")?;
-    let train = input.get_attribute("data-train")?.parse().ok()?;
+/// The train and new state of a switch that changed (`None` for any other change): the train
+/// is `trains[i]` for the switch's `data-index`.
+fn switched(e: &Event, trains: &[TrainState]) -> Option<(Train, bool)> {
+    let input = browser::closest(e, "input[data-index]")?;
+    let i: usize = input.get_attribute("data-index")?.parse().ok()?;
+    let train = trains.get(i)?.train;
     let on = input
         .dyn_into::<web_sys::HtmlInputElement>()
         .ok()?
@@ -61,8 +61,9 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let onpreset = browser::on_value::<Event>(&props.onpreset);
     let onswitch = {
         let ontoggle = props.ontoggle.clone();
+        let trains = props.trains.clone();
         Callback::from(move |e: Event| {
-            if let Some((train, on)) = switched(&e) {
+            if let Some((train, on)) = switched(&e, &trains) {
                 browser::focus_after_render(train_list::checkbox_id(train));
                 ontoggle.emit((train, on));
             }
