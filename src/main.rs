@@ -1,7 +1,15 @@
-//! Entry point: in the browser, mount the app; natively there is nothing to run (the domain is a
-//! library, exercised by `cargo test`).
+//! Entry point: in the browser, mount the app; natively, the command line (`asa-planner plan`,
+//! `asa-planner fleet`, see `src/cli/`).
 
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    #[cfg(target_arch = "wasm32")]
     asa_planner::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

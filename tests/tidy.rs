@@ -54,6 +54,14 @@ fn mentions(file: &Path, text: &str, words: &[&str]) -> Vec<String> {
     found
 }
 
+/// [`mentions`] of `words` in every `.rs` file under these folders (relative to the root).
+fn mentions_under(dirs: &[&str], words: &[&str]) -> Vec<String> {
+    dirs.iter()
+        .flat_map(|dir| rust_files(&root().join(dir)))
+        .flat_map(|f| mentions(&f, &read(&f), words))
+        .collect()
+}
+
 #[track_caller]
 fn assert_none(found: Vec<String>, rule: &str) {
     assert!(found.is_empty(), "{rule}:\n{}", found.join("\n"));
@@ -74,15 +82,12 @@ fn domain_and_view_never_mention_browser_crates() {
         "js_sys",
         "js-sys",
     ];
-    let mut files = rust_files(&root().join("src/domain"));
-    assert!(files.len() >= 5, "src/domain has the domain modules");
-    files.extend(rust_files(&root().join("src/view")));
-    let found = files
-        .iter()
-        .flat_map(|f| mentions(f, &read(f), &words))
-        .collect();
+    assert!(
+        rust_files(&root().join("src/domain")).len() >= 5,
+        "src/domain has the domain modules"
+    );
     assert_none(
-        found,
+        mentions_under(&["src/domain", "src/view"], &words),
         "src/domain and src/view must not mention browser crates",
     );
 }
@@ -205,6 +210,37 @@ fn page_assets_name_no_other_origin() {
         })
         .collect();
     assert_none(found, "the page must not reference other origins");
+}
+
+/// The command line's crates (argument parsing, CSV) stay native: the domain and the page never
+/// use them, and Cargo.toml lists them only for targets other than wasm32, so they never reach
+/// the wasm (`cargo tree --target wasm32-unknown-unknown` shows neither).
+#[test]
+fn command_line_crates_stay_out_of_the_domain_and_the_wasm() {
+    let words = ["clap::", "csv::", "serde::", "serde_json::"];
+    assert_none(
+        mentions_under(&["src/domain", "src/view", "src/ui"], &words),
+        "src/domain, src/view and src/ui must not use the CLI's crates",
+    );
+
+    let manifest = read(&root().join("Cargo.toml"));
+    let mut section = "";
+    let mut seen = Vec::new();
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            section = line;
+        } else if let Some(name) = ["clap", "csv"]
+            .iter()
+            .find(|n| line.starts_with(&format!("{n} =")))
+        {
+            assert_eq!(
+                section, "[target.'cfg(not(target_arch = \"wasm32\"))'.dependencies]",
+                "{name} must be a native-only dependency"
+            );
+            seen.push(*name);
+        }
+    }
+    assert_eq!(seen, ["clap", "csv"], "Cargo.toml names the CLI's crates");
 }
 
 /// Every file git tracks, relative to the root, sorted.

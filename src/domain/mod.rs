@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod caveats;
 pub mod custom_list;
+pub mod fleet;
 pub mod layout;
 pub mod plan;
 pub mod presets;

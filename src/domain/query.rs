@@ -301,7 +301,7 @@ fn flag(value: &str) -> Option<bool> {
 }
 
 /// A value as shown in a message: quoted, shortened, with controls made visible.
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     const MAX_CHARS: usize = 40;
     let mut out = String::from("'");
     for (i, c) in value.chars().enumerate() {

@@ -433,7 +433,7 @@ fn origin(o: Origin) -> &'static str {
 
 /// Text as inline Markdown (also a table cell): line breaks become blanks, Markdown punctuation
 /// and the table's `|` are escaped.
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -13,6 +13,7 @@
 //! is ever read as markup. The bench's static floor page draws its graph with the same code.
 
 pub mod export;
+pub mod fleet_export;
 pub mod graph_model;
 pub mod graph_svg;
 pub mod legend;

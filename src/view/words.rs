@@ -148,14 +148,14 @@ pub fn reloads(facts: &HopFacts) -> String {
 pub fn warning(warning: &HopWarning) -> String {
     match warning {
         HopWarning::TrainsOff(off) => {
-            let (it, does) = if off.len() == 1 {
-                ("it", "does")
+            let (it, them, does) = if off.len() == 1 {
+                ("it", "it", "does")
             } else {
-                ("they", "do")
+                ("they", "them", "do")
             };
             format!(
                 "Passes over {}, switched off by hand or missing from your list, though Cisco \
-                 released {it}: this hop is legal only if {it} {does} not exist for your \
+                 released {them}: this hop is legal only if {it} {does} not exist for your \
                  platform (Table 81-1: you cannot skip a minor release).",
                 trains(off)
             )

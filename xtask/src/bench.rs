@@ -7,17 +7,18 @@
 //! the same plan, generated from the domain, the leanest Yew page showing that same markup from
 //! `xtask/bench/yew-floor`, and `domain::layout` alone built to wasm from
 //! `xtask/bench/wasm-layout`); the browser figures (`xtask/bench/browser.mjs`);
-//! Lighthouse (`xtask/bench/lighthouse.mjs`); the native criterion benchmarks.
+//! Lighthouse (`xtask/bench/lighthouse.mjs`); the native criterion benchmarks; the command
+//! line on a generated fleet of 100,000 pairs (`bench_fleet.rs`).
 //!
 //! Options: `--no-build`, `--runs N` (cold runs per page, default 21, at least 9),
-//! `--only size|browser|lighthouse|native` (a partial run prints but does not write
+//! `--only size|browser|lighthouse|native|fleet-cli` (a partial run prints but does not write
 //! BENCHMARKS.md, whose figures must all come from one run); anything after `--` goes to
 //! criterion (e.g. `-- --quick`).
 
 use crate::cmd::Cmd;
 use crate::{
-    bench_native, bench_report, bench_size, bench_static, bench_twiggy, bench_yew_floor, dist,
-    repo_root, tools,
+    bench_fleet, bench_native, bench_report, bench_size, bench_static, bench_twiggy,
+    bench_yew_floor, dist, repo_root, tools,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,13 +40,15 @@ pub enum Part {
     Browser,
     Lighthouse,
     Native,
+    FleetCli,
 }
 
-const PARTS: [(&str, Part); 4] = [
+const PARTS: [(&str, Part); 5] = [
     ("size", Part::Size),
     ("browser", Part::Browser),
     ("lighthouse", Part::Lighthouse),
     ("native", Part::Native),
+    ("fleet-cli", Part::FleetCli),
 ];
 
 #[derive(Debug, PartialEq)]
@@ -96,7 +99,7 @@ impl Options {
                 other => {
                     return Err(format!(
                         "unknown bench option `{other}` (options: --no-build, --runs N, \
-                         --only size|browser|lighthouse|native, -- <criterion args>)"
+                         --only size|browser|lighthouse|native|fleet-cli, -- <criterion args>)"
                     ))
                 }
             }
@@ -118,6 +121,8 @@ pub struct Figures {
     /// `key<TAB>value` lines the node scripts wrote.
     pub browser: BTreeMap<String, String>,
     pub native: Vec<bench_native::NativeResult>,
+    /// The command line on 100,000 generated pairs.
+    pub fleet: Option<bench_fleet::FleetFigure>,
     pub hops: usize,
     pub runs: usize,
     pub criterion_args: Vec<String>,
@@ -146,6 +151,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         yew_floor: None,
         browser: BTreeMap::new(),
         native: Vec::new(),
+        fleet: None,
         hops: 0,
         runs: options.runs,
         criterion_args: options.criterion.clone(),
@@ -208,6 +214,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     if options.wants(Part::Native) {
         figures.native = bench_native::measure(&options.criterion)?;
+    }
+
+    if options.wants(Part::FleetCli) {
+        figures.fleet = Some(bench_fleet::measure()?);
     }
 
     if options.only.is_none() {
@@ -340,11 +350,11 @@ mod tests {
         assert_err("--runs", "--runs needs a number of at least 9, not ``");
         assert_err(
             "--only gpu",
-            "--only needs one of size, browser, lighthouse, native, not `gpu`",
+            "--only needs one of size, browser, lighthouse, native, fleet-cli, not `gpu`",
         );
         assert_err(
             "--fast",
-            "unknown bench option `--fast` (options: --no-build, --runs N, --only size|browser|lighthouse|native, -- <criterion args>)",
+            "unknown bench option `--fast` (options: --no-build, --runs N, --only size|browser|lighthouse|native|fleet-cli, -- <criterion args>)",
         );
     }
 

@@ -4,6 +4,7 @@
 //! and kept as it is across runs.
 
 use crate::bench::{Figures, FRAGMENT};
+use crate::bench_fleet;
 use crate::bench_native::human;
 use crate::bench_size::{kib, BUDGET, GOAL};
 use crate::cmd::Cmd;
@@ -235,6 +236,20 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             );
         }
     }
+    if let Some(fleet) = &f.fleet {
+        let _ = writeln!(
+            s,
+            "| command line: 100,000 pairs planned and written as JSON, release binary, {} (median of {} runs) | {:.0} ms wall, {:.0} ms CPU; peak {} | < 1 s | {} |",
+            fleet.pinned,
+            fleet.runs,
+            fleet.wall_ms,
+            fleet.cpu_ms,
+            fleet
+                .peak_kib
+                .map_or("n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0)),
+            verdict(fleet.wall_ms < bench_fleet::BUDGET_MS)
+        );
+    }
     if let Some(rate) = f
         .native
         .iter()
@@ -434,6 +449,22 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
              9.x guidance. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings."
         );
     }
+    if let Some(fleet) = &f.fleet {
+        let _ = writeln!(
+            s,
+            "\n## Command line (`fleet-cli`)\n\n`asa-planner fleet <100,000-line CSV> --format json`, \
+             the release binary (`cargo build --release`, the profile `cargo install` uses), {}, \
+             output to a file ({:.1} MB). The fleet is `domain::fleet::sample_csv(100000)`: \
+             releases across the built-in catalog, four targets, every 10th pair mismatched, \
+             every 7th Active/Active. Wall time measured around the process; CPU time (user + \
+             system) and peak resident memory by GNU time. Median of {} runs after a warm-up; \
+             load average when they began: {} (wall time includes waiting for the core).",
+            fleet.pinned,
+            fleet.output_bytes as f64 / 1e6,
+            fleet.runs,
+            fleet.load
+        );
+    }
     if b.contains_key("lh.mobile.performance") || b.contains_key("axe.violations") {
         let _ = writeln!(s, "\n## Audits\n");
         for form in ["mobile", "desktop"] {
@@ -479,8 +510,9 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         "- `cargo xtask bench{criterion}` runs all of it: `trunk build --release` into dist/ \
          (skip with `--no-build`), the size table, `node xtask/bench/browser.mjs` (runs: {}), \
          `node xtask/bench/lighthouse.mjs` (after `npm ci` in xtask/bench), \
-         `cargo bench --bench domain{criterion}`.\n- One part only: `cargo xtask bench --only \
-         size|browser|lighthouse|native` (prints, does not rewrite this file).",
+         `cargo bench --bench domain{criterion}`, the release `asa-planner fleet` on 100,000 \
+         generated pairs.\n- One part only: `cargo xtask bench --only \
+         size|browser|lighthouse|native|fleet-cli` (prints, does not rewrite this file).",
         f.runs
     );
     let history = old.find(HISTORY).map_or(NEW_HISTORY, |i| &old[i..]);
@@ -543,6 +575,15 @@ mod tests {
                 median_ns: 60e6,
                 elements: Some(4),
             }],
+            fleet: Some(bench_fleet::FleetFigure {
+                runs: 11,
+                wall_ms: 640.0,
+                cpu_ms: 455.0,
+                peak_kib: Some(28_792),
+                output_bytes: 104_000_000,
+                pinned: "one core (taskset -c 0)".into(),
+                load: "0.10 0.20 0.30".into(),
+            }),
             hops: 4,
             runs: 9,
             criterion_args: Vec::new(),
@@ -571,6 +612,7 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("| plan/all_pairs_builtin (criterion median) | 60.00 ms | all-pairs plans ≤ 50 ms native | **not met** |"), "{md}");
+        assert!(md.contains("| command line: 100,000 pairs planned and written as JSON, release binary, one core (taskset -c 0) (median of 11 runs) | 640 ms wall, 455 ms CPU; peak 28.1 MiB | < 1 s | met |"), "{md}");
         assert!(md.ends_with(NEW_HISTORY), "{md}");
     }
 

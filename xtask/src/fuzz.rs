@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
-const TARGETS: [&str; 4] = ["release", "fragment", "custom_list", "stored"];
+const TARGETS: [&str; 5] = ["release", "fragment", "custom_list", "stored", "fleet"];
 const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.
 const FRAGMENT_MAX_LEN: usize = 9 * 1024;

@@ -5,6 +5,7 @@
 //! and checks the status; every error says what to do about it.
 
 mod bench;
+mod bench_fleet;
 mod bench_native;
 mod bench_report;
 mod bench_size;

@@ -1,0 +1,295 @@
+//! `asa-planner fleet`: every pair of a CSV file, planned and written as it is read.
+//!
+//! ```text
+//! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--rules table-81-1|guide-9x]
+//!                          [--format csv|json|markdown]
+//!
+//!   asa-planner fleet pairs.csv --target '9.12(4)'
+//!   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
+//!   cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
+//! ```
+//!
+//! A line is `name,unit1,unit2,target,mode,preset` (RFC 4180 quoting; everything after `unit1`
+//! optional; a header line and blank lines are skipped). `--target` and `--preset` apply where a
+//! line has none. CSV: one row per pair. JSON: the fleet document of schema 1, pairs written as
+//! they are planned, groups and images at the end. Markdown: counts, images to stage, then one
+//! change plan per group of pairs with the same path.
+//!
+//! Memory stays flat on the CSV path (a line is read, planned, written and dropped); the JSON
+//! and Markdown paths also keep each pair's name for the groups and images.
+
+use super::lines::Lines;
+use super::{preset, report, rule_set, Status};
+use asa_planner::domain::fleet::{
+    json::FleetJson, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally, MEMO_LIMIT,
+};
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::rules::RuleSet;
+use asa_planner::view::fleet_export;
+use clap::ValueEnum;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, Read, Write};
+
+const EXAMPLES: &str = "\
+Examples:
+  asa-planner fleet pairs.csv --target '9.12(4)'
+  asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
+  cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
+
+A line: name,unit1,unit2,target,mode,preset (all after unit1 optional), e.g.
+  name,unit1,unit2,target,mode,preset
+  edge-1,8.2(5),,9.1(7)
+  dc-core,9.1(1),9.1(2),9.12(4),active-active,asa5500
+
+Exit status: 0 all planned, 1 some pair has no zero-downtime path, 2 bad input (each bad line
+on stderr by line and field; the other lines are still planned and written).";
+
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The fleet as CSV, or - for standard input.
+    #[arg(value_name = "FILE.csv|-")]
+    file: String,
+    /// Target for lines that give none.
+    #[arg(long, value_name = "R")]
+    target: Option<String>,
+    /// Preset for lines that give none: asa5500 (default), asa5580, asasm, all.
+    #[arg(long, value_name = "P", value_parser = preset)]
+    preset: Option<&'static str>,
+    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
+    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
+    rules: RuleSet,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// The CSV columns, one row per planned pair.
+const COLUMNS: [&str; 12] = [
+    "line", "name", "unit1", "unit2", "target", "mode", "preset", "rules", "verdict", "hops",
+    "path", "share",
+];
+
+pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
+    let defaults = PlanQuery {
+        to: args.target.clone().unwrap_or_default(),
+        preset: args.preset.map(str::to_string),
+        rules: args.rules,
+        ..PlanQuery::default()
+    };
+    let mut fleet = match Fleet::new(defaults) {
+        Ok(fleet) => fleet,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("asa-planner: --{e}");
+            }
+            return Ok(Status::BadInput);
+        }
+    };
+    let input: Box<dyn Read> = if args.file == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match File::open(&args.file) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                eprintln!("asa-planner: cannot read {}: {e}", args.file);
+                return Ok(Status::BadInput);
+            }
+        }
+    };
+    // Fields may be missing (everything after unit1 is optional): flexible; the header is
+    // recognised by the fleet, not assumed.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(Lines::new(input));
+    let mut output = Output::start(args.format, out)?;
+    let mut tally = Tally::default();
+    let mut record = csv::ByteRecord::new();
+    let mut unreadable = false;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let at = e
+                    .position()
+                    .map_or(String::new(), |p| format!("line {}: ", p.line()));
+                eprintln!("asa-planner: {at}cannot read the fleet: {e}");
+                unreadable = true;
+                break;
+            }
+        }
+        let start = record.position().map_or(0, |p| p.byte());
+        let line = reader.get_mut().record_line(start);
+        // Bytes that are not UTF-8 become U+FFFD, which the release parser names by position.
+        let fields: Vec<Cow<str>> = record.iter().map(String::from_utf8_lossy).collect();
+        let fields: Vec<&str> = fields.iter().map(|f| f.as_ref()).collect();
+        let outcome = fleet.plan_record(line, &fields);
+        tally.add(&outcome);
+        if let LineOutcome::Bad(errors) = &outcome {
+            errors.iter().for_each(report);
+        }
+        output.add(outcome)?;
+    }
+    output.end()?;
+    Ok(if unreadable || tally.bad_lines > 0 {
+        Status::BadInput
+    } else if tally.pairs() == 0 {
+        eprintln!(
+            "asa-planner: no pair in {}: every line is blank or the header",
+            args.file
+        );
+        Status::BadInput
+    } else if tally.some_without_path() {
+        Status::NoPath
+    } else {
+        Status::Planned
+    })
+}
+
+/// Where planned lines go, per format.
+enum Output<'w, W: Write> {
+    /// Rows quoted by the `csv` crate (it buffers, and flushes at the end). A fleet repeats a
+    /// few paths: each is written as text once per share link (bounded like the fleet's memo).
+    Csv {
+        writer: csv::Writer<&'w mut W>,
+        paths: HashMap<String, String>,
+    },
+    Json {
+        out: &'w mut W,
+        writer: FleetJson,
+        buffer: String,
+        summary: Summary,
+        errors: Vec<InputError>,
+    },
+    Markdown {
+        out: &'w mut W,
+        summary: Summary,
+        errors: Vec<InputError>,
+    },
+}
+
+impl<'w, W: Write> Output<'w, W> {
+    fn start(format: Format, out: &'w mut W) -> io::Result<Self> {
+        Ok(match format {
+            Format::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(COLUMNS)?;
+                Output::Csv {
+                    writer,
+                    paths: HashMap::new(),
+                }
+            }
+            Format::Json => {
+                let mut buffer = String::new();
+                let writer = FleetJson::start(&mut buffer);
+                Output::Json {
+                    out,
+                    writer,
+                    buffer,
+                    summary: Summary::default(),
+                    errors: Vec::new(),
+                }
+            }
+            Format::Markdown => Output::Markdown {
+                out,
+                summary: Summary::default(),
+                errors: Vec::new(),
+            },
+        })
+    }
+
+    fn add(&mut self, outcome: LineOutcome) -> io::Result<()> {
+        match self {
+            Output::Csv { writer, paths } => {
+                if let LineOutcome::Planned(pair) = &outcome {
+                    if !paths.contains_key(pair.share.as_str()) {
+                        if paths.len() >= MEMO_LIMIT {
+                            paths.clear();
+                        }
+                        paths.insert(pair.share.clone(), pair.path_text());
+                    }
+                    let path = paths.get(pair.share.as_str()).map_or("", String::as_str);
+                    writer.write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
+                }
+                Ok(())
+            }
+            Output::Json {
+                out,
+                writer,
+                buffer,
+                summary,
+                errors,
+            } => {
+                summary.add(&outcome);
+                match outcome {
+                    LineOutcome::Planned(pair) => writer.pair(buffer, &pair),
+                    LineOutcome::Bad(bad) => errors.extend(bad),
+                    LineOutcome::Skipped => {}
+                }
+                out.write_all(buffer.as_bytes())?;
+                buffer.clear();
+                Ok(())
+            }
+            Output::Markdown {
+                summary, errors, ..
+            } => {
+                summary.add(&outcome);
+                if let LineOutcome::Bad(bad) = outcome {
+                    errors.extend(bad);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn end(self) -> io::Result<()> {
+        match self {
+            Output::Csv { mut writer, .. } => writer.flush(),
+            Output::Json {
+                out,
+                writer,
+                mut buffer,
+                summary,
+                errors,
+            } => {
+                writer.end(&mut buffer, &errors, &summary);
+                out.write_all(buffer.as_bytes())
+            }
+            Output::Markdown {
+                out,
+                summary,
+                errors,
+            } => out.write_all(fleet_export::fleet(&summary, &errors).as_bytes()),
+        }
+    }
+}
+
+/// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
+fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
+    let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
+    [
+        Cow::Owned(pair.line.unwrap_or_default().to_string()),
+        Cow::Borrowed(pair.name.as_deref().unwrap_or_default()),
+        unit(0),
+        unit(1),
+        Cow::Borrowed(&pair.target),
+        Cow::Borrowed(pair.mode.as_str()),
+        Cow::Borrowed(pair.preset),
+        Cow::Borrowed(pair.rules),
+        Cow::Borrowed(pair.verdict.as_str()),
+        Cow::Owned(pair.hops.len().to_string()),
+        Cow::Borrowed(path),
+        Cow::Borrowed(&pair.share),
+    ]
+}

@@ -1,0 +1,255 @@
+//! The JSON export, schema 1: one planned pair, or a fleet. Shared by the command line and the
+//! page; documented in the README ("JSON schema").
+//!
+//! Written by hand rather than with serde: the format is write-only (nothing reads it back
+//! here), a fleet is written pair by pair as it streams, and the page can export it without
+//! serde and serde_json in its wasm (tens of KB of its size budget). Keys come in a fixed order
+//! and every key is always present (`null` or `[]` when empty), so the output of the same
+//! input is byte-identical (the golden file in `tests/fixtures/` holds it).
+//!
+//! A fleet document is one JSON object spread over lines, a pair per line, so that a fleet of
+//! any size is written as it is planned:
+//!
+//! ```text
+//! {"schema":1,"kind":"fleet","pairs":[
+//! {"line":2,"name":"edge-1",…},
+//! {"line":3,"name":"edge-2",…}
+//! ],
+//! "errors":[…],
+//! "groups":[…],
+//! "images":[…],
+//! "counts":{…}}
+//! ```
+
+use super::{InputError, PairPlan, Summary, MEMO_LIMIT};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// The schema version written as `"schema"`.
+pub const SCHEMA: u32 = 1;
+
+/// One pair as a document: `{"schema":1,"kind":"pair",…the pair's keys…}` and a line break.
+pub fn pair_document(pair: &PairPlan) -> String {
+    let mut out = format!("{{\"schema\":{SCHEMA},\"kind\":\"pair\",");
+    identity(&mut out, pair);
+    request(&mut out, pair);
+    out.push_str("}\n");
+    out
+}
+
+/// Writes a fleet document in three parts: [`FleetJson::start`], a [`FleetJson::pair`] per
+/// planned pair as it comes, [`FleetJson::end`] with what was gathered.
+///
+/// Pairs with the same share link are the same request and differ only in line and name, so
+/// the rest of their JSON is written once and copied (a fleet repeats a few paths; this halves
+/// the time of 100,000 pairs). Bounded like [`super::Fleet`]'s memo.
+#[derive(Default)]
+pub struct FleetJson {
+    pairs: u64,
+    /// Share link → the request's keys as written (the link carries every setting).
+    requests: HashMap<String, String>,
+}
+
+impl FleetJson {
+    pub fn start(out: &mut String) -> FleetJson {
+        let _ = write!(out, "{{\"schema\":{SCHEMA},\"kind\":\"fleet\",\"pairs\":[");
+        FleetJson::default()
+    }
+
+    pub fn pair(&mut self, out: &mut String, pair: &PairPlan) {
+        out.push_str(if self.pairs == 0 { "\n{" } else { ",\n{" });
+        identity(out, pair);
+        match self.requests.get(pair.share.as_str()) {
+            Some(text) => out.push_str(text),
+            None => {
+                let mut text = String::new();
+                request(&mut text, pair);
+                out.push_str(&text);
+                if self.requests.len() >= MEMO_LIMIT {
+                    self.requests.clear();
+                }
+                self.requests.insert(pair.share.clone(), text);
+            }
+        }
+        out.push('}');
+        self.pairs += 1;
+    }
+
+    /// The bad lines, then the groups, images and counts of `summary`.
+    pub fn end(self, out: &mut String, errors: &[InputError], summary: &Summary) {
+        out.push_str("\n],\n\"errors\":[");
+        list(out, errors, error);
+        // Each group's names are escaped once: the images repeat them, a group per release
+        // it lands on.
+        let names: Vec<String> = summary
+            .groups()
+            .iter()
+            .map(|g| {
+                let mut names = String::new();
+                list(&mut names, &g.pairs, |out, name| string(out, name));
+                names
+            })
+            .collect();
+        out.push_str("],\n\"groups\":[");
+        list(
+            out,
+            summary.groups().iter().zip(&names),
+            |out, (g, names)| {
+                out.push_str("{\"path\":");
+                releases(out, &g.path);
+                let _ = write!(out, ",\"mode\":\"{}\",\"other_unit\":", g.mode.as_str());
+                optional(out, g.other_unit.as_deref());
+                let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
+                string(out, &g.share);
+                let _ = write!(out, ",\"pairs\":[{names}]}}");
+            },
+        );
+        out.push_str("],\n\"images\":[");
+        list(out, summary.image_groups(), |out, (release, groups)| {
+            let _ = write!(out, "{{\"release\":\"{release}\",\"pairs\":[");
+            let written = groups.iter().filter_map(|&g| names.get(g));
+            list(out, written, |out, names| out.push_str(names));
+            out.push_str("]}");
+        });
+        let t = &summary.tally;
+        let _ = writeln!(
+            out,
+            "],\n\"counts\":{{\"pairs\":{},\"ok\":{},\"same\":{},\"downgrade\":{},\
+             \"no-path\":{},\"bad-lines\":{}}}}}",
+            t.pairs(),
+            t.ok,
+            t.same,
+            t.downgrade,
+            t.no_path,
+            t.bad_lines
+        );
+    }
+}
+
+/// The pair's first keys, `line` and `name`, and a comma.
+fn identity(out: &mut String, p: &PairPlan) {
+    out.push_str("\"line\":");
+    number(out, p.line);
+    out.push_str(",\"name\":");
+    optional(out, p.name.as_deref());
+    out.push(',');
+}
+
+/// The pair's other keys (what was asked and the plan), in schema order, without braces.
+fn request(out: &mut String, p: &PairPlan) {
+    out.push_str("\"units\":");
+    strings(out, p.units.iter().map(String::as_str));
+    out.push_str(",\"target\":");
+    string(out, &p.target);
+    let _ = write!(
+        out,
+        ",\"mode\":\"{}\",\"preset\":\"{}\",\"rules\":\"{}\",\"verdict\":\"{}\",\"hops\":[",
+        p.mode.as_str(),
+        p.preset,
+        p.rules,
+        p.verdict.as_str()
+    );
+    for (i, h) in p.hops.iter().enumerate() {
+        let comma = if i > 0 { "," } else { "" };
+        let _ = write!(
+            out,
+            "{comma}{{\"from\":\"{}\",\"to\":\"{}\",\"rule\":\"{}\"}}",
+            h.from,
+            h.to,
+            h.rule.as_str()
+        );
+    }
+    out.push_str("],\"path\":");
+    releases(out, &p.path().collect::<Vec<_>>());
+    out.push_str(",\"share\":");
+    string(out, &p.share);
+    out.push_str(",\"errors\":[");
+    list(out, &p.errors, error);
+    out.push(']');
+}
+
+fn error(out: &mut String, e: &InputError) {
+    out.push_str("{\"line\":");
+    number(out, e.line);
+    let _ = write!(out, ",\"field\":\"{}\",\"message\":", e.field);
+    string(out, &e.message);
+    out.push('}');
+}
+
+/// Items separated by commas.
+fn list<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut String, T),
+) {
+    for (i, x) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item(out, x);
+    }
+}
+
+fn releases(out: &mut String, releases: &[crate::domain::release::Release]) {
+    out.push('[');
+    list(out, releases, |out, r| {
+        let _ = write!(out, "\"{r}\"");
+    });
+    out.push(']');
+}
+
+fn strings<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    out.push('[');
+    list(out, items, string);
+    out.push(']');
+}
+
+fn number(out: &mut String, n: Option<u64>) {
+    match n {
+        Some(n) => {
+            let _ = write!(out, "{n}");
+        }
+        None => out.push_str("null"),
+    }
+}
+
+fn optional(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => string(out, text),
+        None => out.push_str("null"),
+    }
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7); everything
+/// else, non-ASCII included, as it is (the document is UTF-8).
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    if !text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
+    // Runs of bytes that need no escape are copied whole; the bytes escaped are all ASCII, so
+    // every cut falls on a character boundary.
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b if b < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}

@@ -1,0 +1,409 @@
+//! Fleets (SPEC §13): tens to hundreds of thousands of failover pairs planned at once, one
+//! CSV line a pair.
+//!
+//! # Lines
+//!
+//! `name,unit1,unit2,target,mode,preset`: the pair's name, the release of each unit (the second
+//! only when it differs), the target, `active-standby` or `active-active`, and a preset id.
+//! Everything after `unit1` is optional; a fleet-wide target, preset (and rule set) apply where
+//! a line has none. A first line reading `name,unit1,…` is a header and skipped; blank lines are
+//! skipped. Releases take every spelling the page takes.
+//!
+//! The CSV itself (quotes, line breaks inside quotes) is the reader's: [`Fleet::plan_record`]
+//! takes one record already split into fields, with the line it starts on, so the page's reader
+//! and the command line's `csv` crate feed the same code.
+//!
+//! # Planning
+//!
+//! Each good line becomes a [`PlanQuery`] planned by [`session::analyse`], exactly as the page
+//! plans one pair: no rule is written twice, and the pair's share link is that query's
+//! fragment. Bad lines become [`InputError`]s naming the line and the field, worded by the
+//! release parser and the session; the other lines still plan.
+//!
+//! Planning a line needs no other line, so a fleet streams: read a record, plan it, write it.
+//! The aggregates (groups of pairs with the same path, images to stage) are built on the side by
+//! [`Summary`] when an output needs them.
+//!
+//! ```
+//! use asa_planner::domain::fleet::{Fleet, LineOutcome};
+//! use asa_planner::domain::query::PlanQuery;
+//! let defaults = PlanQuery { to: "9.1(7)".into(), ..PlanQuery::default() };
+//! let mut fleet = Fleet::new(defaults).unwrap();
+//! assert!(matches!(fleet.plan_record(1, &["name", "unit1"]), LineOutcome::Skipped));
+//! let LineOutcome::Planned(pair) = fleet.plan_record(2, &["edge-1", "8.2.5"]) else { panic!() };
+//! assert_eq!(pair.share, "#from=8.2(5)&to=9.1(7)");
+//! assert_eq!(pair.path_text(), "8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7)");
+//! let LineOutcome::Bad(errors) = fleet.plan_record(3, &["edge-2", "8.2("]) else { panic!() };
+//! assert_eq!(
+//!     errors[0].to_string(),
+//!     "line 3, field unit1: release ends too early: the maintenance number is missing"
+//! );
+//! ```
+
+pub mod json;
+mod pair;
+mod summary;
+
+pub use pair::{PairPlan, PathHop};
+pub use summary::{Group, Image, PairWithoutHops, Summary, Tally};
+
+use super::presets::{self, PRESETS};
+use super::query::{quoted, PlanQuery};
+use super::release::Release;
+use super::runbook::Mode;
+use super::session;
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+
+/// The fields of a line, in order.
+pub const FIELDS: [&str; 6] = ["name", "unit1", "unit2", "target", "mode", "preset"];
+
+/// Something in the input that could not be used, with where it is.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct InputError {
+    /// The 1-based line of a fleet; `None` for a single plan or a fleet-wide setting.
+    pub line: Option<u64>,
+    /// One of [`FIELDS`] (or `extra` for fields after them) in a fleet; `from`, `from2`, `to`
+    /// for a single plan; `target`, `preset` for a fleet-wide setting.
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}, field {}: {}", self.field, self.message),
+            None => write!(f, "{}: {}", self.field, self.message),
+        }
+    }
+}
+
+/// What one record of a fleet gave.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum LineOutcome {
+    /// A blank line or the header.
+    Skipped,
+    Planned(PairPlan),
+    /// Every field of the line that could not be used (the line is not planned).
+    Bad(Vec<InputError>),
+}
+
+/// Plans fleet lines against fleet-wide defaults.
+///
+/// Identical requests (lines that differ only in their names) are planned once:
+/// a fleet repeats a few upgrade paths many times, and a session costs tens of microseconds even
+/// with the catalogs shared ([`session::Reuse`], kept across lines too). The memo
+/// is keyed by the line's fields after the name (the defaults are the fleet's) and bounded:
+/// when it holds [`MEMO_LIMIT`] requests it starts again, so memory stays flat.
+pub struct Fleet {
+    defaults: PlanQuery,
+    reuse: session::Reuse,
+    memo: HashMap<String, Planned>,
+    started: bool,
+}
+
+/// A request's export, or the release fields the session could not use (by fleet field name).
+type Planned = Result<PairPlan, Vec<(&'static str, String)>>;
+
+/// Distinct requests remembered at most: a planned request is up to a few KB (a long path), so
+/// a full memo stays under ~10 MB; a fleet with more distinct requests than this plans the
+/// others without the memo's help (about 30 µs each), never with more memory.
+pub const MEMO_LIMIT: usize = 1 << 12;
+
+/// Longest request (a line's fields after the name, in bytes) the memo keeps.
+const MEMO_KEY_MAX: usize = 256;
+
+impl Fleet {
+    /// A fleet whose lines default to `defaults`: its `to` (the fleet-wide target, may be
+    /// empty), `preset`, `mode` and catalog settings (`trains`, `releases`) apply where a line
+    /// has none; its `from`, `from2` and `via` are not used. A fleet-wide target or preset that
+    /// cannot be used is an error (field `target` or `preset`, no line).
+    pub fn new(mut defaults: PlanQuery) -> Result<Fleet, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let setting = |field, message| InputError {
+            line: None,
+            field,
+            message,
+        };
+        match preset_id(defaults.preset.as_deref()) {
+            Ok(id) => defaults.preset = id.map(str::to_string),
+            Err(message) => errors.push(setting("preset", message)),
+        }
+        if !defaults.to.trim().is_empty() {
+            // Planned against itself, so that an unknown train is caught as well.
+            let check = PlanQuery {
+                from: defaults.to.clone(),
+                ..defaults.clone()
+            };
+            let session = session::analyse(&check);
+            match (session.to.release, session.to.error) {
+                (Some(target), None) => defaults.to = target.to_string(),
+                (_, error) => errors.push(setting("target", error.unwrap_or_default())),
+            }
+        }
+        defaults.from.clear();
+        defaults.from2 = None;
+        defaults.via.clear();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Fleet {
+            defaults,
+            reuse: session::Reuse::default(),
+            memo: HashMap::new(),
+            started: false,
+        })
+    }
+
+    /// Plans one record: `fields` in the order of [`FIELDS`], `line` the 1-based line it starts
+    /// on. Blank records and a header as the first record are [`LineOutcome::Skipped`].
+    ///
+    /// Total: any text in any field gives an outcome, never a panic.
+    pub fn plan_record(&mut self, line: u64, fields: &[&str]) -> LineOutcome {
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            return LineOutcome::Skipped;
+        }
+        let first = !self.started;
+        self.started = true;
+        if first && is_header(fields) {
+            return LineOutcome::Skipped;
+        }
+        let Some((name, rest)) = fields.split_first() else {
+            return LineOutcome::Skipped;
+        };
+        let name = name.trim();
+        // The request is the line without its name: its fields, each with its length so that
+        // no two lines give the same key.
+        let mut key = String::new();
+        for field in rest {
+            let field = field.trim();
+            let _ = write!(key, "{}:{field},", field.len());
+        }
+        let planned = match self.memo.get(&key) {
+            Some(planned) => planned.clone(),
+            None => {
+                let planned = self
+                    .request(rest)
+                    .and_then(|query| plan(&query, &mut self.reuse));
+                // A real request is a few dozen bytes; a line of huge fields is not kept.
+                if key.len() <= MEMO_KEY_MAX {
+                    if self.memo.len() >= MEMO_LIMIT {
+                        self.memo.clear();
+                    }
+                    self.memo.insert(key, planned.clone());
+                }
+                planned
+            }
+        };
+        let bad = |field, message| InputError {
+            line: Some(line),
+            field,
+            message,
+        };
+        let unnamed = name
+            .is_empty()
+            .then(|| bad("name", "empty: every pair needs a name".to_string()));
+        match (planned, unnamed) {
+            (Ok(mut pair), None) => {
+                pair.line = Some(line);
+                pair.name = Some(name.to_string());
+                LineOutcome::Planned(pair)
+            }
+            (Ok(_), Some(unnamed)) => LineOutcome::Bad(vec![unnamed]),
+            (Err(errors), unnamed) => LineOutcome::Bad(
+                unnamed
+                    .into_iter()
+                    .chain(
+                        errors
+                            .into_iter()
+                            .map(|(field, message)| bad(field, message)),
+                    )
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The query of a line's fields after its name, releases in canonical spelling (so the
+    /// share link reads like the page's), or every field that does not read.
+    fn request(&self, fields: &[&str]) -> Result<PlanQuery, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let mut bad = |field, message| errors.push((field, message));
+        // `fields` starts at unit1.
+        let text = |i: usize| fields.get(i - 1).map_or("", |f| f.trim());
+        let unit1 = match text(1) {
+            "" => {
+                bad(
+                    "unit1",
+                    "empty: enter the release the first unit runs, e.g. 9.8(4)".to_string(),
+                );
+                None
+            }
+            t => release(t).map_err(|e| bad("unit1", e)).ok(),
+        };
+        let unit2 = match text(2) {
+            "" => None,
+            t => release(t).map_err(|e| bad("unit2", e)).ok(),
+        };
+        let target = match text(3) {
+            "" if self.defaults.to.is_empty() => {
+                bad(
+                    "target",
+                    "empty, and the fleet has no target: give one on the line or for the \
+                     whole fleet"
+                        .to_string(),
+                );
+                None
+            }
+            "" => Some(self.defaults.to.clone()),
+            t => release(t).map_err(|e| bad("target", e)).ok(),
+        };
+        let mode = match text(4) {
+            "" => Some(self.defaults.mode),
+            t => {
+                let mode = Mode::from_value(t);
+                if mode.is_none() {
+                    bad(
+                        "mode",
+                        format!(
+                            "{} is not a failover mode: active-standby or active-active",
+                            quoted(t)
+                        ),
+                    );
+                }
+                mode
+            }
+        };
+        let preset = match text(5) {
+            "" => Some(self.defaults.preset.clone()),
+            t => preset_id(Some(t))
+                .map(|id| id.map(str::to_string))
+                .map_err(|e| bad("preset", e))
+                .ok(),
+        };
+        let extra = fields
+            .iter()
+            .skip(FIELDS.len() - 1)
+            .filter(|f| !f.trim().is_empty());
+        if extra.count() > 0 {
+            bad(
+                "extra",
+                format!(
+                    "{} fields; a line has at most {}: {}",
+                    fields.len() + 1,
+                    FIELDS.len(),
+                    FIELDS.join(", ")
+                ),
+            );
+        }
+        match (unit1, target, mode, preset) {
+            (Some(unit1), Some(to), Some(mode), Some(preset)) if errors.is_empty() => {
+                Ok(PlanQuery {
+                    from2: unit2.filter(|u| *u != unit1),
+                    from: unit1,
+                    to,
+                    mode,
+                    preset,
+                    ..self.defaults.clone()
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Plans one query: its export, or the release fields the session could not use (unknown
+/// trains), named as a fleet line's fields.
+fn plan(query: &PlanQuery, reuse: &mut session::Reuse) -> Planned {
+    let session = session::analyse_reusing(query, reuse);
+    let preset = presets::find(query.preset.as_deref().unwrap_or_default())
+        .unwrap_or_else(presets::default_preset)
+        .id;
+    let pair = PairPlan::new(query, &session, preset);
+    if pair.errors.is_empty() {
+        return Ok(pair);
+    }
+    Err(pair
+        .errors
+        .into_iter()
+        .map(|e| {
+            let field = match e.field {
+                "from" => "unit1",
+                "from2" => "unit2",
+                _ => "target",
+            };
+            (field, e.message)
+        })
+        .collect())
+}
+
+/// A release text in canonical spelling when it reads, else as it is: share links then read
+/// like the page's (`from=8.2(5)`, not `from=8.2.5`).
+pub fn canonical(text: &str) -> String {
+    release(text).unwrap_or_else(|_| text.to_string())
+}
+
+/// A release in canonical spelling, or the parser's message.
+fn release(text: &str) -> Result<String, String> {
+    text.parse::<Release>()
+        .map(|r| r.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// The canonical id of a preset given by a person (`None` when none was given), or why not.
+pub fn preset_id(text: Option<&str>) -> Result<Option<&'static str>, String> {
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    match presets::find(text) {
+        Some(p) => Ok(Some(p.id)),
+        None => {
+            let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+            Err(format!(
+                "unknown preset {}: use one of {}",
+                quoted(text.trim()),
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+/// `name,unit1,…` (any case, blanks around the names allowed).
+fn is_header(fields: &[&str]) -> bool {
+    fields.len() >= 2
+        && fields
+            .iter()
+            .zip(FIELDS)
+            .take(2)
+            .all(|(f, name)| f.trim().eq_ignore_ascii_case(name))
+}
+
+/// A generated fleet of `pairs` lines (and a header) on releases of the built-in catalog, for
+/// benchmarks and tests: the same text on every run. Most pairs are Active/Standby with both
+/// units on one release; every 10th is mismatched, every 7th Active/Active; targets are four
+/// recent releases, so some pairs are downgrades and many share a path, as in a real fleet.
+pub fn sample_csv(pairs: usize) -> String {
+    use super::catalog::Catalog;
+    const TARGETS: [&str; 4] = ["9.12(4)", "9.16(4)", "9.18(4)", "9.20(3)"];
+    let catalog = Catalog::builtin();
+    let releases: Vec<Release> = catalog
+        .entries()
+        .iter()
+        .filter(|e| !e.withdrawn && !e.release.is_interim())
+        .map(|e| e.release)
+        .collect();
+    let mut csv = String::with_capacity(pairs * 48 + 64);
+    csv.push_str("name,unit1,unit2,target,mode,preset\n");
+    for i in 0..pairs {
+        // A stride coprime with the count spreads the pairs over the whole catalog.
+        let k = (i * 7919) % releases.len().max(1);
+        let unit1 = releases.get(k).map_or(String::new(), |r| r.to_string());
+        let unit2 = match releases.get(k + 1) {
+            Some(r) if i % 10 == 9 => r.to_string(),
+            _ => String::new(),
+        };
+        let mode = if i % 7 == 6 { "active-active" } else { "" };
+        let target = TARGETS[i % TARGETS.len()];
+        let _ = writeln!(csv, "fw-{i:06},{unit1},{unit2},{target},{mode},");
+    }
+    csv
+}

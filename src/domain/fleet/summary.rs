@@ -1,0 +1,198 @@
+//! What a fleet adds up to, built one line at a time: counts by verdict ([`Tally`]), pairs with
+//! the same path ([`Group`]) and the releases to stage with the pairs that need them
+//! ([`Image`]).
+
+use super::{LineOutcome, PairPlan};
+use crate::domain::plan::Verdict;
+use crate::domain::release::Release;
+use crate::domain::runbook::Mode;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many lines gave what. Constant size: the command line keeps it on every path.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Tally {
+    pub ok: u64,
+    pub same: u64,
+    pub downgrade: u64,
+    pub no_path: u64,
+    /// Lines that were not planned ([`LineOutcome::Bad`]).
+    pub bad_lines: u64,
+}
+
+impl Tally {
+    pub fn add(&mut self, outcome: &LineOutcome) {
+        match outcome {
+            LineOutcome::Skipped => {}
+            LineOutcome::Bad(_) => self.bad_lines += 1,
+            LineOutcome::Planned(pair) => match pair.verdict {
+                Verdict::Ok => self.ok += 1,
+                Verdict::Same => self.same += 1,
+                Verdict::Downgrade => self.downgrade += 1,
+                Verdict::NoPath => self.no_path += 1,
+                // A fleet plans only lines whose fields read, so a planned pair is never
+                // invalid or empty; counted as bad should the session ever say so.
+                Verdict::Invalid | Verdict::Empty => self.bad_lines += 1,
+            },
+        }
+    }
+
+    /// Pairs planned (every verdict).
+    pub fn pairs(&self) -> u64 {
+        self.ok + self.same + self.downgrade + self.no_path
+    }
+
+    /// Some pair has no zero-downtime path (no path, or a downgrade).
+    pub fn some_without_path(&self) -> bool {
+        self.downgrade + self.no_path > 0
+    }
+}
+
+/// Pairs that take the same path: the same start, the same hops, the same failover mode (and,
+/// for a mismatched pair, the same release on the other unit), so one change plan serves all.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Group {
+    /// Where the plan starts, then where each hop lands.
+    pub path: Vec<Release>,
+    pub mode: Mode,
+    /// The newer unit's release when the pairs are mismatched.
+    pub other_unit: Option<String>,
+    /// The share link of the group's first pair: its change plan.
+    pub share: String,
+    /// The names of the pairs, in input order.
+    pub pairs: Vec<String>,
+}
+
+impl Group {
+    pub fn hops(&self) -> usize {
+        self.path.len().saturating_sub(1)
+    }
+}
+
+/// A planned pair that takes no hop: already on the target, or without a zero-downtime path.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PairWithoutHops {
+    pub line: Option<u64>,
+    pub name: String,
+    pub units: Vec<String>,
+    pub target: String,
+    pub verdict: Verdict,
+}
+
+/// A release the fleet passes through (a hop lands on it) and the pairs that need its image.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Image<'a> {
+    pub release: Release,
+    pub pairs: Vec<&'a str>,
+}
+
+/// The counts, groups and images of a fleet, built one planned line at a time.
+///
+/// Memory: the name of each pair (and the releases of those without hops), plus one entry per
+/// distinct path; a pair's plan is not kept.
+#[derive(Default, Debug)]
+pub struct Summary {
+    pub tally: Tally,
+    groups: Vec<Group>,
+    /// Group key → index in `groups`.
+    index: HashMap<(Vec<Release>, &'static str, Option<String>), usize>,
+    /// Share link → its group (`None`: no hops). A link names one request, so one plan: a
+    /// fleet's pair finds its group by its link, without building and hashing its path.
+    by_share: HashMap<String, Option<usize>>,
+    /// Release → the groups whose hops land on it, ascending.
+    images: BTreeMap<Release, Vec<usize>>,
+    without_hops: Vec<PairWithoutHops>,
+}
+
+impl Summary {
+    pub fn add(&mut self, outcome: &LineOutcome) {
+        self.tally.add(outcome);
+        if let LineOutcome::Planned(pair) = outcome {
+            self.add_pair(pair);
+        }
+    }
+
+    /// Adds a pair with a path to its group; a pair without hops to those.
+    fn add_pair(&mut self, pair: &PairPlan) {
+        let group = match self.by_share.get(pair.share.as_str()) {
+            Some(&group) => group,
+            None => {
+                let group = self.group_of(pair);
+                if self.by_share.len() >= super::MEMO_LIMIT {
+                    self.by_share.clear();
+                }
+                self.by_share.insert(pair.share.clone(), group);
+                group
+            }
+        };
+        let name = pair.name.clone().unwrap_or_default();
+        match group.and_then(|g| self.groups.get_mut(g)) {
+            Some(group) => group.pairs.push(name),
+            None => self.without_hops.push(PairWithoutHops {
+                line: pair.line,
+                name,
+                units: pair.units.clone(),
+                target: pair.target.clone(),
+                verdict: pair.verdict,
+            }),
+        }
+    }
+
+    /// The index of the group of a pair's path, a new empty group if it is the first; `None`
+    /// for a pair without hops.
+    fn group_of(&mut self, pair: &PairPlan) -> Option<usize> {
+        let path: Vec<Release> = pair.path().collect();
+        let start = path.first()?.to_string();
+        let other_unit = pair
+            .units
+            .iter()
+            .find(|u| pair.units.len() > 1 && **u != start)
+            .cloned();
+        let key = (path, pair.mode.as_str(), other_unit);
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        let i = self.groups.len();
+        for &landing in key.0.iter().skip(1) {
+            self.images.entry(landing).or_default().push(i);
+        }
+        self.groups.push(Group {
+            path: key.0.clone(),
+            mode: pair.mode,
+            other_unit: key.2.clone(),
+            share: pair.share.clone(),
+            pairs: Vec::new(),
+        });
+        self.index.insert(key, i);
+        Some(i)
+    }
+
+    /// The groups in the order their first pair came.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The planned pairs that take no hop, in input order.
+    pub fn without_hops(&self) -> &[PairWithoutHops] {
+        &self.without_hops
+    }
+
+    /// Every release a hop lands on, ascending, with the indices in [`Summary::groups`] of
+    /// the groups that need it (the pairs of [`Summary::images`] without listing them).
+    pub fn image_groups(&self) -> impl Iterator<Item = (Release, &[usize])> {
+        self.images
+            .iter()
+            .map(|(&release, groups)| (release, groups.as_slice()))
+    }
+
+    /// Every release a hop lands on, ascending, with the pairs that need it (by group, in
+    /// input order within a group).
+    pub fn images(&self) -> impl Iterator<Item = Image<'_>> {
+        self.images.iter().map(|(&release, groups)| Image {
+            release,
+            pairs: groups
+                .iter()
+                .flat_map(|&g| self.groups[g].pairs.iter().map(String::as_str))
+                .collect(),
+        })
+    }
+}

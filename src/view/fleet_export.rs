@@ -1,0 +1,166 @@
+//! Markdown for change tickets: one pair's change plan, and a fleet's (an overview, the images
+//! to stage, then one change plan per group of pairs with the same path).
+
+use super::export::{self, inline, Extras};
+use crate::domain::fleet::{InputError, Summary};
+use crate::domain::plan::Verdict;
+use crate::domain::query::PlanQuery;
+use crate::domain::session::{self, Session};
+use std::fmt::Write;
+
+/// The change plan of one pair: the page's Markdown export, with default image names. The
+/// command line and the fleet export reach the export only through here, so that moving it
+/// touches this one call.
+pub fn change_plan(session: &Session, link: &str) -> String {
+    export::markdown(session, &Extras::default(), link)
+}
+
+/// A fleet's Markdown: counts, images to stage, pairs without hops, lines not planned, then each
+/// group's change plan (the plan of its first pair, headings two levels down).
+pub fn fleet(summary: &Summary, errors: &[InputError]) -> String {
+    let mut md = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = write_fleet(&mut md, summary, errors);
+    md
+}
+
+fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt::Result {
+    let t = &s.tally;
+    writeln!(md, "# ASA fleet upgrade plan\n")?;
+    writeln!(
+        md,
+        "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} without \
+         a zero-downtime path. {}.",
+        count(t.pairs(), "pair", "pairs"),
+        t.ok,
+        count(s.groups().len() as u64, "group", "groups"),
+        t.same,
+        t.downgrade + t.no_path,
+        count(t.bad_lines, "line not planned", "lines not planned"),
+    )?;
+    let mut images = s.images().peekable();
+    if images.peek().is_some() {
+        writeln!(md, "\n## Images to stage\n")?;
+        writeln!(md, "| Release | Pairs | Names |\n|---|---|---|")?;
+        for image in images {
+            writeln!(
+                md,
+                "| {} | {} | {} |",
+                image.release,
+                image.pairs.len(),
+                names(image.pairs.iter().copied())
+            )?;
+        }
+    }
+    let mut without = s
+        .without_hops()
+        .iter()
+        .filter(|p| p.verdict != Verdict::Same)
+        .peekable();
+    if without.peek().is_some() {
+        writeln!(md, "\n## Without a zero-downtime path\n")?;
+        writeln!(
+            md,
+            "| Line | Pair | Units | Target | Verdict |\n|---|---|---|---|---|"
+        )?;
+        for p in without {
+            writeln!(
+                md,
+                "| {} | {} | {} | {} | {} |",
+                p.line.map_or(String::new(), |l| l.to_string()),
+                inline(&p.name),
+                inline(&p.units.join(", ")),
+                inline(&p.target),
+                p.verdict.as_str()
+            )?;
+        }
+    }
+    let mut same = s
+        .without_hops()
+        .iter()
+        .filter(|p| p.verdict == Verdict::Same)
+        .peekable();
+    if same.peek().is_some() {
+        writeln!(md, "\n## Already on the target\n")?;
+        writeln!(md, "{}", names(same.map(|p| p.name.as_str())))?;
+    }
+    if !errors.is_empty() {
+        writeln!(md, "\n## Lines not planned\n")?;
+        for e in errors {
+            writeln!(md, "- {}", inline(&e.to_string()))?;
+        }
+    }
+    for (i, group) in s.groups().iter().enumerate() {
+        let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
+        writeln!(
+            md,
+            "\n## Group {}: {} ({}, {}, {})\n",
+            i + 1,
+            path.join(" → "),
+            group.mode.label(),
+            count(group.hops() as u64, "hop", "hops"),
+            count(group.pairs.len() as u64, "pair", "pairs"),
+        )?;
+        writeln!(
+            md,
+            "Pairs: {}\n",
+            names(group.pairs.iter().map(String::as_str))
+        )?;
+        let query: PlanQuery = group.share.parse().unwrap_or_default();
+        let plan = change_plan(&session::analyse(&query), &group.share);
+        md.push_str(&demote(&plan, 2));
+    }
+    Ok(())
+}
+
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Names as inline Markdown, comma separated.
+fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.map(inline).collect::<Vec<_>>().join(", ")
+}
+
+/// `md` with every ATX heading `levels` deeper (at most `######`); code blocks are left alone.
+fn demote(md: &str, levels: usize) -> String {
+    let mut out = String::with_capacity(md.len() + 64);
+    // The backtick run that opened the code block we are in.
+    let mut fence: Option<usize> = None;
+    for line in md.lines() {
+        let trimmed = line.trim_start();
+        let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
+        match fence {
+            Some(open) if ticks >= open && trimmed[ticks..].trim().is_empty() => fence = None,
+            Some(_) => {}
+            None if ticks >= 3 => fence = Some(ticks),
+            None if line.starts_with('#') => {
+                let level = line.len() - line.trim_start_matches('#').len();
+                let deeper = (level + levels).min(6);
+                out.push_str(&"#".repeat(deeper));
+                out.push_str(&line[level..]);
+                out.push('\n');
+                continue;
+            }
+            None => {}
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::demote;
+
+    #[test]
+    fn demotes_headings_outside_code_blocks() {
+        let md = "# Plan\n\ntext # not a heading\n\n   ````\n# typed\n```\n   ````\n## Hops\n";
+        assert_eq!(
+            demote(md, 2),
+            "### Plan\n\ntext # not a heading\n\n   ````\n# typed\n```\n   ````\n#### Hops\n"
+        );
+        assert_eq!(demote("##### Deep\n", 2), "###### Deep\n");
+    }
+}

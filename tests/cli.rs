@@ -1,0 +1,401 @@
+//! The command line `asa-planner`, run as a person runs it: output, stderr and exit codes
+//! (0 all planned, 1 some pair without a zero-downtime path, 2 bad input).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use asa_planner::domain::fleet::sample_csv;
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::session::analyse;
+use asa_planner::view::fleet_export::change_plan;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary with `args`, feeding `stdin`.
+fn run(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // A writer thread: a large input must not deadlock against a full stdout pipe.
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let output = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("stdin written");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn plan_prints_the_verdict_and_hops_in_words() {
+    let r = run(&["plan", "8.2.5", "9.1(7)"], "");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    // The sentences are the page's (`view::words`); the layout is the command line's.
+    let expected = [
+        "8.2(5) → 9.1(7): ok. Zero-downtime upgrade from 8.2(5) to 9.1(7) in 4 hops.",
+        "Active/Standby, preset asa5500, rules table-81-1",
+        "  1. 8.2(5) → 8.3(2): minor release upgrade (next train)",
+        "     Reloads both units (from 8.2(5)).",
+        "  2. 8.3(2) → 8.4(7): minor release upgrade (next train)",
+        "     Reloads both units (from 8.3(2)).",
+        "  3. 8.4(7) → 9.0(4): major release upgrade (last minor to the next major)",
+        "     Reloads both units (from 8.4(7)).",
+    ];
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let without_caveats: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("     Caveat "))
+        .collect();
+    assert_eq!(without_caveats[..expected.len()], expected, "{}", r.stdout);
+    // Each hop's caveats follow it, with their source.
+    assert!(lines.contains(
+        &"     Caveat 8.3(1): configuration migration 8.3 rewrites NAT and access lists at the \
+          first boot (the 8.3 migration). Still zero-downtime: the 8.x guide says so for 8.2 → \
+          8.3. Going straight to 8.4 applies the 8.3 migration too. Before this hop: Keep the \
+          configuration saved before this hop; once the standby has reloaded, read its migrated \
+          configuration (show running-config) before failing over. \
+          (https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub)"
+    ), "{}", r.stdout);
+    assert!(lines.contains(
+        &"Why not in one hop: 8.2(5) → 9.1(7) directly is not zero-downtime: 8.2 is not the last \
+          minor release of 8.x (8.4 is)."
+    ));
+    assert!(
+        lines.iter().all(|l| !l.contains('`')),
+        "code spans are plain text"
+    );
+    assert_eq!(lines.last(), Some(&"Share: #from=8.2(5)&to=9.1(7)"));
+}
+
+#[test]
+fn plan_exit_codes_say_planned_no_path_or_bad_input() {
+    let same = run(&["plan", "9.1(7)", "9.1.7"], "");
+    assert_eq!(same.code, 0, "{}", same.stdout);
+    assert!(same
+        .stdout
+        .starts_with("9.1(7) → 9.1(7): same. Nothing to do: the pair already runs 9.1(7)."));
+
+    let down = run(&["plan", "9.1(7)", "8.4(7)"], "");
+    assert_eq!((down.code, down.stderr.as_str()), (1, ""));
+    assert!(
+        down.stdout.contains(": downgrade. No zero-downtime path"),
+        "{}",
+        down.stdout
+    );
+
+    let off = run(&["plan", "8.1(2)", "9.1(7)"], "");
+    assert_eq!(off.code, 1);
+    assert!(off
+        .stdout
+        .contains("train 8.1 is left out by the preset asa5500"));
+    // The same pair with a preset that has 8.1 plans.
+    assert_eq!(
+        run(&["plan", "8.1(2)", "9.1(7)", "--preset", "ASA5580"], "").code,
+        0
+    );
+
+    let bad = run(&["plan", "8.2(", "9.1(7)", "--from2", "x"], "");
+    assert_eq!(bad.code, 2);
+    assert_eq!(
+        bad.stderr,
+        "asa-planner: from: release ends too early: the maintenance number is missing\n\
+         asa-planner: from2: unexpected character 'x' at position 1 in the major number\n"
+    );
+    assert!(bad.stdout.starts_with(
+        "8.2( and x → 9.1(7): invalid. Not planned: from: release ends too early: the \
+         maintenance number is missing; from2: unexpected character 'x' at position 1 in the \
+         major number.\n"
+    ));
+}
+
+#[test]
+fn the_9x_guidance_plans_in_one_hop_where_table_81_1_takes_many() {
+    let r = run(&["plan", "9.8(4)", "9.20(3)", "--rules", "guide-9x"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "9.8(4) → 9.20(3): ok. Zero-downtime upgrade from 9.8(4) to 9.20(3) in 1 hop.\n\
+         Active/Standby, preset asa5500, rules guide-9x\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("Share: #from=9.8(4)&to=9.20(3)&rules=guide-9x"));
+    let fleet = run(
+        &["fleet", "-", "--rules", "guide-9x", "--format", "csv"],
+        "a,9.8(4),,9.20(3)\n",
+    );
+    assert_eq!(fleet.code, 0, "{}", fleet.stderr);
+    assert!(fleet.stdout.contains(",guide-9x,ok,1,"), "{}", fleet.stdout);
+}
+
+#[test]
+fn bad_options_are_bad_input() {
+    for (args, says) in [
+        (
+            &["plan", "8.4(7)", "9.0(4)", "--rules", "9x"][..],
+            "not a rule set: use table-81-1 or guide-9x",
+        ),
+        (
+            &["plan", "8.4(7)", "9.0(4)", "--mode", "active-passive"][..],
+            "not a failover mode",
+        ),
+        (
+            &["plan", "8.4(7)", "9.0(4)", "--preset", "asa9999"][..],
+            "unknown preset 'asa9999'",
+        ),
+        (
+            &["plan", "8.4(7)", "9.0(4)", "--trains", "8.4,9.x"][..],
+            "--trains",
+        ),
+        (&["plan", "8.4(7)"][..], "<TO>"),
+        (&["fleet", "-", "--format", "xml"][..], "xml"),
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn help_shows_examples() {
+    for args in [&["--help"][..], &["plan", "--help"], &["fleet", "--help"]] {
+        let r = run(args, "");
+        assert_eq!(r.code, 0, "{args:?}");
+        assert!(
+            r.stdout.contains("Examples:\n  asa-planner "),
+            "{args:?}: {}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn plan_json_is_the_pair_document() {
+    let r = run(
+        &[
+            "plan",
+            "8.4.7",
+            "9.1(7)",
+            "--from2",
+            "8.4(7.30)",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let golden = std::fs::read_to_string(fixture("pair.json")).unwrap();
+    assert_eq!(
+        Some(r.stdout.as_str()),
+        golden.lines().next().map(|l| format!("{l}\n")).as_deref()
+    );
+}
+
+#[test]
+fn plan_markdown_is_the_pages_export() {
+    let r = run(
+        &[
+            "plan",
+            "8.2(5)",
+            "9.1(7)",
+            "--mode",
+            "active-active",
+            "--format",
+            "markdown",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0);
+    let query: PlanQuery = "from=8.2(5)&to=9.1(7)&mode=active-active".parse().unwrap();
+    let expected = change_plan(&analyse(&query), &format!("#{query}"));
+    assert_eq!(r.stdout, expected);
+    assert!(r.stdout.contains("## Runbook (Active/Active)"));
+}
+
+#[test]
+fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
+    let r = run(&["fleet", &fixture("fleet.csv"), "--target", "9.1(7)"], "");
+    assert_eq!(
+        r.code, 2,
+        "a bad line is bad input, even with no-path pairs"
+    );
+    assert_eq!(
+        r.stderr,
+        "asa-planner: line 6, field unit1: release ends too early: the maintenance number is \
+         missing\n"
+    );
+    let rows: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share",
+            "2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
+             8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)",
+            "3,\"edge \"\"2\"\", lab\",8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
+             8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)",
+            "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,table-81-1,ok,1,\
+             9.1(1) → 9.2(4),#from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active",
+            "7,old,9.2(4),,9.1(7),active-standby,asa5500,table-81-1,downgrade,0,,\
+             #from=9.2(4)&to=9.1(7)",
+            "8,done,9.1(7),,9.1(7),active-standby,asa5500,table-81-1,same,0,,\
+             #from=9.1(7)&to=9.1(7)",
+            "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,table-81-1,no-path,0,,\
+             #from=8.1(2)&to=9.1(7)",
+        ]
+    );
+}
+
+#[test]
+fn fleet_json_from_a_file_is_the_golden_document() {
+    let r = run(
+        &[
+            "fleet",
+            &fixture("fleet.csv"),
+            "--target",
+            "9.1(7)",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stdout,
+        std::fs::read_to_string(fixture("fleet.json")).unwrap()
+    );
+}
+
+#[test]
+fn fleet_exit_codes_and_stdin() {
+    let ok = run(
+        &["fleet", "-", "--target", "9.1(7)"],
+        "a,9.0(4)\nb,9.1(7)\n",
+    );
+    assert_eq!((ok.code, ok.stderr.as_str()), (0, ""));
+    assert_eq!(ok.stdout.lines().count(), 3);
+
+    let no_path = run(&["fleet", "-"], "a,9.0(4),,9.1(7)\nb,9.1(7),,9.0(4)\n");
+    assert_eq!((no_path.code, no_path.stderr.as_str()), (1, ""));
+
+    let empty = run(&["fleet", "-"], "name,unit1\n\n");
+    assert_eq!(empty.code, 2);
+    assert_eq!(
+        empty.stderr,
+        "asa-planner: no pair in -: every line is blank or the header\n"
+    );
+
+    let missing = run(&["fleet", "/nonexistent/pairs.csv"], "");
+    assert_eq!(missing.code, 2);
+    assert!(missing
+        .stderr
+        .starts_with("asa-planner: cannot read /nonexistent/pairs.csv: "));
+
+    let target = run(&["fleet", "-", "--target", "9.1("], "a,9.0(4)\n");
+    assert_eq!(
+        (target.code, target.stderr.as_str(), target.stdout.as_str()),
+        (
+            2,
+            "asa-planner: --target: release ends too early: the maintenance number is \
+             missing\n",
+            ""
+        )
+    );
+}
+
+#[test]
+fn fleet_reads_rfc_4180_and_names_the_line_a_person_sees() {
+    // Quotes with commas, doubled quotes and a line break inside; blank lines (also CRLF);
+    // a byte that is not UTF-8.
+    let csv = "name,unit1\r\n\r\n\"a, \"\"quoted\"\"\",8.2(\r\n\"multi\nline\",9.0(4)\n\n\
+               c,9.0(x)\nd,9.\u{0}\n";
+    let mut bytes = csv.as_bytes().to_vec();
+    bytes.extend_from_slice(b"e,9.0(\xff)\n");
+    let r = run(
+        &["fleet", "-", "--target", "9.1(7)"],
+        &String::from_utf8_lossy(&bytes),
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "asa-planner: line 3, field unit1: release ends too early: the maintenance number is \
+         missing\n\
+         asa-planner: line 7, field unit1: unexpected character 'x' at position 5 in the \
+         maintenance number\n\
+         asa-planner: line 8, field unit1: unexpected character U+0000 at position 3 in the \
+         minor number\n\
+         asa-planner: line 9, field unit1: unexpected character '\u{FFFD}' at position 5 in the \
+         maintenance number\n"
+    );
+    assert!(
+        r.stdout.contains("\n4,\"multi\nline\",9.0(4),"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn fleet_markdown_has_images_and_one_change_plan_per_group() {
+    let csv = "a,8.4(7)\nb,9.0(4)\nc,8.4(7)\nd,9.2(4)\n";
+    let r = run(
+        &["fleet", "-", "--target", "9.1(7)", "--format", "markdown"],
+        csv,
+    );
+    assert_eq!(r.code, 1, "d is a downgrade");
+    let md = &r.stdout;
+    for line in [
+        "# ASA fleet upgrade plan",
+        "4 pairs planned: 3 with a zero-downtime path in 2 groups, 0 already on the target, 1 \
+         without a zero-downtime path. 0 lines not planned.",
+        "| 9.0(4) | 2 | a, c |",
+        "| 9.1(7) | 3 | a, c, b |",
+        "| 4 | d | 9.2(4) | 9.1(7) | downgrade |",
+        "## Group 1: 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 2 hops, 2 pairs)",
+        "Pairs: a, c",
+        "### ASA upgrade plan: 8.4(7) → 9.1(7)",
+        "#### Runbook (Active/Standby)",
+        "## Group 2: 9.0(4) → 9.1(7) (Active/Standby, 1 hop, 1 pair)",
+    ] {
+        assert!(md.lines().any(|l| l == line), "missing {line:?} in\n{md}");
+    }
+}
+
+#[test]
+fn a_generated_fleet_of_100_000_lines_streams_through() {
+    let r = run(&["fleet", "-", "--format", "csv"], &sample_csv(100_000));
+    assert_eq!(r.code, 1, "the sample has downgrades: {}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout.lines().count(), 100_001);
+    assert!(r
+        .stdout
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .starts_with("100001,fw-099999,"));
+}

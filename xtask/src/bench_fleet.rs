@@ -1,0 +1,207 @@
+//! The `fleet-cli` figure of `cargo xtask bench` (SPEC §12: 100,000 pairs on the command line
+//! in under 1 s): the release binary, as `cargo install --path .` builds it, plans a generated
+//! fleet of 100,000 lines and writes it as JSON, pinned to one core. Median of [`RUNS`] runs of
+//! wall time and CPU time, and the peak memory, as GNU time reports them.
+
+use crate::cmd::Cmd;
+use crate::repo_root;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Pairs in the generated fleet (SPEC §12).
+pub const PAIRS: usize = 100_000;
+/// Runs measured (after one warm-up run that fills the page cache).
+pub const RUNS: usize = 11;
+/// SPEC §12: under one second.
+pub const BUDGET_MS: f64 = 1000.0;
+
+const TIME: &str = "/usr/bin/time";
+const TASKSET: &str = "taskset";
+
+pub struct FleetFigure {
+    pub runs: usize,
+    pub wall_ms: f64,
+    pub cpu_ms: f64,
+    /// Largest peak resident set size over the runs, when GNU time is there to say.
+    pub peak_kib: Option<u64>,
+    pub output_bytes: u64,
+    /// How the runs were pinned ("one core (taskset -c 0)" or why not).
+    pub pinned: String,
+    /// The machine's load average when the runs began (other work shares the core: wall time
+    /// grows with it, CPU time much less).
+    pub load: String,
+}
+
+/// Builds the release binary, generates the fleet and times the runs.
+pub fn measure() -> Result<FleetFigure, String> {
+    let root = repo_root();
+    Cmd::new("cargo")
+        .args(["build", "--release", "--locked", "--bin", "asa-planner"])
+        .dir(&root)
+        .run()?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let binary = target.join("release").join("asa-planner");
+    let work = target.join("bench");
+    std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    let input = work.join("fleet-100k.csv");
+    std::fs::write(&input, asa_planner::domain::fleet::sample_csv(PAIRS))
+        .map_err(|e| format!("cannot write {}: {e}", input.display()))?;
+    let output = work.join("fleet-100k.json");
+
+    let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
+        l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    });
+    let pinned = Command::new(TASKSET)
+        .args(["-c", "0", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let timed = Path::new(TIME).exists();
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    let mut peak: Option<u64> = None;
+    println!(
+        "$ {TASKSET} -c 0 {} fleet {} --format json > {}",
+        binary.display(),
+        input.display(),
+        output.display()
+    );
+    for run in 0..=RUNS {
+        let (wall, usage) = run_once(&binary, &input, &output, pinned, timed)?;
+        if run == 0 {
+            continue;
+        }
+        walls.push(wall);
+        if let Some(u) = usage {
+            cpus.push(u.cpu_ms);
+            peak = peak.max(Some(u.peak_kib));
+        }
+    }
+    let output_bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
+    let figure = FleetFigure {
+        runs: RUNS,
+        wall_ms: median(&mut walls),
+        cpu_ms: if cpus.is_empty() {
+            f64::NAN
+        } else {
+            median(&mut cpus)
+        },
+        peak_kib: peak,
+        output_bytes,
+        pinned: if pinned {
+            "one core (taskset -c 0)".to_string()
+        } else {
+            "not pinned (no taskset)".to_string()
+        },
+        load,
+    };
+    print(&figure);
+    Ok(figure)
+}
+
+struct Usage {
+    cpu_ms: f64,
+    peak_kib: u64,
+}
+
+/// One run: wall time in ms and, with GNU time, CPU time and peak memory.
+fn run_once(
+    binary: &Path,
+    input: &Path,
+    output: &Path,
+    pinned: bool,
+    timed: bool,
+) -> Result<(f64, Option<Usage>), String> {
+    let mut argv: Vec<String> = Vec::new();
+    if timed {
+        argv.extend([
+            TIME.to_string(),
+            "-f".to_string(),
+            "usage %U %S %M".to_string(),
+        ]);
+    }
+    if pinned {
+        argv.extend([TASKSET.to_string(), "-c".to_string(), "0".to_string()]);
+    }
+    argv.push(binary.display().to_string());
+    argv.extend([
+        "fleet".to_string(),
+        input.display().to_string(),
+        "--format".to_string(),
+        "json".to_string(),
+    ]);
+    let out = std::fs::File::create(output)
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    let started = Instant::now();
+    let result = Command::new(&argv[0])
+        .args(&argv[1..])
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", argv[0]))?;
+    let wall = started.elapsed().as_secs_f64() * 1000.0;
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1.
+    if !matches!(result.status.code(), Some(0 | 1)) {
+        return Err(format!(
+            "`{}` failed ({}): {stderr}",
+            argv.join(" "),
+            result.status
+        ));
+    }
+    Ok((wall, usage(&stderr)))
+}
+
+/// GNU time's `usage <user s> <system s> <max RSS KiB>` line.
+fn usage(stderr: &str) -> Option<Usage> {
+    let line = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("usage "))?;
+    let mut parts = line.split_whitespace();
+    let user: f64 = parts.next()?.parse().ok()?;
+    let system: f64 = parts.next()?.parse().ok()?;
+    let peak_kib: u64 = parts.next()?.parse().ok()?;
+    Some(Usage {
+        cpu_ms: (user + system) * 1000.0,
+        peak_kib,
+    })
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+pub fn print(f: &FleetFigure) {
+    println!(
+        "fleet-cli: {PAIRS} pairs → JSON ({:.1} MB), {}, load {}: median of {} runs {:.0} ms wall, {:.0} ms CPU, peak {} ({})",
+        f.output_bytes as f64 / 1e6,
+        f.pinned,
+        f.load,
+        f.runs,
+        f.wall_ms,
+        f.cpu_ms,
+        f.peak_kib.map_or("n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0)),
+        if f.wall_ms < BUDGET_MS { "within < 1 s" } else { "OVER 1 s" }
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_gnu_times_line_and_takes_medians() {
+        let u = usage("asa-planner: something\nusage 0.41 0.09 28792\n").unwrap();
+        assert_eq!((u.cpu_ms.round(), u.peak_kib), (500.0, 28792));
+        assert!(usage("Command exited with non-zero status 1\n").is_none());
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
+    }
+}
