@@ -308,6 +308,7 @@ pub fn app() -> Html {
                             pinned: !query.via.is_empty(),
                             onpin,
                             onclearpins,
+                            onrules: planner.on(Planner::set_rules),
                         }) }
                     </section>
                     { graph_panel(&GraphPanelProps {

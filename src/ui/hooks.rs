@@ -8,6 +8,7 @@
 use super::state::{asdm_key, Action, BannerLine, State};
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
+use crate::domain::rules::RuleSet;
 use crate::domain::runbook::Mode;
 use crate::domain::session::TrainState;
 use crate::view::graph_model::PickAs;
@@ -91,6 +92,9 @@ impl Planner {
     /// The ASDM image to set with the hop landing on `release`.
     pub fn set_asdm(&self, release: Release, name: String) {
         self.send(Action::SetImage(asdm_key(release), name));
+    }
+    pub fn set_rules(&self, rules: RuleSet) {
+        self.send(Action::SetRules(rules));
     }
     pub fn set_multi_context(&self, on: bool) {
         self.send(Action::SetMultiContext(on));

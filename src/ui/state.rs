@@ -4,6 +4,7 @@
 
 use crate::domain::query::{Notice, PlanQuery};
 use crate::domain::release::{Release, Train};
+use crate::domain::rules::RuleSet;
 use crate::domain::runbook::Mode;
 use crate::view::graph_model::PickAs;
 use std::rc::Rc;
@@ -78,6 +79,7 @@ pub enum Action {
     Pick(Release, PickAs),
     SetMode(Mode),
     SetMultiContext(bool),
+    SetRules(RuleSet),
     SetMinutes(String),
     /// A preset id; switching presets drops a hand-made train set.
     SetPreset(String),
@@ -133,6 +135,7 @@ impl Reducible for State {
             }
             Action::SetMode(mode) => q(&mut next).mode = mode,
             Action::SetMultiContext(on) => q(&mut next).multi_context = on,
+            Action::SetRules(rules) => q(&mut next).rules = rules,
             Action::SetMinutes(text) => next.minutes = text,
             Action::SetPreset(id) => {
                 let query = q(&mut next);

@@ -113,6 +113,28 @@ pub fn verdict(session: &Session) -> String {
     }
 }
 
+/// The other rule set's answer in a sentence: "Under Cisco's 9.x upgrade guidance: 1 hop
+/// (9.8(4) → 9.20(3))." or why it has none.
+pub fn other_rules(session: &Session) -> Option<String> {
+    let other = session.other.as_ref()?;
+    let label = other.rules.label();
+    Some(match other.verdict {
+        Verdict::Ok => {
+            let path: Vec<String> = other.path.iter().map(Release::to_string).collect();
+            format!(
+                "Under {label}: {} ({}).",
+                plural(other.hops, "hop", "hops"),
+                path.join(" → ")
+            )
+        }
+        Verdict::Same => format!("Under {label}: nothing to do either."),
+        _ => match &other.why {
+            Some(why) => format!("Under {label}: no zero-downtime path ({why})."),
+            None => format!("Under {label}: no zero-downtime path."),
+        },
+    })
+}
+
 /// The blocked direct hop from the plan's start to the target, with its reason (none when the
 /// direct hop is legal, or there is nothing to upgrade or only a downgrade).
 pub fn direct_blocked(session: &Session) -> Option<String> {

@@ -57,3 +57,106 @@ test('a pick in the graph is undone by Back', async () => {
   assert.equal(await page.inputValue('#to'), '9.1(7)');
   await rec.close();
 });
+
+test('the graph has a legend for every colour and line style', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitForApp(page);
+  const items = await page.$$eval('[data-legend] li', (els) => els.map((e) => e.innerText));
+  for (const meaning of [/hop of the plan/, /not zero-downtime/, /maintenance/, /minor/, /major/, /withdrawn/, /caveats/]) {
+    assert.ok(items.some((t) => meaning.test(t)), `no legend item for ${meaning}: ${items.join(' | ')}`);
+  }
+  // The blocked hop's reason is beside the graph, not drawn over it.
+  assert.match(await page.innerText('.graph-panel-blocked'), /8\.2\(5\) → 9\.1\(7\)/);
+  await rec.close();
+});
+
+test('no text of the graph overlaps a node it does not belong to', async () => {
+  const rec = await openPage(browser, server.url('#from=8.4(2)&to=9.0(2)&interim=1'));
+  const { page } = rec;
+  await waitForApp(page);
+  const overlaps = await page.evaluate(() => {
+    const svg = document.querySelector('svg[data-graph]');
+    const boxes = [...svg.querySelectorAll('.graph-canvas-node')].map((g) => ({ g, b: g.querySelector('rect').getBBox() }));
+    const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const out = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const t = text.getBBox();
+      for (const { g, b } of boxes) {
+        if (g.contains(text)) {
+          // A node's own label must fit inside its box.
+          if (t.x < b.x - 0.5 || t.x + t.width > b.x + b.width + 0.5) out.push(`label ${text.textContent} wider than its box`);
+        } else if (hit(t, b)) {
+          out.push(`${text.textContent} over ${g.dataset.release}`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(overlaps, []);
+  await rec.close();
+});
+
+test('at 1400×900 a shared link shows the verdict, the hops and the plan in the graph', async () => {
+  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  const inView = (sel) => page.$eval(sel, (e) => {
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.release-graph')?.getBoundingClientRect() ?? { left: 0, right: innerWidth };
+    return r.top >= 0 && r.bottom <= innerHeight && r.left >= box.left && r.right <= box.right;
+  });
+  assert.ok(await inView('[data-verdict]'), 'verdict in view');
+  assert.ok(await inView('ol[data-plan] li[data-hop]:last-child'), 'last hop in view');
+  assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in view');
+  assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.8(4)"] rect'), 'current node in view');
+  await rec.close();
+});
+
+test('at 390 px the page does not scroll sideways and the plan is in the graph box', async () => {
+  const rec = await openPage(browser, server.url('#from=9.0(4)&from2=9.1(7)&to=9.3(5)&interim=1'), {
+    contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  });
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page scrolls sideways: ${scroll} > ${client}`);
+  const visible = await page.$eval('svg[data-graph] .graph-canvas-nodes [data-release="9.1(7)"] rect', (e) => {
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.release-graph').getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right;
+  });
+  assert.ok(visible, 'the plan is in the graph box');
+  await page.click('text=List view');
+  await page.waitForSelector('.graph-list');
+  assert.equal(await page.locator('.graph-list-source', { hasText: 'Source' }).count(), 0, 'no provenance on rows');
+  await rec.close();
+});
+
+test('touch: a tap shows a release\'s hops and offers both picks', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), {
+    contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  });
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  await page.locator('svg[data-graph] .graph-canvas-nodes [data-release="8.4(7)"]').tap();
+  await page.locator('.release-graph-status', { hasText: '8.4(7):' }).waitFor();
+  // The tap picked nothing yet.
+  assert.equal(await page.inputValue('#to'), '9.1(7)');
+  await page.locator('.release-graph-offer button', { hasText: 'Set 8.4(7) as target' }).tap();
+  await page.waitForFunction(() => document.querySelector('#to')?.value === '8.4(7)');
+  await rec.close();
+});
+
+test('the skip link reaches the graph in one Tab and Enter', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitForApp(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to the release graph');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.matches('svg[data-graph]'));
+  // Focus lights the target's hops and says them in words.
+  await page.locator('.release-graph-status', { hasText: '9.1(7):' }).waitFor();
+  await rec.close();
+});

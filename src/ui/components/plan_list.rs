@@ -7,6 +7,7 @@
 use super::plan_hop::plan_hop;
 use crate::domain::plan::{Pick, Verdict};
 use crate::domain::release::Release;
+use crate::domain::rules::RuleSet;
 use crate::domain::session::{Origin, Session};
 use crate::ui::shared::Shared;
 use crate::view::markup::inline_code;
@@ -20,6 +21,8 @@ pub struct PlanListProps {
     pub pinned: bool,
     pub onpin: Callback<Release>,
     pub onclearpins: Callback<()>,
+    /// Switch to this rule set.
+    pub onrules: Callback<RuleSet>,
 }
 
 /// The hops and everything said about them.
@@ -48,8 +51,28 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         let cb = props.onclearpins.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let rules = session.rules;
+    let other = words::other_rules(session);
+    let other_hops = session
+        .other
+        .as_ref()
+        .filter(|o| o.verdict == Verdict::Ok)
+        .map(|o| o.hops.to_string())
+        .unwrap_or_default();
+    let onswitch = props.onrules.reform(move |_: MouseEvent| rules.other());
     html! {
         <div class="plan-list">
+            <p class="plan-list-rules" data-rules={rules.as_str()}>
+                { format!("Rules: {}. ", rules.label()) }
+                if let Some(other) = other {
+                    { other }
+                    <span hidden=true data-other-rules-hops={other_hops.clone()}>{ other_hops }</span>
+                    { " " }
+                    <button type="button" onclick={onswitch}>
+                        { format!("Plan with {}", rules.other().label()) }
+                    </button>
+                }
+            </p>
             if session.verdict == Verdict::Empty {
                 <ul class="plan-list-examples" aria-label="Example plans">
                     { for words::EXAMPLES.iter().map(|(fragment, label)| html! {

@@ -68,6 +68,11 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     html! {
         <section class="runbook-panel" aria-labelledby="runbook-heading" onclick={copy_clicked}>
             <h2 id="runbook-heading">{ "Runbook" }</h2>
+            if !hops.is_empty() {
+                <p class="runbook-panel-rules">
+                    { format!("{} pair; rules: {}.", props.setup.mode.label(), session.rules.label()) }
+                </p>
+            }
             if hops.is_empty() {
                 <p>{ "The runbook appears when there is a plan." }</p>
             } else {

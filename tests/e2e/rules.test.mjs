@@ -1,0 +1,73 @@
+// End-to-end tests of the two rule sets (issue 12, SPEC §3, §8, §9) against the built dist/:
+// the rule set in force and the other one's answer beside the verdict, one click to switch,
+// `rules=` in the link, `data-rule="direct"`, and the graph under the 9.x guidance.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('Table 81-1 by default, the 9.x answer beside it, one click to switch and back', async () => {
+  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.20(3)'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(await page.getAttribute('[data-rules]', 'data-rules'), 'table-81-1');
+  const tableHops = (await planHops(page)).length;
+  assert.equal(tableHops, 11);
+  assert.equal(await page.getAttribute('[data-other-rules-hops]', 'data-other-rules-hops'), '1');
+  assert.match(await page.innerText('[data-rules]'), /Under Cisco's 9\.x upgrade guidance: 1 hop \(9\.8\(4\) → 9\.20\(3\)\)/);
+  await page.click('[data-rules] button');
+  await page.waitForSelector('[data-rules="guide-9x"]', { state: 'attached' });
+  await page.waitForFunction(() => location.hash.includes('rules=guide-9x'));
+  assert.deepEqual(await planHops(page), [{ from: '9.8(4)', to: '9.20(3)', rule: 'direct' }]);
+  assert.equal(await page.getAttribute('[data-other-rules-hops]', 'data-other-rules-hops'), String(tableHops));
+  // The runbook says which rules it follows; the hop carries the caveat it crosses.
+  assert.match(await page.innerText('.runbook-panel-rules'), /Cisco's 9\.x upgrade guidance/);
+  assert.equal(await page.locator('li[data-hop] [data-caveat-release="9.20(2)"]').count(), 1);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'guide-9x-9.8-to-9.20.png'), fullPage: true });
+  await page.click('[data-rules] button');
+  await page.waitForSelector('[data-rules="table-81-1"]', { state: 'attached' });
+  await page.waitForFunction(() => !location.hash.includes('rules='));
+  await rec.close();
+});
+
+test('under the 9.x guidance an exception blocks the only way in: no path, said with its reason', async () => {
+  const rec = await openPage(browser, server.url('#from=8.4(5)&to=9.0(2)&rules=guide-9x'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'no-path');
+  assert.match(await page.innerText('.plan-list'), /CSCug88962/);
+  assert.equal(await page.getAttribute('[data-other-rules-hops]', 'data-other-rules-hops'), '1');
+  await rec.close();
+});
+
+test('the graph under the 9.x guidance rings reachable releases and draws only the exceptions', async () => {
+  const rec = await openPage(browser, server.url('#from=9.1(1)&to=9.1(7)&rules=guide-9x'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  assert.deepEqual((await planHops(page)).map((h) => h.to), ['9.1(2)', '9.1(7)']);
+  await page.hover('svg[data-graph] .graph-canvas-nodes [data-release="9.1(1)"]');
+  await page.waitForSelector('svg[data-graph] [data-reachable]', { state: 'attached' });
+  const reachable = await page.$$eval('svg[data-graph] [data-reachable]', (els) => els.map((e) => e.dataset.reachable));
+  assert.ok(reachable.includes('9.1(2)'));
+  assert.ok(!reachable.includes('9.1(7)'), '9.1(1) → 9.1(7) is blocked (CSCuh25271)');
+  const excepted = await page.$$eval('svg[data-graph] [data-excepted]', (els) => els.map((e) => e.dataset.edgeTo));
+  assert.ok(excepted.includes('9.1(7)'));
+  assert.equal(await page.locator('svg[data-graph] [data-legal]').count(), 0, 'no legal-hop edges under the 9.x guidance');
+  await rec.close();
+});
