@@ -255,3 +255,20 @@ fn suggestions_come_from_the_catalog_in_use() {
          <option value=\"9.1(7)\"></datalist>"
     );
 }
+
+#[test]
+fn the_other_rule_sets_answer_is_said_beside_the_plan() {
+    let s = session("from=9.8(4)&to=9.20(3)");
+    assert_eq!(
+        asa_planner::view::words::other_rules(&s).as_deref(),
+        Some("Under Cisco's 9.x upgrade guidance: 1 hop (9.8(4) → 9.20(3)).")
+    );
+    let s = session("from=8.4(5)&to=9.0(2)");
+    let said = asa_planner::view::words::other_rules(&s).unwrap_or_default();
+    assert!(
+        said.starts_with("Under Cisco's 9.x upgrade guidance: no zero-downtime path (")
+            && said.contains("CSCug88962"),
+        "{said}"
+    );
+    assert_eq!(asa_planner::view::words::other_rules(&session("from=9.8(4)")), None);
+}
