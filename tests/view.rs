@@ -270,5 +270,8 @@ fn the_other_rule_sets_answer_is_said_beside_the_plan() {
             && said.contains("CSCug88962"),
         "{said}"
     );
-    assert_eq!(asa_planner::view::words::other_rules(&session("from=9.8(4)")), None);
+    assert_eq!(
+        asa_planner::view::words::other_rules(&session("from=9.8(4)")),
+        None
+    );
 }

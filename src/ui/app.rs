@@ -5,7 +5,7 @@ use super::browser;
 use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
-use super::components::plan_list::{plan_list, PlanListProps};
+use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
 use super::components::runbook_panel::{runbook_panel, RunbookPanelProps};
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::verdict::Verdict;
@@ -272,6 +272,13 @@ pub fn app() -> Html {
     let onminutes = planner.on(Planner::set_minutes);
     let minutes = state.minutes_per_reload();
 
+    let plan_props = PlanListProps {
+        session: session.clone(),
+        pinned: !query.via.is_empty(),
+        onpin,
+        onclearpins,
+        onrules: planner.on(Planner::set_rules),
+    };
     html! {
             <div class="planner">
                 <header class="planner-header">
@@ -303,14 +310,10 @@ pub fn app() -> Html {
                     <section class="plan-result" aria-labelledby="plan-heading">
                         <h2 id="plan-heading">{ "Plan" }</h2>
                         <Verdict session={session.clone()} />
-                        { plan_list(&PlanListProps {
-                            session: session.clone(),
-                            pinned: !query.via.is_empty(),
-                            onpin,
-                            onclearpins,
-                            onrules: planner.on(Planner::set_rules),
-                        }) }
+                        { plan_summary(&plan_props) }
                     </section>
+                    // The graph right under the verdict: a shared link shows the plan and its
+                    // part of the graph together; the hops follow.
                     { graph_panel(&GraphPanelProps {
                         model: Shared(model),
                         session: session.clone(),
@@ -320,6 +323,12 @@ pub fn app() -> Html {
                         onlistview,
                         onpick,
                     }) }
+                    if session.plan.is_some() {
+                        <section class="plan-hops" aria-labelledby="hops-heading">
+                            <h2 id="hops-heading">{ "Hops" }</h2>
+                            { plan_list(&plan_props) }
+                        </section>
+                    }
                     </div>
                     { runbook_panel(&RunbookPanelProps {
                         session: session.clone(),

@@ -25,9 +25,13 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
     escape(&mut out, &format!(": {}{pick}", words::rule(hop.rule)));
     out.push_str("</span>");
     if let Some(facts) = facts {
-        out.push_str("<p class=\"plan-hop-units\">");
-        escape(&mut out, &words::reloads(facts));
-        out.push_str("</p>");
+        // Said when it is news: a mismatched pair's units start from different releases, or
+        // one stays; "both units from the hop's start" is every ordinary hop.
+        if facts.stays.is_some() || facts.reloads.iter().any(|u| u.from != hop.from) {
+            out.push_str("<p class=\"plan-hop-units\">");
+            escape(&mut out, &words::reloads(facts));
+            out.push_str("</p>");
+        }
         for warning in &facts.warnings {
             let kind = match warning {
                 crate::domain::session::HopWarning::TrainsOff(_) => "train-off",

@@ -107,7 +107,7 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
     return r.top >= 0 && r.bottom <= innerHeight && r.left >= box.left && r.right <= box.right;
   });
   assert.ok(await inView('[data-verdict]'), 'verdict in view');
-  assert.ok(await inView('ol[data-plan] li[data-hop]:last-child'), 'last hop in view');
+  assert.ok(await inView('ol[data-plan] li[data-hop]:first-child'), 'the first hop in view');
   assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in view');
   assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.8(4)"] rect'), 'current node in view');
   await rec.close();

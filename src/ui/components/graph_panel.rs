@@ -42,7 +42,6 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                     { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
                 </span>
             </div>
-            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
             if let Some(text) = words::direct_blocked(&props.session) {
                 <p class="graph-panel-blocked">{ text }</p>
             }
@@ -56,6 +55,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 <ReleaseGraph model={props.model.clone()} session={props.session.clone()}
                     onpick={props.onpick.clone()} />
             }
+            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
         </section>
     }
 }

@@ -51,35 +51,8 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         let cb = props.onclearpins.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let rules = session.rules;
-    let other = words::other_rules(session);
-    let other_hops = session
-        .other
-        .as_ref()
-        .filter(|o| o.verdict == Verdict::Ok)
-        .map(|o| o.hops.to_string())
-        .unwrap_or_default();
-    let onswitch = props.onrules.reform(move |_: MouseEvent| rules.other());
     html! {
         <div class="plan-list">
-            <p class="plan-list-rules" data-rules={rules.as_str()}>
-                { format!("Rules: {}. ", rules.label()) }
-                if let Some(other) = other {
-                    { other }
-                    <span hidden=true data-other-rules-hops={other_hops.clone()}>{ other_hops }</span>
-                    { " " }
-                    <button type="button" onclick={onswitch}>
-                        { format!("Plan with {}", rules.other().label()) }
-                    </button>
-                }
-            </p>
-            if session.verdict == Verdict::Empty {
-                <ul class="plan-list-examples" aria-label="Example plans">
-                    { for words::EXAMPLES.iter().map(|(fragment, label)| html! {
-                        <li><a href={format!("#{fragment}")}>{ *label }</a></li>
-                    }) }
-                </ul>
-            }
             <ol class="plan-list-hops" data-plan="">
                 { for hops.iter().enumerate().map(|(i, hop)| {
                     let choices: Vec<(Release, bool)> = if hop.pick == Pick::Target {
@@ -105,6 +78,43 @@ pub fn plan_list(props: &PlanListProps) -> Html {
             }
             if !session.notes.is_empty() {
                 <ul class="plan-list-notes">{ Html::from_html_unchecked(notes.into()) }</ul>
+            }
+        </div>
+    }
+}
+
+/// Under the verdict: the rule set in force and the other one's answer with its switch, and on
+/// an empty page the example plans.
+pub fn plan_summary(props: &PlanListProps) -> Html {
+    let session = &props.session;
+    let rules = session.rules;
+    let other = words::other_rules(session);
+    let other_hops = session
+        .other
+        .as_ref()
+        .filter(|o| o.verdict == Verdict::Ok)
+        .map(|o| o.hops.to_string())
+        .unwrap_or_default();
+    let onswitch = props.onrules.reform(move |_: MouseEvent| rules.other());
+    html! {
+        <div class="plan-summary">
+            <p class="plan-list-rules" data-rules={rules.as_str()}>
+                { format!("Rules: {}. ", rules.label()) }
+                if let Some(other) = other {
+                    { other }
+                    <span hidden=true data-other-rules-hops={other_hops.clone()}>{ other_hops }</span>
+                    { " " }
+                    <button type="button" onclick={onswitch}>
+                        { format!("Plan with {}", rules.other().label()) }
+                    </button>
+                }
+            </p>
+            if session.verdict == Verdict::Empty {
+                <ul class="plan-list-examples" aria-label="Example plans">
+                    { for words::EXAMPLES.iter().map(|(fragment, label)| html! {
+                        <li><a href={format!("#{fragment}")}>{ *label }</a></li>
+                    }) }
+                </ul>
             }
         </div>
     }
