@@ -56,7 +56,6 @@ fn the_generator_notices_every_change() {
     let json = read(REFERENCE);
     let data = read(DATA);
     for (from, to) in [
-        ("\"9.12 train\"", "\"9.12 train!\""),
         ("\"maintenance\": 4,", "\"maintenance\": 5,"),
         ("\"2025-12\"", "\"2025-11\""),
         ("\"withdrawn\"", "\"pre-release\""),
@@ -92,10 +91,6 @@ fn the_generator_refuses_odd_data() {
     render_err(
         &entry.replace("null, \"flags\"", "70000, \"flags\""),
         "invalid value: integer `70000`, expected u16 at line 1 column 60",
-    );
-    render_err(
-        &entry.replace("\"n\"", "\"a\\nb\""),
-        "release 9.1(7): `note` is not a non-empty one-line text: \"a\\nb\"",
     );
     render_err(
         &entry.replace("\"date\": null", "\"date\": \"2025\""),
@@ -144,8 +139,11 @@ fn builtin_catalog_holds_every_release_but_pre_release_builds() {
         kept += 1;
         let entry = entry.unwrap_or_else(|| panic!("{version} is missing"));
         assert_eq!(entry.withdrawn, flags.contains(&"withdrawn"), "{version}");
-        assert_eq!(Some(entry.source), item["source"].as_str(), "{version}");
-        assert_eq!(Some(entry.note), item["note"].as_str(), "{version}");
+        // Where the release was found stays in the reference data, for maintainers.
+        assert!(
+            item["source"].as_str().is_some_and(|s| !s.is_empty()),
+            "{version}"
+        );
         assert_eq!(entry.date, item["date"].as_str(), "{version}");
     }
     assert_eq!(kept, 736);

@@ -21,7 +21,7 @@ fn t(text: &str) -> Train {
 }
 
 fn catalog(list: &[&str]) -> Catalog {
-    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
+    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s))).collect())
 }
 
 fn default_catalog() -> Catalog {
@@ -228,7 +228,7 @@ fn verdicts_without_hops() {
     // A train whose only release is withdrawn cannot be recommended: no path without a via.
     let mut entries: Vec<Entry> = ["9.6(1)", "9.7(1)", "9.8(1)"]
         .iter()
-        .map(|s| Entry::listed(r(s), "test"))
+        .map(|s| Entry::listed(r(s)))
         .collect();
     entries[1].withdrawn = true;
     let c = Catalog::from_entries(entries);
@@ -252,10 +252,7 @@ fn a_ten_thousand_release_catalog_plans_without_recursion() {
                 continue;
             }
             for m in 1..=10u16 {
-                entries.push(Entry::listed(
-                    Release::new(major, minor, m, None),
-                    "synthetic",
-                ));
+                entries.push(Entry::listed(Release::new(major, minor, m, None)));
             }
         }
     }
@@ -658,7 +655,7 @@ fn stops_come_from_the_earliest_train_that_works() {
     // Never a withdrawn release.
     let mut entries: Vec<Entry> = ["8.2(1)", "8.4(5)", "8.4(7)", "9.2(1)"]
         .iter()
-        .map(|s| Entry::listed(r(s), "test"))
+        .map(|s| Entry::listed(r(s)))
         .collect();
     entries[2].withdrawn = true;
     let c = Catalog::from_entries(entries);

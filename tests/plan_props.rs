@@ -38,7 +38,7 @@ fn catalog_of(release: impl Strategy<Value = Release>) -> impl Strategy<Value = 
             list.into_iter()
                 .map(|(release, withdrawn)| Entry {
                     withdrawn,
-                    ..Entry::listed(release, "prop")
+                    ..Entry::listed(release)
                 })
                 .collect(),
         )

@@ -20,7 +20,7 @@ fn t(text: &str) -> Train {
 
 /// A catalog of exactly these releases.
 fn catalog(list: &[&str]) -> Catalog {
-    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
+    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s))).collect())
 }
 
 /// The built-in catalog under a preset.

@@ -21,24 +21,18 @@ pub struct Entry {
     /// A build Cisco's advisories list but that was never orderable (8.4(0), 9.6(0), …): only
     /// in custom lists (the built-in catalog leaves them out); never recommended, marked.
     pub pre_release: bool,
-    /// Where the release is documented (built-in) or "pasted list" (custom).
-    pub source: &'static str,
     /// Cisco release date, `YYYY-MM`, where one was found.
     pub date: Option<&'static str>,
-    /// The reference data's note on the release's train or the release itself.
-    pub note: &'static str,
 }
 
 impl Entry {
-    /// An entry known only by its number (custom lists, tests): not withdrawn, no date or note.
-    pub fn listed(release: Release, source: &'static str) -> Entry {
+    /// An entry known only by its number (custom lists, tests): not withdrawn, no date.
+    pub fn listed(release: Release) -> Entry {
         Entry {
             release,
             withdrawn: false,
             pre_release: false,
-            source,
             date: None,
-            note: "",
         }
     }
 }
@@ -279,35 +273,15 @@ pub fn is_pre_release(release: Release) -> bool {
 /// Reads the generated data. Lines that do not read are skipped rather than panicking at page
 /// start-up; `tests/catalog_data.rs` checks that none is skipped.
 fn parse_data(data: &'static str) -> Vec<Entry> {
-    let mut sources: Vec<&'static str> = Vec::new();
-    let mut notes: Vec<&'static str> = Vec::new();
-    let mut entries = Vec::with_capacity(data.len() / 16);
-    for line in data.lines() {
-        if let Some(text) = line.strip_prefix("s ") {
-            sources.push(text);
-        } else if let Some(text) = line.strip_prefix("n ") {
-            notes.push(text);
-        } else if let Some(entry) = parse_line(line, &sources, &notes) {
-            entries.push(entry);
-        }
-    }
+    let mut entries = Vec::with_capacity(data.len() / 12);
+    entries.extend(data.lines().filter_map(parse_line));
     entries
 }
 
-/// `<release> <note> <source> [<date>] [w]`.
-fn parse_line(
-    line: &'static str,
-    sources: &[&'static str],
-    notes: &[&'static str],
-) -> Option<Entry> {
+/// `<release> [<date>] [w]`; `None` for a comment or a line that does not read.
+fn parse_line(line: &'static str) -> Option<Entry> {
     let mut fields = line.split_ascii_whitespace();
-    let release = fields.next()?.parse().ok()?;
-    let note = notes.get(fields.next()?.parse::<usize>().ok()?)?;
-    let source = sources.get(fields.next()?.parse::<usize>().ok()?)?;
-    let mut entry = Entry {
-        note,
-        ..Entry::listed(release, source)
-    };
+    let mut entry = Entry::listed(fields.next()?.parse().ok()?);
     for field in fields {
         match field {
             "w" => entry.withdrawn = true,
@@ -330,7 +304,7 @@ mod tests {
     }
 
     fn catalog(list: &[&str]) -> Catalog {
-        Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s), "test")).collect())
+        Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s))).collect())
     }
 
     #[test]
@@ -366,7 +340,7 @@ mod tests {
             "9.7(1)", "9.7(1)4", "9.7(1)29", "9.8(1)", "9.8(2)", "9.8(2)20", "9.9(2)50", "9.9(2)85",
         ]
         .iter()
-        .map(|s| Entry::listed(r(s), "test"))
+        .map(|s| Entry::listed(r(s)))
         .collect();
         entries[0].withdrawn = true;
         let c = Catalog::from_entries(entries);
@@ -402,11 +376,11 @@ mod tests {
 
     #[test]
     fn data_lines_that_do_not_read_are_skipped() {
-        let data = "# c\ns src\nn note\n9.1(1) 0 0\n9.1(2) 0 0 2021-05 w\nbanana 0 0\n9.1(3) 5 0\n";
+        let data = "# c\n9.1(1)\n9.1(2) 2021-05 w\nbanana\n\n9.1(3)\n";
         let entries = parse_data(data);
-        assert_eq!(entries.len(), 2);
+        assert_eq!(entries.len(), 3);
         assert_eq!(entries[1].date, Some("2021-05"));
         assert!(entries[1].withdrawn);
-        assert_eq!((entries[0].source, entries[0].note), ("src", "note"));
+        assert_eq!((entries[0].date, entries[0].withdrawn), (None, false));
     }
 }

@@ -24,10 +24,7 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// A bad entry's text is shown up to this many characters, then `…`.
 const SHOWN_CHARS: usize = 40;
 
-/// The source of every entry of a pasted list.
-pub const SOURCE: &str = "pasted list";
-
-/// Parses a pasted list. The good entries form the catalog (source "pasted list"); each bad one
+/// Parses a pasted list. The good entries form the catalog; each bad one
 /// is reported. Duplicates (in any spelling) are merged silently.
 ///
 /// Entries are separated by commas and blanks (spaces, tabs, newlines) in any mix; positions
@@ -53,7 +50,7 @@ pub fn parse(text: &str) -> (Catalog, Vec<ListError>) {
         }
         match token.parse::<Release>() {
             Ok(release) => {
-                let mut entry = Entry::listed(release, SOURCE);
+                let mut entry = Entry::listed(release);
                 entry.withdrawn = builtin.get(release).is_some_and(|e| e.withdrawn);
                 entry.pre_release = super::catalog::is_pre_release(release);
                 entries.push(entry);
@@ -138,15 +135,12 @@ mod tests {
     }
 
     #[test]
-    fn withdrawn_releases_stay_withdrawn_and_entries_say_where_they_came_from() {
+    fn withdrawn_releases_stay_withdrawn_and_pasted_entries_have_no_date() {
         let (catalog, errs) = parse("9.7(1) 9.7(1.4) 9.8(1)");
         assert!(errs.is_empty());
         let withdrawn: Vec<bool> = catalog.entries().iter().map(|e| e.withdrawn).collect();
         assert_eq!(withdrawn, [true, false, false]);
-        assert!(catalog
-            .entries()
-            .iter()
-            .all(|e| e.source == SOURCE && e.date.is_none()));
+        assert!(catalog.entries().iter().all(|e| e.date.is_none()));
     }
 
     #[test]

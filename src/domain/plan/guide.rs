@@ -78,7 +78,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             .filter(|e| !picks.iter().any(|p| p.train() == e.release.train()))
             .cloned()
             .collect();
-        entries.extend(picks.iter().map(|&r| Entry::listed(r, "via")));
+        entries.extend(picks.iter().map(|&r| Entry::listed(r)));
         Cow::Owned(Catalog::from_entries(entries))
     };
     // `work` has the same trains as `catalog` (a via release is only taken for a train of it).
