@@ -91,7 +91,7 @@ for (const scheme of ['light', 'dark']) {
     assert.equal(await waitForApp(page), 'ok');
     await page.fill('#minutes-per-reload', '15');
     await page.waitForSelector('[data-warning="train-off"]');
-    await page.waitForSelector('[data-caveat]');
+    await page.waitForSelector('[data-caveat]', { state: 'attached' });
     await assertNoViolations(page, `change window ${scheme}`);
     await rec.close();
   });

@@ -119,21 +119,32 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             }
         }
     };
-    // Open on the plan (or the typed releases): its leftmost node near the box's left edge.
+    // Open on the plan (or the typed releases): its leftmost node near the box's left edge, or,
+    // when the plan is wider than the box, its target near the right edge (the target stays in
+    // view; the hops are listed under the graph).
     {
         let scroller = scroller.clone();
         use_effect_with(model.clone(), move |model| {
-            let first = model
-                .layout
-                .nodes
-                .iter()
-                .zip(&model.info)
-                .filter(|(_, info)| info.on_plan || !info.role.is_empty())
-                .map(|(n, _)| n.x)
-                .reduce(f64::min);
+            let marked = || {
+                model
+                    .layout
+                    .nodes
+                    .iter()
+                    .zip(&model.info)
+                    .filter(|(_, info)| info.on_plan || !info.role.is_empty())
+            };
+            let first = marked().map(|(n, _)| n.x).reduce(f64::min);
+            let target = marked()
+                .find(|(_, info)| info.role == "target")
+                .map(|(n, _)| n.x);
             if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
-                let half = model.layout.node_width / 2.0;
-                boxed.set_scroll_left((x - half - 24.0).max(0.0) as i32);
+                let (half, pad) = (model.layout.node_width / 2.0, 24.0);
+                let width = boxed.client_width() as f64;
+                let mut left = x - half - pad;
+                if let Some(t) = target.filter(|t| t + half + pad - left > width) {
+                    left = t + half + pad - width;
+                }
+                boxed.set_scroll_left(left.max(0.0) as i32);
             }
         });
     }
