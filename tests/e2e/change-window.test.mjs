@@ -4,30 +4,17 @@
 // and the Markdown export. Screenshots of an Active/Active plan and of a caveat-heavy plan go to
 // tests/e2e/artifacts/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+import { ARTIFACTS, suite, openPage, waitForApp, planHops } from './harness.mjs';
 
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const UNITS = ['active', 'standby', 'primary', 'secondary', 'both'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 async function open(fragment) {
-  const rec = await openPage(browser, server.url(fragment));
+  const rec = await openPage(env.browser, env.server.url(fragment));
   await waitForApp(rec.page);
   return rec;
 }
@@ -153,7 +140,7 @@ test('multiple-context mode and the minutes estimate change the runbook and the 
 test('the Markdown export carries caveats, unit labels, checks and the plan link', async () => {
   const rec = await open('#from=8.4(7)&from2=8.3(2)&to=9.0(4)');
   const { page, context } = rec;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await page.click('button[data-share="markdown"]');
   await page.locator('.share-bar-status', { hasText: 'Markdown copied.' }).waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());

@@ -2,29 +2,16 @@
 // empty page explains itself and offers examples, a pick in the graph is undone by Back, what a
 // person reads carries no data provenance. Screenshots go to tests/e2e/artifacts/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+import { ARTIFACTS, suite, openPage, waitForApp, planHops } from './harness.mjs';
 
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 test('the empty page is a hint with examples, not an error', async () => {
-  const rec = await openPage(browser, server.url(''));
+  const rec = await openPage(env.browser, env.server.url(''));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'empty');
   assert.match(await page.innerText('.planner-purpose'), /show version/);
@@ -46,7 +33,7 @@ test('the empty page is a hint with examples, not an error', async () => {
 });
 
 test('a pick in the graph is undone by Back', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   await page.click('svg[data-graph] .graph-canvas-nodes [data-release="9.0(4)"]');
@@ -59,7 +46,7 @@ test('a pick in the graph is undone by Back', async () => {
 });
 
 test('the graph has a legend for every colour and line style', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'));
   const { page } = rec;
   await waitForApp(page);
   const items = await page.$$eval('[data-legend] li', (els) => els.map((e) => e.innerText));
@@ -72,7 +59,7 @@ test('the graph has a legend for every colour and line style', async () => {
 });
 
 test('no text of the graph overlaps a node it does not belong to', async () => {
-  const rec = await openPage(browser, server.url('#from=8.4(2)&to=9.0(2)&interim=1'));
+  const rec = await openPage(env.browser, env.server.url('#from=8.4(2)&to=9.0(2)&interim=1'));
   const { page } = rec;
   await waitForApp(page);
   const overlaps = await page.evaluate(() => {
@@ -98,7 +85,7 @@ test('no text of the graph overlaps a node it does not belong to', async () => {
 });
 
 test('at 1400×900 a shared link shows the verdict, the hops and the plan in the graph', async () => {
-  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   const inView = (sel) => page.$eval(sel, (e) => {
@@ -112,7 +99,7 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
   assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in view');
   assert.ok(await inView('svg[data-graph] [data-on-plan][data-edge-to="9.20(3)"]'), 'the last hop drawn in view');
   // A plan that fits shows both ends and every hop's edge.
-  await page.goto(server.url('#from=8.2(5)&to=9.1(7)'));
+  await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)'));
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] [data-on-plan]').length === 4);
   for (const r of ['8.2(5)', '9.1(7)']) {
@@ -122,7 +109,7 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
 });
 
 test('at 390 px the page does not scroll sideways and the plan is in the graph box', async () => {
-  const rec = await openPage(browser, server.url('#from=9.0(4)&from2=9.1(7)&to=9.3(5)&interim=1'), {
+  const rec = await openPage(env.browser, env.server.url('#from=9.0(4)&from2=9.1(7)&to=9.3(5)&interim=1'), {
     contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   });
   const { page } = rec;
@@ -142,7 +129,7 @@ test('at 390 px the page does not scroll sideways and the plan is in the graph b
 });
 
 test('touch: a tap shows a release\'s hops and offers both picks', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), {
+  const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'), {
     contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   });
   const { page } = rec;
@@ -157,7 +144,7 @@ test('touch: a tap shows a release\'s hops and offers both picks', async () => {
 });
 
 test('the skip link reaches the graph in one Tab and Enter', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'));
   const { page } = rec;
   await waitForApp(page);
   await page.keyboard.press('Tab');
@@ -167,4 +154,36 @@ test('the skip link reaches the graph in one Tab and Enter', async () => {
   // Focus lights the target's hops and says them in words.
   await page.locator('.release-graph-status', { hasText: '9.1(7):' }).waitFor();
   await rec.close();
+});
+
+test('screenshots at 1400, 1024 and 390 px, light and dark, for a person to look at', async () => {
+  const states = [
+    ['empty', ''],
+    ['4-hop', '#from=8.2(5)&to=9.1(7)'],
+    ['9x', '#from=9.8(4)&to=9.20(3)&rules=guide-9x'],
+    ['hover', '#from=8.2(5)&to=9.1(7)'],
+  ];
+  for (const width of [1400, 1024, 390]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const rec = await openPage(env.browser, env.server.url(''), {
+        contextOptions: { viewport: { width, height: 900 }, colorScheme },
+      });
+      const { page } = rec;
+      for (const [name, fragment] of states) {
+        await page.goto(env.server.url(fragment));
+        await waitForApp(page);
+        if (name === 'hover') {
+          await page.hover('svg[data-graph] .graph-canvas-nodes [data-release="8.4(7)"]');
+          await page.locator('.release-graph-status', { hasText: '8.4(7):' }).waitFor();
+        }
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        assert.ok(scroll <= client, `${name} at ${width} px scrolls sideways`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `look-${name}-${width}-${colorScheme}.png`) });
+      }
+      await rec.close();
+    }
+  }
 });

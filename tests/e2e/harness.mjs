@@ -28,6 +28,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer as startStaticServer } from './static-server.mjs';
 
@@ -43,6 +44,26 @@ export const SUB_PATH = '/tools/asa/';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export { MIME } from './static-server.mjs';
+/** Where tests save the screenshots a person looks at. */
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+
+/**
+ * A test file's loopback server and browser: started before its tests, closed after them. The
+ * returned object's `server` and `browser` are set once the tests run.
+ */
+export function suite() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /**
  * The static server (static-server.mjs) for the site under test: DIST_DIR at `/` and under

@@ -2,29 +2,16 @@
 // the rule set in force and the other one's answer beside the verdict, one click to switch,
 // `rules=` in the link, `data-rule="direct"`, and the graph under the 9.x guidance.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+import { ARTIFACTS, suite, openPage, waitForApp, planHops } from './harness.mjs';
 
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 test('Table 81-1 by default, the 9.x answer beside it, one click to switch and back', async () => {
-  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.20(3)'));
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   assert.equal(await page.getAttribute('[data-rules]', 'data-rules'), 'table-81-1');
@@ -48,7 +35,7 @@ test('Table 81-1 by default, the 9.x answer beside it, one click to switch and b
 });
 
 test('under the 9.x guidance an exception blocks the only way in: no path, said with its reason', async () => {
-  const rec = await openPage(browser, server.url('#from=8.4(5)&to=9.0(2)&rules=guide-9x'));
+  const rec = await openPage(env.browser, env.server.url('#from=8.4(5)&to=9.0(2)&rules=guide-9x'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'no-path');
   assert.match(await page.innerText('.plan-list'), /CSCug88962/);
@@ -57,7 +44,7 @@ test('under the 9.x guidance an exception blocks the only way in: no path, said 
 });
 
 test('the graph under the 9.x guidance rings reachable releases and draws only the exceptions', async () => {
-  const rec = await openPage(browser, server.url('#from=9.1(1)&to=9.1(7)&rules=guide-9x'));
+  const rec = await openPage(env.browser, env.server.url('#from=9.1(1)&to=9.1(7)&rules=guide-9x'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   assert.deepEqual((await planHops(page)).map((h) => h.to), ['9.1(2)', '9.1(7)']);
