@@ -17,7 +17,7 @@ use crate::domain::release::Release;
 use crate::domain::runbook::{default_image, HopImages, Setup};
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
-use crate::view::graph_model::{self, PickAs};
+use crate::view::graph_model::{self, GraphModel, PickAs};
 use crate::view::release_options;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -127,9 +127,18 @@ pub fn app() -> Html {
             });
         });
     }
-    let model = use_memo((session.clone(), query.interim), |(s, interim)| {
-        graph_model::build(s, *interim)
+    // A keystroke that leaves the drawing as it was (most keystrokes of a release being typed)
+    // keeps the same `Rc`: the graph component skips its canvas, and Yew leaves its DOM alone.
+    let last_model = use_mut_ref(|| Rc::new(GraphModel::default()));
+    let model = use_memo((session.clone(), query.interim), move |(s, interim)| {
+        let built = graph_model::build(s, *interim);
+        let mut kept = last_model.borrow_mut();
+        if **kept != built {
+            *kept = Rc::new(built);
+        }
+        Rc::clone(&kept)
     });
+    let model: Rc<GraphModel> = (*model).clone();
     let fragment = use_memo(query.clone(), |q| q.to_string());
     let last_written = use_mut_ref(String::new);
 

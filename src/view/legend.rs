@@ -18,7 +18,7 @@ const ITEMS: [(Swatch, &str); 11] = [
     ),
     (
         Swatch::Edge("release-graph-edge is-blocked"),
-        "the direct hop asked for, not zero-downtime (its reason is under the graph)",
+        "the direct hop asked for, not zero-downtime (its reason is written above the graph)",
     ),
     (
         Swatch::Edge("release-graph-edge is-legal maintenance"),

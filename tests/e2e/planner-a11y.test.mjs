@@ -21,12 +21,14 @@ after(async () => {
 });
 
 /** Runs axe on the page; fails listing each violation with its first nodes. */
-async function assertNoViolations(page, state) {
+async function assertNoViolations(page, state, { touch = false } = {}) {
   await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (touch) => {
+    // On a touch screen, WCAG 2.2's target size too (not among axe's default rules).
+    const rules = touch ? { 'target-size': { enabled: true } } : {};
+    const result = await window.axe.run(document, { resultTypes: ['violations'], rules });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
+  }, touch);
   assert.deepEqual(violations, [], `axe violations in state "${state}"`);
 }
 
@@ -93,6 +95,21 @@ for (const scheme of ['light', 'dark']) {
     await page.waitForSelector('[data-warning="train-off"]');
     await page.waitForSelector('[data-caveat]', { state: 'attached' });
     await assertNoViolations(page, `change window ${scheme}`);
+    await rec.close();
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe at 390 px: the issue's mismatched pair with interim builds, and the list view (${scheme})`, async () => {
+    const rec = await openPage(browser, server.url('#from=9.0(4)&from2=9.1(7)&to=9.3(5)&interim=1'), {
+      contextOptions: { bypassCSP: true, colorScheme: scheme, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    });
+    const { page } = rec;
+    assert.equal(await waitForApp(page), 'ok');
+    await assertNoViolations(page, `390 px ${scheme}`, { touch: true });
+    await page.click('text=List view');
+    await page.waitForSelector('.graph-list');
+    await assertNoViolations(page, `390 px list view ${scheme}`, { touch: true });
     await rec.close();
   });
 }

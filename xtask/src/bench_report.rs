@@ -214,7 +214,12 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             Some(g) => format!("≤ {g} ms at p75, ≤ {max_goal} ms worst"),
             None => format!("≤ {max_goal} ms"),
         };
-        let met = p75 <= p75_goal.unwrap_or(max_goal) && max <= max_goal;
+        // Event Timing can end an interaction at a paint before the page's deferred render;
+        // the bench's own timing (event → first task after the next frame) catches that, so
+        // the verdict takes the larger of the two.
+        let own = |k: &str| num(&format!("inp.{key}.{k}")).unwrap_or(0.0);
+        let met = p75.max(own("own_median_ms")) <= p75_goal.unwrap_or(max_goal)
+            && max.max(own("own_max_ms")) <= max_goal;
         let _ = writeln!(
             s,
             "| {what}: Event Timing p75 / worst (own timing median {} ms; {} runs) | {} / {} | {goal} | {} |",
