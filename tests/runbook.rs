@@ -3,7 +3,7 @@
 
 use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, HopImages, HopSpec, Mode, Reloads, Runbook,
+    before_first_hop, default_image, hop_runbook, HopImages, HopSpec, Mode, Reloads, Role, Runbook,
     Setup, Unit,
 };
 
@@ -331,4 +331,35 @@ fn mode_values_read_back() {
     );
     assert_eq!(Mode::from_value("active/active"), None);
     assert_eq!(Mode::ActiveActive.label(), "Active/Active");
+}
+
+#[test]
+fn a_check_after_a_failover_is_typed_where_you_now_are() {
+    let rb = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("8.2(5)", "8.3(2)"),
+        &images(),
+    );
+    let roles: Vec<(Role, Option<Role>)> = rb
+        .steps
+        .iter()
+        .map(|s| (s.role, s.check.as_ref().and_then(|c| c.role)))
+        .collect();
+    assert_eq!(
+        roles[3..],
+        [
+            // `no failover active` on the active unit, which then is the standby.
+            (Role::Active, Some(Role::Standby)),
+            (Role::Active, None),
+            // `failover active` on the standby, which then is the active unit.
+            (Role::Standby, Some(Role::Active)),
+        ]
+    );
+    assert_eq!(rb.after.role, Some(Role::Active));
+    let aa = hop_runbook(
+        setup(Mode::ActiveActive, false),
+        &both("8.2(5)", "8.3(2)"),
+        &images(),
+    );
+    assert_eq!(aa.after.role, Some(Role::Primary));
 }

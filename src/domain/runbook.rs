@@ -167,6 +167,9 @@ pub struct Step {
 /// A check after a step: commands and what they must show.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Check {
+    /// Where the check's commands are typed when not on the step's own unit (after a failover
+    /// the unit you are on has changed role).
+    pub role: Option<Role>,
     pub commands: Vec<String>,
     /// What the output must show (`backtick` spans are commands or output).
     pub shows: String,
@@ -256,8 +259,13 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
         }
     };
     let to = hop.to;
+    let lead = match setup.mode {
+        Mode::ActiveStandby => Role::Active,
+        Mode::ActiveActive => Role::Primary,
+    };
     let after = match &hop.reloads {
         Reloads::Both => Check {
+            role: Some(lead),
             commands: vec!["show failover".to_string()],
             shows: format!(
                 "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`, one \
@@ -265,6 +273,7 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
             ),
         },
         Reloads::One { stays_on, .. } if *stays_on == to => Check {
+            role: Some(lead),
             commands: vec!["show failover".to_string()],
             shows: format!(
                 "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`, one \
@@ -272,6 +281,7 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
             ),
         },
         Reloads::One { unit, stays_on, .. } => Check {
+            role: Some(lead),
             commands: vec!["show failover".to_string()],
             shows: format!(
                 "The {} runs {to} and the other unit still runs {stays_on}: `show failover` \
@@ -319,6 +329,7 @@ impl Writer<'_> {
 
     fn check(&self, commands: &[&str], shows: String) -> Option<Check> {
         Some(Check {
+            role: None,
             commands: commands.iter().map(|c| c.to_string()).collect(),
             shows,
         })
@@ -519,6 +530,10 @@ impl Writer<'_> {
             &["show failover"],
             "This unit is now Standby; the upgraded unit is Active.".to_string(),
         );
+        // Typed where you are: the unit that was active is the standby now.
+        if let Some(check) = failover.check.as_mut() {
+            check.role = Some(Role::Standby);
+        }
         let second = self.reload_standby(
             Role::Active,
             "On the new active unit (the one you upgraded), reload the former active unit so \
@@ -538,6 +553,9 @@ impl Writer<'_> {
             &["show failover"],
             format!("This unit is Active on {to}, the other Standby Ready."),
         );
+        if let Some(check) = restore.check.as_mut() {
+            check.role = Some(Role::Active);
+        }
         let steps = vec![
             self.copy(Role::Both, "Copy the new image to the flash of each unit."),
             self.boot_lines(Role::Active, &[old_image], &[old_image]),
@@ -658,6 +676,9 @@ impl Writer<'_> {
             &["show failover"],
             format!("The {name} is Standby Ready; the unit on {stays_on} is Active."),
         );
+        if let Some(check) = standby.check.as_mut() {
+            check.role = Some(Role::Standby);
+        }
         // The boot lines replicate to both units: the other unit, on a later release, must not
         // have this image on its flash, or it would boot it (a downgrade) at its next reload.
         let what = if stays_on == to {

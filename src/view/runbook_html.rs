@@ -26,7 +26,9 @@ pub fn command_block(out: &mut String, role: Role, commands: &str, label: &str) 
     );
 }
 
+/// A check; its commands are typed on `check.role`, else on `role` (the step's unit).
 fn check(out: &mut String, role: Role, check: &Check, label: &str) {
+    let role = check.role.unwrap_or(role);
     out.push_str("<div class=\"hop-runbook-check\"><p><strong>");
     escape(out, words::CHECK);
     out.push_str(":</strong> ");
