@@ -5,7 +5,7 @@ use super::browser;
 use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
-use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
+use super::components::plan_list::{plan_list, plan_notes, plan_summary, PlanListProps};
 use super::components::runbook_panel::{runbook_panel, RunbookPanelProps};
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::verdict::Verdict;
@@ -321,8 +321,14 @@ pub fn app() -> Html {
                         <Verdict session={session.clone()} />
                         { plan_summary(&plan_props) }
                     </section>
-                    // The graph right under the verdict: a shared link shows the plan and its
-                    // part of the graph together; the hops follow.
+                    if session.plan.is_some() {
+                        <section class="plan-hops" aria-labelledby="hops-heading">
+                            <h2 id="hops-heading">{ "Hops" }</h2>
+                            { plan_list(&plan_props) }
+                        </section>
+                    }
+                    // The verdict, the hops (one line each) and the graph's part of the plan in
+                    // view together on a laptop screen; the notes follow the graph.
                     { graph_panel(&GraphPanelProps {
                         model: Shared(model),
                         session: session.clone(),
@@ -333,9 +339,8 @@ pub fn app() -> Html {
                         onpick,
                     }) }
                     if session.plan.is_some() {
-                        <section class="plan-hops" aria-labelledby="hops-heading">
-                            <h2 id="hops-heading">{ "Hops" }</h2>
-                            { plan_list(&plan_props) }
+                        <section class="plan-notes" aria-label="Notes">
+                            { plan_notes(&plan_props) }
                         </section>
                     }
                     </div>

@@ -15,7 +15,7 @@ use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
     before_first_hop, default_image, hop_runbook, image_of, HopImages, Step,
 };
-use crate::domain::session::{Field, Origin, Session};
+use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
 use std::fmt::Write;
 
@@ -236,9 +236,15 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                     writeln!(md, "{}\n", inline(&words::estimate(m, facts.reloads.len())))?;
                 }
                 for w in &facts.warnings {
+                    // A preset's own exclusions are sourced facts; the rest make the hop
+                    // conditional.
+                    let label = match w {
+                        HopWarning::PresetLeavesOut(_) => "Note",
+                        _ => "Warning",
+                    };
                     writeln!(
                         md,
-                        "> **Warning:** {}{}\n",
+                        "> **{label}:** {}{}\n",
                         inline(&words::warning(w)),
                         sources(&words::warning_sources(w))
                     )?;

@@ -62,10 +62,7 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
         let n = facts.caveats.len();
         escape(
             &mut out,
-            &format!(
-                "{n} caveat{} of the releases this hop crosses",
-                if n == 1 { "" } else { "s" }
-            ),
+            &format!("{n} caveat{}", if n == 1 { "" } else { "s" }),
         );
         out.push_str("</summary>");
         caveats(&mut out, &facts.caveats, false);

@@ -183,13 +183,11 @@ pub fn warning(warning: &HopWarning) -> String {
             )
         }
         HopWarning::PresetLeavesOut(exclusions) => {
-            let why: Vec<String> = exclusions
-                .iter()
-                .map(|e| format!("{}: {}", e.train, e.reason))
-                .collect();
+            // Each reason is beside its train switch; the sources follow this sentence.
+            let passed: Vec<Train> = exclusions.iter().map(|e| e.train).collect();
             format!(
-                "Passes over trains the platform preset leaves out. {}.",
-                why.join(". ")
+                "Passes over {}, which the platform preset leaves out.",
+                trains(&passed)
             )
         }
         HopWarning::JoinBlocked { unit, from, block } => format!(

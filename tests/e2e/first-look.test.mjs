@@ -93,15 +93,23 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
     const box = e.closest('.release-graph')?.getBoundingClientRect() ?? { left: 0, right: innerWidth };
     return r.top >= 0 && r.bottom <= innerHeight && r.left >= box.left && r.right <= box.right;
   });
-  // Eleven hops under Table 81-1 are wider than the box: the verdict, the graph and its target
-  // are in view (the hops are listed under the graph).
+  // Eleven hops under Table 81-1: their list pushes the graph below the fold, and the plan is
+  // wider than the box; the box opens with the target and the last hop in its visible area.
+  const inBox = (sel) => page.$eval(sel, (e) => {
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.release-graph').getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right;
+  });
   assert.ok(await inView('[data-verdict]'), 'verdict in view');
-  assert.ok(await inView('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in view');
-  assert.ok(await inView('svg[data-graph] [data-on-plan][data-edge-to="9.20(3)"]'), 'the last hop drawn in view');
-  // A plan that fits shows both ends and every hop's edge.
+  assert.ok(await inBox('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in the box');
+  assert.ok(await inBox('svg[data-graph] [data-on-plan][data-edge-to="9.20(3)"]'), 'the last hop drawn in the box');
+  // A 4-hop plan: the verdict, every hop of the list and both ends in the graph, together.
   await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)'));
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] [data-on-plan]').length === 4);
+  assert.ok(await inView('[data-verdict]'), 'verdict in view');
+  assert.ok(await inView('ol[data-plan] li[data-hop]:first-child'), 'the first hop in view');
+  assert.ok(await inView('ol[data-plan] li[data-hop]:last-child'), 'the last hop in view');
   for (const r of ['8.2(5)', '9.1(7)']) {
     assert.ok(await inView(`svg[data-graph] .graph-canvas-nodes [data-release="${r}"] rect`), `${r} in view`);
   }

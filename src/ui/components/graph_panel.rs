@@ -38,12 +38,9 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 <label for="interim">{ "Show interim builds" }</label>
                 <button type="button" aria-pressed={if as_list { "true" } else { "false" }}
                     onclick={ontoggle}>{ "List view" }</button>
-                <span class="graph-panel-help">
-                    { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
-                </span>
             </div>
             if let Some(text) = words::direct_blocked(&props.session) {
-                <p class="graph-panel-blocked">{ text }</p>
+                <p class="graph-panel-blocked" data-direct-blocked="">{ text }</p>
             }
             if as_list {
                 { graph_list(&GraphListProps {
@@ -55,6 +52,9 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                 <ReleaseGraph model={props.model.clone()} session={props.session.clone()}
                     onpick={props.onpick.clone()} />
             }
+            <p class="graph-panel-help">
+                { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
+            </p>
             { Html::from_html_unchecked(AttrValue::from(legend::html())) }
         </section>
     }

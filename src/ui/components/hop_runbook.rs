@@ -6,7 +6,7 @@
 use crate::domain::plan::Hop;
 use crate::domain::release::Release;
 use crate::domain::runbook::{HopImages, Runbook};
-use crate::domain::session::HopFacts;
+use crate::domain::session::{HopFacts, HopWarning};
 use crate::ui::browser;
 use crate::view::{plan_html, runbook_html, words};
 use yew::prelude::*;
@@ -54,7 +54,10 @@ pub fn hop_runbook(props: &HopRunbook) -> Html {
         }
         before.push_str("</p>");
         for warning in &facts.warnings {
-            before.push_str("<p class=\"hop-runbook-warning\">");
+            before.push_str(match warning {
+                HopWarning::PresetLeavesOut(_) => "<p class=\"hop-runbook-note\">",
+                _ => "<p class=\"hop-runbook-warning\">",
+            });
             crate::view::markup::escape(&mut before, &words::warning(warning));
             plan_html::sources(&mut before, &words::warning_sources(warning));
             before.push_str("</p>");

@@ -39,10 +39,9 @@ pub fn plan_hop(
             { Html::from_html_unchecked(plan_html::hop_text(hop, facts).into()) }
             if !choices.is_empty() {
                 <div class="plan-hop-choice">
-                    <label for={select_id.clone()}>
-                        { format!("Release of {} to land on", hop.to.train()) }
-                    </label>
-                    <select id={select_id} {onchange}>
+                    <label for={select_id.clone()}>{ "land on" }</label>
+                    <select id={select_id} {onchange}
+                        aria-label={format!("Release of {} to land on", hop.to.train())}>
                         { Html::from_html_unchecked(plan_html::choice_options(choices, hop.to).into()) }
                     </select>
                 </div>

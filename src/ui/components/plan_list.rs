@@ -1,5 +1,6 @@
-//! The plan: `ol[data-plan]` of hops, the blocked direct hop with its reason, overrides that
-//! were not used, and the plan's notes (rule source, unit parity, mixed-version window).
+//! The plan: `ol[data-plan]` of hops (the blocked direct hop's reason is the graph's), overrides that
+//! were not used; beside it the rule-set summary (`plan_summary`) and the plan's notes
+//! (`plan_notes`: rule source, unit parity, mixed-version window).
 //!
 //! A view function (ARCHITECTURE.md › Size): its props carry the page's callbacks, new on
 //! every page render, so a component here would re-render with the page anyway.
@@ -30,7 +31,6 @@ pub fn plan_list(props: &PlanListProps) -> Html {
     let session = &props.session;
     let plan = session.plan.as_ref();
     let hops = session.hops();
-    let direct = words::direct_blocked(session);
     let unused = plan.map(|p| p.unused_via.as_slice()).unwrap_or_default();
     let via_messages: Vec<&str> = session
         .messages
@@ -38,15 +38,6 @@ pub fn plan_list(props: &PlanListProps) -> Html {
         .filter(|m| m.origin == Origin::Via)
         .map(|m| m.text.as_str())
         .collect();
-    // The notes carry `backtick` command spans and source links: written as markup (escaped)
-    // in one piece.
-    let mut notes = String::new();
-    for note in &session.notes {
-        notes.push_str("<li>");
-        inline_code(&mut notes, &words::note(note));
-        plan_html::sources(&mut notes, &words::note_sources(note));
-        notes.push_str("</li>");
-    }
     let onclear = {
         let cb = props.onclearpins.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -64,9 +55,6 @@ pub fn plan_list(props: &PlanListProps) -> Html {
                     plan_hop(i, hop, session.hop_facts.get(i), &choices, &props.onpin)
                 }) }
             </ol>
-            if let Some(text) = direct {
-                <p class="plan-list-direct" data-direct-blocked="">{ text }</p>
-            }
             if !unused.is_empty() || !via_messages.is_empty() {
                 <ul class="plan-list-unused">
                     { for unused.iter().map(|(r, why)| html! { <li>{ format!("Override {r} not used: {why}") }</li> }) }
@@ -75,9 +63,6 @@ pub fn plan_list(props: &PlanListProps) -> Html {
             }
             if props.pinned {
                 <button type="button" onclick={onclear}>{ "Use the recommended releases" }</button>
-            }
-            if !session.notes.is_empty() {
-                <ul class="plan-list-notes">{ Html::from_html_unchecked(notes.into()) }</ul>
             }
         </div>
     }
@@ -117,5 +102,25 @@ pub fn plan_summary(props: &PlanListProps) -> Html {
                 </ul>
             }
         </div>
+    }
+}
+
+/// What a person should know about the plan (rule source, parity, near-zero downtime …), each
+/// with its Cisco sources: under the graph, so the hops and the graph come first.
+pub fn plan_notes(props: &PlanListProps) -> Html {
+    let session = &props.session;
+    // The notes carry `backtick` command spans and source links: written as markup (escaped)
+    // in one piece.
+    let mut notes = String::new();
+    for note in &session.notes {
+        notes.push_str("<li>");
+        inline_code(&mut notes, &words::note(note));
+        plan_html::sources(&mut notes, &words::note_sources(note));
+        notes.push_str("</li>");
+    }
+    html! {
+        if !session.notes.is_empty() {
+            <ul class="plan-list-notes">{ Html::from_html_unchecked(notes.into()) }</ul>
+        }
     }
 }
