@@ -273,9 +273,13 @@ fn package_dir(file: &Path) -> PathBuf {
         .map_or_else(PathBuf::new, Path::to_path_buf)
 }
 
+/// The relative path of the folder that sits beside the developers' checkouts (written in two
+/// pieces so this file does not name it itself).
+const SHARED: &str = concat!("..", "/shared");
+
 /// `file:line: text` for each line of `text` (the file `file`, relative to the root) that
-/// reaches outside the repository: one that names the `../shared` folder the reference data
-/// once came from, or a relative path that climbs above the root. A path is read from the
+/// reaches outside the repository: one that names the shared folder beside the repository
+/// (where the reference data once came from), or a relative path that climbs above the root. A path is read from the
 /// file's own folder (`include_str!`, `#[path]`, `import`), or, when it is a string starting
 /// with `/..`, from its package's folder (`concat!(env!("CARGO_MANIFEST_DIR"), "/../x")`).
 fn reaches_outside(file: &Path, text: &str) -> Vec<String> {
@@ -311,12 +315,12 @@ fn reaches_outside(file: &Path, text: &str) -> Vec<String> {
     };
     text.lines()
         .enumerate()
-        .filter(|(_, line)| line.contains("../shared") || climbs_out(line))
+        .filter(|(_, line)| line.contains(SHARED) || climbs_out(line))
         .map(|(n, line)| format!("{}:{}: {}", file.display(), n + 1, line.trim()))
         .collect()
 }
 
-/// A clone has nothing beside it: no tracked file but the Markdown docs names the `../shared`
+/// A clone has nothing beside it: no tracked file but the Markdown docs names the shared folder
 /// folder or reads a path above the repository root (the reference data is in `data/reference/`).
 #[test]
 fn nothing_reads_outside_the_repository() {
@@ -341,11 +345,9 @@ fn nothing_reads_outside_the_repository() {
 /// package's folder for a string appended to the manifest dir.
 #[test]
 fn reaches_outside_counts_the_climb() {
+    let named = format!("const R: &str = \"{SHARED}/x.json\";");
     let outside = [
-        (
-            "xtask/src/catalog.rs",
-            r#"const R: &str = "../shared/x.json";"#,
-        ),
+        ("xtask/src/catalog.rs", named.as_str()),
         (
             "src/domain/catalog.rs",
             r#"include_str!("../../../data/x.txt")"#,
