@@ -327,6 +327,14 @@ impl Writer<'_> {
         }
     }
 
+    /// `show failover` typed on `role`: the step just changed which unit is active.
+    fn check_on(&self, role: Role, shows: String) -> Option<Check> {
+        Some(Check {
+            role: Some(role),
+            ..self.check(&["show failover"], shows)?
+        })
+    }
+
     fn check(&self, commands: &[&str], shows: String) -> Option<Check> {
         Some(Check {
             role: None,
@@ -526,14 +534,11 @@ impl Writer<'_> {
              downgrade, with no zero-downtime path.",
             &["no failover active"],
         );
-        failover.check = self.check(
-            &["show failover"],
+        // Typed where you are: the unit that was active is the standby now.
+        failover.check = self.check_on(
+            Role::Standby,
             "This unit is now Standby; the upgraded unit is Active.".to_string(),
         );
-        // Typed where you are: the unit that was active is the standby now.
-        if let Some(check) = failover.check.as_mut() {
-            check.role = Some(Role::Standby);
-        }
         let second = self.reload_standby(
             Role::Active,
             "On the new active unit (the one you upgraded), reload the former active unit so \
@@ -549,13 +554,10 @@ impl Writer<'_> {
             &["failover active"],
         );
         restore.optional = true;
-        restore.check = self.check(
-            &["show failover"],
+        restore.check = self.check_on(
+            Role::Active,
             format!("This unit is Active on {to}, the other Standby Ready."),
         );
-        if let Some(check) = restore.check.as_mut() {
-            check.role = Some(Role::Active);
-        }
         let steps = vec![
             self.copy(Role::Both, "Copy the new image to the flash of each unit."),
             self.boot_lines(Role::Active, &[old_image], &[old_image]),
@@ -672,13 +674,10 @@ impl Writer<'_> {
             &["no failover active"],
         );
         standby.optional = true;
-        standby.check = self.check(
-            &["show failover"],
+        standby.check = self.check_on(
+            Role::Standby,
             format!("The {name} is Standby Ready; the unit on {stays_on} is Active."),
         );
-        if let Some(check) = standby.check.as_mut() {
-            check.role = Some(Role::Standby);
-        }
         // The boot lines replicate to both units: the other unit, on a later release, must not
         // have this image on its flash, or it would boot it (a downgrade) at its next reload.
         let what = if stays_on == to {

@@ -17,7 +17,7 @@ use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::rules::{Block, RuleSet};
 use super::runbook::{HopSpec, Reloads, Setup, Unit};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// Where an input came from, so its message is shown next to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -234,12 +234,6 @@ impl Reuse {
     }
 }
 
-/// The built-in catalog, shared by every session.
-fn builtin() -> Arc<Catalog> {
-    static BUILTIN: OnceLock<Arc<Catalog>> = OnceLock::new();
-    Arc::clone(BUILTIN.get_or_init(|| Arc::new(Catalog::shared_builtin().clone())))
-}
-
 /// How many trains an "unknown train" error names.
 const NEAREST: usize = 2;
 
@@ -343,7 +337,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
             }
             (catalog, true, errors)
         }
-        None => (builtin(), false, Vec::new()),
+        None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
     };
     let preset = choose_preset(query.preset.as_deref(), &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);

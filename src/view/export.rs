@@ -362,7 +362,7 @@ fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
         step.role.label(),
         inline_keep_code(&step.what)
     )?;
-    write_block(md, "   ", step)?;
+    write_lines(md, "   ", &step.commands)?;
     if let Some(expect) = &step.expect {
         writeln!(md, "\n   {}: {}", words::EXPECTED, inline_keep_code(expect))?;
     }
@@ -376,11 +376,6 @@ fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
         write_lines(md, "   ", &check.commands)?;
     }
     writeln!(md)
-}
-
-/// A step's commands as a fenced block, each line after `indent`.
-fn write_block(md: &mut String, indent: &str, step: &Step) -> std::fmt::Result {
-    write_lines(md, indent, &step.commands)
 }
 
 /// A blank line, then the commands fenced (nothing when there are none).

@@ -7,7 +7,6 @@
 use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::{Block, Rule, RuleSet};
-use crate::domain::runbook::Unit;
 use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
 use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE};
 
@@ -290,11 +289,6 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
 /// A hop's title: "Hop 2: 8.3(2) → 8.4(7)".
 pub fn hop_title(n: usize, from: Release, to: Release) -> String {
     format!("Hop {n}: {from} → {to}")
-}
-
-/// Where a step's commands are typed, for a one-unit hop's unit too.
-pub fn unit_name(unit: Unit) -> &'static str {
-    unit.label()
 }
 
 /// The person's estimate of a hop's duration: two reloads, or one for a one-unit hop.
