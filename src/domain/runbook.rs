@@ -709,6 +709,47 @@ impl Writer<'_> {
     }
 }
 
+/// What the commands name as the TFTP server until the person types one.
+pub const SERVER_PLACEHOLDER: &str = "<tftp-server>";
+
+/// The key an ASDM image name is kept under among the typed image names (a key no release
+/// spelling can take), so that both are saved the same way.
+pub fn asdm_key(release: Release) -> String {
+    format!("asdm {release}")
+}
+
+/// The person's "minutes per reload" as a number, when what they typed is a whole number of
+/// minutes above zero (anything else gives no estimate; the page says why).
+pub fn minutes_per_reload(typed: &str) -> Option<u32> {
+    typed.trim().parse().ok().filter(|m| *m > 0)
+}
+
+/// Each hop's file names: the server and the names the person typed (`typed`, keyed by
+/// canonical release, ASDM images under [`asdm_key`]), else [`SERVER_PLACEHOLDER`] and
+/// [`default_image`]. The page and its later-loaded runbook both derive them here.
+pub fn hop_images(hops: &[Hop], server: &str, typed: &[(String, String)]) -> Vec<HopImages> {
+    let find = |key: &str| {
+        typed
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let image = |r: Release| find(&r.to_string()).map_or_else(|| default_image(r), str::to_owned);
+    let server = match server.trim() {
+        "" => SERVER_PLACEHOLDER,
+        s => s,
+    };
+    hops.iter()
+        .map(|h| HopImages {
+            server: server.to_owned(),
+            old_image: image(h.from),
+            new_image: image(h.to),
+            asdm_image: find(&asdm_key(h.to)).unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
 /// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
 /// the name given for a hop landing on or starting from it, else [`default_image`].
 pub fn image_of(hops: &[Hop], images: &[HopImages], release: Release) -> String {

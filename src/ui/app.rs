@@ -14,7 +14,7 @@ use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
-use crate::domain::runbook::{default_image, HopImages, Setup};
+use crate::domain::runbook::{self, Setup};
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
 use crate::view::graph_model::{self, GraphModel, PickAs};
@@ -26,7 +26,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Shown in commands until the person types a TFTP server.
-const SERVER_PLACEHOLDER: &str = "<tftp-server>";
 
 /// The state at start: the link's fragment, else the last plan saved in this browser; image
 /// names, server and list draft from storage. What could not be read goes to the banner.
@@ -222,25 +221,7 @@ pub fn app() -> Html {
     }
 
     let hops = session.hops();
-    let server = match state.server.trim() {
-        "" => SERVER_PLACEHOLDER.to_owned(),
-        s => s.to_owned(),
-    };
-    let image = |r: Release| {
-        state
-            .image_for(r)
-            .map(str::to_owned)
-            .unwrap_or_else(|| default_image(r))
-    };
-    let images: Vec<HopImages> = hops
-        .iter()
-        .map(|h| HopImages {
-            server: server.clone(),
-            old_image: image(h.from),
-            new_image: image(h.to),
-            asdm_image: state.asdm_for(h.to).to_owned(),
-        })
-        .collect();
+    let images = runbook::hop_images(hops, &state.server, &state.images);
 
     let too_long = fragment.len() > MAX_FRAGMENT;
     let mut lines = state.banner.clone();

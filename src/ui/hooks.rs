@@ -5,11 +5,11 @@
 //! a [`Planner`] to a section that wires its own). No context: every section is rendered by
 //! the page, so a provider would only add Yew code to the wasm.
 
-use super::state::{asdm_key, Action, BannerLine, State};
+use super::state::{Action, BannerLine, State};
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
-use crate::domain::runbook::Mode;
+use crate::domain::runbook::{asdm_key, Mode};
 use crate::domain::session::TrainState;
 use crate::view::graph_model::PickAs;
 use yew::prelude::*;

@@ -10,12 +10,6 @@ use crate::view::graph_model::PickAs;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// ASDM image names are kept with the image names, under `asdm <release>` (a key no release
-/// spelling can take), so that they are saved the same way.
-pub fn asdm_key(release: Release) -> String {
-    format!("asdm {release}")
-}
-
 /// One line of the banner at the top of the page, with where it came from.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct BannerLine {
@@ -30,7 +24,8 @@ pub struct BannerLine {
 pub struct State {
     /// Shared so that cheap actions do not copy a 10,000-entry custom list.
     pub query: Rc<PlanQuery>,
-    /// Image file names the person typed, keyed by canonical release.
+    /// Image file names the person typed, keyed by canonical release (ASDM images under
+    /// `runbook::asdm_key`).
     pub images: Vec<(String, String)>,
     /// TFTP server for the runbook commands.
     pub server: String,
@@ -48,26 +43,9 @@ pub struct State {
 }
 
 impl State {
-    /// The image name for `release`: what the person typed, else `None` (the caller derives it).
-    pub fn image_for(&self, release: Release) -> Option<&str> {
-        self.typed(&release.to_string())
-    }
-
-    /// The ASDM image name typed for the hop landing on `release` (empty when none).
-    pub fn asdm_for(&self, release: Release) -> &str {
-        self.typed(&asdm_key(release)).unwrap_or_default()
-    }
-
     /// The person's minutes per reload, when what they typed is a whole number of minutes.
     pub fn minutes_per_reload(&self) -> Option<u32> {
-        self.minutes.trim().parse().ok().filter(|m| *m > 0)
-    }
-
-    fn typed(&self, key: &str) -> Option<&str> {
-        self.images
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        crate::domain::runbook::minutes_per_reload(&self.minutes)
     }
 }
 

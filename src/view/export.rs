@@ -13,14 +13,11 @@ use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, image_of, HopImages, Step,
+    before_first_hop, default_image, hop_runbook, image_of, HopImages, Step, SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
 use std::fmt::Write;
-
-/// What a person is told the server is when no image names were given for a hop.
-const SERVER_PLACEHOLDER: &str = "<tftp-server>";
 
 /// What the page knows beyond the share link: image names per hop, the person's estimate of a
 /// reload, and the day the export was made.
