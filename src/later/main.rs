@@ -1,7 +1,8 @@
 //! The page's second wasm: what the single-pair page shows below the fold or on request, loaded
 //! after the first paint so that the first load stays within its budget (SPEC §12; the reasoning
-//! is in ARCHITECTURE.md › Size). It holds the runbook section's body (`runbook`) and the
-//! Markdown export; both are written by the same domain and `view` code the native tests pin.
+//! is in ARCHITECTURE.md › Size). It draws the plan's notes, the graph's legend, the list view
+//! and the runbook section's body (`parts`, `runbook_section`) and writes the Markdown export,
+//! all with the same domain and `view` code the native tests pin.
 //!
 //! Its input is the page's own saved state (`domain::stored`'s text: the plan's full fragment,
 //! the server, the image names and the minutes per reload), so it reads the plan with the same
@@ -14,11 +15,11 @@ use asa_planner::domain::session::{analyse_reusing, Reuse, Session};
 use asa_planner::domain::stored::{self, Stored};
 use asa_planner::ui::browser;
 use asa_planner::view::export::{self, Extras};
-use asa_planner::view::{graph_model, legend, plan_html, release_list};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod parts;
 mod runbook_section;
 
 /// The plan of the page's state.
@@ -60,26 +61,6 @@ fn read(state: &str) -> Option<Rc<Plan>> {
     });
     LAST.with(|last| *last.borrow_mut() = Some((state.to_owned(), Rc::clone(&plan))));
     Some(plan)
-}
-
-/// Markup for a part of the page the first paint does without: `"release-lists"` (the release
-/// graph as lists, `view::release_list`), `"notes"` (the plan's notes, `view::plan_html`) or
-/// `"legend"` (the graph's legend, `view::legend`).
-/// Empty for anything else, or when `state` is not the page's state.
-#[wasm_bindgen]
-pub fn markup(kind: &str, state: &str) -> String {
-    let Some(plan) = read(state) else {
-        return String::new();
-    };
-    match kind {
-        "release-lists" => {
-            let model = graph_model::build(&plan.session, plan.interim);
-            release_list::lists(&plan.session.catalog, &model)
-        }
-        "notes" => plan_html::notes(&plan.session),
-        "legend" => legend::html(),
-        _ => String::new(),
-    }
 }
 
 /// The plan as Markdown for a change ticket (`view::export`), copied (`action` `"markdown"`) or

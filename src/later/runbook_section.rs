@@ -2,13 +2,13 @@
 //! the opening lines, the TFTP server and minutes fields, every hop's image-name fields, the
 //! steps before the first hop and each hop's section (markup from `view::runbook_html`).
 //!
-//! The page calls [`render`] after every change of its state. Each part is rewritten only when
+//! `parts::draw` calls [`render`] after every change of the page's state. Each part is rewritten only when
 //! its markup changed, and a field's value is set only while nobody types in it: typing keeps
 //! its focus and caret. What a person types goes back to the page through its `on_change`
 //! function, `(field, key, value)`: `("server", "", v)`, `("minutes", "", v)` or
 //! `("image", key, v)` with the key the name is kept under (`data-image-key`).
 
-use crate::read;
+use crate::Plan;
 use asa_planner::domain::runbook;
 use asa_planner::ui::browser;
 use asa_planner::view::markup::escape;
@@ -34,13 +34,9 @@ thread_local! {
     static ON_CHANGE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// Draws the runbook of the page state `state` (`domain::stored` text) into `root`.
-#[wasm_bindgen]
-pub fn runbook_render(root: Element, state: &str, on_change: js_sys::Function) {
+/// Draws the runbook of `plan` into `root`.
+pub fn render(root: Element, plan: &Plan, on_change: js_sys::Function) {
     ON_CHANGE.with(|f| *f.borrow_mut() = Some(on_change));
-    let Some(plan) = read(state) else {
-        return;
-    };
     let session = &plan.session;
     let hops = session.hops();
     let minutes = runbook::minutes_per_reload(&plan.stored.minutes);

@@ -96,24 +96,6 @@ fn purpose() -> String {
     out
 }
 
-/// The second wasm's markup of `kind` for `state` (`ui::later::markup`) while it is `wanted`;
-/// empty until the second wasm is there.
-#[hook]
-fn use_later_markup(
-    kind: &'static str,
-    later: &Later,
-    state: &Rc<String>,
-    wanted: bool,
-) -> Rc<String> {
-    use_memo(
-        (later.clone(), state.clone(), wanted),
-        move |(later, state, wanted)| match later {
-            Later::Ready if *wanted => later::markup(kind, state).unwrap_or_default(),
-            _ => String::new(),
-        },
-    )
-}
-
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -202,31 +184,39 @@ pub fn app() -> Html {
             )
         }
     });
+    // What the second wasm draws (the runbook's body, the plan's notes, the legend, the list
+    // view) is drawn just after the page's own render has been painted: an interaction is on
+    // screen first (Event Timing measures input → next paint), these parts follow a frame later.
+    let notes_node = use_node_ref();
+    let legend_node = use_node_ref();
+    let lists_node = use_node_ref();
     {
+        let (notes, legend, lists) = (notes_node.clone(), legend_node.clone(), lists_node.clone());
         let body = runbook_body.clone();
         let on_change = on_change.clone();
         let set_later = later.setter();
         use_effect_with(
-            ((*later).clone(), later_state.clone()),
-            move |(later, state)| {
-                let Some(root) = body.cast::<web_sys::Element>() else {
+            ((*later).clone(), later_state.clone(), state.list_view),
+            move |(later, state, _)| {
+                if *later != Later::Ready {
                     return;
-                };
-                if *later == Later::Ready {
+                }
+                let state = Rc::clone(state);
+                browser::after_paint(move || {
+                    let places = later::Places {
+                        notes: &notes,
+                        legend: &legend,
+                        lists: &lists,
+                        runbook: &body,
+                    };
                     let on_change = (*on_change).as_ref().unchecked_ref();
-                    if let Err(why) = later::render_runbook(&root, state, on_change) {
+                    if let Err(why) = later::draw(&state, &places, on_change) {
                         set_later.set(Later::Failed(why));
                     }
-                }
+                });
             },
         );
     }
-
-    // The plan's notes and the graph's legend (under the graph) and the list view (shown on
-    // request) are markup the second wasm writes: they come a moment after the first paint.
-    let notes = use_later_markup("notes", &later, &later_state, true);
-    let lists = use_later_markup("release-lists", &later, &later_state, state.list_view);
-    let legend = use_later_markup("legend", &later, &later_state, true);
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
@@ -394,15 +384,15 @@ pub fn app() -> Html {
                         session: session.clone(),
                         interim: query.interim,
                         as_list: state.list_view,
-                        lists: lists.clone(),
-                        legend: legend.clone(),
+                        lists: lists_node.clone(),
+                        legend: legend_node.clone(),
                         oninterim,
                         onlistview,
                         onpick,
                     }) }
                     if session.plan.is_some() {
                         <section class="plan-notes" aria-label="Notes">
-                            { Html::from_html_unchecked((*notes).clone().into()) }
+                            <div ref={notes_node.clone()}></div>
                         </section>
                     }
                     </div>

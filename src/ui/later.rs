@@ -1,4 +1,5 @@
-//! The page's second wasm (`src/later`): the runbook section's body and the Markdown export, loaded
+//! The page's second wasm (`src/later`): the runbook section's body, the plan's notes, the
+//! legend, the list view, the Markdown export and the fleet view, loaded
 //! after the first paint so that they do not weigh on the first load (ARCHITECTURE.md › Size).
 //!
 //! index.html defines `asaLoadLater()` (adds the glue and fetches the wasm, both checked by
@@ -14,15 +15,15 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = asaLoadLater)]
     fn load_later() -> Result<js_sys::Promise, JsValue>;
 
-    #[wasm_bindgen(catch, js_namespace = asaLater, js_name = runbook_render)]
-    fn later_runbook_render(
-        root: &web_sys::Element,
+    #[wasm_bindgen(catch, js_namespace = asaLater, js_name = draw)]
+    fn later_draw(
         state: &str,
+        notes: Option<web_sys::Element>,
+        legend: Option<web_sys::Element>,
+        lists: Option<web_sys::Element>,
+        runbook: Option<web_sys::Element>,
         on_change: &js_sys::Function,
     ) -> Result<(), JsValue>;
-
-    #[wasm_bindgen(catch, js_namespace = asaLater, js_name = markup)]
-    fn later_markup(kind: &str, state: &str) -> Result<String, JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = asaLater, js_name = fleet_mount)]
     fn later_fleet_mount(root: &web_sys::Element) -> Result<(), JsValue>;
@@ -53,23 +54,30 @@ pub async fn load() -> Later {
     }
 }
 
-/// Draws (or brings up to date) the runbook section's body in `root` for the page state
-/// `state` (`domain::stored` text). What a person types there comes back through
-/// `on_change(field, key, value)` (`src/later/runbook_section.rs`).
-pub fn render_runbook(
-    root: &web_sys::Element,
-    state: &str,
-    on_change: &js_sys::Function,
-) -> Result<(), String> {
-    loaded()?;
-    later_runbook_render(root, state, on_change).map_err(|e| reason(&e))
+/// Where the second wasm draws its parts: elements Yew draws empty and never touches.
+pub struct Places<'a> {
+    pub notes: &'a yew::NodeRef,
+    pub legend: &'a yew::NodeRef,
+    /// The list view's (no element while the drawing is shown).
+    pub lists: &'a yew::NodeRef,
+    pub runbook: &'a yew::NodeRef,
 }
 
-/// Markup of a part the first paint does without, for the page state `state`: `"notes"` or
-/// `"release-lists"` (`src/later/main.rs`).
-pub fn markup(kind: &str, state: &str) -> Result<String, String> {
+/// Draws the second wasm's parts (the plan's notes, the legend, the list view, the runbook's
+/// body) of the page state `state` (`domain::stored` text) in `places`. What a person types in
+/// the runbook comes back through `on_change(field, key, value)` (`src/later/runbook_section.rs`).
+pub fn draw(state: &str, places: &Places, on_change: &js_sys::Function) -> Result<(), String> {
     loaded()?;
-    later_markup(kind, state).map_err(|e| reason(&e))
+    let element = |node: &yew::NodeRef| node.cast::<web_sys::Element>();
+    later_draw(
+        state,
+        element(places.notes),
+        element(places.legend),
+        element(places.lists),
+        element(places.runbook),
+        on_change,
+    )
+    .map_err(|e| reason(&e))
 }
 
 /// Copies (`action` `"markdown"`) or downloads (`"download"`) the Markdown export of the page

@@ -183,17 +183,17 @@ export function assertNoIssues(issues) {
 }
 
 /** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and the second wasm
- * (runbook steps, export) has loaded or failed (`.runbook-panel[data-steps]` no longer
- * `loading`), then returns the verdict. */
+ * its parts (`waitForLater`), then returns the verdict. */
 export async function waitForApp(page, { timeout = 20_000 } = {}) {
   const el = await page.waitForSelector('[data-verdict]', { timeout, state: 'attached' });
   await waitForLater(page, { timeout });
   return el.getAttribute('data-verdict');
 }
 
-/** Waits until the second wasm (runbook steps, Markdown export) has loaded or failed. */
+/** Waits until the second wasm has drawn its parts (the runbook's body, drawn last, after the
+ * notes and the legend) or failed to load. */
 export async function waitForLater(page, { timeout = 20_000 } = {}) {
-  await page.waitForSelector('.runbook-panel:not([data-steps="loading"])', { timeout, state: 'attached' });
+  await page.waitForSelector('.runbook-panel[data-steps="failed"], .runbook-panel-body [data-part]', { timeout, state: 'attached' });
 }
 
 /** The plan's hops as `[{ from, to, rule }]` (SPEC §9 `ol[data-plan] li[data-hop]`). */

@@ -12,14 +12,13 @@ use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{GraphModel, PickAs};
 use crate::view::release_list::pick_button_id;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphListProps {
     pub model: Shared<GraphModel>,
-    /// The lists' markup for `model` (empty while the second wasm loads).
-    pub markup: Rc<String>,
+    /// Where the second wasm puts the lists' markup for `model` (`view::release_list`).
+    pub lists: NodeRef,
     /// A release picked, and as what (as in the graph).
     pub onpick: Callback<(Release, PickAs)>,
 }
@@ -50,12 +49,6 @@ pub fn graph_list(props: &GraphListProps) -> Html {
         })
     };
     html! {
-        <div class="graph-list" {onclick}>
-            if props.markup.is_empty() {
-                <p>{ "Loading the list view…" }</p>
-            } else {
-                { Html::from_html_unchecked((*props.markup).clone().into()) }
-            }
-        </div>
+        <div class="graph-list" {onclick} ref={props.lists.clone()}></div>
     }
 }

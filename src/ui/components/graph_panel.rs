@@ -19,10 +19,10 @@ pub struct GraphPanelProps {
     pub interim: bool,
     /// Shows the list view instead of the drawing.
     pub as_list: bool,
-    /// The list view's markup (the second wasm's; empty until it is there).
-    pub lists: std::rc::Rc<String>,
-    /// The legend's markup (`view::legend`, the second wasm's; empty until it is there).
-    pub legend: std::rc::Rc<String>,
+    /// Where the second wasm puts the list view's markup (`view::release_list`).
+    pub lists: NodeRef,
+    /// Where the second wasm puts the legend (`view::legend`).
+    pub legend: NodeRef,
     pub oninterim: Callback<bool>,
     /// The list/graph switch pressed: the list view wanted (`true`) or not.
     pub onlistview: Callback<bool>,
@@ -49,7 +49,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             if as_list {
                 { graph_list(&GraphListProps {
                     model: props.model.clone(),
-                    markup: props.lists.clone(),
+                    lists: props.lists.clone(),
                     onpick: props.onpick.clone(),
                 }) }
             } else {
@@ -59,7 +59,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             <p class="graph-panel-help">
                 { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
             </p>
-            { Html::from_html_unchecked(AttrValue::from((*props.legend).clone())) }
+            <div ref={props.legend.clone()}></div>
         </section>
     }
 }
