@@ -19,6 +19,9 @@
 //! percent-encoded so it holds no line break and no `=`; `end` closes the record so that a
 //! truncated write is detected. Decoding is strict: an unknown or repeated key, a bad escape, a
 //! missing `end`, a newer version or text over [`MAX_STORED`] bytes is an error.
+//!
+//! The envelope (header, `key=value` lines, `end`, the checks) is [`Format`] and [`Writer`],
+//! shared with the fleet view's own saved text (`fleet::saved`), so both decode alike.
 
 use super::query::{decode_strict, percent_encode};
 use std::fmt;
@@ -62,32 +65,32 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
+/// The planner's own state: its header and keys (`image` is a list, one line each).
+const FORMAT: Format = Format {
+    header: HEADER,
+    not_ours: "not planner state",
+    keys: &["fragment", "server", "image", "list_draft", "minutes"],
+    lists: &["image"],
+};
+
 /// Encodes `stored` as text (versioned). [`decode`] reads it back exactly.
 pub fn encode(stored: &Stored) -> String {
-    let mut out = String::from(HEADER);
-    let mut line = |key: &str, value: &str| {
-        out.push('\n');
-        out.push_str(key);
-        out.push('=');
-        out.push_str(value);
-    };
-    line("fragment", &percent_encode(&stored.fragment, true));
-    line("server", &percent_encode(&stored.server, true));
+    let mut out = Writer::start(HEADER);
+    out.line("fragment", &stored.fragment);
+    out.line("server", &stored.server);
     for (release, image) in &stored.images {
         let pair = format!(
             "{}={}",
             percent_encode(release, true),
             percent_encode(image, true)
         );
-        line("image", &pair);
+        out.raw("image", &pair);
     }
-    line("list_draft", &percent_encode(&stored.list_draft, true));
+    out.line("list_draft", &stored.list_draft);
     if !stored.minutes.is_empty() {
-        line("minutes", &percent_encode(&stored.minutes, true));
+        out.line("minutes", &stored.minutes);
     }
-    out.push('\n');
-    out.push_str(END);
-    out
+    out.end()
 }
 
 /// Decodes text written by [`encode`]; anything else is an error.
@@ -95,79 +98,143 @@ pub fn encode(stored: &Stored) -> String {
 /// The error says what was wrong in a few words (`not planner state`, `line 3: unknown key
 /// 'x'`); [`StoredError`]'s `Display` frames it for the person.
 pub fn decode(text: &str) -> Result<Stored, StoredError> {
-    let fail = |message: String| Err(StoredError(message));
-    if text.len() > MAX_STORED {
-        return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
-    }
-    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
-    match lines.next() {
-        Some(HEADER) => {}
-        Some(other) if other.starts_with("asa-planner-state v") => {
-            return fail(format!(
-                "written by a newer or unknown version: {}",
-                short(other)
-            ));
-        }
-        _ => return fail("not planner state".to_string()),
-    }
     let mut stored = Stored::default();
-    let mut seen = [false; 4];
-    let mut ended = false;
-    for (i, line) in lines.enumerate() {
-        let number = i + 2;
-        if ended {
-            if line.is_empty() {
-                continue;
-            }
-            return fail(format!("line {number}: text after the end"));
-        }
-        if line == END {
-            ended = true;
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            return fail(format!("line {number}: expected key=value"));
-        };
-        let value_of = |text: &str| {
-            decode_strict(text).map_err(|e| StoredError(format!("line {number}: {e}")))
-        };
-        let once = |slot: usize, seen: &mut [bool; 4]| {
-            if std::mem::replace(&mut seen[slot], true) {
-                Err(StoredError(format!("line {number}: {key} is repeated")))
-            } else {
-                Ok(())
-            }
-        };
-        match key {
-            "fragment" => {
-                once(0, &mut seen)?;
-                stored.fragment = value_of(value)?;
-            }
-            "server" => {
-                once(1, &mut seen)?;
-                stored.server = value_of(value)?;
-            }
-            "list_draft" => {
-                once(2, &mut seen)?;
-                stored.list_draft = value_of(value)?;
-            }
-            "minutes" => {
-                once(3, &mut seen)?;
-                stored.minutes = value_of(value)?;
-            }
-            "image" => {
-                let Some((release, image)) = value.split_once('=') else {
-                    return fail(format!("line {number}: expected image=release=file"));
+    for entry in FORMAT.entries(text)? {
+        match entry.key {
+            "fragment" => stored.fragment = entry.value()?,
+            "server" => stored.server = entry.value()?,
+            "list_draft" => stored.list_draft = entry.value()?,
+            "minutes" => stored.minutes = entry.value()?,
+            _ => {
+                let Some((release, image)) = entry.raw.split_once('=') else {
+                    return Err(StoredError(format!(
+                        "line {}: expected image=release=file",
+                        entry.number
+                    )));
                 };
-                stored.images.push((value_of(release)?, value_of(image)?));
+                stored
+                    .images
+                    .push((entry.decode(release)?, entry.decode(image)?));
             }
-            _ => return fail(format!("line {number}: unknown key {}", short(key))),
         }
-    }
-    if !ended {
-        return fail("truncated: the end line is missing".to_string());
     }
     Ok(stored)
+}
+
+/// A versioned text format of `key=value` lines between a header and `end` (the envelope every
+/// saved text shares; see the module's documentation).
+pub(crate) struct Format {
+    /// The first line: a name and ` v` and the version.
+    pub header: &'static str,
+    /// The reason given for text that does not start with the name.
+    pub not_ours: &'static str,
+    /// Every key the format has; each may appear once, except the `lists`.
+    pub keys: &'static [&'static str],
+    pub lists: &'static [&'static str],
+}
+
+/// One `key=value` line of a saved text, its value not yet decoded.
+pub(crate) struct Entry<'t> {
+    /// The 1-based line.
+    pub number: usize,
+    /// One of the format's keys.
+    pub key: &'static str,
+    pub raw: &'t str,
+}
+
+impl Entry<'_> {
+    /// The value, percent-decoded.
+    pub fn value(&self) -> Result<String, StoredError> {
+        self.decode(self.raw)
+    }
+
+    /// A part of the value, percent-decoded.
+    pub fn decode(&self, text: &str) -> Result<String, StoredError> {
+        decode_strict(text).map_err(|e| StoredError(format!("line {}: {e}", self.number)))
+    }
+}
+
+impl Format {
+    /// The entries of `text`, in order, once the envelope is checked: size, header and
+    /// version, `key=value` lines of known keys, none repeated but the lists, `end` last.
+    pub fn entries<'t>(&self, text: &'t str) -> Result<Vec<Entry<'t>>, StoredError> {
+        let fail = |message: String| Err(StoredError(message));
+        if text.len() > MAX_STORED {
+            return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
+        }
+        let name = self
+            .header
+            .rsplit_once(" v")
+            .map_or(self.header, |(name, _)| name);
+        let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+        match lines.next() {
+            Some(first) if first == self.header => {}
+            Some(other) if other.starts_with(name) && other[name.len()..].starts_with(" v") => {
+                return fail(format!(
+                    "written by a newer or unknown version: {}",
+                    short(other)
+                ));
+            }
+            _ => return fail(self.not_ours.to_string()),
+        }
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut ended = false;
+        for (i, line) in lines.enumerate() {
+            let number = i + 2;
+            if ended {
+                if line.is_empty() {
+                    continue;
+                }
+                return fail(format!("line {number}: text after the end"));
+            }
+            if line == END {
+                ended = true;
+                continue;
+            }
+            let Some((key, raw)) = line.split_once('=') else {
+                return fail(format!("line {number}: expected key=value"));
+            };
+            let Some(&key) = self.keys.iter().find(|k| **k == key) else {
+                return fail(format!("line {number}: unknown key {}", short(key)));
+            };
+            if !self.lists.contains(&key) && entries.iter().any(|e| e.key == key) {
+                return fail(format!("line {number}: {key} is repeated"));
+            }
+            entries.push(Entry { number, key, raw });
+        }
+        if !ended {
+            return fail("truncated: the end line is missing".to_string());
+        }
+        Ok(entries)
+    }
+}
+
+/// Writes a saved text: the header, `key=value` lines, `end`.
+pub(crate) struct Writer(String);
+
+impl Writer {
+    pub fn start(header: &str) -> Writer {
+        Writer(header.to_string())
+    }
+
+    /// A line whose value is percent-encoded here.
+    pub fn line(&mut self, key: &str, value: &str) {
+        self.raw(key, &percent_encode(value, true));
+    }
+
+    /// A line whose value is already encoded.
+    pub fn raw(&mut self, key: &str, value: &str) {
+        self.0.push('\n');
+        self.0.push_str(key);
+        self.0.push('=');
+        self.0.push_str(value);
+    }
+
+    pub fn end(mut self) -> String {
+        self.0.push('\n');
+        self.0.push_str(END);
+        self.0
+    }
 }
 
 /// A piece of foreign text, quoted and cut short for a message.
