@@ -361,3 +361,59 @@ pub fn confidence(letter: &str) -> String {
     };
     format!("confidence {letter}: {meaning}")
 }
+
+/// Fleets (SPEC §13): the headings and sentences the page's fleet view and the fleet's
+/// Markdown both show.
+pub mod fleet {
+    use super::plural;
+    use crate::domain::fleet::{Group, Tally};
+    use crate::domain::plan::Verdict;
+
+    pub const TITLE: &str = "ASA fleet upgrade plan";
+    pub const IMAGES: &str = "Images to stage";
+    pub const WITHOUT_PATH: &str = "Without a zero-downtime path";
+    pub const SAME: &str = "Already on the target";
+    pub const NOT_PLANNED: &str = "Lines not planned";
+
+    /// The counts in one sentence: "7 pairs planned: 5 with a zero-downtime path in 3 groups,
+    /// 1 already on the target, 1 without a zero-downtime path. 1 line not planned."
+    pub fn counts(t: &Tally, groups: usize) -> String {
+        format!(
+            "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} \
+             without a zero-downtime path. {}.",
+            plural(t.pairs() as usize, "pair", "pairs"),
+            t.ok,
+            plural(groups, "group", "groups"),
+            t.same,
+            t.downgrade + t.no_path,
+            plural(
+                t.bad_lines as usize,
+                "line not planned",
+                "lines not planned"
+            ),
+        )
+    }
+
+    /// A group's heading: "Group 2: 8.4(7) → 9.0(4) (Active/Standby, 1 hop, 3 pairs)".
+    pub fn group_title(n: usize, group: &Group) -> String {
+        let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
+        format!(
+            "Group {n}: {} ({}, {}, {})",
+            path.join(" → "),
+            group.mode.label(),
+            plural(group.hops(), "hop", "hops"),
+            plural(group.pairs.len(), "pair", "pairs"),
+        )
+    }
+
+    /// A pair's verdict in a few words (the table's cell; the pair's own plan says why).
+    pub fn verdict(verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Ok => "zero-downtime path",
+            Verdict::Same => "already on the target",
+            Verdict::Downgrade => "downgrade: needs an outage",
+            Verdict::NoPath => "no zero-downtime path",
+            Verdict::Invalid | Verdict::Empty => "not planned",
+        }
+    }
+}

@@ -39,7 +39,10 @@ impl<W: Write> CsvRows<W> {
             }
             self.paths.insert(pair.share.clone(), pair.path_text());
         }
-        let path = self.paths.get(pair.share.as_str()).map_or("", String::as_str);
+        let path = self
+            .paths
+            .get(pair.share.as_str())
+            .map_or("", String::as_str);
         self.writer
             .write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
         Ok(())

@@ -1,0 +1,149 @@
+//! The fleet view's results as markup (SPEC §13): the bad lines, the counts, one table row per
+//! planned pair, the groups of pairs with the same path and the images to stage. Written as
+//! text for the same reason as the graph (`super`): a fleet is hundreds of rows without a field
+//! of their own. Every name, release and message goes through [`markup`]'s escaping; headings
+//! and sentences are [`words::fleet`]'s, shared with the fleet's Markdown.
+//!
+//! Hooks: `[data-fleet-errors]` with a `li[data-line][data-field]` per bad field (a fleet-wide
+//! setting's `li[data-setting]`), `[data-fleet-counts]`, `table[data-fleet]` with a
+//! `tr[data-pair]` per pair (`data-line`, `data-name`, `data-verdict`, `data-hops`; the name
+//! links to the pair's own plan), `[data-fleet-group]` per group (`data-hops`, `data-mode`, and
+//! a `li[data-name]` per pair), `[data-fleet-images]` with a `tr[data-release]` per image.
+
+use super::markup::{attr, escape};
+use super::words::fleet as words;
+use crate::domain::fleet::{InputError, PairPlan, PlannedFleet, Summary, Tally};
+use std::fmt::Write;
+
+/// Everything under the box once a fleet is applied: counts, table, groups and images.
+/// The bad lines are apart ([`errors`]): they are shown next to the box.
+pub fn results(fleet: &PlannedFleet) -> String {
+    let mut out = String::with_capacity(256 + fleet.pairs.len() * 320);
+    counts(&mut out, &fleet.summary.tally, fleet.summary.groups().len());
+    table(&mut out, &fleet.pairs);
+    groups(&mut out, &fleet.summary);
+    images(&mut out, &fleet.summary);
+    out
+}
+
+/// The lines (and fleet-wide settings) that could not be used, one item per field; empty when
+/// there are none.
+pub fn errors(errors: &[InputError]) -> String {
+    if errors.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<div class=\"fleet-errors\" role=\"alert\"><h3>");
+    escape(&mut out, words::NOT_PLANNED);
+    out.push_str("</h3><ul data-fleet-errors>");
+    for e in errors {
+        out.push_str("<li");
+        match e.line {
+            Some(line) => attr(&mut out, "data-line", &line.to_string()),
+            None => attr(&mut out, "data-setting", e.field),
+        }
+        attr(&mut out, "data-field", e.field);
+        out.push('>');
+        escape(&mut out, &e.to_string());
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+fn counts(out: &mut String, t: &Tally, groups: usize) {
+    out.push_str("<p class=\"fleet-counts\" data-fleet-counts");
+    for (name, n) in [
+        ("data-pairs", t.pairs()),
+        ("data-ok", t.ok),
+        ("data-same", t.same),
+        ("data-downgrade", t.downgrade),
+        ("data-no-path", t.no_path),
+        ("data-bad-lines", t.bad_lines),
+    ] {
+        attr(out, name, &n.to_string());
+    }
+    out.push('>');
+    escape(out, &words::counts(t, groups));
+    out.push_str("</p>");
+}
+
+fn table(out: &mut String, pairs: &[PairPlan]) {
+    if pairs.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<table class=\"fleet-table\" data-fleet><thead><tr><th scope=\"col\">Line</th>\
+         <th scope=\"col\">Pair</th><th scope=\"col\">Units</th><th scope=\"col\">Target</th>\
+         <th scope=\"col\">Verdict</th><th scope=\"col\">Hops</th><th scope=\"col\">Path</th>\
+         </tr></thead><tbody>",
+    );
+    for pair in pairs {
+        let line = pair.line.map_or(String::new(), |l| l.to_string());
+        let name = pair.name.as_deref().unwrap_or_default();
+        out.push_str("<tr data-pair");
+        attr(out, "data-line", &line);
+        attr(out, "data-name", name);
+        attr(out, "data-verdict", pair.verdict.as_str());
+        attr(out, "data-hops", &pair.hops.len().to_string());
+        let _ = write!(out, "><td>{line}</td><th scope=\"row\"><a");
+        attr(out, "href", &pair.share);
+        out.push('>');
+        escape(out, name);
+        out.push_str("</a></th><td>");
+        escape(out, &pair.units.join(", "));
+        out.push_str("</td><td>");
+        escape(out, &pair.target);
+        out.push_str("</td><td>");
+        escape(out, words::verdict(pair.verdict));
+        let _ = write!(out, "</td><td>{}</td><td>", pair.hops.len());
+        escape(out, &pair.path_text());
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+fn groups(out: &mut String, summary: &Summary) {
+    for (i, group) in summary.groups().iter().enumerate() {
+        out.push_str("<section class=\"fleet-group\" data-fleet-group");
+        attr(out, "data-hops", &group.hops().to_string());
+        attr(out, "data-mode", group.mode.as_str());
+        out.push_str("><h3>");
+        escape(out, &words::group_title(i + 1, group));
+        out.push_str("</h3><p><a");
+        attr(out, "href", &group.share);
+        out.push_str(">Open the change plan</a></p><ul class=\"fleet-names\">");
+        for name in &group.pairs {
+            out.push_str("<li");
+            attr(out, "data-name", name);
+            out.push('>');
+            escape(out, name);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></section>");
+    }
+}
+
+fn images(out: &mut String, summary: &Summary) {
+    let mut images = summary.images().peekable();
+    if images.peek().is_none() {
+        return;
+    }
+    out.push_str("<section class=\"fleet-images\"><h3>");
+    escape(out, words::IMAGES);
+    out.push_str(
+        "</h3><table data-fleet-images><thead><tr><th scope=\"col\">Release</th>\
+         <th scope=\"col\">Pairs</th><th scope=\"col\">Names</th></tr></thead><tbody>",
+    );
+    for image in images {
+        let release = image.release.to_string();
+        out.push_str("<tr");
+        attr(out, "data-release", &release);
+        attr(out, "data-pairs", &image.pairs.len().to_string());
+        out.push_str("><th scope=\"row\">");
+        escape(out, &release);
+        let _ = write!(out, "</th><td>{}</td><td>", image.pairs.len());
+        escape(out, &image.pairs.join(", "));
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table></section>");
+}
