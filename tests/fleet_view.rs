@@ -300,3 +300,44 @@ fn the_fleet_wide_rule_set_reaches_every_pair() {
     assert_eq!(rules, ["guide-9x", "guide-9x"]);
     assert!(fleet.pairs[0].share.contains("rules=guide-9x"));
 }
+
+#[test]
+fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
+    use asa_planner::domain::fleet::saved::SavedFleet;
+    let saved = SavedFleet {
+        target: "9.1(7)\" autofocus onfocus=\"x".into(),
+        rules: "guide-9x".into(),
+        preset: "asa5580".into(),
+        csv: "\nfirst line blank</textarea><script>x</script>\n".into(),
+    };
+    let html = fleet_html::shell(&saved);
+    // The parser drops the one line break written after the tag, never the text's own.
+    assert!(html.contains(
+        "data-fleet-input rows=\"12\" spellcheck=\"false\" autocomplete=\"off\">\n\nfirst line \
+         blank&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;\n</textarea>"
+    ));
+    assert!(!html.contains("<script"));
+    assert!(html.contains(
+        "data-fleet-target spellcheck=\"false\" value=\"9.1(7)&quot; autofocus onfocus=&quot;x\">"
+    ));
+    assert!(html.contains("<option value=\"guide-9x\" selected>"));
+    assert!(html.contains("<option value=\"asa5580\" selected>"));
+    assert_eq!(html.matches(" selected>").count(), 2);
+    for hook in [
+        "<button type=\"button\" data-fleet-apply>",
+        "<input type=\"file\" accept=\".csv,text/csv,text/plain\" data-fleet-file>",
+        "<button type=\"button\" data-fleet-export=\"csv\">",
+        "<button type=\"button\" data-fleet-export=\"json\">",
+        "<button type=\"button\" data-fleet-export=\"markdown\">",
+        "<div class=\"fleet-error-area\" data-fleet-error-area></div>",
+        "<div data-fleet-results></div>",
+        "<a href=\"#\" data-fleet-single>",
+        "<code>name,unit1,unit2,target,mode,preset</code>",
+    ] {
+        assert!(html.contains(hook), "{hook}");
+    }
+    // Nothing saved: the defaults are chosen.
+    let empty = fleet_html::shell(&SavedFleet::default());
+    assert!(empty.contains("<option value=\"table-81-1\" selected>"));
+    assert!(empty.contains("<option value=\"\" selected>The default (ASA 5500"));
+}

@@ -17,6 +17,8 @@ use asa_planner::view::runbook_html;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+mod fleet;
+
 /// The plan of one call, read from the page's state.
 struct Plan {
     session: Session,
@@ -87,6 +89,13 @@ pub fn markdown(state: &str, link: &str, made_on: &str) -> String {
         made_on: Some(made_on).filter(|d| !d.is_empty()),
     };
     export::markdown(&plan.session, &extras, link)
+}
+
+/// The fleet view (SPEC §13) drawn into `root`, the page's empty `<section id="fleet">`
+/// (`fleet.rs`). Mount once: its listeners live as long as the page.
+#[wasm_bindgen]
+pub fn fleet_mount(root: web_sys::Element) {
+    fleet::mount(root);
 }
 
 fn main() {}

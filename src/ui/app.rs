@@ -25,8 +25,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Shown in commands until the person types a TFTP server.
-
 /// The state at start: the link's fragment, else the last plan saved in this browser; image
 /// names, server and list draft from storage. What could not be read goes to the banner.
 pub fn initial_state() -> State {

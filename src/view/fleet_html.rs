@@ -12,8 +12,91 @@
 
 use super::markup::{attr, escape};
 use super::words::fleet as words;
+use crate::domain::fleet::saved::SavedFleet;
 use crate::domain::fleet::{InputError, PairPlan, PlannedFleet, Summary, Tally};
+use crate::domain::presets::{default_preset, PRESETS};
+use crate::domain::rules::RuleSet;
 use std::fmt::Write;
+
+/// The view before any result: heading, the CSV format, the fleet-wide settings, the box (with
+/// `saved`'s text), the file upload, the apply and export buttons, and the empty places
+/// the results go (`[data-fleet-notice]`, `[data-fleet-error-area]` beside the box,
+/// `[data-fleet-results]` under it).
+///
+/// Hooks: `input[data-fleet-target]`, `select[data-fleet-rules]`, `select[data-fleet-preset]`,
+/// `textarea[data-fleet-input]`, `input[data-fleet-file]`, `button[data-fleet-apply]`,
+/// `button[data-fleet-export="csv|json|markdown"]`.
+pub fn shell(saved: &SavedFleet) -> String {
+    let mut out = String::with_capacity(4096 + saved.csv.len());
+    out.push_str("<div class=\"fleet-view\"><h2 id=\"fleet-title\">");
+    escape(&mut out, words::VIEW_TITLE);
+    out.push_str("</h2><p><a href=\"#\" data-fleet-single>");
+    escape(&mut out, words::SINGLE_PAIR);
+    out.push_str("</a></p><p class=\"fleet-help\">");
+    escape(&mut out, words::FORMAT);
+    out.push_str(" <code>name,unit1,unit2,target,mode,preset</code> ");
+    escape(&mut out, words::FORMAT_DETAILS);
+    out.push_str("</p><div class=\"fleet-defaults\"><label>");
+    escape(&mut out, words::TARGET);
+    out.push_str(" <input type=\"text\" data-fleet-target spellcheck=\"false\"");
+    attr(&mut out, "value", &saved.target);
+    out.push_str("></label><label>");
+    escape(&mut out, words::RULES);
+    out.push_str(" <select data-fleet-rules>");
+    let rules = RuleSet::from_value(&saved.rules).unwrap_or_default();
+    for r in RuleSet::ALL {
+        option(&mut out, r.as_str(), r.label(), r == rules);
+    }
+    out.push_str("</select></label><label>");
+    escape(&mut out, words::PRESET);
+    out.push_str(" <select data-fleet-preset>");
+    let chosen = saved.preset.trim();
+    let default = format!("{} ({})", words::DEFAULT_PRESET, default_preset().label);
+    option(&mut out, "", &default, chosen.is_empty());
+    for p in PRESETS {
+        option(&mut out, p.id, p.label, p.id == chosen);
+    }
+    out.push_str("</select></label></div><div class=\"fleet-box\"><label for=\"fleet-csv\">");
+    escape(&mut out, words::BOX);
+    // The parser drops one line break right after `<textarea>`: this one, never the text's.
+    out.push_str(
+        "</label><textarea id=\"fleet-csv\" data-fleet-input rows=\"12\" spellcheck=\"false\" \
+         autocomplete=\"off\">\n",
+    );
+    escape(&mut out, &saved.csv);
+    out.push_str("</textarea><label class=\"fleet-file\">");
+    escape(&mut out, words::UPLOAD);
+    out.push_str(
+        " <input type=\"file\" accept=\".csv,text/csv,text/plain\" data-fleet-file></label>\
+         <p><button type=\"button\" data-fleet-apply>",
+    );
+    escape(&mut out, words::APPLY);
+    out.push_str(
+        "</button></p><p class=\"fleet-notice\" data-fleet-notice role=\"status\"></p>\
+         </div><div class=\"fleet-error-area\" data-fleet-error-area></div></div>\
+         <p class=\"fleet-exports\">",
+    );
+    for (format, label) in words::EXPORTS {
+        out.push_str("<button type=\"button\"");
+        attr(&mut out, "data-fleet-export", format);
+        out.push('>');
+        escape(&mut out, label);
+        out.push_str("</button> ");
+    }
+    out.push_str("</p><div data-fleet-results></div></div>");
+    out
+}
+
+fn option(out: &mut String, value: &str, label: &str, selected: bool) {
+    out.push_str("<option");
+    attr(out, "value", value);
+    if selected {
+        out.push_str(" selected");
+    }
+    out.push('>');
+    escape(out, label);
+    out.push_str("</option>");
+}
 
 /// Everything under the box once a fleet is applied: counts, table, groups and images.
 /// The bad lines are apart ([`errors`]): they are shown next to the box.
