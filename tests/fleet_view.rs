@@ -77,9 +77,22 @@ fn get<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Every container element the view writes is closed as often as it is opened.
+#[track_caller]
+fn assert_balanced(html: &str) {
+    for tag in [
+        "div", "p", "ul", "li", "table", "tr", "td", "th", "section", "label", "select", "a",
+    ] {
+        let open =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        assert_eq!(open, html.matches(&format!("</{tag}>")).count(), "<{tag}>");
+    }
+}
+
 #[test]
 fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
     let html = fleet_html::results(&fixture_fleet());
+    assert_balanced(&html);
     let rows: Vec<(String, String, String, String)> = tags(&html, "<tr data-pair")
         .iter()
         .map(|a| {
@@ -184,6 +197,7 @@ fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
     assert_eq!(fleet.pairs.len(), 1);
     assert_eq!(fleet.pairs[0].line, Some(5));
     let html = fleet_html::errors(&fleet.errors);
+    assert_balanced(&html);
     let lines: Vec<(String, String)> = tags(&html, "<li")
         .iter()
         .map(|a| {
@@ -336,6 +350,9 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
     ] {
         assert!(html.contains(hook), "{hook}");
     }
+    // The box and its bad lines sit side by side inside the view: every element closes.
+    assert!(html.contains("<div class=\"fleet-input\"><div class=\"fleet-box\">"));
+    assert_balanced(&html);
     // Nothing saved: the defaults are chosen.
     let empty = fleet_html::shell(&SavedFleet::default());
     assert!(empty.contains("<option value=\"table-81-1\" selected>"));

@@ -34,7 +34,7 @@ pub fn shell(saved: &SavedFleet) -> String {
     escape(&mut out, words::SINGLE_PAIR);
     out.push_str("</a></p><p class=\"fleet-help\">");
     escape(&mut out, words::FORMAT);
-    out.push_str(" <code>name,unit1,unit2,target,mode,preset</code> ");
+    out.push_str(" <code>name,unit1,unit2,target,mode,preset</code>. ");
     escape(&mut out, words::FORMAT_DETAILS);
     out.push_str("</p><div class=\"fleet-defaults\"><label>");
     escape(&mut out, words::TARGET);
@@ -56,7 +56,10 @@ pub fn shell(saved: &SavedFleet) -> String {
     for p in PRESETS {
         option(&mut out, p.id, p.label, p.id == chosen);
     }
-    out.push_str("</select></label></div><div class=\"fleet-box\"><label for=\"fleet-csv\">");
+    out.push_str(
+        "</select></label></div><div class=\"fleet-input\"><div class=\"fleet-box\">\
+         <label for=\"fleet-csv\">",
+    );
     escape(&mut out, words::BOX);
     // The parser drops one line break right after `<textarea>`: this one, never the text's.
     out.push_str(
