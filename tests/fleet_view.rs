@@ -358,3 +358,21 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
     assert!(empty.contains("<option value=\"table-81-1\" selected>"));
     assert!(empty.contains("<option value=\"\" selected>The default (ASA 5500"));
 }
+
+#[test]
+fn a_long_table_is_drawn_first_rows_then_the_rest_in_order() {
+    let fleet = fixture_fleet();
+    let all = fleet_html::results(&fleet);
+    assert!(!all.contains("aria-busy"));
+    let first = fleet_html::results_first(&fleet, 2);
+    assert_balanced(&first);
+    assert!(first.contains("<table class=\"fleet-table\" data-fleet aria-busy=\"true\">"));
+    assert_eq!(tags(&first, "<tr data-pair").len(), 2);
+    // The rows appended after (into the tbody) make the whole table, in order.
+    let rest = fleet_html::rows(&fleet.pairs[2..]);
+    assert_balanced(&rest);
+    let joined = first.replacen("</tbody>", &format!("{rest}</tbody>"), 1);
+    assert_eq!(joined.replacen(" aria-busy=\"true\"", "", 1), all);
+    // Asking for more rows than there are draws them all, not busy.
+    assert_eq!(fleet_html::results_first(&fleet, 1_000), all);
+}

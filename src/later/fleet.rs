@@ -13,7 +13,7 @@ use asa_planner::domain::fleet::PlannedFleet;
 use asa_planner::ui::browser;
 use asa_planner::view::words::fleet as words;
 use asa_planner::view::{fleet_export, fleet_html};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -21,9 +21,17 @@ use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaE
 /// The local-storage key of the saved fleet (apart from the single-pair state's).
 pub const STORAGE_KEY: &str = "asa-planner-fleet";
 
+/// Rows drawn with the rest of the results, then per batch after it: the style and layout of a
+/// thousand rows take several frames (~130 ms measured in headless Chromium), a screenful
+/// does not, so the first screen shows at once.
+const FIRST_ROWS: usize = 100;
+const BATCH_ROWS: usize = 300;
+
 thread_local! {
     /// The fleet last applied: what the table shows and the exports write.
     static PLANNED: RefCell<Option<PlannedFleet>> = const { RefCell::new(None) };
+    /// Counts the applies, so that the batches of a fleet replaced meanwhile stop.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Fills `root` with the fleet view, puts the saved fleet back in the box and plans it.
@@ -134,8 +142,51 @@ fn apply(root: &Element) {
         "[data-fleet-error-area]",
         &fleet_html::errors(&planned.errors),
     );
-    fill(root, "[data-fleet-results]", &fleet_html::results(&planned));
+    fill(
+        root,
+        "[data-fleet-results]",
+        &fleet_html::results_first(&planned, FIRST_ROWS),
+    );
+    let more = planned.pairs.len() > FIRST_ROWS;
     PLANNED.with(|p| *p.borrow_mut() = Some(planned));
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    if more {
+        append_later(root.clone(), generation, FIRST_ROWS);
+    }
+}
+
+/// Appends the rows from `from` on, a batch per task so that the browser draws in between;
+/// the table's `aria-busy` goes once the last is in. Stops when another apply came since.
+fn append_later(root: Element, generation: u64, from: usize) {
+    let next = Closure::once_into_js(move || {
+        if GENERATION.with(Cell::get) != generation {
+            return;
+        }
+        let (rows, done) = PLANNED.with(|p| {
+            let planned = p.borrow();
+            let pairs = planned.as_ref().map_or(&[][..], |p| &p.pairs[..]);
+            let to = (from + BATCH_ROWS).min(pairs.len());
+            let rows = pairs.get(from..to).map_or(String::new(), fleet_html::rows);
+            (rows, to >= pairs.len())
+        });
+        let Ok(Some(table)) = root.query_selector("table[data-fleet]") else {
+            return;
+        };
+        if let Ok(Some(body)) = table.query_selector("tbody") {
+            let _ = body.insert_adjacent_html("beforeend", &rows);
+        }
+        if done {
+            let _ = table.remove_attribute("aria-busy");
+        } else {
+            append_later(root, generation, from + BATCH_ROWS);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(next.unchecked_ref());
+    }
 }
 
 /// Offers the fleet last applied (applied now if it never was) as a file.

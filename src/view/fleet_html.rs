@@ -104,11 +104,40 @@ fn option(out: &mut String, value: &str, label: &str, selected: bool) {
 /// Everything under the box once a fleet is applied: counts, table, groups and images.
 /// The bad lines are apart ([`errors`]): they are shown next to the box.
 pub fn results(fleet: &PlannedFleet) -> String {
-    let mut out = String::with_capacity(256 + fleet.pairs.len() * 320);
+    results_first(fleet, fleet.pairs.len())
+}
+
+/// [`results`] with only the first `rows` pairs in the table, the table marked
+/// `aria-busy="true"` when pairs are left: the page draws a long fleet's first screen at once
+/// and appends the others ([`rows`]) a batch at a time, since the style and layout of a
+/// thousand rows take longer than a frame.
+pub fn results_first(fleet: &PlannedFleet, rows: usize) -> String {
+    let now = fleet.pairs.get(..rows).unwrap_or(&fleet.pairs);
+    let mut out = String::with_capacity(256 + now.len() * 320);
     counts(&mut out, &fleet.summary.tally, fleet.summary.groups().len());
-    table(&mut out, &fleet.pairs);
+    if !fleet.pairs.is_empty() {
+        out.push_str("<table class=\"fleet-table\" data-fleet");
+        if now.len() < fleet.pairs.len() {
+            out.push_str(" aria-busy=\"true\"");
+        }
+        out.push_str(
+            "><thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Pair</th>\
+             <th scope=\"col\">Units</th><th scope=\"col\">Target</th>\
+             <th scope=\"col\">Verdict</th><th scope=\"col\">Hops</th>\
+             <th scope=\"col\">Path</th></tr></thead><tbody>",
+        );
+        write_rows(&mut out, now);
+        out.push_str("</tbody></table>");
+    }
     groups(&mut out, &fleet.summary);
     images(&mut out, &fleet.summary);
+    out
+}
+
+/// The table rows of `pairs`, for the table's `<tbody>`.
+pub fn rows(pairs: &[PairPlan]) -> String {
+    let mut out = String::with_capacity(pairs.len() * 320);
+    write_rows(&mut out, pairs);
     out
 }
 
@@ -153,16 +182,7 @@ fn counts(out: &mut String, t: &Tally, groups: usize) {
     out.push_str("</p>");
 }
 
-fn table(out: &mut String, pairs: &[PairPlan]) {
-    if pairs.is_empty() {
-        return;
-    }
-    out.push_str(
-        "<table class=\"fleet-table\" data-fleet><thead><tr><th scope=\"col\">Line</th>\
-         <th scope=\"col\">Pair</th><th scope=\"col\">Units</th><th scope=\"col\">Target</th>\
-         <th scope=\"col\">Verdict</th><th scope=\"col\">Hops</th><th scope=\"col\">Path</th>\
-         </tr></thead><tbody>",
-    );
+fn write_rows(out: &mut String, pairs: &[PairPlan]) {
     for pair in pairs {
         let line = pair.line.map_or(String::new(), |l| l.to_string());
         let name = pair.name.as_deref().unwrap_or_default();
@@ -185,7 +205,6 @@ fn table(out: &mut String, pairs: &[PairPlan]) {
         escape(out, &pair.path_text());
         out.push_str("</td></tr>");
     }
-    out.push_str("</tbody></table>");
 }
 
 fn groups(out: &mut String, summary: &Summary) {

@@ -154,6 +154,28 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
   await rec.close();
 });
 
+test('a fleet of 1,000 pairs: the first rows at once, every row in order once the table is no longer busy', async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  const releases = ['8.2(5)', '8.4(7)', '9.0(4)', '9.1(7)', '9.2(4)', '9.8(4)'];
+  const lines = ['name,unit1,unit2,target,mode,preset'];
+  for (let i = 0; i < 1000; i++) lines.push(`fw-${i},${releases[i % releases.length]},,9.12(4)`);
+  await planFleet(page, lines.join('\n'), '');
+  await page.waitForSelector('table[data-fleet]:not([aria-busy])', { state: 'attached' });
+  const names = await page.$$eval('tr[data-pair]', (trs) => trs.map((tr) => tr.dataset.name));
+  assert.equal(names.length, 1000);
+  assert.deepEqual(names, lines.slice(1).map((l) => l.split(',')[0]));
+  assert.equal(await page.getAttribute('[data-fleet-counts]', 'data-pairs'), '1000');
+  // Applying again while rows are still being added leaves one table, not two halves.
+  await page.click('button[data-fleet-apply]');
+  await page.fill('[data-fleet-input]', 'one,8.4(7),,9.1(7)');
+  await page.click('button[data-fleet-apply]');
+  await page.waitForSelector('table[data-fleet]:not([aria-busy])', { state: 'attached' });
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'one', verdict: 'ok', hops: '2' }]);
+  await rec.close();
+});
+
 test('the fleet view works offline once the service worker is active', async () => {
   const rec = await openPage(env.browser, env.server.url('#fleet'));
   const { page } = rec;
