@@ -35,8 +35,13 @@ thread_local! {
 }
 
 /// Fills `root` with the fleet view, puts the saved fleet back in the box and plans it.
-/// Saved text that does not read is reported (it came from storage) and replaced.
+/// Saved text that does not read is reported (it came from storage) and replaced. A second
+/// call on the same root does nothing (its listeners would answer every click twice).
 pub fn mount(root: Element) {
+    if root.has_attribute("data-fleet-mounted") {
+        return;
+    }
+    let _ = root.set_attribute("data-fleet-mounted", "");
     let (fleet, problem) = match stored_text() {
         None => (SavedFleet::default(), None),
         Some(text) => match saved::decode(&text) {
