@@ -65,12 +65,12 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
-/// The planner's own state: its header and keys (`image` is a list, one line each).
+/// The planner's own state: its header and keys (`image`, key 2, is a list, one line each).
 const FORMAT: Format = Format {
     header: HEADER,
     not_ours: "not planner state",
     keys: &["fragment", "server", "image", "list_draft", "minutes"],
-    lists: &["image"],
+    lists: 1 << 2,
 };
 
 /// Encodes `stored` as text (versioned). [`decode`] reads it back exactly.
@@ -99,12 +99,12 @@ pub fn encode(stored: &Stored) -> String {
 /// 'x'`); [`StoredError`]'s `Display` frames it for the person.
 pub fn decode(text: &str) -> Result<Stored, StoredError> {
     let mut stored = Stored::default();
-    for entry in FORMAT.entries(text)? {
-        match entry.key {
-            "fragment" => stored.fragment = entry.value()?,
-            "server" => stored.server = entry.value()?,
-            "list_draft" => stored.list_draft = entry.value()?,
-            "minutes" => stored.minutes = entry.value()?,
+    FORMAT.read(text, |entry| {
+        let slot = match entry.key {
+            0 => &mut stored.fragment,
+            1 => &mut stored.server,
+            3 => &mut stored.list_draft,
+            4 => &mut stored.minutes,
             _ => {
                 let Some((release, image)) = entry.raw.split_once('=') else {
                     return Err(StoredError(format!(
@@ -112,12 +112,14 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
                         entry.number
                     )));
                 };
-                stored
-                    .images
-                    .push((entry.decode(release)?, entry.decode(image)?));
+                let image = (entry.decode(release)?, entry.decode(image)?);
+                stored.images.push(image);
+                return Ok(());
             }
-        }
-    }
+        };
+        *slot = entry.value()?;
+        Ok(())
+    })?;
     Ok(stored)
 }
 
@@ -128,17 +130,18 @@ pub(crate) struct Format {
     pub header: &'static str,
     /// The reason given for text that does not start with the name.
     pub not_ours: &'static str,
-    /// Every key the format has; each may appear once, except the `lists`.
+    /// Every key the format has (at most 32); each may appear once, except the lists.
     pub keys: &'static [&'static str],
-    pub lists: &'static [&'static str],
+    /// The keys that may repeat, as bits by index in `keys`.
+    pub lists: u32,
 }
 
 /// One `key=value` line of a saved text, its value not yet decoded.
 pub(crate) struct Entry<'t> {
     /// The 1-based line.
     pub number: usize,
-    /// One of the format's keys.
-    pub key: &'static str,
+    /// The key's index in [`Format::keys`].
+    pub key: usize,
     pub raw: &'t str,
 }
 
@@ -155,21 +158,24 @@ impl Entry<'_> {
 }
 
 impl Format {
-    /// The entries of `text`, in order, once the envelope is checked: size, header and
-    /// version, `key=value` lines of known keys, none repeated but the lists, `end` last.
-    pub fn entries<'t>(&self, text: &'t str) -> Result<Vec<Entry<'t>>, StoredError> {
+    /// Hands each entry of `text` to `entry`, in order, checking the envelope on the way: size,
+    /// header and version, `key=value` lines of known keys, none repeated but the lists, `end`
+    /// last. The first error, the envelope's or `entry`'s, ends the reading.
+    pub fn read<'t>(
+        &self,
+        text: &'t str,
+        mut entry: impl FnMut(Entry<'t>) -> Result<(), StoredError>,
+    ) -> Result<(), StoredError> {
         let fail = |message: String| Err(StoredError(message));
         if text.len() > MAX_STORED {
             return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
         }
-        let name = self
-            .header
-            .rsplit_once(" v")
-            .map_or(self.header, |(name, _)| name);
+        // The header without its version number: `asa-planner-state v`.
+        let family = self.header.trim_end_matches(|c: char| c.is_ascii_digit());
         let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
         match lines.next() {
             Some(first) if first == self.header => {}
-            Some(other) if other.starts_with(name) && other[name.len()..].starts_with(" v") => {
+            Some(other) if other.starts_with(family) => {
                 return fail(format!(
                     "written by a newer or unknown version: {}",
                     short(other)
@@ -177,7 +183,7 @@ impl Format {
             }
             _ => return fail(self.not_ours.to_string()),
         }
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut seen = 0u32;
         let mut ended = false;
         for (i, line) in lines.enumerate() {
             let number = i + 2;
@@ -194,18 +200,24 @@ impl Format {
             let Some((key, raw)) = line.split_once('=') else {
                 return fail(format!("line {number}: expected key=value"));
             };
-            let Some(&key) = self.keys.iter().find(|k| **k == key) else {
+            let Some(index) = self.keys.iter().position(|k| *k == key) else {
                 return fail(format!("line {number}: unknown key {}", short(key)));
             };
-            if !self.lists.contains(&key) && entries.iter().any(|e| e.key == key) {
+            let bit = 1 << index;
+            if seen & bit & !self.lists != 0 {
                 return fail(format!("line {number}: {key} is repeated"));
             }
-            entries.push(Entry { number, key, raw });
+            seen |= bit;
+            entry(Entry {
+                number,
+                key: index,
+                raw,
+            })?;
         }
         if !ended {
             return fail("truncated: the end line is missing".to_string());
         }
-        Ok(entries)
+        Ok(())
     }
 }
 

@@ -29,7 +29,7 @@ const FORMAT: Format = Format {
     header: HEADER,
     not_ours: "not a saved fleet",
     keys: &["target", "rules", "preset", "csv"],
-    lists: &[],
+    lists: 0,
 };
 
 /// What the fleet view keeps: the box as typed and the fleet-wide settings.
@@ -72,14 +72,15 @@ pub fn encode(saved: &SavedFleet) -> String {
 /// (`not a saved fleet`, `line 3: unknown key 'x'`).
 pub fn decode(text: &str) -> Result<SavedFleet, StoredError> {
     let mut saved = SavedFleet::default();
-    for entry in FORMAT.entries(text)? {
+    FORMAT.read(text, |entry| {
         let slot = match entry.key {
-            "target" => &mut saved.target,
-            "rules" => &mut saved.rules,
-            "preset" => &mut saved.preset,
+            0 => &mut saved.target,
+            1 => &mut saved.rules,
+            2 => &mut saved.preset,
             _ => &mut saved.csv,
         };
         *slot = entry.value()?;
-    }
+        Ok(())
+    })?;
     Ok(saved)
 }
