@@ -715,8 +715,11 @@ pub const SERVER_PLACEHOLDER: &str = "<tftp-server>";
 /// The key an ASDM image name is kept under among the typed image names (a key no release
 /// spelling can take), so that both are saved the same way.
 pub fn asdm_key(release: Release) -> String {
-    format!("asdm {release}")
+    format!("{ASDM_KEY_PREFIX}{release}")
 }
+
+/// What [`asdm_key`] puts before the release.
+pub const ASDM_KEY_PREFIX: &str = "asdm ";
 
 /// The person's "minutes per reload" as a number, when what they typed is a whole number of
 /// minutes above zero (anything else gives no estimate; the page says why).

@@ -1,7 +1,8 @@
 //! The page's second wasm: what the single-pair page shows below the fold or on request, loaded
 //! after the first paint so that the first load stays within its budget (SPEC §12; the reasoning
-//! is in ARCHITECTURE.md › Size). It holds the runbook's steps and the Markdown export; both are
-//! written by the same domain and `view` code the native tests pin.
+//! is in ARCHITECTURE.md › Size). It holds the runbook section's body (`runbook`), the
+//! Markdown export and the fleet view (`fleet_mount`); all are written by the same domain and
+//! `view` code the native tests pin.
 //!
 //! Its input is the page's own saved state (`domain::stored`'s text: the plan's full fragment,
 //! the server, the image names and the minutes per reload), so it reads the plan with the same
@@ -12,83 +13,100 @@ use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::{self, HopImages};
 use asa_planner::domain::session::{analyse_reusing, Reuse, Session};
 use asa_planner::domain::stored::{self, Stored};
+use asa_planner::ui::browser;
 use asa_planner::view::export::{self, Extras};
-use asa_planner::view::runbook_html;
+use asa_planner::view::{graph_model, plan_html, release_list};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 mod fleet;
+mod runbook_section;
 
-/// The plan of one call, read from the page's state.
+/// The plan of the page's state.
 struct Plan {
     session: Session,
     stored: Stored,
+    /// Each hop's file names (typed, else the defaults).
     images: Vec<HopImages>,
+    /// Interim builds drawn in the graph (and its list view).
+    interim: bool,
 }
 
 thread_local! {
     /// The built-in catalog and a pasted list are read once, not on every call.
     static REUSE: RefCell<Reuse> = RefCell::new(Reuse::default());
+    /// The last state read and its plan: one change of the page calls several exports.
+    static LAST: RefCell<Option<(String, Rc<Plan>)>> = const { RefCell::new(None) };
 }
 
 /// The plan `state` (stored text) describes; `None` when the text is not the page's state.
-fn read(state: &str) -> Option<Plan> {
+fn read(state: &str) -> Option<Rc<Plan>> {
+    if let Some(plan) = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(text, _)| text == state)
+            .map(|(_, plan)| Rc::clone(plan))
+    }) {
+        return Some(plan);
+    }
     let stored = stored::decode(state).ok()?;
     let (query, _) = PlanQuery::parse_with_notices(&stored.fragment).ok()?;
     let session = REUSE.with(|reuse| analyse_reusing(&query, &mut reuse.borrow_mut()));
     let images = runbook::hop_images(session.hops(), &stored.server, &stored.images);
-    Some(Plan {
+    let plan = Rc::new(Plan {
         session,
         stored,
         images,
-    })
+        interim: query.interim,
+    });
+    LAST.with(|last| *last.borrow_mut() = Some((state.to_owned(), Rc::clone(&plan))));
+    Some(plan)
 }
 
-/// The runbook's markup: the steps before the first hop, then each hop's pre-checks, steps and
-/// checks (`view::runbook_html`), one string each; empty when there is no plan.
+/// Markup for a part of the page the first paint does without: `"release-lists"` (the release
+/// graph as lists, `view::release_list`) or `"notes"` (the plan's notes, `view::plan_html`).
+/// Empty for anything else, or when `state` is not the page's state.
 #[wasm_bindgen]
-pub fn runbook(state: &str) -> Vec<String> {
-    let Some(Plan {
-        session, images, ..
-    }) = read(state)
-    else {
-        return Vec::new();
-    };
-    let hops = session.hops();
-    if hops.is_empty() {
-        return Vec::new();
-    }
-    let setup = session.setup;
-    let mut parts = vec![runbook_html::before_first_hop(&runbook::before_first_hop(
-        setup,
-        images
-            .first()
-            .map_or(runbook::SERVER_PLACEHOLDER, |i| i.server.as_str()),
-    ))];
-    for (i, hop_images) in images.iter().enumerate() {
-        let steps = session
-            .hop_spec(i, |r| runbook::image_of(hops, &images, r))
-            .map(|spec| runbook_html::steps(&runbook::hop_runbook(setup, &spec, hop_images), i + 1))
-            .unwrap_or_default();
-        parts.push(steps);
-    }
-    parts
-}
-
-/// The plan as Markdown for a change ticket (`view::export`); `link` is its share link and
-/// `made_on` today's date (`YYYY-MM-DD`, or empty when unknown). Empty when `state` is not the
-/// page's state.
-#[wasm_bindgen]
-pub fn markdown(state: &str, link: &str, made_on: &str) -> String {
+pub fn markup(kind: &str, state: &str) -> String {
     let Some(plan) = read(state) else {
         return String::new();
     };
+    match kind {
+        "release-lists" => {
+            let model = graph_model::build(&plan.session, plan.interim);
+            release_list::lists(&plan.session.catalog, &model)
+        }
+        "notes" => plan_html::notes(&plan.session),
+        _ => String::new(),
+    }
+}
+
+/// The plan as Markdown for a change ticket (`view::export`), copied (`action` `"markdown"`) or
+/// downloaded (`"download"`) as `asa-upgrade-plan.md`; `link` is its share link. Returns what
+/// the share bar's status line says.
+#[wasm_bindgen]
+pub fn share(action: &str, state: &str, link: &str) -> String {
+    let Some(plan) = read(state) else {
+        return "Export failed: the page's state could not be read.".to_owned();
+    };
+    let today = browser::today();
     let extras = Extras {
         images: &plan.images,
         minutes_per_reload: runbook::minutes_per_reload(&plan.stored.minutes),
-        made_on: Some(made_on).filter(|d| !d.is_empty()),
+        made_on: today.as_deref(),
     };
-    export::markdown(&plan.session, &extras, link)
+    let md = export::markdown(&plan.session, &extras, link);
+    let (ok, done, failed) = if action == "markdown" {
+        (browser::copy(&md), "Markdown copied.", "Copy failed.")
+    } else {
+        (
+            browser::download("asa-upgrade-plan.md", "text/markdown", &md),
+            "Markdown downloaded.",
+            "Download failed.",
+        )
+    };
+    (if ok { done } else { failed }).to_owned()
 }
 
 /// The fleet view (SPEC §13) drawn into `root`, the page's empty `<section id="fleet">`

@@ -5,16 +5,16 @@ use super::browser;
 use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
-use super::components::plan_list::{plan_list, plan_notes, plan_summary, PlanListProps};
-use super::components::runbook_panel::{runbook_panel, RunbookPanelProps};
+use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
+use super::components::runbook_panel::runbook_panel;
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::verdict::Verdict;
 use super::hooks::{use_planner, Planner};
+use super::later::{self, Later};
 use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
-use crate::domain::runbook::{self, Setup};
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
 use crate::view::graph_model::{self, GraphModel, PickAs};
@@ -95,6 +95,24 @@ fn purpose() -> String {
     out
 }
 
+/// The second wasm's markup of `kind` for `state` (`ui::later::markup`) while it is `wanted`;
+/// empty until the second wasm is there.
+#[hook]
+fn use_later_markup(
+    kind: &'static str,
+    later: &Later,
+    state: &Rc<String>,
+    wanted: bool,
+) -> Rc<String> {
+    use_memo(
+        (later.clone(), state.clone(), wanted),
+        move |(later, state, wanted)| match later {
+            Later::Ready if *wanted => later::markup(kind, state).unwrap_or_default(),
+            _ => String::new(),
+        },
+    )
+}
+
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -138,6 +156,75 @@ pub fn app() -> Html {
     let model: Rc<GraphModel> = (*model).clone();
     let fragment = use_memo(query.clone(), |q| q.to_string());
     let last_written = use_mut_ref(String::new);
+
+    // The second wasm (runbook steps, Markdown export) is fetched once the page is on screen.
+    let later = use_state(|| Later::Loading);
+    {
+        let later = later.setter();
+        use_effect_with((), move |_| {
+            browser::after_paint(move || {
+                wasm_bindgen_futures::spawn_local(async move { later.set(later::load().await) })
+            });
+        });
+    }
+    // What it is given: the page's state as saved (the full fragment, not the address bar's).
+    let later_state = use_memo(
+        (
+            fragment.clone(),
+            state.server.clone(),
+            state.images.clone(),
+            state.minutes.clone(),
+        ),
+        |(fragment, server, images, minutes)| {
+            stored::encode(&Stored {
+                fragment: (**fragment).clone(),
+                server: server.clone(),
+                images: images.clone(),
+                list_draft: String::new(),
+                minutes: minutes.clone(),
+            })
+        },
+    );
+    // The runbook's body is the second wasm's: drawn again when its state changes, in a
+    // `<div>` Yew never touches. What a person types there comes back as planner verbs.
+    let runbook_body = use_node_ref();
+    let on_change = use_memo((), {
+        let planner = planner.clone();
+        move |_| {
+            Closure::<dyn Fn(String, String, String)>::new(
+                move |field: String, key: String, value: String| match field.as_str() {
+                    "server" => planner.set_server(value),
+                    "minutes" => planner.set_minutes(value),
+                    "image" => planner.set_image(key, value),
+                    _ => {}
+                },
+            )
+        }
+    });
+    {
+        let body = runbook_body.clone();
+        let on_change = on_change.clone();
+        let set_later = later.setter();
+        use_effect_with(
+            ((*later).clone(), later_state.clone()),
+            move |(later, state)| {
+                let Some(root) = body.cast::<web_sys::Element>() else {
+                    return;
+                };
+                if *later == Later::Ready {
+                    let on_change = (*on_change).as_ref().unchecked_ref();
+                    if let Err(why) = later::render_runbook(&root, state, on_change) {
+                        set_later.set(Later::Failed(why));
+                    }
+                }
+            },
+        );
+    }
+
+    // The plan's notes (under the graph) and the list view (shown on request) are markup the
+    // second wasm writes: they come a moment after the first paint.
+    let notes = use_later_markup("notes", &later, &later_state, true);
+    let lists = use_later_markup("release-lists", &later, &later_state, state.list_view);
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
@@ -218,9 +305,6 @@ pub fn app() -> Html {
         });
     }
 
-    let hops = session.hops();
-    let images = runbook::hop_images(hops, &state.server, &state.images);
-
     let too_long = fragment.len() > MAX_FRAGMENT;
     let mut lines = state.banner.clone();
     lines.extend(
@@ -254,11 +338,6 @@ pub fn app() -> Html {
     let oninterim = planner.on(Planner::set_interim);
     let onlistview = planner.on(Planner::set_list_view);
     let onpick = planner.on(|p, (r, pick): (Release, PickAs)| p.pick(r, pick));
-    let onimage = planner.on(|p, (r, name)| p.set_image(r, name));
-    let onasdm = planner.on(|p, (r, name)| p.set_asdm(r, name));
-    let onserver = planner.on(Planner::set_server);
-    let onminutes = planner.on(Planner::set_minutes);
-    let minutes = state.minutes_per_reload();
 
     let plan_props = PlanListProps {
         session: session.clone(),
@@ -278,9 +357,7 @@ pub fn app() -> Html {
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
                     { share_bar(ShareBarProps {
-                        session: session.clone(),
-                        images: images.clone(),
-                        minutes,
+                        state: later_state,
                         fragment: shown_fragment,
                     }) }
                 </header>
@@ -313,28 +390,18 @@ pub fn app() -> Html {
                         session: session.clone(),
                         interim: query.interim,
                         as_list: state.list_view,
+                        lists: lists.clone(),
                         oninterim,
                         onlistview,
                         onpick,
                     }) }
                     if session.plan.is_some() {
                         <section class="plan-notes" aria-label="Notes">
-                            { plan_notes(&plan_props) }
+                            { Html::from_html_unchecked((*notes).clone().into()) }
                         </section>
                     }
                     </div>
-                    { runbook_panel(&RunbookPanelProps {
-                        session: session.clone(),
-                        setup: Setup { mode: query.mode, multi_context: query.multi_context },
-                        images,
-                        server: AttrValue::from(state.server.clone()),
-                        minutes_typed: AttrValue::from(state.minutes.clone()),
-                        minutes,
-                        onimage,
-                        onasdm,
-                        onserver,
-                        onminutes,
-                    }) }
+                    { runbook_panel(&later, &runbook_body) }
                 </main>
             </div>
     }

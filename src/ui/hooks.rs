@@ -9,7 +9,7 @@ use super::state::{Action, BannerLine, State};
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
-use crate::domain::runbook::{asdm_key, Mode};
+use crate::domain::runbook::{Mode, ASDM_KEY_PREFIX};
 use crate::domain::session::TrainState;
 use crate::view::graph_model::PickAs;
 use yew::prelude::*;
@@ -86,12 +86,17 @@ impl Planner {
     pub fn set_releases(&self, entries: Option<Vec<String>>) {
         self.send(Action::SetReleases(entries));
     }
-    pub fn set_image(&self, release: Release, name: String) {
-        self.send(Action::SetImage(release.to_string(), name));
-    }
-    /// The ASDM image to set with the hop landing on `release`.
-    pub fn set_asdm(&self, release: Release, name: String) {
-        self.send(Action::SetImage(asdm_key(release), name));
+    /// An image name typed, under the key it is kept by: a canonical release, or
+    /// `runbook::asdm_key` of one for an ASDM image. Any other key is not an image name and
+    /// is ignored (the runbook fields are drawn by the second wasm, which sends the key).
+    pub fn set_image(&self, key: String, name: String) {
+        let release = key.strip_prefix(ASDM_KEY_PREFIX).unwrap_or(&key);
+        if release
+            .parse::<Release>()
+            .is_ok_and(|r| r.to_string() == release)
+        {
+            self.send(Action::SetImage(key, name));
+        }
     }
     pub fn set_rules(&self, rules: RuleSet) {
         self.send(Action::SetRules(rules));

@@ -3,13 +3,15 @@
 //!
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
 //! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
-//! `browser` (location, history, storage, clipboard, downloads, focus after a render), `shared`
+//! `browser` (location, history, storage, clipboard, downloads, focus after a render), `later`
+//! (the second wasm: runbook steps and export, loaded after the first paint), `shared`
 //! (pointer-equal props).
 
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod later;
 pub mod shared;
 pub mod state;
 

@@ -42,12 +42,7 @@ pub struct State {
     pub list_view: bool,
 }
 
-impl State {
-    /// The person's minutes per reload, when what they typed is a whole number of minutes.
-    pub fn minutes_per_reload(&self) -> Option<u32> {
-        crate::domain::runbook::minutes_per_reload(&self.minutes)
-    }
-}
+impl State {}
 
 pub enum Action {
     SetFrom(String),

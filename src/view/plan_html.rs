@@ -7,7 +7,7 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
-use crate::domain::session::HopFacts;
+use crate::domain::session::{HopFacts, Session};
 use crate::domain::sources::Source;
 
 /// The hop's releases, its rule (and whether the landing release is the recommended one or the
@@ -142,5 +142,23 @@ pub fn choice_options(choices: &[(Release, bool)], selected: Release) -> String 
         }
         out.push_str("</option>");
     }
+    out
+}
+
+/// The plan's notes (rule source, parity, near-zero downtime …) as list items, each with its
+/// Cisco sources; empty when there are none.
+pub fn notes(session: &Session) -> String {
+    let mut out = String::new();
+    if session.notes.is_empty() {
+        return out;
+    }
+    out.push_str("<ul class=\"plan-list-notes\">");
+    for note in &session.notes {
+        out.push_str("<li>");
+        inline_code(&mut out, &words::note(note));
+        sources(&mut out, &words::note_sources(note));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
     out
 }

@@ -8,8 +8,10 @@
 //! the outcome into the block's `.command-block-status`.
 
 use super::markup::{attr, escape, inline_code};
-use super::words;
-use crate::domain::runbook::{Check, Role, Runbook, Step};
+use super::{plan_html, words};
+use crate::domain::plan::Hop;
+use crate::domain::runbook::{asdm_key, Check, HopImages, Mode, Role, Runbook, Step};
+use crate::domain::session::{HopFacts, HopWarning, Session};
 
 /// A copyable block of commands typed on `role` (`pre[data-unit]`), with its copy button.
 pub fn command_block(out: &mut String, role: Role, commands: &str, label: &str) {
@@ -143,4 +145,197 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
         &format!("Copy the final check of hop {hop}"),
     );
     out
+}
+
+/// Hop number `n`'s section of the runbook (`section[data-runbook-hop]`, `data-units`): its
+/// title, which units it reloads (with the person's estimate of `minutes` per reload), its
+/// warnings, the caveats to handle before it (`[data-caveat]`), then its [`steps`].
+pub fn hop_section(
+    out: &mut String,
+    n: usize,
+    hop: &Hop,
+    facts: Option<&HopFacts>,
+    minutes: Option<u32>,
+    runbook: &Runbook,
+) {
+    out.push_str("<section class=\"hop-runbook\"");
+    attr(out, "data-runbook-hop", &n.to_string());
+    if let Some(facts) = facts {
+        attr(out, "data-units", &facts.reloads.len().to_string());
+    }
+    out.push_str("><h3>");
+    escape(out, &words::hop_title(n, hop.from, hop.to));
+    out.push_str("</h3>");
+    if let Some(facts) = facts {
+        out.push_str("<p class=\"hop-runbook-units\">");
+        escape(out, &words::reloads(facts));
+        if let Some(m) = minutes {
+            out.push(' ');
+            escape(out, &words::estimate(m, facts.reloads.len()));
+        }
+        out.push_str("</p>");
+        for warning in &facts.warnings {
+            out.push_str(match warning {
+                HopWarning::PresetLeavesOut(_) => "<p class=\"hop-runbook-note\">",
+                _ => "<p class=\"hop-runbook-warning\">",
+            });
+            escape(out, &words::warning(warning));
+            plan_html::sources(out, &words::warning_sources(warning));
+            out.push_str("</p>");
+        }
+        if !facts.caveats.is_empty() {
+            heading(out, words::BEFORE_THIS_HOP);
+            plan_html::caveats(out, &facts.caveats, true);
+        }
+    }
+    out.push_str(&steps(runbook, n));
+    out.push_str("</section>");
+}
+
+/// The runbook's opening lines: the mode and the rules it follows, the Active/Active warning
+/// and the note on image names; or, without a plan, that the runbook comes with one.
+pub fn head(session: &Session) -> String {
+    let mut out = String::new();
+    if session.hops().is_empty() {
+        out.push_str("<p>");
+        escape(&mut out, words::RUNBOOK_NEEDS_PLAN);
+        out.push_str("</p>");
+        return out;
+    }
+    out.push_str("<p class=\"runbook-panel-rules\">");
+    escape(
+        &mut out,
+        &format!(
+            "{} pair; rules: {}.",
+            session.setup.mode.label(),
+            session.rules.label()
+        ),
+    );
+    out.push_str("</p>");
+    if session.setup.mode == Mode::ActiveActive {
+        out.push_str("<p class=\"runbook-panel-warning\">");
+        escape(&mut out, words::RECONSTRUCTED);
+        out.push_str("</p>");
+    }
+    out.push_str("<p class=\"runbook-panel-note\">");
+    escape(&mut out, words::IMAGE_NAMES);
+    out.push_str("</p>");
+    out
+}
+
+/// A labelled text input; `key` (`data-image-key`) is the image name it sets, if any.
+fn text_input(out: &mut String, class: &str, id: &str, label: &str, key: Option<&str>) {
+    out.push_str("<div");
+    attr(out, "class", class);
+    out.push_str("><label");
+    attr(out, "for", id);
+    out.push('>');
+    escape(out, label);
+    out.push_str("</label><input type=\"text\" spellcheck=\"false\" autocomplete=\"off\"");
+    attr(out, "id", id);
+    if let Some(key) = key {
+        attr(out, "data-image-key", key);
+    }
+    if id == MINUTES_ID {
+        out.push_str(
+            " inputmode=\"numeric\" placeholder=\"e.g. 15\" aria-describedby=\"minutes-per-reload-msg\"",
+        );
+    } else if id == SERVER_ID {
+        out.push_str(" placeholder=\"server address\"");
+    }
+    out.push_str("></div>");
+}
+
+/// The TFTP server field's id.
+pub const SERVER_ID: &str = "tftp-server";
+/// The "minutes per reload" field's id.
+pub const MINUTES_ID: &str = "minutes-per-reload";
+/// The paragraph under it (the whole plan's estimate, or why there is none).
+pub const MINUTES_MESSAGE_ID: &str = "minutes-per-reload-msg";
+
+/// The TFTP server and "minutes per reload" fields, empty: the page puts the values in, and
+/// leaves fields alone while a person types in them.
+pub fn fields() -> String {
+    let mut out = String::from("<div class=\"runbook-panel-fields\">");
+    text_input(
+        &mut out,
+        "runbook-panel-server",
+        SERVER_ID,
+        "TFTP server",
+        None,
+    );
+    out.push_str("<div class=\"runbook-panel-minutes\">");
+    text_input(
+        &mut out,
+        "runbook-panel-minutes-field",
+        MINUTES_ID,
+        "Minutes per reload (your estimate)",
+        None,
+    );
+    out.push_str("<p class=\"runbook-panel-minutes-msg\"");
+    attr(&mut out, "id", MINUTES_MESSAGE_ID);
+    out.push_str("></p></div></div>");
+    out
+}
+
+/// Each hop's file name fields (`#image-old-N`, `#image-new-N`, `#image-asdm-N`), empty, each
+/// with the key its name is kept under (`data-image-key`: the release, or its ASDM key).
+pub fn image_fields(hops: &[Hop]) -> String {
+    let mut out = String::from("<div class=\"image-names\">");
+    for (i, hop) in hops.iter().enumerate() {
+        let n = i + 1;
+        out.push_str("<fieldset class=\"image-names-hop\"><legend>");
+        escape(&mut out, &words::hop_title(n, hop.from, hop.to));
+        out.push_str("</legend>");
+        let fields = [
+            (
+                "old",
+                format!("Image {} boots now", hop.from),
+                hop.from.to_string(),
+            ),
+            ("new", format!("Image of {}", hop.to), hop.to.to_string()),
+            (
+                "asdm",
+                format!("ASDM image for {} (optional)", hop.to),
+                asdm_key(hop.to),
+            ),
+        ];
+        for (kind, label, key) in fields {
+            let id = format!("image-{kind}-{n}");
+            text_input(&mut out, "image-names-field", &id, &label, Some(&key));
+        }
+        out.push_str("</fieldset>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// What each field of [`image_fields`] holds for `images` (parallel to the hops): `(id,
+/// value)`, the defaults included.
+pub fn image_values(images: &[HopImages]) -> Vec<(String, String)> {
+    let mut values = Vec::with_capacity(images.len() * 3);
+    for (i, images) in images.iter().enumerate() {
+        let n = i + 1;
+        values.push((format!("image-old-{n}"), images.old_image.clone()));
+        values.push((format!("image-new-{n}"), images.new_image.clone()));
+        values.push((format!("image-asdm-{n}"), images.asdm_image.clone()));
+    }
+    values
+}
+
+/// Under the minutes field: the whole plan's estimate for `minutes` per reload, or why the text
+/// typed gives none (empty when nothing is typed).
+pub fn minutes_message(session: &Session, typed: &str, minutes: Option<u32>) -> String {
+    let reloads: usize = session.hop_facts.iter().map(|f| f.reloads.len()).sum();
+    match minutes {
+        Some(m) => format!(
+            "Whole plan: about {} of reloads (your estimate).",
+            words::minutes(m.saturating_mul(reloads as u32))
+        ),
+        None if typed.trim().is_empty() => String::new(),
+        None => format!(
+            "\"{}\" is not a whole number of minutes: no estimate is shown.",
+            typed.trim()
+        ),
+    }
 }

@@ -334,6 +334,8 @@ pub const EXAMPLES: [(&str, &str); 3] = [
 
 /// Labels for the parts of a runbook.
 pub const BEFORE_FIRST_HOP: &str = "Before the first hop";
+/// The runbook section without a plan.
+pub const RUNBOOK_NEEDS_PLAN: &str = "The runbook appears when there is a plan.";
 pub const BEFORE_THIS_HOP: &str = "Before this hop";
 pub const PRECHECKS: &str = "Pre-checks";
 pub const STEPS: &str = "Steps";

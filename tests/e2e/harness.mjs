@@ -182,10 +182,18 @@ export function assertNoIssues(issues) {
   assert.deepEqual(issues.consoleErrors, [], 'console errors');
 }
 
-/** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and returns it. */
+/** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and the second wasm
+ * (runbook steps, export) has loaded or failed (`.runbook-panel[data-steps]` no longer
+ * `loading`), then returns the verdict. */
 export async function waitForApp(page, { timeout = 20_000 } = {}) {
   const el = await page.waitForSelector('[data-verdict]', { timeout, state: 'attached' });
+  await waitForLater(page, { timeout });
   return el.getAttribute('data-verdict');
+}
+
+/** Waits until the second wasm (runbook steps, Markdown export) has loaded or failed. */
+export async function waitForLater(page, { timeout = 20_000 } = {}) {
+  await page.waitForSelector('.runbook-panel:not([data-steps="loading"])', { timeout, state: 'attached' });
 }
 
 /** The plan's hops as `[{ from, to, rule }]` (SPEC §9 `ol[data-plan] li[data-hop]`). */

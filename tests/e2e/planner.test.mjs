@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForApp, planHops } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForApp, waitForLater, planHops } from './harness.mjs';
 
 const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const STORAGE_KEY = 'asa-planner.state';
@@ -44,6 +44,7 @@ async function shot(page, name, selector, { maxHeight = 4000 } = {}) {
 /** Waits until the verdict hook reads `verdict`. */
 async function waitVerdict(page, verdict) {
   await page.waitForSelector(`[data-verdict="${verdict}"]`, { state: 'attached' });
+  await waitForLater(page);
 }
 
 /** `8.4(7)30` → [8, 4, 7, 30]; a missing interim sorts first (SPEC §2). */

@@ -3,9 +3,10 @@
 //!
 //! The first load (SPEC §12, the budget): index.html and every dist file it names (stylesheets,
 //! the wasm glue and the wasm, sw-register.js, the icon, the manifest). Reported apart, fetched
-//! later: sw.js (registered after the first paint) and whatever its precache list adds. Trunk's
-//! names carry a content hash, so "named in index.html" is a plain substring test. Files of
-//! dist/ outside both sets are listed as not downloaded.
+//! later: sw.js (registered after the first paint), the second wasm (named in index.html's
+//! `<meta name="asa-later">` only, fetched after the first paint) and whatever the precache list
+//! adds. Trunk's names carry a content hash, so "named in index.html" is a plain substring test
+//! of the page without that meta. Files of dist/ outside these sets are listed as not downloaded.
 
 use crate::cmd::Cmd;
 use std::path::Path;
@@ -46,7 +47,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         let path = dist.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let index = read("index.html")?;
+    let (index, later_meta) = split_later_meta(&read("index.html")?);
     let precache = precache_list(&read("sw.js")?)?;
     let mut files = Vec::new();
     let mut later = Vec::new();
@@ -62,6 +63,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             "named in index.html"
         } else if name == "sw.js" {
             "service worker"
+        } else if later_meta.contains(&name) {
+            "after the first paint"
         } else if precache.iter().any(|p| p == &name) {
             "sw.js precache"
         } else {
@@ -91,6 +94,21 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         later,
         not_counted,
     })
+}
+
+/// The page without its `<meta name="asa-later" …>` tag, and that tag (empty when none): the
+/// files it names are loaded after the first paint, not with the page.
+fn split_later_meta(index: &str) -> (String, String) {
+    let Some(start) = index.find("<meta name=\"asa-later\"") else {
+        return (index.to_owned(), String::new());
+    };
+    let end = index[start..]
+        .find('>')
+        .map_or(index.len(), |i| start + i + 1);
+    (
+        format!("{}{}", &index[..start], &index[end..]),
+        index[start..end].to_owned(),
+    )
 }
 
 /// The file names of sw.js's `const PRECACHE = ["…", …];` (a JSON array, written by
@@ -207,6 +225,18 @@ mod tests {
         assert_err(
             "const HASHED = [];",
             "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)",
+        );
+    }
+
+    #[test]
+    fn counts_the_second_wasm_apart() {
+        let page = "<head><meta name=\"asa-later\" data-js=\"./asa-later-1.js\"><script src=./a-2.js></script></head>";
+        let (index, meta) = split_later_meta(page);
+        assert_eq!(index, "<head><script src=./a-2.js></script></head>");
+        assert!(meta.contains("asa-later-1.js") && !index.contains("asa-later-1.js"));
+        assert_eq!(
+            split_later_meta("<head></head>"),
+            ("<head></head>".to_string(), String::new())
         );
     }
 

@@ -3,6 +3,10 @@
 //! trip and a 64-character integrity hash for each of twenty-odd files of a few hundred bytes.
 //! This step, part of `cargo xtask post-build`, concatenates the page's stylesheets in document
 //! order into one content-hashed file with its own SRI hash and links that instead.
+//!
+//! The styles of what the second wasm draws (`styles/later-*.css`: the runbook's body, the list
+//! view, the fleet view) are bundled apart into `asa-later-<hash>.css` and unlinked: the page adds
+//! that sheet when it loads the second wasm, so the first load does not carry them.
 
 use crate::sha256;
 use std::path::Path;
@@ -16,44 +20,79 @@ struct Link {
     href: String,
 }
 
-/// Replaces the local stylesheet links of `html` with one link to a bundle written to `dir`;
-/// returns the new page. The individual files are removed from `dir`. A page with fewer than
-/// two local stylesheets is returned unchanged.
-pub fn bundle(html: &str, dir: &Path) -> Result<String, String> {
+/// Trunk's name of a `styles/later-*.css` file starts with this.
+const LATER_PREFIX: &str = "later-";
+
+/// The page's stylesheets after [`bundle`], and the second wasm's sheet, if any.
+#[derive(Debug)]
+pub struct Bundled {
+    pub html: String,
+    /// `asa-later-<hash>.css`, written to the dir and linked nowhere.
+    pub later: Option<String>,
+}
+
+/// Replaces the local stylesheet links of `html` with one link to a bundle written to `dir`,
+/// and bundles the `later-*` ones apart, unlinked. The individual files are removed from `dir`.
+/// A page with fewer than two local stylesheets of its own keeps them as they are.
+pub fn bundle(html: &str, dir: &Path) -> Result<Bundled, String> {
     let links = stylesheet_links(html);
-    if links.len() < 2 {
-        return Ok(html.to_string());
-    }
-    let mut css = String::new();
+    let is_later = |link: &Link| link.href.trim_start_matches("./").starts_with(LATER_PREFIX);
+    let (later, page): (Vec<&Link>, Vec<&Link>) = links.iter().partition(|l| is_later(l));
+    let later_name = if later.is_empty() {
+        None
+    } else {
+        let css = concatenate(&later, dir)?;
+        let name = format!("asa-later-{}.css", &sha256::hex(css.as_bytes())[..16]);
+        std::fs::write(dir.join(&name), &css).map_err(|e| format!("cannot write {name}: {e}"))?;
+        Some(name)
+    };
+    let tag = if page.len() < 2 {
+        None
+    } else {
+        let css = concatenate(&page, dir)?;
+        let name = format!("app-{}.css", &sha256::hex(css.as_bytes())[..16]);
+        std::fs::write(dir.join(&name), &css).map_err(|e| format!("cannot write {name}: {e}"))?;
+        Some(format!(
+            "<link href=\"./{name}\" integrity=\"{}\" rel=\"stylesheet\">",
+            sha256::integrity(css.as_bytes())
+        ))
+    };
+    // Drop the bundled links (the page's bundle takes the place of its first one).
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    let mut first = true;
     for link in &links {
+        let bundled = if is_later(link) { true } else { tag.is_some() };
+        if !bundled {
+            continue;
+        }
+        out.push_str(&html[at..link.start]);
+        if !is_later(link) && first {
+            out.push_str(tag.as_deref().unwrap_or_default());
+            first = false;
+        }
+        at = link.end;
+    }
+    out.push_str(&html[at..]);
+    Ok(Bundled {
+        html: out,
+        later: later_name,
+    })
+}
+
+/// The files of `links`, read from `dir` in order, one after the other; each is then removed.
+fn concatenate(links: &[&Link], dir: &Path) -> Result<String, String> {
+    let mut css = String::new();
+    for link in links {
         let path = dir.join(link.href.trim_start_matches("./"));
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read stylesheet {}: {e}", path.display()))?;
         css.push_str(&text);
         css.push('\n');
-    }
-    let name = format!("app-{}.css", &sha256::hex(css.as_bytes())[..16]);
-    std::fs::write(dir.join(&name), &css).map_err(|e| format!("cannot write {name}: {e}"))?;
-    for link in &links {
-        let path = dir.join(link.href.trim_start_matches("./"));
         std::fs::remove_file(&path)
             .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
-    let tag = format!(
-        "<link href=\"./{name}\" integrity=\"{}\" rel=\"stylesheet\">",
-        sha256::integrity(css.as_bytes())
-    );
-    let mut out = String::with_capacity(html.len());
-    let mut at = 0;
-    for (i, link) in links.iter().enumerate() {
-        out.push_str(&html[at..link.start]);
-        if i == 0 {
-            out.push_str(&tag);
-        }
-        at = link.end;
-    }
-    out.push_str(&html[at..]);
-    Ok(out)
+    Ok(css)
 }
 
 /// The `<link>` tags with `rel=stylesheet` and a relative `.css` href, in document order.
@@ -120,10 +159,19 @@ mod tests {
         std::fs::write(dir.join("a-1.css"), "a{}").unwrap();
         std::fs::write(dir.join("b-2.css"), "b{}").unwrap();
         std::fs::write(dir.join("p.css"), "p{}").unwrap();
+        std::fs::write(dir.join("later-r-3.css"), "r{}").unwrap();
         let page = "<head><link href=./a-1.css integrity=sha384-x rel=stylesheet>\
-            <link rel=\"icon\" href=\"i.svg\"><script type=module>x</script>\
+            <link rel=\"icon\" href=\"i.svg\"><script type=module>x</script><link href=./later-r-3.css rel=stylesheet>\
             <link rel=\"stylesheet\" href=\"b-2.css\"/><link href=p.css rel=stylesheet media=print></head>";
-        let out = bundle(page, &dir).unwrap();
+        let Bundled { html: out, later } = bundle(page, &dir).unwrap();
+        // The second wasm's sheet: bundled apart, linked nowhere.
+        let later_name = format!("asa-later-{}.css", &sha256::hex(b"r{}\n")[..16]);
+        assert_eq!(later.as_deref(), Some(later_name.as_str()));
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&later_name)).unwrap(),
+            "r{}\n"
+        );
+        assert!(!dir.join("later-r-3.css").exists() && !out.contains("later-"));
         let expected_css = "a{}\nb{}\n";
         let name = format!("app-{}.css", &sha256::hex(expected_css.as_bytes())[..16]);
         assert_eq!(

@@ -10,6 +10,9 @@
 //! - **short import names** (`import_names`): the wasm's imports from its glue renamed `$0`,
 //!   `$1`, … in both files (3.6 KB gzip less to download);
 //! - **one stylesheet** (`css_bundle`): the per-component files concatenated, linked once;
+//! - **the second wasm** (`src/later`, built by Trunk as an unhashed "worker" asset): renamed
+//!   by content hash and named, with its integrity, in `<meta name="asa-later">`, where the
+//!   page's `asaLoadLater()` (index.html) reads it after the first paint;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
@@ -40,13 +43,24 @@ pub fn run() -> Result<(), String> {
     // Rewrite first: the build id, the integrity hashes and the precache list are of the
     // files actually shipped.
     shorten_imports(staging)?;
-    let index = css_bundle::bundle(&index, staging)?;
+    let later = hash_later_names(staging)?;
+    let css_bundle::Bundled {
+        html: index,
+        later: later_css,
+    } = css_bundle::bundle(&index, staging)?;
+    let later: Vec<(&str, String)> = LATER
+        .iter()
+        .map(|(_, key)| *key)
+        .zip(later)
+        .chain(later_css.map(|name| ("css", name)))
+        .collect();
     std::fs::write(&index_path, &index)
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     let files = collect_files(staging)?;
     let id = build_id(&files);
 
     let index = with_integrity(&index, &files)?;
+    let index = with_later_meta(&index, &later, &files)?;
     let index = with_csp_hashes(&index)?;
     let index = with_build_meta(&index, &id)?;
     std::fs::write(&index_path, index)
@@ -74,6 +88,61 @@ fn shorten_imports(staging: &Path) -> Result<(), String> {
     let write_err = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
     std::fs::write(&wasm_path, wasm).map_err(|e| write_err(&wasm_path, e))?;
     std::fs::write(&glue_path, glue).map_err(|e| write_err(&glue_path, e))
+}
+
+/// The second wasm's files as Trunk writes them (a "worker" asset keeps its bare name), and the
+/// `<meta>` attribute that names each.
+const LATER: [(&str, &str); 2] = [("asa-later.js", "js"), ("asa-later_bg.wasm", "wasm")];
+
+/// Renames the second wasm's glue and wasm to `asa-later-<hash>.js` / `…_bg.wasm` (16 hex
+/// digits of their own sha256), so they are cached forever like Trunk's hashed files and a
+/// redeploy can never pair one build's glue with another's wasm. Returns the new names.
+fn hash_later_names(staging: &Path) -> Result<Vec<String>, String> {
+    LATER
+        .iter()
+        .map(|(bare, _)| {
+            let from = staging.join(bare);
+            let bytes = std::fs::read(&from).map_err(|e| {
+                format!(
+                    "cannot read {} (index.html's asa-later rust asset builds it): {e}",
+                    from.display()
+                )
+            })?;
+            let (stem, ext) = bare.rsplit_once('.').unwrap_or((bare, ""));
+            let (stem, bg) = match stem.strip_suffix("_bg") {
+                Some(stem) => (stem, "_bg"),
+                None => (stem, ""),
+            };
+            let name = format!("{stem}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
+            std::fs::rename(&from, staging.join(&name))
+                .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+            Ok(name)
+        })
+        .collect()
+}
+
+/// Names the second wasm's files (`(attribute, file)`: its glue, wasm and stylesheet) and their
+/// integrity in `<meta name="asa-later">` (in the head).
+fn with_later_meta(
+    html: &str,
+    names: &[(&str, String)],
+    files: &[(String, Vec<u8>)],
+) -> Result<String, String> {
+    let mut meta = String::from("<meta name=\"asa-later\"");
+    for (key, name) in names {
+        let bytes = files
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, bytes)| bytes)
+            .ok_or_else(|| format!("the build has no {name}"))?;
+        meta.push_str(&format!(
+            " data-{key}=\"./{name}\" data-{key}-integrity=\"{}\"",
+            sha256::integrity(bytes)
+        ));
+    }
+    meta.push('>');
+    in_head(html, &meta)
+        .ok_or_else(|| "index.html has no <head>: cannot name the second wasm".to_string())
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
@@ -189,18 +258,23 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
 
 /// Stamps the build id into the head, where the registration script and the tests read it.
 fn with_build_meta(html: &str, id: &str) -> Result<String, String> {
-    let meta = format!("<meta name=\"asa-planner-build\" content=\"{id}\">");
+    in_head(
+        html,
+        &format!("<meta name=\"asa-planner-build\" content=\"{id}\">"),
+    )
+    .ok_or_else(|| "index.html has no <head>: cannot stamp the build id".to_string())
+}
+
+/// `html` with `tag` at the end of its head (a minified page may leave out `</head>`).
+fn in_head(html: &str, tag: &str) -> Option<String> {
     if let Some(at) = html.find("</head>") {
-        return Ok(format!("{}{meta}{}", &html[..at], &html[at..]));
+        return Some(format!("{}{tag}{}", &html[..at], &html[at..]));
     }
     let lower = html.to_ascii_lowercase();
-    let head = lower
+    let at = lower
         .find("<head")
-        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1));
-    match head {
-        Some(at) => Ok(format!("{}{meta}{}", &html[..at], &html[at..])),
-        None => Err("index.html has no <head>: cannot stamp the build id".to_string()),
-    }
+        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))?;
+    Some(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
 
 /// Trunk names hashed files `<stem>-<hex>.<ext>` (`asa-planner-1f0c…_bg.wasm`); their content
@@ -330,6 +404,49 @@ mod tests {
             with_build_meta("<p>x", "ab"),
             "index.html has no <head>: cannot stamp the build id",
         );
+    }
+
+    #[test]
+    fn names_the_second_wasm_by_content_with_its_integrity() {
+        let dir = std::env::temp_dir().join(format!("asa-post-build-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("asa-later.js"), b"glue").unwrap();
+        std::fs::write(dir.join("asa-later_bg.wasm"), b"wasm").unwrap();
+        let names = hash_later_names(&dir).unwrap();
+        let hex = |b: &[u8]| sha256::hex(b)[..16].to_string();
+        assert_eq!(
+            names,
+            [
+                format!("asa-later-{}.js", hex(b"glue")),
+                format!("asa-later-{}_bg.wasm", hex(b"wasm"))
+            ]
+        );
+        assert!(names.iter().all(|n| is_hashed(n) && dir.join(n).is_file()));
+        assert!(!dir.join("asa-later.js").exists());
+        let files = vec![
+            (names[0].clone(), b"glue".to_vec()),
+            (names[1].clone(), b"wasm".to_vec()),
+        ];
+        let named = [("js", names[0].clone()), ("wasm", names[1].clone())];
+        let page = with_later_meta("<head></head>", &named, &files).unwrap();
+        assert_eq!(
+            page,
+            format!(
+                "<head><meta name=\"asa-later\" data-js=\"./{}\" data-js-integrity=\"{}\" \
+                 data-wasm=\"./{}\" data-wasm-integrity=\"{}\"></head>",
+                names[0],
+                sha256::integrity(b"glue"),
+                names[1],
+                sha256::integrity(b"wasm")
+            )
+        );
+        // A build without the second wasm fails and says which asset makes it.
+        let err = hash_later_names(&dir).unwrap_err();
+        assert!(
+            err.contains("asa-later.js") && err.contains("rust asset"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

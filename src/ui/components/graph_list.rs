@@ -1,5 +1,5 @@
-//! The release graph as lists (markup from `view::release_list`), and its "Target"/"Current"
-//! buttons: one click listener for them all. A pick redraws the list (the plan changed), so the
+//! The release graph as lists (markup from `view::release_list`, written by the second wasm,
+//! `ui::later`), and its "Target"/"Current" buttons: one click listener for them all. A pick redraws the list (the plan changed), so the
 //! pressed button's id is handed to `browser::focus_after_render`: keyboard and screen-reader
 //! users stay where they were.
 //!
@@ -8,17 +8,18 @@
 //! drawing, the source of hovers, is not).
 
 use crate::domain::release::Release;
-use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{GraphModel, PickAs};
-use crate::view::release_list::{self, pick_button_id};
+use crate::view::release_list::pick_button_id;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphListProps {
     pub model: Shared<GraphModel>,
-    pub session: Shared<Session>,
+    /// The lists' markup for `model` (empty while the second wasm loads).
+    pub markup: Rc<String>,
     /// A release picked, and as what (as in the graph).
     pub onpick: Callback<(Release, PickAs)>,
 }
@@ -48,8 +49,13 @@ pub fn graph_list(props: &GraphListProps) -> Html {
             }
         })
     };
-    let markup = release_list::lists(&props.session.catalog, &props.model);
     html! {
-        <div class="graph-list" {onclick}>{ Html::from_html_unchecked(markup.into()) }</div>
+        <div class="graph-list" {onclick}>
+            if props.markup.is_empty() {
+                <p>{ "Loading the list view…" }</p>
+            } else {
+                { Html::from_html_unchecked((*props.markup).clone().into()) }
+            }
+        </div>
     }
 }

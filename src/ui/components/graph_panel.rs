@@ -19,6 +19,8 @@ pub struct GraphPanelProps {
     pub interim: bool,
     /// Shows the list view instead of the drawing.
     pub as_list: bool,
+    /// The list view's markup (the second wasm's; empty until it is there).
+    pub lists: std::rc::Rc<String>,
     pub oninterim: Callback<bool>,
     /// The list/graph switch pressed: the list view wanted (`true`) or not.
     pub onlistview: Callback<bool>,
@@ -45,7 +47,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             if as_list {
                 { graph_list(&GraphListProps {
                     model: props.model.clone(),
-                    session: props.session.clone(),
+                    markup: props.lists.clone(),
                     onpick: props.onpick.clone(),
                 }) }
             } else {

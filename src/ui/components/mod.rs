@@ -11,7 +11,6 @@ pub mod banner;
 pub mod custom_list;
 pub mod graph_list;
 pub mod graph_panel;
-pub mod hop_runbook;
 pub mod mode_select;
 pub mod plan_hop;
 pub mod plan_inputs;

@@ -1,6 +1,6 @@
 //! The plan: `ol[data-plan]` of hops (the blocked direct hop's reason is the graph's), overrides that
-//! were not used; beside it the rule-set summary (`plan_summary`) and the plan's notes
-//! (`plan_notes`: rule source, unit parity, mixed-version window).
+//! were not used; beside it the rule-set summary (`plan_summary`). The plan's notes are the
+//! second wasm's (`view::plan_html::notes`, placed by the page).
 //!
 //! A view function (ARCHITECTURE.md › Size): its props carry the page's callbacks, new on
 //! every page render, so a component here would re-render with the page anyway.
@@ -11,8 +11,7 @@ use crate::domain::release::Release;
 use crate::domain::rules::RuleSet;
 use crate::domain::session::{Origin, Session};
 use crate::ui::shared::Shared;
-use crate::view::markup::inline_code;
-use crate::view::{plan_html, words};
+use crate::view::words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -102,25 +101,5 @@ pub fn plan_summary(props: &PlanListProps) -> Html {
                 </ul>
             }
         </div>
-    }
-}
-
-/// What a person should know about the plan (rule source, parity, near-zero downtime …), each
-/// with its Cisco sources: under the graph, so the hops and the graph come first.
-pub fn plan_notes(props: &PlanListProps) -> Html {
-    let session = &props.session;
-    // The notes carry `backtick` command spans and source links: written as markup (escaped)
-    // in one piece.
-    let mut notes = String::new();
-    for note in &session.notes {
-        notes.push_str("<li>");
-        inline_code(&mut notes, &words::note(note));
-        plan_html::sources(&mut notes, &words::note_sources(note));
-        notes.push_str("</li>");
-    }
-    html! {
-        if !session.notes.is_empty() {
-            <ul class="plan-list-notes">{ Html::from_html_unchecked(notes.into()) }</ul>
-        }
     }
 }
