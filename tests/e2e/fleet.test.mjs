@@ -150,6 +150,7 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
 
   // The pair's name links to its single-pair plan; the page opens it.
   await page.click('tr[data-name="dc"] a');
+  await page.waitForSelector('ol[data-plan] li[data-hop]', { state: 'attached' });
   assert.equal(await waitForApp(page), 'ok');
   assert.equal(
     decodeURI(await page.evaluate(() => location.hash)),
