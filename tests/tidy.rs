@@ -432,9 +432,21 @@ fn literals(line: &str) -> Vec<String> {
 }
 
 /// Markup or Markdown inside a string literal of a line of code (comments are skipped): a
-/// tag (`<li`, `</`), `**`, a `## ` heading or a ``` fence.
+/// tag (`<li`, `</`), `**`, a `## ` heading or a ``` fence. A literal that is one placeholder
+/// of a command, as Cisco writes them (`<tftp-server>`: words joined by hyphens, which no
+/// standard HTML element name has), is a command's text, not a tag.
 fn markup_in(file: &Path, text: &str) -> Vec<String> {
+    let is_placeholder = |lit: &str| {
+        lit.strip_prefix('<')
+            .and_then(|l| l.strip_suffix('>'))
+            .is_some_and(|word| {
+                word.contains('-') && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+    };
     let is_markup = |lit: &str| {
+        if is_placeholder(lit) {
+            return false;
+        }
         let tag = lit
             .find('<')
             .and_then(|i| lit[i + 1..].chars().next())
@@ -469,6 +481,7 @@ fn markup_in_finds_tags_and_markdown_in_code_only() {
         "let s = \"**bold**\";",
         "writeln!(md, \"## Hops\");",
         "let fence = \"```\";",
+        "let t = \"<p class=\\\"x\\\">\";",
     ] {
         assert_eq!(markup_in(file, code).len(), 1, "{code}");
     }
@@ -478,6 +491,7 @@ fn markup_in_finds_tags_and_markdown_in_code_only() {
         "if x <= y {}",
         ".filter(|t| a < **t && **t < b)",
         "let s = \"a < b and 8.2 → 8.3\";",
+        "const SERVER: &str = \"<tftp-server>\";",
     ] {
         assert!(markup_in(file, clean).is_empty(), "{clean}");
     }

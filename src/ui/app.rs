@@ -9,6 +9,7 @@ use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
 use super::components::runbook_panel::runbook_panel;
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::verdict::Verdict;
+use super::fleet_page;
 use super::hooks::{use_planner, Planner};
 use super::later::{self, Later};
 use super::shared::Shared;
@@ -274,7 +275,8 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn()>::new(move || {
                 let hash = browser::hash();
-                if *last_written.borrow() == hash {
+                // The fleet view is another page (`ui::fleet_page` reloads into it).
+                if *last_written.borrow() == hash || fleet_page::is_fleet(&hash) {
                     return;
                 }
                 match PlanQuery::parse_with_notices(&hash) {
@@ -356,6 +358,7 @@ pub fn app() -> Html {
                     </button>
                     <h1>{ "ASA zero-downtime upgrade planner" }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
+                    <p class="planner-fleet"><a href="#fleet">{ "Many pairs? Plan them as a fleet" }</a></p>
                     { share_bar(ShareBarProps {
                         state: later_state,
                         fragment: shown_fragment,

@@ -24,6 +24,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = asaLater, js_name = markup)]
     fn later_markup(kind: &str, state: &str) -> Result<String, JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = asaLater, js_name = fleet_mount)]
+    fn later_fleet_mount(root: &web_sys::Element) -> Result<(), JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = asaLater, js_name = share)]
     fn later_share(action: &str, state: &str, link: &str) -> Result<String, JsValue>;
 }
@@ -74,6 +77,12 @@ pub fn markup(kind: &str, state: &str) -> Result<String, String> {
 pub fn share(action: &str, state: &str, link: &str) -> Result<String, String> {
     loaded()?;
     later_share(action, state, link).map_err(|e| reason(&e))
+}
+
+/// Draws the fleet view in `root` (an empty element the page gives it; SPEC §13).
+pub fn fleet_mount(root: &web_sys::Element) -> Result<(), String> {
+    loaded()?;
+    later_fleet_mount(root).map_err(|e| reason(&e))
 }
 
 /// Whether `asaLater` holds the loaded exports (a call before would only say "null"). It is

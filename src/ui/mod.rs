@@ -4,12 +4,14 @@
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
 //! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
 //! `browser` (location, history, storage, clipboard, downloads, focus after a render), `later`
-//! (the second wasm: runbook steps and export, loaded after the first paint), `shared`
+//! (the second wasm: runbook body, notes, list view, export, fleet view; loaded after the first
+//! paint), `fleet_page` (the place of the fleet view, `#fleet`), `shared`
 //! (pointer-equal props).
 
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod fleet_page;
 pub mod hooks;
 pub mod later;
 pub mod shared;
@@ -17,7 +19,13 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the app on `<body>`.
+/// Mounts the planner on `<body>`, or the fleet view when the fragment is `#fleet`.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let fleet = fleet_page::is_fleet(&browser::hash());
+    fleet_page::reload_on_view_change(fleet);
+    if fleet {
+        fleet_page::start();
+    } else {
+        yew::Renderer::<App>::new().render();
+    }
 }

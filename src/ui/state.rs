@@ -42,8 +42,6 @@ pub struct State {
     pub list_view: bool,
 }
 
-impl State {}
-
 pub enum Action {
     SetFrom(String),
     SetFrom2(Option<String>),

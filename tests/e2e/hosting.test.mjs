@@ -57,12 +57,20 @@ test('the CSP is strict and every inline script is allowed by hash', async () =>
   // computed from the files actually served.
   const files = await fs.readdir(DIST_DIR);
   const js = files.find((f) => /^asa-planner-.*\.js$/.test(f));
-  const wasm = files.find((f) => f.endsWith('.wasm'));
+  const wasm = files.find((f) => /^asa-planner-.*\.wasm$/.test(f));
   const sri = async (f) => `sha256-${sha256(await fs.readFile(path.join(DIST_DIR, f)))}`;
   assert.match(html, new RegExp(`href="?\\./${js}"? integrity="?${escape(await sri(js))}"? rel="?modulepreload`));
   // (Trunk's minifier picks the quotes: "…" or `…`.)
   const q = '["`]';
   assert.match(html, new RegExp(`fetch\\(${q}\\./${escape(wasm)}${q},\\{integrity:${q}${escape(await sri(wasm))}${q}\\}\\)`), 'the wasm is fetched with its hash');
+  // The second wasm's glue, wasm and stylesheet are named with their hashes for the loader.
+  const later = html.match(/<meta name="asa-later"[^>]*>/);
+  assert.ok(later, 'index.html names the second wasm');
+  for (const [key, pattern] of [['js', /^asa-later-.*\.js$/], ['wasm', /^asa-later-.*\.wasm$/], ['css', /^asa-later-.*\.css$/]]) {
+    const file = files.find((f) => pattern.test(f));
+    assert.ok(file, `dist has the second wasm's ${key}`);
+    assert.match(later[0], new RegExp(`data-${key}="\\./${escape(file)}" data-${key}-integrity="${escape(await sri(file))}"`));
+  }
 });
 
 /** Base64 sha256, as CSP and SRI write it. */

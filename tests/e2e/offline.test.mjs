@@ -28,6 +28,9 @@ async function assertPlans(page, { from, to }) {
   assert.equal(hops[0].from, from);
   assert.equal(hops.at(-1).to, to);
   for (let i = 1; i < hops.length; i++) assert.equal(hops[i].from, hops[i - 1].to, 'hops chain');
+  // The runbook's body comes from the second wasm, which must be there too (precached).
+  assert.equal(await page.getAttribute('.runbook-panel', 'data-steps'), 'ready');
+  assert.equal(await page.locator('[data-runbook-hop]').count(), hops.length);
   return hops;
 }
 
