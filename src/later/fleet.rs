@@ -42,6 +42,8 @@ pub fn mount(root: Element) {
         return;
     }
     let _ = root.set_attribute("data-fleet-mounted", "");
+    // The stylesheet's root class, whatever element the page gave.
+    let _ = root.class_list().add_1("fleet-view");
     let (fleet, problem) = match stored_text() {
         None => (SavedFleet::default(), None),
         Some(text) => match saved::decode(&text) {

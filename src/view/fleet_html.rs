@@ -21,14 +21,15 @@ use std::fmt::Write;
 /// The view before any result: heading, the CSV format, the fleet-wide settings, the box (with
 /// `saved`'s text), the file upload, the apply and export buttons, and the empty places
 /// the results go (`[data-fleet-notice]`, `[data-fleet-error-area]` beside the box,
-/// `[data-fleet-results]` under it).
+/// `[data-fleet-results]` under it). It fills the view's root, which carries the class
+/// `fleet-view` (styles/later-fleet.css).
 ///
 /// Hooks: `input[data-fleet-target]`, `select[data-fleet-rules]`, `select[data-fleet-preset]`,
 /// `textarea[data-fleet-input]`, `input[data-fleet-file]`, `button[data-fleet-apply]`,
 /// `button[data-fleet-export="csv|json|markdown"]`.
 pub fn shell(saved: &SavedFleet) -> String {
     let mut out = String::with_capacity(4096 + saved.csv.len());
-    out.push_str("<div class=\"fleet-view\"><h2 id=\"fleet-title\">");
+    out.push_str("<h2 id=\"fleet-title\">");
     escape(&mut out, words::VIEW_TITLE);
     out.push_str("</h2><p><a href=\"#\" data-fleet-single>");
     escape(&mut out, words::SINGLE_PAIR);
@@ -86,7 +87,7 @@ pub fn shell(saved: &SavedFleet) -> String {
         escape(&mut out, label);
         out.push_str("</button> ");
     }
-    out.push_str("</p><div data-fleet-results></div></div>");
+    out.push_str("</p><div data-fleet-results></div>");
     out
 }
 
