@@ -15,7 +15,7 @@ use asa_planner::domain::session::{analyse_reusing, Reuse, Session};
 use asa_planner::domain::stored::{self, Stored};
 use asa_planner::ui::browser;
 use asa_planner::view::export::{self, Extras};
-use asa_planner::view::{graph_model, plan_html, release_list};
+use asa_planner::view::{graph_model, legend, plan_html, release_list};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -65,7 +65,8 @@ fn read(state: &str) -> Option<Rc<Plan>> {
 }
 
 /// Markup for a part of the page the first paint does without: `"release-lists"` (the release
-/// graph as lists, `view::release_list`) or `"notes"` (the plan's notes, `view::plan_html`).
+/// graph as lists, `view::release_list`), `"notes"` (the plan's notes, `view::plan_html`) or
+/// `"legend"` (the graph's legend, `view::legend`).
 /// Empty for anything else, or when `state` is not the page's state.
 #[wasm_bindgen]
 pub fn markup(kind: &str, state: &str) -> String {
@@ -78,6 +79,7 @@ pub fn markup(kind: &str, state: &str) -> String {
             release_list::lists(&plan.session.catalog, &model)
         }
         "notes" => plan_html::notes(&plan.session),
+        "legend" => legend::html(),
         _ => String::new(),
     }
 }

@@ -222,10 +222,11 @@ pub fn app() -> Html {
         );
     }
 
-    // The plan's notes (under the graph) and the list view (shown on request) are markup the
-    // second wasm writes: they come a moment after the first paint.
+    // The plan's notes and the graph's legend (under the graph) and the list view (shown on
+    // request) are markup the second wasm writes: they come a moment after the first paint.
     let notes = use_later_markup("notes", &later, &later_state, true);
     let lists = use_later_markup("release-lists", &later, &later_state, state.list_view);
+    let legend = use_later_markup("legend", &later, &later_state, true);
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
@@ -394,6 +395,7 @@ pub fn app() -> Html {
                         interim: query.interim,
                         as_list: state.list_view,
                         lists: lists.clone(),
+                        legend: legend.clone(),
                         oninterim,
                         onlistview,
                         onpick,

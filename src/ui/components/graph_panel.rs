@@ -9,7 +9,7 @@ use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{GraphModel, PickAs};
-use crate::view::{legend, words};
+use crate::view::words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +21,8 @@ pub struct GraphPanelProps {
     pub as_list: bool,
     /// The list view's markup (the second wasm's; empty until it is there).
     pub lists: std::rc::Rc<String>,
+    /// The legend's markup (`view::legend`, the second wasm's; empty until it is there).
+    pub legend: std::rc::Rc<String>,
     pub oninterim: Callback<bool>,
     /// The list/graph switch pressed: the list view wanted (`true`) or not.
     pub onlistview: Callback<bool>,
@@ -57,7 +59,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             <p class="graph-panel-help">
                 { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
             </p>
-            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
+            { Html::from_html_unchecked(AttrValue::from((*props.legend).clone())) }
         </section>
     }
 }
