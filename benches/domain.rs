@@ -3,14 +3,19 @@
 //! ≤ 50 ms each: `plan/all_pairs_builtin` for Table 81-1, `plan/all_pairs_builtin_guide_9x` for
 //! Cisco's 9.x guidance), and the graph
 //! layout at 300 / 2,000 / 10,000 releases (budget ≤ 20 ms for 2,000 in wasm; native is the
-//! lower bound). Run with `cargo xtask bench` (prints the medians) or `cargo bench --bench domain`.
+//! lower bound), and the page's fleet view on 1,000 pairs: the CSV planned and its markup written
+//! (budget: the table drawn within 100 ms of applying, in the page; native is the lower
+//! bound). Run with `cargo xtask bench` (prints the medians) or `cargo bench --bench domain`.
 
 use asa_planner::domain::catalog::Catalog;
+use asa_planner::domain::fleet::{sample_csv, PlannedFleet};
 use asa_planner::domain::layout::layout;
 use asa_planner::domain::plan::plan_with;
 use asa_planner::domain::presets::default_preset;
+use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::RuleSet;
+use asa_planner::view::fleet_html;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
@@ -115,5 +120,23 @@ fn layouts(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, all_pairs, layouts);
+/// What the fleet view does when "Plan the fleet" is pressed, but the browser's part: every line
+/// read and planned, then the bad lines' and the results' markup written.
+fn fleet_view(c: &mut Criterion) {
+    let mut group = c.benchmark_group("fleet");
+    let csv = sample_csv(1_000);
+    group.throughput(Throughput::Elements(1_000));
+    group.bench_function("view_1000", |b| {
+        b.iter(|| {
+            let fleet = PlannedFleet::plan(PlanQuery::default(), black_box(&csv));
+            (
+                fleet_html::errors(&fleet.errors),
+                fleet_html::results(&fleet),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse, all_pairs, layouts, fleet_view);
 criterion_main!(benches);

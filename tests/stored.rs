@@ -139,3 +139,116 @@ proptest! {
         let _ = decode(&text);
     }
 }
+
+/// The fleet view's saved text (`domain::fleet::saved`): its own header, the same envelope.
+mod fleet {
+    use asa_planner::domain::fleet::saved::{decode, encode, SavedFleet, HEADER};
+    use asa_planner::domain::rules::RuleSet;
+    use asa_planner::domain::stored::StoredError;
+    use proptest::prelude::*;
+
+    fn sample() -> SavedFleet {
+        SavedFleet {
+            target: "9.12(4)".into(),
+            rules: "guide-9x".into(),
+            preset: "asa5580".into(),
+            csv: "name,unit1\n\"edge, 1\",8.2(5)\r\nx=y,9.1(7)%\n".into(),
+        }
+    }
+
+    #[track_caller]
+    fn refused(text: &str, reason: &str) {
+        let e = decode(text).expect_err("refused");
+        assert_eq!(e, StoredError(reason.to_string()));
+        assert_eq!(
+            e.to_string(),
+            format!("saved state could not be read ({reason}); it was replaced")
+        );
+    }
+
+    #[test]
+    fn the_box_and_the_settings_round_trip_as_versioned_lines() {
+        assert_eq!(
+            encode(&sample()),
+            "asa-planner-fleet v1\n\
+             target=9.12(4)\n\
+             rules=guide-9x\n\
+             preset=asa5580\n\
+             csv=name,unit1%0A%22edge,%201%22,8.2(5)%0D%0Ax%3Dy,9.1(7)%25%0A\n\
+             end"
+        );
+        assert_eq!(decode(&encode(&sample())), Ok(sample()));
+        assert_eq!(
+            decode(&encode(&SavedFleet::default())),
+            Ok(SavedFleet::default())
+        );
+        let defaults = sample().defaults();
+        assert_eq!(defaults.to, "9.12(4)");
+        assert_eq!(defaults.rules, RuleSet::Guide9x);
+        assert_eq!(defaults.preset.as_deref(), Some("asa5580"));
+        // A rule set the page does not know falls back to the default; no preset is none.
+        let other = SavedFleet {
+            rules: "table-99".into(),
+            ..SavedFleet::default()
+        };
+        assert_eq!(other.defaults().rules, RuleSet::Table811);
+        assert_eq!(other.defaults().preset, None);
+    }
+
+    #[test]
+    fn corrupt_or_foreign_text_is_an_error_value() {
+        refused("", "not a saved fleet");
+        // The single-pair state is not a fleet.
+        refused("asa-planner-state v1\nfragment=x\nend", "not a saved fleet");
+        refused(
+            "asa-planner-fleet v2\nend",
+            "written by a newer or unknown version: 'asa-planner-fleet v2'",
+        );
+        refused(
+            &format!("{HEADER}\ncsv=a"),
+            "truncated: the end line is missing",
+        );
+        refused(
+            &format!("{HEADER}\ncsv=a\ncsv=b\nend"),
+            "line 3: csv is repeated",
+        );
+        refused(
+            &format!("{HEADER}\nfragment=a\nend"),
+            "line 2: unknown key 'fragment'",
+        );
+        refused(
+            &format!("{HEADER}\ncsv=%ZZ\nend"),
+            "line 2: bad escape at byte 1",
+        );
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[ -~\n\r\t]{0,40}",
+            any::<String>().prop_map(|s| s.chars().take(40).collect())
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn encode_then_decode_is_the_identity(
+            target in text(), rules in text(), preset in text(), csv in text()
+        ) {
+            let saved = SavedFleet { target, rules, preset, csv };
+            prop_assert_eq!(decode(&encode(&saved)), Ok(saved));
+        }
+
+        #[test]
+        fn decode_never_panics(body in "[a-z_=%0-9A-F\n\r]{0,80}", header in any::<bool>()) {
+            let text = if header { format!("{HEADER}\n{body}") } else { body };
+            if let Ok(saved) = decode(&text) {
+                prop_assert_eq!(decode(&encode(&saved)), Ok(saved));
+            }
+        }
+
+        #[test]
+        fn decode_never_panics_on_any_string(text in any::<String>()) {
+            let _ = decode(&text);
+        }
+    }
+}

@@ -18,17 +18,14 @@
 //! Memory stays flat on the CSV path (a line is read, planned, written and dropped); the JSON
 //! and Markdown paths also keep each pair's name for the groups and images.
 
-use super::lines::Lines;
 use super::{preset, report, rule_set, Status};
-use asa_planner::domain::fleet::{
-    json::FleetJson, Fleet, InputError, LineOutcome, PairPlan, Summary, Tally, MEMO_LIMIT,
-};
+use asa_planner::domain::fleet::csv_input::Records;
+use asa_planner::domain::fleet::csv_output::CsvRows;
+use asa_planner::domain::fleet::{json::FleetJson, Fleet, InputError, LineOutcome, Summary, Tally};
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::view::fleet_export;
 use clap::ValueEnum;
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 
@@ -73,12 +70,6 @@ enum Format {
     Markdown,
 }
 
-/// The CSV columns, one row per planned pair.
-const COLUMNS: [&str; 12] = [
-    "line", "name", "unit1", "unit2", "target", "mode", "preset", "rules", "verdict", "hops",
-    "path", "share",
-];
-
 pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let defaults = PlanQuery {
         to: args.target.clone().unwrap_or_default(),
@@ -106,35 +97,19 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
             }
         }
     };
-    // Fields may be missing (everything after unit1 is optional): flexible; the header is
-    // recognised by the fleet, not assumed.
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(Lines::new(input));
+    let mut records = Records::new(input);
     let mut output = Output::start(args.format, out)?;
     let mut tally = Tally::default();
-    let mut record = csv::ByteRecord::new();
     let mut unreadable = false;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
+    while let Some(read) = records.plan_next(&mut fleet) {
+        let outcome = match read {
+            Ok(outcome) => outcome,
             Err(e) => {
-                let at = e
-                    .position()
-                    .map_or(String::new(), |p| format!("line {}: ", p.line()));
-                eprintln!("asa-planner: {at}cannot read the fleet: {e}");
+                eprintln!("asa-planner: {e}");
                 unreadable = true;
                 break;
             }
-        }
-        let start = record.position().map_or(0, |p| p.byte());
-        let line = reader.get_mut().record_line(start);
-        // Bytes that are not UTF-8 become U+FFFD, which the release parser names by position.
-        let fields: Vec<Cow<str>> = record.iter().map(String::from_utf8_lossy).collect();
-        let fields: Vec<&str> = fields.iter().map(|f| f.as_ref()).collect();
-        let outcome = fleet.plan_record(line, &fields);
+        };
         tally.add(&outcome);
         if let LineOutcome::Bad(errors) = &outcome {
             errors.iter().for_each(report);
@@ -159,12 +134,8 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
 
 /// Where planned lines go, per format.
 enum Output<'w, W: Write> {
-    /// Rows quoted by the `csv` crate (it buffers, and flushes at the end). A fleet repeats a
-    /// few paths: each is written as text once per share link (bounded like the fleet's memo).
-    Csv {
-        writer: csv::Writer<&'w mut W>,
-        paths: HashMap<String, String>,
-    },
+    /// Rows as the page's CSV export writes them (buffered, flushed at the end).
+    Csv(CsvRows<&'w mut W>),
     Json {
         out: &'w mut W,
         writer: FleetJson,
@@ -182,14 +153,7 @@ enum Output<'w, W: Write> {
 impl<'w, W: Write> Output<'w, W> {
     fn start(format: Format, out: &'w mut W) -> io::Result<Self> {
         Ok(match format {
-            Format::Csv => {
-                let mut writer = csv::Writer::from_writer(out);
-                writer.write_record(COLUMNS)?;
-                Output::Csv {
-                    writer,
-                    paths: HashMap::new(),
-                }
-            }
+            Format::Csv => Output::Csv(CsvRows::start(out)?),
             Format::Json => {
                 let mut buffer = String::new();
                 let writer = FleetJson::start(&mut buffer);
@@ -211,19 +175,10 @@ impl<'w, W: Write> Output<'w, W> {
 
     fn add(&mut self, outcome: LineOutcome) -> io::Result<()> {
         match self {
-            Output::Csv { writer, paths } => {
-                if let LineOutcome::Planned(pair) = &outcome {
-                    if !paths.contains_key(pair.share.as_str()) {
-                        if paths.len() >= MEMO_LIMIT {
-                            paths.clear();
-                        }
-                        paths.insert(pair.share.clone(), pair.path_text());
-                    }
-                    let path = paths.get(pair.share.as_str()).map_or("", String::as_str);
-                    writer.write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
-                }
-                Ok(())
-            }
+            Output::Csv(rows) => match &outcome {
+                LineOutcome::Planned(pair) => rows.pair(pair),
+                _ => Ok(()),
+            },
             Output::Json {
                 out,
                 writer,
@@ -255,7 +210,7 @@ impl<'w, W: Write> Output<'w, W> {
 
     fn end(self) -> io::Result<()> {
         match self {
-            Output::Csv { mut writer, .. } => writer.flush(),
+            Output::Csv(rows) => rows.end(),
             Output::Json {
                 out,
                 writer,
@@ -273,23 +228,4 @@ impl<'w, W: Write> Output<'w, W> {
             } => out.write_all(fleet_export::fleet(&summary, &errors).as_bytes()),
         }
     }
-}
-
-/// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
-fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
-    let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
-    [
-        Cow::Owned(pair.line.unwrap_or_default().to_string()),
-        Cow::Borrowed(pair.name.as_deref().unwrap_or_default()),
-        unit(0),
-        unit(1),
-        Cow::Borrowed(&pair.target),
-        Cow::Borrowed(pair.mode.as_str()),
-        Cow::Borrowed(pair.preset),
-        Cow::Borrowed(pair.rules),
-        Cow::Borrowed(pair.verdict.as_str()),
-        Cow::Owned(pair.hops.len().to_string()),
-        Cow::Borrowed(path),
-        Cow::Borrowed(&pair.share),
-    ]
 }

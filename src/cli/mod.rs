@@ -8,7 +8,6 @@
 //! over a missing path.
 
 mod fleet;
-mod lines;
 mod plan;
 
 use asa_planner::domain::fleet::{preset_id, InputError};

@@ -19,6 +19,9 @@
 //! percent-encoded so it holds no line break and no `=`; `end` closes the record so that a
 //! truncated write is detected. Decoding is strict: an unknown or repeated key, a bad escape, a
 //! missing `end`, a newer version or text over [`MAX_STORED`] bytes is an error.
+//!
+//! The envelope (header, `key=value` lines, `end`, the checks) is [`Format`] and [`Writer`],
+//! shared with the fleet view's own saved text (`fleet::saved`), so both decode alike.
 
 use super::query::{decode_strict, percent_encode};
 use std::fmt;
@@ -62,32 +65,32 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
+/// The planner's own state: its header and keys (`image`, key 2, is a list, one line each).
+const FORMAT: Format = Format {
+    header: HEADER,
+    not_ours: "not planner state",
+    keys: &["fragment", "server", "image", "list_draft", "minutes"],
+    lists: 1 << 2,
+};
+
 /// Encodes `stored` as text (versioned). [`decode`] reads it back exactly.
 pub fn encode(stored: &Stored) -> String {
-    let mut out = String::from(HEADER);
-    let mut line = |key: &str, value: &str| {
-        out.push('\n');
-        out.push_str(key);
-        out.push('=');
-        out.push_str(value);
-    };
-    line("fragment", &percent_encode(&stored.fragment, true));
-    line("server", &percent_encode(&stored.server, true));
+    let mut out = Writer::start(HEADER);
+    out.line("fragment", &stored.fragment);
+    out.line("server", &stored.server);
     for (release, image) in &stored.images {
         let pair = format!(
             "{}={}",
             percent_encode(release, true),
             percent_encode(image, true)
         );
-        line("image", &pair);
+        out.raw("image", &pair);
     }
-    line("list_draft", &percent_encode(&stored.list_draft, true));
+    out.line("list_draft", &stored.list_draft);
     if !stored.minutes.is_empty() {
-        line("minutes", &percent_encode(&stored.minutes, true));
+        out.line("minutes", &stored.minutes);
     }
-    out.push('\n');
-    out.push_str(END);
-    out
+    out.end()
 }
 
 /// Decodes text written by [`encode`]; anything else is an error.
@@ -95,79 +98,155 @@ pub fn encode(stored: &Stored) -> String {
 /// The error says what was wrong in a few words (`not planner state`, `line 3: unknown key
 /// 'x'`); [`StoredError`]'s `Display` frames it for the person.
 pub fn decode(text: &str) -> Result<Stored, StoredError> {
-    let fail = |message: String| Err(StoredError(message));
-    if text.len() > MAX_STORED {
-        return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
-    }
-    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
-    match lines.next() {
-        Some(HEADER) => {}
-        Some(other) if other.starts_with("asa-planner-state v") => {
-            return fail(format!(
-                "written by a newer or unknown version: {}",
-                short(other)
-            ));
-        }
-        _ => return fail("not planner state".to_string()),
-    }
     let mut stored = Stored::default();
-    let mut seen = [false; 4];
-    let mut ended = false;
-    for (i, line) in lines.enumerate() {
-        let number = i + 2;
-        if ended {
-            if line.is_empty() {
+    FORMAT.read(text, |entry| {
+        let slot = match entry.key {
+            0 => &mut stored.fragment,
+            1 => &mut stored.server,
+            3 => &mut stored.list_draft,
+            4 => &mut stored.minutes,
+            _ => {
+                let Some((release, image)) = entry.raw.split_once('=') else {
+                    return Err(StoredError(format!(
+                        "line {}: expected image=release=file",
+                        entry.number
+                    )));
+                };
+                let image = (entry.decode(release)?, entry.decode(image)?);
+                stored.images.push(image);
+                return Ok(());
+            }
+        };
+        *slot = entry.value()?;
+        Ok(())
+    })?;
+    Ok(stored)
+}
+
+/// A versioned text format of `key=value` lines between a header and `end` (the envelope every
+/// saved text shares; see the module's documentation).
+pub(crate) struct Format {
+    /// The first line: a name and ` v` and the version.
+    pub header: &'static str,
+    /// The reason given for text that does not start with the name.
+    pub not_ours: &'static str,
+    /// Every key the format has (at most 32); each may appear once, except the lists.
+    pub keys: &'static [&'static str],
+    /// The keys that may repeat, as bits by index in `keys`.
+    pub lists: u32,
+}
+
+/// One `key=value` line of a saved text, its value not yet decoded.
+pub(crate) struct Entry<'t> {
+    /// The 1-based line.
+    pub number: usize,
+    /// The key's index in [`Format::keys`].
+    pub key: usize,
+    pub raw: &'t str,
+}
+
+impl Entry<'_> {
+    /// The value, percent-decoded.
+    pub fn value(&self) -> Result<String, StoredError> {
+        self.decode(self.raw)
+    }
+
+    /// A part of the value, percent-decoded.
+    pub fn decode(&self, text: &str) -> Result<String, StoredError> {
+        decode_strict(text).map_err(|e| StoredError(format!("line {}: {e}", self.number)))
+    }
+}
+
+impl Format {
+    /// Hands each entry of `text` to `entry`, in order, checking the envelope on the way: size,
+    /// header and version, `key=value` lines of known keys, none repeated but the lists, `end`
+    /// last. The first error, the envelope's or `entry`'s, ends the reading.
+    pub fn read<'t>(
+        &self,
+        text: &'t str,
+        mut entry: impl FnMut(Entry<'t>) -> Result<(), StoredError>,
+    ) -> Result<(), StoredError> {
+        let fail = |message: String| Err(StoredError(message));
+        if text.len() > MAX_STORED {
+            return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
+        }
+        // The header without its version number: `asa-planner-state v`.
+        let family = self.header.trim_end_matches(|c: char| c.is_ascii_digit());
+        let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+        match lines.next() {
+            Some(first) if first == self.header => {}
+            Some(other) if other.starts_with(family) => {
+                return fail(format!(
+                    "written by a newer or unknown version: {}",
+                    short(other)
+                ));
+            }
+            _ => return fail(self.not_ours.to_string()),
+        }
+        let mut seen = 0u32;
+        let mut ended = false;
+        for (i, line) in lines.enumerate() {
+            let number = i + 2;
+            if ended {
+                if line.is_empty() {
+                    continue;
+                }
+                return fail(format!("line {number}: text after the end"));
+            }
+            if line == END {
+                ended = true;
                 continue;
             }
-            return fail(format!("line {number}: text after the end"));
+            let Some((key, raw)) = line.split_once('=') else {
+                return fail(format!("line {number}: expected key=value"));
+            };
+            let Some(index) = self.keys.iter().position(|k| *k == key) else {
+                return fail(format!("line {number}: unknown key {}", short(key)));
+            };
+            let bit = 1 << index;
+            if seen & bit & !self.lists != 0 {
+                return fail(format!("line {number}: {key} is repeated"));
+            }
+            seen |= bit;
+            entry(Entry {
+                number,
+                key: index,
+                raw,
+            })?;
         }
-        if line == END {
-            ended = true;
-            continue;
+        if !ended {
+            return fail("truncated: the end line is missing".to_string());
         }
-        let Some((key, value)) = line.split_once('=') else {
-            return fail(format!("line {number}: expected key=value"));
-        };
-        let value_of = |text: &str| {
-            decode_strict(text).map_err(|e| StoredError(format!("line {number}: {e}")))
-        };
-        let once = |slot: usize, seen: &mut [bool; 4]| {
-            if std::mem::replace(&mut seen[slot], true) {
-                Err(StoredError(format!("line {number}: {key} is repeated")))
-            } else {
-                Ok(())
-            }
-        };
-        match key {
-            "fragment" => {
-                once(0, &mut seen)?;
-                stored.fragment = value_of(value)?;
-            }
-            "server" => {
-                once(1, &mut seen)?;
-                stored.server = value_of(value)?;
-            }
-            "list_draft" => {
-                once(2, &mut seen)?;
-                stored.list_draft = value_of(value)?;
-            }
-            "minutes" => {
-                once(3, &mut seen)?;
-                stored.minutes = value_of(value)?;
-            }
-            "image" => {
-                let Some((release, image)) = value.split_once('=') else {
-                    return fail(format!("line {number}: expected image=release=file"));
-                };
-                stored.images.push((value_of(release)?, value_of(image)?));
-            }
-            _ => return fail(format!("line {number}: unknown key {}", short(key))),
-        }
+        Ok(())
     }
-    if !ended {
-        return fail("truncated: the end line is missing".to_string());
+}
+
+/// Writes a saved text: the header, `key=value` lines, `end`.
+pub(crate) struct Writer(String);
+
+impl Writer {
+    pub fn start(header: &str) -> Writer {
+        Writer(header.to_string())
     }
-    Ok(stored)
+
+    /// A line whose value is percent-encoded here.
+    pub fn line(&mut self, key: &str, value: &str) {
+        self.raw(key, &percent_encode(value, true));
+    }
+
+    /// A line whose value is already encoded.
+    pub fn raw(&mut self, key: &str, value: &str) {
+        self.0.push('\n');
+        self.0.push_str(key);
+        self.0.push('=');
+        self.0.push_str(value);
+    }
+
+    pub fn end(mut self) -> String {
+        self.0.push('\n');
+        self.0.push_str(END);
+        self.0
+    }
 }
 
 /// A piece of foreign text, quoted and cut short for a message.

@@ -2,6 +2,7 @@
 //! to stage, then one change plan per group of pairs with the same path).
 
 use super::export::{self, inline, Extras};
+use super::words::fleet as words;
 use crate::domain::fleet::{InputError, Summary};
 use crate::domain::plan::Verdict;
 use crate::domain::query::PlanQuery;
@@ -25,22 +26,11 @@ pub fn fleet(summary: &Summary, errors: &[InputError]) -> String {
 }
 
 fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt::Result {
-    let t = &s.tally;
-    writeln!(md, "# ASA fleet upgrade plan\n")?;
-    writeln!(
-        md,
-        "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} without \
-         a zero-downtime path. {}.",
-        count(t.pairs(), "pair", "pairs"),
-        t.ok,
-        count(s.groups().len() as u64, "group", "groups"),
-        t.same,
-        t.downgrade + t.no_path,
-        count(t.bad_lines, "line not planned", "lines not planned"),
-    )?;
+    writeln!(md, "# {}\n", words::TITLE)?;
+    writeln!(md, "{}", words::counts(&s.tally, s.groups().len()))?;
     let mut images = s.images().peekable();
     if images.peek().is_some() {
-        writeln!(md, "\n## Images to stage\n")?;
+        writeln!(md, "\n## {}\n", words::IMAGES)?;
         writeln!(md, "| Release | Pairs | Names |\n|---|---|---|")?;
         for image in images {
             writeln!(
@@ -58,7 +48,7 @@ fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt:
         .filter(|p| p.verdict != Verdict::Same)
         .peekable();
     if without.peek().is_some() {
-        writeln!(md, "\n## Without a zero-downtime path\n")?;
+        writeln!(md, "\n## {}\n", words::WITHOUT_PATH)?;
         writeln!(
             md,
             "| Line | Pair | Units | Target | Verdict |\n|---|---|---|---|---|"
@@ -81,26 +71,17 @@ fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt:
         .filter(|p| p.verdict == Verdict::Same)
         .peekable();
     if same.peek().is_some() {
-        writeln!(md, "\n## Already on the target\n")?;
+        writeln!(md, "\n## {}\n", words::SAME)?;
         writeln!(md, "{}", names(same.map(|p| p.name.as_str())))?;
     }
     if !errors.is_empty() {
-        writeln!(md, "\n## Lines not planned\n")?;
+        writeln!(md, "\n## {}\n", words::NOT_PLANNED)?;
         for e in errors {
             writeln!(md, "- {}", inline(&e.to_string()))?;
         }
     }
     for (i, group) in s.groups().iter().enumerate() {
-        let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
-        writeln!(
-            md,
-            "\n## Group {}: {} ({}, {}, {})\n",
-            i + 1,
-            path.join(" → "),
-            group.mode.label(),
-            count(group.hops() as u64, "hop", "hops"),
-            count(group.pairs.len() as u64, "pair", "pairs"),
-        )?;
+        writeln!(md, "\n## {}\n", words::group_title(i + 1, group))?;
         writeln!(
             md,
             "Pairs: {}\n",
@@ -111,10 +92,6 @@ fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt:
         md.push_str(&demote(&plan, 2));
     }
     Ok(())
-}
-
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Names as inline Markdown, comma separated.

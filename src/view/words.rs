@@ -363,3 +363,84 @@ pub fn confidence(letter: &str) -> String {
     };
     format!("confidence {letter}: {meaning}")
 }
+
+/// Fleets (SPEC §13): the headings and sentences the page's fleet view and the fleet's
+/// Markdown both show.
+pub mod fleet {
+    use super::plural;
+    use crate::domain::fleet::{Group, Tally};
+    use crate::domain::plan::Verdict;
+
+    pub const TITLE: &str = "ASA fleet upgrade plan";
+    pub const IMAGES: &str = "Images to stage";
+    pub const WITHOUT_PATH: &str = "Without a zero-downtime path";
+    pub const SAME: &str = "Already on the target";
+    pub const NOT_PLANNED: &str = "Lines not planned";
+
+    /// The page's fleet view: its heading, the way back, the CSV format and its controls.
+    pub const VIEW_TITLE: &str = "Fleet: plan many failover pairs at once";
+    pub const SINGLE_PAIR: &str = "Back to the single-pair planner";
+    pub const FORMAT: &str = "One pair a line:";
+    pub const FORMAT_DETAILS: &str = "Everything after unit1 is optional: unit2 only when the \
+        second unit runs another release; mode is active-standby (the default) or \
+        active-active; preset as below. The settings below apply where a line gives none. A \
+        first line naming the fields is a header. Quote a field that holds a comma, a quote or a \
+        line break (RFC 4180: \"edge, 1\"; a quote inside is doubled).";
+    pub const TARGET: &str = "Target for lines without one";
+    pub const RULES: &str = "Rule set";
+    pub const PRESET: &str = "Preset for lines without one";
+    pub const DEFAULT_PRESET: &str = "The default";
+    pub const BOX: &str = "Fleet (CSV)";
+    pub const UPLOAD: &str = "Or load a .csv file into the box:";
+    pub const APPLY: &str = "Plan the fleet";
+    pub const FILE_UNREADABLE: &str = "The file could not be read: the box is unchanged.";
+    pub const EXPORT_FAILED: &str = "This browser refused the download.";
+    /// The export buttons: the format (the hook value) and the label.
+    pub const EXPORTS: [(&str, &str); 3] = [
+        ("csv", "Download CSV"),
+        ("json", "Download JSON"),
+        ("markdown", "Download Markdown"),
+    ];
+
+    /// The counts in one sentence: "7 pairs planned: 5 with a zero-downtime path in 3 groups,
+    /// 1 already on the target, 1 without a zero-downtime path. 1 line not planned."
+    pub fn counts(t: &Tally, groups: usize) -> String {
+        format!(
+            "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} \
+             without a zero-downtime path. {}.",
+            plural(t.pairs() as usize, "pair", "pairs"),
+            t.ok,
+            plural(groups, "group", "groups"),
+            t.same,
+            t.downgrade + t.no_path,
+            plural(
+                t.bad_lines as usize,
+                "line not planned",
+                "lines not planned"
+            ),
+        )
+    }
+
+    /// A group's heading: "Group 2: 8.4(7) → 9.0(4) (Active/Standby, 1 hop, 3 pairs)".
+    pub fn group_title(n: usize, group: &Group) -> String {
+        let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
+        format!(
+            "Group {n}: {} ({}, {}, {})",
+            path.join(" → "),
+            group.mode.label(),
+            plural(group.hops(), "hop", "hops"),
+            plural(group.pairs.len(), "pair", "pairs"),
+        )
+    }
+
+    /// A pair's verdict in a few words (the table's cell; the pair's own plan says why).
+    pub fn verdict(verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Ok => "zero-downtime path",
+            Verdict::Same => "already on the target",
+            Verdict::Downgrade => "downgrade: needs an outage",
+            Verdict::NoPath => "no zero-downtime path",
+            Verdict::Invalid | Verdict::Empty => "not planned",
+        }
+    }
+}

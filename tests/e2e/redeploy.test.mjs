@@ -34,14 +34,17 @@ after(async () => {
   await server?.close();
 });
 
-/** A build: its dir, id and the names of its app files. */
+/** The planner's files and the second wasm's (its glue, wasm and stylesheet). */
+const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('asa-later-');
+
+/** A build: its dir, id and the names of its app files (the planner's and the second wasm's). */
 async function describe(dir) {
-  const files = await fs.readdir(dir);
+  const files = (await fs.readdir(dir)).sort();
   return {
     dir,
     id: await distBuildId(dir),
     wasm: files.filter((f) => f.endsWith('.wasm')),
-    js: files.filter((f) => f.startsWith('asa-planner-') && f.endsWith('.js')),
+    js: files.filter((f) => isApp(f) && f.endsWith('.js')),
   };
 }
 
@@ -59,12 +62,13 @@ async function assertRuns(page, build) {
     performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname.split('/').pop())
-      .filter((name) => name.endsWith('.wasm') || name.startsWith('asa-planner-')),
+      .filter((name) => name.endsWith('.wasm') || isApp(name)),
   );
   const wasm = loaded.filter((n) => n.endsWith('.wasm'));
   const js = loaded.filter((n) => n.endsWith('.js'));
-  assert.deepEqual([...new Set(wasm)], build.wasm, 'the wasm of the same build');
-  assert.deepEqual([...new Set(js)], build.js, 'the js glue of the same build');
+  // Both wasm files (waitForApp waits for the second one) and their glue, of one build.
+  assert.deepEqual([...new Set(wasm)].sort(), build.wasm, 'the wasm of the same build');
+  assert.deepEqual([...new Set(js)].sort(), build.js, 'the js glue of the same build');
 }
 
 /** Waits until the controlling service worker is the one of build `id` (event-driven: it
@@ -149,8 +153,8 @@ test(`${CYCLES} redeploys alternating two builds: one build per load, prompt whe
   const a = await describe(DIST_DIR);
   const b = await describe(DIST_B_DIR);
   assert.notEqual(a.id, b.id, 'the two builds differ');
-  assert.equal(a.wasm.length, 1);
-  assert.equal(b.wasm.length, 1);
+  assert.equal(a.wasm.length, 2, 'the planner and the second wasm');
+  assert.equal(b.wasm.length, 2, 'the planner and the second wasm');
   assert.notDeepEqual(a.wasm, b.wasm, 'the two builds have different wasm files');
 
   const rec = await openPage(browser, server.url(LINK), { navigate: false });

@@ -12,7 +12,15 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
-const TARGETS: [&str; 5] = ["release", "fragment", "custom_list", "stored", "fleet"];
+const TARGETS: [&str; 7] = [
+    "release",
+    "fragment",
+    "custom_list",
+    "stored",
+    "fleet",
+    "fleet_csv",
+    "fleet_saved",
+];
 const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.
 const FRAGMENT_MAX_LEN: usize = 9 * 1024;

@@ -9,9 +9,10 @@
 //! a line has none. A first line reading `name,unit1,…` is a header and skipped; blank lines are
 //! skipped. Releases take every spelling the page takes.
 //!
-//! The CSV itself (quotes, line breaks inside quotes) is the reader's: [`Fleet::plan_record`]
-//! takes one record already split into fields, with the line it starts on, so the page's reader
-//! and the command line's `csv` crate feed the same code.
+//! The CSV itself (quotes, line breaks inside quotes) is [`csv_input`]'s: [`Fleet::plan_record`]
+//! takes one record already split into fields, with the line it starts on; the command line and
+//! the page read with the same [`csv_input::Records`], and write CSV with the same
+//! [`csv_output`].
 //!
 //! # Planning
 //!
@@ -40,11 +41,17 @@
 //! );
 //! ```
 
+pub mod csv_input;
+pub mod csv_output;
 pub mod json;
+mod lines;
 mod pair;
+mod planned;
+pub mod saved;
 mod summary;
 
 pub use pair::{PairPlan, PathHop};
+pub use planned::PlannedFleet;
 pub use summary::{Group, Image, PairWithoutHops, Summary, Tally};
 
 use super::presets::{self, PRESETS};

@@ -4,7 +4,7 @@
 //! is where the blank lines began, its line count short by them: `a\n\nb` reports `b` on line
 //! 2. Errors must name the line a person sees in their editor, so this reader notes where each
 //! line break is as the bytes go by, and [`Lines::record_line`] moves past the blank lines the
-//! reported position points at.
+//! reported position points at. Used by [`super::csv_input`] only.
 
 use std::collections::VecDeque;
 use std::io::{self, Read};

@@ -1,0 +1,86 @@
+//! A fleet written as CSV, one row per planned pair: the command line's `--format csv` and the
+//! page's CSV export, byte for byte the same. Quoting is the `csv` crate's (RFC 4180).
+
+use super::{PairPlan, MEMO_LIMIT};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// The CSV columns, one row per planned pair.
+pub const COLUMNS: [&str; 12] = [
+    "line", "name", "unit1", "unit2", "target", "mode", "preset", "rules", "verdict", "hops",
+    "path", "share",
+];
+
+/// Writes the header row, then a row per pair as it comes.
+///
+/// A fleet repeats a few paths: each is written as text once per share link (bounded like
+/// the fleet's memo).
+pub struct CsvRows<W: Write> {
+    writer: csv::Writer<W>,
+    paths: HashMap<String, String>,
+}
+
+impl<W: Write> CsvRows<W> {
+    /// Starts the output with the header row.
+    pub fn start(out: W) -> io::Result<CsvRows<W>> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(COLUMNS)?;
+        Ok(CsvRows {
+            writer,
+            paths: HashMap::new(),
+        })
+    }
+
+    pub fn pair(&mut self, pair: &PairPlan) -> io::Result<()> {
+        if !self.paths.contains_key(pair.share.as_str()) {
+            if self.paths.len() >= MEMO_LIMIT {
+                self.paths.clear();
+            }
+            self.paths.insert(pair.share.clone(), pair.path_text());
+        }
+        let path = self
+            .paths
+            .get(pair.share.as_str())
+            .map_or("", String::as_str);
+        self.writer
+            .write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
+        Ok(())
+    }
+
+    /// Writes what the writer still buffers.
+    pub fn end(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// The rows of `pairs` as one text (the page's export).
+pub fn text<'a>(pairs: impl IntoIterator<Item = &'a PairPlan>) -> String {
+    let mut bytes = Vec::new();
+    let written = CsvRows::start(&mut bytes).and_then(|mut rows| {
+        pairs.into_iter().try_for_each(|p| rows.pair(p))?;
+        rows.end()
+    });
+    // Writing to memory fails only if memory runs out; what was written is kept either way.
+    let _ = written;
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
+fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
+    let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
+    [
+        Cow::Owned(pair.line.unwrap_or_default().to_string()),
+        Cow::Borrowed(pair.name.as_deref().unwrap_or_default()),
+        unit(0),
+        unit(1),
+        Cow::Borrowed(&pair.target),
+        Cow::Borrowed(pair.mode.as_str()),
+        Cow::Borrowed(pair.preset),
+        Cow::Borrowed(pair.rules),
+        Cow::Borrowed(pair.verdict.as_str()),
+        Cow::Owned(pair.hops.len().to_string()),
+        Cow::Borrowed(path),
+        Cow::Borrowed(&pair.share),
+    ]
+}

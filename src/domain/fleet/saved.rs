@@ -1,0 +1,86 @@
+//! The page's fleet between visits: the box's text and the fleet-wide settings, kept in local
+//! storage under its own key (a fleet is too long for a link, and SPEC §13 keeps it out of the
+//! URL). Decoded strictly, like the single-pair state ([`crate::domain::stored`], whose
+//! envelope it shares): anything else is an error value, never a panic.
+//!
+//! # Format (version 1)
+//!
+//! ```text
+//! asa-planner-fleet v1
+//! target=9.12(4)
+//! rules=table-81-1
+//! preset=asa5500
+//! csv=name%2Cunit1%0Aedge-1%2C8.2(5)
+//! end
+//! ```
+//!
+//! Values are percent-encoded; every key is optional and may appear once. The rule set is kept
+//! as typed by the page (`table-81-1` or `guide-9x`); a value the page does not know falls back
+//! to its default when read into a [`PlanQuery`].
+
+use crate::domain::query::PlanQuery;
+use crate::domain::rules::RuleSet;
+use crate::domain::stored::{Format, StoredError, Writer};
+
+/// The first line of the current format.
+pub const HEADER: &str = "asa-planner-fleet v1";
+
+const FORMAT: Format = Format {
+    header: HEADER,
+    not_ours: "not a saved fleet",
+    keys: &["target", "rules", "preset", "csv"],
+    lists: 0,
+};
+
+/// What the fleet view keeps: the box as typed and the fleet-wide settings.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct SavedFleet {
+    /// The fleet-wide target as typed.
+    pub target: String,
+    /// The rule set's value (`table-81-1`, `guide-9x`).
+    pub rules: String,
+    /// The fleet-wide preset id, empty for none.
+    pub preset: String,
+    /// The CSV box, exactly as typed.
+    pub csv: String,
+}
+
+impl SavedFleet {
+    /// The fleet-wide defaults these settings give [`super::Fleet::new`]: an unknown rule set
+    /// is the default one (the page offers only the two).
+    pub fn defaults(&self) -> PlanQuery {
+        PlanQuery {
+            to: self.target.trim().to_string(),
+            rules: RuleSet::from_value(&self.rules).unwrap_or_default(),
+            preset: Some(self.preset.trim().to_string()).filter(|p| !p.is_empty()),
+            ..PlanQuery::default()
+        }
+    }
+}
+
+/// Encodes `saved` as text; [`decode`] reads it back exactly.
+pub fn encode(saved: &SavedFleet) -> String {
+    let mut out = Writer::start(HEADER);
+    out.line("target", &saved.target);
+    out.line("rules", &saved.rules);
+    out.line("preset", &saved.preset);
+    out.line("csv", &saved.csv);
+    out.end()
+}
+
+/// Decodes text written by [`encode`]; anything else is an error saying what was wrong
+/// (`not a saved fleet`, `line 3: unknown key 'x'`).
+pub fn decode(text: &str) -> Result<SavedFleet, StoredError> {
+    let mut saved = SavedFleet::default();
+    FORMAT.read(text, |entry| {
+        let slot = match entry.key {
+            0 => &mut saved.target,
+            1 => &mut saved.rules,
+            2 => &mut saved.preset,
+            _ => &mut saved.csv,
+        };
+        *slot = entry.value()?;
+        Ok(())
+    })?;
+    Ok(saved)
+}

@@ -1,0 +1,270 @@
+//! The fleet view (SPEC §13), mounted by the page into its `<section id="fleet">` when the
+//! fragment is `#fleet`. Plain web-sys, no Yew: the view is a form and markup text, so it costs
+//! the second wasm little and the single-pair page nothing.
+//!
+//! Everything it shows is written by `view::fleet_html` (natively tested) from a
+//! [`PlannedFleet`]; this file only moves text between the page and the domain: it reads the
+//! form, plans, fills the markup, saves the form to local storage and offers the exports.
+//! Events are delegated (one listener on the root for clicks, one for input and change), so
+//! redrawing the results never leaves a dead listener behind.
+
+use asa_planner::domain::fleet::saved::{self, SavedFleet};
+use asa_planner::domain::fleet::PlannedFleet;
+use asa_planner::ui::browser;
+use asa_planner::view::words::fleet as words;
+use asa_planner::view::{fleet_export, fleet_html};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// The local-storage key of the saved fleet (apart from the single-pair state's).
+pub const STORAGE_KEY: &str = "asa-planner-fleet";
+
+/// Rows drawn with the rest of the results, then per batch after it: the style and layout of a
+/// thousand rows take several frames (~130 ms measured in headless Chromium), a screenful
+/// does not, so the first screen shows at once.
+const FIRST_ROWS: usize = 100;
+const BATCH_ROWS: usize = 300;
+
+thread_local! {
+    /// The fleet last applied: what the table shows and the exports write.
+    static PLANNED: RefCell<Option<PlannedFleet>> = const { RefCell::new(None) };
+    /// Counts the applies, so that the batches of a fleet replaced meanwhile stop.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Fills `root` with the fleet view, puts the saved fleet back in the box and plans it.
+/// Saved text that does not read is reported (it came from storage) and replaced. A second
+/// call on the same root does nothing (its listeners would answer every click twice).
+pub fn mount(root: Element) {
+    if root.has_attribute("data-fleet-mounted") {
+        return;
+    }
+    let _ = root.set_attribute("data-fleet-mounted", "");
+    // The stylesheet's root class, whatever element the page gave.
+    let _ = root.class_list().add_1("fleet-view");
+    let (fleet, problem) = match stored_text() {
+        None => (SavedFleet::default(), None),
+        Some(text) => match saved::decode(&text) {
+            Ok(fleet) => (fleet, None),
+            Err(e) => (SavedFleet::default(), Some(e.to_string())),
+        },
+    };
+    root.set_inner_html(&fleet_html::shell(&fleet));
+    listen(&root, "click", on_click);
+    listen(&root, "input", on_edit);
+    listen(&root, "change", on_change);
+    match problem {
+        Some(message) => {
+            notice(&root, &message, "saved");
+            save(&fleet);
+        }
+        None if !fleet.csv.trim().is_empty() => apply(&root),
+        None => {}
+    }
+}
+
+/// One delegated listener on `root`, kept for the page's lifetime (the view is mounted once).
+fn listen(root: &Element, kind: &str, handler: fn(&Element, &Event)) {
+    let target = root.clone();
+    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| handler(&target, &e));
+    if root
+        .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        closure.forget();
+    }
+}
+
+/// The element of `selector` the event came from (itself or an ancestor).
+fn origin(event: &Event, selector: &str) -> Option<Element> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+fn on_click(root: &Element, event: &Event) {
+    if origin(event, "[data-fleet-apply]").is_some() {
+        apply(root);
+    } else if let Some(button) = origin(event, "[data-fleet-export]") {
+        let format = button
+            .get_attribute("data-fleet-export")
+            .unwrap_or_default();
+        export(root, &format);
+    }
+}
+
+/// Typing in the box or a setting: saved at once, so nothing typed is lost on a reload.
+fn on_edit(root: &Element, _event: &Event) {
+    save(&form(root));
+}
+
+fn on_change(root: &Element, event: &Event) {
+    match origin(event, "input[data-fleet-file]") {
+        Some(input) => load_file(root, input),
+        None => save(&form(root)),
+    }
+}
+
+/// Reads the file chosen into the box (replacing its text: the person asked for the file),
+/// then saves and plans it.
+fn load_file(root: &Element, input: Element) {
+    let Some(file) = input
+        .dyn_into::<HtmlInputElement>()
+        .ok()
+        .and_then(|i| i.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    let root = root.clone();
+    let text = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(text).await {
+            Ok(text) => {
+                let text = text.as_string().unwrap_or_default();
+                if let Some(area) = field::<HtmlTextAreaElement>(&root, "[data-fleet-input]") {
+                    area.set_value(&text);
+                }
+                notice(&root, "", "file");
+                apply(&root);
+            }
+            Err(_) => notice(&root, words::FILE_UNREADABLE, "file"),
+        }
+    });
+}
+
+/// Plans every line of the box with the settings: bad lines beside the box, the rest under
+/// it. The box itself is never written.
+fn apply(root: &Element) {
+    let fleet = form(root);
+    save(&fleet);
+    let planned = PlannedFleet::plan(fleet.defaults(), &fleet.csv);
+    fill(
+        root,
+        "[data-fleet-error-area]",
+        &fleet_html::errors(&planned.errors),
+    );
+    fill(
+        root,
+        "[data-fleet-results]",
+        &fleet_html::results_first(&planned, FIRST_ROWS),
+    );
+    let more = planned.pairs.len() > FIRST_ROWS;
+    PLANNED.with(|p| *p.borrow_mut() = Some(planned));
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    if more {
+        append_later(root.clone(), generation, FIRST_ROWS);
+    }
+}
+
+/// Appends the rows from `from` on, a batch per task so that the browser draws in between;
+/// the table's `aria-busy` goes once the last is in. Stops when another apply came since.
+fn append_later(root: Element, generation: u64, from: usize) {
+    let next = Closure::once_into_js(move || {
+        if GENERATION.with(Cell::get) != generation {
+            return;
+        }
+        let (rows, done) = PLANNED.with(|p| {
+            let planned = p.borrow();
+            let pairs = planned.as_ref().map_or(&[][..], |p| &p.pairs[..]);
+            let to = (from + BATCH_ROWS).min(pairs.len());
+            let rows = pairs.get(from..to).map_or(String::new(), fleet_html::rows);
+            (rows, to >= pairs.len())
+        });
+        let Ok(Some(table)) = root.query_selector("table[data-fleet]") else {
+            return;
+        };
+        if let Ok(Some(body)) = table.query_selector("tbody") {
+            let _ = body.insert_adjacent_html("beforeend", &rows);
+        }
+        if done {
+            let _ = table.remove_attribute("aria-busy");
+        } else {
+            append_later(root, generation, from + BATCH_ROWS);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(next.unchecked_ref());
+    }
+}
+
+/// Offers the fleet last applied (applied now if it never was) as a file.
+fn export(root: &Element, format: &str) {
+    if PLANNED.with(|p| p.borrow().is_none()) {
+        apply(root);
+    }
+    let file = PLANNED.with(|p| {
+        let planned = p.borrow();
+        let planned = planned.as_ref()?;
+        Some(match format {
+            "csv" => ("asa-fleet-plan.csv", "text/csv", planned.csv()),
+            "json" => ("asa-fleet-plan.json", "application/json", planned.json()),
+            _ => (
+                "asa-fleet-plan.md",
+                "text/markdown",
+                fleet_export::fleet(&planned.summary, &planned.errors),
+            ),
+        })
+    });
+    if let Some((name, mime, text)) = file {
+        if !browser::download(name, mime, &text) {
+            notice(root, words::EXPORT_FAILED, "export");
+        }
+    }
+}
+
+/// The form as it stands.
+fn form(root: &Element) -> SavedFleet {
+    let select = |selector| field::<HtmlSelectElement>(root, selector).map(|s| s.value());
+    SavedFleet {
+        target: field::<HtmlInputElement>(root, "[data-fleet-target]")
+            .map(|i| i.value())
+            .unwrap_or_default(),
+        rules: select("[data-fleet-rules]").unwrap_or_default(),
+        preset: select("[data-fleet-preset]").unwrap_or_default(),
+        csv: field::<HtmlTextAreaElement>(root, "[data-fleet-input]")
+            .map(|a| a.value())
+            .unwrap_or_default(),
+    }
+}
+
+fn field<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector).ok()??.dyn_into::<T>().ok()
+}
+
+fn fill(root: &Element, selector: &str, html: &str) {
+    if let Ok(Some(place)) = root.query_selector(selector) {
+        place.set_inner_html(html);
+    }
+}
+
+/// A line in the status place; `source` (`saved`, `file`, `export`) says what it is about.
+fn notice(root: &Element, text: &str, source: &str) {
+    if let Ok(Some(place)) = root.query_selector("[data-fleet-notice]") {
+        place.set_text_content(Some(text));
+        let _ = place.set_attribute("data-source", source);
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn stored_text() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Saves the form; a browser that refuses storage (quota, privacy mode) keeps the page as is.
+fn save(fleet: &SavedFleet) {
+    if let Some(storage) = storage() {
+        let _: Result<(), JsValue> = storage.set_item(STORAGE_KEY, &saved::encode(fleet));
+    }
+}

@@ -1,0 +1,255 @@
+//! The fleet view's results as markup (SPEC §13): the bad lines, the counts, one table row per
+//! planned pair, the groups of pairs with the same path and the images to stage. Written as
+//! text for the same reason as the graph (`super`): a fleet is hundreds of rows without a field
+//! of their own. Every name, release and message goes through [`markup`]'s escaping; headings
+//! and sentences are [`words::fleet`]'s, shared with the fleet's Markdown.
+//!
+//! Hooks: `[data-fleet-errors]` with a `li[data-line][data-field]` per bad field (a fleet-wide
+//! setting's `li[data-setting]`), `[data-fleet-counts]`, `table[data-fleet]` with a
+//! `tr[data-pair]` per pair (`data-line`, `data-name`, `data-verdict`, `data-hops`; the name
+//! links to the pair's own plan), `[data-fleet-group]` per group (`data-hops`, `data-mode`, and
+//! a `li[data-name]` per pair), `[data-fleet-images]` with a `tr[data-release]` per image.
+
+use super::markup::{attr, escape};
+use super::words::fleet as words;
+use crate::domain::fleet::saved::SavedFleet;
+use crate::domain::fleet::{InputError, PairPlan, PlannedFleet, Summary, Tally};
+use crate::domain::presets::{default_preset, PRESETS};
+use crate::domain::rules::RuleSet;
+use std::fmt::Write;
+
+/// The view before any result: heading, the CSV format, the fleet-wide settings, the box (with
+/// `saved`'s text), the file upload, the apply and export buttons, and the empty places
+/// the results go (`[data-fleet-notice]`, `[data-fleet-error-area]` beside the box,
+/// `[data-fleet-results]` under it). It fills the view's root, which carries the class
+/// `fleet-view` (styles/later-fleet.css).
+///
+/// Hooks: `input[data-fleet-target]`, `select[data-fleet-rules]`, `select[data-fleet-preset]`,
+/// `textarea[data-fleet-input]`, `input[data-fleet-file]`, `button[data-fleet-apply]`,
+/// `button[data-fleet-export="csv|json|markdown"]`.
+pub fn shell(saved: &SavedFleet) -> String {
+    let mut out = String::with_capacity(4096 + saved.csv.len());
+    out.push_str("<h2 id=\"fleet-title\">");
+    escape(&mut out, words::VIEW_TITLE);
+    out.push_str("</h2><p><a href=\"#\" data-fleet-single>");
+    escape(&mut out, words::SINGLE_PAIR);
+    out.push_str("</a></p><p class=\"fleet-help\">");
+    escape(&mut out, words::FORMAT);
+    out.push_str(" <code>name,unit1,unit2,target,mode,preset</code>. ");
+    escape(&mut out, words::FORMAT_DETAILS);
+    out.push_str("</p><div class=\"fleet-defaults\"><label>");
+    escape(&mut out, words::TARGET);
+    out.push_str(" <input type=\"text\" data-fleet-target spellcheck=\"false\"");
+    attr(&mut out, "value", &saved.target);
+    out.push_str("></label><label>");
+    escape(&mut out, words::RULES);
+    out.push_str(" <select data-fleet-rules>");
+    let rules = RuleSet::from_value(&saved.rules).unwrap_or_default();
+    for r in RuleSet::ALL {
+        option(&mut out, r.as_str(), r.label(), r == rules);
+    }
+    out.push_str("</select></label><label>");
+    escape(&mut out, words::PRESET);
+    out.push_str(" <select data-fleet-preset>");
+    let chosen = saved.preset.trim();
+    let default = format!("{} ({})", words::DEFAULT_PRESET, default_preset().label);
+    option(&mut out, "", &default, chosen.is_empty());
+    for p in PRESETS {
+        option(&mut out, p.id, p.label, p.id == chosen);
+    }
+    out.push_str(
+        "</select></label></div><div class=\"fleet-input\"><div class=\"fleet-box\">\
+         <label for=\"fleet-csv\">",
+    );
+    escape(&mut out, words::BOX);
+    // The parser drops one line break right after `<textarea>`: this one, never the text's.
+    out.push_str(
+        "</label><textarea id=\"fleet-csv\" data-fleet-input rows=\"12\" spellcheck=\"false\" \
+         autocomplete=\"off\">\n",
+    );
+    escape(&mut out, &saved.csv);
+    out.push_str("</textarea><label class=\"fleet-file\">");
+    escape(&mut out, words::UPLOAD);
+    out.push_str(
+        " <input type=\"file\" accept=\".csv,text/csv,text/plain\" data-fleet-file></label>\
+         <p><button type=\"button\" data-fleet-apply>",
+    );
+    escape(&mut out, words::APPLY);
+    out.push_str(
+        "</button></p><p class=\"fleet-notice\" data-fleet-notice role=\"status\"></p>\
+         </div><div class=\"fleet-error-area\" data-fleet-error-area></div></div>\
+         <p class=\"fleet-exports\">",
+    );
+    for (format, label) in words::EXPORTS {
+        out.push_str("<button type=\"button\"");
+        attr(&mut out, "data-fleet-export", format);
+        out.push('>');
+        escape(&mut out, label);
+        out.push_str("</button> ");
+    }
+    out.push_str("</p><div data-fleet-results></div>");
+    out
+}
+
+fn option(out: &mut String, value: &str, label: &str, selected: bool) {
+    out.push_str("<option");
+    attr(out, "value", value);
+    if selected {
+        out.push_str(" selected");
+    }
+    out.push('>');
+    escape(out, label);
+    out.push_str("</option>");
+}
+
+/// Everything under the box once a fleet is applied: counts, table, groups and images.
+/// The bad lines are apart ([`errors`]): they are shown next to the box.
+pub fn results(fleet: &PlannedFleet) -> String {
+    results_first(fleet, fleet.pairs.len())
+}
+
+/// [`results`] with only the first `rows` pairs in the table, the table marked
+/// `aria-busy="true"` when pairs are left: the page draws a long fleet's first screen at once
+/// and appends the others ([`rows`]) a batch at a time, since the style and layout of a
+/// thousand rows take longer than a frame.
+pub fn results_first(fleet: &PlannedFleet, rows: usize) -> String {
+    let now = fleet.pairs.get(..rows).unwrap_or(&fleet.pairs);
+    let mut out = String::with_capacity(256 + now.len() * 320);
+    counts(&mut out, &fleet.summary.tally, fleet.summary.groups().len());
+    if !fleet.pairs.is_empty() {
+        out.push_str("<table class=\"fleet-table\" data-fleet");
+        if now.len() < fleet.pairs.len() {
+            out.push_str(" aria-busy=\"true\"");
+        }
+        out.push_str(
+            "><thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Pair</th>\
+             <th scope=\"col\">Units</th><th scope=\"col\">Target</th>\
+             <th scope=\"col\">Verdict</th><th scope=\"col\">Hops</th>\
+             <th scope=\"col\">Path</th></tr></thead><tbody>",
+        );
+        write_rows(&mut out, now);
+        out.push_str("</tbody></table>");
+    }
+    groups(&mut out, &fleet.summary);
+    images(&mut out, &fleet.summary);
+    out
+}
+
+/// The table rows of `pairs`, for the table's `<tbody>`.
+pub fn rows(pairs: &[PairPlan]) -> String {
+    let mut out = String::with_capacity(pairs.len() * 320);
+    write_rows(&mut out, pairs);
+    out
+}
+
+/// The lines (and fleet-wide settings) that could not be used, one item per field; empty when
+/// there are none.
+pub fn errors(errors: &[InputError]) -> String {
+    if errors.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<div class=\"fleet-errors\" role=\"alert\"><h3>");
+    escape(&mut out, words::NOT_PLANNED);
+    out.push_str("</h3><ul data-fleet-errors>");
+    for e in errors {
+        out.push_str("<li");
+        match e.line {
+            Some(line) => attr(&mut out, "data-line", &line.to_string()),
+            None => attr(&mut out, "data-setting", e.field),
+        }
+        attr(&mut out, "data-field", e.field);
+        out.push('>');
+        escape(&mut out, &e.to_string());
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+fn counts(out: &mut String, t: &Tally, groups: usize) {
+    out.push_str("<p class=\"fleet-counts\" data-fleet-counts");
+    for (name, n) in [
+        ("data-pairs", t.pairs()),
+        ("data-ok", t.ok),
+        ("data-same", t.same),
+        ("data-downgrade", t.downgrade),
+        ("data-no-path", t.no_path),
+        ("data-bad-lines", t.bad_lines),
+    ] {
+        attr(out, name, &n.to_string());
+    }
+    out.push('>');
+    escape(out, &words::counts(t, groups));
+    out.push_str("</p>");
+}
+
+fn write_rows(out: &mut String, pairs: &[PairPlan]) {
+    for pair in pairs {
+        let line = pair.line.map_or(String::new(), |l| l.to_string());
+        let name = pair.name.as_deref().unwrap_or_default();
+        out.push_str("<tr data-pair");
+        attr(out, "data-line", &line);
+        attr(out, "data-name", name);
+        attr(out, "data-verdict", pair.verdict.as_str());
+        attr(out, "data-hops", &pair.hops.len().to_string());
+        let _ = write!(out, "><td>{line}</td><th scope=\"row\"><a");
+        attr(out, "href", &pair.share);
+        out.push('>');
+        escape(out, name);
+        out.push_str("</a></th><td>");
+        escape(out, &pair.units.join(", "));
+        out.push_str("</td><td>");
+        escape(out, &pair.target);
+        out.push_str("</td><td>");
+        escape(out, words::verdict(pair.verdict));
+        let _ = write!(out, "</td><td>{}</td><td>", pair.hops.len());
+        escape(out, &pair.path_text());
+        out.push_str("</td></tr>");
+    }
+}
+
+fn groups(out: &mut String, summary: &Summary) {
+    for (i, group) in summary.groups().iter().enumerate() {
+        out.push_str("<section class=\"fleet-group\" data-fleet-group");
+        attr(out, "data-hops", &group.hops().to_string());
+        attr(out, "data-mode", group.mode.as_str());
+        out.push_str("><h3>");
+        escape(out, &words::group_title(i + 1, group));
+        out.push_str("</h3><p><a");
+        attr(out, "href", &group.share);
+        out.push_str(">Open the change plan</a></p><ul class=\"fleet-names\">");
+        for name in &group.pairs {
+            out.push_str("<li");
+            attr(out, "data-name", name);
+            out.push('>');
+            escape(out, name);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></section>");
+    }
+}
+
+fn images(out: &mut String, summary: &Summary) {
+    let mut images = summary.images().peekable();
+    if images.peek().is_none() {
+        return;
+    }
+    out.push_str("<section class=\"fleet-images\"><h3>");
+    escape(out, words::IMAGES);
+    out.push_str(
+        "</h3><table data-fleet-images><thead><tr><th scope=\"col\">Release</th>\
+         <th scope=\"col\">Pairs</th><th scope=\"col\">Names</th></tr></thead><tbody>",
+    );
+    for image in images {
+        let release = image.release.to_string();
+        out.push_str("<tr");
+        attr(out, "data-release", &release);
+        attr(out, "data-pairs", &image.pairs.len().to_string());
+        out.push_str("><th scope=\"row\">");
+        escape(out, &release);
+        let _ = write!(out, "</th><td>{}</td><td>", image.pairs.len());
+        escape(out, &image.pairs.join(", "));
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table></section>");
+}

@@ -1,0 +1,204 @@
+// End-to-end tests of the fleet view (SPEC §13) against the built dist/: `#fleet` mounts the
+// second wasm's view; a pasted fleet with a bad line plans (rows, the bad line's number, groups,
+// images, counts), the JSON download is the command line's document, a pair opens its own plan,
+// a reload keeps the fleet (local storage, not the URL), corrupt saved state is reported and
+// replaced, and the view works offline once the service worker is active.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  ARTIFACTS,
+  REPO_ROOT,
+  suite,
+  openPage,
+  waitForApp,
+  planHops,
+  waitForServiceWorker,
+} from './harness.mjs';
+
+const env = suite();
+
+const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
+const STORAGE_KEY = 'asa-planner-fleet';
+
+/** Waits for the fleet view's box (the second wasm loads after the first paint). */
+async function waitForFleetView(page) {
+  await page.waitForSelector('#fleet textarea[data-fleet-input]', { timeout: 20_000 });
+}
+
+/** Types `csv` into the box and `target` as the fleet-wide target, then applies. */
+async function planFleet(page, csv, target) {
+  await page.fill('[data-fleet-input]', csv);
+  await page.fill('[data-fleet-target]', target);
+  await page.click('button[data-fleet-apply]');
+  await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
+}
+
+/** The table's rows as `{ line, name, verdict, hops }`. */
+async function rows(page) {
+  return page.$$eval('table[data-fleet] tr[data-pair]', (trs) =>
+    trs.map((tr) => ({
+      line: tr.dataset.line,
+      name: tr.dataset.name,
+      verdict: tr.dataset.verdict,
+      hops: tr.dataset.hops,
+    })),
+  );
+}
+
+const FIXTURE_ROWS = [
+  { line: '2', name: 'edge-1', verdict: 'ok', hops: '4' },
+  { line: '3', name: 'edge "2", lab', verdict: 'ok', hops: '4' },
+  { line: '4', name: 'dc-core', verdict: 'ok', hops: '1' },
+  { line: '7', name: 'old', verdict: 'downgrade', hops: '0' },
+  { line: '8', name: 'done', verdict: 'same', hops: '0' },
+  { line: '9', name: 'asa5580', verdict: 'no-path', hops: '0' },
+];
+
+test('a pasted fleet plans: rows, the bad line by number, groups, images, the JSON export', async () => {
+  const csv = await fs.readFile(path.join(FIXTURES, 'fleet.csv'), 'utf8');
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  await planFleet(page, csv, '9.1(7)');
+
+  assert.deepEqual(await rows(page), FIXTURE_ROWS);
+  // The bad line is reported by number and field next to the box; the box keeps every line.
+  const bad = await page.$$eval('[data-fleet-errors] li[data-line]', (lis) =>
+    lis.map((li) => [li.dataset.line, li.dataset.field, li.textContent]),
+  );
+  assert.deepEqual(bad, [
+    ['6', 'unit1', 'line 6, field unit1: release ends too early: the maintenance number is missing'],
+  ]);
+  assert.equal(await page.inputValue('[data-fleet-input]'), csv);
+  // Groups and images.
+  const groups = await page.$$eval('[data-fleet-group]', (gs) =>
+    gs.map((g) => [g.dataset.hops, [...g.querySelectorAll('li[data-name]')].map((li) => li.dataset.name)]),
+  );
+  assert.deepEqual(groups, [
+    ['4', ['edge-1', 'edge "2", lab']],
+    ['1', ['dc-core']],
+  ]);
+  const images = await page.$$eval('[data-fleet-images] tr[data-release]', (trs) =>
+    trs.map((tr) => [tr.dataset.release, tr.dataset.pairs]),
+  );
+  assert.deepEqual(images, [
+    ['8.3(2)', '2'],
+    ['8.4(7)', '2'],
+    ['9.0(4)', '2'],
+    ['9.1(7)', '2'],
+    ['9.2(4)', '1'],
+  ]);
+  const counts = await page.$eval('[data-fleet-counts]', (p) => ({ ...p.dataset }));
+  assert.equal(counts.pairs, '6');
+  assert.equal(counts.badLines, '1');
+  // The JSON download is the document the command line writes for the same fleet.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button[data-fleet-export="json"]'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'asa-fleet-plan.json');
+  const json = await fs.readFile(await download.path(), 'utf8');
+  assert.equal(json, await fs.readFile(path.join(FIXTURES, 'fleet.json'), 'utf8'));
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button[data-fleet-export="markdown"]'),
+  ]);
+  assert.match(await fs.readFile(await markdown.path(), 'utf8'), /^# ASA fleet upgrade plan\n/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'fleet-view.png'), fullPage: true });
+  await rec.close();
+});
+
+test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved state is replaced", async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  const csv = 'name,unit1,unit2,target,mode\n<b>x</b>,8.4(7)\ndc,9.1(1),9.1(2),9.2(4),active-active\n';
+  await planFleet(page, csv, '9.1(7)');
+  assert.deepEqual(
+    (await rows(page)).map((r) => r.name),
+    ['<b>x</b>', 'dc'],
+    'a name with markup stays text',
+  );
+
+  // Mounting again (the page's contract: once) leaves the view and its listeners as they are.
+  await page.evaluate(() => self.asaLater.fleet_mount(document.getElementById('fleet')));
+  assert.equal(await page.inputValue('[data-fleet-input]'), csv);
+  assert.equal(await page.locator('#fleet textarea[data-fleet-input]').count(), 1);
+
+  // Reload: the box, the target and the table come back from local storage, not the URL.
+  await page.reload();
+  await waitForFleetView(page);
+  await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
+  assert.equal(await page.inputValue('[data-fleet-input]'), csv);
+  assert.equal(await page.inputValue('[data-fleet-target]'), '9.1(7)');
+  assert.equal(await page.evaluate(() => location.hash), '#fleet');
+
+  // Corrupt saved state: reported as such, replaced, and the view still works.
+  await page.evaluate((key) => localStorage.setItem(key, 'not a fleet at all'), STORAGE_KEY);
+  await page.reload();
+  await waitForFleetView(page);
+  const notice = page.locator('[data-fleet-notice][data-source="saved"]');
+  assert.equal(
+    await notice.textContent(),
+    'saved state could not be read (not a saved fleet); it was replaced',
+  );
+  assert.match(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), /^asa-planner-fleet v1\n/);
+  await planFleet(page, csv, '9.1(7)');
+
+  // The pair's name links to its single-pair plan; the page opens it.
+  await page.click('tr[data-name="dc"] a');
+  await page.waitForSelector('ol[data-plan] li[data-hop]', { state: 'attached' });
+  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(
+    decodeURI(await page.evaluate(() => location.hash)),
+    '#from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active',
+  );
+  assert.deepEqual(await planHops(page), [{ from: '9.1(1)', to: '9.2(4)', rule: 'minor' }]);
+  await rec.close();
+});
+
+test('a fleet of 1,000 pairs: the first rows at once, every row in order once the table is no longer busy', async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  const releases = ['8.2(5)', '8.4(7)', '9.0(4)', '9.1(7)', '9.2(4)', '9.8(4)'];
+  const lines = ['name,unit1,unit2,target,mode,preset'];
+  for (let i = 0; i < 1000; i++) lines.push(`fw-${i},${releases[i % releases.length]},,9.12(4)`);
+  await planFleet(page, lines.join('\n'), '');
+  await page.waitForSelector('table[data-fleet]:not([aria-busy])', { state: 'attached' });
+  const names = await page.$$eval('tr[data-pair]', (trs) => trs.map((tr) => tr.dataset.name));
+  assert.equal(names.length, 1000);
+  assert.deepEqual(names, lines.slice(1).map((l) => l.split(',')[0]));
+  assert.equal(await page.getAttribute('[data-fleet-counts]', 'data-pairs'), '1000');
+  // Applying again while rows are still being added leaves one table, not two halves.
+  await page.click('button[data-fleet-apply]');
+  await page.fill('[data-fleet-input]', 'one,8.4(7),,9.1(7)');
+  await page.click('button[data-fleet-apply]');
+  await page.waitForSelector('table[data-fleet]:not([aria-busy])', { state: 'attached' });
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'one', verdict: 'ok', hops: '2' }]);
+  await rec.close();
+});
+
+test('the fleet view works offline once the service worker is active', async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  await waitForServiceWorker(page);
+  await planFleet(page, 'a,8.2(5)\nb,9.1(', '9.1(7)');
+
+  await rec.context.setOffline(true);
+  const served = env.server.requests.length;
+  await page.reload();
+  await waitForFleetView(page);
+  await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'a', verdict: 'ok', hops: '4' }]);
+  assert.equal(await page.getAttribute('[data-fleet-errors] li[data-line]', 'data-line'), '2');
+  // Planning again offline.
+  await planFleet(page, 'c,8.4(7)\n', '9.1(7)');
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'c', verdict: 'ok', hops: '2' }]);
+  assert.equal(env.server.requests.length, served, 'nothing reached the server while offline');
+  await rec.close();
+});

@@ -1,0 +1,378 @@
+//! The page's fleet view without a browser: a real fleet CSV read by the shared reader, planned
+//! whole ([`PlannedFleet`]), its markup's hooks (`view::fleet_html`), hostile names kept as
+//! text, bad lines kept with their numbers, and exports byte-identical to the command line's.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use asa_planner::domain::fleet::PlannedFleet;
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::rules::RuleSet;
+use asa_planner::view::{fleet_export, fleet_html};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn read(path: &PathBuf) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn defaults(target: &str) -> PlanQuery {
+    PlanQuery {
+        to: target.to_string(),
+        ..PlanQuery::default()
+    }
+}
+
+/// The fixture fleet planned as the page plans it, with the fleet-wide target 9.1(7).
+fn fixture_fleet() -> PlannedFleet {
+    PlannedFleet::plan(defaults("9.1(7)"), &read(&fixture("fleet.csv")))
+}
+
+/// The attributes of every opening tag that starts with `start` (e.g. `<tr data-pair`), as
+/// (name, value) pairs with the values unescaped. Our markup quotes every value with `"`.
+fn tags(html: &str, start: &str) -> Vec<Vec<(String, String)>> {
+    html.match_indices(start)
+        .map(|(i, _)| {
+            let tag = &html[i..];
+            let tag = &tag[..tag.find('>').expect("the tag ends")];
+            let mut attrs = Vec::new();
+            let mut rest = tag.split_once(' ').map_or("", |(_, r)| r);
+            while !rest.trim().is_empty() {
+                rest = rest.trim_start();
+                let end = rest.find([' ', '=']).unwrap_or(rest.len());
+                let name = rest[..end].to_string();
+                rest = &rest[end..];
+                let value = match rest.strip_prefix("=\"") {
+                    Some(quoted) => {
+                        let close = quoted.find('"').expect("the value is quoted");
+                        rest = &quoted[close + 1..];
+                        unescape(&quoted[..close])
+                    }
+                    None => String::new(),
+                };
+                attrs.push((name, value));
+            }
+            attrs
+        })
+        .collect()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn get<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Every container element the view writes is closed as often as it is opened.
+#[track_caller]
+fn assert_balanced(html: &str) {
+    for tag in [
+        "div", "p", "ul", "li", "table", "tr", "td", "th", "section", "label", "select", "a",
+    ] {
+        let open =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        assert_eq!(open, html.matches(&format!("</{tag}>")).count(), "<{tag}>");
+    }
+}
+
+#[test]
+fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
+    let html = fleet_html::results(&fixture_fleet());
+    assert_balanced(&html);
+    let rows: Vec<(String, String, String, String)> = tags(&html, "<tr data-pair")
+        .iter()
+        .map(|a| {
+            let v = |n| get(a, n).unwrap_or("?").to_string();
+            (
+                v("data-line"),
+                v("data-name"),
+                v("data-verdict"),
+                v("data-hops"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("2", "edge-1", "ok", "4"),
+        ("3", "edge \"2\", lab", "ok", "4"),
+        ("4", "dc-core", "ok", "1"),
+        ("7", "old", "downgrade", "0"),
+        ("8", "done", "same", "0"),
+        ("9", "asa5580", "no-path", "0"),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(rows, expected);
+    assert_eq!(
+        html.matches("<table class=\"fleet-table\" data-fleet>")
+            .count(),
+        1
+    );
+    // The name links to the pair's single-pair plan: its share link, escaped in the attribute.
+    assert!(html.contains(
+        "<a href=\"#from=9.1(1)&amp;from2=9.1(2)&amp;to=9.2(4)&amp;mode=active-active\">dc-core</a>"
+    ));
+    assert!(html.contains("<td>8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7)</td>"));
+    let counts = &tags(&html, "<p class=\"fleet-counts\"")[0];
+    for (name, n) in [
+        ("data-pairs", "6"),
+        ("data-ok", "3"),
+        ("data-same", "1"),
+        ("data-downgrade", "1"),
+        ("data-no-path", "1"),
+        ("data-bad-lines", "1"),
+    ] {
+        assert_eq!(get(counts, name), Some(n), "{name}");
+    }
+    assert!(html.contains(
+        "6 pairs planned: 3 with a zero-downtime path in 2 groups, 1 already on the target, 2 \
+         without a zero-downtime path. 1 line not planned."
+    ));
+}
+
+#[test]
+fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
+    let html = fleet_html::results(&fixture_fleet());
+    let groups = tags(&html, "<section class=\"fleet-group\"");
+    let groups: Vec<(Option<&str>, Option<&str>)> = groups
+        .iter()
+        .map(|g| (get(g, "data-hops"), get(g, "data-mode")))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (Some("4"), Some("active-standby")),
+            (Some("1"), Some("active-active"))
+        ]
+    );
+    assert!(html.contains(
+        "<h3>Group 1: 8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 4 hops, 2 \
+         pairs)</h3><p><a href=\"#from=8.2(5)&amp;to=9.1(7)\">Open the change plan</a></p>\
+         <ul class=\"fleet-names\"><li data-name=\"edge-1\">edge-1</li>\
+         <li data-name=\"edge &quot;2&quot;, lab\">edge &quot;2&quot;, lab</li></ul>"
+    ));
+    let images: Vec<(String, String)> = tags(&html, "<tr data-release")
+        .iter()
+        .map(|a| {
+            let v = |n| get(a, n).unwrap_or("?").to_string();
+            (v("data-release"), v("data-pairs"))
+        })
+        .collect();
+    let expected = [
+        ("8.3(2)", "2"),
+        ("8.4(7)", "2"),
+        ("9.0(4)", "2"),
+        ("9.1(7)", "2"),
+        ("9.2(4)", "1"),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(images, expected);
+    assert!(html.contains("<h3>Images to stage</h3><table data-fleet-images>"));
+    assert!(html.contains("<th scope=\"row\">9.2(4)</th><td>1</td><td>dc-core</td>"));
+}
+
+#[test]
+fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
+    // A blank line, a quoted name over two lines and CRLF line ends: numbers as an editor shows.
+    let text = "name,unit1\r\n\r\n\"two\nlines\",8.2(\r\nok,8.4(7)\r\nx,,,,,,extra\r\n,9.0(4)\n";
+    let fleet = PlannedFleet::plan(defaults("9.1(7)"), text);
+    assert_eq!(fleet.pairs.len(), 1);
+    assert_eq!(fleet.pairs[0].line, Some(5));
+    let html = fleet_html::errors(&fleet.errors);
+    assert_balanced(&html);
+    let lines: Vec<(String, String)> = tags(&html, "<li")
+        .iter()
+        .map(|a| {
+            let v = |n| get(a, n).unwrap_or("?").to_string();
+            (v("data-line"), v("data-field"))
+        })
+        .collect();
+    let expected = [
+        ("3", "unit1"),
+        ("6", "unit1"),
+        ("6", "extra"),
+        ("7", "name"),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(lines, expected);
+    assert!(html.starts_with(
+        "<div class=\"fleet-errors\" role=\"alert\"><h3>Lines not planned</h3><ul data-fleet-errors>\
+         <li data-line=\"3\" data-field=\"unit1\">line 3, field unit1: release ends too early: the \
+         maintenance number is missing</li>"
+    ));
+    // No bad line, no list.
+    assert_eq!(fleet_html::errors(&[]), "");
+}
+
+#[test]
+fn a_fleet_wide_setting_that_cannot_be_used_is_reported_and_nothing_plans() {
+    let fleet = PlannedFleet::plan(defaults("9.1("), "edge-1,8.2(5)\n");
+    assert!(fleet.pairs.is_empty());
+    let html = fleet_html::errors(&fleet.errors);
+    assert!(
+        html.contains(
+            "<li data-setting=\"target\" data-field=\"target\">target: release ends too early"
+        ),
+        "{html}"
+    );
+    assert!(!fleet_html::results(&fleet).contains("data-fleet>"));
+}
+
+#[test]
+fn hostile_names_and_fields_stay_text() {
+    let text = "\"<script>alert(1)</script>\",8.2(5)\n\
+                \"x\"\" onmouseover=\"\"alert(2)\",8.4(7)\n\
+                y,<img src=x onerror=alert(3)>\n";
+    let fleet = PlannedFleet::plan(defaults("9.1(7)"), text);
+    let html = format!(
+        "{}{}",
+        fleet_html::errors(&fleet.errors),
+        fleet_html::results(&fleet)
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("\" onmouseover"), "{html}");
+    assert!(html.contains("data-name=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert!(html.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</a>"));
+    assert!(html.contains("data-name=\"x&quot; onmouseover=&quot;alert(2)\""));
+    // The bad release is named by its first character, escaped.
+    assert!(html.contains(
+        "<li data-line=\"3\" data-field=\"unit1\">line 3, field unit1: unexpected character \
+         &#39;&lt;&#39; at position 1"
+    ));
+    // Every row's attributes read back as the names given.
+    let names: Vec<String> = tags(&html, "<tr data-pair")
+        .iter()
+        .filter_map(|a| get(a, "data-name").map(str::to_string))
+        .collect();
+    assert_eq!(
+        names,
+        ["<script>alert(1)</script>", "x\" onmouseover=\"alert(2)"]
+    );
+}
+
+/// Runs `asa-planner fleet <fixture> --target 9.1(7) --format <format>`: its standard output.
+fn cli(format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
+        .args(["fleet", &fixture("fleet.csv").to_string_lossy()])
+        .args(["--target", "9.1(7)", "--format", format])
+        .output()
+        .expect("the binary runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_page_exports_what_the_command_line_writes() {
+    let fleet = fixture_fleet();
+    assert_eq!(fleet.json(), read(&fixture("fleet.json")));
+    assert_eq!(fleet.json(), cli("json"));
+    assert_eq!(fleet.csv(), cli("csv"));
+    assert_eq!(
+        fleet_export::fleet(&fleet.summary, &fleet.errors),
+        cli("markdown")
+    );
+    assert!(fleet.csv().starts_with(
+        "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share\n\
+         2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
+         8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)\n\
+         3,\"edge \"\"2\"\", lab\",8.2(5)"
+    ));
+}
+
+#[test]
+fn the_fleet_wide_rule_set_reaches_every_pair() {
+    let fleet = PlannedFleet::plan(
+        PlanQuery {
+            to: "9.12(4)".into(),
+            rules: RuleSet::Guide9x,
+            ..PlanQuery::default()
+        },
+        "a,9.8(4)\nb,9.8(4),,9.16(4)\n",
+    );
+    let rules: Vec<&str> = fleet.pairs.iter().map(|p| p.rules).collect();
+    assert_eq!(rules, ["guide-9x", "guide-9x"]);
+    assert!(fleet.pairs[0].share.contains("rules=guide-9x"));
+}
+
+#[test]
+fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
+    use asa_planner::domain::fleet::saved::SavedFleet;
+    let saved = SavedFleet {
+        target: "9.1(7)\" autofocus onfocus=\"x".into(),
+        rules: "guide-9x".into(),
+        preset: "asa5580".into(),
+        csv: "\nfirst line blank</textarea><script>x</script>\n".into(),
+    };
+    let html = fleet_html::shell(&saved);
+    // The parser drops the one line break written after the tag, never the text's own.
+    assert!(html.contains(
+        "data-fleet-input rows=\"12\" spellcheck=\"false\" autocomplete=\"off\">\n\nfirst line \
+         blank&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;\n</textarea>"
+    ));
+    assert!(!html.contains("<script"));
+    assert!(html.contains(
+        "data-fleet-target spellcheck=\"false\" value=\"9.1(7)&quot; autofocus onfocus=&quot;x\">"
+    ));
+    assert!(html.contains("<option value=\"guide-9x\" selected>"));
+    assert!(html.contains("<option value=\"asa5580\" selected>"));
+    assert_eq!(html.matches(" selected>").count(), 2);
+    for hook in [
+        "<button type=\"button\" data-fleet-apply>",
+        "<input type=\"file\" accept=\".csv,text/csv,text/plain\" data-fleet-file>",
+        "<button type=\"button\" data-fleet-export=\"csv\">",
+        "<button type=\"button\" data-fleet-export=\"json\">",
+        "<button type=\"button\" data-fleet-export=\"markdown\">",
+        "<div class=\"fleet-error-area\" data-fleet-error-area></div>",
+        "<div data-fleet-results></div>",
+        "<a href=\"#\" data-fleet-single>",
+        "<code>name,unit1,unit2,target,mode,preset</code>",
+    ] {
+        assert!(html.contains(hook), "{hook}");
+    }
+    // The box and its bad lines sit side by side inside the view: every element closes.
+    assert!(html.contains("<div class=\"fleet-input\"><div class=\"fleet-box\">"));
+    assert_balanced(&html);
+    // Nothing saved: the defaults are chosen.
+    let empty = fleet_html::shell(&SavedFleet::default());
+    assert!(empty.contains("<option value=\"table-81-1\" selected>"));
+    assert!(empty.contains("<option value=\"\" selected>The default (ASA 5500"));
+}
+
+#[test]
+fn a_long_table_is_drawn_first_rows_then_the_rest_in_order() {
+    let fleet = fixture_fleet();
+    let all = fleet_html::results(&fleet);
+    assert!(!all.contains("aria-busy"));
+    let first = fleet_html::results_first(&fleet, 2);
+    assert_balanced(&first);
+    assert!(first.contains("<table class=\"fleet-table\" data-fleet aria-busy=\"true\">"));
+    assert_eq!(tags(&first, "<tr data-pair").len(), 2);
+    // The rows appended after (into the tbody) make the whole table, in order.
+    let rest = fleet_html::rows(&fleet.pairs[2..]);
+    assert_balanced(&rest);
+    let joined = first.replacen("</tbody>", &format!("{rest}</tbody>"), 1);
+    assert_eq!(joined.replacen(" aria-busy=\"true\"", "", 1), all);
+    // Asking for more rows than there are draws them all, not busy.
+    assert_eq!(fleet_html::results_first(&fleet, 1_000), all);
+}
