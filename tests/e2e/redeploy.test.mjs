@@ -58,12 +58,11 @@ async function assertRuns(page, build) {
     throw err;
   }
   assert.equal(await buildId(page), build.id, 'index.html of the expected build');
-  const loaded = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name).pathname.split('/').pop())
-      .filter((name) => name.endsWith('.wasm') || isApp(name)),
-  );
+  const loaded = (
+    await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()),
+    )
+  ).filter((name) => name.endsWith('.wasm') || isApp(name));
   const wasm = loaded.filter((n) => n.endsWith('.wasm'));
   const js = loaded.filter((n) => n.endsWith('.js'));
   // Both wasm files (waitForApp waits for the second one) and their glue, of one build.
