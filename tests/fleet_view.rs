@@ -163,8 +163,9 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
     assert!(html.contains(
         "<h3>Group 1: 8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 4 hops, 2 \
          pairs)</h3><p><a href=\"#from=8.2(5)&amp;to=9.1(7)\">Open the change plan</a></p>\
+         <details open><summary>Pair names (2)</summary>\
          <ul class=\"fleet-names\"><li data-name=\"edge-1\">edge-1</li>\
-         <li data-name=\"edge &quot;2&quot;, lab\">edge &quot;2&quot;, lab</li></ul>"
+         <li data-name=\"edge &quot;2&quot;, lab\">edge &quot;2&quot;, lab</li></ul></details>"
     ));
     let images: Vec<(String, String)> = tags(&html, "<tr data-release")
         .iter()
@@ -186,7 +187,10 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
         .collect();
     assert_eq!(images, expected);
     assert!(html.contains("<h3>Images to stage</h3><table data-fleet-images>"));
-    assert!(html.contains("<th scope=\"row\">9.2(4)</th><td>1</td><td>dc-core</td>"));
+    assert!(html.contains(
+        "<th scope=\"row\">9.2(4)</th><td>1</td><td><details open><summary>Pair names (1)\
+         </summary>dc-core</details></td>"
+    ));
 }
 
 #[test]
@@ -375,4 +379,23 @@ fn a_long_table_is_drawn_first_rows_then_the_rest_in_order() {
     assert_eq!(joined.replacen(" aria-busy=\"true\"", "", 1), all);
     // Asking for more rows than there are draws them all, not busy.
     assert_eq!(fleet_html::results_first(&fleet, 1_000), all);
+}
+
+#[test]
+fn long_name_lists_start_folded_short_ones_open() {
+    // 30 pairs on one path: the group's names and each image's names are folded; one pair's
+    // are open.
+    let text: String = (0..30).map(|i| format!("fw-{i},8.4(7)\n")).collect();
+    let html = fleet_html::results(&PlannedFleet::plan(defaults("9.1(7)"), &text));
+    assert!(
+        html.contains("<details><summary>Pair names (30)</summary>"),
+        "{html}"
+    );
+    assert!(!html.contains("<details open>"), "{html}");
+    let one = fleet_html::results(&PlannedFleet::plan(defaults("9.1(7)"), "fw-0,8.4(7)\n"));
+    assert!(
+        one.contains("<details open><summary>Pair names (1)</summary>"),
+        "{one}"
+    );
+    assert!(!one.contains("<details><summary>"), "{one}");
 }

@@ -433,6 +433,11 @@ pub mod fleet {
         )
     }
 
+    /// The summary of a folded list of pair names: "Pair names (3)".
+    pub fn pair_names(count: usize) -> String {
+        format!("Pair names ({count})")
+    }
+
     /// A pair's verdict in a few words (the table's cell; the pair's own plan says why).
     pub fn verdict(verdict: Verdict) -> &'static str {
         match verdict {
