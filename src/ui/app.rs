@@ -140,7 +140,8 @@ pub fn app() -> Html {
     let fragment = use_memo(query.clone(), |q| q.to_string());
     let last_written = use_mut_ref(String::new);
 
-    // The second wasm (runbook steps, Markdown export) is fetched once the page is on screen.
+    // The second wasm (the runbook's body, notes, legend, list view, export) is fetched once the
+    // page is on screen.
     let later = use_state(|| Later::Loading);
     {
         let later = later.setter();
