@@ -11,8 +11,7 @@
 use crate::Plan;
 use asa_planner::domain::runbook;
 use asa_planner::ui::browser;
-use asa_planner::view::markup::escape;
-use asa_planner::view::{runbook_html, words};
+use asa_planner::view::runbook_html;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement};
@@ -53,15 +52,9 @@ pub fn render(root: Element, plan: &Plan, on_change: js_sys::Function) {
             .images
             .first()
             .map_or(runbook::SERVER_PLACEHOLDER, |i| i.server.as_str());
-        let mut steps = String::from(
-            "<section class=\"hop-runbook\" aria-labelledby=\"before-first-hop\"><h3 id=\"before-first-hop\">",
-        );
-        escape(&mut steps, words::BEFORE_FIRST_HOP);
-        steps.push_str("</h3>");
-        steps.push_str(&runbook_html::before_first_hop(&runbook::before_first_hop(
-            setup, server,
-        )));
-        steps.push_str("</section>");
+        let mut steps = String::new();
+        let before = runbook::before_first_hop(setup, server);
+        runbook_html::before_first_hop(&mut steps, &before);
         for (i, (hop, images)) in hops.iter().zip(&plan.images).enumerate() {
             let Some(spec) = session.hop_spec(i, |r| runbook::image_of(hops, &plan.images, r))
             else {

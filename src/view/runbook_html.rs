@@ -83,14 +83,18 @@ fn heading(out: &mut String, text: &str) {
     out.push_str("</h4>");
 }
 
-/// The steps before the first hop (backup, record the state).
-pub fn before_first_hop(steps: &[Step]) -> String {
-    let mut out = String::from("<ol class=\"hop-runbook-steps\">");
+/// The runbook's section of the steps before the first hop (backup, record the state), with
+/// its heading.
+pub fn before_first_hop(out: &mut String, steps: &[Step]) {
+    out.push_str(
+        "<section class=\"hop-runbook\" aria-labelledby=\"before-first-hop\"><h3 id=\"before-first-hop\">",
+    );
+    escape(out, words::BEFORE_FIRST_HOP);
+    out.push_str("</h3><ol class=\"hop-runbook-steps\">");
     for (i, s) in steps.iter().enumerate() {
-        step(&mut out, s, &format!("preparation step {}", i + 1), None);
+        step(out, s, &format!("preparation step {}", i + 1), None);
     }
-    out.push_str("</ol>");
-    out
+    out.push_str("</ol></section>");
 }
 
 /// Pre-checks, steps (with the point of no return before its step) and the final check of hop
