@@ -86,6 +86,40 @@ fn the_canvas_draws_every_release_once_and_the_plan_edges() {
 }
 
 #[test]
+fn a_column_is_drawn_around_zero_and_keeps_its_markup_when_a_train_to_its_left_goes() {
+    // The page rewrites only the columns whose markup changed: switching off a train that no
+    // plan crosses must leave every other column's markup as it was, only moved.
+    let all = session("from=9.8(4)&to=9.12(4)&trains=9.6,9.7,9.8,9.9,9.10,9.12");
+    let fewer = session("from=9.8(4)&to=9.12(4)&trains=9.6,9.8,9.9,9.10,9.12");
+    let (a, b) = (
+        graph_svg::canvas_parts(&model_of(&all)),
+        graph_svg::canvas_parts(&model_of(&fewer)),
+    );
+    assert_eq!(a.columns.len(), b.columns.len() + 1);
+    let column = |parts: &graph_svg::CanvasParts, train: &str| {
+        let c = parts
+            .columns
+            .iter()
+            .find(|c| c.train.to_string() == train)
+            .unwrap_or_else(|| panic!("column {train}"));
+        (c.x, c.markup.clone())
+    };
+    for train in ["9.6", "9.8", "9.9", "9.10", "9.12"] {
+        let ((xa, ma), (xb, mb)) = (column(&a, train), column(&b, train));
+        assert_eq!(ma, mb, "column {train} redrawn");
+        if train != "9.6" {
+            assert!(xb < xa, "column {train} moved left");
+        }
+    }
+    // Drawn around x = 0, rows counted within the column.
+    let (_, nine_eight) = column(&a, "9.8");
+    assert!(values(&nine_eight, "x").iter().all(|x| x.starts_with('-') || *x == "0"));
+    let rows = values(&nine_eight, "data-row");
+    assert_eq!(rows.first(), Some(&"0"));
+    assert_eq!(rows.len(), values(&nine_eight, "data-release").len());
+}
+
+#[test]
 fn the_legal_layer_draws_exactly_the_judged_hops() {
     let s = session("from=8.2(5)&to=9.1(7)");
     let model = model_of(&s);

@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders the app with `fragment` in the address bar and no saved state.
 async fn open(fragment: &str) -> Element {
-    // The pages of earlier tests write their address once a frame: let them finish first.
+    // The pages of earlier tests write their address after a paint: let them finish first.
     frame().await;
     clear_storage();
     set_fragment(fragment);

@@ -221,7 +221,7 @@ pub fn app() -> Html {
 
     // Controls drawn as markup text get the focus back after a render replaced them.
     use_effect(browser::restore_focus);
-    // Keep the address bar and local storage in step with the page: once a frame at most
+    // Keep the address bar and local storage in step with the page: once per paint at most, after it
     // (`browser::write_soon`). A pick in the graph adds a history entry, so Back undoes it.
     {
         let last_written = last_written.clone();

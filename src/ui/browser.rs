@@ -12,7 +12,7 @@ use yew::Callback;
 thread_local! {
     /// The id of the element to focus once the page has re-rendered (see `focus_after_render`).
     static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// The address-bar and storage write waiting for the next frame (see `write_soon`).
+    /// The address-bar and storage write waiting for the next paint (see `write_soon`).
     static PENDING_WRITE: RefCell<Option<Write>> = const { RefCell::new(None) };
     /// Whether the `pagehide` listener that flushes a pending write is installed.
     static FLUSH_ON_HIDE: RefCell<bool> = const { RefCell::new(false) };
@@ -29,9 +29,11 @@ struct Write {
     on_refused: Box<dyn FnOnce()>,
 }
 
-/// Writes `fragment` to the address bar and `stored()` to local storage once, in the next
-/// animation frame: a burst of keystrokes costs one history call and one storage write, not
-/// one per keystroke. A later call before that frame replaces this one (a `push` asked for is
+/// Writes `fragment` to the address bar and `stored()` to local storage once, in a task after
+/// the next paint: a burst of keystrokes costs one history call and one storage write, not
+/// one per keystroke, and neither delays the paint that shows the person what they did (a
+/// history call costs a few milliseconds; in an animation frame it was inside every
+/// interaction's measured time). A later call before that frame replaces this one (a `push` asked for is
 /// kept). The page leaving (`pagehide`) writes what is pending at once, so nothing typed is
 /// lost. `on_refused` runs when the browser refuses storage.
 pub fn write_soon(
@@ -62,7 +64,7 @@ pub fn write_soon(
         // Lives as long as the page.
         flush.forget();
     }
-    let _ = w.request_animation_frame(Closure::once_into_js(flush_write).unchecked_ref());
+    after_paint(flush_write);
 }
 
 /// Writes the pending address and saved state, if any.

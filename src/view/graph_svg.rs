@@ -11,11 +11,11 @@
 //! `<title>`) for each hop one of the exceptions blocks.
 
 use super::graph_model::{node_id, GraphModel};
-use super::markup::{attr, escape, px_attr};
+use super::markup::{attr, escape, px, px_attr};
 use super::words;
 use crate::domain::catalog::Catalog;
-use crate::domain::layout::{Layout, Node};
-use crate::domain::release::Release;
+use crate::domain::layout::{Column, Layout, Node};
+use crate::domain::release::{Release, Train};
 use crate::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 
 /// The marker drawn at the end of plan edges (the page's `<defs>` defines it).
@@ -23,36 +23,94 @@ pub const ARROW_DEFS: &str = "<defs><marker id=\"release-graph-arrow\" viewBox=\
 refX=\"9\" refY=\"5\" markerWidth=\"4\" markerHeight=\"4\" orient=\"auto-start-reverse\">\
 <path class=\"release-graph-arrowhead\" d=\"M0 0L10 5L0 10z\"/></marker></defs>";
 
-/// The canvas: `<g>` groups of columns, plan edges, the blocked hop (if any) and nodes.
-pub fn canvas(model: &GraphModel) -> String {
-    let layout = &model.layout;
-    let mut out = String::with_capacity(256 * (layout.nodes.len() + 4));
-    out.push_str("<g class=\"graph-canvas-columns\">");
-    for c in &layout.columns {
-        out.push_str("<text class=\"graph-canvas-train\"");
-        px_attr(&mut out, "x", c.x);
-        px_attr(&mut out, "y", c.label_y);
-        out.push_str(" text-anchor=\"middle\">");
-        escape(&mut out, &c.train.to_string());
-        out.push_str("</text>");
-    }
-    out.push_str("</g><g class=\"graph-canvas-plan\">");
+/// The canvas as the page draws it: the plan's edges and the blocked hop in one piece, then
+/// one piece per train column. A column is drawn at x = 0 and placed by the `transform` of
+/// the `<g>` around it ([`column_transform`]), and names its nodes by row (`data-row`; the
+/// group says which column, `data-column`): switching a train off moves the columns to its
+/// right without changing their markup, so the page rewrites only the columns whose releases
+/// changed (a node's marks, the plan), not the whole graph.
+pub struct CanvasParts {
+    /// The plan's edges and the blocked direct hop, in the canvas's own coordinates.
+    pub edges: String,
+    pub columns: Vec<ColumnPart>,
+}
+
+/// One train's column: its header and its nodes, drawn around x = 0.
+pub struct ColumnPart {
+    pub train: Train,
+    /// Where the column's centre goes on the canvas.
+    pub x: f64,
+    pub markup: String,
+}
+
+/// The canvas in pieces (see [`CanvasParts`]).
+pub fn canvas_parts(model: &GraphModel) -> CanvasParts {
+    let mut edges = String::with_capacity(256 * (model.plan_edges.len() + 1) + 64);
+    edges.push_str("<g class=\"graph-canvas-plan\">");
     for &(a, b) in &model.plan_edges {
-        edge_open(&mut out, model, a, b, "release-graph-edge is-plan");
-        out.push_str(" data-on-plan=\"\" marker-end=\"url(#release-graph-arrow)\"/>");
+        edge_open(&mut edges, model, a, b, "release-graph-edge is-plan");
+        edges.push_str(" data-on-plan=\"\" marker-end=\"url(#release-graph-arrow)\"/>");
+    }
+    edges.push_str("</g>");
+    if let Some((a, b, reason)) = &model.blocked {
+        edges.push_str("<g class=\"graph-canvas-blocked\">");
+        edge_open(&mut edges, model, *a, *b, "release-graph-edge is-blocked");
+        edges.push_str(" data-blocked=\"\"><title>Direct hop blocked: ");
+        escape(&mut edges, reason);
+        // The reason is said beside the graph (`graph_panel`), never drawn over its nodes.
+        edges.push_str("</title></path></g>");
+    }
+    let columns = model
+        .layout
+        .columns
+        .iter()
+        .map(|c| ColumnPart {
+            train: c.train,
+            x: c.x,
+            markup: column(model, c),
+        })
+        .collect();
+    CanvasParts { edges, columns }
+}
+
+/// The `transform` that puts a column drawn around x = 0 at `x`.
+pub fn column_transform(x: f64) -> String {
+    format!("translate({} 0)", px(x))
+}
+
+/// The whole canvas as one text, as [`canvas_parts`] draws it and the page assembles it (the
+/// bench's static page and the tests read this): `<g>` groups of the plan's edges, the
+/// blocked hop (if any) and the columns of nodes.
+pub fn canvas(model: &GraphModel) -> String {
+    let parts = canvas_parts(model);
+    let mut out = parts.edges;
+    out.push_str("<g class=\"graph-canvas-nodes\">");
+    for (i, c) in parts.columns.iter().enumerate() {
+        out.push_str("<g class=\"graph-canvas-column\"");
+        attr(&mut out, "data-column", &i.to_string());
+        attr(&mut out, "transform", &column_transform(c.x));
+        out.push('>');
+        out.push_str(&c.markup);
+        out.push_str("</g>");
     }
     out.push_str("</g>");
-    if let Some((a, b, reason)) = &model.blocked {
-        out.push_str("<g class=\"graph-canvas-blocked\">");
-        edge_open(&mut out, model, *a, *b, "release-graph-edge is-blocked");
-        out.push_str(" data-blocked=\"\"><title>Direct hop blocked: ");
-        escape(&mut out, reason);
-        // The reason is said beside the graph (`graph_panel`), never drawn over its nodes.
-        out.push_str("</title></path></g>");
-    }
-    out.push_str("<g class=\"graph-canvas-nodes\">");
+    out
+}
+
+/// A column's header and nodes, around x = 0.
+fn column(model: &GraphModel, c: &Column) -> String {
+    let layout = &model.layout;
+    let mut out = String::with_capacity(256 * (c.len + 1));
+    out.push_str("<text class=\"graph-canvas-train\" x=\"0\"");
+    px_attr(&mut out, "y", c.label_y);
+    out.push_str(" text-anchor=\"middle\">");
+    escape(&mut out, &c.train.to_string());
+    out.push_str("</text>");
+    let nodes = layout.nodes.iter().zip(&model.info).skip(c.first).take(c.len);
     let (w, h) = (layout.node_width, layout.node_height);
-    for (i, (n, info)) in layout.nodes.iter().zip(&model.info).enumerate() {
+    for (row, (n, info)) in nodes.enumerate() {
+        // Drawn around the column's centre: only the row's height is the canvas's own.
+        let n = &Node { x: n.x - c.x, ..n.clone() };
         let label = n.release.to_string();
         out.push_str("<g class=\"graph-canvas-node");
         for (on, mark) in [
@@ -69,7 +127,7 @@ pub fn canvas(model: &GraphModel) -> String {
         out.push('"');
         attr(&mut out, "id", &node_id(n.release));
         attr(&mut out, "data-release", &label);
-        attr(&mut out, "data-node", &i.to_string());
+        attr(&mut out, "data-row", &row.to_string());
         // The accessible name stays short; the tooltip adds the release date and caveats. Where
         // the catalog found a release (scanner lists, advisories) stays in the repository's
         // data: a person needs Cisco's documents, which the plan and runbook link.
@@ -123,7 +181,6 @@ pub fn canvas(model: &GraphModel) -> String {
         escape(&mut out, &label);
         out.push_str("</text></g>");
     }
-    out.push_str("</g>");
     out
 }
 

@@ -64,11 +64,12 @@ test('no text of the graph overlaps a node it does not belong to', async () => {
   await waitForApp(page);
   const overlaps = await page.evaluate(() => {
     const svg = document.querySelector('svg[data-graph]');
-    const boxes = [...svg.querySelectorAll('.graph-canvas-node')].map((g) => ({ g, b: g.querySelector('rect').getBBox() }));
+    // Boxes on the page, not in an element's own coordinates: each column is placed by a transform.
+    const boxes = [...svg.querySelectorAll('.graph-canvas-node')].map((g) => ({ g, b: g.querySelector('rect').getBoundingClientRect() }));
     const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     const out = [];
     for (const text of svg.querySelectorAll('text')) {
-      const t = text.getBBox();
+      const t = text.getBoundingClientRect();
       for (const { g, b } of boxes) {
         if (g.contains(text)) {
           // A node's own label must fit inside its box.

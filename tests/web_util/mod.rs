@@ -88,17 +88,23 @@ pub fn until<'a>(what: &'a str, cond: impl Fn() -> bool + 'a) -> impl Future<Out
     }
 }
 
-/// Waits for the next animation frame to have run: the page writes the address bar and storage
-/// in one (`browser::write_soon`), so a test that changes the address bar itself waits first.
+/// Waits for the next paint and a task after it: the page writes the address bar and storage
+/// then (`browser::write_soon`), so a test that changes the address bar itself waits first.
 pub async fn frame() {
     let ran = Rc::new(Cell::new(false));
     let flag = ran.clone();
-    let callback = Closure::once_into_js(move || flag.set(true));
+    let after = Closure::once_into_js(move || {
+        let set = Closure::once_into_js(move || flag.set(true));
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback(set.unchecked_ref())
+            .expect("setTimeout");
+    });
     web_sys::window()
         .expect("a window")
-        .request_animation_frame(callback.unchecked_ref())
+        .request_animation_frame(after.unchecked_ref())
         .expect("requestAnimationFrame");
-    until("an animation frame", || ran.get()).await;
+    until("a task after the next paint", || ran.get()).await;
 }
 
 pub fn query(root: &Element, selector: &str) -> Option<Element> {

@@ -4,12 +4,16 @@
 //! focus lights the release's legal hops in a layer of their own.
 //!
 //! Both layers are markup text from `view::graph_svg`. The canvas is written once per graph
-//! model (`use_memo`) and handed to Yew as it is: on hover Yew compares the same string and
-//! leaves the canvas's DOM alone; only the small legal-hop layer is replaced. The hovered
-//! release is this component's own state: a mouseover re-renders the graph, not the page.
+//! model (`use_memo`), in pieces: the plan's edges, then one keyed `<g>` per train column,
+//! placed by its `transform`. Yew compares each piece's text with the one it drew and rewrites
+//! only those that changed: a keystroke or a train switch redraws the columns whose releases
+//! changed and moves the others, instead of rebuilding hundreds of nodes; on hover nothing
+//! of the canvas changes and only the small legal-hop layer is replaced. The hovered release is
+//! this component's own state: a mouseover re-renders the graph, not the page.
 //!
-//! Nodes carry `data-node`, their index in the layout: a handler reads the release from the
-//! model, never by parsing the text of `data-release`.
+//! A node carries its row in its column (`data-row`) and its column group the column's index
+//! (`data-column`): a handler reads the release from the model, never by parsing the text of
+//! `data-release`.
 //!
 //! Under the graph, a live line says in words what the hovered or focused release's highlighted
 //! hops are (screen readers hear it too). A tap on a touch screen does not pick: it shows the
@@ -17,7 +21,7 @@
 //! the plan's trains and follows the plan when it changes; "Whole catalog" fits the whole graph
 //! in the box.
 
-use crate::domain::release::Release;
+use crate::domain::release::{Release, Train};
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
@@ -35,11 +39,21 @@ pub struct ReleaseGraphProps {
     pub onpick: Callback<(Release, PickAs)>,
 }
 
-/// The layout index of the node an event happened in, if any.
+/// The layout index of the node an event happened in, if any: its column's first node plus
+/// its row.
 fn node_of(e: &MouseEvent, model: &GraphModel) -> Option<usize> {
-    let node = browser::closest(e, "[data-node]")?;
-    let i = node.get_attribute("data-node")?.parse().ok()?;
-    (i < model.layout.nodes.len()).then_some(i)
+    let index = |selector: &str, name: &str| -> Option<usize> {
+        browser::closest(e, selector)?
+            .get_attribute(name)?
+            .parse()
+            .ok()
+    };
+    let row = index("[data-row]", "data-row")?;
+    let column = model
+        .layout
+        .columns
+        .get(index("[data-column]", "data-column")?)?;
+    (row < column.len).then_some(column.first + row)
 }
 
 /// Where an arrow key moves the cursor from node `i`.
@@ -86,7 +100,15 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let fit = use_state(|| false);
     let scroller = use_node_ref();
     let model = &props.model;
-    let canvas = use_memo(model.clone(), |m| AttrValue::from(graph_svg::canvas(m)));
+    let canvas = use_memo(model.clone(), |m| {
+        let parts = graph_svg::canvas_parts(m);
+        let columns: Vec<(Train, f64, AttrValue)> = parts
+            .columns
+            .into_iter()
+            .map(|c| (c.train, c.x, AttrValue::from(c.markup)))
+            .collect();
+        (AttrValue::from(parts.edges), columns)
+    });
     let legal = graph_svg::legal_layer(model, &props.session.catalog, *hovered, *cursor);
     let hover = {
         let hovered = hovered.clone();
@@ -121,31 +143,36 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     };
     // Open on the plan (or the typed releases): its leftmost node near the box's left edge, or,
     // when the plan is wider than the box, its target near the right edge (the target stays in
-    // view; the hops are listed under the graph).
+    // view; the hops are listed under the graph). After the paint: the box's width is read from
+    // a laid-out page then, instead of forcing a layout inside the interaction that changed
+    // the plan (Event Timing counts input → next paint).
     {
         let scroller = scroller.clone();
         use_effect_with(model.clone(), move |model| {
-            let marked = || {
-                model
-                    .layout
-                    .nodes
-                    .iter()
-                    .zip(&model.info)
-                    .filter(|(_, info)| info.on_plan || !info.role.is_empty())
-            };
-            let first = marked().map(|(n, _)| n.x).reduce(f64::min);
-            let target = marked()
-                .find(|(_, info)| info.role == "target")
-                .map(|(n, _)| n.x);
-            if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
-                let (half, pad) = (model.layout.node_width / 2.0, 24.0);
-                let width = boxed.client_width() as f64;
-                let mut left = x - half - pad;
-                if let Some(t) = target.filter(|t| t + half + pad - left > width) {
-                    left = t + half + pad - width;
+            let model = model.clone();
+            browser::after_paint(move || {
+                let marked = || {
+                    model
+                        .layout
+                        .nodes
+                        .iter()
+                        .zip(&model.info)
+                        .filter(|(_, info)| info.on_plan || !info.role.is_empty())
+                };
+                let first = marked().map(|(n, _)| n.x).reduce(f64::min);
+                let target = marked()
+                    .find(|(_, info)| info.role == "target")
+                    .map(|(n, _)| n.x);
+                if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
+                    let (half, pad) = (model.layout.node_width / 2.0, 24.0);
+                    let width = boxed.client_width() as f64;
+                    let mut left = x - half - pad;
+                    if let Some(t) = target.filter(|t| t + half + pad - left > width) {
+                        left = t + half + pad - width;
+                    }
+                    boxed.set_scroll_left(left.max(0.0) as i32);
                 }
-                boxed.set_scroll_left(left.max(0.0) as i32);
-            }
+            });
         });
     }
     let onpointerdown = {
@@ -290,7 +317,17 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                 viewBox={format!("0 0 {} {}", px(width), px(height))}
                 {onpointerdown} {onmouseover} {onmouseleave} {onclick} {onfocus} {onblur} {onkeydown}>
                 { Html::from_html_unchecked(AttrValue::Static(graph_svg::ARROW_DEFS)) }
-                <g class="graph-canvas">{ Html::from_html_unchecked((*canvas).clone()) }</g>
+                <g class="graph-canvas">
+                    { Html::from_html_unchecked(canvas.0.clone()) }
+                    <g class="graph-canvas-nodes">
+                        { for canvas.1.iter().enumerate().map(|(i, (train, x, markup))| html! {
+                            <g key={train.to_string()} class="graph-canvas-column" data-column={i.to_string()}
+                                transform={graph_svg::column_transform(*x)}>
+                                { Html::from_html_unchecked(markup.clone()) }
+                            </g>
+                        }) }
+                    </g>
+                </g>
                 <g class="legal-layer" aria-hidden="true">{ Html::from_html_unchecked(legal.into()) }</g>
             </svg>
         </div>
