@@ -113,7 +113,9 @@ fn a_column_is_drawn_around_zero_and_keeps_its_markup_when_a_train_to_its_left_g
     }
     // Drawn around x = 0, rows counted within the column.
     let (_, nine_eight) = column(&a, "9.8");
-    assert!(values(&nine_eight, "x").iter().all(|x| x.starts_with('-') || *x == "0"));
+    assert!(values(&nine_eight, "x")
+        .iter()
+        .all(|x| x.starts_with('-') || *x == "0"));
     let rows = values(&nine_eight, "data-row");
     assert_eq!(rows.first(), Some(&"0"));
     assert_eq!(rows.len(), values(&nine_eight, "data-release").len());

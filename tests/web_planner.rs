@@ -202,6 +202,9 @@ async fn switching_a_train_off_leaves_it_out_of_the_graph_and_the_plan() {
     assert!(query(&root, "svg[data-graph] [data-release=\"9.0(4)\"]").is_some());
     let checkbox: web_sys::HtmlInputElement =
         get(&root, "#train-9-0").dyn_into().expect("a checkbox");
+    // A column no plan touches, and a train switch the person does not touch.
+    let untouched_column = get(&root, "svg[data-graph] [data-release=\"8.2(5)\"]");
+    let other_box = get(&root, "#train-9-1");
     checkbox.set_checked(false);
     fire(&checkbox, "change");
     until("no-path", || verdict(&root) == "no-path").await;
@@ -210,6 +213,12 @@ async fn switching_a_train_off_leaves_it_out_of_the_graph_and_the_plan() {
         "svg[data-graph] .graph-canvas-nodes [data-release^=\"9.0(\"]"
     )
     .is_none());
+    // Neither the other columns nor the switches were drawn again: the same elements, the
+    // switch still off as the person left it.
+    let column_after = get(&root, "svg[data-graph] [data-release=\"8.2(5)\"]");
+    assert!(untouched_column.is_same_node(Some(&column_after)));
+    assert!(other_box.is_same_node(Some(&get(&root, "#train-9-1"))));
+    assert!(!checkbox.checked());
     let reset = query_all(&root, ".train-toggles button");
     assert_eq!(reset.len(), 1);
     reset[0]
@@ -218,6 +227,8 @@ async fn switching_a_train_off_leaves_it_out_of_the_graph_and_the_plan() {
         .expect("a button")
         .click();
     until("ok again", || verdict(&root) == "ok").await;
+    // The reset drew no new switch: the page set the box's state.
+    assert!(checkbox.checked(), "9.0 is on again");
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,7 @@ use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
 use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
 use super::components::runbook_panel::runbook_panel;
 use super::components::share_bar::{share_bar, ShareBarProps};
+use super::components::train_toggles;
 use super::components::verdict::Verdict;
 use super::fleet_page;
 use super::hooks::{use_planner, Planner};
@@ -219,8 +220,15 @@ pub fn app() -> Html {
         );
     }
 
-    // Controls drawn as markup text get the focus back after a render replaced them.
-    use_effect(browser::restore_focus);
+    // After every render: controls drawn as markup text get the focus back after a render
+    // replaced them, and the train switches their states (properties, not markup).
+    {
+        let session = session.clone();
+        use_effect(move || {
+            browser::restore_focus();
+            train_toggles::show_states(&session.trains);
+        });
+    }
     // Keep the address bar and local storage in step with the page: once per paint at most, after it
     // (`browser::write_soon`). A pick in the graph adds a history entry, so Back undoes it.
     {

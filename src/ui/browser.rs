@@ -150,6 +150,11 @@ pub fn restore_focus() {
 /// Runs `f` after the browser has drawn the page as it is now (the next frame, then a task
 /// after it): for work nobody needs for the first look.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    // One body for every caller: generic, the two JS closures were compiled once per call site.
+    after_paint_boxed(Box::new(f));
+}
+
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
     let Some(w) = window() else { return };
     let later = Closure::once_into_js(move || {
         if let Some(w) = window() {

@@ -106,11 +106,19 @@ fn column(model: &GraphModel, c: &Column) -> String {
     out.push_str(" text-anchor=\"middle\">");
     escape(&mut out, &c.train.to_string());
     out.push_str("</text>");
-    let nodes = layout.nodes.iter().zip(&model.info).skip(c.first).take(c.len);
+    let nodes = layout
+        .nodes
+        .iter()
+        .zip(&model.info)
+        .skip(c.first)
+        .take(c.len);
     let (w, h) = (layout.node_width, layout.node_height);
     for (row, (n, info)) in nodes.enumerate() {
         // Drawn around the column's centre: only the row's height is the canvas's own.
-        let n = &Node { x: n.x - c.x, ..n.clone() };
+        let n = &Node {
+            x: n.x - c.x,
+            ..n.clone()
+        };
         let label = n.release.to_string();
         out.push_str("<g class=\"graph-canvas-node");
         for (on, mark) in [

@@ -1,7 +1,10 @@
-//! The train switches as HTML text: one checkbox per train (`input[data-train]`, checked when
-//! the train is in the catalog the rules run on), each train the preset leaves out with its
-//! reason beside it. One `change` listener on the list serves them all; a switch redraws the
-//! list, so the page gives the focus back to the checkbox by its id ([`checkbox_id`]).
+//! The train switches as HTML text: one checkbox per train (`input[data-train]`), each train
+//! the preset leaves out with its reason beside it. One `change` listener on the list serves
+//! them all. Whether a box is checked (the train is in the catalog the rules run on) is not in
+//! the text: the page sets each box's `checked` property after a render, so switching a train
+//! leaves the text as it was and the list is not redrawn (nor the focus lost) on a click. The
+//! text changes only with the trains themselves or the preset's exclusions. A box's id is
+//! [`checkbox_id`].
 
 use super::markup::{attr, escape, source_link};
 use crate::domain::release::Train;
@@ -26,9 +29,6 @@ pub fn checkboxes(trains: &[TrainState]) -> String {
         attr(&mut out, "id", &id);
         attr(&mut out, "data-train", &name);
         attr(&mut out, "data-index", &i.to_string());
-        if t.enabled {
-            out.push_str(" checked");
-        }
         out.push_str("><label");
         attr(&mut out, "for", &id);
         out.push('>');
@@ -85,13 +85,22 @@ mod tests {
         assert_eq!(
             html,
             "<ul class=\"train-toggles-list\">\
-             <li><input type=\"checkbox\" id=\"train-9-1\" data-train=\"9.1\" data-index=\"0\" checked>\
+             <li><input type=\"checkbox\" id=\"train-9-1\" data-train=\"9.1\" data-index=\"0\">\
              <label for=\"train-9-1\">9.1</label></li>\
              <li data-excluded=\"\"><input type=\"checkbox\" id=\"train-9-12\" data-train=\"9.12\" data-index=\"1\">\
              <label for=\"train-9-12\">9.12</label>\
              <span class=\"train-toggles-reason\">not on &lt;this&gt; platform &amp; that (<a \
              href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener\" target=\"_blank\">A \
              &quot;guide&quot;</a>)</span></li></ul>"
+        );
+    }
+
+    #[test]
+    fn switching_a_train_leaves_the_text_as_it_was() {
+        // The page redraws the list only when its text changes: a click must not.
+        assert_eq!(
+            checkboxes(&[state(9, 1, true, None), state(9, 12, true, None)]),
+            checkboxes(&[state(9, 1, true, None), state(9, 12, false, None)])
         );
     }
 

@@ -20,9 +20,24 @@ pub fn document() -> web_sys::Document {
 }
 
 /// A new empty `<div>` appended to `<body>` to render into.
+/// A fresh element to mount a page in, the only one in the document: the page looks its
+/// controls up by id (the focus given back after a render, the train switches' states), as
+/// one page per document allows, so an earlier test's page must not hold the same ids.
 pub fn mount_point() -> Element {
     let doc = document();
+    let earlier = doc
+        .query_selector_all("[data-test-root]")
+        .expect("a valid selector");
+    for i in 0..earlier.length() {
+        if let Some(node) = earlier.item(i) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
     let div = doc.create_element("div").expect("a div");
+    div.set_attribute("data-test-root", "")
+        .expect("an attribute");
     doc.body()
         .expect("a body")
         .append_child(&div)

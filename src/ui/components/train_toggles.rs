@@ -39,6 +39,24 @@ fn switched(e: &Event, trains: &[TrainState]) -> Option<(Train, bool)> {
     Some((train, on))
 }
 
+/// Sets each switch's `checked` property to its train's state (the list's text does not carry
+/// it: `view::train_list`). Run after every render in which the states changed; a box a person
+/// just clicked already shows its new state and is left alone.
+pub fn show_states(trains: &[TrainState]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for t in trains {
+        if let Some(input) = document
+            .get_element_by_id(&train_list::checkbox_id(t.train))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|input| input.checked() != t.enabled)
+        {
+            input.set_checked(t.enabled);
+        }
+    }
+}
+
 /// "Trains: 30 of 34 on (as the preset)" or "… (modified by hand)".
 fn summary(props: &TrainTogglesProps) -> String {
     let on = props.trains.iter().filter(|t| t.enabled).count();
@@ -63,9 +81,9 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
         let ontoggle = props.ontoggle.clone();
         let trains = props.trains.clone();
         Callback::from(move |e: Event| {
-            if let Some((train, on)) = switched(&e, &trains) {
-                browser::focus_after_render(train_list::checkbox_id(train));
-                ontoggle.emit((train, on));
+            // The list's text does not change with a switch, so the box keeps its focus.
+            if let Some(switch) = switched(&e, &trains) {
+                ontoggle.emit(switch);
             }
         })
     };
