@@ -1,14 +1,15 @@
 //! The page's second wasm: what the single-pair page shows below the fold or on request, loaded
 //! after the first paint so that the first load stays within its budget (SPEC §12; the reasoning
 //! is in ARCHITECTURE.md › Size). It draws the plan's notes, the graph's legend, the list view
-//! and the runbook section's body (`parts`, `runbook_section`), writes the Markdown export and
-//! holds the fleet view (`fleet`, `#fleet`), all with the same domain and `view` code the
-//! native tests pin.
+//! and the runbook section's body (`parts`, `runbook_section`) and writes the Markdown export,
+//! all with the same domain and `view` code the native tests pin. (The fleet view is a wasm of
+//! its own, `src/fleet`.)
 //!
 //! Its input is the page's own saved state (`domain::stored`'s text: the plan's full fragment,
 //! the server, the image names and the minutes per reload), so it reads the plan with the same
-//! parsers as the page and cannot drift from it. The page loads it with `asaLoadLater()`
-//! (index.html) and calls its exports through the global `asaLater`.
+//! parsers as the page and cannot drift from it. The page loads it with
+//! `asaLoad("asa-later", "asaLater")` (index.html) and calls its exports through the global
+//! `asaLater`.
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::{self, HopImages};
@@ -20,7 +21,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-mod fleet;
 mod parts;
 mod runbook_section;
 
@@ -90,13 +90,6 @@ pub fn share(action: &str, state: &str, link: &str) -> String {
         )
     };
     (if ok { done } else { failed }).to_owned()
-}
-
-/// The fleet view (SPEC §13) drawn into `root`, the page's empty `<section id="fleet">`
-/// (`fleet.rs`). Mount once: its listeners live as long as the page.
-#[wasm_bindgen]
-pub fn fleet_mount(root: web_sys::Element) {
-    fleet::mount(root);
 }
 
 fn main() {}

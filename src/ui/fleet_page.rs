@@ -1,5 +1,5 @@
-//! The fleet view (`#fleet`, SPEC §13) is the second wasm's (`src/later`): this gives it a place
-//! on the page instead of the planner and loads it. The page switches between the two views by
+//! The fleet view (`#fleet`, SPEC §13) is a wasm of its own (`src/fleet`): this gives it a place
+//! on the page instead of the planner and loads it (the single-pair page never does). The page switches between the two views by
 //! reloading when the fragment crosses from one to the other, so each starts from its own state.
 
 use crate::ui::later::{self, Later};
@@ -13,7 +13,8 @@ pub fn is_fleet(hash: &str) -> bool {
     hash == FRAGMENT
 }
 
-/// Puts an empty `<main id="fleet">` in the body and hands it to the second wasm once loaded.
+/// Puts an empty `<main id="fleet">` in the body and hands it to the fleet view's wasm once
+/// loaded.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -28,7 +29,7 @@ pub fn start() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let failed = match later::load().await {
+        let failed = match later::load_fleet().await {
             Later::Ready => later::fleet_mount(&root).err(),
             Later::Failed(why) => Some(why),
             Later::Loading => None,

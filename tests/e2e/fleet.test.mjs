@@ -1,5 +1,5 @@
 // End-to-end tests of the fleet view (SPEC §13) against the built dist/: `#fleet` mounts the
-// second wasm's view; a pasted fleet with a bad line plans (rows, the bad line's number, groups,
+// fleet view's own wasm (which the single-pair page never downloads); a pasted fleet with a bad line plans (rows, the bad line's number, groups,
 // images, counts), the JSON download is the command line's document, a pair opens its own plan,
 // a reload keeps the fleet (local storage, not the URL), corrupt saved state is reported and
 // replaced, and the view works offline once the service worker is active.
@@ -23,7 +23,7 @@ const env = suite();
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
 const STORAGE_KEY = 'asa-planner-fleet';
 
-/** Waits for the fleet view's box (the second wasm loads after the first paint). */
+/** Waits for the fleet view's box (its wasm loads after the first paint). */
 async function waitForFleetView(page) {
   await page.waitForSelector('#fleet textarea[data-fleet-input]', { timeout: 20_000 });
 }
@@ -56,6 +56,28 @@ const FIXTURE_ROWS = [
   { line: '8', name: 'done', verdict: 'same', hops: '0' },
   { line: '9', name: 'asa5580', verdict: 'no-path', hops: '0' },
 ];
+
+/** The wasm files the page has fetched. */
+async function wasmLoaded(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm')),
+  );
+}
+
+test("the fleet view's wasm is fetched only on #fleet, and the runbook's only on the planner", async () => {
+  const planner = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.12(4)'));
+  await waitForApp(planner.page);
+  const single = await wasmLoaded(planner.page);
+  assert.ok(single.some((n) => n.startsWith('asa-later-')), single.join(', '));
+  assert.ok(!single.some((n) => n.startsWith('asa-fleet-')), `the single-pair page fetched ${single.join(', ')}`);
+  await planner.close();
+  const fleet = await openPage(env.browser, env.server.url('#fleet'));
+  await waitForFleetView(fleet.page);
+  const many = await wasmLoaded(fleet.page);
+  assert.ok(many.some((n) => n.startsWith('asa-fleet-')), many.join(', '));
+  assert.ok(!many.some((n) => n.startsWith('asa-later-')), `the fleet view fetched ${many.join(', ')}`);
+  await fleet.close();
+});
 
 test('a pasted fleet plans: rows, the bad line by number, groups, images, the JSON export', async () => {
   const csv = await fs.readFile(path.join(FIXTURES, 'fleet.csv'), 'utf8');
@@ -124,7 +146,7 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
   );
 
   // Mounting again (the page's contract: once) leaves the view and its listeners as they are.
-  await page.evaluate(() => self.asaLater.fleet_mount(document.getElementById('fleet')));
+  await page.evaluate(() => self.asaFleet.fleet_mount(document.getElementById('fleet')));
   assert.equal(await page.inputValue('[data-fleet-input]'), csv);
   assert.equal(await page.locator('#fleet textarea[data-fleet-input]').count(), 1);
 
@@ -199,6 +221,6 @@ test('the fleet view works offline once the service worker is active', async () 
   // Planning again offline.
   await planFleet(page, 'c,8.4(7)\n', '9.1(7)');
   assert.deepEqual(await rows(page), [{ line: '1', name: 'c', verdict: 'ok', hops: '2' }]);
-  assert.equal(env.server.requests.length, served, 'nothing reached the server while offline');
+  assert.equal(env.server.requests.length, served, `nothing reached the server while offline: ${JSON.stringify(env.server.requests.slice(served))}`);
   await rec.close();
 });

@@ -37,13 +37,14 @@ after(async () => {
 /** The planner's files and the second wasm's (its glue, wasm and stylesheet). */
 const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('asa-later-');
 
-/** A build: its dir, id and the names of its app files (the planner's and the second wasm's). */
+/** A build: its dir, id and the names of the app files a planner page loads (the planner's and
+ * the second wasm's; the fleet view's wasm is loaded only on `#fleet`). */
 async function describe(dir) {
   const files = (await fs.readdir(dir)).sort();
   return {
     dir,
     id: await distBuildId(dir),
-    wasm: files.filter((f) => f.endsWith('.wasm')),
+    wasm: files.filter((f) => f.endsWith('.wasm') && isApp(f)),
     js: files.filter((f) => isApp(f) && f.endsWith('.js')),
   };
 }

@@ -4,9 +4,10 @@
 //! The first load (SPEC §12, the budget): index.html and every dist file it names (stylesheets,
 //! the wasm glue and the wasm, sw-register.js, the icon, the manifest). Reported apart, fetched
 //! later: sw.js (registered after the first paint), the second wasm (named in index.html's
-//! `<meta name="asa-later">` only, fetched after the first paint) and whatever the precache list
-//! adds. Trunk's names carry a content hash, so "named in index.html" is a plain substring test
-//! of the page without that meta. Files of dist/ outside these sets are listed as not downloaded.
+//! `<meta name="asa-later">` only, fetched after the first paint), the fleet view's wasm
+//! (`<meta name="asa-fleet">`, fetched only on `#fleet`) and whatever the precache list adds.
+//! Trunk's names carry a content hash, so "named in index.html" is a plain substring test of
+//! the page without those metas. Files of dist/ outside these sets are listed as not downloaded.
 
 use crate::cmd::Cmd;
 use std::path::Path;
@@ -47,7 +48,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         let path = dist.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let (index, later_meta) = split_later_meta(&read("index.html")?);
+    let (index, later_meta) = split_meta(&read("index.html")?, "asa-later");
+    let (index, fleet_meta) = split_meta(&index, "asa-fleet");
     let precache = precache_list(&read("sw.js")?)?;
     let mut files = Vec::new();
     let mut later = Vec::new();
@@ -65,6 +67,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             "service worker"
         } else if later_meta.contains(&name) {
             "after the first paint"
+        } else if fleet_meta.contains(&name) {
+            "on #fleet only"
         } else if precache.iter().any(|p| p == &name) {
             "sw.js precache"
         } else {
@@ -96,10 +100,10 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     })
 }
 
-/// The page without its `<meta name="asa-later" …>` tag, and that tag (empty when none): the
-/// files it names are loaded after the first paint, not with the page.
-fn split_later_meta(index: &str) -> (String, String) {
-    let Some(start) = index.find("<meta name=\"asa-later\"") else {
+/// The page without its `<meta name="<name>" …>` tag, and that tag (empty when none): the
+/// files it names are loaded after the first paint (or on `#fleet`), not with the page.
+fn split_meta(index: &str, name: &str) -> (String, String) {
+    let Some(start) = index.find(&format!("<meta name=\"{name}\"")) else {
         return (index.to_owned(), String::new());
     };
     let end = index[start..]
@@ -229,13 +233,16 @@ mod tests {
     }
 
     #[test]
-    fn counts_the_second_wasm_apart() {
-        let page = "<head><meta name=\"asa-later\" data-js=\"./asa-later-1.js\"><script src=./a-2.js></script></head>";
-        let (index, meta) = split_later_meta(page);
+    fn counts_the_second_and_the_fleet_wasm_apart() {
+        let page = "<head><meta name=\"asa-later\" data-js=\"./asa-later-1.js\">\
+                    <meta name=\"asa-fleet\" data-js=\"./asa-fleet-3.js\"><script src=./a-2.js></script></head>";
+        let (index, later) = split_meta(page, "asa-later");
+        let (index, fleet) = split_meta(&index, "asa-fleet");
         assert_eq!(index, "<head><script src=./a-2.js></script></head>");
-        assert!(meta.contains("asa-later-1.js") && !index.contains("asa-later-1.js"));
+        assert!(later.contains("asa-later-1.js") && !later.contains("asa-fleet"));
+        assert!(fleet.contains("asa-fleet-3.js") && !index.contains("asa-"));
         assert_eq!(
-            split_later_meta("<head></head>"),
+            split_meta("<head></head>", "asa-later"),
             ("<head></head>".to_string(), String::new())
         );
     }

@@ -10,9 +10,11 @@
 //! - **short import names** (`import_names`): the wasm's imports from its glue renamed `$0`,
 //!   `$1`, … in both files (3.6 KB gzip less to download);
 //! - **one stylesheet** (`css_bundle`): the per-component files concatenated, linked once;
-//! - **the second wasm** (`src/later`, built by Trunk as an unhashed "worker" asset): renamed
-//!   by content hash and named, with its integrity, in `<meta name="asa-later">`, where the
-//!   page's `asaLoadLater()` (index.html) reads it after the first paint;
+//! - **the wasm files loaded after the first paint** (`src/later`, the second wasm, and
+//!   `src/fleet`, the fleet view's; Trunk builds each as an unhashed "worker" asset): renamed
+//!   by content hash and named, with their integrity and the later stylesheet, in
+//!   `<meta name="asa-later">` and `<meta name="asa-fleet">`, where the page's `asaLoad()`
+//!   (index.html) reads them;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
@@ -43,24 +45,28 @@ pub fn run() -> Result<(), String> {
     // Rewrite first: the build id, the integrity hashes and the precache list are of the
     // files actually shipped.
     shorten_imports(staging)?;
-    let later = hash_later_names(staging)?;
+    let workers = WORKERS
+        .iter()
+        .map(|bin| Ok((*bin, hash_worker_names(staging, bin)?)))
+        .collect::<Result<Vec<_>, String>>()?;
     let css_bundle::Bundled {
         html: index,
         later: later_css,
     } = css_bundle::bundle(&index, staging)?;
-    let later: Vec<(&str, String)> = LATER
-        .iter()
-        .map(|(_, key)| *key)
-        .zip(later)
-        .chain(later_css.map(|name| ("css", name)))
-        .collect();
     std::fs::write(&index_path, &index)
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     let files = collect_files(staging)?;
     let id = build_id(&files);
 
     let index = with_integrity(&index, &files)?;
-    let index = with_later_meta(&index, &later, &files)?;
+    let mut index = index;
+    for (bin, [js, wasm]) in workers {
+        let named: Vec<(&str, String)> = [("js", js), ("wasm", wasm)]
+            .into_iter()
+            .chain(later_css.clone().map(|name| ("css", name)))
+            .collect();
+        index = with_worker_meta(&index, bin, &named, &files)?;
+    }
     let index = with_csp_hashes(&index)?;
     let index = with_build_meta(&index, &id)?;
     std::fs::write(&index_path, index)
@@ -90,45 +96,43 @@ fn shorten_imports(staging: &Path) -> Result<(), String> {
     std::fs::write(&glue_path, glue).map_err(|e| write_err(&glue_path, e))
 }
 
-/// The second wasm's files as Trunk writes them (a "worker" asset keeps its bare name), and the
-/// `<meta>` attribute that names each.
-const LATER: [(&str, &str); 2] = [("asa-later.js", "js"), ("asa-later_bg.wasm", "wasm")];
+/// The wasm files loaded after the first paint, by bin name: the second wasm (`src/later`) and
+/// the fleet view's (`src/fleet`, loaded only on `#fleet`). Trunk writes each as a "worker"
+/// asset under its bare name: `<bin>.js` and `<bin>_bg.wasm`.
+const WORKERS: [&str; 2] = ["asa-later", "asa-fleet"];
 
-/// Renames the second wasm's glue and wasm to `asa-later-<hash>.js` / `…_bg.wasm` (16 hex
-/// digits of their own sha256), so they are cached forever like Trunk's hashed files and a
-/// redeploy can never pair one build's glue with another's wasm. Returns the new names.
-fn hash_later_names(staging: &Path) -> Result<Vec<String>, String> {
-    LATER
-        .iter()
-        .map(|(bare, _)| {
-            let from = staging.join(bare);
-            let bytes = std::fs::read(&from).map_err(|e| {
-                format!(
-                    "cannot read {} (index.html's asa-later rust asset builds it): {e}",
-                    from.display()
-                )
-            })?;
-            let (stem, ext) = bare.rsplit_once('.').unwrap_or((bare, ""));
-            let (stem, bg) = match stem.strip_suffix("_bg") {
-                Some(stem) => (stem, "_bg"),
-                None => (stem, ""),
-            };
-            let name = format!("{stem}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
-            std::fs::rename(&from, staging.join(&name))
-                .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
-            Ok(name)
-        })
-        .collect()
+/// Renames a worker's glue and wasm to `<bin>-<hash>.js` / `…_bg.wasm` (16 hex digits of their
+/// own sha256), so they are cached forever like Trunk's hashed files and a redeploy can never
+/// pair one build's glue with another's wasm. Returns the new names, glue first.
+fn hash_worker_names(staging: &Path, bin: &str) -> Result<[String; 2], String> {
+    let name = |bare: String, bg: &str, ext: &str| -> Result<String, String> {
+        let from = staging.join(&bare);
+        let bytes = std::fs::read(&from).map_err(|e| {
+            format!(
+                "cannot read {} (index.html's {bin} rust asset builds it): {e}",
+                from.display()
+            )
+        })?;
+        let name = format!("{bin}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
+        std::fs::rename(&from, staging.join(&name))
+            .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+        Ok(name)
+    };
+    Ok([
+        name(format!("{bin}.js"), "", "js")?,
+        name(format!("{bin}_bg.wasm"), "_bg", "wasm")?,
+    ])
 }
 
-/// Names the second wasm's files (`(attribute, file)`: its glue, wasm and stylesheet) and their
-/// integrity in `<meta name="asa-later">` (in the head).
-fn with_later_meta(
+/// Names a worker's files (`(attribute, file)`: its glue, wasm and stylesheet) and their
+/// integrity in `<meta name="<bin>">` (in the head).
+fn with_worker_meta(
     html: &str,
+    bin: &str,
     names: &[(&str, String)],
     files: &[(String, Vec<u8>)],
 ) -> Result<String, String> {
-    let mut meta = String::from("<meta name=\"asa-later\"");
+    let mut meta = format!("<meta name=\"{bin}\"");
     for (key, name) in names {
         let bytes = files
             .iter()
@@ -141,8 +145,7 @@ fn with_later_meta(
         ));
     }
     meta.push('>');
-    in_head(html, &meta)
-        .ok_or_else(|| "index.html has no <head>: cannot name the second wasm".to_string())
+    in_head(html, &meta).ok_or_else(|| format!("index.html has no <head>: cannot name {bin}"))
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
@@ -407,12 +410,12 @@ mod tests {
     }
 
     #[test]
-    fn names_the_second_wasm_by_content_with_its_integrity() {
+    fn names_a_worker_wasm_by_content_with_its_integrity() {
         let dir = std::env::temp_dir().join(format!("asa-post-build-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("asa-later.js"), b"glue").unwrap();
         std::fs::write(dir.join("asa-later_bg.wasm"), b"wasm").unwrap();
-        let names = hash_later_names(&dir).unwrap();
+        let names = hash_worker_names(&dir, "asa-later").unwrap();
         let hex = |b: &[u8]| sha256::hex(b)[..16].to_string();
         assert_eq!(
             names,
@@ -428,7 +431,7 @@ mod tests {
             (names[1].clone(), b"wasm".to_vec()),
         ];
         let named = [("js", names[0].clone()), ("wasm", names[1].clone())];
-        let page = with_later_meta("<head></head>", &named, &files).unwrap();
+        let page = with_worker_meta("<head></head>", "asa-later", &named, &files).unwrap();
         assert_eq!(
             page,
             format!(
@@ -440,10 +443,10 @@ mod tests {
                 sha256::integrity(b"wasm")
             )
         );
-        // A build without the second wasm fails and says which asset makes it.
-        let err = hash_later_names(&dir).unwrap_err();
+        // A build without a worker's files fails and says which asset makes them.
+        let err = hash_worker_names(&dir, "asa-fleet").unwrap_err();
         assert!(
-            err.contains("asa-later.js") && err.contains("rust asset"),
+            err.contains("asa-fleet.js") && err.contains("asa-fleet rust asset"),
             "{err}"
         );
         std::fs::remove_dir_all(&dir).unwrap();

@@ -1,6 +1,6 @@
-//! The fleet view (SPEC §13), mounted by the page into its `<section id="fleet">` when the
-//! fragment is `#fleet`. Plain web-sys, no Yew: the view is a form and markup text, so it costs
-//! the second wasm little and the single-pair page nothing.
+//! The fleet view (SPEC §13), mounted by the page into its `<main id="fleet">` when the
+//! fragment is `#fleet`. Plain web-sys, no Yew: the view is a form and markup text, so its wasm
+//! stays small.
 //!
 //! Everything it shows is written by `view::fleet_html` (natively tested) from a
 //! [`PlannedFleet`]; this file only moves text between the page and the domain: it reads the
