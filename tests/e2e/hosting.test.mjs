@@ -63,12 +63,18 @@ test('the CSP is strict and every inline script is allowed by hash', async () =>
   // (Trunk's minifier picks the quotes: "…" or `…`.)
   const q = '["`]';
   assert.match(html, new RegExp(`fetch\\(${q}\\./${escape(wasm)}${q},\\{integrity:${q}${escape(await sri(wasm))}${q}\\}\\)`), 'the wasm is fetched with its hash');
-  // The second wasm's and the fleet view's glue, wasm and stylesheet are named with their
-  // hashes for the loader (both with the later stylesheet).
-  for (const [meta, what] of [['asa-later', 'the second wasm'], ['asa-fleet', "the fleet view's wasm"]]) {
+  // The second wasm's and the fleet view's glue, wasm and stylesheet (both with the later
+  // stylesheet), and the service worker's registration script, are named with their hashes
+  // for the loader, which adds them after the first paint.
+  const laterCss = /^asa-later-.*\.css$/;
+  for (const [meta, what, parts] of [
+    ['asa-later', 'the second wasm', [['js', /^asa-later-.*\.js$/], ['wasm', /^asa-later-.*\.wasm$/], ['css', laterCss]]],
+    ['asa-fleet', "the fleet view's wasm", [['js', /^asa-fleet-.*\.js$/], ['wasm', /^asa-fleet-.*\.wasm$/], ['css', laterCss]]],
+    ['asa-sw', 'the service worker registration', [['js', /^sw-register-.*\.js$/]]],
+  ]) {
     const named = html.match(new RegExp(`<meta name="${meta}"[^>]*>`));
     assert.ok(named, `index.html names ${what}`);
-    for (const [key, pattern] of [['js', new RegExp(`^${meta}-.*\\.js$`)], ['wasm', new RegExp(`^${meta}-.*\\.wasm$`)], ['css', /^asa-later-.*\.css$/]]) {
+    for (const [key, pattern] of parts) {
       const file = files.find((f) => pattern.test(f));
       assert.ok(file, `dist has ${what}'s ${key}`);
       assert.match(named[0], new RegExp(`data-${key}="\\./${escape(file)}" data-${key}-integrity="${escape(await sri(file))}"`));

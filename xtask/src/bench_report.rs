@@ -337,9 +337,10 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         let _ = writeln!(
             s,
             "Counted (SPEC §12): index.html and every dist/ file it names (stylesheets, wasm glue \
-             and wasm, sw-register.js, icon, manifest). Reported apart, fetched after the first \
-             paint: sw.js and what its precache list adds. Sizes in bytes; gzip -9 -n and \
-             brotli -q 11 of each file.\n"
+             and wasm, icon, manifest). Reported apart, fetched after the first paint: the \
+             second wasm and sw-register.js (named only in their `<meta>`), sw.js and what its \
+             precache list adds; fetched only on `#fleet`: the fleet view's wasm. Sizes in \
+             bytes; gzip -9 -n and brotli -q 11 of each file.\n"
         );
         let _ = writeln!(
             s,

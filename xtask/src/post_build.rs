@@ -15,6 +15,8 @@
 //!   by content hash and named, with their integrity and the later stylesheet, in
 //!   `<meta name="asa-later">` and `<meta name="asa-fleet">`, where the page's `asaLoad()`
 //!   (index.html) reads them;
+//! - **sw-register.js** (a Trunk copy-file) renamed by content hash and named in
+//!   `<meta name="asa-sw">`: the page adds it once the app has started;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
@@ -49,6 +51,11 @@ pub fn run() -> Result<(), String> {
         .iter()
         .map(|bin| Ok((*bin, hash_worker_names(staging, bin)?)))
         .collect::<Result<Vec<_>, String>>()?;
+    let sw_register = hash_name(
+        staging,
+        SW_REGISTER,
+        "index.html's copy-file of web/sw-register.js",
+    )?;
     let css_bundle::Bundled {
         html: index,
         later: later_css,
@@ -67,6 +74,7 @@ pub fn run() -> Result<(), String> {
             .collect();
         index = with_worker_meta(&index, bin, &named, &files)?;
     }
+    index = with_worker_meta(&index, SW_META, &[("js", sw_register)], &files)?;
     let index = with_csp_hashes(&index)?;
     let index = with_build_meta(&index, &id)?;
     std::fs::write(&index_path, index)
@@ -101,27 +109,39 @@ fn shorten_imports(staging: &Path) -> Result<(), String> {
 /// asset under its bare name: `<bin>.js` and `<bin>_bg.wasm`.
 const WORKERS: [&str; 2] = ["asa-later", "asa-fleet"];
 
-/// Renames a worker's glue and wasm to `<bin>-<hash>.js` / `…_bg.wasm` (16 hex digits of their
-/// own sha256), so they are cached forever like Trunk's hashed files and a redeploy can never
-/// pair one build's glue with another's wasm. Returns the new names, glue first.
+/// The service worker's registration script, copied by Trunk under this name and named by
+/// content in `<meta name="asa-sw">`: the page adds it once the app has started (index.html),
+/// as it registers the worker only after the first paint anyway. Fetched with the page, it
+/// competed with the wasm for the first load.
+const SW_REGISTER: &str = "sw-register.js";
+const SW_META: &str = "asa-sw";
+
+/// Renames a worker's glue and wasm to `<bin>-<hash>.js` / `…_bg.wasm` (see [`hash_name`]).
+/// Returns the new names, glue first.
 fn hash_worker_names(staging: &Path, bin: &str) -> Result<[String; 2], String> {
-    let name = |bare: String, bg: &str, ext: &str| -> Result<String, String> {
-        let from = staging.join(&bare);
-        let bytes = std::fs::read(&from).map_err(|e| {
-            format!(
-                "cannot read {} (index.html's {bin} rust asset builds it): {e}",
-                from.display()
-            )
-        })?;
-        let name = format!("{bin}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
-        std::fs::rename(&from, staging.join(&name))
-            .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
-        Ok(name)
-    };
+    let asset = format!("index.html's {bin} rust asset");
     Ok([
-        name(format!("{bin}.js"), "", "js")?,
-        name(format!("{bin}_bg.wasm"), "_bg", "wasm")?,
+        hash_name(staging, &format!("{bin}.js"), &asset)?,
+        hash_name(staging, &format!("{bin}_bg.wasm"), &asset)?,
     ])
+}
+
+/// Renames `bare`, a file Trunk wrote under a fixed name (made by `asset`), to
+/// `<stem>-<hash>[_bg].<ext>` (16 hex digits of its own sha256), so it is cached forever like
+/// Trunk's hashed files and a redeploy can never pair one build's file with another's.
+fn hash_name(staging: &Path, bare: &str, asset: &str) -> Result<String, String> {
+    let from = staging.join(bare);
+    let bytes = std::fs::read(&from)
+        .map_err(|e| format!("cannot read {} ({asset} makes it): {e}", from.display()))?;
+    let (stem, ext) = bare.rsplit_once('.').unwrap_or((bare, ""));
+    let (stem, bg) = match stem.strip_suffix("_bg") {
+        Some(stem) => (stem, "_bg"),
+        None => (stem, ""),
+    };
+    let name = format!("{stem}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
+    std::fs::rename(&from, staging.join(&name))
+        .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+    Ok(name)
 }
 
 /// Names a worker's files (`(attribute, file)`: its glue, wasm and stylesheet) and their
