@@ -92,8 +92,8 @@ fn a_column_is_drawn_around_zero_and_keeps_its_markup_when_a_train_to_its_left_g
     let all = session("from=9.8(4)&to=9.12(4)&trains=9.6,9.7,9.8,9.9,9.10,9.12");
     let fewer = session("from=9.8(4)&to=9.12(4)&trains=9.6,9.8,9.9,9.10,9.12");
     let (a, b) = (
-        graph_svg::canvas_parts(&model_of(&all)),
-        graph_svg::canvas_parts(&model_of(&fewer)),
+        graph_svg::canvas_parts(&model_of(&all), 0..usize::MAX),
+        graph_svg::canvas_parts(&model_of(&fewer), 0..usize::MAX),
     );
     assert_eq!(a.columns.len(), b.columns.len() + 1);
     let column = |parts: &graph_svg::CanvasParts, train: &str| {
@@ -119,6 +119,48 @@ fn a_column_is_drawn_around_zero_and_keeps_its_markup_when_a_train_to_its_left_g
     let rows = values(&nine_eight, "data-row");
     assert_eq!(rows.first(), Some(&"0"));
     assert_eq!(rows.len(), values(&nine_eight, "data-release").len());
+}
+
+#[test]
+fn a_large_graph_is_drawn_a_window_of_columns_around_the_view() {
+    // 2,000 releases in trains of 20: 100 columns; the built-in catalog is always drawn whole.
+    let list: Vec<String> = (0..2000)
+        .map(|i| {
+            let train = i / 20;
+            format!("{}.{}({})", 1 + train / 20, train % 20, i % 20 + 1)
+        })
+        .collect();
+    // (Too long for a link: the query is built as the page builds it from a pasted list.)
+    let query = PlanQuery {
+        releases: Some(list),
+        ..PlanQuery::default()
+    };
+    let big = model_of(&analyse(&query));
+    let layout = &big.layout;
+    assert_eq!(layout.columns.len(), 100);
+    // The column under each x, clamped at both ends.
+    assert_eq!(layout.column_at(0.0), 0);
+    assert_eq!(layout.column_at(layout.columns[57].x), 57);
+    assert_eq!(layout.column_at(layout.width * 2.0), 99);
+    let window = graph_svg::WINDOW_COLUMNS;
+    assert_eq!(graph_svg::drawn_columns(layout, 0), 0..window);
+    assert_eq!(
+        graph_svg::drawn_columns(layout, 50),
+        50 - graph_svg::WINDOW_BEFORE..50 - graph_svg::WINDOW_BEFORE + window
+    );
+    assert_eq!(graph_svg::drawn_columns(layout, 99), 100 - window..100);
+    // Only the window's columns are written, each with its index in the layout.
+    let parts = graph_svg::canvas_parts(&big, graph_svg::drawn_columns(layout, 50));
+    let indexes: Vec<usize> = parts.columns.iter().map(|c| c.index).collect();
+    assert_eq!(indexes, (42..74).collect::<Vec<_>>());
+    assert_eq!(
+        parts.columns[0].markup,
+        graph_svg::canvas_parts(&big, 42..43).columns[0].markup
+    );
+    let small = graph_model::build(&session("from=8.2(5)&to=9.1(7)&interim=1"), true);
+    let all = small.layout.columns.len();
+    assert!(small.layout.nodes.len() > 600);
+    assert_eq!(graph_svg::drawn_columns(&small.layout, all - 1), 0..all);
 }
 
 #[test]

@@ -58,6 +58,14 @@ impl Layout {
             .ok()
     }
 
+    /// The index of the column under canvas x (the nearest one at either end; 0 when there is
+    /// none). Columns are evenly spaced, so this is arithmetic, not a search.
+    pub fn column_at(&self, x: f64) -> usize {
+        let step = self.node_width + COLUMN_GAP;
+        let column = ((x - MARGIN) / step).floor().max(0.0) as usize;
+        column.min(self.columns.len().saturating_sub(1))
+    }
+
     /// The column of a train (binary search; columns are ascending).
     pub fn column_of(&self, train: Train) -> Option<&Column> {
         let i = self

@@ -37,14 +37,38 @@ pub struct CanvasParts {
 
 /// One train's column: its header and its nodes, drawn around x = 0.
 pub struct ColumnPart {
+    /// Its index in the layout's columns (`data-column`).
+    pub index: usize,
     pub train: Train,
     /// Where the column's centre goes on the canvas.
     pub x: f64,
     pub markup: String,
 }
 
-/// The canvas in pieces (see [`CanvasParts`]).
-pub fn canvas_parts(model: &GraphModel) -> CanvasParts {
+/// Graphs of more releases than this are drawn a window of columns at a time: all of a
+/// 10,000-release list at once costs the browser alone a second here (BENCHMARKS.md, "floor").
+/// The built-in catalog (94 releases, 684 with interim builds) is always drawn whole.
+pub const DRAWN_WHOLE_UP_TO: usize = 1000;
+/// The window: this many columns (3,776 px, wider than a screen), starting this many left of
+/// the one at the box's left edge.
+pub const WINDOW_COLUMNS: usize = 32;
+pub const WINDOW_BEFORE: usize = 8;
+
+/// The columns the page draws when the column `left` is at its box's left edge: all of them
+/// for a graph of up to [`DRAWN_WHOLE_UP_TO`] releases, else the window around `left`.
+pub fn drawn_columns(layout: &Layout, left: usize) -> std::ops::Range<usize> {
+    let all = layout.columns.len();
+    if layout.nodes.len() <= DRAWN_WHOLE_UP_TO {
+        return 0..all;
+    }
+    let first = left
+        .saturating_sub(WINDOW_BEFORE)
+        .min(all.saturating_sub(WINDOW_COLUMNS));
+    first..(first + WINDOW_COLUMNS).min(all)
+}
+
+/// The canvas in pieces (see [`CanvasParts`]), with the columns of `drawn` only.
+pub fn canvas_parts(model: &GraphModel, drawn: std::ops::Range<usize>) -> CanvasParts {
     let mut edges = String::with_capacity(256 * (model.plan_edges.len() + 1) + 64);
     edges.push_str("<g class=\"graph-canvas-plan\">");
     for &(a, b) in &model.plan_edges {
@@ -64,7 +88,11 @@ pub fn canvas_parts(model: &GraphModel) -> CanvasParts {
         .layout
         .columns
         .iter()
-        .map(|c| ColumnPart {
+        .enumerate()
+        .skip(drawn.start)
+        .take(drawn.len())
+        .map(|(index, c)| ColumnPart {
+            index,
             train: c.train,
             x: c.x,
             markup: column(model, c),
@@ -82,12 +110,12 @@ pub fn column_transform(x: f64) -> String {
 /// bench's static page and the tests read this): `<g>` groups of the plan's edges, the
 /// blocked hop (if any) and the columns of nodes.
 pub fn canvas(model: &GraphModel) -> String {
-    let parts = canvas_parts(model);
+    let parts = canvas_parts(model, 0..model.layout.columns.len());
     let mut out = parts.edges;
     out.push_str("<g class=\"graph-canvas-nodes\">");
-    for (i, c) in parts.columns.iter().enumerate() {
+    for c in &parts.columns {
         out.push_str("<g class=\"graph-canvas-column\"");
-        attr(&mut out, "data-column", &i.to_string());
+        attr(&mut out, "data-column", &c.index.to_string());
         attr(&mut out, "transform", &column_transform(c.x));
         out.push('>');
         out.push_str(&c.markup);

@@ -89,6 +89,18 @@ fn step(model: &GraphModel, i: usize, key: &str) -> Option<usize> {
     }
 }
 
+/// The x of the leftmost node of the plan or of a typed release: where the graph opens.
+fn plan_left(model: &GraphModel) -> Option<f64> {
+    model
+        .layout
+        .nodes
+        .iter()
+        .zip(&model.info)
+        .filter(|(_, info)| info.on_plan || !info.role.is_empty())
+        .map(|(n, _)| n.x)
+        .reduce(f64::min)
+}
+
 /// The graph with its keyboard cursor.
 #[function_component(ReleaseGraph)]
 pub fn release_graph(props: &ReleaseGraphProps) -> Html {
@@ -99,13 +111,22 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let touch = use_mut_ref(|| false);
     let fit = use_state(|| false);
     let scroller = use_node_ref();
+    // The column at the box's left edge, as last scrolled (`None`: where the plan opens it).
+    let left_column = use_state(|| None::<usize>);
     let model = &props.model;
-    let canvas = use_memo(model.clone(), |m| {
-        let parts = graph_svg::canvas_parts(m);
-        let columns: Vec<(Train, f64, AttrValue)> = parts
+    let drawn = if *fit {
+        0..model.layout.columns.len()
+    } else {
+        let left = left_column
+            .unwrap_or_else(|| plan_left(model).map_or(0, |x| model.layout.column_at(x)));
+        graph_svg::drawn_columns(&model.layout, left)
+    };
+    let canvas = use_memo((model.clone(), drawn), |(m, drawn)| {
+        let parts = graph_svg::canvas_parts(m, drawn.clone());
+        let columns: Vec<(usize, Train, f64, AttrValue)> = parts
             .columns
             .into_iter()
-            .map(|c| (c.train, c.x, AttrValue::from(c.markup)))
+            .map(|c| (c.index, c.train, c.x, AttrValue::from(c.markup)))
             .collect();
         (AttrValue::from(parts.edges), columns)
     });
@@ -151,19 +172,15 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         use_effect_with(model.clone(), move |model| {
             let model = model.clone();
             browser::after_paint(move || {
-                let marked = || {
-                    model
-                        .layout
-                        .nodes
-                        .iter()
-                        .zip(&model.info)
-                        .filter(|(_, info)| info.on_plan || !info.role.is_empty())
-                };
-                let first = marked().map(|(n, _)| n.x).reduce(f64::min);
-                let target = marked()
+                let target = model
+                    .layout
+                    .nodes
+                    .iter()
+                    .zip(&model.info)
                     .find(|(_, info)| info.role == "target")
                     .map(|(n, _)| n.x);
-                if let (Some(x), Some(boxed)) = (first, scroller.cast::<HtmlElement>()) {
+                if let (Some(x), Some(boxed)) = (plan_left(&model), scroller.cast::<HtmlElement>())
+                {
                     let (half, pad) = (model.layout.node_width / 2.0, 24.0);
                     let width = boxed.client_width() as f64;
                     let mut left = x - half - pad;
@@ -288,6 +305,24 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             </span>
         }
     });
+    // A large graph draws a window of columns (`graph_svg::drawn_columns`): scrolling moves it.
+    let onscroll = {
+        let left_column = left_column.clone();
+        let model = model.clone();
+        let scroller = scroller.clone();
+        Callback::from(move |_: Event| {
+            if model.layout.nodes.len() <= graph_svg::DRAWN_WHOLE_UP_TO {
+                return;
+            }
+            let Some(boxed) = scroller.cast::<HtmlElement>() else {
+                return;
+            };
+            let column = Some(model.layout.column_at(boxed.scroll_left() as f64));
+            if *left_column != column {
+                left_column.set(column);
+            }
+        })
+    };
     let onfit = {
         let fit = fit.clone();
         Callback::from(move |_: MouseEvent| fit.set(!*fit))
@@ -309,7 +344,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                 { "Whole catalog" }
             </button>
         </div>
-        <div class="release-graph" ref={scroller}>
+        <div class="release-graph" ref={scroller} {onscroll}>
             <svg id="release-graph" data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
                 aria-label="Release graph: arrow keys move between releases, Enter sets the target, Shift+Enter the current release"
                 aria-activedescendant={active_id}
@@ -320,7 +355,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                 <g class="graph-canvas">
                     { Html::from_html_unchecked(canvas.0.clone()) }
                     <g class="graph-canvas-nodes">
-                        { for canvas.1.iter().enumerate().map(|(i, (train, x, markup))| html! {
+                        { for canvas.1.iter().map(|(i, train, x, markup)| html! {
                             <g key={train.to_string()} class="graph-canvas-column" data-column={i.to_string()}
                                 transform={graph_svg::column_transform(*x)}>
                                 { Html::from_html_unchecked(markup.clone()) }
