@@ -397,6 +397,35 @@ test('a pasted list: HTML is text, errors are listed by position, 10,000 entries
   await rec.close();
 });
 
+test('a 2,000-release list draws the columns in view, follows the scroll, and "Whole catalog" draws all', async () => {
+  const rec = await openPage(browser, server.url(''));
+  const { page } = rec;
+  await waitForApp(page);
+  // Trains of 20: 1.0(1) … 1.0(20), 1.1(1) …; 100 columns.
+  const list = Array.from({ length: 2000 }, (_, i) => {
+    const train = Math.floor(i / 20);
+    return `${1 + Math.floor(train / 20)}.${train % 20}(${(i % 20) + 1})`;
+  });
+  await paste(page, list.join('\n'));
+  await page.click('text=Use this list');
+  await page.waitForSelector('svg[data-graph] [data-release="1.0(1)"]', { state: 'attached' });
+  const drawn = await drawnReleases(page);
+  assert.equal(drawn.length, 32 * 20, 'a window of 32 columns');
+  assert.ok(!drawn.includes(list[1999]), 'the last train is not drawn yet');
+  // Scrolled to the end, the window follows.
+  await page.$eval('.release-graph', (box) => { box.scrollLeft = box.scrollWidth; });
+  await page.waitForSelector(`svg[data-graph] [data-release="${list[1999]}"]`, { state: 'attached' });
+  assert.equal((await drawnReleases(page)).length, 32 * 20);
+  assert.equal(await page.locator('svg[data-graph] [data-release="1.0(1)"]').count(), 0);
+  // A click on a drawn node still picks it (its column and row say which release).
+  await page.click(`svg[data-graph] [data-release="${list[1990]}"]`);
+  await page.waitForFunction((r) => document.querySelector('#to').value === r, list[1990]);
+  // "Whole catalog" draws every node.
+  await page.click('.release-graph-tools button');
+  await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] .graph-canvas-nodes [data-release]').length === 2000);
+  await rec.close();
+});
+
 test('unreadable saved state is reported once and replaced', async () => {
   const rec = await openPage(browser, server.url(''));
   const { page } = rec;

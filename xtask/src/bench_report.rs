@@ -460,8 +460,9 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             s,
             "Layout at scale in the app: a synthetic list of N releases without interim builds (trains of 20) \
              is pasted into the custom-list box of the running app and applied with its button; \
-             timed in the page from the click until the graph holds N nodes (`domain::layout` in \
-             wasm plus the Yew render into the DOM), and until the first frame after it. Fresh \
+             timed in the page from the click until the graph is drawn (`domain::layout` in \
+             wasm plus the Yew render into the DOM: all N nodes up to 1,000 releases; over that, \
+             the window of 32 columns in view, 640 nodes), and until the first frame after it. Fresh \
              context per run. Hover: `mouseover` on a sample of the plan page's nodes, timed until \
              the graph's DOM changed (the `data-legal` edges drawn).\n"
         );
