@@ -167,10 +167,12 @@ fn apply(root: &Element) {
     }
 }
 
-/// Appends the rows from `from` on, a batch per task so that the browser draws in between;
-/// the table's `aria-busy` goes once the last is in. Stops when another apply came since.
+/// Appends the rows from `from` on, a batch per frame, each after the browser has painted what
+/// came before (`browser::after_paint`): the click's own frame shows the first rows without
+/// waiting for a batch, and no frame lays out more than one. The table's `aria-busy` goes once
+/// the last is in. Stops when another apply came since.
 fn append_later(root: Element, generation: u64, from: usize) {
-    let next = Closure::once_into_js(move || {
+    browser::after_paint(move || {
         if GENERATION.with(Cell::get) != generation {
             return;
         }
@@ -193,12 +195,8 @@ fn append_later(root: Element, generation: u64, from: usize) {
             append_later(root, generation, from + BATCH_ROWS);
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback(next.unchecked_ref());
-    }
 }
 
-/// Offers the fleet last applied (applied now if it never was) as a file.
 fn export(root: &Element, format: &str) {
     if PLANNED.with(|p| p.borrow().is_none()) {
         apply(root);
