@@ -197,6 +197,7 @@ fn append_later(root: Element, generation: u64, from: usize) {
     });
 }
 
+/// Offers the fleet last applied (applied now if it never was) as a file.
 fn export(root: &Element, format: &str) {
     if PLANNED.with(|p| p.borrow().is_none()) {
         apply(root);

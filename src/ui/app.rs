@@ -229,8 +229,9 @@ pub fn app() -> Html {
             train_toggles::show_states(&session.trains);
         });
     }
-    // Keep the address bar and local storage in step with the page: once per paint at most, after it
-    // (`browser::write_soon`). A pick in the graph adds a history entry, so Back undoes it.
+    // Keep the address bar and local storage in step with the page: at most once per paint,
+    // after it (`browser::write_soon`). A pick in the graph adds a history entry, so Back
+    // undoes it.
     {
         let last_written = last_written.clone();
         let picks_written = use_mut_ref(|| state.picks);

@@ -33,9 +33,9 @@ struct Write {
 /// the next paint: a burst of keystrokes costs one history call and one storage write, not
 /// one per keystroke, and neither delays the paint that shows the person what they did (a
 /// history call costs a few milliseconds; in an animation frame it was inside every
-/// interaction's measured time). A later call before that frame replaces this one (a `push` asked for is
-/// kept). The page leaving (`pagehide`) writes what is pending at once, so nothing typed is
-/// lost. `on_refused` runs when the browser refuses storage.
+/// interaction's measured time). A later call before that write replaces this one (a `push`
+/// asked for is kept). The page leaving (`pagehide`) writes what is pending at once, so
+/// nothing typed is lost. `on_refused` runs when the browser refuses storage.
 pub fn write_soon(
     fragment: String,
     push: bool,

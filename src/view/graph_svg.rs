@@ -46,7 +46,8 @@ pub struct ColumnPart {
 }
 
 /// Graphs of more releases than this are drawn a window of columns at a time: all of a
-/// 10,000-release list at once costs the browser alone a second here (BENCHMARKS.md, "floor").
+/// 10,000-release list at once costs the browser alone about 0.6 s here (BENCHMARKS.md, the
+/// floor rows).
 /// The built-in catalog (94 releases, 684 with interim builds) is always drawn whole.
 pub const DRAWN_WHOLE_UP_TO: usize = 1000;
 /// The window: this many columns (3,776 px, wider than a screen), starting this many left of

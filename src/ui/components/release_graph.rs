@@ -9,7 +9,9 @@
 //! only those that changed: a keystroke or a train switch redraws the columns whose releases
 //! changed and moves the others, instead of rebuilding hundreds of nodes; on hover nothing
 //! of the canvas changes and only the small legal-hop layer is replaced. The hovered release is
-//! this component's own state: a mouseover re-renders the graph, not the page.
+//! this component's own state: a mouseover re-renders the graph, not the page. A graph of more
+//! than `graph_svg::DRAWN_WHOLE_UP_TO` releases draws the window of columns around the box's
+//! left edge (`graph_svg::drawn_columns`) and moves it as the box scrolls.
 //!
 //! A node carries its row in its column (`data-row`) and its column group the column's index
 //! (`data-column`): a handler reads the release from the model, never by parsing the text of
