@@ -3,13 +3,13 @@
 //! graph, clicks pick releases, trains switch off, a bad fragment raises a dismissable banner,
 //! and without its second wasm the page says the runbook could not be loaded. (The runbook's
 //! body is the second wasm's: tests/e2e read it through the built page. The address bar is
-//! tested alone in `web_share.rs`: every app mounted here shares one `location`.)
+//! tested alone in `web_share.rs`: every page mounted here shares one `location`; each test's
+//! page replaces the one before, `web_util::mount_page`.)
 
 #![cfg(target_arch = "wasm32")]
 
 mod web_util;
 
-use asa_planner::ui::App;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use web_util::*;
@@ -22,8 +22,7 @@ async fn open(fragment: &str) -> Element {
     frame().await;
     clear_storage();
     set_fragment(fragment);
-    let root = mount_point();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_page();
     until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
     root
 }

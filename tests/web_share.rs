@@ -6,7 +6,6 @@
 
 mod web_util;
 
-use asa_planner::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_util::*;
@@ -17,8 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn the_address_bar_follows_the_page_and_the_page_follows_the_address_bar() {
     clear_storage();
     set_fragment("");
-    let root = mount_point();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_page();
     until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
     let history = web_sys::window()
         .and_then(|w| w.history().ok())

@@ -19,10 +19,27 @@ pub fn document() -> web_sys::Document {
         .expect("a document")
 }
 
-/// A new empty `<div>` appended to `<body>` to render into.
-/// A fresh element to mount a page in, the only one in the document: the page looks its
-/// controls up by id (the focus given back after a render, the train switches' states), as
-/// one page per document allows, so an earlier test's page must not hold the same ids.
+thread_local! {
+    // The page the last test mounted (see `mount_page`).
+    static PAGE: RefCell<Option<yew::AppHandle<asa_planner::ui::App>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the page in a fresh mount point, after destroying the page an earlier test mounted.
+/// The page looks its controls up by id in the document (the focus given back after a render,
+/// the train switches' states), as one page per document allows: a page left running would
+/// act on the new page's controls when it renders again (a `hashchange`, a late write).
+pub fn mount_page() -> Element {
+    if let Some(earlier) = PAGE.with(|p| p.borrow_mut().take()) {
+        earlier.destroy();
+    }
+    let root = mount_point();
+    let page = yew::Renderer::<asa_planner::ui::App>::with_root(root.clone()).render();
+    PAGE.with(|p| *p.borrow_mut() = Some(page));
+    root
+}
+
+/// A fresh element to mount into, the only one in the document (the page's ids must be
+/// unique: see `mount_page`).
 pub fn mount_point() -> Element {
     let doc = document();
     let earlier = doc
