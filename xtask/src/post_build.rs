@@ -65,8 +65,7 @@ pub fn run() -> Result<(), String> {
     let files = collect_files(staging)?;
     let id = build_id(&files);
 
-    let index = with_integrity(&index, &files)?;
-    let mut index = index;
+    let mut index = with_integrity(&index, &files)?;
     for (bin, [js, wasm]) in workers {
         let named: Vec<(&str, String)> = [("js", js), ("wasm", wasm)]
             .into_iter()
