@@ -78,6 +78,11 @@ pub const PRESETS: &[Preset] = &[
         excluded: &[ONLY_5580, PLATFORM_86, ONLY_1000V],
     },
     Preset {
+        id: "asa5500x",
+        label: "ASA 5500-X (runs 8.6; last 8.x minor: 8.6)",
+        excluded: &[ONLY_5580, ONLY_ASASM, ONLY_1000V],
+    },
+    Preset {
         id: "all",
         label: "All trains (raw numbering; last 8.x minor: 8.7)",
         excluded: &[],

@@ -14,6 +14,7 @@
 //! | `to`       | target release                               | empty            |
 //! | `mode`     | `active-standby` or `active-active`          | `active-standby` |
 //! | `preset`   | platform preset id                           | default preset   |
+//! | `platform` | hardware model id (`asa5525x`, `fp2100`, …)  | none             |
 //! | `trains`   | comma list of trains, `8.4,9.0`              | the preset's     |
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
 //! | `via`      | comma list of intermediate overrides         | none             |
@@ -51,6 +52,7 @@ mod percent;
 
 pub(crate) use percent::{decode_strict, encode as percent_encode};
 
+use super::platform::Platform;
 use super::release::Train;
 use super::rules::RuleSet;
 use super::runbook::Mode;
@@ -74,6 +76,9 @@ pub struct PlanQuery {
     pub mode: Mode,
     /// Preset id as given (validated by `session`); `None` means the default preset.
     pub preset: Option<String>,
+    /// The hardware model (`platform=`): restricts the catalog to the releases it runs and
+    /// names its image files; `None` means no model chosen.
+    pub platform: Option<Platform>,
     /// Explicit train set (overrides the preset); `None` means "the preset's".
     pub trains: Option<Vec<Train>>,
     /// Custom release list entries as typed (replaces the built-in catalog).
@@ -119,9 +124,9 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 12] = [
-    "from", "from2", "to", "mode", "preset", "trains", "releases", "via", "interim", "rules",
-    "contexts", "v",
+const KEYS: [&str; 13] = [
+    "from", "from2", "to", "mode", "preset", "platform", "trains", "releases", "via", "interim",
+    "rules", "contexts", "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -197,6 +202,16 @@ impl PlanQuery {
             "from2" => self.from2 = Some(text()),
             "to" => self.to = text(),
             "preset" => self.preset = Some(text()),
+            "platform" => {
+                let value = text();
+                self.platform = match value.trim() {
+                    "" => None,
+                    id => Some(
+                        id.parse::<Platform>()
+                            .map_err(|e| format!("platform {e}: it was ignored"))?,
+                    ),
+                };
+            }
             "releases" => self.releases = Some(list(raw)),
             "via" => self.via = list(raw),
             "mode" => {
@@ -362,6 +377,9 @@ impl fmt::Display for PlanQuery {
         }
         if let Some(preset) = &self.preset {
             pair("preset", &percent::encode(preset, true));
+        }
+        if let Some(platform) = self.platform {
+            pair("platform", platform.as_str());
         }
         if let Some(trains) = &self.trains {
             pair("trains", &items(&mut trains.iter().map(Train::to_string)));

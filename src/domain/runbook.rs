@@ -11,6 +11,7 @@
 //! command block can be copied whole and pasted in one place.
 
 use super::plan::Hop;
+use super::platform::{self, Platform};
 use super::release::Release;
 
 /// The failover mode of the pair.
@@ -729,8 +730,14 @@ pub fn minutes_per_reload(typed: &str) -> Option<u32> {
 
 /// Each hop's file names: the server and the names the person typed (`typed`, keyed by
 /// canonical release, ASDM images under [`asdm_key`]), else [`SERVER_PLACEHOLDER`] and
-/// [`default_image`]. The page and its later-loaded runbook both derive them here.
-pub fn hop_images(hops: &[Hop], server: &str, typed: &[(String, String)]) -> Vec<HopImages> {
+/// the default image of `platform`'s family ([`default_image`] with no model). The page and its
+/// later-loaded runbook both derive them here.
+pub fn hop_images(
+    hops: &[Hop],
+    server: &str,
+    typed: &[(String, String)],
+    platform: Option<Platform>,
+) -> Vec<HopImages> {
     let find = |key: &str| {
         typed
             .iter()
@@ -738,7 +745,9 @@ pub fn hop_images(hops: &[Hop], server: &str, typed: &[(String, String)]) -> Vec
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
-    let image = |r: Release| find(&r.to_string()).map_or_else(|| default_image(r), str::to_owned);
+    let image = |r: Release| {
+        find(&r.to_string()).map_or_else(|| platform::default_image(platform, r), str::to_owned)
+    };
     let server = match server.trim() {
         "" => SERVER_PLACEHOLDER,
         s => s,
@@ -754,8 +763,14 @@ pub fn hop_images(hops: &[Hop], server: &str, typed: &[(String, String)]) -> Vec
 }
 
 /// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
-/// the name given for a hop landing on or starting from it, else [`default_image`].
-pub fn image_of(hops: &[Hop], images: &[HopImages], release: Release) -> String {
+/// the name given for a hop landing on or starting from it, else the default image of
+/// `platform`'s family.
+pub fn image_of(
+    hops: &[Hop],
+    images: &[HopImages],
+    release: Release,
+    platform: Option<Platform>,
+) -> String {
     hops.iter()
         .zip(images)
         .find_map(|(hop, i)| {
@@ -767,36 +782,18 @@ pub fn image_of(hops: &[Hop], images: &[HopImages], release: Release) -> String 
                 None
             }
         })
-        .unwrap_or_else(|| default_image(release))
+        .unwrap_or_else(|| platform::default_image(platform, release))
 }
 
-/// A plausible default image file name for a release (the person edits it), e.g.
-/// `asa847-30-k8.bin` for 8.4(7)30, `asa9-12-4-72-smp-k8.bin` for 9.12(4)72.
+/// A plausible default image file name for a release when no model is chosen (the person edits
+/// it), e.g. `asa847-30-k8.bin` for 8.4(7)30, `asa9101-smp-k8.bin` for 9.10(1),
+/// `asa9-12-4-72-smp-k8.bin` for 9.12(4)72.
 ///
-/// Cisco's naming: numbers run together (`asa924-6-smp-k8.bin`) while the minor and the
-/// maintenance number are single digits, dashed (`asa9-12-4-37-smp-k8.bin`) otherwise; the
-/// interim build follows a dash. Releases from 9.2 on get the `-smp` suffix of the 5500-X
-/// images; earlier ones the plain `-k8.bin` of the ASA 5500 series. Other platforms name their
-/// images differently (`-lfbff-k8.SPA`, `cisco-asa-fp2k.<dotted>.SPA`): the page says to check
+/// Cisco's naming: numbers run together up to 9.10 while the maintenance number is a single
+/// digit, dashed otherwise; the interim build follows a dash. Releases from 9.2 on get the
+/// `-smp` suffix of the 5500-X images; earlier ones the plain `-k8.bin` of the ASA 5500 series.
+/// A chosen model names its own family ([`platform::default_image`]): the page says to check
 /// every name against Cisco's download page.
 pub fn default_image(release: Release) -> String {
-    let Release {
-        major,
-        minor,
-        maintenance,
-        interim,
-    } = release;
-    let mut name = if major < 10 && minor < 10 && maintenance < 10 {
-        format!("asa{major}{minor}{maintenance}")
-    } else {
-        format!("asa{major}-{minor}-{maintenance}")
-    };
-    if let Some(i) = interim {
-        name.push_str(&format!("-{i}"));
-    }
-    if (major, minor) >= (9, 2) {
-        name.push_str("-smp");
-    }
-    name.push_str("-k8.bin");
-    name
+    platform::default_image(None, release)
 }

@@ -12,6 +12,7 @@ use super::catalog::{is_pre_release, Catalog};
 use super::caveats::{self, Caveat};
 use super::custom_list::{self, ListError};
 use super::plan::{self, Hop, Plan, Verdict};
+use super::platform::{Limit, Platform};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
@@ -136,6 +137,28 @@ pub enum Note {
     /// Trains passed over by hand (or absent from the list) on the way: the plan holds only if
     /// they do not exist for the person's platform.
     TrainsOff(Vec<Train>),
+    /// No model chosen, and the request spans a release of 8.1 or older and one of 9.3 or
+    /// later: no single box runs both (SPEC §5.1).
+    NoSingleBox { old: Release, new: Release },
+}
+
+/// Which typed release a platform limit concerns.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Limited {
+    /// A unit's current release (the second unit's only when the pair is mismatched).
+    Unit(Unit),
+    Target,
+}
+
+/// A typed release the chosen model cannot run (SPEC §5.1): the request is refused, verdict
+/// `no-path`, with this as the reason.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PlatformLimit {
+    pub platform: Platform,
+    pub release: Release,
+    pub which: Limited,
+    /// The bound it falls outside of, with its source or "assumed".
+    pub limit: Limit,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -146,8 +169,14 @@ pub struct Session {
     /// What the rules run on (shared the same way).
     pub catalog: Arc<Catalog>,
     pub custom: bool,
-    /// The platform preset in force (an unknown id in a link falls back to the default).
+    /// The platform preset in force (an unknown id in a link falls back to the default; with a
+    /// model and no preset given, the model's).
     pub preset: &'static Preset,
+    /// The hardware model chosen (`platform=`): the catalog holds only the trains it runs.
+    pub platform: Option<Platform>,
+    /// Typed releases the model cannot run; when not empty the verdict is `no-path` and
+    /// nothing is planned.
+    pub platform_limits: Vec<PlatformLimit>,
     /// The train set was chosen by hand (`trains=`), overriding the preset.
     pub trains_by_hand: bool,
     pub trains: Vec<TrainState>,
@@ -339,15 +368,24 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         }
         None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
     };
-    let preset = choose_preset(query.preset.as_deref(), &mut messages);
+    let platform = query.platform;
+    // A model implies its preset for 7.x/8.x unless one is given.
+    let preset_id = query
+        .preset
+        .as_deref()
+        .or_else(|| platform.map(Platform::preset));
+    let preset = choose_preset(preset_id, &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
     let enabled = |t: Train| match &explicit {
         Some(set) => set.binary_search(&t).is_ok(),
         None => custom || preset.exclusion(t).is_none(),
     };
+    // The trains a model does not run are not in its catalog at all (not even as switches), so
+    // no plan passes through them, whatever the preset, the train set or the list say.
     let trains: Vec<TrainState> = base
         .trains()
         .iter()
+        .filter(|&&train| platform.is_none_or(|p| p.runs(train)))
         .map(|&train| TrainState {
             train,
             enabled: enabled(train),
@@ -383,6 +421,8 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         catalog,
         custom,
         preset,
+        platform,
+        platform_limits: Vec::new(),
         trains_by_hand: explicit.is_some(),
         trains,
         setup: Setup {
@@ -430,6 +470,36 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     let start = primary.min(units[1].1);
     let newer = primary.max(units[1].1);
     session.start = Some(start);
+    if platform.is_none() && start.train() <= (Train { major: 8, minor: 1 }) {
+        let new = to.max(newer);
+        if new.train() >= (Train { major: 9, minor: 3 }) {
+            session.notes.push(Note::NoSingleBox { old: start, new });
+        }
+    }
+    if let Some(p) = platform {
+        let typed = [
+            (Limited::Unit(Unit::Primary), Some(primary)),
+            (Limited::Unit(Unit::Secondary), secondary),
+            (Limited::Target, Some(to)),
+        ];
+        for (which, release) in typed {
+            let Some(release) = release else { continue };
+            if let Some(limit) = p.limit(release) {
+                session.platform_limits.push(PlatformLimit {
+                    platform: p,
+                    release,
+                    which,
+                    limit,
+                });
+            }
+        }
+        if !session.platform_limits.is_empty() {
+            // Refused: the model cannot run a release of the request (SPEC §5.1).
+            session.verdict = Verdict::NoPath;
+            session.notes.push(Note::RuleSource(query.rules));
+            return session;
+        }
+    }
     // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
     session.past_target = units.iter().copied().find(|&(_, r)| r > to);
 

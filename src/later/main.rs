@@ -54,7 +54,12 @@ fn read(state: &str) -> Option<Rc<Plan>> {
     let stored = stored::decode(state).ok()?;
     let (query, _) = PlanQuery::parse_with_notices(&stored.fragment).ok()?;
     let session = REUSE.with(|reuse| analyse_reusing(&query, &mut reuse.borrow_mut()));
-    let images = runbook::hop_images(session.hops(), &stored.server, &stored.images);
+    let images = runbook::hop_images(
+        session.hops(),
+        &stored.server,
+        &stored.images,
+        session.platform,
+    );
     let plan = Rc::new(Plan {
         session,
         stored,

@@ -39,7 +39,8 @@ pub fn render(root: Element, plan: &Plan, on_change: js_sys::Function) {
     let session = &plan.session;
     let hops = session.hops();
     let minutes = runbook::minutes_per_reload(&plan.stored.minutes);
-    let parts = if hops.is_empty() {
+    // On the FXOS path the head's notice replaces the ASA command-line steps.
+    let parts = if hops.is_empty() || !runbook_html::cli_steps_apply(session) {
         [
             runbook_html::head(session),
             String::new(),
@@ -56,8 +57,9 @@ pub fn render(root: Element, plan: &Plan, on_change: js_sys::Function) {
         let before = runbook::before_first_hop(setup, server);
         runbook_html::before_first_hop(&mut steps, &before);
         for (i, (hop, images)) in hops.iter().zip(&plan.images).enumerate() {
-            let Some(spec) = session.hop_spec(i, |r| runbook::image_of(hops, &plan.images, r))
-            else {
+            let Some(spec) = session.hop_spec(i, |r| {
+                runbook::image_of(hops, &plan.images, r, session.platform)
+            }) else {
                 continue;
             };
             let book = runbook::hop_runbook(setup, &spec, images);

@@ -11,9 +11,10 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
+use crate::domain::platform::{self, ProcedureNotice};
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, image_of, HopImages, Step, SERVER_PLACEHOLDER,
+    before_first_hop, hop_runbook, image_of, HopImages, Step, SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
@@ -23,7 +24,7 @@ use std::fmt::Write;
 /// reload, and the day the export was made.
 #[derive(Clone, Debug, Default)]
 pub struct Extras<'a> {
-    /// `images[i]` are the file names of hop `i`; hops without one get [`default_image`] names
+    /// `images[i]` are the file names of hop `i`; hops without one get the model's default names
     /// and a placeholder server.
     pub images: &'a [HopImages],
     pub minutes_per_reload: Option<u32>,
@@ -82,6 +83,14 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             ""
         };
     writeln!(md, "- Failover mode: {}{contexts}", setup.mode.label())?;
+    if let Some(p) = s.platform {
+        writeln!(
+            md,
+            "- Model: {} ({})",
+            p.label(),
+            inline(&words::platform::range(p))
+        )?;
+    }
     let rules = match s.rules {
         RuleSet::Table811 => "Table 81-1 (Cisco's 8.x configuration guide)",
         RuleSet::Guide9x => {
@@ -112,6 +121,14 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         "- Catalog: {kind}, {n} releases in {} trains ({trains})",
         s.catalog.trains().len()
     )?;
+    for limit in &s.platform_limits {
+        writeln!(
+            md,
+            "- **Platform limit:** {}{}",
+            inline(&words::platform::limit(limit)),
+            sources(&words::platform::limit_sources(limit))
+        )?;
+    }
     if let Some(day) = extras.made_on {
         writeln!(md, "- Made on: {}", inline(day))?;
     }
@@ -198,25 +215,39 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         if setup.mode == crate::domain::runbook::Mode::ActiveActive {
             writeln!(md, "> {}\n", inline(words::RECONSTRUCTED))?;
         }
-        writeln!(md, "{}", inline(words::IMAGE_NAMES))?;
+        writeln!(md, "{}", inline(&words::platform::image_names(s.platform)))?;
+        let notice = ProcedureNotice::of(s.platform);
+        if let Some(n) = notice {
+            writeln!(
+                md,
+                "\n> **Procedure:** {}{}\n",
+                inline(&words::platform::procedure(n)),
+                sources(&n.sources())
+            )?;
+        }
+        // On the FXOS path the ASA command-line steps do not apply: only the hops, their units
+        // and caveats are written.
+        let cli = notice.is_none_or(|n| n.cli_runbook_applies());
         let server = extras
             .images
             .first()
             .map_or(SERVER_PLACEHOLDER, |i| i.server.as_str());
-        heading(md, &format!("### {}", words::BEFORE_FIRST_HOP));
-        for (n, step) in before_first_hop(setup, server).iter().enumerate() {
-            write_step(md, n + 1, step)?;
+        if cli {
+            heading(md, &format!("### {}", words::BEFORE_FIRST_HOP));
+            for (n, step) in before_first_hop(setup, server).iter().enumerate() {
+                write_step(md, n + 1, step)?;
+            }
         }
         let mut total = 0;
         for (i, hop) in hops.iter().enumerate() {
             let defaults = HopImages {
                 server: SERVER_PLACEHOLDER.to_string(),
-                old_image: default_image(hop.from),
-                new_image: default_image(hop.to),
+                old_image: platform::default_image(s.platform, hop.from),
+                new_image: platform::default_image(s.platform, hop.to),
                 asdm_image: String::new(),
             };
             let images = extras.images.get(i).unwrap_or(&defaults);
-            let Some(spec) = s.hop_spec(i, |r| image_of(hops, extras.images, r)) else {
+            let Some(spec) = s.hop_spec(i, |r| image_of(hops, extras.images, r, s.platform)) else {
                 continue;
             };
             let runbook = hop_runbook(setup, &spec, images);
@@ -253,6 +284,9 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                     }
                     writeln!(md)?;
                 }
+            }
+            if !cli {
+                continue;
             }
             writeln!(md, "**{}:**\n", words::PRECHECKS)?;
             for step in &runbook.prechecks {

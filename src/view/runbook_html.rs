@@ -10,6 +10,7 @@
 use super::markup::{attr, escape, inline_code};
 use super::{plan_html, words};
 use crate::domain::plan::Hop;
+use crate::domain::platform::ProcedureNotice;
 use crate::domain::runbook::{asdm_key, Check, HopImages, Mode, Role, Runbook, Step};
 use crate::domain::session::{HopFacts, HopWarning, Session};
 
@@ -222,9 +223,34 @@ pub fn head(session: &Session) -> String {
         out.push_str("</p>");
     }
     out.push_str("<p class=\"runbook-panel-note\">");
-    escape(&mut out, words::IMAGE_NAMES);
+    inline_code(&mut out, &words::platform::image_names(session.platform));
     out.push_str("</p>");
+    procedure_notice(&mut out, session);
     out
+}
+
+/// The chosen model's procedure notice (`[data-procedure]`, `fxos` or `single-boot-line`) with
+/// Cisco's documents; nothing for the `boot system` with fallback kind or no model.
+pub fn procedure_notice(out: &mut String, session: &Session) {
+    let Some(notice) = ProcedureNotice::of(session.platform) else {
+        return;
+    };
+    let kind = match notice {
+        ProcedureNotice::Fxos { .. } => "fxos",
+        ProcedureNotice::SingleBootLine { .. } => "single-boot-line",
+    };
+    out.push_str("<p class=\"runbook-panel-warning\"");
+    attr(out, "data-procedure", kind);
+    out.push('>');
+    inline_code(out, &words::platform::procedure(notice));
+    plan_html::sources(out, &notice.sources());
+    out.push_str("</p>");
+}
+
+/// Whether the ASA command-line steps are shown for this session's model (not on the FXOS
+/// path, where the notice replaces them).
+pub fn cli_steps_apply(session: &Session) -> bool {
+    ProcedureNotice::of(session.platform).is_none_or(|n| n.cli_runbook_applies())
 }
 
 /// A labelled text input; `key` (`data-image-key`) is the image name it sets, if any.

@@ -99,6 +99,14 @@ pub fn verdict(session: &Session) -> String {
                 "No zero-downtime path: {to} is older than {start}; a downgrade needs an outage."
             ),
         },
+        Verdict::NoPath if !session.platform_limits.is_empty() => {
+            let limits: Vec<String> = session
+                .platform_limits
+                .iter()
+                .map(platform::limit)
+                .collect();
+            format!("Not planned: {}", limits.join(" "))
+        }
         Verdict::NoPath => format!(
             "No zero-downtime path from {start} to {to} with the trains in use; switch trains \
              on or change the preset."
@@ -273,6 +281,7 @@ pub fn note(note: &Note) -> String {
                 "those trains do"
             }
         ),
+        Note::NoSingleBox { old, new } => platform::no_single_box(*old, *new),
     }
 }
 
@@ -283,6 +292,7 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
         Note::NearZeroDowntime => vec![SCC_HA_UPGRADE],
         Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
         Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),
+        Note::NoSingleBox { .. } => vec![crate::domain::platform::ASA_COMPATIBILITY],
     }
 }
 
@@ -446,6 +456,139 @@ pub mod fleet {
             Verdict::Downgrade => "downgrade: needs an outage",
             Verdict::NoPath => "no zero-downtime path",
             Verdict::Invalid | Verdict::Empty => "not planned",
+        }
+    }
+}
+
+/// Hardware models (SPEC §5.1): the limits of a model's range, the procedure notices and the
+/// image-name hint, said once for the page, the Markdown export and the command line.
+pub mod platform {
+    use crate::domain::platform::{
+        Basis, Bound, Limit, Platform, ProcedureNotice, ASA_COMPATIBILITY,
+    };
+    use crate::domain::release::Release;
+    use crate::domain::session::{Limited, PlatformLimit};
+    use crate::domain::sources::Source;
+
+    /// What a model choice offers when none is chosen.
+    pub const NO_MODEL: &str = "Any model (no range check)";
+
+    /// "(assumed: commonly cited, not verified here)" or "(confidence H)" after a bound.
+    pub fn basis(bound: &Bound) -> String {
+        match bound.basis {
+            Basis::Assumed => "assumed: commonly cited, not verified here".to_owned(),
+            Basis::Read { confidence, .. } => super::confidence(confidence.letter()),
+        }
+    }
+
+    /// "ASA 5525-X/5545-X/5555-X runs releases up to 9.14 (assumed: …): the target 9.20(3) is
+    /// past it."
+    pub fn limit(limit: &PlatformLimit) -> String {
+        let label = limit.platform.label();
+        let which = match limit.which {
+            Limited::Target => format!("the target {}", limit.release),
+            Limited::Unit(unit) => format!("the {} runs {}", unit.label(), limit.release),
+        };
+        match limit.limit {
+            Limit::AboveLast(b) => format!(
+                "{label} runs releases up to {} ({}): {which}, past it. Choose a target it runs, \
+                 or another model.",
+                b.train,
+                basis(&b)
+            ),
+            Limit::BelowFirst(b) => format!(
+                "{label} runs releases from {} on ({}): {which}, before it. Check the model \
+                 chosen.",
+                b.train,
+                basis(&b)
+            ),
+        }
+    }
+
+    /// The documents behind a limit: its bound's source, and Cisco's compatibility guide to
+    /// check an assumed one against.
+    pub fn limit_sources(limit: &PlatformLimit) -> Vec<Source> {
+        let mut sources: Vec<Source> = limit.limit.bound().source().into_iter().collect();
+        if !sources.contains(&ASA_COMPATIBILITY) {
+            sources.push(ASA_COMPATIBILITY);
+        }
+        sources
+    }
+
+    /// The range of a model in words: "7.2 to 9.2 (first assumed, last assumed)".
+    pub fn range(p: Platform) -> String {
+        let first = p.first();
+        match p.last() {
+            Some(last) => format!(
+                "{} to {} (first: {}; last: {})",
+                first.train,
+                last.train,
+                basis(&first),
+                basis(&last)
+            ),
+            None => format!("{} and later (first: {})", first.train, basis(&first)),
+        }
+    }
+
+    /// A model choice's option text: "ASA 5525-X/5545-X/5555-X (8.6 to 9.14)".
+    pub fn choice(p: Platform) -> String {
+        match p.last() {
+            Some(last) => format!("{} ({} to {})", p.label(), p.first().train, last.train),
+            None => format!("{} ({} and later)", p.label(), p.first().train),
+        }
+    }
+
+    pub fn no_single_box(old: Release, new: Release) -> String {
+        format!(
+            "No single box runs both {old} and {new}: the models that ran 8.1 and earlier \
+             stop before 9.3. Choose your model so that the plan uses only releases it runs."
+        )
+    }
+
+    /// The runbook's image-name hint for the chosen model (or none).
+    pub fn image_names(p: Option<Platform>) -> String {
+        match p {
+            Some(p) => format!(
+                "Image names follow the {} family's pattern `{}`: check each against Cisco's \
+                 download page for your model.",
+                p.label(),
+                p.image().pattern()
+            ),
+            None => super::IMAGE_NAMES.to_owned(),
+        }
+    }
+
+    /// What the runbook shows about a model's procedure.
+    pub fn procedure(notice: ProcedureNotice) -> String {
+        match notice {
+            ProcedureNotice::Fxos { platform } => format!(
+                "The {} is upgraded through FXOS or the chassis manager, not with the ASA \
+                 commands below, which do not apply here. Upgrade FXOS first, to a release that \
+                 supports both the ASA release the pair runs and the next one; then upgrade the \
+                 ASA logical devices, the standby first, make it active, then the former active; \
+                 repeat FXOS then ASA while a target needs a newer FXOS. Follow Cisco's procedure \
+                 for each hop.",
+                platform.label()
+            ),
+            ProcedureNotice::SingleBootLine {
+                platform,
+                platform_mode,
+            } => {
+                let mut text = format!(
+                    "On the {} the ASA takes a single `boot system` line, and entering it \
+                     unpacks the image package: there is no second line for the old image, so \
+                     the fallback is to set `boot system` back to the old package. Check the \
+                     steps against Cisco's command reference.",
+                    platform.label()
+                );
+                if platform_mode {
+                    text.push_str(
+                        " In platform mode the ASA is upgraded through FXOS or the chassis \
+                         manager instead (standby first, then the former active).",
+                    );
+                }
+                text
+            }
         }
     }
 }

@@ -1,0 +1,643 @@
+//! Hardware models (SPEC §5.1): a person knows their box, not its train set.
+//!
+//! Each family has its first and last release train (each bound with its source and confidence,
+//! or marked as an assumption: "commonly cited, not verified here"), its image file family (the
+//! runbook's default image names follow it, the version spelled as that family spells it), its
+//! procedure kind, and the train preset it implies for 7.x/8.x. The table is checked against
+//! `data/reference/asa-platforms.json` by `tests/platform.rs`, so the data a person can read and
+//! the data the planner uses do not drift.
+//!
+//! ```
+//! use asa_planner::domain::platform::Platform;
+//! let p: Platform = " ASA5525X ".parse().unwrap();
+//! assert_eq!(p.as_str(), "asa5525x");
+//! assert_eq!(p.last().map(|b| b.train.to_string()), Some("9.14".to_string()));
+//! assert!("asa9999".parse::<Platform>().is_err());
+//! ```
+
+use super::release::{Release, Train};
+use super::sources::{Confidence, Source, LICENSE_ROADMAP};
+use std::fmt;
+use std::str::FromStr;
+
+/// A hardware family of SPEC §5.1.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Platform {
+    Asa5505,
+    Asa5510,
+    Asa5580,
+    Asa5512x,
+    Asa5525x,
+    Asa5585x,
+    Asa5506x,
+    Asasm,
+    Fp1000,
+    Fp2100,
+    Fp3100,
+    Fp4200,
+    Fp4100,
+    Asav,
+    Isa3000,
+}
+
+/// What a train bound rests on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Basis {
+    /// Read in a public document, with how sure that reading is.
+    Read {
+        source: Source,
+        confidence: Confidence,
+    },
+    /// Commonly cited, not verified here: offered as a labelled assumption the person can
+    /// change (pick another model, or none).
+    Assumed,
+}
+
+/// A first or last train of a model, and what says so.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Bound {
+    pub train: Train,
+    pub basis: Basis,
+}
+
+impl Bound {
+    /// The document behind the bound, if any.
+    pub fn source(&self) -> Option<Source> {
+        match self.basis {
+            Basis::Read { source, .. } => Some(source),
+            Basis::Assumed => None,
+        }
+    }
+
+    pub fn is_assumed(&self) -> bool {
+        self.basis == Basis::Assumed
+    }
+}
+
+/// How a family names its image files (SPEC §6, facts §1.5).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ImageFamily {
+    /// `asa<version>-k8.bin` (ASA 5505, 5510–5550, 5580).
+    Legacy,
+    /// `asa<version>-smp-k8.bin` (ASA 5512-X…5555-X, 5585-X, ASA Services Module, ASA Virtual).
+    Smp,
+    /// `asa<version>-lfbff-k8.SPA` (ASA 5506-X/5508-X/5516-X, ISA 3000).
+    Lfbff,
+    /// `cisco-asa-fp1k.<dotted>.SPA`.
+    Fp1k,
+    /// `cisco-asa-fp2k.<dotted>.SPA`.
+    Fp2k,
+    /// `cisco-asa-fp3k.<dotted>.SPA`.
+    Fp3k,
+    /// `cisco-asa-fp4200.<dotted>.SPA`.
+    Fp4200,
+    /// `cisco-asa.<dotted>.SPA.csp` (Firepower 4100/9300, installed through FXOS).
+    Csp,
+}
+
+impl ImageFamily {
+    /// The file name pattern, as the README and the page show it.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            ImageFamily::Legacy => "asa<version>-k8.bin",
+            ImageFamily::Smp => "asa<version>-smp-k8.bin",
+            ImageFamily::Lfbff => "asa<version>-lfbff-k8.SPA",
+            ImageFamily::Fp1k => "cisco-asa-fp1k.<dotted>.SPA",
+            ImageFamily::Fp2k => "cisco-asa-fp2k.<dotted>.SPA",
+            ImageFamily::Fp3k => "cisco-asa-fp3k.<dotted>.SPA",
+            ImageFamily::Fp4200 => "cisco-asa-fp4200.<dotted>.SPA",
+            ImageFamily::Csp => "cisco-asa.<dotted>.SPA.csp",
+        }
+    }
+
+    /// The default file name of `release` in this family, the version spelled as the family
+    /// spells it: `asa9101-smp-k8.bin`, `asa9-12-4-37-smp-k8.bin`, `cisco-asa-fp2k.9.16.4.SPA`.
+    pub fn file(self, release: Release) -> String {
+        let (prefix, suffix, dotted) = match self {
+            ImageFamily::Legacy => ("asa", "-k8.bin", false),
+            ImageFamily::Smp => ("asa", "-smp-k8.bin", false),
+            ImageFamily::Lfbff => ("asa", "-lfbff-k8.SPA", false),
+            ImageFamily::Fp1k => ("cisco-asa-fp1k.", ".SPA", true),
+            ImageFamily::Fp2k => ("cisco-asa-fp2k.", ".SPA", true),
+            ImageFamily::Fp3k => ("cisco-asa-fp3k.", ".SPA", true),
+            ImageFamily::Fp4200 => ("cisco-asa-fp4200.", ".SPA", true),
+            ImageFamily::Csp => ("cisco-asa.", ".SPA.csp", true),
+        };
+        let version = if dotted {
+            dotted_version(release)
+        } else {
+            bin_version(release)
+        };
+        format!("{prefix}{version}{suffix}")
+    }
+}
+
+/// The version token of the `asa…` files: run together up to 9.10 while the maintenance number
+/// is one digit (`asa9101`, `asa847-30`), dashed from 9.12 (`asa9-12-4-37`); the interim build
+/// follows a dash.
+pub fn bin_version(release: Release) -> String {
+    let Release {
+        major,
+        minor,
+        maintenance,
+        interim,
+    } = release;
+    let mut v = if (major, minor) <= (9, 10) && maintenance < 10 {
+        format!("{major}{minor}{maintenance}")
+    } else {
+        format!("{major}-{minor}-{maintenance}")
+    };
+    if let Some(i) = interim {
+        v.push_str(&format!("-{i}"));
+    }
+    v
+}
+
+/// The dotted version token of the `.SPA` families: `9.16.4`, `9.16.4.85`.
+pub fn dotted_version(release: Release) -> String {
+    let Release {
+        major,
+        minor,
+        maintenance,
+        interim,
+    } = release;
+    match interim {
+        Some(i) => format!("{major}.{minor}.{maintenance}.{i}"),
+        None => format!("{major}.{minor}.{maintenance}"),
+    }
+}
+
+/// How the ASA software of a model is upgraded (SPEC §5.1).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Procedure {
+    /// `boot system` on the ASA itself, with the old image as a fallback line.
+    BootSystem,
+    /// A single `boot system` line, which unpacks the image package when entered (Firepower
+    /// 1000, 2100 in appliance mode, Secure Firewall 3100 and 4200). `platform_mode`: the model
+    /// also runs in platform mode, where the ASA is upgraded through FXOS instead.
+    SingleBootLine { platform_mode: bool },
+    /// Through FXOS or the chassis manager (Firepower 4100/9300): the ASA command-line runbook
+    /// does not apply.
+    Fxos,
+}
+
+impl Procedure {
+    /// `boot-system` | `single-boot-line` | `fxos`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Procedure::BootSystem => "boot-system",
+            Procedure::SingleBootLine { .. } => "single-boot-line",
+            Procedure::Fxos => "fxos",
+        }
+    }
+}
+
+/// Everything known about one family.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Facts {
+    pub platform: Platform,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub first: Bound,
+    /// `None`: still current (no last train).
+    pub last: Option<Bound>,
+    pub image: ImageFamily,
+    pub procedure: Procedure,
+    /// The train preset the model implies for 7.x/8.x (`presets::find`).
+    pub preset: &'static str,
+}
+
+const fn t(major: u16, minor: u16) -> Train {
+    Train { major, minor }
+}
+
+const fn assumed(major: u16, minor: u16) -> Bound {
+    Bound {
+        train: t(major, minor),
+        basis: Basis::Assumed,
+    }
+}
+
+const fn read(major: u16, minor: u16, source: Source, confidence: Confidence) -> Bound {
+    Bound {
+        train: t(major, minor),
+        basis: Basis::Read { source, confidence },
+    }
+}
+
+/// The ASA 9.17 "New Features" page: "We introduced the ASA for the Secure Firewall 3110, 3120,
+/// 3130, and 3140."
+pub const NEW_FEATURES_917: Source = Source {
+    title: "Cisco ASA 9.17 General Operations Configuration Guide: New Features",
+    url: "https://cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/general/asa-917-general-config/intro-intro.html",
+};
+
+/// Cisco's ASA compatibility guide: the models and releases each runs (not readable here; the
+/// page links it for the person to check the assumed bounds).
+pub const ASA_COMPATIBILITY: Source = Source {
+    title: "Cisco Secure Firewall ASA Compatibility",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html",
+};
+
+/// The FXOS upgrade guide's compatibility page: on the Firepower 4100/9300, FXOS first, then
+/// the ASA, in steps each FXOS release supports.
+pub const FXOS_UPGRADE_COMPATIBILITY: Source = Source {
+    title: "Cisco Firepower 4100/9300 FXOS Upgrade Guide: Compatibility",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/firepower/fxos/upgrade/b_FXOSUpgrade/compatibility.html",
+};
+
+/// The ASA upgrade guide: per-model procedures (appliance mode, FXOS, chassis manager).
+pub const ASA_UPGRADE_GUIDE: Source = Source {
+    title: "Cisco Secure Firewall ASA Upgrade Guide",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade.html",
+};
+
+/// The ASA command reference, `boot system`: how many lines a model takes and what entering
+/// one does.
+pub const BOOT_SYSTEM_COMMAND: Source = Source {
+    title: "Cisco Secure Firewall ASA Series Command Reference, A-H Commands: boot system",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/A-H/asa-command-ref-A-H/b-commands.html",
+};
+
+/// Every family, in the order of SPEC §5.1.
+pub const FACTS: [Facts; 15] = [
+    Facts {
+        platform: Platform::Asa5505,
+        id: "asa5505",
+        label: "ASA 5505",
+        first: assumed(7, 2),
+        last: Some(assumed(9, 2)),
+        image: ImageFamily::Legacy,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Asa5510,
+        id: "asa5510",
+        label: "ASA 5510/5520/5540/5550",
+        first: assumed(7, 0),
+        last: Some(assumed(9, 1)),
+        image: ImageFamily::Legacy,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Asa5580,
+        id: "asa5580",
+        label: "ASA 5580",
+        first: read(8, 1, LICENSE_ROADMAP, Confidence::Low),
+        last: Some(assumed(9, 1)),
+        image: ImageFamily::Legacy,
+        procedure: Procedure::BootSystem,
+        preset: "asa5580",
+    },
+    Facts {
+        platform: Platform::Asa5512x,
+        id: "asa5512x",
+        label: "ASA 5512-X/5515-X",
+        first: assumed(8, 6),
+        last: Some(assumed(9, 12)),
+        image: ImageFamily::Smp,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500x",
+    },
+    Facts {
+        platform: Platform::Asa5525x,
+        id: "asa5525x",
+        label: "ASA 5525-X/5545-X/5555-X",
+        first: assumed(8, 6),
+        last: Some(assumed(9, 14)),
+        image: ImageFamily::Smp,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500x",
+    },
+    Facts {
+        platform: Platform::Asa5585x,
+        id: "asa5585x",
+        label: "ASA 5585-X",
+        first: assumed(8, 2),
+        last: Some(assumed(9, 12)),
+        image: ImageFamily::Smp,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Asa5506x,
+        id: "asa5506x",
+        label: "ASA 5506-X/5508-X/5516-X (and H/W variants)",
+        first: assumed(9, 3),
+        last: Some(assumed(9, 16)),
+        image: ImageFamily::Lfbff,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Asasm,
+        id: "asasm",
+        label: "ASA Services Module",
+        first: read(8, 5, LICENSE_ROADMAP, Confidence::Low),
+        last: Some(assumed(9, 12)),
+        image: ImageFamily::Smp,
+        procedure: Procedure::BootSystem,
+        preset: "asasm",
+    },
+    Facts {
+        platform: Platform::Fp1000,
+        id: "fp1000",
+        label: "Firepower 1000",
+        first: assumed(9, 13),
+        last: None,
+        image: ImageFamily::Fp1k,
+        procedure: Procedure::SingleBootLine {
+            platform_mode: false,
+        },
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Fp2100,
+        id: "fp2100",
+        label: "Firepower 2100",
+        first: assumed(9, 8),
+        last: Some(assumed(9, 20)),
+        image: ImageFamily::Fp2k,
+        procedure: Procedure::SingleBootLine {
+            platform_mode: true,
+        },
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Fp3100,
+        id: "fp3100",
+        label: "Secure Firewall 3100",
+        first: read(9, 17, NEW_FEATURES_917, Confidence::High),
+        last: None,
+        image: ImageFamily::Fp3k,
+        procedure: Procedure::SingleBootLine {
+            platform_mode: false,
+        },
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Fp4200,
+        id: "fp4200",
+        label: "Secure Firewall 4200",
+        first: assumed(9, 20),
+        last: None,
+        image: ImageFamily::Fp4200,
+        procedure: Procedure::SingleBootLine {
+            platform_mode: false,
+        },
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Fp4100,
+        id: "fp4100",
+        label: "Firepower 4100/9300",
+        first: assumed(9, 4),
+        last: None,
+        image: ImageFamily::Csp,
+        procedure: Procedure::Fxos,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Asav,
+        id: "asav",
+        label: "ASA Virtual",
+        first: assumed(9, 2),
+        last: None,
+        image: ImageFamily::Smp,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+    Facts {
+        platform: Platform::Isa3000,
+        id: "isa3000",
+        label: "ISA 3000",
+        first: assumed(9, 4),
+        last: None,
+        image: ImageFamily::Lfbff,
+        procedure: Procedure::BootSystem,
+        preset: "asa5500",
+    },
+];
+
+impl Platform {
+    /// Every family, in the order of SPEC §5.1 (the order a model `<select>` lists them).
+    pub const ALL: [Platform; 15] = [
+        Platform::Asa5505,
+        Platform::Asa5510,
+        Platform::Asa5580,
+        Platform::Asa5512x,
+        Platform::Asa5525x,
+        Platform::Asa5585x,
+        Platform::Asa5506x,
+        Platform::Asasm,
+        Platform::Fp1000,
+        Platform::Fp2100,
+        Platform::Fp3100,
+        Platform::Fp4200,
+        Platform::Fp4100,
+        Platform::Asav,
+        Platform::Isa3000,
+    ];
+
+    pub fn facts(self) -> &'static Facts {
+        // FACTS is in the order of ALL (checked by a test), so the index is the position.
+        &FACTS[self as usize]
+    }
+
+    /// The share-link and CSV id, e.g. `asa5525x`.
+    pub fn as_str(self) -> &'static str {
+        self.facts().id
+    }
+
+    /// The family's name for a person, e.g. "ASA 5525-X/5545-X/5555-X".
+    pub fn label(self) -> &'static str {
+        self.facts().label
+    }
+
+    pub fn first(self) -> Bound {
+        self.facts().first
+    }
+
+    /// `None` when the family is still current.
+    pub fn last(self) -> Option<Bound> {
+        self.facts().last
+    }
+
+    pub fn image(self) -> ImageFamily {
+        self.facts().image
+    }
+
+    pub fn procedure(self) -> Procedure {
+        self.facts().procedure
+    }
+
+    /// The train preset the model implies for 7.x/8.x.
+    pub fn preset(self) -> &'static str {
+        self.facts().preset
+    }
+
+    /// Whether the model runs releases of `train` (within its first and last train).
+    pub fn runs(self, train: Train) -> bool {
+        train >= self.first().train && self.last().is_none_or(|l| train <= l.train)
+    }
+
+    /// The bound `release` falls outside of, if any.
+    pub fn limit(self, release: Release) -> Option<Limit> {
+        let train = release.train();
+        if train < self.first().train {
+            return Some(Limit::BelowFirst(self.first()));
+        }
+        match self.last() {
+            Some(last) if train > last.train => Some(Limit::AboveLast(last)),
+            _ => None,
+        }
+    }
+
+    /// Every family with its id and label, for a model choice (`<option value=id>label`).
+    pub fn choices() -> impl Iterator<Item = (&'static str, &'static str)> {
+        FACTS.iter().map(|f| (f.id, f.label))
+    }
+
+    /// The ids, comma separated: what an error about an unknown id lists.
+    pub fn ids() -> String {
+        let ids: Vec<&str> = FACTS.iter().map(|f| f.id).collect();
+        ids.join(", ")
+    }
+}
+
+/// Which end of a model's range a release falls outside of.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Limit {
+    BelowFirst(Bound),
+    AboveLast(Bound),
+}
+
+impl Limit {
+    pub fn bound(self) -> Bound {
+        match self {
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => b,
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A model id that is not one of [`Platform::ALL`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UnknownPlatform {
+    pub text: String,
+}
+
+impl fmt::Display for UnknownPlatform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text: String = self.text.chars().take(40).collect();
+        if self.text.chars().count() > 40 {
+            text.push('…');
+        }
+        write!(
+            f,
+            "'{text}' is not a model id: use one of {}",
+            Platform::ids()
+        )
+    }
+}
+
+impl std::error::Error for UnknownPlatform {}
+
+impl FromStr for Platform {
+    type Err = UnknownPlatform;
+
+    /// An id, any ASCII case, blanks around it ignored; `-` and `_` inside are ignored too
+    /// (`ASA5525-X` reads as `asa5525x`).
+    fn from_str(text: &str) -> Result<Platform, UnknownPlatform> {
+        let key: String = text
+            .trim()
+            .chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        FACTS
+            .iter()
+            .find(|f| f.id == key)
+            .map(|f| f.platform)
+            .ok_or_else(|| UnknownPlatform {
+                text: text.trim().chars().filter(|c| !c.is_control()).collect(),
+            })
+    }
+}
+
+/// The default image file name of `release` on `platform`; with no model chosen, the ASA
+/// 5500/5500-X guess: `-k8.bin` before 9.2, `-smp-k8.bin` from 9.2 on.
+pub fn default_image(platform: Option<Platform>, release: Release) -> String {
+    match platform {
+        Some(p) => p.image().file(release),
+        None if (release.major, release.minor) >= (9, 2) => ImageFamily::Smp.file(release),
+        None => ImageFamily::Legacy.file(release),
+    }
+}
+
+/// What the runbook shows about how a model is upgraded, beyond the ASA command-line steps.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ProcedureNotice {
+    /// Firepower 4100/9300: upgraded through FXOS or the chassis manager; FXOS first to a
+    /// release that supports both the running and the target ASA, then the ASA (standby
+    /// first), in steps. The ASA command-line runbook is not shown.
+    Fxos { platform: Platform },
+    /// A single `boot system` line that unpacks the image when entered: no fallback line.
+    /// `platform_mode`: in platform mode (Firepower 2100) the FXOS path applies instead.
+    SingleBootLine {
+        platform: Platform,
+        platform_mode: bool,
+    },
+}
+
+impl ProcedureNotice {
+    /// The notice for `platform` (none for the `boot system` with fallback kind).
+    pub fn of(platform: Option<Platform>) -> Option<ProcedureNotice> {
+        let platform = platform?;
+        match platform.procedure() {
+            Procedure::BootSystem => None,
+            Procedure::SingleBootLine { platform_mode } => Some(ProcedureNotice::SingleBootLine {
+                platform,
+                platform_mode,
+            }),
+            Procedure::Fxos => Some(ProcedureNotice::Fxos { platform }),
+        }
+    }
+
+    /// Whether the ASA command-line runbook applies at all (not on the FXOS path).
+    pub fn cli_runbook_applies(self) -> bool {
+        !matches!(self, ProcedureNotice::Fxos { .. })
+    }
+
+    /// The documents the notice links.
+    pub fn sources(self) -> Vec<Source> {
+        match self {
+            ProcedureNotice::Fxos { .. } => vec![FXOS_UPGRADE_COMPATIBILITY, ASA_UPGRADE_GUIDE],
+            ProcedureNotice::SingleBootLine {
+                platform_mode: true,
+                ..
+            } => vec![BOOT_SYSTEM_COMMAND, ASA_UPGRADE_GUIDE],
+            ProcedureNotice::SingleBootLine { .. } => vec![BOOT_SYSTEM_COMMAND],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_are_in_the_order_of_all() {
+        for (i, p) in Platform::ALL.iter().enumerate() {
+            assert_eq!(FACTS[i].platform, *p);
+            assert_eq!(p.facts().id.parse::<Platform>(), Ok(*p));
+        }
+    }
+}
