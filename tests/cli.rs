@@ -373,8 +373,8 @@ fn fleet_markdown_has_images_and_one_change_plan_per_group() {
         "# ASA fleet upgrade plan",
         "4 pairs planned: 3 with a zero-downtime path in 2 groups, 0 already on the target, 1 \
          without a zero-downtime path. 0 lines not planned.",
-        "| 9.0(4) | 2 | a, c |",
-        "| 9.1(7) | 3 | a, c, b |",
+        "| 9.0(4) | `asa904-k8.bin` | 2 | a, c |",
+        "| 9.1(7) | `asa917-k8.bin` | 3 | a, c, b |",
         "| 4 | d | 9.2(4) | 9.1(7) | downgrade |",
         "## Group 1: 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 2 hops, 2 pairs)",
         "Pairs: a, c",

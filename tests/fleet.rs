@@ -124,7 +124,7 @@ fn bad_fields_are_named_by_line_and_field_with_the_parsers_words() {
         errors(
             &mut f,
             7,
-            "edge,8.2(,9.1(7)x,,active-passive,asa9999,,extra"
+            "edge,8.2(,9.1(7)x,,active-passive,asa9999,fp9999,extra"
         ),
         [
             "line 7, field unit1: release ends too early: the maintenance number is missing",
@@ -134,9 +134,12 @@ fn bad_fields_are_named_by_line_and_field_with_the_parsers_words() {
             "line 7, field mode: 'active-passive' is not a failover mode: active-standby or \
              active-active",
             "line 7, field preset: unknown preset 'asa9999': use one of asa5500, asa5580, asasm, \
-             all",
-            "line 7, field extra: 8 fields; a line has at most 6: name, unit1, unit2, target, \
-             mode, preset",
+             asa5500x, all",
+            "line 7, field platform: 'fp9999' is not a model id: use one of asa5505, asa5510, \
+             asa5580, asa5512x, asa5525x, asa5585x, asa5506x, asasm, fp1000, fp2100, fp3100, \
+             fp4200, fp4100, asav, isa3000",
+            "line 7, field extra: 8 fields; a line has at most 7: name, unit1, unit2, target, \
+             mode, preset, platform",
         ]
     );
     assert_eq!(
@@ -158,10 +161,10 @@ fn bad_fields_are_named_by_line_and_field_with_the_parsers_words() {
     );
     // One field too many.
     assert_eq!(
-        errors(&mut f, 11, "edge,8.4(7),,9.0(4),,,x"),
+        errors(&mut f, 11, "edge,8.4(7),,9.0(4),,,,x"),
         [
-            "line 11, field extra: 7 fields; a line has at most 6: name, unit1, unit2, target, \
-          mode, preset"
+            "line 11, field extra: 8 fields; a line has at most 7: name, unit1, unit2, target, \
+          mode, preset, platform"
         ]
     );
     // Blank trailing fields (spreadsheets write them) are not extra.
@@ -214,7 +217,7 @@ fn fleet_wide_settings_that_cannot_be_used_are_errors() {
     assert_eq!(
         messages,
         [
-            "preset: unknown preset 'asa9999': use one of asa5500, asa5580, asasm, all",
+            "preset: unknown preset 'asa9999': use one of asa5500, asa5580, asasm, asa5500x, all",
             "target: no train 6.9 in the catalog (nearest: 7.0, 7.1)",
         ]
     );

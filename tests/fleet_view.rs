@@ -188,15 +188,15 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
     assert_eq!(images, expected);
     assert!(html.contains("<h3>Images to stage</h3><table data-fleet-images>"));
     assert!(html.contains(
-        "<th scope=\"row\">9.2(4)</th><td>1</td><td><details open><summary>Pair names (1)\
-         </summary>dc-core</details></td>"
+        "<th scope=\"row\">9.2(4)</th><td><code data-file>asa924-smp-k8.bin</code></td><td>1</td>\
+         <td><details open><summary>Pair names (1)</summary>dc-core</details></td>"
     ));
 }
 
 #[test]
 fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
     // A blank line, a quoted name over two lines and CRLF line ends: numbers as an editor shows.
-    let text = "name,unit1\r\n\r\n\"two\nlines\",8.2(\r\nok,8.4(7)\r\nx,,,,,,extra\r\n,9.0(4)\n";
+    let text = "name,unit1\r\n\r\n\"two\nlines\",8.2(\r\nok,8.4(7)\r\nx,,,,,,,extra\r\n,9.0(4)\n";
     let fleet = PlannedFleet::plan(defaults("9.1(7)"), text);
     assert_eq!(fleet.pairs.len(), 1);
     assert_eq!(fleet.pairs[0].line, Some(5));

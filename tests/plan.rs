@@ -436,7 +436,7 @@ fn session_reports_bad_presets_and_via() {
     assert_eq!(
         messages(&s),
         [
-            (Origin::Preset, "unknown preset \"asa9999\": use one of asa5500, asa5580, asasm, all; using asa5500"),
+            (Origin::Preset, "unknown preset \"asa9999\": use one of asa5500, asa5580, asasm, asa5500x, all; using asa5500"),
             (Origin::Via, "via \"9.2(x)\" is not used: unexpected character 'x' at position 5 in the maintenance number"),
             (Origin::Via, "via \"9.11(1)\" is not used: no train 9.11 in the catalog (nearest: 9.10, 9.12)"),
             (Origin::Via, "via 9.8(1) is not used: 9.8 is not a step on the way from 9.1 to 9.4"),

@@ -1,6 +1,7 @@
 //! The share format (SPEC §8): table tests for parsing, canonical display and notices, and
 //! property tests for the round trip and totality.
 
+use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{Notice, PlanQuery, QueryError, MAX_FRAGMENT};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
@@ -54,8 +55,8 @@ fn the_spec_example_reads_and_prints_as_written() {
 #[test]
 fn every_key_reads_into_its_field() {
     let (q, n) = parse(
-        "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&trains=8.4,9.0,9.1\
-         &releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&rules=guide-9x&contexts=multi",
+        "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&platform=asa5525x\
+         &trains=8.4,9.0,9.1&releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&rules=guide-9x&contexts=multi",
     );
     assert_eq!(n, vec![]);
     let expected = PlanQuery {
@@ -64,6 +65,7 @@ fn every_key_reads_into_its_field() {
         to: "9.1(7)".into(),
         mode: Mode::ActiveActive,
         preset: Some("asa5500".into()),
+        platform: Some(Platform::Asa5525x),
         trains: Some(vec![train("8.4"), train("9.0"), train("9.1")]),
         releases: Some(vec!["8.4(7)".into(), "9.0(4)".into(), "9.1(7)".into()]),
         via: vec!["9.0(2)".into()],
@@ -293,7 +295,10 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             weird_text(),
             proptest::option::of(weird_text()),
         ),
-        prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
+        (
+            prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
+            proptest::option::of(prop::sample::select(Platform::ALL.to_vec())),
+        ),
         proptest::option::of(weird_text()),
         proptest::option::of(trains),
         (
@@ -307,7 +312,7 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
         .prop_map(
             |(
                 (from, to, from2),
-                mode,
+                (mode, platform),
                 preset,
                 trains,
                 (releases, via, interim, rules, multi_context),
@@ -318,6 +323,7 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
                     from2,
                     mode,
                     preset,
+                    platform,
                     trains,
                     releases,
                     via,
@@ -390,4 +396,45 @@ fn the_fuzz_dictionary_names_every_key() {
             "{entry} is not in {path}"
         );
     }
+}
+
+#[test]
+fn platform_reads_any_spelling_of_an_id_and_prints_canonically() {
+    canonical(
+        "from=9.8(4)&platform=asa5525x",
+        "from=9.8(4)&platform=asa5525x",
+    );
+    let (q, n) = parse("platform=ASA5525-X&to=9.14(4)&preset=asa5500");
+    assert_eq!(n, vec![]);
+    assert_eq!(q.platform, Some(Platform::Asa5525x));
+    // Canonical order: the model after the preset, before the trains.
+    assert_eq!(q.to_string(), "to=9.14(4)&preset=asa5500&platform=asa5525x");
+    for p in Platform::ALL {
+        let text = format!("platform={}", p.as_str());
+        assert_eq!(parse(&text).0.platform, Some(p), "{text}");
+        assert_eq!(parse(&text).0.to_string(), text);
+    }
+    // An empty value is no model, silently.
+    let (q, n) = parse("platform=&from=9.8(4)");
+    assert_eq!((q.platform, n), (None, vec![]));
+}
+
+#[test]
+fn an_unknown_platform_is_an_error_naming_the_ids_and_the_rest_is_kept() {
+    let (q, n) = parse("from=9.8(4)&platform=asa9999&to=9.14(4)");
+    assert_eq!(q.platform, None);
+    assert_eq!((q.from.as_str(), q.to.as_str()), ("9.8(4)", "9.14(4)"));
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].key, "platform");
+    assert!(n[0].is_error);
+    assert_eq!(
+        n[0].message,
+        "platform 'asa9999' is not a model id: use one of asa5505, asa5510, asa5580, asa5512x, \
+         asa5525x, asa5585x, asa5506x, asasm, fp1000, fp2100, fp3100, fp4200, fp4100, asav, \
+         isa3000: it was ignored"
+    );
+    // Controls and long text are shown safely.
+    let (_, n) = parse(&format!("platform=%07{}", "x".repeat(80)));
+    assert!(n[0].message.chars().all(|c| !c.is_control()));
+    assert!(n[0].message.contains('…'));
 }

@@ -1,27 +1,28 @@
 //! `asa-planner fleet`: every pair of a CSV file, planned and written as it is read.
 //!
 //! ```text
-//! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--rules table-81-1|guide-9x]
-//!                          [--format csv|json|markdown]
+//! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--platform ID]
+//!                          [--rules table-81-1|guide-9x] [--format csv|json|markdown]
 //!
 //!   asa-planner fleet pairs.csv --target '9.12(4)'
 //!   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
 //!   cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
 //! ```
 //!
-//! A line is `name,unit1,unit2,target,mode,preset` (RFC 4180 quoting; everything after `unit1`
-//! optional; a header line and blank lines are skipped). `--target` and `--preset` apply where a
-//! line has none. CSV: one row per pair. JSON: the fleet document of schema 1, pairs written as
+//! A line is `name,unit1,unit2,target,mode,preset,platform` (RFC 4180 quoting; everything after
+//! `unit1` optional; a header line and blank lines are skipped). `--target`, `--preset` and
+//! `--platform` apply where a line has none. CSV: one row per pair. JSON: the fleet document of schema 1, pairs written as
 //! they are planned, groups and images at the end. Markdown: counts, images to stage, then one
 //! change plan per group of pairs with the same path.
 //!
 //! Memory stays flat on the CSV path (a line is read, planned, written and dropped); the JSON
 //! and Markdown paths also keep each pair's name for the groups and images.
 
-use super::{preset, report, rule_set, Status};
+use super::{platform, preset, report, rule_set, Status};
 use asa_planner::domain::fleet::csv_input::Records;
 use asa_planner::domain::fleet::csv_output::CsvRows;
 use asa_planner::domain::fleet::{json::FleetJson, Fleet, InputError, LineOutcome, Summary, Tally};
+use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::view::fleet_export;
@@ -35,10 +36,11 @@ Examples:
   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
   cat pairs.csv | asa-planner fleet - --target '9.1(7)' --format markdown > change.md
 
-A line: name,unit1,unit2,target,mode,preset (all after unit1 optional), e.g.
-  name,unit1,unit2,target,mode,preset
+A line: name,unit1,unit2,target,mode,preset,platform (all after unit1 optional), e.g.
+  name,unit1,unit2,target,mode,preset,platform
   edge-1,8.2(5),,9.1(7)
   dc-core,9.1(1),9.1(2),9.12(4),active-active,asa5500
+  branch-7,9.8(4),,9.14(4),,,asa5525x
 
 Exit status: 0 all planned, 1 some pair has no zero-downtime path, 2 bad input (each bad line
 on stderr by line and field; the other lines are still planned and written).";
@@ -52,9 +54,12 @@ pub struct Args {
     /// Target for lines that give none.
     #[arg(long, value_name = "R")]
     target: Option<String>,
-    /// Preset for lines that give none: asa5500 (default), asa5580, asasm, all.
+    /// Preset for lines that give none: asa5500 (default), asa5580, asasm, asa5500x, all.
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
+    /// Hardware model for lines that give none (e.g. asa5525x, fp2100).
+    #[arg(long, value_name = "ID", value_parser = platform)]
+    platform: Option<Platform>,
     /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
     #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
     rules: RuleSet,
@@ -74,6 +79,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let defaults = PlanQuery {
         to: args.target.clone().unwrap_or_default(),
         preset: args.preset.map(str::to_string),
+        platform: args.platform,
         rules: args.rules,
         ..PlanQuery::default()
     };

@@ -11,6 +11,7 @@ mod fleet;
 mod plan;
 
 use asa_planner::domain::fleet::{preset_id, InputError};
+use asa_planner::domain::platform::Platform;
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
@@ -25,6 +26,7 @@ const EXAMPLES: &str = "\
 Examples:
   asa-planner plan '8.2(5)' '9.1(7)'
   asa-planner plan '9.1(1)' '9.12(4)' --from2 '9.1(2)' --mode active-active --format markdown
+  asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
   cat pairs.csv | asa-planner fleet - --target '9.12(4)' --format markdown
 
@@ -41,7 +43,7 @@ struct Cli {
 enum Command {
     /// Plan one failover pair: verdict, hops and share link.
     Plan(plan::Args),
-    /// Plan a fleet of pairs from a CSV file (name,unit1,unit2,target,mode,preset).
+    /// Plan a fleet of pairs from a CSV file (name,unit1,unit2,target,mode,preset,platform).
     Fleet(fleet::Args),
 }
 
@@ -89,6 +91,11 @@ fn rule_set(value: &str) -> Result<RuleSet, String> {
 /// `--preset`: a preset id (any case).
 fn preset(value: &str) -> Result<&'static str, String> {
     preset_id(Some(value))?.ok_or_else(|| "empty: give a preset id".to_string())
+}
+
+/// `--platform`: a hardware model id (any case), e.g. `asa5525x`, `fp2100`.
+fn platform(value: &str) -> Result<Platform, String> {
+    value.parse::<Platform>().map_err(|e| e.to_string())
 }
 
 /// `--mode`: `active-standby` or `active-active`.

@@ -2,20 +2,22 @@
 //!
 //! ```text
 //! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
-//!                         [--trains 8.4,9.0,…] [--rules table-81-1|guide-9x] [--format text|json|markdown]
+//!                         [--platform ID] [--trains 8.4,9.0,…] [--rules table-81-1|guide-9x]
+//!                         [--format text|json|markdown]
 //!
 //!   asa-planner plan '8.2(5)' '9.1(7)'
 //!   asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
 //!   asa-planner plan '9.8(4)' '9.20(3)' --mode active-active --format markdown > change.md
+//!   asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
 //! ```
 //!
 //! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
 
-use super::{mode, preset, report, rule_set, train, Status};
+use super::{mode, platform, preset, report, rule_set, train, Status};
 use asa_planner::domain::fleet::{canonical, json, PairPlan};
 use asa_planner::domain::plan::Verdict;
-use asa_planner::domain::presets;
+use asa_planner::domain::platform::{Platform, ProcedureNotice};
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
@@ -32,7 +34,11 @@ Examples:
   asa-planner plan '8.2(5)' '9.1(7)'
   asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
   asa-planner plan '9.8(4)' '9.20(3)' --mode active-active --format markdown > change.md
+  asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
 
+Models (--platform): asa5505, asa5510, asa5580, asa5512x, asa5525x, asa5585x, asa5506x,
+asasm, fp1000, fp2100, fp3100, fp4200, fp4100, asav, isa3000. A model limits the plan to the
+releases it runs, names its image files and says how it is upgraded.
 Releases take every spelling Cisco uses: 8.4(7)30, 8.4(7.30), 8.4.7.30.
 Exit status: 0 planned (or nothing to do), 1 no zero-downtime path, 2 bad input.";
 
@@ -49,9 +55,12 @@ pub struct Args {
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]
     mode: Mode,
-    /// Platform preset: asa5500 (default), asa5580, asasm, all.
+    /// Platform preset: asa5500 (default), asa5580, asasm, asa5500x, all (a --platform implies its own).
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
+    /// Hardware model: the plan uses only the releases it runs (e.g. asa5525x, fp2100).
+    #[arg(long, value_name = "ID", value_parser = platform)]
+    platform: Option<Platform>,
     /// Explicit train set, comma separated (overrides the preset), e.g. 8.2,8.3,8.4,9.0.
     #[arg(long, value_name = "TRAINS", value_delimiter = ',', value_parser = train)]
     trains: Option<Vec<Train>>,
@@ -77,13 +86,13 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         from2: args.from2.as_deref().map(canonical),
         mode: args.mode,
         preset: args.preset.map(str::to_string),
+        platform: args.platform,
         trains: args.trains.clone(),
         rules: args.rules,
         ..PlanQuery::default()
     };
     let session = session::analyse(&query);
-    let preset = args.preset.unwrap_or(presets::default_preset().id);
-    let pair = PairPlan::new(&query, &session, preset);
+    let pair = PairPlan::new(&query, &session, session.preset.id);
     let text = match args.format {
         Format::Text => text(&session, &pair),
         Format::Json => json::pair_document(&pair),
@@ -126,6 +135,36 @@ fn text(session: &Session, pair: &PairPlan) -> String {
         pair.preset,
         pair.rules
     );
+    if let Some(p) = session.platform {
+        let _ = writeln!(
+            s,
+            "Model: {} ({}), {}",
+            p.label(),
+            p.as_str(),
+            words::platform::range(p)
+        );
+    }
+    for limit in &session.platform_limits {
+        let sources: Vec<&str> = words::platform::limit_sources(limit)
+            .iter()
+            .map(|s| s.url)
+            .collect();
+        let _ = writeln!(
+            s,
+            "Platform limit: {} ({})",
+            plain(&words::platform::limit(limit)),
+            sources.join("; ")
+        );
+    }
+    if let Some(notice) = ProcedureNotice::of(session.platform) {
+        let sources: Vec<&str> = notice.sources().iter().map(|s| s.url).collect();
+        let _ = writeln!(
+            s,
+            "Procedure: {} ({})",
+            plain(&words::platform::procedure(notice)),
+            sources.join("; ")
+        );
+    }
     for (i, hop) in session.hops().iter().enumerate() {
         let _ = writeln!(
             s,

@@ -96,20 +96,6 @@ pub enum ImageFamily {
 }
 
 impl ImageFamily {
-    /// The file name pattern, as the README and the page show it.
-    pub fn pattern(self) -> &'static str {
-        match self {
-            ImageFamily::Legacy => "asa<version>-k8.bin",
-            ImageFamily::Smp => "asa<version>-smp-k8.bin",
-            ImageFamily::Lfbff => "asa<version>-lfbff-k8.SPA",
-            ImageFamily::Fp1k => "cisco-asa-fp1k.<dotted>.SPA",
-            ImageFamily::Fp2k => "cisco-asa-fp2k.<dotted>.SPA",
-            ImageFamily::Fp3k => "cisco-asa-fp3k.<dotted>.SPA",
-            ImageFamily::Fp4200 => "cisco-asa-fp4200.<dotted>.SPA",
-            ImageFamily::Csp => "cisco-asa.<dotted>.SPA.csp",
-        }
-    }
-
     /// The default file name of `release` in this family, the version spelled as the family
     /// spells it: `asa9101-smp-k8.bin`, `asa9-12-4-37-smp-k8.bin`, `cisco-asa-fp2k.9.16.4.SPA`.
     pub fn file(self, release: Release) -> String {

@@ -86,7 +86,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
     if let Some(p) = s.platform {
         writeln!(
             md,
-            "- Model: {} ({})",
+            "- Model: {}: {}",
             p.label(),
             inline(&words::platform::range(p))
         )?;
@@ -215,13 +215,17 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         if setup.mode == crate::domain::runbook::Mode::ActiveActive {
             writeln!(md, "> {}\n", inline(words::RECONSTRUCTED))?;
         }
-        writeln!(md, "{}", inline(&words::platform::image_names(s.platform)))?;
+        writeln!(
+            md,
+            "{}",
+            inline_keep_code(&words::platform::image_names(s.platform))
+        )?;
         let notice = ProcedureNotice::of(s.platform);
         if let Some(n) = notice {
             writeln!(
                 md,
                 "\n> **Procedure:** {}{}\n",
-                inline(&words::platform::procedure(n)),
+                inline_keep_code(&words::platform::procedure(n)),
                 sources(&n.sources())
             )?;
         }

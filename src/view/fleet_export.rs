@@ -31,16 +31,19 @@ fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt:
     let mut images = s.images().peekable();
     if images.peek().is_some() {
         writeln!(md, "\n## {}\n", words::IMAGES)?;
-        writeln!(md, "| Release | Pairs | Names |\n|---|---|---|")?;
+        writeln!(md, "| Release | Files | Pairs | Names |\n|---|---|---|---|")?;
         for image in images {
+            let files: Vec<String> = image.files.iter().map(|f| format!("`{f}`")).collect();
             writeln!(
                 md,
-                "| {} | {} | {} |",
+                "| {} | {} | {} | {} |",
                 image.release,
+                files.join(", "),
                 image.pairs.len(),
                 names(image.pairs.iter().copied())
             )?;
         }
+        writeln!(md, "\n{}", words::FILES_HINT)?;
     }
     let mut without = s
         .without_hops()

@@ -255,7 +255,8 @@ fn images(out: &mut String, summary: &Summary) {
     escape(out, words::IMAGES);
     out.push_str(
         "</h3><table data-fleet-images><thead><tr><th scope=\"col\">Release</th>\
-         <th scope=\"col\">Pairs</th><th scope=\"col\">Names</th></tr></thead><tbody>",
+         <th scope=\"col\">Files</th><th scope=\"col\">Pairs</th><th scope=\"col\">Names</th>\
+         </tr></thead><tbody>",
     );
     for image in images {
         let release = image.release.to_string();
@@ -264,7 +265,16 @@ fn images(out: &mut String, summary: &Summary) {
         attr(out, "data-pairs", &image.pairs.len().to_string());
         out.push_str("><th scope=\"row\">");
         escape(out, &release);
-        let _ = write!(out, "</th><td>{}</td><td>", image.pairs.len());
+        out.push_str("</th><td>");
+        for (i, file) in image.files.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("<code data-file>");
+            escape(out, file);
+            out.push_str("</code>");
+        }
+        let _ = write!(out, "</td><td>{}</td><td>", image.pairs.len());
         names_open(out, image.pairs.len());
         escape(out, &image.pairs.join(", "));
         out.push_str("</details></td></tr>");

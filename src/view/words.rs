@@ -383,6 +383,10 @@ pub mod fleet {
 
     pub const TITLE: &str = "ASA fleet upgrade plan";
     pub const IMAGES: &str = "Images to stage";
+    /// Under the images: what the file names are.
+    pub const FILES_HINT: &str = "File names are the defaults of each model's image family \
+        (the ASA 5500/5500-X guess where a pair names no model): check each against Cisco's \
+        download page.";
     pub const WITHOUT_PATH: &str = "Without a zero-downtime path";
     pub const SAME: &str = "Already on the target";
     pub const NOT_PLANNED: &str = "Lines not planned";
@@ -434,8 +438,11 @@ pub mod fleet {
     /// A group's heading: "Group 2: 8.4(7) → 9.0(4) (Active/Standby, 1 hop, 3 pairs)".
     pub fn group_title(n: usize, group: &Group) -> String {
         let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
+        let model = group
+            .platform
+            .map_or_else(String::new, |p| format!("{}, ", p.label()));
         format!(
-            "Group {n}: {} ({}, {}, {})",
+            "Group {n}: {} ({model}{}, {}, {})",
             path.join(" → "),
             group.mode.label(),
             plural(group.hops(), "hop", "hops"),
@@ -464,7 +471,7 @@ pub mod fleet {
 /// image-name hint, said once for the page, the Markdown export and the command line.
 pub mod platform {
     use crate::domain::platform::{
-        Basis, Bound, Limit, Platform, ProcedureNotice, ASA_COMPATIBILITY,
+        Basis, Bound, ImageFamily, Limit, Platform, ProcedureNotice, ASA_COMPATIBILITY,
     };
     use crate::domain::release::Release;
     use crate::domain::session::{Limited, PlatformLimit};
@@ -485,24 +492,21 @@ pub mod platform {
     /// past it."
     pub fn limit(limit: &PlatformLimit) -> String {
         let label = limit.platform.label();
-        let which = match limit.which {
-            Limited::Target => format!("the target {}", limit.release),
-            Limited::Unit(unit) => format!("the {} runs {}", unit.label(), limit.release),
+        let (range, side) = match limit.limit {
+            Limit::AboveLast(b) => (format!("up to {} ({})", b.train, basis(&b)), "past"),
+            Limit::BelowFirst(b) => (format!("from {} on ({})", b.train, basis(&b)), "before"),
         };
-        match limit.limit {
-            Limit::AboveLast(b) => format!(
-                "{label} runs releases up to {} ({}): {which}, past it. Choose a target it runs, \
-                 or another model.",
-                b.train,
-                basis(&b)
-            ),
-            Limit::BelowFirst(b) => format!(
-                "{label} runs releases from {} on ({}): {which}, before it. Check the model \
-                 chosen.",
-                b.train,
-                basis(&b)
-            ),
-        }
+        let which = match limit.which {
+            Limited::Target => format!("the target {} is {side} it", limit.release),
+            Limited::Unit(unit) => {
+                format!("the {} runs {}, {side} it", unit.label(), limit.release)
+            }
+        };
+        let what = match limit.which {
+            Limited::Target => "choose a target it runs, or another model",
+            Limited::Unit(_) => "check the release typed and the model chosen",
+        };
+        format!("{label} runs releases {range}; {which}: {what}.")
     }
 
     /// The documents behind a limit: its bound's source, and Cisco's compatibility guide to
@@ -520,13 +524,17 @@ pub mod platform {
         let first = p.first();
         match p.last() {
             Some(last) => format!(
-                "{} to {} (first: {}; last: {})",
+                "releases {} to {}; first train {}; last train {}",
                 first.train,
                 last.train,
                 basis(&first),
                 basis(&last)
             ),
-            None => format!("{} and later (first: {})", first.train, basis(&first)),
+            None => format!(
+                "releases {} and later; first train {}",
+                first.train,
+                basis(&first)
+            ),
         }
     }
 
@@ -552,9 +560,23 @@ pub mod platform {
                 "Image names follow the {} family's pattern `{}`: check each against Cisco's \
                  download page for your model.",
                 p.label(),
-                p.image().pattern()
+                pattern(p.image())
             ),
             None => super::IMAGE_NAMES.to_owned(),
+        }
+    }
+
+    /// A family's file name pattern, as the page and the README show it.
+    pub fn pattern(family: ImageFamily) -> &'static str {
+        match family {
+            ImageFamily::Legacy => "asa<version>-k8.bin",
+            ImageFamily::Smp => "asa<version>-smp-k8.bin",
+            ImageFamily::Lfbff => "asa<version>-lfbff-k8.SPA",
+            ImageFamily::Fp1k => "cisco-asa-fp1k.<dotted>.SPA",
+            ImageFamily::Fp2k => "cisco-asa-fp2k.<dotted>.SPA",
+            ImageFamily::Fp3k => "cisco-asa-fp3k.<dotted>.SPA",
+            ImageFamily::Fp4200 => "cisco-asa-fp4200.<dotted>.SPA",
+            ImageFamily::Csp => "cisco-asa.<dotted>.SPA.csp",
         }
     }
 
@@ -562,12 +584,13 @@ pub mod platform {
     pub fn procedure(notice: ProcedureNotice) -> String {
         match notice {
             ProcedureNotice::Fxos { platform } => format!(
-                "The {} is upgraded through FXOS or the chassis manager, not with the ASA \
-                 commands below, which do not apply here. Upgrade FXOS first, to a release that \
-                 supports both the ASA release the pair runs and the next one; then upgrade the \
-                 ASA logical devices, the standby first, make it active, then the former active; \
-                 repeat FXOS then ASA while a target needs a newer FXOS. Follow Cisco's procedure \
-                 for each hop.",
+                "The {} is upgraded through FXOS or the chassis manager, not with ASA \
+                 `boot system` commands: this runbook gives no ASA command steps for it. Cisco \
+                 orders the steps FXOS first: upgrade FXOS to the highest release that still \
+                 supports the ASA release the pair runs, then the ASA to the highest release \
+                 that FXOS supports (the standby unit first, make it active, then the former \
+                 active), and repeat FXOS then ASA until the target. Follow Cisco's procedure \
+                 for each step.",
                 platform.label()
             ),
             ProcedureNotice::SingleBootLine {
@@ -576,9 +599,10 @@ pub mod platform {
             } => {
                 let mut text = format!(
                     "On the {} the ASA takes a single `boot system` line, and entering it \
-                     unpacks the image package: there is no second line for the old image, so \
-                     the fallback is to set `boot system` back to the old package. Check the \
-                     steps against Cisco's command reference.",
+                     unpacks the image package: there is no second line for the old image (no \
+                     fallback line). Keep the old package on the disk until the pair is healthy \
+                     on the new release, and check the boot steps against Cisco's command \
+                     reference before the change.",
                     platform.label()
                 );
                 if platform_mode {

@@ -99,6 +99,8 @@ impl FleetJson {
                 releases(out, &g.path);
                 let _ = write!(out, ",\"mode\":\"{}\",\"other_unit\":", g.mode.as_str());
                 optional(out, g.other_unit.as_deref());
+                let _ = write!(out, ",\"platform\":");
+                optional(out, g.platform.map(|p| p.as_str()));
                 let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
                 string(out, &g.share);
                 let _ = write!(out, ",\"pairs\":[{names}]}}");
@@ -106,7 +108,12 @@ impl FleetJson {
         );
         out.push_str("],\n\"images\":[");
         list(out, summary.image_groups(), |out, (release, groups)| {
-            let _ = write!(out, "{{\"release\":\"{release}\",\"pairs\":[");
+            let _ = write!(out, "{{\"release\":\"{release}\",\"files\":");
+            strings(
+                out,
+                summary.files(release, groups).iter().map(String::as_str),
+            );
+            out.push_str(",\"pairs\":[");
             let written = groups.iter().filter_map(|&g| names.get(g));
             list(out, written, |out, names| out.push_str(names));
             out.push_str("]}");
@@ -143,9 +150,11 @@ fn request(out: &mut String, p: &PairPlan) {
     string(out, &p.target);
     let _ = write!(
         out,
-        ",\"mode\":\"{}\",\"preset\":\"{}\",\"rules\":\"{}\",\"verdict\":\"{}\",\"hops\":[",
+        ",\"mode\":\"{}\",\"preset\":\"{}\",\"platform\":{},\"rules\":\"{}\",\"verdict\":\"{}\",\"hops\":[",
         p.mode.as_str(),
         p.preset,
+        p.platform
+            .map_or_else(|| "null".to_owned(), |p| format!("\"{p}\"")),
         p.rules,
         p.verdict.as_str()
     );

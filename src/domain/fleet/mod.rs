@@ -3,10 +3,11 @@
 //!
 //! # Lines
 //!
-//! `name,unit1,unit2,target,mode,preset`: the pair's name, the release of each unit (the second
-//! only when it differs), the target, `active-standby` or `active-active`, and a preset id.
-//! Everything after `unit1` is optional; a fleet-wide target, preset (and rule set) apply where
-//! a line has none. A first line reading `name,unit1,…` is a header and skipped; blank lines are
+//! `name,unit1,unit2,target,mode,preset,platform`: the pair's name, the release of each unit
+//! (the second only when it differs), the target, `active-standby` or `active-active`, a preset
+//! id and a hardware model id (`asa5525x`, `fp2100`, … as in the share link's `platform=`).
+//! Everything after `unit1` is optional; a fleet-wide target, preset, model (and rule set) apply
+//! where a line has none. A first line reading `name,unit1,…` is a header and skipped; blank lines are
 //! skipped. Releases take every spelling the page takes.
 //!
 //! The CSV itself (quotes, line breaks inside quotes) is [`csv_input`]'s: [`Fleet::plan_record`]
@@ -54,6 +55,7 @@ pub use pair::{PairPlan, PathHop};
 pub use planned::PlannedFleet;
 pub use summary::{Group, Image, PairWithoutHops, Summary, Tally};
 
+use super::platform::Platform;
 use super::presets::{self, PRESETS};
 use super::query::{quoted, PlanQuery};
 use super::release::Release;
@@ -63,7 +65,9 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
 /// The fields of a line, in order.
-pub const FIELDS: [&str; 6] = ["name", "unit1", "unit2", "target", "mode", "preset"];
+pub const FIELDS: [&str; 7] = [
+    "name", "unit1", "unit2", "target", "mode", "preset", "platform",
+];
 
 /// Something in the input that could not be used, with where it is.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -122,7 +126,7 @@ const MEMO_KEY_MAX: usize = 256;
 
 impl Fleet {
     /// A fleet whose lines default to `defaults`: its `to` (the fleet-wide target, may be
-    /// empty), `preset`, `mode` and catalog settings (`trains`, `releases`) apply where a line
+    /// empty), `preset`, `platform`, `mode` and catalog settings (`trains`, `releases`) apply where a line
     /// has none; its `from`, `from2` and `via` are not used. A fleet-wide target or preset that
     /// cannot be used is an error (field `target` or `preset`, no line).
     pub fn new(mut defaults: PlanQuery) -> Result<Fleet, Vec<InputError>> {
@@ -287,6 +291,14 @@ impl Fleet {
                 .map_err(|e| bad("preset", e))
                 .ok(),
         };
+        let platform = match text(6) {
+            "" => Some(self.defaults.platform),
+            t => t
+                .parse::<Platform>()
+                .map(Some)
+                .map_err(|e| bad("platform", e.to_string()))
+                .ok(),
+        };
         let extra = fields
             .iter()
             .skip(FIELDS.len() - 1)
@@ -302,14 +314,17 @@ impl Fleet {
                 ),
             );
         }
-        match (unit1, target, mode, preset) {
-            (Some(unit1), Some(to), Some(mode), Some(preset)) if errors.is_empty() => {
+        match (unit1, target, mode, preset, platform) {
+            (Some(unit1), Some(to), Some(mode), Some(preset), Some(platform))
+                if errors.is_empty() =>
+            {
                 Ok(PlanQuery {
                     from2: unit2.filter(|u| *u != unit1),
                     from: unit1,
                     to,
                     mode,
                     preset,
+                    platform,
                     ..self.defaults.clone()
                 })
             }
@@ -322,10 +337,8 @@ impl Fleet {
 /// trains), named as a fleet line's fields.
 fn plan(query: &PlanQuery, reuse: &mut session::Reuse) -> Planned {
     let session = session::analyse_reusing(query, reuse);
-    let preset = presets::find(query.preset.as_deref().unwrap_or_default())
-        .unwrap_or_else(presets::default_preset)
-        .id;
-    let pair = PairPlan::new(query, &session, preset);
+    // The preset in force: the line's, else the model's, else the default.
+    let pair = PairPlan::new(query, &session, session.preset.id);
     if pair.errors.is_empty() {
         return Ok(pair);
     }

@@ -3,6 +3,7 @@
 
 use super::InputError;
 use crate::domain::plan::Verdict;
+use crate::domain::platform::Platform;
 use crate::domain::query::PlanQuery;
 use crate::domain::release::Release;
 use crate::domain::rules::Rule;
@@ -31,6 +32,8 @@ pub struct PairPlan {
     pub mode: Mode,
     /// The preset id in force (the default when none was given).
     pub preset: &'static str,
+    /// The hardware model (`None`: no model given).
+    pub platform: Option<Platform>,
     /// The rule set's hook value, e.g. `table-81-1`.
     pub rules: &'static str,
     pub verdict: Verdict,
@@ -81,6 +84,7 @@ impl PairPlan {
             target: shown(&session.to),
             mode: query.mode,
             preset,
+            platform: query.platform,
             rules: query.rules.as_str(),
             verdict: session.verdict,
             hops,

@@ -4,6 +4,7 @@
 
 use super::{LineOutcome, PairPlan};
 use crate::domain::plan::Verdict;
+use crate::domain::platform::{self, Platform};
 use crate::domain::release::Release;
 use crate::domain::runbook::Mode;
 use std::collections::{BTreeMap, HashMap};
@@ -56,6 +57,8 @@ pub struct Group {
     pub mode: Mode,
     /// The newer unit's release when the pairs are mismatched.
     pub other_unit: Option<String>,
+    /// The hardware model of the pairs (`None`: no model given).
+    pub platform: Option<Platform>,
     /// The share link of the group's first pair: its change plan.
     pub share: String,
     /// The names of the pairs, in input order.
@@ -83,7 +86,13 @@ pub struct PairWithoutHops {
 pub struct Image<'a> {
     pub release: Release,
     pub pairs: Vec<&'a str>,
+    /// The image files of that release the pairs need, one per model family (the default
+    /// names, to check against Cisco's download page), in the order the groups came.
+    pub files: Vec<String>,
 }
+
+/// What makes pairs one group: path, failover mode, the other unit's release, the model.
+type GroupKey = (Vec<Release>, &'static str, Option<String>, Option<Platform>);
 
 /// The counts, groups and images of a fleet, built one planned line at a time.
 ///
@@ -94,7 +103,7 @@ pub struct Summary {
     pub tally: Tally,
     groups: Vec<Group>,
     /// Group key → index in `groups`.
-    index: HashMap<(Vec<Release>, &'static str, Option<String>), usize>,
+    index: HashMap<GroupKey, usize>,
     /// Share link → its group (`None`: no hops). A link names one request, so one plan: a
     /// fleet's pair finds its group by its link, without building and hashing its path.
     by_share: HashMap<String, Option<usize>>,
@@ -147,7 +156,7 @@ impl Summary {
             .iter()
             .find(|u| pair.units.len() > 1 && **u != start)
             .cloned();
-        let key = (path, pair.mode.as_str(), other_unit);
+        let key = (path, pair.mode.as_str(), other_unit, pair.platform);
         if let Some(&i) = self.index.get(&key) {
             return Some(i);
         }
@@ -159,6 +168,7 @@ impl Summary {
             path: key.0.clone(),
             mode: pair.mode,
             other_unit: key.2.clone(),
+            platform: key.3,
             share: pair.share.clone(),
             pairs: Vec::new(),
         });
@@ -193,6 +203,20 @@ impl Summary {
                 .iter()
                 .flat_map(|&g| self.groups[g].pairs.iter().map(String::as_str))
                 .collect(),
+            files: self.files(release, groups),
         })
+    }
+
+    /// The image files of `release` that `groups` need: each group's model family's default
+    /// name, each once, in group order.
+    pub fn files(&self, release: Release, groups: &[usize]) -> Vec<String> {
+        let mut files: Vec<String> = Vec::new();
+        for g in groups.iter().filter_map(|&g| self.groups.get(g)) {
+            let file = platform::default_image(g.platform, release);
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+        files
     }
 }
