@@ -96,6 +96,20 @@ pub enum ImageFamily {
 }
 
 impl ImageFamily {
+    /// The family's id in `data/reference/asa-platforms.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImageFamily::Legacy => "legacy",
+            ImageFamily::Smp => "smp",
+            ImageFamily::Lfbff => "lfbff",
+            ImageFamily::Fp1k => "fp1k",
+            ImageFamily::Fp2k => "fp2k",
+            ImageFamily::Fp3k => "fp3k",
+            ImageFamily::Fp4200 => "fp4200",
+            ImageFamily::Csp => "csp",
+        }
+    }
+
     /// The default file name of `release` in this family, the version spelled as the family
     /// spells it: `asa9101-smp-k8.bin`, `asa9-12-4-37-smp-k8.bin`, `cisco-asa-fp2k.9.16.4.SPA`.
     pub fn file(self, release: Release) -> String {
