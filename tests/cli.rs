@@ -399,3 +399,123 @@ fn a_generated_fleet_of_100_000_lines_streams_through() {
         .unwrap_or_default()
         .starts_with("100001,fw-099999,"));
 }
+
+#[test]
+fn plan_takes_a_model_and_refuses_what_it_cannot_run() {
+    let r = run(&["plan", "9.8(4)", "9.20(3)", "--platform", "asa5525x"], "");
+    assert_eq!(r.code, 1, "no path: {}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "9.8(4) → 9.20(3): no-path. Not planned: ASA 5525-X/5545-X/5555-X runs releases up to \
+         9.14 (assumed: commonly cited, not verified here); the target 9.20(3) is past it: \
+         choose a target it runs, or another model."
+    );
+    assert!(lines.contains(&"Active/Standby, preset asa5500x, rules table-81-1"));
+    assert!(lines.iter().any(|l| l.starts_with("Platform limit: ")
+        && l.ends_with(
+            "(https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html)"
+        )));
+    assert_eq!(
+        lines.last(),
+        Some(&"Share: #from=9.8(4)&to=9.20(3)&platform=asa5525x")
+    );
+    // Within the range it plans; any spelling of the id reads.
+    let r = run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.14(4)",
+            "--platform",
+            "ASA5525-X",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r
+        .stdout
+        .contains("\"preset\":\"asa5500x\",\"platform\":\"asa5525x\""));
+    // The FXOS model says so in the text.
+    let r = run(&["plan", "9.8(4)", "9.14(4)", "--platform", "fp4100"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r
+        .stdout
+        .lines()
+        .any(|l| l.starts_with("Procedure: The Firepower 4100/9300 is upgraded through FXOS")));
+}
+
+#[test]
+fn an_unknown_model_is_bad_input_naming_the_ids() {
+    let r = run(&["plan", "9.8(4)", "9.14(4)", "--platform", "asa9999"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains(
+            "'asa9999' is not a model id: use one of asa5505, asa5510, asa5580, asa5512x, \
+             asa5525x, asa5585x, asa5506x, asasm, fp1000, fp2100, fp3100, fp4200, fp4100, \
+             asav, isa3000"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["fleet", "-", "--platform", "nope"], "a,9.8(4),,9.14(4)\n");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("'nope' is not a model id"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn fleet_takes_a_platform_column_and_a_fleet_wide_model() {
+    let csv = "name,unit1,unit2,target,mode,preset,platform\n\
+               a,9.8(4),,9.14(4),,,asa5525x\n\
+               b,9.8(4),,9.14(4),,,fp2100\n\
+               c,9.8(4),,9.20(3),,,asa5525x\n\
+               d,9.8(4),,9.14(4)\n\
+               e,9.8(4),,9.14(4),,,fp9999\n";
+    let r = run(
+        &["fleet", "-", "--rules", "guide-9x", "--format", "markdown"],
+        csv,
+    );
+    assert_eq!(r.code, 2, "line 6 is bad");
+    assert!(r
+        .stderr
+        .contains("line 6, field platform: 'fp9999' is not a model id"));
+    let md = &r.stdout;
+    for line in [
+        "| Release | Files | Pairs | Names |",
+        "| 9.14(4) | `asa9-14-4-smp-k8.bin`, `cisco-asa-fp2k.9.14.4.SPA` | 3 | a, b, d |",
+        "| 4 | c | 9.8(4) | 9.20(3) | no-path |",
+        "## Group 2: 9.8(4) → 9.14(4) (Firepower 2100, Active/Standby, 1 hop, 1 pair)",
+    ] {
+        assert!(md.lines().any(|l| l == line), "missing {line:?} in\n{md}");
+    }
+    // The fleet-wide model applies where a line gives none: d now names the 5506-X family's file.
+    let r = run(
+        &[
+            "fleet",
+            "-",
+            "--rules",
+            "guide-9x",
+            "--platform",
+            "asa5506x",
+            "--format",
+            "json",
+        ],
+        "d,9.8(4),,9.14(4)\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "\"images\":[{\"release\":\"9.14(4)\",\"files\":[\"asa9-14-4-lfbff-k8.SPA\"],\
+             \"pairs\":[\"d\"]}]"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\"platform\":\"asa5506x\""));
+}

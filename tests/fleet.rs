@@ -433,3 +433,52 @@ fn a_generated_fleet_of_100_000_lines_plans_every_line() {
     // A fleet repeats a few paths: far fewer groups than pairs.
     assert!(summary.groups().len() < 2_000, "{}", summary.groups().len());
 }
+
+#[test]
+fn the_platform_column_restricts_each_pair_and_names_its_image_files() {
+    use asa_planner::domain::platform::Platform;
+    let mut f = Fleet::new(PlanQuery {
+        to: "9.14(4)".to_string(),
+        rules: asa_planner::domain::rules::RuleSet::Guide9x,
+        platform: Some(Platform::Fp2100),
+        ..PlanQuery::default()
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    // The column after preset; an empty one takes the fleet-wide model.
+    let a = planned(&mut f, 2, "a,9.8(4),,,,,asa5525x");
+    assert_eq!(a.platform, Some(Platform::Asa5525x));
+    assert_eq!(a.preset, "asa5500x", "the model's preset");
+    assert_eq!(
+        a.share,
+        "#from=9.8(4)&to=9.14(4)&platform=asa5525x&rules=guide-9x"
+    );
+    let b = planned(&mut f, 3, "b,9.8(4)");
+    assert_eq!(b.platform, Some(Platform::Fp2100));
+    // A target the line's model cannot run: planned, no path.
+    let c = planned(&mut f, 4, "c,9.8(4),,9.20(3),,,asa5525x");
+    assert_eq!(c.verdict, Verdict::NoPath);
+    assert!(c.hops.is_empty());
+    assert_eq!(
+        errors(&mut f, 5, "d,9.8(4),,,,,5525"),
+        [
+            "line 5, field platform: '5525' is not a model id: use one of asa5505, asa5510, \
+          asa5580, asa5512x, asa5525x, asa5585x, asa5506x, asasm, fp1000, fp2100, fp3100, \
+          fp4200, fp4100, asav, isa3000"
+        ]
+    );
+    // Same path, different models: two groups, and each model's file to stage.
+    let mut summary = Summary::default();
+    for pair in [a, b, c] {
+        summary.add(&LineOutcome::Planned(pair));
+    }
+    assert_eq!(summary.groups().len(), 2);
+    assert_eq!(summary.groups()[0].platform, Some(Platform::Asa5525x));
+    let images: Vec<_> = summary.images().collect();
+    assert_eq!(images.len(), 1);
+    assert_eq!(images[0].release.to_string(), "9.14(4)");
+    assert_eq!(
+        images[0].files,
+        ["asa9-14-4-smp-k8.bin", "cisco-asa-fp2k.9.14.4.SPA"]
+    );
+    assert_eq!(images[0].pairs, ["a", "b"]);
+}
