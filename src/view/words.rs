@@ -599,10 +599,11 @@ pub mod platform {
             } => {
                 let mut text = format!(
                     "On the {} the ASA takes a single `boot system` line, and entering it \
-                     unpacks the image package: there is no second line for the old image (no \
-                     fallback line). Keep the old package on the disk until the pair is healthy \
-                     on the new release, and check the boot steps against Cisco's command \
-                     reference before the change.",
+                     unpacks the image package: the second line for the old image (the fallback \
+                     line) in the steps below does not apply there. Check every boot line of the \
+                     steps against Cisco's command reference and upgrade guide for this model \
+                     before the change, and keep the old package on the disk until the pair is \
+                     healthy on the new release.",
                     platform.label()
                 );
                 if platform_mode {
