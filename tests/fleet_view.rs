@@ -326,6 +326,7 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
         target: "9.1(7)\" autofocus onfocus=\"x".into(),
         rules: "guide-9x".into(),
         preset: "asa5580".into(),
+        platform: "fp2100".into(),
         csv: "\nfirst line blank</textarea><script>x</script>\n".into(),
     };
     let html = fleet_html::shell(&saved);
@@ -340,7 +341,8 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
     ));
     assert!(html.contains("<option value=\"guide-9x\" selected>"));
     assert!(html.contains("<option value=\"asa5580\" selected>"));
-    assert_eq!(html.matches(" selected>").count(), 2);
+    assert!(html.contains("<option value=\"fp2100\" selected>Firepower 2100 (9.8 to 9.20)"));
+    assert_eq!(html.matches(" selected>").count(), 3);
     for hook in [
         "<button type=\"button\" data-fleet-apply>",
         "<input type=\"file\" accept=\".csv,text/csv,text/plain\" data-fleet-file>",
@@ -350,7 +352,8 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
         "<div class=\"fleet-error-area\" data-fleet-error-area></div>",
         "<div data-fleet-results></div>",
         "<a href=\"#\" data-fleet-single>",
-        "<code>name,unit1,unit2,target,mode,preset</code>",
+        "<code>name,unit1,unit2,target,mode,preset,platform</code>",
+        "<select data-fleet-platform><option value=\"\">Any model (no range check)</option>",
     ] {
         assert!(html.contains(hook), "{hook}");
     }

@@ -152,6 +152,7 @@ mod fleet {
             target: "9.12(4)".into(),
             rules: "guide-9x".into(),
             preset: "asa5580".into(),
+            platform: "asa5525x".into(),
             csv: "name,unit1\n\"edge, 1\",8.2(5)\r\nx=y,9.1(7)%\n".into(),
         }
     }
@@ -174,6 +175,7 @@ mod fleet {
              target=9.12(4)\n\
              rules=guide-9x\n\
              preset=asa5580\n\
+             platform=asa5525x\n\
              csv=name,unit1%0A%22edge,%201%22,8.2(5)%0D%0Ax%3Dy,9.1(7)%25%0A\n\
              end"
         );
@@ -186,6 +188,10 @@ mod fleet {
         assert_eq!(defaults.to, "9.12(4)");
         assert_eq!(defaults.rules, RuleSet::Guide9x);
         assert_eq!(defaults.preset.as_deref(), Some("asa5580"));
+        assert_eq!(
+            defaults.platform,
+            Some(asa_planner::domain::platform::Platform::Asa5525x)
+        );
         // A rule set the page does not know falls back to the default; no preset is none.
         let other = SavedFleet {
             rules: "table-99".into(),
@@ -193,6 +199,14 @@ mod fleet {
         };
         assert_eq!(other.defaults().rules, RuleSet::Table811);
         assert_eq!(other.defaults().preset, None);
+        // No model, or one the page does not know, is none; none is not written.
+        assert_eq!(other.defaults().platform, None);
+        let unknown = SavedFleet {
+            platform: "asa9999".into(),
+            ..SavedFleet::default()
+        };
+        assert_eq!(unknown.defaults().platform, None);
+        assert!(!encode(&other).contains("platform="));
     }
 
     #[test]
@@ -232,9 +246,10 @@ mod fleet {
     proptest! {
         #[test]
         fn encode_then_decode_is_the_identity(
-            target in text(), rules in text(), preset in text(), csv in text()
+            target in text(), rules in text(), preset in text(), platform in text(),
+            csv in text()
         ) {
-            let saved = SavedFleet { target, rules, preset, csv };
+            let saved = SavedFleet { target, rules, preset, platform, csv };
             prop_assert_eq!(decode(&encode(&saved)), Ok(saved));
         }
 

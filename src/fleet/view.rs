@@ -231,6 +231,7 @@ fn form(root: &Element) -> SavedFleet {
             .unwrap_or_default(),
         rules: select("[data-fleet-rules]").unwrap_or_default(),
         preset: select("[data-fleet-preset]").unwrap_or_default(),
+        platform: select("[data-fleet-platform]").unwrap_or_default(),
         csv: field::<HtmlTextAreaElement>(root, "[data-fleet-input]")
             .map(|a| a.value())
             .unwrap_or_default(),

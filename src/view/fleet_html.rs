@@ -11,9 +11,11 @@
 //! a `li[data-name]` per pair), `[data-fleet-images]` with a `tr[data-release]` per image.
 
 use super::markup::{attr, escape};
+use super::platform_html;
 use super::words::fleet as words;
 use crate::domain::fleet::saved::SavedFleet;
 use crate::domain::fleet::{InputError, PairPlan, PlannedFleet, Summary, Tally};
+use crate::domain::platform::Platform;
 use crate::domain::presets::{default_preset, PRESETS};
 use crate::domain::rules::RuleSet;
 use std::fmt::Write;
@@ -25,6 +27,7 @@ use std::fmt::Write;
 /// `fleet-view` (styles/later-fleet.css).
 ///
 /// Hooks: `input[data-fleet-target]`, `select[data-fleet-rules]`, `select[data-fleet-preset]`,
+/// `select[data-fleet-platform]`,
 /// `textarea[data-fleet-input]`, `input[data-fleet-file]`, `button[data-fleet-apply]`,
 /// `button[data-fleet-export="csv|json|markdown"]`.
 pub fn shell(saved: &SavedFleet) -> String {
@@ -35,7 +38,7 @@ pub fn shell(saved: &SavedFleet) -> String {
     escape(&mut out, words::SINGLE_PAIR);
     out.push_str("</a></p><p class=\"fleet-help\">");
     escape(&mut out, words::FORMAT);
-    out.push_str(" <code>name,unit1,unit2,target,mode,preset</code>. ");
+    out.push_str(" <code>name,unit1,unit2,target,mode,preset,platform</code>. ");
     escape(&mut out, words::FORMAT_DETAILS);
     out.push_str("</p><div class=\"fleet-defaults\"><label>");
     escape(&mut out, words::TARGET);
@@ -57,6 +60,11 @@ pub fn shell(saved: &SavedFleet) -> String {
     for p in PRESETS {
         option(&mut out, p.id, p.label, p.id == chosen);
     }
+    out.push_str("</select></label><label>");
+    escape(&mut out, words::PLATFORM);
+    out.push_str(" <select data-fleet-platform>");
+    let model = saved.platform.parse::<Platform>().ok();
+    out.push_str(&platform_html::options(model));
     out.push_str(
         "</select></label></div><div class=\"fleet-input\"><div class=\"fleet-box\">\
          <label for=\"fleet-csv\">",

@@ -397,13 +397,15 @@ pub mod fleet {
     pub const FORMAT: &str = "One pair a line:";
     pub const FORMAT_DETAILS: &str = "Everything after unit1 is optional: unit2 only when the \
         second unit runs another release; mode is active-standby (the default) or \
-        active-active; preset as below. The settings below apply where a line gives none. A \
+        active-active; preset and platform (the hardware model: asa5525x, fp2100, …) as \
+        below. The settings below apply where a line gives none. A \
         first line naming the fields is a header. Quote a field that holds a comma, a quote or a \
         line break (RFC 4180: \"edge, 1\"; a quote inside is doubled).";
     pub const TARGET: &str = "Target for lines without one";
     pub const RULES: &str = "Rule set";
     pub const PRESET: &str = "Preset for lines without one";
     pub const DEFAULT_PRESET: &str = "The default";
+    pub const PLATFORM: &str = "Model for lines without one";
     pub const BOX: &str = "Fleet (CSV)";
     pub const UPLOAD: &str = "Or load a .csv file into the box:";
     pub const APPLY: &str = "Plan the fleet";

@@ -10,6 +10,7 @@
 //! target=9.12(4)
 //! rules=table-81-1
 //! preset=asa5500
+//! platform=asa5525x
 //! csv=name%2Cunit1%0Aedge-1%2C8.2(5)
 //! end
 //! ```
@@ -28,7 +29,7 @@ pub const HEADER: &str = "asa-planner-fleet v1";
 const FORMAT: Format = Format {
     header: HEADER,
     not_ours: "not a saved fleet",
-    keys: &["target", "rules", "preset", "csv"],
+    keys: &["target", "rules", "preset", "platform", "csv"],
     lists: 0,
 };
 
@@ -41,18 +42,22 @@ pub struct SavedFleet {
     pub rules: String,
     /// The fleet-wide preset id, empty for none.
     pub preset: String,
+    /// The fleet-wide hardware model id, empty for none.
+    pub platform: String,
     /// The CSV box, exactly as typed.
     pub csv: String,
 }
 
 impl SavedFleet {
     /// The fleet-wide defaults these settings give [`super::Fleet::new`]: an unknown rule set
-    /// is the default one (the page offers only the two).
+    /// is the default one (the page offers only the two), an unknown model none (the page
+    /// offers only the ids).
     pub fn defaults(&self) -> PlanQuery {
         PlanQuery {
             to: self.target.trim().to_string(),
             rules: RuleSet::from_value(&self.rules).unwrap_or_default(),
             preset: Some(self.preset.trim().to_string()).filter(|p| !p.is_empty()),
+            platform: self.platform.parse().ok(),
             ..PlanQuery::default()
         }
     }
@@ -64,6 +69,10 @@ pub fn encode(saved: &SavedFleet) -> String {
     out.line("target", &saved.target);
     out.line("rules", &saved.rules);
     out.line("preset", &saved.preset);
+    // Written only when chosen, so a fleet saved without a model reads as before.
+    if !saved.platform.is_empty() {
+        out.line("platform", &saved.platform);
+    }
     out.line("csv", &saved.csv);
     out.end()
 }
@@ -77,6 +86,7 @@ pub fn decode(text: &str) -> Result<SavedFleet, StoredError> {
             0 => &mut saved.target,
             1 => &mut saved.rules,
             2 => &mut saved.preset,
+            3 => &mut saved.platform,
             _ => &mut saved.csv,
         };
         *slot = entry.value()?;
