@@ -591,3 +591,25 @@ fn the_model_choice_lists_every_family_with_its_range() {
     assert_eq!(choices.len(), 15);
     assert_eq!(choices[4], ("asa5525x", "ASA 5525-X/5545-X/5555-X"));
 }
+
+#[test]
+fn the_pages_notes_carry_the_refusal_first() {
+    use asa_planner::view::plan_html;
+    let s = session(
+        "9.8(4)",
+        "9.20(3)",
+        Some(Platform::Asa5525x),
+        RuleSet::Guide9x,
+    );
+    let html = plan_html::notes(&s);
+    assert!(html.starts_with("<p class=\"platform-limit\" data-platform-limit=\"target\""));
+    assert_eq!(html.matches("data-platform-limit").count(), 1);
+    // No refusal, no element.
+    let s = session(
+        "9.8(4)",
+        "9.14(4)",
+        Some(Platform::Asa5525x),
+        RuleSet::Guide9x,
+    );
+    assert!(!plan_html::notes(&s).contains("data-platform-limit"));
+}

@@ -1,7 +1,7 @@
 //! Pure presentation, compiled and tested natively: every sentence a person reads (`words`),
 //! the Markdown export (`export`), what the release graph draws
 //! (`graph_model`), and the parts of the page that are plain markup written as text
-//! (`graph_svg`, `plan_html`, `fleet_html`, `runbook_html`, `release_list`, `release_options`,
+//! (`graph_svg`, `plan_html`, `platform_html`, `fleet_html`, `runbook_html`, `release_list`, `release_options`,
 //! `train_list`, with `markup`'s escaping).
 //!
 //! Why text: the static graph is hundreds of nodes and the runbook a few dozen steps, neither

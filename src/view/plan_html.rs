@@ -145,10 +145,12 @@ pub fn choice_options(choices: &[(Release, bool)], selected: Release) -> String 
     out
 }
 
-/// The plan's notes (rule source, parity, near-zero downtime …) as list items, each with its
+/// The refusal for the chosen model (`[data-platform-limit]`, if any), then the plan's notes (rule
+/// source, parity, near-zero downtime …) as list items, each with its
 /// Cisco sources; empty when there are none.
 pub fn notes(session: &Session) -> String {
-    let mut out = String::new();
+    // A refusal for the chosen model comes first: `[data-platform-limit]` with its source.
+    let mut out = super::platform_html::limits(session);
     if session.notes.is_empty() {
         return out;
     }
