@@ -302,6 +302,22 @@ pub fn estimate(minutes_per_reload: u32, reloads: usize) -> String {
     )
 }
 
+/// The whole plan's estimated time, at the top of an export.
+pub fn plan_estimate(minutes_per_reload: u32, reloads: usize) -> String {
+    let total = minutes_per_reload.saturating_mul(reloads as u32);
+    format!(
+        "Estimated time: about {} of reloads ({} × your estimate of {} a reload; your \
+         estimate, not Cisco's).",
+        minutes(total),
+        reloads,
+        minutes(minutes_per_reload)
+    )
+}
+
+/// Said under a link that is only a fragment (no page address was known).
+pub const LINKS_ARE_FRAGMENTS: &str = "The links here are fragments of the planner's address: \
+    open them on the planner's page (the command line makes them whole with --link-base URL).";
+
 /// "1 minute", "45 minutes", "2 h 10 min".
 pub fn minutes(m: u32) -> String {
     match m {
@@ -341,6 +357,20 @@ pub const PRECHECKS: &str = "Pre-checks";
 pub const STEPS: &str = "Steps";
 pub const AFTER_THIS_HOP: &str = "After this hop";
 pub const NO_RETURN: &str = "Point of no return";
+/// How the Markdown runbook is meant to be used.
+pub const TASK_LIST: &str = "Each step is a task: tick it when done. Every command block is \
+    typed on the unit it names, as the units stand at that moment.";
+/// The runbook settings as the Markdown lists them.
+pub const SERVER_LABEL: &str = "TFTP server";
+pub const MINUTES_LABEL: &str = "Minutes per reload (your estimate)";
+pub const IMAGES_LABEL: &str = "Images";
+pub const NO_ASDM: &str = "none given (not staged, `asdm image` unchanged)";
+/// The rollback blocks of a validation window.
+pub const ROLLBACK: &str = "Rollback (each block on the unit it names, in order)";
+/// A hop whose start release has no `failover exec`.
+pub const OWN_SESSIONS: &str = "This hop starts on a release without `failover exec` (it came \
+    with 8.0(2)): each unit is staged and checked from its own session, and each block says \
+    which unit it is typed on.";
 pub const EXPECTED: &str = "Expected";
 pub const CHECK: &str = "Check";
 pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed from the structure \
@@ -348,6 +378,15 @@ pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed fro
     text.";
 pub const IMAGE_NAMES: &str = "Image names are defaults for the ASA 5500/5500-X families: \
     check each against Cisco's download page for your platform.";
+
+/// Where a block is typed, as the person stands at that moment: "On the standby unit (the
+/// former active, still on 9.8(4)):".
+pub fn typed_on(role: crate::domain::runbook::Role, aside: Option<&str>) -> String {
+    match aside {
+        Some(aside) => format!("On {} ({aside}):", role.label()),
+        None => format!("On {}:", role.label()),
+    }
+}
 
 /// A caveat's heading: "9.23(1) — configuration change".
 pub fn caveat_heading(release: Release, kind_label: &str) -> String {
