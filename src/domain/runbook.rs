@@ -515,7 +515,11 @@ impl Writer<'_> {
     ) -> (Vec<String>, Vec<Block>) {
         if self.exec() {
             let mut commands = mine;
-            commands.extend(theirs.into_iter().map(|c| format!("failover exec mate {c}")));
+            commands.extend(
+                theirs
+                    .into_iter()
+                    .map(|c| format!("failover exec mate {c}")),
+            );
             (self.sys_owned(commands), Vec::new())
         } else {
             let _ = lead;
@@ -754,6 +758,30 @@ impl Writer<'_> {
         }
     }
 
+    /// The validation window's commands; in multiple-context mode the traffic checks are
+    /// typed in each context, so the system space gets `show failover` only (and a note).
+    fn window_commands(&self) -> Vec<String> {
+        if self.setup.system_space() {
+            self.sys(&["show failover"])
+        } else {
+            self.sys(&[
+                "show failover",
+                "show conn count",
+                "show xlate count",
+                "show vpn-sessiondb summary",
+                "show route summary",
+            ])
+        }
+    }
+
+    fn window_context_note(&self) -> Option<String> {
+        self.setup.system_space().then(|| {
+            "In each context (`changeto context <name>`): `show conn count`, `show xlate \
+             count`, `show route summary`."
+                .to_string()
+        })
+    }
+
     /// The freeze, said where it starts.
     fn freeze_note(&self, until: usize) -> String {
         format!(
@@ -764,13 +792,7 @@ impl Writer<'_> {
     }
 
     /// Step 2: the first reload. `ours` is the release of the unit typed on.
-    fn first_reload(
-        &self,
-        lead: Role,
-        first: Role,
-        first_name: &str,
-        freeze_until: usize,
-    ) -> Step {
+    fn first_reload(&self, lead: Role, first: Role, first_name: &str, freeze_until: usize) -> Step {
         let (from, to) = (self.hop.from, self.hop.to);
         let ours = self.hop.active_from();
         let mut notes = vec![self.freeze_note(freeze_until)];
@@ -896,7 +918,7 @@ impl Writer<'_> {
         if mate_version.is_none() {
             failover.blocks.push(Block {
                 role: Role::Standby,
-                aside: Some(format!("the unit just reloaded, its own session")),
+                aside: Some("the unit just reloaded, its own session".to_string()),
                 what: "Read its release before the failover.".to_string(),
                 commands: self.sys(&["show version"]),
                 shows: Some(format!("The first line reads {to}.")),
@@ -905,13 +927,7 @@ impl Writer<'_> {
         steps.push(failover);
 
         // Validation window.
-        let window_commands = self.sys(&[
-            "show failover",
-            "show conn count",
-            "show xlate count",
-            "show vpn-sessiondb summary",
-            "show route summary",
-        ]);
+        let window_commands = self.window_commands();
         let mut window = Step {
             role: Role::Active,
             aside: Some(upgraded.clone()),
@@ -921,10 +937,11 @@ impl Writer<'_> {
                  routing neighbours, `show failover` healthy."
             ),
             commands: window_commands,
-            notes: Vec::new(),
+            notes: self.window_context_note().into_iter().collect(),
             ..Step::default()
         };
-        window.rollback = self.rollback_active_standby(&former, ours, new_image, &backup_name(from, to));
+        window.rollback =
+            self.rollback_active_standby(&former, ours, new_image, &backup_name(from, to));
         if self.one_way() {
             window.notes.push(format!(
                 "{to} cannot be downgraded: the only way back is (a), a failover to the unit \
@@ -1073,7 +1090,9 @@ impl Writer<'_> {
         if !exec {
             blocks.push(Block {
                 role: Role::Standby,
-                aside: Some(format!("the upgraded unit, its own session ({from} has no `failover exec`)")),
+                aside: Some(format!(
+                    "the upgraded unit, its own session ({from} has no `failover exec`)"
+                )),
                 what: "(b) continued: restore its startup configuration from this hop's backup."
                     .to_string(),
                 commands: self.sys_owned(vec![
@@ -1140,12 +1159,7 @@ impl Writer<'_> {
         );
         steps.extend(self.stage(Role::Primary, Role::Secondary, "its own session", boot));
         let save_at = steps.len() + 5;
-        steps.push(self.first_reload(
-            Role::Primary,
-            Role::Secondary,
-            "secondary unit",
-            save_at,
-        ));
+        steps.push(self.first_reload(Role::Primary, Role::Secondary, "secondary unit", save_at));
         let mut precondition = vec!["show failover", "show failover state"];
         let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
@@ -1195,7 +1209,8 @@ impl Writer<'_> {
                  context: connections, VPN tunnels, NAT, routing neighbours, `show failover` \
                  healthy."
             ),
-            commands: self.sys(&["show failover", "show conn count", "show xlate count"]),
+            commands: self.window_commands(),
+            notes: self.window_context_note().into_iter().collect(),
             ..Step::default()
         };
         let backup = backup_name(from, to);
@@ -1232,7 +1247,7 @@ impl Writer<'_> {
                 c.push("show failover".to_string());
                 c.push("failover exec mate show version".to_string());
             }
-            window.rollback = vec![
+            let mut rollback = vec![
                 a,
                 Block {
                     role: Role::Primary,
@@ -1247,17 +1262,32 @@ impl Writer<'_> {
                         "`show bootvar` of the secondary unit no longer names {new_image}."
                     )),
                 },
-                Block {
-                    role: Role::Primary,
-                    aside: Some(format!("active for both groups again, on {ours}")),
-                    what: format!("(c) Reload the secondary unit onto {from}."),
-                    commands: self.sys_owned(c),
-                    shows: Some(format!(
-                        "When the secondary unit is Standby Ready and its `show version` reads \
-                         {from}, type `write memory` here."
-                    )),
-                },
             ];
+            if !self.exec() {
+                rollback.push(Block {
+                    role: Role::Secondary,
+                    aside: Some(format!("its own session ({from} has no `failover exec`)")),
+                    what: "(b) continued: restore its startup configuration from this hop's \
+                           backup."
+                        .to_string(),
+                    commands: self.sys_owned(vec![
+                        format!("copy /noconfirm disk0:/{backup} startup-config"),
+                        "show bootvar".to_string(),
+                    ]),
+                    shows: Some(format!("`show bootvar` no longer names {new_image}.")),
+                });
+            }
+            rollback.push(Block {
+                role: Role::Primary,
+                aside: Some(format!("active for both groups again, on {ours}")),
+                what: format!("(c) Reload the secondary unit onto {from}."),
+                commands: self.sys_owned(c),
+                shows: Some(format!(
+                    "When the secondary unit is Standby Ready and its `show version` reads \
+                         {from}, type `write memory` here."
+                )),
+            });
+            window.rollback = rollback;
             window.notes.push(
                 "Until the next step the hop can be rolled back; failing back from the newer \
                  release is not a documented zero-downtime direction: expect a brief \
@@ -1382,7 +1412,9 @@ impl Writer<'_> {
             ..Step::default()
         };
         if self.setup.mode == Mode::ActiveActive {
-            standby.aside = Some(format!("only if the {name} holds an active group, typed on it"));
+            standby.aside = Some(format!(
+                "only if the {name} holds an active group, typed on it"
+            ));
         }
         steps.push(standby);
         let files = self.images_to_stage().join(" and ");
@@ -1472,9 +1504,7 @@ impl Writer<'_> {
             steps.push(Step {
                 role: lead,
                 aside: Some(format!("the unit on {stays_on}")),
-                what: format!(
-                    "Both units now run {to}: save the configuration (on both units)."
-                ),
+                what: format!("Both units now run {to}: save the configuration (on both units)."),
                 commands: self.sys(&["write memory"]),
                 ..Step::default()
             });

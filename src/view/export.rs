@@ -123,11 +123,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
     if let Some(m) = extras.minutes_per_reload {
         let reloads: usize = s.hop_facts.iter().map(|f| f.reloads.len()).sum();
         if reloads > 0 {
-            writeln!(
-                md,
-                "- {}",
-                inline(&words::plan_estimate(m, reloads))
-            )?;
+            writeln!(md, "- {}", inline(&words::plan_estimate(m, reloads)))?;
         }
     }
 
