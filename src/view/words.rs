@@ -314,6 +314,37 @@ pub fn plan_estimate(minutes_per_reload: u32, reloads: usize) -> String {
     )
 }
 
+/// What a copied link leaves out to stay within the length a link may have (empty when it
+/// leaves out nothing): the page says it where the link was copied.
+pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
+    use crate::domain::query::{Dropped, MAX_FRAGMENT};
+    if dropped.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = dropped
+        .iter()
+        .map(|d| match d {
+            Dropped::CustomList(n) => {
+                format!("the custom list ({})", plural(*n, "release", "releases"))
+            }
+            Dropped::RunbookSettings => {
+                "the runbook settings (server, image names, ASDM image names, minutes per reload)"
+                    .to_owned()
+            }
+            Dropped::Via => "the intermediate releases chosen by hand".to_owned(),
+        })
+        .collect();
+    let list = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
+    };
+    format!(
+        "This link leaves out {list}: a link holds at most {} KB. They stay in this browser; \
+         send them another way (the Markdown export carries them).",
+        MAX_FRAGMENT / 1024
+    )
+}
+
 /// Said under a link that is only a fragment (no page address was known).
 pub const LINKS_ARE_FRAGMENTS: &str = "The links here are fragments of the planner's address: \
     open them on the planner's page (the command line makes them whole with --link-base URL).";
