@@ -443,6 +443,21 @@ fn named_file(out: &mut String, release: &str, file: &str) {
     percent::encode_into(out, file, false);
 }
 
+/// The absolute share link of `fragment` (with or without its `#`) on the page at `base`
+/// (the page's own address; any fragment `base` has is replaced).
+///
+/// ```
+/// use asa_planner::domain::query::absolute_link;
+/// assert_eq!(
+///     absolute_link("https://tools.example.net/asa/#old", "#from=8.2(5)"),
+///     "https://tools.example.net/asa/#from=8.2(5)"
+/// );
+/// ```
+pub fn absolute_link(base: &str, fragment: &str) -> String {
+    let page = base.split('#').next().unwrap_or_default().trim();
+    format!("{page}#{}", fragment.strip_prefix('#').unwrap_or(fragment))
+}
+
 /// Splits a raw list value at its commas, then decodes each item; empty items are dropped.
 fn list(raw: &str) -> Vec<String> {
     raw.split(',')
