@@ -75,7 +75,7 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             // parentheses.
             "   copy /noconfirm running-config disk0:/pre-8.3.2-from-8.2.5.cfg",
             "   copy /noconfirm running-config tftp://<tftp-server>/pre-8.3.2-from-8.2.5.cfg",
-            "   crypto ca export <trustpoint> pkcs12 <export-passphrase>",
+            "   crypto ca export <trustpoint-name> pkcs12 <export-passphrase>",
             "   failover exec mate copy /noconfirm running-config disk0:/pre-8.3.2-from-8.2.5.cfg",
             "**Steps:**",
             "- [ ] **Step 1. On the active unit:** Stage asa832-k8.bin on both units and check \
@@ -260,4 +260,37 @@ fn the_rule_set_is_named_and_every_hop_is_direct_under_the_9x_guidance() {
     assert!(md.contains("| 2 | 8.4(7) | 9.1(7) | direct |"), "{md}");
     assert!(md.contains("Rules: Cisco's 9.x guidance"), "{md}");
     assert!(md.contains("asa-upgrade/planning.html"), "{md}");
+}
+
+/// Issue #20, 11: a change plan linked by a bare fragment says so; one linked on the page's
+/// address does not; the runbook settings given are part of the export.
+#[test]
+fn a_fragment_link_is_said_to_be_one_and_the_settings_are_exported() {
+    let query: PlanQuery = "from=9.8(4)&to=9.12(4)&rules=guide-9x".parse().unwrap();
+    let session = analyse(&query);
+    let bare = markdown(&session, &Extras::default(), &format!("#{query}"));
+    assert!(bare.contains("- The links here are fragments of the planner's address"));
+    let whole = markdown(&session, &Extras::default(), &format!("{BASE}#{query}"));
+    assert!(!whole.contains("fragments"));
+    let images = [HopImages {
+        server: "10.0.0.7".into(),
+        old_image: "asa984-smp-k8.bin".into(),
+        new_image: "asa9-12-4-smp-k8.bin".into(),
+        asdm_image: "asdm-7124.bin".into(),
+    }];
+    let md = export("from=9.8(4)&to=9.12(4)&rules=guide-9x", &images);
+    lines_in_order(
+        &md,
+        &[
+            "- Estimated time: about 50 minutes of reloads (2 × your estimate of 25 minutes a \
+             reload; your estimate, not Cisco's).",
+            "## Hops",
+            "- TFTP server: `10.0.0.7`",
+            "- Minutes per reload (your estimate): 25 minutes",
+            "Images: `asa984-smp-k8.bin` → `asa9-12-4-smp-k8.bin`; ASDM: `asdm-7124.bin`",
+            "   copy /noconfirm tftp://10.0.0.7/asdm-7124.bin disk0:/asdm-7124.bin",
+            "   failover exec mate copy /noconfirm tftp://10.0.0.7/asdm-7124.bin disk0:/asdm-7124.bin",
+            "     asdm image disk0:/asdm-7124.bin",
+        ],
+    );
 }

@@ -276,6 +276,15 @@ pub const BACKUP_SINCE: Release = Release::new(9, 3, 2, None);
 /// From this train on there is no downgrade (the 9.24 one-way note).
 pub const ONE_WAY_SINCE: Release = Release::new(9, 24, 0, None);
 
+/// What the person puts in place of the backup's passphrase.
+pub const BACKUP_PASSPHRASE: &str = "<backup-passphrase>";
+/// A trustpoint's name, for `crypto ca export`.
+pub const TRUSTPOINT: &str = "<trustpoint-name>";
+/// The passphrase of a `crypto ca export … pkcs12`.
+pub const EXPORT_PASSPHRASE: &str = "<export-passphrase>";
+/// A security context's name.
+pub const CONTEXT_NAME: &str = "<context-name>";
+
 /// Whether a unit running `release` has `failover exec`.
 pub fn has_failover_exec(release: Release) -> bool {
     release >= FAILOVER_EXEC_SINCE
@@ -639,13 +648,16 @@ impl Writer<'_> {
         if oldest >= BACKUP_SINCE {
             let archive = name.trim_end_matches(".cfg");
             mine.push(format!(
-                "backup /noconfirm passphrase <backup-passphrase> location tftp://{server}/{archive}.tar.gz"
+                "backup /noconfirm passphrase {BACKUP_PASSPHRASE} location \
+                 tftp://{server}/{archive}.tar.gz"
             ));
         } else {
             mine.push(format!(
                 "copy /noconfirm running-config tftp://{server}/{name}"
             ));
-            mine.push("crypto ca export <trustpoint> pkcs12 <export-passphrase>".to_string());
+            mine.push(format!(
+                "crypto ca export {TRUSTPOINT} pkcs12 {EXPORT_PASSPHRASE}"
+            ));
             notes.push(format!(
                 "{oldest} has no `backup` command (it came with 9.3(2)): the configuration is \
                  copied off the box and each trustpoint's keys and certificates exported \
@@ -776,9 +788,10 @@ impl Writer<'_> {
 
     fn window_context_note(&self) -> Option<String> {
         self.setup.system_space().then(|| {
-            "In each context (`changeto context <name>`): `show conn count`, `show xlate \
-             count`, `show route summary`."
-                .to_string()
+            format!(
+                "In each context (`changeto context {CONTEXT_NAME}`): `show conn count`, `show \
+                 xlate count`, `show route summary`."
+            )
         })
     }
 

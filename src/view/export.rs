@@ -210,6 +210,12 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         }
         writeln!(md, "{}\n", inline(words::IMAGE_NAMES))?;
         writeln!(md, "{}\n", inline_keep_code(words::TASK_LIST))?;
+        writeln!(
+            md,
+            "{}{}\n",
+            inline_keep_code(words::RUNBOOK_COMMANDS),
+            sources(&words::RUNBOOK_SOURCES)
+        )?;
         let server = extras
             .images
             .first()

@@ -270,6 +270,9 @@ pub fn head(session: &Session) -> String {
     }
     out.push_str("<p class=\"runbook-panel-note\">");
     escape(&mut out, words::IMAGE_NAMES);
+    out.push_str("</p><p class=\"runbook-panel-note\">");
+    inline_code(&mut out, words::RUNBOOK_COMMANDS);
+    plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);
     out.push_str("</p>");
     out
 }

@@ -388,6 +388,20 @@ pub const PRECHECKS: &str = "Pre-checks";
 pub const STEPS: &str = "Steps";
 pub const AFTER_THIS_HOP: &str = "After this hop";
 pub const NO_RETURN: &str = "Point of no return";
+/// What the runbook's commands rest on, beside its sources (`RUNBOOK_SOURCES`).
+pub const RUNBOOK_COMMANDS: &str = "Commands by release: `failover exec mate` (the standby staged \
+    and checked from the active's session) from 8.0(2); `backup /noconfirm` and `verify \
+    /sha-512` from 9.3(2), the release that brought image signing (the `verify` page's own \
+    history was not read here: if a unit refuses `/sha-512`, use `verify /md5`); before them \
+    `copy /noconfirm running-config` with `crypto ca export`, and `verify /md5`.";
+
+/// The documents [`RUNBOOK_COMMANDS`] rests on.
+pub const RUNBOOK_SOURCES: [crate::domain::sources::Source; 3] = [
+    crate::domain::sources::GUIDE_8X,
+    crate::domain::sources::CMD_FAILOVER_EXEC,
+    crate::domain::sources::CMD_SOFTWARE_AUTHENTICITY,
+];
+
 /// How the Markdown runbook is meant to be used.
 pub const TASK_LIST: &str = "Each step is a task: tick it when done. Every command block is \
     typed on the unit it names, as the units stand at that moment.";
