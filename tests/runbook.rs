@@ -658,3 +658,21 @@ fn mode_values_read_back() {
     assert_eq!(Mode::from_value("active/active"), None);
     assert_eq!(Mode::ActiveActive.label(), "Active/Active");
 }
+
+/// Issue #20, 9: an Active/Active one-unit hop names the units, never "the active unit".
+#[test]
+fn an_active_active_one_unit_hop_names_its_units() {
+    let (session, books) =
+        runbooks("from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1");
+    assert_eq!(session.hop_facts[0].reloads.len(), 1);
+    let rb = &books[0];
+    let roles: Vec<Role> = rb.steps.iter().map(|s| s.role).collect();
+    assert!(roles.iter().all(|r| *r == Role::Primary), "{roles:?}");
+    assert_eq!(rb.steps[0].commands, ["changeto system", "failover active"]);
+    assert_eq!(rb.after.role, Some(Role::Primary));
+    let text = prose(rb);
+    assert!(
+        !text.contains("the active unit") && !text.contains("one unit Active"),
+        "{text}"
+    );
+}

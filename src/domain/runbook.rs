@@ -356,7 +356,7 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
     let to = hop.to;
     let after = match (&hop.reloads, setup.mode) {
         (Reloads::One { unit, stays_on, .. }, mode) if *stays_on != to => Check {
-            role: Some(writer.lead()),
+            role: Some(writer.staying(*unit)),
             commands: writer.sys(&["show failover"]),
             shows: format!(
                 "The {} runs {to} and the other unit still runs {stays_on}: `show failover` \
@@ -367,6 +367,15 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
                         "the unit on the newer release Active and the other Standby Ready",
                     Mode::ActiveActive => "both failover groups Active on the unit on the newer release and Standby Ready on the other",
                 }
+            ),
+        },
+        (Reloads::One { unit, .. }, Mode::ActiveActive) => Check {
+            role: Some(writer.staying(*unit)),
+            commands: writer.sys(&["show failover"]),
+            shows: format!(
+                "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`; both \
+                 groups Active on this unit and Standby Ready on the other (move a group back \
+                 with `failover active group 1` or `group 2` on the unit that should own it)."
             ),
         },
         (_, Mode::ActiveStandby) => Check {
@@ -433,10 +442,13 @@ impl Writer<'_> {
         commands
     }
 
-    fn lead(&self) -> Role {
-        match self.setup.mode {
-            Mode::ActiveStandby => Role::Active,
-            Mode::ActiveActive => Role::Primary,
+    /// The unit a one-unit hop types on: the active unit, or (Active/Active) the unit that
+    /// stays, named.
+    fn staying(&self, reloaded: Unit) -> Role {
+        match (self.setup.mode, reloaded) {
+            (Mode::ActiveStandby, _) => Role::Active,
+            (Mode::ActiveActive, Unit::Primary) => Role::Secondary,
+            (Mode::ActiveActive, Unit::Secondary) => Role::Primary,
         }
     }
 
@@ -516,7 +528,6 @@ impl Writer<'_> {
     /// without `failover exec`, the mate's own block (typed in its own session).
     fn on_both(
         &self,
-        lead: Role,
         mate: Role,
         mate_aside: &str,
         mine: Vec<String>,
@@ -531,7 +542,6 @@ impl Writer<'_> {
             );
             (self.sys_owned(commands), Vec::new())
         } else {
-            let _ = lead;
             (
                 self.sys_owned(mine),
                 vec![Block {
@@ -612,7 +622,6 @@ impl Writer<'_> {
             });
         }
         let (space, space_blocks) = self.on_both(
-            lead,
             first,
             "its own session",
             vec!["dir disk0:".to_string()],
@@ -672,7 +681,7 @@ impl Writer<'_> {
                     .to_string(),
             );
         }
-        let (commands, blocks) = self.on_both(lead, first, "its own session", mine, vec![local]);
+        let (commands, blocks) = self.on_both(first, "its own session", mine, vec![local]);
         Step {
             role: lead,
             what: format!(
@@ -689,7 +698,7 @@ impl Writer<'_> {
     /// Step 1: both images on both units, verified, then the boot lines (`boot`) on `lead`.
     fn stage(&self, lead: Role, first: Role, first_aside: &str, boot: Step) -> Vec<Step> {
         let theirs = self.stage_commands("");
-        let (commands, blocks) = self.on_both(lead, first, first_aside, theirs.clone(), theirs);
+        let (commands, blocks) = self.on_both(first, first_aside, theirs.clone(), theirs);
         let files = self.images_to_stage().join(" and ");
         let mut blocks = blocks;
         blocks.push(into_block(boot));
@@ -1398,37 +1407,69 @@ impl Writer<'_> {
         };
         let name = unit.label();
         let (to, from) = (self.hop.to, self.hop.from);
-        let (lead, first, standby_role) = match self.setup.mode {
-            Mode::ActiveStandby => (Role::Active, Role::Standby, "the standby"),
-            Mode::ActiveActive => (Role::Active, Role::Standby, "standby for both groups"),
+        // Active/Active names the units: the one that stays holds both groups.
+        let unit_role = |u: Unit| match u {
+            Unit::Primary => Role::Primary,
+            Unit::Secondary => Role::Secondary,
+        };
+        let other = match unit {
+            Unit::Primary => Unit::Secondary,
+            Unit::Secondary => Unit::Primary,
+        };
+        let (lead, first) = match self.setup.mode {
+            Mode::ActiveStandby => (Role::Active, Role::Standby),
+            Mode::ActiveActive => (unit_role(other), unit_role(unit)),
         };
         let mut steps = Vec::new();
-        let mut standby = Step {
-            role: Role::Active,
-            aside: Some(format!("only if the {name} is active, typed on it")),
-            what: format!(
-                "The {name} (on {from}) must be {standby_role}, holding no active group. Only \
-                 if `show failover` shows it Active: type this on the {name}, and the other \
-                 unit, on {stays_on}, takes over."
-            ),
-            commands: self.sys(&["no failover active"]),
-            optional: true,
-            check: Some(Check {
-                role: Some(Role::Active),
-                commands: self.sys(&["show failover"]),
-                shows: format!(
-                    "On the unit on {stays_on}, now active: it is Active, the {name} Standby \
-                     Ready."
+        let standby = match self.setup.mode {
+            Mode::ActiveStandby => Step {
+                role: Role::Active,
+                aside: Some(format!("only if the {name} is active, typed on it")),
+                what: format!(
+                    "The {name} (on {from}) must be the standby. Only if `show failover` shows \
+                     it Active: type this on the {name}, and the other unit, on {stays_on}, \
+                     takes over."
                 ),
-            }),
-            notes: vec![self.session_note("the active address", &format!("the unit on {stays_on}"))],
-            ..Step::default()
+                commands: self.sys(&["no failover active"]),
+                optional: true,
+                check: Some(Check {
+                    role: Some(Role::Active),
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "On the unit on {stays_on}, now active: it is Active, the {name} \
+                         Standby Ready."
+                    ),
+                }),
+                notes: vec![
+                    self.session_note("the active address", &format!("the unit on {stays_on}"))
+                ],
+                ..Step::default()
+            },
+            Mode::ActiveActive => Step {
+                role: lead,
+                aside: Some(format!("on {stays_on}")),
+                what: format!(
+                    "The {name} (on {from}) must hold no active group: make both groups active \
+                     on the {} (where a group moves, expect a brief interruption).",
+                    other.label()
+                ),
+                commands: self.sys(&["failover active"]),
+                check: Some(Check {
+                    role: None,
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "Both groups Active on the {}, Standby Ready on the {name}.",
+                        other.label()
+                    ),
+                }),
+                notes: vec![
+                    "Management sessions (SSH, ASDM) to the addresses of a context whose \
+                             group moves drop here: open them again to the same addresses."
+                        .to_string(),
+                ],
+                ..Step::default()
+            },
         };
-        if self.setup.mode == Mode::ActiveActive {
-            standby.aside = Some(format!(
-                "only if the {name} holds an active group, typed on it"
-            ));
-        }
         steps.push(standby);
         let files = self.images_to_stage().join(" and ");
         let what = if stays_on == to {
@@ -1447,7 +1488,7 @@ impl Writer<'_> {
         let mut stage = if self.exec() {
             Step {
                 role: lead,
-                aside: Some(format!("the unit on {stays_on}")),
+                aside: Some(format!("on {stays_on}")),
                 what,
                 commands: self.sys_owned(
                     mine.into_iter()
@@ -1472,7 +1513,7 @@ impl Writer<'_> {
         // The other unit reads the same lines: it finds its own image second; this unit keeps
         // its old image as the last resort.
         let mut boot = self.boot_lines(lead, &[old_image, stays_image], &[stays_image, old_image]);
-        boot.aside = Some(format!("the unit on {stays_on}"));
+        boot.aside = Some(format!("on {stays_on}"));
         stage.blocks.push(into_block(boot));
         steps.push(stage);
         let mut check_commands = vec!["show failover"];
@@ -1482,7 +1523,7 @@ impl Writer<'_> {
         }
         let mut reload = Step {
             role: lead,
-            aside: Some(format!("the unit on {stays_on}")),
+            aside: Some(format!("on {stays_on}")),
             what: format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
             commands: self.sys(&["failover reload-standby"]),
             expect: (stays_on != to).then(|| {
@@ -1516,7 +1557,7 @@ impl Writer<'_> {
         if stays_on == to {
             steps.push(Step {
                 role: lead,
-                aside: Some(format!("the unit on {stays_on}")),
+                aside: Some(format!("on {stays_on}")),
                 what: format!("Both units now run {to}: save the configuration (on both units)."),
                 commands: self.sys(&["write memory"]),
                 ..Step::default()
