@@ -655,6 +655,10 @@ impl Writer<'_> {
         let oldest = from.min(active_from);
         let mut notes = Vec::new();
         if oldest >= BACKUP_SINCE {
+            notes.push(format!(
+                "Replace `{BACKUP_PASSPHRASE}` with your passphrase before pasting: the unit \
+                 would take the placeholder as typed."
+            ));
             let archive = name.trim_end_matches(".cfg");
             mine.push(format!(
                 "backup /noconfirm passphrase {BACKUP_PASSPHRASE} location \
@@ -671,7 +675,8 @@ impl Writer<'_> {
                 "{oldest} has no `backup` command (it came with 9.3(2)): the configuration is \
                  copied off the box and each trustpoint's keys and certificates exported \
                  (`crypto ca export`, once per trustpoint named in `show crypto ca \
-                 trustpoints`; keep the printed text with the backup)."
+                 trustpoints`; keep the printed text with the backup). Replace \
+                 `{TRUSTPOINT}` and `{EXPORT_PASSPHRASE}` before pasting."
             ));
         }
         if self.setup.system_space() {
