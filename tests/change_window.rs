@@ -345,3 +345,149 @@ fn what_a_person_reads_cites_ciscos_documents_never_this_projects_files() {
         assert!(!all_words(&session(fragment)).contains("asa-facts"));
     }
 }
+
+/// The runbook section the page draws for a share fragment (every hop), as HTML.
+fn runbook_html(fragment: &str) -> String {
+    use asa_planner::domain::runbook::{hop_images, hop_runbook, image_of};
+    use asa_planner::view::runbook_html;
+    let query: PlanQuery = fragment.parse().unwrap();
+    let s = analyse(&query);
+    let hops = s.hops();
+    let images = hop_images(hops, &query.server, &query.typed_images(), s.platform);
+    let mut out = runbook_html::head(&s);
+    for (i, hop) in hops.iter().enumerate() {
+        let spec = s
+            .hop_spec(i, |r| image_of(hops, &images, r, s.platform))
+            .unwrap();
+        let book = hop_runbook(s.setup, &spec, &images[i]);
+        runbook_html::hop_section(
+            &mut out,
+            i + 1,
+            hop,
+            s.hop_facts.get(i),
+            query.minutes,
+            &book,
+        );
+    }
+    out
+}
+
+/// The text of each `pre[data-unit]` block with its unit.
+fn blocks(html: &str) -> Vec<(String, String)> {
+    html.split("<pre data-unit=\"")
+        .skip(1)
+        .map(|rest| {
+            let (unit, rest) = rest.split_once('"').unwrap();
+            let code = rest.split_once("<code>").unwrap().1;
+            let code = code.split_once("</code>").unwrap().0;
+            let code = code
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            (unit.to_string(), code)
+        })
+        .collect()
+}
+
+/// Issue #20, 5 and 9, read as the engineer pastes them at 2 a.m.: SPEC §3.2's examples,
+/// every block on one unit it names, no prompt-raising `copy`, no bare `reload`, no dangling
+/// "below".
+#[test]
+fn the_spec_examples_runbooks_paste_safely_block_by_block() {
+    for fragment in [
+        "from=8.2(5)&to=9.1(7)&rules=guide-9x",
+        "from=8.4(4)&to=9.1(7)&rules=guide-9x",
+        "from=9.8(4)&to=9.20(3)&rules=guide-9x&asdm=9.20(3):asdm-7203.bin",
+        "from=9.23(1)&to=9.24(1)&rules=guide-9x",
+        "from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x",
+        "from=9.8(4)&from2=9.10(1)&to=9.12(4)&rules=guide-9x",
+        "from=8.4(7)&from2=8.3(2)&to=9.0(4)&rules=table-81-1",
+        "from=7.2(4)&to=8.0(5)&rules=guide-9x",
+    ] {
+        let html = runbook_html(fragment);
+        let all = blocks(&html);
+        assert!(!all.is_empty(), "{fragment}");
+        for (unit, code) in &all {
+            assert!(
+                ["active", "standby", "primary", "secondary", "both"].contains(&unit.as_str()),
+                "{fragment}: {unit}"
+            );
+            for line in code.lines() {
+                let bare = line.strip_prefix("failover exec mate ").unwrap_or(line);
+                assert!(
+                    !bare.starts_with("copy ") || bare.starts_with("copy /noconfirm "),
+                    "{fragment}: {line}"
+                );
+                assert_ne!(line.trim(), "reload", "{fragment}");
+                assert!(
+                    !line.starts_with("failover exec standby"),
+                    "{fragment}: {line}"
+                );
+            }
+        }
+        assert!(
+            !html.contains("(below)") && !html.contains("where you now are"),
+            "{fragment}"
+        );
+        // Each block says where it is typed, just above it.
+        assert_eq!(
+            html.matches("<p class=\"command-block-unit\">On ").count(),
+            all.len(),
+            "{fragment}"
+        );
+        // Exactly one point of no return per two-unit hop.
+        let s = session(fragment);
+        let two_unit = s.hop_facts.iter().filter(|f| f.reloads.len() == 2).count();
+        assert_eq!(
+            html.matches("data-no-return=\"\"").count(),
+            two_unit,
+            "{fragment}"
+        );
+    }
+    // The ASDM image is staged on both units.
+    let html = runbook_html("from=9.8(4)&to=9.20(3)&rules=guide-9x&asdm=9.20(3):asdm-7203.bin");
+    let staged: Vec<(String, String)> = blocks(&html)
+        .into_iter()
+        .filter(|(_, c)| c.contains("tftp://<tftp-server>/asdm-7203.bin"))
+        .collect();
+    assert_eq!(staged.len(), 1, "{staged:?}");
+    assert_eq!(staged[0].0, "active");
+    for line in [
+        "copy /noconfirm tftp://<tftp-server>/asdm-7203.bin disk0:/asdm-7203.bin",
+        "failover exec mate copy /noconfirm tftp://<tftp-server>/asdm-7203.bin disk0:/asdm-7203.bin",
+        "verify /sha-512 disk0:/asdm-7203.bin",
+        "failover exec mate verify /sha-512 disk0:/asdm-7203.bin",
+    ] {
+        assert!(staged[0].1.lines().any(|l| l == line), "{line}: {}", staged[0].1);
+    }
+}
+
+/// Issue #20, 8 and 11: the minutes per reload and the image names come from the link, and
+/// each hop's section and the export say the person's estimate.
+#[test]
+fn runbook_settings_from_the_link_reach_the_runbook_and_the_export() {
+    let fragment =
+        "from=8.4(7)&to=9.1(7)&rules=guide-9x&server=10.9.9.9&img=9.1(7):asa917-custom.bin&min=30";
+    let html = runbook_html(fragment);
+    assert!(
+        html.contains("copy /noconfirm tftp://10.9.9.9/asa917-custom.bin disk0:/asa917-custom.bin")
+    );
+    assert!(html.contains("About 60 minutes (2 × your estimate of 30 minutes a reload)."));
+    let query: PlanQuery = fragment.parse().unwrap();
+    let md = asa_planner::view::fleet_export::change_plan(
+        &query,
+        &analyse(&query),
+        &format!("https://h/#{query}"),
+    );
+    assert!(md.contains(
+        "- Plan link: <https://h/#from=8.4(7)&to=9.1(7)&rules=guide-9x&server=10.9.9.9\
+         &img=9.1(7):asa917-custom.bin&min=30>"
+    ));
+    assert!(
+        md.contains("Estimated time: about 60 minutes of reloads"),
+        "{md}"
+    );
+    assert!(md.contains("- TFTP server: `10.9.9.9`"));
+    assert!(md.contains("Images: `asa847-k8.bin` → `asa917-custom.bin`"));
+}

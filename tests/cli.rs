@@ -88,7 +88,12 @@ fn plan_prints_the_verdict_and_hops_in_words() {
         lines.iter().all(|l| !l.contains('`')),
         "code spans are plain text"
     );
-    assert_eq!(lines.last(), Some(&"Share: #from=8.2(5)&to=9.1(7)"));
+    // The link is a fragment (no --link-base): said after it.
+    assert_eq!(lines[lines.len() - 2], "Share: #from=8.2(5)&to=9.1(7)");
+    assert!(lines
+        .last()
+        .unwrap()
+        .starts_with("Note: The links here are fragments"));
 }
 
 #[test]
@@ -234,7 +239,7 @@ fn plan_markdown_is_the_pages_export() {
     );
     assert_eq!(r.code, 0);
     let query: PlanQuery = "from=8.2(5)&to=9.1(7)&mode=active-active".parse().unwrap();
-    let expected = change_plan(&analyse(&query), &format!("#{query}"));
+    let expected = change_plan(&query, &analyse(&query), &format!("#{query}"));
     assert_eq!(r.stdout, expected);
     assert!(r.stdout.contains("## Runbook (Active/Active)"));
 }
@@ -416,10 +421,7 @@ fn plan_takes_a_model_and_refuses_what_it_cannot_run() {
         && l.ends_with(
             "(https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html)"
         )));
-    assert_eq!(
-        lines.last(),
-        Some(&"Share: #from=9.8(4)&to=9.20(3)&platform=asa5525x")
-    );
+    assert!(lines.contains(&"Share: #from=9.8(4)&to=9.20(3)&platform=asa5525x"));
     // Within the range it plans; any spelling of the id reads.
     let r = run(
         &[
@@ -518,4 +520,157 @@ fn fleet_takes_a_platform_column_and_a_fleet_wide_model() {
         r.stdout
     );
     assert!(r.stdout.contains("\"platform\":\"asa5506x\""));
+}
+
+/// Issue #20, 11 and the command line's parity with the page: the runbook settings go into
+/// the share link and the Markdown, links are absolute with --link-base, and bad values are
+/// bad input.
+#[test]
+fn plan_takes_the_runbook_settings_and_a_link_base() {
+    let r = run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.20.3",
+            "--rules",
+            "guide-9x",
+            "--contexts",
+            "multi",
+            "--image",
+            "asa9-20-3-smp-k8.bin",
+            "--asdm-image",
+            "asdm-7203.bin",
+            "--server",
+            "10.0.0.5",
+            "--minutes",
+            "20",
+            "--link-base",
+            "https://tools.example.net/asa/",
+            "--format",
+            "markdown",
+        ],
+        "",
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let link = "https://tools.example.net/asa/#from=9.8(4)&to=9.20(3)&rules=guide-9x\
+                &contexts=multi&server=10.0.0.5&img=9.20(3):asa9-20-3-smp-k8.bin\
+                &asdm=9.20(3):asdm-7203.bin&min=20";
+    assert!(
+        r.stdout.contains(&format!("- Plan link: <{link}>")),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("fragments"));
+    assert!(r
+        .stdout
+        .contains("- Estimated time: about 40 minutes of reloads"));
+    assert!(r.stdout.contains(
+        "   failover exec mate copy /noconfirm tftp://10.0.0.5/asdm-7203.bin disk0:/asdm-7203.bin"
+    ));
+    assert!(r.stdout.contains("     asdm image disk0:/asdm-7203.bin"));
+    assert!(r.stdout.contains("   changeto system"));
+    // The link read back on the page gives the same Markdown.
+    let query: PlanQuery = link.split_once('#').unwrap().1.parse().unwrap();
+    assert_eq!(r.stdout, change_plan(&query, &analyse(&query), link));
+    // JSON and text carry the absolute link too.
+    let json = run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.20(3)",
+            "--server",
+            "s1",
+            "--link-base",
+            "https://x.example/p",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(
+        json.stdout
+            .contains("\"share\":\"https://x.example/p#from=9.8(4)&to=9.20(3)"),
+        "{}",
+        json.stdout
+    );
+    assert!(json.stdout.contains("server=s1"), "{}", json.stdout);
+    for (args, says) in [
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "0"][..],
+            "--minutes",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "ten"][..],
+            "--minutes",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--contexts", "many"][..],
+            "not a context mode",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--image", "a b.bin"][..],
+            "no blanks",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--link-base", "tools.example"][..],
+            "not an http",
+        ),
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn plan_help_lists_both_rule_sets_and_the_runbook_options() {
+    let r = run(&["plan", "--help"], "");
+    assert_eq!(r.code, 0);
+    for needle in [
+        "guide-9x",
+        "table-81-1",
+        "--contexts",
+        "--image",
+        "--asdm-image",
+        "--server",
+        "--minutes",
+        "--link-base",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}: {}", r.stdout);
+    }
+}
+
+/// Issue #20, 11: the fleet's CSV and Markdown link to the page when its address is known,
+/// and say their links are fragments when it is not.
+#[test]
+fn fleet_links_are_absolute_with_a_link_base() {
+    let input = "a,8.4(7),,9.1(7)\nb,9.8(4),,9.20(3)\n";
+    let base = "https://tools.example.net/asa/";
+    let csv = run(&["fleet", "-", "--link-base", base], input);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    for row in csv.stdout.lines().skip(1) {
+        assert!(
+            row.ends_with(&format!(",{base}#from=8.4(7)&to=9.1(7)"))
+                || row.contains(&format!(",{base}#from=9.8(4)")),
+            "{row}"
+        );
+    }
+    let md = run(
+        &["fleet", "-", "--link-base", base, "--format", "markdown"],
+        input,
+    );
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(!md.stdout.contains("<#from="), "{}", md.stdout);
+    assert!(
+        md.stdout
+            .contains(&format!("<{base}#from=8.4(7)&to=9.1(7)>")),
+        "{}",
+        md.stdout
+    );
+    let bare = run(&["fleet", "-", "--format", "markdown"], input);
+    assert!(
+        bare.stdout.contains("The links here are fragments"),
+        "{}",
+        bare.stdout
+    );
 }

@@ -66,36 +66,67 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             "## Notes",
             "## Runbook (Active/Standby)",
             "### Before the first hop",
-            "   copy running-config disk0:/pre-upgrade.cfg",
+            "   show version",
             "### Hop 1: 8.2(5) → 8.3(2) (minor upgrade)",
             "About 50 minutes (2 × your estimate of 25 minutes a reload).",
             "**Before this hop:**",
             "**Pre-checks:**",
+            // Each hop's own backup, with its start release's commands, named without
+            // parentheses.
+            "   copy /noconfirm running-config disk0:/pre-8.3.2-from-8.2.5.cfg",
+            "   copy /noconfirm running-config tftp://<tftp-server>/pre-8.3.2-from-8.2.5.cfg",
+            "   crypto ca export <trustpoint-name> pkcs12 <export-passphrase>",
+            "   failover exec mate copy /noconfirm running-config disk0:/pre-8.3.2-from-8.2.5.cfg",
             "**Steps:**",
-            "1. **On each unit**: Copy the new image to the flash of each unit.",
-            "   copy tftp://<tftp-server>/asa832-k8.bin disk0:/asa832-k8.bin",
-            "   no boot system disk0:/asa825-k8.bin",
-            "   boot system disk0:/asa832-k8.bin",
-            "   boot system disk0:/asa825-k8.bin",
-            "3. **On the active unit**: Reload the standby unit so that it boots the new image.",
-            "   failover exec standby show version",
-            "4. **On the active unit**: Fail over: the upgraded unit becomes active. After this, \
-             going back is a downgrade, with no zero-downtime path.",
+            "- [ ] **Step 1. On the active unit:** Stage asa832-k8.bin on both units and check \
+             each file's hash, then set the boot lines. Every copy is `copy /noconfirm`, so no \
+             prompt takes the next pasted line as its answer.",
+            "   copy /noconfirm tftp://<tftp-server>/asa832-k8.bin disk0:/asa832-k8.bin",
+            "   verify /md5 disk0:/asa832-k8.bin",
+            "   failover exec mate copy /noconfirm tftp://<tftp-server>/asa832-k8.bin disk0:/asa832-k8.bin",
+            "   failover exec mate verify /md5 disk0:/asa832-k8.bin",
+            "     no boot system disk0:/asa825-k8.bin",
+            "     boot system disk0:/asa832-k8.bin",
+            "     boot system disk0:/asa825-k8.bin",
+            "- [ ] **Step 2. On the active unit:** Reload the standby unit so that it boots 8.3(2).",
+            "   failover exec mate show version",
+            "- [ ] **Step 3. On the active unit:** When the other unit is Standby Ready on 8.3(2), \
+             fail over: the upgraded unit becomes active. First check, then type `no failover \
+             active` here.",
             "   no failover active",
-            "6. **On the standby unit** (optional): Make the former active unit active again to \
-             restore the roles.",
+            "- [ ] **Step 5. Point of no return: On the active unit (the upgraded unit, on \
+             8.3(2)):** Reload the other unit (the former active, on 8.2(5)) so that it \
+             boots 8.3(2).",
+            "- [ ] **Step 7. On the standby unit (the former active, now on 8.3(2)):** \
+             (optional) Make this unit active again to restore the roles (a failover: expect a \
+             brief interruption).",
             "### Hop 4: 9.0(4) → 9.1(7) (minor upgrade)",
-            "   no boot system disk0:/asa904-k8.bin",
-            "Whole plan: about 3 h 20 min (your estimate of 25 minutes a reload).",
+            "   copy /noconfirm running-config disk0:/pre-9.1.7-from-9.0.4.cfg",
+            "     no boot system disk0:/asa904-k8.bin",
         ],
     );
+    // The plan's total time sits at the top, labelled as the person's estimate.
+    let top = md
+        .find("Estimated time: about 3 h 20 min")
+        .expect("total at the top");
+    assert!(top < md.find("## Hops").unwrap());
+    assert!(md[top..].lines().next().unwrap().contains("your estimate"));
     assert!(md.contains("- **8.3(1): configuration migration** 8.3 rewrites NAT"));
     assert!(md.contains(
         "[Cisco ASA 5500 Migration to Version 8.3](https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub)"
     ));
     assert!(md.contains("near-zero downtime"));
-    // Two reloads per hop, each with its own block; no bare `reload` anywhere.
+    // Two reloads per hop, each with its own block, and the rollback's reload; no bare
+    // `reload` anywhere, no plain `copy` that would prompt.
     assert_eq!(count(&md, "   failover reload-standby"), 4 * 2);
+    assert_eq!(count(&md, "     failover reload-standby"), 4);
+    assert!(md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("copy ")
+            || l.trim_start().starts_with("failover exec mate copy "))
+        .all(|l| l.contains("copy /noconfirm ")));
+    // Every step is a task.
+    assert!(!md.lines().any(|l| l.starts_with("1. ")));
     assert_eq!(count(&md, "   reload"), 0);
     assert!(!md.contains("reconstructed"));
     assert!(!md.contains("asa-facts"));
@@ -115,11 +146,13 @@ fn the_runbook_follows_the_mode_in_the_link_with_a_block_per_unit() {
              Active/Active section, not quoted from it: check them against Cisco's text.",
             "   changeto system",
             "   failover active",
-            "7. **On the primary unit** (optional): Where group 1 has no `preempt`, make it active \
-             again on the unit that should own it (usually the primary).",
+            "- [ ] **Step 8. On the primary unit:** (optional) Where group 1 has no `preempt`, \
+             make it active again on the unit that should own it (usually the primary): typed \
+             on that unit.",
             "   failover active group 1",
-            "8. **On the secondary unit** (optional): Where group 2 has no `preempt`, make it \
-             active again on the unit that should own it (usually the secondary).",
+            "- [ ] **Step 9. On the secondary unit:** (optional) Where group 2 has no `preempt`, \
+             make it active again on the unit that should own it (usually the secondary): typed \
+             on that unit.",
             "   failover active group 2",
         ],
     );
@@ -147,12 +180,12 @@ fn typed_image_names_are_used_and_cannot_break_the_code_block() {
         &md,
         &[
             "   ```",
-            "   copy tftp://10.0.0.9/new`.bin disk0:/new`.bin",
+            "   copy /noconfirm tftp://10.0.0.9/new`.bin disk0:/new`.bin",
             "   verify /md5 disk0:/new`.bin",
             "   ```",
-            "   ````",
-            "   no boot system disk0:/old```x.bin",
-            "   ````",
+            "     ````",
+            "     no boot system disk0:/old```x.bin",
+            "     ````",
         ],
     );
     // Steps whose commands hold no backticks keep the usual fence.
@@ -227,4 +260,37 @@ fn the_rule_set_is_named_and_every_hop_is_direct_under_the_9x_guidance() {
     assert!(md.contains("| 2 | 8.4(7) | 9.1(7) | direct |"), "{md}");
     assert!(md.contains("Rules: Cisco's 9.x guidance"), "{md}");
     assert!(md.contains("asa-upgrade/planning.html"), "{md}");
+}
+
+/// Issue #20, 11: a change plan linked by a bare fragment says so; one linked on the page's
+/// address does not; the runbook settings given are part of the export.
+#[test]
+fn a_fragment_link_is_said_to_be_one_and_the_settings_are_exported() {
+    let query: PlanQuery = "from=9.8(4)&to=9.12(4)&rules=guide-9x".parse().unwrap();
+    let session = analyse(&query);
+    let bare = markdown(&session, &Extras::default(), &format!("#{query}"));
+    assert!(bare.contains("- The links here are fragments of the planner's address"));
+    let whole = markdown(&session, &Extras::default(), &format!("{BASE}#{query}"));
+    assert!(!whole.contains("fragments"));
+    let images = [HopImages {
+        server: "10.0.0.7".into(),
+        old_image: "asa984-smp-k8.bin".into(),
+        new_image: "asa9-12-4-smp-k8.bin".into(),
+        asdm_image: "asdm-7124.bin".into(),
+    }];
+    let md = export("from=9.8(4)&to=9.12(4)&rules=guide-9x", &images);
+    lines_in_order(
+        &md,
+        &[
+            "- Estimated time: about 50 minutes of reloads (2 × your estimate of 25 minutes a \
+             reload; your estimate, not Cisco's).",
+            "## Hops",
+            "- TFTP server: `10.0.0.7`",
+            "- Minutes per reload (your estimate): 25 minutes",
+            "Images: `asa984-smp-k8.bin` → `asa9-12-4-smp-k8.bin`; ASDM: `asdm-7124.bin`",
+            "   copy /noconfirm tftp://10.0.0.7/asdm-7124.bin disk0:/asdm-7124.bin",
+            "   failover exec mate copy /noconfirm tftp://10.0.0.7/asdm-7124.bin disk0:/asdm-7124.bin",
+            "     asdm image disk0:/asdm-7124.bin",
+        ],
+    );
 }

@@ -2,7 +2,7 @@
 //! property tests for the round trip and totality.
 
 use asa_planner::domain::platform::Platform;
-use asa_planner::domain::query::{Notice, PlanQuery, QueryError, MAX_FRAGMENT};
+use asa_planner::domain::query::{Dropped, Notice, PlanQuery, QueryError, MAX_FRAGMENT};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
@@ -56,7 +56,9 @@ fn the_spec_example_reads_and_prints_as_written() {
 fn every_key_reads_into_its_field() {
     let (q, n) = parse(
         "from=8.4.7.30&from2=8.4(7)&to=9.1(7)&mode=active-active&preset=asa5500&platform=asa5525x\
-         &trains=8.4,9.0,9.1&releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&rules=guide-9x&contexts=multi",
+         &trains=8.4,9.0,9.1&releases=8.4(7),9.0(4),9.1(7)&via=9.0(2)&interim=1&rules=guide-9x&contexts=multi\
+         &server=10.0.0.5&img=9.0(4):asa904-k8.bin,9.1(7):asa917-k8.bin\
+         &asdm=9.1(7):asdm-7221.bin&min=25",
     );
     assert_eq!(n, vec![]);
     let expected = PlanQuery {
@@ -72,8 +74,121 @@ fn every_key_reads_into_its_field() {
         interim: true,
         rules: RuleSet::Guide9x,
         multi_context: true,
+        server: "10.0.0.5".into(),
+        images: vec![
+            ("9.0(4)".into(), "asa904-k8.bin".into()),
+            ("9.1(7)".into(), "asa917-k8.bin".into()),
+        ],
+        asdm: vec![("9.1(7)".into(), "asdm-7221.bin".into())],
+        minutes: Some(25),
     };
     assert_eq!(q, expected);
+}
+
+/// Issue #20, 11: the runbook settings travel with the plan: read from the link, written
+/// back in the canonical order, defaults omitted, bad values reported and the rest kept.
+#[test]
+fn runbook_settings_are_share_keys() {
+    let q = notices(
+        "from=9.8(4)&to=9.12(4)&min=15&server=tftp%20host&asdm=9.12(4):asdm%2C1.bin\
+         &img=9.8(4):asa984-smp-k8.bin,9.12(4):a:b.bin",
+        &[],
+    );
+    assert_eq!(q.server, "tftp host");
+    assert_eq!(q.minutes, Some(15));
+    assert_eq!(
+        q.asdm,
+        vec![("9.12(4)".to_string(), "asdm,1.bin".to_string())]
+    );
+    assert_eq!(q.images[1], ("9.12(4)".to_string(), "a:b.bin".to_string()));
+    assert_eq!(
+        q.to_string(),
+        "from=9.8(4)&to=9.12(4)&server=tftp%20host\
+         &img=9.8(4):asa984-smp-k8.bin,9.12(4):a:b.bin&asdm=9.12(4):asdm%2C1.bin&min=15"
+    );
+    // The runbook reads them under the release's canonical spelling.
+    let typed = PlanQuery {
+        images: vec![("9.12.4".into(), "x.bin".into())],
+        asdm: vec![("9.12(4)".into(), "y.bin".into())],
+        ..PlanQuery::default()
+    }
+    .typed_images();
+    assert_eq!(
+        typed,
+        vec![
+            ("9.12(4)".to_string(), "x.bin".to_string()),
+            ("asdm 9.12(4)".to_string(), "y.bin".to_string())
+        ]
+    );
+    // Defaults are omitted.
+    assert_eq!(
+        PlanQuery::default().to_string(),
+        "",
+        "no key for unset runbook settings"
+    );
+    // Bad values: an error each, the rest kept.
+    let q = notices(
+        "from=9.8(4)&to=9.12(4)&min=0&img=asa984.bin&asdm=:x.bin&server=s",
+        &[
+            ("img", "img: 'asa984.bin' is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was ignored", true),
+            ("asdm", "asdm: ':x.bin' is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was ignored", true),
+            ("min", "min '0' is not a whole number of minutes above 0: it was ignored", true),
+        ],
+    );
+    assert_eq!(q.server, "s");
+    assert!(q.images.is_empty() && q.asdm.is_empty() && q.minutes.is_none());
+    notices(
+        "min=ten",
+        &[(
+            "min",
+            "min 'ten' is not a whole number of minutes above 0: it was ignored",
+            true,
+        )],
+    );
+}
+
+/// Issue #20, 11: a link that cannot carry everything says what it leaves out.
+#[test]
+fn a_link_over_the_limit_says_what_it_leaves_out() {
+    let small = PlanQuery {
+        from: "8.4(7)".into(),
+        to: "9.1(7)".into(),
+        server: "10.0.0.5".into(),
+        minutes: Some(20),
+        ..PlanQuery::default()
+    };
+    let fitted = small.fitted();
+    assert_eq!(fitted.fragment, small.to_string());
+    assert!(fitted.dropped.is_empty() && !fitted.too_long);
+    // A 1,674-entry custom list: the list goes, the runbook settings stay.
+    let list: Vec<String> = (0..1674)
+        .map(|i| format!("9.{}({})", i / 10, i % 10))
+        .collect();
+    let big = PlanQuery {
+        releases: Some(list),
+        ..small.clone()
+    };
+    assert!(big.to_string().len() > MAX_FRAGMENT);
+    let fitted = big.fitted();
+    assert_eq!(fitted.dropped, vec![Dropped::CustomList(1674)]);
+    assert!(fitted.fragment.len() <= MAX_FRAGMENT);
+    assert!(fitted.fragment.contains("server=10.0.0.5") && fitted.fragment.contains("min=20"));
+    let said = asa_planner::view::words::link_drops(&fitted.dropped);
+    assert!(said.contains("1674") || said.contains("1,674"), "{said}");
+    assert!(said.contains("custom list"), "{said}");
+    // Too many image names as well: those go next, and the sentence says so.
+    let images: Vec<(String, String)> = (0..400)
+        .map(|i| (format!("9.{i}(1)"), format!("asa9-{i}-1-smp-k8.bin")))
+        .collect();
+    let bigger = PlanQuery { images, ..big };
+    let fitted = bigger.fitted();
+    assert_eq!(
+        fitted.dropped,
+        vec![Dropped::CustomList(1674), Dropped::RunbookSettings]
+    );
+    assert!(!fitted.fragment.contains("server="));
+    let said = asa_planner::view::words::link_drops(&fitted.dropped);
+    assert!(said.contains("image names"), "{said}");
 }
 
 #[test]
@@ -330,9 +445,24 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
                     interim,
                     rules,
                     multi_context,
+                    ..PlanQuery::default()
                 }
             },
         )
+        .prop_flat_map(|q| {
+            let named = || proptest::collection::vec((non_empty_weird_text(), weird_text()), 0..4);
+            (
+                Just(q),
+                (weird_text(), named(), named(), proptest::option::of(1u32..)),
+            )
+        })
+        .prop_map(|(q, (server, images, asdm, minutes))| PlanQuery {
+            server,
+            images,
+            asdm,
+            minutes,
+            ..q
+        })
 }
 
 proptest! {
@@ -382,6 +512,11 @@ fn the_fuzz_dictionary_names_every_key() {
         "via=",
         "interim=",
         "rules=",
+        "contexts=",
+        "server=",
+        "img=",
+        "asdm=",
+        "min=",
         "v=",
     ] {
         assert!(

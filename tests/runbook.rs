@@ -1,18 +1,32 @@
-//! Runbooks (SPEC §6): exact commands in order, each on one unit, checks, the point of no
-//! return, one-unit hops, multiple-context mode, and the default image names.
+//! Runbooks (SPEC §6): exact commands in order, each on one unit, paste-safe staging of both
+//! images on both units, a backup per hop, the validation window with its rollback, the point
+//! of no return at the second reload, one-unit hops, Active/Active, multiple-context mode, and
+//! the default image names. Hops come from real catalog releases, through `session` where the
+//! pair matters.
 
+use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{
-    before_first_hop, default_image, hop_runbook, HopImages, HopSpec, Mode, Reloads, Role, Runbook,
-    Setup, Unit,
+    backup_name, before_first_hop, default_image, hop_runbook, image_of, HopImages, HopSpec, Mode,
+    Reloads, Role, Runbook, Setup, Step, Unit,
 };
+use asa_planner::domain::session::{analyse, Session};
 
 fn images() -> HopImages {
     HopImages {
         server: "10.1.1.5".into(),
         old_image: "asa825-k8.bin".into(),
         new_image: "asa832-k8.bin".into(),
-        asdm_image: String::new(),
+        asdm_image: "asdm-645.bin".into(),
+    }
+}
+
+fn images_for(from: &str, to: &str) -> HopImages {
+    HopImages {
+        server: "10.1.1.5".into(),
+        old_image: default_image(r(from)),
+        new_image: default_image(r(to)),
+        asdm_image: "asdm-7221.bin".into(),
     }
 }
 
@@ -21,11 +35,7 @@ fn r(text: &str) -> Release {
 }
 
 fn both(from: &str, to: &str) -> HopSpec {
-    HopSpec {
-        from: r(from),
-        to: r(to),
-        reloads: Reloads::Both,
-    }
+    HopSpec::both(r(from), r(to))
 }
 
 fn setup(mode: Mode, multi_context: bool) -> Setup {
@@ -35,17 +45,88 @@ fn setup(mode: Mode, multi_context: bool) -> Setup {
     }
 }
 
-/// Every command of the steps, each prefixed with the unit it is typed on (`data-unit`).
+/// Every command block of a step, each line prefixed with the unit it is typed on.
+fn step_script(s: &Step) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .commands
+        .iter()
+        .map(|c| format!("{}: {c}", s.role.as_str()))
+        .collect();
+    for b in s.blocks.iter().chain(&s.rollback) {
+        out.extend(
+            b.commands
+                .iter()
+                .map(|c| format!("{}: {c}", b.role.as_str())),
+        );
+    }
+    if let Some(check) = &s.check {
+        let role = check.role.unwrap_or(s.role);
+        out.extend(
+            check
+                .commands
+                .iter()
+                .map(|c| format!("{}: {c}", role.as_str())),
+        );
+    }
+    out
+}
+
+/// Every command of the pre-checks and steps, each prefixed with its unit.
 fn script(runbook: &Runbook) -> Vec<String> {
     runbook
-        .steps
+        .prechecks
         .iter()
-        .flat_map(|s| {
-            s.commands
-                .iter()
-                .map(move |c| format!("{}: {c}", s.role.as_str()))
-        })
+        .chain(&runbook.steps)
+        .flat_map(step_script)
         .collect()
+}
+
+/// Every sentence of a runbook (steps, notes, blocks, checks).
+fn prose(runbook: &Runbook) -> String {
+    let mut out = String::new();
+    for s in runbook.prechecks.iter().chain(&runbook.steps) {
+        out.push_str(&s.what);
+        out.push('\n');
+        for n in &s.notes {
+            out.push_str(n);
+            out.push('\n');
+        }
+        for b in s.blocks.iter().chain(&s.rollback) {
+            out.push_str(&b.what);
+            out.push('\n');
+            out.push_str(b.aside.as_deref().unwrap_or(""));
+            out.push('\n');
+            out.push_str(b.shows.as_deref().unwrap_or(""));
+            out.push('\n');
+        }
+        if let Some(e) = &s.expect {
+            out.push_str(e);
+            out.push('\n');
+        }
+        if let Some(c) = &s.check {
+            out.push_str(&c.shows);
+            out.push('\n');
+        }
+    }
+    out.push_str(&runbook.after.shows);
+    out
+}
+
+/// The runbooks of a plan a share fragment describes, with the image names the page derives.
+fn runbooks(fragment: &str) -> (Session, Vec<Runbook>) {
+    let query: PlanQuery = fragment.parse().unwrap();
+    let session = analyse(&query);
+    let hops = session.hops();
+    let images = asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], None);
+    let books = (0..hops.len())
+        .map(|i| {
+            let spec = session
+                .hop_spec(i, |r| image_of(hops, &images, r, None))
+                .unwrap();
+            hop_runbook(session.setup, &spec, &images[i])
+        })
+        .collect();
+    (session, books)
 }
 
 #[track_caller]
@@ -53,110 +134,396 @@ fn image(release: &str, expected: &str) {
     assert_eq!(default_image(r(release)), expected, "image of {release}");
 }
 
+/// Issue #20, 5: every copy is `copy /noconfirm`; the standby is staged from the active's
+/// session with `failover exec mate copy /noconfirm`.
 #[test]
-fn active_standby_is_the_guides_sequence_with_fallback_and_no_bare_reload() {
+fn every_copy_is_paste_safe_and_the_standby_is_staged_from_the_active() {
+    for (mode, multi) in [
+        (Mode::ActiveStandby, false),
+        (Mode::ActiveStandby, true),
+        (Mode::ActiveActive, false),
+    ] {
+        let rb = hop_runbook(setup(mode, multi), &both("9.8(4)", "9.12(4)"), &images());
+        let all = script(&rb);
+        let copies: Vec<&String> = all
+            .iter()
+            .filter(|l| l.contains(" copy ") || l.contains(": copy"))
+            .collect();
+        assert!(copies.len() >= 6, "{all:#?}");
+        for line in &copies {
+            assert!(line.contains("copy /noconfirm "), "{line}");
+        }
+        let lead = match mode {
+            Mode::ActiveStandby => "active",
+            Mode::ActiveActive => "primary",
+        };
+        assert!(all.contains(&format!(
+            "{lead}: failover exec mate copy /noconfirm tftp://10.1.1.5/asa832-k8.bin disk0:/asa832-k8.bin"
+        )));
+        // No block says `failover exec standby` or any other peer than the mate.
+        assert!(!all
+            .iter()
+            .any(|l| l.contains("failover exec standby") || l.contains("failover exec active")));
+        // No bare `reload` anywhere.
+        assert!(!all
+            .iter()
+            .any(|l| l.ends_with(": reload") || l.contains(": reload ")));
+    }
+}
+
+/// Issue #20, 6: the ASDM image is staged and verified on both units, with the ASA image.
+#[test]
+fn both_images_are_staged_and_verified_on_both_units() {
     let rb = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("9.8(4)", "9.12(4)"),
+        &images(),
+    );
+    let stage = step_script(&rb.steps[0]);
+    for file in ["asa832-k8.bin", "asdm-645.bin"] {
+        for prefix in ["active: ", "active: failover exec mate "] {
+            assert!(
+                stage.contains(&format!(
+                    "{prefix}copy /noconfirm tftp://10.1.1.5/{file} disk0:/{file}"
+                )),
+                "{stage:#?}"
+            );
+            // 9.8(4) has `verify /sha-512` (9.3(2) on).
+            assert!(stage.contains(&format!("{prefix}verify /sha-512 disk0:/{file}")));
+        }
+    }
+    assert!(stage.contains(&"active: asdm image disk0:/asdm-645.bin".to_string()));
+    // Verify before the boot lines.
+    let verify = stage.iter().position(|l| l.contains("verify")).unwrap();
+    let boot = stage
+        .iter()
+        .position(|l| l.contains("boot system"))
+        .unwrap();
+    assert!(verify < boot);
+    assert!(stage.contains(&"active: show bootvar".to_string()));
+    assert!(stage.contains(&"active: show running-config boot system".to_string()));
+    // Before 9.3(2): `verify /md5`.
+    let old = hop_runbook(
         setup(Mode::ActiveStandby, false),
         &both("8.2(5)", "8.3(2)"),
         &images(),
     );
-    assert_eq!(rb.mode, Mode::ActiveStandby);
-    assert!(!rb.reconstructed);
-    assert_eq!(
-        script(&rb),
-        [
-            "both: copy tftp://10.1.1.5/asa832-k8.bin disk0:/asa832-k8.bin",
-            "both: verify /md5 disk0:/asa832-k8.bin",
-            "active: configure terminal",
-            "active: no boot system disk0:/asa825-k8.bin",
-            "active: boot system disk0:/asa832-k8.bin",
-            "active: boot system disk0:/asa825-k8.bin",
-            "active: write memory",
-            "active: failover reload-standby",
-            "active: no failover active",
-            "active: failover reload-standby",
-            "standby: failover active",
-        ]
-    );
-    // The former active unit is reloaded from the new active unit: no block holds a bare
-    // `reload` that could be pasted on the active unit.
-    assert!(rb
-        .steps
-        .iter()
-        .all(|s| !s.commands.iter().any(|c| c == "reload")));
-    let optional: Vec<bool> = rb.steps.iter().map(|s| s.optional).collect();
-    assert_eq!(optional, [false, false, false, false, false, true]);
-}
-
-#[test]
-fn the_asdm_image_is_set_with_the_boot_lines_or_left_out_with_a_note() {
-    let hop = both("8.2(5)", "8.3(2)");
-    let rb = hop_runbook(setup(Mode::ActiveStandby, false), &hop, &images());
-    assert!(rb.steps[1].what.contains("The ASDM image is left as it is"));
-    let with_asdm = HopImages {
-        asdm_image: "asdm-647.bin".into(),
+    let old_stage = step_script(&old.steps[0]);
+    assert!(old_stage
+        .contains(&"active: failover exec mate verify /md5 disk0:/asdm-645.bin".to_string()));
+    assert!(!old_stage.iter().any(|l| l.contains("sha-512")));
+    // An empty ASDM name: left out with a note.
+    let none = HopImages {
+        asdm_image: String::new(),
         ..images()
     };
-    let rb = hop_runbook(setup(Mode::ActiveStandby, false), &hop, &with_asdm);
-    assert_eq!(
-        rb.steps[1].commands[4..],
-        ["asdm image disk0:/asdm-647.bin", "write memory"]
-    );
-    assert!(!rb.steps[1].what.contains("ASDM"));
-}
-
-#[test]
-fn checks_expected_warning_and_the_point_of_no_return() {
     let rb = hop_runbook(
         setup(Mode::ActiveStandby, false),
-        &both("8.2(5)", "8.3(2)"),
+        &both("9.8(4)", "9.12(4)"),
+        &none,
+    );
+    assert!(!script(&rb).iter().any(|l| l.contains("asdm")));
+    assert!(rb.steps[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("No ASDM image was given")));
+}
+
+/// Issue #20, 7: a backup before every hop, with the commands of the hop's start release,
+/// named after the hop without parentheses.
+#[test]
+fn every_hop_backs_up_with_its_start_releases_commands() {
+    // Table 81-1, one train at a time: hops starting before and after 9.3(2).
+    let (session, books) = runbooks("from=9.1(7)&to=9.5(3)&rules=table-81-1");
+    assert!(books.len() >= 3, "{}", books.len());
+    assert!(session.hops().iter().any(|h| h.from < r("9.3(2)")));
+    assert!(session.hops().iter().any(|h| h.from >= r("9.3(2)")));
+    for (hop, book) in session.hops().iter().zip(&books) {
+        let name = backup_name(hop.from, hop.to);
+        assert!(!name.contains('(') && !name.contains(')'), "{name}");
+        let all = script(book);
+        assert!(all.contains(&format!(
+            "active: copy /noconfirm running-config disk0:/{name}"
+        )));
+        assert!(all.contains(&format!(
+            "active: failover exec mate copy /noconfirm running-config disk0:/{name}"
+        )));
+        let backup = all.iter().find(|l| l.contains("backup /noconfirm"));
+        if hop.from >= r("9.3(2)") {
+            let backup = backup.expect("backup command from 9.3(2)");
+            assert!(backup.contains("passphrase") && backup.contains("location tftp://10.1.1.5/"));
+        } else {
+            assert!(backup.is_none(), "{backup:?}");
+            assert!(all.contains(&format!(
+                "active: copy /noconfirm running-config tftp://10.1.1.5/{name}"
+            )));
+            assert!(all
+                .iter()
+                .any(|l| l.contains("crypto ca export") && l.contains("pkcs12")));
+        }
+        // The rollback restores this hop's own backup.
+        assert!(all.iter().any(|l| l
+            == &format!(
+                "active: failover exec mate copy /noconfirm disk0:/{name} startup-config"
+            )));
+    }
+    assert_eq!(
+        backup_name(r("9.0(4)"), r("9.1(7)")),
+        "pre-9.1.7-from-9.0.4.cfg"
+    );
+    assert_eq!(
+        backup_name(r("8.4(7)30"), r("9.1(7)")),
+        "pre-9.1.7-from-8.4.7.30.cfg"
+    );
+    // The steps before the first hop record both units; they back nothing up.
+    let before = before_first_hop(setup(Mode::ActiveStandby, false), "10.1.1.5");
+    assert_eq!(before[0].role, Role::Both);
+    assert_eq!(before[0].commands, ["show version", "show failover"]);
+}
+
+/// Issue #20, 8: the validation window with its rollback comes before the point of no return,
+/// which is the second reload; the freeze is said at step 2.
+#[test]
+fn the_point_of_no_return_is_the_second_reload_after_a_validation_window() {
+    let rb = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("9.8(4)", "9.12(4)"),
         &images(),
     );
-    let reload = &rb.steps[2];
+    let commands: Vec<(Role, Vec<String>)> = rb
+        .steps
+        .iter()
+        .map(|s| (s.role, s.commands.clone()))
+        .collect();
     assert_eq!(
-        reload.expect.as_deref(),
+        commands[1],
+        (Role::Active, vec!["failover reload-standby".to_string()])
+    );
+    assert_eq!(
+        commands[2],
+        (Role::Active, vec!["no failover active".to_string()])
+    );
+    assert_eq!(
+        commands[4],
+        (Role::Active, vec!["failover reload-standby".to_string()])
+    );
+    assert_eq!(
+        commands[5],
+        (Role::Active, vec!["write memory".to_string()])
+    );
+    assert_eq!(
+        commands[6],
+        (Role::Standby, vec!["failover active".to_string()])
+    );
+    assert!(rb.steps[6].optional);
+    assert_eq!(rb.no_return_step(), Some(5));
+    // Step 2: the expected warning, the freeze.
+    assert_eq!(
+        rb.steps[1].expect.as_deref(),
         Some(
-            "Once the reloaded unit is back, this unit warns `Mate version 8.3(2) is not identical \
-             with ours 8.2(5)`: expected while the units run different releases."
+            "Once the reloaded unit is back, this unit warns `Mate version 9.12(4) is not \
+             identical with ours 9.8(4)`: expected while the units run different releases."
         )
     );
-    let check = reload.check.as_ref().map(|c| c.commands.clone());
-    assert_eq!(
-        check,
-        Some(vec![
-            "show failover".to_string(),
-            "failover exec standby show version".to_string()
-        ])
-    );
-    let no_return = rb
-        .no_return
-        .as_ref()
-        .map(|n| (n.before_step, n.undo.commands.clone()));
-    assert_eq!(
-        no_return,
-        Some((
-            4,
-            vec![
-                "configure terminal".to_string(),
-                "no boot system disk0:/asa832-k8.bin".to_string(),
-                "no boot system disk0:/asa825-k8.bin".to_string(),
-                "boot system disk0:/asa825-k8.bin".to_string(),
-                "write memory".to_string(),
-                "failover reload-standby".to_string(),
-            ]
-        ))
-    );
-    assert_eq!(rb.steps[3].commands, ["no failover active"]);
-    let pre: Vec<&str> = rb
-        .prechecks
+    assert!(rb.steps[1].notes[0].starts_with("Freeze from here until the `write memory` of step 6"));
+    // Step 3's precondition and the session note.
+    let failover = rb.steps[2].notes.join(" ");
+    for needle in [
+        "Standby Ready",
+        "`Normal`",
+        "`Waiting`",
+        "`Failed`",
+        "`Sync Done`",
+        "reads 9.12(4)",
+        "SSH",
+        "same address",
+    ] {
+        assert!(failover.contains(needle), "{needle}: {failover}");
+    }
+    // Step 4: the rollback, each block on its unit, as SPEC §6 (a)(b)(c).
+    let window = &rb.steps[3];
+    let blocks: Vec<(Role, Vec<String>)> = window
+        .rollback
         .iter()
-        .flat_map(|s| s.commands.iter().map(String::as_str))
+        .map(|b| (b.role, b.commands.clone()))
         .collect();
-    assert_eq!(pre, ["show failover", "dir disk0:"]);
+    assert_eq!(
+        blocks,
+        [
+            (Role::Standby, vec!["failover active".to_string()]),
+            (
+                Role::Active,
+                [
+                    "configure terminal",
+                    "no boot system disk0:/asa832-k8.bin",
+                    "write memory",
+                    "end",
+                    "failover exec mate copy /noconfirm disk0:/pre-9.12.4-from-9.8.4.cfg startup-config",
+                    "failover exec mate show bootvar",
+                ]
+                .map(String::from)
+                .to_vec()
+            ),
+            (
+                Role::Active,
+                ["failover reload-standby", "show failover", "failover exec mate show version"]
+                    .map(String::from)
+                    .to_vec()
+            ),
+        ]
+    );
+    assert_eq!(
+        window.rollback[0].aside.as_deref(),
+        Some("the former active, still on 9.8(4)")
+    );
+    assert!(window.rollback[2]
+        .shows
+        .as_deref()
+        .unwrap()
+        .contains("`write memory`"));
+    assert!(window
+        .notes
+        .iter()
+        .any(|n| n.contains("expect a brief interruption")));
+    // A hop landing on 9.24: only (a), and step 2 says it is the point of no return for the
+    // upgraded unit.
+    let one_way = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("9.23(1)", "9.24(1)"),
+        &images(),
+    );
+    assert_eq!(one_way.steps[3].rollback.len(), 1);
+    assert_eq!(one_way.steps[3].rollback[0].commands, ["failover active"]);
+    assert!(one_way.steps[1]
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Point of no return for the standby unit")));
+    assert!(!prose(&one_way).contains("undo"));
+}
+
+/// Issue #20, 8: a hop starting before 8.0(2) has no `failover exec`: each unit is staged and
+/// checked from its own session.
+#[test]
+fn a_hop_from_before_8_0_2_stages_each_unit_from_its_own_session() {
+    let (session, books) = runbooks("from=7.2(4)&to=8.0(5)&rules=guide-9x");
+    assert_eq!(session.hops().len(), 1);
+    let rb = &books[0];
+    assert!(rb.own_sessions);
+    let all = script(rb);
+    assert!(!all.iter().any(|l| l.contains("failover exec")), "{all:#?}");
+    let stage = step_script(&rb.steps[0]);
+    assert!(stage.contains(
+        &"standby: copy /noconfirm tftp://10.1.1.5/asa805-k8.bin disk0:/asa805-k8.bin".to_string()
+    ));
+    assert!(stage.contains(&"standby: verify /md5 disk0:/asa805-k8.bin".to_string()));
+    assert!(stage.contains(&"active: verify /md5 disk0:/asa805-k8.bin".to_string()));
+    // The rollback restores the upgraded unit's configuration in its own session.
+    assert!(all.contains(
+        &"standby: copy /noconfirm disk0:/pre-8.0.5-from-7.2.4.cfg startup-config".to_string()
+    ));
+    // From 8.0(2) on, `failover exec` is used.
+    let (_, later) = runbooks("from=8.0(2)&to=8.0(5)");
+    assert!(!later[0].own_sessions);
+    assert!(script(&later[0])
+        .iter()
+        .any(|l| l.contains("failover exec mate")));
+}
+
+/// Issue #20, 9: a mismatched pair's texts name the releases the units really run.
+#[test]
+fn a_mismatched_pair_names_the_releases_the_units_really_run() {
+    let (session, books) = runbooks("from=9.8(4)&from2=9.10(1)&to=9.12(4)&rules=guide-9x");
+    assert_eq!(session.hops().len(), 1);
+    let rb = &books[0];
+    let text = prose(rb);
+    assert!(
+        text.contains("`Mate version 9.12(4) is not identical with ours 9.10(1)`"),
+        "{text}"
+    );
+    assert!(!text.contains("ours 9.8(4)"), "{text}");
+    assert!(text.contains("The active unit must be the secondary unit (on 9.10(1))"));
+    // The rollback reloads the upgraded unit onto its own release, 9.8(4); the fail-back unit
+    // is the one on 9.10(1).
+    assert!(text.contains("(c) Reload the upgraded unit onto 9.8(4)."));
+    assert!(text.contains("(a) Fail back: this unit, on 9.10(1)"));
+    // No dangling reference.
+    assert!(
+        !text.contains("(below)") && !text.contains("undo"),
+        "{text}"
+    );
+    // Both units' images are fallbacks; the newer unit's is named.
+    assert!(script(rb).contains(&"active: boot system disk0:/asa9-10-1-smp-k8.bin".to_string()));
+}
+
+/// Issue #20, 9: Active/Active texts of its own.
+#[test]
+fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
+    let rb = hop_runbook(
+        setup(Mode::ActiveActive, false),
+        &both("9.8(4)", "9.12(4)"),
+        &images(),
+    );
+    assert_eq!(rb.mode, Mode::ActiveActive);
+    assert!(rb.reconstructed);
+    let text = prose(&rb);
+    assert!(!text.contains("the active unit"), "{text}");
+    assert!(!text.contains("one unit Active and the other"), "{text}");
+    let roles: Vec<Role> = rb.steps.iter().map(|s| s.role).collect();
+    assert!(!roles.contains(&Role::Active) && !roles.contains(&Role::Standby));
+    let commands: Vec<(Role, Vec<String>)> = rb
+        .steps
+        .iter()
+        .map(|s| (s.role, s.commands[1..].to_vec()))
+        .collect();
+    // `failover active` on the primary first, then staging and boot lines there.
+    assert_eq!(
+        commands[0],
+        (Role::Primary, vec!["failover active".to_string()])
+    );
+    assert!(step_script(&rb.steps[1]).contains(&"primary: write memory".to_string()));
+    assert_eq!(
+        commands[2],
+        (Role::Primary, vec!["failover reload-standby".to_string()])
+    );
+    assert_eq!(
+        commands[3],
+        (Role::Primary, vec!["no failover active".to_string()])
+    );
+    assert_eq!(
+        commands[5],
+        (Role::Secondary, vec!["failover reload-standby".to_string()])
+    );
+    assert!(rb.steps[5].no_return);
+    assert_eq!(
+        commands[6],
+        (Role::Secondary, vec!["write memory".to_string()])
+    );
+    // The groups: two blocks, one per unit.
+    assert_eq!(
+        commands[7],
+        (Role::Primary, vec!["failover active group 1".to_string()])
+    );
+    assert_eq!(
+        commands[8],
+        (Role::Secondary, vec!["failover active group 2".to_string()])
+    );
+    // After the hop, per group.
     assert!(rb
         .after
         .shows
-        .contains("`Version: Ours 8.3(2), Mate 8.3(2)`"));
+        .contains("group 1 Active on the primary unit"));
+    assert!(rb
+        .after
+        .shows
+        .contains("group 2 Active on the secondary unit"));
+    // One way of reaching the mate throughout, in the system execution space.
+    let all = script(&rb);
+    assert!(all
+        .iter()
+        .all(|l| !l.contains("failover exec") || l.contains("failover exec mate ")));
+    for s in rb.prechecks.iter().chain(&rb.steps) {
+        assert_eq!(s.commands[0], "changeto system", "{s:?}");
+    }
 }
 
 #[test]
@@ -166,62 +533,20 @@ fn multiple_context_mode_types_image_and_failover_commands_in_the_system_space()
         &both("9.8(4)", "9.12(4)"),
         &images(),
     );
-    for step in &rb.steps {
+    for step in rb.prechecks.iter().chain(&rb.steps) {
         assert_eq!(step.commands[0], "changeto system", "{step:?}");
+        for b in step.blocks.iter().chain(&step.rollback) {
+            assert_eq!(b.commands[0], "changeto system", "{b:?}");
+        }
     }
     let first = before_first_hop(setup(Mode::ActiveStandby, true), "10.1.1.5");
     assert_eq!(first[0].commands[0], "changeto system");
-    let plain = before_first_hop(setup(Mode::ActiveStandby, false), "10.1.1.5");
-    assert_eq!(
-        plain[0].commands,
-        [
-            "copy running-config disk0:/pre-upgrade.cfg",
-            "copy running-config tftp://10.1.1.5/pre-upgrade.cfg"
-        ]
-    );
-}
-
-#[test]
-fn active_active_is_reconstructed_and_each_group_is_restored_on_its_own_unit() {
-    let rb = hop_runbook(
-        setup(Mode::ActiveActive, false),
-        &both("8.2(5)", "8.3(2)"),
+    let single = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("9.8(4)", "9.12(4)"),
         &images(),
     );
-    assert_eq!(rb.mode, Mode::ActiveActive);
-    assert!(rb.reconstructed);
-    let script = script(&rb);
-    let without_changeto: Vec<&str> = script
-        .iter()
-        .map(String::as_str)
-        .filter(|l| !l.ends_with(": changeto system"))
-        .collect();
-    assert_eq!(
-        without_changeto,
-        [
-            "both: copy tftp://10.1.1.5/asa832-k8.bin disk0:/asa832-k8.bin",
-            "both: verify /md5 disk0:/asa832-k8.bin",
-            "primary: failover active",
-            "primary: configure terminal",
-            "primary: no boot system disk0:/asa825-k8.bin",
-            "primary: boot system disk0:/asa832-k8.bin",
-            "primary: boot system disk0:/asa825-k8.bin",
-            "primary: write memory",
-            "primary: failover reload-standby",
-            "primary: no failover active",
-            "secondary: failover reload-standby",
-            "primary: failover active group 1",
-            "secondary: failover active group 2",
-        ]
-    );
-    // Every block starts in the system execution space (Active/Active is multiple-context).
-    assert!(rb.steps.iter().all(|s| s.commands[0] == "changeto system"));
-    // The two groups are never in one block: pasted on one unit, both would go active there.
-    assert!(rb
-        .steps
-        .iter()
-        .all(|s| !(s.commands.iter().any(|c| c.ends_with("group 1"))
-            && s.commands.iter().any(|c| c.ends_with("group 2")))));
+    assert!(!script(&single).iter().any(|l| l.contains("changeto")));
 }
 
 #[test]
@@ -234,57 +559,40 @@ fn a_one_unit_hop_upgrades_the_standby_only_and_keeps_the_other_units_image_as_f
             stays_on: r("8.4(7)"),
             stays_image: "asa847-k8.bin".into(),
         },
+        active: None,
     };
-    let imgs = HopImages {
-        old_image: "asa832-k8.bin".into(),
-        new_image: "asa847-k8.bin".into(),
-        ..images()
-    };
-    let rb = hop_runbook(setup(Mode::ActiveStandby, false), &hop, &imgs);
-    assert!(rb.no_return.is_none());
-    assert_eq!(
-        script(&rb),
-        [
-            "active: no failover active",
-            "standby: copy tftp://10.1.1.5/asa847-k8.bin disk0:/asa847-k8.bin",
-            "standby: verify /md5 disk0:/asa847-k8.bin",
-            "active: configure terminal",
-            "active: no boot system disk0:/asa832-k8.bin",
-            "active: no boot system disk0:/asa847-k8.bin",
-            "active: boot system disk0:/asa847-k8.bin",
-            "active: boot system disk0:/asa832-k8.bin",
-            "active: write memory",
-            "active: failover reload-standby",
-        ]
-    );
-    // The other unit ahead of the landing release: its image stays as the fallback line, and
-    // the new image must be kept off its flash.
+    let images = images_for("8.3(2)", "8.4(7)");
+    let rb = hop_runbook(setup(Mode::ActiveStandby, false), &hop, &images);
+    assert_eq!(rb.no_return_step(), None);
+    let all = script(&rb);
+    assert!(all.contains(&"active: failover exec mate copy /noconfirm tftp://10.1.1.5/asa847-k8.bin disk0:/asa847-k8.bin".to_string()));
+    assert!(!all.contains(
+        &"active: copy /noconfirm tftp://10.1.1.5/asa847-k8.bin disk0:/asa847-k8.bin".to_string()
+    ));
+    assert!(all.contains(&"active: failover reload-standby".to_string()));
+    assert!(rb.steps[0].optional);
+    // Both end on 8.4(7): saved; no mismatch warning expected.
+    assert_eq!(rb.steps.last().unwrap().commands, ["write memory"]);
+    assert!(rb.steps.iter().all(|s| s.expect.is_none()));
+    assert!(rb.after.shows.starts_with("Both units run 8.4(7)"));
     let ahead = HopSpec {
         reloads: Reloads::One {
-            unit: Unit::Secondary,
-            stays_on: r("8.4(7)"),
-            stays_image: "asa847-k8.bin".into(),
+            unit: Unit::Primary,
+            stays_on: r("9.0(4)"),
+            stays_image: "asa904-k8.bin".into(),
         },
-        ..both("8.2(5)", "8.3(2)")
+        ..hop
     };
-    let rb2 = hop_runbook(setup(Mode::ActiveStandby, false), &ahead, &images());
-    assert_eq!(
-        rb2.steps[2].commands[3..6],
-        [
-            "boot system disk0:/asa832-k8.bin",
-            "boot system disk0:/asa847-k8.bin",
-            "boot system disk0:/asa825-k8.bin"
-        ]
+    let rb2 = hop_runbook(setup(Mode::ActiveStandby, false), &ahead, &images);
+    let text = prose(&rb2);
+    assert!(
+        text.contains("`Mate version 8.4(7) is not identical with ours 9.0(4)`"),
+        "{text}"
     );
-    assert!(rb2.steps[1]
-        .what
-        .contains("must not have asa832-k8.bin on its flash"));
-    assert!(rb.steps[0].optional);
-    assert!(rb.steps[0]
-        .what
-        .contains("The secondary unit (on 8.3(2)) must be the standby"));
-    assert!(rb.after.shows.starts_with("Both units run 8.4(7)"));
-    assert!(rb2.after.shows.contains("the other unit still runs 8.4(7)"));
+    assert!(text.contains("must not have asa847-k8.bin on its flash"));
+    assert!(rb2.after.shows.contains("the other unit still runs 9.0(4)"));
+    // The other unit is on a later release: no `write memory` to a mismatched pair.
+    assert!(!rb2.steps.iter().any(|s| s.commands == ["write memory"]));
 }
 
 #[test]
@@ -301,9 +609,29 @@ fn image_names_and_server_are_parameters() {
         &odd,
     );
     let all = script(&rb).join("\n");
-    assert!(all.contains("copy tftp://tftp.example/n e w disk0:/n e w"));
+    assert!(all.contains("copy /noconfirm tftp://tftp.example/n e w disk0:/n e w"));
     assert!(all.contains("no boot system disk0:/old`1`.bin"));
     assert!(!all.contains("asa832"));
+}
+
+#[test]
+fn labels_say_who_each_unit_is_at_that_moment() {
+    let rb = hop_runbook(
+        setup(Mode::ActiveStandby, false),
+        &both("9.8(4)", "9.12(4)"),
+        &images(),
+    );
+    let text = prose(&rb);
+    assert!(!text.contains("typed where you now are"), "{text}");
+    assert_eq!(
+        rb.steps[4].aside.as_deref(),
+        Some("the upgraded unit, on 9.12(4)")
+    );
+    assert_eq!(
+        rb.steps[6].aside.as_deref(),
+        Some("the former active, now on 9.12(4)")
+    );
+    assert_eq!(rb.after.role, Some(Role::Active));
 }
 
 #[test]
@@ -333,33 +661,20 @@ fn mode_values_read_back() {
     assert_eq!(Mode::ActiveActive.label(), "Active/Active");
 }
 
+/// Issue #20, 9: an Active/Active one-unit hop names the units, never "the active unit".
 #[test]
-fn a_check_after_a_failover_is_typed_where_you_now_are() {
-    let rb = hop_runbook(
-        setup(Mode::ActiveStandby, false),
-        &both("8.2(5)", "8.3(2)"),
-        &images(),
+fn an_active_active_one_unit_hop_names_its_units() {
+    let (session, books) =
+        runbooks("from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1");
+    assert_eq!(session.hop_facts[0].reloads.len(), 1);
+    let rb = &books[0];
+    let roles: Vec<Role> = rb.steps.iter().map(|s| s.role).collect();
+    assert!(roles.iter().all(|r| *r == Role::Primary), "{roles:?}");
+    assert_eq!(rb.steps[0].commands, ["changeto system", "failover active"]);
+    assert_eq!(rb.after.role, Some(Role::Primary));
+    let text = prose(rb);
+    assert!(
+        !text.contains("the active unit") && !text.contains("one unit Active"),
+        "{text}"
     );
-    let roles: Vec<(Role, Option<Role>)> = rb
-        .steps
-        .iter()
-        .map(|s| (s.role, s.check.as_ref().and_then(|c| c.role)))
-        .collect();
-    assert_eq!(
-        roles[3..],
-        [
-            // `no failover active` on the active unit, which then is the standby.
-            (Role::Active, Some(Role::Standby)),
-            (Role::Active, None),
-            // `failover active` on the standby, which then is the active unit.
-            (Role::Standby, Some(Role::Active)),
-        ]
-    );
-    assert_eq!(rb.after.role, Some(Role::Active));
-    let aa = hop_runbook(
-        setup(Mode::ActiveActive, false),
-        &both("8.2(5)", "8.3(2)"),
-        &images(),
-    );
-    assert_eq!(aa.after.role, Some(Role::Primary));
 }

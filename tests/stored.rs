@@ -106,6 +106,39 @@ fn foreign_garbage_truncated_and_huge_text_is_refused() {
     refused(&huge, "1048612 bytes, more than 1048576");
 }
 
+/// State saved before the share link carried the runbook settings still reads, and its
+/// settings fill a link that has none (a link's own settings win).
+#[test]
+fn old_saved_runbook_settings_fill_the_query() {
+    use asa_planner::domain::query::PlanQuery;
+    use asa_planner::domain::stored::settings_into;
+    let old = format!(
+        "{HEADER}\nfragment=from%3D8.4(7)%26to%3D9.1(7)\nserver=10.0.0.5\n\
+         image=9.1(7)=asa917-k8.bin\nimage=asdm%209.1(7)=asdm-7221.bin\nlist_draft=\n\
+         minutes=25\nend"
+    );
+    let stored = decode(&old).expect("old state reads");
+    let mut query: PlanQuery = stored.fragment.parse().unwrap();
+    settings_into(&stored, &mut query);
+    assert_eq!(query.server, "10.0.0.5");
+    assert_eq!(
+        query.images,
+        vec![("9.1(7)".into(), "asa917-k8.bin".into())]
+    );
+    assert_eq!(query.asdm, vec![("9.1(7)".into(), "asdm-7221.bin".into())]);
+    assert_eq!(query.minutes, Some(25));
+    assert_eq!(
+        query.to_string(),
+        "from=8.4(7)&to=9.1(7)&server=10.0.0.5&img=9.1(7):asa917-k8.bin\
+         &asdm=9.1(7):asdm-7221.bin&min=25"
+    );
+    // A link's own settings win.
+    let mut linked: PlanQuery = "from=8.4(7)&to=9.1(7)&server=tftp2&min=40".parse().unwrap();
+    settings_into(&stored, &mut linked);
+    assert_eq!(linked.server, "tftp2");
+    assert_eq!(linked.minutes, Some(40));
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[ -~\n\r\t]{0,20}",

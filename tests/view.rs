@@ -5,7 +5,7 @@
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
-use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Reloads, Setup};
+use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
 use asa_planner::view::{graph_svg, plan_html, release_list, release_options, runbook_html};
@@ -250,11 +250,7 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
         new_image: "new`&.bin".into(),
         asdm_image: "asdm<i>.bin".into(),
     };
-    let hop = HopSpec {
-        from: r("8.2(5)"),
-        to: r("8.3(2)"),
-        reloads: Reloads::Both,
-    };
+    let hop = HopSpec::both(r("8.2(5)"), r("8.3(2)"));
     let runbook = hop_runbook(Setup::default(), &hop, &images);
     let html = runbook_html::steps(&runbook, 2);
     assert!(
@@ -263,29 +259,35 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
     );
     assert!(html.contains("10.0.0.1&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("new`&amp;.bin"));
-    // One copy button per block: each step's commands, each check's commands, the undo, the
-    // final check.
+    // One copy button per block: each step's commands, its further blocks, each check's
+    // commands, each rollback block, the final check.
     let blocks = runbook
         .prechecks
         .iter()
         .chain(&runbook.steps)
         .map(|s| {
             usize::from(!s.commands.is_empty())
+                + s.blocks.iter().filter(|b| !b.commands.is_empty()).count()
+                + s.rollback.iter().filter(|b| !b.commands.is_empty()).count()
                 + s.check
                     .as_ref()
                     .map_or(0, |c| usize::from(!c.commands.is_empty()))
         })
         .sum::<usize>()
-        + 2
         + 1;
     let labels = values(&html, "aria-label");
     assert_eq!(labels.len(), blocks);
     assert!(labels.contains(&"Copy the commands of step 1 of hop 2"));
     assert_eq!(html.matches(" data-copy=\"\"").count(), blocks);
     assert_eq!(html.matches("<pre data-unit=").count(), blocks);
-    // Steps keep their numbers around the point of no return.
-    assert!(html.contains("<li value=\"4\" data-step-unit=\"active\">"));
-    assert!(html.contains("data-no-return=\"\""));
+    // The point of no return is a numbered step of its own (the second reload, step 5).
+    assert!(html.contains(
+        "<li value=\"5\" data-step-unit=\"active\" class=\"hop-runbook-no-return\" data-no-return=\"\">"
+    ));
+    assert_eq!(html.matches("data-no-return=\"\"").count(), 1);
+    // The ASDM image is staged like the ASA image (escaped).
+    assert!(html.contains("copy /noconfirm tftp://10.0.0.1&quot;"));
+    assert!(html.contains("asdm&lt;i&gt;.bin disk0:/asdm&lt;i&gt;.bin"));
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--platform ID]
-//!                          [--rules table-81-1|guide-9x] [--format csv|json|markdown]
+//!                          [--rules table-81-1|guide-9x] [--link-base URL]
+//!                          [--format csv|json|markdown]
 //!
 //!   asa-planner fleet pairs.csv --target '9.12(4)'
 //!   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
@@ -18,12 +19,12 @@
 //! Memory stays flat on the CSV path (a line is read, planned, written and dropped); the JSON
 //! and Markdown paths also keep each pair's name for the groups and images.
 
-use super::{platform, preset, report, rule_set, Status};
+use super::{link_base, platform, preset, report, rule_set, Status};
 use asa_planner::domain::fleet::csv_input::Records;
 use asa_planner::domain::fleet::csv_output::CsvRows;
 use asa_planner::domain::fleet::{json::FleetJson, Fleet, InputError, LineOutcome, Summary, Tally};
 use asa_planner::domain::platform::Platform;
-use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::view::fleet_export;
 use clap::ValueEnum;
@@ -63,6 +64,10 @@ pub struct Args {
     /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
     #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
     rules: RuleSet,
+    /// The planner page's address: each pair's share link becomes absolute (without it the
+    /// links are fragments, `#from=…`).
+    #[arg(long, value_name = "URL", value_parser = link_base)]
+    link_base: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
@@ -104,7 +109,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         }
     };
     let mut records = Records::new(input);
-    let mut output = Output::start(args.format, out)?;
+    let mut output = Output::start(args.format, out, args.link_base.as_deref())?;
     let mut tally = Tally::default();
     let mut unreadable = false;
     while let Some(read) = records.plan_next(&mut fleet) {
@@ -148,18 +153,20 @@ enum Output<'w, W: Write> {
         buffer: String,
         summary: Summary,
         errors: Vec<InputError>,
+        base: Option<&'w str>,
     },
     Markdown {
         out: &'w mut W,
         summary: Summary,
         errors: Vec<InputError>,
+        base: Option<&'w str>,
     },
 }
 
 impl<'w, W: Write> Output<'w, W> {
-    fn start(format: Format, out: &'w mut W) -> io::Result<Self> {
+    fn start(format: Format, out: &'w mut W, base: Option<&'w str>) -> io::Result<Self> {
         Ok(match format {
-            Format::Csv => Output::Csv(CsvRows::start(out)?),
+            Format::Csv => Output::Csv(CsvRows::start(out)?.link_base(base)),
             Format::Json => {
                 let mut buffer = String::new();
                 let writer = FleetJson::start(&mut buffer);
@@ -169,12 +176,14 @@ impl<'w, W: Write> Output<'w, W> {
                     buffer,
                     summary: Summary::default(),
                     errors: Vec::new(),
+                    base,
                 }
             }
             Format::Markdown => Output::Markdown {
                 out,
                 summary: Summary::default(),
                 errors: Vec::new(),
+                base,
             },
         })
     }
@@ -191,10 +200,16 @@ impl<'w, W: Write> Output<'w, W> {
                 buffer,
                 summary,
                 errors,
+                base,
             } => {
                 summary.add(&outcome);
                 match outcome {
-                    LineOutcome::Planned(pair) => writer.pair(buffer, &pair),
+                    LineOutcome::Planned(mut pair) => {
+                        if let Some(base) = base {
+                            pair.share = absolute_link(base, &pair.share);
+                        }
+                        writer.pair(buffer, &pair)
+                    }
                     LineOutcome::Bad(bad) => errors.extend(bad),
                     LineOutcome::Skipped => {}
                 }
@@ -223,6 +238,7 @@ impl<'w, W: Write> Output<'w, W> {
                 mut buffer,
                 summary,
                 errors,
+                ..
             } => {
                 writer.end(&mut buffer, &errors, &summary);
                 out.write_all(buffer.as_bytes())
@@ -231,7 +247,8 @@ impl<'w, W: Write> Output<'w, W> {
                 out,
                 summary,
                 errors,
-            } => out.write_all(fleet_export::fleet(&summary, &errors).as_bytes()),
+                base,
+            } => out.write_all(fleet_export::fleet_linked(&summary, &errors, base).as_bytes()),
         }
     }
 }

@@ -104,6 +104,19 @@ fn mode(value: &str) -> Result<Mode, String> {
         .ok_or_else(|| "not a failover mode: use active-standby or active-active".to_string())
 }
 
+/// `--link-base`: an `http://` or `https://` address.
+pub(crate) fn link_base(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let lower = value.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        Ok(value.to_string())
+    } else {
+        Err("not an http:// or https:// address".to_string())
+    }
+}
+
 /// One train of `--trains` (a comma-separated list).
 fn train(value: &str) -> Result<Train, String> {
     value.parse::<Train>().map_err(|e| e.to_string())

@@ -1,8 +1,10 @@
 //! `asa-planner plan`: one failover pair.
 //!
 //! ```text
-//! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
-//!                         [--platform ID] [--trains 8.4,9.0,…] [--rules table-81-1|guide-9x]
+//! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--contexts multi]
+//!                         [--preset P] [--platform ID] [--trains 8.4,9.0,…]
+//!                         [--rules guide-9x|table-81-1] [--image NAME] [--asdm-image NAME]
+//!                         [--server HOST] [--minutes N] [--link-base URL]
 //!                         [--format text|json|markdown]
 //!
 //!   asa-planner plan '8.2(5)' '9.1(7)'
@@ -13,12 +15,14 @@
 //!
 //! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
+//! The runbook settings (`--image`, `--asdm-image`, `--server`, `--minutes`) are part of the
+//! share link, as on the page; `--link-base` makes the link absolute.
 
-use super::{mode, platform, preset, report, rule_set, train, Status};
+use super::{link_base, mode, platform, preset, report, rule_set, train, Status};
 use asa_planner::domain::fleet::{canonical, json, PairPlan};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::platform::{Platform, ProcedureNotice};
-use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
@@ -35,10 +39,15 @@ Examples:
   asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
   asa-planner plan '9.8(4)' '9.20(3)' --mode active-active --format markdown > change.md
   asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
+  asa-planner plan '9.8(4)' '9.20(3)' --image asa9-20-3-smp-k8.bin --asdm-image asdm-7203.bin \\
+      --server 10.0.0.5 --minutes 20 --link-base https://tools.example.net/asa/ --format markdown
 
 Models (--platform): asa5505, asa5510, asa5580, asa5512x, asa5525x, asa5585x, asa5506x,
 asasm, fp1000, fp2100, fp3100, fp4200, fp4100, asav, isa3000. A model limits the plan to the
 releases it runs, names its image files and says how it is upgraded.
+
+Rule sets (--rules): guide-9x (Table 81-1 where it governs, Cisco's 9.x guidance into 9.x)
+and table-81-1 (the 8.x guide's Table 81-1 for every hop); without --rules, the page's default.
 Releases take every spelling Cisco uses: 8.4(7)30, 8.4(7.30), 8.4.7.30.
 Exit status: 0 planned (or nothing to do), 1 no zero-downtime path, 2 bad input.";
 
@@ -55,6 +64,16 @@ pub struct Args {
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]
     mode: Mode,
+    /// Context mode: single (default) or multi (commands in the system execution space;
+    /// always so for Active/Active).
+    #[arg(
+        long,
+        value_name = "single|multi",
+        value_parser = contexts,
+        default_value = "single",
+        action = clap::ArgAction::Set
+    )]
+    contexts: bool,
     /// Platform preset: asa5500 (default), asa5580, asasm, asa5500x, all (a --platform implies its own).
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
@@ -64,12 +83,53 @@ pub struct Args {
     /// Explicit train set, comma separated (overrides the preset), e.g. 8.2,8.3,8.4,9.0.
     #[arg(long, value_name = "TRAINS", value_delimiter = ',', value_parser = train)]
     trains: Option<Vec<Train>>,
-    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
-    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
-    rules: RuleSet,
+    /// Rule set: guide-9x (Table 81-1 where it governs, Cisco's 9.x guidance into 9.x) or
+    /// table-81-1 (the 8.x guide's Table 81-1 for every hop); absent, the page's default.
+    #[arg(long, value_name = "guide-9x|table-81-1", value_parser = rule_set)]
+    rules: Option<RuleSet>,
+    /// The target release's image file name (default: a name derived from the release, to
+    /// check against Cisco's download page).
+    #[arg(long, value_name = "NAME", value_parser = file_name)]
+    image: Option<String>,
+    /// The ASDM image to stage and set with the target (none by default).
+    #[arg(long, value_name = "NAME", value_parser = file_name)]
+    asdm_image: Option<String>,
+    /// The TFTP server the images are copied from and backups go to.
+    #[arg(long, value_name = "HOST", value_parser = file_name)]
+    server: Option<String>,
+    /// Your estimate of one reload, in minutes (whole number above 0): each hop's and the
+    /// plan's duration.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    minutes: Option<u32>,
+    /// The planner page's address: share links become absolute (without it they are
+    /// fragments, `#from=…`).
+    #[arg(long, value_name = "URL", value_parser = link_base)]
+    link_base: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// `--contexts`: `single` or `multi`.
+fn contexts(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "multi" | "multiple" => Ok(true),
+        "single" => Ok(false),
+        _ => Err("not a context mode: use single or multi".to_string()),
+    }
+}
+
+/// A file or host name: one word, no blanks or control characters (it is pasted into a
+/// command line).
+fn file_name(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err("empty: give a name".to_string());
+    }
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("a name holds no blanks or control characters".to_string());
+    }
+    Ok(value.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,7 +140,7 @@ enum Format {
 }
 
 pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
-    let query = PlanQuery {
+    let mut query = PlanQuery {
         from: canonical(&args.from),
         to: canonical(&args.to),
         from2: args.from2.as_deref().map(canonical),
@@ -88,15 +148,29 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         preset: args.preset.map(str::to_string),
         platform: args.platform,
         trains: args.trains.clone(),
-        rules: args.rules,
+        rules: args.rules.unwrap_or_default(),
+        multi_context: args.contexts,
+        server: args.server.clone().unwrap_or_default(),
+        minutes: args.minutes,
         ..PlanQuery::default()
     };
+    // The target's names are keyed by its canonical spelling, as the page keys them.
+    let target = query.to.clone();
+    if let Some(image) = &args.image {
+        query.images.push((target.clone(), image.clone()));
+    }
+    if let Some(asdm) = &args.asdm_image {
+        query.asdm.push((target, asdm.clone()));
+    }
     let session = session::analyse(&query);
-    let pair = PairPlan::new(&query, &session, session.preset.id);
+    let mut pair = PairPlan::new(&query, &session, session.preset.id);
+    if let Some(base) = &args.link_base {
+        pair.share = absolute_link(base, &pair.share);
+    }
     let text = match args.format {
-        Format::Text => text(&session, &pair),
+        Format::Text => text(&session, &pair, args.link_base.is_none()),
         Format::Json => json::pair_document(&pair),
-        Format::Markdown => change_plan(&session, &pair.share),
+        Format::Markdown => change_plan(&query, &session, &pair.share),
     };
     out.write_all(text.as_bytes())?;
     for error in &pair.errors {
@@ -111,7 +185,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
 
 /// The plan in plain words, worded by the page's `view::words`: verdict, hops with their rule,
 /// units, notes and warnings, why the direct hop is blocked, notes, link.
-fn text(session: &Session, pair: &PairPlan) -> String {
+fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     let mut s = String::new();
     // The page's sentence for input that does not read points at its fields; here the errors
     // themselves are what to read (they also go to stderr).
@@ -209,6 +283,9 @@ fn text(session: &Session, pair: &PairPlan) -> String {
         let _ = writeln!(s, "Note: {}", plain(&message.text));
     }
     let _ = writeln!(s, "Share: {}", pair.share);
+    if fragment {
+        let _ = writeln!(s, "Note: {}", plain(words::LINKS_ARE_FRAGMENTS));
+    }
     s
 }
 

@@ -21,7 +21,15 @@
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
 //! | `rules`    | `table-81-1` or `guide-9x` (SPEC §3)         | `table-81-1`     |
 //! | `contexts` | `multi` or `single` (multiple-context mode)  | `single`         |
+//! | `server`   | the runbook's TFTP server                    | empty            |
+//! | `img`      | image names, `release:file` comma list       | derived names    |
+//! | `asdm`     | ASDM image names, `release:file` comma list  | none             |
+//! | `min`      | minutes per reload (whole number above 0)    | none             |
 //! | `v`        | format version, `1`                          | `1`              |
+//!
+//! `img` and `asdm` name the file of the release before the colon (the page writes canonical
+//! spellings: `img=8.4(7):asa847-k8.bin`); an item without a colon is an error, the other
+//! items are kept.
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
 //! value (`mode=foo`, `trains=8.x`, `rules=9x`): an error notice, that key's value ignored, the
@@ -92,6 +100,104 @@ pub struct PlanQuery {
     /// Multiple-context mode (`contexts=multi`): image and boot commands are typed in the
     /// system execution space. Active/Active implies it whatever this says.
     pub multi_context: bool,
+    /// The runbook's TFTP server (`server=`), as typed; empty for the placeholder.
+    pub server: String,
+    /// Image file names by release (`img=release:file,…`), as typed, in order.
+    pub images: Vec<(String, String)>,
+    /// ASDM image file names by the release they go with (`asdm=release:file,…`).
+    pub asdm: Vec<(String, String)>,
+    /// The person's estimate of one reload, in minutes (`min=`).
+    pub minutes: Option<u32>,
+}
+
+/// What a share link leaves out so that it fits in [`MAX_FRAGMENT`] bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Dropped {
+    /// The custom release list (`releases=`), with its number of entries.
+    CustomList(usize),
+    /// The runbook settings: server, image names, ASDM names, minutes per reload.
+    RunbookSettings,
+    /// The intermediate overrides (`via=`).
+    Via,
+}
+
+/// A share link as it can be carried: its fragment and what it leaves out of the query.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Fitted {
+    pub fragment: String,
+    pub dropped: Vec<Dropped>,
+    /// Even without everything it may leave out, the fragment is longer than a link may be.
+    pub too_long: bool,
+}
+
+impl PlanQuery {
+    /// The fragment of a share link for this query, and what it must leave out to stay within
+    /// [`MAX_FRAGMENT`] bytes: first the custom list, then the runbook settings, then the
+    /// intermediate overrides. Nothing is dropped from a query that fits. The page says the
+    /// result's [`Fitted::dropped`] where the link is copied (`view::words::link_drops`).
+    pub fn fitted(&self) -> Fitted {
+        let mut query = self.clone();
+        let mut dropped = Vec::new();
+        let mut fragment = query.to_string();
+        let steps: [fn(&mut PlanQuery) -> Option<Dropped>; 3] = [
+            |q| {
+                q.releases
+                    .take()
+                    .map(|list| Dropped::CustomList(list.len()))
+            },
+            |q| {
+                let had = q.has_runbook_settings();
+                q.server.clear();
+                q.images.clear();
+                q.asdm.clear();
+                q.minutes = None;
+                had.then_some(Dropped::RunbookSettings)
+            },
+            |q| (!std::mem::take(&mut q.via).is_empty()).then_some(Dropped::Via),
+        ];
+        for step in steps {
+            if fragment.len() <= MAX_FRAGMENT {
+                break;
+            }
+            if let Some(d) = step(&mut query) {
+                dropped.push(d);
+                fragment = query.to_string();
+            }
+        }
+        Fitted {
+            too_long: fragment.len() > MAX_FRAGMENT,
+            fragment,
+            dropped,
+        }
+    }
+
+    /// Whether any runbook setting (server, image names, minutes) is set.
+    pub fn has_runbook_settings(&self) -> bool {
+        !self.server.is_empty()
+            || !self.images.is_empty()
+            || !self.asdm.is_empty()
+            || self.minutes.is_some()
+    }
+
+    /// The image names as the runbook reads them (`runbook::hop_images`' `typed`): each
+    /// release key in its canonical spelling when it parses, ASDM names under
+    /// `runbook::asdm_key`.
+    pub fn typed_images(&self) -> Vec<(String, String)> {
+        let canonical = |key: &str| {
+            key.parse::<super::release::Release>()
+                .map_or_else(|_| key.trim().to_string(), |r| r.to_string())
+        };
+        self.images
+            .iter()
+            .map(|(k, v)| (canonical(k), v.clone()))
+            .chain(self.asdm.iter().map(|(k, v)| {
+                (
+                    format!("{}{}", super::runbook::ASDM_KEY_PREFIX, canonical(k)),
+                    v.clone(),
+                )
+            }))
+            .collect()
+    }
 }
 
 /// Something in a fragment that was ignored or could not be used; the rest was kept.
@@ -124,9 +230,9 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// The keys in canonical order; `v` is read but not written.
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 17] = [
     "from", "from2", "to", "mode", "preset", "platform", "trains", "releases", "via", "interim",
-    "rules", "contexts", "v",
+    "rules", "contexts", "server", "img", "asdm", "min", "v",
 ];
 
 /// The last raw (still encoded) value of each known key and how often the key appeared.
@@ -255,6 +361,25 @@ impl PlanQuery {
                     }
                 };
             }
+            "server" => self.server = text(),
+            "img" => self.images = named_files("img", raw)?,
+            "asdm" => self.asdm = named_files("asdm", raw)?,
+            "min" => {
+                let value = text();
+                self.minutes = Some(
+                    value
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|m| *m > 0)
+                        .ok_or_else(|| {
+                            format!(
+                                "min {} is not a whole number of minutes above 0: it was ignored",
+                                quoted(&value)
+                            )
+                        })?,
+                );
+            }
             "trains" => {
                 let mut trains = Vec::new();
                 for item in list(raw) {
@@ -297,6 +422,55 @@ fn version_notice(raw: &str) -> Option<Notice> {
         ),
         is_error: false,
     })
+}
+
+/// A `release:file` list (`img`, `asdm`). An item without a colon or without a release
+/// makes the whole list an error (as a bad train does for `trains`), naming every such item.
+fn named_files(key: &str, raw: &str) -> Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for item in raw.split(',').filter(|s| !s.is_empty()) {
+        match item.split_once(':') {
+            Some((release, file)) if !release.is_empty() => files.push((
+                percent::decode_lenient(release),
+                percent::decode_lenient(file),
+            )),
+            _ => bad.push(quoted(&percent::decode_lenient(item))),
+        }
+    }
+    if bad.is_empty() {
+        Ok(files)
+    } else {
+        Err(format!(
+            "{key}: {} is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was \
+             ignored",
+            bad.join(", ")
+        ))
+    }
+}
+
+/// Writes a `release:file` list item: the release with its colons encoded, then the file.
+fn named_file(out: &mut String, release: &str, file: &str) {
+    let mut key = String::new();
+    percent::encode_into(&mut key, release, false);
+    out.push_str(&key.replace(':', "%3A"));
+    out.push(':');
+    percent::encode_into(out, file, false);
+}
+
+/// The absolute share link of `fragment` (with or without its `#`) on the page at `base`
+/// (the page's own address; any fragment `base` has is replaced).
+///
+/// ```
+/// use asa_planner::domain::query::absolute_link;
+/// assert_eq!(
+///     absolute_link("https://tools.example.net/asa/#old", "#from=8.2(5)"),
+///     "https://tools.example.net/asa/#from=8.2(5)"
+/// );
+/// ```
+pub fn absolute_link(base: &str, fragment: &str) -> String {
+    let page = base.split('#').next().unwrap_or_default().trim();
+    format!("{page}#{}", fragment.strip_prefix('#').unwrap_or(fragment))
 }
 
 /// Splits a raw list value at its commas, then decodes each item; empty items are dropped.
@@ -398,6 +572,24 @@ impl fmt::Display for PlanQuery {
         }
         if self.multi_context {
             pair("contexts", "multi");
+        }
+        if !self.server.is_empty() {
+            pair("server", &percent::encode(&self.server, true));
+        }
+        for (key, files) in [("img", &self.images), ("asdm", &self.asdm)] {
+            if !files.is_empty() {
+                let mut joined = String::new();
+                for (i, (release, file)) in files.iter().enumerate() {
+                    if i > 0 {
+                        joined.push(',');
+                    }
+                    named_file(&mut joined, release, file);
+                }
+                pair(key, &joined);
+            }
+        }
+        if let Some(m) = self.minutes {
+            pair("min", &m.to_string());
         }
         f.write_str(&out)
     }

@@ -17,7 +17,7 @@ use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::rules::{Block, RuleSet};
-use super::runbook::{HopSpec, Reloads, Setup, Unit};
+use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
 use std::sync::Arc;
 
 /// Where an input came from, so its message is shown next to it.
@@ -288,10 +288,24 @@ impl Session {
             },
             _ => Reloads::Both,
         };
+        // Units starting from different releases: the newer one is active, reloaded second.
+        let active = match &facts.reloads[..] {
+            [a, b] if a.from != b.from => {
+                let (older, newer) = if a.from < b.from { (a, b) } else { (b, a) };
+                Some(ActiveUnit {
+                    unit: newer.unit,
+                    on: newer.from,
+                    image: image_of(newer.from),
+                    standby: older.unit,
+                })
+            }
+            _ => None,
+        };
         Some(HopSpec {
             from: hop.from,
             to: hop.to,
             reloads,
+            active,
         })
     }
 

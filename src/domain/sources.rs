@@ -94,3 +94,17 @@ pub const SOFTWARE_DOWNLOAD: Source = Source {
     title: "Cisco Software Download: Adaptive Security Appliance (ASA) Software",
     url: "https://software.cisco.com/download/home",
 };
+
+/// The command reference's `failover exec` (A–H, "fa – fd"): remote commands on the mate,
+/// which both units must support; commands that would prompt need `/noconfirm`.
+pub const CMD_FAILOVER_EXEC: Source = Source {
+    title: "Cisco Secure Firewall ASA Series Command Reference, A-H Commands: failover exec",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/A-H/asa-command-ref-A-H/m_fa-fd.html",
+};
+
+/// The command reference's "so – st" page: `software authenticity` (image signing) added in
+/// 9.3(2), the release the runbook takes as the first with `verify /sha-512`.
+pub const CMD_SOFTWARE_AUTHENTICITY: Source = Source {
+    title: "Cisco Secure Firewall ASA Series Command Reference, S Commands: software authenticity",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/S/asa-command-ref-S/so-st-commands.html",
+};

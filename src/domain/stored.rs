@@ -123,6 +123,27 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
     Ok(stored)
 }
 
+/// Puts the runbook settings of saved state (its `server`, `image` and `minutes` lines, as
+/// this page saved them before the share link carried them) into `query` where the query has
+/// none: what a link says wins, and nothing an older visit typed is lost.
+pub fn settings_into(stored: &Stored, query: &mut super::query::PlanQuery) {
+    use super::runbook::{minutes_per_reload, ASDM_KEY_PREFIX};
+    if query.server.is_empty() {
+        query.server = stored.server.clone();
+    }
+    if query.images.is_empty() && query.asdm.is_empty() {
+        for (key, file) in &stored.images {
+            match key.strip_prefix(ASDM_KEY_PREFIX) {
+                Some(release) => query.asdm.push((release.to_string(), file.clone())),
+                None => query.images.push((key.clone(), file.clone())),
+            }
+        }
+    }
+    if query.minutes.is_none() {
+        query.minutes = minutes_per_reload(&stored.minutes);
+    }
+}
+
 /// A versioned text format of `key=value` lines between a header and `end` (the envelope every
 /// saved text shares; see the module's documentation).
 pub(crate) struct Format {

@@ -14,7 +14,7 @@ use crate::domain::plan::Pick;
 use crate::domain::platform::{self, ProcedureNotice};
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    before_first_hop, hop_runbook, image_of, HopImages, Step, SERVER_PLACEHOLDER,
+    before_first_hop, hop_runbook, image_of, Block, HopImages, Role, Step, SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
@@ -133,6 +133,15 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         writeln!(md, "- Made on: {}", inline(day))?;
     }
     writeln!(md, "- Plan link: {}", link_text(link))?;
+    if link.starts_with('#') {
+        writeln!(md, "- {}", inline(words::LINKS_ARE_FRAGMENTS))?;
+    }
+    if let Some(m) = extras.minutes_per_reload {
+        let reloads: usize = s.hop_facts.iter().map(|f| f.reloads.len()).sum();
+        if reloads > 0 {
+            writeln!(md, "- {}", inline(&words::plan_estimate(m, reloads)))?;
+        }
+    }
 
     let hops = s.hops();
     if !hops.is_empty() {
@@ -217,14 +226,14 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         }
         writeln!(
             md,
-            "{}",
+            "{}\n",
             inline_keep_code(&words::platform::image_names(s.platform))
         )?;
         let notice = ProcedureNotice::of(s.platform);
         if let Some(n) = notice {
             writeln!(
                 md,
-                "\n> **Procedure:** {}{}\n",
+                "> **Procedure:** {}{}\n",
                 inline_keep_code(&words::platform::procedure(n)),
                 sources(&n.sources())
             )?;
@@ -232,17 +241,36 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         // On the FXOS path the ASA command-line steps do not apply: only the hops, their units
         // and caveats are written.
         let cli = notice.is_none_or(|n| n.cli_runbook_applies());
+        if cli {
+            writeln!(md, "{}\n", inline_keep_code(words::TASK_LIST))?;
+            writeln!(
+                md,
+                "{}{}\n",
+                inline_keep_code(words::RUNBOOK_COMMANDS),
+                sources(&words::RUNBOOK_SOURCES)
+            )?;
+        }
         let server = extras
             .images
             .first()
             .map_or(SERVER_PLACEHOLDER, |i| i.server.as_str());
         if cli {
+            writeln!(md, "- {}: {}", words::SERVER_LABEL, code_span(server))?;
+        }
+        if let Some(m) = extras.minutes_per_reload {
+            writeln!(
+                md,
+                "- {}: {}",
+                words::MINUTES_LABEL,
+                inline(&words::minutes(m))
+            )?;
+        }
+        if cli {
             heading(md, &format!("### {}", words::BEFORE_FIRST_HOP));
             for (n, step) in before_first_hop(setup, server).iter().enumerate() {
-                write_step(md, n + 1, step)?;
+                write_step(md, Some(n + 1), step)?;
             }
         }
-        let mut total = 0;
         for (i, hop) in hops.iter().enumerate() {
             let defaults = HopImages {
                 server: SERVER_PLACEHOLDER.to_string(),
@@ -264,7 +292,6 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             if let Some(facts) = s.hop_facts.get(i) {
                 writeln!(md, "{}\n", inline(&words::reloads(facts)))?;
                 if let Some(m) = extras.minutes_per_reload {
-                    total += m * facts.reloads.len() as u32;
                     writeln!(md, "{}\n", inline(&words::estimate(m, facts.reloads.len())))?;
                 }
                 for w in &facts.warnings {
@@ -292,29 +319,28 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             if !cli {
                 continue;
             }
+            writeln!(
+                md,
+                "{}: {} → {}; ASDM: {}\n",
+                words::IMAGES_LABEL,
+                code_span(&images.old_image),
+                code_span(&images.new_image),
+                if images.asdm_image.trim().is_empty() {
+                    words::NO_ASDM.to_string()
+                } else {
+                    code_span(&images.asdm_image)
+                }
+            )?;
+            if runbook.own_sessions {
+                writeln!(md, "> {}\n", inline_keep_code(words::OWN_SESSIONS))?;
+            }
             writeln!(md, "**{}:**\n", words::PRECHECKS)?;
             for step in &runbook.prechecks {
-                write_step_unnumbered(md, step)?;
+                write_step(md, None, step)?;
             }
             writeln!(md, "**{}:**\n", words::STEPS)?;
             for (n, step) in runbook.steps.iter().enumerate() {
-                if let Some(nr) = runbook
-                    .no_return
-                    .as_ref()
-                    .filter(|r| r.before_step == n + 1)
-                {
-                    writeln!(
-                        md,
-                        "> **{}:** {} On {}:",
-                        words::NO_RETURN,
-                        inline_keep_code(&nr.undo.what),
-                        nr.undo.role.label()
-                    )?;
-                    writeln!(md, ">")?;
-                    write_fenced(md, "> ", &nr.undo.commands)?;
-                    writeln!(md)?;
-                }
-                write_step(md, n + 1, step)?;
+                write_step(md, Some(n + 1), step)?;
             }
             writeln!(
                 md,
@@ -322,14 +348,12 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 words::AFTER_THIS_HOP,
                 inline_keep_code(&runbook.after.shows)
             )?;
-        }
-        if let Some(m) = extras.minutes_per_reload {
-            writeln!(
-                md,
-                "Whole plan: about {} (your estimate of {} a reload).",
-                words::minutes(total),
-                words::minutes(m)
-            )?;
+            let role = runbook.after.role.unwrap_or(Role::Active);
+            if !runbook.after.commands.is_empty() {
+                writeln!(md, "{}\n", inline(&words::typed_on(role, None)))?;
+                write_fenced(md, "", &runbook.after.commands)?;
+                writeln!(md)?;
+            }
         }
     }
     Ok(())
@@ -379,25 +403,28 @@ fn heading(md: &mut String, title: &str) {
     md.push_str("\n\n");
 }
 
-fn write_step(md: &mut String, n: usize, step: &Step) -> std::fmt::Result {
-    write!(md, "{n}. ")?;
-    write_step_body(md, step)
-}
-
-fn write_step_unnumbered(md: &mut String, step: &Step) -> std::fmt::Result {
-    write!(md, "- ")?;
-    write_step_body(md, step)
-}
-
-fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
+/// A step as a task-list item (`- [ ]`), numbered when it is one of the hop's steps.
+fn write_step(md: &mut String, n: Option<usize>, step: &Step) -> std::fmt::Result {
     let optional = if step.optional { " (optional)" } else { "" };
+    let number = n.map_or(String::new(), |n| format!("Step {n}. "));
+    let no_return = if step.no_return {
+        format!("{}: ", words::NO_RETURN)
+    } else {
+        String::new()
+    };
     writeln!(
         md,
-        "**On {}**{optional}: {}",
-        step.role.label(),
+        "- [ ] **{number}{no_return}{}**{optional} {}",
+        inline(&words::typed_on(step.role, step.aside.as_deref())),
         inline_keep_code(&step.what)
     )?;
+    for note in &step.notes {
+        writeln!(md, "\n   > {}", inline_keep_code(note))?;
+    }
     write_lines(md, "   ", &step.commands)?;
+    for b in &step.blocks {
+        write_block(md, b)?;
+    }
     if let Some(expect) = &step.expect {
         writeln!(md, "\n   {}: {}", words::EXPECTED, inline_keep_code(expect))?;
     }
@@ -408,9 +435,35 @@ fn write_step_body(md: &mut String, step: &Step) -> std::fmt::Result {
             words::CHECK,
             inline_keep_code(&check.shows)
         )?;
-        write_lines(md, "   ", &check.commands)?;
+        if !check.commands.is_empty() {
+            if let Some(role) = check.role.filter(|r| *r != step.role) {
+                writeln!(md, "\n   {}", inline(&words::typed_on(role, None)))?;
+            }
+            write_lines(md, "   ", &check.commands)?;
+        }
+    }
+    if !step.rollback.is_empty() {
+        writeln!(md, "\n   **{}:**", words::ROLLBACK)?;
+        for b in &step.rollback {
+            write_block(md, b)?;
+        }
     }
     writeln!(md)
+}
+
+/// A block beside a step: its sentence, the unit it is typed on, its commands.
+fn write_block(md: &mut String, b: &Block) -> std::fmt::Result {
+    writeln!(
+        md,
+        "\n   - [ ] {} {}",
+        inline_keep_code(&b.what),
+        inline(&words::typed_on(b.role, b.aside.as_deref()))
+    )?;
+    write_lines(md, "     ", &b.commands)?;
+    if let Some(shows) = &b.shows {
+        writeln!(md, "\n     {}", inline_keep_code(shows))?;
+    }
+    Ok(())
 }
 
 /// A blank line, then the commands fenced (nothing when there are none).

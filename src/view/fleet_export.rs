@@ -5,29 +5,57 @@ use super::export::{self, inline, Extras};
 use super::words::fleet as words;
 use crate::domain::fleet::{InputError, Summary};
 use crate::domain::plan::Verdict;
-use crate::domain::query::PlanQuery;
+use crate::domain::query::{absolute_link, PlanQuery};
+use crate::domain::runbook::hop_images;
 use crate::domain::session::{self, Session};
 use std::fmt::Write;
 
-/// The change plan of one pair: the page's Markdown export, with default image names. The
-/// command line and the fleet export reach the export only through here, so that moving it
-/// touches this one call.
-pub fn change_plan(session: &Session, link: &str) -> String {
-    export::markdown(session, &Extras::default(), link)
+/// The change plan of one pair: the page's Markdown export, with the runbook settings the
+/// query carries (server, image names, minutes per reload; default names where it has none).
+/// The command line and the fleet export reach the export only through here, so that moving
+/// it touches this one call.
+pub fn change_plan(query: &PlanQuery, session: &Session, link: &str) -> String {
+    let images = hop_images(
+        session.hops(),
+        &query.server,
+        &query.typed_images(),
+        session.platform,
+    );
+    let extras = Extras {
+        images: &images,
+        minutes_per_reload: query.minutes,
+        made_on: None,
+    };
+    export::markdown(session, &extras, link)
 }
 
 /// A fleet's Markdown: counts, images to stage, pairs without hops, lines not planned, then each
-/// group's change plan (the plan of its first pair, headings two levels down).
+/// group's change plan (the plan of its first pair, headings two levels down). Its links are
+/// fragments; [`fleet_linked`] makes them absolute.
 pub fn fleet(summary: &Summary, errors: &[InputError]) -> String {
+    fleet_linked(summary, errors, None)
+}
+
+/// [`fleet`] with each group's plan linked on the page at `base` (the page's own address, or
+/// the command line's `--link-base`); without one the Markdown says its links are fragments.
+pub fn fleet_linked(summary: &Summary, errors: &[InputError], base: Option<&str>) -> String {
     let mut md = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_fleet(&mut md, summary, errors);
+    let _ = write_fleet(&mut md, summary, errors, base);
     md
 }
 
-fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt::Result {
+fn write_fleet(
+    md: &mut String,
+    s: &Summary,
+    errors: &[InputError],
+    base: Option<&str>,
+) -> std::fmt::Result {
     writeln!(md, "# {}\n", words::TITLE)?;
     writeln!(md, "{}", words::counts(&s.tally, s.groups().len()))?;
+    if base.is_none() && !s.groups().is_empty() {
+        writeln!(md, "\n{}", inline(super::words::LINKS_ARE_FRAGMENTS))?;
+    }
     let mut images = s.images().peekable();
     if images.peek().is_some() {
         writeln!(md, "\n## {}\n", words::IMAGES)?;
@@ -91,7 +119,8 @@ fn write_fleet(md: &mut String, s: &Summary, errors: &[InputError]) -> std::fmt:
             names(group.pairs.iter().map(String::as_str))
         )?;
         let query: PlanQuery = group.share.parse().unwrap_or_default();
-        let plan = change_plan(&session::analyse(&query), &group.share);
+        let link = base.map_or_else(|| group.share.clone(), |b| absolute_link(b, &group.share));
+        let plan = change_plan(&query, &session::analyse(&query), &link);
         md.push_str(&demote(&plan, 2));
     }
     Ok(())

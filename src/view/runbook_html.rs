@@ -11,14 +11,26 @@ use super::markup::{attr, escape, inline_code};
 use super::{plan_html, words};
 use crate::domain::plan::Hop;
 use crate::domain::platform::ProcedureNotice;
-use crate::domain::runbook::{asdm_key, Check, HopImages, Mode, Role, Runbook, Step};
+use crate::domain::runbook::{asdm_key, Block, Check, HopImages, Mode, Role, Runbook, Step};
 use crate::domain::session::{HopFacts, HopWarning, Session};
 
 /// A copyable block of commands typed on `role` (`pre[data-unit]`), with its copy button.
 pub fn command_block(out: &mut String, role: Role, commands: &str, label: &str) {
-    out.push_str("<div class=\"command-block\"><p class=\"command-block-unit\">On ");
-    escape(out, role.label());
-    out.push_str(":</p><pre");
+    command_block_aside(out, role, None, commands, label);
+}
+
+/// A copyable block typed on `role`, its unit named as the person stands at that moment
+/// ("On the standby unit (the former active, still on 9.8(4)):").
+pub fn command_block_aside(
+    out: &mut String,
+    role: Role,
+    aside: Option<&str>,
+    commands: &str,
+    label: &str,
+) {
+    out.push_str("<div class=\"command-block\"><p class=\"command-block-unit\">");
+    escape(out, &words::typed_on(role, aside));
+    out.push_str("</p><pre");
     attr(out, "data-unit", role.as_str());
     out.push_str("><code>");
     escape(out, commands);
@@ -30,15 +42,40 @@ pub fn command_block(out: &mut String, role: Role, commands: &str, label: &str) 
 }
 
 /// A check; its commands are typed on `check.role`, else on `role` (the step's unit).
-fn check(out: &mut String, role: Role, check: &Check, label: &str) {
-    let role = check.role.unwrap_or(role);
+fn check(out: &mut String, role: Role, aside: Option<&str>, check: &Check, label: &str) {
+    let (role, aside) = match check.role {
+        Some(r) if r != role => (r, None),
+        _ => (role, aside),
+    };
     out.push_str("<div class=\"hop-runbook-check\"><p><strong>");
     escape(out, words::CHECK);
     out.push_str(":</strong> ");
     inline_code(out, &check.shows);
     out.push_str("</p>");
     if !check.commands.is_empty() {
-        command_block(out, role, &check.commands.join("\n"), label);
+        command_block_aside(out, role, aside, &check.commands.join("\n"), label);
+    }
+    out.push_str("</div>");
+}
+
+/// A block beside a step (a rollback line, a unit's own session).
+fn block(out: &mut String, b: &Block, label: &str) {
+    out.push_str("<div class=\"hop-runbook-block\"><p>");
+    inline_code(out, &b.what);
+    out.push_str("</p>");
+    if !b.commands.is_empty() {
+        command_block_aside(
+            out,
+            b.role,
+            b.aside.as_deref(),
+            &b.commands.join("\n"),
+            label,
+        );
+    }
+    if let Some(shows) = &b.shows {
+        out.push_str("<p class=\"hop-runbook-expect\">");
+        inline_code(out, shows);
+        out.push_str("</p>");
     }
     out.push_str("</div>");
 }
@@ -47,23 +84,34 @@ fn check(out: &mut String, role: Role, check: &Check, label: &str) {
 fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>) {
     out.push_str("<li");
     if let Some(n) = number {
-        // The point of no return sits between two steps in the same list: numbers stay right.
         attr(out, "value", &n.to_string());
     }
     attr(out, "data-step-unit", step.role.as_str());
+    if step.no_return {
+        out.push_str(" class=\"hop-runbook-no-return\" data-no-return=\"\"");
+    }
     out.push_str("><p>");
     inline_code(out, &step.what);
     if step.optional {
         out.push_str("<em> (optional)</em>");
     }
     out.push_str("</p>");
+    for note in &step.notes {
+        out.push_str("<p class=\"hop-runbook-note\">");
+        inline_code(out, note);
+        out.push_str("</p>");
+    }
     if !step.commands.is_empty() {
-        command_block(
+        command_block_aside(
             out,
             step.role,
+            step.aside.as_deref(),
             &step.commands.join("\n"),
             &format!("Copy the commands of {label}"),
         );
+    }
+    for (i, b) in step.blocks.iter().enumerate() {
+        block(out, b, &format!("Copy block {} of {label}", i + 2));
     }
     if let Some(expect) = &step.expect {
         out.push_str("<p class=\"hop-runbook-expect\"><strong>");
@@ -73,7 +121,22 @@ fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>) {
         out.push_str("</p>");
     }
     if let Some(c) = &step.check {
-        check(out, step.role, c, &format!("Copy the check of {label}"));
+        check(
+            out,
+            step.role,
+            step.aside.as_deref(),
+            c,
+            &format!("Copy the check of {label}"),
+        );
+    }
+    if !step.rollback.is_empty() {
+        out.push_str("<div class=\"hop-runbook-rollback\" data-rollback=\"\"><p><strong>");
+        escape(out, words::ROLLBACK);
+        out.push_str(":</strong></p>");
+        for (i, b) in step.rollback.iter().enumerate() {
+            block(out, b, &format!("Copy rollback block {} of {label}", i + 1));
+        }
+        out.push_str("</div>");
     }
     out.push_str("</li>");
 }
@@ -84,8 +147,8 @@ fn heading(out: &mut String, text: &str) {
     out.push_str("</h4>");
 }
 
-/// The runbook's section of the steps before the first hop (backup, record the state), with
-/// its heading.
+/// The runbook's section of the steps before the first hop (record the state), with its
+/// heading.
 pub fn before_first_hop(out: &mut String, steps: &[Step]) {
     out.push_str(
         "<section class=\"hop-runbook\" aria-labelledby=\"before-first-hop\"><h3 id=\"before-first-hop\">",
@@ -98,10 +161,15 @@ pub fn before_first_hop(out: &mut String, steps: &[Step]) {
     out.push_str("</ol></section>");
 }
 
-/// Pre-checks, steps (with the point of no return before its step) and the final check of hop
-/// number `hop` (1-based).
+/// Pre-checks (with the hop's backup), steps (the point of no return marked) and the final
+/// check of hop number `hop` (1-based).
 pub fn steps(runbook: &Runbook, hop: usize) -> String {
-    let mut out = String::with_capacity(1024 * runbook.steps.len());
+    let mut out = String::with_capacity(2048 * runbook.steps.len());
+    if runbook.own_sessions {
+        out.push_str("<p class=\"hop-runbook-note\">");
+        inline_code(&mut out, words::OWN_SESSIONS);
+        out.push_str("</p>");
+    }
     heading(&mut out, words::PRECHECKS);
     out.push_str("<ul class=\"hop-runbook-prechecks\">");
     for (i, s) in runbook.prechecks.iter().enumerate() {
@@ -117,35 +185,14 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
     out.push_str("<ol class=\"hop-runbook-steps\">");
     for (i, s) in runbook.steps.iter().enumerate() {
         let n = i + 1;
-        if let Some(no_return) = runbook.no_return.as_ref().filter(|r| r.before_step == n) {
-            out.push_str("<li class=\"hop-runbook-no-return\" data-no-return=\"\"><p><strong>");
-            escape(&mut out, words::NO_RETURN);
-            out.push_str(":</strong> ");
-            inline_code(&mut out, &no_return.undo.what);
-            out.push_str("</p>");
-            command_block(
-                &mut out,
-                no_return.undo.role,
-                &no_return.undo.commands.join("\n"),
-                &format!("Copy the undo commands of hop {hop}"),
-            );
-            if let Some(c) = &no_return.undo.check {
-                check(
-                    &mut out,
-                    no_return.undo.role,
-                    c,
-                    &format!("Copy the check after undoing hop {hop}"),
-                );
-            }
-            out.push_str("</li>");
-        }
         step(&mut out, s, &format!("step {n} of hop {hop}"), Some(n));
     }
     out.push_str("</ol>");
     heading(&mut out, words::AFTER_THIS_HOP);
     check(
         &mut out,
-        Role::Active,
+        runbook.after.role.unwrap_or(Role::Active),
+        None,
         &runbook.after,
         &format!("Copy the final check of hop {hop}"),
     );
@@ -224,6 +271,9 @@ pub fn head(session: &Session) -> String {
     }
     out.push_str("<p class=\"runbook-panel-note\">");
     inline_code(&mut out, &words::platform::image_names(session.platform));
+    out.push_str("</p><p class=\"runbook-panel-note\">");
+    inline_code(&mut out, words::RUNBOOK_COMMANDS);
+    plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);
     out.push_str("</p>");
     procedure_notice(&mut out, session);
     out

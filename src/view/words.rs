@@ -312,6 +312,53 @@ pub fn estimate(minutes_per_reload: u32, reloads: usize) -> String {
     )
 }
 
+/// The whole plan's estimated time, at the top of an export.
+pub fn plan_estimate(minutes_per_reload: u32, reloads: usize) -> String {
+    let total = minutes_per_reload.saturating_mul(reloads as u32);
+    format!(
+        "Estimated time: about {} of reloads ({} × your estimate of {} a reload; your \
+         estimate, not Cisco's).",
+        minutes(total),
+        reloads,
+        minutes(minutes_per_reload)
+    )
+}
+
+/// What a copied link leaves out to stay within the length a link may have (empty when it
+/// leaves out nothing): the page says it where the link was copied.
+pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
+    use crate::domain::query::{Dropped, MAX_FRAGMENT};
+    if dropped.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = dropped
+        .iter()
+        .map(|d| match d {
+            Dropped::CustomList(n) => {
+                format!("the custom list ({})", plural(*n, "release", "releases"))
+            }
+            Dropped::RunbookSettings => {
+                "the runbook settings (server, image names, ASDM image names, minutes per reload)"
+                    .to_owned()
+            }
+            Dropped::Via => "the intermediate releases chosen by hand".to_owned(),
+        })
+        .collect();
+    let list = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
+    };
+    format!(
+        "This link leaves out {list}: a link holds at most {} KB. They stay in this browser; \
+         send them another way (the Markdown export carries them).",
+        MAX_FRAGMENT / 1024
+    )
+}
+
+/// Said under a link that is only a fragment (no page address was known).
+pub const LINKS_ARE_FRAGMENTS: &str = "The links here are fragments of the planner's address: \
+    open them on the planner's page (the command line makes them whole with --link-base URL).";
+
 /// "1 minute", "45 minutes", "2 h 10 min".
 pub fn minutes(m: u32) -> String {
     match m {
@@ -351,6 +398,34 @@ pub const PRECHECKS: &str = "Pre-checks";
 pub const STEPS: &str = "Steps";
 pub const AFTER_THIS_HOP: &str = "After this hop";
 pub const NO_RETURN: &str = "Point of no return";
+/// What the runbook's commands rest on, beside its sources (`RUNBOOK_SOURCES`).
+pub const RUNBOOK_COMMANDS: &str = "Commands by release: `failover exec mate` (the standby staged \
+    and checked from the active's session) from 8.0(2); `backup /noconfirm` and `verify \
+    /sha-512` from 9.3(2), the release that brought image signing (the `verify` page's own \
+    history was not read here: if a unit refuses `/sha-512`, use `verify /md5`); before them \
+    `copy /noconfirm running-config` with `crypto ca export`, and `verify /md5`.";
+
+/// The documents [`RUNBOOK_COMMANDS`] rests on.
+pub const RUNBOOK_SOURCES: [crate::domain::sources::Source; 3] = [
+    crate::domain::sources::GUIDE_8X,
+    crate::domain::sources::CMD_FAILOVER_EXEC,
+    crate::domain::sources::CMD_SOFTWARE_AUTHENTICITY,
+];
+
+/// How the Markdown runbook is meant to be used.
+pub const TASK_LIST: &str = "Each step is a task: tick it when done. Every command block is \
+    typed on the unit it names, as the units stand at that moment.";
+/// The runbook settings as the Markdown lists them.
+pub const SERVER_LABEL: &str = "TFTP server";
+pub const MINUTES_LABEL: &str = "Minutes per reload (your estimate)";
+pub const IMAGES_LABEL: &str = "Images";
+pub const NO_ASDM: &str = "none given (not staged, `asdm image` unchanged)";
+/// The rollback blocks of a validation window.
+pub const ROLLBACK: &str = "Rollback (each block on the unit it names, in order)";
+/// A hop whose start release has no `failover exec`.
+pub const OWN_SESSIONS: &str = "This hop starts on a release without `failover exec` (it came \
+    with 8.0(2)): each unit is staged and checked from its own session, and each block says \
+    which unit it is typed on.";
 pub const EXPECTED: &str = "Expected";
 pub const CHECK: &str = "Check";
 pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed from the structure \
@@ -358,6 +433,15 @@ pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed fro
     text.";
 pub const IMAGE_NAMES: &str = "Image names are defaults for the ASA 5500/5500-X families: \
     check each against Cisco's download page for your platform.";
+
+/// Where a block is typed, as the person stands at that moment: "On the standby unit (the
+/// former active, still on 9.8(4)):".
+pub fn typed_on(role: crate::domain::runbook::Role, aside: Option<&str>) -> String {
+    match aside {
+        Some(aside) => format!("On {} ({aside}):", role.label()),
+        None => format!("On {}:", role.label()),
+    }
+}
 
 /// A caveat's heading: "9.23(1) — configuration change".
 pub fn caveat_heading(release: Release, kind_label: &str) -> String {

@@ -148,7 +148,7 @@ test('the Markdown export carries caveats, unit labels, checks and the plan link
   assert.match(md, /^- Plan link: <http:\/\/127\.0\.0\.1:\d+\/#from=8\.4\(7\)&from2=8\.3\(2\)&to=9\.0\(4\)>$/m);
   assert.match(md, /^- Made on: \d{4}-\d{2}-\d{2}$/m);
   assert.match(md, /\*\*8\.4\(1\): configuration migration\*\*/);
-  assert.match(md, /\*\*On the active unit\*\*/);
+  assert.match(md, /^- \[ \] \*\*(Step \d+\. )?On the active unit[^*]*:\*\*/m);
   assert.match(md, /Check: /);
   assert.match(md, /Reloads the secondary unit \(from 8\.3\(2\)\) only/);
   await rec.close();

@@ -240,7 +240,7 @@ test('Markdown export carries the plan, the runbook and the link; image names fl
   for (const hop of PLAN_8_2_TO_9_1) {
     assert.ok(md.includes(hop.from) && md.includes(hop.to), `hop ${hop.from} → ${hop.to} missing`);
   }
-  assert.ok(md.includes('copy tftp://192.0.2.10/asa832-custom-k8.bin disk0:/asa832-custom-k8.bin'), 'edited image and server');
+  assert.ok(md.includes('copy /noconfirm tftp://192.0.2.10/asa832-custom-k8.bin disk0:/asa832-custom-k8.bin'), 'edited image and server');
   assert.ok(md.includes('failover reload-standby'));
   assert.ok(md.includes('Standby Ready'));
   assert.ok(md.includes('8.2 is not the last minor release of 8.x (8.4 is)'), 'the blocked direct hop and its reason');
@@ -282,7 +282,7 @@ test('a step\'s Copy button copies exactly its commands and says so', async () =
   await page.click('[aria-label="Copy the commands of step 1 of hop 1"]');
   await block.locator('.command-block-status', { hasText: 'Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), commands);
-  assert.match(commands, /^copy tftp:\/\/192\.0\.2\.7\//m);
+  assert.match(commands, /^copy \/noconfirm tftp:\/\/192\.0\.2\.7\//m);
   // Other blocks are untouched.
   assert.equal(await page.locator('.command-block-status', { hasText: 'Copied' }).count(), 1);
   await rec.close();

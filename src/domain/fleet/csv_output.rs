@@ -19,6 +19,8 @@ pub const COLUMNS: [&str; 12] = [
 pub struct CsvRows<W: Write> {
     writer: csv::Writer<W>,
     paths: HashMap<String, String>,
+    /// The page's address, when known: the `share` column holds absolute links.
+    base: Option<String>,
 }
 
 impl<W: Write> CsvRows<W> {
@@ -29,7 +31,15 @@ impl<W: Write> CsvRows<W> {
         Ok(CsvRows {
             writer,
             paths: HashMap::new(),
+            base: None,
         })
+    }
+
+    /// Writes each `share` as an absolute link on the page at `base` (its own address)
+    /// instead of a bare fragment.
+    pub fn link_base(mut self, base: Option<&str>) -> CsvRows<W> {
+        self.base = base.map(str::to_string);
+        self
     }
 
     pub fn pair(&mut self, pair: &PairPlan) -> io::Result<()> {
@@ -43,8 +53,12 @@ impl<W: Write> CsvRows<W> {
             .paths
             .get(pair.share.as_str())
             .map_or("", String::as_str);
+        let mut fields = row(pair, path);
+        if let (Some(base), Some(i)) = (&self.base, COLUMNS.iter().position(|c| *c == "share")) {
+            fields[i] = Cow::Owned(crate::domain::query::absolute_link(base, &pair.share));
+        }
         self.writer
-            .write_record(row(pair, path).iter().map(|f| f.as_bytes()))?;
+            .write_record(fields.iter().map(|f| f.as_bytes()))?;
         Ok(())
     }
 
