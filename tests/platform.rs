@@ -495,6 +495,10 @@ fn every_procedure_notice_links_what_the_reference_data_names_for_its_kind() {
     // compatibility page; the unverified single-line behaviour is listed as not found.
     let fxos = ProcedureNotice::of(Some(Platform::Fp4100)).expect("a notice");
     assert!(fxos.sources().contains(&platform::FXOS_IMAGE_MANAGEMENT));
+    assert!(words::platform::procedure(fxos).contains("startup version"));
+    // The single-line behaviour is not stated as checked: the words say so.
+    let single = ProcedureNotice::of(Some(Platform::Fp1000)).expect("a notice");
+    assert!(words::platform::procedure(single).contains("could not check"));
     let not_found = data["not_found"].as_array().expect("not_found");
     assert!(not_found
         .iter()
