@@ -463,6 +463,49 @@ fn the_runbook_names_the_models_files_and_typed_names_still_win() {
 // Procedures
 
 #[test]
+fn every_procedure_notice_links_what_the_reference_data_names_for_its_kind() {
+    let data = reference();
+    let procedures = data["procedures"].as_object().expect("procedures");
+    for p in Platform::ALL {
+        let kind = p.procedure().as_str();
+        let note = procedures[kind]
+            .as_str()
+            .expect("a note per procedure kind");
+        let Some(notice) = ProcedureNotice::of(Some(p)) else {
+            assert_eq!(
+                kind, "boot-system",
+                "{p}: only the fallback kind has no notice"
+            );
+            continue;
+        };
+        for source in notice.sources() {
+            // The upgrade guide is the general link every notice may add; each other document
+            // the page links is the one the reference data cites for that kind.
+            if source.url == platform::ASA_UPGRADE_GUIDE.url {
+                continue;
+            }
+            assert!(
+                note.contains(source.url),
+                "{p} {kind}: {} not in the data",
+                source.url
+            );
+        }
+    }
+    // The FXOS notice links the chassis manager's startup-version page (read, H) beside the
+    // compatibility page; the unverified single-line behaviour is listed as not found.
+    let fxos = ProcedureNotice::of(Some(Platform::Fp4100)).expect("a notice");
+    assert!(fxos.sources().contains(&platform::FXOS_IMAGE_MANAGEMENT));
+    assert!(words::platform::procedure(fxos).contains("startup version"));
+    // The single-line behaviour is not stated as checked: the words say so.
+    let single = ProcedureNotice::of(Some(Platform::Fp1000)).expect("a notice");
+    assert!(words::platform::procedure(single).contains("could not check"));
+    let not_found = data["not_found"].as_array().expect("not_found");
+    assert!(not_found
+        .iter()
+        .any(|v| v.as_str().is_some_and(|t| t.contains("boot system"))));
+}
+
+#[test]
 fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() {
     let s = session(
         "9.8(4)",

@@ -175,6 +175,12 @@ pub enum Procedure {
     /// A single `boot system` line, which unpacks the image package when entered (Firepower
     /// 1000, 2100 in appliance mode, Secure Firewall 3100 and 4200). `platform_mode`: the model
     /// also runs in platform mode, where the ASA is upgraded through FXOS instead.
+    ///
+    /// Read (H): Cisco's FXOS compatibility page says these models use FXOS only as an
+    /// underlying operating system carried inside the ASA image bundle, so there is no separate
+    /// FXOS step in appliance mode. Not read here: the single-line and unpack-on-entry
+    /// behaviour of `boot system`, and whether a second (fallback) line is refused; the notice
+    /// links [`BOOT_SYSTEM_COMMAND`] for the person to check (facts §1.6).
     SingleBootLine { platform_mode: bool },
     /// Through FXOS or the chassis manager (Firepower 4100/9300): the ASA command-line runbook
     /// does not apply.
@@ -244,6 +250,14 @@ pub const ASA_COMPATIBILITY: Source = Source {
 pub const FXOS_UPGRADE_COMPATIBILITY: Source = Source {
     title: "Cisco Firepower 4100/9300 FXOS Upgrade Guide: Compatibility",
     url: "https://www.cisco.com/c/en/us/td/docs/security/firepower/fxos/upgrade/b_FXOSUpgrade/compatibility.html",
+};
+
+/// The FXOS chassis manager guide (2.16), image management: on the Firepower 4100/9300,
+/// changing an ASA logical device's startup version upgrades the ASA to that version and keeps
+/// its configuration (read in Cisco's page, H).
+pub const FXOS_IMAGE_MANAGEMENT: Source = Source {
+    title: "Cisco Firepower 4100/9300 FXOS Chassis Manager Configuration Guide, 2.16: Image Management",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/firepower/fxos/fxos2160/web-guide/b_GUI_FXOS_ConfigGuide_216/image_management.html",
 };
 
 /// The ASA upgrade guide: per-model procedures (appliance mode, FXOS, chassis manager).
@@ -619,7 +633,11 @@ impl ProcedureNotice {
     /// The documents the notice links.
     pub fn sources(self) -> Vec<Source> {
         match self {
-            ProcedureNotice::Fxos { .. } => vec![FXOS_UPGRADE_COMPATIBILITY, ASA_UPGRADE_GUIDE],
+            ProcedureNotice::Fxos { .. } => vec![
+                FXOS_UPGRADE_COMPATIBILITY,
+                FXOS_IMAGE_MANAGEMENT,
+                ASA_UPGRADE_GUIDE,
+            ],
             ProcedureNotice::SingleBootLine {
                 platform_mode: true,
                 ..

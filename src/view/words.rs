@@ -675,8 +675,9 @@ pub mod platform {
                  orders the steps FXOS first: upgrade FXOS to the highest release that still \
                  supports the ASA release the pair runs, then the ASA to the highest release \
                  that FXOS supports (the standby unit first, make it active, then the former \
-                 active), and repeat FXOS then ASA until the target. Follow Cisco's procedure \
-                 for each step.",
+                 active), and repeat FXOS then ASA until the target. In the chassis manager, \
+                 setting the ASA's startup version to the new release is what upgrades it (its \
+                 configuration is kept). Follow Cisco's procedure for each step.",
                 platform.label()
             ),
             ProcedureNotice::SingleBootLine {
@@ -685,8 +686,9 @@ pub mod platform {
             } => {
                 let mut text = format!(
                     "On the {} the ASA takes a single `boot system` line, and entering it \
-                     unpacks the image package: the second line for the old image (the fallback \
-                     line) in the steps below does not apply there. Check every boot line of the \
+                     unpacks the image package (this planner could not check that in Cisco's \
+                     text): the second line for the old image (the fallback line) in the steps \
+                     below does not apply there. Check every boot line of the \
                      steps against Cisco's command reference and upgrade guide for this model \
                      before the change, and keep the old package on the disk until the pair is \
                      healthy on the new release.",
