@@ -452,7 +452,7 @@ fn a_mismatched_pair_names_the_releases_the_units_really_run() {
         "{text}"
     );
     // Both units' images are fallbacks; the newer unit's is named.
-    assert!(script(rb).contains(&"active: boot system disk0:/asa9-10-1-smp-k8.bin".to_string()));
+    assert!(script(rb).contains(&"active: boot system disk0:/asa9101-smp-k8.bin".to_string()));
 }
 
 /// Issue #20, 9: Active/Active texts of its own.
