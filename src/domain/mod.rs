@@ -10,6 +10,7 @@ pub mod plan;
 pub mod presets;
 pub mod query;
 pub mod release;
+pub mod release_text;
 pub mod rules;
 pub mod runbook;
 pub mod session;

@@ -6,6 +6,7 @@
 
 use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::release::{Release, Train};
+use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
 use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE};
@@ -41,6 +42,23 @@ pub fn mark(mark: Mark) -> &'static str {
         Mark::Withdrawn => "withdrawn by Cisco (never recommended)",
         Mark::PreRelease => "pre-release build, never orderable (never recommended)",
     }
+}
+
+/// What a release field read, when it was more than a plain release (SPEC §2): "read
+/// 9.12(4)37 from an image file name". `None` for a release typed as such.
+pub fn release_read(reading: &Reading) -> Option<String> {
+    let from = match reading.source {
+        ReadSource::Plain => return None,
+        ReadSource::ShowVersion => "the first line of `show version`",
+        ReadSource::FailoverVersion => "the `Version:` line of `show failover` (\"Ours\")",
+        ReadSource::ImageFile => "an image file name",
+    };
+    Some(format!("read {} from {from}", reading.release))
+}
+
+/// The mate's release a `Version: Ours …, Mate …` line offers for the second unit.
+pub fn mate_offer(mate: Release) -> String {
+    format!("the mate runs {mate}: use it as the second unit's release")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
