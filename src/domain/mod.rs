@@ -14,5 +14,6 @@ pub mod release_text;
 pub mod rules;
 pub mod runbook;
 pub mod session;
+pub mod show;
 pub mod sources;
 pub mod stored;
