@@ -7,6 +7,7 @@ pub mod custom_list;
 pub mod fleet;
 pub mod layout;
 pub mod plan;
+pub mod position;
 pub mod presets;
 pub mod query;
 pub mod release;
