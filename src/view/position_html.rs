@@ -70,7 +70,7 @@ pub fn html(
     attr(&mut out, "data-hop", &hop);
     attr(&mut out, "data-step", &step);
     out.push('>');
-    escape(&mut out, &words::place(hops, pos.place));
+    escape(&mut out, &words::place_read(hops, pos.place, snap));
     out.push_str("</p>");
     if let Some(n) = &pos.next {
         out.push_str("<p data-next-step");

@@ -553,7 +553,7 @@ pub mod position {
         match step {
             1 => "images staged on both units (staging shows only in `show bootvar` or `dir`)"
                 .to_string(),
-            2 => format!("the standby reloaded onto {to} and Standby Ready"),
+            2 => format!("the standby reloaded onto {to}"),
             3 => format!("failed over: the unit on {to} is active, the other still runs {from}"),
             4 => "the validation window checked".to_string(),
             _ => format!("the former active reloaded onto {to}: both units run {to}"),
@@ -815,6 +815,22 @@ pub mod position {
          output."
     }
 
+    /// [`place`], saying "and Standby Ready" after step 2 when the output shows the upgraded
+    /// unit so (SPEC §14's example: "standby reloaded onto 9.12(4) and Standby Ready").
+    pub fn place_read(hops: &[Hop], place: Place, snap: &Snapshot) -> String {
+        let mut s = self::place(hops, place);
+        if let Place::InHop { hop, step: 2 } = place {
+            let to = hops.get(hop.wrapping_sub(1)).map(|h| h.to);
+            let ready = [&snap.primary, &snap.secondary].into_iter().any(|f| {
+                f.release.is_some() && f.release == to && f.state == Some(State::StandbyReady)
+            });
+            if ready {
+                s.push_str(" and Standby Ready");
+            }
+        }
+        s
+    }
+
     /// The whole position as plain sentences, in the order shown: units, stops, position,
     /// next step, the other reading, the plan from the units, lines not read.
     pub fn sentences(
@@ -836,7 +852,7 @@ pub mod position {
             out.push(context().to_string());
         }
         out.extend(pos.stops.iter().map(stop));
-        out.push(format!("{}.", capital(&place(hops, pos.place))));
+        out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
             out.push(format!("{}.", capital(&next(n))));
         }
