@@ -468,3 +468,16 @@ fn unread_lines_are_said_by_number() {
     );
     assert_eq!(words::unread(&[]), None);
 }
+
+#[test]
+fn interfaces_down_on_both_units_are_the_pairs_not_the_mates() {
+    let s = session("#from=9.18(4)50&to=9.20(3)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    let (_, pos) = at(&s, "asav-diagnostic.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(
+        kinds(&pos),
+        vec![],
+        "diagnostic and management are down on both"
+    );
+}

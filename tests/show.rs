@@ -376,3 +376,22 @@ proptest! {
         let _ = parse(&lines.join("\r\n"));
     }
 }
+
+#[test]
+fn asav_slot_without_hardware_revision_and_a_state_link() {
+    let s = read("asav-diagnostic.txt");
+    let p = unit(&s, Unit::Primary, Some("9.18(4)50"), Some(State::Active));
+    assert_eq!(p.interfaces.waiting, vec!["diagnostic"]);
+    assert_eq!(p.interfaces.failed, vec!["management"]);
+    assert_eq!(
+        p.interfaces.normal, 3,
+        "a Not-Monitored interface decides nothing"
+    );
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.20(3)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(s.unread, vec![]);
+}

@@ -673,14 +673,28 @@ fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, known
     {
         return;
     }
-    let i = &upgraded.interfaces;
-    if !i.failed.is_empty() {
+    // An interface in the same state on the active unit (an unused management port with no
+    // link, a diagnostic interface without an address) is the pair's, not the mate's.
+    let (i, o) = (&upgraded.interfaces, &old.interfaces);
+    let only_mate = |names: &[String], active: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| !active.contains(n))
+            .cloned()
+            .collect()
+    };
+    let failed = only_mate(&i.failed, &o.failed);
+    let waiting = only_mate(
+        &i.waiting,
+        &[o.waiting.as_slice(), o.failed.as_slice()].concat(),
+    );
+    if !failed.is_empty() {
         let mut stop = Stop::new(StopKind::MateFailed, Some(upgraded.unit));
-        stop.interfaces = i.failed.clone();
+        stop.interfaces = failed;
         pos.stops.push(stop);
-    } else if !i.waiting.is_empty() {
+    } else if !waiting.is_empty() {
         let mut stop = Stop::new(StopKind::MateSyncing, Some(upgraded.unit));
-        stop.interfaces = i.waiting.clone();
+        stop.interfaces = waiting;
         pos.stops.push(stop);
     }
     let sync = old.config_sync.or(upgraded.config_sync);

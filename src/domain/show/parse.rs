@@ -471,8 +471,9 @@ impl Parser {
             self.block.in_stats = true;
             return true;
         }
-        const SKIPPED: [&str; 24] = [
+        const SKIPPED: [&str; 25] = [
             "failover lan interface",
+            "failover state link",
             "failover link",
             "lan failover",
             "reconnect timeout",
@@ -603,16 +604,19 @@ impl Parser {
             format!("{prefix} {name}")
         };
         let s = state.to_ascii_lowercase();
-        let health =
-            if s.starts_with("failed") || s.starts_with("no link") || s.starts_with("link down") {
-                Health::Failed
-            } else if s.contains("waiting") || s.starts_with("unknown") {
-                Health::Waiting
-            } else if s.starts_with("normal") {
-                Health::Normal
-            } else {
-                return None;
-            };
+        let health = if s.contains("not-monitored") {
+            // Not monitored: its state decides nothing.
+            Health::Normal
+        } else if s.starts_with("failed") || s.starts_with("no link") || s.starts_with("link down")
+        {
+            Health::Failed
+        } else if s.contains("waiting") || s.starts_with("unknown") {
+            Health::Waiting
+        } else if s.starts_with("normal") {
+            Health::Normal
+        } else {
+            return None;
+        };
         Some((name, health))
     }
 
