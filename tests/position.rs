@@ -481,3 +481,18 @@ fn interfaces_down_on_both_units_are_the_pairs_not_the_mates() {
         "diagnostic and management are down on both"
     );
 }
+
+#[test]
+fn show_bootvar_shows_step_1() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "bootvar-staged.txt", &Known::default());
+    assert_eq!(
+        (pos.place, pos.alternative),
+        (Place::InHop { hop: 1, step: 1 }, None)
+    );
+    // Boot lines that still start with the old image: not staged.
+    let text = pair("Primary", "9.8(4)", "Active", "9.8(4)", "Standby Ready")
+        + "BOOT variable = disk0:/asa984-smp-k8.bin\n";
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!((pos.place, pos.alternative), (Place::Before, None));
+}

@@ -395,3 +395,27 @@ fn asav_slot_without_hardware_revision_and_a_state_link() {
     );
     assert_eq!(s.unread, vec![]);
 }
+
+#[test]
+fn show_bootvar_and_dir() {
+    let s = read("bootvar-staged.txt");
+    assert_eq!(
+        s.boot,
+        Some(vec![
+            "asa9-12-4-smp-k8.bin".to_string(),
+            "asa984-smp-k8.bin".to_string()
+        ])
+    );
+    assert_eq!(
+        s.primary.boot.first().map(String::as_str),
+        Some("asa9-12-4-smp-k8.bin")
+    );
+    // The relayed `dir` is the secondary's flash: its image files (ASA and ASDM), not the
+    // log directory.
+    assert_eq!(
+        s.secondary.files,
+        vec!["asa984-smp-k8.bin", "asa9-12-4-smp-k8.bin", "asdm-7122.bin"]
+    );
+    assert_eq!((s.seen.show_bootvar, s.seen.dir), (1, 1));
+    assert_eq!(s.unread, vec![]);
+}

@@ -608,6 +608,8 @@ fn at_rest(
             (pos.place, pos.next) = after_one;
         } else if known.any_tick(1) || !known.ticked.is_empty() {
             (pos.place, pos.next) = before;
+        } else if let Some(staged) = staged(snap, known, &hops[0]) {
+            (pos.place, pos.next) = if staged { after_one } else { before };
         } else {
             (pos.place, pos.next) = after_one;
             pos.alternative = Some(before);
@@ -619,7 +621,16 @@ fn at_rest(
             (Place::Between { after: k }, Some(stage(k + 1)))
         };
         let five = (Place::InHop { hop: k, step: 5 }, Some(save(k)));
-        if known.ticked(k, 6) {
+        let next_staged = hops.get(k).and_then(|h| staged(snap, known, h));
+        if known.ticked(k + 1, 1) || next_staged == Some(true) && !known.ticked(k, 5) {
+            (pos.place, pos.next) = (
+                Place::InHop {
+                    hop: k + 1,
+                    step: 1,
+                },
+                Some(reload(k + 1)),
+            );
+        } else if known.ticked(k, 6) {
             (pos.place, pos.next) = done;
         } else if known.ticked(k, 5) {
             (pos.place, pos.next) = five;
@@ -635,6 +646,16 @@ fn at_rest(
     {
         standby_health(pos, standby, known, false);
     }
+}
+
+/// Whether the boot lines a `show bootvar` showed put the hop's image first (step 1 done), or
+/// `None` when no `show bootvar` was pasted.
+fn staged(snap: &Snapshot, known: &Known, hop: &Hop) -> Option<bool> {
+    let first = snap.boot.as_ref()?.first()?;
+    let named = known
+        .image(hop.to)
+        .is_some_and(|n| n.trim().eq_ignore_ascii_case(first));
+    Some(named || super::release_text::image_release(first) == Some(hop.to))
 }
 
 /// The unit not active, when the output says which is.

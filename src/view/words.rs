@@ -514,6 +514,9 @@ pub mod position {
         if let Some(image) = &f.image {
             parts.push(format!("image {image}"));
         }
+        if let Some(first) = f.boot.first() {
+            parts.push(format!("boots {first} first"));
+        }
         let i = &f.interfaces;
         if !i.failed.is_empty() {
             parts.push(format!("interfaces failed: {}", i.failed.join(", ")));

@@ -182,6 +182,10 @@ pub struct UnitFacts {
     pub groups: Vec<(u8, State)>,
     /// `System image file is "disk0:/<file>"`: the file name.
     pub image: Option<String>,
+    /// `show bootvar`: the files the boot lines name, in order (file names only).
+    pub boot: Vec<String>,
+    /// `dir`: the image files (ASA and ASDM) on its flash (file names only).
+    pub files: Vec<String>,
     /// `Device Manager Version <r>`.
     pub asdm: Option<Release>,
     /// The model of the `Hardware:` line (`ASA5516`).
@@ -200,6 +204,8 @@ impl UnitFacts {
             state: None,
             groups: Vec::new(),
             image: None,
+            boot: Vec::new(),
+            files: Vec::new(),
             asdm: None,
             hardware: None,
             interfaces: Interfaces::default(),
@@ -238,6 +244,8 @@ pub struct Seen {
     pub show_failover: usize,
     pub show_failover_state: usize,
     pub show_version: usize,
+    pub show_bootvar: usize,
+    pub dir: usize,
     /// Prompt lines of commands it does not read (their output is skipped).
     pub other_commands: usize,
 }
@@ -274,6 +282,9 @@ pub struct Snapshot {
     pub mate_unknown: bool,
     /// A user context's output (`This context:` / `Peer context:`).
     pub context: Option<ContextFacts>,
+    /// The boot lines of the last `show bootvar` read, whichever unit it came from (the
+    /// active unit replicates them to the standby): file names, in order.
+    pub boot: Option<Vec<String>>,
     pub seen: Seen,
     pub unread: Vec<Unread>,
 }

@@ -60,6 +60,10 @@ enum Kind {
     Failover,
     FailoverState,
     Version,
+    /// `show bootvar`.
+    Bootvar,
+    /// `dir` (of the flash).
+    Dir,
     /// A command whose output is not read.
     Other,
 }
@@ -104,6 +108,9 @@ struct Block {
     image: Option<String>,
     asdm: Option<Release>,
     hardware: Option<String>,
+    // show bootvar, dir
+    boot: Option<Vec<String>>,
+    files: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -114,8 +121,11 @@ enum Section {
     Communication,
 }
 
-/// A finished `show version` block, waiting for its unit.
+/// A finished `show version`, `show bootvar` or `dir` block, waiting for its unit.
 struct VersionFacts {
+    kind: Kind,
+    boot: Option<Vec<String>>,
+    files: Vec<String>,
     index: usize,
     line: usize,
     prompt_unit: Option<Unit>,
@@ -138,6 +148,7 @@ struct Parser {
     failover: Option<bool>,
     mate_unknown: bool,
     context: Option<ContextFacts>,
+    boot: Option<Vec<String>>,
     seen: Seen,
     unread: Vec<Unread>,
 }
@@ -267,6 +278,8 @@ fn command(text: &str) -> (Kind, bool) {
             Kind::FailoverState
         }
         [s, v, ..] if abbreviates(s, "show", 2) && abbreviates(v, "version", 3) => Kind::Version,
+        [s, b, ..] if abbreviates(s, "show", 2) && abbreviates(b, "bootvar", 5) => Kind::Bootvar,
+        [d, ..] if abbreviates(d, "dir", 3) => Kind::Dir,
         _ => Kind::Other,
     };
     (kind, relayed)
@@ -291,6 +304,8 @@ impl Parser {
             Kind::Failover => self.seen.show_failover += 1,
             Kind::FailoverState => self.seen.show_failover_state += 1,
             Kind::Version => self.seen.show_version += 1,
+            Kind::Bootvar => self.seen.show_bootvar += 1,
+            Kind::Dir => self.seen.dir += 1,
             Kind::Other => self.seen.other_commands += 1,
             Kind::None => {}
         }
@@ -338,6 +353,17 @@ impl Parser {
             self.block.version = Some(release);
             return;
         }
+        if starts(line, "boot variable =") || starts(line, "current boot variable =") {
+            let fresh = self.block.boot.is_none() || starts(line, "current");
+            self.output_starts(Kind::Bootvar, n, fresh);
+            self.bootvar_line(line);
+            return;
+        }
+        if starts(line, "directory of ") {
+            let fresh = self.block.files.is_empty();
+            self.output_starts(Kind::Dir, n, fresh);
+            return;
+        }
         if starts(line, "state last failure reason") {
             let fresh = self.block.hosts[0].unit.is_none();
             self.output_starts(Kind::FailoverState, n, fresh);
@@ -346,6 +372,8 @@ impl Parser {
         match self.block.kind {
             Kind::Other => {}
             Kind::Version => self.version_line(line),
+            Kind::Bootvar => self.bootvar_line(line),
+            Kind::Dir => self.dir_line(line),
             Kind::Failover => self.failover_line(n, line),
             Kind::FailoverState => self.state_line(n, line),
             Kind::None => {
@@ -353,6 +381,38 @@ impl Parser {
                 if !self.failover_line_known(n, line) {
                     self.unread(n, UnreadWhy::Unknown);
                 }
+            }
+        }
+    }
+
+    /// `[Current ]BOOT variable = disk0:/a.bin;disk0:/b.bin`: the configured list (`Current`)
+    /// wins over the one the unit booted with.
+    fn bootvar_line(&mut self, line: &str) {
+        let current = after(line, "current boot variable =");
+        let Some(list) = current.or_else(|| after(line, "boot variable =")) else {
+            return; // CONFIG_FILE lines and the like
+        };
+        if current.is_none() && self.block.boot.is_some() {
+            return;
+        }
+        let files = list
+            .split(';')
+            .map(|p| p.trim().rsplit(['/', ':']).next().unwrap_or("").to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        self.block.boot = Some(files);
+    }
+
+    /// `122 -rwx 103174400 09:55:01 Mar 03 2026 asa984-smp-k8.bin`: image files (ASA and
+    /// ASDM) only.
+    fn dir_line(&mut self, line: &str) {
+        let words: Vec<&str> = line.split(' ').collect();
+        let (Some(mode), Some(name)) = (words.get(1), words.last()) else {
+            return;
+        };
+        if words.len() >= 4 && mode.len() == 4 && mode.starts_with(['-', 'd']) {
+            if let Some(image) = crate::domain::release_text::image_name(name) {
+                self.block.files.push(image.to_string());
             }
         }
     }
@@ -733,7 +793,10 @@ impl Parser {
         self.blocks += 1;
         match b.kind {
             Kind::Failover | Kind::FailoverState => self.end_failover(index, b),
-            Kind::Version => self.versions.push(VersionFacts {
+            Kind::Version | Kind::Bootvar | Kind::Dir => self.versions.push(VersionFacts {
+                kind: b.kind,
+                boot: b.boot,
+                files: b.files,
                 index,
                 line: b.first_line,
                 prompt_unit: b.prompt_unit,
@@ -835,10 +898,23 @@ impl Parser {
                 };
                 nearest.map(|u| if v.relayed { other(u) } else { u })
             });
+            if let Some(boot) = &v.boot {
+                self.boot = Some(boot.clone());
+            }
             let Some(unit) = unit else {
-                self.unread(v.line, UnreadWhy::NoUnit);
+                // Boot lines are the pair's (replicated); a flash listing without its unit
+                // says nothing.
+                if v.kind == Kind::Version {
+                    self.unread(v.line, UnreadWhy::NoUnit);
+                }
                 continue;
             };
+            if let Some(boot) = v.boot {
+                self.facts(unit).boot = boot;
+            }
+            if !v.files.is_empty() {
+                self.facts(unit).files = v.files;
+            }
             if let Some(release) = v.release {
                 self.set_release(unit, release, ReleaseFrom::ShowVersion);
             }
@@ -866,6 +942,7 @@ impl Parser {
                 .unwrap_or_else(|| UnitFacts::new(Unit::Secondary)),
             mate_unknown: self.mate_unknown,
             context: self.context,
+            boot: self.boot,
             seen: self.seen,
             unread: self.unread,
         }
