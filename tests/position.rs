@@ -407,6 +407,15 @@ fn active_active_positions() {
         (next.role, next.unit),
         (Role::Secondary, Some(Unit::Secondary))
     );
+    assert!(next.system, "Active/Active: in the system execution space");
+    assert!(
+        words::next(next).starts_with(
+            "next, step 3 on the secondary unit in the system execution space (`changeto \
+             system` first): `no failover active`"
+        ),
+        "{}",
+        words::next(next)
+    );
     // ctxb's inside interface is Waiting on the upgraded unit: wait.
     assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
     let html = html(s.hops(), &snap, &pos, |_| true);

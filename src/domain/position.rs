@@ -86,6 +86,8 @@ pub struct NextStep {
     pub role: Role,
     pub unit: Option<Unit>,
     pub commands: Vec<String>,
+    /// Typed in the system execution space (multiple-context mode, always for Active/Active).
+    pub system: bool,
 }
 
 /// Why the window should stop (SPEC §14), each a `[data-stop]` of its kind.
@@ -235,6 +237,16 @@ pub fn effective_state(f: &UnitFacts) -> Option<State> {
 
 /// The position of the pair on the session's plan.
 pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
+    let mut pos = place(session, snap, known);
+    let system = session.setup.multi_context || session.setup.mode == Mode::ActiveActive;
+    let alt = pos.alternative.as_mut().and_then(|(_, n)| n.as_mut());
+    for n in pos.next.iter_mut().chain(alt) {
+        n.system = system;
+    }
+    pos
+}
+
+fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     let mut pos = Position {
         place: Place::Unknown,
         next: None,
@@ -382,7 +394,7 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         );
         let back = (
             Place::Rollback { hop: h },
-            Some(rollback(h, hop, known, old.unit)),
+            Some(rollback(h, hop, known, mode, old.unit)),
         );
         let ((place, n), alt) = if rolled_back {
             (back, None)
@@ -412,7 +424,7 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
                 h,
                 4,
                 StepKind::Validate,
-                Role::Active,
+                role_on(mode, Some(upgraded.unit)),
                 Some(upgraded.unit),
                 &["show failover"],
             )
@@ -421,7 +433,7 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
                 h,
                 5,
                 StepKind::ReloadFormer,
-                Role::Active,
+                role_on(mode, Some(upgraded.unit)),
                 Some(upgraded.unit),
                 &["failover reload-standby"],
             )
@@ -481,6 +493,17 @@ fn next(
         role,
         unit,
         commands: commands.iter().map(|c| c.to_string()).collect(),
+        system: false,
+    }
+}
+
+/// Where a block is typed: the active unit (Active/Standby), or the unit by name
+/// (Active/Active, where both units carry traffic).
+fn role_on(mode: Mode, unit: Option<Unit>) -> Role {
+    match (mode, unit) {
+        (Mode::ActiveStandby, _) => Role::Active,
+        (Mode::ActiveActive, Some(Unit::Secondary)) => Role::Secondary,
+        (Mode::ActiveActive, _) => Role::Primary,
     }
 }
 
@@ -503,7 +526,7 @@ fn step_three(h: usize, mode: Mode, old: Unit) -> NextStep {
 }
 
 /// Rollback (b) on the active (old-release) unit: the new image out of the boot lines.
-fn rollback(h: usize, hop: &Hop, known: &Known, on: Unit) -> NextStep {
+fn rollback(h: usize, hop: &Hop, known: &Known, mode: Mode, on: Unit) -> NextStep {
     let image = known
         .image(hop.to)
         .map_or_else(|| default_image(hop.to), str::to_string);
@@ -511,7 +534,8 @@ fn rollback(h: usize, hop: &Hop, known: &Known, on: Unit) -> NextStep {
         hop: h,
         step: 4,
         kind: StepKind::RollbackBoot,
-        role: Role::Active,
+        role: role_on(mode, Some(on)),
+        system: false,
         unit: Some(on),
         commands: vec![
             "configure terminal".into(),
@@ -552,6 +576,7 @@ fn at_rest(
             s => s,
         };
         NextStep {
+            system: false,
             hop: h,
             step: 1,
             kind: StepKind::Stage,
@@ -585,7 +610,7 @@ fn at_rest(
             h,
             6,
             StepKind::Save,
-            Role::Active,
+            role_on(mode, active),
             active,
             &["write memory"],
         )

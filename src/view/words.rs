@@ -629,7 +629,15 @@ pub mod position {
     /// The next step: "next, step 3 on the primary unit (the active unit): `no failover
     /// active`".
     pub fn next(n: &NextStep) -> String {
-        let (step, on, cmds) = (n.step, on(n), commands(n));
+        let (step, cmds) = (n.step, commands(n));
+        let on = if n.system {
+            format!(
+                "{} in the system execution space (`changeto system` first)",
+                on(n)
+            )
+        } else {
+            on(n)
+        };
         match n.kind {
             StepKind::Stage => format!(
                 "next, step 1 of hop {} on {on}: stage the images on both units, starting with \
