@@ -419,3 +419,43 @@ fn show_bootvar_and_dir() {
     assert_eq!((s.seen.show_bootvar, s.seen.dir), (1, 1));
     assert_eq!(s.unread, vec![]);
 }
+
+#[test]
+fn a_slot_line_ending_in_a_wide_character_reads_without_panic() {
+    let s = parse("Failover On\nFailover unit Primary\nThis host: Primary - Active\nslot 0: ASA5525 hw/sw rev (1.0/9.8(4)é) status (Up Sys)\n");
+    assert_eq!(s.primary.release, None);
+    assert!(s.primary.release_unreadable);
+}
+
+proptest! {
+    /// Every sample, cut and spliced with random text (wide characters included) at random
+    /// places, still reads, places on a plan and renders without a panic.
+    #[test]
+    fn spliced_samples_never_panic(
+        which in 0usize..8,
+        cuts in proptest::collection::vec((0usize..4000, "\\PC{0,12}"), 0..6),
+    ) {
+        let names = [
+            "as-healthy.txt", "aa-with-version.txt", "state-table.txt", "exec-mate.txt",
+            "more-crlf.txt", "slot1-5508.txt", "bootvar-staged.txt", "user-context.txt",
+        ];
+        let mut text = fixture(names[which]);
+        for (at, insert) in cuts {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, &insert);
+        }
+        let snap = parse(&text);
+        let q: asa_planner::domain::query::PlanQuery =
+            "#from=9.8(4)&to=9.12(4)&rules=guide-9x".parse().unwrap();
+        let session = asa_planner::domain::session::analyse(&q);
+        let pos = asa_planner::domain::position::locate(
+            &session,
+            &snap,
+            &asa_planner::domain::position::Known::default(),
+        );
+        let _ = asa_planner::view::position_html::html(session.hops(), &snap, &pos, |_| true);
+    }
+}

@@ -624,7 +624,11 @@ impl Parser {
             self.unread(n, UnreadWhy::Unknown);
             return true;
         };
-        let status = rest[at + 4 + inner.len()..].to_ascii_lowercase();
+        // After the closing parenthesis: `rest[at + 4]` is the opening one.
+        let status = rest
+            .get(at + 4 + 1 + inner.len() + 1..)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let sw = inner.split_once('/').map_or("", |(_, sw)| sw);
         let release = sw.parse::<Release>().ok();
         let asa = status.contains("sys")
