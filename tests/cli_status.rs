@@ -199,3 +199,23 @@ fn help_shows_examples() {
         .stdout
         .contains("asa-planner status '9.8(4)' '9.12(4)' --show primary.txt"));
 }
+
+#[test]
+fn nothing_to_do_is_done_and_no_plan_exits_1() {
+    let text = std::fs::read_to_string(fixture("both-on-target.txt")).unwrap();
+    let out = run(&["status", "9.12(4)", "9.12(4)"], &text);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Done: both units on 9.12(4)") || out.stdout.contains("Done."),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["status", "9.12(4)", "9.8(4)"], &text);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("no plan to place the pair on (downgrade)"),
+        "{}",
+        out.stderr
+    );
+}

@@ -18,8 +18,9 @@
 //! Only releases, states, image file names and interface names are printed: never the pasted
 //! text (serial numbers, addresses). Text, or JSON (schema 1, `"kind":"status"`, README).
 //!
-//! Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit (or a file
-//! that cannot be read, or a release argument that does not read).
+//! Exit status: 0 on track or done, 1 a stop (or no zero-downtime plan to place the pair
+//! on: `no-path`, `downgrade`), 2 output that names neither unit (or a file that cannot be
+//! read, or a release argument that does not read).
 
 use super::{mode, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
@@ -178,10 +179,17 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         Format::Json => json_report(&session, &snap, &pos, in_catalog),
     };
     out.write_all(written.as_bytes())?;
+    let planned = !session.hops().is_empty() || pos.place == Place::Done;
+    if !bad && !planned {
+        eprintln!(
+            "asa-planner: no plan to place the pair on ({})",
+            session.verdict.as_str()
+        );
+    }
     Ok(
         if bad || (!snap.primary.is_known() && !snap.secondary.is_known()) {
             Status::BadInput
-        } else if !pos.stops.is_empty() {
+        } else if !pos.stops.is_empty() || !planned {
             Status::NoPath
         } else {
             Status::Planned

@@ -283,6 +283,15 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     }
     let hops = session.hops();
     if hops.is_empty() {
+        // Nothing to do (`same`): done when both units run the target.
+        if session.verdict == super::plan::Verdict::Same
+            && p.is_some()
+            && p == s
+            && p == session.to.release
+        {
+            pos.place = Place::Done;
+            pos.plan_from = None;
+        }
         return pos;
     }
     // The mate is not seen: nothing to place by, unless a reload is under way.
