@@ -459,3 +459,15 @@ proptest! {
         let _ = asa_planner::view::position_html::html(session.hops(), &snap, &pos, |_| true);
     }
 }
+
+#[test]
+fn service_module_lines_of_any_name_are_skipped() {
+    let s = parse(
+        "Failover On\nFailover unit Primary\nThis host: Primary - Active\n  slot 1: ASA-CX hw/sw rev (N/A/9.2.1) status (Up/Up)\n  ASA CX, 9.2.1.1-9, Up, (Monitored)\n  CXSC, 9.1.2, Up\nOther host: Secondary - Standby Ready\n",
+    );
+    assert_eq!(s.unread, vec![]);
+    assert_eq!(
+        s.primary.release, None,
+        "a module's release is not the unit's"
+    );
+}

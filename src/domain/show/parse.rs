@@ -558,7 +558,9 @@ impl Parser {
             "logical update queue",
             "stateful obj",
         ];
-        SKIPPED.iter().any(|p| starts(line, p))
+        // A service module's own line: `<name>, <version>, <status>[, (Monitored)]`.
+        let module = line.matches(", ").count() >= 2 && !line.contains(": ");
+        module || SKIPPED.iter().any(|p| starts(line, p))
     }
 
     /// `Ours <r>, Mate <r>|Unknown`.
@@ -631,10 +633,25 @@ impl Parser {
             .to_ascii_lowercase();
         let sw = inner.split_once('/').map_or("", |(_, sw)| sw);
         let release = sw.parse::<Release>().ok();
-        let asa = status.contains("sys")
-            || ["asa", "fpr", "firepower"]
-                .iter()
-                .any(|p| starts(model, p) && !starts(model, "asa-ssm"));
+        // The ASA itself: a release that reads on a model that is no service module, or the
+        // `Sys` status (then a release that does not read is said).
+        let module = [
+            "ips",
+            "sfr",
+            "asa-cx",
+            "asa-ssm",
+            "cx",
+            "csc",
+            "snort",
+            "diskstatus",
+        ]
+        .iter()
+        .any(|p| starts(model, p));
+        let asa = if release.is_some() {
+            !module
+        } else {
+            status.contains("sys")
+        };
         if !asa {
             return true; // an IPS, CX or FirePOWER module
         }
