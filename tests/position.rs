@@ -505,3 +505,36 @@ fn show_bootvar_shows_step_1() {
     let pos = locate(&s, &parse(&text), &Known::default());
     assert_eq!((pos.place, pos.alternative), (Place::Before, None));
 }
+
+#[test]
+fn a_one_unit_hop_of_a_mismatched_pair() {
+    let s = session("#from=9.1(7)&from2=9.12(4)&to=9.12(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    assert_eq!(s.hop_facts[0].reloads.len(), 1, "only the primary reloads");
+    // The unit to reload is active: it becomes the standby first.
+    let text = pair("Primary", "9.1(7)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.plan_from, None, "the units run the plan's start");
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::MakeStandby);
+    assert_eq!(
+        (next.unit, next.commands),
+        (Some(Unit::Primary), vec!["no failover active".to_string()])
+    );
+    // Then it is reloaded from the active unit.
+    let text = pair("Secondary", "9.12(4)", "Active", "9.1(7)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::ReloadStandby);
+    assert_eq!(
+        (next.unit, next.commands),
+        (
+            Some(Unit::Secondary),
+            vec!["failover reload-standby".to_string()]
+        )
+    );
+    // Both on the target: done.
+    let text = pair("Secondary", "9.12(4)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::Done);
+}
