@@ -471,3 +471,16 @@ fn service_module_lines_of_any_name_are_skipped() {
         "a module's release is not the unit's"
     );
 }
+
+#[test]
+fn a_host_line_without_its_unit_is_said_at_a_real_line() {
+    // Found by the fuzz target: a `show failover state` host line with no unit word, pasted
+    // without its header, was reported at line 0.
+    let s = parse("\n\nOther host -   \n  Active None\n");
+    assert!(!s.unread.is_empty());
+    assert!(
+        s.unread.iter().all(|u| (1..=4).contains(&u.line)),
+        "{:?}",
+        s.unread
+    );
+}

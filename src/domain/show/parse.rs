@@ -327,6 +327,10 @@ impl Parser {
         if line.is_empty() {
             return;
         }
+        if self.block.first_line == 0 {
+            // The paste's first block starts at its first line with text.
+            self.block.first_line = n;
+        }
         if let Some(p) = prompt(line) {
             let (kind, relayed) = command(p.command);
             let unit = p.unit.map(|u| if relayed { other(u) } else { u });
