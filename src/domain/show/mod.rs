@@ -11,6 +11,15 @@
 //! given to the unit a failover-aware prompt names (`fw/pri/act#`; the other unit when the
 //! command was `failover exec mate show version`), else to the unit the nearest `show
 //! failover` of the same paste says it was typed on, else left unattributed.
+//!
+//! The line formats were checked against public parsers of the same output, read, not
+//! copied: networktocode's ntc-templates `cisco_asa_show_failover` TextFSM template (seen in
+//! its Go mirror, github.com/wessrow/go-ntc-templates, `models/cisco_asa_show_failover.go`:
+//! host sections, `Group N State:`, slot lines, context-prefixed interface lines, service
+//! module lines `<name>, <version>, <status>`, the statistics section) and genieparser's ASA
+//! `show failover` parser (slot lines such as `slot 0: ASAv hw/sw rev (/9.14(1)) status (Up
+//! Sys)`, with no hardware revision). The samples in `tests/fixtures/show/` are this
+//! project's own.
 
 mod parse;
 
