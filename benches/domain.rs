@@ -5,7 +5,7 @@
 //! layout at 300 / 2,000 / 10,000 releases (budget ≤ 20 ms for 2,000 in wasm; native is the
 //! lower bound), and the page's fleet view on 1,000 pairs: the CSV planned and its markup written
 //! (budget: the table drawn within 100 ms of applying, in the page; native is the lower
-//! bound). Run with `cargo xtask bench` (prints the medians) or `cargo bench --bench domain`.
+//! bound), and 1 MB of pasted unit output read (`show/parse_1mb`, budget < 20 ms). Run with `cargo xtask bench` (prints the medians) or `cargo bench --bench domain`.
 
 use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::fleet::{sample_csv, PlannedFleet};
@@ -15,6 +15,7 @@ use asa_planner::domain::presets::default_preset;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::RuleSet;
+use asa_planner::domain::show;
 use asa_planner::view::fleet_html;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -138,5 +139,27 @@ fn fleet_view(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, all_pairs, layouts, fleet_view);
+/// SPEC §14: 1 MB of pasted `show failover` / `show failover state` / `show version` output
+/// (this project's samples, repeated) read into a snapshot (budget < 20 ms native).
+fn show_output(c: &mut Criterion) {
+    let samples = [
+        include_str!("../tests/fixtures/show/as-healthy.txt"),
+        include_str!("../tests/fixtures/show/exec-mate.txt"),
+        include_str!("../tests/fixtures/show/state-table.txt"),
+        include_str!("../tests/fixtures/show/aa-with-version.txt"),
+        include_str!("../tests/fixtures/show/more-crlf.txt"),
+    ];
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        for s in samples {
+            text.push_str(s);
+        }
+    }
+    let mut group = c.benchmark_group("show");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("parse_1mb", |b| b.iter(|| show::parse(black_box(&text))));
+    group.finish();
+}
+
+criterion_group!(benches, parse, all_pairs, layouts, fleet_view, show_output);
 criterion_main!(benches);

@@ -9,6 +9,7 @@
 
 mod fleet;
 mod plan;
+mod status;
 
 use asa_planner::domain::fleet::{preset_id, InputError};
 use asa_planner::domain::platform::Platform;
@@ -29,6 +30,7 @@ Examples:
   asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
   asa-planner fleet pairs.csv --target '9.12(4)' --format json > plan.json
   cat pairs.csv | asa-planner fleet - --target '9.12(4)' --format markdown
+  asa-planner status '9.8(4)' '9.12(4)' --show show-failover.txt
 
 Exit status: 0 all planned, 1 some pair has no zero-downtime path, 2 bad input.";
 
@@ -45,6 +47,8 @@ enum Command {
     Plan(plan::Args),
     /// Plan a fleet of pairs from a CSV file (name,unit1,unit2,target,mode,preset,platform).
     Fleet(fleet::Args),
+    /// Where a pair stands on its plan, from pasted show failover / show version output.
+    Status(status::Args),
 }
 
 /// How a run ended; the process exit code is the number.
@@ -63,6 +67,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Plan(args) => plan::run(&args, &mut out),
         Command::Fleet(args) => fleet::run(&args, &mut out),
+        Command::Status(args) => status::run(&args, &mut out),
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => ExitCode::from(status as u8),

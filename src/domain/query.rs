@@ -9,7 +9,8 @@
 //!
 //! | key        | value                                        | default          |
 //! |------------|----------------------------------------------|------------------|
-//! | `from`     | current release (any spelling)               | empty            |
+//! | `from`     | current release (any spelling, or a line or  | empty            |
+//! |            | image name a unit prints: `release_text`)    |                  |
 //! | `from2`    | the second unit's release, if it differs     | absent           |
 //! | `to`       | target release                               | empty            |
 //! | `mode`     | `active-standby` or `active-active`          | `active-standby` |

@@ -16,6 +16,7 @@ use super::platform::{Limit, Platform};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
+use super::release_text::{self, Reading};
 use super::rules::{Block, RuleSet};
 use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
 use std::sync::Arc;
@@ -60,6 +61,15 @@ pub struct Field {
     /// Parse error or unknown train, worded for a person (names the nearest trains).
     pub error: Option<String>,
     pub marks: Vec<Mark>,
+}
+
+impl Field {
+    /// What the field's text was read as (a plain release, a `show version` line, a
+    /// `Version: Ours …, Mate …` line with the mate's release, an image file name), when it
+    /// reads: the field says "read 9.12(4)37 from an image file name".
+    pub fn reading(&self) -> Option<Reading> {
+        release_text::read(&self.text).ok()
+    }
 }
 
 /// A train of the base catalog and whether it is on, with the reason when a preset left it out.
@@ -787,7 +797,10 @@ fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
 
 /// A release whose train the base catalog knows, or the message saying why not.
 fn interpret(text: &str, base: &Catalog) -> Result<Release, String> {
-    let release: Release = text.parse().map_err(|e| format!("{e}"))?;
+    // A release in any spelling, a `show version` line, a `Version:` line or an image name.
+    let release = release_text::read(text)
+        .map_err(|e| format!("{e}"))?
+        .release;
     let train = release.train();
     if base.has_train(train) {
         return Ok(release);

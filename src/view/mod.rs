@@ -21,6 +21,7 @@ pub mod legend;
 pub mod markup;
 pub mod plan_html;
 pub mod platform_html;
+pub mod position_html;
 pub mod release_list;
 pub mod release_options;
 pub mod runbook_html;

@@ -6,6 +6,7 @@
 
 use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::release::{Release, Train};
+use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
 use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE};
@@ -41,6 +42,23 @@ pub fn mark(mark: Mark) -> &'static str {
         Mark::Withdrawn => "withdrawn by Cisco (never recommended)",
         Mark::PreRelease => "pre-release build, never orderable (never recommended)",
     }
+}
+
+/// What a release field read, when it was more than a plain release (SPEC §2): "read
+/// 9.12(4)37 from an image file name". `None` for a release typed as such.
+pub fn release_read(reading: &Reading) -> Option<String> {
+    let from = match reading.source {
+        ReadSource::Plain => return None,
+        ReadSource::ShowVersion => "the first line of `show version`",
+        ReadSource::FailoverVersion => "the `Version:` line of `show failover` (\"Ours\")",
+        ReadSource::ImageFile => "an image file name",
+    };
+    Some(format!("read {} from {from}", reading.release))
+}
+
+/// The mate's release a `Version: Ours …, Mate …` line offers for the second unit.
+pub fn mate_offer(mate: Release) -> String {
+    format!("the mate runs {mate}: use it as the second unit's release")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -703,5 +721,415 @@ pub mod platform {
                 text
             }
         }
+    }
+}
+
+/// Where the pair is (SPEC §14): the units as read, the position on the plan, the next step,
+/// the other reading, the stops. Releases and states only: nothing of the pasted text but
+/// what the parser kept (never serials or addresses).
+pub mod position {
+    use crate::domain::plan::Hop;
+    use crate::domain::position::{NextStep, Place, PlanFrom, Position, StepKind, Stop, StopKind};
+    use crate::domain::release::Release;
+    use crate::domain::runbook::{Role, Unit};
+    use crate::domain::show::{ConfigSync, Snapshot, State, UnitFacts, Unread, UnreadWhy};
+
+    fn unit_name(unit: Unit) -> &'static str {
+        match unit {
+            Unit::Primary => "the primary unit",
+            Unit::Secondary => "the secondary unit",
+        }
+    }
+
+    fn capital(s: &str) -> String {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    /// One unit as read: "primary unit: 9.8(4), Active, image asa984-smp-k8.bin".
+    /// `in_catalog` is false for a release whose train the catalog does not know.
+    pub fn unit(f: &UnitFacts, in_catalog: bool) -> String {
+        let mut parts = Vec::new();
+        parts.push(match (f.release, f.release_unreadable) {
+            (Some(r), _) if in_catalog => r.to_string(),
+            (Some(r), _) => format!("{r} (a release the catalog does not know)"),
+            (None, true) => "release not readable".to_string(),
+            (None, false) => "release not shown".to_string(),
+        });
+        if let Some(state) = f.state {
+            parts.push(state.label().to_string());
+        }
+        for (g, s) in &f.groups {
+            parts.push(format!("group {g} {}", s.label()));
+        }
+        if f.state.is_none() && f.groups.is_empty() {
+            parts.push("failover state not shown".to_string());
+        }
+        if let Some(image) = &f.image {
+            parts.push(format!("image {image}"));
+        }
+        if let Some(first) = f.boot.first() {
+            parts.push(format!("boots {first} first"));
+        }
+        let i = &f.interfaces;
+        if !i.failed.is_empty() {
+            parts.push(format!("interfaces failed: {}", i.failed.join(", ")));
+        }
+        if !i.waiting.is_empty() {
+            parts.push(format!("interfaces waiting: {}", i.waiting.join(", ")));
+        }
+        if let Some(sync) = f.config_sync {
+            parts.push(format!("configuration {}", sync_words(sync)));
+        }
+        format!("{}: {}", f.unit.label(), parts.join(", "))
+    }
+
+    fn sync_words(sync: ConfigSync) -> &'static str {
+        match sync {
+            ConfigSync::Done => "Sync Done",
+            ConfigSync::DoneStandby => "Sync Done - STANDBY",
+            ConfigSync::Skipped => "Sync Skipped",
+        }
+    }
+
+    /// The `data-role` hook value: the state (`standby-ready`), or per group
+    /// (`group1:active group2:standby-ready`), or empty.
+    pub fn role_hook(f: &UnitFacts) -> String {
+        if let Some(s) = f.state {
+            return s.as_str().to_string();
+        }
+        f.groups
+            .iter()
+            .map(|(g, s)| format!("group{g}:{}", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn step_done(step: u8, hop: &Hop) -> String {
+        let (from, to) = (hop.from, hop.to);
+        match step {
+            1 => "images staged on both units (staging shows only in `show bootvar` or `dir`)"
+                .to_string(),
+            2 => format!("the standby reloaded onto {to}"),
+            3 => format!("failed over: the unit on {to} is active, the other still runs {from}"),
+            4 => "the validation window checked".to_string(),
+            _ => format!("the former active reloaded onto {to}: both units run {to}"),
+        }
+    }
+
+    /// The position in a sentence: "inside hop 1 (9.8(4) → 9.12(4)) after step 2: the
+    /// standby reloaded onto 9.12(4) and Standby Ready".
+    pub fn place(hops: &[Hop], place: Place) -> String {
+        let hop = |h: usize| hops.get(h.wrapping_sub(1));
+        match place {
+            Place::Unknown => "where the pair stands on the plan is not known".to_string(),
+            Place::Before => match hops.first() {
+                Some(h) => format!("before the plan: both units on {}", h.from),
+                None => "before the plan".to_string(),
+            },
+            Place::InHop { hop: h, step } => match hop(h) {
+                Some(x) => format!(
+                    "inside hop {h} ({} → {}) after step {step}: {}",
+                    x.from,
+                    x.to,
+                    step_done(step, x)
+                ),
+                None => format!("inside hop {h} after step {step}"),
+            },
+            Place::Rollback { hop: h } => match hop(h) {
+                Some(x) => format!(
+                    "inside hop {h} ({} → {}), rolling back: failed back to the unit on {}",
+                    x.from, x.to, x.from
+                ),
+                None => format!("inside hop {h}, rolling back"),
+            },
+            Place::Between { after } => match hop(after) {
+                Some(x) => format!(
+                    "between hops {after} and {}: both units on {}",
+                    after + 1,
+                    x.to
+                ),
+                None => format!("between hops {after} and {}", after + 1),
+            },
+            Place::Done => match hops.last() {
+                Some(h) => format!("done: both units on {}", h.to),
+                None => "done".to_string(),
+            },
+        }
+    }
+
+    fn on(n: &NextStep) -> String {
+        let role = match n.role {
+            Role::Active => "the active unit",
+            Role::Standby => "the standby unit",
+            Role::Primary => "the primary unit",
+            Role::Secondary => "the secondary unit",
+            Role::Both => "each unit",
+        };
+        match n.unit {
+            Some(u) if unit_name(u) != role => format!("{} ({role})", unit_name(u)),
+            _ => role.to_string(),
+        }
+    }
+
+    fn commands(n: &NextStep) -> String {
+        n.commands
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The next step: "next, step 3 on the primary unit (the active unit): `no failover
+    /// active`".
+    pub fn next(n: &NextStep) -> String {
+        let (step, cmds) = (n.step, commands(n));
+        let on = if n.system {
+            format!(
+                "{} in the system execution space (`changeto system` first)",
+                on(n)
+            )
+        } else {
+            on(n)
+        };
+        match n.kind {
+            StepKind::Stage => format!(
+                "next, step 1 of hop {} on {on}: stage the images on both units, starting with \
+                 {cmds} (the runbook's step 1 has the whole block)",
+                n.hop
+            ),
+            StepKind::GroupsToPrimary => format!(
+                "next, before step 2 on {on}: {cmds}, so that both failover groups are active \
+                 there; then paste `show failover` again"
+            ),
+            StepKind::ReloadStandby => format!("next, step {step} on {on}: {cmds}"),
+            StepKind::FailOver => format!(
+                "next, step {step} on {on}: {cmds} (the upgraded unit takes over; a management \
+                 session to the active address drops and is reopened to the same address)"
+            ),
+            StepKind::Validate => format!(
+                "next, step {step} on {on}: the validation window — check what matters \
+                 (connections, VPN tunnels, NAT, routing neighbours) and {cmds}"
+            ),
+            StepKind::ReloadFormer => format!(
+                "next, step {step} on {on}: {cmds} (the point of no return: the former active \
+                 reloads onto the new release)"
+            ),
+            StepKind::Save => format!("next, step {step} on {on}: {cmds}"),
+            StepKind::MakeStandby => {
+                format!("next, on {on}: {cmds}: the unit this hop reloads must be the standby")
+            }
+            StepKind::RollbackBoot => format!(
+                "next, rollback step (b) on {on}: {cmds} (the runbook's rollback block has the \
+                 rest)"
+            ),
+        }
+    }
+
+    /// The other reading of the snapshot, with its next step.
+    pub fn alternative(hops: &[Hop], place: Place, n: Option<&NextStep>) -> String {
+        let when = match place {
+            Place::Before => "if the images are not staged yet",
+            Place::Rollback { .. } => "if you failed back after step 3 (a rollback)",
+            Place::InHop { step: 5, .. } => "if step 6 is not done yet",
+            Place::InHop { step: 2, .. } => "if the standby was reloaded by step 2",
+            _ => "otherwise",
+        };
+        let mut s = format!("Or, {when}: {}", self::place(hops, place));
+        if let Some(n) = n {
+            s.push_str("; ");
+            s.push_str(&next(n));
+        }
+        s.push('.');
+        s
+    }
+
+    fn releases(list: &[Release]) -> String {
+        let names: Vec<String> = list.iter().map(Release::to_string).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    }
+
+    /// A stop in a sentence.
+    pub fn stop(s: &Stop) -> String {
+        let who = s.unit.map_or("the other unit", unit_name);
+        let state = s.state.map(State::label).unwrap_or("not ready");
+        match s.kind {
+            StopKind::FailoverOff => "Failover is off: this pair does not fail over, so no step \
+                of a zero-downtime upgrade applies. Check that this is the right unit and turn \
+                failover on before going on."
+                .to_string(),
+            StopKind::MateSyncing if !s.interfaces.is_empty() => format!(
+                "{}'s interfaces {} are still Waiting: wait a minute and paste `show failover` \
+                 again before failing over.",
+                capital(who),
+                s.interfaces.join(", ")
+            ),
+            StopKind::MateSyncing if s.sync.is_some() => format!(
+                "The configuration state reads {}, not Sync Done: wait, then paste `show \
+                 failover state` again before failing over.",
+                sync_words(s.sync.unwrap_or(ConfigSync::Skipped))
+            ),
+            StopKind::MateSyncing => format!(
+                "{} is {state}, still joining after its reload: wait a minute and paste `show \
+                 failover` again.",
+                capital(who)
+            ),
+            StopKind::MateFailed if !s.interfaces.is_empty() => format!(
+                "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \
+                 history`, `show interface`) first.",
+                capital(who),
+                s.interfaces.join(", ")
+            ),
+            StopKind::MateFailed => format!(
+                "{} is {state}, not Standby Ready: do not fail over; find why (`show failover \
+                 history`) before the next step.",
+                capital(who)
+            ),
+            StopKind::MateUnknown => format!(
+                "{} is not seen (Mate Unknown or no other host) and no reload is under way: \
+                 check the failover link and that unit before the next step.",
+                capital(who)
+            ),
+            StopKind::OffPlan => match (s.release, s.expected.as_slice()) {
+                (Some(r), [want]) => format!(
+                    "{} came back on {r}, not {want}: it booted the old image. Check its boot \
+                     lines (`show bootvar`) before going on.",
+                    capital(who)
+                ),
+                (Some(r), want) => format!(
+                    "{} runs {r}, which is on no hop of this plan (expected {}): it may have \
+                     booted the wrong image. Check `show bootvar` before going on.",
+                    capital(who),
+                    releases(want)
+                ),
+                (None, _) => format!("{} runs a release off this plan.", capital(who)),
+            },
+            StopKind::WrongImage => match (&s.images, s.release) {
+                (Some((booted, named)), Some(r)) => format!(
+                    "{} booted {booted}, not {named}, the runbook's file for {r}: check which \
+                     file its boot lines name.",
+                    capital(who)
+                ),
+                _ => format!("{} booted another image than the runbook's.", capital(who)),
+            },
+            StopKind::Parity => match s.expected.as_slice() {
+                [a, b] => format!(
+                    "The units are more than one hop apart ({a} and {b}): the plan is done on \
+                     one unit only. Bring the other unit up to it before going on."
+                ),
+                _ => "The units are more than one hop apart.".to_string(),
+            },
+            StopKind::UnknownRelease => match s.release {
+                Some(r) => format!(
+                    "{} runs {r}, a release the catalog does not know (an internal build?): the \
+                     planner does not guess where it stands.",
+                    capital(who)
+                ),
+                None => format!("{}'s release could not be read.", capital(who)),
+            },
+        }
+    }
+
+    /// The releases a plan would start from: "Plan from what the units run: 9.8(4) (primary)
+    /// and 9.12(4) (secondary)".
+    pub fn plan_from(p: &PlanFrom) -> String {
+        match p.from2 {
+            Some(r2) => format!(
+                "Plan from what the units run: {} (primary) and {r2} (secondary).",
+                p.from
+            ),
+            None => format!("Plan from what the units run: {}.", p.from),
+        }
+    }
+
+    /// What a user context's output lacks.
+    pub fn context() -> &'static str {
+        "This is a user context's output: it names neither unit nor release. Paste `show \
+         failover` and `show version` from the system execution space (`changeto system`)."
+    }
+
+    /// The lines not read, by number only: "Lines 3, 14 could not be read."
+    pub fn unread(lines: &[Unread]) -> Option<String> {
+        const SHOWN: usize = 20;
+        if lines.is_empty() {
+            return None;
+        }
+        let mut numbers: Vec<String> = lines
+            .iter()
+            .take(SHOWN)
+            .map(|u| match u.why {
+                UnreadWhy::Unknown => u.line.to_string(),
+                UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
+                UnreadWhy::State => format!("{} (a state show failover does not print)", u.line),
+                UnreadWhy::NoUnit => format!("{} (output that names no unit)", u.line),
+            })
+            .collect();
+        if lines.len() > SHOWN {
+            numbers.push(format!("and {} more", lines.len() - SHOWN));
+        }
+        let noun = if lines.len() == 1 { "Line" } else { "Lines" };
+        Some(format!("{noun} {} could not be read.", numbers.join(", ")))
+    }
+
+    /// Nothing could be read at all.
+    pub fn nothing_read() -> &'static str {
+        "Nothing in this text reads as `show failover`, `show failover state` or `show version` \
+         output."
+    }
+
+    /// [`place`], saying "and Standby Ready" after step 2 when the output shows the upgraded
+    /// unit so (SPEC §14's example: "standby reloaded onto 9.12(4) and Standby Ready").
+    pub fn place_read(hops: &[Hop], place: Place, snap: &Snapshot) -> String {
+        let mut s = self::place(hops, place);
+        if let Place::InHop { hop, step: 2 } = place {
+            let to = hops.get(hop.wrapping_sub(1)).map(|h| h.to);
+            let ready = [&snap.primary, &snap.secondary].into_iter().any(|f| {
+                f.release.is_some() && f.release == to && f.state == Some(State::StandbyReady)
+            });
+            if ready {
+                s.push_str(" and Standby Ready");
+            }
+        }
+        s
+    }
+
+    /// The whole position as plain sentences, in the order shown: units, stops, position,
+    /// next step, the other reading, the plan from the units, lines not read.
+    pub fn sentences(
+        hops: &[Hop],
+        snap: &Snapshot,
+        pos: &Position,
+        in_catalog: impl Fn(Release) -> bool,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        if snap.is_empty() {
+            out.push(nothing_read().to_string());
+        }
+        for f in [&snap.primary, &snap.secondary] {
+            if f.is_known() {
+                out.push(capital(&unit(f, f.release.is_none_or(&in_catalog))));
+            }
+        }
+        if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
+            out.push(context().to_string());
+        }
+        out.extend(pos.stops.iter().map(stop));
+        out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
+        if let Some(n) = &pos.next {
+            out.push(format!("{}.", capital(&next(n))));
+        }
+        if let Some((p, n)) = &pos.alternative {
+            out.push(alternative(hops, *p, n.as_ref()));
+        }
+        if let Some(p) = &pos.plan_from {
+            out.push(plan_from(p));
+        }
+        out.extend(unread(&snap.unread));
+        out
     }
 }

@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "release",
     "fragment",
     "custom_list",
@@ -20,6 +20,7 @@ const TARGETS: [&str; 7] = [
     "fleet",
     "fleet_csv",
     "fleet_saved",
+    "show",
 ];
 const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.

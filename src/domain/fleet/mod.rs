@@ -362,10 +362,11 @@ pub fn canonical(text: &str) -> String {
     release(text).unwrap_or_else(|_| text.to_string())
 }
 
-/// A release in canonical spelling, or the parser's message.
+/// A release in canonical spelling (read from any text a release field takes: a spelling, a
+/// `show version` line, a `Version:` line, an image file name), or the reader's message.
 fn release(text: &str) -> Result<String, String> {
-    text.parse::<Release>()
-        .map(|r| r.to_string())
+    crate::domain::release_text::read(text)
+        .map(|r| r.release.to_string())
         .map_err(|e| e.to_string())
 }
 

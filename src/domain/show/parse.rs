@@ -1,0 +1,981 @@
+//! The line reader behind [`parse`]. One pass over the lines; each line is normalised once
+//! (`<--- More --->` markers, backspaces, carriage returns and tabs removed, blanks collapsed)
+//! into one reused buffer and matched against a fixed set of prefixes, so the time is linear in
+//! the text. Outputs are cut into blocks at prompts and at the first line of each output
+//! (`Failover On|Off`, the `show version` banner, the `show failover state` header); facts
+//! inside a block are relative ("this host", "other host", "ours", "mate") until the block
+//! says which unit it was typed on.
+
+use super::{
+    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Snapshot, State, UnitFacts,
+    Unread, UnreadWhy,
+};
+use crate::domain::release::Release;
+use crate::domain::runbook::Unit;
+
+/// Reads pasted output into a [`Snapshot`]. Total: any text gives a snapshot.
+pub fn parse(text: &str) -> Snapshot {
+    let mut p = Parser::default();
+    let mut buf = String::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        normalise(raw, &mut buf);
+        p.line(i + 1, &buf);
+    }
+    p.finish()
+}
+
+/// `raw` without `<--- More --->` markers, backspaces and controls, its blanks collapsed to one
+/// space, trimmed.
+fn normalise(raw: &str, out: &mut String) {
+    out.clear();
+    let mut rest = raw;
+    let mut blank = true;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<--- More --->") {
+            rest = after;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        if c.is_whitespace() || c.is_control() {
+            if !blank && c != '\u{8}' {
+                out.push(' ');
+                blank = true;
+            }
+            continue;
+        }
+        out.push(c);
+        blank = false;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+enum Kind {
+    /// Before any output, or after a bare prompt.
+    #[default]
+    None,
+    Failover,
+    FailoverState,
+    Version,
+    /// `show bootvar`.
+    Bootvar,
+    /// `dir` (of the flash).
+    Dir,
+    /// A command whose output is not read.
+    Other,
+}
+
+/// One host section of a `show failover` (this host or the other host).
+#[derive(Default)]
+struct Host {
+    unit: Option<Unit>,
+    state: Option<State>,
+    groups: Vec<(u8, State)>,
+    slot: Option<Release>,
+    slot_unreadable: bool,
+    interfaces: Interfaces,
+    seen: bool,
+}
+
+#[derive(Default)]
+struct Block {
+    kind: Kind,
+    first_line: usize,
+    /// The unit a failover-aware prompt names (already the mate's for a relayed command).
+    prompt_unit: Option<Unit>,
+    relayed: bool,
+    /// `Failover unit Primary|Secondary`.
+    this_unit: Option<Unit>,
+    failover_on: Option<bool>,
+    ours: Option<Option<Release>>,
+    /// `Some(None)`: `Mate Unknown`.
+    mate: Option<Option<Release>>,
+    hosts: [Host; 2],
+    /// Index into `hosts` of the section being read.
+    current: Option<usize>,
+    in_stats: bool,
+    /// `show failover state`: the host whose state is on the next line.
+    pending_state: Option<usize>,
+    section: Section,
+    config_sync: Option<ConfigSync>,
+    context: ContextFacts,
+    context_seen: bool,
+    // show version
+    version: Option<Option<Release>>,
+    image: Option<String>,
+    asdm: Option<Release>,
+    hardware: Option<String>,
+    // show bootvar, dir
+    boot: Option<Vec<String>>,
+    files: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Section {
+    #[default]
+    None,
+    Configuration,
+    Communication,
+}
+
+/// A finished `show version`, `show bootvar` or `dir` block, waiting for its unit.
+struct VersionFacts {
+    kind: Kind,
+    boot: Option<Vec<String>>,
+    files: Vec<String>,
+    index: usize,
+    line: usize,
+    prompt_unit: Option<Unit>,
+    relayed: bool,
+    release: Option<Option<Release>>,
+    image: Option<String>,
+    asdm: Option<Release>,
+    hardware: Option<String>,
+}
+
+#[derive(Default)]
+struct Parser {
+    block: Block,
+    blocks: usize,
+    /// (block index, the unit the person typed at) of each `show failover` block.
+    sessions: Vec<(usize, Unit)>,
+    versions: Vec<VersionFacts>,
+    primary: Option<UnitFacts>,
+    secondary: Option<UnitFacts>,
+    failover: Option<bool>,
+    mate_unknown: bool,
+    context: Option<ContextFacts>,
+    boot: Option<Vec<String>>,
+    seen: Seen,
+    unread: Vec<Unread>,
+}
+
+/// `text` after `prefix`, ASCII case ignored.
+fn after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text[prefix.len()..].trim_start())
+}
+
+fn starts(text: &str, prefix: &str) -> bool {
+    after(text, prefix).is_some()
+}
+
+/// `Primary` | `Secondary` at the start of `text`, and the rest.
+fn unit_word(text: &str) -> Option<(Unit, &str)> {
+    if let Some(rest) = after(text, "primary") {
+        return Some((Unit::Primary, rest));
+    }
+    after(text, "secondary").map(|rest| (Unit::Secondary, rest))
+}
+
+/// The longest state label at the start of `text` (a whole word), and the rest.
+fn state_prefix(text: &str) -> Option<(State, &str)> {
+    let mut best: Option<(State, &str)> = None;
+    for state in State::ALL {
+        let label = state.label();
+        if text
+            .get(..label.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(label))
+        {
+            let tail = &text[label.len()..];
+            if (tail.is_empty() || tail.starts_with(' ') || tail.starts_with('('))
+                && best.is_none_or(|(b, _)| b.label().len() < label.len())
+            {
+                best = Some((state, tail.trim_start()));
+            }
+        }
+    }
+    best
+}
+
+/// A state that is the whole of `text` (a trailing `(…)` remark allowed).
+fn state_whole(text: &str) -> Option<State> {
+    state_prefix(text)
+        .filter(|(_, rest)| rest.is_empty() || rest.starts_with('('))
+        .map(|(s, _)| s)
+}
+
+/// The text inside the parentheses that open at the start of `text`, balanced (a release
+/// holds its own parentheses: `(3.1/9.6(4)5)`).
+fn balanced(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('(')?;
+    let mut depth = 1usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&inner[..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A prompt line: `asa#`, `fw/pri/act# show failover`, `asa/admin> sh ver`, `asa(config)#`.
+struct Prompt<'a> {
+    unit: Option<Unit>,
+    command: &'a str,
+}
+
+fn prompt(line: &str) -> Option<Prompt<'_>> {
+    let end = line.find(['#', '>'])?;
+    let token = &line[..end];
+    let first = token.chars().next()?;
+    if !first.is_ascii_alphanumeric()
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./()".contains(c))
+    {
+        return None;
+    }
+    let command = line[end + 1..].trim();
+    let mut unit = None;
+    for tag in token.split('/').skip(1) {
+        if tag.eq_ignore_ascii_case("pri") {
+            unit = Some(Unit::Primary);
+        } else if tag.eq_ignore_ascii_case("sec") {
+            unit = Some(Unit::Secondary);
+        }
+    }
+    Some(Prompt { unit, command })
+}
+
+/// `word` abbreviates `full` (at least `min` letters).
+fn abbreviates(word: &str, full: &str, min: usize) -> bool {
+    word.len() >= min && full.len() >= word.len() && full[..word.len()].eq_ignore_ascii_case(word)
+}
+
+/// What a command line asks for, and whether it is relayed by `failover exec mate`.
+fn command(text: &str) -> (Kind, bool) {
+    let text = text.split('|').next().unwrap_or("");
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let (relayed, rest) = match words.as_slice() {
+        [f, e, m, rest @ ..]
+            if abbreviates(f, "failover", 3)
+                && abbreviates(e, "exec", 2)
+                && abbreviates(m, "mate", 2) =>
+        {
+            (true, rest)
+        }
+        rest => (false, rest),
+    };
+    let kind = match rest {
+        [] => Kind::None,
+        [s, f] if abbreviates(s, "show", 2) && abbreviates(f, "failover", 3) => Kind::Failover,
+        [s, f, st]
+            if abbreviates(s, "show", 2)
+                && abbreviates(f, "failover", 3)
+                && abbreviates(st, "state", 2) =>
+        {
+            Kind::FailoverState
+        }
+        [s, v, ..] if abbreviates(s, "show", 2) && abbreviates(v, "version", 3) => Kind::Version,
+        [s, b, ..] if abbreviates(s, "show", 2) && abbreviates(b, "bootvar", 5) => Kind::Bootvar,
+        [d, ..] if abbreviates(d, "dir", 3) => Kind::Dir,
+        _ => Kind::Other,
+    };
+    (kind, relayed)
+}
+
+impl Parser {
+    fn unread(&mut self, line: usize, why: UnreadWhy) {
+        self.unread.push(Unread { line, why });
+    }
+
+    /// Ends the block being read and starts one of `kind`.
+    fn start(&mut self, kind: Kind, line: usize, prompt_unit: Option<Unit>, relayed: bool) {
+        self.end_block();
+        self.block = Block {
+            kind,
+            first_line: line,
+            prompt_unit,
+            relayed,
+            ..Block::default()
+        };
+        match kind {
+            Kind::Failover => self.seen.show_failover += 1,
+            Kind::FailoverState => self.seen.show_failover_state += 1,
+            Kind::Version => self.seen.show_version += 1,
+            Kind::Bootvar => self.seen.show_bootvar += 1,
+            Kind::Dir => self.seen.dir += 1,
+            Kind::Other => self.seen.other_commands += 1,
+            Kind::None => {}
+        }
+    }
+
+    /// Starts a block of `kind` at an output's first line, unless a prompt already did.
+    fn output_starts(&mut self, kind: Kind, line: usize, fresh: bool) {
+        if self.block.kind != kind || !fresh {
+            let (unit, relayed) = if self.block.kind == Kind::None {
+                (self.block.prompt_unit, self.block.relayed)
+            } else {
+                (None, false)
+            };
+            self.start(kind, line, unit, relayed);
+        }
+    }
+
+    fn line(&mut self, n: usize, line: &str) {
+        if line.is_empty() {
+            return;
+        }
+        if self.block.first_line == 0 {
+            // The paste's first block starts at its first line with text.
+            self.block.first_line = n;
+        }
+        if let Some(p) = prompt(line) {
+            let (kind, relayed) = command(p.command);
+            let unit = p.unit.map(|u| if relayed { other(u) } else { u });
+            self.start(kind, n, unit, relayed);
+            return;
+        }
+        // The first line of each output starts its block.
+        if let Some(rest) = after(line, "failover") {
+            if rest.eq_ignore_ascii_case("on") || rest.eq_ignore_ascii_case("off") {
+                let fresh = self.block.failover_on.is_none() && self.block.hosts[0].unit.is_none();
+                self.output_starts(Kind::Failover, n, fresh);
+                self.block.failover_on = Some(rest.eq_ignore_ascii_case("on"));
+                return;
+            }
+        }
+        if starts(line, "cisco adaptive security appliance software version") {
+            let fresh = self.block.version.is_none();
+            self.output_starts(Kind::Version, n, fresh);
+            let rest = &line["cisco adaptive security appliance software version".len()..];
+            let release = crate::domain::release_text::show_version_release(rest).ok();
+            if release.is_none() {
+                self.unread(n, UnreadWhy::Release);
+            }
+            self.block.version = Some(release);
+            return;
+        }
+        if starts(line, "boot variable =") || starts(line, "current boot variable =") {
+            let fresh = self.block.boot.is_none() || starts(line, "current");
+            self.output_starts(Kind::Bootvar, n, fresh);
+            self.bootvar_line(line);
+            return;
+        }
+        if starts(line, "directory of ") {
+            let fresh = self.block.files.is_empty();
+            self.output_starts(Kind::Dir, n, fresh);
+            return;
+        }
+        if starts(line, "state last failure reason") {
+            let fresh = self.block.hosts[0].unit.is_none();
+            self.output_starts(Kind::FailoverState, n, fresh);
+            return;
+        }
+        match self.block.kind {
+            Kind::Other => {}
+            Kind::Version => self.version_line(line),
+            Kind::Bootvar => self.bootvar_line(line),
+            Kind::Dir => self.dir_line(line),
+            Kind::Failover => self.failover_line(n, line),
+            Kind::FailoverState => self.state_line(n, line),
+            Kind::None => {
+                // Output pasted without its first line: read what can be read.
+                if !self.failover_line_known(n, line) {
+                    self.unread(n, UnreadWhy::Unknown);
+                }
+            }
+        }
+    }
+
+    /// `[Current ]BOOT variable = disk0:/a.bin;disk0:/b.bin`: the configured list (`Current`)
+    /// wins over the one the unit booted with.
+    fn bootvar_line(&mut self, line: &str) {
+        let current = after(line, "current boot variable =");
+        let Some(list) = current.or_else(|| after(line, "boot variable =")) else {
+            return; // CONFIG_FILE lines and the like
+        };
+        if current.is_none() && self.block.boot.is_some() {
+            return;
+        }
+        let files = list
+            .split(';')
+            .map(|p| p.trim().rsplit(['/', ':']).next().unwrap_or("").to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        self.block.boot = Some(files);
+    }
+
+    /// `122 -rwx 103174400 09:55:01 Mar 03 2026 asa984-smp-k8.bin`: image files (ASA and
+    /// ASDM) only.
+    fn dir_line(&mut self, line: &str) {
+        let words: Vec<&str> = line.split(' ').collect();
+        let (Some(mode), Some(name)) = (words.get(1), words.last()) else {
+            return;
+        };
+        if words.len() >= 4 && mode.len() == 4 && mode.starts_with(['-', 'd']) {
+            if let Some(image) = crate::domain::release_text::image_name(name) {
+                self.block.files.push(image.to_string());
+            }
+        }
+    }
+
+    fn version_line(&mut self, line: &str) {
+        let b = &mut self.block;
+        if let Some(rest) = after(line, "device manager version") {
+            b.asdm = rest.split(' ').next().and_then(|r| r.parse().ok());
+        } else if let Some(rest) = after(line, "system image file is") {
+            let path = rest.trim_matches('"');
+            let name = path.rsplit(['/', ':']).next().unwrap_or(path);
+            if !name.is_empty() {
+                b.image = Some(name.to_string());
+            }
+        } else if let Some(rest) = after(line, "hardware:") {
+            let model = rest.split([',', ' ']).next().unwrap_or("");
+            if !model.is_empty() {
+                b.hardware = Some(model.to_string());
+            }
+        }
+        // Everything else of `show version` (uptime, licences, interfaces with their MAC
+        // addresses, serial numbers, FXOS/SSP lines) is skipped on purpose.
+    }
+
+    fn failover_line(&mut self, n: usize, line: &str) {
+        if self.block.in_stats {
+            return;
+        }
+        if !self.failover_line_known(n, line) {
+            self.unread(n, UnreadWhy::Unknown);
+        }
+    }
+
+    /// Reads one line of `show failover`; `false` when it is not one.
+    fn failover_line_known(&mut self, n: usize, line: &str) -> bool {
+        if let Some(rest) = after(line, "failover unit") {
+            match unit_word(rest) {
+                Some((unit, _)) => self.block.this_unit = Some(unit),
+                None => self.unread(n, UnreadWhy::Unknown),
+            }
+            if self.block.kind == Kind::None {
+                self.block.kind = Kind::Failover;
+                self.seen.show_failover += 1;
+            }
+            return true;
+        }
+        if let Some(rest) = after(line, "version:") {
+            return self.version_pair(n, rest);
+        }
+        for (prefix, index) in [("this host", 0), ("other host", 1)] {
+            if let Some(rest) = after(line, prefix) {
+                if let Some(rest) = rest.strip_prefix(':') {
+                    self.host(n, index, rest.trim_start());
+                    return true;
+                }
+                if let Some(rest) = rest.strip_prefix('-') {
+                    // `show failover state`'s host line, pasted without its header.
+                    if self.block.kind == Kind::None {
+                        self.block.kind = Kind::FailoverState;
+                        self.seen.show_failover_state += 1;
+                    }
+                    self.state_host(n, index, rest.trim_start());
+                    return true;
+                }
+            }
+        }
+        for (prefix, peer) in [("this context:", false), ("peer context:", true)] {
+            if let Some(rest) = after(line, prefix) {
+                let state = state_whole(rest);
+                if state.is_none() {
+                    self.unread(n, UnreadWhy::State);
+                }
+                let b = &mut self.block;
+                b.context_seen = true;
+                b.current = None;
+                if peer {
+                    b.context.peer = state;
+                } else {
+                    b.context.this = state;
+                }
+                return true;
+            }
+        }
+        if let Some(rest) = after(line, "group") {
+            let digits: &str = rest.split(' ').next().unwrap_or("");
+            let Ok(group) = digits.parse::<u8>() else {
+                return false;
+            };
+            let rest = rest[digits.len()..].trim_start();
+            if let Some(state) = after(rest, "state:") {
+                match (state_whole(state), self.block.current) {
+                    (Some(s), Some(h)) => self.block.hosts[h].groups.push((group, s)),
+                    (None, _) => self.unread(n, UnreadWhy::State),
+                    (Some(_), None) => self.unread(n, UnreadWhy::NoUnit),
+                }
+            }
+            // `Group 1 last failover at: …` and the like.
+            return true;
+        }
+        if let Some(rest) = after(line, "slot") {
+            return self.slot(n, rest);
+        }
+        if let Some(h) = self.interface(line) {
+            if let Some(c) = self.block.current {
+                let (name, health) = h;
+                let i = &mut self.block.hosts[c].interfaces;
+                match health {
+                    Health::Normal => i.normal += 1,
+                    Health::Waiting => i.waiting.push(name),
+                    Health::Failed => i.failed.push(name),
+                }
+            }
+            return true;
+        }
+        if starts(line, "stateful failover logical update statistics") {
+            self.block.in_stats = true;
+            return true;
+        }
+        const SKIPPED: [&str; 25] = [
+            "failover lan interface",
+            "failover state link",
+            "failover link",
+            "lan failover",
+            "reconnect timeout",
+            "unit poll frequency",
+            "interface poll frequency",
+            "interface policy",
+            "monitored interfaces",
+            "mac address move notification",
+            "failover replication",
+            "serial number",
+            "last failover at",
+            "active time",
+            "failover health",
+            "ips,",
+            "asa firepower",
+            "firepower",
+            "sfr",
+            "cxsc",
+            "csc",
+            "ssp",
+            "link :",
+            "logical update queue",
+            "stateful obj",
+        ];
+        // A service module's own line: `<name>, <version>, <status>[, (Monitored)]`.
+        let module = line.matches(", ").count() >= 2 && !line.contains(": ");
+        module || SKIPPED.iter().any(|p| starts(line, p))
+    }
+
+    /// `Ours <r>, Mate <r>|Unknown`.
+    fn version_pair(&mut self, n: usize, rest: &str) -> bool {
+        let Some(rest) = after(rest, "ours") else {
+            self.unread(n, UnreadWhy::Unknown);
+            return true;
+        };
+        let (ours, mate) = rest.split_once(',').unwrap_or((rest, ""));
+        let ours = ours.trim().parse::<Release>().ok();
+        let mate_text = after(mate.trim(), "mate").unwrap_or("");
+        let mate = if mate_text.is_empty() || starts(mate_text, "unknown") {
+            None
+        } else {
+            mate_text
+                .split(' ')
+                .next()
+                .and_then(|m| m.parse::<Release>().ok())
+        };
+        if ours.is_none() || (mate.is_none() && !starts(mate_text, "unknown")) {
+            self.unread(n, UnreadWhy::Release);
+        }
+        self.block.ours = Some(ours);
+        self.block.mate = Some(mate);
+        if mate.is_none() && starts(mate_text, "unknown") {
+            self.block.mate = Some(None);
+        }
+        true
+    }
+
+    /// `Primary - Active`, `Secondary - Standby Ready`, or `Primary` (Active/Active).
+    fn host(&mut self, n: usize, index: usize, rest: &str) {
+        self.block.current = Some(index);
+        self.block.hosts[index].seen = true;
+        let Some((unit, rest)) = unit_word(rest) else {
+            self.unread(n, UnreadWhy::Unknown);
+            return;
+        };
+        self.block.hosts[index].unit = Some(unit);
+        if let Some(state) = rest.strip_prefix('-') {
+            match state_whole(state.trim_start()) {
+                Some(s) => self.block.hosts[index].state = Some(s),
+                None => self.unread(n, UnreadWhy::State),
+            }
+        }
+    }
+
+    /// `slot N: <model> hw/sw rev (<hw>/<release>) status (Up Sys)`; other slots are modules.
+    fn slot(&mut self, n: usize, rest: &str) -> bool {
+        let Some((number, rest)) = rest.split_once(':') else {
+            return false;
+        };
+        if number.trim().parse::<u8>().is_err() {
+            return false;
+        }
+        let rest = rest.trim_start();
+        let model = rest.split(' ').next().unwrap_or("");
+        let Some(at) = rest.to_ascii_lowercase().find("rev (") else {
+            // `slot 0: empty`.
+            return true;
+        };
+        let Some(inner) = balanced(&rest[at + 4..]) else {
+            self.unread(n, UnreadWhy::Unknown);
+            return true;
+        };
+        // After the closing parenthesis: `rest[at + 4]` is the opening one.
+        let status = rest
+            .get(at + 4 + 1 + inner.len() + 1..)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let sw = inner.split_once('/').map_or("", |(_, sw)| sw);
+        let release = sw.parse::<Release>().ok();
+        // The ASA itself: a release that reads on a model that is no service module, or the
+        // `Sys` status (then a release that does not read is said).
+        let module = [
+            "ips",
+            "sfr",
+            "asa-cx",
+            "asa-ssm",
+            "cx",
+            "csc",
+            "snort",
+            "diskstatus",
+        ]
+        .iter()
+        .any(|p| starts(model, p));
+        let asa = if release.is_some() {
+            !module
+        } else {
+            status.contains("sys")
+        };
+        if !asa {
+            return true; // an IPS, CX or FirePOWER module
+        }
+        if let Some(h) = self.block.current {
+            match release {
+                Some(r) => self.block.hosts[h].slot = Some(r),
+                None => {
+                    self.block.hosts[h].slot_unreadable = true;
+                    self.unread(n, UnreadWhy::Release);
+                }
+            }
+        }
+        true
+    }
+
+    /// `[ctx] Interface <name> (<address>): <state> (<remark>)`: the name and its health.
+    fn interface(&self, line: &str) -> Option<(String, Health)> {
+        let at = line.to_ascii_lowercase().find("interface ")?;
+        let head = &line[..at];
+        // Nothing, or one word (the context): `admin Interface inside (…): Normal`.
+        if head.trim().contains(' ') {
+            return None;
+        }
+        let rest = &line[at + "interface ".len()..];
+        let name = rest.split([' ', '(']).next()?;
+        let (_, state) = rest.rsplit_once("): ")?;
+        let prefix = head.trim();
+        let name = if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix} {name}")
+        };
+        let s = state.to_ascii_lowercase();
+        let health = if s.contains("not-monitored") {
+            // Not monitored: its state decides nothing.
+            Health::Normal
+        } else if s.starts_with("failed") || s.starts_with("no link") || s.starts_with("link down")
+        {
+            Health::Failed
+        } else if s.contains("waiting") || s.starts_with("unknown") {
+            Health::Waiting
+        } else if s.starts_with("normal") {
+            Health::Normal
+        } else {
+            return None;
+        };
+        Some((name, health))
+    }
+
+    fn state_line(&mut self, n: usize, line: &str) {
+        for (prefix, index) in [("this host", 0), ("other host", 1)] {
+            if let Some(rest) = after(line, prefix) {
+                if let Some(rest) = rest.strip_prefix('-') {
+                    self.state_host(n, index, rest.trim_start());
+                    return;
+                }
+            }
+        }
+        if starts(line, "====configuration state") {
+            self.block.section = Section::Configuration;
+            self.block.pending_state = None;
+            return;
+        }
+        if starts(line, "====communication state") {
+            self.block.section = Section::Communication;
+            return;
+        }
+        match self.block.section {
+            Section::Communication => return,
+            Section::Configuration => {
+                let sync = if starts(line, "sync done - standby") {
+                    Some(ConfigSync::DoneStandby)
+                } else if starts(line, "sync done") {
+                    Some(ConfigSync::Done)
+                } else if starts(line, "sync skipped") {
+                    Some(ConfigSync::Skipped)
+                } else {
+                    None
+                };
+                match sync {
+                    Some(s) => self.block.config_sync = Some(s),
+                    None => self.unread(n, UnreadWhy::Unknown),
+                }
+                return;
+            }
+            Section::None => {}
+        }
+        // Active/Active: `Group 1 Active None`.
+        if let Some(rest) = after(line, "group") {
+            let digits = rest.split(' ').next().unwrap_or("");
+            if let (Ok(group), Some(h)) = (digits.parse::<u8>(), self.block.current) {
+                match state_prefix(rest[digits.len()..].trim_start()) {
+                    Some((s, _)) => self.block.hosts[h].groups.push((group, s)),
+                    None => self.unread(n, UnreadWhy::State),
+                }
+                self.block.pending_state = None;
+                return;
+            }
+        }
+        if let Some(h) = self.block.pending_state.take() {
+            match state_prefix(line) {
+                Some((s, _)) => self.block.hosts[h].state = Some(s),
+                None => self.unread(n, UnreadWhy::State),
+            }
+            return;
+        }
+        self.unread(n, UnreadWhy::Unknown);
+    }
+
+    /// `- Primary` (the state on the next line) or `- Primary Active None` on one line.
+    fn state_host(&mut self, n: usize, index: usize, rest: &str) {
+        self.block.current = Some(index);
+        self.block.hosts[index].seen = true;
+        let Some((unit, rest)) = unit_word(rest) else {
+            self.unread(n, UnreadWhy::Unknown);
+            return;
+        };
+        let b = &mut self.block;
+        b.hosts[index].unit = Some(unit);
+        if index == 0 && b.this_unit.is_none() {
+            b.this_unit = Some(unit);
+        }
+        if rest.is_empty() {
+            b.pending_state = Some(index);
+        } else {
+            match state_prefix(rest) {
+                Some((s, _)) => b.hosts[index].state = Some(s),
+                None => self.unread(n, UnreadWhy::State),
+            }
+        }
+    }
+
+    fn facts(&mut self, unit: Unit) -> &mut UnitFacts {
+        let slot = match unit {
+            Unit::Primary => &mut self.primary,
+            Unit::Secondary => &mut self.secondary,
+        };
+        slot.get_or_insert_with(|| UnitFacts::new(unit))
+    }
+
+    fn set_release(&mut self, unit: Unit, release: Option<Release>, from: ReleaseFrom) {
+        let f = self.facts(unit);
+        if f.release_from.is_some_and(|had| had > from) {
+            return;
+        }
+        match release {
+            Some(r) => {
+                f.release = Some(r);
+                f.release_from = Some(from);
+                f.release_unreadable = false;
+            }
+            None if f.release.is_none() => f.release_unreadable = true,
+            None => {}
+        }
+    }
+
+    fn end_block(&mut self) {
+        let b = std::mem::take(&mut self.block);
+        let index = self.blocks;
+        self.blocks += 1;
+        match b.kind {
+            Kind::Failover | Kind::FailoverState => self.end_failover(index, b),
+            Kind::Version | Kind::Bootvar | Kind::Dir => self.versions.push(VersionFacts {
+                kind: b.kind,
+                boot: b.boot,
+                files: b.files,
+                index,
+                line: b.first_line,
+                prompt_unit: b.prompt_unit,
+                relayed: b.relayed,
+                release: b.version,
+                image: b.image,
+                asdm: b.asdm,
+                hardware: b.hardware,
+            }),
+            Kind::None | Kind::Other => {
+                // A `Version:` or host line pasted without its output's first line.
+                if b.this_unit.is_some() || b.hosts[0].unit.is_some() || b.context_seen {
+                    self.end_failover(index, b);
+                }
+            }
+        }
+    }
+
+    fn end_failover(&mut self, index: usize, mut b: Block) {
+        if let Some(on) = b.failover_on {
+            self.failover = Some(on);
+        }
+        if b.context_seen {
+            self.context = Some(b.context);
+        }
+        let this = b.this_unit.or(b.hosts[0].unit);
+        let Some(this) = this else {
+            if b.ours.is_some() || b.hosts.iter().any(|h| h.seen) {
+                self.unread(b.first_line, UnreadWhy::NoUnit);
+            }
+            return;
+        };
+        let typed_at = if b.relayed { other(this) } else { this };
+        self.sessions.push((index, typed_at));
+        if let Some(ours) = b.ours {
+            self.set_release(this, ours, ReleaseFrom::Version);
+        }
+        let mut mate_unknown = false;
+        match b.mate {
+            Some(Some(mate)) => self.set_release(other(this), Some(mate), ReleaseFrom::MateVersion),
+            Some(None) => mate_unknown = true,
+            None => {}
+        }
+        if b.kind == Kind::Failover
+            && b.failover_on == Some(true)
+            && b.hosts[0].seen
+            && !b.hosts[1].seen
+            && !b.context_seen
+        {
+            mate_unknown = true;
+        }
+        if b.kind == Kind::Failover || b.mate.is_some() {
+            self.mate_unknown = mate_unknown;
+        }
+        for (i, host) in b.hosts.iter_mut().enumerate() {
+            let unit = host.unit.unwrap_or(if i == 0 { this } else { other(this) });
+            if !host.seen {
+                continue;
+            }
+            if host.slot.is_some() || host.slot_unreadable {
+                self.set_release(unit, host.slot, ReleaseFrom::Slot);
+            }
+            let f = self.facts(unit);
+            if host.state.is_some() {
+                f.state = host.state;
+            }
+            if !host.groups.is_empty() {
+                f.groups = std::mem::take(&mut host.groups);
+                f.groups.sort_by_key(|(g, _)| *g);
+                f.groups.dedup_by_key(|(g, _)| *g);
+            }
+            if !host.interfaces.is_empty() {
+                f.interfaces = std::mem::take(&mut host.interfaces);
+            }
+        }
+        if let Some(sync) = b.config_sync {
+            self.facts(this).config_sync = Some(sync);
+        }
+    }
+
+    fn finish(mut self) -> Snapshot {
+        self.end_block();
+        let versions = std::mem::take(&mut self.versions);
+        for v in versions {
+            let unit = v.prompt_unit.or_else(|| {
+                // The nearest `show failover` of the paste says where the person typed.
+                let at = self.sessions.partition_point(|(i, _)| *i < v.index);
+                let before = at.checked_sub(1).map(|k| self.sessions[k]);
+                let after = self.sessions.get(at).copied();
+                let nearest = match (before, after) {
+                    (Some(b), Some(a)) => {
+                        if v.index - b.0 <= a.0 - v.index {
+                            Some(b.1)
+                        } else {
+                            Some(a.1)
+                        }
+                    }
+                    (b, a) => b.or(a).map(|s| s.1),
+                };
+                nearest.map(|u| if v.relayed { other(u) } else { u })
+            });
+            if let Some(boot) = &v.boot {
+                self.boot = Some(boot.clone());
+            }
+            let Some(unit) = unit else {
+                // Boot lines are the pair's (replicated); a flash listing without its unit
+                // says nothing.
+                if v.kind == Kind::Version {
+                    self.unread(v.line, UnreadWhy::NoUnit);
+                }
+                continue;
+            };
+            if let Some(boot) = v.boot {
+                self.facts(unit).boot = boot;
+            }
+            if !v.files.is_empty() {
+                self.facts(unit).files = v.files;
+            }
+            if let Some(release) = v.release {
+                self.set_release(unit, release, ReleaseFrom::ShowVersion);
+            }
+            let f = self.facts(unit);
+            if v.image.is_some() {
+                f.image = v.image;
+            }
+            if v.asdm.is_some() {
+                f.asdm = v.asdm;
+            }
+            if v.hardware.is_some() {
+                f.hardware = v.hardware;
+            }
+        }
+        // A later output that shows the mate settles an earlier `Mate Unknown`.
+        self.unread.sort_by_key(|u| u.line);
+        self.unread.dedup();
+        Snapshot {
+            failover: self.failover,
+            primary: self
+                .primary
+                .unwrap_or_else(|| UnitFacts::new(Unit::Primary)),
+            secondary: self
+                .secondary
+                .unwrap_or_else(|| UnitFacts::new(Unit::Secondary)),
+            mate_unknown: self.mate_unknown,
+            context: self.context,
+            boot: self.boot,
+            seen: self.seen,
+            unread: self.unread,
+        }
+    }
+}
+
+enum Health {
+    Normal,
+    Waiting,
+    Failed,
+}

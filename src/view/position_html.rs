@@ -1,0 +1,111 @@
+//! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
+//! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), the
+//! stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
+//! and `data-step`), the next step with its commands, the other reading, the plan from what
+//! the units run (`[data-plan-from]` with `data-from`, `data-from2`) and the lines not read.
+//! Sentences are `words::position`'s; everything is escaped (`markup`). Nothing of the pasted
+//! text reaches it but releases, states, image file names and interface names.
+
+use super::markup::{attr, escape, inline_code};
+use super::words::position as words;
+use crate::domain::plan::Hop;
+use crate::domain::position::Position;
+use crate::domain::release::Release;
+use crate::domain::show::Snapshot;
+
+/// The position's markup. `in_catalog` says whether a release's train is known (a release
+/// that is not is shown as unknown, never guessed).
+pub fn html(
+    hops: &[Hop],
+    snap: &Snapshot,
+    pos: &Position,
+    in_catalog: impl Fn(Release) -> bool,
+) -> String {
+    let mut out = String::from("<div class=\"position\">");
+    if snap.is_empty() {
+        out.push_str("<p data-show-empty>");
+        inline_code(&mut out, words::nothing_read());
+        out.push_str("</p>");
+    }
+    out.push_str("<ul class=\"position-units\">");
+    for f in [&snap.primary, &snap.secondary] {
+        if !f.is_known() {
+            continue;
+        }
+        out.push_str("<li data-unit-state");
+        attr(
+            &mut out,
+            "data-unit",
+            match f.unit {
+                crate::domain::runbook::Unit::Primary => "primary",
+                crate::domain::runbook::Unit::Secondary => "secondary",
+            },
+        );
+        let known = f.release.filter(|r| in_catalog(*r));
+        attr(
+            &mut out,
+            "data-release",
+            &known.map(|r| r.to_string()).unwrap_or_default(),
+        );
+        attr(&mut out, "data-role", &words::role_hook(f));
+        out.push('>');
+        escape(&mut out, &words::unit(f, f.release.is_none_or(&in_catalog)));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
+        out.push_str("<p data-show-context>");
+        inline_code(&mut out, words::context());
+        out.push_str("</p>");
+    }
+    for stop in &pos.stops {
+        out.push_str("<p role=\"alert\"");
+        attr(&mut out, "data-stop", stop.kind.as_str());
+        out.push('>');
+        inline_code(&mut out, &words::stop(stop));
+        out.push_str("</p>");
+    }
+    let (hop, step) = pos.place.hook();
+    out.push_str("<p data-position");
+    attr(&mut out, "data-hop", &hop);
+    attr(&mut out, "data-step", &step);
+    out.push('>');
+    escape(&mut out, &words::place_read(hops, pos.place, snap));
+    out.push_str("</p>");
+    if let Some(n) = &pos.next {
+        out.push_str("<p data-next-step");
+        attr(&mut out, "data-step", &n.step.to_string());
+        attr(&mut out, "data-unit", n.role.as_str());
+        out.push('>');
+        inline_code(&mut out, &words::next(n));
+        out.push_str("</p>");
+    }
+    if let Some((place, n)) = &pos.alternative {
+        let (hop, step) = place.hook();
+        out.push_str("<p data-alternative");
+        attr(&mut out, "data-hop", &hop);
+        attr(&mut out, "data-step", &step);
+        out.push('>');
+        inline_code(&mut out, &words::alternative(hops, *place, n.as_ref()));
+        out.push_str("</p>");
+    }
+    if let Some(p) = &pos.plan_from {
+        out.push_str("<p data-plan-from");
+        attr(&mut out, "data-from", &p.from.to_string());
+        attr(
+            &mut out,
+            "data-from2",
+            &p.from2.map(|r| r.to_string()).unwrap_or_default(),
+        );
+        out.push('>');
+        escape(&mut out, &words::plan_from(p));
+        out.push_str("</p>");
+    }
+    if let Some(lines) = words::unread(&snap.unread) {
+        out.push_str("<p data-show-unread>");
+        escape(&mut out, &lines);
+        out.push_str("</p>");
+    }
+    out.push_str("</div>");
+    out
+}

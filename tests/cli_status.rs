@@ -1,0 +1,221 @@
+//! `asa-planner status` (SPEC §14), run as a person runs it: the units' output from files or
+//! stdin, text and JSON, exit 0 on track or done, 1 a stop, 2 output that names neither unit.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let output = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("stdin written");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/show")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+const PLAN: [&str; 5] = ["status", "9.8(4)", "9.12(4)", "--rules", "guide-9x"];
+
+fn status(extra: &[&str], stdin: &str) -> Run {
+    let args: Vec<&str> = PLAN.iter().copied().chain(extra.iter().copied()).collect();
+    run(&args, stdin)
+}
+
+#[test]
+fn mid_upgrade_from_a_file_says_the_next_step_and_exits_0() {
+    let out = status(&["--show", &fixture("mid-standby-reloaded.txt")], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let expected = "\
+Plan 9.8(4) → 9.12(4): 1 hop (Active/Standby, rules guide-9x)
+Primary unit: 9.8(4), Active
+Secondary unit: 9.12(4), Standby Ready, image asa9-12-4-smp-k8.bin
+Inside hop 1 (9.8(4) → 9.12(4)) after step 2: the standby reloaded onto 9.12(4) and Standby Ready.
+Next, step 3 on the primary unit (the active unit): no failover active (the upgraded unit takes over; a management session to the active address drops and is reopened to the same address).
+";
+    assert!(out.stdout.starts_with(expected), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("Or, if you failed back after step 3 (a rollback)"));
+    assert!(!out.stdout.contains("TST0000"), "no serials");
+}
+
+#[test]
+fn stdin_when_no_file_and_several_files_together() {
+    let text = std::fs::read_to_string(fixture("after-failover.txt")).unwrap();
+    let out = status(&[], &text);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("after step 3"), "{}", out.stdout);
+    let out = status(
+        &[
+            "--show",
+            &fixture("exec-mate.txt"),
+            "--show",
+            &fixture("state-table.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("configuration Sync Done - STANDBY"));
+}
+
+#[test]
+fn ticks_settle_the_reading() {
+    let out = status(
+        &["--show", &fixture("after-failover.txt"), "--tick", "1.4"],
+        "",
+    );
+    assert!(
+        out.stdout.contains(
+            "Next, step 5 on the secondary unit (the active unit): failover reload-standby"
+        ),
+        "{}",
+        out.stdout
+    );
+    let bad = status(&["--tick", "1.9"], "");
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("is not HOP.STEP"), "{}", bad.stderr);
+}
+
+#[test]
+fn a_stop_exits_1_and_json_carries_it() {
+    let out = status(&["--show", &fixture("failed.txt"), "--format", "json"], "");
+    assert_eq!(out.code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["kind"], "status");
+    assert_eq!(doc["stops"][0]["kind"], "mate-failed");
+    assert_eq!(doc["stops"][0]["unit"], "secondary");
+    assert_eq!(doc["units"][1]["state"], "failed");
+    assert_eq!(doc["position"]["hop"], "1");
+    assert_eq!(doc["position"]["step"], "2");
+    for kind in [
+        "off-plan.txt",
+        "failover-off.txt",
+        "unknown-release.txt",
+        "mate-unknown.txt",
+    ] {
+        let out = status(&["--show", &fixture(kind)], "");
+        assert_eq!(out.code, 1, "{kind}: {}", out.stdout);
+    }
+}
+
+#[test]
+fn json_of_a_healthy_pair() {
+    let out = status(
+        &["--show", &fixture("both-on-target.txt"), "--format", "json"],
+        "",
+    );
+    assert_eq!(out.code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["position"]["hop"], "done");
+    assert_eq!(doc["units"][0]["release"], "9.12(4)");
+    assert_eq!(doc["units"][0]["known"], true);
+    assert_eq!(doc["alternative"]["next"]["commands"][0], "write memory");
+    assert_eq!(doc["plan_from"]["from"], "9.12(4)");
+    assert_eq!(doc["unread"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn output_that_names_no_unit_exits_2() {
+    let out = status(&[], "hello\nthis is not a unit\n");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.contains("Lines 1, 2 could not be read."),
+        "{}",
+        out.stdout
+    );
+    let out = status(&["--show", &fixture("user-context.txt")], "");
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.contains("user context"));
+    let out = status(&["--show", "/nonexistent/file.txt"], "");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot read /nonexistent/file.txt"));
+}
+
+#[test]
+fn release_arguments_read_what_the_units_print() {
+    let text = std::fs::read_to_string(fixture("mid-standby-reloaded.txt")).unwrap();
+    let out = run(
+        &[
+            "status",
+            "Cisco Adaptive Security Appliance Software Version 9.8(4)",
+            "asa9-12-4-smp-k8.bin",
+            "--rules",
+            "guide-9x",
+        ],
+        &text,
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.starts_with("Plan 9.8(4) → 9.12(4): 1 hop"));
+    let out = run(&["plan", "asa847-30-k8.bin", "9.1(7)"], "");
+    assert!(
+        out.stdout.starts_with("8.4(7)30 → 9.1(7)"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["status", "banana", "9.1(7)"], "Failover On\n");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("FROM: unexpected character 'b'"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = run(&["status", "--help"], "");
+    assert_eq!(out.code, 0);
+    assert!(out
+        .stdout
+        .contains("asa-planner status '9.8(4)' '9.12(4)' --show primary.txt"));
+}
+
+#[test]
+fn nothing_to_do_is_done_and_no_plan_exits_1() {
+    let text = std::fs::read_to_string(fixture("both-on-target.txt")).unwrap();
+    let out = run(&["status", "9.12(4)", "9.12(4)"], &text);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Done: both units on 9.12(4)") || out.stdout.contains("Done."),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["status", "9.12(4)", "9.8(4)"], &text);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("no plan to place the pair on (downgrade)"),
+        "{}",
+        out.stderr
+    );
+}

@@ -1,0 +1,540 @@
+//! SPEC §14: where the pair stands on the plan, from the units' output (the samples in
+//! `tests/fixtures/show/`), the ticks and the previous position; the next step, the other
+//! reading of an ambiguous snapshot, every stop kind; the words and the markup's hooks.
+
+use asa_planner::domain::position::{locate, Known, Place, PlanFrom, Position, StepKind, StopKind};
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::release::Release;
+use asa_planner::domain::runbook::{Role, Unit};
+use asa_planner::domain::session::{analyse, Session};
+use asa_planner::domain::show::{parse, Snapshot};
+use asa_planner::view::position_html::html;
+use asa_planner::view::words::position as words;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/show")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn r(text: &str) -> Release {
+    text.parse().unwrap()
+}
+
+fn session(fragment: &str) -> Session {
+    analyse(&fragment.parse::<PlanQuery>().unwrap())
+}
+
+/// The one-hop plan of the samples: 9.8(4) → 9.12(4) under Cisco's 9.x guidance.
+fn one_hop() -> Session {
+    let s = session("#from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    s
+}
+
+fn at(s: &Session, name: &str, known: &Known) -> (Snapshot, Position) {
+    let snap = parse(&fixture(name));
+    let pos = locate(s, &snap, known);
+    (snap, pos)
+}
+
+fn kinds(pos: &Position) -> Vec<StopKind> {
+    pos.stops.iter().map(|s| s.kind).collect()
+}
+
+/// `show failover` typed on `this`, naming both units' releases and states.
+fn pair(this: &str, ours: &str, this_state: &str, mate: &str, mate_state: &str) -> String {
+    let other = if this == "Primary" {
+        "Secondary"
+    } else {
+        "Primary"
+    };
+    format!(
+        "Failover On\nFailover unit {this}\nVersion: Ours {ours}, Mate {mate}\n\
+         This host: {this} - {this_state}\nOther host: {other} - {mate_state}\n"
+    )
+}
+
+#[test]
+fn healthy_at_the_start_reads_forward_as_after_step_1_and_names_before() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "as-healthy.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 1 });
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!((next.step, next.kind), (2, StepKind::ReloadStandby));
+    assert_eq!((next.role, next.unit), (Role::Active, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["failover reload-standby"]);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Before);
+    assert_eq!(
+        alt_next.unwrap().commands,
+        vec![
+            "copy /noconfirm tftp://<tftp-server>/asa9-12-4-smp-k8.bin disk0:/asa9-12-4-smp-k8.bin"
+        ]
+    );
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.plan_from, None, "the units run the plan's start");
+    // A tick settles it either way.
+    let (_, pos) = at(
+        &s,
+        "as-healthy.txt",
+        &Known {
+            ticked: &[(1, 1)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(
+        (pos.place, pos.alternative),
+        (Place::InHop { hop: 1, step: 1 }, None)
+    );
+    let ticks = [(0, 0)];
+    let (_, pos) = at(
+        &s,
+        "as-healthy.txt",
+        &Known {
+            ticked: &ticks,
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.place, Place::Before);
+    assert_eq!(pos.next.unwrap().kind, StepKind::Stage);
+}
+
+#[test]
+fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "mid-standby-reloaded.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!((next.step, next.unit), (3, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    assert_eq!(
+        pos.alternative.as_ref().unwrap().0,
+        Place::Rollback { hop: 1 }
+    );
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(
+        pos.plan_from,
+        Some(PlanFrom {
+            from: r("9.8(4)"),
+            from2: Some(r("9.12(4)"))
+        })
+    );
+    let said = words::sentences(s.hops(), &snap, &pos, |r| s.base.has_train(r.train()));
+    assert!(
+        said.contains(&"Inside hop 1 (9.8(4) → 9.12(4)) after step 2: the standby reloaded onto 9.12(4) and Standby Ready.".to_string()),
+        "{said:#?}"
+    );
+    assert!(said.iter().any(|l| l
+        .starts_with("Next, step 3 on the primary unit (the active unit): `no failover active`")));
+    // The previous position was past the failover: this is a rollback.
+    let known = Known {
+        previous: Some(Place::InHop { hop: 1, step: 3 }),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mid-standby-reloaded.txt", &known);
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::RollbackBoot);
+    assert_eq!(
+        next.commands,
+        vec![
+            "configure terminal",
+            "no boot system disk0:/asa9-12-4-smp-k8.bin",
+            "end"
+        ]
+    );
+}
+
+#[test]
+fn after_the_failover_the_validation_window_then_the_second_reload() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "after-failover.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 3 });
+    let next = pos.next.unwrap();
+    assert_eq!((next.step, next.kind), (4, StepKind::Validate));
+    assert_eq!(next.unit, Some(Unit::Secondary));
+    let (_, pos) = at(
+        &s,
+        "after-failover.txt",
+        &Known {
+            ticked: &[(1, 4)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 4 });
+    let next = pos.next.unwrap();
+    assert_eq!((next.step, next.unit), (5, Some(Unit::Secondary)));
+    assert_eq!(next.commands, vec!["failover reload-standby"]);
+}
+
+#[test]
+fn after_the_second_reload_done_or_step_6_still_to_do() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "after-second-reload.txt", &Known::default());
+    assert_eq!(pos.place, Place::Done);
+    let (alt, next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::InHop { hop: 1, step: 5 });
+    let next = next.unwrap();
+    assert_eq!((next.step, next.unit), (6, Some(Unit::Secondary)));
+    assert_eq!(next.commands, vec!["write memory"]);
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        html.contains("<p data-position data-hop=\"done\" data-step=\"done\">"),
+        "{html}"
+    );
+    assert!(html.contains("data-alternative data-hop=\"1\" data-step=\"5\""));
+    let (_, pos) = at(
+        &s,
+        "after-second-reload.txt",
+        &Known {
+            ticked: &[(1, 5)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 5 });
+}
+
+#[test]
+fn both_on_the_target_is_done() {
+    let s = one_hop();
+    let (snap, pos) = at(
+        &s,
+        "both-on-target.txt",
+        &Known {
+            ticked: &[(1, 6)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(
+        (pos.place, pos.next.clone(), pos.alternative.clone()),
+        (Place::Done, None, None)
+    );
+    assert_eq!(kinds(&pos), vec![]);
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    assert!(html.contains(
+        "<li data-unit-state data-unit=\"primary\" data-release=\"9.12(4)\" data-role=\"active\">"
+    ));
+    assert!(html.contains(
+        "<li data-unit-state data-unit=\"secondary\" data-release=\"9.12(4)\" data-role=\"standby-ready\">"
+    ));
+}
+
+#[test]
+fn a_unit_off_the_plan_stops() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "off-plan.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    let stop = &pos.stops[0];
+    assert_eq!(
+        (stop.unit, stop.release),
+        (Some(Unit::Secondary), Some(r("9.10(1)")))
+    );
+    assert_eq!(stop.expected, vec![r("9.8(4)"), r("9.12(4)")]);
+    assert_eq!(pos.place, Place::Unknown);
+    assert!(pos.plan_from.is_some());
+    assert_eq!(
+        words::stop(stop),
+        "The secondary unit runs 9.10(1), which is on no hop of this plan (expected 9.8(4) or \
+         9.12(4)): it may have booted the wrong image. Check `show bootvar` before going on."
+    );
+}
+
+#[test]
+fn a_reloaded_unit_back_on_the_old_release_stops() {
+    let s = one_hop();
+    let known = Known {
+        previous: Some(Place::InHop { hop: 1, step: 2 }),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "as-healthy.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
+    assert!(words::stop(&pos.stops[0]).contains("came back on 9.8(4), not 9.12(4)"));
+}
+
+#[test]
+fn failover_off_stops() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "failover-off.txt", &Known::default());
+    assert!(kinds(&pos).contains(&StopKind::FailoverOff));
+}
+
+#[test]
+fn mate_unknown_stops_unless_a_reload_is_under_way() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "mate-unknown.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateUnknown]);
+    let known = Known {
+        previous: Some(Place::InHop { hop: 1, step: 1 }),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mate-unknown.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    assert_eq!(
+        pos.place,
+        Place::InHop { hop: 1, step: 1 },
+        "kept from before"
+    );
+}
+
+#[test]
+fn a_syncing_mate_stops_with_wait() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "mate-syncing.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    assert!(words::stop(&pos.stops[0]).contains("Bulk Sync"));
+}
+
+#[test]
+fn a_failed_mate_stops_before_the_failover() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "failed.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert!(words::stop(&pos.stops[0]).starts_with("The secondary unit is Failed"));
+    // Interfaces alone: Failed ones fail the precondition, Waiting ones make it wait.
+    let text = pair("Primary", "9.8(4)", "Active", "9.12(4)", "Standby Ready")
+        + "Other host: Secondary - Standby Ready\n  Interface inside (198.51.100.2): Normal (Waiting)\n";
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    assert_eq!(pos.stops[0].interfaces, vec!["inside"]);
+}
+
+#[test]
+fn an_unknown_release_is_never_guessed() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "unknown-release.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::UnknownRelease]);
+    assert_eq!(pos.place, Place::Unknown);
+    let html = html(s.hops(), &snap, &pos, |r| s.base.has_train(r.train()));
+    assert!(
+        html.contains("data-unit=\"secondary\" data-release=\"\""),
+        "{html}"
+    );
+    assert!(html.contains("98.1(1)86 (a release the catalog does not know)"));
+    assert!(html.contains("data-stop=\"unknown-release\""));
+}
+
+#[test]
+fn a_wrong_image_stops_when_both_names_are_known() {
+    let s = one_hop();
+    let images = [("9.12(4)".to_string(), "asa9-12-4-lfbff-k8.SPA".to_string())];
+    let known = Known {
+        images: &images,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "exec-mate.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::WrongImage]);
+    assert_eq!(
+        pos.stops[0].images,
+        Some((
+            "asa9-12-4-smp-k8.bin".into(),
+            "asa9-12-4-lfbff-k8.SPA".into()
+        ))
+    );
+    // The default name is a guess, not a known name: no stop.
+    let (_, pos) = at(&s, "exec-mate.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+}
+
+#[test]
+fn parity_when_the_units_are_more_than_one_hop_apart() {
+    let s = session("#from=8.4(7)&to=9.1(7)&rules=table-81-1");
+    assert_eq!(s.hops().len(), 2);
+    let text = pair("Primary", "9.1(7)", "Active", "8.4(7)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::Parity]);
+    assert_eq!(pos.stops[0].expected, vec![r("8.4(7)"), r("9.1(7)")]);
+}
+
+#[test]
+fn between_hops_of_a_longer_plan() {
+    let s = session("#from=8.4(7)&to=9.1(7)&rules=table-81-1");
+    let mid = s.hops()[0].to;
+    let text = pair(
+        "Primary",
+        &mid.to_string(),
+        "Active",
+        &mid.to_string(),
+        "Standby Ready",
+    );
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.place, Place::Between { after: 1 });
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.hop, next.step, next.kind), (2, 1, StepKind::Stage));
+    assert_eq!(
+        pos.alternative.as_ref().unwrap().0,
+        Place::InHop { hop: 1, step: 5 }
+    );
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        html.contains("data-position data-hop=\"2\" data-step=\"0\""),
+        "{html}"
+    );
+    // Inside hop 2 after its failover.
+    let text = pair(
+        "Secondary",
+        "9.1(7)",
+        "Active",
+        &mid.to_string(),
+        "Standby Ready",
+    );
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 2, step: 3 });
+}
+
+#[test]
+fn active_active_positions() {
+    let s = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    // Groups split at rest: the primary must take both groups before step 2.
+    let (_, pos) = at(&s, "aa-without-version.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 1 });
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::GroupsToPrimary);
+    assert_eq!(
+        (next.role, next.commands),
+        (Role::Primary, vec!["failover active".to_string()])
+    );
+    // Upgraded unit standby for both groups, the other active for both: step 3 on the active.
+    let (snap, pos) = at(&s, "aa-with-version.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!(
+        (next.role, next.unit),
+        (Role::Secondary, Some(Unit::Secondary))
+    );
+    assert!(next.system, "Active/Active: in the system execution space");
+    assert!(
+        words::next(next).starts_with(
+            "next, step 3 on the secondary unit in the system execution space (`changeto \
+             system` first): `no failover active`"
+        ),
+        "{}",
+        words::next(next)
+    );
+    // ctxb's inside interface is Waiting on the upgraded unit: wait.
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    assert!(html.contains("data-role=\"group1:standby-ready group2:standby-ready\""));
+}
+
+#[test]
+fn nothing_planned_offers_the_plan_from_the_units() {
+    let s = session("#");
+    let (_, pos) = at(&s, "mid-standby-reloaded.txt", &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    let p = pos.plan_from.unwrap();
+    assert_eq!((p.from, p.from2), (r("9.8(4)"), Some(r("9.12(4)"))));
+    assert_eq!(
+        words::plan_from(&p),
+        "Plan from what the units run: 9.8(4) (primary) and 9.12(4) (secondary)."
+    );
+}
+
+#[test]
+fn a_user_context_says_what_it_lacks() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "user-context.txt", &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(said.contains(&words::context().to_string()));
+}
+
+#[test]
+fn the_markup_keeps_no_serial_or_address_and_escapes_what_it_shows() {
+    let s = one_hop();
+    let text = fixture("as-healthy.txt")
+        + "Failover On\nFailover unit Primary\nThis host: Primary - Active\n  Interface <img src=x> (192.0.2.9): Failed (Monitored)\n";
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true).join("\n");
+    for secret in [
+        "TST0000P001",
+        "TST0000S002",
+        "192.0.2.1",
+        "198.51.100",
+        "0000.5e00",
+    ] {
+        assert!(!html.contains(secret), "{secret} in {html}");
+        assert!(!said.contains(secret), "{secret} in {said}");
+    }
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;img"));
+}
+
+#[test]
+fn unread_lines_are_said_by_number() {
+    let snap =
+        parse("Failover On\nFailover unit Primary\nrandom words\nThis host: Primary - Dancing\n");
+    assert_eq!(
+        words::unread(&snap.unread).unwrap(),
+        "Lines 3, 4 (a state show failover does not print) could not be read."
+    );
+    assert_eq!(words::unread(&[]), None);
+}
+
+#[test]
+fn interfaces_down_on_both_units_are_the_pairs_not_the_mates() {
+    let s = session("#from=9.18(4)50&to=9.20(3)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    let (_, pos) = at(&s, "asav-diagnostic.txt", &Known::default());
+    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(
+        kinds(&pos),
+        vec![],
+        "diagnostic and management are down on both"
+    );
+}
+
+#[test]
+fn show_bootvar_shows_step_1() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "bootvar-staged.txt", &Known::default());
+    assert_eq!(
+        (pos.place, pos.alternative),
+        (Place::InHop { hop: 1, step: 1 }, None)
+    );
+    // Boot lines that still start with the old image: not staged.
+    let text = pair("Primary", "9.8(4)", "Active", "9.8(4)", "Standby Ready")
+        + "BOOT variable = disk0:/asa984-smp-k8.bin\n";
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!((pos.place, pos.alternative), (Place::Before, None));
+}
+
+#[test]
+fn a_one_unit_hop_of_a_mismatched_pair() {
+    let s = session("#from=9.1(7)&from2=9.12(4)&to=9.12(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    assert_eq!(s.hop_facts[0].reloads.len(), 1, "only the primary reloads");
+    // The unit to reload is active: it becomes the standby first.
+    let text = pair("Primary", "9.1(7)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.plan_from, None, "the units run the plan's start");
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::MakeStandby);
+    assert_eq!(
+        (next.unit, next.commands),
+        (Some(Unit::Primary), vec!["no failover active".to_string()])
+    );
+    // Then it is reloaded from the active unit.
+    let text = pair("Secondary", "9.12(4)", "Active", "9.1(7)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::ReloadStandby);
+    assert_eq!(
+        (next.unit, next.commands),
+        (
+            Some(Unit::Secondary),
+            vec!["failover reload-standby".to_string()]
+        )
+    );
+    // Both on the target: done.
+    let text = pair("Secondary", "9.12(4)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::Done);
+}

@@ -1,0 +1,486 @@
+//! SPEC §14: what the units print, read into typed facts per unit. One test per variant, each
+//! on its own sample in `tests/fixtures/show/` (written for this project from Cisco's
+//! documented formats; serials and addresses are made up, from the documentation ranges).
+
+use asa_planner::domain::release::Release;
+use asa_planner::domain::runbook::Unit;
+use asa_planner::domain::show::{
+    parse, ConfigSync, ReleaseFrom, Snapshot, State, UnitFacts, Unread, UnreadWhy,
+};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/show")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read(name: &str) -> Snapshot {
+    parse(&fixture(name))
+}
+
+fn r(text: &str) -> Release {
+    text.parse().unwrap()
+}
+
+#[track_caller]
+fn unit<'a>(
+    s: &'a Snapshot,
+    unit: Unit,
+    release: Option<&str>,
+    state: Option<State>,
+) -> &'a UnitFacts {
+    let f = s.unit(unit);
+    assert_eq!(f.release, release.map(r), "{unit:?} release in {s:#?}");
+    assert_eq!(f.state, state, "{unit:?} state");
+    f
+}
+
+#[test]
+fn active_standby_healthy_with_show_version() {
+    let s = read("as-healthy.txt");
+    assert_eq!(s.failover, Some(true));
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.release_from, Some(ReleaseFrom::ShowVersion));
+    assert_eq!(p.image.as_deref(), Some("asa984-smp-k8.bin"));
+    assert_eq!(p.asdm, Some(r("7.8(2)")));
+    assert_eq!(p.hardware.as_deref(), Some("ASA5525"));
+    assert_eq!(p.interfaces.normal, 3);
+    assert!(p.interfaces.healthy());
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.8(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(sec.release_from, Some(ReleaseFrom::MateVersion));
+    assert_eq!(sec.interfaces.normal, 3);
+    assert_eq!(sec.image, None);
+    assert!(!s.mate_unknown);
+    assert_eq!(
+        s.unread,
+        vec![],
+        "statistics, modules and licences are skipped"
+    );
+    assert_eq!((s.seen.show_failover, s.seen.show_version), (1, 1));
+}
+
+#[test]
+fn standby_reloaded_onto_the_new_release_and_standby_ready() {
+    let s = read("mid-standby-reloaded.txt");
+    unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    // The relayed `show version` belongs to the mate of the prompt's unit.
+    assert_eq!(sec.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
+    assert_eq!(sec.release_from, Some(ReleaseFrom::ShowVersion));
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn after_the_failover_the_secondary_is_active() {
+    let s = read("after-failover.txt");
+    unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::Active));
+    unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::StandbyReady));
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn after_the_second_reload_both_run_the_target() {
+    let s = read("after-second-reload.txt");
+    unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::Active));
+    unit(
+        &s,
+        Unit::Primary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+}
+
+#[test]
+fn both_on_target_with_the_state_table() {
+    let s = read("both-on-target.txt");
+    let p = unit(&s, Unit::Primary, Some("9.12(4)"), Some(State::Active));
+    assert_eq!(p.config_sync, Some(ConfigSync::Done));
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(s.seen.show_failover_state, 1);
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn a_unit_that_came_up_off_the_plan() {
+    let s = read("off-plan.txt");
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.10(1)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(sec.image.as_deref(), Some("asa9101-smp-k8.bin"));
+}
+
+#[test]
+fn failover_off() {
+    let s = read("failover-off.txt");
+    assert_eq!(s.failover, Some(false));
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), None);
+    assert_eq!(p.image.as_deref(), Some("asa984-smp-k8.bin"));
+    assert!(!s.secondary.is_known());
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn mate_unknown_and_not_detected() {
+    let s = read("mate-unknown.txt");
+    assert!(s.mate_unknown);
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.interfaces.waiting, vec!["outside", "inside"]);
+    let sec = unit(&s, Unit::Secondary, None, Some(State::NotDetected));
+    assert_eq!(sec.interfaces.waiting.len(), 2, "Unknown counts as waiting");
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn active_active_with_a_version_line() {
+    let s = read("aa-with-version.txt");
+    assert!(s.active_active());
+    let p = unit(&s, Unit::Primary, Some("9.12(4)"), None);
+    assert_eq!(
+        p.groups,
+        vec![(1, State::StandbyReady), (2, State::StandbyReady)]
+    );
+    assert_eq!(p.interfaces.waiting, vec!["ctxb inside"]);
+    assert_eq!(p.interfaces.normal, 3);
+    let sec = unit(&s, Unit::Secondary, Some("9.8(4)"), None);
+    assert_eq!(sec.groups, vec![(1, State::Active), (2, State::Active)]);
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn active_active_without_a_version_line_reads_the_slot_lines() {
+    let s = read("aa-without-version.txt");
+    let sec = unit(&s, Unit::Secondary, Some("9.8(4)"), None);
+    assert_eq!(sec.release_from, Some(ReleaseFrom::Slot));
+    assert_eq!(
+        sec.groups,
+        vec![(1, State::StandbyReady), (2, State::Active)]
+    );
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), None);
+    assert_eq!(p.groups, vec![(1, State::Active), (2, State::StandbyReady)]);
+    assert_eq!(s.seen.other_commands, 1, "changeto system");
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn the_asa_in_slot_1_and_its_firepower_module_skipped() {
+    let s = read("slot1-5508.txt");
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.16(4)85"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(sec.release_from, Some(ReleaseFrom::Slot));
+    unit(&s, Unit::Primary, Some("9.16(4)85"), Some(State::Active));
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn show_failover_state_tables_from_both_units() {
+    let s = read("state-table.txt");
+    let p = unit(&s, Unit::Primary, None, Some(State::Active));
+    assert_eq!(p.config_sync, Some(ConfigSync::Done));
+    let sec = unit(&s, Unit::Secondary, None, Some(State::StandbyReady));
+    assert_eq!(sec.config_sync, Some(ConfigSync::DoneStandby));
+    assert_eq!(s.seen.show_failover_state, 2);
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn a_user_context_says_no_unit_and_no_release() {
+    let s = read("user-context.txt");
+    let c = s.context.expect("context facts");
+    assert_eq!(c.this, Some(State::Active));
+    assert_eq!(c.peer, Some(State::StandbyReady));
+    assert!(!s.primary.is_known() && !s.secondary.is_known());
+    assert_eq!(s.failover, Some(true));
+}
+
+#[test]
+fn output_relayed_by_failover_exec_mate_names_its_own_unit() {
+    let s = read("exec-mate.txt");
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(sec.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
+    assert_eq!(sec.asdm, Some(r("7.12(2)")));
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.image.as_deref(), Some("asa984-smp-k8.bin"));
+}
+
+#[test]
+fn sync_states_and_sync_skipped() {
+    let s = read("mate-syncing.txt");
+    // The state table came last: Bulk Sync.
+    let sec = unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::BulkSync));
+    assert!(sec.state.unwrap().is_syncing());
+    assert_eq!(s.primary.config_sync, Some(ConfigSync::Skipped));
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn a_failed_mate_and_its_failed_interfaces() {
+    let s = read("failed.txt");
+    let sec = unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::Failed));
+    assert_eq!(sec.interfaces.failed, vec!["outside", "inside"]);
+}
+
+#[test]
+fn a_release_the_catalog_does_not_know_is_kept_as_read() {
+    let s = read("unknown-release.txt");
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("98.1(1)86"),
+        Some(State::StandbyReady),
+    );
+}
+
+#[test]
+fn more_markers_crlf_and_tabs() {
+    let s = read("more-crlf.txt");
+    unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 14,
+            why: UnreadWhy::Unknown
+        }]
+    );
+}
+
+#[test]
+fn every_state_spec_14_lists() {
+    for state in State::ALL {
+        let text = format!(
+            "Failover On\nFailover unit Primary\nThis host: Primary - Active\nOther host: Secondary - {}\n",
+            state.label()
+        );
+        let s = parse(&text);
+        assert_eq!(s.secondary.state, Some(state), "{}", state.label());
+        assert_eq!(s.unread, vec![]);
+    }
+}
+
+#[test]
+fn bad_lines_are_said_by_number_never_by_text() {
+    let s = parse(
+        "Failover On\nFailover unit Primary\nVersion: Ours 9.x(4), Mate 9.8(4)\nThis host: Primary - Dancing\nserial FCH1234 at 10.0.0.1\n",
+    );
+    assert_eq!(
+        s.unread,
+        vec![
+            Unread {
+                line: 3,
+                why: UnreadWhy::Release
+            },
+            Unread {
+                line: 4,
+                why: UnreadWhy::State
+            },
+            Unread {
+                line: 5,
+                why: UnreadWhy::Unknown
+            },
+        ]
+    );
+    assert!(s.primary.release_unreadable);
+    assert_eq!(s.secondary.release, Some(r("9.8(4)")));
+    // A show version alone names no unit.
+    let s = parse("Cisco Adaptive Security Appliance Software Version 9.8(4)\n");
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 1,
+            why: UnreadWhy::NoUnit
+        }]
+    );
+    assert!(parse("").is_empty());
+    assert!(parse("hello\nworld").unread.len() == 2);
+}
+
+#[test]
+fn several_outputs_in_any_order() {
+    let all = [
+        fixture("exec-mate.txt"),
+        fixture("state-table.txt"),
+        fixture("as-healthy.txt"),
+    ];
+    let forward = parse(&all.concat());
+    // Reversed: the show version outputs still reach their units.
+    let mut rev = all.clone();
+    rev.reverse();
+    let backward = parse(&rev.concat());
+    for s in [&forward, &backward] {
+        assert_eq!(s.primary.image.as_deref(), Some("asa984-smp-k8.bin"));
+        assert_eq!(s.secondary.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
+        assert_eq!(s.primary.config_sync, Some(ConfigSync::Done));
+        assert_eq!(s.secondary.config_sync, Some(ConfigSync::DoneStandby));
+    }
+}
+
+proptest! {
+    #[test]
+    fn random_text_never_panics(text in "\\PC{0,400}") {
+        let _ = parse(&text);
+    }
+
+    #[test]
+    fn output_like_text_never_panics(lines in proptest::collection::vec(
+        prop_oneof![
+            Just("Failover On".to_string()),
+            Just("Failover unit Secondary".to_string()),
+            Just("fw/pri/act# failover exec mate show version".to_string()),
+            Just("Cisco Adaptive Security Appliance Software Version 9.8(4)".to_string()),
+            Just("This host  -   Primary".to_string()),
+            Just("====Configuration State===".to_string()),
+            Just("Group 1 State: Active".to_string()),
+            "(This|Other) host: (Primary|Secondary) - [A-Za-z ]{0,20}",
+            "slot [0-9]: [A-Z0-9]{0,8} hw/sw rev \\([0-9./()A-Z]{0,14}\\) status \\([A-Za-z ]{0,8}\\)",
+            "[a-z]{0,5} ?Interface [a-z]{0,6} \\([0-9.]{0,9}\\): [A-Za-z() ]{0,20}",
+            "Version: Ours [0-9.()]{0,9}, Mate [0-9.()A-Za-z]{0,9}",
+            "\\PC{0,40}",
+        ],
+        0..40,
+    )) {
+        let _ = parse(&lines.join("\r\n"));
+    }
+}
+
+#[test]
+fn asav_slot_without_hardware_revision_and_a_state_link() {
+    let s = read("asav-diagnostic.txt");
+    let p = unit(&s, Unit::Primary, Some("9.18(4)50"), Some(State::Active));
+    assert_eq!(p.interfaces.waiting, vec!["diagnostic"]);
+    assert_eq!(p.interfaces.failed, vec!["management"]);
+    assert_eq!(
+        p.interfaces.normal, 3,
+        "a Not-Monitored interface decides nothing"
+    );
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.20(3)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn show_bootvar_and_dir() {
+    let s = read("bootvar-staged.txt");
+    assert_eq!(
+        s.boot,
+        Some(vec![
+            "asa9-12-4-smp-k8.bin".to_string(),
+            "asa984-smp-k8.bin".to_string()
+        ])
+    );
+    assert_eq!(
+        s.primary.boot.first().map(String::as_str),
+        Some("asa9-12-4-smp-k8.bin")
+    );
+    // The relayed `dir` is the secondary's flash: its image files (ASA and ASDM), not the
+    // log directory.
+    assert_eq!(
+        s.secondary.files,
+        vec!["asa984-smp-k8.bin", "asa9-12-4-smp-k8.bin", "asdm-7122.bin"]
+    );
+    assert_eq!((s.seen.show_bootvar, s.seen.dir), (1, 1));
+    assert_eq!(s.unread, vec![]);
+}
+
+#[test]
+fn a_slot_line_ending_in_a_wide_character_reads_without_panic() {
+    let s = parse("Failover On\nFailover unit Primary\nThis host: Primary - Active\nslot 0: ASA5525 hw/sw rev (1.0/9.8(4)é) status (Up Sys)\n");
+    assert_eq!(s.primary.release, None);
+    assert!(s.primary.release_unreadable);
+}
+
+proptest! {
+    /// Every sample, cut and spliced with random text (wide characters included) at random
+    /// places, still reads, places on a plan and renders without a panic.
+    #[test]
+    fn spliced_samples_never_panic(
+        which in 0usize..8,
+        cuts in proptest::collection::vec((0usize..4000, "\\PC{0,12}"), 0..6),
+    ) {
+        let names = [
+            "as-healthy.txt", "aa-with-version.txt", "state-table.txt", "exec-mate.txt",
+            "more-crlf.txt", "slot1-5508.txt", "bootvar-staged.txt", "user-context.txt",
+        ];
+        let mut text = fixture(names[which]);
+        for (at, insert) in cuts {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, &insert);
+        }
+        let snap = parse(&text);
+        let q: asa_planner::domain::query::PlanQuery =
+            "#from=9.8(4)&to=9.12(4)&rules=guide-9x".parse().unwrap();
+        let session = asa_planner::domain::session::analyse(&q);
+        let pos = asa_planner::domain::position::locate(
+            &session,
+            &snap,
+            &asa_planner::domain::position::Known::default(),
+        );
+        let _ = asa_planner::view::position_html::html(session.hops(), &snap, &pos, |_| true);
+    }
+}
+
+#[test]
+fn service_module_lines_of_any_name_are_skipped() {
+    let s = parse(
+        "Failover On\nFailover unit Primary\nThis host: Primary - Active\n  slot 1: ASA-CX hw/sw rev (N/A/9.2.1) status (Up/Up)\n  ASA CX, 9.2.1.1-9, Up, (Monitored)\n  CXSC, 9.1.2, Up\nOther host: Secondary - Standby Ready\n",
+    );
+    assert_eq!(s.unread, vec![]);
+    assert_eq!(
+        s.primary.release, None,
+        "a module's release is not the unit's"
+    );
+}
+
+#[test]
+fn a_host_line_without_its_unit_is_said_at_a_real_line() {
+    // Found by the fuzz target: a `show failover state` host line with no unit word, pasted
+    // without its header, was reported at line 0.
+    let s = parse("\n\nOther host -   \n  Active None\n");
+    assert!(!s.unread.is_empty());
+    assert!(
+        s.unread.iter().all(|u| (1..=4).contains(&u.line)),
+        "{:?}",
+        s.unread
+    );
+}
