@@ -191,7 +191,7 @@ mod fleet {
             rules: "table-99".into(),
             ..SavedFleet::default()
         };
-        assert_eq!(other.defaults().rules, RuleSet::Table811);
+        assert_eq!(other.defaults().rules, RuleSet::Guide9x);
         assert_eq!(other.defaults().preset, None);
     }
 

@@ -1,7 +1,7 @@
 //! `asa-planner fleet`: every pair of a CSV file, planned and written as it is read.
 //!
 //! ```text
-//! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--rules table-81-1|guide-9x]
+//! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--rules guide-9x|table-81-1]
 //!                          [--format csv|json|markdown]
 //!
 //!   asa-planner fleet pairs.csv --target '9.12(4)'
@@ -55,8 +55,10 @@ pub struct Args {
     /// Preset for lines that give none: asa5500 (default), asa5580, asasm, all.
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
-    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
-    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
+    /// Rule set: guide-9x (the default: Cisco's guidance by release era, Table 81-1 for hops
+    /// landing on 7.x/8.x, the 9.x guides for hops landing on 9.x) or table-81-1 (the 8.x
+    /// guide's Table 81-1 for every hop).
+    #[arg(long, value_parser = rule_set, default_value = "guide-9x")]
     rules: RuleSet,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! Usage: asa-planner plan <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
-//!                         [--trains 8.4,9.0,…] [--rules table-81-1|guide-9x] [--format text|json|markdown]
+//!                         [--trains 8.4,9.0,…] [--rules guide-9x|table-81-1] [--format text|json|markdown]
 //!
 //!   asa-planner plan '8.2(5)' '9.1(7)'
 //!   asa-planner plan 8.4.7.30 '9.12(4)' --from2 '8.4(7)' --format json
@@ -55,8 +55,10 @@ pub struct Args {
     /// Explicit train set, comma separated (overrides the preset), e.g. 8.2,8.3,8.4,9.0.
     #[arg(long, value_name = "TRAINS", value_delimiter = ',', value_parser = train)]
     trains: Option<Vec<Train>>,
-    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
-    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
+    /// Rule set: guide-9x (the default: Cisco's guidance by release era, Table 81-1 for hops
+    /// landing on 7.x/8.x, the 9.x guides for hops landing on 9.x) or table-81-1 (the 8.x
+    /// guide's Table 81-1 for every hop).
+    #[arg(long, value_parser = rule_set, default_value = "guide-9x")]
     rules: RuleSet,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -143,7 +145,7 @@ fn text(session: &Session, pair: &PairPlan) -> String {
             .chain(
                 facts
                     .into_iter()
-                    .flat_map(|f| f.warnings.iter().map(words::warning)),
+                    .flat_map(|f| f.warnings.iter().map(words::warning_with_links)),
             )
             .chain(facts.into_iter().flat_map(|f| {
                 f.caveats.iter().map(|c| {

@@ -1,5 +1,7 @@
-//! Plans under Cisco's 9.x guidance (SPEC §3.2): any forward hop is legal except the hops of
-//! [`EXCEPTIONS`], so a plan is one hop unless an exception blocks the direct one.
+//! Plans under Cisco's guidance by release era (SPEC §3.2): a hop landing on 7.x or 8.x follows
+//! Table 81-1, a hop landing on 9.x may go anywhere later, and [`EXCEPTIONS`] block hops either
+//! way. So a plan climbs the 7.x/8.x trains one at a time (as far as it needs), then goes into
+//! 9.x with as few hops as the exceptions allow ([`stops`]).
 //!
 //! The search never walks the catalog for the common cases. A hop `x → y` is blocked exactly
 //! when some exception's `from` spans hold `x` and its `to` spans hold `y`, so the releases a
@@ -11,7 +13,9 @@
 use super::{mark, sort_via, Hop, Pick, Plan, Verdict};
 use crate::domain::catalog::{Catalog, Entry};
 use crate::domain::release::Release;
-use crate::domain::rules::{forward_trains, judge_guide_forward, Block, Rule, Span, EXCEPTIONS};
+use crate::domain::rules::{
+    forward_trains, judge_guide_forward, judge_trains, Block, Rule, Span, EXCEPTIONS, NINE,
+};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -53,7 +57,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             };
         }
     };
-    let direct = judge_guide_forward(from, to);
+    let direct = judge_guide_forward(catalog, (first, last), from, to);
     let (inside, outside): (Vec<Release>, Vec<Release>) =
         via.iter().partition(|&&r| from < r && r < to);
     let (picks, mut unused_via) = if inside.is_empty() {
@@ -110,10 +114,17 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             }
             Pick::Recommended => {}
         }
+        // Every hop of `stops` is legal; its rule is Table 81-1's below 9.0.
+        let rule = match (work.train_index(at.train()), work.train_index(land.train())) {
+            (Some(i), Some(j)) => {
+                judge_guide_forward(&work, (i, j), at, land).unwrap_or(Rule::Direct)
+            }
+            _ => Rule::Direct,
+        };
         hops.push(Hop {
             from: at,
             to: land,
-            rule: Rule::Direct,
+            rule,
             pick,
             notes,
         });
@@ -139,18 +150,179 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
 /// The releases a fewest-hops plan `a → b` stops at, in order (empty for one hop), or `None`
 /// when no chain of legal hops connects them. `a < b`, both trains in `c`; a stop is any
 /// release of `c` that is neither withdrawn nor pre-release.
+///
+/// A plan climbs the 7.x and 8.x trains by Table 81-1 (a hop landing below 9.0 goes to the
+/// next train, or stays in its train), then goes on into 9.x with hops that only the
+/// exceptions restrict ([`nine`]). So every plan is: a climb of `k` trains (its stops are the
+/// trains' picks), perhaps one more stop `x` in the train reached, then [`nine`] from there.
+/// Each launch point `x` is tried (one per set of exceptions a hop from it meets: the others
+/// would give the same hops), and the fewest hops win; of as many, the one whose stops come
+/// from the earliest trains, newest maintenance release first ([`better`]).
 fn stops(
     c: &Catalog,
     a: Release,
     b: Release,
-    trains: (usize, usize),
+    (ia, ib): (usize, usize),
     direct: bool,
 ) -> Option<Vec<Release>> {
     if direct {
         return Some(Vec::new());
     }
+    let trains = c.trains();
+    let mut best: Option<Vec<Release>> = None;
+    let offer = |candidate: Vec<Release>, best: &mut Option<Vec<Release>>| {
+        if best.as_ref().is_none_or(|kept| better(c, &candidate, kept)) {
+            *best = Some(candidate);
+        }
+    };
+    if b >= NINE {
+        if let Some(rest) = nine(c, a, b, ib) {
+            offer(rest, &mut best);
+        }
+    }
+    let mut climbed: Vec<Release> = Vec::new();
+    let mut prev = a;
+    for t in ia..=ib {
+        let Some(&train) = trains.get(t) else { break };
+        if train.major >= 9 {
+            break;
+        }
+        // A candidate from here has at least one more stop than the climb so far.
+        if best
+            .as_ref()
+            .is_some_and(|kept| kept.len() < climbed.len() + 1)
+        {
+            break;
+        }
+        if t > ia {
+            if judge_trains(c, t - 1, t).is_err() {
+                break;
+            }
+            if t == ib {
+                if legal_landing(prev, b) {
+                    offer(climbed.clone(), &mut best);
+                }
+                break;
+            }
+        }
+        if b >= NINE && !closed_to_nine(train) {
+            let after = if t == ia { Some(a) } else { None };
+            for x in launch_points(c, t, after, prev) {
+                if let Some(rest) = nine(c, x, b, ib) {
+                    let mut candidate = climbed.clone();
+                    candidate.push(x);
+                    candidate.extend(rest);
+                    offer(candidate, &mut best);
+                }
+            }
+        }
+        if t > ia {
+            let Some(pick) = climb_pick(c, t, prev) else {
+                break;
+            };
+            climbed.push(pick);
+            prev = pick;
+        }
+    }
+    best
+}
+
+/// Whether no exception blocks the hop `x → y` (its Table 81-1 rule is checked apart).
+fn legal_landing(x: Release, y: Release) -> bool {
+    rows_from(x) & rows_to(y) == 0
+}
+
+/// Whether an exception blocks every hop from every release of `train` into 9.x (releases
+/// before 8.4): no launch point there.
+fn closed_to_nine(train: crate::domain::release::Train) -> bool {
+    let lo = Release::new(train.major, train.minor, 0, None);
+    let hi = Release::new(train.major, train.minor, u16::MAX, Some(u16::MAX));
+    EXCEPTIONS.iter().any(|e| {
+        e.from.iter().any(|s| s.contains(lo) && s.contains(hi))
+            && e.to.iter().any(|s| s.lo <= NINE && s.hi.major == u16::MAX)
+    })
+}
+
+/// The stop of a climb in the train at `t`, coming from `prev`: the newest maintenance release
+/// that can be landed on, else the newest interim build that can.
+fn climb_pick(c: &Catalog, t: usize, prev: Release) -> Option<Release> {
+    if let Some(rec) = c.recommended_at(t) {
+        if c.get_in(t, rec).is_some_and(can_stop) && legal_landing(prev, rec) {
+            return Some(rec);
+        }
+    }
+    let entries = c.entries().get(c.train_range(t)).unwrap_or(&[]);
+    let ok = |e: &&Entry| can_stop(e) && legal_landing(prev, e.release);
+    entries
+        .iter()
+        .rev()
+        .filter(ok)
+        .find(|e| !e.release.is_interim())
+        .or_else(|| entries.iter().rev().find(ok))
+        .map(|e| e.release)
+}
+
+/// The releases of the train at `t` (later than `after`) a plan may land on from `prev` and go
+/// on into 9.x from: one per set of exceptions a hop from it meets, the newest maintenance
+/// release of that set, else its newest interim build.
+fn launch_points(c: &Catalog, t: usize, after: Option<Release>, prev: Release) -> Vec<Release> {
+    let entries = c.entries().get(c.train_range(t)).unwrap_or(&[]);
+    // (rows, newest maintenance release, newest interim build)
+    let mut sets: Vec<(Rows, Option<Release>, Option<Release>)> = Vec::new();
+    for e in entries.iter().rev() {
+        if after.is_some_and(|a| e.release <= a) {
+            break;
+        }
+        if !can_stop(e) || !legal_landing(prev, e.release) {
+            continue;
+        }
+        let rows = rows_from(e.release);
+        let slot = match sets.iter_mut().position(|s| s.0 == rows) {
+            Some(k) => &mut sets[k],
+            None => {
+                sets.push((rows, None, None));
+                let last = sets.len() - 1;
+                &mut sets[last]
+            }
+        };
+        if e.release.is_interim() {
+            slot.2 = slot.2.or(Some(e.release));
+        } else {
+            slot.1 = slot.1.or(Some(e.release));
+        }
+    }
+    sets.into_iter().filter_map(|(_, m, i)| m.or(i)).collect()
+}
+
+/// Whether the stops `x` are a better plan than `y`: fewer, or as many and, at the first stop
+/// where they differ, from an earlier train, else a maintenance release before an interim
+/// build, else the newer release.
+fn better(c: &Catalog, x: &[Release], y: &[Release]) -> bool {
+    if x.len() != y.len() {
+        return x.len() < y.len();
+    }
+    let key = |r: Release| {
+        (
+            c.train_index(r.train()),
+            r.is_interim(),
+            std::cmp::Reverse(r),
+        )
+    };
+    x.iter().map(|&r| key(r)).lt(y.iter().map(|&r| key(r)))
+}
+
+/// The stops of the fewest hops `a → b` that all land on 9.0 or later (`b` is, `ib` is its
+/// train's position): only the exceptions restrict them.
+fn nine(c: &Catalog, a: Release, b: Release, ib: usize) -> Option<Vec<Release>> {
+    if legal_landing(a, b) {
+        return Some(Vec::new());
+    }
+    let ia = c.train_index(a.train())?;
     let (from_a, to_b) = (rows_from(a), rows_to(b));
-    let range = between(c, a, b, trains);
+    let (lo, hi) = between(c, a, b, (ia, ib));
+    // Stops below 9.0 are the climb's (Table 81-1), not this search's.
+    let lo = lo.max(c.entries().partition_point(|e| e.release < NINE));
+    let range = (lo, hi.max(lo));
     if let Some(stop) = two_hops(c, a, b, range, from_a, to_b) {
         return Some(vec![stop]);
     }
