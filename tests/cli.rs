@@ -192,7 +192,8 @@ fn plan_json_carries_caveats_and_warnings() {
         ],
         "",
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Legal by Table 81-1 but not zero-downtime: exit 1, as for no path.
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
     let json = &r.stdout;
     assert!(json.contains("\"verdict\":\"ok\""), "{json}");
     assert!(
@@ -210,6 +211,8 @@ fn plan_json_carries_caveats_and_warnings() {
     );
     // The text says the same.
     let text = run(&["plan", "8.4(5)", "8.4(6)", "--rules", "table-81-1"], "");
+    // Not zero-downtime: exit 1 as for no path.
+    assert_eq!(text.code, 1);
     assert!(
         text.stdout.starts_with(
             "8.4(5) → 8.4(6): ok. Legal by Table 81-1 from 8.4(5) to 8.4(6) in 1 hop, but Cisco \
@@ -407,6 +410,17 @@ fn fleet_exit_codes_and_stdin() {
 
     let no_path = run(&["fleet", "-"], "a,9.0(4),,9.1(7)\nb,9.1(7),,9.0(4)\n");
     assert_eq!((no_path.code, no_path.stderr.as_str()), (1, ""));
+    // Legal by Table 81-1 but not zero-downtime (CSCug88962): exit 1 too.
+    let doubted = run(
+        &["fleet", "-", "--rules", "table-81-1"],
+        "a,8.4(5),,8.4(6)\n",
+    );
+    assert_eq!((doubted.code, doubted.stderr.as_str()), (1, ""));
+    assert!(
+        doubted.stdout.contains(",cscug88962,not-zero-downtime\n"),
+        "{}",
+        doubted.stdout
+    );
 
     let empty = run(&["fleet", "-"], "name,unit1\n\n");
     assert_eq!(empty.code, 2);

@@ -103,6 +103,9 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let mut output = Output::start(args.format, out)?;
     let mut tally = Tally::default();
     let mut unreadable = false;
+    // A pair whose plan is legal by Table 81-1 only (Cisco later said a hop is not
+    // zero-downtime) has no zero-downtime path: exit 1.
+    let mut doubted = false;
     while let Some(read) = records.plan_next(&mut fleet) {
         let outcome = match read {
             Ok(outcome) => outcome,
@@ -113,6 +116,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
             }
         };
         tally.add(&outcome);
+        doubted |= matches!(&outcome, LineOutcome::Planned(p) if p.not_zero_downtime());
         if let LineOutcome::Bad(errors) = &outcome {
             errors.iter().for_each(report);
         }
@@ -127,7 +131,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
             args.file
         );
         Status::BadInput
-    } else if tally.some_without_path() {
+    } else if tally.some_without_path() || doubted {
         Status::NoPath
     } else {
         Status::Planned

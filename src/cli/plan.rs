@@ -96,6 +96,8 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         report(error);
     }
     Ok(match pair.verdict {
+        // Legal by Table 81-1, but Cisco later said a hop is not zero-downtime: not planned.
+        Verdict::Ok if pair.not_zero_downtime() => Status::NoPath,
         Verdict::Ok | Verdict::Same => Status::Planned,
         Verdict::Downgrade | Verdict::NoPath => Status::NoPath,
         Verdict::Invalid | Verdict::Empty => Status::BadInput,

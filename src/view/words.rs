@@ -216,6 +216,10 @@ pub fn other_rules(session: &Session) -> Option<String> {
 pub fn direct_blocked(session: &Session) -> Option<String> {
     let plan = session.plan.as_ref()?;
     let (start, to) = (session.start?, session.to.release?);
+    // The verdict already gives an exception's reason for a no-path: not said twice.
+    if session.verdict == Verdict::NoPath && no_path_reason(session).is_some() {
+        return None;
+    }
     match &plan.direct {
         Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(
             "Why not in one hop: {start} → {to} directly is not zero-downtime: {block}."

@@ -169,6 +169,13 @@ impl PairPlan {
             .chain(self.hops.iter().map(|h| h.to))
     }
 
+    /// Whether Cisco later said a hop of this plan (legal by Table 81-1) is not zero-downtime.
+    pub fn not_zero_downtime(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| matches!(w, PairWarning::NotZeroDowntime { .. }))
+    }
+
     /// The path as one text, `8.2(5) → 8.3(2) → 8.4(7)` (empty when there is no hop).
     pub fn path_text(&self) -> String {
         let releases: Vec<String> = self.path().map(|r| r.to_string()).collect();
