@@ -244,7 +244,9 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
 /// into 9.x; trains before 8.4 have none): O((log N + S) · J + W) for a two-hop 9.x part (J
 /// spans jumped over, W releases of the stop's train looked at when its recommended release
 /// does not work), O(N · K) for a longer one (N releases between, K distinct sets of
-/// exceptions holding them), plus O(R) for the R releases of the trains with launch points. With `via`, the catalog is first copied with the overrides in
+/// exceptions holding them). The launch points and climb stops come from an index of the
+/// catalog's releases by the exceptions they meet, built once per catalog (O(N · S)) and kept
+/// with it. With `via`, the catalog is first copied with the overrides in
 /// (O(N log N)).
 ///
 /// # Example

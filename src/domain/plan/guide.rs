@@ -114,12 +114,16 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             }
             Pick::Recommended => {}
         }
-        // Every hop of `stops` is legal; its rule is Table 81-1's below 9.0.
-        let rule = match (work.train_index(at.train()), work.train_index(land.train())) {
-            (Some(i), Some(j)) => {
-                judge_guide_forward(&work, (i, j), at, land).unwrap_or(Rule::Direct)
-            }
-            _ => Rule::Direct,
+        // Every hop of `stops` is legal: direct into 9.x, below it Table 81-1's rule, which
+        // for a legal hop to another train is minor within a major and major across.
+        let rule = if land >= NINE {
+            Rule::Direct
+        } else if at.train() == land.train() {
+            Rule::Maintenance
+        } else if at.major == land.major {
+            Rule::Minor
+        } else {
+            Rule::Major
         };
         hops.push(Hop {
             from: at,
@@ -168,20 +172,30 @@ fn stops(
     if direct {
         return Some(Vec::new());
     }
-    let trains = c.trains();
+    let owned;
+    let ix = match c.memo(Index::new) {
+        Some(ix) => ix,
+        None => {
+            owned = Index::new(c);
+            &owned
+        }
+    };
+    let (trains, entries) = (c.trains(), c.entries());
+    let (from_a, to_b) = (rows_from(a), rows_to(b));
     let mut best: Option<Vec<Release>> = None;
     let offer = |candidate: Vec<Release>, best: &mut Option<Vec<Release>>| {
         if best.as_ref().is_none_or(|kept| better(c, &candidate, kept)) {
             *best = Some(candidate);
         }
     };
-    if b >= NINE {
-        if let Some(rest) = nine(c, a, b, ib) {
+    // Straight into 9.x from `a`, unless nothing in its train may go there.
+    if b >= NINE && !ix.closed.get(ia).copied().unwrap_or(false) {
+        if let Some(rest) = nine(c, (a, from_a), (b, to_b), ib) {
             offer(rest, &mut best);
         }
     }
-    let mut climbed: Vec<Release> = Vec::new();
-    let mut prev = a;
+    let mut climbed: Vec<Release> = Vec::with_capacity(ib - ia + 2);
+    let mut from_prev = from_a;
     for t in ia..=ib {
         let Some(&train) = trains.get(t) else { break };
         if train.major >= 9 {
@@ -199,16 +213,21 @@ fn stops(
                 break;
             }
             if t == ib {
-                if legal_landing(prev, b) {
+                if from_prev & to_b == 0 {
                     offer(climbed.clone(), &mut best);
                 }
                 break;
             }
         }
-        if b >= NINE && !closed_to_nine(train) {
+        if b >= NINE && !ix.closed[t] {
             let after = if t == ia { Some(a) } else { None };
-            for x in launch_points(c, t, after, prev) {
-                if let Some(rest) = nine(c, x, b, ib) {
+            for (x, from_x) in ix.launch_points(entries, t, after, from_prev) {
+                // At least this many stops: `x`, and one more unless it goes straight to `b`.
+                let fewest = climbed.len() + 1 + usize::from(from_x & to_b != 0);
+                if best.as_ref().is_some_and(|kept| kept.len() < fewest) {
+                    continue;
+                }
+                if let Some(rest) = nine(c, (x, from_x), (b, to_b), ib) {
                     let mut candidate = climbed.clone();
                     candidate.push(x);
                     candidate.extend(rest);
@@ -217,19 +236,122 @@ fn stops(
             }
         }
         if t > ia {
-            let Some(pick) = climb_pick(c, t, prev) else {
+            let Some(k) = ix.climb_pick(t, from_prev) else {
                 break;
             };
-            climbed.push(pick);
-            prev = pick;
+            climbed.push(entries[k].release);
+            from_prev = ix.masks[k].0;
         }
     }
     best
 }
 
-/// Whether no exception blocks the hop `x → y` (its Table 81-1 rule is checked apart).
-fn legal_landing(x: Release, y: Release) -> bool {
-    rows_from(x) & rows_to(y) == 0
+/// The stops a train of the catalog offers, grouped by the exceptions a hop from and to them
+/// meets: within a group every release leads to the same hops, so the newest stands for all.
+struct Set {
+    from: Rows,
+    to: Rows,
+    /// The newest maintenance release and the newest interim build (indexes in the entries).
+    maintenance: Option<usize>,
+    interim: Option<usize>,
+}
+
+/// What the planner reads for every pair, derived once per catalog ([`Catalog::memo`]).
+struct Index {
+    /// Per entry: [`rows_from`] and [`rows_to`].
+    masks: Vec<(Rows, Rows)>,
+    /// Per train: its [`Set`]s of stops (never withdrawn or pre-release).
+    sets: Vec<Vec<Set>>,
+    /// Per train: an exception blocks every hop from any of its releases into 9.x (releases
+    /// before 8.4), so no launch point is there.
+    closed: Vec<bool>,
+}
+
+impl Index {
+    fn new(c: &Catalog) -> Index {
+        let entries = c.entries();
+        let masks: Vec<(Rows, Rows)> = entries
+            .iter()
+            .map(|e| (rows_from(e.release), rows_to(e.release)))
+            .collect();
+        let mut sets = Vec::with_capacity(c.trains().len());
+        for t in 0..c.trains().len() {
+            let mut train: Vec<Set> = Vec::new();
+            for k in c.train_range(t).rev().filter(|&k| can_stop(&entries[k])) {
+                let (from, to) = masks[k];
+                let i = match train.iter().position(|s| (s.from, s.to) == (from, to)) {
+                    Some(i) => i,
+                    None => {
+                        train.push(Set {
+                            from,
+                            to,
+                            maintenance: None,
+                            interim: None,
+                        });
+                        train.len() - 1
+                    }
+                };
+                let set = &mut train[i];
+                let slot = if entries[k].release.is_interim() {
+                    &mut set.interim
+                } else {
+                    &mut set.maintenance
+                };
+                slot.get_or_insert(k);
+            }
+            sets.push(train);
+        }
+        let closed = c.trains().iter().map(|&t| closed_to_nine(t)).collect();
+        Index {
+            masks,
+            sets,
+            closed,
+        }
+    }
+
+    /// The stop of a climb in the train at `t`, coming from a release whose hops meet the
+    /// exceptions `from_prev`: the newest maintenance release that can be landed on, else the
+    /// newest interim build that can.
+    fn climb_pick(&self, t: usize, from_prev: Rows) -> Option<usize> {
+        let sets = self.sets.get(t)?;
+        let landable = || sets.iter().filter(|s| s.to & from_prev == 0);
+        landable()
+            .filter_map(|s| s.maintenance)
+            .max()
+            .or_else(|| landable().filter_map(|s| s.interim).max())
+    }
+
+    /// The releases of the train at `t` (later than `after`) a plan may land on (coming from
+    /// `from_prev`) and go on into 9.x from: one per set of exceptions a hop from it meets,
+    /// the newest maintenance release of that set, else its newest interim build.
+    fn launch_points(
+        &self,
+        entries: &[Entry],
+        t: usize,
+        after: Option<Release>,
+        from_prev: Rows,
+    ) -> Vec<(Release, Rows)> {
+        let Some(sets) = self.sets.get(t) else {
+            return Vec::new();
+        };
+        let later = |k: &usize| after.is_none_or(|a| entries[*k].release > a);
+        // (rows, newest maintenance release, newest interim build), by the rows from it.
+        let mut by_from: Vec<(Rows, Option<usize>, Option<usize>)> = Vec::new();
+        for s in sets.iter().filter(|s| s.to & from_prev == 0) {
+            let (m, i) = (s.maintenance.filter(later), s.interim.filter(later));
+            match by_from.iter_mut().find(|g| g.0 == s.from) {
+                Some(g) => {
+                    g.1 = g.1.max(m);
+                    g.2 = g.2.max(i);
+                }
+                None => by_from.push((s.from, m, i)),
+            }
+        }
+        by_from
+            .into_iter()
+            .filter_map(|(rows, m, i)| Some((entries[m.or(i)?].release, rows)))
+            .collect()
+    }
 }
 
 /// Whether an exception blocks every hop from every release of `train` into 9.x (releases
@@ -241,57 +363,6 @@ fn closed_to_nine(train: crate::domain::release::Train) -> bool {
         e.from.iter().any(|s| s.contains(lo) && s.contains(hi))
             && e.to.iter().any(|s| s.lo <= NINE && s.hi.major == u16::MAX)
     })
-}
-
-/// The stop of a climb in the train at `t`, coming from `prev`: the newest maintenance release
-/// that can be landed on, else the newest interim build that can.
-fn climb_pick(c: &Catalog, t: usize, prev: Release) -> Option<Release> {
-    if let Some(rec) = c.recommended_at(t) {
-        if c.get_in(t, rec).is_some_and(can_stop) && legal_landing(prev, rec) {
-            return Some(rec);
-        }
-    }
-    let entries = c.entries().get(c.train_range(t)).unwrap_or(&[]);
-    let ok = |e: &&Entry| can_stop(e) && legal_landing(prev, e.release);
-    entries
-        .iter()
-        .rev()
-        .filter(ok)
-        .find(|e| !e.release.is_interim())
-        .or_else(|| entries.iter().rev().find(ok))
-        .map(|e| e.release)
-}
-
-/// The releases of the train at `t` (later than `after`) a plan may land on from `prev` and go
-/// on into 9.x from: one per set of exceptions a hop from it meets, the newest maintenance
-/// release of that set, else its newest interim build.
-fn launch_points(c: &Catalog, t: usize, after: Option<Release>, prev: Release) -> Vec<Release> {
-    let entries = c.entries().get(c.train_range(t)).unwrap_or(&[]);
-    // (rows, newest maintenance release, newest interim build)
-    let mut sets: Vec<(Rows, Option<Release>, Option<Release>)> = Vec::new();
-    for e in entries.iter().rev() {
-        if after.is_some_and(|a| e.release <= a) {
-            break;
-        }
-        if !can_stop(e) || !legal_landing(prev, e.release) {
-            continue;
-        }
-        let rows = rows_from(e.release);
-        let slot = match sets.iter_mut().position(|s| s.0 == rows) {
-            Some(k) => &mut sets[k],
-            None => {
-                sets.push((rows, None, None));
-                let last = sets.len() - 1;
-                &mut sets[last]
-            }
-        };
-        if e.release.is_interim() {
-            slot.2 = slot.2.or(Some(e.release));
-        } else {
-            slot.1 = slot.1.or(Some(e.release));
-        }
-    }
-    sets.into_iter().filter_map(|(_, m, i)| m.or(i)).collect()
 }
 
 /// Whether the stops `x` are a better plan than `y`: fewer, or as many and, at the first stop
@@ -312,13 +383,18 @@ fn better(c: &Catalog, x: &[Release], y: &[Release]) -> bool {
 }
 
 /// The stops of the fewest hops `a → b` that all land on 9.0 or later (`b` is, `ib` is its
-/// train's position): only the exceptions restrict them.
-fn nine(c: &Catalog, a: Release, b: Release, ib: usize) -> Option<Vec<Release>> {
-    if legal_landing(a, b) {
+/// train's position): only the exceptions restrict them. Each end comes with its
+/// exceptions: those a hop from `a` meets, those a hop to `b` meets.
+fn nine(
+    c: &Catalog,
+    (a, from_a): (Release, Rows),
+    (b, to_b): (Release, Rows),
+    ib: usize,
+) -> Option<Vec<Release>> {
+    if from_a & to_b == 0 {
         return Some(Vec::new());
     }
     let ia = c.train_index(a.train())?;
-    let (from_a, to_b) = (rows_from(a), rows_to(b));
     let (lo, hi) = between(c, a, b, (ia, ib));
     // Stops below 9.0 are the climb's (Table 81-1), not this search's.
     let lo = lo.max(c.entries().partition_point(|e| e.release < NINE));
@@ -328,10 +404,32 @@ fn nine(c: &Catalog, a: Release, b: Release, ib: usize) -> Option<Vec<Release>> 
     }
     // Nothing after `a` can be reached from it, or nothing before `b` can reach it.
     let none = |from_a, to_b| first_stop(c, range, &Forbidden::new(from_a, to_b)).is_none();
-    if none(from_a, 0) || none(0, to_b) {
+    if none(from_a, 0) || none(0, to_b) || trapped(c, range, from_a) {
         return None;
     }
     general(c, a, b, range)
+}
+
+/// Whether every stop a hop from `a` (meeting the exceptions `from_a`) may land on meets at
+/// least those exceptions too: then no chain from `a` ever gets out of what `a` alone reaches,
+/// and `b`, which `a` cannot reach, stays out of reach (9.1(1) and its builds).
+fn trapped(c: &Catalog, range: (usize, usize), from_a: Rows) -> bool {
+    let forbidden = Forbidden::new(from_a, 0);
+    let entries = c.entries();
+    let (mut i, end) = range;
+    while i < end {
+        let e = &entries[i];
+        match forbidden.until(e.release) {
+            Some(hi) => i += 1 + entries[i + 1..end].partition_point(|e| e.release <= hi),
+            None => {
+                if can_stop(e) && rows_from(e.release) & from_a != from_a {
+                    return false;
+                }
+                i += 1;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a plan may stop at the entry: never a withdrawn or pre-release build (SPEC §4).
