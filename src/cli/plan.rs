@@ -168,7 +168,13 @@ fn text(session: &Session, pair: &PairPlan) -> String {
         let _ = writeln!(s, "{}", plain(&blocked));
     }
     for note in &session.notes {
-        let _ = writeln!(s, "Note: {}", plain(&words::note(note)));
+        let urls: Vec<&str> = words::note_sources(note).iter().map(|s| s.url).collect();
+        let links = if urls.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", urls.join(", "))
+        };
+        let _ = writeln!(s, "Note: {}{links}", plain(&words::note(note)));
     }
     for message in &session.messages {
         let _ = writeln!(s, "Note: {}", plain(&message.text));

@@ -166,6 +166,9 @@ pub enum Note {
         then: Vec<Release>,
         then_holds: bool,
     },
+    /// One of Cisco's exceptions blocks the direct hop from the start to the target: what its
+    /// source says beyond the reason (Cisco's own inconsistencies, how conservative it is).
+    Exception(&'static rules::Exception),
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -538,6 +541,11 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     }
     if let Some(outage) = outage_plan(&session.catalog, start, to) {
         session.notes.push(outage);
+    }
+    if query.rules == RuleSet::Guide9x && start < to {
+        if let Some(e) = rules::exception(start, to).filter(|e| !e.note.is_empty()) {
+            session.notes.push(Note::Exception(e));
+        }
     }
     session.notes.push(Note::RuleSource(query.rules));
     session.verdict = plan.verdict;

@@ -374,6 +374,12 @@ pub fn note(note: &Note) -> String {
                 "those trains do"
             }
         ),
+        Note::Exception(e) => format!(
+            "About {} ({}): {}.",
+            e.basis,
+            confidence(e.confidence.letter()),
+            e.note.trim_end_matches('.')
+        ),
         Note::OutagePlan {
             from,
             outage_to,
@@ -414,6 +420,7 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
         Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
         Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),
         Note::OutagePlan { .. } => vec![GUIDE_92_UPGRADE],
+        Note::Exception(e) => vec![e.source],
     }
 }
 
