@@ -462,6 +462,21 @@ fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
         "{v}"
     );
     assert!(!v.contains("switch trains"), "{v}");
+    // Where the exception is explained, Cisco's inconsistency is shown, with its source.
+    let about = s
+        .notes
+        .iter()
+        .find(|n| matches!(n, Note::Exception(e) if e.id == "cscug88962"))
+        .map(words::note)
+        .expect("the exception's note");
+    assert!(
+        about.starts_with("About CSCug88962 (confidence H")
+            && about.contains("its lead names 8.4(6), 9.0(2) and 9.1(2), its body says"),
+        "{about}"
+    );
+    let md = export("from=8.4(5)&to=9.0(2)");
+    assert!(md.contains("- About CSCug88962"), "{md}");
+    assert!(md.contains("asa92/configuration/general/asa-general-cli/admin-swconfig.html"));
     let s = session("from=8.4(4)&to=9.1(7)");
     assert_eq!(
         s.hop_facts[0].warnings,
