@@ -485,8 +485,8 @@ fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
     let said = words::warning(&s.hop_facts[0].warnings[0]);
     assert_eq!(
         said,
-        "Cisco's path table stops at 9.1(2) here, but its CSCug88962 note says landing on 9.1(2) \
-         is not zero-downtime: this plan lands elsewhere."
+        "From this hop's start Cisco's 9.1 path table stops at 9.1(2), but its CSCug88962 note \
+         says landing on 9.1(2) is not zero-downtime: this plan goes another way."
     );
     let s = session("from=8.3(2)&to=9.0(4)");
     assert!(s.hop_facts[0]

@@ -61,8 +61,8 @@ fn plan_prints_the_verdict_and_hops_in_words() {
         "     Reloads both units (from 8.2(5)).",
         "  2. 8.3(2) → 8.4(7): minor release upgrade (next train)",
         "     Reloads both units (from 8.3(2)).",
-        "     Cisco's path table stops at 8.4(6) here, but its CSCug88962 note says landing on \
-         8.4(6) is not zero-downtime: this plan lands elsewhere. \
+        "     From this hop's start Cisco's 9.1 path table stops at 8.4(6), but its CSCug88962 \
+         note says landing on 8.4(6) is not zero-downtime: this plan goes another way. \
          (https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown, \
          https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)",
         "  3. 8.4(7) → 9.0(4): major release upgrade (last minor to the next major)",

@@ -57,9 +57,9 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             "| # | From | To | Rule | Units | Notes |",
             "| 1 | 8.2(5) | 8.3(2) | minor | Reloads both units (from 8.2(5)). | caveat 8.3(1): \
              configuration migration |",
-            "| 2 | 8.3(2) | 8.4(7) | minor | Reloads both units (from 8.3(2)). | Cisco's path \
-             table stops at 8.4(6) here, but its CSCug88962 note says landing on 8.4(6) is not \
-             zero-downtime: this plan lands elsewhere. (Source: [Cisco ASA 9.1 release notes: \
+            "| 2 | 8.3(2) | 8.4(7) | minor | Reloads both units (from 8.3(2)). | From this hop's \
+             start Cisco's 9.1 path table stops at 8.4(6), but its CSCug88962 note says landing \
+             on 8.4(6) is not zero-downtime: this plan goes another way. (Source: [Cisco ASA 9.1 release notes: \
              upgrade path table (a third-party copy)](https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown); \
              [Cisco ASA 9.2 CLI configuration guide: Upgrade Path](https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)); \
              caveat 8.4(1): configuration migration |",

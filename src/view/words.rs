@@ -279,8 +279,8 @@ pub fn warning(warning: &HopWarning) -> String {
             exceptions or interim stops may exist)."
             .to_owned(),
         HopWarning::AvoidsPathTableStop { stop } => format!(
-            "Cisco's path table stops at {stop} here, but its CSCug88962 note says landing on \
-             {stop} is not zero-downtime: this plan lands elsewhere."
+            "From this hop's start Cisco's 9.1 path table stops at {stop}, but its CSCug88962 \
+             note says landing on {stop} is not zero-downtime: this plan goes another way."
         ),
     }
 }
