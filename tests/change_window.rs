@@ -55,8 +55,8 @@ fn a_mismatched_pair_names_the_release_the_plan_starts_from_everywhere() {
     assert_eq!(
         words::direct_blocked(&s).as_deref(),
         Some(
-            "Why not in one hop: 8.3(2) → 9.0(4) directly is not zero-downtime: 8.3 is not the \
-             last minor release of 8.x (8.4 is)."
+            "Why not in one hop: 8.3(2) → 9.0(4) directly is not zero-downtime: releases \
+             before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)."
         )
     );
     assert_eq!(
@@ -215,7 +215,11 @@ fn a_train_switched_off_by_hand_makes_the_hop_and_the_verdict_conditional() {
     assert!(plan_html::hop_text(&s.hops()[0], s.hop_facts.first())
         .contains("data-warning=\"train-off\""));
 
+    // Under the default rules (guidance by release era) 8.2 never goes straight to 9.x.
     let s = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(words::verdict(&s).contains("releases before 8.4 go to 8.4 first"));
+    let s = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1&rules=table-81-1");
     assert_eq!(s.hops().len(), 1);
     let warnings = &s.hop_facts[0].warnings;
     assert_eq!(
@@ -227,7 +231,7 @@ fn a_train_switched_off_by_hand_makes_the_hop_and_the_verdict_conditional() {
         matches!(&warnings[1], HopWarning::PresetLeavesOut(e) if e.iter().map(|x| x.train).eq([t("8.5"), t("8.6"), t("8.7")]))
     );
     assert!(words::verdict(&s).contains("It holds only if 8.3, 8.4 and 9.0 do not exist"));
-    let md = export("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    let md = export("from=8.2(5)&to=9.1(7)&trains=8.2,9.1&rules=table-81-1");
     assert!(
         md.contains("> **Warning:** Passes over 8.3, 8.4 and 9.0"),
         "{md}"
@@ -254,12 +258,15 @@ fn pre_release_builds_are_marked_and_never_recommended() {
     assert_eq!(s.to.marks, [Mark::PreRelease]);
     assert_eq!(s.hops()[0].notes, [HopNote::PreRelease(r("9.6(0)"))]);
     // In a custom list: never the recommended landing release of its train.
-    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.6(2),9.7(1)4");
+    let s =
+        session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.6(2),9.7(1)4&rules=table-81-1");
     let landings: Vec<String> = s.hops().iter().map(|h| h.to.to_string()).collect();
     assert_eq!(landings, ["9.6(2)", "9.7(1)4"]);
-    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4");
+    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4&rules=table-81-1");
     assert_eq!(s.verdict, Verdict::NoPath);
-    let s = session("from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4&via=9.6(0)");
+    let s = session(
+        "from=9.5(3)&to=9.7(1)4&releases=9.5(3),9.6(0),9.7(1)4&via=9.6(0)&rules=table-81-1",
+    );
     assert_eq!(s.hops()[0].notes, [HopNote::PreRelease(r("9.6(0)"))]);
 }
 
@@ -279,6 +286,20 @@ fn caveats_belong_to_every_hop_that_crosses_their_release() {
             Applies::LandingOn => {
                 assert!(caveat.belongs_to(before, v), "{v}");
                 assert!(!caveat.belongs_to(before, after), "{v}: past it");
+            }
+            // The release and its interim builds, nothing past them.
+            Applies::LandingOnBuilds => {
+                assert!(caveat.belongs_to(before, v), "{v}");
+                assert!(caveat.belongs_to(before, after), "{v}: its build");
+                let next = Release::new(v.major, v.minor, v.maintenance + 1, None);
+                assert!(!caveat.belongs_to(before, next), "{v}: past it");
+            }
+            // From the release or its builds to V or later.
+            Applies::LeavingBuildsOf(from) => {
+                let build = Release::new(from.major, from.minor, from.maintenance, Some(4));
+                assert!(caveat.belongs_to(from, v), "{v}");
+                assert!(caveat.belongs_to(build, after), "{v}: from a build");
+                assert!(!caveat.belongs_to(before, v), "{v}: from elsewhere");
             }
         }
         assert!(caveat.source.url.starts_with("https://"), "{v}");
@@ -310,23 +331,187 @@ fn a_caveat_heavy_plan_carries_each_caveat_on_its_hop_with_commands_and_source()
         .collect();
     assert_eq!(
         on,
-        // Landing-on caveats (8.4(6), 9.0(2), 9.1(3)) are not crossed.
+        // Landing-on caveats (8.4(6), 9.0(2), 9.1(2), 9.1(3)) and 9.1(1)'s are not crossed.
         ["8.3(1)", "8.4(1)", "9.0(1)", "9.1(1)", "9.2(1)", "9.20(2)", "9.22(1)", "9.23(1)"]
     );
 }
 
 #[test]
 fn landing_on_a_cscug88962_release_carries_ciscos_later_word() {
-    let s = session("from=8.4(5)&to=8.4(6)");
+    let s = session("from=8.4(5)&to=8.4(6)&rules=table-81-1");
     let caveats: Vec<String> = s.hop_facts[0]
         .caveats
         .iter()
         .map(|c| c.release.to_string())
         .collect();
     assert_eq!(caveats, ["8.4(6)"]);
+    assert!(s.hop_facts[0].caveats[0].blocking());
+    // Cisco's inconsistency is shown where the exception is explained.
     assert!(s.hop_facts[0].caveats[0]
         .text
-        .contains("lead sentence names 9.1(2), its body 9.1(3)"));
+        .contains("its lead names 8.4(6), 9.0(2) and 9.1(2), its body 8.4(6), 9.0(2) and 9.1(3)"));
+    // Issue #20 item 2: interim builds of the three count, 9.1(2) is one of them, 9.1(3) only
+    // gets a non-blocking caveat.
+    for (fragment, release) in [
+        ("from=9.0(4)&to=9.1(2)&rules=table-81-1", "9.1(2)"),
+        ("from=9.0(1)&to=9.0(2)10&rules=table-81-1", "9.0(2)"),
+    ] {
+        let s = session(fragment);
+        let c = s.hop_facts[0].caveats.iter().find(|c| c.id == "cscug88962");
+        assert_eq!(
+            c.map(|c| c.release.to_string()).as_deref(),
+            Some(release),
+            "{fragment}"
+        );
+    }
+    let s = session("from=9.1(2)8&to=9.1(3)");
+    assert_eq!(s.verdict, Verdict::Ok);
+    let on: Vec<(&str, bool)> = s.hop_facts[0]
+        .caveats
+        .iter()
+        .map(|c| (c.id, c.blocking()))
+        .collect();
+    assert_eq!(on, [("cscug88962-body", false)]);
+    assert!(words::verdict(&s).starts_with("Zero-downtime upgrade"));
+}
+
+// Issue #20 item 1: 9.1(1) → 9.1(7) never reads as a plain zero-downtime upgrade (§3.3).
+#[test]
+fn nine_one_one_to_nine_one_seven_is_never_a_plain_zero_downtime_upgrade() {
+    let s = session("from=9.1(1)&to=9.1(7)&rules=table-81-1");
+    assert_eq!(s.verdict, Verdict::Ok);
+    let ids: Vec<&str> = s.hop_facts[0].caveats.iter().map(|c| c.id).collect();
+    assert_eq!(ids, ["cscuh25271"]);
+    let verdict = words::verdict(&s);
+    assert!(
+        verdict.starts_with(
+            "Legal by Table 81-1 from 9.1(1) to 9.1(7) in 1 hop, but Cisco later said this hop \
+             (9.1(1) → 9.1(7)) is not zero-downtime (CSCuh25271)"
+        ),
+        "{verdict}"
+    );
+    // The 9.x guidance's answer beside it.
+    assert!(
+        verdict
+            .contains("Under Cisco's guidance by release era: no zero-downtime path (from 9.1(1)"),
+        "{verdict}"
+    );
+    let md = export("from=9.1(1)&to=9.1(7)&rules=table-81-1");
+    assert!(
+        md.contains("**Verdict: ok, legal by Table 81-1 but not zero-downtime.**"),
+        "{md}"
+    );
+    assert!(md.contains("Outage plan (not zero-downtime)"), "{md}");
+    // Under the default rules: no path, Cisco's outage way labelled as such.
+    let s = session("from=9.1(1)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert_eq!(
+        words::verdict(&s),
+        "No zero-downtime path from 9.1(1) to 9.1(7): from 9.1(1) Cisco gives no zero-downtime \
+         path to 9.1(2) or later (CSCuh25271, CSCug88962): Cisco says to upgrade to 9.1(2) \
+         first, which reloads both units at once (an outage), then to go on with zero-downtime \
+         upgrades."
+    );
+    let outage = s
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            Note::OutagePlan {
+                from,
+                outage_to,
+                then,
+                then_holds,
+            } => Some((*from, *outage_to, then.clone(), *then_holds)),
+            _ => None,
+        })
+        .expect("an outage plan");
+    assert_eq!(outage, (r("9.1(1)"), r("9.1(2)"), vec![r("9.1(7)")], true));
+    let said = words::note(&Note::OutagePlan {
+        from: outage.0,
+        outage_to: outage.1,
+        then: outage.2,
+        then_holds: outage.3,
+    });
+    assert!(
+        said.starts_with(
+            "Outage plan (not zero-downtime), Cisco's own way from 9.1(1): first 9.1(1) → 9.1(2) \
+             reloading both units at once"
+        ) && said.contains(
+            "Then zero-downtime hops under Cisco's guidance by release era: 9.1(2) → 9.1(7)."
+        ),
+        "{said}"
+    );
+    // Never a reload of both units straight to the target.
+    assert!(!said.contains("9.1(1) → 9.1(7)"), "{said}");
+    // Nothing like it where 9.1(1) is not the start.
+    assert!(!session("from=9.0(4)&to=9.1(7)")
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::OutagePlan { .. })));
+}
+
+// Issue #20 (bullets): a no-path from an exception names the bug and what Cisco says; a plan
+// avoiding a path-table stop says why; a direct hop across trains links the planning page.
+#[test]
+fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
+    let s = session("from=8.4(5)&to=9.0(2)");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    let v = words::verdict(&s);
+    assert!(
+        v.contains("(CSCug88962): Cisco says to upgrade to 8.4(5), or to 9.0(3)"),
+        "{v}"
+    );
+    assert!(!v.contains("switch trains"), "{v}");
+    // Where the exception is explained, Cisco's inconsistency is shown, with its source.
+    let about = s
+        .notes
+        .iter()
+        .find(|n| matches!(n, Note::Exception(e) if e.id == "cscug88962"))
+        .map(words::note)
+        .expect("the exception's note");
+    assert!(
+        about.starts_with("About CSCug88962 (confidence H")
+            && about.contains("its lead names 8.4(6), 9.0(2) and 9.1(2), its body says"),
+        "{about}"
+    );
+    let md = export("from=8.4(5)&to=9.0(2)");
+    assert!(md.contains("- About CSCug88962"), "{md}");
+    assert!(md.contains("asa92/configuration/general/asa-general-cli/admin-swconfig.html"));
+    let s = session("from=8.4(4)&to=9.1(7)");
+    assert_eq!(
+        s.hop_facts[0].warnings,
+        [HopWarning::AvoidsPathTableStop { stop: r("9.1(2)") }]
+    );
+    let said = words::warning(&s.hop_facts[0].warnings[0]);
+    assert_eq!(
+        said,
+        "From this hop's start Cisco's 9.1 path table stops at 9.1(2), but its CSCug88962 note \
+         says landing on 9.1(2) is not zero-downtime: this plan goes another way."
+    );
+    let s = session("from=8.3(2)&to=9.0(4)");
+    assert!(s.hop_facts[0]
+        .warnings
+        .contains(&HopWarning::AvoidsPathTableStop { stop: r("8.4(6)") }));
+    // 9.8(4) → 9.20(3): one direct hop over many trains, with Cisco's planning page.
+    let s = session("from=9.8(4)&to=9.20(3)");
+    assert_eq!(s.hops().len(), 1);
+    assert_eq!(s.hop_facts[0].warnings, [HopWarning::CheckPlanningPage]);
+    let html = plan_html::hop_text(&s.hops()[0], s.hop_facts.first());
+    assert!(
+        html.contains("data-warning=\"check-planning-page\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("check your start release on Cisco&#39;s planning page"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html\""),
+        "{html}"
+    );
+    // A direct hop within one train or to the next does not.
+    let s = session("from=9.8(1)&to=9.8(4)");
+    assert!(s.hop_facts[0].warnings.is_empty());
 }
 
 #[test]
@@ -481,7 +666,7 @@ fn runbook_settings_from_the_link_reach_the_runbook_and_the_export() {
         &format!("https://h/#{query}"),
     );
     assert!(md.contains(
-        "- Plan link: <https://h/#from=8.4(7)&to=9.1(7)&rules=guide-9x&server=10.9.9.9\
+        "- Plan link: <https://h/#from=8.4(7)&to=9.1(7)&server=10.9.9.9\
          &img=9.1(7):asa917-custom.bin&min=30>"
     ));
     assert!(

@@ -51,7 +51,7 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn plan_prints_the_verdict_and_hops_in_words() {
-    let r = run(&["plan", "8.2.5", "9.1(7)"], "");
+    let r = run(&["plan", "8.2.5", "9.1(7)", "--rules", "table-81-1"], "");
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     // The sentences are the page's (`view::words`); the layout is the command line's.
     let expected = [
@@ -61,6 +61,10 @@ fn plan_prints_the_verdict_and_hops_in_words() {
         "     Reloads both units (from 8.2(5)).",
         "  2. 8.3(2) → 8.4(7): minor release upgrade (next train)",
         "     Reloads both units (from 8.3(2)).",
+        "     From this hop's start Cisco's 9.1 path table stops at 8.4(6), but its CSCug88962 \
+         note says landing on 8.4(6) is not zero-downtime: this plan goes another way. \
+         (https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown, \
+         https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)",
         "  3. 8.4(7) → 9.0(4): major release upgrade (last minor to the next major)",
         "     Reloads both units (from 8.4(7)).",
     ];
@@ -89,7 +93,10 @@ fn plan_prints_the_verdict_and_hops_in_words() {
         "code spans are plain text"
     );
     // The link is a fragment (no --link-base): said after it.
-    assert_eq!(lines[lines.len() - 2], "Share: #from=8.2(5)&to=9.1(7)");
+    assert_eq!(
+        lines[lines.len() - 2],
+        "Share: #from=8.2(5)&to=9.1(7)&rules=table-81-1"
+    );
     assert!(lines
         .last()
         .unwrap()
@@ -139,7 +146,8 @@ fn plan_exit_codes_say_planned_no_path_or_bad_input() {
 
 #[test]
 fn the_9x_guidance_plans_in_one_hop_where_table_81_1_takes_many() {
-    let r = run(&["plan", "9.8(4)", "9.20(3)", "--rules", "guide-9x"], "");
+    // Issue #20 item 4: the default rule set is the guidance by release era.
+    let r = run(&["plan", "9.8(4)", "9.20(3)"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with(
@@ -149,15 +157,109 @@ fn the_9x_guidance_plans_in_one_hop_where_table_81_1_takes_many() {
         "{}",
         r.stdout
     );
-    assert!(r
+    assert!(r.stdout.contains("Share: #from=9.8(4)&to=9.20(3)\n"));
+    // The one hop over many trains links Cisco's planning page.
+    assert!(r.stdout.contains(
+        "check your start release on Cisco's planning page (the 9.x rule rests on a 2013 note; \
+         later exceptions or interim stops may exist). \
+         (https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html)"
+    ));
+    let table = run(&["plan", "9.8(4)", "9.20(3)", "--rules", "table-81-1"], "");
+    assert!(table.stdout.contains("in 11 hops."), "{}", table.stdout);
+    assert!(table
         .stdout
-        .contains("Share: #from=9.8(4)&to=9.20(3)&rules=guide-9x"));
-    let fleet = run(
-        &["fleet", "-", "--rules", "guide-9x", "--format", "csv"],
-        "a,9.8(4),,9.20(3)\n",
-    );
+        .contains("Share: #from=9.8(4)&to=9.20(3)&rules=table-81-1"));
+    let fleet = run(&["fleet", "-", "--format", "csv"], "a,9.8(4),,9.20(3)\n");
     assert_eq!(fleet.code, 0, "{}", fleet.stderr);
     assert!(fleet.stdout.contains(",guide-9x,ok,1,"), "{}", fleet.stdout);
+    // The other rule set's hop count travels in the CSV.
+    assert!(
+        fleet.stdout.contains("#from=9.8(4)&to=9.20(3),11,"),
+        "{}",
+        fleet.stdout
+    );
+    let help = run(&["plan", "--help"], "");
+    assert!(help.stdout.contains("guide-9x") && help.stdout.contains("table-81-1"));
+}
+
+// Issue #20 item 10: the JSON carries the caveats and warnings the text shows.
+#[test]
+fn plan_json_carries_caveats_and_warnings() {
+    let r = run(
+        &[
+            "plan",
+            "8.4(5)",
+            "8.4(6)",
+            "--rules",
+            "table-81-1",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    // Legal by Table 81-1 but not zero-downtime: exit 1, as for no path.
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    let json = &r.stdout;
+    assert!(json.contains("\"verdict\":\"ok\""), "{json}");
+    assert!(
+        json.contains(
+            "\"caveats\":[{\"release\":\"8.4(6)\",\"id\":\"cscug88962\",\"kind\":\"not-zero-downtime\",\
+             \"blocking\":true,\"text\":\"Cisco later said there is no zero-downtime upgrade"
+        ),
+        "{json}"
+    );
+    assert!(
+        json.contains(
+            "\"warnings\":[{\"kind\":\"not-zero-downtime\",\"hops\":[1],\"bugs\":[\"CSCug88962\"]}]"
+        ),
+        "{json}"
+    );
+    // The text says the same.
+    let text = run(&["plan", "8.4(5)", "8.4(6)", "--rules", "table-81-1"], "");
+    // Not zero-downtime: exit 1 as for no path.
+    assert_eq!(text.code, 1);
+    assert!(
+        text.stdout.starts_with(
+            "8.4(5) → 8.4(6): ok. Legal by Table 81-1 from 8.4(5) to 8.4(6) in 1 hop, but Cisco \
+             later said this hop (8.4(5) → 8.4(6)) is not zero-downtime (CSCug88962)"
+        ),
+        "{}",
+        text.stdout
+    );
+    // Under the default rules: no path, with the reason and the bug.
+    let r = run(&["plan", "8.4(5)", "8.4(6)", "--format", "json"], "");
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("\"verdict\":\"no-path\""), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "\"warnings\":[{\"kind\":\"no-path\",\"reason\":\"no zero-downtime upgrade to \
+             8.4(6) (CSCug88962): Cisco says to upgrade to 8.4(5), or to 9.0(3) or later, \
+             instead\"}]"
+        ),
+        "{}",
+        r.stdout
+    );
+    // 9.1(1) → 9.1(7): the outage plan travels, never a plain zero-downtime upgrade.
+    let r = run(&["plan", "9.1(1)", "9.1(7)", "--format", "json"], "");
+    assert!(
+        r.stdout.contains(
+            "{\"kind\":\"outage-plan\",\"path\":[\"9.1(1)\",\"9.1(2)\",\"9.1(7)\"],\"then_holds\":true}"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["plan", "9.1(1)", "9.1(7)", "--rules", "table-81-1"], "");
+    assert!(
+        r.stdout
+            .contains("Legal by Table 81-1 from 9.1(1) to 9.1(7) in 1 hop, but Cisco later"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Outage plan (not zero-downtime)"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -165,7 +267,7 @@ fn bad_options_are_bad_input() {
     for (args, says) in [
         (
             &["plan", "8.4(7)", "9.0(4)", "--rules", "9x"][..],
-            "not a rule set: use table-81-1 or guide-9x",
+            "not a rule set: use guide-9x or table-81-1",
         ),
         (
             &["plan", "8.4(7)", "9.0(4)", "--mode", "active-passive"][..],
@@ -260,19 +362,24 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
     assert_eq!(
         rows,
         [
-            "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share",
-            "2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
-             8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)",
-            "3,\"edge \"\"2\"\", lab\",8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
-             8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)",
-            "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,table-81-1,ok,1,\
-             9.1(1) → 9.2(4),#from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active",
-            "7,old,9.2(4),,9.1(7),active-standby,asa5500,table-81-1,downgrade,0,,\
-             #from=9.2(4)&to=9.1(7)",
-            "8,done,9.1(7),,9.1(7),active-standby,asa5500,table-81-1,same,0,,\
-             #from=9.1(7)&to=9.1(7)",
-            "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,table-81-1,no-path,0,,\
-             #from=8.1(2)&to=9.1(7)",
+            "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share,\
+             other_rules_hops,caveats,warnings",
+            "2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
+             8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
+             migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
+             avoids-path-table-stop check-planning-page",
+            "3,\"edge \"\"2\"\", lab\",8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
+             8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
+             migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
+             avoids-path-table-stop check-planning-page",
+            "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,\
+             #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,no-path outage-plan",
+            "7,old,9.2(4),,9.1(7),active-standby,asa5500,guide-9x,downgrade,0,,\
+             #from=9.2(4)&to=9.1(7),,,",
+            "8,done,9.1(7),,9.1(7),active-standby,asa5500,guide-9x,same,0,,\
+             #from=9.1(7)&to=9.1(7),,,",
+            "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,guide-9x,no-path,0,,\
+             #from=8.1(2)&to=9.1(7),,,no-path",
         ]
     );
 }
@@ -308,6 +415,17 @@ fn fleet_exit_codes_and_stdin() {
 
     let no_path = run(&["fleet", "-"], "a,9.0(4),,9.1(7)\nb,9.1(7),,9.0(4)\n");
     assert_eq!((no_path.code, no_path.stderr.as_str()), (1, ""));
+    // Legal by Table 81-1 but not zero-downtime (CSCug88962): exit 1 too.
+    let doubted = run(
+        &["fleet", "-", "--rules", "table-81-1"],
+        "a,8.4(5),,8.4(6)\n",
+    );
+    assert_eq!((doubted.code, doubted.stderr.as_str()), (1, ""));
+    assert!(
+        doubted.stdout.contains(",cscug88962,not-zero-downtime\n"),
+        "{}",
+        doubted.stdout
+    );
 
     let empty = run(&["fleet", "-"], "name,unit1\n\n");
     assert_eq!(empty.code, 2);
@@ -378,10 +496,9 @@ fn fleet_markdown_has_images_and_one_change_plan_per_group() {
         "# ASA fleet upgrade plan",
         "4 pairs planned: 3 with a zero-downtime path in 2 groups, 0 already on the target, 1 \
          without a zero-downtime path. 0 lines not planned.",
-        "| 9.0(4) | `asa904-k8.bin` | 2 | a, c |",
         "| 9.1(7) | `asa917-k8.bin` | 3 | a, c, b |",
         "| 4 | d | 9.2(4) | 9.1(7) | downgrade |",
-        "## Group 1: 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 2 hops, 2 pairs)",
+        "## Group 1: 8.4(7) → 9.1(7) (Active/Standby, 1 hop, 2 pairs)",
         "Pairs: a, c",
         "### ASA upgrade plan: 8.4(7) → 9.1(7)",
         "#### Runbook (Active/Standby)",
@@ -416,7 +533,7 @@ fn plan_takes_a_model_and_refuses_what_it_cannot_run() {
          9.14 (assumed: commonly cited, not verified here); the target 9.20(3) is past it: \
          choose a target it runs, or another model."
     );
-    assert!(lines.contains(&"Active/Standby, preset asa5500x, rules table-81-1"));
+    assert!(lines.contains(&"Active/Standby, preset asa5500x, rules guide-9x"));
     assert!(lines.iter().any(|l| l.starts_with("Platform limit: ")
         && l.ends_with(
             "(https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html)"
@@ -552,7 +669,7 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
         "",
     );
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
-    let link = "https://tools.example.net/asa/#from=9.8(4)&to=9.20(3)&rules=guide-9x\
+    let link = "https://tools.example.net/asa/#from=9.8(4)&to=9.20(3)\
                 &contexts=multi&server=10.0.0.5&img=9.20(3):asa9-20-3-smp-k8.bin\
                 &asdm=9.20(3):asdm-7203.bin&min=20";
     assert!(
@@ -650,7 +767,7 @@ fn fleet_links_are_absolute_with_a_link_base() {
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     for row in csv.stdout.lines().skip(1) {
         assert!(
-            row.ends_with(&format!(",{base}#from=8.4(7)&to=9.1(7)"))
+            row.contains(&format!(",{base}#from=8.4(7)&to=9.1(7),"))
                 || row.contains(&format!(",{base}#from=9.8(4)")),
             "{row}"
         );

@@ -40,7 +40,7 @@ fn count(md: &str, line: &str) -> usize {
 
 #[test]
 fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
-    let md = export("from=8.2(5)&to=9.1(7)", &[]);
+    let md = export("from=8.2(5)&to=9.1(7)&rules=table-81-1", &[]);
     lines_in_order(
         &md,
         &[
@@ -49,16 +49,20 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             "- Current release: 8.2(5)",
             "- Target release: 9.1(7)",
             "- Failover mode: Active/Standby",
-            "- Rules: Table 81-1 (Cisco's 8.x configuration guide)",
+            "- Rules: Table 81-1 (Cisco's 8.x configuration guide) for every hop",
             "- Catalog: built-in, 684 releases in 30 trains (preset asa5500)",
             "- Made on: 2026-12-01",
-            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
+            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)&rules=table-81-1>",
             "## Hops",
             "| # | From | To | Rule | Units | Notes |",
             "| 1 | 8.2(5) | 8.3(2) | minor | Reloads both units (from 8.2(5)). | caveat 8.3(1): \
              configuration migration |",
-            "| 2 | 8.3(2) | 8.4(7) | minor | Reloads both units (from 8.3(2)). | caveat 8.4(1): \
-             configuration migration |",
+            "| 2 | 8.3(2) | 8.4(7) | minor | Reloads both units (from 8.3(2)). | From this hop's \
+             start Cisco's 9.1 path table stops at 8.4(6), but its CSCug88962 note says landing \
+             on 8.4(6) is not zero-downtime: this plan goes another way. (Source: [Cisco ASA 9.1 release notes: \
+             upgrade path table (a third-party copy)](https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown); \
+             [Cisco ASA 9.2 CLI configuration guide: Upgrade Path](https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)); \
+             caveat 8.4(1): configuration migration |",
             "| 4 | 9.0(4) | 9.1(7) | minor | Reloads both units (from 9.0(4)). | caveat 9.1(1): \
              configuration migration |",
             "Why not in one hop: 8.2(5) → 9.1(7) directly is not zero-downtime: 8.2 is not the \
@@ -245,20 +249,34 @@ fn a_link_that_is_not_a_plain_url_is_quoted_as_code() {
 }
 
 #[test]
-fn the_rule_set_is_named_and_every_hop_is_direct_under_the_9x_guidance() {
+fn the_rule_set_is_named_and_hops_into_9x_are_direct_under_the_guidance_by_era() {
+    // `rules=guide-9x` is the default: the link does not write it.
     let md = export("from=8.2(5)&to=9.1(7)&rules=guide-9x", &[]);
     lines_in_order(
         &md,
         &[
-            "**Verdict: ok.** Zero-downtime upgrade from 8.2(5) to 9.1(7) in 2 hops.",
-            "- Rules: Cisco's 9.x upgrade guidance (any later release except the listed \
-             exceptions)",
-            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)&rules=guide-9x>",
+            "**Verdict: ok.** Zero-downtime upgrade from 8.2(5) to 9.1(7) in 3 hops.",
+            "- Rules: Cisco's guidance by release era (Table 81-1 for hops landing on 7.x or \
+             8.x; any later release, except Cisco's listed exceptions, for hops landing on 9.x)",
+            "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
         ],
     );
-    assert!(md.contains("| 1 | 8.2(5) | 8.4(7) | direct |"), "{md}");
-    assert!(md.contains("| 2 | 8.4(7) | 9.1(7) | direct |"), "{md}");
-    assert!(md.contains("Rules: Cisco's 9.x guidance"), "{md}");
+    assert!(md.contains("| 1 | 8.2(5) | 8.3(2) | minor |"), "{md}");
+    assert!(md.contains("| 2 | 8.3(2) | 8.4(7) | minor |"), "{md}");
+    assert!(md.contains("| 3 | 8.4(7) | 9.1(7) | direct |"), "{md}");
+    // The direct hop over 9.0 links Cisco's planning page in its row.
+    assert!(
+        md.contains(
+            "check your start release on Cisco's planning page (the 9.x rule rests on a 2013 \
+             note; later exceptions or interim stops may exist). (Source: [Cisco Secure Firewall \
+             ASA Upgrade Guide: Planning Your Upgrade](https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html))"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("Rules: Cisco's guidance by release era"),
+        "{md}"
+    );
     assert!(md.contains("asa-upgrade/planning.html"), "{md}");
 }
 

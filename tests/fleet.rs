@@ -30,7 +30,7 @@ fn outcome(fleet: &mut Fleet, line: u64, text: &str) -> LineOutcome {
 #[track_caller]
 fn planned(fleet: &mut Fleet, line: u64, text: &str) -> PairPlan {
     match outcome(fleet, line, text) {
-        LineOutcome::Planned(pair) => pair,
+        LineOutcome::Planned(pair) => *pair,
         other => panic!("{text}: {other:?}"),
     }
 }
@@ -53,9 +53,12 @@ fn a_line_plans_like_the_page_with_the_fleet_defaults() {
     assert_eq!(pair.units, ["8.2(5)"]);
     assert_eq!(pair.target, "9.1(7)");
     assert_eq!(pair.verdict, Verdict::Ok);
+    // The default rule set (issue #20 item 4): the guidance by release era.
+    assert_eq!(pair.rules, "guide-9x");
+    assert_eq!(pair.path_text(), "8.2(5) → 8.3(2) → 8.4(7) → 9.1(7)");
     assert_eq!(
-        pair.path_text(),
-        "8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7)"
+        (pair.other_rules, pair.other_rules_hops),
+        ("table-81-1", Some(4))
     );
     // The share link is the page's fragment: it plans the same pair.
     assert_eq!(pair.share, "#from=8.2(5)&to=9.1(7)");
@@ -269,7 +272,7 @@ fn pairs_with_the_same_path_and_mode_form_one_group() {
         groups,
         [
             (
-                "8.4(7) 9.0(4) 9.1(7)".to_string(),
+                "8.4(7) 9.1(7)".to_string(),
                 "active-standby",
                 None,
                 vec!["a", "c", "e"]
@@ -281,20 +284,20 @@ fn pairs_with_the_same_path_and_mode_form_one_group() {
                 vec!["b"]
             ),
             (
-                "8.4(7) 9.0(4) 9.1(7)".to_string(),
+                "8.4(7) 9.1(7)".to_string(),
                 "active-active",
                 None,
                 vec!["d"]
             ),
             (
-                "8.4(7) 9.0(4) 9.1(7)".to_string(),
+                "8.4(7) 9.1(7)".to_string(),
                 "active-standby",
                 Some("9.0(1)"),
                 vec!["f"]
             ),
         ]
     );
-    assert_eq!(s.groups()[0].hops(), 2);
+    assert_eq!(s.groups()[0].hops(), 1);
     assert_eq!(s.groups()[0].share, "#from=8.4(7)&to=9.1(7)");
     let t = s.tally;
     assert_eq!((t.ok, t.same, t.bad_lines, t.pairs()), (6, 1, 1, 7));
@@ -318,7 +321,7 @@ fn images_to_stage_are_every_landing_release_with_the_pairs_that_need_it() {
     assert_eq!(
         images,
         [
-            ("9.0(4)".to_string(), vec!["a", "c", "d"]),
+            ("9.0(4)".to_string(), vec!["d"]),
             ("9.1(7)".to_string(), vec!["a", "c", "b"]),
         ]
     );
@@ -448,10 +451,7 @@ fn the_platform_column_restricts_each_pair_and_names_its_image_files() {
     let a = planned(&mut f, 2, "a,9.8(4),,,,,asa5525x");
     assert_eq!(a.platform, Some(Platform::Asa5525x));
     assert_eq!(a.preset, "asa5500x", "the model's preset");
-    assert_eq!(
-        a.share,
-        "#from=9.8(4)&to=9.14(4)&platform=asa5525x&rules=guide-9x"
-    );
+    assert_eq!(a.share, "#from=9.8(4)&to=9.14(4)&platform=asa5525x");
     let b = planned(&mut f, 3, "b,9.8(4)");
     assert_eq!(b.platform, Some(Platform::Fp2100));
     // A target the line's model cannot run: planned, no path.
@@ -469,7 +469,7 @@ fn the_platform_column_restricts_each_pair_and_names_its_image_files() {
     // Same path, different models: two groups, and each model's file to stage.
     let mut summary = Summary::default();
     for pair in [a, b, c] {
-        summary.add(&LineOutcome::Planned(pair));
+        summary.add(&LineOutcome::Planned(Box::new(pair)));
     }
     assert_eq!(summary.groups().len(), 2);
     assert_eq!(summary.groups()[0].platform, Some(Platform::Asa5525x));

@@ -106,9 +106,10 @@ fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
         })
         .collect();
     let expected = [
-        ("2", "edge-1", "ok", "4"),
-        ("3", "edge \"2\", lab", "ok", "4"),
-        ("4", "dc-core", "ok", "1"),
+        ("2", "edge-1", "ok", "3"),
+        ("3", "edge \"2\", lab", "ok", "3"),
+        // From 9.1(1) there is no zero-downtime path under the default rules (CSCuh25271).
+        ("4", "dc-core", "no-path", "0"),
         ("7", "old", "downgrade", "0"),
         ("8", "done", "same", "0"),
         ("9", "asa5580", "no-path", "0"),
@@ -127,20 +128,20 @@ fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
     assert!(html.contains(
         "<a href=\"#from=9.1(1)&amp;from2=9.1(2)&amp;to=9.2(4)&amp;mode=active-active\">dc-core</a>"
     ));
-    assert!(html.contains("<td>8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7)</td>"));
+    assert!(html.contains("<td>8.2(5) → 8.3(2) → 8.4(7) → 9.1(7)</td>"));
     let counts = &tags(&html, "<p class=\"fleet-counts\"")[0];
     for (name, n) in [
         ("data-pairs", "6"),
-        ("data-ok", "3"),
+        ("data-ok", "2"),
         ("data-same", "1"),
         ("data-downgrade", "1"),
-        ("data-no-path", "1"),
+        ("data-no-path", "2"),
         ("data-bad-lines", "1"),
     ] {
         assert_eq!(get(counts, name), Some(n), "{name}");
     }
     assert!(html.contains(
-        "6 pairs planned: 3 with a zero-downtime path in 2 groups, 1 already on the target, 2 \
+        "6 pairs planned: 2 with a zero-downtime path in 1 group, 1 already on the target, 3 \
          without a zero-downtime path. 1 line not planned."
     ));
 }
@@ -153,15 +154,9 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
         .iter()
         .map(|g| (get(g, "data-hops"), get(g, "data-mode")))
         .collect();
-    assert_eq!(
-        groups,
-        [
-            (Some("4"), Some("active-standby")),
-            (Some("1"), Some("active-active"))
-        ]
-    );
+    assert_eq!(groups, [(Some("3"), Some("active-standby"))]);
     assert!(html.contains(
-        "<h3>Group 1: 8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7) (Active/Standby, 4 hops, 2 \
+        "<h3>Group 1: 8.2(5) → 8.3(2) → 8.4(7) → 9.1(7) (Active/Standby, 3 hops, 2 \
          pairs)</h3><p><a href=\"#from=8.2(5)&amp;to=9.1(7)\">Open the change plan</a></p>\
          <details open><summary>Pair names (2)</summary>\
          <ul class=\"fleet-names\"><li data-name=\"edge-1\">edge-1</li>\
@@ -174,13 +169,7 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
             (v("data-release"), v("data-pairs"))
         })
         .collect();
-    let expected = [
-        ("8.3(2)", "2"),
-        ("8.4(7)", "2"),
-        ("9.0(4)", "2"),
-        ("9.1(7)", "2"),
-        ("9.2(4)", "1"),
-    ];
+    let expected = [("8.3(2)", "2"), ("8.4(7)", "2"), ("9.1(7)", "2")];
     let expected: Vec<_> = expected
         .iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -188,8 +177,8 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
     assert_eq!(images, expected);
     assert!(html.contains("<h3>Images to stage</h3><table data-fleet-images>"));
     assert!(html.contains(
-        "<th scope=\"row\">9.2(4)</th><td><code data-file>asa924-smp-k8.bin</code></td><td>1</td>\
-         <td><details open><summary>Pair names (1)</summary>dc-core</details></td>"
+        "<th scope=\"row\">8.3(2)</th><td><code data-file>asa832-k8.bin</code></td><td>2</td>\
+         <td><details open><summary>Pair names (2)</summary>"
     ));
 }
 
@@ -296,12 +285,20 @@ fn the_page_exports_what_the_command_line_writes() {
         fleet_export::fleet(&fleet.summary, &fleet.errors),
         cli("markdown")
     );
+    // Issue #20 item 10: the other rule set's hops, the caveats and the warnings appended.
     assert!(fleet.csv().starts_with(
-        "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share\n\
-         2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,table-81-1,ok,4,\
-         8.2(5) → 8.3(2) → 8.4(7) → 9.0(4) → 9.1(7),#from=8.2(5)&to=9.1(7)\n\
+        "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share,\
+         other_rules_hops,caveats,warnings\n\
+         2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
+         8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
+         migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
+         avoids-path-table-stop check-planning-page\n\
          3,\"edge \"\"2\"\", lab\",8.2(5)"
     ));
+    assert!(fleet
+        .csv()
+        .contains(",9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,"));
+    assert!(fleet.csv().contains(",1,,no-path outage-plan\n"));
 }
 
 #[test]
@@ -309,14 +306,14 @@ fn the_fleet_wide_rule_set_reaches_every_pair() {
     let fleet = PlannedFleet::plan(
         PlanQuery {
             to: "9.12(4)".into(),
-            rules: RuleSet::Guide9x,
+            rules: RuleSet::Table811,
             ..PlanQuery::default()
         },
         "a,9.8(4)\nb,9.8(4),,9.16(4)\n",
     );
     let rules: Vec<&str> = fleet.pairs.iter().map(|p| p.rules).collect();
-    assert_eq!(rules, ["guide-9x", "guide-9x"]);
-    assert!(fleet.pairs[0].share.contains("rules=guide-9x"));
+    assert_eq!(rules, ["table-81-1", "table-81-1"]);
+    assert!(fleet.pairs[0].share.contains("rules=table-81-1"));
 }
 
 #[test]
@@ -362,7 +359,8 @@ fn the_shell_puts_the_saved_fleet_back_as_text_with_its_settings_chosen() {
     assert_balanced(&html);
     // Nothing saved: the defaults are chosen.
     let empty = fleet_html::shell(&SavedFleet::default());
-    assert!(empty.contains("<option value=\"table-81-1\" selected>"));
+    // Issue #20 item 4: the fleet view's default rule set is the guidance by release era.
+    assert!(empty.contains("<option value=\"guide-9x\" selected>"));
     assert!(empty.contains("<option value=\"\" selected>The default (ASA 5500"));
 }
 

@@ -209,3 +209,157 @@ fn edges_curve_between_columns_and_bow_within_one() {
     assert!(a.first() < a.last(), "{across}");
     assert_eq!(edge_path(&l, 0, 9), "", "a missing node draws nothing");
 }
+
+/// The axis-aligned segments of a path written as `M x y` then `H x` / `V y` steps.
+fn segments(path: &str) -> Vec<((f64, f64), (f64, f64))> {
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    let mut number = String::new();
+    for ch in path.chars() {
+        if ch.is_ascii_digit() || ch == '-' || ch == '.' {
+            number.push(ch);
+        } else {
+            if !number.is_empty() {
+                tokens.push(number.clone());
+                number.clear();
+            }
+            if ch.is_ascii_alphabetic() {
+                tokens.push(ch.to_string());
+            }
+        }
+    }
+    if !number.is_empty() {
+        tokens.push(number);
+    }
+    let num = |t: &String| t.parse::<f64>().expect("a number");
+    let mut at = (0.0, 0.0);
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i].as_str() {
+            "M" => {
+                at = (num(&tokens[i + 1]), num(&tokens[i + 2]));
+                i += 3;
+            }
+            "H" => {
+                let to = (num(&tokens[i + 1]), at.1);
+                out.push((at, to));
+                at = to;
+                i += 2;
+            }
+            "V" => {
+                let to = (at.0, num(&tokens[i + 1]));
+                out.push((at, to));
+                at = to;
+                i += 2;
+            }
+            other => panic!("unexpected {other} in {path}"),
+        }
+    }
+    out
+}
+
+/// Whether the segment passes through the inside of the box centred at (x, y).
+fn crosses(seg: ((f64, f64), (f64, f64)), x: f64, y: f64, w: f64, h: f64) -> bool {
+    let ((x1, y1), (x2, y2)) = seg;
+    let (left, right) = (x1.min(x2), x1.max(x2));
+    let (top, bottom) = (y1.min(y2), y1.max(y2));
+    left < x + w / 2.0 && right > x - w / 2.0 && top < y + h / 2.0 && bottom > y - h / 2.0
+}
+
+// Issue #20 item 12: a hop that spans columns never runs through the boxes between its ends.
+#[test]
+fn an_edge_spanning_columns_goes_around_the_boxes_between() {
+    let releases: Vec<Release> = Catalog::builtin()
+        .entries()
+        .iter()
+        .map(|e| e.release)
+        .filter(|r| !r.is_interim())
+        .collect();
+    let l = passes(&releases);
+    let at = |s: &str| l.index_of(r(s)).expect("drawn");
+    let path = edge_path(&l, at("9.8(4)"), at("9.20(3)"));
+    assert!(path.contains('H') && path.contains('V'), "{path}");
+    let mut checked = 0;
+    for a in 0..l.nodes.len() {
+        for b in (a + 1..l.nodes.len()).step_by(3) {
+            let (ca, cb) = (l.column_at(l.nodes[a].x), l.column_at(l.nodes[b].x));
+            if cb < ca + 2 {
+                continue;
+            }
+            let path = edge_path(&l, a, b);
+            let segs = segments(&path);
+            assert!(!segs.is_empty(), "{path}");
+            // It starts at the start's box and ends at the target's.
+            let (first, last) = (segs[0].0, segs[segs.len() - 1].1);
+            assert_eq!(first.1, l.nodes[a].y.round(), "{path}");
+            assert_eq!(last.1, l.nodes[b].y.round(), "{path}");
+            for (k, n) in l.nodes.iter().enumerate() {
+                if k == a || k == b {
+                    continue;
+                }
+                for &seg in &segs {
+                    assert!(
+                        !crosses(seg, n.x, n.y, l.node_width, l.node_height),
+                        "{} → {} crosses {} ({path})",
+                        l.nodes[a].release,
+                        l.nodes[b].release,
+                        n.release
+                    );
+                }
+            }
+            // Inside the canvas.
+            for &((x1, y1), (x2, y2)) in &segs {
+                for (x, y) in [(x1, y1), (x2, y2)] {
+                    assert!(
+                        x >= 0.0 && x <= l.width && y >= 0.0 && y <= l.height,
+                        "{path}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked}");
+    // Neighbouring columns keep their curve.
+    assert!(edge_path(&l, at("9.18(4)"), at("9.19(1)")).contains('C'));
+}
+
+// Issue #20 item 12: a shared link shows the plan's start and target together.
+#[test]
+fn the_start_and_the_target_fit_in_view() {
+    use asa_planner::domain::layout::{fit_between, MIN_SCALE};
+    let releases: Vec<Release> = Catalog::builtin()
+        .entries()
+        .iter()
+        .map(|e| e.release)
+        .filter(|r| !r.is_interim())
+        .collect();
+    let l = passes(&releases);
+    let at = |s: &str| l.index_of(r(s)).expect("drawn");
+    let (a, b) = (at("9.8(4)"), at("9.20(3)"));
+    let shown = |fit: asa_planner::domain::layout::Fit, view: f64, n: usize| {
+        let x = l.nodes[n].x;
+        let half = l.node_width / 2.0;
+        x - half >= fit.left && x + half <= fit.left + view / fit.scale
+    };
+    for view in [1200.0, 900.0, 700.0] {
+        let fit = fit_between(&l, a, b, view).expect("a fit");
+        assert!(fit.scale <= 1.0 && fit.scale >= MIN_SCALE, "{fit:?}");
+        assert!(
+            shown(fit, view, a) && shown(fit, view, b),
+            "{view}: {fit:?}"
+        );
+    }
+    // Close together: drawn as is, the pair centred.
+    let fit = fit_between(&l, at("9.8(4)"), at("9.10(1)"), 1200.0).expect("a fit");
+    assert_eq!(fit.scale, 1.0);
+    assert!(shown(fit, 1200.0, at("9.8(4)")) && shown(fit, 1200.0, at("9.10(1)")));
+    // Too far apart even at the smallest scale: the start stays in view.
+    let fit = fit_between(&l, at("7.0(1)"), at("9.24(1)"), 600.0).expect("a fit");
+    assert_eq!(fit.scale, MIN_SCALE);
+    assert!(shown(fit, 600.0, at("7.0(1)")));
+    // Bad input is no fit, never a panic.
+    assert_eq!(fit_between(&l, 0, 99_999, 800.0), None);
+    assert_eq!(fit_between(&l, a, b, 0.0), None);
+    assert_eq!(fit_between(&l, a, b, f64::NAN), None);
+}

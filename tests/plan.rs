@@ -271,10 +271,13 @@ fn a_ten_thousand_release_catalog_plans_without_recursion() {
 
 // ---- session ----
 
+/// A query under Table 81-1: these session tests are about that rule set's plans (named
+/// explicitly since the default became the guidance by release era, SPEC §3).
 fn query(from: &str, to: &str) -> PlanQuery {
     PlanQuery {
         from: from.to_string(),
         to: to.to_string(),
+        rules: RuleSet::Table811,
         ..PlanQuery::default()
     }
 }
@@ -583,18 +586,19 @@ fn the_graph_draws_every_train_and_what_the_plan_touches() {
 
 // Plans under Cisco's 9.x guidance (SPEC §3.2) and the session's other answer.
 
-/// A plan under Cisco's 9.x guidance, its path as [`path`] writes it (` →direct ` between
-/// releases), every hop checked to be legal under `judge_guide`.
+/// A plan under Cisco's guidance by release era, its path as [`path`] writes it (the rule
+/// names dropped), every hop checked to be legal under `judge_guide` with its rule.
 #[track_caller]
 fn planned_9x(c: &Catalog, from: &str, to: &str, via: &[&str], expected: &str) -> Plan {
     let via: Vec<Release> = via.iter().map(|s| r(s)).collect();
     let p = plan_with(RuleSet::Guide9x, c, r(from), r(to), &via);
     assert_eq!(p.verdict, Verdict::Ok, "{from} → {to}");
-    assert_eq!(
-        path(&p).replace(" →direct ", " → "),
-        expected,
-        "{from} → {to}"
-    );
+    let plain = ["direct", "maintenance", "minor", "major"]
+        .iter()
+        .fold(path(&p), |text, rule| {
+            text.replace(&format!(" →{rule} "), " → ")
+        });
+    assert_eq!(plain, expected, "{from} → {to}");
     for h in &p.hops {
         assert_eq!(
             judge_guide(c, h.from, h.to),
@@ -604,28 +608,74 @@ fn planned_9x(c: &Catalog, from: &str, to: &str, via: &[&str], expected: &str) -
             h.to
         );
     }
-    assert!(p.hops.iter().all(|h| h.rule == Rule::Direct));
+    // Hops landing on 9.x are direct; below 9.0 they keep Table 81-1's rule.
+    for h in &p.hops {
+        assert_eq!(
+            h.rule == Rule::Direct,
+            h.to.major >= 9,
+            "{} → {}",
+            h.from,
+            h.to
+        );
+    }
+    p
+}
+
+/// No zero-downtime plan under the guidance by release era.
+#[track_caller]
+fn no_path_9x(c: &Catalog, from: &str, to: &str) -> Plan {
+    let p = plan_with(RuleSet::Guide9x, c, r(from), r(to), &[]);
+    assert_eq!(p.verdict, Verdict::NoPath, "{from} → {to}: {}", path(&p));
+    assert!(p.hops.is_empty());
     p
 }
 
 #[test]
 fn spec_examples() {
     let c = default_catalog();
-    let p = planned_9x(&c, "8.2(5)", "9.1(7)", &[], "8.2(5) → 8.4(7) → 9.1(7)");
+    // Issue #20 item 3: the 7.x/8.x part climbs one train at a time (Table 81-1).
+    let p = planned_9x(
+        &c,
+        "8.2(5)",
+        "9.1(7)",
+        &[],
+        "8.2(5) → 8.3(2) → 8.4(7) → 9.1(7)",
+    );
+    let rules: Vec<Rule> = p.hops.iter().map(|h| h.rule).collect();
+    assert_eq!(rules, [Rule::Minor, Rule::Minor, Rule::Direct]);
     assert!(p.hops[0].notes.is_empty());
     assert_eq!(p.hops[0].pick, Pick::Recommended);
-    assert_eq!(p.hops[1].pick, Pick::Target);
-    assert!(p.hops[1].notes.is_empty());
-    planned_9x(&c, "9.1(1)", "9.1(7)", &[], "9.1(1) → 9.1(2) → 9.1(7)");
+    assert_eq!(p.hops[2].pick, Pick::Target);
+    assert!(p.hops[2].notes.is_empty());
+    planned_9x(
+        &c,
+        "7.0(1)",
+        "9.24(1)",
+        &[],
+        "7.0(1) → 7.1(2) → 7.2(5) → 8.0(5) → 8.2(5) → 8.3(2) → 8.4(7) → 9.24(1)",
+    );
+    planned_9x(&c, "8.4(4)", "9.1(7)", &[], "8.4(4) → 8.4(7) → 9.1(7)");
+    planned_9x(
+        &c,
+        "7.0(1)",
+        "8.4(7)",
+        &[],
+        "7.0(1) → 7.1(2) → 7.2(5) → 8.0(5) → 8.2(5) → 8.3(2) → 8.4(7)",
+    );
+    planned_9x(&c, "8.0(5)", "8.3(2)", &[], "8.0(5) → 8.2(5) → 8.3(2)");
+    // Issue #20 item 2: 9.1(1) → 9.1(7) has no zero-downtime path (CSCuh25271).
+    no_path_9x(&c, "9.1(1)", "9.1(7)");
+    no_path_9x(&c, "9.1(1)4", "9.22(1)1");
+    no_path_9x(&c, "8.4(2)", "9.1(2)");
+    planned_9x(&c, "9.1(2)8", "9.1(3)", &[], "9.1(2)8 → 9.1(3)");
     let p = planned_9x(&c, "9.8(4)", "9.20(3)", &[], "9.8(4) → 9.20(3)");
     assert_eq!(p.direct, Ok(Rule::Direct));
-    let p = plan_with(RuleSet::Guide9x, &c, r("8.4(5)"), r("9.0(2)"), &[]);
-    assert_eq!(p.verdict, Verdict::NoPath);
-    assert!(p.hops.is_empty());
+    let p = no_path_9x(&c, "8.4(5)", "9.0(2)");
     assert_eq!(
         p.direct.map_err(|e| e.to_string()),
         Err(
-            "no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) or later"
+            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade to \
+             8.4(5), or to 9.0(3) or later, instead"
                 .to_string()
         )
     );
@@ -636,17 +686,8 @@ fn stops_come_from_the_earliest_train_that_works() {
     let c = default_catalog();
     // 8.4(2) cannot go straight to 9.1(7), but the newest 8.4 release can.
     planned_9x(&c, "8.4(2)", "9.1(7)", &[], "8.4(2) → 8.4(7) → 9.1(7)");
-    planned_9x(&c, "7.0(1)", "9.12(4)", &[], "7.0(1) → 8.4(7) → 9.12(4)");
-    planned_9x(
-        &c,
-        "9.1(1)4",
-        "9.22(1)1",
-        &[],
-        "9.1(1)4 → 9.1(2) → 9.22(1)1",
-    );
-    // A train whose newest release does not work gives the newest that does: 9.1(2), the
-    // newest below 9.1(3), on the way from 9.1(1) to 9.1(3)1.
-    planned_9x(&c, "9.1(1)", "9.1(3)1", &[], "9.1(1) → 9.1(2) → 9.1(3)1");
+    // 9.0(1) cannot go straight to 9.1(3) or later: the newest 9.0 release can.
+    planned_9x(&c, "9.0(1)", "9.1(7)", &[], "9.0(1) → 9.0(4) → 9.1(7)");
     // Maintenance releases before interim builds; interim builds when a train has nothing else.
     let c = catalog(&["8.2(1)", "8.4(5)", "8.4(5)9", "8.4(6)", "9.0(1)", "9.2(1)"]);
     planned_9x(&c, "8.2(1)", "9.2(1)", &[], "8.2(1) → 8.4(5) → 9.2(1)");
@@ -714,19 +755,19 @@ fn via_is_the_only_stop_of_its_train() {
         "8.2(5)",
         "9.1(7)",
         &["8.4(1)"],
-        "8.2(5) → 8.4(1) → 9.0(4) → 9.1(7)",
+        "8.2(5) → 8.3(2) → 8.4(1) → 9.0(4) → 9.1(7)",
     );
-    assert_eq!(p.hops[0].pick, Pick::Override);
-    assert_eq!(p.hops[1].pick, Pick::Recommended);
+    assert_eq!(p.hops[1].pick, Pick::Override);
+    assert_eq!(p.hops[2].pick, Pick::Recommended);
     assert!(p.unused_via.is_empty());
     let p = planned_9x(
         &c,
         "8.2(5)",
         "9.1(7)",
         &["8.4(5)"],
-        "8.2(5) → 8.4(5) → 9.1(7)",
+        "8.2(5) → 8.3(2) → 8.4(5) → 9.1(7)",
     );
-    assert_eq!(p.hops[0].pick, Pick::Override);
+    assert_eq!(p.hops[1].pick, Pick::Override);
     // Withdrawn and unlisted overrides are taken and marked.
     let p = planned_9x(&c, "9.6(2)", "9.8(4)", &["9.6(3)"], "9.6(2) → 9.8(4)");
     assert_eq!(
@@ -738,18 +779,18 @@ fn via_is_the_only_stop_of_its_train() {
     );
     let p = planned_9x(
         &c,
-        "9.1(1)",
+        "9.0(1)",
         "9.1(7)",
-        &["9.1(2)99"],
-        "9.1(1) → 9.1(2)99 → 9.1(7)",
+        &["9.0(3)99"],
+        "9.0(1) → 9.0(3)99 → 9.1(7)",
     );
-    assert_eq!(p.hops[0].notes, [HopNote::NotInCatalog(r("9.1(2)99"))]);
+    assert_eq!(p.hops[0].notes, [HopNote::NotInCatalog(r("9.0(3)99"))]);
     let p = planned_9x(
         &c,
-        "9.1(1)",
+        "9.0(1)",
         "9.1(7)",
-        &["9.1(1)", "9.0(4)", "9.1(2)", "9.1(2)8"],
-        "9.1(1) → 9.1(2) → 9.1(7)",
+        &["9.0(1)", "8.4(7)", "9.0(3)", "9.0(4)"],
+        "9.0(1) → 9.0(3) → 9.1(7)",
     );
     assert_eq!(p.hops[0].pick, Pick::Override);
     let unused: Vec<String> = p
@@ -760,9 +801,9 @@ fn via_is_the_only_stop_of_its_train() {
     assert_eq!(
         unused,
         [
-            "9.1(2)8: 9.1(2) is already the pick for 9.1",
-            "9.1(1): 9.1(1) is not between 9.1(1) and 9.1(7)",
-            "9.0(4): 9.0(4) is not between 9.1(1) and 9.1(7)",
+            "9.0(4): 9.0(3) is already the pick for 9.0",
+            "9.0(1): 9.0(1) is not between 9.0(1) and 9.1(7)",
+            "8.4(7): 8.4(7) is not between 9.0(1) and 9.1(7)",
         ]
     );
 }
@@ -785,7 +826,7 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
     let s = session_of("from=8.2(5)&to=9.1(7)&rules=guide-9x");
     assert_eq!(s.rules, RuleSet::Guide9x);
     assert_eq!(s.verdict, Verdict::Ok);
-    assert_eq!(s.hops().len(), 2);
+    assert_eq!(s.hops().len(), 3);
     let other = s.other.expect("the other answer");
     assert_eq!(
         (other.rules, other.verdict, other.hops, other.why),
@@ -794,10 +835,15 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
     let shown: Vec<String> = other.path.iter().map(Release::to_string).collect();
     assert_eq!(shown, ["8.2(5)", "8.3(2)", "8.4(7)", "9.0(4)", "9.1(7)"]);
 
+    // Issue #20 item 4: no `rules` key is the guidance by release era.
     let s = session_of("from=8.2(5)&to=9.1(7)");
-    assert_eq!((s.rules, s.hops().len()), (RuleSet::Table811, 4));
+    assert_eq!((s.rules, s.hops().len()), (RuleSet::Guide9x, 3));
     let other = s.other.expect("the other answer");
-    assert_eq!((other.rules, other.hops), (RuleSet::Guide9x, 2));
+    assert_eq!((other.rules, other.hops), (RuleSet::Table811, 4));
+    let s = session_of("from=9.8(4)&to=9.20(3)");
+    assert_eq!((s.rules, s.hops().len()), (RuleSet::Guide9x, 1));
+    let s = session_of("from=8.2(5)&to=9.1(7)&rules=table-81-1");
+    assert_eq!((s.rules, s.hops().len()), (RuleSet::Table811, 4));
 
     let s = session_of("from=8.4(5)&to=9.0(2)&rules=guide-9x");
     assert_eq!(s.verdict, Verdict::NoPath);
@@ -811,20 +857,23 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
             why: None,
         })
     );
-    let s = session_of("from=8.4(5)&to=9.0(2)");
+    let s = session_of("from=8.4(5)&to=9.0(2)&rules=table-81-1");
     let other = s.other.expect("the other answer");
     assert_eq!((other.verdict, other.hops), (Verdict::NoPath, 0));
     assert!(other.path.is_empty());
     assert_eq!(
         other.why.as_deref(),
-        Some("no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) or later")
+        Some(
+            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade to \
+             8.4(5), or to 9.0(3) or later, instead"
+        )
     );
     // The rule source says what the 9.x guidance rests on and where to check.
     let s = session_of("from=9.8(4)&to=9.20(3)&rules=guide-9x");
     assert_eq!(s.notes.last(), Some(&Note::RuleSource(RuleSet::Guide9x)));
     let source = asa_planner::view::words::note(&Note::RuleSource(RuleSet::Guide9x));
     assert!(
-        source.starts_with("Rules: Cisco's 9.x guidance"),
+        source.starts_with("Rules: Cisco's guidance by release era"),
         "{source}"
     );
     assert!(source.contains("check your start release"), "{source}");

@@ -328,8 +328,9 @@ proptest! {
                     let mut at = from;
                     for h in &p.hops {
                         prop_assert_eq!(h.from, at);
-                        prop_assert_eq!(h.rule, Rule::Direct);
-                        prop_assert_eq!(judge_guide(&c, h.from, h.to), Ok(Rule::Direct));
+                        // Landing on 9.x: direct; below: Table 81-1's rule (SPEC §3.2).
+                        prop_assert_eq!(judge_guide(&c, h.from, h.to), Ok(h.rule));
+                        prop_assert_eq!(h.rule == Rule::Direct, h.to.major >= 9);
                         if h.pick == Pick::Override {
                             prop_assert!(via.contains(&h.to));
                         }
@@ -351,10 +352,20 @@ proptest! {
 }
 
 /// Every ascending pair of the built-in catalog under the default and the `all` presets plans
-/// in at most two hops, or has no path because it lands on a release CSCug88962 rules out.
+/// with legal hops, at most two of them landing on 9.x (the 7.x and 8.x part climbs one train
+/// at a time), or has no path because it lands on a release CSCug88962 rules out or starts
+/// from 9.1(1) (CSCuh25271).
 #[test]
 fn guide_all_pairs_of_the_builtin_catalog() {
     let builtin = Catalog::builtin();
+    let cscug88962 = EXCEPTIONS
+        .iter()
+        .find(|e| e.id == "cscug88962")
+        .expect("row");
+    let cscuh25271 = EXCEPTIONS
+        .iter()
+        .find(|e| e.id == "cscuh25271")
+        .expect("row");
     for id in [default_preset().id, "all"] {
         let preset = PRESETS.iter().find(|p| p.id == id).expect("preset");
         let c = builtin.retain_trains(|t| preset.exclusion(t).is_none());
@@ -364,9 +375,15 @@ fn guide_all_pairs_of_the_builtin_catalog() {
                 let (a, b) = (a.release, b.release);
                 let p = plan_with(RuleSet::Guide9x, &c, a, b, &[]);
                 match p.verdict {
-                    Verdict::Ok => assert!(p.hops.len() <= 2, "{a} → {b} ({id})"),
+                    Verdict::Ok => {
+                        let nine = p.hops.iter().filter(|h| h.to.major >= 9).count();
+                        assert!(nine <= 2, "{a} → {b} ({id})");
+                        for h in &p.hops {
+                            assert_eq!(judge_guide(&c, h.from, h.to), Ok(h.rule), "{a} → {b}");
+                        }
+                    }
                     Verdict::NoPath => assert!(
-                        EXCEPTIONS[0].to.iter().any(|s| s.contains(b)),
+                        cscug88962.to.iter().any(|s| s.contains(b)) || cscuh25271.blocks(a, b),
                         "{a} → {b} ({id})"
                     ),
                     other => panic!("{a} → {b} ({id}): {other:?}"),

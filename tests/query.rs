@@ -199,12 +199,20 @@ fn display_is_canonical() {
         "from=8.2(5)&to=9.1(7)",
     );
     canonical(
-        "rules=Guide-9X&interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
-        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1&rules=guide-9x",
+        "rules=Table-81-1&interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
+        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1&rules=table-81-1",
     );
-    // The default rule set is not written; spelled out, it reads as the default.
-    canonical("from=8.2(5)&rules=table-81-1", "from=8.2(5)");
-    canonical("rules=+guide-9x+&from=8.2(5)", "from=8.2(5)&rules=guide-9x");
+    // Issue #20 item 4: the default rule set (guide-9x, SPEC §8) is not written; spelled out,
+    // it reads as the default; Table 81-1 is written.
+    canonical("from=8.2(5)&rules=guide-9x", "from=8.2(5)");
+    canonical(
+        "rules=+table-81-1+&from=8.2(5)",
+        "from=8.2(5)&rules=table-81-1",
+    );
+    assert_eq!(
+        "from=8.2(5)".parse::<PlanQuery>().map(|q| q.rules),
+        Ok(RuleSet::Guide9x)
+    );
     canonical("", "");
     canonical("#", "");
     canonical("&&from=1&&", "from=1");

@@ -245,53 +245,96 @@ fn excepted(c: &Catalog, a: &str, b: &str, id: &str, reason: &str) {
 
 const CSCUG88962: &str = "cscug88962";
 
+/// Under the guidance by release era, a hop landing on 7.x or 8.x is judged by Table 81-1.
+#[track_caller]
+fn table_rule_9x(c: &Catalog, a: &str, b: &str, rule: Rule) {
+    assert_eq!(judge_guide(c, r(a), r(b)), Ok(rule), "{a} → {b}");
+}
+
+// Issue #20 item 2: CSCug88962 lands on 8.4(6), 9.0(2) and 9.1(2) (the note's lead), interim
+// builds included; 9.1(3) is allowed (old code: 9.1(3) refused, 9.1(2) allowed).
 #[test]
-fn cscug88962_blocks_landing_on_8_4_6_9_0_2_and_9_1_3_only() {
+fn cscug88962_blocks_landing_on_8_4_6_9_0_2_and_9_1_2_and_their_builds() {
     let c = preset("asa5500");
     let why = |to: &str| {
-        format!("no zero-downtime upgrade to {to} (CSCug88962); use 8.4(5) or 9.0(3) or later")
+        format!(
+            "no zero-downtime upgrade to {to} (CSCug88962): Cisco says to upgrade to 8.4(5), \
+             or to 9.0(3) or later, instead"
+        )
     };
     for (a, b) in [
         ("8.4(5)", "8.4(6)"),
-        ("8.2(5)", "8.4(6)"),
+        ("8.4(2)", "8.4(6)"),
+        ("8.4(5)", "8.4(6)4"),
         ("9.0(1)", "9.0(2)"),
         ("8.4(7)", "9.0(2)"),
-        ("9.1(2)", "9.1(3)"),
-        ("9.1(1)", "9.1(3)"),
+        ("8.4(7)", "9.0(2)10"),
+        ("8.4(2)", "9.1(2)"),
+        ("9.0(4)", "9.1(2)"),
+        ("9.0(4)", "9.1(2)8"),
     ] {
         excepted(&c, a, b, CSCUG88962, &why(b));
     }
-    direct_9x(&c, "8.4(5)", "8.4(7)");
+    table_rule_9x(&c, "8.4(5)", "8.4(7)", Rule::Maintenance);
     direct_9x(&c, "9.0(1)", "9.0(3)");
     direct_9x(&c, "9.1(2)", "9.1(4)");
-    // Exactly those releases: not their interim builds, and not 9.1(2), which only Cisco's
-    // lead sentence names.
-    direct_9x(&c, "9.1(2)", "9.1(3)1");
-    direct_9x(&c, "9.0(1)", "9.1(2)");
-    let e = &EXCEPTIONS[0];
-    assert_eq!(
-        (e.id, e.basis, e.confidence),
-        (CSCUG88962, "CSCug88962", Confidence::High)
-    );
+    // 9.1(3) is a fixed release: allowed (it carries a caveat instead).
+    direct_9x(&c, "9.1(2)8", "9.1(3)");
+    direct_9x(&c, "9.1(2)", "9.1(3)");
+    direct_9x(&c, "9.0(4)", "9.1(3)1");
+    let e = EXCEPTIONS.iter().find(|e| e.id == CSCUG88962).unwrap();
+    assert_eq!((e.basis, e.confidence), ("CSCug88962", Confidence::High));
+    // Cisco's inconsistency is shown where the exception is explained.
     assert!(
-        e.note
-            .contains("lead sentence names 8.4(6), 9.0(2) and 9.1(2)")
+        e.note.contains("lead names 8.4(6), 9.0(2) and 9.1(2)")
             && e.note.contains("8.4(6), 9.0(2) or 9.1(3)"),
         "{}",
         e.note
     );
 }
 
+// Issue #20 item 2: from 9.1(1) (and its builds) nothing at or past 9.1(2) is zero-downtime.
 #[test]
-fn cscuh25271_sends_9_1_1_through_9_1_2() {
+fn from_9_1_1_there_is_no_zero_downtime_hop_to_9_1_2_or_later() {
     let c = preset("asa5500");
-    let why = "from 9.1(1) upgrade to 9.1(2) first (CSCuh25271)";
-    excepted(&c, "9.1(1)", "9.1(4)", "cscuh25271", why);
-    excepted(&c, "9.1(1)", "9.12(4)", "cscuh25271", why);
-    excepted(&c, "9.1(1)4", "9.1(7)", "cscuh25271", why);
-    direct_9x(&c, "9.1(1)", "9.1(2)");
-    direct_9x(&c, "9.1(1)", "9.1(2)8");
+    let why = |a: &str| {
+        format!(
+            "from {a} Cisco gives no zero-downtime path to 9.1(2) or later (CSCuh25271, \
+             CSCug88962): Cisco says to upgrade to 9.1(2) first, which reloads both units at \
+             once (an outage), then to go on with zero-downtime upgrades"
+        )
+    };
+    for (a, b) in [
+        ("9.1(1)", "9.1(2)"),
+        ("9.1(1)", "9.1(2)8"),
+        ("9.1(1)", "9.1(3)"),
+        ("9.1(1)", "9.1(7)"),
+        ("9.1(1)", "9.12(4)"),
+        ("9.1(1)4", "9.1(7)"),
+    ] {
+        excepted(&c, a, b, "cscuh25271", &why(a));
+    }
+    direct_9x(&c, "9.1(1)", "9.1(1)4");
     direct_9x(&c, "9.1(2)", "9.1(7)");
+}
+
+// Issue #20 item 3: a hop landing on 7.x or 8.x follows Table 81-1 under the 9.x rule set.
+#[test]
+fn hops_landing_on_7_x_and_8_x_follow_table_81_1() {
+    let c = preset("asa5500");
+    assert_eq!(
+        judge_guide(&c, r("7.0(1)"), r("8.4(7)")).map_err(|e| e.to_string()),
+        Err("7.0 is not the last minor release of 7.x (7.2 is)".to_string())
+    );
+    assert_eq!(
+        judge_guide(&c, r("8.0(5)"), r("8.3(2)")).map_err(|e| e.to_string()),
+        Err("skips minor release 8.2".to_string())
+    );
+    table_rule_9x(&c, "8.2(5)", "8.3(2)", Rule::Minor);
+    table_rule_9x(&c, "7.2(5)", "8.0(5)", Rule::Major);
+    table_rule_9x(&c, "8.4(2)", "8.4(7)", Rule::Maintenance);
+    // Landing on 9.0 or later: direct, whatever the trains between.
+    direct_9x(&c, "8.4(7)", "9.24(1)");
 }
 
 #[test]
@@ -304,16 +347,14 @@ fn releases_before_8_4_go_to_8_4_first() {
     excepted(&c, "7.0(1)", "9.12(4)", "migration-8.3", why);
     excepted(&c, "8.3(2)", "9.1(7)", "path-table-8.3", why);
     excepted(&c, "8.3(1)4", "9.0(1)", "path-table-8.3", why);
-    direct_9x(&c, "8.2(5)", "8.4(7)");
-    direct_9x(&c, "8.3(2)", "8.4(7)");
-    direct_9x(&c, "7.0(1)", "8.3(2)");
+    table_rule_9x(&c, "8.3(2)", "8.4(7)", Rule::Minor);
     direct_9x(&c, "8.4(1)", "9.0(1)");
     let all = preset("all");
-    direct_9x(&all, "8.2(5)", "8.7(1)");
+    table_rule_9x(&all, "8.6(1)", "8.7(1)", Rule::Minor);
 }
 
 #[test]
-fn the_9_1_path_table_routes_early_8_4_8_5_8_6_and_9_0_1_through_9_1_2() {
+fn the_9_1_path_table_does_not_go_from_early_8_4_8_5_8_6_and_9_0_1_to_9_1_3_or_later() {
     let c = preset("all");
     let id = "path-table-9.1-2";
     for (a, b) in [
@@ -331,10 +372,13 @@ fn the_9_1_path_table_routes_early_8_4_8_5_8_6_and_9_0_1_through_9_1_2() {
             a,
             b,
             id,
-            &format!("the 9.1 path table routes {a} through 9.1(2)"),
+            &format!(
+                "the 9.1 path table does not go from {a} straight to 9.1(3) or later (its \
+                 stop, 9.1(2), is not a zero-downtime landing: CSCug88962): go through a later \
+                 8.4 or 9.0 release first"
+            ),
         );
     }
-    direct_9x(&c, "8.4(2)", "9.1(2)");
     direct_9x(&c, "8.4(2)", "9.0(4)");
     direct_9x(&c, "8.4(5)", "9.1(7)");
     direct_9x(&c, "8.5(2)", "9.1(7)");
@@ -396,8 +440,8 @@ fn the_exceptions_table_is_sourced_and_checked_in_order() {
     assert_eq!(
         ids,
         [
-            "cscug88962",
             "cscuh25271",
+            "cscug88962",
             "migration-8.3",
             "path-table-8.3",
             "path-table-9.1-2",
@@ -423,35 +467,47 @@ fn the_exceptions_table_is_sourced_and_checked_in_order() {
     for e in &EXCEPTIONS[..2] {
         assert!(e.source.url.contains("/asa92/"), "{}: the 9.2 guide", e.id);
     }
-    // The first that blocks a hop is its reason: 9.1(1) → 9.1(3) is CSCug88962's.
+    // The first that blocks a hop is its reason: 9.1(1) → 9.1(2) is CSCuh25271's (from
+    // 9.1(1)), 9.0(4) → 9.1(2) CSCug88962's.
     assert_eq!(
-        exception(r("9.1(1)"), r("9.1(3)")).map(|e| e.id),
+        exception(r("9.1(1)"), r("9.1(2)")).map(|e| e.id),
+        Some("cscuh25271")
+    );
+    assert_eq!(
+        exception(r("9.0(4)"), r("9.1(2)")).map(|e| e.id),
         Some(CSCUG88962)
     );
     assert_eq!(exception(r("9.8(4)"), r("9.20(3)")), None);
     assert_eq!(
         EXCEPTIONS[4].reason_for(r("8.4(2)"), r("9.1(7)")),
-        "the 9.1 path table routes 8.4(2) through 9.1(2)"
+        "the 9.1 path table does not go from 8.4(2) straight to 9.1(3) or later (its stop, \
+         9.1(2), is not a zero-downtime landing: CSCug88962): go through a later 8.4 or 9.0 \
+         release first"
     );
 }
 
 #[test]
 fn rule_sets_have_ids_labels_and_bases() {
-    assert_eq!(RuleSet::default(), RuleSet::Table811);
+    // Issue #20 item 4: the default is the guidance by release era (SPEC §3).
+    assert_eq!(RuleSet::default(), RuleSet::Guide9x);
     let ids: Vec<&str> = RuleSet::ALL.iter().map(|r| r.as_str()).collect();
-    assert_eq!(ids, ["table-81-1", "guide-9x"]);
+    assert_eq!(ids, ["guide-9x", "table-81-1"]);
     assert_eq!(RuleSet::from_value(" Guide-9X "), Some(RuleSet::Guide9x));
     assert_eq!(RuleSet::from_value("table-81-1"), Some(RuleSet::Table811));
     assert_eq!(RuleSet::from_value("9x"), None);
     assert_eq!(RuleSet::Table811.other(), RuleSet::Guide9x);
     assert_eq!(RuleSet::Guide9x.other(), RuleSet::Table811);
-    assert_eq!(RuleSet::Guide9x.label(), "Cisco's 9.x upgrade guidance");
+    assert_eq!(RuleSet::Guide9x.label(), "Cisco's guidance by release era");
     assert_eq!(
         RuleSet::Table811.label(),
         "Table 81-1 of Cisco's 8.x configuration guide"
     );
     let basis = RuleSet::Guide9x.basis();
     assert!(basis.contains("check your start release"), "{basis}");
+    assert!(
+        basis.contains("7.x or 8.x release follows Table 81-1"),
+        "{basis}"
+    );
     let links: Vec<&str> = RuleSet::Guide9x.sources().iter().map(|s| s.url).collect();
     assert!(
         links
@@ -469,7 +525,13 @@ fn rule_sets_have_ids_labels_and_bases() {
         Err("skips minor release 8.3".to_string())
     );
     assert_eq!(
-        RuleSet::Guide9x.judge(&c, r("8.2(5)"), r("8.4(7)")),
+        RuleSet::Guide9x
+            .judge(&c, r("8.2(5)"), r("8.4(7)"))
+            .map_err(|e| e.to_string()),
+        Err("skips minor release 8.3".to_string())
+    );
+    assert_eq!(
+        RuleSet::Guide9x.judge(&c, r("8.4(7)"), r("9.12(4)")),
         Ok(Rule::Direct)
     );
 }

@@ -230,7 +230,7 @@ mod fleet {
             rules: "table-99".into(),
             ..SavedFleet::default()
         };
-        assert_eq!(other.defaults().rules, RuleSet::Table811);
+        assert_eq!(other.defaults().rules, RuleSet::Guide9x);
         assert_eq!(other.defaults().preset, None);
         // No model, or one the page does not know, is none; none is not written.
         assert_eq!(other.defaults().platform, None);

@@ -49,7 +49,7 @@ fn drawn(model: &GraphModel) -> Vec<String> {
 
 #[test]
 fn the_canvas_draws_every_release_once_and_the_plan_edges() {
-    let s = session("from=8.2(5)&to=9.1(7)");
+    let s = session("from=8.2(5)&to=9.1(7)&rules=table-81-1");
     let model = model_of(&s);
     let canvas = graph_svg::canvas(&model);
     let drawn = drawn(&model);
@@ -165,7 +165,7 @@ fn a_large_graph_is_drawn_a_window_of_columns_around_the_view() {
 
 #[test]
 fn the_legal_layer_draws_exactly_the_judged_hops() {
-    let s = session("from=8.2(5)&to=9.1(7)");
+    let s = session("from=8.2(5)&to=9.1(7)&rules=table-81-1");
     let model = model_of(&s);
     for from in ["8.4(7)", "8.2(5)", "9.0(4)", "9.1(7)"] {
         let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
@@ -195,7 +195,7 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
     let model = model_of(&s);
     assert_eq!(model.rules, RuleSet::Guide9x);
     let canvas = graph_svg::canvas(&model);
-    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), 2);
+    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), 3);
     assert!(canvas.contains(
         "blocked: releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
          migrations)"
@@ -217,14 +217,14 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
         assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
     }
     let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.4(7)")), None);
-    assert_eq!(values(&layer, "data-edge-to"), ["9.0(2)", "9.1(3)"]);
+    assert_eq!(values(&layer, "data-edge-to"), ["9.0(2)", "9.1(2)"]);
     assert_eq!(
         values(&layer, "data-exception"),
         ["cscug88962", "cscug88962"]
     );
     assert!(layer.contains(
-        "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962); use 8.4(5) or 9.0(3) \
-         or later</title>"
+        "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade \
+         to 8.4(5), or to 9.0(3) or later, instead</title>"
     ));
     // The legend explains both.
     let legend = asa_planner::view::legend::html();
@@ -341,12 +341,21 @@ fn the_other_rule_sets_answer_is_said_beside_the_plan() {
     let s = session("from=9.8(4)&to=9.20(3)");
     assert_eq!(
         asa_planner::view::words::other_rules(&s).as_deref(),
-        Some("Under Cisco's 9.x upgrade guidance: 1 hop (9.8(4) → 9.20(3)).")
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 11 hops (9.8(4) → 9.9(2)85 → \
+             9.10(1) → 9.12(4) → 9.13(1) → 9.14(4) → 9.15(1)21 → 9.16(4) → 9.17(1) → 9.18(4) → \
+             9.19(1) → 9.20(3))."
+        )
     );
-    let s = session("from=8.4(5)&to=9.0(2)");
+    let s = session("from=9.8(4)&to=9.20(3)&rules=table-81-1");
+    assert_eq!(
+        asa_planner::view::words::other_rules(&s).as_deref(),
+        Some("Under Cisco's guidance by release era: 1 hop (9.8(4) → 9.20(3)).")
+    );
+    let s = session("from=8.4(5)&to=9.0(2)&rules=table-81-1");
     let said = asa_planner::view::words::other_rules(&s).unwrap_or_default();
     assert!(
-        said.starts_with("Under Cisco's 9.x upgrade guidance: no zero-downtime path (")
+        said.starts_with("Under Cisco's guidance by release era: no zero-downtime path (")
             && said.contains("CSCug88962"),
         "{said}"
     );

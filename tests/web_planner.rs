@@ -67,7 +67,7 @@ fn assert_message(root: &Element, selector: &str, typed: &str) {
 
 #[wasm_bindgen_test]
 async fn a_link_restores_the_plan_and_the_graph() {
-    let root = open("from=8.2(5)&to=9.1(7)").await;
+    let root = open("from=8.2(5)&to=9.1(7)&rules=table-81-1").await;
     until("ok", || verdict(&root) == "ok").await;
     assert_eq!(query_all(&root, "[data-verdict]").len(), 1);
     assert_hops(
@@ -137,7 +137,7 @@ async fn typing_keeps_the_text_and_shows_the_error_under_the_field() {
 
 #[wasm_bindgen_test]
 async fn hover_lights_exactly_the_judged_hops_and_leaves_the_graph_alone() {
-    let root = open("from=8.4(1)&to=9.0(4)").await;
+    let root = open("from=8.4(1)&to=9.0(4)&rules=table-81-1").await;
     until("ok", || verdict(&root) == "ok").await;
     let node = get(
         &root,
@@ -172,7 +172,7 @@ async fn hover_lights_exactly_the_judged_hops_and_leaves_the_graph_alone() {
 
 #[wasm_bindgen_test]
 async fn click_sets_the_target_and_shift_click_the_current_release() {
-    let root = open("from=9.1(7)&to=9.2(4)").await;
+    let root = open("from=9.1(7)&to=9.2(4)&rules=table-81-1").await;
     until("ok", || verdict(&root) == "ok").await;
     let node = get(
         &root,

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! Usage: asa-planner fleet <FILE.csv|-> [--target R] [--preset P] [--platform ID]
-//!                          [--rules table-81-1|guide-9x] [--link-base URL]
+//!                          [--rules guide-9x|table-81-1] [--link-base URL]
 //!                          [--format csv|json|markdown]
 //!
 //!   asa-planner fleet pairs.csv --target '9.12(4)'
@@ -61,8 +61,10 @@ pub struct Args {
     /// Hardware model for lines that give none (e.g. asa5525x, fp2100).
     #[arg(long, value_name = "ID", value_parser = platform)]
     platform: Option<Platform>,
-    /// Rule set: table-81-1 (the 8.x guide's Table 81-1, the default).
-    #[arg(long, value_parser = rule_set, default_value = "table-81-1")]
+    /// Rule set: guide-9x (the default: Cisco's guidance by release era, Table 81-1 for hops
+    /// landing on 7.x/8.x, the 9.x guides for hops landing on 9.x) or table-81-1 (the 8.x
+    /// guide's Table 81-1 for every hop).
+    #[arg(long, value_parser = rule_set, default_value = "guide-9x")]
     rules: RuleSet,
     /// The planner page's address: each pair's share link becomes absolute (without it the
     /// links are fragments, `#from=…`).
@@ -112,6 +114,9 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let mut output = Output::start(args.format, out, args.link_base.as_deref())?;
     let mut tally = Tally::default();
     let mut unreadable = false;
+    // A pair whose plan is legal by Table 81-1 only (Cisco later said a hop is not
+    // zero-downtime) has no zero-downtime path: exit 1.
+    let mut doubted = false;
     while let Some(read) = records.plan_next(&mut fleet) {
         let outcome = match read {
             Ok(outcome) => outcome,
@@ -122,6 +127,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
             }
         };
         tally.add(&outcome);
+        doubted |= matches!(&outcome, LineOutcome::Planned(p) if p.not_zero_downtime());
         if let LineOutcome::Bad(errors) = &outcome {
             errors.iter().for_each(report);
         }
@@ -136,7 +142,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
             args.file
         );
         Status::BadInput
-    } else if tally.some_without_path() {
+    } else if tally.some_without_path() || doubted {
         Status::NoPath
     } else {
         Status::Planned

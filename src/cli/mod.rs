@@ -85,7 +85,7 @@ fn report(error: &InputError) {
     eprintln!("asa-planner: {error}");
 }
 
-/// `--rules`: `table-81-1` (the default) or `guide-9x`, any case.
+/// `--rules`: `guide-9x` (the default) or `table-81-1`, any case.
 fn rule_set(value: &str) -> Result<RuleSet, String> {
     RuleSet::from_value(value).ok_or_else(|| {
         let ids: Vec<&str> = RuleSet::ALL.iter().map(|r| r.as_str()).collect();

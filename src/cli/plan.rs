@@ -177,6 +177,8 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         report(error);
     }
     Ok(match pair.verdict {
+        // Legal by Table 81-1, but Cisco later said a hop is not zero-downtime: not planned.
+        Verdict::Ok if pair.not_zero_downtime() => Status::NoPath,
         Verdict::Ok | Verdict::Same => Status::Planned,
         Verdict::Downgrade | Verdict::NoPath => Status::NoPath,
         Verdict::Invalid | Verdict::Empty => Status::BadInput,
@@ -256,7 +258,7 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
             .chain(
                 facts
                     .into_iter()
-                    .flat_map(|f| f.warnings.iter().map(words::warning)),
+                    .flat_map(|f| f.warnings.iter().map(words::warning_with_links)),
             )
             .chain(facts.into_iter().flat_map(|f| {
                 f.caveats.iter().map(|c| {
@@ -277,7 +279,13 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
         let _ = writeln!(s, "{}", plain(&blocked));
     }
     for note in &session.notes {
-        let _ = writeln!(s, "Note: {}", plain(&words::note(note)));
+        let urls: Vec<&str> = words::note_sources(note).iter().map(|s| s.url).collect();
+        let links = if urls.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", urls.join(", "))
+        };
+        let _ = writeln!(s, "Note: {}{links}", plain(&words::note(note)));
     }
     for message in &session.messages {
         let _ = writeln!(s, "Note: {}", plain(&message.text));

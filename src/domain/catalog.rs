@@ -46,6 +46,32 @@ pub struct Catalog {
     starts: Vec<usize>,
     /// [`Catalog::recommended`] per train, computed once.
     recommended: Vec<Option<Release>>,
+    /// What a planner derives from the catalog once and reads for every pair (the guidance's
+    /// planner's index), computed on first use: not part of the catalog's value.
+    memo: Memo,
+}
+
+/// [`Catalog::memo`]'s slot: compares equal, prints as nothing and is not copied, so a
+/// catalog's equality, `Debug` and clones are its entries'.
+#[derive(Default)]
+struct Memo(OnceLock<Box<dyn std::any::Any + Send + Sync>>);
+
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
 }
 
 impl Catalog {
@@ -114,7 +140,21 @@ impl Catalog {
             trains,
             starts,
             recommended,
+            memo: Memo::default(),
         }
+    }
+
+    /// What `compute` derives from this catalog, made on the first call and kept with the
+    /// catalog. One kind of memo per catalog (the guidance's planner's); `None` if another
+    /// type was stored first.
+    pub(crate) fn memo<T: std::any::Any + Send + Sync>(
+        &self,
+        compute: impl FnOnce(&Catalog) -> T,
+    ) -> Option<&T> {
+        self.memo
+            .0
+            .get_or_init(|| Box::new(compute(self)))
+            .downcast_ref()
     }
 
     /// The same catalog without the trains for which `keep` is false.

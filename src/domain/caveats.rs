@@ -4,7 +4,9 @@
 //! Cisco's current upgrade guide asks to "consider configuration guidelines for all versions
 //! between the starting version and the ending version": a caveat of V belongs to every hop
 //! a → b with a < V ≤ b ([`Applies::Crossing`]). The CSCug88962 entries are different: they
-//! concern landing exactly on one release ([`Applies::LandingOn`]).
+//! concern landing on one release or its interim builds ([`Applies::LandingOnBuilds`]); the
+//! CSCuh25271 one concerns leaving 9.1(1) ([`Applies::LeavingBuildsOf`]); the 9.1(3) one
+//! landing exactly there ([`Applies::LandingOn`]).
 
 use super::release::Release;
 use super::sources::{
@@ -20,8 +22,10 @@ pub enum Kind {
     Change,
     /// No way back once the release runs.
     OneWay,
-    /// Cisco says the hop is not zero-downtime despite the table.
+    /// Cisco says the hop is not zero-downtime despite the table: a blocking-weight caveat.
     NoZeroDowntime,
+    /// Cisco's own text is unclear about the release: worth a look, not blocking.
+    Unclear,
 }
 
 impl Kind {
@@ -32,6 +36,19 @@ impl Kind {
             Kind::Change => "configuration change",
             Kind::OneWay => "one-way upgrade",
             Kind::NoZeroDowntime => "not zero-downtime",
+            Kind::Unclear => "unclear in Cisco's note",
+        }
+    }
+
+    /// The export value (JSON): `migration`, `change`, `one-way`, `not-zero-downtime`,
+    /// `unclear`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Migration => "migration",
+            Kind::Change => "change",
+            Kind::OneWay => "one-way",
+            Kind::NoZeroDowntime => "not-zero-downtime",
+            Kind::Unclear => "unclear",
         }
     }
 }
@@ -43,10 +60,16 @@ pub enum Applies {
     Crossing,
     /// Hops that land exactly on V.
     LandingOn,
+    /// Hops that land on V or one of its interim builds.
+    LandingOnBuilds,
+    /// Hops from this release or one of its interim builds to V or later.
+    LeavingBuildsOf(Release),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Caveat {
+    /// Stable id (the JSON's `id`), e.g. `cscug88962`, `migration-8.3`.
+    pub id: &'static str,
     pub release: Release,
     pub kind: Kind,
     pub applies: Applies,
@@ -66,8 +89,30 @@ impl Caveat {
         match self.applies {
             Applies::Crossing => a < self.release && self.release <= b,
             Applies::LandingOn => b == self.release,
+            Applies::LandingOnBuilds => same_maintenance(b, self.release),
+            Applies::LeavingBuildsOf(from) => same_maintenance(a, from) && self.release <= b,
         }
     }
+
+    /// Whether Cisco says a hop carrying it is not zero-downtime (SPEC §3.3: it weighs like a
+    /// block, though Table 81-1 allows the hop).
+    pub fn blocking(&self) -> bool {
+        self.kind == Kind::NoZeroDowntime
+    }
+
+    /// The Cisco bug id the caveat comes from, where it comes from one.
+    pub fn bug(&self) -> Option<&'static str> {
+        match self.id {
+            "cscug88962" | "cscug88962-body" => Some("CSCug88962"),
+            "cscuh25271" => Some("CSCuh25271"),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `r` is `of` or one of its interim builds.
+fn same_maintenance(r: Release, of: Release) -> bool {
+    (r.major, r.minor, r.maintenance) == (of.major, of.minor, of.maintenance)
 }
 
 const fn release(major: u16, minor: u16, maintenance: u16) -> Release {
@@ -82,8 +127,15 @@ const fn release(major: u16, minor: u16, maintenance: u16) -> Release {
 const MIGRATION_BEFORE: &str = "Keep the configuration saved before this hop; once the standby \
     has reloaded, read its migrated configuration (`show running-config`) before failing over.";
 
-const fn migration(major: u16, minor: u16, text: &'static str, source: Source) -> Caveat {
+const fn migration(
+    id: &'static str,
+    major: u16,
+    minor: u16,
+    text: &'static str,
+    source: Source,
+) -> Caveat {
     Caveat {
+        id,
         release: release(major, minor, 1),
         kind: Kind::Migration,
         applies: Applies::Crossing,
@@ -96,16 +148,19 @@ const fn migration(major: u16, minor: u16, text: &'static str, source: Source) -
 }
 
 const CSCUG88962_TEXT: &str = "Cisco later said there is no zero-downtime upgrade to 8.4(6), \
-    9.0(2) or 9.1(3) (CSCug88962), though Table 81-1 allows the hop; it names 8.4(5) or 9.0(3) \
-    or later instead. (Cisco's lead sentence names 9.1(2), its body 9.1(3).)";
+    9.0(2) or 9.1(2), interim builds included (CSCug88962), though Table 81-1 allows the hop; \
+    it names 8.4(5), or 9.0(3) or later, instead. Cisco's note is inconsistent: its lead names \
+    8.4(6), 9.0(2) and 9.1(2), its body 8.4(6), 9.0(2) and 9.1(3); the lead is the reading that \
+    fits the rest of the note.";
 const CSCUG88962_BEFORE: &str = "Land on another release of this train (the hop's \"release to \
-    land on\"), or plan this hop as an outage.";
+    land on\"), or plan this hop as an outage (both units reloaded at once).";
 
 const fn cscug88962(major: u16, minor: u16, maintenance: u16) -> Caveat {
     Caveat {
+        id: "cscug88962",
         release: release(major, minor, maintenance),
         kind: Kind::NoZeroDowntime,
-        applies: Applies::LandingOn,
+        applies: Applies::LandingOnBuilds,
         text: CSCUG88962_TEXT,
         before: CSCUG88962_BEFORE,
         commands: &[],
@@ -117,6 +172,7 @@ const fn cscug88962(major: u16, minor: u16, maintenance: u16) -> Caveat {
 /// Every caveat, ordered by release.
 pub static CAVEATS: &[Caveat] = &[
     migration(
+        "migration-8.2",
         8,
         2,
         "8.2 migrates parts of the configuration: Cisco lists it first among the migrations \
@@ -124,6 +180,7 @@ pub static CAVEATS: &[Caveat] = &[
         GUIDE_92_UPGRADE,
     ),
     migration(
+        "migration-8.3",
         8,
         3,
         "8.3 rewrites NAT and access lists at the first boot (the 8.3 migration). Still \
@@ -132,6 +189,7 @@ pub static CAVEATS: &[Caveat] = &[
         MIGRATION_83,
     ),
     migration(
+        "migration-8.4",
         8,
         4,
         "8.4 migrates parts of the configuration (in Cisco's list of migrations from 8.0 to \
@@ -140,6 +198,7 @@ pub static CAVEATS: &[Caveat] = &[
     ),
     cscug88962(8, 4, 6),
     migration(
+        "migration-9.0",
         9,
         0,
         "9.0 migrates the configuration; Cisco suggests upgrading to 8.4 first, then to 9.0.",
@@ -147,20 +206,50 @@ pub static CAVEATS: &[Caveat] = &[
     ),
     cscug88962(9, 0, 2),
     migration(
+        "migration-9.1",
         9,
         1,
         "9.1 migrates parts of the configuration (in Cisco's list of migrations from 8.0 to \
          9.2).",
         GUIDE_92_UPGRADE,
     ),
-    cscug88962(9, 1, 3),
+    cscug88962(9, 1, 2),
+    Caveat {
+        id: "cscuh25271",
+        release: release(9, 1, 2),
+        kind: Kind::NoZeroDowntime,
+        applies: Applies::LeavingBuildsOf(release(9, 1, 1)),
+        text: "Cisco: to upgrade 9.1(1) you cannot upgrade directly to 9.1(3) or later \
+               (CSCuh25271), and 9.1(2) is not a zero-downtime landing either (CSCug88962): \
+               \"there is no workaround for a Zero Downtime Upgrade\"; you must upgrade to \
+               9.1(2) before you upgrade to 9.1(3) or later.",
+        before: "Plan the hop to 9.1(2) as an outage (both units reloaded at once), then go on \
+                 from 9.1(2) with zero-downtime hops.",
+        commands: &[],
+        source: GUIDE_92_UPGRADE,
+        confidence: Confidence::High,
+    },
+    Caveat {
+        id: "cscug88962-body",
+        release: release(9, 1, 3),
+        kind: Kind::Unclear,
+        applies: Applies::LandingOn,
+        text: "The body of Cisco's CSCug88962 note names 9.1(3) where its lead names 9.1(2); \
+               the lead is the reading that fits the rest of the note, so 9.1(3) is allowed.",
+        before: "Prefer 9.1(4) or later as the release to land on.",
+        commands: &[],
+        source: GUIDE_92_UPGRADE,
+        confidence: Confidence::Medium,
+    },
     migration(
+        "migration-9.2",
         9,
         2,
         "9.2 migrates parts of the configuration (Cisco: \"Configuration Migration in 9.2\").",
         GUIDE_92_UPGRADE,
     ),
     Caveat {
+        id: "ospfv3-redistribute-9.20",
         release: release(9, 20, 2),
         kind: Kind::Change,
         applies: Applies::Crossing,
@@ -173,6 +262,7 @@ pub static CAVEATS: &[Caveat] = &[
         confidence: Confidence::High,
     },
     Caveat {
+        id: "smart-transport-9.22",
         release: release(9, 22, 1),
         kind: Kind::Change,
         applies: Applies::Crossing,
@@ -184,6 +274,7 @@ pub static CAVEATS: &[Caveat] = &[
         confidence: Confidence::High,
     },
     Caveat {
+        id: "ssh-stack-9.23",
         release: release(9, 23, 1),
         kind: Kind::Change,
         applies: Applies::Crossing,
@@ -201,6 +292,7 @@ pub static CAVEATS: &[Caveat] = &[
         confidence: Confidence::High,
     },
     Caveat {
+        id: "one-way-9.24",
         release: release(9, 24, 1),
         kind: Kind::OneWay,
         applies: Applies::Crossing,

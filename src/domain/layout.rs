@@ -49,6 +49,9 @@ pub const ROW_GAP: f64 = 6.0;
 /// Space around the drawing, and the band above the first row holding the train labels.
 pub const MARGIN: f64 = 10.0;
 pub const HEADER: f64 = 26.0;
+/// The y of the lane an edge spanning columns runs along: in the header band, below the train
+/// labels and above every release box (boxes start at `MARGIN + HEADER`).
+pub const LANE_Y: f64 = MARGIN + HEADER - 4.0;
 
 impl Layout {
     /// Index of a release's node (binary search; nodes are ascending).
@@ -74,6 +77,59 @@ impl Layout {
             .ok()?;
         self.columns.get(i)
     }
+}
+
+/// How to show two nodes of a layout together in a view: the canvas x at the view's left edge
+/// and the scale to draw the canvas at.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Fit {
+    pub left: f64,
+    /// 1 when both fit as drawn; below 1 the columns are drawn closer (and smaller), never
+    /// below [`MIN_SCALE`].
+    pub scale: f64,
+}
+
+/// The smallest scale [`fit_between`] draws at: below it labels are no longer readable.
+pub const MIN_SCALE: f64 = 0.5;
+
+/// How to show nodes `a` and `b` (a plan's start and target) in a view `view_width` wide
+/// (canvas units at scale 1): the span from the left edge of the first's box to the right edge
+/// of the second's, with a margin, centred when it fits; otherwise drawn at the scale that
+/// makes it fit, and when even [`MIN_SCALE`] does not, at that scale from the start's column
+/// (the start is always in view). `None` for a node that does not exist or a view that is not
+/// a positive width.
+///
+/// ```
+/// use asa_planner::domain::layout::{fit_between, layout};
+/// let releases = ["9.8(4)", "9.9(1)", "9.10(1)", "9.12(4)"].map(|s| s.parse().unwrap());
+/// let l = layout(&releases);
+/// let fit = fit_between(&l, 0, 3, 300.0).unwrap();
+/// assert!(fit.scale < 1.0 && fit.left <= l.nodes[0].x - l.node_width / 2.0);
+/// ```
+pub fn fit_between(layout: &Layout, a: usize, b: usize, view_width: f64) -> Option<Fit> {
+    let (na, nb) = (layout.nodes.get(a)?, layout.nodes.get(b)?);
+    if !(view_width.is_finite() && view_width > 0.0) {
+        return None;
+    }
+    let half = layout.node_width / 2.0;
+    let lo = na.x.min(nb.x) - half - MARGIN;
+    let hi = na.x.max(nb.x) + half + MARGIN;
+    let span = hi - lo;
+    if span <= view_width {
+        let left =
+            (lo - (view_width - span) / 2.0).clamp(0.0, (layout.width - view_width).max(0.0));
+        return Some(Fit { left, scale: 1.0 });
+    }
+    let scale = (view_width / span).max(MIN_SCALE);
+    let start = if na.x <= nb.x {
+        lo
+    } else {
+        hi - view_width / scale
+    };
+    Some(Fit {
+        left: start.max(0.0),
+        scale,
+    })
 }
 
 /// Lays out `releases` (ascending, no duplicates).

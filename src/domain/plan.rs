@@ -213,14 +213,15 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
 ///
 /// # Semantics
 ///
-/// [`RuleSet::Table811`] is [`plan`]. [`RuleSet::Guide9x`] (SPEC §3.2): every forward hop is
-/// [`Rule::Direct`] unless one of [`EXCEPTIONS`](super::rules::EXCEPTIONS) blocks it, so the plan
-/// is the direct hop when that is legal. Otherwise it is the fewest hops through releases of
+/// [`RuleSet::Table811`] is [`plan`]. [`RuleSet::Guide9x`] (SPEC §3.2): a hop landing on 7.x or
+/// 8.x follows Table 81-1, every other forward hop is [`Rule::Direct`], and either is blocked
+/// when one of [`EXCEPTIONS`](super::rules::EXCEPTIONS) blocks it, so the plan is the direct hop
+/// when that is legal. Otherwise it is the fewest hops through releases of
 /// the catalog that are neither withdrawn nor pre-release; of the plans with that many hops, each stop comes from
 /// the earliest train that still allows the fewest hops, and within it is the newest
 /// maintenance release that does, else the newest interim build that does (so the train's
 /// [`Catalog::recommended`] release whenever that works). A stop may be in the start's or the
-/// target's own train (9.1(1) → 9.1(2) → 9.1(7)). A `via` release is the only stop its train
+/// target's own train (8.4(4) → 8.4(7) → 9.1(7)). A `via` release is the only stop its train
 /// offers: the plan stops there if it stops in that train at all (marked
 /// [`Pick::Override`]), perhaps at the cost of a hop; those of a train the fewest hops do not
 /// stop in, or not strictly between `from` and `to`, are returned in [`Plan::unused_via`].
@@ -238,10 +239,14 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
 /// # Complexity
 ///
 /// Under [`RuleSet::Guide9x`], with S spans in the exceptions table: O(log N + S) when the
-/// direct hop is legal, O((log N + S) · J + W) for a two-hop plan (J spans jumped over, W
-/// releases of the stop's train looked at when its recommended release does not work), and
-/// O(N · K) otherwise, for N releases between `from` and `to` and K distinct sets of
-/// exceptions holding them. With `via`, the catalog is first copied with the overrides in
+/// direct hop is legal; otherwise, for T 7.x/8.x trains climbed, the 9.x part is searched from
+/// each launch point (one per set of exceptions in a climbed train whose releases may go on
+/// into 9.x; trains before 8.4 have none): O((log N + S) · J + W) for a two-hop 9.x part (J
+/// spans jumped over, W releases of the stop's train looked at when its recommended release
+/// does not work), O(N · K) for a longer one (N releases between, K distinct sets of
+/// exceptions holding them). The launch points and climb stops come from an index of the
+/// catalog's releases by the exceptions they meet, built once per catalog (O(N · S)) and kept
+/// with it. With `via`, the catalog is first copied with the overrides in
 /// (O(N log N)).
 ///
 /// # Example
@@ -254,8 +259,9 @@ pub fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release]) -> P
 /// let r = |s: &str| s.parse::<Release>().unwrap();
 /// let p = plan_with(RuleSet::Guide9x, &catalog, r("8.2(5)"), r("9.1(7)"), &[]);
 /// let path: Vec<String> = p.hops.iter().map(|h| h.to.to_string()).collect();
-/// assert_eq!(path, ["8.4(7)", "9.1(7)"]);
-/// assert!(p.hops.iter().all(|h| h.rule == Rule::Direct));
+/// assert_eq!(path, ["8.3(2)", "8.4(7)", "9.1(7)"]);
+/// let rules: Vec<Rule> = p.hops.iter().map(|h| h.rule).collect();
+/// assert_eq!(rules, [Rule::Minor, Rule::Minor, Rule::Direct]);
 /// assert_eq!(
 ///     p.direct.unwrap_err().to_string(),
 ///     "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)"

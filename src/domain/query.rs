@@ -20,7 +20,7 @@
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
 //! | `via`      | comma list of intermediate overrides         | none             |
 //! | `interim`  | `1`/`0`, `true`/`false` (bare `interim` = 1) | `0`              |
-//! | `rules`    | `table-81-1` or `guide-9x` (SPEC §3)         | `table-81-1`     |
+//! | `rules`    | `guide-9x` or `table-81-1` (SPEC §3)         | `guide-9x`       |
 //! | `contexts` | `multi` or `single` (multiple-context mode)  | `single`         |
 //! | `server`   | the runbook's TFTP server                    | empty            |
 //! | `img`      | image names, `release:file` comma list       | derived names    |

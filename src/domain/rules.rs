@@ -1,15 +1,16 @@
 //! The zero-downtime rules (SPEC §3): two rule sets, one judge each, deciding a hop and saying
 //! why.
 //!
-//! [`RuleSet::Table811`] (the default) is the seed's Table 81-1 of the 8.x configuration guide:
+//! [`RuleSet::Table811`] is the seed's Table 81-1 of the 8.x configuration guide, every hop:
 //! [`judge`]. It runs on the *active* catalog (preset or custom list, trains switched off
 //! removed): which train is "the next minor" or "the last minor of 8.x" depends on what is in
 //! it. In version order, the train a legal hop may land on is always the next train present:
 //! the next minor of the same major, or, from the last minor, the first train of the next major.
 //!
-//! [`RuleSet::Guide9x`] is what Cisco's 9.x guides say: [`judge_guide`]. Any forward hop is a
-//! [`Rule::Direct`] upgrade except the hops of the [`EXCEPTIONS`] table, each with its reason,
-//! the bug or document it comes from, its source link and a confidence level.
+//! [`RuleSet::Guide9x`] (the default) is Cisco's guidance by release era: [`judge_guide`]. A hop
+//! landing on 7.x or 8.x follows Table 81-1; a hop landing on 9.0 or later is a
+//! [`Rule::Direct`] upgrade; either way the hops of the [`EXCEPTIONS`] table are blocked, each
+//! with its reason, the bug or document it comes from, its source link and a confidence level.
 
 use super::catalog::Catalog;
 use super::release::{Release, Train};
@@ -199,16 +200,18 @@ pub(crate) fn judge_trains(catalog: &Catalog, i: usize, j: usize) -> Result<Rule
 /// The rule set a plan follows (SPEC §3; `rules=` in the share URL).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum RuleSet {
-    /// The seed's Table 81-1 (SPEC §3.1): maintenance, minor and major hops. The default.
-    #[default]
+    /// The seed's Table 81-1 (SPEC §3.1) applied to every hop: maintenance, minor and major
+    /// hops.
     Table811,
-    /// Cisco's 9.x guidance (SPEC §3.2): any forward hop except the [`EXCEPTIONS`].
+    /// Cisco's guidance by release era (SPEC §3.2), the default: Table 81-1 for hops landing on
+    /// 7.x or 8.x, any forward hop for hops landing on 9.x, and the [`EXCEPTIONS`] either way.
+    #[default]
     Guide9x,
 }
 
 impl RuleSet {
     /// Both rule sets, the default first.
-    pub const ALL: [RuleSet; 2] = [RuleSet::Table811, RuleSet::Guide9x];
+    pub const ALL: [RuleSet; 2] = [RuleSet::Guide9x, RuleSet::Table811];
 
     /// URL value and hook value (`data-rules`): `table-81-1` | `guide-9x`.
     pub fn as_str(self) -> &'static str {
@@ -230,7 +233,7 @@ impl RuleSet {
     pub fn label(self) -> &'static str {
         match self {
             RuleSet::Table811 => "Table 81-1 of Cisco's 8.x configuration guide",
-            RuleSet::Guide9x => "Cisco's 9.x upgrade guidance",
+            RuleSet::Guide9x => "Cisco's guidance by release era",
         }
     }
 
@@ -280,13 +283,15 @@ const TABLE_811_BASIS: &str = "Table 81-1 of the Cisco ASA 5500 Series Configura
     a major hop goes from the last minor release of a major to the first train of the next. Later \
     Cisco guides replaced these rules for 9.x with per-version upgrade paths";
 
-/// [`RuleSet::basis`] of the 9.x guidance.
-const GUIDE_9X_BASIS: &str = "Cisco's 9.x guidance: any upgrade to a later release is \
-    zero-downtime except the listed exceptions, from the Upgrade Path note of the ASA 9.2 CLI \
-    configuration guide, the ASA 9.1 release notes' upgrade-path table, the ASA 8.3 migration \
-    guide and the ASA 9.24 release notes. Cisco's current upgrade guide publishes its own \
-    upgrade-path table, which could not be read here and may require interim stops for some \
-    releases: check your start release on its planning page";
+/// [`RuleSet::basis`] of the guidance by release era.
+const GUIDE_9X_BASIS: &str = "Cisco's guidance by release era: a hop landing on a 7.x or 8.x \
+    release follows Table 81-1 of the 8.x configuration guide (the releases that guide governs); \
+    a hop landing on 9.0 or later may go to any later release, except the exceptions Cisco \
+    lists: the Upgrade Path note of the ASA 9.2 CLI configuration guide (CSCug88962, \
+    CSCuh25271), the ASA 9.1 release notes' upgrade-path table, the ASA 8.3 migration guide and \
+    the ASA 9.24 release notes. The 9.x rule rests on notes from 2013 on; it does not know the \
+    path table of Cisco's current upgrade guide, which could not be read here and may require \
+    interim stops for some releases: check your start release on its planning page";
 
 /// An inclusive range of releases, `lo..=hi` in release order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -378,14 +383,6 @@ const EVERY_RELEASE: Span = Span {
     hi: end_of_train(u16::MAX, u16::MAX),
 };
 
-/// Exactly one release (not its interim builds).
-const fn only(major: u16, minor: u16, maintenance: u16) -> Span {
-    Span {
-        lo: rel(major, minor, maintenance),
-        hi: rel(major, minor, maintenance),
-    }
-}
-
 /// A maintenance release and its interim builds.
 const fn with_builds(major: u16, minor: u16, maintenance: u16) -> Span {
     Span {
@@ -414,9 +411,18 @@ const fn up_to_train(major: u16, minor: u16) -> Span {
 const BEFORE_8_4: &str =
     "releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration migrations)";
 
-/// Cisco's 9.x zero-downtime exceptions (SPEC §3.2), in the order they are checked: the first
-/// that [`Exception::blocks`] a hop is its reason. Every other forward hop between trains of the
-/// active catalog is [`Rule::Direct`].
+/// The releases CSCug88962 names in its lead, with their interim builds (no source says which
+/// builds carry the fix, so all count as affected).
+const CSCUG88962_RELEASES: &[Span] = &[
+    with_builds(8, 4, 6),
+    with_builds(9, 0, 2),
+    with_builds(9, 1, 2),
+];
+
+/// Cisco's zero-downtime exceptions (SPEC §3.2), in the order they are checked: the first that
+/// [`Exception::blocks`] a hop is its reason. They block hops of either era: a hop landing on
+/// 7.x or 8.x must also be legal by Table 81-1, a hop landing on 9.x is otherwise
+/// [`Rule::Direct`].
 ///
 /// The sources: the ASA 9.2 CLI configuration guide's "Upgrade Path" note ("There are no special
 /// requirements for Zero Downtime Upgrades for failover and ASA clustering with the following
@@ -424,26 +430,30 @@ const BEFORE_8_4: &str =
 /// upgrade-path table (read in a third-party copy) and the ASA 9.24 release notes.
 pub static EXCEPTIONS: [Exception; 6] = [
     Exception {
-        id: "cscug88962",
-        basis: "CSCug88962",
-        reason: "no zero-downtime upgrade to {to} (CSCug88962); use 8.4(5) or 9.0(3) or later",
-        source: GUIDE_92_UPGRADE,
-        confidence: Confidence::High,
-        note: "Cisco's lead sentence names 8.4(6), 9.0(2) and 9.1(2), while its body says you \
-               cannot perform a Zero Downtime Upgrade to 8.4(6), 9.0(2) or 9.1(3); the body's \
-               list is applied here, so check CSCug88962 before landing on 9.1(2)",
-        from: &[EVERY_RELEASE],
-        to: &[only(8, 4, 6), only(9, 0, 2), only(9, 1, 3)],
-    },
-    Exception {
         id: "cscuh25271",
         basis: "CSCuh25271",
-        reason: "from 9.1(1) upgrade to 9.1(2) first (CSCuh25271)",
+        reason: "from {from} Cisco gives no zero-downtime path to 9.1(2) or later (CSCuh25271, \
+                 CSCug88962): Cisco says to upgrade to 9.1(2) first, which reloads both units \
+                 at once (an outage), then to go on with zero-downtime upgrades",
         source: GUIDE_92_UPGRADE,
         confidence: Confidence::High,
-        note: "",
+        note: "Cisco: \"To upgrade 9.1(1), you cannot upgrade directly to the 9.1(3) release due \
+               to CSCuh25271, so there is no workaround for a Zero Downtime Upgrade; you must \
+               upgrade to 9.1(2) before you upgrade to 9.1(3) or later\"; and 9.1(2) itself is \
+               not a zero-downtime landing (CSCug88962)",
         from: &[with_builds(9, 1, 1)],
-        to: &[from_release(rel(9, 1, 3))],
+        to: &[from_release(rel(9, 1, 2))],
+    },
+    Exception {
+        id: "cscug88962",
+        basis: "CSCug88962",
+        reason: "no zero-downtime upgrade to {to} (CSCug88962): Cisco says to upgrade to 8.4(5), \
+                 or to 9.0(3) or later, instead",
+        source: GUIDE_92_UPGRADE,
+        confidence: Confidence::High,
+        note: CSCUG88962_NOTE,
+        from: &[EVERY_RELEASE],
+        to: CSCUG88962_RELEASES,
     },
     Exception {
         id: "migration-8.3",
@@ -452,7 +462,8 @@ pub static EXCEPTIONS: [Exception; 6] = [
         source: MIGRATION_83,
         confidence: Confidence::High,
         note: "Cisco: \"we suggest that you upgrade to Version 8.4 first, and then to Version \
-               9.0\"",
+               9.0\". Conservative: later path tables may allow 8.2 to 9.0(4) directly \
+               (unverified here)",
         from: &[up_to_train(8, 2)],
         to: &[from_release(rel(9, 0, 0))],
     },
@@ -472,7 +483,9 @@ pub static EXCEPTIONS: [Exception; 6] = [
     Exception {
         id: "path-table-9.1-2",
         basis: "ASA 9.1 upgrade path table",
-        reason: "the 9.1 path table routes {from} through 9.1(2)",
+        reason: "the 9.1 path table does not go from {from} straight to 9.1(3) or later (its \
+                 stop, 9.1(2), is not a zero-downtime landing: CSCug88962): go through a later \
+                 8.4 or 9.0 release first",
         source: PATH_TABLE_91,
         confidence: Confidence::Medium,
         note: "The table's rows for 8.4(1)–8.4(4), 8.5(1), 8.6(1) and 9.0(1): first upgrade to \
@@ -503,42 +516,67 @@ pub static EXCEPTIONS: [Exception; 6] = [
     },
 ];
 
+/// Cisco's note on CSCug88962 contradicts itself; said wherever the exception is explained.
+pub const CSCUG88962_NOTE: &str = "Cisco's note is inconsistent: its lead names 8.4(6), 9.0(2) \
+    and 9.1(2), its body says you cannot perform a Zero Downtime Upgrade to 8.4(6), 9.0(2) or \
+    9.1(3). The lead is applied here, interim builds included: it is the reading that fits the \
+    rest of the note (9.1(3) is a fixed release that the body's own advice, 9.0(3) or later, \
+    includes, and \"from 9.1(1) there is no workaround\" holds only if 9.1(2) is affected). A \
+    hop landing on 9.1(3) carries a caveat instead";
+
 /// The first of [`EXCEPTIONS`] that blocks `a → b`, if any (whatever the catalog).
 pub fn exception(a: Release, b: Release) -> Option<&'static Exception> {
     EXCEPTIONS.iter().find(|e| e.blocks(a, b))
 }
 
-/// Judges the direct hop `a → b` under Cisco's 9.x guidance (SPEC §3.2).
+/// Judges the direct hop `a → b` under Cisco's guidance by release era (SPEC §3.2).
 ///
 /// In this order: `a = b` is [`Block::Same`]; `b < a` is [`Block::Downgrade`]; a train absent
-/// from the catalog is [`Block::UnknownTrain`] (exactly as [`judge`]); a hop one of the
-/// [`EXCEPTIONS`] blocks is [`Block::Exception`] (the first that blocks it); every other hop is
-/// [`Rule::Direct`], within a train or across any number of trains.
+/// from the catalog is [`Block::UnknownTrain`] (exactly as [`judge`]); a hop landing on a 7.x or
+/// 8.x release must be legal by Table 81-1 ([`judge`]'s rule and reason); then a hop one of the
+/// [`EXCEPTIONS`] blocks is [`Block::Exception`] (the first that blocks it); every other hop
+/// landing on 9.0 or later is [`Rule::Direct`], within a train or across any number of trains.
 ///
-/// O(log T + S) for T trains and S spans in the exceptions table; never allocates.
+/// O(log T + S) for T trains and S spans in the exceptions table; allocates only for
+/// [`Block::SkipsMinor`].
 ///
 /// ```
 /// use asa_planner::domain::{catalog::Catalog, rules::{judge_guide, Rule}};
 /// let catalog = Catalog::builtin();
 /// let r = |s: &str| s.parse().unwrap();
 /// assert_eq!(judge_guide(&catalog, r("9.8(4)"), r("9.20(3)")), Ok(Rule::Direct));
+/// assert_eq!(judge_guide(&catalog, r("8.2(5)"), r("8.3(2)")), Ok(Rule::Minor));
+/// assert!(judge_guide(&catalog, r("7.0(1)"), r("8.4(7)")).is_err());
 /// let blocked = judge_guide(&catalog, r("8.4(2)"), r("9.1(7)")).unwrap_err();
-/// assert_eq!(blocked.to_string(), "the 9.1 path table routes 8.4(2) through 9.1(2)");
+/// assert!(blocked.to_string().starts_with("the 9.1 path table does not go from 8.4(2) straight"));
 /// ```
 pub fn judge_guide(catalog: &Catalog, a: Release, b: Release) -> Result<Rule, Block> {
-    forward_trains(catalog, a, b)?;
-    judge_guide_forward(a, b)
+    let (i, j) = forward_trains(catalog, a, b)?;
+    judge_guide_forward(catalog, (i, j), a, b)
 }
 
-/// [`judge_guide`] of a forward hop between trains of the catalog (the planner has checked
-/// them already).
-pub(crate) fn judge_guide_forward(a: Release, b: Release) -> Result<Rule, Block> {
+/// Where the 9.x guides take over: a hop landing on this release or later is judged by them.
+pub const NINE: Release = rel(9, 0, 0);
+
+/// [`judge_guide`] of a forward hop between the trains at positions `i <= j` of
+/// [`Catalog::trains`] (the planner has checked them already).
+pub(crate) fn judge_guide_forward(
+    catalog: &Catalog,
+    (i, j): (usize, usize),
+    a: Release,
+    b: Release,
+) -> Result<Rule, Block> {
+    let rule = if b < NINE {
+        judge_trains(catalog, i, j)?
+    } else {
+        Rule::Direct
+    };
     match exception(a, b) {
         Some(exception) => Err(Block::Exception {
             exception,
             from: a,
             to: b,
         }),
-        None => Ok(Rule::Direct),
+        None => Ok(rule),
     }
 }

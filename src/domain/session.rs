@@ -17,7 +17,7 @@ use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::release_text::{self, Reading};
-use super::rules::{Block, RuleSet};
+use super::rules::{self, Block, Rule, RuleSet};
 use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
 use std::sync::Arc;
 
@@ -102,6 +102,25 @@ pub enum HopWarning {
         from: Release,
         block: Block,
     },
+    /// A `direct` hop that spans more than one train: the 9.x rule rests on a 2013 note, so
+    /// the person checks the start release on Cisco's planning page (SPEC §3.2).
+    CheckPlanningPage,
+    /// Cisco's 9.1 path table stops at `stop` from this hop's start, but CSCug88962 says that
+    /// landing is not zero-downtime: the plan lands elsewhere (SPEC §3.2).
+    AvoidsPathTableStop { stop: Release },
+}
+
+impl HopWarning {
+    /// The hook and export value (`data-warning`, the JSON's `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            HopWarning::TrainsOff(_) => "train-off",
+            HopWarning::PresetLeavesOut(_) => "preset",
+            HopWarning::JoinBlocked { .. } => "join-blocked",
+            HopWarning::CheckPlanningPage => "check-planning-page",
+            HopWarning::AvoidsPathTableStop { .. } => "avoids-path-table-stop",
+        }
+    }
 }
 
 /// Everything about one hop of the plan beyond the hop itself.
@@ -150,6 +169,20 @@ pub enum Note {
     /// No model chosen, and the request spans a release of 8.1 or older and one of 9.3 or
     /// later: no single box runs both (SPEC §5.1).
     NoSingleBox { old: Release, new: Release },
+    /// From 9.1(1) Cisco gives no zero-downtime path to 9.1(2) or later (CSCuh25271,
+    /// CSCug88962); its own way, an outage: `from → outage_to` reloading both units at once,
+    /// then `then` (the releases after `outage_to`, empty when it is the target) as
+    /// zero-downtime hops under the guidance by release era; `then_holds` is false when those
+    /// have no zero-downtime path either.
+    OutagePlan {
+        from: Release,
+        outage_to: Release,
+        then: Vec<Release>,
+        then_holds: bool,
+    },
+    /// One of Cisco's exceptions blocks the direct hop from the start to the target: what its
+    /// source says beyond the reason (Cisco's own inconsistencies, how conservative it is).
+    Exception(&'static rules::Exception),
 }
 
 /// Which typed release a platform limit concerns.
@@ -600,10 +633,51 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         session.notes.push(Note::NearZeroDowntime);
         session.notes.push(Note::MixedVersions);
     }
+    if let Some(outage) = outage_plan(&session.catalog, start, to) {
+        session.notes.push(outage);
+    }
+    if query.rules == RuleSet::Guide9x && start < to {
+        if let Some(e) = rules::exception(start, to).filter(|e| !e.note.is_empty()) {
+            session.notes.push(Note::Exception(e));
+        }
+    }
     session.notes.push(Note::RuleSource(query.rules));
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
+}
+
+/// Cisco's own way from 9.1(1) (or one of its builds) to 9.1(2) or later, an outage (SPEC §3.2
+/// item 2): 9.1(2) reloading both units, then zero-downtime hops under the guidance by release
+/// era. `None` for any other request. Never a reload of both units straight to a later target.
+fn outage_plan(catalog: &Catalog, start: Release, to: Release) -> Option<Note> {
+    let blocked = rules::EXCEPTIONS
+        .iter()
+        .find(|e| e.id == "cscuh25271")
+        .is_some_and(|e| e.blocks(start, to));
+    if !blocked {
+        return None;
+    }
+    let stop = Release::new(9, 1, 2, None);
+    // A target among 9.1(2)'s own builds is where the outage hop lands.
+    let outage_to = if (to.major, to.minor, to.maintenance) == (9, 1, 2) {
+        to
+    } else {
+        stop
+    };
+    let (then, then_holds) = if outage_to == to {
+        (Vec::new(), true)
+    } else {
+        let rest = plan::plan_with(RuleSet::Guide9x, catalog, outage_to, to, &[]);
+        let then: Vec<Release> = rest.hops.iter().map(|h| h.to).collect();
+        (then, rest.verdict == Verdict::Ok)
+    };
+    Some(Note::OutagePlan {
+        from: start,
+        outage_to,
+        then,
+        then_holds,
+    })
 }
 
 /// The plan of `start → to` under `rules` (the rule set not in force), in short.
@@ -640,6 +714,13 @@ fn hop_facts(
     units: [(Unit, Release); 2],
 ) -> Vec<HopFacts> {
     let mut at = units;
+    let exception_from = |id: &str, r: Release| {
+        rules::EXCEPTIONS
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| e.from.iter().any(|s| s.contains(r)))
+    };
+    let target = hops.last().map(|h| h.to);
     hops.iter()
         .map(|hop| {
             let mut warnings = Vec::new();
@@ -665,10 +746,36 @@ fn hop_facts(
                 });
                 *on = hop.to;
             }
-            // Trains passed over matter to Table 81-1's minor and major hops only: under the
-            // 9.x guidance a hop may cross any number of trains.
-            if session.rules == RuleSet::Table811 {
+            // Trains passed over matter to Table 81-1's minor and major hops only: a hop
+            // landing on 9.x under the guidance by release era may cross any number of trains.
+            if hop.rule != Rule::Direct {
                 warnings.extend(passed_over(session, preset, hop));
+            }
+            let catalog = &session.catalog;
+            let span = catalog
+                .train_index(hop.to.train())
+                .zip(catalog.train_index(hop.from.train()))
+                .map_or(0, |(j, i)| j.saturating_sub(i));
+            if hop.rule == Rule::Direct && span > 1 {
+                warnings.push(HopWarning::CheckPlanningPage);
+            }
+            // Where Cisco's 9.1 path table would stop, and CSCug88962 says not to land.
+            let lands_on = |r: Release, stop: Release| {
+                (r.major, r.minor, r.maintenance) == (stop.major, stop.minor, stop.maintenance)
+            };
+            let (s846, s912) = (Release::new(8, 4, 6, None), Release::new(9, 1, 2, None));
+            if exception_from("path-table-8.3", hop.from)
+                && target.is_some_and(|t| t >= rules::NINE)
+                && hop.to.train() == s846.train()
+                && !lands_on(hop.to, s846)
+            {
+                warnings.push(HopWarning::AvoidsPathTableStop { stop: s846 });
+            }
+            if exception_from("path-table-9.1-2", hop.from)
+                && target.is_some_and(|t| t >= Release::new(9, 1, 3, None))
+                && hop.to < s912
+            {
+                warnings.push(HopWarning::AvoidsPathTableStop { stop: s912 });
             }
             HopFacts {
                 reloads,

@@ -45,9 +45,15 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
     let start = s.start.map_or_else(|| field(&s.from), |r| r.to_string());
     writeln!(md, "# ASA upgrade plan: {start} → {}", field(&s.to))?;
     writeln!(md)?;
+    // SPEC §3.3: a plan Cisco later said is not zero-downtime never reads as a plain `ok`.
+    let doubt = if words::not_zero_downtime(s).is_empty() {
+        ""
+    } else {
+        ", legal by Table 81-1 but not zero-downtime"
+    };
     writeln!(
         md,
-        "**Verdict: {}.** {}",
+        "**Verdict: {}{doubt}.** {}",
         s.verdict.as_str(),
         inline(&words::verdict(s))
     )?;
@@ -92,10 +98,10 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         )?;
     }
     let rules = match s.rules {
-        RuleSet::Table811 => "Table 81-1 (Cisco's 8.x configuration guide)",
+        RuleSet::Table811 => "Table 81-1 (Cisco's 8.x configuration guide) for every hop",
         RuleSet::Guide9x => {
-            "Cisco's 9.x upgrade guidance (any later release except the listed \
-                             exceptions)"
+            "Cisco's guidance by release era (Table 81-1 for hops landing on 7.x or 8.x; any \
+             later release, except Cisco's listed exceptions, for hops landing on 9.x)"
         }
     };
     writeln!(md, "- Rules: {rules}")?;
@@ -149,17 +155,28 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         writeln!(md, "| # | From | To | Rule | Units | Notes |")?;
         writeln!(md, "|---|---|---|---|---|---|")?;
         for (i, hop) in hops.iter().enumerate() {
-            let mut notes: Vec<String> = hop.notes.iter().map(words::hop_note).collect();
+            // Each note escaped on its own; a warning's sources follow it as links.
+            let mut notes: Vec<String> = hop
+                .notes
+                .iter()
+                .map(|n| inline(&words::hop_note(n)))
+                .collect();
             if hop.pick == Pick::Override {
-                notes.push(format!("{} chosen by hand", hop.to));
+                notes.push(inline(&format!("{} chosen by hand", hop.to)));
             }
             let facts = s.hop_facts.get(i);
             if let Some(f) = facts {
-                notes.extend(f.warnings.iter().map(words::warning));
+                notes.extend(f.warnings.iter().map(|w| {
+                    format!(
+                        "{}{}",
+                        inline(&words::warning(w)),
+                        sources(&words::warning_sources(w))
+                    )
+                }));
                 notes.extend(
                     f.caveats
                         .iter()
-                        .map(|c| format!("caveat {}: {}", c.release, c.kind.label())),
+                        .map(|c| inline(&format!("caveat {}: {}", c.release, c.kind.label()))),
                 );
             }
             let units = facts.map(words::reloads).unwrap_or_default();
@@ -171,7 +188,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 hop.to,
                 hop.rule.as_str(),
                 inline(&units),
-                inline(&notes.join("; "))
+                notes.join("; ")
             )?;
         }
     }

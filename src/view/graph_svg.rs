@@ -330,8 +330,11 @@ fn centred_box(out: &mut String, n: &Node, w: f64, h: f64) {
     px_attr(out, "height", h);
 }
 
-/// An SVG path from node `a` to node `b`: a curve between columns, or a bow to the right of
-/// the column for a hop within one train. Whole pixels: no float formatting in the bundle.
+/// An SVG path from node `a` to node `b`: a curve between neighbouring columns, a bow to the
+/// right of the column for a hop within one train, and around the boxes for a hop that spans
+/// columns (issue #20: a line through the boxes between reads as stops): out into the gap
+/// beside its start, up to the lane above every box, along it to the gap
+/// before its end, and down into it ([`crate::domain::layout::LANE_Y`]). Whole pixels: no float formatting in the bundle.
 pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
     let (Some(na), Some(nb)) = (layout.nodes.get(a), layout.nodes.get(b)) else {
         return String::new();
@@ -347,6 +350,15 @@ pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
     let dir = if nb.x > na.x { 1.0 } else { -1.0 };
     let sx = (na.x + dir * half).round() as i64;
     let ex = (nb.x - dir * half).round() as i64;
+    let spans = layout.column_at(na.x).abs_diff(layout.column_at(nb.x));
+    if spans > 1 {
+        // The middle of the gap after the start's column and before the end's.
+        let gap = (crate::domain::layout::COLUMN_GAP / 2.0).round() as i64;
+        let step = if dir > 0.0 { gap } else { -gap };
+        let (g1, g2) = (sx + step, ex - step);
+        let lane = crate::domain::layout::LANE_Y.round() as i64;
+        return format!("M{sx} {ya}H{g1}V{lane}H{g2}V{yb}H{ex}");
+    }
     let mid = (sx + ex) / 2;
     format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
 }

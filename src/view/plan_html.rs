@@ -33,11 +33,7 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
             out.push_str("</p>");
         }
         for warning in &facts.warnings {
-            let kind = match warning {
-                crate::domain::session::HopWarning::TrainsOff(_) => "train-off",
-                crate::domain::session::HopWarning::PresetLeavesOut(_) => "preset",
-                crate::domain::session::HopWarning::JoinBlocked { .. } => "join-blocked",
-            };
+            let kind = warning.kind();
             out.push_str("<p class=\"plan-hop-warning\"");
             attr(&mut out, "data-warning", kind);
             out.push('>');

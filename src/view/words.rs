@@ -9,7 +9,9 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
-use crate::domain::sources::{Source, GUIDE_8X, SCC_HA_UPGRADE};
+use crate::domain::sources::{
+    Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
+};
 
 /// The rule in words.
 pub fn rule(rule: Rule) -> &'static str {
@@ -89,7 +91,23 @@ pub fn verdict(session: &Session) -> String {
     match session.verdict {
         Verdict::Ok => {
             let hops = plural(session.hops().len(), "hop", "hops");
-            let mut text = format!("Zero-downtime upgrade from {start} to {to} in {hops}.");
+            let doubted = not_zero_downtime(session);
+            let mut text = if doubted.is_empty() {
+                format!("Zero-downtime upgrade from {start} to {to} in {hops}.")
+            } else {
+                // SPEC §3.3: legal by the table, never read as a plain zero-downtime upgrade.
+                let (which, bugs) = doubted_hops(session, &doubted);
+                let mut text = format!(
+                    "Legal by Table 81-1 from {start} to {to} in {hops}, but Cisco later said \
+                     {which} not zero-downtime ({bugs}): this is not a zero-downtime upgrade as \
+                     planned."
+                );
+                if let Some(other) = other_rules(session) {
+                    text.push(' ');
+                    text.push_str(&other);
+                }
+                text
+            };
             if let Some(Note::TrainsOff(off)) = session
                 .notes
                 .iter()
@@ -125,10 +143,14 @@ pub fn verdict(session: &Session) -> String {
                 .collect();
             format!("Not planned: {}", limits.join(" "))
         }
-        Verdict::NoPath => format!(
-            "No zero-downtime path from {start} to {to} with the trains in use; switch trains \
-             on or change the preset."
-        ),
+        Verdict::NoPath => match no_path_reason(session) {
+            // SPEC §3.2: an exception's no-path names the bug and what Cisco says instead.
+            Some(why) => format!("No zero-downtime path from {start} to {to}: {why}."),
+            None => format!(
+                "No zero-downtime path from {start} to {to} with the trains in use; switch \
+                 trains on or change the preset."
+            ),
+        },
         Verdict::Empty => "Enter the release the pair runs now (the first line of `show version`) \
             and the target release, or open an example below."
             .to_owned(),
@@ -136,6 +158,61 @@ pub fn verdict(session: &Session) -> String {
             "Check the releases entered: see the messages under the fields.".to_owned()
         }
     }
+}
+
+/// The hops (0-based) that carry a caveat of Cisco's saying the hop is not zero-downtime
+/// (SPEC §3.3; only Table 81-1 plans such hops).
+pub fn not_zero_downtime(session: &Session) -> Vec<usize> {
+    session
+        .hop_facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.caveats.iter().any(|c| c.blocking()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// "this hop is" / "hop 2 (8.4(5) → 8.4(6)) is" / "hops 1 and 3 are", and the bugs named.
+fn doubted_hops(session: &Session, doubted: &[usize]) -> (String, String) {
+    let hops = session.hops();
+    let which = match doubted {
+        [i] if hops.len() == 1 => format!("this hop ({} → {}) is", hops[*i].from, hops[*i].to),
+        [i] => format!("hop {} ({} → {}) is", i + 1, hops[*i].from, hops[*i].to),
+        _ => {
+            let n: Vec<String> = doubted.iter().map(|i| (i + 1).to_string()).collect();
+            format!("hops {} are", n.join(", "))
+        }
+    };
+    let mut bugs: Vec<&str> = doubted
+        .iter()
+        .filter_map(|&i| session.hop_facts.get(i))
+        .flat_map(|f| f.caveats.iter().filter(|c| c.blocking()))
+        .filter_map(|c| c.bug())
+        .collect();
+    bugs.sort_unstable();
+    bugs.dedup();
+    (which, bugs.join(", "))
+}
+
+/// Why there is no path when one of Cisco's exceptions is the cause (under the guidance by
+/// release era): the exception's reason, naming the bug and what Cisco says instead.
+fn no_path_reason(session: &Session) -> Option<String> {
+    if session.rules != RuleSet::Guide9x {
+        return None;
+    }
+    let (start, to) = (session.start?, session.to.release?);
+    let reason = crate::domain::rules::exception(start, to)?.reason_for(start, to);
+    let off = session.messages.iter().any(|m| {
+        matches!(
+            m.origin,
+            crate::domain::session::Origin::Trains | crate::domain::session::Origin::Preset
+        )
+    });
+    Some(if off {
+        format!("{reason}; and some trains are switched off: switch them on or change the preset")
+    } else {
+        reason
+    })
 }
 
 /// The other rule set's answer in a sentence: "Under Cisco's 9.x upgrade guidance: 1 hop
@@ -165,6 +242,10 @@ pub fn other_rules(session: &Session) -> Option<String> {
 pub fn direct_blocked(session: &Session) -> Option<String> {
     let plan = session.plan.as_ref()?;
     let (start, to) = (session.start?, session.to.release?);
+    // The verdict already gives an exception's reason for a no-path: not said twice.
+    if session.verdict == Verdict::NoPath && no_path_reason(session).is_some() {
+        return None;
+    }
     match &plan.direct {
         Err(block) if !matches!(block, Block::Same | Block::Downgrade) => Some(format!(
             "Why not in one hop: {start} → {to} directly is not zero-downtime: {block}."
@@ -219,6 +300,24 @@ pub fn warning(warning: &HopWarning) -> String {
             "The {} joins this hop from {from}, which is not a zero-downtime hop: {block}.",
             unit.label()
         ),
+        HopWarning::CheckPlanningPage => "This hop spans more than one train: check your start \
+            release on Cisco's planning page (the 9.x rule rests on a 2013 note; later \
+            exceptions or interim stops may exist)."
+            .to_owned(),
+        HopWarning::AvoidsPathTableStop { stop } => format!(
+            "From this hop's start Cisco's 9.1 path table stops at {stop}, but its CSCug88962 \
+             note says landing on {stop} is not zero-downtime: this plan goes another way."
+        ),
+    }
+}
+
+/// A warning in words with its sources' links written out (plain text and table cells).
+pub fn warning_with_links(warning: &HopWarning) -> String {
+    let urls: Vec<&str> = warning_sources(warning).iter().map(|s| s.url).collect();
+    if urls.is_empty() {
+        self::warning(warning)
+    } else {
+        format!("{} ({})", self::warning(warning), urls.join(", "))
     }
 }
 
@@ -226,6 +325,8 @@ pub fn warning(warning: &HopWarning) -> String {
 pub fn warning_sources(warning: &HopWarning) -> Vec<Source> {
     match warning {
         HopWarning::TrainsOff(_) | HopWarning::JoinBlocked { .. } => vec![GUIDE_8X],
+        HopWarning::CheckPlanningPage => vec![UPGRADE_PLANNING],
+        HopWarning::AvoidsPathTableStop { .. } => vec![PATH_TABLE_91, GUIDE_92_UPGRADE],
         HopWarning::PresetLeavesOut(exclusions) => {
             let mut sources: Vec<Source> = exclusions.iter().map(|e| e.source).collect();
             sources.dedup();
@@ -300,6 +401,41 @@ pub fn note(note: &Note) -> String {
             }
         ),
         Note::NoSingleBox { old, new } => platform::no_single_box(*old, *new),
+        Note::Exception(e) => format!(
+            "About {} ({}): {}.",
+            e.basis,
+            confidence(e.confidence.letter()),
+            e.note.trim_end_matches('.')
+        ),
+        Note::OutagePlan {
+            from,
+            outage_to,
+            then,
+            then_holds,
+        } => {
+            let mut text = format!(
+                "Outage plan (not zero-downtime), Cisco's own way from {from}: first {from} → \
+                 {outage_to} reloading both units at once, a traffic outage (CSCuh25271: there \
+                 is no workaround for a zero-downtime upgrade from 9.1(1); CSCug88962: 9.1(2) \
+                 is not a zero-downtime landing)."
+            );
+            if !then.is_empty() && *then_holds {
+                let path: Vec<String> = std::iter::once(outage_to)
+                    .chain(then)
+                    .map(Release::to_string)
+                    .collect();
+                text.push_str(&format!(
+                    " Then zero-downtime hops under Cisco's guidance by release era: {}.",
+                    path.join(" → ")
+                ));
+            } else if !then_holds {
+                text.push_str(&format!(
+                    " From {outage_to} there is no zero-downtime path on to the target either."
+                ));
+            }
+            text.push_str(" Never reload both units straight to a later release from 9.1(1).");
+            text
+        }
     }
 }
 
@@ -311,6 +447,8 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
         Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
         Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),
         Note::NoSingleBox { .. } => vec![crate::domain::platform::ASA_COMPATIBILITY],
+        Note::OutagePlan { .. } => vec![GUIDE_92_UPGRADE],
+        Note::Exception(e) => vec![e.source],
     }
 }
 
@@ -395,11 +533,11 @@ pub const PURPOSE: &str = "Plans a zero-downtime software upgrade of a Cisco ASA
 pub const EXAMPLES: [(&str, &str); 3] = [
     (
         "from=8.2(5)&to=9.1(7)",
-        "8.2(5) → 9.1(7): four hops through the 8.3 and 9.0 migrations",
+        "8.2(5) → 9.1(7): one 8.x train at a time to 8.4, then one hop into 9.x",
     ),
     (
-        "from=9.8(4)&to=9.12(4)",
-        "9.8(4) → 9.12(4): a 9.x upgrade, one train at a time",
+        "from=9.8(4)&to=9.20(3)",
+        "9.8(4) → 9.20(3): a 9.x upgrade in one hop",
     ),
     (
         "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active",

@@ -48,10 +48,12 @@ async function rows(page) {
   );
 }
 
+// The fleet view's default rule set is the guidance by release era (issue #20 item 4): from
+// 9.1(1) there is no zero-downtime path (CSCuh25271).
 const FIXTURE_ROWS = [
-  { line: '2', name: 'edge-1', verdict: 'ok', hops: '4' },
-  { line: '3', name: 'edge "2", lab', verdict: 'ok', hops: '4' },
-  { line: '4', name: 'dc-core', verdict: 'ok', hops: '1' },
+  { line: '2', name: 'edge-1', verdict: 'ok', hops: '3' },
+  { line: '3', name: 'edge "2", lab', verdict: 'ok', hops: '3' },
+  { line: '4', name: 'dc-core', verdict: 'no-path', hops: '0' },
   { line: '7', name: 'old', verdict: 'downgrade', hops: '0' },
   { line: '8', name: 'done', verdict: 'same', hops: '0' },
   { line: '9', name: 'asa5580', verdict: 'no-path', hops: '0' },
@@ -99,19 +101,14 @@ test('a pasted fleet plans: rows, the bad line by number, groups, images, the JS
   const groups = await page.$$eval('[data-fleet-group]', (gs) =>
     gs.map((g) => [g.dataset.hops, [...g.querySelectorAll('li[data-name]')].map((li) => li.dataset.name)]),
   );
-  assert.deepEqual(groups, [
-    ['4', ['edge-1', 'edge "2", lab']],
-    ['1', ['dc-core']],
-  ]);
+  assert.deepEqual(groups, [['3', ['edge-1', 'edge "2", lab']]]);
   const images = await page.$$eval('[data-fleet-images] tr[data-release]', (trs) =>
     trs.map((tr) => [tr.dataset.release, tr.dataset.pairs]),
   );
   assert.deepEqual(images, [
     ['8.3(2)', '2'],
     ['8.4(7)', '2'],
-    ['9.0(4)', '2'],
     ['9.1(7)', '2'],
-    ['9.2(4)', '1'],
   ]);
   const counts = await page.$eval('[data-fleet-counts]', (p) => ({ ...p.dataset }));
   assert.equal(counts.pairs, '6');
@@ -172,13 +169,12 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
 
   // The pair's name links to its single-pair plan; the page opens it.
   await page.click('tr[data-name="dc"] a');
-  await page.waitForSelector('ol[data-plan] li[data-hop]', { state: 'attached' });
-  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(await waitForApp(page), 'no-path');
   assert.equal(
     decodeURI(await page.evaluate(() => location.hash)),
     '#from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active',
   );
-  assert.deepEqual(await planHops(page), [{ from: '9.1(1)', to: '9.2(4)', rule: 'minor' }]);
+  assert.deepEqual(await planHops(page), []);
   await rec.close();
 });
 
@@ -200,7 +196,7 @@ test('a fleet of 1,000 pairs: the first rows at once, every row in order once th
   await page.fill('[data-fleet-input]', 'one,8.4(7),,9.1(7)');
   await page.click('button[data-fleet-apply]');
   await page.waitForSelector('table[data-fleet]:not([aria-busy])', { state: 'attached' });
-  assert.deepEqual(await rows(page), [{ line: '1', name: 'one', verdict: 'ok', hops: '2' }]);
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'one', verdict: 'ok', hops: '1' }]);
   await rec.close();
 });
 
@@ -216,11 +212,11 @@ test('the fleet view works offline once the service worker is active', async () 
   await page.reload();
   await waitForFleetView(page);
   await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
-  assert.deepEqual(await rows(page), [{ line: '1', name: 'a', verdict: 'ok', hops: '4' }]);
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'a', verdict: 'ok', hops: '3' }]);
   assert.equal(await page.getAttribute('[data-fleet-errors] li[data-line]', 'data-line'), '2');
   // Planning again offline.
   await planFleet(page, 'c,8.4(7)\n', '9.1(7)');
-  assert.deepEqual(await rows(page), [{ line: '1', name: 'c', verdict: 'ok', hops: '2' }]);
+  assert.deepEqual(await rows(page), [{ line: '1', name: 'c', verdict: 'ok', hops: '1' }]);
   assert.equal(env.server.requests.length, served, `nothing reached the server while offline: ${JSON.stringify(env.server.requests.slice(served))}`);
   await rec.close();
 });

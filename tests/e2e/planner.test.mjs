@@ -110,6 +110,7 @@ async function tabTo(page, selector) {
   assert.fail(`Tab never reached ${selector}`);
 }
 
+// The plans below are Table 81-1's: their links name it (the default is guide-9x).
 const PLAN_8_2_TO_9_1 = [
   { from: '8.2(5)', to: '8.3(2)', rule: 'minor' },
   { from: '8.3(2)', to: '8.4(7)', rule: 'minor' },
@@ -118,7 +119,7 @@ const PLAN_8_2_TO_9_1 = [
 ];
 
 test('a shared link restores the plan, read through the hooks', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   assert.equal(await page.locator('[data-verdict]').count(), 1);
@@ -156,7 +157,7 @@ test('a shared link restores the plan, read through the hooks', async () => {
 });
 
 test('hovering a release highlights exactly its legal hops', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
   const drawn = await drawnReleases(page);
@@ -222,7 +223,7 @@ test('keyboard only: from an empty page to a plan, then the graph picks a target
 });
 
 test('Markdown export carries the plan, the runbook and the link; image names flow into it', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), { contextOptions: { acceptDownloads: true } });
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'), { contextOptions: { acceptDownloads: true } });
   const { page } = rec;
   await waitVerdict(page, 'ok');
   await page.fill('#image-new-1', 'asa832-custom-k8.bin');
@@ -289,7 +290,7 @@ test('a step\'s Copy button copies exactly its commands and says so', async () =
 });
 
 test('list view: picking a target by keyboard replans and keeps the focus on the button', async () => {
-  const rec = await openPage(browser, server.url('#from=9.1(7)&to=9.2(4)'));
+  const rec = await openPage(browser, server.url('#from=9.1(7)&to=9.2(4)&rules=table-81-1'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
   await page.click('text=List view');
@@ -312,7 +313,7 @@ test('list view: picking a target by keyboard replans and keeps the focus on the
 });
 
 test('train switches by keyboard: Space switches a train off and on, the focus stays on it', async () => {
-  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)'));
+  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)&rules=table-81-1'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
   await page.click('.train-toggles summary');
@@ -334,7 +335,7 @@ test('train switches by keyboard: Space switches a train off and on, the focus s
 });
 
 test('a bad fragment shows a banner, keeps the rest, and the page keeps working', async () => {
-  const rec = await openPage(browser, server.url('#from=banana&to=9.1(7)&mode=sideways&colour=blue'));
+  const rec = await openPage(browser, server.url('#from=banana&to=9.1(7)&mode=sideways&colour=blue&rules=table-81-1'));
   const { page } = rec;
   assert.equal(await waitForApp(page), 'invalid');
   const alert = page.locator('.banner [role="alert"]');
@@ -365,12 +366,13 @@ test('an over-long link is refused with a message; the page stays usable', async
   await page.fill('#from', '8.4(7)');
   await page.fill('#to', '9.0(4)');
   await waitVerdict(page, 'ok');
-  assert.deepEqual(await planHops(page), [{ from: '8.4(7)', to: '9.0(4)', rule: 'major' }]);
+  // The default rules: a hop landing on 9.x is direct.
+  assert.deepEqual(await planHops(page), [{ from: '8.4(7)', to: '9.0(4)', rule: 'direct' }]);
   await rec.close();
 });
 
 test('a pasted list: HTML is text, errors are listed by position, 10,000 entries do not freeze', async () => {
-  const rec = await openPage(browser, server.url('#from=9.1(1)&to=9.2(1)'));
+  const rec = await openPage(browser, server.url('#from=9.1(1)&to=9.2(1)&rules=table-81-1'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
   await page.click('.custom-list summary');
@@ -443,7 +445,7 @@ test('unreadable saved state is reported once and replaced', async () => {
 });
 
 test('without a fragment the last plan and image names come back from this browser', async () => {
-  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)'));
+  const rec = await openPage(browser, server.url('#from=8.4(7)&to=9.0(4)&rules=table-81-1'));
   const { page } = rec;
   await waitVerdict(page, 'ok');
   await page.fill('#image-new-1', 'my-904.bin');
@@ -456,7 +458,7 @@ test('without a fragment the last plan and image names come back from this brows
 });
 
 test('dark scheme, list view, interim builds and print render', async () => {
-  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'), { contextOptions: { colorScheme: 'dark' } });
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'), { contextOptions: { colorScheme: 'dark' } });
   const { page } = rec;
   await waitVerdict(page, 'ok');
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

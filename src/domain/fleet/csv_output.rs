@@ -7,9 +7,26 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// The CSV columns, one row per planned pair.
-pub const COLUMNS: [&str; 12] = [
-    "line", "name", "unit1", "unit2", "target", "mode", "preset", "rules", "verdict", "hops",
-    "path", "share",
+///
+/// `other_rules_hops` (the other rule set's hop count, empty without a path), `caveats` (the
+/// plan's caveat ids, space separated) and `warnings` (its warnings' kinds, plan-wide then per
+/// hop, space separated) were appended in issue #20.
+pub const COLUMNS: [&str; 15] = [
+    "line",
+    "name",
+    "unit1",
+    "unit2",
+    "target",
+    "mode",
+    "preset",
+    "rules",
+    "verdict",
+    "hops",
+    "path",
+    "share",
+    "other_rules_hops",
+    "caveats",
+    "warnings",
 ];
 
 /// Writes the header row, then a row per pair as it comes.
@@ -81,7 +98,7 @@ pub fn text<'a>(pairs: impl IntoIterator<Item = &'a PairPlan>) -> String {
 }
 
 /// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
-fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
+fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 15] {
     let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
     [
         Cow::Owned(pair.line.unwrap_or_default().to_string()),
@@ -96,5 +113,33 @@ fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 12] {
         Cow::Owned(pair.hops.len().to_string()),
         Cow::Borrowed(path),
         Cow::Borrowed(&pair.share),
+        Cow::Owned(
+            pair.other_rules_hops
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        Cow::Owned(
+            pair.caveats
+                .iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Cow::Owned(warning_kinds(pair)),
     ]
+}
+
+/// The kinds of a pair's warnings, plan-wide then per hop, each once, space separated.
+fn warning_kinds(pair: &PairPlan) -> String {
+    let mut kinds: Vec<&str> = pair.warnings.iter().map(|w| w.kind()).collect();
+    for kind in pair
+        .hops
+        .iter()
+        .flat_map(|h| h.warnings.iter().map(|w| w.kind()))
+    {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds.join(" ")
 }

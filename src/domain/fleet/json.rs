@@ -21,7 +21,10 @@
 //! "counts":{…}}
 //! ```
 
-use super::{InputError, PairPlan, Summary, MEMO_LIMIT};
+use super::{InputError, PairPlan, PairWarning, Summary, MEMO_LIMIT};
+use crate::domain::caveats::Caveat;
+use crate::domain::runbook::Unit;
+use crate::domain::session::HopWarning;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -162,11 +165,15 @@ fn request(out: &mut String, p: &PairPlan) {
         let comma = if i > 0 { "," } else { "" };
         let _ = write!(
             out,
-            "{comma}{{\"from\":\"{}\",\"to\":\"{}\",\"rule\":\"{}\"}}",
+            "{comma}{{\"from\":\"{}\",\"to\":\"{}\",\"rule\":\"{}\",\"caveats\":[",
             h.from,
             h.to,
             h.rule.as_str()
         );
+        list(out, &h.caveats, |out, c| caveat(out, c));
+        out.push_str("],\"warnings\":[");
+        list(out, &h.warnings, hop_warning);
+        out.push_str("]}");
     }
     out.push_str("],\"path\":");
     releases(out, &p.path().collect::<Vec<_>>());
@@ -174,7 +181,116 @@ fn request(out: &mut String, p: &PairPlan) {
     string(out, &p.share);
     out.push_str(",\"errors\":[");
     list(out, &p.errors, error);
+    // Additive keys of schema 1 (issue #20): the other rule set's answer, caveats, warnings.
+    let _ = write!(
+        out,
+        "],\"other_rules\":\"{}\",\"other_rules_hops\":",
+        p.other_rules
+    );
+    number(out, p.other_rules_hops.map(|n| n as u64));
+    // The plan's caveats by reference (each is written whole in its hops).
+    out.push_str(",\"caveats\":[");
+    list(out, &p.caveats, |out, c| {
+        let _ = write!(
+            out,
+            "{{\"release\":\"{}\",\"id\":\"{}\",\"kind\":\"{}\",\"blocking\":{}}}",
+            c.release,
+            c.id,
+            c.kind.as_str(),
+            c.blocking()
+        );
+    });
+    out.push_str("],\"warnings\":[");
+    list(out, &p.warnings, pair_warning);
     out.push(']');
+}
+
+/// A caveat: `{"release","id","kind","blocking","text","before","commands","source",
+/// "confidence"}`.
+fn caveat(out: &mut String, c: &Caveat) {
+    let _ = write!(
+        out,
+        "{{\"release\":\"{}\",\"id\":\"{}\",\"kind\":\"{}\",\"blocking\":{},\"text\":",
+        c.release,
+        c.id,
+        c.kind.as_str(),
+        c.blocking()
+    );
+    string(out, c.text);
+    out.push_str(",\"before\":");
+    string(out, c.before);
+    out.push_str(",\"commands\":");
+    strings(out, c.commands.iter().copied());
+    out.push_str(",\"source\":");
+    string(out, c.source.url);
+    let _ = write!(out, ",\"confidence\":\"{}\"}}", c.confidence.letter());
+}
+
+/// A hop's warning: `{"kind", …its facts}`.
+fn hop_warning(out: &mut String, w: &HopWarning) {
+    let _ = write!(out, "{{\"kind\":\"{}\"", w.kind());
+    match w {
+        HopWarning::TrainsOff(trains) => {
+            out.push_str(",\"trains\":");
+            let trains: Vec<String> = trains.iter().map(|t| t.to_string()).collect();
+            strings(out, trains.iter().map(String::as_str));
+        }
+        HopWarning::PresetLeavesOut(exclusions) => {
+            out.push_str(",\"trains\":");
+            let trains: Vec<String> = exclusions.iter().map(|e| e.train.to_string()).collect();
+            strings(out, trains.iter().map(String::as_str));
+        }
+        HopWarning::JoinBlocked { unit, from, block } => {
+            let unit = match unit {
+                Unit::Primary => "primary",
+                Unit::Secondary => "secondary",
+            };
+            let _ = write!(out, ",\"unit\":\"{unit}\",\"from\":\"{from}\",\"reason\":");
+            string(out, &block.to_string());
+        }
+        HopWarning::CheckPlanningPage => {
+            out.push_str(",\"source\":");
+            string(out, crate::domain::sources::UPGRADE_PLANNING.url);
+        }
+        HopWarning::AvoidsPathTableStop { stop } => {
+            let _ = write!(out, ",\"stop\":\"{stop}\",\"source\":");
+            string(out, crate::domain::sources::PATH_TABLE_91.url);
+        }
+    }
+    out.push('}');
+}
+
+/// A pair's warning: `{"kind", …its facts}`.
+fn pair_warning(out: &mut String, w: &PairWarning) {
+    let _ = write!(out, "{{\"kind\":\"{}\"", w.kind());
+    match w {
+        PairWarning::NotZeroDowntime { hops, bugs } => {
+            out.push_str(",\"hops\":[");
+            list(out, hops, |out, n| {
+                let _ = write!(out, "{n}");
+            });
+            out.push_str("],\"bugs\":");
+            strings(out, bugs.iter().copied());
+        }
+        PairWarning::NoPath { reason } => {
+            out.push_str(",\"reason\":");
+            string(out, reason);
+        }
+        PairWarning::OutagePlan { path, then_holds } => {
+            out.push_str(",\"path\":");
+            releases(out, path);
+            let _ = write!(out, ",\"then_holds\":{then_holds}");
+        }
+        PairWarning::TrainsOff(trains) => {
+            out.push_str(",\"trains\":");
+            let trains: Vec<String> = trains.iter().map(|t| t.to_string()).collect();
+            strings(out, trains.iter().map(String::as_str));
+        }
+        PairWarning::FarApart { apart } => {
+            let _ = write!(out, ",\"hops\":{apart}");
+        }
+    }
+    out.push('}');
 }
 
 fn error(out: &mut String, e: &InputError) {

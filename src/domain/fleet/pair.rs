@@ -2,20 +2,61 @@
 //! was asked, the verdict and the hops, nothing the page needs only for drawing.
 
 use super::InputError;
+use crate::domain::caveats::Caveat;
 use crate::domain::plan::Verdict;
 use crate::domain::platform::Platform;
 use crate::domain::query::PlanQuery;
-use crate::domain::release::Release;
-use crate::domain::rules::Rule;
+use crate::domain::release::{Release, Train};
+use crate::domain::rules::{self, Rule, RuleSet};
 use crate::domain::runbook::Mode;
-use crate::domain::session::{Field, Session};
+use crate::domain::session::{Field, HopWarning, Note, Session};
 
-/// One hop of a pair's plan.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// One hop of a pair's plan, with what travels with it (SPEC §3.3: caveats and warnings go
+/// wherever the plan goes).
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct PathHop {
     pub from: Release,
     pub to: Release,
     pub rule: Rule,
+    /// The caveats of the releases the hop crosses or lands on, in release order.
+    pub caveats: Vec<&'static Caveat>,
+    pub warnings: Vec<HopWarning>,
+}
+
+/// Something a person must know about a pair's plan as a whole (the JSON's pair `warnings`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum PairWarning {
+    /// Legal by Table 81-1, but Cisco later said these hops (1-based) are not zero-downtime
+    /// (the bugs named).
+    NotZeroDowntime {
+        hops: Vec<usize>,
+        bugs: Vec<&'static str>,
+    },
+    /// Why there is no zero-downtime path (the exception's reason, naming the bug and what
+    /// Cisco says instead, or the direct hop's reason).
+    NoPath { reason: String },
+    /// Cisco's own way from 9.1(1), an outage: the path, its first hop reloading both units.
+    OutagePlan {
+        path: Vec<Release>,
+        then_holds: bool,
+    },
+    /// Trains passed over by hand: the plan holds only if they do not exist for the platform.
+    TrainsOff(Vec<Train>),
+    /// The units of a mismatched pair are this many legal hops apart.
+    FarApart { apart: usize },
+}
+
+impl PairWarning {
+    /// The JSON's `kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PairWarning::NotZeroDowntime { .. } => "not-zero-downtime",
+            PairWarning::NoPath { .. } => "no-path",
+            PairWarning::OutagePlan { .. } => "outage-plan",
+            PairWarning::TrainsOff(_) => "train-off",
+            PairWarning::FarApart { .. } => "far-apart",
+        }
+    }
 }
 
 /// A pair and its plan, as exported. Releases are canonical where they parse; a field that does
@@ -39,6 +80,13 @@ pub struct PairPlan {
     pub verdict: Verdict,
     /// Empty unless the verdict is `ok`.
     pub hops: Vec<PathHop>,
+    /// The other rule set (SPEC §3: its answer is shown beside the verdict).
+    pub other_rules: &'static str,
+    /// The other rule set's hop count; `None` when it has no path (or nothing was planned).
+    pub other_rules_hops: Option<usize>,
+    /// Every caveat of the plan, once each, in release order.
+    pub caveats: Vec<&'static Caveat>,
+    pub warnings: Vec<PairWarning>,
     /// The pair's own single-pair plan: `#` and the query's canonical fragment.
     pub share: String,
     /// What could not be read (only a single plan carries these; a fleet reports bad lines
@@ -50,15 +98,29 @@ impl PairPlan {
     /// The export of `session`, which was derived from `query`. `preset` is the preset id in
     /// force (the session falls back to the default for an unknown one and says so).
     pub fn new(query: &PlanQuery, session: &Session, preset: &'static str) -> PairPlan {
-        let hops = session
+        let hops: Vec<PathHop> = session
             .hops()
             .iter()
-            .map(|h| PathHop {
-                from: h.from,
-                to: h.to,
-                rule: h.rule,
+            .enumerate()
+            .map(|(i, h)| {
+                let facts = session.hop_facts.get(i);
+                PathHop {
+                    from: h.from,
+                    to: h.to,
+                    rule: h.rule,
+                    caveats: facts.map(|f| f.caveats.clone()).unwrap_or_default(),
+                    warnings: facts.map(|f| f.warnings.clone()).unwrap_or_default(),
+                }
             })
             .collect();
+        let mut caveats: Vec<&'static Caveat> = Vec::new();
+        for c in hops.iter().flat_map(|h| &h.caveats) {
+            if !caveats.iter().any(|k| std::ptr::eq(*k, *c)) {
+                caveats.push(c);
+            }
+        }
+        caveats.sort_by_key(|c| c.release);
+        let warnings = pair_warnings(session, &hops);
         let mut units = vec![shown(&session.from)];
         units.extend(session.from2.as_ref().map(shown));
         let field_errors = [
@@ -88,6 +150,14 @@ impl PairPlan {
             rules: query.rules.as_str(),
             verdict: session.verdict,
             hops,
+            other_rules: query.rules.other().as_str(),
+            other_rules_hops: session
+                .other
+                .as_ref()
+                .filter(|o| o.verdict == Verdict::Ok)
+                .map(|o| o.hops),
+            caveats,
+            warnings,
             share: format!("#{query}"),
             errors,
         }
@@ -103,11 +173,79 @@ impl PairPlan {
             .chain(self.hops.iter().map(|h| h.to))
     }
 
+    /// Whether Cisco later said a hop of this plan (legal by Table 81-1) is not zero-downtime.
+    pub fn not_zero_downtime(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| matches!(w, PairWarning::NotZeroDowntime { .. }))
+    }
+
     /// The path as one text, `8.2(5) → 8.3(2) → 8.4(7)` (empty when there is no hop).
     pub fn path_text(&self) -> String {
         let releases: Vec<String> = self.path().map(|r| r.to_string()).collect();
         releases.join(" → ")
     }
+}
+
+/// The plan-wide warnings of `session` (its hops already exported as `hops`).
+fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
+    let mut warnings = Vec::new();
+    let doubted: Vec<usize> = hops
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.caveats.iter().any(|c| c.blocking()))
+        .map(|(i, _)| i + 1)
+        .collect();
+    if !doubted.is_empty() {
+        let mut bugs: Vec<&'static str> = hops
+            .iter()
+            .flat_map(|h| h.caveats.iter().filter(|c| c.blocking()))
+            .filter_map(|c| c.bug())
+            .collect();
+        bugs.sort_unstable();
+        bugs.dedup();
+        warnings.push(PairWarning::NotZeroDowntime {
+            hops: doubted,
+            bugs,
+        });
+    }
+    if session.verdict == Verdict::NoPath {
+        let exception = match (session.rules, session.start, session.to.release) {
+            (RuleSet::Guide9x, Some(a), Some(b)) => {
+                rules::exception(a, b).map(|e| e.reason_for(a, b))
+            }
+            _ => None,
+        };
+        let direct = session
+            .plan
+            .as_ref()
+            .and_then(|p| p.direct.as_ref().err())
+            .map(|b| b.to_string());
+        if let Some(reason) = exception.or(direct) {
+            warnings.push(PairWarning::NoPath { reason });
+        }
+    }
+    for note in &session.notes {
+        match note {
+            Note::OutagePlan {
+                from,
+                outage_to,
+                then,
+                then_holds,
+            } => {
+                let mut path = vec![*from, *outage_to];
+                path.extend(then);
+                warnings.push(PairWarning::OutagePlan {
+                    path,
+                    then_holds: *then_holds,
+                });
+            }
+            Note::TrainsOff(trains) => warnings.push(PairWarning::TrainsOff(trains.clone())),
+            Note::FarApart { apart } => warnings.push(PairWarning::FarApart { apart: *apart }),
+            _ => {}
+        }
+    }
+    warnings
 }
 
 /// A release field as exported: canonical when it parsed, else the text as typed.

@@ -35,7 +35,7 @@ impl PlannedFleet {
         while let Some(Ok(outcome)) = records.plan_next(&mut fleet) {
             planned.summary.add(&outcome);
             match outcome {
-                LineOutcome::Planned(pair) => planned.pairs.push(pair),
+                LineOutcome::Planned(pair) => planned.pairs.push(*pair),
                 LineOutcome::Bad(errors) => planned.errors.extend(errors),
                 LineOutcome::Skipped => {}
             }

@@ -1,5 +1,7 @@
-//! Plans under Cisco's 9.x guidance (SPEC §3.2): any forward hop is legal except the hops of
-//! [`EXCEPTIONS`], so a plan is one hop unless an exception blocks the direct one.
+//! Plans under Cisco's guidance by release era (SPEC §3.2): a hop landing on 7.x or 8.x follows
+//! Table 81-1, a hop landing on 9.x may go anywhere later, and [`EXCEPTIONS`] block hops either
+//! way. So a plan climbs the 7.x/8.x trains one at a time (as far as it needs), then goes into
+//! 9.x with as few hops as the exceptions allow ([`stops`]).
 //!
 //! The search never walks the catalog for the common cases. A hop `x → y` is blocked exactly
 //! when some exception's `from` spans hold `x` and its `to` spans hold `y`, so the releases a
@@ -11,7 +13,9 @@
 use super::{mark, sort_via, Hop, Pick, Plan, Verdict};
 use crate::domain::catalog::{Catalog, Entry};
 use crate::domain::release::Release;
-use crate::domain::rules::{forward_trains, judge_guide_forward, Block, Rule, Span, EXCEPTIONS};
+use crate::domain::rules::{
+    forward_trains, judge_guide_forward, judge_trains, Block, Rule, Span, EXCEPTIONS, NINE,
+};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -53,7 +57,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             };
         }
     };
-    let direct = judge_guide_forward(from, to);
+    let direct = judge_guide_forward(catalog, (first, last), from, to);
     let (inside, outside): (Vec<Release>, Vec<Release>) =
         via.iter().partition(|&&r| from < r && r < to);
     let (picks, mut unused_via) = if inside.is_empty() {
@@ -110,10 +114,21 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
             }
             Pick::Recommended => {}
         }
+        // Every hop of `stops` is legal: direct into 9.x, below it Table 81-1's rule, which
+        // for a legal hop to another train is minor within a major and major across.
+        let rule = if land >= NINE {
+            Rule::Direct
+        } else if at.train() == land.train() {
+            Rule::Maintenance
+        } else if at.major == land.major {
+            Rule::Minor
+        } else {
+            Rule::Major
+        };
         hops.push(Hop {
             from: at,
             to: land,
-            rule: Rule::Direct,
+            rule,
             pick,
             notes,
         });
@@ -139,27 +154,282 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
 /// The releases a fewest-hops plan `a → b` stops at, in order (empty for one hop), or `None`
 /// when no chain of legal hops connects them. `a < b`, both trains in `c`; a stop is any
 /// release of `c` that is neither withdrawn nor pre-release.
+///
+/// A plan climbs the 7.x and 8.x trains by Table 81-1 (a hop landing below 9.0 goes to the
+/// next train, or stays in its train), then goes on into 9.x with hops that only the
+/// exceptions restrict ([`nine`]). So every plan is: a climb of `k` trains (its stops are the
+/// trains' picks), perhaps one more stop `x` in the train reached, then [`nine`] from there.
+/// Each launch point `x` is tried (one per set of exceptions a hop from it meets: the others
+/// would give the same hops), and the fewest hops win; of as many, the one whose stops come
+/// from the earliest trains, newest maintenance release first ([`better`]).
 fn stops(
     c: &Catalog,
     a: Release,
     b: Release,
-    trains: (usize, usize),
+    (ia, ib): (usize, usize),
     direct: bool,
 ) -> Option<Vec<Release>> {
     if direct {
         return Some(Vec::new());
     }
+    let owned;
+    let ix = match c.memo(Index::new) {
+        Some(ix) => ix,
+        None => {
+            owned = Index::new(c);
+            &owned
+        }
+    };
+    let (trains, entries) = (c.trains(), c.entries());
     let (from_a, to_b) = (rows_from(a), rows_to(b));
-    let range = between(c, a, b, trains);
+    let mut best: Option<Vec<Release>> = None;
+    let offer = |candidate: Vec<Release>, best: &mut Option<Vec<Release>>| {
+        if best.as_ref().is_none_or(|kept| better(c, &candidate, kept)) {
+            *best = Some(candidate);
+        }
+    };
+    // Straight into 9.x from `a`, unless nothing in its train may go there.
+    if b >= NINE && !ix.closed.get(ia).copied().unwrap_or(false) {
+        if let Some(rest) = nine(c, (a, from_a), (b, to_b), ib) {
+            offer(rest, &mut best);
+        }
+    }
+    let mut climbed: Vec<Release> = Vec::with_capacity(ib - ia + 2);
+    let mut from_prev = from_a;
+    for t in ia..=ib {
+        let Some(&train) = trains.get(t) else { break };
+        if train.major >= 9 {
+            break;
+        }
+        // A candidate from here has at least one more stop than the climb so far.
+        if best
+            .as_ref()
+            .is_some_and(|kept| kept.len() < climbed.len() + 1)
+        {
+            break;
+        }
+        if t > ia {
+            if judge_trains(c, t - 1, t).is_err() {
+                break;
+            }
+            if t == ib {
+                if from_prev & to_b == 0 {
+                    offer(climbed.clone(), &mut best);
+                }
+                break;
+            }
+        }
+        if b >= NINE && !ix.closed[t] {
+            let after = if t == ia { Some(a) } else { None };
+            for (x, from_x) in ix.launch_points(entries, t, after, from_prev) {
+                // At least this many stops: `x`, and one more unless it goes straight to `b`.
+                let fewest = climbed.len() + 1 + usize::from(from_x & to_b != 0);
+                if best.as_ref().is_some_and(|kept| kept.len() < fewest) {
+                    continue;
+                }
+                if let Some(rest) = nine(c, (x, from_x), (b, to_b), ib) {
+                    let mut candidate = climbed.clone();
+                    candidate.push(x);
+                    candidate.extend(rest);
+                    offer(candidate, &mut best);
+                }
+            }
+        }
+        if t > ia {
+            let Some(k) = ix.climb_pick(t, from_prev) else {
+                break;
+            };
+            climbed.push(entries[k].release);
+            from_prev = ix.masks[k].0;
+        }
+    }
+    best
+}
+
+/// The stops a train of the catalog offers, grouped by the exceptions a hop from and to them
+/// meets: within a group every release leads to the same hops, so the newest stands for all.
+struct Set {
+    from: Rows,
+    to: Rows,
+    /// The newest maintenance release and the newest interim build (indexes in the entries).
+    maintenance: Option<usize>,
+    interim: Option<usize>,
+}
+
+/// What the planner reads for every pair, derived once per catalog ([`Catalog::memo`]).
+struct Index {
+    /// Per entry: [`rows_from`] and [`rows_to`].
+    masks: Vec<(Rows, Rows)>,
+    /// Per train: its [`Set`]s of stops (never withdrawn or pre-release).
+    sets: Vec<Vec<Set>>,
+    /// Per train: an exception blocks every hop from any of its releases into 9.x (releases
+    /// before 8.4), so no launch point is there.
+    closed: Vec<bool>,
+}
+
+impl Index {
+    fn new(c: &Catalog) -> Index {
+        let entries = c.entries();
+        let masks: Vec<(Rows, Rows)> = entries
+            .iter()
+            .map(|e| (rows_from(e.release), rows_to(e.release)))
+            .collect();
+        let mut sets = Vec::with_capacity(c.trains().len());
+        for t in 0..c.trains().len() {
+            let mut train: Vec<Set> = Vec::new();
+            for k in c.train_range(t).rev().filter(|&k| can_stop(&entries[k])) {
+                let (from, to) = masks[k];
+                let i = match train.iter().position(|s| (s.from, s.to) == (from, to)) {
+                    Some(i) => i,
+                    None => {
+                        train.push(Set {
+                            from,
+                            to,
+                            maintenance: None,
+                            interim: None,
+                        });
+                        train.len() - 1
+                    }
+                };
+                let set = &mut train[i];
+                let slot = if entries[k].release.is_interim() {
+                    &mut set.interim
+                } else {
+                    &mut set.maintenance
+                };
+                slot.get_or_insert(k);
+            }
+            sets.push(train);
+        }
+        let closed = c.trains().iter().map(|&t| closed_to_nine(t)).collect();
+        Index {
+            masks,
+            sets,
+            closed,
+        }
+    }
+
+    /// The stop of a climb in the train at `t`, coming from a release whose hops meet the
+    /// exceptions `from_prev`: the newest maintenance release that can be landed on, else the
+    /// newest interim build that can.
+    fn climb_pick(&self, t: usize, from_prev: Rows) -> Option<usize> {
+        let sets = self.sets.get(t)?;
+        let landable = || sets.iter().filter(|s| s.to & from_prev == 0);
+        landable()
+            .filter_map(|s| s.maintenance)
+            .max()
+            .or_else(|| landable().filter_map(|s| s.interim).max())
+    }
+
+    /// The releases of the train at `t` (later than `after`) a plan may land on (coming from
+    /// `from_prev`) and go on into 9.x from: one per set of exceptions a hop from it meets,
+    /// the newest maintenance release of that set, else its newest interim build.
+    fn launch_points(
+        &self,
+        entries: &[Entry],
+        t: usize,
+        after: Option<Release>,
+        from_prev: Rows,
+    ) -> Vec<(Release, Rows)> {
+        let Some(sets) = self.sets.get(t) else {
+            return Vec::new();
+        };
+        let later = |k: &usize| after.is_none_or(|a| entries[*k].release > a);
+        // (rows, newest maintenance release, newest interim build), by the rows from it.
+        let mut by_from: Vec<(Rows, Option<usize>, Option<usize>)> = Vec::new();
+        for s in sets.iter().filter(|s| s.to & from_prev == 0) {
+            let (m, i) = (s.maintenance.filter(later), s.interim.filter(later));
+            match by_from.iter_mut().find(|g| g.0 == s.from) {
+                Some(g) => {
+                    g.1 = g.1.max(m);
+                    g.2 = g.2.max(i);
+                }
+                None => by_from.push((s.from, m, i)),
+            }
+        }
+        by_from
+            .into_iter()
+            .filter_map(|(rows, m, i)| Some((entries[m.or(i)?].release, rows)))
+            .collect()
+    }
+}
+
+/// Whether an exception blocks every hop from every release of `train` into 9.x (releases
+/// before 8.4): no launch point there.
+fn closed_to_nine(train: crate::domain::release::Train) -> bool {
+    let lo = Release::new(train.major, train.minor, 0, None);
+    let hi = Release::new(train.major, train.minor, u16::MAX, Some(u16::MAX));
+    EXCEPTIONS.iter().any(|e| {
+        e.from.iter().any(|s| s.contains(lo) && s.contains(hi))
+            && e.to.iter().any(|s| s.lo <= NINE && s.hi.major == u16::MAX)
+    })
+}
+
+/// Whether the stops `x` are a better plan than `y`: fewer, or as many and, at the first stop
+/// where they differ, from an earlier train, else a maintenance release before an interim
+/// build, else the newer release.
+fn better(c: &Catalog, x: &[Release], y: &[Release]) -> bool {
+    if x.len() != y.len() {
+        return x.len() < y.len();
+    }
+    let key = |r: Release| {
+        (
+            c.train_index(r.train()),
+            r.is_interim(),
+            std::cmp::Reverse(r),
+        )
+    };
+    x.iter().map(|&r| key(r)).lt(y.iter().map(|&r| key(r)))
+}
+
+/// The stops of the fewest hops `a → b` that all land on 9.0 or later (`b` is, `ib` is its
+/// train's position): only the exceptions restrict them. Each end comes with its
+/// exceptions: those a hop from `a` meets, those a hop to `b` meets.
+fn nine(
+    c: &Catalog,
+    (a, from_a): (Release, Rows),
+    (b, to_b): (Release, Rows),
+    ib: usize,
+) -> Option<Vec<Release>> {
+    if from_a & to_b == 0 {
+        return Some(Vec::new());
+    }
+    let ia = c.train_index(a.train())?;
+    let (lo, hi) = between(c, a, b, (ia, ib));
+    // Stops below 9.0 are the climb's (Table 81-1), not this search's.
+    let lo = lo.max(c.entries().partition_point(|e| e.release < NINE));
+    let range = (lo, hi.max(lo));
     if let Some(stop) = two_hops(c, a, b, range, from_a, to_b) {
         return Some(vec![stop]);
     }
     // Nothing after `a` can be reached from it, or nothing before `b` can reach it.
     let none = |from_a, to_b| first_stop(c, range, &Forbidden::new(from_a, to_b)).is_none();
-    if none(from_a, 0) || none(0, to_b) {
+    if none(from_a, 0) || none(0, to_b) || trapped(c, range, from_a) {
         return None;
     }
     general(c, a, b, range)
+}
+
+/// Whether every stop a hop from `a` (meeting the exceptions `from_a`) may land on meets at
+/// least those exceptions too: then no chain from `a` ever gets out of what `a` alone reaches,
+/// and `b`, which `a` cannot reach, stays out of reach (9.1(1) and its builds).
+fn trapped(c: &Catalog, range: (usize, usize), from_a: Rows) -> bool {
+    let forbidden = Forbidden::new(from_a, 0);
+    let entries = c.entries();
+    let (mut i, end) = range;
+    while i < end {
+        let e = &entries[i];
+        match forbidden.until(e.release) {
+            Some(hi) => i += 1 + entries[i + 1..end].partition_point(|e| e.release <= hi),
+            None => {
+                if can_stop(e) && rows_from(e.release) & from_a != from_a {
+                    return false;
+                }
+                i += 1;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a plan may stop at the entry: never a withdrawn or pre-release build (SPEC §4).
