@@ -1,8 +1,8 @@
-//! The fleet view (`#fleet`, SPEC §13) is a wasm of its own (`src/fleet`): this gives it a place
-//! on the page instead of the planner and loads it (the single-pair page never does). The page switches between the two views by
-//! reloading when the fragment crosses from one to the other, so each starts from its own state.
+//! The fleet view (`#fleet`, SPEC §13) in the same wasm as the planner, chosen by `ui::start`
+//! before anything is drawn: on `#fleet` the planner is never mounted. The page switches
+//! between the two views by reloading when the fragment crosses from one to the other, so
+//! each starts from its own state (the wasm comes from the browser's cache).
 
-use crate::ui::later::{self, Later};
 use wasm_bindgen::prelude::*;
 
 /// The fragment of the fleet view.
@@ -13,34 +13,33 @@ pub fn is_fleet(hash: &str) -> bool {
     hash == FRAGMENT
 }
 
-/// Puts an empty `<main id="fleet">` in the body and hands it to the fleet view's wasm once
-/// loaded.
+/// Puts the planner's header (its `h1`, styled as on the planner) and a `<main id="fleet">` in
+/// the body and draws the fleet view in it (`ui::fleet_view`).
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let (Some(body), Ok(root)) = (document.body(), document.create_element("main")) else {
+    let (Some(body), Ok(header), Ok(root)) = (
+        document.body(),
+        document.create_element("header"),
+        document.create_element("main"),
+    ) else {
         return;
     };
+    header.set_class_name("planner-header fleet-header");
+    let mut title = String::from("<h1>");
+    crate::view::markup::escape(&mut title, TITLE);
+    title.push_str("</h1>");
+    header.set_inner_html(&title);
     root.set_id(FRAGMENT);
     root.set_class_name("fleet-view");
-    root.set_text_content(Some("Loading the fleet view…"));
-    if body.append_child(&root).is_err() {
-        return;
+    if body.append_child(&header).is_ok() && body.append_child(&root).is_ok() {
+        super::fleet_view::mount(root);
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let failed = match later::load_fleet().await {
-            Later::Ready => later::fleet_mount(&root).err(),
-            Later::Failed(why) => Some(why),
-            Later::Loading => None,
-        };
-        if let Some(why) = failed {
-            root.set_text_content(Some(&format!(
-                "The fleet view could not be loaded ({why}): check the connection and reload the page."
-            )));
-        }
-    });
 }
+
+/// The page's title, the planner's `h1` (`ui::app`).
+pub const TITLE: &str = "ASA zero-downtime upgrade planner";
 
 /// Reloads the page when the fragment moves between the planner and the fleet view (the one
 /// shown now is the fleet view when `fleet`).

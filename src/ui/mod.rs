@@ -3,17 +3,17 @@
 //!
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
 //! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
-//! `browser` (location, history, storage, clipboard, downloads, focus after a render), `later`
-//! (the second wasm: runbook body, notes, list view, export, fleet view; loaded after the first
-//! paint), `fleet_page` (the place of the fleet view, `#fleet`), `shared`
+//! `browser` (location, history, storage, clipboard, downloads, focus after a render, work after
+//! the paint), `fleet_page` (the fleet view's place, `#fleet`, chosen before the planner is
+//! mounted) and `fleet_view` (the fleet view itself), `shared`
 //! (pointer-equal props).
 
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod fleet_page;
+pub mod fleet_view;
 pub mod hooks;
-pub mod later;
 pub mod shared;
 pub mod state;
 

@@ -34,8 +34,8 @@ after(async () => {
   await server?.close();
 });
 
-/** The planner's files and the second wasm's (its glue, wasm and stylesheet). */
-const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('asa-later-');
+/** The planner's files (its glue and wasm) and its stylesheet. */
+const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('app-');
 
 /** A build: its dir, id and the names of the app files a planner page loads (the planner's and
  * the second wasm's; the fleet view's wasm is loaded only on `#fleet`). */
