@@ -172,6 +172,9 @@ pub fn app() -> Html {
         },
     );
 
+    // The first render replaces index.html's first screen: removed in the same frame (effects
+    // run before the browser paints), so nothing painted moves.
+    use_effect_with((), |_| super::remove_first_screen());
     // After every render: controls drawn as markup text get the focus back after a render
     // replaced them, and the train switches their states (properties, not markup).
     {

@@ -39,7 +39,7 @@ pub fn start() {
 }
 
 /// The page's title, the planner's `h1` (`ui::app`).
-pub const TITLE: &str = "ASA zero-downtime upgrade planner";
+pub const TITLE: &str = crate::view::first_screen::TITLE;
 
 /// Reloads the page when the fragment moves between the planner and the fleet view (the one
 /// shown now is the fleet view when `fleet`).

@@ -19,13 +19,35 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the planner on `<body>`, or the fleet view when the fragment is `#fleet`.
+/// Mounts the planner on `<body>`, or the fleet view when the fragment is `#fleet` (chosen
+/// before anything is drawn: the planner is never booted on `#fleet`). The first screen that
+/// index.html painted (`view::first_screen`) is removed by the view that replaces it, in the
+/// same frame as its first render.
 pub fn start() {
     let fleet = fleet_page::is_fleet(&browser::hash());
     fleet_page::reload_on_view_change(fleet);
     if fleet {
+        remove_first_screen();
         fleet_page::start();
     } else {
         yew::Renderer::<App>::new().render();
+    }
+}
+
+/// Removes index.html's first screen (`[data-shell]`, and the `#fleet` marker before it), if
+/// it is there.
+pub fn remove_first_screen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!("i#fleet, [{}]", crate::view::first_screen::SHELL_ATTR);
+    if let Ok(found) = document.query_selector_all(&selector) {
+        for i in 0..found.length() {
+            if let Some(node) = found.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
     }
 }

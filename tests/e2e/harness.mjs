@@ -185,7 +185,9 @@ export function assertNoIssues(issues) {
 /** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and, a paint later,
  * its runbook (`waitForLater`), then returns the verdict. */
 export async function waitForApp(page, { timeout = 20_000 } = {}) {
-  const el = await page.waitForSelector('[data-verdict]', { timeout, state: 'attached' });
+  // The app's verdict, not the first screen's (index.html's `[data-shell]`, painted before the
+  // app starts, which the app removes in its first render).
+  const el = await page.waitForSelector('.planner:not([data-shell]) [data-verdict]', { timeout, state: 'attached' });
   await waitForLater(page, { timeout });
   return el.getAttribute('data-verdict');
 }
