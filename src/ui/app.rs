@@ -98,6 +98,9 @@ fn purpose() -> String {
     out
 }
 
+/// The fleet view's page, from the planner's.
+const FLEET_LINK: &str = "fleet.html#fleet";
+
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -229,7 +232,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn()>::new(move || {
                 let hash = browser::hash();
-                // The fleet view is another page (`ui::fleet_page` reloads into it).
+                // The fleet view is another page (`ui::fleet_page` goes there).
                 if *last_written.borrow() == hash || fleet_page::is_fleet(&hash) {
                     return;
                 }
@@ -312,7 +315,7 @@ pub fn app() -> Html {
                     </button>
                     <h1>{ fleet_page::TITLE }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
-                    <p class="planner-fleet"><a href="#fleet">{ "Many pairs? Plan them as a fleet" }</a></p>
+                    <p class="planner-fleet"><a href={FLEET_LINK}>{ "Many pairs? Plan them as a fleet" }</a></p>
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         settings: state.runbook().clone(),

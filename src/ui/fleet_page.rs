@@ -1,7 +1,9 @@
-//! The fleet view (`#fleet`, SPEC §13) in the same wasm as the planner, chosen by `ui::start`
-//! before anything is drawn: on `#fleet` the planner is never mounted. The page switches
-//! between the two views by reloading when the fragment crosses from one to the other, so
-//! each starts from its own state (the wasm comes from the browser's cache).
+//! The fleet view (`#fleet`, SPEC §13) is a page of its own, `fleet.html`, with its own wasm
+//! (the `asa-fleet` package, `fleet/`): the single-pair page's wasm carries none of its code
+//! (ARCHITECTURE.md › Size). An address `#fleet` of the planner's page goes there before the
+//! planner's wasm is asked for (index.html's first inline script; `ui::start` does the same
+//! when the fragment changes to `#fleet`); a fragment other than `#fleet` on the fleet page
+//! goes back to the planner with it (its "single pair" link is `#`).
 
 use wasm_bindgen::prelude::*;
 
@@ -41,17 +43,48 @@ pub fn start() {
 /// The page's title, the planner's `h1` (`ui::app`).
 pub const TITLE: &str = crate::view::first_screen::TITLE;
 
-/// Reloads the page when the fragment moves between the planner and the fleet view (the one
-/// shown now is the fleet view when `fleet`).
-pub fn reload_on_view_change(fleet: bool) {
+/// The fleet view's page, beside index.html.
+pub const PAGE: &str = "fleet.html";
+
+/// Goes to the fleet view's page (`fleet`) or to the planner's with the fragment `hash`,
+/// replacing the current history entry (Back does not return to a page that would only go
+/// away again).
+pub fn go(fleet: bool, hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = if fleet {
+        format!("{PAGE}#{FRAGMENT}")
+    } else if hash.is_empty() {
+        "./".to_owned()
+    } else {
+        format!("./#{hash}")
+    };
+    let _ = window.location().replace(&url);
+}
+
+/// The fleet page's entry (`fleet/src/main.rs`): the fleet view, unless the address names a
+/// plan (then the planner's page, with it).
+pub fn start_page() {
+    let hash = crate::ui::browser::hash();
+    if !hash.is_empty() && !is_fleet(&hash) {
+        go(false, &hash);
+        return;
+    }
+    switch_on_view_change(true);
+    start();
+}
+
+/// Leaves for the other page when the fragment moves between the planner and the fleet view
+/// (the one shown now is the fleet view when `fleet`).
+pub fn switch_on_view_change(fleet: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let listener = Closure::<dyn Fn()>::new(move || {
-        if is_fleet(&crate::ui::browser::hash()) != fleet {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
+        let hash = crate::ui::browser::hash();
+        if is_fleet(&hash) != fleet {
+            go(!fleet, &hash);
         }
     });
     let _ =

@@ -5,7 +5,7 @@
 //! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
 //! `browser` (location, history, storage, clipboard, downloads, focus after a render, work after
 //! the paint), `fleet_page` (the fleet view's place, `#fleet`, chosen before the planner is
-//! mounted) and `fleet_view` (the fleet view itself), `shared`
+//! mounted; its own page and wasm) and `fleet_view` (the fleet view itself), `shared`
 //! (pointer-equal props).
 
 pub mod app;
@@ -19,19 +19,18 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the planner on `<body>`, or the fleet view when the fragment is `#fleet` (chosen
-/// before anything is drawn: the planner is never booted on `#fleet`). The first screen that
-/// index.html painted (`view::first_screen`) is removed by the view that replaces it, in the
-/// same frame as its first render.
+/// Mounts the planner on `<body>`; on `#fleet`, goes to the fleet view's page instead
+/// (index.html's first script normally has, before this wasm was asked for). The first
+/// screen that index.html painted (`view::first_screen`) is removed by the app's first
+/// render, in the same frame.
 pub fn start() {
-    let fleet = fleet_page::is_fleet(&browser::hash());
-    fleet_page::reload_on_view_change(fleet);
-    if fleet {
-        remove_first_screen();
-        fleet_page::start();
-    } else {
-        yew::Renderer::<App>::new().render();
+    let hash = browser::hash();
+    if fleet_page::is_fleet(&hash) {
+        fleet_page::go(true, &hash);
+        return;
     }
+    fleet_page::switch_on_view_change(false);
+    yew::Renderer::<App>::new().render();
 }
 
 /// Removes index.html's first screen (`[data-shell]`, and the `#fleet` marker before it), if

@@ -53,6 +53,16 @@ test('the CSP is strict and every inline script is allowed by hash', async () =>
   assert.ok(inline.length >= 1, 'the loader is inline');
   const allowed = [...policy.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
   assert.deepEqual(allowed.sort(), inline.map(sha256).sort());
+  // The fleet view's page likewise.
+  {
+    const page = await fs.readFile(path.join(DIST_DIR, 'fleet.html'), 'utf8');
+    const policy = (page.match(/<meta[^>]*content="([^"]*)"[^>]*http-equiv="?Content-Security-Policy/i)
+      ?? page.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*content="([^"]*)"/i))[1];
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+    const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+    const allowed = [...policy.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
+    assert.deepEqual(allowed.sort(), inline.map(sha256).sort(), 'fleet.html: every inline script by hash');
+  }
   // Subresource integrity (Trunk's, sha384) on everything index.html links or preloads:
   // the glue, the wasm, the stylesheet and the service worker's registration script, checked
   // against the files actually served.
@@ -74,7 +84,13 @@ test('the CSP is strict and every inline script is allowed by hash', async () =>
     assert.ok(tag, `index.html names the ${what} ${file}`);
     assert.ok(tag[0].includes(await sri(file)), `the ${what} carries its integrity: ${tag[0]}`);
   }
-  assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'one wasm in dist/');
+  // index.html names one wasm, the planner's; fleet.html its own, with its integrity.
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm') && html.includes(f)), [one(/^asa-planner-.*_bg\.wasm$/, 'wasm')]);
+  const fleetHtml = await fs.readFile(path.join(DIST_DIR, 'fleet.html'), 'utf8');
+  const fleetWasm = one(/^asa-fleet-.*_bg\.wasm$/, 'fleet wasm');
+  const fleetTag = fleetHtml.match(new RegExp(`<[^>]*${escape(fleetWasm)}[^>]*>`));
+  assert.ok(fleetTag && fleetTag[0].includes(await sri(fleetWasm)), `fleet.html preloads its wasm with its integrity`);
+  assert.ok(!html.includes('asa-fleet-'), 'the planner names nothing of the fleet view');
   assert.ok(!/<meta name="?asa-(later|fleet|sw)/.test(html), 'no loader protocol in <meta>');
 });
 

@@ -22,15 +22,48 @@ pub fn fetch() -> Result<(), String> {
         .run()
 }
 
-/// `trunk build --release --offline` into `dist` (with `env` for the build, e.g. a different
-/// profile), then checks the layout: index.html, exactly one .wasm and its .js, sw.js.
+/// The fleet view's page (its own Trunk target and wasm), written beside index.html.
+pub const FLEET_PAGE: &str = "fleet.html";
+
+/// `trunk build --release --offline` of the planner's page into `dist` and of the fleet view's
+/// page (`fleet.html`) beside it (with `env` for both builds, e.g. a different profile), then
+/// the build id and `sw.js` over the two (`post_build::finish`), then checks the layout:
+/// index.html, exactly one planner .wasm and its .js, fleet.html, sw.js.
 pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     fetch()?;
-    let cmd = Cmd::new("trunk")
-        .args(["build", "--release", "--offline", "--locked", "--dist"])
-        .arg(dist)
-        .dir(&repo_root());
-    env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()?;
+    let trunk = |target: &str, out: &Path| {
+        let cmd = Cmd::new("trunk")
+            .args(["build", "--release", "--offline", "--locked", "--dist"])
+            .arg(out)
+            .arg(target)
+            .dir(&repo_root());
+        env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()
+    };
+    trunk("index.html", dist)?;
+    // Trunk replaces the whole of its dist dir: the fleet page is built apart, then copied in.
+    let name = dist
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let fleet = repo_root()
+        .join("target")
+        .join("trunk-fleet")
+        .join(format!("{name}-fleet"));
+    trunk(FLEET_PAGE, &fleet)?;
+    for file in list(&fleet)? {
+        let Some(file_name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let to = match file_name.as_str() {
+            "index.html" => dist.join(FLEET_PAGE),
+            // The one sw.js is written over both pages below.
+            "sw.js" => continue,
+            _ => dist.join(&file_name),
+        };
+        std::fs::copy(&file, &to)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", file.display(), to.display()))?;
+    }
+    crate::post_build::finish(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist).map(|_| ())
 }
 
@@ -45,7 +78,11 @@ pub fn release_target_dir() -> PathBuf {
 /// hashes the two separately: the glue is the one `.js` named after the crate).
 pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
     let (wasm, _glue) = app_files(dist)?;
-    for needed in [dist.join("index.html"), dist.join("sw.js")] {
+    for needed in [
+        dist.join("index.html"),
+        dist.join(FLEET_PAGE),
+        dist.join("sw.js"),
+    ] {
         if !needed.is_file() {
             return Err(format!("{} is missing after the build", needed.display()));
         }
@@ -160,7 +197,8 @@ pub fn single_pair_visit(dist: &Path) -> Result<(u64, u64), String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let named = name == "index.html" || (name != "sw.js" && html.contains(&name));
+        let named =
+            name == "index.html" || (name != "sw.js" && name != FLEET_PAGE && html.contains(&name));
         if named {
             raw += std::fs::metadata(&file)
                 .map_err(|e| format!("{}: {e}", file.display()))?

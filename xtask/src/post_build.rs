@@ -50,6 +50,57 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// After the planner's and the fleet view's pages were built into `dist` (each by its own
+/// Trunk build, each with its CSP hashes): one build id over every file, stamped into each
+/// of `pages` in place of the one its own build stamped, and one `sw.js` precaching them all.
+pub fn finish(dist: &Path, pages: &[&str]) -> Result<(), String> {
+    let template_path = repo_root().join(SW_TEMPLATE);
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    let read = |name: &str| {
+        let path = dist.join(name);
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            .map(|html| (path, html))
+    };
+    let write = |path: &Path, text: &str| {
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    for page in pages {
+        let (path, html) = read(page)?;
+        write(&path, &without_build_meta(&html))?;
+    }
+    let files = collect_files(dist)?;
+    let id = build_id(&files);
+    for page in pages {
+        let (path, html) = read(page)?;
+        write(&path, &with_build_meta(&html, &id)?)?;
+    }
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    write(
+        &dist.join(SW_NAME),
+        &service_worker(&template, &id, &names)?,
+    )?;
+    println!(
+        "xtask: build {id} over {}, {} files precached",
+        pages.join(" and "),
+        names.len()
+    );
+    Ok(())
+}
+
+/// The page without the build id its own build stamped (see [`with_build_meta`]).
+fn without_build_meta(html: &str) -> String {
+    const META: &str = "<meta name=\"asa-planner-build\" content=\"";
+    let Some(start) = html.find(META) else {
+        return html.to_owned();
+    };
+    match html[start..].find('>') {
+        Some(end) => format!("{}{}", &html[..start], &html[start + end + 1..]),
+        None => html.to_owned(),
+    }
+}
+
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
 /// and Trunk's hidden working dirs.
 fn collect_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
@@ -273,6 +324,17 @@ mod tests {
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("manifest.webmanifest"));
         assert!(!is_hashed("app-DEADBEEFDEADBEEF.js"));
+    }
+
+    #[test]
+    fn the_build_id_is_stamped_again_not_twice() {
+        let page = "<html><head><title>x</title></head>";
+        let once = with_build_meta(page, "ab").unwrap();
+        assert_eq!(without_build_meta(&once), page);
+        let again = with_build_meta(&without_build_meta(&once), "cd").unwrap();
+        assert_eq!(again.matches("asa-planner-build").count(), 1);
+        assert!(again.contains("content=\"cd\""));
+        assert_eq!(without_build_meta(page), page);
     }
 
     #[test]
