@@ -1,8 +1,8 @@
 //! The whole page rendered in headless Chromium: a link restores the plan, typing keeps the
 //! text and shows messages under the field, hover lights legal hops without redrawing the
 //! graph, clicks pick releases, trains switch off, a bad fragment raises a dismissable banner,
-//! and without its second wasm the page says the runbook could not be loaded. (The runbook's
-//! body is the second wasm's: tests/e2e read it through the built page. The address bar is
+//! the runbook, notes, legend and list view are drawn from the same plan, the runbook's fields
+//! go through the reducer and a copy button waits for the clipboard. (The address bar is
 //! tested alone in `web_share.rs`: every page mounted here shares one `location`; each test's
 //! page replaces the one before, `web_util::mount_page`.)
 
@@ -249,22 +249,110 @@ async fn a_bad_fragment_raises_a_banner_that_can_be_dismissed() {
 }
 
 #[wasm_bindgen_test]
-async fn without_the_second_wasm_the_runbook_says_so_and_keeps_the_fields() {
-    // These tests mount the app without index.html, so the second wasm (runbook steps, export)
-    // cannot load: the page must say so where the steps go and keep everything else working.
+async fn the_runbook_notes_and_legend_are_drawn_from_the_same_plan_and_its_fields_go_through_the_reducer(
+) {
     let root = open("from=8.4(7)&to=9.0(4)").await;
     until("ok", || verdict(&root) == "ok").await;
-    until("the failure said", || {
-        query(&root, ".runbook-panel[data-steps=\"failed\"]").is_some()
+    // Drawn one paint after the plan, by the same app.
+    until("the runbook", || {
+        query(
+            &root,
+            ".runbook-panel[data-steps=\"ready\"] [data-runbook-hop]",
+        )
+        .is_some()
+    })
+    .await;
+    assert_eq!(query_all(&root, "[data-runbook-hop]").len(), 1);
+    assert!(query(&root, "[data-runbook-hop] pre[data-unit]").is_some());
+    assert!(query(&root, "[data-legend]").is_some(), "the legend");
+    assert!(query(&root, ".plan-notes").is_some(), "the notes");
+
+    // The TFTP server typed goes to the reducer, and the commands are written with it.
+    type_into(&root, "#tftp-server", "192.0.2.10");
+    until("the server in the commands", || {
+        text(&get(&root, "[data-runbook-hop]")).contains("192.0.2.10")
+    })
+    .await;
+    // An image name typed for the target likewise.
+    type_into(&root, "#image-new-1", "asa904-smp-k8.bin");
+    until("the image in the commands", || {
+        text(&get(&root, "[data-runbook-hop]")).contains("asa904-smp-k8.bin")
+    })
+    .await;
+    // A new plan keeps what was typed for it: the fields show the state's values.
+    type_into(&root, "#to", "9.1(7)");
+    until("two runbook hops", || {
+        query_all(&root, "[data-runbook-hop]").len() == 2
+    })
+    .await;
+    let server: web_sys::HtmlInputElement =
+        get(&root, "#tftp-server").dyn_into().expect("an input");
+    assert_eq!(server.value(), "192.0.2.10");
+    assert!(text(&get(&root, ".runbook-panel")).contains("192.0.2.10"));
+
+    // Minutes per reload: the whole plan's estimate under the field.
+    type_into(&root, "#minutes-per-reload", "15");
+    until("the estimate", || {
+        !text(&get(&root, "#minutes-per-reload-msg")).is_empty()
+    })
+    .await;
+
+    // A copy button says nothing until the clipboard has answered, then what it answered.
+    let button: web_sys::HtmlElement = get(&root, "[data-runbook-hop] button[data-copy]")
+        .dyn_into()
+        .expect("a button");
+    button.click();
+    let status = || {
+        let block = button
+            .closest(".command-block")
+            .ok()
+            .flatten()
+            .expect("its block");
+        text(&get(&block, ".command-block-status"))
+    };
+    assert_eq!(status(), "", "nothing said before the clipboard answered");
+    until("the clipboard's answer", || !status().is_empty()).await;
+    assert!(
+        ["Copied", "Copy failed: select the text"].contains(&status().as_str()),
+        "{}",
+        status()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_list_view_is_drawn_by_the_page_and_picks_from_it() {
+    let root = open("from=9.1(7)&to=9.3(3)&releases=9.1(7),9.2(4),9.3(3)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    let toggle: web_sys::HtmlElement = get(&root, ".graph-panel-controls button")
+        .dyn_into()
+        .expect("a button");
+    toggle.click();
+    until("the lists", || {
+        query(&root, ".graph-list [data-node]").is_some()
     })
     .await;
     assert!(
-        text(&get(&root, ".runbook-panel-pending")).contains("could not be loaded"),
-        "{}",
-        text(&get(&root, ".runbook-panel"))
+        query(&root, "svg[data-graph]").is_none(),
+        "the drawing is replaced"
     );
-    // The plan itself is the first wasm's, and is there.
-    assert_eq!(query_all(&root, "ol[data-plan] li[data-hop]").len(), 1);
+    let pick: web_sys::HtmlElement = get(
+        &root,
+        ".graph-list [data-list-release=\"9.2(4)\"] button[data-pick=\"target\"]",
+    )
+    .dyn_into()
+    .expect("a pick button");
+    pick.click();
+    until("9.2(4) the target", || {
+        get(&root, "#to")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .is_ok_and(|i| i.value() == "9.2(4)")
+    })
+    .await;
+    // The list is redrawn with the new plan.
+    until("9.2(4) on the plan in the list", || {
+        text(&get(&root, ".graph-list [data-list-release=\"9.2(4)\"]")).contains("on the plan")
+    })
+    .await;
 }
 
 use wasm_bindgen::JsCast;

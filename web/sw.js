@@ -61,7 +61,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
 
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => fromCache(INDEX)));
+    // Offline: the page asked for if this build has it (fleet.html), else the planner's.
+    const page = new URL(url.href);
+    page.search = '';
+    const cached = PRECACHE_URLS.has(page.href) ? page.href : INDEX;
+    event.respondWith(fetch(request).catch(() => fromCache(cached)));
     return;
   }
   url.search = '';

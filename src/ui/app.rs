@@ -6,21 +6,20 @@ use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
 use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
-use super::components::runbook_panel::runbook_panel;
+use super::components::runbook_panel::RunbookPanel;
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::train_toggles;
 use super::components::verdict::Verdict;
 use super::fleet_page;
 use super::hooks::{use_planner, Planner};
-use super::later::{self, Later};
 use super::shared::Shared;
-use super::state::{notice_lines, BannerLine, State};
+use super::state::{notice_lines, BannerLine, RunbookSettings, State};
 use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
 use crate::view::graph_model::{self, GraphModel, PickAs};
-use crate::view::release_options;
+use crate::view::{plan_html, release_list, release_options};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
@@ -37,10 +36,12 @@ pub fn initial_state() -> State {
     if let Some(text) = browser::load_saved() {
         match stored::decode(&text) {
             Ok(saved) => {
-                state.images = saved.images;
-                state.server = saved.server;
+                *state.runbook_mut() = RunbookSettings {
+                    images: saved.images,
+                    server: saved.server,
+                    minutes: saved.minutes,
+                };
                 state.list_draft = saved.list_draft;
-                state.minutes = saved.minutes;
                 if fragment.is_empty() {
                     fragment = saved.fragment;
                     source = "saved state";
@@ -97,6 +98,9 @@ fn purpose() -> String {
     out
 }
 
+/// The fleet view's page, from the planner's.
+const FLEET_LINK: &str = "fleet.html#fleet";
+
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -141,85 +145,39 @@ pub fn app() -> Html {
     let fragment = use_memo(query.clone(), |q| q.to_string());
     let last_written = use_mut_ref(String::new);
 
-    // The second wasm (the runbook's body, notes, legend, list view, export) is fetched once the
-    // page is on screen.
-    let later = use_state(|| Later::Loading);
+    // What need not be in an interaction's frame (the plan's notes and the runbook) is drawn
+    // from the session one paint later: a keystroke is on screen first (Event Timing measures
+    // input → next paint), these parts follow a frame after. Same session, same app: the
+    // deferred copy is the session itself, handed on after the paint.
+    let deferred = use_state_eq(|| None::<Shared<crate::domain::session::Session>>);
     {
-        let later = later.setter();
-        use_effect_with((), move |_| {
-            browser::after_paint(move || {
-                wasm_bindgen_futures::spawn_local(async move { later.set(later::load().await) })
-            });
+        let set = deferred.setter();
+        use_effect_with(session.clone(), move |session| {
+            let session = session.clone();
+            browser::after_paint(move || set.set(Some(session)));
         });
     }
-    // What it is given: the page's state as saved (the full fragment, not the address bar's).
-    let later_state = use_memo(
-        (
-            fragment.clone(),
-            state.server.clone(),
-            state.images.clone(),
-            state.minutes.clone(),
-        ),
-        |(fragment, server, images, minutes)| {
-            stored::encode(&Stored {
-                fragment: (**fragment).clone(),
-                server: server.clone(),
-                images: images.clone(),
-                list_draft: String::new(),
-                minutes: minutes.clone(),
+    let notes = use_memo((*deferred).clone(), |session| {
+        session
+            .as_ref()
+            .filter(|s| s.plan.is_some())
+            .map(|s| AttrValue::from(plan_html::notes(s)))
+    });
+    // The list view's markup, written only while it is shown and once per graph.
+    let lists = use_memo(
+        (Shared(model.clone()), session.clone(), state.list_view),
+        |(model, session, shown)| {
+            AttrValue::from(if *shown {
+                release_list::lists(&session.catalog, model)
+            } else {
+                String::new()
             })
         },
     );
-    // The runbook's body is the second wasm's: drawn again when its state changes, in a
-    // `<div>` Yew never touches. What a person types there comes back as planner verbs.
-    let runbook_body = use_node_ref();
-    let on_change = use_memo((), {
-        let planner = planner.clone();
-        move |_| {
-            Closure::<dyn Fn(String, String, String)>::new(
-                move |field: String, key: String, value: String| match field.as_str() {
-                    "server" => planner.set_server(value),
-                    "minutes" => planner.set_minutes(value),
-                    "image" => planner.set_image(key, value),
-                    _ => {}
-                },
-            )
-        }
-    });
-    // What the second wasm draws (the runbook's body, the plan's notes, the legend, the list
-    // view) is drawn just after the page's own render has been painted: an interaction is on
-    // screen first (Event Timing measures input → next paint), these parts follow a frame later.
-    let notes_node = use_node_ref();
-    let legend_node = use_node_ref();
-    let lists_node = use_node_ref();
-    {
-        let (notes, legend, lists) = (notes_node.clone(), legend_node.clone(), lists_node.clone());
-        let body = runbook_body.clone();
-        let on_change = on_change.clone();
-        let set_later = later.setter();
-        use_effect_with(
-            ((*later).clone(), later_state.clone(), state.list_view),
-            move |(later, state, _)| {
-                if *later != Later::Ready {
-                    return;
-                }
-                let state = Rc::clone(state);
-                browser::after_paint(move || {
-                    let places = later::Places {
-                        notes: &notes,
-                        legend: &legend,
-                        lists: &lists,
-                        runbook: &body,
-                    };
-                    let on_change = (*on_change).as_ref().unchecked_ref();
-                    if let Err(why) = later::draw(&state, &places, on_change) {
-                        set_later.set(Later::Failed(why));
-                    }
-                });
-            },
-        );
-    }
 
+    // The first render replaces index.html's first screen: removed in the same frame (effects
+    // run before the browser paints), so nothing painted moves.
+    use_effect_with((), |_| super::remove_first_screen());
     // After every render: controls drawn as markup text get the focus back after a render
     // replaced them, and the train switches their states (properties, not markup).
     {
@@ -237,16 +195,14 @@ pub fn app() -> Html {
         let picks_written = use_mut_ref(|| state.picks);
         let deps = (
             query.clone(),
-            state.images.clone(),
-            state.server.clone(),
+            state.runbook().clone(),
             state.list_draft.clone(),
-            state.minutes.clone(),
             state.picks,
         );
         let fragment = fragment.clone();
         let planner = planner.clone();
         use_effect_with(deps, move |deps| {
-            let (query, images, server, list_draft, minutes, picks) = deps.clone();
+            let (query, runbook, list_draft, picks) = deps.clone();
             let shown = address_fragment(&query, &fragment);
             *last_written.borrow_mut() = shown.clone();
             let push = picks_written.replace(picks) != picks;
@@ -254,10 +210,10 @@ pub fn app() -> Html {
             let stored = move || {
                 stored::encode(&Stored {
                     fragment,
-                    server,
-                    images,
+                    server: runbook.server.clone(),
+                    images: runbook.images.clone(),
                     list_draft,
-                    minutes,
+                    minutes: runbook.minutes.clone(),
                 })
             };
             browser::write_soon(shown, push, stored, move || {
@@ -276,7 +232,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn()>::new(move || {
                 let hash = browser::hash();
-                // The fleet view is another page (`ui::fleet_page` reloads into it).
+                // The fleet view is another page (`ui::fleet_page` goes there).
                 if *last_written.borrow() == hash || fleet_page::is_fleet(&hash) {
                     return;
                 }
@@ -357,11 +313,12 @@ pub fn app() -> Html {
                         onclick={Callback::from(|_: MouseEvent| browser::focus("release-graph"))}>
                         { "Skip to the release graph" }
                     </button>
-                    <h1>{ "ASA zero-downtime upgrade planner" }</h1>
+                    <h1>{ fleet_page::TITLE }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
-                    <p class="planner-fleet"><a href="#fleet">{ "Many pairs? Plan them as a fleet" }</a></p>
+                    <p class="planner-fleet"><a href={FLEET_LINK}>{ "Many pairs? Plan them as a fleet" }</a></p>
                     { share_bar(ShareBarProps {
-                        state: later_state,
+                        session: session.clone(),
+                        settings: state.runbook().clone(),
                         fragment: shown_fragment,
                     }) }
                 </header>
@@ -394,19 +351,19 @@ pub fn app() -> Html {
                         session: session.clone(),
                         interim: query.interim,
                         as_list: state.list_view,
-                        lists: lists_node.clone(),
-                        legend: legend_node.clone(),
+                        lists: (*lists).clone(),
                         oninterim,
                         onlistview,
                         onpick,
                     }) }
-                    if session.plan.is_some() {
+                    if let Some(notes) = (*notes).clone() {
                         <section class="plan-notes" aria-label="Notes">
-                            <div ref={notes_node.clone()}></div>
+                            { Html::from_html_unchecked(notes) }
                         </section>
                     }
                     </div>
-                    { runbook_panel(&later, &runbook_body) }
+                    <RunbookPanel session={(*deferred).clone()} settings={state.runbook().clone()}
+                        planner={planner.clone()} />
                 </main>
             </div>
     }

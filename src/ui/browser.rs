@@ -276,20 +276,25 @@ fn save(text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
-/// Puts `text` on the clipboard; false when the browser has no clipboard API here.
-pub fn copy(text: &str) -> bool {
-    match window() {
-        Some(w) => {
-            let clipboard = w.navigator().clipboard();
-            if clipboard.is_undefined() {
-                return false;
-            }
-            // The promise rejects without permission; nothing to do about it but not crash.
-            let _ = clipboard.write_text(text);
-            true
-        }
-        None => false,
+/// Puts `text` on the clipboard, then calls `done` with whether the browser took it: `true`
+/// only once the clipboard's write has resolved; `false` when it refused (no permission, the
+/// page not focused) or has no clipboard API here. A status saying "Copied" is written in
+/// `done`, never before.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    // One body for every caller (see `after_paint`).
+    copy_boxed(text, Box::new(done));
+}
+
+fn copy_boxed(text: &str, done: Box<dyn FnOnce(bool)>) {
+    let Some(w) = window() else {
+        return done(false);
+    };
+    let clipboard = w.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return done(false);
     }
+    let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text));
+    wasm_bindgen_futures::spawn_local(async move { done(written.await.is_ok()) });
 }
 
 /// Offers `text` as a file download (a Blob link clicked once, then revoked).

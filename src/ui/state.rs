@@ -1,5 +1,5 @@
 //! The page state in one reducer (yew `function_todomvc` shape): the share query plus what only
-//! this browser knows (image names, server, the list draft, banner lines). The `Session`
+//! this browser knows (the runbook's fields, the list draft, banner lines). The `Session`
 //! is not stored here: it is derived from `query` with `use_memo`, so it can never go stale.
 
 use crate::domain::query::{Notice, PlanQuery};
@@ -24,13 +24,10 @@ pub struct BannerLine {
 pub struct State {
     /// Shared so that cheap actions do not copy a 10,000-entry custom list.
     pub query: Rc<PlanQuery>,
-    /// Image file names the person typed, keyed by canonical release (ASDM images under
-    /// `runbook::asdm_key`).
-    pub images: Vec<(String, String)>,
-    /// TFTP server for the runbook commands.
-    pub server: String,
-    /// "Minutes per reload" as typed: the person's estimate for the change window.
-    pub minutes: String,
+    /// The runbook's own fields (image names, server, minutes per reload): read and written
+    /// only through [`State::runbook`] and [`State::runbook_mut`], so their source (this
+    /// browser's storage today, perhaps the share link later) is changed in one place.
+    runbook: Rc<RunbookSettings>,
     /// The custom-list box as typed; applied to `query.releases` on demand, because parsing and
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
@@ -40,6 +37,29 @@ pub struct State {
     pub picks: u32,
     /// The release graph shown as lists (for screen readers) instead of the drawing.
     pub list_view: bool,
+}
+
+/// What a person types into the runbook: its fields' values, as typed.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct RunbookSettings {
+    /// Image file names the person typed, keyed by canonical release (ASDM images under
+    /// `runbook::asdm_key`).
+    pub images: Vec<(String, String)>,
+    /// TFTP server for the runbook commands.
+    pub server: String,
+    /// "Minutes per reload" as typed: the person's estimate for the change window.
+    pub minutes: String,
+}
+
+impl State {
+    /// The runbook's fields, shared (a prop compared by value, copied by pointer).
+    pub fn runbook(&self) -> &Rc<RunbookSettings> {
+        &self.runbook
+    }
+    /// The runbook's fields for writing; copies them only when an action really changes them.
+    pub fn runbook_mut(&mut self) -> &mut RunbookSettings {
+        Rc::make_mut(&mut self.runbook)
+    }
 }
 
 pub enum Action {
@@ -107,7 +127,7 @@ impl Reducible for State {
             Action::SetMode(mode) => q(&mut next).mode = mode,
             Action::SetMultiContext(on) => q(&mut next).multi_context = on,
             Action::SetRules(rules) => q(&mut next).rules = rules,
-            Action::SetMinutes(text) => next.minutes = text,
+            Action::SetMinutes(text) => next.runbook_mut().minutes = text,
             Action::SetPreset(id) => {
                 let query = q(&mut next);
                 query.preset = Some(id);
@@ -130,10 +150,11 @@ impl Reducible for State {
             Action::SetListDraft(text) => next.list_draft = text,
             Action::SetReleases(list) => q(&mut next).releases = list,
             Action::SetImage(key, name) => {
-                next.images.retain(|(k, _)| *k != key);
-                next.images.push((key, name));
+                let images = &mut next.runbook_mut().images;
+                images.retain(|(k, _)| *k != key);
+                images.push((key, name));
             }
-            Action::SetServer(server) => next.server = server,
+            Action::SetServer(server) => next.runbook_mut().server = server,
             Action::Load(loaded, lines) => {
                 next.query = Rc::new(loaded);
                 next.banner.retain(|l| l.source != "link");

@@ -13,6 +13,7 @@
 //! is ever read as markup. The bench's static floor page draws its graph with the same code.
 
 pub mod export;
+pub mod first_screen;
 pub mod fleet_export;
 pub mod fleet_html;
 pub mod graph_model;

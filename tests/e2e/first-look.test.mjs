@@ -33,6 +33,45 @@ test('the empty page is a hint with examples, not an error', async () => {
   await rec.close();
 });
 
+test('the first screen is in index.html: painted with no script, the empty planner with its examples', async () => {
+  const rec = await openPage(env.browser, env.server.url(''), { contextOptions: { javaScriptEnabled: false } });
+  const { page } = rec;
+  assert.equal(await page.getAttribute('[data-shell] [data-verdict]', 'data-verdict'), 'empty');
+  assert.equal(await page.locator('[data-verdict]').count(), 1);
+  assert.match(await page.innerText('h1'), /ASA zero-downtime upgrade planner/);
+  assert.match(await page.innerText('.planner-purpose'), /show version/);
+  assert.equal(await page.locator('.plan-list-examples a').count(), 3);
+  // Styled by the page's stylesheet already.
+  assert.equal(await page.$eval('.planner-header', (e) => getComputedStyle(e).display), 'flex');
+  await rec.close();
+  // On #fleet the planner's first screen is not shown.
+  const fleet = await openPage(env.browser, env.server.url('#fleet'), { contextOptions: { javaScriptEnabled: false } });
+  assert.equal(await fleet.page.isVisible('[data-shell]'), false);
+  await fleet.close();
+});
+
+test('the app takes over the first screen without a layout shift (CLS <= 0.02), on an empty page and a shared link', async () => {
+  for (const fragment of ['', '#from=8.2(5)&to=9.1(7)']) {
+    const rec = await openPage(env.browser, env.server.url(fragment), { navigate: false });
+    const { page } = rec;
+    await rec.context.addInitScript(() => {
+      self.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) self.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(env.server.url(fragment));
+    await waitForApp(page);
+    assert.equal(await page.locator('[data-shell]').count(), 0, 'the first screen is replaced');
+    assert.equal(await page.locator('[data-verdict]').count(), 1);
+    // Two more frames: what is drawn a paint later (notes, runbook) counts too.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const cls = await page.evaluate(() => self.__cls);
+    assert.ok(cls <= 0.02, `CLS ${cls} on "${fragment}"`);
+    await rec.close();
+  }
+});
+
 test('a pick in the graph is undone by Back', async () => {
   const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'));
   const { page } = rec;

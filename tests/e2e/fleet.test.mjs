@@ -66,19 +66,58 @@ async function wasmLoaded(page) {
   );
 }
 
-test("the fleet view's wasm is fetched only on #fleet, and the runbook's only on the planner", async () => {
+test('the single-pair page and the fleet view page each fetch their own one wasm; #fleet never boots the planner', async () => {
   const planner = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.12(4)'));
   await waitForApp(planner.page);
   const single = await wasmLoaded(planner.page);
-  assert.ok(single.some((n) => n.startsWith('asa-later-')), single.join(', '));
-  assert.ok(!single.some((n) => n.startsWith('asa-fleet-')), `the single-pair page fetched ${single.join(', ')}`);
+  assert.equal(single.length, 1, `the single-pair page fetched ${single.join(', ')}`);
+  assert.ok(single[0].startsWith('asa-planner-'), single[0]);
   await planner.close();
   const fleet = await openPage(env.browser, env.server.url('#fleet'));
   await waitForFleetView(fleet.page);
+  assert.match(fleet.page.url(), /fleet\.html#fleet$/);
   const many = await wasmLoaded(fleet.page);
-  assert.ok(many.some((n) => n.startsWith('asa-fleet-')), many.join(', '));
-  assert.ok(!many.some((n) => n.startsWith('asa-later-')), `the fleet view fetched ${many.join(', ')}`);
+  assert.equal(many.length, 1, `the fleet view fetched ${many.join(', ')}`);
+  assert.ok(many[0].startsWith('asa-fleet-'), many[0]);
+  assert.equal(await fleet.page.$$eval('[data-verdict], .planner', (e) => e.length), 0, 'no planner drawn');
+  assert.equal(await fleet.page.$eval('h1', (h) => h.textContent.length > 0), true, 'an h1');
+  // A fragment change between the two views works both ways.
+  await fleet.page.evaluate(() => { location.hash = 'from=9.8(4)&to=9.12(4)'; });
+  await fleet.page.waitForSelector('[data-verdict="ok"]', { timeout: 20_000 });
+  assert.equal(await fleet.page.$$eval('main#fleet', (e) => e.length), 0);
+  await fleet.page.evaluate(() => { location.hash = 'fleet'; });
+  await waitForFleetView(fleet.page);
+  assert.equal(await fleet.page.$$eval('[data-verdict]', (e) => e.length), 0);
   await fleet.close();
+});
+
+test('the fleet view fits a 390 px phone: no sideways scroll, the table as readable rows', async () => {
+  const csv = await fs.readFile(path.join(FIXTURES, 'fleet.csv'), 'utf8');
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(env.server.url('#fleet'));
+    await waitForFleetView(page);
+    await planFleet(page, csv, '9.12(4)');
+    await page.waitForSelector('table[data-fleet]:not([aria-busy])', { timeout: 20_000 });
+    assert.ok(await page.$('h1'), 'an h1');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 390, `the page is ${wide} px wide at 390 px`);
+    // Each row's cells are stacked, each under its column's name.
+    const cells = await page.$$eval('table[data-fleet] tr[data-pair]:first-of-type > *', (tds) =>
+      tds.map((td) => {
+        const r = td.getBoundingClientRect();
+        return { left: r.left, right: r.right, label: getComputedStyle(td, '::before').content };
+      }),
+    );
+    assert.ok(cells.length > 2, 'cells');
+    for (const c of cells) assert.ok(c.right <= 390, `a cell ends at ${c.right} px`);
+    // Stacked: the cells start at the same left edge, each with its column's name before it.
+    assert.ok(cells.every((c) => Math.abs(c.left - cells[0].left) < 2), JSON.stringify(cells));
+    assert.ok(cells.every((c) => c.label && c.label !== 'none' && c.label !== 'normal'), JSON.stringify(cells));
+  } finally {
+    await context.close();
+  }
 });
 
 test('a pasted fleet plans: rows, the bad line by number, groups, images, the JSON export', async () => {
@@ -142,9 +181,7 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
     'a name with markup stays text',
   );
 
-  // Mounting again (the page's contract: once) leaves the view and its listeners as they are.
-  await page.evaluate(() => self.asaFleet.fleet_mount(document.getElementById('fleet')));
-  assert.equal(await page.inputValue('[data-fleet-input]'), csv);
+  // One view: one box.
   assert.equal(await page.locator('#fleet textarea[data-fleet-input]').count(), 1);
 
   // Reload: the box, the target and the table come back from local storage, not the URL.

@@ -182,18 +182,20 @@ export function assertNoIssues(issues) {
   assert.deepEqual(issues.consoleErrors, [], 'console errors');
 }
 
-/** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and the second wasm
- * its parts (`waitForLater`), then returns the verdict. */
+/** Waits until the app has rendered its verdict (SPEC §9 `[data-verdict]`) and, a paint later,
+ * its runbook (`waitForLater`), then returns the verdict. */
 export async function waitForApp(page, { timeout = 20_000 } = {}) {
-  const el = await page.waitForSelector('[data-verdict]', { timeout, state: 'attached' });
+  // The app's verdict, not the first screen's (index.html's `[data-shell]`, painted before the
+  // app starts, which the app removes in its first render).
+  const el = await page.waitForSelector('.planner:not([data-shell]) [data-verdict]', { timeout, state: 'attached' });
   await waitForLater(page, { timeout });
   return el.getAttribute('data-verdict');
 }
 
-/** Waits until the second wasm has drawn its parts (the runbook's body, drawn last, after the
- * notes and the legend) or failed to load. */
+/** Waits until the app has drawn what it draws one paint after the plan (the notes and the
+ * runbook: `.runbook-panel[data-steps="ready"]`). */
 export async function waitForLater(page, { timeout = 20_000 } = {}) {
-  await page.waitForSelector('.runbook-panel[data-steps="failed"], .runbook-panel-body [data-part]', { timeout, state: 'attached' });
+  await page.waitForSelector('.runbook-panel[data-steps="ready"] .runbook-panel-body [data-part]', { timeout, state: 'attached' });
 }
 
 /** The plan's hops as `[{ from, to, rule }]` (SPEC §9 `ol[data-plan] li[data-hop]`). */

@@ -53,33 +53,45 @@ test('the CSP is strict and every inline script is allowed by hash', async () =>
   assert.ok(inline.length >= 1, 'the loader is inline');
   const allowed = [...policy.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
   assert.deepEqual(allowed.sort(), inline.map(sha256).sort());
-  // Subresource integrity on the app's js (module preload) and wasm (the loader's fetch),
-  // computed from the files actually served.
-  const files = await fs.readdir(DIST_DIR);
-  const js = files.find((f) => /^asa-planner-.*\.js$/.test(f));
-  const wasm = files.find((f) => /^asa-planner-.*\.wasm$/.test(f));
-  const sri = async (f) => `sha256-${sha256(await fs.readFile(path.join(DIST_DIR, f)))}`;
-  assert.match(html, new RegExp(`href="?\\./${js}"? integrity="?${escape(await sri(js))}"? rel="?modulepreload`));
-  // (Trunk's minifier picks the quotes: "…" or `…`.)
-  const q = '["`]';
-  assert.match(html, new RegExp(`fetch\\(${q}\\./${escape(wasm)}${q},\\{integrity:${q}${escape(await sri(wasm))}${q}\\}\\)`), 'the wasm is fetched with its hash');
-  // The second wasm's and the fleet view's glue, wasm and stylesheet (both with the later
-  // stylesheet), and the service worker's registration script, are named with their hashes
-  // for the loader, which adds them after the first paint.
-  const laterCss = /^asa-later-.*\.css$/;
-  for (const [meta, what, parts] of [
-    ['asa-later', 'the second wasm', [['js', /^asa-later-.*\.js$/], ['wasm', /^asa-later-.*\.wasm$/], ['css', laterCss]]],
-    ['asa-fleet', "the fleet view's wasm", [['js', /^asa-fleet-.*\.js$/], ['wasm', /^asa-fleet-.*\.wasm$/], ['css', laterCss]]],
-    ['asa-sw', 'the service worker registration', [['js', /^sw-register-.*\.js$/]]],
-  ]) {
-    const named = html.match(new RegExp(`<meta name="${meta}"[^>]*>`));
-    assert.ok(named, `index.html names ${what}`);
-    for (const [key, pattern] of parts) {
-      const file = files.find((f) => pattern.test(f));
-      assert.ok(file, `dist has ${what}'s ${key}`);
-      assert.match(named[0], new RegExp(`data-${key}="\\./${escape(file)}" data-${key}-integrity="${escape(await sri(file))}"`));
-    }
+  // The fleet view's page likewise.
+  {
+    const page = await fs.readFile(path.join(DIST_DIR, 'fleet.html'), 'utf8');
+    const policy = (page.match(/<meta[^>]*content="([^"]*)"[^>]*http-equiv="?Content-Security-Policy/i)
+      ?? page.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*content="([^"]*)"/i))[1];
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+    const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+    const allowed = [...policy.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
+    assert.deepEqual(allowed.sort(), inline.map(sha256).sort(), 'fleet.html: every inline script by hash');
   }
+  // Subresource integrity (Trunk's, sha384) on everything index.html links or preloads:
+  // the glue, the wasm, the stylesheet and the service worker's registration script, checked
+  // against the files actually served.
+  const files = await fs.readdir(DIST_DIR);
+  const one = (pattern, what) => {
+    const found = files.filter((f) => pattern.test(f));
+    assert.equal(found.length, 1, `dist has one ${what}: ${found.join(', ')}`);
+    return found[0];
+  };
+  const sri = async (f) => `sha384-${crypto.createHash('sha384').update(await fs.readFile(path.join(DIST_DIR, f))).digest('base64')}`;
+  for (const [pattern, what] of [
+    [/^asa-planner-.*\.js$/, 'glue'],
+    [/^asa-planner-.*_bg\.wasm$/, 'wasm'],
+    [/^app-.*\.css$/, 'stylesheet'],
+    [/^sw-register-.*\.js$/, 'registration script'],
+  ]) {
+    const file = one(pattern, what);
+    const tag = html.match(new RegExp(`<[^>]*${escape(file)}[^>]*>`));
+    assert.ok(tag, `index.html names the ${what} ${file}`);
+    assert.ok(tag[0].includes(await sri(file)), `the ${what} carries its integrity: ${tag[0]}`);
+  }
+  // index.html names one wasm, the planner's; fleet.html its own, with its integrity.
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm') && html.includes(f)), [one(/^asa-planner-.*_bg\.wasm$/, 'wasm')]);
+  const fleetHtml = await fs.readFile(path.join(DIST_DIR, 'fleet.html'), 'utf8');
+  const fleetWasm = one(/^asa-fleet-.*_bg\.wasm$/, 'fleet wasm');
+  const fleetTag = fleetHtml.match(new RegExp(`<[^>]*${escape(fleetWasm)}[^>]*>`));
+  assert.ok(fleetTag && fleetTag[0].includes(await sri(fleetWasm)), `fleet.html preloads its wasm with its integrity`);
+  assert.ok(!html.includes('asa-fleet-'), 'the planner names nothing of the fleet view');
+  assert.ok(!/<meta name="?asa-(later|fleet|sw)/.test(html), 'no loader protocol in <meta>');
 });
 
 /** Base64 sha256, as CSP and SRI write it. */

@@ -34,11 +34,11 @@ after(async () => {
   await server?.close();
 });
 
-/** The planner's files and the second wasm's (its glue, wasm and stylesheet). */
-const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('asa-later-');
+/** The planner's files (its glue and wasm) and its stylesheet. */
+const isApp = (name) => name.startsWith('asa-planner-') || name.startsWith('app-');
 
-/** A build: its dir, id and the names of the app files a planner page loads (the planner's and
- * the second wasm's; the fleet view's wasm is loaded only on `#fleet`). */
+/** A build: its dir, id and the names of the app files a planner page loads (its one wasm and
+ * glue). */
 async function describe(dir) {
   const files = (await fs.readdir(dir)).sort();
   return {
@@ -66,7 +66,7 @@ async function assertRuns(page, build) {
   ).filter((name) => name.endsWith('.wasm') || isApp(name));
   const wasm = loaded.filter((n) => n.endsWith('.wasm'));
   const js = loaded.filter((n) => n.endsWith('.js'));
-  // Both wasm files (waitForApp waits for the second one) and their glue, of one build.
+  // The wasm and its glue, of one build.
   assert.deepEqual([...new Set(wasm)].sort(), build.wasm, 'the wasm of the same build');
   assert.deepEqual([...new Set(js)].sort(), build.js, 'the js glue of the same build');
 }
@@ -153,8 +153,8 @@ test(`${CYCLES} redeploys alternating two builds: one build per load, prompt whe
   const a = await describe(DIST_DIR);
   const b = await describe(DIST_B_DIR);
   assert.notEqual(a.id, b.id, 'the two builds differ');
-  assert.equal(a.wasm.length, 2, 'the planner and the second wasm');
-  assert.equal(b.wasm.length, 2, 'the planner and the second wasm');
+  assert.equal(a.wasm.length, 1, 'one wasm');
+  assert.equal(b.wasm.length, 1, 'one wasm');
   assert.notDeepEqual(a.wasm, b.wasm, 'the two builds have different wasm files');
 
   const rec = await openPage(browser, server.url(LINK), { navigate: false });

@@ -147,7 +147,7 @@ async function layoutOnce(browser, origin, n) {
   const context = await coldContext(browser);
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForSelector('[data-verdict]', { state: 'attached' });
+  await page.waitForSelector('.planner:not([data-shell]) [data-verdict]', { state: 'attached' });
   const list = synthetic(n);
   await page.$eval('#custom-list', (area, text) => {
     area.value = text;
@@ -353,10 +353,10 @@ async function probedPage(browser, origin, rest) {
   await context.addInitScript(installInteractionProbe);
   const page = await context.newPage();
   await page.goto(`${origin}/${rest}`);
-  await page.waitForSelector('[data-verdict]', { state: 'attached' });
-  // The deferred work of the first paint (suggestions, the second wasm and what it draws, the
+  await page.waitForSelector('.planner:not([data-shell]) [data-verdict]', { state: 'attached' });
+  // The deferred work of the first paint (suggestions, the notes and runbook drawn a paint later, the
   // service worker) is not an interaction.
-  await page.waitForSelector('.runbook-panel-body [data-part], .runbook-panel[data-steps="failed"]', { state: 'attached' });
+  await page.waitForSelector('.runbook-panel[data-steps="ready"] .runbook-panel-body [data-part]', { state: 'attached' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
   return { context, page };
 }
@@ -539,7 +539,7 @@ async function axe(browser, origin) {
     const context = await coldContext(browser, { bypassCSP: true, colorScheme });
     const page = await context.newPage();
     await page.goto(`${origin}/${rest}`);
-    await page.waitForSelector('[data-verdict]', { state: 'attached' });
+    await page.waitForSelector('.planner:not([data-shell]) [data-verdict]', { state: 'attached' });
     if (rest) await page.waitForSelector('svg[data-graph] [data-on-plan]', { state: 'attached' });
     await page.addScriptTag({ path: AXE_PATH });
     const ids = await page.evaluate(async () => {

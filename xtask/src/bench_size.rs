@@ -1,20 +1,18 @@
 //! The size half of `cargo xtask bench`: every file a first visit downloads, raw, gzip -9 and
-//! brotli (quality 11), and the totals against SPEC §12 (≤ 128 KiB gzip, goal ≤ 74 KiB).
+//! brotli (quality 11), and the totals against SPEC §12 (≤ 192 KiB gzip, goal ≤ 74 KiB).
 //!
-//! The first load (SPEC §12, the budget): index.html and every dist file it names (stylesheets,
-//! the wasm glue and the wasm, the icon, the manifest). Reported apart, fetched later:
-//! sw-register.js (named in `<meta name="asa-sw">`, added once the app has started), sw.js
-//! (registered after the first paint), the second wasm (named in index.html's
-//! `<meta name="asa-later">` only, fetched after the first paint), the fleet view's wasm
-//! (`<meta name="asa-fleet">`, fetched only on `#fleet`) and whatever the precache list adds.
+//! The first load (SPEC §12, the budget): index.html and every dist file it names (the
+//! stylesheet, the wasm glue and the wasm, sw-register.js, the icon, the manifest). Reported
+//! apart: sw.js (registered after the first paint) and whatever its precache list adds (the
+//! fleet view's page, `fleet.html`, and its own wasm).
 //! Trunk's names carry a content hash, so "named in index.html" is a plain substring test of
-//! the page without those metas. Files of dist/ outside these sets are listed as not downloaded.
+//! the page. Files of dist/ outside these sets are listed as not downloaded.
 
 use crate::cmd::Cmd;
 use std::path::Path;
 
-/// SPEC §12: the first load's gzip total must not exceed this…
-pub const BUDGET: u64 = 128 * 1024;
+/// SPEC §12: everything a single-pair visit fetches by itself, gzip, must not exceed this…
+pub const BUDGET: u64 = crate::dist::VISIT_BUDGET;
 /// …and should reach this (the leanest peer planner measured, a vanilla-JS page).
 pub const GOAL: u64 = 74 * 1024;
 
@@ -63,7 +61,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             .unwrap_or_default();
         let why = if name == "index.html" {
             "the page"
-        } else if index.contains(&name) {
+        } else if index.contains(&name) && name != crate::dist::FLEET_PAGE {
+            // (index.html names fleet.html only to go there on `#fleet`.)
             "named in index.html"
         } else if name == "sw.js" {
             "service worker"
@@ -251,7 +250,7 @@ mod tests {
 
     #[test]
     fn prints_kibibytes() {
-        assert_eq!(kib(BUDGET), "128.0 KiB");
+        assert_eq!(kib(BUDGET), "192.0 KiB");
         assert_eq!(kib(1536), "1.5 KiB");
     }
 }

@@ -33,10 +33,7 @@ pub fn build(main: &str, work: &Path, site: &Path) -> Result<FloorSize, String> 
         .arg(&out)
         .env("ASA_BENCH_FLOOR_MARKUP", &markup)
         .dir(&crate_dir);
-    dist::size_tuned_env()
-        .into_iter()
-        .fold(cmd, |cmd, (k, v)| cmd.env(k, v))
-        .run()?;
+    cmd.run()?;
 
     let index = std::fs::read_to_string(out.join("index.html"))
         .map_err(|e| format!("cannot read the Yew floor's index.html: {e}"))?;

@@ -22,60 +22,67 @@ pub fn fetch() -> Result<(), String> {
         .run()
 }
 
-/// `trunk build --release --offline` into `dist` (with `env` for the build, e.g. a different
-/// profile), then checks the layout: index.html, exactly one .wasm and its .js, sw.js.
+/// The fleet view's page (its own Trunk target and wasm), written beside index.html.
+pub const FLEET_PAGE: &str = "fleet.html";
+
+/// `trunk build --release --offline` of the planner's page into `dist` and of the fleet view's
+/// page (`fleet.html`) beside it (with `env` for both builds, e.g. a different profile), then
+/// the build id and `sw.js` over the two (`post_build::finish`), then checks the layout:
+/// index.html, exactly one planner .wasm and its .js, fleet.html, sw.js.
 pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     fetch()?;
-    let cmd = Cmd::new("trunk")
-        .args(["build", "--release", "--offline", "--locked", "--dist"])
-        .arg(dist)
-        .dir(&repo_root());
-    let cmd = size_tuned_env()
-        .into_iter()
-        .fold(cmd, |cmd, (k, v)| cmd.env(k, v));
-    env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()?;
+    let trunk = |target: &str, out: &Path| {
+        let cmd = Cmd::new("trunk")
+            .args(["build", "--release", "--offline", "--locked", "--dist"])
+            .arg(out)
+            .arg(target)
+            .dir(&repo_root());
+        env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()
+    };
+    trunk("index.html", dist)?;
+    // Trunk replaces the whole of its dist dir: the fleet page is built apart, then copied in.
+    let name = dist
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let fleet = repo_root()
+        .join("target")
+        .join("trunk-fleet")
+        .join(format!("{name}-fleet"));
+    trunk(FLEET_PAGE, &fleet)?;
+    for file in list(&fleet)? {
+        let Some(file_name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let to = match file_name.as_str() {
+            "index.html" => dist.join(FLEET_PAGE),
+            // The one sw.js is written over both pages below.
+            "sw.js" => continue,
+            _ => dist.join(&file_name),
+        };
+        std::fs::copy(&file, &to)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", file.display(), to.display()))?;
+    }
+    crate::post_build::finish(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist).map(|_| ())
 }
 
-/// Where the release build keeps its artifacts: apart from `target/`, because it is built by
-/// another toolchain (alternating the two in one dir would rebuild everything each time).
+/// Where the release build keeps its artifacts: cargo's own target dir. The release is built
+/// by the toolchain `rust-toolchain.toml` pins, the same one every other task uses, so a
+/// person's `cargo xtask serve` builds the bytes CI builds.
 pub fn release_target_dir() -> PathBuf {
-    repo_root().join("target").join("size-tuned")
-}
-
-/// The environment of the release build. The standard library is rebuilt for the app
-/// (`build-std`) with `panic=immediate-abort`, which drops the panic-message machinery the
-/// prebuilt std carries: measured 135,352 → 119,176 bytes gzip of wasm (BENCHMARKS.md). The app
-/// never panics by design (every input is an error value), so nothing is lost. Both are nightly
-/// features: the machine's nightly toolchain with its `rust-src` does it; without them the build
-/// falls back to stable (same app, larger wasm) and says so.
-pub fn size_tuned_env() -> Vec<(&'static str, String)> {
-    let dir = release_target_dir().to_string_lossy().into_owned();
-    match tools::ensure_nightly_std_sources() {
-        Ok(()) => vec![
-            ("RUSTUP_TOOLCHAIN", "nightly".to_string()),
-            ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".to_string()),
-            (
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "-Zunstable-options -Cpanic=immediate-abort".to_string(),
-            ),
-            ("CARGO_TARGET_DIR", dir),
-        ],
-        Err(why) => {
-            println!(
-                "xtask: building with stable instead of the size-tuned nightly std ({why}); \
-                 the wasm will be about 16 KB gzip larger"
-            );
-            vec![("CARGO_TARGET_DIR", dir)]
-        }
-    }
+    repo_root().join("target")
 }
 
 /// The wasm file of a dist dir, after checking it is alone and has its glue next to it (Trunk
 /// hashes the two separately: the glue is the one `.js` named after the crate).
 pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
     let (wasm, _glue) = app_files(dist)?;
-    for needed in [dist.join("index.html"), dist.join("sw.js")] {
+    for needed in [
+        dist.join("index.html"),
+        dist.join(FLEET_PAGE),
+        dist.join("sw.js"),
+    ] {
         if !needed.is_file() {
             return Err(format!("{} is missing after the build", needed.display()));
         }
@@ -160,5 +167,44 @@ pub fn report(dist: &Path) -> Result<(), String> {
         println!("{name:<48} {raw:>10} {gz:>10}");
     }
     println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
+    let (raw, gz) = single_pair_visit(dist)?;
+    println!(
+        "{:<48} {raw:>10} {gz:>10}  (index.html and the files it names; budget {} KiB gzip)",
+        "a single-pair visit fetches",
+        VISIT_BUDGET / 1024
+    );
+    if gz > VISIT_BUDGET {
+        return Err(format!(
+            "a single-pair visit fetches {gz} bytes gzip, over the budget of {VISIT_BUDGET} (SPEC §12)"
+        ));
+    }
     Ok(())
+}
+
+/// SPEC §12: everything a single-pair visit fetches by itself, gzip.
+pub const VISIT_BUDGET: u64 = 192 * 1024;
+
+/// Raw and gzip bytes of what a visit fetches by itself (the service worker blocked):
+/// index.html and every file of `dist` it names (the stylesheet, the glue, the wasm, the
+/// registration script, the icon, the manifest). sw.js and its precache are not part of it.
+pub fn single_pair_visit(dist: &Path) -> Result<(u64, u64), String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let (mut raw, mut gz) = (0, 0);
+    for file in list(dist)? {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let named =
+            name == "index.html" || (name != "sw.js" && name != FLEET_PAGE && html.contains(&name));
+        if named {
+            raw += std::fs::metadata(&file)
+                .map_err(|e| format!("{}: {e}", file.display()))?
+                .len();
+            gz += gzip_size(&file)?;
+        }
+    }
+    Ok((raw, gz))
 }

@@ -14,10 +14,8 @@ mod bench_twiggy;
 mod bench_yew_floor;
 mod catalog;
 mod cmd;
-mod css_bundle;
 mod dist;
 mod fuzz;
-mod import_names;
 mod post_build;
 mod serve;
 mod sha256;
@@ -35,12 +33,33 @@ tasks:
   dist          release build into dist/, then print each file's raw and gzip size
   test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
   catalog       regenerate data/catalog.txt from data/reference/asa-releases.json
+  first-screen  rewrite index.html's first screen (the empty planner, painted before any
+                script) from src/view/first_screen.rs
   fuzz [secs]   run every fuzz target for secs seconds each
   bench         benchmarks and audits (size, time to a plan, layout, Lighthouse, axe):
-                prints figures and writes BENCHMARKS.md; fails over the 120 KiB budget
-  post-build    (run by Trunk's post_build hook) one stylesheet, service worker, CSP hashes,
-                build id
+                prints figures and writes BENCHMARKS.md; fails over the 192 KiB budget
+  post-build    (run by Trunk's post_build hook) service worker, CSP hashes, build id
 ";
+
+/// Rewrites index.html's first screen from `view::first_screen` (tests/first_screen.rs fails
+/// when it is stale).
+fn first_screen() -> Result<(), String> {
+    use asa_planner::view::first_screen;
+    let path = repo_root().join("index.html");
+    let index = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let written = first_screen::write_into(&index).ok_or_else(|| {
+        format!(
+            "{} has no `{}` … `{}` markers",
+            path.display(),
+            first_screen::BEGIN,
+            first_screen::END
+        )
+    })?;
+    std::fs::write(&path, written).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("xtask: index.html's first screen written");
+    Ok(())
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,6 +71,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("post-build") => post_build::run(),
         Some("catalog") => catalog::run(),
+        Some("first-screen") => first_screen(),
         Some("fuzz") => fuzz::run(rest),
         Some("bench") => bench::run(rest),
         Some("help" | "-h" | "--help") | None => {

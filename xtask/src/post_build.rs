@@ -1,29 +1,17 @@
 //! `cargo xtask post-build`, run by Trunk's `post_build` hook on the staging dir, after every
-//! build (serve and dist alike). It makes the build safe to host anywhere and to redeploy:
+//! build (serve and dist alike). Trunk hashes the files, minifies them, links them with their
+//! integrity and writes the wasm loader; this adds only what Trunk cannot:
 //!
 //! - a **build id** (digest of every file Trunk wrote) stamped into index.html as
 //!   `<meta name="asa-planner-build">`; the service worker's cache is named after it;
-//! - **subresource integrity** for the wasm loader (Trunk.toml `pattern_script`): each
-//!   `sri:<file>` becomes `sha256-…` of that file;
 //! - **CSP hashes**: the sha256 of each inline script (Trunk's wasm loader) appended to the
 //!   `script-src` of index.html's Content-Security-Policy, so nothing else may run inline;
-//! - **short import names** (`import_names`): the wasm's imports from its glue renamed `$0`,
-//!   `$1`, … in both files (3.6 KB gzip less to download);
-//! - **one stylesheet** (`css_bundle`): the per-component files concatenated, linked once;
-//! - **the wasm files loaded after the first paint** (`src/later`, the second wasm, and
-//!   `src/fleet`, the fleet view's; Trunk builds each as an unhashed "worker" asset): renamed
-//!   by content hash and named, with their integrity and the later stylesheet, in
-//!   `<meta name="asa-later">` and `<meta name="asa-fleet">`, where the page's `asaLoad()`
-//!   (index.html) reads them;
-//! - **sw-register.js** (a Trunk copy-file) renamed by content hash and named in
-//!   `<meta name="asa-sw">`: the page adds it once the app has started;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
 
-use crate::css_bundle;
+use crate::repo_root;
 use crate::sha256;
-use crate::{dist, import_names, repo_root};
 use std::path::Path;
 
 /// The part of the CSP (index.html) that the script hashes are appended to.
@@ -44,36 +32,8 @@ pub fn run() -> Result<(), String> {
     let index_path = staging.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    // Rewrite first: the build id, the integrity hashes and the precache list are of the
-    // files actually shipped.
-    shorten_imports(staging)?;
-    let workers = WORKERS
-        .iter()
-        .map(|bin| Ok((*bin, hash_worker_names(staging, bin)?)))
-        .collect::<Result<Vec<_>, String>>()?;
-    let sw_register = hash_name(
-        staging,
-        SW_REGISTER,
-        "index.html's copy-file of web/sw-register.js",
-    )?;
-    let css_bundle::Bundled {
-        html: index,
-        later: later_css,
-    } = css_bundle::bundle(&index, staging)?;
-    std::fs::write(&index_path, &index)
-        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     let files = collect_files(staging)?;
     let id = build_id(&files);
-
-    let mut index = with_integrity(&index, &files)?;
-    for (bin, [js, wasm]) in workers {
-        let named: Vec<(&str, String)> = [("js", js), ("wasm", wasm)]
-            .into_iter()
-            .chain(later_css.clone().map(|name| ("css", name)))
-            .collect();
-        index = with_worker_meta(&index, bin, &named, &files)?;
-    }
-    index = with_worker_meta(&index, SW_META, &[("js", sw_register)], &files)?;
     let index = with_csp_hashes(&index)?;
     let index = with_build_meta(&index, &id)?;
     std::fs::write(&index_path, index)
@@ -90,81 +50,55 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Renames the wasm's imports from its glue in both files, in place (`import_names`).
-fn shorten_imports(staging: &Path) -> Result<(), String> {
-    let (wasm_path, glue_path) = dist::app_files(staging)?;
-    let read_err = |p: &Path, e: std::io::Error| format!("cannot read {}: {e}", p.display());
-    let wasm = std::fs::read(&wasm_path).map_err(|e| read_err(&wasm_path, e))?;
-    let glue = std::fs::read_to_string(&glue_path).map_err(|e| read_err(&glue_path, e))?;
-    let (wasm, glue) = import_names::shorten(&wasm, &glue)
-        .map_err(|e| format!("{} and {}: {e}", wasm_path.display(), glue_path.display()))?;
-    let write_err = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
-    std::fs::write(&wasm_path, wasm).map_err(|e| write_err(&wasm_path, e))?;
-    std::fs::write(&glue_path, glue).map_err(|e| write_err(&glue_path, e))
-}
-
-/// The wasm files loaded after the first paint, by bin name: the second wasm (`src/later`) and
-/// the fleet view's (`src/fleet`, loaded only on `#fleet`). Trunk writes each as a "worker"
-/// asset under its bare name: `<bin>.js` and `<bin>_bg.wasm`.
-const WORKERS: [&str; 2] = ["asa-later", "asa-fleet"];
-
-/// The service worker's registration script, copied by Trunk under this name and named by
-/// content in `<meta name="asa-sw">`: the page adds it once the app has started (index.html),
-/// as it registers the worker only after the first paint anyway. Fetched with the page, it
-/// competed with the wasm for the first load.
-const SW_REGISTER: &str = "sw-register.js";
-const SW_META: &str = "asa-sw";
-
-/// Renames a worker's glue and wasm to `<bin>-<hash>.js` / `…_bg.wasm` (see [`hash_name`]).
-/// Returns the new names, glue first.
-fn hash_worker_names(staging: &Path, bin: &str) -> Result<[String; 2], String> {
-    let asset = format!("index.html's {bin} rust asset");
-    Ok([
-        hash_name(staging, &format!("{bin}.js"), &asset)?,
-        hash_name(staging, &format!("{bin}_bg.wasm"), &asset)?,
-    ])
-}
-
-/// Renames `bare`, a file Trunk wrote under a fixed name (made by `asset`), to
-/// `<stem>-<hash>[_bg].<ext>` (16 hex digits of its own sha256), so it is cached forever like
-/// Trunk's hashed files and a redeploy can never pair one build's file with another's.
-fn hash_name(staging: &Path, bare: &str, asset: &str) -> Result<String, String> {
-    let from = staging.join(bare);
-    let bytes = std::fs::read(&from)
-        .map_err(|e| format!("cannot read {} ({asset} makes it): {e}", from.display()))?;
-    let (stem, ext) = bare.rsplit_once('.').unwrap_or((bare, ""));
-    let (stem, bg) = match stem.strip_suffix("_bg") {
-        Some(stem) => (stem, "_bg"),
-        None => (stem, ""),
+/// After the planner's and the fleet view's pages were built into `dist` (each by its own
+/// Trunk build, each with its CSP hashes): one build id over every file, stamped into each
+/// of `pages` in place of the one its own build stamped, and one `sw.js` precaching them all.
+pub fn finish(dist: &Path, pages: &[&str]) -> Result<(), String> {
+    let template_path = repo_root().join(SW_TEMPLATE);
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    let read = |name: &str| {
+        let path = dist.join(name);
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            .map(|html| (path, html))
     };
-    let name = format!("{stem}-{}{bg}.{ext}", &sha256::hex(&bytes)[..16]);
-    std::fs::rename(&from, staging.join(&name))
-        .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
-    Ok(name)
+    let write = |path: &Path, text: &str| {
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    for page in pages {
+        let (path, html) = read(page)?;
+        write(&path, &without_build_meta(&html))?;
+    }
+    let files = collect_files(dist)?;
+    let id = build_id(&files);
+    for page in pages {
+        let (path, html) = read(page)?;
+        write(&path, &with_build_meta(&html, &id)?)?;
+    }
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    write(
+        &dist.join(SW_NAME),
+        &service_worker(&template, &id, &names)?,
+    )?;
+    println!(
+        "xtask: build {id} over {}, {} files precached",
+        pages.join(" and "),
+        names.len()
+    );
+    Ok(())
 }
 
-/// Names a worker's files (`(attribute, file)`: its glue, wasm and stylesheet) and their
-/// integrity in `<meta name="<bin>">` (in the head).
-fn with_worker_meta(
-    html: &str,
-    bin: &str,
-    names: &[(&str, String)],
-    files: &[(String, Vec<u8>)],
-) -> Result<String, String> {
-    let mut meta = format!("<meta name=\"{bin}\"");
-    for (key, name) in names {
-        let bytes = files
-            .iter()
-            .find(|(file, _)| file == name)
-            .map(|(_, bytes)| bytes)
-            .ok_or_else(|| format!("the build has no {name}"))?;
-        meta.push_str(&format!(
-            " data-{key}=\"./{name}\" data-{key}-integrity=\"{}\"",
-            sha256::integrity(bytes)
-        ));
+/// The page without the build id its own build stamped (see [`with_build_meta`]).
+fn without_build_meta(html: &str) -> String {
+    const META: &str = "<meta name=\"asa-planner-build\" content=\"";
+    let Some(start) = html.find(META) else {
+        return html.to_owned();
+    };
+    match html[start..].find('>') {
+        Some(end) => format!("{}{}", &html[..start], &html[start + end + 1..]),
+        None => html.to_owned(),
     }
-    meta.push('>');
-    in_head(html, &meta).ok_or_else(|| format!("index.html has no <head>: cannot name {bin}"))
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
@@ -232,35 +166,6 @@ fn inline_scripts(html: &str) -> Vec<&str> {
         from = close;
     }
     scripts
-}
-
-/// The page with each `sri:<file>` (written by the loader pattern in Trunk.toml, where Trunk
-/// knows only the file names) replaced by `sha256-<base64>` of that file of this build.
-fn with_integrity(html: &str, files: &[(String, Vec<u8>)]) -> Result<String, String> {
-    const MARK: &str = "sri:";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(MARK) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + MARK.len()..];
-        let end = after
-            .find(|c: char| matches!(c, '"' | '\'' | '`' | '>') || c.is_whitespace())
-            .unwrap_or(after.len());
-        let name = &after[..end];
-        let bytes = files
-            .iter()
-            .find(|(file, _)| file == name)
-            .map(|(_, bytes)| bytes)
-            .ok_or_else(|| {
-                format!(
-                    "index.html asks for the integrity of `{name}`, which this build does not have"
-                )
-            })?;
-        out.push_str(&sha256::integrity(bytes));
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
 }
 
 /// Appends `'sha256-…'` for each inline script to the CSP's script-src.
@@ -377,24 +282,6 @@ mod tests {
     }
 
     #[test]
-    fn fills_integrity_of_the_files_named() {
-        let files = vec![("a-1.js".to_string(), b"alert(1)".to_vec())];
-        let html =
-            "<link integrity=\"sri:a-1.js\"><script>f(\"x\",{integrity:\"sri:a-1.js\"})</script>";
-        let sri = "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=";
-        assert_eq!(
-            with_integrity(html, &files),
-            Ok(format!(
-                "<link integrity=\"{sri}\"><script>f(\"x\",{{integrity:\"{sri}\"}})</script>"
-            ))
-        );
-        check_err(
-            with_integrity("<link integrity=sri:gone.wasm>", &files),
-            "index.html asks for the integrity of `gone.wasm`, which this build does not have",
-        );
-    }
-
-    #[test]
     fn hashes_only_inline_scripts() {
         assert_eq!(inline_scripts(PAGE), vec!["alert(1)"]);
         let html = with_csp_hashes(PAGE).unwrap();
@@ -429,49 +316,6 @@ mod tests {
     }
 
     #[test]
-    fn names_a_worker_wasm_by_content_with_its_integrity() {
-        let dir = std::env::temp_dir().join(format!("asa-post-build-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("asa-later.js"), b"glue").unwrap();
-        std::fs::write(dir.join("asa-later_bg.wasm"), b"wasm").unwrap();
-        let names = hash_worker_names(&dir, "asa-later").unwrap();
-        let hex = |b: &[u8]| sha256::hex(b)[..16].to_string();
-        assert_eq!(
-            names,
-            [
-                format!("asa-later-{}.js", hex(b"glue")),
-                format!("asa-later-{}_bg.wasm", hex(b"wasm"))
-            ]
-        );
-        assert!(names.iter().all(|n| is_hashed(n) && dir.join(n).is_file()));
-        assert!(!dir.join("asa-later.js").exists());
-        let files = vec![
-            (names[0].clone(), b"glue".to_vec()),
-            (names[1].clone(), b"wasm".to_vec()),
-        ];
-        let named = [("js", names[0].clone()), ("wasm", names[1].clone())];
-        let page = with_worker_meta("<head></head>", "asa-later", &named, &files).unwrap();
-        assert_eq!(
-            page,
-            format!(
-                "<head><meta name=\"asa-later\" data-js=\"./{}\" data-js-integrity=\"{}\" \
-                 data-wasm=\"./{}\" data-wasm-integrity=\"{}\"></head>",
-                names[0],
-                sha256::integrity(b"glue"),
-                names[1],
-                sha256::integrity(b"wasm")
-            )
-        );
-        // A build without a worker's files fails and says which asset makes them.
-        let err = hash_worker_names(&dir, "asa-fleet").unwrap_err();
-        assert!(
-            err.contains("asa-fleet.js") && err.contains("asa-fleet rust asset"),
-            "{err}"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
     fn recognises_trunk_hashed_names() {
         assert!(is_hashed("asa-planner-1f0c2a9d3b4e5f60_bg.wasm"));
         assert!(is_hashed("asa-planner-1f0c2a9d3b4e5f60.js"));
@@ -480,6 +324,17 @@ mod tests {
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("manifest.webmanifest"));
         assert!(!is_hashed("app-DEADBEEFDEADBEEF.js"));
+    }
+
+    #[test]
+    fn the_build_id_is_stamped_again_not_twice() {
+        let page = "<html><head><title>x</title></head>";
+        let once = with_build_meta(page, "ab").unwrap();
+        assert_eq!(without_build_meta(&once), page);
+        let again = with_build_meta(&without_build_meta(&once), "cd").unwrap();
+        assert_eq!(again.matches("asa-planner-build").count(), 1);
+        assert!(again.contains("content=\"cd\""));
+        assert_eq!(without_build_meta(page), page);
     }
 
     #[test]

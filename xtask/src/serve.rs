@@ -1,5 +1,6 @@
-//! `cargo xtask serve`: installs what is missing, then `trunk serve` on http://127.0.0.1:8080,
-//! printing the URL once the page answers.
+//! `cargo xtask serve`: installs what is missing, then `trunk serve` of the planner's page on
+//! http://127.0.0.1:8080, printing the URL once the page answers (the fleet view's page,
+//! `fleet.html`, is a second Trunk target: `cargo xtask dist` builds both).
 
 use crate::{dist, repo_root, tools};
 use std::io::{Read, Write};
@@ -33,6 +34,10 @@ pub fn run() -> Result<(), String> {
         }
         if page_answers() {
             println!("\nThe planner is up at http://{ADDRESS}/  (Ctrl-C stops it; reload the page after edits)");
+            println!(
+                "The fleet view is a page of its own (fleet.html, its own Trunk target): `trunk serve \
+                 fleet.html --port 8081 --offline` serves it alone; `cargo xtask dist` builds both."
+            );
             break;
         }
         std::thread::sleep(Duration::from_millis(500));

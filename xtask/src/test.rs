@@ -55,9 +55,6 @@ pub fn run() -> Result<(), String> {
         WASM,
         "--lib",
         "--bins",
-        // The second wasm's bin (`src/later`) is built only with this feature.
-        "--features",
-        "later",
         "--locked",
     ];
     if wasm_tests {

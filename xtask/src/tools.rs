@@ -29,28 +29,6 @@ pub fn ensure_build_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// The nightly toolchain's standard-library sources, for the size-tuned release build
-/// (`dist::build`), and the sources' own dependencies fetched so the build can run offline.
-pub fn ensure_nightly_std_sources() -> Result<(), String> {
-    let sysroot = Cmd::new("rustc")
-        .args(["+nightly", "--print", "sysroot"])
-        .probe()
-        .ok_or("no nightly toolchain (`rustup toolchain install nightly`)")?;
-    let library = PathBuf::from(sysroot.trim()).join("lib/rustlib/src/rust/library");
-    if !library.join("Cargo.toml").is_file() {
-        install(
-            "rust-src for nightly",
-            Cmd::new("rustup").args(["component", "add", "rust-src", "--toolchain", "nightly"]),
-        )
-        .map_err(|e| format!("no rust-src for nightly: {e}"))?;
-    }
-    Cmd::new("cargo")
-        .args(["+nightly", "fetch", "--manifest-path"])
-        .arg(library.join("Cargo.toml"))
-        .run()
-        .map_err(|e| format!("cannot fetch the standard library's dependencies: {e}"))
-}
-
 /// Build tools plus the browser the tests drive.
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;

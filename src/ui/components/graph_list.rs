@@ -1,5 +1,5 @@
-//! The release graph as lists (markup from `view::release_list`, written by the second wasm,
-//! `ui::later`), and its "Target"/"Current" buttons: one click listener for them all. A pick redraws the list (the plan changed), so the
+//! The release graph as lists (markup from `view::release_list`, memoised by the page per
+//! graph), and its "Target"/"Current" buttons: one click listener for them all. A pick redraws the list (the plan changed), so the
 //! pressed button's id is handed to `browser::focus_after_render`: keyboard and screen-reader
 //! users stay where they were.
 //!
@@ -17,8 +17,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct GraphListProps {
     pub model: Shared<GraphModel>,
-    /// Where the second wasm puts the lists' markup for `model` (`view::release_list`).
-    pub lists: NodeRef,
+    /// The lists' markup for `model` (`view::release_list::lists`).
+    pub lists: AttrValue,
     /// A release picked, and as what (as in the graph).
     pub onpick: Callback<(Release, PickAs)>,
 }
@@ -49,6 +49,6 @@ pub fn graph_list(props: &GraphListProps) -> Html {
         })
     };
     html! {
-        <div class="graph-list" {onclick} ref={props.lists.clone()}></div>
+        <div class="graph-list" {onclick}>{ Html::from_html_unchecked(props.lists.clone()) }</div>
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{GraphModel, PickAs};
-use crate::view::words;
+use crate::view::{legend, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,10 +19,8 @@ pub struct GraphPanelProps {
     pub interim: bool,
     /// Shows the list view instead of the drawing.
     pub as_list: bool,
-    /// Where the second wasm puts the list view's markup (`view::release_list`).
-    pub lists: NodeRef,
-    /// Where the second wasm puts the legend (`view::legend`).
-    pub legend: NodeRef,
+    /// The list view's markup (`view::release_list`; empty while the drawing is shown).
+    pub lists: AttrValue,
     pub oninterim: Callback<bool>,
     /// The list/graph switch pressed: the list view wanted (`true`) or not.
     pub onlistview: Callback<bool>,
@@ -59,7 +57,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             <p class="graph-panel-help">
                 { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
             </p>
-            <div ref={props.legend.clone()}></div>
+            { Html::from_html_unchecked(AttrValue::from(legend::html())) }
         </section>
     }
 }

@@ -1,34 +1,215 @@
-//! The runbook section. Its body (opening lines, the TFTP server, minutes and image-name
-//! fields, the steps before the first hop, each hop's section) is drawn and kept by the second
-//! wasm (`ui::later::render_runbook`) in a `<div>` Yew draws empty and never touches. Until the
-//! second wasm is there, a paragraph says so; `data-steps` on the section is `loading`, then
-//! `ready` or `failed`.
+//! The runbook section: the opening lines, the TFTP server and minutes fields, each hop's
+//! image-name fields, the steps before the first hop and each hop's section (markup from
+//! `view::runbook_html`), drawn from the page's `Session` and the runbook's fields in the
+//! page's state (`state::RunbookSettings`).
 //!
-//! A view function (ARCHITECTURE.md › Size): the page owns the body's node and its state.
+//! A component: its markup is memoised per plan and fields, and it is drawn from the session
+//! the page hands it one paint after the interaction (`app`: `deferred`), so that a keystroke in
+//! a release field is on screen before the runbook is written. Until the first such paint the
+//! section says the runbook is being written (`data-steps="loading"`, then `"ready"`).
+//!
+//! The fields are plain inputs whose values are the reducer's: what a person types goes to the
+//! planner's verbs (`set_server`, `set_minutes`, `set_image`) through one delegated `input`
+//! listener; after a render each field shows the state's value unless a person is typing in it
+//! (the markup of the fields changes only with the hops, so typing keeps focus and caret).
+//! Copy buttons (`button[data-copy]`) are served by one delegated click listener.
 
-use crate::ui::later::Later;
+use crate::domain::runbook;
+use crate::domain::session::Session;
+use crate::ui::browser;
+use crate::ui::hooks::Planner;
+use crate::ui::shared::Shared;
+use crate::ui::state::RunbookSettings;
+use crate::view::runbook_html;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// Where the steps will be while the second wasm loads.
-const STEPS_LOADING: &str = "Loading the runbook…";
-/// Where the steps would be when the second wasm could not be loaded.
-const STEPS_FAILED: &str =
-    "The runbook could not be loaded: check the connection and reload the page";
+/// What the section says before its first drawing.
+const STEPS_LOADING: &str = "Writing the runbook…";
 
-/// The runbook section around the body `body` (drawn by the second wasm once `later` is ready).
-pub fn runbook_panel(later: &Later, body: &NodeRef) -> Html {
-    let (state, pending) = match later {
-        Later::Ready => ("ready", None),
-        Later::Failed(why) => ("failed", Some(format!("{STEPS_FAILED} ({why})."))),
-        Later::Loading => ("loading", Some(STEPS_LOADING.to_owned())),
+#[derive(Properties, PartialEq)]
+pub struct RunbookPanelProps {
+    /// The plan to write, or `None` before the page's first paint.
+    pub session: Option<Shared<Session>>,
+    pub settings: Rc<RunbookSettings>,
+    pub planner: Planner,
+}
+
+/// The section's markup and the values its fields show.
+#[derive(PartialEq)]
+struct Drawn {
+    head: String,
+    fields: String,
+    images: String,
+    steps: String,
+    /// `(id, value)` of every field.
+    values: Vec<(String, String)>,
+    /// The line under the minutes field.
+    minutes_message: String,
+}
+
+fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
+    let hops = session.hops();
+    let images = runbook::hop_images(hops, &settings.server, &settings.images, session.platform);
+    let minutes = runbook::minutes_per_reload(&settings.minutes);
+    let mut values = vec![
+        (runbook_html::SERVER_ID.to_owned(), settings.server.clone()),
+        (
+            runbook_html::MINUTES_ID.to_owned(),
+            settings.minutes.clone(),
+        ),
+    ];
+    values.extend(runbook_html::image_values(&images));
+    let minutes_message = runbook_html::minutes_message(session, &settings.minutes, minutes);
+    // On the FXOS path the head's notice replaces the ASA command-line steps.
+    if hops.is_empty() || !runbook_html::cli_steps_apply(session) {
+        return Drawn {
+            head: runbook_html::head(session),
+            fields: String::new(),
+            images: String::new(),
+            steps: String::new(),
+            values,
+            minutes_message,
+        };
+    }
+    let setup = session.setup;
+    let server = images
+        .first()
+        .map_or(runbook::SERVER_PLACEHOLDER, |i| i.server.as_str());
+    let mut steps = String::new();
+    let before = runbook::before_first_hop(setup, server);
+    runbook_html::before_first_hop(&mut steps, &before);
+    for (i, (hop, hop_images)) in hops.iter().zip(&images).enumerate() {
+        let Some(spec) =
+            session.hop_spec(i, |r| runbook::image_of(hops, &images, r, session.platform))
+        else {
+            continue;
+        };
+        let book = runbook::hop_runbook(setup, &spec, hop_images);
+        let facts = session.hop_facts.get(i);
+        runbook_html::hop_section(&mut steps, i + 1, hop, facts, minutes, &book);
+    }
+    Drawn {
+        head: runbook_html::head(session),
+        fields: runbook_html::fields(),
+        images: runbook_html::image_fields(hops),
+        steps,
+        values,
+        minutes_message,
+    }
+}
+
+fn raw(markup: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(markup.to_owned()))
+}
+
+/// The runbook section.
+#[function_component(RunbookPanel)]
+pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
+    let body = use_node_ref();
+    let drawn = use_memo(
+        (props.session.clone(), props.settings.clone()),
+        |(session, settings)| session.as_ref().map(|s| draw(s, settings)),
+    );
+    {
+        let body = body.clone();
+        use_effect_with(drawn.clone(), move |drawn| {
+            if let (Some(drawn), Some(root)) = (drawn.as_ref(), body.cast::<Element>()) {
+                for (id, value) in &drawn.values {
+                    set_unless_typing(&root, id, value);
+                }
+                if let Some(message) =
+                    find(&root, &format!("#{}", runbook_html::MINUTES_MESSAGE_ID))
+                {
+                    message.set_text_content(Some(&drawn.minutes_message));
+                }
+            }
+        });
+    }
+    let oninput = {
+        let planner = props.planner.clone();
+        Callback::from(move |e: InputEvent| typed(&e, &planner))
     };
+    let onclick = Callback::from(|e: MouseEvent| copy_clicked(&e));
+    let state = if drawn.is_some() { "ready" } else { "loading" };
     html! {
         <section class="runbook-panel" aria-labelledby="runbook-heading" data-steps={state}>
             <h2 id="runbook-heading">{ "Runbook" }</h2>
-            <div class="runbook-panel-body" ref={body.clone()}></div>
-            if let Some(text) = pending {
-                <p class="runbook-panel-pending">{ text }</p>
+            <div class="runbook-panel-body" ref={body} {oninput} {onclick}>
+                if let Some(drawn) = drawn.as_ref() {
+                    <div data-part="head">{ raw(&drawn.head) }</div>
+                    <div data-part="fields">{ raw(&drawn.fields) }</div>
+                    <div data-part="images">{ raw(&drawn.images) }</div>
+                    <div data-part="steps">{ raw(&drawn.steps) }</div>
+                }
+            </div>
+            if drawn.is_none() {
+                <p class="runbook-panel-pending">{ STEPS_LOADING }</p>
             }
         </section>
     }
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Sets the input `id` to `value` unless it already holds it or has the focus (a person typing).
+fn set_unless_typing(root: &Element, id: &str, value: &str) {
+    let Some(input) =
+        find(root, &format!("#{id}")).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| active == **input);
+    if !focused && input.value() != value {
+        input.set_value(value);
+    }
+}
+
+/// A field typed in: its value goes to the reducer through the planner's verb for that field.
+fn typed(e: &InputEvent, planner: &Planner) {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let id = input.id();
+    if id == runbook_html::SERVER_ID {
+        planner.set_server(input.value());
+    } else if id == runbook_html::MINUTES_ID {
+        planner.set_minutes(input.value());
+    } else if let Some(key) = input.get_attribute("data-image-key") {
+        planner.set_image(key, input.value());
+    }
+}
+
+/// A click on a step's copy button (`button[data-copy]`): copies its block's commands; the
+/// block's status says "Copied" once the clipboard has taken them, or that it refused.
+fn copy_clicked(e: &MouseEvent) {
+    let Some(block) = browser::closest(e, "button[data-copy]")
+        .and_then(|button| button.closest(".command-block").ok().flatten())
+    else {
+        return;
+    };
+    let text = find(&block, "code")
+        .and_then(|c| c.text_content())
+        .unwrap_or_default();
+    let Some(status) = find(&block, ".command-block-status") else {
+        return;
+    };
+    status.set_text_content(None);
+    browser::copy(&text, move |copied| {
+        status.set_text_content(Some(if copied {
+            "Copied"
+        } else {
+            "Copy failed: select the text"
+        }));
+    });
 }

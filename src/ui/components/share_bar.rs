@@ -1,50 +1,82 @@
-//! Share and export: copy the link, copy or download the plan as Markdown for a change ticket,
-//! print (the print stylesheet keeps the plan and runbook).
+//! Share and export: copy the link, copy or download the plan as Markdown for a change ticket
+//! (`view::export`, from the page's own session and runbook fields), print (the print
+//! stylesheet keeps the plan and runbook).
 //!
 //! A view function (ARCHITECTURE.md › Size): the outcome of a button ("Link copied.") is
-//! written straight into the status line, which Yew renders empty and never touches again.
+//! written straight into the status line, which Yew renders empty and never touches again. A
+//! copy is reported only once the clipboard has taken the text (`browser::copy`).
 
-use crate::ui::{browser, later};
+use crate::domain::runbook;
+use crate::domain::session::Session;
+use crate::ui::browser;
+use crate::ui::shared::Shared;
+use crate::ui::state::RunbookSettings;
+use crate::view::export::{self, Extras};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
 pub struct ShareBarProps {
-    /// The page's state as the second wasm reads it (`domain::stored` text), for the export.
-    pub state: Rc<String>,
+    pub session: Shared<Session>,
+    /// The runbook's fields (image names, server, minutes), which the export includes.
+    pub settings: Rc<RunbookSettings>,
     /// The fragment the page shows (without `#`); empty when it could not be put in a link.
     pub fragment: AttrValue,
 }
 
-/// Does what the clicked `button[data-share]` says; returns the status line's element and its
-/// new text, or `None` for a click elsewhere in the bar.
-fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<(Element, String)> {
+/// The plan as Markdown for a change ticket, its share link `link`.
+fn markdown(props: &ShareBarProps, link: &str) -> String {
+    let settings = &props.settings;
+    let images = runbook::hop_images(
+        props.session.hops(),
+        &settings.server,
+        &settings.images,
+        props.session.platform,
+    );
+    let today = browser::today();
+    let extras = Extras {
+        images: &images,
+        minutes_per_reload: runbook::minutes_per_reload(&settings.minutes),
+        made_on: today.as_deref(),
+    };
+    export::markdown(&props.session, &extras, link)
+}
+
+/// Does what the clicked `button[data-share]` says and writes the outcome in the status line;
+/// a click elsewhere in the bar does nothing.
+fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<()> {
     let button = browser::closest(e, "button[data-share]")?;
-    let status = button
+    let status: Element = button
         .parent_element()?
         .query_selector(".share-bar-status")
         .ok()??;
+    status.set_text_content(None);
     let link = browser::link(&props.fragment);
-    let text = match button.get_attribute("data-share")?.as_str() {
-        "link" if browser::copy(&link) => "Link copied.".to_owned(),
-        "link" => "Copy failed: copy the address bar.".to_owned(),
-        // The Markdown export is the second wasm's; while it is not there, the status says so.
-        action => later::share(action, &props.state, &link)
-            .unwrap_or_else(|why| format!("{EXPORT_MISSING} ({why}).")),
+    let say = |done: &'static str, failed: &'static str| {
+        move |ok: bool| status.set_text_content(Some(if ok { done } else { failed }))
     };
-    Some((status, text))
+    match button.get_attribute("data-share")?.as_str() {
+        "link" => browser::copy(
+            &link,
+            say("Link copied.", "Copy failed: copy the address bar."),
+        ),
+        "markdown" => browser::copy(
+            &markdown(props, &link),
+            say("Markdown copied.", "Copy failed."),
+        ),
+        _ => say("Markdown downloaded.", "Download failed.")(browser::download(
+            "asa-upgrade-plan.md",
+            "text/markdown",
+            &markdown(props, &link),
+        )),
+    }
+    Some(())
 }
-
-/// The export's status while the second wasm is not loaded (yet, or at all).
-const EXPORT_MISSING: &str =
-    "The export is not loaded yet: try again in a moment, or reload the page";
 
 /// Buttons and a polite status line; one click listener serves the three buttons.
 pub fn share_bar(props: ShareBarProps) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| {
-        if let Some((status, text)) = share(&e, &props) {
-            status.set_text_content(Some(&text));
-        }
+        let _ = share(&e, &props);
     });
     html! {
         <div class="share-bar" {onclick}>

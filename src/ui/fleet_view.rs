@@ -1,6 +1,6 @@
-//! The fleet view (SPEC §13), mounted by the page into its `<main id="fleet">` when the
-//! fragment is `#fleet`. Plain web-sys, no Yew: the view is a form and markup text, so its wasm
-//! stays small.
+//! The fleet view (SPEC §13), mounted by `ui::start` into its `<main id="fleet">` instead of
+//! the planner when the fragment is `#fleet` (the planner is never booted on `#fleet`). Plain
+//! web-sys, no Yew: the view is a form and markup text.
 //!
 //! Everything it shows is written by `view::fleet_html` (natively tested) from a
 //! [`PlannedFleet`]; this file only moves text between the page and the domain: it reads the
@@ -8,11 +8,11 @@
 //! Events are delegated (one listener on the root for clicks, one for input and change), so
 //! redrawing the results never leaves a dead listener behind.
 
-use asa_planner::domain::fleet::saved::{self, SavedFleet};
-use asa_planner::domain::fleet::PlannedFleet;
-use asa_planner::ui::browser;
-use asa_planner::view::words::fleet as words;
-use asa_planner::view::{fleet_export, fleet_html};
+use crate::domain::fleet::saved::{self, SavedFleet};
+use crate::domain::fleet::PlannedFleet;
+use crate::ui::browser;
+use crate::view::words::fleet as words;
+use crate::view::{fleet_export, fleet_html};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
