@@ -88,7 +88,7 @@ impl Planner {
     }
     /// An image name typed, under the key it is kept by: a canonical release, or
     /// `runbook::asdm_key` of one for an ASDM image. Any other key is not an image name and
-    /// is ignored (the runbook fields are drawn by the second wasm, which sends the key).
+    /// is ignored (the runbook's fields are markup, `data-image-key` carries the key).
     pub fn set_image(&self, key: String, name: String) {
         let release = key.strip_prefix(ASDM_KEY_PREFIX).unwrap_or(&key);
         if release

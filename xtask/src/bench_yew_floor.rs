@@ -32,6 +32,11 @@ pub fn build(main: &str, work: &Path, site: &Path) -> Result<FloorSize, String> 
         .args(["build", "--release", "--offline", "--dist"])
         .arg(&out)
         .env("ASA_BENCH_FLOOR_MARKUP", &markup)
+        // Its own workspace: its artifacts under the project's target/, not beside its source.
+        .env(
+            "CARGO_TARGET_DIR",
+            repo_root().join("target").join("yew-floor"),
+        )
         .dir(&crate_dir);
     cmd.run()?;
 

@@ -1,6 +1,6 @@
 //! The plan: `ol[data-plan]` of hops (the blocked direct hop's reason is the graph's), overrides that
-//! were not used; beside it the rule-set summary (`plan_summary`). The plan's notes are the
-//! second wasm's (`view::plan_html::notes`, placed by the page).
+//! were not used; beside it the rule-set summary (`plan_summary`). The plan's notes are
+//! drawn by the page a paint later (`view::plan_html::notes`, `ui::app`).
 //!
 //! A view function (ARCHITECTURE.md › Size): its props carry the page's callbacks, new on
 //! every page render, so a component here would re-render with the page anyway.
