@@ -126,7 +126,7 @@ test('no text of the graph overlaps a node it does not belong to', async () => {
 });
 
 test('at 1400×900 a shared link shows the verdict, the hops and the plan in the graph', async () => {
-  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)&rules=table-81-1'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   const inView = (sel) => page.$eval(sel, (e) => {
@@ -145,7 +145,7 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
   assert.ok(await inBox('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in the box');
   assert.ok(await inBox('svg[data-graph] [data-on-plan][data-edge-to="9.20(3)"]'), 'the last hop drawn in the box');
   // A 4-hop plan: the verdict, every hop of the list and both ends in the graph, together.
-  await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)'));
+  await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'));
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] [data-on-plan]').length === 4);
   assert.ok(await inView('[data-verdict]'), 'verdict in view');

@@ -190,35 +190,39 @@ test('keyboard only: from an empty page to a plan, then the graph picks a target
   await tabTo(page, '#to');
   await page.keyboard.type('9.1(7)');
   await waitVerdict(page, 'ok');
-  assert.deepEqual(await planHops(page), PLAN_8_2_TO_9_1);
+  // The default rule set, Cisco's guidance by release era: Table 81-1 up to 8.4, then one hop.
+  assert.deepEqual(await planHops(page), [
+    { from: '8.2(5)', to: '8.3(2)', rule: 'minor' },
+    { from: '8.3(2)', to: '8.4(7)', rule: 'minor' },
+    { from: '8.4(7)', to: '9.1(7)', rule: 'direct' },
+  ]);
   // The typed spelling stays in the field; the address bar carries the plan.
   assert.equal(await page.inputValue('#from'), '8.2.5');
   // Written in the next frame (one write per burst of keystrokes).
   await page.waitForFunction(() => /from=8\.2\.5|from=8\.2\(5\)/.test(decodeURIComponent(location.hash)));
 
-  // The graph is one tab stop; focus starts on the target and lights its legal hops.
+  // The graph is one tab stop; focus starts on the target and rings what it reaches in one hop.
   await tabTo(page, 'svg[data-graph]');
   const active = () => page.$eval('svg[data-graph]', (svg) =>
     document.getElementById(svg.getAttribute('aria-activedescendant') ?? '')?.dataset.release ?? null);
   assert.equal(await active(), '9.1(7)');
-  await page.waitForSelector('svg[data-graph] [data-legal][data-edge-from="9.1(7)"]', { state: 'attached' });
+  await page.waitForSelector('svg[data-graph] [data-reachable]', { state: 'attached' });
   await page.keyboard.press('ArrowUp');
   const up = await active();
   assert.ok(up && compare(parseRelease(up), parseRelease('9.1(7)')) < 0 && up.startsWith('9.1('), `ArrowUp went to ${up}`);
   await page.keyboard.press('ArrowRight');
   const right = await active();
   assert.ok(right?.startsWith('9.2('), `ArrowRight went to ${right}`);
-  await page.waitForSelector(`svg[data-graph] [data-legal][data-edge-from="${right}"]`, { state: 'attached' });
   await page.keyboard.press('Enter');
   await page.waitForFunction((r) => document.querySelector('#to')?.value === r, right);
   await waitVerdict(page, 'ok');
-  const hops = await planHops(page);
-  assert.equal(hops.at(-1).to, right);
-  // Shift+Enter sets the current release instead.
-  await page.keyboard.press('ArrowLeft');
-  const left = await active();
-  await page.keyboard.press('Shift+Enter');
-  await page.waitForFunction((r) => document.querySelector('#from')?.value === r, left);
+  assert.equal((await planHops(page)).length, 3);
+  // Table 81-1 beside it: one train at a time from 8.2 (8.3, 8.4, 9.0, 9.1, 9.2), one click away.
+  assert.equal(await page.getAttribute('[data-other-rules-hops]', 'data-other-rules-hops'), '5');
+  await page.click('[data-rules] button');
+  await page.waitForSelector('[data-rules="table-81-1"]', { state: 'attached' });
+  await page.waitForFunction(() => location.hash.includes('rules=table-81-1'));
+  assert.equal((await planHops(page)).length, 5);
   await rec.close();
 });
 
