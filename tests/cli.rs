@@ -3,51 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use asa_planner::domain::fleet::sample_csv;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::session::analyse;
 use asa_planner::view::fleet_export::change_plan;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // A writer thread: a large input must not deadlock against a full stdout pipe.
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let output = child.wait_with_output().expect("the binary ends");
-    writer.join().expect("stdin written");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
+use util::{fixture_arg, run};
 
 #[test]
 fn plan_prints_the_verdict_and_hops_in_words() {
@@ -318,7 +280,7 @@ fn plan_json_is_the_pair_document() {
         "",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = std::fs::read_to_string(fixture("pair.json")).unwrap();
+    let golden = std::fs::read_to_string(fixture_arg("pair.json")).unwrap();
     assert_eq!(
         Some(r.stdout.as_str()),
         golden.lines().next().map(|l| format!("{l}\n")).as_deref()
@@ -348,7 +310,10 @@ fn plan_markdown_is_the_pages_export() {
 
 #[test]
 fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
-    let r = run(&["fleet", &fixture("fleet.csv"), "--target", "9.1(7)"], "");
+    let r = run(
+        &["fleet", &fixture_arg("fleet.csv"), "--target", "9.1(7)"],
+        "",
+    );
     assert_eq!(
         r.code, 2,
         "a bad line is bad input, even with no-path pairs"
@@ -389,7 +354,7 @@ fn fleet_json_from_a_file_is_the_golden_document() {
     let r = run(
         &[
             "fleet",
-            &fixture("fleet.csv"),
+            &fixture_arg("fleet.csv"),
             "--target",
             "9.1(7)",
             "--format",
@@ -400,7 +365,7 @@ fn fleet_json_from_a_file_is_the_golden_document() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stdout,
-        std::fs::read_to_string(fixture("fleet.json")).unwrap()
+        std::fs::read_to_string(fixture_arg("fleet.json")).unwrap()
     );
 }
 

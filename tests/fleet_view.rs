@@ -4,22 +4,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use asa_planner::domain::fleet::PlannedFleet;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::view::{fleet_export, fleet_html};
-use std::path::PathBuf;
 use std::process::Command;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn read(path: &PathBuf) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use util::{fixture_path, read, select};
 
 fn defaults(target: &str) -> PlanQuery {
     PlanQuery {
@@ -30,51 +22,7 @@ fn defaults(target: &str) -> PlanQuery {
 
 /// The fixture fleet planned as the page plans it, with the fleet-wide target 9.1(7).
 fn fixture_fleet() -> PlannedFleet {
-    PlannedFleet::plan(defaults("9.1(7)"), &read(&fixture("fleet.csv")))
-}
-
-/// The attributes of every opening tag that starts with `start` (e.g. `<tr data-pair`), as
-/// (name, value) pairs with the values unescaped. Our markup quotes every value with `"`.
-fn tags(html: &str, start: &str) -> Vec<Vec<(String, String)>> {
-    html.match_indices(start)
-        .map(|(i, _)| {
-            let tag = &html[i..];
-            let tag = &tag[..tag.find('>').expect("the tag ends")];
-            let mut attrs = Vec::new();
-            let mut rest = tag.split_once(' ').map_or("", |(_, r)| r);
-            while !rest.trim().is_empty() {
-                rest = rest.trim_start();
-                let end = rest.find([' ', '=']).unwrap_or(rest.len());
-                let name = rest[..end].to_string();
-                rest = &rest[end..];
-                let value = match rest.strip_prefix("=\"") {
-                    Some(quoted) => {
-                        let close = quoted.find('"').expect("the value is quoted");
-                        rest = &quoted[close + 1..];
-                        unescape(&quoted[..close])
-                    }
-                    None => String::new(),
-                };
-                attrs.push((name, value));
-            }
-            attrs
-        })
-        .collect()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn get<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
+    PlannedFleet::plan(defaults("9.1(7)"), &read(&fixture_path("fleet.csv")))
 }
 
 /// Every container element the view writes is closed as often as it is opened.
@@ -93,10 +41,10 @@ fn assert_balanced(html: &str) {
 fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
     let html = fleet_html::results(&fixture_fleet());
     assert_balanced(&html);
-    let rows: Vec<(String, String, String, String)> = tags(&html, "<tr data-pair")
+    let rows: Vec<(String, String, String, String)> = select(&html, "tr[data-pair]")
         .iter()
         .map(|a| {
-            let v = |n| get(a, n).unwrap_or("?").to_string();
+            let v = |n| a.attr(n).unwrap_or("?").to_string();
             (
                 v("data-line"),
                 v("data-name"),
@@ -129,7 +77,7 @@ fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
         "<a href=\"#from=9.1(1)&amp;from2=9.1(2)&amp;to=9.2(4)&amp;mode=active-active\">dc-core</a>"
     ));
     assert!(html.contains("<td>8.2(5) → 8.3(2) → 8.4(7) → 9.1(7)</td>"));
-    let counts = &tags(&html, "<p class=\"fleet-counts\"")[0];
+    let counts = &select(&html, "p.fleet-counts")[0];
     for (name, n) in [
         ("data-pairs", "6"),
         ("data-ok", "2"),
@@ -138,7 +86,7 @@ fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
         ("data-no-path", "2"),
         ("data-bad-lines", "1"),
     ] {
-        assert_eq!(get(counts, name), Some(n), "{name}");
+        assert_eq!(counts.attr(name), Some(n), "{name}");
     }
     assert!(html.contains(
         "6 pairs planned: 2 with a zero-downtime path in 1 group, 1 already on the target, 3 \
@@ -149,10 +97,10 @@ fn each_planned_pair_is_a_row_with_its_verdict_hops_and_own_plan() {
 #[test]
 fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
     let html = fleet_html::results(&fixture_fleet());
-    let groups = tags(&html, "<section class=\"fleet-group\"");
+    let groups = select(&html, "section.fleet-group");
     let groups: Vec<(Option<&str>, Option<&str>)> = groups
         .iter()
-        .map(|g| (get(g, "data-hops"), get(g, "data-mode")))
+        .map(|g| (g.attr("data-hops"), g.attr("data-mode")))
         .collect();
     assert_eq!(groups, [(Some("3"), Some("active-standby"))]);
     assert!(html.contains(
@@ -162,10 +110,10 @@ fn pairs_with_the_same_path_are_grouped_and_images_list_their_pairs() {
          <ul class=\"fleet-names\"><li data-name=\"edge-1\">edge-1</li>\
          <li data-name=\"edge &quot;2&quot;, lab\">edge &quot;2&quot;, lab</li></ul></details>"
     ));
-    let images: Vec<(String, String)> = tags(&html, "<tr data-release")
+    let images: Vec<(String, String)> = select(&html, "tr[data-release]")
         .iter()
         .map(|a| {
-            let v = |n| get(a, n).unwrap_or("?").to_string();
+            let v = |n| a.attr(n).unwrap_or("?").to_string();
             (v("data-release"), v("data-pairs"))
         })
         .collect();
@@ -191,10 +139,10 @@ fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
     assert_eq!(fleet.pairs[0].line, Some(5));
     let html = fleet_html::errors(&fleet.errors);
     assert_balanced(&html);
-    let lines: Vec<(String, String)> = tags(&html, "<li")
+    let lines: Vec<(String, String)> = select(&html, "li")
         .iter()
         .map(|a| {
-            let v = |n| get(a, n).unwrap_or("?").to_string();
+            let v = |n| a.attr(n).unwrap_or("?").to_string();
             (v("data-line"), v("data-field"))
         })
         .collect();
@@ -255,9 +203,9 @@ fn hostile_names_and_fields_stay_text() {
          &#39;&lt;&#39; at position 1"
     ));
     // Every row's attributes read back as the names given.
-    let names: Vec<String> = tags(&html, "<tr data-pair")
+    let names: Vec<String> = select(&html, "tr[data-pair]")
         .iter()
-        .filter_map(|a| get(a, "data-name").map(str::to_string))
+        .filter_map(|a| a.attr("data-name").map(str::to_string))
         .collect();
     assert_eq!(
         names,
@@ -268,7 +216,7 @@ fn hostile_names_and_fields_stay_text() {
 /// Runs `asa-planner fleet <fixture> --target 9.1(7) --format <format>`: its standard output.
 fn cli(format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
-        .args(["fleet", &fixture("fleet.csv").to_string_lossy()])
+        .args(["fleet", &fixture_path("fleet.csv").to_string_lossy()])
         .args(["--target", "9.1(7)", "--format", format])
         .output()
         .expect("the binary runs");
@@ -278,7 +226,7 @@ fn cli(format: &str) -> String {
 #[test]
 fn the_page_exports_what_the_command_line_writes() {
     let fleet = fixture_fleet();
-    assert_eq!(fleet.json(), read(&fixture("fleet.json")));
+    assert_eq!(fleet.json(), read(&fixture_path("fleet.json")));
     assert_eq!(fleet.json(), cli("json"));
     assert_eq!(fleet.csv(), cli("csv"));
     assert_eq!(
@@ -372,7 +320,7 @@ fn a_long_table_is_drawn_first_rows_then_the_rest_in_order() {
     let first = fleet_html::results_first(&fleet, 2);
     assert_balanced(&first);
     assert!(first.contains("<table class=\"fleet-table\" data-fleet aria-busy=\"true\">"));
-    assert_eq!(tags(&first, "<tr data-pair").len(), 2);
+    assert_eq!(select(&first, "tr[data-pair]").len(), 2);
     // The rows appended after (into the tbody) make the whole table, in order.
     let rest = fleet_html::rows(&fleet.pairs[2..]);
     assert_balanced(&rest);

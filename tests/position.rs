@@ -2,30 +2,15 @@
 //! `tests/fixtures/show/`), the ticks and the previous position; the next step, the other
 //! reading of an ambiguous snapshot, every stop kind; the words and the markup's hooks.
 
+mod util;
+
 use asa_planner::domain::position::{locate, Known, Place, PlanFrom, Position, StepKind, StopKind};
-use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{Role, Unit};
-use asa_planner::domain::session::{analyse, Session};
+use asa_planner::domain::session::Session;
 use asa_planner::domain::show::{parse, Snapshot};
 use asa_planner::view::position_html::html;
 use asa_planner::view::words::position as words;
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/show")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap()
-}
-
-fn session(fragment: &str) -> Session {
-    analyse(&fragment.parse::<PlanQuery>().unwrap())
-}
+use util::{r, session, show_output};
 
 /// The one-hop plan of the samples: 9.8(4) → 9.12(4) under Cisco's 9.x guidance.
 fn one_hop() -> Session {
@@ -35,7 +20,7 @@ fn one_hop() -> Session {
 }
 
 fn at(s: &Session, name: &str, known: &Known) -> (Snapshot, Position) {
-    let snap = parse(&fixture(name));
+    let snap = parse(&show_output(name));
     let pos = locate(s, &snap, known);
     (snap, pos)
 }
@@ -447,7 +432,7 @@ fn a_user_context_says_what_it_lacks() {
 #[test]
 fn the_markup_keeps_no_serial_or_address_and_escapes_what_it_shows() {
     let s = one_hop();
-    let text = fixture("as-healthy.txt")
+    let text = show_output("as-healthy.txt")
         + "Failover On\nFailover unit Primary\nThis host: Primary - Active\n  Interface <img src=x> (192.0.2.9): Failed (Monitored)\n";
     let snap = parse(&text);
     let pos = locate(&s, &snap, &Known::default());
