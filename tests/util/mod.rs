@@ -242,8 +242,8 @@ pub fn values(markup: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// `markup` one tag a line: a line break after every `>` that a `<` follows. Nothing else
-/// changes, so a snapshot of it is the markup byte for byte (joining the lines back gives it).
+/// `markup` one tag a line, for a snapshot a reviewer can read: a line break after every `>`
+/// that a `<` follows, and nothing else changed (text, attributes and escapes stay as written).
 pub fn markup_lines(markup: &str) -> String {
     let mut out = markup.replace("><", ">\n<");
     if !out.ends_with('\n') {
