@@ -1,19 +1,20 @@
 //! Markdown export for a change ticket: end to end from a share fragment through
 //! `session::analyse`, and robustness against text that could break the Markdown.
 
+mod util;
+
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::HopImages;
 use asa_planner::domain::session::analyse;
 use asa_planner::view::export::{markdown, Extras};
+use util::query;
 
 const BASE: &str = "https://tools.example.net/asa/";
 
 /// The export of the plan a fragment describes, linked as the page would link it.
 #[track_caller]
 fn export(fragment: &str, images: &[HopImages]) -> String {
-    let query: PlanQuery = fragment
-        .parse()
-        .unwrap_or_else(|e| panic!("{fragment}: {e}"));
+    let query = query(fragment);
     let extras = Extras {
         images,
         minutes_per_reload: Some(25),
