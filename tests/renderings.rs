@@ -195,3 +195,21 @@ fn where_the_pair_stands_is_as_in_its_snapshot() {
             .bind(|| insta::assert_snapshot!(format!("position_{place}"), markup_lines(&html)));
     }
 }
+
+#[test]
+fn the_command_lines_help_is_as_in_its_snapshots() {
+    for (args, name) in [
+        (&["--help"][..], "help"),
+        (&["plan", "--help"], "help_plan"),
+        (&["fleet", "--help"], "help_fleet"),
+        (&["status", "--help"], "help_status"),
+    ] {
+        let out = run(args, "");
+        assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{args:?}");
+        // Every help shows how it is used, with examples to copy.
+        assert!(out.stdout.contains("Usage: asa-planner"), "{args:?}");
+        assert!(out.stdout.contains("\nExamples:\n  "), "{args:?}");
+        let command = format!("asa-planner {}", args.join(" "));
+        settings(&command).bind(|| insta::assert_snapshot!(name, out.stdout));
+    }
+}
