@@ -205,6 +205,11 @@ impl Element {
     pub fn has(&self, name: &str) -> bool {
         self.attr(name).is_some()
     }
+
+    /// The values of the attributes `names`, in that order (`""` for one it lacks).
+    pub fn attrs_of(&self, names: &[&str]) -> Vec<&str> {
+        names.iter().map(|n| self.attr(n).unwrap_or("")).collect()
+    }
 }
 
 /// The elements of `markup` (a fragment, as the view functions write it) that match the CSS
@@ -231,6 +236,17 @@ pub fn select(markup: &str, selector: &str) -> Vec<Element> {
             text: e.text().collect(),
         })
         .collect()
+}
+
+/// The one element of `markup` that matches `selector`; the test fails, showing the markup,
+/// if there is none or more than one.
+#[track_caller]
+pub fn one(markup: &str, selector: &str) -> Element {
+    let mut found = select(markup, selector);
+    match found.len() {
+        1 => found.remove(0),
+        n => panic!("{n} elements match {selector:?}, not one, in:\n{markup}"),
+    }
 }
 
 /// The values of attribute `name` on every element of `markup` that has it, in order.
