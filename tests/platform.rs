@@ -22,7 +22,7 @@ use asa_planner::domain::session::{analyse, Limited, Note, Session};
 use asa_planner::view::export::{markdown, Extras};
 use asa_planner::view::{platform_html, runbook_html, words};
 use std::path::PathBuf;
-use util::{r, select, t};
+use util::{one, r, select, t};
 
 fn session(from: &str, to: &str, platform: Option<Platform>, rules: RuleSet) -> Session {
     analyse(&PlanQuery {
@@ -188,10 +188,16 @@ fn a_target_above_the_models_last_release_is_refused_with_the_reason() {
         assert!(words::verdict(&s).contains(&text));
         // The markup hook, with Cisco's compatibility guide to check the assumption against.
         let html = platform_html::limits(&s);
-        assert!(html.starts_with(
-            "<p class=\"platform-limit\" data-platform-limit=\"target\" data-platform=\"asa5525x\">"
-        ));
-        assert!(html.contains("href=\"https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html\""));
+        assert!(html.starts_with("<p class=\"platform-limit\""), "{html}");
+        let limit = one(&html, "p.platform-limit");
+        assert_eq!(
+            limit.attrs_of(&["data-platform-limit", "data-platform"]),
+            ["target", "asa5525x"]
+        );
+        assert_eq!(
+            one(&html, "p.platform-limit a").attr("href"),
+            Some("https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html")
+        );
     }
     // The last release of the last train is fine.
     let s = session(
