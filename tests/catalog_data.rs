@@ -5,19 +5,19 @@
 #[path = "../xtask/src/catalog.rs"]
 mod generator;
 
+mod util;
+
 use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::release::{Release, Train};
 use serde_json::Value;
+use std::path::Path;
+use util::read;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog.txt");
 const REFERENCE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/reference/asa-releases.json"
 );
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
-}
 
 #[track_caller]
 fn render_err(json: &str, expected: &str) {
@@ -29,7 +29,7 @@ fn render_err(json: &str, expected: &str) {
 
 /// The reference entries as JSON objects, read apart from the generator.
 fn reference() -> Vec<Value> {
-    match serde_json::from_str(&read(REFERENCE)) {
+    match serde_json::from_str(&read(Path::new(REFERENCE))) {
         Ok(Value::Array(items)) => items,
         other => panic!("reference data is not an array: {other:?}"),
     }
@@ -44,17 +44,17 @@ fn flags(item: &Value) -> Vec<&str> {
 
 #[test]
 fn committed_data_is_what_the_generator_makes() {
-    let expected = generator::render(&read(REFERENCE)).unwrap_or_else(|e| panic!("{e}"));
+    let expected = generator::render(&read(Path::new(REFERENCE))).unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        read(DATA) == expected,
+        read(Path::new(DATA)) == expected,
         "data/catalog.txt is out of date with the reference data: run `cargo xtask catalog`"
     );
 }
 
 #[test]
 fn the_generator_notices_every_change() {
-    let json = read(REFERENCE);
-    let data = read(DATA);
+    let json = read(Path::new(REFERENCE));
+    let data = read(Path::new(DATA));
     for (from, to) in [
         ("\"maintenance\": 4,", "\"maintenance\": 5,"),
         ("\"2025-12\"", "\"2025-11\""),

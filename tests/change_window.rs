@@ -1,30 +1,17 @@
 //! Plans a network engineer runs in a change window (issue 11, SPEC §3.3, §4, §6): each
 //! finding of the issue pinned through the session and the words the page and the export share.
 
+mod util;
+
 use asa_planner::domain::caveats::{crossed, Applies, CAVEATS};
 use asa_planner::domain::plan::{HopNote, Verdict};
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::{Release, Train};
+use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{default_image, Reloads, Unit};
 use asa_planner::domain::session::{analyse, HopWarning, Mark, Note, Session, UnitStart};
 use asa_planner::view::export::{markdown, Extras};
 use asa_planner::view::{graph_model, plan_html, words};
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
-}
-
-fn t(text: &str) -> Train {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
-}
-
-#[track_caller]
-fn session(fragment: &str) -> Session {
-    let query: PlanQuery = fragment
-        .parse()
-        .unwrap_or_else(|e| panic!("{fragment}: {e}"));
-    analyse(&query)
-}
+use util::{one, r, runbook_markup, select, session, t};
 
 fn export(fragment: &str) -> String {
     markdown(
@@ -497,17 +484,18 @@ fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
     assert_eq!(s.hops().len(), 1);
     assert_eq!(s.hop_facts[0].warnings, [HopWarning::CheckPlanningPage]);
     let html = plan_html::hop_text(&s.hops()[0], s.hop_facts.first());
+    let warning = one(&html, "[data-warning=check-planning-page]");
     assert!(
-        html.contains("data-warning=\"check-planning-page\""),
+        warning
+            .text
+            .contains("check your start release on Cisco's planning page"),
         "{html}"
     );
-    assert!(
-        html.contains("check your start release on Cisco&#39;s planning page"),
-        "{html}"
-    );
-    assert!(
-        html.contains("href=\"https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html\""),
-        "{html}"
+    assert_eq!(
+        one(&html, "[data-warning=check-planning-page] a").attr("href"),
+        Some(
+            "https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html"
+        )
     );
     // A direct hop within one train or to the next does not.
     let s = session("from=9.8(1)&to=9.8(4)");
@@ -531,47 +519,11 @@ fn what_a_person_reads_cites_ciscos_documents_never_this_projects_files() {
     }
 }
 
-/// The runbook section the page draws for a share fragment (every hop), as HTML.
-fn runbook_html(fragment: &str) -> String {
-    use asa_planner::domain::runbook::{hop_images, hop_runbook, image_of};
-    use asa_planner::view::runbook_html;
-    let query: PlanQuery = fragment.parse().unwrap();
-    let s = analyse(&query);
-    let hops = s.hops();
-    let images = hop_images(hops, &query.server, &query.typed_images(), s.platform);
-    let mut out = runbook_html::head(&s);
-    for (i, hop) in hops.iter().enumerate() {
-        let spec = s
-            .hop_spec(i, |r| image_of(hops, &images, r, s.platform))
-            .unwrap();
-        let book = hop_runbook(s.setup, &spec, &images[i]);
-        runbook_html::hop_section(
-            &mut out,
-            i + 1,
-            hop,
-            s.hop_facts.get(i),
-            query.minutes,
-            &book,
-        );
-    }
-    out
-}
-
 /// The text of each `pre[data-unit]` block with its unit.
 fn blocks(html: &str) -> Vec<(String, String)> {
-    html.split("<pre data-unit=\"")
-        .skip(1)
-        .map(|rest| {
-            let (unit, rest) = rest.split_once('"').unwrap();
-            let code = rest.split_once("<code>").unwrap().1;
-            let code = code.split_once("</code>").unwrap().0;
-            let code = code
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&amp;", "&");
-            (unit.to_string(), code)
-        })
+    select(html, "pre[data-unit]")
+        .into_iter()
+        .map(|pre| (pre.get("data-unit").to_string(), pre.text))
         .collect()
 }
 
@@ -590,7 +542,7 @@ fn the_spec_examples_runbooks_paste_safely_block_by_block() {
         "from=8.4(7)&from2=8.3(2)&to=9.0(4)&rules=table-81-1",
         "from=7.2(4)&to=8.0(5)&rules=guide-9x",
     ] {
-        let html = runbook_html(fragment);
+        let html = runbook_markup(fragment);
         let all = blocks(&html);
         assert!(!all.is_empty(), "{fragment}");
         for (unit, code) in &all {
@@ -617,7 +569,10 @@ fn the_spec_examples_runbooks_paste_safely_block_by_block() {
         );
         // Each block says where it is typed, just above it.
         assert_eq!(
-            html.matches("<p class=\"command-block-unit\">On ").count(),
+            select(&html, "p.command-block-unit")
+                .iter()
+                .filter(|p| p.text.starts_with("On "))
+                .count(),
             all.len(),
             "{fragment}"
         );
@@ -625,13 +580,13 @@ fn the_spec_examples_runbooks_paste_safely_block_by_block() {
         let s = session(fragment);
         let two_unit = s.hop_facts.iter().filter(|f| f.reloads.len() == 2).count();
         assert_eq!(
-            html.matches("data-no-return=\"\"").count(),
+            select(&html, "[data-no-return]").len(),
             two_unit,
             "{fragment}"
         );
     }
     // The ASDM image is staged on both units.
-    let html = runbook_html("from=9.8(4)&to=9.20(3)&rules=guide-9x&asdm=9.20(3):asdm-7203.bin");
+    let html = runbook_markup("from=9.8(4)&to=9.20(3)&rules=guide-9x&asdm=9.20(3):asdm-7203.bin");
     let staged: Vec<(String, String)> = blocks(&html)
         .into_iter()
         .filter(|(_, c)| c.contains("tftp://<tftp-server>/asdm-7203.bin"))
@@ -654,7 +609,7 @@ fn the_spec_examples_runbooks_paste_safely_block_by_block() {
 fn runbook_settings_from_the_link_reach_the_runbook_and_the_export() {
     let fragment =
         "from=8.4(7)&to=9.1(7)&rules=guide-9x&server=10.9.9.9&img=9.1(7):asa917-custom.bin&min=30";
-    let html = runbook_html(fragment);
+    let html = runbook_markup(fragment);
     assert!(
         html.contains("copy /noconfirm tftp://10.9.9.9/asa917-custom.bin disk0:/asa917-custom.bin")
     );

@@ -3,91 +3,67 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use asa_planner::domain::fleet::sample_csv;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::session::analyse;
 use asa_planner::view::fleet_export::change_plan;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use util::{fixture_arg, run};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // A writer thread: a large input must not deadlock against a full stdout pipe.
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let output = child.wait_with_output().expect("the binary ends");
-    writer.join().expect("stdin written");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
+/// The wording is pinned by the snapshot `tests/snapshots/cli__plan_text_8_2_5_to_9_1_7.snap`;
+/// the assertions say what the layout must hold whatever the words.
 #[test]
 fn plan_prints_the_verdict_and_hops_in_words() {
     let r = run(&["plan", "8.2.5", "9.1(7)", "--rules", "table-81-1"], "");
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     // The sentences are the page's (`view::words`); the layout is the command line's.
-    let expected = [
-        "8.2(5) → 9.1(7): ok. Zero-downtime upgrade from 8.2(5) to 9.1(7) in 4 hops.",
-        "Active/Standby, preset asa5500, rules table-81-1",
-        "  1. 8.2(5) → 8.3(2): minor release upgrade (next train)",
-        "     Reloads both units (from 8.2(5)).",
-        "  2. 8.3(2) → 8.4(7): minor release upgrade (next train)",
-        "     Reloads both units (from 8.3(2)).",
-        "     From this hop's start Cisco's 9.1 path table stops at 8.4(6), but its CSCug88962 \
-         note says landing on 8.4(6) is not zero-downtime: this plan goes another way. \
-         (https://github.com/tunupgh/tunupgh.github.io/blob/HEAD/_posts/2015-03-02-cisco-asa-upgrade-path.markdown, \
-         https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)",
-        "  3. 8.4(7) → 9.0(4): major release upgrade (last minor to the next major)",
-        "     Reloads both units (from 8.4(7)).",
-    ];
+    insta::assert_snapshot!("plan_text_8_2_5_to_9_1_7", r.stdout);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    let without_caveats: Vec<&str> = lines
+    assert!(
+        lines[0].starts_with("8.2(5) → 9.1(7): ok. "),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(lines[1], "Active/Standby, preset asa5500, rules table-81-1");
+    // One numbered line per hop, in order, the release read in any spelling.
+    let hops: Vec<&str> = lines
         .iter()
-        .copied()
-        .filter(|l| !l.starts_with("     Caveat "))
+        .filter_map(|l| l.strip_prefix("  ")?.split_once(". "))
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map(|(_, hop)| hop)
+        .filter_map(|hop| hop.split_once(':').map(|(releases, _)| releases))
         .collect();
-    assert_eq!(without_caveats[..expected.len()], expected, "{}", r.stdout);
+    assert_eq!(
+        hops,
+        [
+            "8.2(5) → 8.3(2)",
+            "8.3(2) → 8.4(7)",
+            "8.4(7) → 9.0(4)",
+            "9.0(4) → 9.1(7)"
+        ],
+        "{}",
+        r.stdout
+    );
     // Each hop's caveats follow it, with their source.
-    assert!(lines.contains(
-        &"     Caveat 8.3(1): configuration migration 8.3 rewrites NAT and access lists at the \
-          first boot (the 8.3 migration). Still zero-downtime: the 8.x guide says so for 8.2 → \
-          8.3. Going straight to 8.4 applies the 8.3 migration too. Before this hop: Keep the \
-          configuration saved before this hop; once the standby has reloaded, read its migrated \
-          configuration (show running-config) before failing over. \
-          (https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub)"
-    ), "{}", r.stdout);
-    assert!(lines.contains(
-        &"Why not in one hop: 8.2(5) → 9.1(7) directly is not zero-downtime: 8.2 is not the last \
-          minor release of 8.x (8.4 is)."
-    ));
+    let first_hop = lines.iter().position(|l| l.starts_with("  1. ")).unwrap();
+    let caveats: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("     Caveat "))
+        .collect();
+    assert!(!caveats.is_empty(), "{}", r.stdout);
+    for &i in &caveats {
+        assert!(i > first_hop, "{}", lines[i]);
+        assert!(lines[i].ends_with(')') && lines[i].contains("(https://www.cisco.com/"));
+    }
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("Why not in one hop: 8.2(5) → 9.1(7) directly"))
+            .count(),
+        1,
+        "{}",
+        r.stdout
+    );
     assert!(
         lines.iter().all(|l| !l.contains('`')),
         "code spans are plain text"
@@ -158,12 +134,20 @@ fn the_9x_guidance_plans_in_one_hop_where_table_81_1_takes_many() {
         r.stdout
     );
     assert!(r.stdout.contains("Share: #from=9.8(4)&to=9.20(3)\n"));
-    // The one hop over many trains links Cisco's planning page.
-    assert!(r.stdout.contains(
-        "check your start release on Cisco's planning page (the 9.x rule rests on a 2013 note; \
-         later exceptions or interim stops may exist). \
-         (https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html)"
-    ));
+    // The one hop over many trains links Cisco's planning page (the sentence's wording is
+    // tests/snapshots/renderings__cli_text_single_hop_9x.snap's).
+    let warning = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("     This hop spans more than one train"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        warning.contains("Cisco's planning page")
+            && warning.ends_with(
+                "(https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html)"
+            ),
+        "{warning}"
+    );
     let table = run(&["plan", "9.8(4)", "9.20(3)", "--rules", "table-81-1"], "");
     assert!(table.stdout.contains("in 11 hops."), "{}", table.stdout);
     assert!(table
@@ -199,21 +183,37 @@ fn plan_json_carries_caveats_and_warnings() {
     );
     // Legal by Table 81-1 but not zero-downtime: exit 1, as for no path.
     assert_eq!((r.code, r.stderr.as_str()), (1, ""));
-    let json = &r.stdout;
-    assert!(json.contains("\"verdict\":\"ok\""), "{json}");
-    assert!(
-        json.contains(
-            "\"caveats\":[{\"release\":\"8.4(6)\",\"id\":\"cscug88962\",\"kind\":\"not-zero-downtime\",\
-             \"blocking\":true,\"text\":\"Cisco later said there is no zero-downtime upgrade"
+    insta::assert_snapshot!("plan_json_8_4_5_to_8_4_6_table", r.stdout);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(json["verdict"], "ok");
+    // The hop carries the caveat in full; the document lists it once more in short.
+    let caveat = &json["hops"][0]["caveats"][0];
+    assert_eq!(
+        (
+            &caveat["release"],
+            &caveat["id"],
+            &caveat["kind"],
+            &caveat["blocking"]
+        ),
+        (
+            &"8.4(6)".into(),
+            &"cscug88962".into(),
+            &"not-zero-downtime".into(),
+            &true.into()
         ),
         "{json}"
     );
     assert!(
-        json.contains(
-            "\"warnings\":[{\"kind\":\"not-zero-downtime\",\"hops\":[1],\"bugs\":[\"CSCug88962\"]}]"
-        ),
+        caveat["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Cisco later said there is no zero-downtime upgrade")),
         "{json}"
     );
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!([{"kind": "not-zero-downtime", "hops": [1], "bugs": ["CSCug88962"]}])
+    );
+    assert_eq!(json["caveats"][0]["id"], "cscug88962", "{json}");
     // The text says the same.
     let text = run(&["plan", "8.4(5)", "8.4(6)", "--rules", "table-81-1"], "");
     // Not zero-downtime: exit 1 as for no path.
@@ -229,24 +229,28 @@ fn plan_json_carries_caveats_and_warnings() {
     // Under the default rules: no path, with the reason and the bug.
     let r = run(&["plan", "8.4(5)", "8.4(6)", "--format", "json"], "");
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("\"verdict\":\"no-path\""), "{}", r.stdout);
+    insta::assert_snapshot!("plan_json_8_4_5_to_8_4_6", r.stdout);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(json["verdict"], "no-path");
+    assert_eq!(json["warnings"][0]["kind"], "no-path", "{json}");
     assert!(
-        r.stdout.contains(
-            "\"warnings\":[{\"kind\":\"no-path\",\"reason\":\"no zero-downtime upgrade to \
-             8.4(6) (CSCug88962): Cisco says to upgrade to 8.4(5), or to 9.0(3) or later, \
-             instead\"}]"
-        ),
-        "{}",
-        r.stdout
+        json["warnings"][0]["reason"]
+            .as_str()
+            .is_some_and(|t| t.contains("8.4(6) (CSCug88962)")),
+        "{json}"
     );
     // 9.1(1) → 9.1(7): the outage plan travels, never a plain zero-downtime upgrade.
     let r = run(&["plan", "9.1(1)", "9.1(7)", "--format", "json"], "");
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert!(
-        r.stdout.contains(
-            "{\"kind\":\"outage-plan\",\"path\":[\"9.1(1)\",\"9.1(2)\",\"9.1(7)\"],\"then_holds\":true}"
-        ),
-        "{}",
-        r.stdout
+        json["warnings"]
+            .as_array()
+            .is_some_and(|w| w.contains(&serde_json::json!({
+                "kind": "outage-plan",
+                "path": ["9.1(1)", "9.1(2)", "9.1(7)"],
+                "then_holds": true
+            }))),
+        "{json}"
     );
     let r = run(&["plan", "9.1(1)", "9.1(7)", "--rules", "table-81-1"], "");
     assert!(
@@ -318,7 +322,7 @@ fn plan_json_is_the_pair_document() {
         "",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = std::fs::read_to_string(fixture("pair.json")).unwrap();
+    let golden = std::fs::read_to_string(fixture_arg("pair.json")).unwrap();
     assert_eq!(
         Some(r.stdout.as_str()),
         golden.lines().next().map(|l| format!("{l}\n")).as_deref()
@@ -348,7 +352,10 @@ fn plan_markdown_is_the_pages_export() {
 
 #[test]
 fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
-    let r = run(&["fleet", &fixture("fleet.csv"), "--target", "9.1(7)"], "");
+    let r = run(
+        &["fleet", &fixture_arg("fleet.csv"), "--target", "9.1(7)"],
+        "",
+    );
     assert_eq!(
         r.code, 2,
         "a bad line is bad input, even with no-path pairs"
@@ -389,7 +396,7 @@ fn fleet_json_from_a_file_is_the_golden_document() {
     let r = run(
         &[
             "fleet",
-            &fixture("fleet.csv"),
+            &fixture_arg("fleet.csv"),
             "--target",
             "9.1(7)",
             "--format",
@@ -400,7 +407,7 @@ fn fleet_json_from_a_file_is_the_golden_document() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stdout,
-        std::fs::read_to_string(fixture("fleet.json")).unwrap()
+        std::fs::read_to_string(fixture_arg("fleet.json")).unwrap()
     );
 }
 

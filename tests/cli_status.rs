@@ -3,45 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+mod util;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let output = child.wait_with_output().expect("the binary ends");
-    writer.join().expect("stdin written");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/show")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
+use util::{run, show_arg, Run};
 
 const PLAN: [&str; 5] = ["status", "9.8(4)", "9.12(4)", "--rules", "guide-9x"];
 
@@ -52,7 +16,7 @@ fn status(extra: &[&str], stdin: &str) -> Run {
 
 #[test]
 fn mid_upgrade_from_a_file_says_the_next_step_and_exits_0() {
-    let out = status(&["--show", &fixture("mid-standby-reloaded.txt")], "");
+    let out = status(&["--show", &show_arg("mid-standby-reloaded.txt")], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let expected = "\
 Plan 9.8(4) → 9.12(4): 1 hop (Active/Standby, rules guide-9x)
@@ -70,16 +34,16 @@ Next, step 3 on the primary unit (the active unit): no failover active (the upgr
 
 #[test]
 fn stdin_when_no_file_and_several_files_together() {
-    let text = std::fs::read_to_string(fixture("after-failover.txt")).unwrap();
+    let text = std::fs::read_to_string(show_arg("after-failover.txt")).unwrap();
     let out = status(&[], &text);
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("after step 3"), "{}", out.stdout);
     let out = status(
         &[
             "--show",
-            &fixture("exec-mate.txt"),
+            &show_arg("exec-mate.txt"),
             "--show",
-            &fixture("state-table.txt"),
+            &show_arg("state-table.txt"),
         ],
         "",
     );
@@ -90,7 +54,7 @@ fn stdin_when_no_file_and_several_files_together() {
 #[test]
 fn ticks_settle_the_reading() {
     let out = status(
-        &["--show", &fixture("after-failover.txt"), "--tick", "1.4"],
+        &["--show", &show_arg("after-failover.txt"), "--tick", "1.4"],
         "",
     );
     assert!(
@@ -107,7 +71,7 @@ fn ticks_settle_the_reading() {
 
 #[test]
 fn a_stop_exits_1_and_json_carries_it() {
-    let out = status(&["--show", &fixture("failed.txt"), "--format", "json"], "");
+    let out = status(&["--show", &show_arg("failed.txt"), "--format", "json"], "");
     assert_eq!(out.code, 1);
     let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(doc["schema"], 1);
@@ -123,7 +87,7 @@ fn a_stop_exits_1_and_json_carries_it() {
         "unknown-release.txt",
         "mate-unknown.txt",
     ] {
-        let out = status(&["--show", &fixture(kind)], "");
+        let out = status(&["--show", &show_arg(kind)], "");
         assert_eq!(out.code, 1, "{kind}: {}", out.stdout);
     }
 }
@@ -131,7 +95,12 @@ fn a_stop_exits_1_and_json_carries_it() {
 #[test]
 fn json_of_a_healthy_pair() {
     let out = status(
-        &["--show", &fixture("both-on-target.txt"), "--format", "json"],
+        &[
+            "--show",
+            &show_arg("both-on-target.txt"),
+            "--format",
+            "json",
+        ],
         "",
     );
     assert_eq!(out.code, 0);
@@ -153,7 +122,7 @@ fn output_that_names_no_unit_exits_2() {
         "{}",
         out.stdout
     );
-    let out = status(&["--show", &fixture("user-context.txt")], "");
+    let out = status(&["--show", &show_arg("user-context.txt")], "");
     assert_eq!(out.code, 2);
     assert!(out.stdout.contains("user context"));
     let out = status(&["--show", "/nonexistent/file.txt"], "");
@@ -163,7 +132,7 @@ fn output_that_names_no_unit_exits_2() {
 
 #[test]
 fn release_arguments_read_what_the_units_print() {
-    let text = std::fs::read_to_string(fixture("mid-standby-reloaded.txt")).unwrap();
+    let text = std::fs::read_to_string(show_arg("mid-standby-reloaded.txt")).unwrap();
     let out = run(
         &[
             "status",
@@ -202,7 +171,7 @@ fn help_shows_examples() {
 
 #[test]
 fn nothing_to_do_is_done_and_no_plan_exits_1() {
-    let text = std::fs::read_to_string(fixture("both-on-target.txt")).unwrap();
+    let text = std::fs::read_to_string(show_arg("both-on-target.txt")).unwrap();
     let out = run(&["status", "9.12(4)", "9.12(4)"], &text);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(

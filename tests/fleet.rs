@@ -4,13 +4,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use asa_planner::domain::fleet::json::{pair_document, FleetJson};
 use asa_planner::domain::fleet::{sample_csv, Fleet, InputError, LineOutcome, PairPlan, Summary};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::Mode;
 use asa_planner::domain::session::analyse;
-use std::path::PathBuf;
+use util::fixture_path;
 
 fn fleet(target: &str) -> Fleet {
     Fleet::new(PlanQuery {
@@ -341,16 +343,10 @@ const GOLDEN_FLEET: &[&[&str]] = &[
     &["asa5580", "8.1(2)"],
 ];
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
 /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it instead.
 #[track_caller]
 fn golden(name: &str, actual: &str) {
-    let path = fixture(name);
+    let path = fixture_path(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }

@@ -1,10 +1,13 @@
 //! Layout of the release graph: the invariants hold for the real catalog and for large synthetic
 //! ones, and the checker catches broken layouts.
 
+mod util;
+
 use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::layout::{check, layout, Layout};
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::view::graph_svg::edge_path;
+use util::r;
 
 /// `n` ascending releases over trains of uneven sizes (1 to 40 releases, some interim builds),
 /// with gaps in the minors and two-digit minors: deterministic, no randomness needed.
@@ -40,10 +43,6 @@ fn passes(releases: &[Release]) -> Layout {
 #[track_caller]
 fn broken(l: &Layout, message: &str) {
     assert_eq!(check(l), Err(message.to_string()));
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 #[test]

@@ -1,33 +1,17 @@
 //! Plans (SPEC §4) and the session built on them: table tests for the seed's and the issue's
 //! examples, messages and notes asserted verbatim.
 
+mod util;
+
 use asa_planner::domain::catalog::{Catalog, Entry};
 use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Verdict};
-use asa_planner::domain::presets;
+
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::Unit;
 use asa_planner::domain::session::{analyse, Mark, Message, Note, Origin, OtherAnswer, Session};
-
-fn r(text: &str) -> Release {
-    text.parse()
-        .unwrap_or_else(|e| panic!("test release {text:?}: {e}"))
-}
-
-fn t(text: &str) -> Train {
-    text.parse()
-        .unwrap_or_else(|e| panic!("test train {text:?}: {e}"))
-}
-
-fn catalog(list: &[&str]) -> Catalog {
-    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s))).collect())
-}
-
-fn default_catalog() -> Catalog {
-    let p = presets::default_preset();
-    Catalog::builtin().retain_trains(|tr| p.exclusion(tr).is_none())
-}
+use util::{catalog, default_catalog, r, session, t};
 
 /// The plan as text: `8.2(5) →minor 8.3(2) →major …`.
 fn path(p: &Plan) -> String {
@@ -817,13 +801,9 @@ fn plan_still_follows_table_81_1() {
     assert_eq!(a.hops.len(), 4);
 }
 
-fn session_of(fragment: &str) -> Session {
-    analyse(&fragment.parse::<PlanQuery>().expect("fragment"))
-}
-
 #[test]
 fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
-    let s = session_of("from=8.2(5)&to=9.1(7)&rules=guide-9x");
+    let s = session("from=8.2(5)&to=9.1(7)&rules=guide-9x");
     assert_eq!(s.rules, RuleSet::Guide9x);
     assert_eq!(s.verdict, Verdict::Ok);
     assert_eq!(s.hops().len(), 3);
@@ -836,16 +816,16 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
     assert_eq!(shown, ["8.2(5)", "8.3(2)", "8.4(7)", "9.0(4)", "9.1(7)"]);
 
     // Issue #20 item 4: no `rules` key is the guidance by release era.
-    let s = session_of("from=8.2(5)&to=9.1(7)");
+    let s = session("from=8.2(5)&to=9.1(7)");
     assert_eq!((s.rules, s.hops().len()), (RuleSet::Guide9x, 3));
     let other = s.other.expect("the other answer");
     assert_eq!((other.rules, other.hops), (RuleSet::Table811, 4));
-    let s = session_of("from=9.8(4)&to=9.20(3)");
+    let s = session("from=9.8(4)&to=9.20(3)");
     assert_eq!((s.rules, s.hops().len()), (RuleSet::Guide9x, 1));
-    let s = session_of("from=8.2(5)&to=9.1(7)&rules=table-81-1");
+    let s = session("from=8.2(5)&to=9.1(7)&rules=table-81-1");
     assert_eq!((s.rules, s.hops().len()), (RuleSet::Table811, 4));
 
-    let s = session_of("from=8.4(5)&to=9.0(2)&rules=guide-9x");
+    let s = session("from=8.4(5)&to=9.0(2)&rules=guide-9x");
     assert_eq!(s.verdict, Verdict::NoPath);
     assert_eq!(
         s.other,
@@ -857,7 +837,7 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
             why: None,
         })
     );
-    let s = session_of("from=8.4(5)&to=9.0(2)&rules=table-81-1");
+    let s = session("from=8.4(5)&to=9.0(2)&rules=table-81-1");
     let other = s.other.expect("the other answer");
     assert_eq!((other.verdict, other.hops), (Verdict::NoPath, 0));
     assert!(other.path.is_empty());
@@ -869,7 +849,7 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
         )
     );
     // The rule source says what the 9.x guidance rests on and where to check.
-    let s = session_of("from=9.8(4)&to=9.20(3)&rules=guide-9x");
+    let s = session("from=9.8(4)&to=9.20(3)&rules=guide-9x");
     assert_eq!(s.notes.last(), Some(&Note::RuleSource(RuleSet::Guide9x)));
     let source = asa_planner::view::words::note(&Note::RuleSource(RuleSet::Guide9x));
     assert!(
@@ -878,7 +858,7 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
     );
     assert!(source.contains("check your start release"), "{source}");
     // No answer without both releases.
-    assert_eq!(session_of("from=8.2(5)&rules=guide-9x").other, None);
+    assert_eq!(session("from=8.2(5)&rules=guide-9x").other, None);
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::platform::{
@@ -20,16 +22,7 @@ use asa_planner::domain::session::{analyse, Limited, Note, Session};
 use asa_planner::view::export::{markdown, Extras};
 use asa_planner::view::{platform_html, runbook_html, words};
 use std::path::PathBuf;
-
-fn r(text: &str) -> Release {
-    text.parse()
-        .unwrap_or_else(|e| panic!("{text} does not read: {e}"))
-}
-
-fn train(text: &str) -> Train {
-    text.parse()
-        .unwrap_or_else(|e| panic!("{text} does not read: {e}"))
-}
+use util::{one, r, select, t};
 
 fn session(from: &str, to: &str, platform: Option<Platform>, rules: RuleSet) -> Session {
     analyse(&PlanQuery {
@@ -184,7 +177,7 @@ fn a_target_above_the_models_last_release_is_refused_with_the_reason() {
         let limit = s.platform_limits[0];
         assert_eq!(limit.which, Limited::Target);
         assert_eq!(limit.release, r("9.20(3)"));
-        assert!(matches!(limit.limit, Limit::AboveLast(b) if b.train == train("9.14")));
+        assert!(matches!(limit.limit, Limit::AboveLast(b) if b.train == t("9.14")));
         let text = words::platform::limit(&limit);
         assert_eq!(
             text,
@@ -195,10 +188,16 @@ fn a_target_above_the_models_last_release_is_refused_with_the_reason() {
         assert!(words::verdict(&s).contains(&text));
         // The markup hook, with Cisco's compatibility guide to check the assumption against.
         let html = platform_html::limits(&s);
-        assert!(html.starts_with(
-            "<p class=\"platform-limit\" data-platform-limit=\"target\" data-platform=\"asa5525x\">"
-        ));
-        assert!(html.contains("href=\"https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html\""));
+        assert!(html.starts_with("<p class=\"platform-limit\""), "{html}");
+        let limit = one(&html, "p.platform-limit");
+        assert_eq!(
+            limit.attrs_of(&["data-platform-limit", "data-platform"]),
+            ["target", "asa5525x"]
+        );
+        assert_eq!(
+            one(&html, "p.platform-limit a").attr("href"),
+            Some("https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html")
+        );
     }
     // The last release of the last train is fine.
     let s = session(
@@ -219,7 +218,7 @@ fn each_models_ceiling_and_floor_refuse_and_its_range_plans() {
     for p in Platform::ALL {
         let first = p.first().train;
         // A release of the first train plans to one of the last train (or the newest).
-        let last = p.last().map_or(train("9.24"), |b| b.train);
+        let last = p.last().map_or(t("9.24"), |b| b.train);
         let (Some(low), Some(high)) = (newest_of(first), newest_of(last)) else {
             panic!("{p}: the catalog has {first} and {last}");
         };
@@ -382,7 +381,7 @@ fn the_5500_x_plans_its_8_x_through_8_6() {
     assert_eq!(s.preset.id, "asa5500x");
     assert_eq!(s.verdict, Verdict::Ok, "{:?}", s.messages);
     assert_eq!(s.hops()[0].from, r("8.6(1)"));
-    assert_eq!(s.hops()[0].to.train(), train("9.0"));
+    assert_eq!(s.hops()[0].to.train(), t("9.0"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,7 +621,7 @@ fn with_no_model_a_plan_from_8_1_or_older_to_9_3_or_later_says_no_box_runs_both(
 fn the_model_choice_lists_every_family_with_its_range() {
     let html = platform_html::options(Some(Platform::Fp2100));
     assert!(html.starts_with("<option value=\"\">Any model (no range check)</option>"));
-    assert_eq!(html.matches("<option").count(), 16);
+    assert_eq!(select(&html, "option").len(), 16);
     assert!(
         html.contains("<option value=\"fp2100\" selected>Firepower 2100 (9.8 to 9.20)</option>")
     );
@@ -646,7 +645,7 @@ fn the_pages_notes_carry_the_refusal_first() {
     );
     let html = plan_html::notes(&s);
     assert!(html.starts_with("<p class=\"platform-limit\" data-platform-limit=\"target\""));
-    assert_eq!(html.matches("data-platform-limit").count(), 1);
+    assert_eq!(select(&html, "[data-platform-limit]").len(), 1);
     // No refusal, no element.
     let s = session(
         "9.8(4)",

@@ -2,30 +2,15 @@
 //! `tests/fixtures/show/`), the ticks and the previous position; the next step, the other
 //! reading of an ambiguous snapshot, every stop kind; the words and the markup's hooks.
 
+mod util;
+
 use asa_planner::domain::position::{locate, Known, Place, PlanFrom, Position, StepKind, StopKind};
-use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{Role, Unit};
-use asa_planner::domain::session::{analyse, Session};
+use asa_planner::domain::session::Session;
 use asa_planner::domain::show::{parse, Snapshot};
 use asa_planner::view::position_html::html;
 use asa_planner::view::words::position as words;
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/show")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap()
-}
-
-fn session(fragment: &str) -> Session {
-    analyse(&fragment.parse::<PlanQuery>().unwrap())
-}
+use util::{one, r, select, session, show_output};
 
 /// The one-hop plan of the samples: 9.8(4) → 9.12(4) under Cisco's 9.x guidance.
 fn one_hop() -> Session {
@@ -35,7 +20,7 @@ fn one_hop() -> Session {
 }
 
 fn at(s: &Session, name: &str, known: &Known) -> (Snapshot, Position) {
-    let snap = parse(&fixture(name));
+    let snap = parse(&show_output(name));
     let pos = locate(s, &snap, known);
     (snap, pos)
 }
@@ -181,11 +166,11 @@ fn after_the_second_reload_done_or_step_6_still_to_do() {
     assert_eq!((next.step, next.unit), (6, Some(Unit::Secondary)));
     assert_eq!(next.commands, vec!["write memory"]);
     let html = html(s.hops(), &snap, &pos, |_| true);
-    assert!(
-        html.contains("<p data-position data-hop=\"done\" data-step=\"done\">"),
-        "{html}"
+    assert_eq!(
+        one(&html, "p[data-position]").attrs_of(&["data-hop", "data-step"]),
+        ["done", "done"]
     );
-    assert!(html.contains("data-alternative data-hop=\"1\" data-step=\"5\""));
+    one(&html, "[data-alternative][data-hop=\"1\"][data-step=\"5\"]");
     let (_, pos) = at(
         &s,
         "after-second-reload.txt",
@@ -214,12 +199,19 @@ fn both_on_the_target_is_done() {
     );
     assert_eq!(kinds(&pos), vec![]);
     let html = html(s.hops(), &snap, &pos, |_| true);
-    assert!(html.contains(
-        "<li data-unit-state data-unit=\"primary\" data-release=\"9.12(4)\" data-role=\"active\">"
-    ));
-    assert!(html.contains(
-        "<li data-unit-state data-unit=\"secondary\" data-release=\"9.12(4)\" data-role=\"standby-ready\">"
-    ));
+    let units = select(&html, "li[data-unit-state]");
+    let units: Vec<[&str; 3]> = units
+        .iter()
+        .map(|li| li.attrs_of(&["data-unit", "data-release", "data-role"]))
+        .map(|a| [a[0], a[1], a[2]])
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ["primary", "9.12(4)", "active"],
+            ["secondary", "9.12(4)", "standby-ready"]
+        ]
+    );
 }
 
 #[test]
@@ -310,12 +302,9 @@ fn an_unknown_release_is_never_guessed() {
     assert_eq!(kinds(&pos), vec![StopKind::UnknownRelease]);
     assert_eq!(pos.place, Place::Unknown);
     let html = html(s.hops(), &snap, &pos, |r| s.base.has_train(r.train()));
-    assert!(
-        html.contains("data-unit=\"secondary\" data-release=\"\""),
-        "{html}"
-    );
+    one(&html, "li[data-unit=secondary][data-release=\"\"]");
     assert!(html.contains("98.1(1)86 (a release the catalog does not know)"));
-    assert!(html.contains("data-stop=\"unknown-release\""));
+    one(&html, "[data-stop=unknown-release]");
 }
 
 #[test]
@@ -371,9 +360,9 @@ fn between_hops_of_a_longer_plan() {
         Place::InHop { hop: 1, step: 5 }
     );
     let html = html(s.hops(), &snap, &pos, |_| true);
-    assert!(
-        html.contains("data-position data-hop=\"2\" data-step=\"0\""),
-        "{html}"
+    assert_eq!(
+        one(&html, "p[data-position]").attrs_of(&["data-hop", "data-step"]),
+        ["2", "0"]
     );
     // Inside hop 2 after its failover.
     let text = pair(
@@ -419,7 +408,10 @@ fn active_active_positions() {
     // ctxb's inside interface is Waiting on the upgraded unit: wait.
     assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
     let html = html(s.hops(), &snap, &pos, |_| true);
-    assert!(html.contains("data-role=\"group1:standby-ready group2:standby-ready\""));
+    one(
+        &html,
+        "li[data-unit-state][data-role=\"group1:standby-ready group2:standby-ready\"]",
+    );
 }
 
 #[test]
@@ -447,7 +439,7 @@ fn a_user_context_says_what_it_lacks() {
 #[test]
 fn the_markup_keeps_no_serial_or_address_and_escapes_what_it_shows() {
     let s = one_hop();
-    let text = fixture("as-healthy.txt")
+    let text = show_output("as-healthy.txt")
         + "Failover On\nFailover unit Primary\nThis host: Primary - Active\n  Interface <img src=x> (192.0.2.9): Failed (Monitored)\n";
     let snap = parse(&text);
     let pos = locate(&s, &snap, &Known::default());

@@ -1,12 +1,15 @@
 //! The share format (SPEC §8): table tests for parsing, canonical display and notices, and
 //! property tests for the round trip and totality.
 
+mod util;
+
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{Dropped, Notice, PlanQuery, QueryError, MAX_FRAGMENT};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
 use proptest::prelude::*;
+use util::t;
 
 #[track_caller]
 fn parse(fragment: &str) -> (PlanQuery, Vec<Notice>) {
@@ -31,10 +34,6 @@ fn notices(fragment: &str, expected: &[(&str, &str, bool)]) -> PlanQuery {
         .collect();
     assert_eq!(got, expected, "notices for {fragment:?}");
     q
-}
-
-fn train(text: &str) -> Train {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 #[test]
@@ -68,7 +67,7 @@ fn every_key_reads_into_its_field() {
         mode: Mode::ActiveActive,
         preset: Some("asa5500".into()),
         platform: Some(Platform::Asa5525x),
-        trains: Some(vec![train("8.4"), train("9.0"), train("9.1")]),
+        trains: Some(vec![t("8.4"), t("9.0"), t("9.1")]),
         releases: Some(vec!["8.4(7)".into(), "9.0(4)".into(), "9.1(7)".into()]),
         via: vec!["9.0(2)".into()],
         interim: true,

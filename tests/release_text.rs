@@ -2,6 +2,8 @@
 //! line, a `Version: Ours …, Mate …` line, an image file name — and says what it read; through
 //! the session (the page's fields and the share link) and the fleet/command line reader.
 
+mod util;
+
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
@@ -9,10 +11,7 @@ use asa_planner::domain::release_text::{read, ReadError, Source};
 use asa_planner::domain::session::analyse;
 use asa_planner::view::words;
 use proptest::prelude::*;
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap()
-}
+use util::r;
 
 #[track_caller]
 fn reads(text: &str, release: &str, source: Source) {

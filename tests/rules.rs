@@ -2,32 +2,12 @@
 //! every reason asserted verbatim; Cisco's 9.x guidance (SPEC §3.2): every exception with its
 //! reason, and the rule sets.
 
-use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::presets;
-use asa_planner::domain::release::{Release, Train};
+mod util;
+
+use asa_planner::domain::catalog::Catalog;
 use asa_planner::domain::rules::{exception, judge, judge_guide, Block, Rule, RuleSet, EXCEPTIONS};
 use asa_planner::domain::sources::Confidence;
-
-fn r(text: &str) -> Release {
-    text.parse()
-        .unwrap_or_else(|e| panic!("test release {text:?}: {e}"))
-}
-
-fn t(text: &str) -> Train {
-    text.parse()
-        .unwrap_or_else(|e| panic!("test train {text:?}: {e}"))
-}
-
-/// A catalog of exactly these releases.
-fn catalog(list: &[&str]) -> Catalog {
-    Catalog::from_entries(list.iter().map(|s| Entry::listed(r(s))).collect())
-}
-
-/// The built-in catalog under a preset.
-fn preset(id: &str) -> Catalog {
-    let p = presets::find(id).unwrap_or_else(|| panic!("no preset {id}"));
-    Catalog::builtin().retain_trains(|tr| p.exclusion(tr).is_none())
-}
+use util::{catalog, preset, r, t};
 
 #[track_caller]
 fn allowed(c: &Catalog, a: &str, b: &str, rule: Rule) {

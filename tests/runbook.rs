@@ -4,13 +4,15 @@
 //! the default image names. Hops come from real catalog releases, through `session` where the
 //! pair matters.
 
+mod util;
+
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{
     backup_name, before_first_hop, default_image, hop_runbook, image_of, HopImages, HopSpec, Mode,
     Reloads, Role, Runbook, Setup, Step, Unit,
 };
 use asa_planner::domain::session::{analyse, Session};
+use util::r;
 
 fn images() -> HopImages {
     HopImages {
@@ -28,10 +30,6 @@ fn images_for(from: &str, to: &str) -> HopImages {
         new_image: default_image(r(to)),
         asdm_image: "asdm-7221.bin".into(),
     }
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 fn both(from: &str, to: &str) -> HopSpec {

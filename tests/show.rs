@@ -2,27 +2,17 @@
 //! on its own sample in `tests/fixtures/show/` (written for this project from Cisco's
 //! documented formats; serials and addresses are made up, from the documentation ranges).
 
-use asa_planner::domain::release::Release;
+mod util;
+
 use asa_planner::domain::runbook::Unit;
 use asa_planner::domain::show::{
     parse, ConfigSync, ReleaseFrom, Snapshot, State, UnitFacts, Unread, UnreadWhy,
 };
 use proptest::prelude::*;
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/show")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use util::{r, show_output};
 
 fn read(name: &str) -> Snapshot {
-    parse(&fixture(name))
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap()
+    parse(&show_output(name))
 }
 
 #[track_caller]
@@ -332,9 +322,9 @@ fn bad_lines_are_said_by_number_never_by_text() {
 #[test]
 fn several_outputs_in_any_order() {
     let all = [
-        fixture("exec-mate.txt"),
-        fixture("state-table.txt"),
-        fixture("as-healthy.txt"),
+        show_output("exec-mate.txt"),
+        show_output("state-table.txt"),
+        show_output("as-healthy.txt"),
     ];
     let forward = parse(&all.concat());
     // Reversed: the show version outputs still reach their units.
@@ -439,7 +429,7 @@ proptest! {
             "as-healthy.txt", "aa-with-version.txt", "state-table.txt", "exec-mate.txt",
             "more-crlf.txt", "slot1-5508.txt", "bootvar-staged.txt", "user-context.txt",
         ];
-        let mut text = fixture(names[which]);
+        let mut text = show_output(names[which]);
         for (at, insert) in cuts {
             let mut at = at.min(text.len());
             while !text.is_char_boundary(at) {

@@ -3,14 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod util;
+
 use std::path::{Path, PathBuf};
+use util::read;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// Every `.rs` file under `dir`, sorted.

@@ -2,36 +2,15 @@
 //! are there, every node and edge is drawn once, the legal hops drawn are exactly
 //! `domain::rules::judge`'s, and typed text is escaped wherever it lands.
 
+mod util;
+
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
 use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
 use asa_planner::view::{graph_svg, plan_html, release_list, release_options, runbook_html};
-
-fn session(fragment: &str) -> Session {
-    let query: PlanQuery = fragment
-        .parse()
-        .unwrap_or_else(|e| panic!("{fragment}: {e}"));
-    analyse(&query)
-}
-
-fn r(text: &str) -> Release {
-    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
-}
-
-/// The values of attribute `name` in `markup`, in order.
-fn values<'a>(markup: &'a str, name: &str) -> Vec<&'a str> {
-    let key = format!(" {name}=\"");
-    markup
-        .match_indices(&key)
-        .filter_map(|(i, _)| {
-            let rest = &markup[i + key.len()..];
-            rest.find('"').map(|end| &rest[..end])
-        })
-        .collect()
-}
+use util::{r, select, session, values};
 
 fn model_of(s: &Session) -> GraphModel {
     graph_model::build(s, false)
@@ -64,7 +43,7 @@ fn the_canvas_draws_every_release_once_and_the_plan_edges() {
         .iter()
         .map(|h| (h.from.to_string(), h.to.to_string()))
         .collect();
-    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), plan.len());
+    assert_eq!(select(&canvas, "[data-on-plan=\"\"]").len(), plan.len());
     let froms = values(&canvas, "data-edge-from");
     let tos = values(&canvas, "data-edge-to");
     for (from, to) in &plan {
@@ -75,12 +54,12 @@ fn the_canvas_draws_every_release_once_and_the_plan_edges() {
     }
     // The requested direct hop is drawn blocked, its reason in its tooltip (and beside the
     // graph, not over it: no text but the node labels and train headers).
-    assert_eq!(canvas.matches(" data-blocked=\"\"").count(), 1);
+    assert_eq!(select(&canvas, "[data-blocked=\"\"]").len(), 1);
     assert!(canvas.contains(
         "<title>Direct hop blocked: 8.2 is not the last minor release of 8.x (8.4 is)</title>"
     ));
     assert_eq!(
-        canvas.matches("<text").count(),
+        select(&canvas, "text").len(),
         model.layout.nodes.len() + model.layout.columns.len()
     );
 }
@@ -117,7 +96,7 @@ fn a_column_is_drawn_around_zero_and_keeps_its_markup_when_a_train_to_its_left_g
         .iter()
         .all(|x| x.starts_with('-') || *x == "0"));
     let rows = values(&nine_eight, "data-row");
-    assert_eq!(rows.first(), Some(&"0"));
+    assert_eq!(rows.first().map(String::as_str), Some("0"));
     assert_eq!(rows.len(), values(&nine_eight, "data-release").len());
 }
 
@@ -182,7 +161,7 @@ fn the_legal_layer_draws_exactly_the_judged_hops() {
             "legal hops from {from}"
         );
         assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
-        assert_eq!(layer.matches(" data-legal=\"\"").count(), expected.len());
+        assert_eq!(select(&layer, "[data-legal=\"\"]").len(), expected.len());
     }
     assert_eq!(graph_svg::legal_layer(&model, &s.catalog, None, None), "");
     let ring = graph_svg::legal_layer(&model, &s.catalog, None, Some(0));
@@ -195,14 +174,14 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
     let model = model_of(&s);
     assert_eq!(model.rules, RuleSet::Guide9x);
     let canvas = graph_svg::canvas(&model);
-    assert_eq!(canvas.matches(" data-on-plan=\"\"").count(), 3);
+    assert_eq!(select(&canvas, "[data-on-plan=\"\"]").len(), 3);
     assert!(canvas.contains(
         "blocked: releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
          migrations)"
     ));
     for from in ["8.4(7)", "8.2(5)", "9.1(1)", "9.8(4)"] {
         let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
-        assert_eq!(layer.matches(" data-legal=").count(), 0, "{from}");
+        assert_eq!(select(&layer, "[data-legal]").len(), 0, "{from}");
         let (mut reachable, mut excepted) = (Vec::new(), Vec::new());
         for n in &model.layout.nodes {
             match judge_guide(&s.catalog, r(from), n.release) {
@@ -213,7 +192,7 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
         }
         assert_eq!(values(&layer, "data-reachable"), reachable, "{from}");
         assert_eq!(values(&layer, "data-edge-to"), excepted, "{from}");
-        assert_eq!(layer.matches(" data-excepted=\"\"").count(), excepted.len());
+        assert_eq!(select(&layer, "[data-excepted=\"\"]").len(), excepted.len());
         assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
     }
     let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.4(7)")), None);
@@ -277,14 +256,16 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
         + 1;
     let labels = values(&html, "aria-label");
     assert_eq!(labels.len(), blocks);
-    assert!(labels.contains(&"Copy the commands of step 1 of hop 2"));
-    assert_eq!(html.matches(" data-copy=\"\"").count(), blocks);
-    assert_eq!(html.matches("<pre data-unit=").count(), blocks);
+    assert!(labels
+        .iter()
+        .any(|l| l == "Copy the commands of step 1 of hop 2"));
+    assert_eq!(select(&html, "[data-copy=\"\"]").len(), blocks);
+    assert_eq!(select(&html, "pre[data-unit]").len(), blocks);
     // The point of no return is a numbered step of its own (the second reload, step 5).
     assert!(html.contains(
         "<li value=\"5\" data-step-unit=\"active\" class=\"hop-runbook-no-return\" data-no-return=\"\">"
     ));
-    assert_eq!(html.matches("data-no-return=\"\"").count(), 1);
+    assert_eq!(select(&html, "[data-no-return]").len(), 1);
     // The ASDM image is staged like the ASA image (escaped).
     assert!(html.contains("copy /noconfirm tftp://10.0.0.1&quot;"));
     assert!(html.contains("asdm&lt;i&gt;.bin disk0:/asdm&lt;i&gt;.bin"));
@@ -299,7 +280,7 @@ fn the_list_view_names_every_release_with_its_pick_buttons() {
     assert_eq!(values(&html, "data-list-release"), drawn);
     let ids = values(&html, "id");
     assert_eq!(ids.len(), 2 * drawn.len());
-    assert!(ids.contains(&release_list::pick_button_id(r("9.3(3)"), PickAs::Target).as_str()));
+    assert!(ids.contains(&release_list::pick_button_id(r("9.3(3)"), PickAs::Target)));
     assert!(html.contains("9.3(3)</span> (target, on the plan)"));
     assert!(html.contains("aria-label=\"Set 9.1(7) as current\""));
 }
