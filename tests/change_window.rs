@@ -533,7 +533,8 @@ fn what_a_person_reads_cites_ciscos_documents_never_this_projects_files() {
 
 /// The runbook section the page draws for a share fragment (every hop), as HTML.
 fn runbook_html(fragment: &str) -> String {
-    use asa_planner::domain::runbook::{hop_images, hop_runbook, image_of};
+    use asa_planner::domain::runbook::{hop_images, image_of};
+    use asa_planner::view::runbook::hop_runbook;
     use asa_planner::view::runbook_html;
     let query: PlanQuery = fragment.parse().unwrap();
     let s = analyse(&query);

@@ -7,10 +7,11 @@
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::Release;
 use asa_planner::domain::runbook::{
-    backup_name, before_first_hop, default_image, hop_runbook, image_of, HopImages, HopSpec, Mode,
-    Reloads, Role, Runbook, Setup, Step, Unit,
+    backup_name, default_image, image_of, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup,
+    Step, Unit,
 };
 use asa_planner::domain::session::{analyse, Session};
+use asa_planner::view::runbook::{before_first_hop, hop_runbook};
 
 fn images() -> HopImages {
     HopImages {

@@ -13,6 +13,42 @@ use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
 };
 
+impl crate::domain::runbook::Mode {
+    /// How a person names it: "Active/Standby" | "Active/Active".
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Mode;
+        match self {
+            Mode::ActiveStandby => "Active/Standby",
+            Mode::ActiveActive => "Active/Active",
+        }
+    }
+}
+
+impl crate::domain::runbook::Unit {
+    /// "primary unit" | "secondary unit".
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Unit;
+        match self {
+            Unit::Primary => "primary unit",
+            Unit::Secondary => "secondary unit",
+        }
+    }
+}
+
+impl crate::domain::runbook::Role {
+    /// Where to type it, for a person: "the active unit", "each unit", …
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Role;
+        match self {
+            Role::Active => "the active unit",
+            Role::Standby => "the standby unit",
+            Role::Primary => "the primary unit",
+            Role::Secondary => "the secondary unit",
+            Role::Both => "each unit",
+        }
+    }
+}
+
 /// The rule in words.
 pub fn rule(rule: Rule) -> &'static str {
     match rule {
