@@ -410,21 +410,7 @@ pub fn analyse(query: &PlanQuery) -> Session {
 /// [`analyse`], reusing what `reuse` kept from the previous query (same result).
 pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     let mut messages = Vec::new();
-    let (base, custom, list_errors) = match &query.releases {
-        Some(list) => {
-            let (catalog, errors) = reuse.list(list);
-            if catalog.entries().is_empty() {
-                messages.push(Message {
-                    origin: Origin::Releases,
-                    text: "the custom release list has no release that reads: enter releases \
-                           such as 9.8(4), 9.12(4), or clear the list to use the built-in catalog"
-                        .to_string(),
-                });
-            }
-            (catalog, true, errors)
-        }
-        None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
-    };
+    let (base, custom, list_errors) = base_catalog(query, reuse, &mut messages);
     let platform = query.platform;
     // A model implies its preset for 7.x/8.x unless one is given.
     let preset_id = query
@@ -433,44 +419,14 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         .or_else(|| platform.map(Platform::preset));
     let preset = choose_preset(preset_id, &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
-    let enabled = |t: Train| match &explicit {
-        Some(set) => set.binary_search(&t).is_ok(),
-        None => custom || preset.exclusion(t).is_none(),
-    };
-    // The trains a model does not run are not in its catalog at all (not even as switches), so
-    // no plan passes through them, whatever the preset, the train set or the list say.
-    let trains: Vec<TrainState> = base
-        .trains()
-        .iter()
-        .filter(|&&train| platform.is_none_or(|p| p.runs(train)))
-        .map(|&train| TrainState {
-            train,
-            enabled: enabled(train),
-            excluded_by_preset: if custom {
-                None
-            } else {
-                preset.exclusion(train)
-            },
-        })
-        .collect();
+    let trains = train_states(&base, custom, platform, preset, explicit.as_deref());
     let on: Vec<Train> = trains
         .iter()
         .filter(|t| t.enabled)
         .map(|t| t.train)
         .collect();
     let catalog = reuse.active(&base, on);
-
-    let from = field(
-        &query.from,
-        &base,
-        Some("enter the current release, e.g. 9.8(4)"),
-    );
-    let to = field(
-        &query.to,
-        &base,
-        Some("enter the target release, e.g. 9.12(4)"),
-    );
-    let from2 = query.from2.as_deref().map(|text| field(text, &base, None));
+    let (from, to, from2) = read_fields(query, &base);
     let via = via_releases(&query.via, &base, &mut messages);
 
     let mut session = Session {
@@ -500,6 +456,110 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         messages,
         list_errors,
     };
+    let Some((units, to)) = typed_units(&mut session) else {
+        return session;
+    };
+    let start = units[0].1.min(units[1].1);
+    let newer = units[0].1.max(units[1].1);
+    session.start = Some(start);
+    single_box_note(&mut session, start, newer.max(to));
+    if refused_by_platform(&mut session, units, to) {
+        return session;
+    }
+    // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
+    session.past_target = units.iter().copied().find(|&(_, r)| r > to);
+    let plan = plan_both_rule_sets(&mut session, preset, explicit.is_some(), start, to, &via);
+    if start != newer {
+        session.notes.push(Note::Parity {
+            older: start,
+            newer,
+            same_train: start.train() == newer.train(),
+        });
+    }
+    if plan.verdict == Verdict::Ok {
+        session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
+        plan_notes(&mut session, &plan, units, start, newer);
+    }
+    closing_notes(&mut session, start, to);
+    session.verdict = plan.verdict;
+    session.plan = Some(plan);
+    session
+}
+
+/// Choose the catalog: the custom list's (parsed once per list, a message when nothing in it
+/// reads) or the built-in one; says whether it is custom and gives the list's bad lines.
+fn base_catalog(
+    query: &PlanQuery,
+    reuse: &mut Reuse,
+    messages: &mut Vec<Message>,
+) -> (Arc<Catalog>, bool, Vec<ListError>) {
+    match &query.releases {
+        Some(list) => {
+            let (catalog, errors) = reuse.list(list);
+            if catalog.entries().is_empty() {
+                messages.push(Message {
+                    origin: Origin::Releases,
+                    text: "the custom release list has no release that reads: enter releases \
+                           such as 9.8(4), 9.12(4), or clear the list to use the built-in catalog"
+                        .to_string(),
+                });
+            }
+            (catalog, true, errors)
+        }
+        None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
+    }
+}
+
+/// The base catalog's trains with their switches: on by the explicit set when one is given,
+/// else by the preset (a custom list is not filtered by presets). The trains a model does not
+/// run are not in its catalog at all (not even as switches), so no plan passes through them,
+/// whatever the preset, the train set or the list say.
+fn train_states(
+    base: &Catalog,
+    custom: bool,
+    platform: Option<Platform>,
+    preset: &'static Preset,
+    explicit: Option<&[Train]>,
+) -> Vec<TrainState> {
+    let enabled = |t: Train| match explicit {
+        Some(set) => set.binary_search(&t).is_ok(),
+        None => custom || preset.exclusion(t).is_none(),
+    };
+    base.trains()
+        .iter()
+        .filter(|&&train| platform.is_none_or(|p| p.runs(train)))
+        .map(|&train| TrainState {
+            train,
+            enabled: enabled(train),
+            excluded_by_preset: if custom {
+                None
+            } else {
+                preset.exclusion(train)
+            },
+        })
+        .collect()
+}
+
+/// Read the release fields against the base catalog: the current release, the target and the
+/// second unit's release when one is given (a blank second unit is simply absent).
+fn read_fields(query: &PlanQuery, base: &Catalog) -> (Field, Field, Option<Field>) {
+    let from = field(
+        &query.from,
+        base,
+        Some("enter the current release, e.g. 9.8(4)"),
+    );
+    let to = field(
+        &query.to,
+        base,
+        Some("enter the target release, e.g. 9.12(4)"),
+    );
+    let from2 = query.from2.as_deref().map(|text| field(text, base, None));
+    (from, to, from2)
+}
+
+/// The two units with their releases and the target, when every field reads; otherwise
+/// `None`, the verdict `empty` if only blank fields (their hints) stand in the way.
+fn typed_units(session: &mut Session) -> Option<([(Unit, Release); 2], Release)> {
     let fields = [
         Some(&session.from),
         Some(&session.to),
@@ -514,59 +574,82 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         {
             session.verdict = Verdict::Empty;
         }
-        return session;
+        return None;
     }
     let (Some(primary), Some(to)) = (session.from.release, session.to.release) else {
-        return session;
+        return None;
     };
     let secondary = session.from2.as_ref().and_then(|f| f.release);
-    let units = [
-        (Unit::Primary, primary),
-        (Unit::Secondary, secondary.unwrap_or(primary)),
-    ];
-    let start = primary.min(units[1].1);
-    let newer = primary.max(units[1].1);
-    session.start = Some(start);
-    if platform.is_none() && start.train() <= (Train { major: 8, minor: 1 }) {
-        let new = to.max(newer);
-        if new.train() >= (Train { major: 9, minor: 3 }) {
-            session.notes.push(Note::NoSingleBox { old: start, new });
-        }
-    }
-    if let Some(p) = platform {
-        let typed = [
-            (Limited::Unit(Unit::Primary), Some(primary)),
-            (Limited::Unit(Unit::Secondary), secondary),
-            (Limited::Target, Some(to)),
-        ];
-        for (which, release) in typed {
-            let Some(release) = release else { continue };
-            if let Some(limit) = p.limit(release) {
-                session.platform_limits.push(PlatformLimit {
-                    platform: p,
-                    release,
-                    which,
-                    limit,
-                });
-            }
-        }
-        if !session.platform_limits.is_empty() {
-            // Refused: the model cannot run a release of the request (SPEC §5.1).
-            session.verdict = Verdict::NoPath;
-            session.notes.push(Note::RuleSource(query.rules));
-            return session;
-        }
-    }
-    // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
-    session.past_target = units.iter().copied().find(|&(_, r)| r > to);
+    Some((
+        [
+            (Unit::Primary, primary),
+            (Unit::Secondary, secondary.unwrap_or(primary)),
+        ],
+        to,
+    ))
+}
 
-    let mut plan = plan::plan_with(query.rules, &session.catalog, start, to, &via);
+/// With no model chosen, a pair on 8.1 or older going to 9.3 or later: no single box runs
+/// both (`new` is the newest release of the request).
+fn single_box_note(session: &mut Session, start: Release, new: Release) {
+    if session.platform.is_none()
+        && start.train() <= (Train { major: 8, minor: 1 })
+        && new.train() >= (Train { major: 9, minor: 3 })
+    {
+        session.notes.push(Note::NoSingleBox { old: start, new });
+    }
+}
+
+/// The chosen model's refusal (SPEC §5.1): each typed release it cannot run is a
+/// [`PlatformLimit`]; when there is one, the verdict is `no-path` and nothing is planned
+/// (returns true).
+fn refused_by_platform(session: &mut Session, units: [(Unit, Release); 2], to: Release) -> bool {
+    let Some(p) = session.platform else {
+        return false;
+    };
+    let secondary = session.from2.as_ref().and_then(|f| f.release);
+    let typed = [
+        (Limited::Unit(Unit::Primary), Some(units[0].1)),
+        (Limited::Unit(Unit::Secondary), secondary),
+        (Limited::Target, Some(to)),
+    ];
+    for (which, release) in typed {
+        let Some(release) = release else { continue };
+        if let Some(limit) = p.limit(release) {
+            session.platform_limits.push(PlatformLimit {
+                platform: p,
+                release,
+                which,
+                limit,
+            });
+        }
+    }
+    if session.platform_limits.is_empty() {
+        return false;
+    }
+    session.verdict = Verdict::NoPath;
+    session.notes.push(Note::RuleSource(session.rules));
+    true
+}
+
+/// Plan under the rule set in force and ask the other one (SPEC §3); a unit past the target
+/// makes it a downgrade; the via releases not used and why there is no path are reported.
+fn plan_both_rule_sets(
+    session: &mut Session,
+    preset: &Preset,
+    explicit: bool,
+    start: Release,
+    to: Release,
+    via: &[Release],
+) -> Plan {
+    let rules = session.rules;
+    let mut plan = plan::plan_with(rules, &session.catalog, start, to, via);
     session.other = Some(other_answer(
         &session.catalog,
-        query.rules.other(),
+        rules.other(),
         start,
         to,
-        &via,
+        via,
     ));
     if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
         plan.verdict = Verdict::Downgrade;
@@ -579,72 +662,77 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         });
     }
     if plan.verdict == Verdict::NoPath {
-        explain_no_path(&mut session, preset, explicit.is_some(), start, to, &via);
+        explain_no_path(session, preset, explicit, start, to, via);
     }
+    plan
+}
+
+/// The notes of a plan that runs (its hop facts known): where a mismatched pair's newer unit
+/// joins and how far apart the units are, the trains switched off that a hop passes over,
+/// and the two notes every zero-downtime plan carries.
+fn plan_notes(
+    session: &mut Session,
+    plan: &Plan,
+    units: [(Unit, Release); 2],
+    start: Release,
+    newer: Release,
+) {
     if start != newer {
-        session.notes.push(Note::Parity {
-            older: start,
-            newer,
-            same_train: start.train() == newer.train(),
-        });
-    }
-    if plan.verdict == Verdict::Ok {
-        session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
-        if start != newer {
-            let unit = units
-                .iter()
-                .find(|(_, r)| *r == newer)
-                .map_or(Unit::Secondary, |u| u.0);
-            let joins = session
-                .hop_facts
-                .iter()
-                .position(|f| f.reloads.iter().any(|u| u.unit == unit))
-                .map(|k| k + 1);
-            session.notes.push(Note::NewerUnit {
-                unit,
-                on: newer,
-                joins,
-            });
-            // The older unit reaches the newer one's release at the hop that lands on or past
-            // it: that many legal hops apart.
-            let apart = plan
-                .hops
-                .iter()
-                .position(|h| h.to >= newer)
-                .map_or(plan.hops.len(), |k| k + 1);
-            if apart > 1 {
-                session.notes.push(Note::FarApart { apart });
-            }
-        }
-        let mut off: Vec<Train> = session
+        let unit = units
+            .iter()
+            .find(|(_, r)| *r == newer)
+            .map_or(Unit::Secondary, |u| u.0);
+        let joins = session
             .hop_facts
             .iter()
-            .flat_map(|f| &f.warnings)
-            .filter_map(|w| match w {
-                HopWarning::TrainsOff(trains) => Some(trains.iter().copied()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        off.dedup();
-        if !off.is_empty() {
-            session.notes.push(Note::TrainsOff(off));
+            .position(|f| f.reloads.iter().any(|u| u.unit == unit))
+            .map(|k| k + 1);
+        session.notes.push(Note::NewerUnit {
+            unit,
+            on: newer,
+            joins,
+        });
+        // The older unit reaches the newer one's release at the hop that lands on or past
+        // it: that many legal hops apart.
+        let apart = plan
+            .hops
+            .iter()
+            .position(|h| h.to >= newer)
+            .map_or(plan.hops.len(), |k| k + 1);
+        if apart > 1 {
+            session.notes.push(Note::FarApart { apart });
         }
-        session.notes.push(Note::NearZeroDowntime);
-        session.notes.push(Note::MixedVersions);
     }
+    let mut off: Vec<Train> = session
+        .hop_facts
+        .iter()
+        .flat_map(|f| &f.warnings)
+        .filter_map(|w| match w {
+            HopWarning::TrainsOff(trains) => Some(trains.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    off.dedup();
+    if !off.is_empty() {
+        session.notes.push(Note::TrainsOff(off));
+    }
+    session.notes.push(Note::NearZeroDowntime);
+    session.notes.push(Note::MixedVersions);
+}
+
+/// The notes every answer ends with: Cisco's outage plan from 9.1(1), the exception's note
+/// under the guidance, and the rule set's source.
+fn closing_notes(session: &mut Session, start: Release, to: Release) {
     if let Some(outage) = outage_plan(&session.catalog, start, to) {
         session.notes.push(outage);
     }
-    if query.rules == RuleSet::Guide9x && start < to {
+    if session.rules == RuleSet::Guide9x && start < to {
         if let Some(e) = rules::exception(start, to).filter(|e| !e.note.is_empty()) {
             session.notes.push(Note::Exception(e));
         }
     }
-    session.notes.push(Note::RuleSource(query.rules));
-    session.verdict = plan.verdict;
-    session.plan = Some(plan);
-    session
+    session.notes.push(Note::RuleSource(session.rules));
 }
 
 /// Cisco's own way from 9.1(1) (or one of its builds) to 9.1(2) or later, an outage (SPEC §3.2
