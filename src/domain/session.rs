@@ -16,7 +16,7 @@ use super::platform::{Limit, Platform};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
-use super::release_text::{self, Reading};
+use super::release_text::{self, ReadError, Reading};
 use super::rules::{self, Block, Rule, RuleSet};
 use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
 use std::sync::Arc;
@@ -35,10 +35,80 @@ pub enum Origin {
     Storage,
 }
 
+/// A problem a person must act on, with the input it came from ([`Origin`]).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Message {
     pub origin: Origin,
+    /// What is wrong, as facts.
+    pub problem: Problem,
+    /// `problem` worded (its `Display`, written in `view::words`); kept for the page's callers.
     pub text: String,
+}
+
+impl Message {
+    fn new(origin: Origin, problem: Problem) -> Message {
+        Message {
+            origin,
+            text: problem.to_string(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with an input other than a release field, as a typed value (in the manner of
+/// codespan's `Diagnostic`: a kind and its facts; the input is the [`Message`]'s origin).
+/// `view::words` words it, the same for every medium.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Problem {
+    /// The custom list has no line that reads as a release (the list is the catalog anyway).
+    EmptyList,
+    /// A preset id that names no preset (`id` as quoted, cut to 40 characters): the default
+    /// (`using`) is used; `known` are the ids there are.
+    UnknownPreset {
+        id: String,
+        known: Vec<&'static str>,
+        using: &'static str,
+    },
+    /// Trains of an explicit set that the base catalog does not have: ignored.
+    UnknownTrains(Vec<Train>),
+    /// A via release the plan does not use, with the planner's reason.
+    ViaUnused { release: Release, why: String },
+    /// A via text that gives no release (`text` as quoted, cut to 40 characters).
+    ViaUnread { text: String, why: FieldProblem },
+    /// A train at an end of the request is switched off (by hand, or absent from a custom
+    /// list's switches).
+    EndTrainOff(Train),
+    /// A train at an end of the request is left out by the preset, with the preset's reason
+    /// (`None`: simply switched off) and the presets that have it.
+    EndTrainExcluded {
+        train: Train,
+        preset: &'static str,
+        exclusion: Option<&'static Exclusion>,
+        with: Vec<&'static str>,
+    },
+    /// A train between the ends has only withdrawn or pre-release builds and no via pick.
+    NothingRecommended(Train),
+}
+
+/// What is wrong with one release field, as a typed value; `view::words` words it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum FieldProblem {
+    /// The field is blank: what to enter (a hint rather than an error until something is typed).
+    Blank(Hint),
+    /// The text gives no release (the reader's error).
+    Unread(ReadError),
+    /// The release reads, but the base catalog has no such train; `nearest` are its nearest
+    /// trains (at most two).
+    NoTrain { train: Train, nearest: Vec<Train> },
+}
+
+/// Which blank field a hint is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Hint {
+    /// The current release.
+    Current,
+    /// The target release.
+    Target,
 }
 
 /// What is known about a typed release beyond its number.
@@ -58,8 +128,11 @@ pub enum Mark {
 pub struct Field {
     pub text: String,
     pub release: Option<Release>,
-    /// Parse error or unknown train, worded for a person (names the nearest trains).
+    /// Parse error or unknown train, worded for a person (names the nearest trains): the
+    /// wording of `problem` (its `Display`, in `view::words`), kept for the page's callers.
     pub error: Option<String>,
+    /// What is wrong with the field, as facts.
+    pub problem: Option<FieldProblem>,
     pub marks: Vec<Mark>,
 }
 
@@ -497,12 +570,7 @@ fn base_catalog(
         Some(list) => {
             let (catalog, errors) = reuse.list(list);
             if catalog.entries().is_empty() {
-                messages.push(Message {
-                    origin: Origin::Releases,
-                    text: "the custom release list has no release that reads: enter releases \
-                           such as 9.8(4), 9.12(4), or clear the list to use the built-in catalog"
-                        .to_string(),
-                });
+                messages.push(Message::new(Origin::Releases, Problem::EmptyList));
             }
             (catalog, true, errors)
         }
@@ -543,16 +611,8 @@ fn train_states(
 /// Read the release fields against the base catalog: the current release, the target and the
 /// second unit's release when one is given (a blank second unit is simply absent).
 fn read_fields(query: &PlanQuery, base: &Catalog) -> (Field, Field, Option<Field>) {
-    let from = field(
-        &query.from,
-        base,
-        Some("enter the current release, e.g. 9.8(4)"),
-    );
-    let to = field(
-        &query.to,
-        base,
-        Some("enter the target release, e.g. 9.12(4)"),
-    );
+    let from = field(&query.from, base, Some(Hint::Current));
+    let to = field(&query.to, base, Some(Hint::Target));
     let from2 = query.from2.as_deref().map(|text| field(text, base, None));
     (from, to, from2)
 }
@@ -656,10 +716,13 @@ fn plan_both_rule_sets(
         plan.hops.clear();
     }
     for (release, why) in &plan.unused_via {
-        session.messages.push(Message {
-            origin: Origin::Via,
-            text: format!("via {release} is not used: {why}"),
-        });
+        session.messages.push(Message::new(
+            Origin::Via,
+            Problem::ViaUnused {
+                release: *release,
+                why: why.clone(),
+            },
+        ));
     }
     if plan.verdict == Verdict::NoPath {
         explain_no_path(session, preset, explicit, start, to, via);
@@ -910,17 +973,15 @@ fn choose_preset(id: Option<&str>, messages: &mut Vec<Message>) -> &'static Pres
         return presets::default_preset();
     };
     presets::find(id).unwrap_or_else(|| {
-        let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
         let default = presets::default_preset();
-        messages.push(Message {
-            origin: Origin::Preset,
-            text: format!(
-                "unknown preset \"{}\": use one of {}; using {}",
-                shorten(id.trim()),
-                ids.join(", "),
-                default.id
-            ),
-        });
+        messages.push(Message::new(
+            Origin::Preset,
+            Problem::UnknownPreset {
+                id: shorten(id.trim()),
+                known: PRESETS.iter().map(|p| p.id).collect(),
+                using: default.id,
+            },
+        ));
         default
     })
 }
@@ -940,37 +1001,30 @@ fn explicit_trains(
     firsts.sort_unstable();
     firsts.dedup();
     let set: Vec<Train> = firsts.into_iter().map(Release::train).collect();
-    let unknown: Vec<String> = set
+    let unknown: Vec<Train> = set
         .iter()
-        .filter(|t| !base.has_train(**t))
-        .map(Train::to_string)
+        .copied()
+        .filter(|t| !base.has_train(*t))
         .collect();
     if !unknown.is_empty() {
-        let plural = if unknown.len() == 1 {
-            "train"
-        } else {
-            "trains"
-        };
-        messages.push(Message {
-            origin: Origin::Trains,
-            text: format!(
-                "{plural} {} not in the catalog: ignored",
-                unknown.join(", ")
-            ),
-        });
+        messages.push(Message::new(
+            Origin::Trains,
+            Problem::UnknownTrains(unknown),
+        ));
     }
     Some(set)
 }
 
 /// Interprets one release field against the base catalog. `empty` is the hint for a blank
 /// field; `None` means a blank field is simply absent (the second unit).
-fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
+fn field(text: &str, base: &Catalog, empty: Option<Hint>) -> Field {
     let mut field = Field {
         text: text.to_string(),
         ..Field::default()
     };
     if text.trim().is_empty() {
-        field.error = empty.map(str::to_string);
+        field.problem = empty.map(FieldProblem::Blank);
+        field.error = field.problem.as_ref().map(FieldProblem::to_string);
         return field;
     }
     match interpret(text, base) {
@@ -985,33 +1039,27 @@ fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
             }
             field.release = Some(release);
         }
-        Err(message) => field.error = Some(message),
+        Err(problem) => {
+            field.error = Some(problem.to_string());
+            field.problem = Some(problem);
+        }
     }
     field
 }
 
-/// A release whose train the base catalog knows, or the message saying why not.
-fn interpret(text: &str, base: &Catalog) -> Result<Release, String> {
+/// A release whose train the base catalog knows, or the problem saying why not.
+fn interpret(text: &str, base: &Catalog) -> Result<Release, FieldProblem> {
     // A release in any spelling, a `show version` line, a `Version:` line or an image name.
     let release = release_text::read(text)
-        .map_err(|e| format!("{e}"))?
+        .map_err(FieldProblem::Unread)?
         .release;
     let train = release.train();
     if base.has_train(train) {
         return Ok(release);
     }
-    let nearest: Vec<String> = base
-        .nearest_trains(train, NEAREST)
-        .iter()
-        .map(Train::to_string)
-        .collect();
-    Err(if nearest.is_empty() {
-        format!("no train {train} in the catalog")
-    } else {
-        format!(
-            "no train {train} in the catalog (nearest: {})",
-            nearest.join(", ")
-        )
+    Err(FieldProblem::NoTrain {
+        train,
+        nearest: base.nearest_trains(train, NEAREST),
     })
 }
 
@@ -1021,10 +1069,13 @@ fn via_releases(texts: &[String], base: &Catalog, messages: &mut Vec<Message>) -
     for text in texts.iter().filter(|t| !t.trim().is_empty()) {
         match interpret(text, base) {
             Ok(release) => via.push(release),
-            Err(why) => messages.push(Message {
-                origin: Origin::Via,
-                text: format!("via \"{}\" is not used: {why}", shorten(text.trim())),
-            }),
+            Err(why) => messages.push(Message::new(
+                Origin::Via,
+                Problem::ViaUnread {
+                    text: shorten(text.trim()),
+                    why,
+                },
+            )),
         }
     }
     via
@@ -1043,29 +1094,22 @@ fn explain_no_path(
     ends.dedup();
     for train in ends.into_iter().filter(|t| !session.catalog.has_train(*t)) {
         let message = if explicit || session.custom {
-            Message {
-                origin: Origin::Trains,
-                text: format!("train {train} is switched off: switch it on to plan through it"),
-            }
+            Message::new(Origin::Trains, Problem::EndTrainOff(train))
         } else {
-            let reason = preset.exclusion(train).map_or_else(
-                || "it is switched off".to_owned(),
-                |e| format!("{} ({})", e.reason, e.source.title),
-            );
             let with: Vec<&str> = PRESETS
                 .iter()
                 .filter(|p| p.exclusion(train).is_none())
                 .map(|p| p.id)
                 .collect();
-            Message {
-                origin: Origin::Preset,
-                text: format!(
-                    "train {train} is left out by the preset {}: {reason}. Switch {train} on \
-                     under trains, or choose a preset that has it ({})",
-                    preset.id,
-                    with.join(", ")
-                ),
-            }
+            Message::new(
+                Origin::Preset,
+                Problem::EndTrainExcluded {
+                    train,
+                    preset: preset.id,
+                    exclusion: preset.exclusion(train),
+                    with,
+                },
+            )
         };
         session.messages.push(message);
     }
@@ -1075,13 +1119,10 @@ fn explain_no_path(
         .filter(|t| **t > start.train() && **t < to.train());
     for &train in inner {
         if session.catalog.recommended(train).is_none() && !via.iter().any(|r| r.train() == train) {
-            session.messages.push(Message {
-                origin: Origin::Via,
-                text: format!(
-                    "train {train} has only withdrawn or pre-release builds, which are never recommended: \
-                     to go through it anyway, pick one of them as the via release for {train}"
-                ),
-            });
+            session.messages.push(Message::new(
+                Origin::Via,
+                Problem::NothingRecommended(train),
+            ));
         }
     }
 }

@@ -8,10 +8,95 @@ use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
-use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
+use crate::domain::session::{
+    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
+};
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
 };
+use std::fmt;
+
+/// A problem with an input, as the page, the Markdown and the command line say it.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::EmptyList => f.write_str(
+                "the custom release list has no release that reads: enter releases such as \
+                 9.8(4), 9.12(4), or clear the list to use the built-in catalog",
+            ),
+            Problem::UnknownPreset { id, known, using } => write!(
+                f,
+                "unknown preset \"{id}\": use one of {}; using {using}",
+                known.join(", ")
+            ),
+            Problem::UnknownTrains(trains) => {
+                let plural = if trains.len() == 1 { "train" } else { "trains" };
+                write!(f, "{plural} {} not in the catalog: ignored", joined(trains))
+            }
+            Problem::ViaUnused { release, why } => write!(f, "via {release} is not used: {why}"),
+            Problem::ViaUnread { text, why } => write!(f, "via \"{text}\" is not used: {why}"),
+            Problem::EndTrainOff(train) => write!(
+                f,
+                "train {train} is switched off: switch it on to plan through it"
+            ),
+            Problem::EndTrainExcluded {
+                train,
+                preset,
+                exclusion,
+                with,
+            } => {
+                let reason = exclusion.map_or_else(
+                    || "it is switched off".to_owned(),
+                    |e| format!("{} ({})", e.reason, e.source.title),
+                );
+                write!(
+                    f,
+                    "train {train} is left out by the preset {preset}: {reason}. Switch {train} \
+                     on under trains, or choose a preset that has it ({})",
+                    with.join(", ")
+                )
+            }
+            Problem::NothingRecommended(train) => write!(
+                f,
+                "train {train} has only withdrawn or pre-release builds, which are never \
+                 recommended: to go through it anyway, pick one of them as the via release for \
+                 {train}"
+            ),
+        }
+    }
+}
+
+/// A release field's problem, as the field, the Markdown and the command line say it.
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::Blank(Hint::Current) => {
+                f.write_str("enter the current release, e.g. 9.8(4)")
+            }
+            FieldProblem::Blank(Hint::Target) => {
+                f.write_str("enter the target release, e.g. 9.12(4)")
+            }
+            FieldProblem::Unread(e) => write!(f, "{e}"),
+            FieldProblem::NoTrain { train, nearest } if nearest.is_empty() => {
+                write!(f, "no train {train} in the catalog")
+            }
+            FieldProblem::NoTrain { train, nearest } => write!(
+                f,
+                "no train {train} in the catalog (nearest: {})",
+                joined(nearest)
+            ),
+        }
+    }
+}
+
+/// Trains joined with ", ".
+fn joined(trains: &[Train]) -> String {
+    trains
+        .iter()
+        .map(Train::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 impl crate::domain::runbook::Mode {
     /// How a person names it: "Active/Standby" | "Active/Active".
