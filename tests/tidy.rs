@@ -730,7 +730,6 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
         2,
         "not yet typed: why a via release is not used",
     ),
-    ("src/domain/query.rs", 12, "not yet typed: a link's notices"),
     (
         "src/domain/query/percent.rs",
         2,

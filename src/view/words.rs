@@ -5,6 +5,7 @@
 //! from the text, so each medium can link them.
 
 use crate::domain::plan::{HopNote, Verdict};
+use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
@@ -85,6 +86,70 @@ impl fmt::Display for FieldProblem {
                 "no train {train} in the catalog (nearest: {})",
                 joined(nearest)
             ),
+        }
+    }
+}
+
+/// What was ignored in a link and why, as the banner and the command line say it (each
+/// message names its key).
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = &self.key;
+        match &self.problem {
+            LinkProblem::Repeated => {
+                write!(f, "{key} is given more than once: the last one is used")
+            }
+            LinkProblem::UnknownKey => write!(f, "unknown key {} was ignored", quoted(key)),
+            LinkProblem::Platform(e) => write!(f, "platform {e}: it was ignored"),
+            LinkProblem::Mode(v) => write!(
+                f,
+                "mode {} is not a failover mode (active-standby or active-active): it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Rules(v) => write!(
+                f,
+                "rules {} is not a rule set (table-81-1 or guide-9x): it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Interim(v) => write!(
+                f,
+                "interim {} is not 1, 0, true or false: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Contexts(v) => write!(
+                f,
+                "contexts {} is not multi or single: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Minutes(v) => write!(
+                f,
+                "min {} is not a whole number of minutes above 0: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Train { item, error } => write!(
+                f,
+                "trains: {} is not a train ({error}): the list was ignored",
+                quoted(item)
+            ),
+            LinkProblem::Version(v) => write!(
+                f,
+                "version {} is not a format version: the link was read as v{}",
+                quoted(v),
+                crate::domain::query::VERSION
+            ),
+            LinkProblem::NewerVersion { v, read_as } => write!(
+                f,
+                "this link was made by a newer version of the planner (format v{v}): it was read \
+                 as v{read_as}, so parts of it may be missing"
+            ),
+            LinkProblem::Files { key, items } => {
+                write!(
+                f,
+                "{key}: {} is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was \
+                 ignored",
+                items.iter().map(|i| quoted(i)).collect::<Vec<_>>().join(", ")
+            )
+            }
         }
     }
 }
