@@ -59,6 +59,7 @@
 
 mod percent;
 
+pub use percent::StrictError;
 pub(crate) use percent::{decode_strict, encode as percent_encode};
 
 use super::platform::{Platform, UnknownPlatform};
