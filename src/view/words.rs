@@ -4,6 +4,7 @@
 //! hold `backtick` spans (commands); each medium renders them its own way. Sources come apart
 //! from the text, so each medium can link them.
 
+use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
 use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
@@ -150,6 +151,19 @@ impl fmt::Display for Notice {
                 items.iter().map(|i| quoted(i)).collect::<Vec<_>>().join(", ")
             )
             }
+        }
+    }
+}
+
+/// What is wrong with an entry of a pasted list, as the page and the Markdown say it.
+impl fmt::Display for ListProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListProblem::TooMany => write!(
+                f,
+                "too many entries: only the first {MAX_ENTRIES} are used, the rest are ignored"
+            ),
+            ListProblem::Unread(e) => write!(f, "{e}"),
         }
     }
 }
