@@ -2,7 +2,7 @@
 //! examples, messages and notes asserted verbatim.
 
 use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Verdict};
+use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Unused, Verdict};
 use asa_planner::domain::presets;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
@@ -838,8 +838,12 @@ fn via_is_the_only_stop_of_its_train() {
         p.unused_via,
         [(
             r("9.6(3)"),
-            "the fewest hops under Cisco's 9.x guidance do not stop in 9.6".to_string()
+            Unused::NoGuideStop(Train { major: 9, minor: 6 })
         )]
+    );
+    assert_eq!(
+        p.unused_via[0].1.to_string(),
+        "the fewest hops under Cisco's 9.x guidance do not stop in 9.6"
     );
     let p = planned_9x(
         &c,

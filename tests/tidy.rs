@@ -683,8 +683,6 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),
     ("src/domain/position.rs", 3, "commands (`no failover active`, `no boot system`)"),
     ("src/domain/layout.rs", 11, "the layout checker's violations (for tests)"),
-    ("src/domain/plan.rs", 4, "not yet typed: why a via release is not used"),
-    ("src/domain/plan/guide.rs", 2, "not yet typed: why a via release is not used"),
     ("src/domain/fleet/mod.rs", 6, "not yet typed: a fleet line's input errors"),
     ("src/ui/components/custom_list.rs", 4, "page"),
     ("src/ui/components/graph_panel.rs", 2, "page"),

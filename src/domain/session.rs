@@ -11,7 +11,7 @@
 use super::catalog::{is_pre_release, Catalog};
 use super::caveats::{self, Caveat};
 use super::custom_list::{self, ListError};
-use super::plan::{self, Hop, Plan, Verdict};
+use super::plan::{self, Hop, Plan, Unused, Verdict};
 use super::platform::{Limit, Platform};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
@@ -72,7 +72,7 @@ pub enum Problem {
     /// Trains of an explicit set that the base catalog does not have: ignored.
     UnknownTrains(Vec<Train>),
     /// A via release the plan does not use, with the planner's reason.
-    ViaUnused { release: Release, why: String },
+    ViaUnused { release: Release, why: Unused },
     /// A via text that gives no release (`text` as quoted, cut to 40 characters).
     ViaUnread { text: String, why: FieldProblem },
     /// A train at an end of the request is switched off (by hand, or absent from a custom

@@ -199,7 +199,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             writeln!(
                 md,
                 "\nThe chosen intermediate {release} was not used: {}.",
-                inline(why)
+                inline(&why.to_string())
             )?;
         }
     }

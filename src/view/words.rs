@@ -5,7 +5,7 @@
 //! from the text, so each medium can link them.
 
 use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
-use crate::domain::plan::{HopNote, Verdict};
+use crate::domain::plan::{HopNote, Unused, Verdict};
 use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
@@ -164,6 +164,32 @@ impl fmt::Display for ListProblem {
                 "too many entries: only the first {MAX_ENTRIES} are used, the rest are ignored"
             ),
             ListProblem::Unread(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Why a via release is not used, as the page, the Markdown and the command line say it.
+impl fmt::Display for Unused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unused::EndTrain(train) => write!(
+                f,
+                "{train} is where the plan starts or ends, not a step between"
+            ),
+            Unused::NotOnTheWay { train, a, b } => {
+                write!(f, "{train} is not a step on the way from {a} to {b}")
+            }
+            Unused::NotOnPlan(train) => write!(f, "{train} is not on the plan"),
+            Unused::AlreadyPicked { kept, train } => {
+                write!(f, "{kept} is already the pick for {train}")
+            }
+            Unused::NotBetween { release, from, to } => {
+                write!(f, "{release} is not between {from} and {to}")
+            }
+            Unused::NoGuideStop(train) => write!(
+                f,
+                "the fewest hops under Cisco's 9.x guidance do not stop in {train}"
+            ),
         }
     }
 }
