@@ -5,6 +5,7 @@
 //! from the text, so each medium can link them.
 
 use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
+use crate::domain::fleet::{LineProblem, FIELDS};
 use crate::domain::plan::{HopNote, Unused, Verdict};
 use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
@@ -189,6 +190,42 @@ impl fmt::Display for Unused {
             Unused::NoGuideStop(train) => write!(
                 f,
                 "the fewest hops under Cisco's 9.x guidance do not stop in {train}"
+            ),
+        }
+    }
+}
+
+/// What is wrong with a fleet line's field or a fleet-wide setting, as the fleet view, its
+/// exports and the command line say it.
+impl fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineProblem::NoName => f.write_str("empty: every pair needs a name"),
+            LineProblem::NoUnit1 => {
+                f.write_str("empty: enter the release the first unit runs, e.g. 9.8(4)")
+            }
+            LineProblem::NoTarget => f.write_str(
+                "empty, and the fleet has no target: give one on the line or for the whole fleet",
+            ),
+            LineProblem::Unread(e) => write!(f, "{e}"),
+            LineProblem::Field(p) => write!(f, "{p}"),
+            LineProblem::Mode(text) => write!(
+                f,
+                "{} is not a failover mode: active-standby or active-active",
+                quoted(text)
+            ),
+            LineProblem::UnknownPreset { text, known } => write!(
+                f,
+                "unknown preset {}: use one of {}",
+                quoted(text),
+                known.join(", ")
+            ),
+            LineProblem::Platform(e) => write!(f, "{e}"),
+            LineProblem::Extra { fields } => write!(
+                f,
+                "{fields} fields; a line has at most {}: {}",
+                FIELDS.len(),
+                FIELDS.join(", ")
             ),
         }
     }
