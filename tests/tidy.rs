@@ -669,9 +669,8 @@ fn sentences_in_finds_english_literals_in_code_only() {
 /// Files that still hold sentences, with how many (exactly) and why. Cisco-sourced data tables
 /// (caveats, exceptions, documents, models, presets: summarised from Cisco's documents, each
 /// entry with its source) and the device output the `show` parser matches are facts kept where
-/// they are; so are two commands, the layout checker's violations (read by tests, never by a
-/// person) and the page's components ("page"), whose sentences move to `view::words` with the
-/// page's own changes. A count may only go down: lower it when a sentence moves.
+/// they are; so are two commands, and the page's components ("page"), whose sentences move to
+/// `view::words` with the page's own changes. A count may only go down: lower it when a sentence moves.
 #[rustfmt::skip]
 const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/caveats.rs", 24, "Cisco-sourced caveat texts and their commands"),
@@ -682,7 +681,6 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/show/parse.rs", 16, "lines of device output the parser matches"),
     ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),
     ("src/domain/position.rs", 3, "commands (`no failover active`, `no boot system`)"),
-    ("src/domain/layout.rs", 11, "the layout checker's violations (for tests)"),
     ("src/ui/components/custom_list.rs", 4, "page"),
     ("src/ui/components/graph_panel.rs", 2, "page"),
     ("src/ui/components/mode_select.rs", 1, "page"),
