@@ -67,7 +67,7 @@ pub(crate) fn decode_lenient(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Why [`decode_strict`] refused a text: the 1-based byte where it went wrong.
+/// Why `decode_strict` refused a text: the 1-based byte where it went wrong.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum StrictError {
     /// A `%` not followed by two hex digits.
