@@ -673,8 +673,8 @@ fn sentences_in_finds_english_literals_in_code_only() {
 /// `view::words` with the page's own changes. A count may only go down: lower it when a sentence moves.
 #[rustfmt::skip]
 const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
-    ("src/domain/caveats.rs", 24, "Cisco-sourced caveat texts and their commands"),
-    ("src/domain/rules.rs", 19, "Cisco-sourced exceptions: reasons, notes, quotes"),
+    ("src/domain/caveats.rs", 23, "Cisco-sourced caveat texts and their commands"),
+    ("src/domain/rules.rs", 17, "Cisco-sourced exceptions: reasons, notes, quotes"),
     ("src/domain/sources.rs", 12, "titles of Cisco's documents"),
     ("src/domain/platform.rs", 7, "models' names and their Cisco documents' titles"),
     ("src/domain/presets.rs", 8, "presets' names and exclusion reasons"),

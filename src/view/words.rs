@@ -240,6 +240,30 @@ fn joined(trains: &[Train]) -> String {
         .join(", ")
 }
 
+impl crate::domain::caveats::Kind {
+    /// A few words for a label: "configuration migration", …
+    pub fn label(self) -> &'static str {
+        use crate::domain::caveats::Kind;
+        match self {
+            Kind::Migration => "configuration migration",
+            Kind::Change => "configuration change",
+            Kind::OneWay => "one-way upgrade",
+            Kind::NoZeroDowntime => "not zero-downtime",
+            Kind::Unclear => "unclear in Cisco's note",
+        }
+    }
+}
+
+impl crate::domain::rules::RuleSet {
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleSet::Table811 => "Table 81-1 of Cisco's 8.x configuration guide",
+            RuleSet::Guide9x => "Cisco's guidance by release era",
+        }
+    }
+}
+
 impl crate::domain::runbook::Mode {
     /// How a person names it: "Active/Standby" | "Active/Active".
     pub fn label(self) -> &'static str {
