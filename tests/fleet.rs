@@ -7,7 +7,9 @@
 mod util;
 
 use asa_planner::domain::fleet::json::{pair_document, FleetJson};
-use asa_planner::domain::fleet::{sample_csv, Fleet, InputError, LineOutcome, PairPlan, Summary};
+use asa_planner::domain::fleet::{
+    sample_csv, Fleet, InputError, LineOutcome, LineProblem, PairPlan, Summary,
+};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::Mode;
@@ -41,7 +43,17 @@ fn planned(fleet: &mut Fleet, line: u64, text: &str) -> PairPlan {
 #[track_caller]
 fn errors(fleet: &mut Fleet, line: u64, text: &str) -> Vec<String> {
     match outcome(fleet, line, text) {
-        LineOutcome::Bad(errors) => errors.iter().map(InputError::to_string).collect(),
+        LineOutcome::Bad(errors) => errors
+            .iter()
+            .map(|e| {
+                assert_eq!(
+                    e.message,
+                    e.problem.to_string(),
+                    "the message is the problem worded"
+                );
+                e.to_string()
+            })
+            .collect(),
         other => panic!("{text}: {other:?}"),
     }
 }
@@ -120,6 +132,33 @@ fn a_header_is_skipped_only_as_the_first_record_and_blank_lines_always() {
         outcome(&mut g, 1, "edge,9.0(4)"),
         LineOutcome::Planned(_)
     ));
+}
+
+#[test]
+fn bad_fields_are_facts_worded_apart() {
+    let mut f = fleet("");
+    let LineOutcome::Bad(errors) = outcome(&mut f, 3, ",9.11(1),,,active-passive,,,extra") else {
+        panic!("planned");
+    };
+    let got: Vec<(Option<u64>, &str, &LineProblem)> = errors
+        .iter()
+        .map(|e| (e.line, e.field, &e.problem))
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[0], (Some(3), "name", &LineProblem::NoName));
+    assert_eq!(got[1], (Some(3), "target", &LineProblem::NoTarget));
+    assert_eq!(
+        got[2],
+        (
+            Some(3),
+            "mode",
+            &LineProblem::Mode("active-passive".to_string())
+        )
+    );
+    assert_eq!(
+        got[3],
+        (Some(3), "extra", &LineProblem::Extra { fields: 8 })
+    );
 }
 
 #[test]

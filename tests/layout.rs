@@ -42,7 +42,10 @@ fn passes(releases: &[Release]) -> Layout {
 
 #[track_caller]
 fn broken(l: &Layout, message: &str) {
-    assert_eq!(check(l), Err(message.to_string()));
+    assert_eq!(
+        check(l).map_err(|v| v.to_string()),
+        Err(message.to_string())
+    );
 }
 
 #[test]

@@ -4,13 +4,16 @@
 mod util;
 
 use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Verdict};
+use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Unused, Verdict};
+use asa_planner::domain::presets;
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::Unit;
-use asa_planner::domain::session::{analyse, Mark, Message, Note, Origin, OtherAnswer, Session};
+use asa_planner::domain::session::{
+    analyse, FieldProblem, Hint, Mark, Message, Note, Origin, OtherAnswer, Problem, Session,
+};
 use util::{catalog, default_catalog, r, session, t};
 
 /// The plan as text: `8.2(5) →minor 8.3(2) →major …`.
@@ -269,7 +272,20 @@ fn query(from: &str, to: &str) -> PlanQuery {
 fn messages(s: &Session) -> Vec<(Origin, &str)> {
     s.messages
         .iter()
-        .map(|Message { origin, text }| (*origin, text.as_str()))
+        .map(
+            |Message {
+                 origin,
+                 problem,
+                 text,
+             }| {
+                assert_eq!(
+                    *text,
+                    problem.to_string(),
+                    "a message's text is its problem worded"
+                );
+                (*origin, text.as_str())
+            },
+        )
         .collect()
 }
 
@@ -285,6 +301,11 @@ fn field_error(s: &Session, which: Origin, expected: &str) {
         Some(expected),
         "error of {:?}",
         field.text
+    );
+    assert_eq!(
+        field.problem.as_ref().map(ToString::to_string).as_deref(),
+        Some(expected),
+        "the error is the field's problem worded"
     );
     assert_eq!(field.release, None);
     // A blank field is a hint (the page is not filled in yet); anything typed wrong is invalid.
@@ -327,6 +348,50 @@ fn session_plans_the_issue_example() {
         .trains
         .iter()
         .all(|ts| ts.enabled == ts.excluded_by_preset.is_none()));
+}
+
+/// The session's problems are facts (the train, its nearest trains, the preset ids): the
+/// sentences above are their wording in `view::words`.
+#[test]
+fn session_problems_are_typed() {
+    let t = |major, minor| Train { major, minor };
+    let s = analyse(&query("9.11(1)", ""));
+    assert_eq!(
+        s.from.problem,
+        Some(FieldProblem::NoTrain {
+            train: t(9, 11),
+            nearest: vec![t(9, 10), t(9, 12)],
+        })
+    );
+    assert_eq!(s.to.problem, Some(FieldProblem::Blank(Hint::Target)));
+    assert!(matches!(
+        analyse(&query("9.8(4)", "9.2")).to.problem,
+        Some(FieldProblem::Unread(_))
+    ));
+    assert_eq!(analyse(&query("9.8(4)", "9.12(4)")).from.problem, None);
+
+    let mut q = query("9.1(7)", "9.4(4)");
+    q.preset = Some("asa9999".to_string());
+    q.trains = Some(vec![t(9, 1), t(9, 4), t(9, 11)]);
+    let problems: Vec<(Origin, Problem)> = analyse(&q)
+        .messages
+        .into_iter()
+        .map(|m| (m.origin, m.problem))
+        .collect();
+    assert_eq!(
+        problems[..2],
+        [
+            (
+                Origin::Preset,
+                Problem::UnknownPreset {
+                    id: "asa9999".to_string(),
+                    known: presets::PRESETS.iter().map(|p| p.id).collect(),
+                    using: presets::default_preset().id,
+                }
+            ),
+            (Origin::Trains, Problem::UnknownTrains(vec![t(9, 11)])),
+        ]
+    );
 }
 
 #[test]
@@ -758,8 +823,12 @@ fn via_is_the_only_stop_of_its_train() {
         p.unused_via,
         [(
             r("9.6(3)"),
-            "the fewest hops under Cisco's 9.x guidance do not stop in 9.6".to_string()
+            Unused::NoGuideStop(Train { major: 9, minor: 6 })
         )]
+    );
+    assert_eq!(
+        p.unused_via[0].1.to_string(),
+        "the fewest hops under Cisco's 9.x guidance do not stop in 9.6"
     );
     let p = planned_9x(
         &c,

@@ -4,7 +4,9 @@
 mod util;
 
 use asa_planner::domain::platform::Platform;
-use asa_planner::domain::query::{Dropped, Notice, PlanQuery, QueryError, MAX_FRAGMENT};
+use asa_planner::domain::query::{
+    Dropped, LinkProblem, Notice, PlanQuery, QueryError, MAX_FRAGMENT, VERSION,
+};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
@@ -30,10 +32,50 @@ fn notices(fragment: &str, expected: &[(&str, &str, bool)]) -> PlanQuery {
     let (q, notices) = parse(fragment);
     let got: Vec<(&str, &str, bool)> = notices
         .iter()
-        .map(|n| (n.key.as_str(), n.message.as_str(), n.is_error))
+        .map(|n| {
+            assert_eq!(
+                n.message,
+                n.to_string(),
+                "a notice's message is its wording"
+            );
+            (n.key.as_str(), n.message.as_str(), n.is_error)
+        })
         .collect();
     assert_eq!(got, expected, "notices for {fragment:?}");
     q
+}
+
+/// A link's notices are facts (the key, the value as decoded, the parser's error); the
+/// sentences the tests above read are their wording in `view::words`.
+#[test]
+fn notices_are_typed() {
+    let (_, n) = parse("mode=foo%20bar&img=9.8(4)&trains=8.4,8.x&v=7&zz=1&zz=2&from=1&from=2");
+    let got: Vec<(&str, &LinkProblem)> = n.iter().map(|n| (n.key.as_str(), &n.problem)).collect();
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(got[0], ("zz", &LinkProblem::UnknownKey));
+    assert_eq!(got[1], ("from", &LinkProblem::Repeated));
+    assert_eq!(got[2], ("mode", &LinkProblem::Mode("foo bar".to_string())));
+    assert!(matches!(got[3], ("trains", LinkProblem::Train { item, .. }) if item == "8.x"));
+    assert_eq!(
+        got[4],
+        (
+            "img",
+            &LinkProblem::Files {
+                key: "img",
+                items: vec!["9.8(4)".to_string()]
+            }
+        )
+    );
+    assert_eq!(
+        got[5],
+        (
+            "v",
+            &LinkProblem::NewerVersion {
+                v: 7,
+                read_as: VERSION
+            }
+        )
+    );
 }
 
 #[test]

@@ -8,10 +8,11 @@ mod util;
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::{
-    backup_name, before_first_hop, default_image, hop_runbook, image_of, HopImages, HopSpec, Mode,
-    Reloads, Role, Runbook, Setup, Step, Unit,
+    backup_name, default_image, image_of, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup,
+    Step, Unit,
 };
 use asa_planner::domain::session::{analyse, Session};
+use asa_planner::view::runbook::{before_first_hop, hop_runbook};
 use util::r;
 
 fn images() -> HopImages {

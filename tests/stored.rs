@@ -1,6 +1,8 @@
 //! Stored state: the versioned text round-trips, and anything else is an error value.
 
-use asa_planner::domain::stored::{decode, encode, Stored, StoredError, HEADER, MAX_STORED};
+use asa_planner::domain::stored::{
+    decode, encode, Kind, Stored, StoredError, Unread, HEADER, MAX_STORED,
+};
 use proptest::prelude::*;
 
 /// Decoding `text` fails with `reason` (the part inside the framed message).
@@ -13,13 +15,34 @@ fn refused(text: &str, reason: &str) {
         ),
         Err(e) => {
             let start: String = text.chars().take(60).collect();
-            assert_eq!(e, StoredError(reason.to_string()), "for {start:?}…");
+            assert_eq!(e.0.to_string(), reason, "for {start:?}…");
             assert_eq!(
                 e.to_string(),
                 format!("saved state could not be read ({reason}); it was replaced")
             );
         }
     }
+}
+
+/// Why a text was not read is a fact (the line, the key, the kind of saved text); the reasons
+/// above are its wording.
+#[test]
+fn unread_is_typed() {
+    assert_eq!(
+        decode("hello"),
+        Err(StoredError(Unread::NotOurs(Kind::Planner)))
+    );
+    assert_eq!(
+        decode(&format!("{HEADER}\nfragment=a\nfragment=b\nend\n")),
+        Err(StoredError(Unread::Repeated {
+            line: 3,
+            key: "fragment"
+        }))
+    );
+    assert_eq!(
+        decode(&format!("{HEADER}\nfragment=a")),
+        Err(StoredError(Unread::Truncated))
+    );
 }
 
 fn sample() -> Stored {
@@ -177,7 +200,7 @@ proptest! {
 mod fleet {
     use asa_planner::domain::fleet::saved::{decode, encode, SavedFleet, HEADER};
     use asa_planner::domain::rules::RuleSet;
-    use asa_planner::domain::stored::StoredError;
+    use asa_planner::domain::stored::{Kind, StoredError, Unread};
     use proptest::prelude::*;
 
     fn sample() -> SavedFleet {
@@ -190,10 +213,15 @@ mod fleet {
         }
     }
 
+    #[test]
+    fn unread_names_the_fleet() {
+        assert_eq!(decode("x"), Err(StoredError(Unread::NotOurs(Kind::Fleet))));
+    }
+
     #[track_caller]
     fn refused(text: &str, reason: &str) {
         let e = decode(text).expect_err("refused");
-        assert_eq!(e, StoredError(reason.to_string()));
+        assert_eq!(e.0.to_string(), reason);
         assert_eq!(
             e.to_string(),
             format!("saved state could not be read ({reason}); it was replaced")

@@ -495,3 +495,261 @@ fn markup_in_finds_tags_and_markdown_in_code_only() {
         assert!(markup_in(file, clean).is_empty(), "{clean}");
     }
 }
+
+/// The string literals of a file's code with the line each starts on: comments are skipped,
+/// a literal may run over several lines (`\` continuations), raw strings (`r#"…"#`) and char
+/// literals (`'"'`) are read as Rust reads them. Everything from a `#[cfg(test)]` line on is
+/// left out (the test modules sit at the end of a file).
+fn file_literals(text: &str) -> Vec<(usize, String)> {
+    let code = text.split("\n#[cfg(test)]").next().unwrap_or_default();
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut line) = (0, 1);
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\n' => line += 1,
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '\'' => {
+                // A char literal ('x', '\n', '"'), else a lifetime.
+                if next == Some('\\') {
+                    i += 2;
+                    while i < chars.len() && chars[i] != '\'' {
+                        i += 1;
+                    }
+                } else if chars.get(i + 2) == Some(&'\'') {
+                    i += 2;
+                }
+            }
+            'r' if (next == Some('"') || next == Some('#'))
+                && !chars[..i]
+                    .last()
+                    .is_some_and(|p| p.is_alphanumeric() || *p == '_') =>
+            {
+                let hashes = chars[i + 1..].iter().take_while(|c| **c == '#').count();
+                if chars.get(i + 1 + hashes) == Some(&'"') {
+                    let start = line;
+                    let close: String = std::iter::once('"')
+                        .chain(std::iter::repeat_n('#', hashes))
+                        .collect();
+                    let body_start = i + 2 + hashes;
+                    let rest: String = chars[body_start..].iter().collect();
+                    let end = rest.find(&close).unwrap_or(rest.len());
+                    let body = &rest[..end];
+                    line += body.matches('\n').count();
+                    out.push((start, body.to_string()));
+                    i = body_start + body.chars().count() + close.chars().count();
+                    continue;
+                }
+            }
+            '"' => {
+                let start = line;
+                let mut lit = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    match chars[i] {
+                        '\\' if chars.get(i + 1) == Some(&'\n') => {
+                            // A continuation: the newline and the next line's indent vanish.
+                            line += 1;
+                            i += 2;
+                            while i < chars.len() && chars[i].is_whitespace() {
+                                if chars[i] == '\n' {
+                                    line += 1;
+                                }
+                                i += 1;
+                            }
+                            continue;
+                        }
+                        '\\' => {
+                            lit.push(chars.get(i + 1).copied().unwrap_or('\\'));
+                            i += 2;
+                            continue;
+                        }
+                        '\n' => {
+                            line += 1;
+                            lit.push('\n');
+                        }
+                        c => lit.push(c),
+                    }
+                    i += 1;
+                }
+                out.push((start, lit));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a literal reads as an English sentence: three or more words of letters (a word may
+/// end in `,`, `.`, `:`, `;` or `?`), separated by spaces.
+fn is_sentence(lit: &str) -> bool {
+    lit.split_whitespace()
+        .filter(|w| {
+            let w = w.trim_end_matches([',', '.', ':', ';', '?']);
+            w.len() > 1
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        })
+        .count()
+        >= 3
+}
+
+/// The lines of `text` (a file) inside an `impl … Display for …` block.
+fn display_lines(text: &str) -> Vec<bool> {
+    let mut inside = Vec::new();
+    let mut depth: Option<i32> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if depth.is_none() && trimmed.starts_with("impl") && trimmed.contains("Display for ") {
+            depth = Some(0);
+        }
+        inside.push(depth.is_some());
+        if let Some(d) = depth.as_mut() {
+            *d += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+            if *d <= 0 && line.contains('}') {
+                depth = None;
+            }
+        }
+    }
+    inside
+}
+
+/// `file:line: "literal"` for each English sentence in a literal of `text`'s code outside an
+/// `impl … Display for …` block.
+fn sentences_in(file: &Path, text: &str) -> Vec<String> {
+    let display = display_lines(text);
+    file_literals(text)
+        .into_iter()
+        .filter(|(line, lit)| is_sentence(lit) && !display.get(line - 1).copied().unwrap_or(false))
+        .map(|(line, lit)| format!("{}:{line}: {lit:?}", file.display()))
+        .collect()
+}
+
+#[test]
+fn sentences_in_finds_english_literals_in_code_only() {
+    let file = Path::new("x.rs");
+    for code in [
+        "let s = \"the pair is healthy\";",
+        "let s = format!(\"train {t} is switched off: switch it on\");",
+        "let s = \"one \\\n         two three\";",
+        "let s = r#\"say \"this\" here and now\"#;",
+    ] {
+        assert_eq!(sentences_in(file, code).len(), 1, "{code}");
+    }
+    for clean in [
+        "// the pair is healthy, says this comment",
+        "/// the pair is healthy, says this doc line",
+        "let s = \"changeto system\";",
+        "let c = '\"'; let s = \"a b\";",
+        "const SERVER: &str = \"<tftp-server>\";",
+        "let s = \"9.8(4) 9.12(4) 9.20(1)\";",
+        "impl fmt::Display for E {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        f.write_str(\"the release does not read\")\n    }\n}",
+        "fn f() {}\n#[cfg(test)]\nmod tests { const S: &str = \"a test sentence here\"; }",
+    ] {
+        assert_eq!(sentences_in(file, clean), Vec::<String>::new(), "{clean}");
+    }
+    // After a Display block, literals count again; line numbers follow continuations.
+    let code =
+        "impl fmt::Display for E {\n}\nlet a = \"x \\\n  y\";\nlet s = \"the pair is healthy\";";
+    assert_eq!(
+        sentences_in(file, code),
+        ["x.rs:5: \"the pair is healthy\""]
+    );
+}
+
+/// Files that still hold sentences, with how many (exactly) and why. Cisco-sourced data tables
+/// (caveats, exceptions, documents, models, presets: summarised from Cisco's documents, each
+/// entry with its source) and the device output the `show` parser matches are facts kept where
+/// they are; so are two commands, and the page's components ("page"), whose sentences move to
+/// `view::words` with the page's own changes. A count may only go down: lower it when a sentence moves.
+#[rustfmt::skip]
+const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
+    ("src/domain/caveats.rs", 23, "Cisco-sourced caveat texts and their commands"),
+    ("src/domain/rules.rs", 17, "Cisco-sourced exceptions: reasons, notes, quotes"),
+    ("src/domain/sources.rs", 12, "titles of Cisco's documents"),
+    ("src/domain/platform.rs", 7, "models' names and their Cisco documents' titles"),
+    ("src/domain/presets.rs", 8, "presets' names and exclusion reasons"),
+    ("src/domain/show/parse.rs", 16, "lines of device output the parser matches"),
+    ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),
+    ("src/domain/position.rs", 3, "commands (`no failover active`, `no boot system`)"),
+    ("src/ui/components/custom_list.rs", 4, "page"),
+    ("src/ui/components/graph_panel.rs", 2, "page"),
+    ("src/ui/components/mode_select.rs", 1, "page"),
+    ("src/ui/components/plan_hop.rs", 1, "page"),
+    ("src/ui/components/plan_inputs.rs", 1, "page"),
+    ("src/ui/components/plan_list.rs", 2, "page"),
+    ("src/ui/components/release_graph.rs", 3, "page"),
+    ("src/ui/components/runbook_panel.rs", 1, "page"),
+    ("src/ui/components/share_bar.rs", 2, "page"),
+    ("src/ui/components/train_toggles.rs", 7, "page"),
+];
+
+/// Architecture Invariant: the domain returns facts and the components draw them; a sentence
+/// a person reads is `view::words`' (error types may keep their `Display`). Checked in
+/// `src/domain` and `src/ui/components`, with [`SENTENCES_KEPT`] as the only exceptions.
+#[test]
+fn the_domain_and_the_components_say_no_sentence() {
+    let mut found = Vec::new();
+    for file in ["src/domain", "src/ui/components"]
+        .iter()
+        .flat_map(|dir| rust_files(&root().join(dir)))
+    {
+        let sentences = sentences_in(&file, &read(&file));
+        let name = file
+            .strip_prefix(root())
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let kept = SENTENCES_KEPT
+            .iter()
+            .find(|(f, ..)| *f == name)
+            .map_or(0, |(_, n, _)| *n);
+        if sentences.len() > kept {
+            found.push(format!(
+                "{name}: {} sentences, at most {kept} allowed:\n{}",
+                sentences.len(),
+                sentences.join("\n")
+            ));
+        } else if sentences.len() < kept {
+            found.push(format!(
+                "{name}: {} sentences: lower its count in SENTENCES_KEPT to {} (or remove it at 0)",
+                sentences.len(),
+                sentences.len()
+            ));
+        }
+    }
+    for (file, ..) in SENTENCES_KEPT {
+        if !root().join(file).exists() {
+            found.push(format!("{file}: listed in SENTENCES_KEPT but absent"));
+        }
+    }
+    assert_none(
+        found,
+        "an English sentence in a literal of src/domain or src/ui/components (the domain returns \
+         facts and the components draw them: sentences are view::words')",
+    );
+}
+
+/// Architecture Invariant: the domain does not call into the view (the view words the
+/// domain's facts, not the other way round). The one exception is a re-export kept for the
+/// page's callers until they name `view::runbook` themselves.
+#[test]
+fn the_domain_names_the_view_only_in_the_runbook_re_export() {
+    let found: Vec<String> = mentions_under(&["src/domain"], &["view"])
+        .into_iter()
+        .filter(|line| line.contains("crate::view") || line.contains("super::view"))
+        .filter(|line| {
+            !(line.contains("src/domain/runbook/mod.rs")
+                && line.ends_with("pub use crate::view::runbook::{before_first_hop, hop_runbook};"))
+        })
+        .collect();
+    assert_none(found, "src/domain names src/view");
+}

@@ -6,9 +6,10 @@ mod util;
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
-use asa_planner::domain::runbook::{hop_runbook, HopImages, HopSpec, Setup};
+use asa_planner::domain::runbook::{HopImages, HopSpec, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
+use asa_planner::view::runbook::hop_runbook;
 use asa_planner::view::{graph_svg, plan_html, release_list, release_options, runbook_html};
 use util::{r, select, session, values};
 

@@ -95,7 +95,9 @@ fn rule_set(value: &str) -> Result<RuleSet, String> {
 
 /// `--preset`: a preset id (any case).
 fn preset(value: &str) -> Result<&'static str, String> {
-    preset_id(Some(value))?.ok_or_else(|| "empty: give a preset id".to_string())
+    preset_id(Some(value))
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "empty: give a preset id".to_string())
 }
 
 /// `--platform`: a hardware model id (any case), e.g. `asa5525x`, `fp2100`.

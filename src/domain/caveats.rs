@@ -29,17 +29,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// A few words for a label: "configuration migration", …
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Migration => "configuration migration",
-            Kind::Change => "configuration change",
-            Kind::OneWay => "one-way upgrade",
-            Kind::NoZeroDowntime => "not zero-downtime",
-            Kind::Unclear => "unclear in Cisco's note",
-        }
-    }
-
     /// The export value (JSON): `migration`, `change`, `one-way`, `not-zero-downtime`,
     /// `unclear`.
     pub fn as_str(self) -> &'static str {

@@ -6,14 +6,37 @@
 //! stay withdrawn in a pasted list (a pulled image is never recommended, whoever lists it).
 
 use super::catalog::{Catalog, Entry};
-use super::release::Release;
+use super::release::{ParseError, Release};
 
 /// A bad entry of a pasted list: its 1-based position in the list, the text, and why.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ListError {
     pub index: usize,
     pub text: String,
+    /// What is wrong with the entry, as facts.
+    pub problem: ListProblem,
+    /// `problem` worded (its `Display`, written in `view::words`); kept for the page's callers.
     pub message: String,
+}
+
+/// What is wrong with an entry of a pasted list.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum ListProblem {
+    /// The entry after [`MAX_ENTRIES`]: it and the rest are ignored.
+    TooMany,
+    /// The entry is not a release (the parser's error).
+    Unread(ParseError),
+}
+
+impl ListError {
+    fn new(index: usize, token: &str, problem: ListProblem) -> ListError {
+        ListError {
+            index,
+            text: shown(token),
+            message: problem.to_string(),
+            problem,
+        }
+    }
 }
 
 /// Most entries read from one list; the rest are reported once and ignored. Ten thousand
@@ -39,13 +62,7 @@ pub fn parse(text: &str) -> (Catalog, Vec<ListError>) {
     for (i, token) in tokens.enumerate() {
         let index = i + 1;
         if i == MAX_ENTRIES {
-            errors.push(ListError {
-                index,
-                text: shown(token),
-                message: format!(
-                    "too many entries: only the first {MAX_ENTRIES} are used, the rest are ignored"
-                ),
-            });
+            errors.push(ListError::new(index, token, ListProblem::TooMany));
             break;
         }
         match token.parse::<Release>() {
@@ -55,11 +72,7 @@ pub fn parse(text: &str) -> (Catalog, Vec<ListError>) {
                 entry.pre_release = super::catalog::is_pre_release(release);
                 entries.push(entry);
             }
-            Err(e) => errors.push(ListError {
-                index,
-                text: shown(token),
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(ListError::new(index, token, ListProblem::Unread(e))),
         }
     }
     (Catalog::from_entries(entries), errors)

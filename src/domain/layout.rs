@@ -7,6 +7,7 @@
 //! never recursion, because the wasm stack is 1 MiB and a catalog may hold 10,000 releases.
 
 use super::release::{Release, Train};
+use std::fmt;
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct Node {
@@ -198,6 +199,91 @@ pub fn layout(releases: &[Release]) -> Layout {
     }
 }
 
+/// The first invariant a [`Layout`] breaks, as [`check`] finds it; its `Display` words it for
+/// a developer.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Violation {
+    /// A size that is not a finite number above 0.
+    NotPositive { name: &'static str, value: f64 },
+    /// Two nodes in the wrong order.
+    NotAscending(Release, Release),
+    /// A node's box is not inside the canvas.
+    Outside { release: Release, x: f64, y: f64 },
+    /// A column that does not start where the previous ended, or is empty.
+    ColumnSpan {
+        train: Train,
+        first: usize,
+        end: usize,
+        expected: usize,
+    },
+    /// A column that reaches past the last node.
+    PastLastNode(Train),
+    /// Columns out of train order.
+    ColumnOrder { train: Train, previous: Train },
+    /// Columns closer than a box's width.
+    ColumnsOverlap { train: Train, previous: Train },
+    /// A column's label not above its nodes.
+    LabelBelow { train: Train, y: f64 },
+    /// A node in a column of another train or at another x.
+    NotInColumn { release: Release, train: Train },
+    /// Two boxes of a column closer than a box's height.
+    NodesOverlap {
+        release: Release,
+        above: Release,
+        train: Train,
+    },
+    /// Nodes after the last column.
+    Unplaced(usize),
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Violation::NotPositive { name, value } => {
+                write!(f, "{name} is {value}, not a positive number")
+            }
+            Violation::NotAscending(a, b) => write!(f, "nodes {a} and {b} are not ascending"),
+            Violation::Outside { release, x, y } => {
+                write!(f, "node {release} at ({x}, {y}) is outside the canvas")
+            }
+            Violation::ColumnSpan {
+                train,
+                first,
+                end,
+                expected,
+            } => write!(
+                f,
+                "column {train} holds nodes {first}..{end}, expected to start at {expected} and \
+                 be non-empty"
+            ),
+            Violation::PastLastNode(train) => {
+                write!(f, "column {train} reaches past the last node")
+            }
+            Violation::ColumnOrder { train, previous } => {
+                write!(f, "column {train} comes after column {previous}")
+            }
+            Violation::ColumnsOverlap { train, previous } => {
+                write!(f, "column {train} overlaps column {previous} along x")
+            }
+            Violation::LabelBelow { train, y } => {
+                write!(f, "label of column {train} at y {y} is not above its nodes")
+            }
+            Violation::NotInColumn { release, train } => {
+                write!(f, "node {release} is not in column {train}")
+            }
+            Violation::NodesOverlap {
+                release,
+                above,
+                train,
+            } => write!(
+                f,
+                "node {release} overlaps node {above} in column {train} (or is above it)"
+            ),
+            Violation::Unplaced(n) => write!(f, "{n} nodes are in no column"),
+        }
+    }
+}
+
 /// Checks the invariants: nodes inside the canvas, no two boxes overlap, columns ordered along x
 /// by train, nodes ordered along y within a column.
 ///
@@ -206,8 +292,8 @@ pub fn layout(releases: &[Release]) -> Layout {
 /// columns at least a box width apart and boxes of a column at least a box height apart, no two
 /// boxes overlap, so the check is linear rather than pairwise.
 ///
-/// Returns the first violation found, worded for a developer.
-pub fn check(layout: &Layout) -> Result<(), String> {
+/// Returns the first violation found ([`Violation`], worded for a developer by its `Display`).
+pub fn check(layout: &Layout) -> Result<(), Violation> {
     let Layout {
         width,
         height,
@@ -223,15 +309,15 @@ pub fn check(layout: &Layout) -> Result<(), String> {
         ("node height", h),
     ] {
         if !(value.is_finite() && *value > 0.0) {
-            return Err(format!("{name} is {value}, not a positive number"));
+            return Err(Violation::NotPositive {
+                name,
+                value: *value,
+            });
         }
     }
     for pair in nodes.windows(2) {
         if pair[0].release >= pair[1].release {
-            return Err(format!(
-                "nodes {} and {} are not ascending",
-                pair[0].release, pair[1].release
-            ));
+            return Err(Violation::NotAscending(pair[0].release, pair[1].release));
         }
     }
     for node in nodes {
@@ -240,10 +326,11 @@ pub fn check(layout: &Layout) -> Result<(), String> {
             && node.y - h / 2.0 >= 0.0
             && node.y + h / 2.0 <= *height;
         if !inside {
-            return Err(format!(
-                "node {} at ({}, {}) is outside the canvas",
-                node.release, node.x, node.y
-            ));
+            return Err(Violation::Outside {
+                release: node.release,
+                x: node.x,
+                y: node.y,
+            });
         }
     }
     let mut next_first = 0;
@@ -251,55 +338,60 @@ pub fn check(layout: &Layout) -> Result<(), String> {
     for column in columns {
         let train = column.train;
         if column.first != next_first || column.len == 0 {
-            return Err(format!(
-                "column {train} holds nodes {}..{}, expected to start at {next_first} and be non-empty",
-                column.first,
-                column.first.saturating_add(column.len)
-            ));
+            return Err(Violation::ColumnSpan {
+                train,
+                first: column.first,
+                end: column.first.saturating_add(column.len),
+                expected: next_first,
+            });
         }
         let end = column.first.checked_add(column.len);
         let Some(members) = end.and_then(|end| nodes.get(column.first..end)) else {
-            return Err(format!("column {train} reaches past the last node"));
+            return Err(Violation::PastLastNode(train));
         };
         next_first += column.len;
         if let Some(prev) = previous {
             if prev.train >= train {
-                return Err(format!("column {train} comes after column {}", prev.train));
+                return Err(Violation::ColumnOrder {
+                    train,
+                    previous: prev.train,
+                });
             }
             if column.x - prev.x < *w {
-                return Err(format!(
-                    "column {train} overlaps column {} along x",
-                    prev.train
-                ));
+                return Err(Violation::ColumnsOverlap {
+                    train,
+                    previous: prev.train,
+                });
             }
         }
         let first_top = members.first().map_or(*height, |n| n.y - h / 2.0);
         if !(column.label_y > 0.0 && column.label_y < first_top) {
-            return Err(format!(
-                "label of column {train} at y {} is not above its nodes",
-                column.label_y
-            ));
+            return Err(Violation::LabelBelow {
+                train,
+                y: column.label_y,
+            });
         }
         for node in members {
             if node.release.train() != train || node.x != column.x {
-                return Err(format!("node {} is not in column {train}", node.release));
+                return Err(Violation::NotInColumn {
+                    release: node.release,
+                    train,
+                });
             }
         }
         for pair in members.windows(2) {
             if pair[1].y - pair[0].y < *h {
-                return Err(format!(
-                    "node {} overlaps node {} in column {train} (or is above it)",
-                    pair[1].release, pair[0].release
-                ));
+                return Err(Violation::NodesOverlap {
+                    release: pair[1].release,
+                    above: pair[0].release,
+                    train,
+                });
             }
         }
         previous = Some(column);
     }
     if next_first != nodes.len() {
-        return Err(format!(
-            "{} nodes are in no column",
-            nodes.len() - next_first
-        ));
+        return Err(Violation::Unplaced(nodes.len() - next_first));
     }
     Ok(())
 }

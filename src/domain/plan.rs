@@ -73,7 +73,28 @@ pub struct Plan {
     /// The direct hop the person asked for, judged (shown with its reason when blocked).
     pub direct: Result<Rule, Block>,
     /// `via` entries that were not used, with why (e.g. their train is not on the path).
-    pub unused_via: Vec<(Release, String)>,
+    pub unused_via: Vec<(Release, Unused)>,
+}
+
+/// Why a `via` release is not used, as facts; its `Display` is written in `view::words`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Unused {
+    /// Its train is the one the plan starts or ends in.
+    EndTrain(Train),
+    /// Its train is not between the plan's first train `a` and its last `b`.
+    NotOnTheWay { train: Train, a: Train, b: Train },
+    /// The plan spans no train at all.
+    NotOnPlan(Train),
+    /// Another release of its train, `kept`, was given first.
+    AlreadyPicked { kept: Release, train: Train },
+    /// It is not between the request's start and target.
+    NotBetween {
+        release: Release,
+        from: Release,
+        to: Release,
+    },
+    /// The fewest hops under Cisco's 9.x guidance do not stop in its train.
+    NoGuideStop(Train),
 }
 
 /// Plans `from → to` in `catalog`: the shortest chain of legal zero-downtime hops.
@@ -304,20 +325,18 @@ fn sort_via(
     via: &[Release],
     span: &[Train],
     inner: &[Train],
-) -> (Vec<Release>, Vec<(Release, String)>) {
+) -> (Vec<Release>, Vec<(Release, Unused)>) {
     let (candidates, outside): (Vec<Release>, Vec<Release>) = via
         .iter()
         .partition(|r| inner.binary_search(&r.train()).is_ok());
-    let mut unused: Vec<(Release, String)> = outside
+    let mut unused: Vec<(Release, Unused)> = outside
         .into_iter()
         .map(|r| {
             let train = r.train();
             let why = match (span.first(), span.last()) {
-                (Some(a), Some(b)) if train == *a || train == *b => {
-                    format!("{train} is where the plan starts or ends, not a step between")
-                }
-                (Some(a), Some(b)) => format!("{train} is not a step on the way from {a} to {b}"),
-                _ => format!("{train} is not on the plan"),
+                (Some(a), Some(b)) if train == *a || train == *b => Unused::EndTrain(train),
+                (Some(&a), Some(&b)) => Unused::NotOnTheWay { train, a, b },
+                _ => Unused::NotOnPlan(train),
             };
             (r, why)
         })
@@ -330,7 +349,7 @@ fn sort_via(
         let mut kept: Option<Release> = None;
         for &r in candidates.iter().filter(|r| r.train() == train) {
             match kept {
-                Some(k) => unused.push((r, format!("{k} is already the pick for {train}"))),
+                Some(kept) => unused.push((r, Unused::AlreadyPicked { kept, train })),
                 None => kept = Some(r),
             }
         }

@@ -59,10 +59,11 @@
 
 mod percent;
 
+pub use percent::StrictError;
 pub(crate) use percent::{decode_strict, encode as percent_encode};
 
-use super::platform::Platform;
-use super::release::Train;
+use super::platform::{Platform, UnknownPlatform};
+use super::release::{ParseError, Train};
 use super::rules::RuleSet;
 use super::runbook::Mode;
 use std::fmt;
@@ -206,9 +207,58 @@ impl PlanQuery {
 pub struct Notice {
     /// The key it concerns (`mode`, `trains`, an unknown key …).
     pub key: String,
+    /// What was ignored and why, as facts.
+    pub problem: LinkProblem,
+    /// The notice worded (its `Display`, written in `view::words`); kept for the page's callers.
     pub message: String,
     /// Unknown keys are notices; bad values are errors (shown in the error banner).
     pub is_error: bool,
+}
+
+impl Notice {
+    fn new(key: &str, problem: LinkProblem, is_error: bool) -> Notice {
+        let mut notice = Notice {
+            key: key.to_string(),
+            problem,
+            message: String::new(),
+            is_error,
+        };
+        notice.message = notice.to_string();
+        notice
+    }
+}
+
+/// What a fragment's key or value is that was ignored, as facts (each value as decoded, before
+/// it is quoted); `view::words` words it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum LinkProblem {
+    /// A key given more than once (the last value is used).
+    Repeated,
+    /// A key the planner does not know.
+    UnknownKey,
+    /// `platform=` names no model.
+    Platform(UnknownPlatform),
+    /// `mode=` is not a failover mode.
+    Mode(String),
+    /// `rules=` is not a rule set.
+    Rules(String),
+    /// `interim=` is not a flag.
+    Interim(String),
+    /// `contexts=` is neither multi nor single.
+    Contexts(String),
+    /// `min=` is not a whole number of minutes above 0.
+    Minutes(String),
+    /// An item of `trains=` is not a train (the whole list is ignored).
+    Train { item: String, error: ParseError },
+    /// `v=` is not a format version.
+    Version(String),
+    /// `v=` is newer than this planner's format.
+    NewerVersion { v: u32, read_as: u32 },
+    /// Items of a `release:file` list that are not `release:file` (the whole list is ignored).
+    Files {
+        key: &'static str,
+        items: Vec<String>,
+    },
 }
 
 /// A fragment that cannot be read at all.
@@ -265,19 +315,11 @@ impl PlanQuery {
                     raw.values[i] = Some(value);
                     raw.counts[i] += 1;
                     if raw.counts[i] == 2 {
-                        notices.push(Notice {
-                            key: key.clone(),
-                            message: format!("{key} is given more than once: the last one is used"),
-                            is_error: false,
-                        });
+                        notices.push(Notice::new(&key, LinkProblem::Repeated, false));
                     }
                 }
                 None if !unknown.contains(&key) => {
-                    notices.push(Notice {
-                        message: format!("unknown key {} was ignored", quoted(&key)),
-                        key: key.clone(),
-                        is_error: false,
-                    });
+                    notices.push(Notice::new(&key, LinkProblem::UnknownKey, false));
                     unknown.push(key);
                 }
                 None => {}
@@ -286,12 +328,8 @@ impl PlanQuery {
         let mut query = PlanQuery::default();
         for (i, value) in raw.values.iter().enumerate() {
             if let Some(value) = value {
-                if let Err(message) = query.set(KEYS[i], value) {
-                    notices.push(Notice {
-                        key: KEYS[i].to_string(),
-                        message,
-                        is_error: true,
-                    });
+                if let Err(problem) = query.set(KEYS[i], value) {
+                    notices.push(Notice::new(KEYS[i], problem, true));
                 }
                 if KEYS[i] == "v" {
                     notices.extend(version_notice(value));
@@ -301,8 +339,8 @@ impl PlanQuery {
         Ok((query, notices))
     }
 
-    /// Sets one key from its raw value; an `Err` is the message for a value that was ignored.
-    fn set(&mut self, key: &str, raw: &str) -> Result<(), String> {
+    /// Sets one key from its raw value; an `Err` says why a value was ignored.
+    fn set(&mut self, key: &str, raw: &str) -> Result<(), LinkProblem> {
         let text = || percent::decode_lenient(raw);
         match key {
             "from" => self.from = text(),
@@ -313,53 +351,29 @@ impl PlanQuery {
                 let value = text();
                 self.platform = match value.trim() {
                     "" => None,
-                    id => Some(
-                        id.parse::<Platform>()
-                            .map_err(|e| format!("platform {e}: it was ignored"))?,
-                    ),
+                    id => Some(id.parse::<Platform>().map_err(LinkProblem::Platform)?),
                 };
             }
             "releases" => self.releases = Some(list(raw)),
             "via" => self.via = list(raw),
             "mode" => {
                 let value = text();
-                self.mode = Mode::from_value(&value).ok_or_else(|| {
-                    format!(
-                        "mode {} is not a failover mode (active-standby or active-active): \
-                         it was ignored",
-                        quoted(&value)
-                    )
-                })?;
+                self.mode = Mode::from_value(&value).ok_or(LinkProblem::Mode(value))?;
             }
             "rules" => {
                 let value = text();
-                self.rules = RuleSet::from_value(&value).ok_or_else(|| {
-                    format!(
-                        "rules {} is not a rule set (table-81-1 or guide-9x): it was ignored",
-                        quoted(&value)
-                    )
-                })?;
+                self.rules = RuleSet::from_value(&value).ok_or(LinkProblem::Rules(value))?;
             }
             "interim" => {
                 let value = text();
-                self.interim = flag(&value).ok_or_else(|| {
-                    format!(
-                        "interim {} is not 1, 0, true or false: it was ignored",
-                        quoted(&value)
-                    )
-                })?;
+                self.interim = flag(&value).ok_or(LinkProblem::Interim(value))?;
             }
             "contexts" => {
                 let value = text();
                 self.multi_context = match value.trim().to_ascii_lowercase().as_str() {
                     "multi" | "multiple" => true,
                     "single" | "" => false,
-                    _ => {
-                        return Err(format!(
-                            "contexts {} is not multi or single: it was ignored",
-                            quoted(&value)
-                        ))
-                    }
+                    _ => return Err(LinkProblem::Contexts(value)),
                 };
             }
             "server" => self.server = text(),
@@ -373,23 +387,16 @@ impl PlanQuery {
                         .parse::<u32>()
                         .ok()
                         .filter(|m| *m > 0)
-                        .ok_or_else(|| {
-                            format!(
-                                "min {} is not a whole number of minutes above 0: it was ignored",
-                                quoted(&value)
-                            )
-                        })?,
+                        .ok_or(LinkProblem::Minutes(value))?,
                 );
             }
             "trains" => {
                 let mut trains = Vec::new();
                 for item in list(raw) {
-                    let train = item.parse::<Train>().map_err(|e| {
-                        format!(
-                            "trains: {} is not a train ({e}): the list was ignored",
-                            quoted(&item)
-                        )
-                    })?;
+                    let train = match item.parse::<Train>() {
+                        Ok(train) => train,
+                        Err(error) => return Err(LinkProblem::Train { item, error }),
+                    };
                     trains.push(train);
                 }
                 self.trains = Some(trains);
@@ -398,12 +405,7 @@ impl PlanQuery {
                 let value = text();
                 match value.trim().parse::<u32>() {
                     Ok(v) if v >= 1 => {}
-                    _ => {
-                        return Err(format!(
-                            "version {} is not a format version: the link was read as v{VERSION}",
-                            quoted(&value)
-                        ))
-                    }
+                    _ => return Err(LinkProblem::Version(value)),
                 }
             }
             _ => {}
@@ -415,19 +417,21 @@ impl PlanQuery {
 /// The notice for a link written by a newer format version.
 fn version_notice(raw: &str) -> Option<Notice> {
     let v = percent::decode_lenient(raw).trim().parse::<u32>().ok()?;
-    (v > VERSION).then(|| Notice {
-        key: "v".to_string(),
-        message: format!(
-            "this link was made by a newer version of the planner (format v{v}): it was read as \
-             v{VERSION}, so parts of it may be missing"
-        ),
-        is_error: false,
+    (v > VERSION).then(|| {
+        Notice::new(
+            "v",
+            LinkProblem::NewerVersion {
+                v,
+                read_as: VERSION,
+            },
+            false,
+        )
     })
 }
 
 /// A `release:file` list (`img`, `asdm`). An item without a colon or without a release
 /// makes the whole list an error (as a bad train does for `trains`), naming every such item.
-fn named_files(key: &str, raw: &str) -> Result<Vec<(String, String)>, String> {
+fn named_files(key: &'static str, raw: &str) -> Result<Vec<(String, String)>, LinkProblem> {
     let mut files = Vec::new();
     let mut bad = Vec::new();
     for item in raw.split(',').filter(|s| !s.is_empty()) {
@@ -436,17 +440,13 @@ fn named_files(key: &str, raw: &str) -> Result<Vec<(String, String)>, String> {
                 percent::decode_lenient(release),
                 percent::decode_lenient(file),
             )),
-            _ => bad.push(quoted(&percent::decode_lenient(item))),
+            _ => bad.push(percent::decode_lenient(item)),
         }
     }
     if bad.is_empty() {
         Ok(files)
     } else {
-        Err(format!(
-            "{key}: {} is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was \
-             ignored",
-            bad.join(", ")
-        ))
+        Err(LinkProblem::Files { key, items: bad })
     }
 }
 

@@ -109,15 +109,16 @@ enum Part {
     CloseParen,
 }
 
-impl Part {
-    fn name(self) -> &'static str {
-        match self {
+/// The part of a release a message names ("the major number").
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
             Part::Major => "the major number",
             Part::Minor => "the minor number",
             Part::Maintenance => "the maintenance number",
             Part::Interim => "the interim build number",
             Part::CloseParen => "the closing ')'",
-        }
+        })
     }
 }
 
@@ -129,16 +130,16 @@ impl fmt::Display for ParseError {
                 f,
                 "unexpected character {} at position {pos} in {}",
                 Shown(*ch),
-                part.name()
+                part
             ),
             ErrorKind::UnexpectedEnd { part } => {
-                write!(f, "release ends too early: {} is missing", part.name())
+                write!(f, "release ends too early: {} is missing", part)
             }
             ErrorKind::Overflow { pos, part } => {
                 write!(
                     f,
                     "{} at position {pos} is too large (at most {})",
-                    part.name(),
+                    part,
                     u16::MAX
                 )
             }

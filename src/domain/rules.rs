@@ -229,14 +229,6 @@ impl RuleSet {
             .find(|r| r.as_str().eq_ignore_ascii_case(value))
     }
 
-    /// How a person names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            RuleSet::Table811 => "Table 81-1 of Cisco's 8.x configuration guide",
-            RuleSet::Guide9x => "Cisco's guidance by release era",
-        }
-    }
-
     /// What the rule set rests on and what it does not know (SPEC §3.2: said wherever the rule
     /// set is shown, with the links of [`RuleSet::sources`]).
     pub fn basis(self) -> &'static str {

@@ -11,12 +11,12 @@
 use super::catalog::{is_pre_release, Catalog};
 use super::caveats::{self, Caveat};
 use super::custom_list::{self, ListError};
-use super::plan::{self, Hop, Plan, Verdict};
+use super::plan::{self, Hop, Plan, Unused, Verdict};
 use super::platform::{Limit, Platform};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
-use super::release_text::{self, Reading};
+use super::release_text::{self, ReadError, Reading};
 use super::rules::{self, Block, Rule, RuleSet};
 use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
 use std::sync::Arc;
@@ -35,10 +35,80 @@ pub enum Origin {
     Storage,
 }
 
+/// A problem a person must act on, with the input it came from ([`Origin`]).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Message {
     pub origin: Origin,
+    /// What is wrong, as facts.
+    pub problem: Problem,
+    /// `problem` worded (its `Display`, written in `view::words`); kept for the page's callers.
     pub text: String,
+}
+
+impl Message {
+    fn new(origin: Origin, problem: Problem) -> Message {
+        Message {
+            origin,
+            text: problem.to_string(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with an input other than a release field, as a typed value (in the manner of
+/// codespan's `Diagnostic`: a kind and its facts; the input is the [`Message`]'s origin).
+/// `view::words` words it, the same for every medium.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Problem {
+    /// The custom list has no line that reads as a release (the list is the catalog anyway).
+    EmptyList,
+    /// A preset id that names no preset (`id` as quoted, cut to 40 characters): the default
+    /// (`using`) is used; `known` are the ids there are.
+    UnknownPreset {
+        id: String,
+        known: Vec<&'static str>,
+        using: &'static str,
+    },
+    /// Trains of an explicit set that the base catalog does not have: ignored.
+    UnknownTrains(Vec<Train>),
+    /// A via release the plan does not use, with the planner's reason.
+    ViaUnused { release: Release, why: Unused },
+    /// A via text that gives no release (`text` as quoted, cut to 40 characters).
+    ViaUnread { text: String, why: FieldProblem },
+    /// A train at an end of the request is switched off (by hand, or absent from a custom
+    /// list's switches).
+    EndTrainOff(Train),
+    /// A train at an end of the request is left out by the preset, with the preset's reason
+    /// (`None`: simply switched off) and the presets that have it.
+    EndTrainExcluded {
+        train: Train,
+        preset: &'static str,
+        exclusion: Option<&'static Exclusion>,
+        with: Vec<&'static str>,
+    },
+    /// A train between the ends has only withdrawn or pre-release builds and no via pick.
+    NothingRecommended(Train),
+}
+
+/// What is wrong with one release field, as a typed value; `view::words` words it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum FieldProblem {
+    /// The field is blank: what to enter (a hint rather than an error until something is typed).
+    Blank(Hint),
+    /// The text gives no release (the reader's error).
+    Unread(ReadError),
+    /// The release reads, but the base catalog has no such train; `nearest` are its nearest
+    /// trains (at most two).
+    NoTrain { train: Train, nearest: Vec<Train> },
+}
+
+/// Which blank field a hint is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Hint {
+    /// The current release.
+    Current,
+    /// The target release.
+    Target,
 }
 
 /// What is known about a typed release beyond its number.
@@ -58,8 +128,11 @@ pub enum Mark {
 pub struct Field {
     pub text: String,
     pub release: Option<Release>,
-    /// Parse error or unknown train, worded for a person (names the nearest trains).
+    /// Parse error or unknown train, worded for a person (names the nearest trains): the
+    /// wording of `problem` (its `Display`, in `view::words`), kept for the page's callers.
     pub error: Option<String>,
+    /// What is wrong with the field, as facts.
+    pub problem: Option<FieldProblem>,
     pub marks: Vec<Mark>,
 }
 
@@ -410,21 +483,7 @@ pub fn analyse(query: &PlanQuery) -> Session {
 /// [`analyse`], reusing what `reuse` kept from the previous query (same result).
 pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     let mut messages = Vec::new();
-    let (base, custom, list_errors) = match &query.releases {
-        Some(list) => {
-            let (catalog, errors) = reuse.list(list);
-            if catalog.entries().is_empty() {
-                messages.push(Message {
-                    origin: Origin::Releases,
-                    text: "the custom release list has no release that reads: enter releases \
-                           such as 9.8(4), 9.12(4), or clear the list to use the built-in catalog"
-                        .to_string(),
-                });
-            }
-            (catalog, true, errors)
-        }
-        None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
-    };
+    let (base, custom, list_errors) = base_catalog(query, reuse, &mut messages);
     let platform = query.platform;
     // A model implies its preset for 7.x/8.x unless one is given.
     let preset_id = query
@@ -433,44 +492,14 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         .or_else(|| platform.map(Platform::preset));
     let preset = choose_preset(preset_id, &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
-    let enabled = |t: Train| match &explicit {
-        Some(set) => set.binary_search(&t).is_ok(),
-        None => custom || preset.exclusion(t).is_none(),
-    };
-    // The trains a model does not run are not in its catalog at all (not even as switches), so
-    // no plan passes through them, whatever the preset, the train set or the list say.
-    let trains: Vec<TrainState> = base
-        .trains()
-        .iter()
-        .filter(|&&train| platform.is_none_or(|p| p.runs(train)))
-        .map(|&train| TrainState {
-            train,
-            enabled: enabled(train),
-            excluded_by_preset: if custom {
-                None
-            } else {
-                preset.exclusion(train)
-            },
-        })
-        .collect();
+    let trains = train_states(&base, custom, platform, preset, explicit.as_deref());
     let on: Vec<Train> = trains
         .iter()
         .filter(|t| t.enabled)
         .map(|t| t.train)
         .collect();
     let catalog = reuse.active(&base, on);
-
-    let from = field(
-        &query.from,
-        &base,
-        Some("enter the current release, e.g. 9.8(4)"),
-    );
-    let to = field(
-        &query.to,
-        &base,
-        Some("enter the target release, e.g. 9.12(4)"),
-    );
-    let from2 = query.from2.as_deref().map(|text| field(text, &base, None));
+    let (from, to, from2) = read_fields(query, &base);
     let via = via_releases(&query.via, &base, &mut messages);
 
     let mut session = Session {
@@ -500,6 +529,97 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         messages,
         list_errors,
     };
+    let Some((units, to)) = typed_units(&mut session) else {
+        return session;
+    };
+    let start = units[0].1.min(units[1].1);
+    let newer = units[0].1.max(units[1].1);
+    session.start = Some(start);
+    single_box_note(&mut session, start, newer.max(to));
+    if refused_by_platform(&mut session, units, to) {
+        return session;
+    }
+    // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
+    session.past_target = units.iter().copied().find(|&(_, r)| r > to);
+    let plan = plan_both_rule_sets(&mut session, preset, explicit.is_some(), start, to, &via);
+    if start != newer {
+        session.notes.push(Note::Parity {
+            older: start,
+            newer,
+            same_train: start.train() == newer.train(),
+        });
+    }
+    if plan.verdict == Verdict::Ok {
+        session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
+        plan_notes(&mut session, &plan, units, start, newer);
+    }
+    closing_notes(&mut session, start, to);
+    session.verdict = plan.verdict;
+    session.plan = Some(plan);
+    session
+}
+
+/// Choose the catalog: the custom list's (parsed once per list, a message when nothing in it
+/// reads) or the built-in one; says whether it is custom and gives the list's bad lines.
+fn base_catalog(
+    query: &PlanQuery,
+    reuse: &mut Reuse,
+    messages: &mut Vec<Message>,
+) -> (Arc<Catalog>, bool, Vec<ListError>) {
+    match &query.releases {
+        Some(list) => {
+            let (catalog, errors) = reuse.list(list);
+            if catalog.entries().is_empty() {
+                messages.push(Message::new(Origin::Releases, Problem::EmptyList));
+            }
+            (catalog, true, errors)
+        }
+        None => (Arc::clone(Catalog::builtin_arc()), false, Vec::new()),
+    }
+}
+
+/// The base catalog's trains with their switches: on by the explicit set when one is given,
+/// else by the preset (a custom list is not filtered by presets). The trains a model does not
+/// run are not in its catalog at all (not even as switches), so no plan passes through them,
+/// whatever the preset, the train set or the list say.
+fn train_states(
+    base: &Catalog,
+    custom: bool,
+    platform: Option<Platform>,
+    preset: &'static Preset,
+    explicit: Option<&[Train]>,
+) -> Vec<TrainState> {
+    let enabled = |t: Train| match explicit {
+        Some(set) => set.binary_search(&t).is_ok(),
+        None => custom || preset.exclusion(t).is_none(),
+    };
+    base.trains()
+        .iter()
+        .filter(|&&train| platform.is_none_or(|p| p.runs(train)))
+        .map(|&train| TrainState {
+            train,
+            enabled: enabled(train),
+            excluded_by_preset: if custom {
+                None
+            } else {
+                preset.exclusion(train)
+            },
+        })
+        .collect()
+}
+
+/// Read the release fields against the base catalog: the current release, the target and the
+/// second unit's release when one is given (a blank second unit is simply absent).
+fn read_fields(query: &PlanQuery, base: &Catalog) -> (Field, Field, Option<Field>) {
+    let from = field(&query.from, base, Some(Hint::Current));
+    let to = field(&query.to, base, Some(Hint::Target));
+    let from2 = query.from2.as_deref().map(|text| field(text, base, None));
+    (from, to, from2)
+}
+
+/// The two units with their releases and the target, when every field reads; otherwise
+/// `None`, the verdict `empty` if only blank fields (their hints) stand in the way.
+fn typed_units(session: &mut Session) -> Option<([(Unit, Release); 2], Release)> {
     let fields = [
         Some(&session.from),
         Some(&session.to),
@@ -514,137 +634,168 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         {
             session.verdict = Verdict::Empty;
         }
-        return session;
+        return None;
     }
     let (Some(primary), Some(to)) = (session.from.release, session.to.release) else {
-        return session;
+        return None;
     };
     let secondary = session.from2.as_ref().and_then(|f| f.release);
-    let units = [
-        (Unit::Primary, primary),
-        (Unit::Secondary, secondary.unwrap_or(primary)),
-    ];
-    let start = primary.min(units[1].1);
-    let newer = primary.max(units[1].1);
-    session.start = Some(start);
-    if platform.is_none() && start.train() <= (Train { major: 8, minor: 1 }) {
-        let new = to.max(newer);
-        if new.train() >= (Train { major: 9, minor: 3 }) {
-            session.notes.push(Note::NoSingleBox { old: start, new });
-        }
-    }
-    if let Some(p) = platform {
-        let typed = [
-            (Limited::Unit(Unit::Primary), Some(primary)),
-            (Limited::Unit(Unit::Secondary), secondary),
-            (Limited::Target, Some(to)),
-        ];
-        for (which, release) in typed {
-            let Some(release) = release else { continue };
-            if let Some(limit) = p.limit(release) {
-                session.platform_limits.push(PlatformLimit {
-                    platform: p,
-                    release,
-                    which,
-                    limit,
-                });
-            }
-        }
-        if !session.platform_limits.is_empty() {
-            // Refused: the model cannot run a release of the request (SPEC §5.1).
-            session.verdict = Verdict::NoPath;
-            session.notes.push(Note::RuleSource(query.rules));
-            return session;
-        }
-    }
-    // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
-    session.past_target = units.iter().copied().find(|&(_, r)| r > to);
+    Some((
+        [
+            (Unit::Primary, primary),
+            (Unit::Secondary, secondary.unwrap_or(primary)),
+        ],
+        to,
+    ))
+}
 
-    let mut plan = plan::plan_with(query.rules, &session.catalog, start, to, &via);
+/// With no model chosen, a pair on 8.1 or older going to 9.3 or later: no single box runs
+/// both (`new` is the newest release of the request).
+fn single_box_note(session: &mut Session, start: Release, new: Release) {
+    if session.platform.is_none()
+        && start.train() <= (Train { major: 8, minor: 1 })
+        && new.train() >= (Train { major: 9, minor: 3 })
+    {
+        session.notes.push(Note::NoSingleBox { old: start, new });
+    }
+}
+
+/// The chosen model's refusal (SPEC §5.1): each typed release it cannot run is a
+/// [`PlatformLimit`]; when there is one, the verdict is `no-path` and nothing is planned
+/// (returns true).
+fn refused_by_platform(session: &mut Session, units: [(Unit, Release); 2], to: Release) -> bool {
+    let Some(p) = session.platform else {
+        return false;
+    };
+    let secondary = session.from2.as_ref().and_then(|f| f.release);
+    let typed = [
+        (Limited::Unit(Unit::Primary), Some(units[0].1)),
+        (Limited::Unit(Unit::Secondary), secondary),
+        (Limited::Target, Some(to)),
+    ];
+    for (which, release) in typed {
+        let Some(release) = release else { continue };
+        if let Some(limit) = p.limit(release) {
+            session.platform_limits.push(PlatformLimit {
+                platform: p,
+                release,
+                which,
+                limit,
+            });
+        }
+    }
+    if session.platform_limits.is_empty() {
+        return false;
+    }
+    session.verdict = Verdict::NoPath;
+    session.notes.push(Note::RuleSource(session.rules));
+    true
+}
+
+/// Plan under the rule set in force and ask the other one (SPEC §3); a unit past the target
+/// makes it a downgrade; the via releases not used and why there is no path are reported.
+fn plan_both_rule_sets(
+    session: &mut Session,
+    preset: &Preset,
+    explicit: bool,
+    start: Release,
+    to: Release,
+    via: &[Release],
+) -> Plan {
+    let rules = session.rules;
+    let mut plan = plan::plan_with(rules, &session.catalog, start, to, via);
     session.other = Some(other_answer(
         &session.catalog,
-        query.rules.other(),
+        rules.other(),
         start,
         to,
-        &via,
+        via,
     ));
     if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
         plan.verdict = Verdict::Downgrade;
         plan.hops.clear();
     }
     for (release, why) in &plan.unused_via {
-        session.messages.push(Message {
-            origin: Origin::Via,
-            text: format!("via {release} is not used: {why}"),
-        });
+        session.messages.push(Message::new(
+            Origin::Via,
+            Problem::ViaUnused {
+                release: *release,
+                why: why.clone(),
+            },
+        ));
     }
     if plan.verdict == Verdict::NoPath {
-        explain_no_path(&mut session, preset, explicit.is_some(), start, to, &via);
+        explain_no_path(session, preset, explicit, start, to, via);
     }
+    plan
+}
+
+/// The notes of a plan that runs (its hop facts known): where a mismatched pair's newer unit
+/// joins and how far apart the units are, the trains switched off that a hop passes over,
+/// and the two notes every zero-downtime plan carries.
+fn plan_notes(
+    session: &mut Session,
+    plan: &Plan,
+    units: [(Unit, Release); 2],
+    start: Release,
+    newer: Release,
+) {
     if start != newer {
-        session.notes.push(Note::Parity {
-            older: start,
-            newer,
-            same_train: start.train() == newer.train(),
-        });
-    }
-    if plan.verdict == Verdict::Ok {
-        session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
-        if start != newer {
-            let unit = units
-                .iter()
-                .find(|(_, r)| *r == newer)
-                .map_or(Unit::Secondary, |u| u.0);
-            let joins = session
-                .hop_facts
-                .iter()
-                .position(|f| f.reloads.iter().any(|u| u.unit == unit))
-                .map(|k| k + 1);
-            session.notes.push(Note::NewerUnit {
-                unit,
-                on: newer,
-                joins,
-            });
-            // The older unit reaches the newer one's release at the hop that lands on or past
-            // it: that many legal hops apart.
-            let apart = plan
-                .hops
-                .iter()
-                .position(|h| h.to >= newer)
-                .map_or(plan.hops.len(), |k| k + 1);
-            if apart > 1 {
-                session.notes.push(Note::FarApart { apart });
-            }
-        }
-        let mut off: Vec<Train> = session
+        let unit = units
+            .iter()
+            .find(|(_, r)| *r == newer)
+            .map_or(Unit::Secondary, |u| u.0);
+        let joins = session
             .hop_facts
             .iter()
-            .flat_map(|f| &f.warnings)
-            .filter_map(|w| match w {
-                HopWarning::TrainsOff(trains) => Some(trains.iter().copied()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        off.dedup();
-        if !off.is_empty() {
-            session.notes.push(Note::TrainsOff(off));
+            .position(|f| f.reloads.iter().any(|u| u.unit == unit))
+            .map(|k| k + 1);
+        session.notes.push(Note::NewerUnit {
+            unit,
+            on: newer,
+            joins,
+        });
+        // The older unit reaches the newer one's release at the hop that lands on or past
+        // it: that many legal hops apart.
+        let apart = plan
+            .hops
+            .iter()
+            .position(|h| h.to >= newer)
+            .map_or(plan.hops.len(), |k| k + 1);
+        if apart > 1 {
+            session.notes.push(Note::FarApart { apart });
         }
-        session.notes.push(Note::NearZeroDowntime);
-        session.notes.push(Note::MixedVersions);
     }
+    let mut off: Vec<Train> = session
+        .hop_facts
+        .iter()
+        .flat_map(|f| &f.warnings)
+        .filter_map(|w| match w {
+            HopWarning::TrainsOff(trains) => Some(trains.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    off.dedup();
+    if !off.is_empty() {
+        session.notes.push(Note::TrainsOff(off));
+    }
+    session.notes.push(Note::NearZeroDowntime);
+    session.notes.push(Note::MixedVersions);
+}
+
+/// The notes every answer ends with: Cisco's outage plan from 9.1(1), the exception's note
+/// under the guidance, and the rule set's source.
+fn closing_notes(session: &mut Session, start: Release, to: Release) {
     if let Some(outage) = outage_plan(&session.catalog, start, to) {
         session.notes.push(outage);
     }
-    if query.rules == RuleSet::Guide9x && start < to {
+    if session.rules == RuleSet::Guide9x && start < to {
         if let Some(e) = rules::exception(start, to).filter(|e| !e.note.is_empty()) {
             session.notes.push(Note::Exception(e));
         }
     }
-    session.notes.push(Note::RuleSource(query.rules));
-    session.verdict = plan.verdict;
-    session.plan = Some(plan);
-    session
+    session.notes.push(Note::RuleSource(session.rules));
 }
 
 /// Cisco's own way from 9.1(1) (or one of its builds) to 9.1(2) or later, an outage (SPEC §3.2
@@ -822,17 +973,15 @@ fn choose_preset(id: Option<&str>, messages: &mut Vec<Message>) -> &'static Pres
         return presets::default_preset();
     };
     presets::find(id).unwrap_or_else(|| {
-        let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
         let default = presets::default_preset();
-        messages.push(Message {
-            origin: Origin::Preset,
-            text: format!(
-                "unknown preset \"{}\": use one of {}; using {}",
-                shorten(id.trim()),
-                ids.join(", "),
-                default.id
-            ),
-        });
+        messages.push(Message::new(
+            Origin::Preset,
+            Problem::UnknownPreset {
+                id: shorten(id.trim()),
+                known: PRESETS.iter().map(|p| p.id).collect(),
+                using: default.id,
+            },
+        ));
         default
     })
 }
@@ -852,37 +1001,30 @@ fn explicit_trains(
     firsts.sort_unstable();
     firsts.dedup();
     let set: Vec<Train> = firsts.into_iter().map(Release::train).collect();
-    let unknown: Vec<String> = set
+    let unknown: Vec<Train> = set
         .iter()
-        .filter(|t| !base.has_train(**t))
-        .map(Train::to_string)
+        .copied()
+        .filter(|t| !base.has_train(*t))
         .collect();
     if !unknown.is_empty() {
-        let plural = if unknown.len() == 1 {
-            "train"
-        } else {
-            "trains"
-        };
-        messages.push(Message {
-            origin: Origin::Trains,
-            text: format!(
-                "{plural} {} not in the catalog: ignored",
-                unknown.join(", ")
-            ),
-        });
+        messages.push(Message::new(
+            Origin::Trains,
+            Problem::UnknownTrains(unknown),
+        ));
     }
     Some(set)
 }
 
 /// Interprets one release field against the base catalog. `empty` is the hint for a blank
 /// field; `None` means a blank field is simply absent (the second unit).
-fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
+fn field(text: &str, base: &Catalog, empty: Option<Hint>) -> Field {
     let mut field = Field {
         text: text.to_string(),
         ..Field::default()
     };
     if text.trim().is_empty() {
-        field.error = empty.map(str::to_string);
+        field.problem = empty.map(FieldProblem::Blank);
+        field.error = field.problem.as_ref().map(FieldProblem::to_string);
         return field;
     }
     match interpret(text, base) {
@@ -897,33 +1039,27 @@ fn field(text: &str, base: &Catalog, empty: Option<&str>) -> Field {
             }
             field.release = Some(release);
         }
-        Err(message) => field.error = Some(message),
+        Err(problem) => {
+            field.error = Some(problem.to_string());
+            field.problem = Some(problem);
+        }
     }
     field
 }
 
-/// A release whose train the base catalog knows, or the message saying why not.
-fn interpret(text: &str, base: &Catalog) -> Result<Release, String> {
+/// A release whose train the base catalog knows, or the problem saying why not.
+fn interpret(text: &str, base: &Catalog) -> Result<Release, FieldProblem> {
     // A release in any spelling, a `show version` line, a `Version:` line or an image name.
     let release = release_text::read(text)
-        .map_err(|e| format!("{e}"))?
+        .map_err(FieldProblem::Unread)?
         .release;
     let train = release.train();
     if base.has_train(train) {
         return Ok(release);
     }
-    let nearest: Vec<String> = base
-        .nearest_trains(train, NEAREST)
-        .iter()
-        .map(Train::to_string)
-        .collect();
-    Err(if nearest.is_empty() {
-        format!("no train {train} in the catalog")
-    } else {
-        format!(
-            "no train {train} in the catalog (nearest: {})",
-            nearest.join(", ")
-        )
+    Err(FieldProblem::NoTrain {
+        train,
+        nearest: base.nearest_trains(train, NEAREST),
     })
 }
 
@@ -933,10 +1069,13 @@ fn via_releases(texts: &[String], base: &Catalog, messages: &mut Vec<Message>) -
     for text in texts.iter().filter(|t| !t.trim().is_empty()) {
         match interpret(text, base) {
             Ok(release) => via.push(release),
-            Err(why) => messages.push(Message {
-                origin: Origin::Via,
-                text: format!("via \"{}\" is not used: {why}", shorten(text.trim())),
-            }),
+            Err(why) => messages.push(Message::new(
+                Origin::Via,
+                Problem::ViaUnread {
+                    text: shorten(text.trim()),
+                    why,
+                },
+            )),
         }
     }
     via
@@ -955,29 +1094,22 @@ fn explain_no_path(
     ends.dedup();
     for train in ends.into_iter().filter(|t| !session.catalog.has_train(*t)) {
         let message = if explicit || session.custom {
-            Message {
-                origin: Origin::Trains,
-                text: format!("train {train} is switched off: switch it on to plan through it"),
-            }
+            Message::new(Origin::Trains, Problem::EndTrainOff(train))
         } else {
-            let reason = preset.exclusion(train).map_or_else(
-                || "it is switched off".to_owned(),
-                |e| format!("{} ({})", e.reason, e.source.title),
-            );
             let with: Vec<&str> = PRESETS
                 .iter()
                 .filter(|p| p.exclusion(train).is_none())
                 .map(|p| p.id)
                 .collect();
-            Message {
-                origin: Origin::Preset,
-                text: format!(
-                    "train {train} is left out by the preset {}: {reason}. Switch {train} on \
-                     under trains, or choose a preset that has it ({})",
-                    preset.id,
-                    with.join(", ")
-                ),
-            }
+            Message::new(
+                Origin::Preset,
+                Problem::EndTrainExcluded {
+                    train,
+                    preset: preset.id,
+                    exclusion: preset.exclusion(train),
+                    with,
+                },
+            )
         };
         session.messages.push(message);
     }
@@ -987,13 +1119,10 @@ fn explain_no_path(
         .filter(|t| **t > start.train() && **t < to.train());
     for &train in inner {
         if session.catalog.recommended(train).is_none() && !via.iter().any(|r| r.train() == train) {
-            session.messages.push(Message {
-                origin: Origin::Via,
-                text: format!(
-                    "train {train} has only withdrawn or pre-release builds, which are never recommended: \
-                     to go through it anyway, pick one of them as the via release for {train}"
-                ),
-            });
+            session.messages.push(Message::new(
+                Origin::Via,
+                Problem::NothingRecommended(train),
+            ));
         }
     }
 }

@@ -23,7 +23,7 @@
 //! The envelope (header, `key=value` lines, `end`, the checks) is [`Format`] and [`Writer`],
 //! shared with the fleet view's own saved text (`fleet::saved`), so both decode alike.
 
-use super::query::{decode_strict, percent_encode};
+use super::query::{decode_strict, percent_encode, StrictError};
 use std::fmt;
 
 /// The first line of the current format.
@@ -50,8 +50,64 @@ pub struct Stored {
     pub minutes: String,
 }
 
+/// Saved text that was not read, with why ([`Unread`]).
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct StoredError(pub String);
+pub struct StoredError(pub Unread);
+
+/// Why a saved text was not read, as facts; its `Display` says it in a few words
+/// (`not planner state`, `line 3: unknown key 'x'`), which [`StoredError`]'s frames.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Unread {
+    /// More than [`MAX_STORED`] bytes.
+    TooLong { bytes: usize },
+    /// The header of a newer or unknown version (cut to 30 characters).
+    NewerVersion { header: String },
+    /// Text that is not this kind of saved text at all.
+    NotOurs(Kind),
+    /// A line after `end` that is not blank.
+    AfterEnd { line: usize },
+    /// A line that is not `key=value`.
+    NotKeyValue { line: usize },
+    /// A key the format does not have (cut to 30 characters).
+    UnknownKey { line: usize, key: String },
+    /// A key given twice that is not a list.
+    Repeated { line: usize, key: &'static str },
+    /// No `end` line.
+    Truncated,
+    /// An `image` line that is not `release=file`.
+    NotImage { line: usize },
+    /// A value that is not percent-encoded as the planner writes it.
+    Value { line: usize, error: StrictError },
+}
+
+/// Which saved text a format reads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// The planner's own state.
+    Planner,
+    /// The fleet view's saved fleet.
+    Fleet,
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::TooLong { bytes } => write!(f, "{bytes} bytes, more than {MAX_STORED}"),
+            Unread::NewerVersion { header } => {
+                write!(f, "written by a newer or unknown version: '{header}'")
+            }
+            Unread::NotOurs(Kind::Planner) => f.write_str("not planner state"),
+            Unread::NotOurs(Kind::Fleet) => f.write_str("not a saved fleet"),
+            Unread::AfterEnd { line } => write!(f, "line {line}: text after the end"),
+            Unread::NotKeyValue { line } => write!(f, "line {line}: expected key=value"),
+            Unread::UnknownKey { line, key } => write!(f, "line {line}: unknown key '{key}'"),
+            Unread::Repeated { line, key } => write!(f, "line {line}: {key} is repeated"),
+            Unread::Truncated => f.write_str("truncated: the end line is missing"),
+            Unread::NotImage { line } => write!(f, "line {line}: expected image=release=file"),
+            Unread::Value { line, error } => write!(f, "line {line}: {error}"),
+        }
+    }
+}
 
 impl fmt::Display for StoredError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -68,7 +124,7 @@ impl std::error::Error for StoredError {}
 /// The planner's own state: its header and keys (`image`, key 2, is a list, one line each).
 const FORMAT: Format = Format {
     header: HEADER,
-    not_ours: "not planner state",
+    kind: Kind::Planner,
     keys: &["fragment", "server", "image", "list_draft", "minutes"],
     lists: 1 << 2,
 };
@@ -107,10 +163,7 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
             4 => &mut stored.minutes,
             _ => {
                 let Some((release, image)) = entry.raw.split_once('=') else {
-                    return Err(StoredError(format!(
-                        "line {}: expected image=release=file",
-                        entry.number
-                    )));
+                    return Err(StoredError(Unread::NotImage { line: entry.number }));
                 };
                 let image = (entry.decode(release)?, entry.decode(image)?);
                 stored.images.push(image);
@@ -149,8 +202,8 @@ pub fn settings_into(stored: &Stored, query: &mut super::query::PlanQuery) {
 pub(crate) struct Format {
     /// The first line: a name and ` v` and the version.
     pub header: &'static str,
-    /// The reason given for text that does not start with the name.
-    pub not_ours: &'static str,
+    /// Which saved text it is (named when a text does not start with the name).
+    pub kind: Kind,
     /// Every key the format has (at most 32); each may appear once, except the lists.
     pub keys: &'static [&'static str],
     /// The keys that may repeat, as bits by index in `keys`.
@@ -174,7 +227,12 @@ impl Entry<'_> {
 
     /// A part of the value, percent-decoded.
     pub fn decode(&self, text: &str) -> Result<String, StoredError> {
-        decode_strict(text).map_err(|e| StoredError(format!("line {}: {e}", self.number)))
+        decode_strict(text).map_err(|error| {
+            StoredError(Unread::Value {
+                line: self.number,
+                error,
+            })
+        })
     }
 }
 
@@ -187,9 +245,9 @@ impl Format {
         text: &'t str,
         mut entry: impl FnMut(Entry<'t>) -> Result<(), StoredError>,
     ) -> Result<(), StoredError> {
-        let fail = |message: String| Err(StoredError(message));
+        let fail = |unread: Unread| Err(StoredError(unread));
         if text.len() > MAX_STORED {
-            return fail(format!("{} bytes, more than {MAX_STORED}", text.len()));
+            return fail(Unread::TooLong { bytes: text.len() });
         }
         // The header without its version number: `asa-planner-state v`.
         let family = self.header.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -197,12 +255,11 @@ impl Format {
         match lines.next() {
             Some(first) if first == self.header => {}
             Some(other) if other.starts_with(family) => {
-                return fail(format!(
-                    "written by a newer or unknown version: {}",
-                    short(other)
-                ));
+                return fail(Unread::NewerVersion {
+                    header: short(other),
+                });
             }
-            _ => return fail(self.not_ours.to_string()),
+            _ => return fail(Unread::NotOurs(self.kind)),
         }
         let mut seen = 0u32;
         let mut ended = false;
@@ -212,21 +269,27 @@ impl Format {
                 if line.is_empty() {
                     continue;
                 }
-                return fail(format!("line {number}: text after the end"));
+                return fail(Unread::AfterEnd { line: number });
             }
             if line == END {
                 ended = true;
                 continue;
             }
             let Some((key, raw)) = line.split_once('=') else {
-                return fail(format!("line {number}: expected key=value"));
+                return fail(Unread::NotKeyValue { line: number });
             };
             let Some(index) = self.keys.iter().position(|k| *k == key) else {
-                return fail(format!("line {number}: unknown key {}", short(key)));
+                return fail(Unread::UnknownKey {
+                    line: number,
+                    key: short(key),
+                });
             };
             let bit = 1 << index;
             if seen & bit & !self.lists != 0 {
-                return fail(format!("line {number}: {key} is repeated"));
+                return fail(Unread::Repeated {
+                    line: number,
+                    key: self.keys[index],
+                });
             }
             seen |= bit;
             entry(Entry {
@@ -236,7 +299,7 @@ impl Format {
             })?;
         }
         if !ended {
-            return fail("truncated: the end line is missing".to_string());
+            return fail(Unread::Truncated);
         }
         Ok(())
     }
@@ -270,11 +333,11 @@ impl Writer {
     }
 }
 
-/// A piece of foreign text, quoted and cut short for a message.
+/// A piece of foreign text, cut short for a message (its `Display` quotes it).
 fn short(text: &str) -> String {
     let mut out: String = text.chars().take(30).filter(|c| !c.is_control()).collect();
     if text.chars().count() > 30 {
         out.push('…');
     }
-    format!("'{out}'")
+    out
 }

@@ -13,11 +13,10 @@ use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::platform::{self, ProcedureNotice};
 use crate::domain::rules::RuleSet;
-use crate::domain::runbook::{
-    before_first_hop, hop_runbook, image_of, Block, HopImages, Role, Step, SERVER_PLACEHOLDER,
-};
+use crate::domain::runbook::{image_of, Block, HopImages, Role, Step, SERVER_PLACEHOLDER};
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
+use crate::view::runbook::{before_first_hop, hop_runbook};
 use std::fmt::Write;
 
 /// What the page knows beyond the share link: image names per hop, the person's estimate of a
@@ -200,7 +199,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             writeln!(
                 md,
                 "\nThe chosen intermediate {release} was not used: {}.",
-                inline(why)
+                inline(&why.to_string())
             )?;
         }
     }

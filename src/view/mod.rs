@@ -25,6 +25,7 @@ pub mod platform_html;
 pub mod position_html;
 pub mod release_list;
 pub mod release_options;
+pub mod runbook;
 pub mod runbook_html;
 pub mod train_list;
 pub mod words;

@@ -4,14 +4,301 @@
 //! hold `backtick` spans (commands); each medium renders them its own way. Sources come apart
 //! from the text, so each medium can link them.
 
-use crate::domain::plan::{HopNote, Verdict};
+use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
+use crate::domain::fleet::{LineProblem, FIELDS};
+use crate::domain::plan::{HopNote, Unused, Verdict};
+use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
-use crate::domain::session::{HopFacts, HopWarning, Mark, Note, Session};
+use crate::domain::session::{
+    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
+};
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
 };
+use std::fmt;
+
+/// A problem with an input, as the page, the Markdown and the command line say it.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::EmptyList => f.write_str(
+                "the custom release list has no release that reads: enter releases such as \
+                 9.8(4), 9.12(4), or clear the list to use the built-in catalog",
+            ),
+            Problem::UnknownPreset { id, known, using } => write!(
+                f,
+                "unknown preset \"{id}\": use one of {}; using {using}",
+                known.join(", ")
+            ),
+            Problem::UnknownTrains(trains) => {
+                let plural = if trains.len() == 1 { "train" } else { "trains" };
+                write!(f, "{plural} {} not in the catalog: ignored", joined(trains))
+            }
+            Problem::ViaUnused { release, why } => write!(f, "via {release} is not used: {why}"),
+            Problem::ViaUnread { text, why } => write!(f, "via \"{text}\" is not used: {why}"),
+            Problem::EndTrainOff(train) => write!(
+                f,
+                "train {train} is switched off: switch it on to plan through it"
+            ),
+            Problem::EndTrainExcluded {
+                train,
+                preset,
+                exclusion,
+                with,
+            } => {
+                let reason = exclusion.map_or_else(
+                    || "it is switched off".to_owned(),
+                    |e| format!("{} ({})", e.reason, e.source.title),
+                );
+                write!(
+                    f,
+                    "train {train} is left out by the preset {preset}: {reason}. Switch {train} \
+                     on under trains, or choose a preset that has it ({})",
+                    with.join(", ")
+                )
+            }
+            Problem::NothingRecommended(train) => write!(
+                f,
+                "train {train} has only withdrawn or pre-release builds, which are never \
+                 recommended: to go through it anyway, pick one of them as the via release for \
+                 {train}"
+            ),
+        }
+    }
+}
+
+/// A release field's problem, as the field, the Markdown and the command line say it.
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::Blank(Hint::Current) => {
+                f.write_str("enter the current release, e.g. 9.8(4)")
+            }
+            FieldProblem::Blank(Hint::Target) => {
+                f.write_str("enter the target release, e.g. 9.12(4)")
+            }
+            FieldProblem::Unread(e) => write!(f, "{e}"),
+            FieldProblem::NoTrain { train, nearest } if nearest.is_empty() => {
+                write!(f, "no train {train} in the catalog")
+            }
+            FieldProblem::NoTrain { train, nearest } => write!(
+                f,
+                "no train {train} in the catalog (nearest: {})",
+                joined(nearest)
+            ),
+        }
+    }
+}
+
+/// What was ignored in a link and why, as the banner and the command line say it (each
+/// message names its key).
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = &self.key;
+        match &self.problem {
+            LinkProblem::Repeated => {
+                write!(f, "{key} is given more than once: the last one is used")
+            }
+            LinkProblem::UnknownKey => write!(f, "unknown key {} was ignored", quoted(key)),
+            LinkProblem::Platform(e) => write!(f, "platform {e}: it was ignored"),
+            LinkProblem::Mode(v) => write!(
+                f,
+                "mode {} is not a failover mode (active-standby or active-active): it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Rules(v) => write!(
+                f,
+                "rules {} is not a rule set (table-81-1 or guide-9x): it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Interim(v) => write!(
+                f,
+                "interim {} is not 1, 0, true or false: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Contexts(v) => write!(
+                f,
+                "contexts {} is not multi or single: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Minutes(v) => write!(
+                f,
+                "min {} is not a whole number of minutes above 0: it was ignored",
+                quoted(v)
+            ),
+            LinkProblem::Train { item, error } => write!(
+                f,
+                "trains: {} is not a train ({error}): the list was ignored",
+                quoted(item)
+            ),
+            LinkProblem::Version(v) => write!(
+                f,
+                "version {} is not a format version: the link was read as v{}",
+                quoted(v),
+                crate::domain::query::VERSION
+            ),
+            LinkProblem::NewerVersion { v, read_as } => write!(
+                f,
+                "this link was made by a newer version of the planner (format v{v}): it was read \
+                 as v{read_as}, so parts of it may be missing"
+            ),
+            LinkProblem::Files { key, items } => {
+                write!(
+                f,
+                "{key}: {} is not release:file (e.g. 9.12(4):asa9-12-4-smp-k8.bin): the list was \
+                 ignored",
+                items.iter().map(|i| quoted(i)).collect::<Vec<_>>().join(", ")
+            )
+            }
+        }
+    }
+}
+
+/// What is wrong with an entry of a pasted list, as the page and the Markdown say it.
+impl fmt::Display for ListProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListProblem::TooMany => write!(
+                f,
+                "too many entries: only the first {MAX_ENTRIES} are used, the rest are ignored"
+            ),
+            ListProblem::Unread(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Why a via release is not used, as the page, the Markdown and the command line say it.
+impl fmt::Display for Unused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unused::EndTrain(train) => write!(
+                f,
+                "{train} is where the plan starts or ends, not a step between"
+            ),
+            Unused::NotOnTheWay { train, a, b } => {
+                write!(f, "{train} is not a step on the way from {a} to {b}")
+            }
+            Unused::NotOnPlan(train) => write!(f, "{train} is not on the plan"),
+            Unused::AlreadyPicked { kept, train } => {
+                write!(f, "{kept} is already the pick for {train}")
+            }
+            Unused::NotBetween { release, from, to } => {
+                write!(f, "{release} is not between {from} and {to}")
+            }
+            Unused::NoGuideStop(train) => write!(
+                f,
+                "the fewest hops under Cisco's 9.x guidance do not stop in {train}"
+            ),
+        }
+    }
+}
+
+/// What is wrong with a fleet line's field or a fleet-wide setting, as the fleet view, its
+/// exports and the command line say it.
+impl fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineProblem::NoName => f.write_str("empty: every pair needs a name"),
+            LineProblem::NoUnit1 => {
+                f.write_str("empty: enter the release the first unit runs, e.g. 9.8(4)")
+            }
+            LineProblem::NoTarget => f.write_str(
+                "empty, and the fleet has no target: give one on the line or for the whole fleet",
+            ),
+            LineProblem::Unread(e) => write!(f, "{e}"),
+            LineProblem::Field(p) => write!(f, "{p}"),
+            LineProblem::Mode(text) => write!(
+                f,
+                "{} is not a failover mode: active-standby or active-active",
+                quoted(text)
+            ),
+            LineProblem::UnknownPreset { text, known } => write!(
+                f,
+                "unknown preset {}: use one of {}",
+                quoted(text),
+                known.join(", ")
+            ),
+            LineProblem::Platform(e) => write!(f, "{e}"),
+            LineProblem::Extra { fields } => write!(
+                f,
+                "{fields} fields; a line has at most {}: {}",
+                FIELDS.len(),
+                FIELDS.join(", ")
+            ),
+        }
+    }
+}
+
+/// Trains joined with ", ".
+fn joined(trains: &[Train]) -> String {
+    trains
+        .iter()
+        .map(Train::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl crate::domain::caveats::Kind {
+    /// A few words for a label: "configuration migration", …
+    pub fn label(self) -> &'static str {
+        use crate::domain::caveats::Kind;
+        match self {
+            Kind::Migration => "configuration migration",
+            Kind::Change => "configuration change",
+            Kind::OneWay => "one-way upgrade",
+            Kind::NoZeroDowntime => "not zero-downtime",
+            Kind::Unclear => "unclear in Cisco's note",
+        }
+    }
+}
+
+impl crate::domain::rules::RuleSet {
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleSet::Table811 => "Table 81-1 of Cisco's 8.x configuration guide",
+            RuleSet::Guide9x => "Cisco's guidance by release era",
+        }
+    }
+}
+
+impl crate::domain::runbook::Mode {
+    /// How a person names it: "Active/Standby" | "Active/Active".
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Mode;
+        match self {
+            Mode::ActiveStandby => "Active/Standby",
+            Mode::ActiveActive => "Active/Active",
+        }
+    }
+}
+
+impl crate::domain::runbook::Unit {
+    /// "primary unit" | "secondary unit".
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Unit;
+        match self {
+            Unit::Primary => "primary unit",
+            Unit::Secondary => "secondary unit",
+        }
+    }
+}
+
+impl crate::domain::runbook::Role {
+    /// Where to type it, for a person: "the active unit", "each unit", …
+    pub fn label(self) -> &'static str {
+        use crate::domain::runbook::Role;
+        match self {
+            Role::Active => "the active unit",
+            Role::Standby => "the standby unit",
+            Role::Primary => "the primary unit",
+            Role::Secondary => "the secondary unit",
+            Role::Both => "each unit",
+        }
+    }
+}
 
 /// The rule in words.
 pub fn rule(rule: Rule) -> &'static str {

@@ -55,12 +55,13 @@ pub use pair::{PairPlan, PairWarning, PathHop};
 pub use planned::PlannedFleet;
 pub use summary::{Group, Image, PairWithoutHops, Summary, Tally};
 
-use super::platform::Platform;
+use super::platform::{Platform, UnknownPlatform};
 use super::presets::{self, PRESETS};
-use super::query::{quoted, PlanQuery};
+use super::query::PlanQuery;
 use super::release::Release;
+use super::release_text::ReadError;
 use super::runbook::Mode;
-use super::session;
+use super::session::{self, FieldProblem};
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
@@ -77,7 +78,49 @@ pub struct InputError {
     /// One of [`FIELDS`] (or `extra` for fields after them) in a fleet; `from`, `from2`, `to`
     /// for a single plan; `target`, `preset` for a fleet-wide setting.
     pub field: &'static str,
+    /// What is wrong, as facts.
+    pub problem: LineProblem,
+    /// `problem` worded (its `Display`, written in `view::words`); kept for the exports.
     pub message: String,
+}
+
+impl InputError {
+    /// The error of `field` (on `line`, if any) for `problem`, worded.
+    pub fn new(line: Option<u64>, field: &'static str, problem: LineProblem) -> InputError {
+        InputError {
+            line,
+            field,
+            message: problem.to_string(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with a fleet line's field or a fleet-wide setting, as facts; `view::words`
+/// words it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum LineProblem {
+    /// A line without a name.
+    NoName,
+    /// A line without the first unit's release.
+    NoUnit1,
+    /// A line without a target, in a fleet without one.
+    NoTarget,
+    /// A release field that gives no release (the reader's error).
+    Unread(ReadError),
+    /// A release field the planner could not use (e.g. its train is not in the catalog).
+    Field(FieldProblem),
+    /// A mode that is not a failover mode (as typed).
+    Mode(String),
+    /// A preset id that names no preset (as typed); `known` are the ids there are.
+    UnknownPreset {
+        text: String,
+        known: Vec<&'static str>,
+    },
+    /// A model id that names no model.
+    Platform(UnknownPlatform),
+    /// More fields than a line has (`fields` counted with the name).
+    Extra { fields: usize },
 }
 
 impl fmt::Display for InputError {
@@ -115,7 +158,7 @@ pub struct Fleet {
 }
 
 /// A request's export, or the release fields the session could not use (by fleet field name).
-type Planned = Result<PairPlan, Vec<(&'static str, String)>>;
+type Planned = Result<PairPlan, Vec<(&'static str, LineProblem)>>;
 
 /// Distinct requests remembered at most: a planned request is up to a few KB (a long path), so
 /// a full memo stays under ~10 MB; a fleet with more distinct requests than this plans the
@@ -132,14 +175,10 @@ impl Fleet {
     /// cannot be used is an error (field `target` or `preset`, no line).
     pub fn new(mut defaults: PlanQuery) -> Result<Fleet, Vec<InputError>> {
         let mut errors = Vec::new();
-        let setting = |field, message| InputError {
-            line: None,
-            field,
-            message,
-        };
+        let setting = |field, problem| InputError::new(None, field, problem);
         match preset_id(defaults.preset.as_deref()) {
             Ok(id) => defaults.preset = id.map(str::to_string),
-            Err(message) => errors.push(setting("preset", message)),
+            Err(problem) => errors.push(setting("preset", problem)),
         }
         if !defaults.to.trim().is_empty() {
             // Planned against itself, so that an unknown train is caught as well.
@@ -148,9 +187,14 @@ impl Fleet {
                 ..defaults.clone()
             };
             let session = session::analyse(&check);
-            match (session.to.release, session.to.error) {
+            match (session.to.release, session.to.problem) {
                 (Some(target), None) => defaults.to = target.to_string(),
-                (_, error) => errors.push(setting("target", error.unwrap_or_default())),
+                (_, problem) => errors.push(setting(
+                    "target",
+                    LineProblem::Field(
+                        problem.unwrap_or(FieldProblem::Blank(session::Hint::Target)),
+                    ),
+                )),
             }
         }
         defaults.from.clear();
@@ -207,14 +251,8 @@ impl Fleet {
                 planned
             }
         };
-        let bad = |field, message| InputError {
-            line: Some(line),
-            field,
-            message,
-        };
-        let unnamed = name
-            .is_empty()
-            .then(|| bad("name", "empty: every pair needs a name".to_string()));
+        let bad = |field, problem| InputError::new(Some(line), field, problem);
+        let unnamed = name.is_empty().then(|| bad("name", LineProblem::NoName));
         match (planned, unnamed) {
             (Ok(mut pair), None) => {
                 pair.line = Some(line);
@@ -228,7 +266,7 @@ impl Fleet {
                     .chain(
                         errors
                             .into_iter()
-                            .map(|(field, message)| bad(field, message)),
+                            .map(|(field, problem)| bad(field, problem)),
                     )
                     .collect(),
             ),
@@ -237,17 +275,14 @@ impl Fleet {
 
     /// The query of a line's fields after its name, releases in canonical spelling (so the
     /// share link reads like the page's), or every field that does not read.
-    fn request(&self, fields: &[&str]) -> Result<PlanQuery, Vec<(&'static str, String)>> {
+    fn request(&self, fields: &[&str]) -> Result<PlanQuery, Vec<(&'static str, LineProblem)>> {
         let mut errors = Vec::new();
-        let mut bad = |field, message| errors.push((field, message));
+        let mut bad = |field, problem| errors.push((field, problem));
         // `fields` starts at unit1.
         let text = |i: usize| fields.get(i - 1).map_or("", |f| f.trim());
         let unit1 = match text(1) {
             "" => {
-                bad(
-                    "unit1",
-                    "empty: enter the release the first unit runs, e.g. 9.8(4)".to_string(),
-                );
+                bad("unit1", LineProblem::NoUnit1);
                 None
             }
             t => release(t).map_err(|e| bad("unit1", e)).ok(),
@@ -258,12 +293,7 @@ impl Fleet {
         };
         let target = match text(3) {
             "" if self.defaults.to.is_empty() => {
-                bad(
-                    "target",
-                    "empty, and the fleet has no target: give one on the line or for the \
-                     whole fleet"
-                        .to_string(),
-                );
+                bad("target", LineProblem::NoTarget);
                 None
             }
             "" => Some(self.defaults.to.clone()),
@@ -274,13 +304,7 @@ impl Fleet {
             t => {
                 let mode = Mode::from_value(t);
                 if mode.is_none() {
-                    bad(
-                        "mode",
-                        format!(
-                            "{} is not a failover mode: active-standby or active-active",
-                            quoted(t)
-                        ),
-                    );
+                    bad("mode", LineProblem::Mode(t.to_string()));
                 }
                 mode
             }
@@ -297,7 +321,7 @@ impl Fleet {
             t => t
                 .parse::<Platform>()
                 .map(Some)
-                .map_err(|e| bad("platform", e.to_string()))
+                .map_err(|e| bad("platform", LineProblem::Platform(e)))
                 .ok(),
         };
         let extra = fields
@@ -307,12 +331,9 @@ impl Fleet {
         if extra.count() > 0 {
             bad(
                 "extra",
-                format!(
-                    "{} fields; a line has at most {}: {}",
-                    fields.len() + 1,
-                    FIELDS.len(),
-                    FIELDS.join(", ")
-                ),
+                LineProblem::Extra {
+                    fields: fields.len() + 1,
+                },
             );
         }
         match (unit1, target, mode, preset, platform) {
@@ -352,7 +373,7 @@ fn plan(query: &PlanQuery, reuse: &mut session::Reuse) -> Planned {
                 "from2" => "unit2",
                 _ => "target",
             };
-            (field, e.message)
+            (field, e.problem)
         })
         .collect())
 }
@@ -364,28 +385,24 @@ pub fn canonical(text: &str) -> String {
 }
 
 /// A release in canonical spelling (read from any text a release field takes: a spelling, a
-/// `show version` line, a `Version:` line, an image file name), or the reader's message.
-fn release(text: &str) -> Result<String, String> {
+/// `show version` line, a `Version:` line, an image file name), or the reader's error.
+fn release(text: &str) -> Result<String, LineProblem> {
     crate::domain::release_text::read(text)
         .map(|r| r.release.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(LineProblem::Unread)
 }
 
 /// The canonical id of a preset given by a person (`None` when none was given), or why not.
-pub fn preset_id(text: Option<&str>) -> Result<Option<&'static str>, String> {
+pub fn preset_id(text: Option<&str>) -> Result<Option<&'static str>, LineProblem> {
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return Ok(None);
     };
     match presets::find(text) {
         Some(p) => Ok(Some(p.id)),
-        None => {
-            let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
-            Err(format!(
-                "unknown preset {}: use one of {}",
-                quoted(text.trim()),
-                ids.join(", ")
-            ))
-        }
+        None => Err(LineProblem::UnknownPreset {
+            text: text.trim().to_string(),
+            known: PRESETS.iter().map(|p| p.id).collect(),
+        }),
     }
 }
 

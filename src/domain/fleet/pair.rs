@@ -1,7 +1,7 @@
 //! One planned pair as the exports carry it (JSON schema 1, the fleet's CSV and tables): what
 //! was asked, the verdict and the hops, nothing the page needs only for drawing.
 
-use super::InputError;
+use super::{InputError, LineProblem};
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Verdict;
 use crate::domain::platform::Platform;
@@ -131,12 +131,8 @@ impl PairPlan {
         let errors = field_errors
             .into_iter()
             .filter_map(|(name, field)| {
-                let message = field?.error.clone()?;
-                Some(InputError {
-                    line: None,
-                    field: name,
-                    message,
-                })
+                let problem = field?.problem.clone()?;
+                Some(InputError::new(None, name, LineProblem::Field(problem)))
             })
             .collect();
         PairPlan {

@@ -21,14 +21,14 @@
 
 use crate::domain::query::PlanQuery;
 use crate::domain::rules::RuleSet;
-use crate::domain::stored::{Format, StoredError, Writer};
+use crate::domain::stored::{Format, Kind, StoredError, Writer};
 
 /// The first line of the current format.
 pub const HEADER: &str = "asa-planner-fleet v1";
 
 const FORMAT: Format = Format {
     header: HEADER,
-    not_ours: "not a saved fleet",
+    kind: Kind::Fleet,
     keys: &["target", "rules", "preset", "platform", "csv"],
     lists: 0,
 };

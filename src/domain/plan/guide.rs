@@ -10,7 +10,7 @@
 //! verdicts the spans alone do not settle) take the general search, one pass over the releases
 //! between the ends.
 
-use super::{mark, sort_via, Hop, Pick, Plan, Verdict};
+use super::{mark, sort_via, Hop, Pick, Plan, Unused, Verdict};
 use crate::domain::catalog::{Catalog, Entry};
 use crate::domain::release::Release;
 use crate::domain::rules::{
@@ -70,7 +70,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
     unused_via.extend(
         outside
             .into_iter()
-            .map(|r| (r, format!("{r} is not between {from} and {to}"))),
+            .map(|release| (release, Unused::NotBetween { release, from, to })),
     );
     // A `via` release is the only stop its train offers.
     let work = if picks.is_empty() {
@@ -136,11 +136,7 @@ pub(super) fn plan(catalog: &Catalog, from: Release, to: Release, via: &[Release
     }
     for &r in &picks {
         if !stops.contains(&r) {
-            let train = r.train();
-            unused_via.push((
-                r,
-                format!("the fewest hops under Cisco's 9.x guidance do not stop in {train}"),
-            ));
+            unused_via.push((r, Unused::NoGuideStop(r.train())));
         }
     }
     Plan {

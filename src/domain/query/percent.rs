@@ -67,15 +67,33 @@ pub(crate) fn decode_lenient(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Why `decode_strict` refused a text: the 1-based byte where it went wrong.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StrictError {
+    /// A `%` not followed by two hex digits.
+    BadEscape { at: usize },
+    /// The decoded bytes are not UTF-8.
+    InvalidUtf8 { at: usize },
+}
+
+impl std::fmt::Display for StrictError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StrictError::BadEscape { at } => write!(f, "bad escape at byte {at}"),
+            StrictError::InvalidUtf8 { at } => write!(f, "invalid UTF-8 at byte {at}"),
+        }
+    }
+}
+
 /// Decodes text written by [`encode`], refusing anything it would not have written: a bad
 /// escape or invalid UTF-8 is an error naming the byte offset. `+` is not special here.
-pub(crate) fn decode_strict(text: &str) -> Result<String, String> {
+pub(crate) fn decode_strict(text: &str) -> Result<String, StrictError> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let b = escape_at(bytes, i).ok_or_else(|| format!("bad escape at byte {}", i + 1))?;
+            let b = escape_at(bytes, i).ok_or(StrictError::BadEscape { at: i + 1 })?;
             out.push(b);
             i += 3;
         } else {
@@ -83,8 +101,9 @@ pub(crate) fn decode_strict(text: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    String::from_utf8(out)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to() + 1))
+    String::from_utf8(out).map_err(|e| StrictError::InvalidUtf8 {
+        at: e.utf8_error().valid_up_to() + 1,
+    })
 }
 
 /// The byte of the escape `%XX` starting at `i`, if it is one.
@@ -120,11 +139,12 @@ mod tests {
     fn strict_decoding_refuses_bad_escapes() {
         assert_eq!(decode_strict("a+b%20c"), Ok("a+b c".to_string()));
         assert_eq!(
-            decode_strict("ab%2"),
+            decode_strict("ab%2").map_err(|e| e.to_string()),
             Err("bad escape at byte 3".to_string())
         );
+        assert_eq!(decode_strict("ab%2"), Err(StrictError::BadEscape { at: 3 }));
         assert_eq!(
-            decode_strict("%FF"),
+            decode_strict("%FF").map_err(|e| e.to_string()),
             Err("invalid UTF-8 at byte 1".to_string())
         );
     }

@@ -1,0 +1,95 @@
+//! The file names a plan's hops use: the server, each release's image (typed, else the
+//! default of the model's family) and the ASDM image, and the minutes per reload.
+
+use super::HopImages;
+use crate::domain::plan::Hop;
+use crate::domain::platform::{self, Platform};
+use crate::domain::release::Release;
+
+/// What the commands name as the TFTP server until the person types one.
+pub const SERVER_PLACEHOLDER: &str = "<tftp-server>";
+
+/// The key an ASDM image name is kept under among the typed image names (a key no release
+/// spelling can take), so that both are saved the same way.
+pub fn asdm_key(release: Release) -> String {
+    format!("{ASDM_KEY_PREFIX}{release}")
+}
+
+/// What [`asdm_key`] puts before the release.
+pub const ASDM_KEY_PREFIX: &str = "asdm ";
+
+/// The person's "minutes per reload" as a number, when what they typed is a whole number of
+/// minutes above zero (anything else gives no estimate; the page says why).
+pub fn minutes_per_reload(typed: &str) -> Option<u32> {
+    typed.trim().parse().ok().filter(|m| *m > 0)
+}
+
+/// Each hop's file names: the server and the names the person typed (`typed`, keyed by
+/// canonical release, ASDM images under [`asdm_key`]), else [`SERVER_PLACEHOLDER`] and
+/// the default image of `platform`'s family ([`default_image`] with no model). The page and its
+/// later-loaded runbook both derive them here.
+pub fn hop_images(
+    hops: &[Hop],
+    server: &str,
+    typed: &[(String, String)],
+    platform: Option<Platform>,
+) -> Vec<HopImages> {
+    let find = |key: &str| {
+        typed
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let image = |r: Release| {
+        find(&r.to_string()).map_or_else(|| platform::default_image(platform, r), str::to_owned)
+    };
+    let server = match server.trim() {
+        "" => SERVER_PLACEHOLDER,
+        s => s,
+    };
+    hops.iter()
+        .map(|h| HopImages {
+            server: server.to_owned(),
+            old_image: image(h.from),
+            new_image: image(h.to),
+            asdm_image: find(&asdm_key(h.to)).unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
+/// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
+/// the name given for a hop landing on or starting from it, else the default image of
+/// `platform`'s family.
+pub fn image_of(
+    hops: &[Hop],
+    images: &[HopImages],
+    release: Release,
+    platform: Option<Platform>,
+) -> String {
+    hops.iter()
+        .zip(images)
+        .find_map(|(hop, i)| {
+            if hop.to == release {
+                Some(i.new_image.clone())
+            } else if hop.from == release {
+                Some(i.old_image.clone())
+            } else {
+                None
+            }
+        })
+        .unwrap_or_else(|| platform::default_image(platform, release))
+}
+
+/// A plausible default image file name for a release when no model is chosen (the person edits
+/// it), e.g. `asa847-30-k8.bin` for 8.4(7)30, `asa9101-smp-k8.bin` for 9.10(1),
+/// `asa9-12-4-72-smp-k8.bin` for 9.12(4)72.
+///
+/// Cisco's naming: numbers run together up to 9.10 while the maintenance number is a single
+/// digit, dashed otherwise; the interim build follows a dash. Releases from 9.2 on get the
+/// `-smp` suffix of the 5500-X images; earlier ones the plain `-k8.bin` of the ASA 5500 series.
+/// A chosen model names its own family ([`platform::default_image`]): the page says to check
+/// every name against Cisco's download page.
+pub fn default_image(release: Release) -> String {
+    platform::default_image(None, release)
+}

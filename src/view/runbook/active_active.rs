@@ -1,0 +1,257 @@
+//! Active/Active, both units: a reconstruction of the guide's structure (both groups made
+//! active on the primary first, then the same scheme, each group restored on its own unit).
+
+use super::writer::Writer;
+use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
+
+impl Writer<'_> {
+    pub(super) fn active_active(&self) -> Vec<Step> {
+        let HopImages {
+            old_image,
+            new_image,
+            ..
+        } = self.images;
+        let (from, to) = (self.hop.from, self.hop.to);
+        let ours = self.hop.active_from();
+        let active_image = self
+            .hop
+            .active
+            .as_ref()
+            .map_or(old_image.as_str(), |a| a.image.as_str());
+        let mut steps = Vec::new();
+        let take = Step {
+            role: Role::Primary,
+            what: "Make both failover groups active on the primary unit: the system \
+                   configuration replicates from the unit where group 1 is active. Where group 2 \
+                   moves, expect a brief interruption."
+                .to_string(),
+            commands: self.sys(&["failover active"]),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&["show failover"]),
+                shows: "Both groups are Active on the primary unit, Standby Ready on the \
+                        secondary."
+                    .to_string(),
+            }),
+            ..Step::default()
+        };
+        steps.push(take);
+        let boot = self.boot_lines(
+            Role::Primary,
+            &[old_image, active_image],
+            &[old_image, active_image],
+        );
+        steps.extend(self.stage(Role::Primary, Role::Secondary, "its own session", boot));
+        let save_at = steps.len() + 5;
+        steps.push(self.first_reload(Role::Primary, Role::Secondary, "secondary unit", save_at));
+        let mut precondition = vec!["show failover", "show failover state"];
+        let mate_version = self.mate_show("show version");
+        if let Some(c) = &mate_version {
+            precondition.push(c);
+        }
+        steps.push(Step {
+            role: Role::Primary,
+            aside: Some(format!("active for both groups, on {ours}")),
+            what: format!(
+                "When the secondary unit is Standby Ready on {to} for both groups, fail over: \
+                 both groups move to the secondary unit. First check, then type `no failover \
+                 active` here."
+            ),
+            commands: self.sys(&["no failover active"]),
+            check: Some(Check {
+                role: Some(Role::Secondary),
+                commands: self.sys(&["show failover"]),
+                shows: format!(
+                    "On the secondary unit: both groups Active there on {to}, Standby Ready on \
+                     the primary unit ({ours})."
+                ),
+            }),
+            notes: vec![
+                format!(
+                    "Before `no failover active`: `show failover` shows both groups Standby \
+                     Ready on the secondary unit with every interface `Normal` (none `Waiting` \
+                     or `Failed`), `show failover state` reads `Sync Done`, and its `show \
+                     version` reads {to}. Type these first: {}.",
+                    precondition
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "Management sessions (SSH, ASDM) to the contexts' addresses drop here: open \
+                 them again to the same addresses, which now reach the secondary unit."
+                    .to_string(),
+            ],
+            ..Step::default()
+        });
+        let mut window = Step {
+            role: Role::Secondary,
+            aside: Some(format!("active for both groups, on {to}")),
+            what: format!(
+                "Validation window: traffic of both groups runs on the secondary unit ({to}) \
+                 while the primary still runs {ours}. Check what matters to you in each \
+                 context: connections, VPN tunnels, NAT, routing neighbours, `show failover` \
+                 healthy."
+            ),
+            commands: self.window_commands(),
+            notes: self.window_context_note().into_iter().collect(),
+            ..Step::default()
+        };
+        let backup = backup_name(from, to);
+        let a = Block {
+            role: Role::Primary,
+            aside: Some(format!("standby for both groups, still on {ours}")),
+            what: format!("(a) Fail back: both groups return to the primary unit, on {ours}."),
+            commands: self.sys(&["failover active"]),
+            shows: Some(
+                "Management sessions to the contexts' addresses drop and are opened again to the \
+                 same addresses."
+                    .to_string(),
+            ),
+        };
+        if self.one_way() {
+            window.rollback = vec![a];
+            window.notes.push(format!(
+                "{to} cannot be downgraded: the only way back is (a); the secondary unit stays \
+                 on {to}. Expect a brief interruption."
+            ));
+        } else {
+            let mut b = vec![
+                "configure terminal".to_string(),
+                format!("no boot system disk0:/{new_image}"),
+                "write memory".to_string(),
+                "end".to_string(),
+            ];
+            let mut c = vec!["failover reload-standby".to_string()];
+            if self.exec() {
+                b.push(format!(
+                    "failover exec mate copy /noconfirm disk0:/{backup} startup-config"
+                ));
+                b.push("failover exec mate show bootvar".to_string());
+                c.push("show failover".to_string());
+                c.push("failover exec mate show version".to_string());
+            }
+            let mut rollback = vec![
+                a,
+                Block {
+                    role: Role::Primary,
+                    aside: Some(format!("active for both groups again, on {ours}")),
+                    what: format!(
+                        "(b) Take the new image out of the boot lines, save, and restore the \
+                         secondary unit's startup configuration from this hop's backup \
+                         (`{backup}`)."
+                    ),
+                    commands: self.sys_owned(b),
+                    shows: Some(format!(
+                        "`show bootvar` of the secondary unit no longer names {new_image}."
+                    )),
+                },
+            ];
+            if !self.exec() {
+                rollback.push(Block {
+                    role: Role::Secondary,
+                    aside: Some(format!("its own session ({from} has no `failover exec`)")),
+                    what: "(b) continued: restore its startup configuration from this hop's \
+                           backup."
+                        .to_string(),
+                    commands: self.sys_owned(vec![
+                        format!("copy /noconfirm disk0:/{backup} startup-config"),
+                        "show bootvar".to_string(),
+                    ]),
+                    shows: Some(format!("`show bootvar` no longer names {new_image}.")),
+                });
+            }
+            rollback.push(Block {
+                role: Role::Primary,
+                aside: Some(format!("active for both groups again, on {ours}")),
+                what: format!("(c) Reload the secondary unit onto {from}."),
+                commands: self.sys_owned(c),
+                shows: Some(format!(
+                    "When the secondary unit is Standby Ready and its `show version` reads \
+                         {from}, type `write memory` here."
+                )),
+            });
+            window.rollback = rollback;
+            window.notes.push(
+                "Until the next step the hop can be rolled back; failing back from the newer \
+                 release is not a documented zero-downtime direction: expect a brief \
+                 interruption."
+                    .to_string(),
+            );
+        }
+        steps.push(window);
+        let mut check_commands = vec!["show failover"];
+        if let Some(c) = &mate_version {
+            check_commands.push(c);
+        }
+        steps.push(Step {
+            role: Role::Secondary,
+            aside: Some(format!("active for both groups, on {to}")),
+            what: format!(
+                "Reload the primary unit (standby for both groups, on {ours}) so that it \
+                 boots {to}."
+            ),
+            commands: self.sys(&["failover reload-standby"]),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&check_commands),
+                shows: format!(
+                    "The primary unit is Standby Ready for both groups and its `show version` \
+                     reads {to}. If it still reads {ours}, it booted the old image: check `show \
+                     bootvar` and `dir disk0:` on it, correct the boot lines here and reload it \
+                     again with `failover reload-standby`."
+                ),
+            }),
+            notes: vec![if self.one_way() {
+                format!(
+                    "After this both units run {to}, and there is no downgrade from it: no \
+                     rollback is offered past this point."
+                )
+            } else {
+                format!(
+                    "After this both units run {to}: going back is a downgrade of both (Cisco \
+                     documents no zero-downtime downgrade)."
+                )
+            }],
+            no_return: true,
+            ..Step::default()
+        });
+        steps.push(Step {
+            role: Role::Secondary,
+            aside: Some(format!("active for both groups, on {to}")),
+            what: format!(
+                "Once the primary unit is Standby Ready and its `show version` reads {to}: save \
+                 the migrated configuration (on both units). The freeze ends here."
+            ),
+            commands: self.sys(&["write memory"]),
+            ..Step::default()
+        });
+        steps.push(Step {
+            role: Role::Primary,
+            what: "Where group 1 has no `preempt`, make it active again on the unit that should \
+                   own it (usually the primary): typed on that unit."
+                .to_string(),
+            commands: self.sys(&["failover active group 1"]),
+            optional: true,
+            ..Step::default()
+        });
+        steps.push(Step {
+            role: Role::Secondary,
+            what: "Where group 2 has no `preempt`, make it active again on the unit that should \
+                   own it (usually the secondary): typed on that unit."
+                .to_string(),
+            commands: self.sys(&["failover active group 2"]),
+            optional: true,
+            check: Some(Check {
+                role: Some(Role::Both),
+                commands: self.sys(&["show failover"]),
+                shows: format!(
+                    "On each unit: each group Active on the unit that owns it and Standby Ready \
+                     on the other, both units on {to}."
+                ),
+            }),
+            ..Step::default()
+        });
+        steps
+    }
+}

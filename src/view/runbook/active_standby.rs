@@ -1,0 +1,277 @@
+//! Active/Standby, both units (the 8.x guide's steps and their continuation, Cisco tech note
+//! 111867), with the validation window's rollback.
+
+use super::writer::Writer;
+use crate::domain::release::Release;
+use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
+
+impl Writer<'_> {
+    pub(super) fn active_standby(&self) -> Vec<Step> {
+        let HopImages {
+            old_image,
+            new_image,
+            ..
+        } = self.images;
+        let (from, to) = (self.hop.from, self.hop.to);
+        let ours = self.hop.active_from();
+        let active_image = self
+            .hop
+            .active
+            .as_ref()
+            .map_or(old_image.as_str(), |a| a.image.as_str());
+        let former = format!("the former active, still on {ours}");
+        let upgraded = format!("the upgraded unit, on {to}");
+        let boot = self.boot_lines(
+            Role::Active,
+            &[old_image, active_image],
+            &[old_image, active_image],
+        );
+        let mut steps = self.stage(Role::Active, Role::Standby, "its own session", boot);
+        // SPEC §6's numbers: 1 staging, 2 reload, 3 failover, 4 window, 5 no return, 6 save.
+        let save_at = steps.len() + 5;
+        steps.push(self.first_reload(Role::Active, Role::Standby, "standby unit", save_at));
+
+        // Fail over.
+        let mut precondition = vec!["show failover", "show failover state"];
+        let mate_version = self.mate_show("show version");
+        if let Some(c) = &mate_version {
+            precondition.push(c);
+        }
+        let mut failover = Step {
+            role: Role::Active,
+            what: format!(
+                "When the other unit is Standby Ready on {to}, fail over: the upgraded unit \
+                 becomes active. First check, then type `no failover active` here."
+            ),
+            commands: self.sys(&["no failover active"]),
+            expect: None,
+            check: Some(Check {
+                role: Some(Role::Active),
+                commands: self.sys(&["show failover"]),
+                shows: format!(
+                    "In the session opened again: this host Active on {to}, the other unit \
+                     Standby Ready on {ours}."
+                ),
+            }),
+            notes: vec![
+                format!(
+                    "Before `no failover active`: `show failover` shows the other unit Standby \
+                     Ready with every interface `Normal` (none `Waiting` or `Failed`), `show \
+                     failover state` reads `Sync Done`, and its `show version` reads {to}. \
+                     Type these first: {}.",
+                    precondition
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                self.session_note("the active address", "the upgraded unit"),
+            ],
+            ..Step::default()
+        };
+        if mate_version.is_none() {
+            failover.blocks.push(Block {
+                role: Role::Standby,
+                aside: Some("the unit just reloaded, its own session".to_string()),
+                what: "Read its release before the failover.".to_string(),
+                commands: self.sys(&["show version"]),
+                shows: Some(format!("The first line reads {to}.")),
+            });
+        }
+        steps.push(failover);
+
+        // Validation window.
+        let window_commands = self.window_commands();
+        let mut window = Step {
+            role: Role::Active,
+            aside: Some(upgraded.clone()),
+            what: format!(
+                "Validation window: traffic runs on the upgraded unit ({to}) while the other \
+                 still runs {ours}. Check what matters to you: connections, VPN tunnels, NAT, \
+                 routing neighbours, `show failover` healthy."
+            ),
+            commands: window_commands,
+            notes: self.window_context_note().into_iter().collect(),
+            ..Step::default()
+        };
+        window.rollback =
+            self.rollback_active_standby(&former, ours, new_image, &backup_name(from, to));
+        if self.one_way() {
+            window.notes.push(format!(
+                "{to} cannot be downgraded: the only way back is (a), a failover to the unit \
+                 still on {ours}; the upgraded unit stays on {to}. Expect a brief interruption."
+            ));
+        } else {
+            window.notes.push(
+                "Until the next step the hop can be rolled back; failing back from the newer \
+                 release is not a documented zero-downtime direction: expect a brief \
+                 interruption."
+                    .to_string(),
+            );
+        }
+        steps.push(window);
+
+        // Point of no return.
+        let after = if self.one_way() {
+            format!(
+                "After this both units run {to}, and there is no downgrade from it: no rollback \
+                 is offered past this point."
+            )
+        } else {
+            format!(
+                "After this both units run {to}: going back is a downgrade of both (Cisco \
+                 documents no zero-downtime downgrade)."
+            )
+        };
+        let mut check_commands = vec!["show failover"];
+        if let Some(c) = &mate_version {
+            check_commands.push(c);
+        }
+        let mut second = Step {
+            role: Role::Active,
+            aside: Some(upgraded.clone()),
+            what: format!(
+                "Reload the other unit (the former active, on {ours}) so that it boots {to}."
+            ),
+            commands: self.sys(&["failover reload-standby"]),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&check_commands),
+                shows: format!(
+                    "The reloaded unit is Standby Ready and its `show version` reads {to}. If \
+                     it still reads {ours}, it booted the old image: check `show bootvar` and \
+                     `dir disk0:` on it, correct the boot lines on this unit (`configure \
+                     terminal`, `boot system disk0:/{new_image}` first) and reload it again \
+                     with `failover reload-standby` here."
+                ),
+            }),
+            notes: vec![after],
+            no_return: true,
+            ..Step::default()
+        };
+        if mate_version.is_none() {
+            second.blocks.push(Block {
+                role: Role::Standby,
+                aside: Some("the former active, its own session".to_string()),
+                what: "Read its release once it is back.".to_string(),
+                commands: self.sys(&["show version"]),
+                shows: Some(format!("The first line reads {to}.")),
+            });
+        }
+        steps.push(second);
+
+        // Save, then optionally restore the roles.
+        steps.push(Step {
+            role: Role::Active,
+            aside: Some(upgraded),
+            what: format!(
+                "Once the other unit is Standby Ready and its `show version` reads {to}: save \
+                 the migrated configuration (on both units). The freeze ends here."
+            ),
+            commands: self.sys(&["write memory"]),
+            ..Step::default()
+        });
+        steps.push(Step {
+            role: Role::Standby,
+            aside: Some(format!("the former active, now on {to}")),
+            what: "Make this unit active again to restore the roles (a failover: expect a \
+                   brief interruption)."
+                .to_string(),
+            commands: self.sys(&["failover active"]),
+            optional: true,
+            check: Some(Check {
+                role: Some(Role::Both),
+                commands: self.sys(&["show failover"]),
+                shows: format!(
+                    "On each unit: the unit you made active is Active on {to}, the other \
+                     Standby Ready on {to}."
+                ),
+            }),
+            notes: vec![self.session_note("the active address", "this unit")],
+            ..Step::default()
+        });
+        steps
+    }
+
+    /// The rollback of an Active/Standby validation window (SPEC §6 (a), (b), (c)).
+    pub(super) fn rollback_active_standby(
+        &self,
+        former: &str,
+        ours: Release,
+        new_image: &str,
+        backup: &str,
+    ) -> Vec<Block> {
+        let a = Block {
+            role: Role::Standby,
+            aside: Some(former.to_string()),
+            what: format!("(a) Fail back: this unit, on {ours}, takes the traffic again."),
+            commands: self.sys(&["failover active"]),
+            shows: Some(self.session_note("the active address", "this unit")),
+        };
+        if self.one_way() {
+            return vec![a];
+        }
+        let from = self.hop.from;
+        let exec = self.exec();
+        let mut b_commands = vec![
+            "configure terminal".to_string(),
+            format!("no boot system disk0:/{new_image}"),
+            "write memory".to_string(),
+            "end".to_string(),
+        ];
+        if exec {
+            b_commands.push(format!(
+                "failover exec mate copy /noconfirm disk0:/{backup} startup-config"
+            ));
+            b_commands.push("failover exec mate show bootvar".to_string());
+        }
+        let mut blocks = vec![
+            a,
+            Block {
+                role: Role::Active,
+                aside: Some(format!("the former active again, on {ours}")),
+                what: format!(
+                    "(b) Take the new image out of the boot lines, save, and restore the \
+                     upgraded unit's startup configuration from this hop's backup \
+                     (`{backup}`)."
+                ),
+                commands: self.sys_owned(b_commands),
+                shows: Some(format!(
+                    "`show bootvar` of the upgraded unit no longer names {new_image}."
+                )),
+            },
+        ];
+        if !exec {
+            blocks.push(Block {
+                role: Role::Standby,
+                aside: Some(format!(
+                    "the upgraded unit, its own session ({from} has no `failover exec`)"
+                )),
+                what: "(b) continued: restore its startup configuration from this hop's backup."
+                    .to_string(),
+                commands: self.sys_owned(vec![
+                    format!("copy /noconfirm disk0:/{backup} startup-config"),
+                    "show bootvar".to_string(),
+                ]),
+                shows: Some(format!("`show bootvar` no longer names {new_image}.")),
+            });
+        }
+        let mut c_commands = vec!["failover reload-standby".to_string()];
+        let shows = format!(
+            "When the reloaded unit is Standby Ready and its `show version` reads {from}, type \
+             `write memory` here: both units run {from} again."
+        );
+        if exec {
+            c_commands.push("show failover".to_string());
+            c_commands.push("failover exec mate show version".to_string());
+        }
+        blocks.push(Block {
+            role: Role::Active,
+            aside: Some(format!("the former active again, on {ours}")),
+            what: format!("(c) Reload the upgraded unit onto {from}."),
+            commands: self.sys_owned(c_commands),
+            shows: Some(shows),
+        });
+        blocks
+    }
+}

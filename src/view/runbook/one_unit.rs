@@ -1,0 +1,181 @@
+//! A hop that reloads one unit of a mismatched pair: the other already runs a release at or
+//! past the hop's and keeps it.
+
+use super::writer::{into_block, Writer};
+use crate::domain::release::Release;
+use crate::domain::runbook::{Block, Check, HopImages, Mode, Reloads, Role, Step, Unit};
+
+impl Writer<'_> {
+    /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
+    /// release) and keeps it.
+    pub(super) fn one_unit(&self, unit: Unit, stays_on: Release) -> Vec<Step> {
+        let HopImages {
+            old_image,
+            new_image,
+            ..
+        } = self.images;
+        let stays_image = match &self.hop.reloads {
+            Reloads::One { stays_image, .. } => stays_image.as_str(),
+            Reloads::Both => old_image,
+        };
+        let name = unit.label();
+        let (to, from) = (self.hop.to, self.hop.from);
+        // Active/Active names the units: the one that stays holds both groups.
+        let unit_role = |u: Unit| match u {
+            Unit::Primary => Role::Primary,
+            Unit::Secondary => Role::Secondary,
+        };
+        let other = match unit {
+            Unit::Primary => Unit::Secondary,
+            Unit::Secondary => Unit::Primary,
+        };
+        let (lead, first) = match self.setup.mode {
+            Mode::ActiveStandby => (Role::Active, Role::Standby),
+            Mode::ActiveActive => (unit_role(other), unit_role(unit)),
+        };
+        let mut steps = Vec::new();
+        let standby = match self.setup.mode {
+            Mode::ActiveStandby => Step {
+                role: Role::Active,
+                aside: Some(format!("only if the {name} is active, typed on it")),
+                what: format!(
+                    "The {name} (on {from}) must be the standby. Only if `show failover` shows \
+                     it Active: type this on the {name}, and the other unit, on {stays_on}, \
+                     takes over."
+                ),
+                commands: self.sys(&["no failover active"]),
+                optional: true,
+                check: Some(Check {
+                    role: Some(Role::Active),
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "On the unit on {stays_on}, now active: it is Active, the {name} \
+                         Standby Ready."
+                    ),
+                }),
+                notes: vec![
+                    self.session_note("the active address", &format!("the unit on {stays_on}"))
+                ],
+                ..Step::default()
+            },
+            Mode::ActiveActive => Step {
+                role: lead,
+                aside: Some(format!("on {stays_on}")),
+                what: format!(
+                    "The {name} (on {from}) must hold no active group: make both groups active \
+                     on the {} (where a group moves, expect a brief interruption).",
+                    other.label()
+                ),
+                commands: self.sys(&["failover active"]),
+                check: Some(Check {
+                    role: None,
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "Both groups Active on the {}, Standby Ready on the {name}.",
+                        other.label()
+                    ),
+                }),
+                notes: vec![
+                    "Management sessions (SSH, ASDM) to the addresses of a context whose \
+                             group moves drop here: open them again to the same addresses."
+                        .to_string(),
+                ],
+                ..Step::default()
+            },
+        };
+        steps.push(standby);
+        let files = self.images_to_stage().join(" and ");
+        let what = if stays_on == to {
+            format!(
+                "Stage {files} on the {name} only (the standby) and check each hash; the other \
+                 unit already runs {to}."
+            )
+        } else {
+            format!(
+                "Stage {files} on the {name} only (the standby) and check each hash. The \
+                 other unit, on {stays_on}, must not have {new_image} on its flash (it would \
+                 boot it at its next reload): delete it there if an earlier upgrade left it."
+            )
+        };
+        let mine = self.stage_commands("");
+        let mut stage = if self.exec() {
+            Step {
+                role: lead,
+                aside: Some(format!("on {stays_on}")),
+                what,
+                commands: self.sys_owned(
+                    mine.into_iter()
+                        .map(|c| format!("failover exec mate {c}"))
+                        .collect(),
+                ),
+                ..Step::default()
+            }
+        } else {
+            Step {
+                role: first,
+                aside: Some(format!(
+                    "the {name}, its own session ({from} has no `failover exec`)"
+                )),
+                what,
+                commands: self.sys_owned(mine),
+                ..Step::default()
+            }
+        };
+        stage.notes.push(self.hash_shows());
+        stage.notes.extend(self.asdm_note());
+        // The other unit reads the same lines: it finds its own image second; this unit keeps
+        // its old image as the last resort.
+        let mut boot = self.boot_lines(lead, &[old_image, stays_image], &[stays_image, old_image]);
+        boot.aside = Some(format!("on {stays_on}"));
+        stage.blocks.push(into_block(boot));
+        steps.push(stage);
+        let mut check_commands = vec!["show failover"];
+        let mate_version = self.mate_show("show version");
+        if let Some(c) = &mate_version {
+            check_commands.push(c);
+        }
+        let mut reload = Step {
+            role: lead,
+            aside: Some(format!("on {stays_on}")),
+            what: format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
+            commands: self.sys(&["failover reload-standby"]),
+            expect: (stays_on != to).then(|| {
+                format!(
+                    "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
+                     identical with ours {stays_on}`: expected while the units run different \
+                     releases."
+                )
+            }),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&check_commands),
+                shows: format!(
+                    "The {name} is Standby Ready and its `show version` reads {to}. If it still \
+                     reads {from}, it booted the old image: check `show bootvar` and `dir \
+                     disk0:` on it, correct the boot lines on this unit and reload it again."
+                ),
+            }),
+            ..Step::default()
+        };
+        if mate_version.is_none() {
+            reload.blocks.push(Block {
+                role: first,
+                aside: Some(format!("the {name}, its own session")),
+                what: "Read its release once it is back.".to_string(),
+                commands: self.sys(&["show version"]),
+                shows: Some(format!("The first line reads {to}.")),
+            });
+        }
+        steps.push(reload);
+        if stays_on == to {
+            steps.push(Step {
+                role: lead,
+                aside: Some(format!("on {stays_on}")),
+                what: format!("Both units now run {to}: save the configuration (on both units)."),
+                commands: self.sys(&["write memory"]),
+                ..Step::default()
+            });
+        }
+        steps
+    }
+}

@@ -1,0 +1,153 @@
+//! The checks and the backup before a hop: failover health, free flash, this hop's backup
+//! with the commands its start release has.
+
+use super::writer::{Cast, Writer};
+use crate::domain::release::Release;
+use crate::domain::runbook::{
+    backup_name, Block, Check, Mode, Reloads, Role, Step, BACKUP_PASSPHRASE, BACKUP_SINCE,
+    EXPORT_PASSPHRASE, TRUSTPOINT,
+};
+
+impl Writer<'_> {
+    pub(super) fn prechecks(&self) -> Vec<Step> {
+        let (from, to) = (self.hop.from, self.hop.to);
+        let Cast { lead, first } = self.cast();
+        let active_from = self.hop.active_from();
+        let mut health_commands = vec!["show failover", "show failover state"];
+        let mate_version = self.mate_show("show version");
+        if let Some(c) = &mate_version {
+            health_commands.push(c);
+        }
+        let health_shows = match (self.setup.mode, &self.hop.reloads, &self.hop.active) {
+            (Mode::ActiveActive, _, _) => format!(
+                "Each failover group Active on one unit and Standby Ready on the other, no \
+                 interface `Failed` or `Waiting`; the unit to reload first (the secondary) \
+                 runs {from}."
+            ),
+            (_, Reloads::One { unit, stays_on, .. }, _) => format!(
+                "One unit Active and the other Standby Ready, no interface `Failed` or \
+                 `Waiting`; the {} runs {from}, the other unit {stays_on}.",
+                unit.label()
+            ),
+            (_, _, Some(a)) => format!(
+                "This unit Active and the other Standby Ready, no interface `Failed` or \
+                 `Waiting`. The active unit must be the {} (on {}) and the standby the {} (on \
+                 {from}): if not, type `no failover active` on the {} first.",
+                a.unit.label(),
+                a.on,
+                a.standby.label(),
+                a.standby.label()
+            ),
+            _ => format!(
+                "This unit Active and the other Standby Ready, no interface `Failed` or \
+                 `Waiting`; both units run {from}."
+            ),
+        };
+        let mut health = Step {
+            role: lead,
+            what: "Check that failover is healthy before you start.".to_string(),
+            commands: self.sys(&health_commands),
+            check: Some(Check {
+                role: None,
+                commands: Vec::new(),
+                shows: health_shows,
+            }),
+            ..Step::default()
+        };
+        if mate_version.is_none() {
+            health.blocks.push(Block {
+                role: first,
+                aside: Some("its own session".to_string()),
+                what: format!(
+                    "Read the other unit's state and release there ({from} has no `failover \
+                     exec`)."
+                ),
+                commands: self.sys(&["show failover", "show version"]),
+                shows: None,
+            });
+        }
+        let (space, space_blocks) = self.on_both(
+            first,
+            "its own session",
+            vec!["dir disk0:".to_string()],
+            vec!["dir disk0:".to_string()],
+        );
+        let space = Step {
+            role: lead,
+            what: "Check the free space on each unit's flash.".to_string(),
+            commands: space,
+            blocks: space_blocks,
+            check: Some(Check {
+                role: None,
+                commands: Vec::new(),
+                shows: "The free bytes on each unit exceed the size of the images to stage \
+                        (delete an image that no boot line names if not)."
+                    .to_string(),
+            }),
+            ..Step::default()
+        };
+        vec![health, space, self.backup(lead, first, active_from, to)]
+    }
+
+    /// This hop's backup, with the commands its start release has: on both units' flash (the
+    /// rollback restores the upgraded unit's startup configuration from it) and off the box.
+    pub(super) fn backup(
+        &self,
+        lead: Role,
+        first: Role,
+        active_from: Release,
+        to: Release,
+    ) -> Step {
+        let from = self.hop.from;
+        let name = backup_name(from, to);
+        let server = &self.images.server;
+        let local = format!("copy /noconfirm running-config disk0:/{name}");
+        let mut mine = vec![local.clone()];
+        let oldest = from.min(active_from);
+        let mut notes = Vec::new();
+        if oldest >= BACKUP_SINCE {
+            notes.push(format!(
+                "Replace `{BACKUP_PASSPHRASE}` with your passphrase before pasting: the unit \
+                 would take the placeholder as typed."
+            ));
+            let archive = name.trim_end_matches(".cfg");
+            mine.push(format!(
+                "backup /noconfirm passphrase {BACKUP_PASSPHRASE} location \
+                 tftp://{server}/{archive}.tar.gz"
+            ));
+        } else {
+            mine.push(format!(
+                "copy /noconfirm running-config tftp://{server}/{name}"
+            ));
+            mine.push(format!(
+                "crypto ca export {TRUSTPOINT} pkcs12 {EXPORT_PASSPHRASE}"
+            ));
+            notes.push(format!(
+                "{oldest} has no `backup` command (it came with 9.3(2)): the configuration is \
+                 copied off the box and each trustpoint's keys and certificates exported \
+                 (`crypto ca export`, once per trustpoint named in `show crypto ca \
+                 trustpoints`; keep the printed text with the backup). Replace \
+                 `{TRUSTPOINT}` and `{EXPORT_PASSPHRASE}` before pasting."
+            ));
+        }
+        if self.setup.system_space() {
+            notes.push(
+                "In multiple-context mode this is the system configuration: copy each \
+                 context's configuration too (the file its `config-url` names)."
+                    .to_string(),
+            );
+        }
+        let (commands, blocks) = self.on_both(first, "its own session", mine, vec![local]);
+        Step {
+            role: lead,
+            what: format!(
+                "Back up the configuration as it is before this hop, on each unit's flash and \
+                 off the box, as `{name}`: a rollback of this hop restores it."
+            ),
+            commands,
+            blocks,
+            notes,
+            ..Step::default()
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! What every procedure shares: the [`Writer`] of one hop, the roles at its start ([`Cast`]),
+//! the system-space prefix, staging and hashes, boot lines, the validation window's commands,
+//! the freeze, the first reload and the session notes.
+
+use crate::domain::runbook::{
+    has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Role,
+    Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SHA512_SINCE,
+};
+
+/// Writes one hop's runbook: the pair's setup, the hop and its file names.
+pub(super) struct Writer<'a> {
+    pub(super) setup: Setup,
+    pub(super) hop: &'a HopSpec,
+    pub(super) images: &'a HopImages,
+}
+
+/// The roles of a hop as the person stands at its start: the unit the first block is typed
+/// on, the unit reloaded first, and their names.
+pub(super) struct Cast {
+    /// Where the hop's commands are typed (the active unit, or the primary for Active/Active).
+    pub(super) lead: Role,
+    /// The unit reloaded first.
+    pub(super) first: Role,
+}
+
+impl Writer<'_> {
+    /// `changeto system` first where the commands belong in the system execution space.
+    pub(super) fn sys(&self, commands: &[&str]) -> Vec<String> {
+        let mut commands: Vec<String> = commands.iter().map(|c| c.to_string()).collect();
+        system_space(self.setup, &mut commands);
+        commands
+    }
+
+    pub(super) fn sys_owned(&self, mut commands: Vec<String>) -> Vec<String> {
+        system_space(self.setup, &mut commands);
+        commands
+    }
+
+    /// The unit a one-unit hop types on: the active unit, or (Active/Active) the unit that
+    /// stays, named.
+    pub(super) fn staying(&self, reloaded: Unit) -> Role {
+        match (self.setup.mode, reloaded) {
+            (Mode::ActiveStandby, _) => Role::Active,
+            (Mode::ActiveActive, Unit::Primary) => Role::Secondary,
+            (Mode::ActiveActive, Unit::Secondary) => Role::Primary,
+        }
+    }
+
+    pub(super) fn cast(&self) -> Cast {
+        match self.setup.mode {
+            Mode::ActiveStandby => Cast {
+                lead: Role::Active,
+                first: Role::Standby,
+            },
+            Mode::ActiveActive => Cast {
+                lead: Role::Primary,
+                first: Role::Secondary,
+            },
+        }
+    }
+
+    /// Whether both units have `failover exec` for this whole hop (its start release has it).
+    pub(super) fn exec(&self) -> bool {
+        has_failover_exec(self.hop.from)
+    }
+
+    /// The hop lands on a release that cannot be downgraded.
+    pub(super) fn one_way(&self) -> bool {
+        self.hop.to >= ONE_WAY_SINCE
+    }
+
+    pub(super) fn images_to_stage(&self) -> Vec<&str> {
+        let HopImages {
+            new_image,
+            asdm_image,
+            ..
+        } = self.images;
+        let mut files = vec![new_image.as_str()];
+        if !asdm_image.trim().is_empty() {
+            files.push(asdm_image.as_str());
+        }
+        files
+    }
+
+    pub(super) fn asdm_note(&self) -> Option<String> {
+        self.images.asdm_image.trim().is_empty().then(|| {
+            "No ASDM image was given: it is not staged and `asdm image` is left as it is. \
+             Enter its file name to stage and set it with this hop."
+                .to_string()
+        })
+    }
+
+    pub(super) fn hash_shows(&self) -> String {
+        let algorithm = if self.hop.from >= SHA512_SINCE {
+            "SHA-512"
+        } else {
+            "MD5"
+        };
+        format!(
+            "Each file's {algorithm} hash, on each unit, equals the one Cisco publishes for it \
+             on its download page. A file that differs is copied again; never boot it."
+        )
+    }
+
+    /// Copy and verify commands for one unit; `prefix` is `failover exec mate ` for the mate.
+    pub(super) fn stage_commands(&self, prefix: &str) -> Vec<String> {
+        let server = &self.images.server;
+        let files = self.images_to_stage();
+        let mut commands: Vec<String> = files
+            .iter()
+            .map(|f| format!("{prefix}copy /noconfirm tftp://{server}/{f} disk0:/{f}"))
+            .collect();
+        commands.extend(
+            files
+                .iter()
+                .map(|f| format!("{prefix}{}", verify_command(self.hop.from, f))),
+        );
+        commands
+    }
+
+    /// Commands typed on `lead` for itself and, through `failover exec mate`, for its mate; or,
+    /// without `failover exec`, the mate's own block (typed in its own session).
+    pub(super) fn on_both(
+        &self,
+        mate: Role,
+        mate_aside: &str,
+        mine: Vec<String>,
+        theirs: Vec<String>,
+    ) -> (Vec<String>, Vec<Block>) {
+        if self.exec() {
+            let mut commands = mine;
+            commands.extend(
+                theirs
+                    .into_iter()
+                    .map(|c| format!("failover exec mate {c}")),
+            );
+            (self.sys_owned(commands), Vec::new())
+        } else {
+            (
+                self.sys_owned(mine),
+                vec![Block {
+                    role: mate,
+                    aside: Some(mate_aside.to_string()),
+                    what: format!(
+                        "The same on the other unit, in its own session: {} has no `failover \
+                         exec` (it came with 8.0(2)).",
+                        self.hop.from
+                    ),
+                    commands: self.sys_owned(theirs),
+                    shows: None,
+                }],
+            )
+        }
+    }
+
+    /// A `show` typed on `lead` about its mate: through `failover exec mate` where it exists.
+    pub(super) fn mate_show(&self, command: &str) -> Option<String> {
+        self.exec().then(|| format!("failover exec mate {command}"))
+    }
+
+    /// Step 1: both images on both units, verified, then the boot lines (`boot`) on `lead`.
+    pub(super) fn stage(
+        &self,
+        lead: Role,
+        first: Role,
+        first_aside: &str,
+        boot: Step,
+    ) -> Vec<Step> {
+        let theirs = self.stage_commands("");
+        let (commands, blocks) = self.on_both(first, first_aside, theirs.clone(), theirs);
+        let files = self.images_to_stage().join(" and ");
+        let mut blocks = blocks;
+        blocks.push(into_block(boot));
+        let stage = Step {
+            role: lead,
+            what: format!(
+                "Stage {files} on both units and check each file's hash, then set the boot \
+                 lines. Every copy is `copy /noconfirm`, so no prompt takes the next pasted \
+                 line as its answer."
+            ),
+            commands,
+            blocks,
+            notes: std::iter::once(self.hash_shows())
+                .chain(self.asdm_note())
+                .collect(),
+            ..Step::default()
+        };
+        vec![stage]
+    }
+
+    /// `configure terminal` … `write memory`: the lines of `remove` out, then the new image
+    /// first and each of `fallbacks` after it (used in order if an image cannot load), and the
+    /// ASDM image when one is given.
+    pub(super) fn boot_lines(&self, role: Role, remove: &[&str], fallbacks: &[&str]) -> Step {
+        let HopImages {
+            new_image,
+            asdm_image,
+            ..
+        } = self.images;
+        let mut fallbacks: Vec<&str> = fallbacks.to_vec();
+        fallbacks.retain(|f| *f != new_image.as_str());
+        dedup_all(&mut fallbacks);
+        let mut remove: Vec<&str> = remove.to_vec();
+        dedup_all(&mut remove);
+        let mut commands = vec!["configure terminal".to_string()];
+        for image in remove {
+            commands.push(format!("no boot system disk0:/{image}"));
+        }
+        for image in std::iter::once(new_image.as_str()).chain(fallbacks.iter().copied()) {
+            commands.push(format!("boot system disk0:/{image}"));
+        }
+        if !asdm_image.trim().is_empty() {
+            commands.push(format!("asdm image disk0:/{asdm_image}"));
+        }
+        commands.push("write memory".to_string());
+        commands.push("end".to_string());
+        let listed: Vec<String> = fallbacks
+            .iter()
+            .map(|f| format!("`boot system disk0:/{f}`"))
+            .collect();
+        let (keep, then) = if listed.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(
+                    ", keep {} as fallback (used in order if the new image cannot load)",
+                    fallbacks.join(" then ")
+                ),
+                format!(", then {}", listed.join(", then ")),
+            )
+        };
+        Step {
+            role,
+            what: format!(
+                "Boot the new image from now on{keep}, and save; failover replicates the boot \
+                 lines to the other unit."
+            ),
+            commands: self.sys_owned(commands),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&["show running-config boot system", "show bootvar"]),
+                shows: format!(
+                    "`boot system disk0:/{new_image}` is listed first{then}; `show bootvar` \
+                     shows the same list as the startup configuration's boot variable."
+                ),
+            }),
+            ..Step::default()
+        }
+    }
+
+    /// The validation window's commands; in multiple-context mode the traffic checks are
+    /// typed in each context, so the system space gets `show failover` only (and a note).
+    pub(super) fn window_commands(&self) -> Vec<String> {
+        if self.setup.system_space() {
+            self.sys(&["show failover"])
+        } else {
+            self.sys(&[
+                "show failover",
+                "show conn count",
+                "show xlate count",
+                "show vpn-sessiondb summary",
+                "show route summary",
+            ])
+        }
+    }
+
+    pub(super) fn window_context_note(&self) -> Option<String> {
+        self.setup.system_space().then(|| {
+            format!(
+                "In each context (`changeto context {CONTEXT_NAME}`): `show conn count`, `show \
+                 xlate count`, `show route summary`."
+            )
+        })
+    }
+
+    /// The freeze, said where it starts.
+    pub(super) fn freeze_note(&self, until: usize) -> String {
+        format!(
+            "Freeze from here until the `write memory` of step {until}: no configuration \
+             changes and no `write memory` (the unit on the older release may reject commands \
+             of the newer one, and changes are lost on a rollback)."
+        )
+    }
+
+    /// Step 2: the first reload. `ours` is the release of the unit typed on.
+    pub(super) fn first_reload(
+        &self,
+        lead: Role,
+        first: Role,
+        first_name: &str,
+        freeze_until: usize,
+    ) -> Step {
+        let (from, to) = (self.hop.from, self.hop.to);
+        let ours = self.hop.active_from();
+        let mut notes = vec![self.freeze_note(freeze_until)];
+        if self.one_way() {
+            notes.push(format!(
+                "Point of no return for the {first_name}: once it boots {to} it cannot be \
+                 downgraded (no downgrade from 9.24 on). A failover back to the other unit \
+                 stays possible until the second reload, but the {first_name} stays on {to}."
+            ));
+        }
+        let mut check_commands = vec!["show failover"];
+        let mate_version = self.mate_show("show version");
+        if let Some(c) = &mate_version {
+            check_commands.push(c);
+        }
+        let mut step = Step {
+            role: lead,
+            what: format!("Reload the {first_name} so that it boots {to}."),
+            commands: self.sys(&["failover reload-standby"]),
+            expect: (ours != to).then(|| {
+                format!(
+                    "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
+                     identical with ours {ours}`: expected while the units run different \
+                     releases."
+                )
+            }),
+            check: Some(Check {
+                role: None,
+                commands: self.sys(&check_commands),
+                shows: format!(
+                    "The reloaded unit is Standby Ready and its `show version` reads {to}. If \
+                     it still reads {from}, it booted the old image: stop here (traffic never \
+                     left this unit), check `show bootvar` and `dir disk0:` on it, correct the \
+                     boot lines on this unit and reload it again."
+                ),
+            }),
+            notes,
+            ..Step::default()
+        };
+        if mate_version.is_none() {
+            step.blocks.push(Block {
+                role: first,
+                aside: Some("its own session".to_string()),
+                what: "Read the reloaded unit's release there.".to_string(),
+                commands: self.sys(&["show version"]),
+                shows: Some(format!("The first line reads {to}.")),
+            });
+        }
+        step
+    }
+
+    /// The SSH/ASDM note at a failover.
+    pub(super) fn session_note(&self, address: &str, now: &str) -> String {
+        format!(
+            "A management session (SSH, ASDM) to {address} drops here: open it again to the \
+             same address, which now reaches {now}."
+        )
+    }
+}
+
+/// The boot-lines step as a block of step 1: set once every hash matched, its check's
+/// commands typed after it on the same unit.
+pub(super) fn into_block(boot: Step) -> Block {
+    let mut commands = boot.commands;
+    let mut shows = None;
+    if let Some(check) = boot.check {
+        let extra = check
+            .commands
+            .into_iter()
+            .filter(|c| c != "changeto system");
+        commands.extend(extra);
+        shows = Some(check.shows);
+    }
+    Block {
+        role: boot.role,
+        aside: boot.aside,
+        what: format!("Only once every hash matched: {}", boot.what),
+        commands,
+        shows,
+    }
+}
+
+/// Removes repeated names, keeping the first of each.
+pub(super) fn dedup_all(names: &mut Vec<&str>) {
+    let mut seen: Vec<&str> = Vec::with_capacity(names.len());
+    names.retain(|n| {
+        if seen.contains(n) {
+            false
+        } else {
+            seen.push(n);
+            true
+        }
+    });
+}
