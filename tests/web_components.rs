@@ -5,7 +5,6 @@
 
 mod web_util;
 
-use asa_planner::domain::session::Field;
 use asa_planner::ui::components::banner::{banner, BannerProps};
 use asa_planner::ui::components::release_field::{release_field, ReleaseFieldProps};
 use asa_planner::ui::state::{Action, BannerLine, State};
@@ -51,12 +50,8 @@ async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
     let props = ReleaseFieldProps {
         id: "from".into(),
         label: "Current release".into(),
-        field: Field {
-            text: "8.2(".into(),
-            release: None,
-            error: Some("expected a maintenance number at position 5".into()),
-            marks: vec![],
-        },
+        // The field as the session reads "8.2(": its error worded from its typed problem.
+        field: asa_planner::domain::session::analyse(&"from=8.2(".parse().unwrap()).from,
         list: "release-options".into(),
         placeholder: AttrValue::default(),
         oninput: Callback::from(move |t: String| sink.borrow_mut().push(t)),
@@ -70,7 +65,7 @@ async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
     assert_eq!(attr(&input, "list"), "release-options");
     assert_eq!(
         text(&get(&root, "#from-msg")),
-        "expected a maintenance number at position 5"
+        "release ends too early: the maintenance number is missing"
     );
     assert_eq!(text(&get(&root, "label[for=from]")), "Current release");
     type_into(&root, "#from", "8.2(5");
