@@ -305,7 +305,14 @@ fn the_page_exports_what_the_command_line_writes() {
 fn cli_linked(format: &str, base: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
         .args(["fleet", &fixture("fleet.csv").to_string_lossy()])
-        .args(["--target", "9.1(7)", "--format", format, "--link-base", base])
+        .args([
+            "--target",
+            "9.1(7)",
+            "--format",
+            format,
+            "--link-base",
+            base,
+        ])
         .output()
         .expect("the binary runs");
     String::from_utf8(out.stdout).expect("UTF-8")
