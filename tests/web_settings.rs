@@ -248,7 +248,12 @@ async fn the_model_choice_travels_in_the_link_and_refuses_a_target_past_its_last
     assert!(query(&root, "[data-platform-limit]").is_none());
 
     // Opened from the link, the select shows the model.
+    until("the new target in the link", || {
+        link_query().to == "9.14(4)"
+    })
+    .await;
     let link = fragment();
+    assert_eq!(link_query().platform, Some(Platform::Asa5525x));
     let root = open(link.trim_start_matches('#')).await;
     let select: HtmlSelectElement = get(&root, "select#platform").dyn_into().expect("a select");
     assert_eq!(select.value(), "asa5525x");
@@ -256,4 +261,21 @@ async fn the_model_choice_travels_in_the_link_and_refuses_a_target_past_its_last
     choose_model(&root, "");
     until("no model in the link", || !fragment().contains("platform=")).await;
     assert_eq!(link_query().platform, None);
+
+    // The runbook's default image names follow the model's family and spelling.
+    runbook_drawn(&root).await;
+    until("the 5500-X name", || {
+        value(&root, "#image-new-1") == "asa9-14-4-smp-k8.bin"
+    })
+    .await;
+    choose_model(&root, "fp2100");
+    until("the Firepower 2100 name", || {
+        value(&root, "#image-new-1") == "cisco-asa-fp2k.9.14.4.SPA"
+    })
+    .await;
+    assert!(
+        !fragment().contains("img="),
+        "a default name is no setting: {}",
+        fragment()
+    );
 }

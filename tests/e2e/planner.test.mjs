@@ -491,6 +491,7 @@ test('the model select writes platform= and a target past the model\'s last rele
   await page.fill('#to', '9.14(4)');
   await waitVerdict(page, 'ok');
   assert.equal(await page.locator('[data-platform-limit]').count(), 0);
+  await page.waitForFunction(() => location.hash.includes('to=9.14(4)'));
   await page.reload();
   await waitVerdict(page, 'ok');
   assert.equal(await page.inputValue('select#platform'), 'asa5525x');
