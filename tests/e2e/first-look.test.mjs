@@ -183,6 +183,19 @@ test('a shared link of one long hop shows its start and its target in the graph 
     assert.ok(await inBox('9.8(4)'), `start in the box at ${width} px`);
     assert.ok(await inBox('9.20(3)'), `target in the box at ${width} px`);
     await page.screenshot({ path: path.join(ARTIFACTS, `graph-long-hop-${width}.png`) });
+    // "Whole catalog" stays whole when the plan changes; turned off, the graph opens on the plan.
+    await page.click('.release-graph-tools button');
+    await page.fill('#to', '9.18(4)');
+    await page.waitForFunction(() => document.querySelector('ol[data-plan] li[data-hop]:last-child')?.dataset.to === '9.18(4)');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('svg[data-graph]', 'width'), '100%');
+    await page.click('.release-graph-tools button');
+    await page.waitForFunction(() => document.querySelector('svg[data-graph]')?.getAttribute('width') !== '100%');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.release-graph').getBoundingClientRect();
+      const t = document.querySelector('svg[data-graph] .graph-canvas-nodes [data-release="9.18(4)"] rect').getBoundingClientRect();
+      return t.left >= box.left && t.right <= box.right;
+    });
     await rec.close();
   }
   const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1024, height: 768 } } });

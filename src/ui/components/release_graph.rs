@@ -192,10 +192,13 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     {
         let scroller = scroller.clone();
         let scale = scale.clone();
-        use_effect_with(model.clone(), move |model| {
+        // "Whole catalog" draws the whole graph in the box: nothing to scroll or scale then;
+        // turned off, the graph opens on the plan again.
+        use_effect_with((model.clone(), *fit), move |(model, whole)| {
             let model = model.clone();
+            let whole = *whole;
             browser::after_paint(move || {
-                let Some(boxed) = scroller.cast::<HtmlElement>() else {
+                let Some(boxed) = scroller.cast::<HtmlElement>().filter(|_| !whole) else {
                     return;
                 };
                 let width = boxed.client_width() as f64;
