@@ -262,6 +262,44 @@ fn the_page_exports_what_the_command_line_writes() {
     assert!(fleet.csv().contains(",1,,no-path outage-plan\n"));
 }
 
+/// Runs the command line as above with `--link-base URL`.
+fn cli_linked(format: &str, base: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_asa-planner"))
+        .args(["fleet", &util::fixture_arg("fleet.csv")])
+        .args([
+            "--target",
+            "9.1(7)",
+            "--format",
+            format,
+            "--link-base",
+            base,
+        ])
+        .output()
+        .expect("the binary runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Issue #20 item 11: the page's exports link to its own address, whole links a ticket can
+/// carry, as the command line writes them with `--link-base`.
+#[test]
+fn the_page_exports_whole_links_as_the_command_line_with_a_link_base() {
+    let fleet = fixture_fleet();
+    let base = "https://tools.example.net/asa/";
+    let (json, csv) = (fleet.json_linked(Some(base)), fleet.csv_linked(Some(base)));
+    assert_eq!(json, cli_linked("json", base));
+    assert_eq!(csv, cli_linked("csv", base));
+    assert_eq!(
+        fleet_export::fleet_linked(&fleet.summary, &fleet.errors, Some(base)),
+        cli_linked("markdown", base)
+    );
+    assert!(csv.contains(",https://tools.example.net/asa/#from=8.2(5)&to=9.1(7),"));
+    assert!(!csv.contains(",#from="), "no bare fragment left in the CSV");
+    assert!(json.contains("\"share\":\"https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)\""));
+    // Without a base they are the plain exports.
+    assert_eq!(fleet.json_linked(None), fleet.json());
+    assert_eq!(fleet.csv_linked(None), fleet.csv());
+}
+
 #[test]
 fn the_fleet_wide_rule_set_reaches_every_pair() {
     let fleet = PlannedFleet::plan(

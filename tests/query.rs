@@ -232,6 +232,40 @@ fn a_link_over_the_limit_says_what_it_leaves_out() {
     assert!(said.contains("image names"), "{said}");
 }
 
+/// What "Copy link" says after the outcome (`words::link_left_out`): nothing for a link that
+/// carries the whole plan; what was left out; and a link still over 8 KB without all of it.
+#[test]
+fn copy_link_says_what_the_link_leaves_out() {
+    use asa_planner::view::words::link_left_out;
+    let small: PlanQuery = "from=9.8(4)&to=9.12(4)".parse().unwrap();
+    let fitted = small.fitted();
+    assert_eq!(link_left_out(&fitted.dropped, fitted.too_long), "");
+    let big = PlanQuery {
+        releases: Some(
+            (0..1674)
+                .map(|i| format!("9.{}({})", i / 10, i % 10))
+                .collect(),
+        ),
+        ..small.clone()
+    };
+    let fitted = big.fitted();
+    let said = link_left_out(&fitted.dropped, fitted.too_long);
+    assert!(said.contains("the custom list (1674 releases)"), "{said}");
+    assert!(!said.contains("Even so"), "{said}");
+    // A target field of 9,000 characters: nothing the link may leave out makes it fit.
+    let huge = PlanQuery {
+        to: "9".repeat(9000),
+        ..big
+    };
+    let fitted = huge.fitted();
+    assert!(fitted.too_long);
+    let said = link_left_out(&fitted.dropped, fitted.too_long);
+    assert!(
+        said.contains("the custom list") && said.contains("Even so the link is longer than 8 KB"),
+        "{said}"
+    );
+}
+
 #[test]
 fn display_is_canonical() {
     // Fixed key order, defaults omitted, `v` not written.

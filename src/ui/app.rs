@@ -4,6 +4,7 @@
 use super::browser;
 use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
+use super::components::model_select;
 use super::components::plan_inputs::{plan_inputs, PlanInputsProps, OPTIONS_ID};
 use super::components::plan_list::{plan_list, plan_summary, PlanListProps};
 use super::components::runbook_panel::RunbookPanel;
@@ -13,8 +14,8 @@ use super::components::verdict::Verdict;
 use super::fleet_page;
 use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
-use super::state::{notice_lines, BannerLine, RunbookSettings, State};
-use crate::domain::query::{PlanQuery, MAX_FRAGMENT};
+use super::state::{notice_lines, BannerLine, State};
+use crate::domain::query::{Dropped, PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
@@ -26,26 +27,23 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The state at start: the link's fragment, else the last plan saved in this browser; image
-/// names, server and list draft from storage. What could not be read goes to the banner.
+/// The state at start: the link's fragment, else the last plan saved in this browser; the list
+/// draft from storage. Runbook settings that an older visit kept in storage only (before the
+/// link carried them) join the query where the link has none (`stored::settings_into`). What
+/// could not be read goes to the banner.
 pub fn initial_state() -> State {
-    let mut state = State::default();
     let mut lines = Vec::new();
     let mut fragment = browser::hash();
     let mut source = "link";
+    let mut saved = None;
     if let Some(text) = browser::load_saved() {
         match stored::decode(&text) {
-            Ok(saved) => {
-                *state.runbook_mut() = RunbookSettings {
-                    images: saved.images,
-                    server: saved.server,
-                    minutes: saved.minutes,
-                };
-                state.list_draft = saved.list_draft;
+            Ok(s) => {
                 if fragment.is_empty() {
-                    fragment = saved.fragment;
+                    fragment = s.fragment.clone();
                     source = "saved state";
                 }
+                saved = Some(s);
             }
             Err(e) => lines.push(BannerLine {
                 source: "saved state",
@@ -54,20 +52,30 @@ pub fn initial_state() -> State {
             }),
         }
     }
-    match PlanQuery::parse_with_notices(&fragment) {
+    let mut query = match PlanQuery::parse_with_notices(&fragment) {
         Ok((query, notices)) => {
             lines.extend(
                 notice_lines(notices)
                     .into_iter()
                     .map(|l| BannerLine { source, ..l }),
             );
-            state.query = Rc::new(query);
+            query
         }
-        Err(e) => lines.push(BannerLine {
-            source,
-            text: e.to_string(),
-            is_error: true,
-        }),
+        Err(e) => {
+            lines.push(BannerLine {
+                source,
+                text: e.to_string(),
+                is_error: true,
+            });
+            PlanQuery::default()
+        }
+    };
+    if let Some(saved) = &saved {
+        stored::settings_into(saved, &mut query);
+    }
+    let mut state = State::with_query(query);
+    if let Some(saved) = saved {
+        state.list_draft = saved.list_draft;
     }
     if let Some(list) = &state.query.releases {
         if super::components::custom_list::entries(&state.list_draft) != *list {
@@ -76,19 +84,6 @@ pub fn initial_state() -> State {
     }
     state.banner = lines;
     state
-}
-
-/// The fragment to show in the address bar: the query, or without its custom list when that
-/// would make the link longer than a link may be (the list stays in this browser).
-fn address_fragment(query: &PlanQuery, full: &str) -> String {
-    if full.len() <= MAX_FRAGMENT {
-        return full.to_owned();
-    }
-    PlanQuery {
-        releases: None,
-        ..query.clone()
-    }
-    .to_string()
 }
 
 /// The purpose line, its `show version` as code.
@@ -142,7 +137,10 @@ pub fn app() -> Html {
         Rc::clone(&kept)
     });
     let model: Rc<GraphModel> = (*model).clone();
+    // The whole query as text (what this browser saves) and the share link's fragment, which
+    // leaves out what a link cannot carry (`PlanQuery::fitted`) and says so.
     let fragment = use_memo(query.clone(), |q| q.to_string());
+    let fitted = use_memo(query.clone(), |q| q.fitted());
     let last_written = use_mut_ref(String::new);
 
     // What need not be in an interaction's frame (the plan's notes and the runbook) is drawn
@@ -182,9 +180,11 @@ pub fn app() -> Html {
     // replaced them, and the train switches their states (properties, not markup).
     {
         let session = session.clone();
+        let platform = query.platform;
         use_effect(move || {
             browser::restore_focus();
             train_toggles::show_states(&session.trains);
+            model_select::show_model(platform);
         });
     }
     // Keep the address bar and local storage in step with the page: at most once per paint,
@@ -193,27 +193,22 @@ pub fn app() -> Html {
     {
         let last_written = last_written.clone();
         let picks_written = use_mut_ref(|| state.picks);
-        let deps = (
-            query.clone(),
-            state.runbook().clone(),
-            state.list_draft.clone(),
-            state.picks,
-        );
+        let deps = (query.clone(), state.list_draft.clone(), state.picks);
         let fragment = fragment.clone();
+        let fitted = fitted.clone();
         let planner = planner.clone();
         use_effect_with(deps, move |deps| {
-            let (query, runbook, list_draft, picks) = deps.clone();
-            let shown = address_fragment(&query, &fragment);
+            let (_, list_draft, picks) = deps.clone();
+            let shown = fitted.fragment.clone();
             *last_written.borrow_mut() = shown.clone();
             let push = picks_written.replace(picks) != picks;
             let fragment = (*fragment).clone();
+            // The runbook settings are in the fragment now: storage keeps none of its own.
             let stored = move || {
                 stored::encode(&Stored {
                     fragment,
-                    server: runbook.server.clone(),
-                    images: runbook.images.clone(),
                     list_draft,
-                    minutes: runbook.minutes.clone(),
+                    ..Stored::default()
                 })
             };
             browser::write_soon(shown, push, stored, move || {
@@ -264,7 +259,10 @@ pub fn app() -> Html {
         });
     }
 
-    let too_long = fragment.len() > MAX_FRAGMENT;
+    let too_long = fitted
+        .dropped
+        .iter()
+        .any(|d| matches!(d, Dropped::CustomList(_)));
     let mut lines = state.banner.clone();
     lines.extend(
         session
@@ -289,7 +287,6 @@ pub fn app() -> Html {
     } else {
         Vec::new()
     };
-    let shown_fragment = AttrValue::from(address_fragment(&query, &fragment));
 
     let ondismiss = planner.on(Planner::dismiss);
     let onpin = planner.on(Planner::pin_via);
@@ -319,7 +316,7 @@ pub fn app() -> Html {
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         settings: state.runbook().clone(),
-                        fragment: shown_fragment,
+                        fitted: Shared(fitted.clone()),
                     }) }
                 </header>
                 <main class="planner-main">

@@ -202,16 +202,23 @@ fn export(root: &Element, format: &str) {
     if PLANNED.with(|p| p.borrow().is_none()) {
         apply(root);
     }
+    // The exports' links are whole: the planner's page beside this one, then the pair's plan.
+    let base = planner_address();
+    let base = base.as_deref();
     let file = PLANNED.with(|p| {
         let planned = p.borrow();
         let planned = planned.as_ref()?;
         Some(match format {
-            "csv" => ("asa-fleet-plan.csv", "text/csv", planned.csv()),
-            "json" => ("asa-fleet-plan.json", "application/json", planned.json()),
+            "csv" => ("asa-fleet-plan.csv", "text/csv", planned.csv_linked(base)),
+            "json" => (
+                "asa-fleet-plan.json",
+                "application/json",
+                planned.json_linked(base),
+            ),
             _ => (
                 "asa-fleet-plan.md",
                 "text/markdown",
-                fleet_export::fleet(&planned.summary, &planned.errors),
+                fleet_export::fleet_linked(&planned.summary, &planned.errors, base),
             ),
         })
     });
@@ -220,6 +227,23 @@ fn export(root: &Element, format: &str) {
             notice(root, words::EXPORT_FAILED, "export");
         }
     }
+}
+
+/// The planner's page address, beside this one: this page's address without its fragment
+/// and without the `fleet.html` it ends with (the directory serves the planner's index.html).
+/// `None` when the page has no address to read (the exports then keep bare fragments).
+fn planner_address() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let page = href.split('#').next().unwrap_or_default();
+    let (path, search) = match page.split_once('?') {
+        Some((path, search)) => (path, Some(search)),
+        None => (page, None),
+    };
+    let dir = path.strip_suffix("fleet.html").unwrap_or(path);
+    (!dir.is_empty()).then(|| match search {
+        Some(s) => format!("{dir}?{s}"),
+        None => dir.to_owned(),
+    })
 }
 
 /// The form as it stands.

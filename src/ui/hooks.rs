@@ -6,6 +6,7 @@
 //! the page, so a provider would only add Yew code to the wasm.
 
 use super::state::{Action, BannerLine, State};
+use crate::domain::platform::Platform;
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
@@ -100,6 +101,18 @@ impl Planner {
     }
     pub fn set_rules(&self, rules: RuleSet) {
         self.send(Action::SetRules(rules));
+    }
+    /// A model `<select>`'s value: a `platform=` id, or empty for no model. Any other text is
+    /// not a model and is ignored.
+    pub fn set_platform(&self, id: String) {
+        let platform = match id.trim() {
+            "" => None,
+            id => match id.parse::<Platform>() {
+                Ok(p) => Some(p),
+                Err(_) => return,
+            },
+        };
+        self.send(Action::SetPlatform(platform));
     }
     pub fn set_multi_context(&self, on: bool) {
         self.send(Action::SetMultiContext(on));

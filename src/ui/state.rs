@@ -1,11 +1,13 @@
-//! The page state in one reducer (yew `function_todomvc` shape): the share query plus what only
-//! this browser knows (the runbook's fields, the list draft, banner lines). The `Session`
-//! is not stored here: it is derived from `query` with `use_memo`, so it can never go stale.
+//! The page state in one reducer (yew `function_todomvc` shape): the share query (the runbook's
+//! settings among its keys, so they travel with the link) plus what only this browser knows
+//! (the list draft, banner lines, the minutes field as typed). The `Session` is not stored
+//! here: it is derived from `query` with `use_memo`, so it can never go stale.
 
+use crate::domain::platform::{default_image, Platform};
 use crate::domain::query::{Notice, PlanQuery};
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
-use crate::domain::runbook::Mode;
+use crate::domain::runbook::{minutes_per_reload, Mode, ASDM_KEY_PREFIX};
 use crate::view::graph_model::PickAs;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,10 +26,14 @@ pub struct BannerLine {
 pub struct State {
     /// Shared so that cheap actions do not copy a 10,000-entry custom list.
     pub query: Rc<PlanQuery>,
-    /// The runbook's own fields (image names, server, minutes per reload): read and written
-    /// only through [`State::runbook`] and [`State::runbook_mut`], so their source (this
-    /// browser's storage today, perhaps the share link later) is changed in one place.
+    /// The runbook's fields (image names, server, minutes per reload) as the runbook reads
+    /// them: derived from `query` (`server`, `img`, `asdm`, `min`) after every action, never
+    /// set apart from it; read through [`State::runbook`].
     runbook: Rc<RunbookSettings>,
+    /// The minutes field as typed: `query.minutes` is its number when it is one
+    /// (`runbook::minutes_per_reload`), so text that is not a number stays in the field and
+    /// the page says why it gives no estimate.
+    minutes_typed: String,
     /// The custom-list box as typed; applied to `query.releases` on demand, because parsing and
     /// drawing 10,000 entries on every keystroke would freeze the page.
     pub list_draft: String,
@@ -52,13 +58,66 @@ pub struct RunbookSettings {
 }
 
 impl State {
+    /// A state showing `query`, its minutes field the query's number.
+    pub fn with_query(query: PlanQuery) -> State {
+        let mut state = State {
+            query: Rc::new(query),
+            ..State::default()
+        };
+        state.minutes_typed = minutes_text(&state.query);
+        state.sync_runbook();
+        state
+    }
     /// The runbook's fields, shared (a prop compared by value, copied by pointer).
     pub fn runbook(&self) -> &Rc<RunbookSettings> {
         &self.runbook
     }
-    /// The runbook's fields for writing; copies them only when an action really changes them.
-    pub fn runbook_mut(&mut self) -> &mut RunbookSettings {
-        Rc::make_mut(&mut self.runbook)
+    /// Derives the runbook's fields from the query (and the minutes as typed); keeps the same
+    /// `Rc` when they did not change.
+    fn sync_runbook(&mut self) {
+        let minutes = if minutes_per_reload(&self.minutes_typed) == self.query.minutes {
+            self.minutes_typed.clone()
+        } else {
+            minutes_text(&self.query)
+        };
+        let settings = RunbookSettings {
+            images: self.query.typed_images(),
+            server: self.query.server.clone(),
+            minutes,
+        };
+        if *self.runbook != settings {
+            self.runbook = Rc::new(settings);
+        }
+    }
+}
+
+/// The query's minutes per reload as the field shows them (empty for none).
+fn minutes_text(query: &PlanQuery) -> String {
+    query.minutes.map(|m| m.to_string()).unwrap_or_default()
+}
+
+/// Writes the image name typed for `key` (a canonical release, or `runbook::asdm_key` of one)
+/// into the query's `img` or `asdm` list, replacing that release's earlier name. An empty name,
+/// or the image the model's family gives that release anyway, is no setting: the link stays
+/// short and the runbook shows the default.
+fn set_image(query: &mut PlanQuery, key: &str, name: String) {
+    let (asdm, release_text) = match key.strip_prefix(ASDM_KEY_PREFIX) {
+        Some(r) => (true, r),
+        None => (false, key),
+    };
+    let Ok(release) = release_text.parse::<Release>() else {
+        return;
+    };
+    let name = name.trim().to_owned();
+    let keep = !name.is_empty() && (asdm || name != default_image(query.platform, release));
+    let list = if asdm {
+        &mut query.asdm
+    } else {
+        &mut query.images
+    };
+    list.retain(|(k, _)| !k.parse::<Release>().is_ok_and(|r| r == release));
+    if keep {
+        list.push((release.to_string(), name));
     }
 }
 
@@ -71,6 +130,8 @@ pub enum Action {
     SetMode(Mode),
     SetMultiContext(bool),
     SetRules(RuleSet),
+    /// The hardware model (`None`: no model chosen).
+    SetPlatform(Option<Platform>),
     SetMinutes(String),
     /// A preset id; switching presets drops a hand-made train set.
     SetPreset(String),
@@ -127,7 +188,11 @@ impl Reducible for State {
             Action::SetMode(mode) => q(&mut next).mode = mode,
             Action::SetMultiContext(on) => q(&mut next).multi_context = on,
             Action::SetRules(rules) => q(&mut next).rules = rules,
-            Action::SetMinutes(text) => next.runbook_mut().minutes = text,
+            Action::SetPlatform(platform) => q(&mut next).platform = platform,
+            Action::SetMinutes(text) => {
+                q(&mut next).minutes = minutes_per_reload(&text);
+                next.minutes_typed = text;
+            }
             Action::SetPreset(id) => {
                 let query = q(&mut next);
                 query.preset = Some(id);
@@ -149,13 +214,10 @@ impl Reducible for State {
             Action::ClearVia => q(&mut next).via.clear(),
             Action::SetListDraft(text) => next.list_draft = text,
             Action::SetReleases(list) => q(&mut next).releases = list,
-            Action::SetImage(key, name) => {
-                let images = &mut next.runbook_mut().images;
-                images.retain(|(k, _)| *k != key);
-                images.push((key, name));
-            }
-            Action::SetServer(server) => next.runbook_mut().server = server,
+            Action::SetImage(key, name) => set_image(q(&mut next), &key, name),
+            Action::SetServer(server) => q(&mut next).server = server,
             Action::Load(loaded, lines) => {
+                next.minutes_typed = minutes_text(&loaded);
                 next.query = Rc::new(loaded);
                 next.banner.retain(|l| l.source != "link");
                 add_lines(&mut next.banner, lines);
@@ -167,6 +229,7 @@ impl Reducible for State {
                 }
             }
         }
+        next.sync_runbook();
         // No-op actions keep the same Rc so nothing re-renders.
         if next == *self {
             self

@@ -798,6 +798,23 @@ pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
     )
 }
 
+/// What a copied share link leaves out ([`link_drops`]), and, when even without it the link is
+/// longer than a link may be, that too; empty when the link carries the whole plan.
+pub fn link_left_out(dropped: &[crate::domain::query::Dropped], too_long: bool) -> String {
+    let mut out = link_drops(dropped);
+    if too_long {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!(
+            "Even so the link is longer than {} KB: some browsers and chat tools cut it; \
+             send the Markdown export instead.",
+            crate::domain::query::MAX_FRAGMENT / 1024
+        ));
+    }
+    out
+}
+
 /// Said under a link that is only a fragment (no page address was known).
 pub const LINKS_ARE_FRAGMENTS: &str = "The links here are fragments of the planner's address: \
     open them on the planner's page (the command line makes them whole with --link-base URL).";
@@ -999,6 +1016,10 @@ pub mod fleet {
 /// Hardware models (SPEC §5.1): the limits of a model's range, the procedure notices and the
 /// image-name hint, said once for the page, the Markdown export and the command line.
 pub mod platform {
+    /// The model choice's heading and its field's label on the page.
+    pub const MODEL_HEADING: &str = "Hardware model";
+    pub const MODEL_LABEL: &str = "Model of the pair";
+
     use crate::domain::platform::{
         Basis, Bound, ImageFamily, Limit, Platform, ProcedureNotice, ASA_COMPATIBILITY,
     };

@@ -126,7 +126,7 @@ test('no text of the graph overlaps a node it does not belong to', async () => {
 });
 
 test('at 1400×900 a shared link shows the verdict, the hops and the plan in the graph', async () => {
-  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)&rules=table-81-1'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1400, height: 900 } } });
   const { page } = rec;
   assert.equal(await waitForApp(page), 'ok');
   const inView = (sel) => page.$eval(sel, (e) => {
@@ -134,8 +134,8 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
     const box = e.closest('.release-graph')?.getBoundingClientRect() ?? { left: 0, right: innerWidth };
     return r.top >= 0 && r.bottom <= innerHeight && r.left >= box.left && r.right <= box.right;
   });
-  // Eleven hops under Table 81-1: their list pushes the graph below the fold, and the plan is
-  // wider than the box; the box opens with the target and the last hop in its visible area.
+  // One hop under the default guidance, across twelve trains: the box opens with both ends of
+  // the hop in its visible area (scaled down to fit when needed: `layout::fit_between`).
   const inBox = (sel) => page.$eval(sel, (e) => {
     const r = e.getBoundingClientRect();
     const box = e.closest('.release-graph').getBoundingClientRect();
@@ -143,17 +143,70 @@ test('at 1400×900 a shared link shows the verdict, the hops and the plan in the
   });
   assert.ok(await inView('[data-verdict]'), 'verdict in view');
   assert.ok(await inBox('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect'), 'target node in the box');
+  assert.ok(await inBox('svg[data-graph] .graph-canvas-nodes [data-release="9.8(4)"] rect'), 'start node in the box');
   assert.ok(await inBox('svg[data-graph] [data-on-plan][data-edge-to="9.20(3)"]'), 'the last hop drawn in the box');
-  // A 4-hop plan: the verdict, every hop of the list and both ends in the graph, together.
-  await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)&rules=table-81-1'));
+  // A 3-hop plan (8.3(2), 8.4(7), then one hop into 9.x under the default guidance): the
+  // verdict, every hop of the list and both ends in the graph, together.
+  await page.goto(env.server.url('#from=8.2(5)&to=9.1(7)'));
   await waitForApp(page);
-  await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] [data-on-plan]').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('svg[data-graph] [data-on-plan]').length === 3);
   assert.ok(await inView('[data-verdict]'), 'verdict in view');
   assert.ok(await inView('ol[data-plan] li[data-hop]:first-child'), 'the first hop in view');
   assert.ok(await inView('ol[data-plan] li[data-hop]:last-child'), 'the last hop in view');
   for (const r of ['8.2(5)', '9.1(7)']) {
     assert.ok(await inView(`svg[data-graph] .graph-canvas-nodes [data-release="${r}"] rect`), `${r} in view`);
   }
+  await rec.close();
+});
+
+test('a shared link of one long hop shows its start and its target in the graph box together (issue #20 item 12)', async () => {
+  // A laptop (1280 px: a 814 px graph box) and a larger screen. At 1024 px the box is 558 px:
+  // even at the smallest scale `fit_between` draws (0.5) the twelve columns do not fit, and it
+  // keeps the start in view (checked below).
+  for (const [width, height] of [[1280, 800], [1440, 900]]) {
+    const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width, height } } });
+    const { page } = rec;
+    assert.equal(await waitForApp(page), 'ok');
+    assert.equal((await planHops(page)).length, 1);
+    const inBox = (release) => page.$eval(`svg[data-graph] .graph-canvas-nodes [data-release="${release}"] rect`, (e) => {
+      const r = e.getBoundingClientRect();
+      const box = e.closest('.release-graph').getBoundingClientRect();
+      return r.left >= box.left && r.right <= box.right;
+    });
+    // The opening scroll and scale land after a paint.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.release-graph')?.getBoundingClientRect();
+      const r = document.querySelector('svg[data-graph] .graph-canvas-nodes [data-release="9.8(4)"] rect')?.getBoundingClientRect();
+      const t = document.querySelector('svg[data-graph] .graph-canvas-nodes [data-release="9.20(3)"] rect')?.getBoundingClientRect();
+      return box && r && t && r.left >= box.left && t.right <= box.right;
+    }, null, { timeout: 5000 }).catch(() => {});
+    assert.ok(await inBox('9.8(4)'), `start in the box at ${width} px`);
+    assert.ok(await inBox('9.20(3)'), `target in the box at ${width} px`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `graph-long-hop-${width}.png`) });
+    // "Whole catalog" stays whole when the plan changes; turned off, the graph opens on the plan.
+    await page.click('.release-graph-tools button');
+    await page.fill('#to', '9.18(4)');
+    await page.waitForFunction(() => document.querySelector('ol[data-plan] li[data-hop]:last-child')?.dataset.to === '9.18(4)');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('svg[data-graph]', 'width'), '100%');
+    await page.click('.release-graph-tools button');
+    await page.waitForFunction(() => document.querySelector('svg[data-graph]')?.getAttribute('width') !== '100%');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.release-graph').getBoundingClientRect();
+      const t = document.querySelector('svg[data-graph] .graph-canvas-nodes [data-release="9.18(4)"] rect').getBoundingClientRect();
+      return t.left >= box.left && t.right <= box.right;
+    });
+    await rec.close();
+  }
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.20(3)'), { contextOptions: { viewport: { width: 1024, height: 768 } } });
+  assert.equal(await waitForApp(rec.page), 'ok');
+  await rec.page.waitForFunction(() => document.querySelector('.release-graph')?.scrollLeft > 0);
+  const start = await rec.page.$eval('svg[data-graph] .graph-canvas-nodes [data-release="9.8(4)"] rect', (e) => {
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.release-graph').getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right;
+  });
+  assert.ok(start, 'the start in the box at 1024 px');
   await rec.close();
 });
 

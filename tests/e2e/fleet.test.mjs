@@ -159,12 +159,28 @@ test('a pasted fleet plans: rows, the bad line by number, groups, images, the JS
   ]);
   assert.equal(download.suggestedFilename(), 'asa-fleet-plan.json');
   const json = await fs.readFile(await download.path(), 'utf8');
-  assert.equal(json, await fs.readFile(path.join(FIXTURES, 'fleet.json'), 'utf8'));
+  // Its pairs' links are whole: the planner's page beside the fleet's (issue #20 item 11), as
+  // `asa-planner fleet --link-base <that address>` writes them.
+  const base = `${env.server.origin}/`;
+  const expected = (await fs.readFile(path.join(FIXTURES, 'fleet.json'), 'utf8'))
+    .split('\n')
+    .map((l) => (l.startsWith('{"line":') ? l.replace('"share":"#', `"share":"${base}#`) : l))
+    .join('\n');
+  assert.equal(json, expected);
   const [markdown] = await Promise.all([
     page.waitForEvent('download'),
     page.click('button[data-fleet-export="markdown"]'),
   ]);
-  assert.match(await fs.readFile(await markdown.path(), 'utf8'), /^# ASA fleet upgrade plan\n/);
+  const md = await fs.readFile(await markdown.path(), 'utf8');
+  assert.match(md, /^# ASA fleet upgrade plan\n/);
+  assert.ok(md.includes(`${base}#from=8.2(5)&to=9.1(7)`), 'a whole link in the Markdown');
+  assert.ok(!md.includes('<#from='), 'no bare fragment in the Markdown');
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button[data-fleet-export="csv"]'),
+  ]);
+  const csvOut = await fs.readFile(await csvDownload.path(), 'utf8');
+  assert.ok(csvOut.includes(`,${base}#from=8.2(5)&to=9.1(7),`), csvOut.split('\n')[1]);
   await page.screenshot({ path: path.join(ARTIFACTS, 'fleet-view.png'), fullPage: true });
   await rec.close();
 });

@@ -401,6 +401,14 @@ test('a pasted list: HTML is text, errors are listed by position, 10,000 entries
   await waitVerdict(page, 'ok');
   assert.equal(await page.evaluate(() => 1 + 1), 2);
   await page.waitForFunction(() => !location.hash.includes('releases='));
+  // "Copy link" says, where it was copied, that the link leaves the list out (issue #20 item 11).
+  await rec.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('button[data-share="link"]');
+  await page.locator('.share-bar-status', { hasText: 'Link copied.' }).waitFor();
+  assert.match(await page.innerText('.share-bar-status'), /leaves out the custom list \(10000 releases\)/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(!copied.includes('releases='), copied.slice(0, 200));
+  assert.equal(copied, await page.evaluate(() => location.href));
   await rec.close();
 });
 
@@ -445,6 +453,54 @@ test('unreadable saved state is reported once and replaced', async () => {
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator('.banner [data-banner="saved state"]').count(), 0, 'reported once');
+  await rec.close();
+});
+
+test('runbook fields travel in the link: a colleague opening it reads the same names (issue #20 item 11)', async () => {
+  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.12(4)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.fill('#tftp-server', '192.0.2.10');
+  await page.fill('#image-new-1', 'asa9-12-4-lab-smp-k8.bin');
+  await page.fill('#minutes-per-reload', '25');
+  await page.waitForFunction(() => {
+    const h = decodeURIComponent(location.hash);
+    return h.includes('server=192.0.2.10') && h.includes('img=9.12(4):asa9-12-4-lab-smp-k8.bin') && h.includes('min=25');
+  });
+  const link = await page.evaluate(() => location.href);
+  await rec.close();
+  // Another browser: nothing saved, only the link.
+  const other = await openPage(browser, link);
+  const p2 = other.page;
+  await waitVerdict(p2, 'ok');
+  assert.equal(await p2.inputValue('#tftp-server'), '192.0.2.10');
+  assert.equal(await p2.inputValue('#image-new-1'), 'asa9-12-4-lab-smp-k8.bin');
+  assert.equal(await p2.inputValue('#minutes-per-reload'), '25');
+  assert.match(await p2.innerText('[data-runbook-hop="1"]'), /tftp:\/\/192\.0\.2\.10\/asa9-12-4-lab-smp-k8\.bin/);
+  await other.close();
+});
+
+test('the model select writes platform= and a target past the model\'s last release is refused (issue #23)', async () => {
+  const rec = await openPage(browser, server.url('#from=9.8(4)&to=9.20(3)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.selectOption('select#platform', 'asa5525x');
+  await page.waitForFunction(() => location.hash.includes('platform=asa5525x'));
+  await waitVerdict(page, 'no-path');
+  const limit = page.locator('[data-platform-limit="target"]');
+  assert.match(await limit.innerText(), /up to 9\.14/);
+  assert.equal(await limit.locator('a[href^="https://www.cisco.com/"]').count() > 0, true);
+  assert.ok(await limit.isVisible());
+  // The default image names follow the model; back to a target it runs, the plan is there.
+  await page.fill('#to', '9.14(4)');
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.locator('[data-platform-limit]').count(), 0);
+  await page.waitForFunction(() => location.hash.includes('to=9.14(4)'));
+  await page.reload();
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.inputValue('select#platform'), 'asa5525x');
+  await page.selectOption('select#platform', '');
+  await page.waitForFunction(() => !location.hash.includes('platform='));
   await rec.close();
 });
 

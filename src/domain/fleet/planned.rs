@@ -5,7 +5,7 @@
 use super::csv_input::Records;
 use super::json::FleetJson;
 use super::{csv_output, Fleet, InputError, LineOutcome, PairPlan, Summary};
-use crate::domain::query::PlanQuery;
+use crate::domain::query::{absolute_link, PlanQuery};
 
 /// Every line of a fleet: the planned pairs in input order, the bad lines' errors (and those of
 /// the fleet-wide settings, without a line), and the counts, groups and images.
@@ -45,10 +45,23 @@ impl PlannedFleet {
 
     /// The fleet document of JSON schema 1, as `asa-planner fleet --format json` writes it.
     pub fn json(&self) -> String {
+        self.json_linked(None)
+    }
+
+    /// [`PlannedFleet::json`] with each pair's `share` an absolute link on the page at `base`
+    /// (`query::absolute_link`), as `asa-planner fleet --format json --link-base URL` writes it.
+    pub fn json_linked(&self, base: Option<&str>) -> String {
         let mut out = String::new();
         let mut writer = FleetJson::start(&mut out);
         for pair in &self.pairs {
-            writer.pair(&mut out, pair);
+            match base {
+                Some(base) => {
+                    let mut linked = pair.clone();
+                    linked.share = absolute_link(base, &pair.share);
+                    writer.pair(&mut out, &linked);
+                }
+                None => writer.pair(&mut out, pair),
+            }
         }
         writer.end(&mut out, &self.errors, &self.summary);
         out
@@ -57,5 +70,19 @@ impl PlannedFleet {
     /// One row per planned pair, as `asa-planner fleet --format csv` writes them.
     pub fn csv(&self) -> String {
         csv_output::text(&self.pairs)
+    }
+
+    /// [`PlannedFleet::csv`] with each `share` an absolute link on the page at `base`
+    /// (`CsvRows::link_base`), as `asa-planner fleet --format csv --link-base URL` writes it.
+    pub fn csv_linked(&self, base: Option<&str>) -> String {
+        let mut bytes = Vec::new();
+        let written = csv_output::CsvRows::start(&mut bytes).and_then(|rows| {
+            let mut rows = rows.link_base(base);
+            self.pairs.iter().try_for_each(|p| rows.pair(p))?;
+            rows.end()
+        });
+        // Writing to memory fails only if memory runs out; what was written is kept either way.
+        let _ = written;
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 }

@@ -12,6 +12,7 @@ pub mod custom_list;
 pub mod graph_list;
 pub mod graph_panel;
 pub mod mode_select;
+pub mod model_select;
 pub mod plan_hop;
 pub mod plan_inputs;
 pub mod plan_list;

@@ -1,5 +1,5 @@
 //! The inputs of a plan: current release (and the other unit's, when they differ), target,
-//! failover mode, platform and trains, and the custom list. Wires leaf inputs to the verbs.
+//! failover mode, hardware model, platform and trains, and the custom list. Wires leaf inputs to the verbs.
 //!
 //! A view function rendered with the page, not a component: the verdict and plan are drawn by
 //! the page itself, and a component here would update a scheduler step later, so the page
@@ -7,6 +7,7 @@
 
 use super::custom_list::{custom_list, entries, CustomListProps};
 use super::mode_select::mode_select;
+use super::model_select::model_select;
 use super::release_field::{release_field, ReleaseFieldProps};
 use super::train_toggles::{train_toggles, TrainTogglesProps};
 use crate::domain::query::PlanQuery;
@@ -50,6 +51,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
     let onmode = planner.on(Planner::set_mode);
     let onmulti = planner.on(Planner::set_multi_context);
     let onpreset = planner.on(Planner::set_preset);
+    let onplatform = planner.on(Planner::set_platform);
     let p = planner.clone();
     let trains = session.trains.clone();
     let ontoggle = Callback::from(move |(t, on): (Train, bool)| p.toggle_train(&trains, t, on));
@@ -100,6 +102,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 oninput: onto,
             }) }
             { mode_select(query.mode, query.multi_context, &onmode, &onmulti) }
+            { model_select(query.platform, &onplatform) }
             { train_toggles(&TrainTogglesProps {
                 preset: query.preset.clone(),
                 trains: session.trains.clone(),

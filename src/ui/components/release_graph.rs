@@ -19,10 +19,12 @@
 //!
 //! Under the graph, a live line says in words what the hovered or focused release's highlighted
 //! hops are (screen readers hear it too). A tap on a touch screen does not pick: it shows the
-//! release's hops and offers "set as current" / "set as target". The graph opens scrolled to
-//! the plan's trains and follows the plan when it changes; "Whole catalog" fits the whole graph
-//! in the box.
+//! release's hops and offers "set as current" / "set as target". The graph opens on the plan's
+//! start and target together (`layout::fit_between`: scrolled, and scaled down when they are
+//! farther apart than the box is wide) and follows the plan when it changes; "Whole catalog"
+//! fits the whole graph in the box.
 
+use crate::domain::layout::fit_between;
 use crate::domain::release::{Release, Train};
 use crate::domain::session::Session;
 use crate::ui::browser;
@@ -103,6 +105,18 @@ fn plan_left(model: &GraphModel) -> Option<f64> {
         .reduce(f64::min)
 }
 
+/// The layout indexes of the plan's start (the lower of the two units' releases when they
+/// differ) and its target, when both are drawn.
+fn ends(model: &GraphModel) -> Option<(usize, usize)> {
+    let nodes = || model.layout.nodes.iter().zip(&model.info).enumerate();
+    let start = nodes()
+        .filter(|(_, (_, info))| info.role == "current" || info.role == "other unit")
+        .min_by(|(_, (a, _)), (_, (b, _))| a.x.total_cmp(&b.x))?
+        .0;
+    let target = nodes().find(|(_, (_, info))| info.role == "target")?.0;
+    Some((start, target))
+}
+
 /// The graph with its keyboard cursor.
 #[function_component(ReleaseGraph)]
 pub fn release_graph(props: &ReleaseGraphProps) -> Html {
@@ -112,6 +126,9 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let tapped = use_state(|| None::<usize>);
     let touch = use_mut_ref(|| false);
     let fit = use_state(|| false);
+    // The scale the drawing opens at: below 1 when a plan's ends are farther apart than the
+    // box is wide (`layout::fit_between`).
+    let scale = use_state(|| 1.0_f64);
     let scroller = use_node_ref();
     // The column at the box's left edge, as last scrolled (`None`: where the plan opens it).
     let left_column = use_state(|| None::<usize>);
@@ -152,45 +169,58 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
     let reveal = {
         let scroller = scroller.clone();
         let model = model.clone();
+        let zoom = if *fit { 1.0 } else { *scale };
         move |i: usize| {
             let (Some(node), Some(boxed)) =
                 (model.layout.nodes.get(i), scroller.cast::<HtmlElement>())
             else {
                 return;
             };
+            let x = node.x * zoom;
             let (left, width) = (boxed.scroll_left() as f64, boxed.client_width() as f64);
-            if node.x < left + 60.0 || node.x > left + width - 60.0 {
-                boxed.set_scroll_left((node.x - width / 2.0).max(0.0) as i32);
+            if x < left + 60.0 || x > left + width - 60.0 {
+                boxed.set_scroll_left((x - width / 2.0).max(0.0) as i32);
             }
         }
     };
-    // Open on the plan (or the typed releases): its leftmost node near the box's left edge, or,
-    // when the plan is wider than the box, its target near the right edge (the target stays in
-    // view; the hops are listed under the graph). After the paint: the box's width is read from
-    // a laid-out page then, instead of forcing a layout inside the interaction that changed
-    // the plan (Event Timing counts input → next paint).
+    // Open on the plan (or the typed releases). With a start and a target, both in view
+    // together (`layout::fit_between`): centred when they fit as drawn, else the drawing
+    // scaled down so they do (down to `layout::MIN_SCALE`, and then from the start), even for
+    // one long hop. Otherwise the leftmost typed node near the box's left edge. After the
+    // paint: the box's width is read from a laid-out page then, instead of forcing a layout
+    // inside the interaction that changed the plan (Event Timing counts input → next paint).
     {
         let scroller = scroller.clone();
-        use_effect_with(model.clone(), move |model| {
+        let scale = scale.clone();
+        // "Whole catalog" draws the whole graph in the box: nothing to scroll or scale then;
+        // turned off, the graph opens on the plan again.
+        use_effect_with((model.clone(), *fit), move |(model, whole)| {
             let model = model.clone();
+            let whole = *whole;
             browser::after_paint(move || {
-                let target = model
-                    .layout
-                    .nodes
-                    .iter()
-                    .zip(&model.info)
-                    .find(|(_, info)| info.role == "target")
-                    .map(|(n, _)| n.x);
-                if let (Some(x), Some(boxed)) = (plan_left(&model), scroller.cast::<HtmlElement>())
-                {
-                    let (half, pad) = (model.layout.node_width / 2.0, 24.0);
-                    let width = boxed.client_width() as f64;
-                    let mut left = x - half - pad;
-                    if let Some(t) = target.filter(|t| t + half + pad - left > width) {
-                        left = t + half + pad - width;
-                    }
-                    boxed.set_scroll_left(left.max(0.0) as i32);
+                let Some(boxed) = scroller.cast::<HtmlElement>().filter(|_| !whole) else {
+                    return;
+                };
+                let width = boxed.client_width() as f64;
+                let fit = ends(&model).and_then(|(a, b)| fit_between(&model.layout, a, b, width));
+                let (left, zoom) = match fit {
+                    Some(fit) => (fit.left, fit.scale),
+                    None => match plan_left(&model) {
+                        Some(x) => (x - model.layout.node_width / 2.0 - 24.0, 1.0),
+                        None => return,
+                    },
+                };
+                // The drawing's size is set here as well as by the next render, so that the
+                // scroll below lands on a canvas of its new size.
+                if let Some(svg) = boxed.first_element_child() {
+                    let layout = &model.layout;
+                    let _ = svg.set_attribute("width", &px(layout.width.max(1.0) * zoom));
+                    let _ = svg.set_attribute("height", &px(layout.height.max(1.0) * zoom));
                 }
+                if *scale != zoom {
+                    scale.set(zoom);
+                }
+                boxed.set_scroll_left((left * zoom).max(0.0) as i32);
             });
         });
     }
@@ -312,6 +342,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         let left_column = left_column.clone();
         let model = model.clone();
         let scroller = scroller.clone();
+        let zoom = *scale;
         Callback::from(move |_: Event| {
             if model.layout.nodes.len() <= graph_svg::DRAWN_WHOLE_UP_TO {
                 return;
@@ -319,7 +350,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             let Some(boxed) = scroller.cast::<HtmlElement>() else {
                 return;
             };
-            let column = Some(model.layout.column_at(boxed.scroll_left() as f64));
+            let column = Some(model.layout.column_at(boxed.scroll_left() as f64 / zoom));
             if *left_column != column {
                 left_column.set(column);
             }
@@ -333,11 +364,12 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         .and_then(|i| layout.nodes.get(i))
         .map(|n| node_id(n.release));
     let (width, height) = (layout.width.max(1.0), layout.height.max(1.0));
-    // Fitted, the drawing takes the box's width and keeps its proportions.
+    // Fitted, the drawing takes the box's width and keeps its proportions; else it is drawn at
+    // the scale that shows the plan's ends together.
     let (svg_width, svg_height) = if *fit {
         ("100%".to_owned(), None)
     } else {
-        (px(width), Some(px(height)))
+        (px(width * *scale), Some(px(height * *scale)))
     };
     html! {
         <>

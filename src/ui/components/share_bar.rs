@@ -4,14 +4,18 @@
 //!
 //! A view function (ARCHITECTURE.md › Size): the outcome of a button ("Link copied.") is
 //! written straight into the status line, which Yew renders empty and never touches again. A
-//! copy is reported only once the clipboard has taken the text (`browser::copy`).
+//! copy is reported only once the clipboard has taken the text (`browser::copy`). The link is
+//! `PlanQuery::fitted`'s: when it had to leave something out to stay within 8 KB, the status
+//! line says what (`words::link_drops`), so "Link copied" never hides a dropped list.
 
+use crate::domain::query::Fitted;
 use crate::domain::runbook;
 use crate::domain::session::Session;
 use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::ui::state::RunbookSettings;
 use crate::view::export::{self, Extras};
+use crate::view::words;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -20,8 +24,9 @@ pub struct ShareBarProps {
     pub session: Shared<Session>,
     /// The runbook's fields (image names, server, minutes), which the export includes.
     pub settings: Rc<RunbookSettings>,
-    /// The fragment the page shows (without `#`); empty when it could not be put in a link.
-    pub fragment: AttrValue,
+    /// The share link's fragment (without `#`, as the address bar shows it) and what it leaves
+    /// out.
+    pub fitted: Shared<Fitted>,
 }
 
 /// The plan as Markdown for a change ticket, its share link `link`.
@@ -51,15 +56,29 @@ fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<()> {
         .query_selector(".share-bar-status")
         .ok()??;
     status.set_text_content(None);
-    let link = browser::link(&props.fragment);
+    let link = browser::link(&props.fitted.fragment);
+    let link_status = status.clone();
     let say = |done: &'static str, failed: &'static str| {
         move |ok: bool| status.set_text_content(Some(if ok { done } else { failed }))
     };
     match button.get_attribute("data-share")?.as_str() {
-        "link" => browser::copy(
-            &link,
-            say("Link copied.", "Copy failed: copy the address bar."),
-        ),
+        "link" => {
+            // What the link leaves out is said with the outcome, either way.
+            let left_out = words::link_left_out(&props.fitted.dropped, props.fitted.too_long);
+            browser::copy(&link, move |ok| {
+                let done = if ok {
+                    "Link copied."
+                } else {
+                    "Copy failed: copy the address bar."
+                };
+                let text = if left_out.is_empty() {
+                    done.to_owned()
+                } else {
+                    format!("{done} {left_out}")
+                };
+                link_status.set_text_content(Some(&text));
+            })
+        }
         "markdown" => browser::copy(
             &markdown(props, &link),
             say("Markdown copied.", "Copy failed."),

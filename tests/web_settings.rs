@@ -1,0 +1,281 @@
+//! The plan's settings on the page, in a binary of its own (one app, one `location`): the
+//! runbook's fields (server, image names, minutes per reload) travel in the share link and come
+//! back from it (issue #20 item 11); settings an older visit kept in this browser only join the
+//! link once; "Copy link" says what a link over 8 KB leaves out; the hardware model
+//! (`platform=`, issue #23) is chosen, travels and refuses a target past its last release.
+
+#![cfg(target_arch = "wasm32")]
+
+mod web_util;
+
+use asa_planner::domain::platform::Platform;
+use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::stored::{self, Stored};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_util::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The planner's local-storage key (README).
+const STORAGE_KEY: &str = "asa-planner.state";
+
+/// Opens the page on `fragment` in a browser that kept nothing.
+async fn open(fragment: &str) -> Element {
+    // The pages of earlier tests write their address after a paint: let them finish first.
+    frame().await;
+    clear_storage();
+    set_fragment(fragment);
+    let root = mount_page();
+    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
+    root
+}
+
+fn verdict(root: &Element) -> String {
+    attr(&get(root, "[data-verdict]"), "data-verdict")
+}
+
+/// The address bar's plan, read back with the page's own parser.
+fn link_query() -> PlanQuery {
+    fragment().parse().expect("a fragment under 8 KB")
+}
+
+fn value(root: &Element, selector: &str) -> String {
+    get(root, selector)
+        .dyn_into::<HtmlInputElement>()
+        .expect("an <input>")
+        .value()
+}
+
+async fn runbook_drawn(root: &Element) {
+    until("the runbook's fields", || {
+        query(root, "#tftp-server").is_some() && query(root, "#image-new-1").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn runbook_fields_typed_travel_in_the_link_and_a_colleague_opening_it_gets_them() {
+    let root = open("from=9.8(4)&to=9.12(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    runbook_drawn(&root).await;
+    type_into(&root, "#tftp-server", "192.0.2.10");
+    type_into(&root, "#image-new-1", "asa9-12-4-lab-smp-k8.bin");
+    type_into(&root, "#minutes-per-reload", "25");
+    until("the settings in the link", || {
+        let q = link_query();
+        q.server == "192.0.2.10" && q.minutes == Some(25) && !q.images.is_empty()
+    })
+    .await;
+    let q = link_query();
+    assert_eq!(
+        q.images,
+        [("9.12(4)".to_owned(), "asa9-12-4-lab-smp-k8.bin".to_owned())]
+    );
+    // The default image of a release is no setting: typing it back leaves the link short.
+    type_into(&root, "#image-old-1", "asa984-smp-k8.bin");
+    frame().await;
+    assert!(
+        !link_query().images.iter().any(|(r, _)| r == "9.8(4)"),
+        "{}",
+        fragment()
+    );
+    // Text that is not a number of minutes stays in the field, and the link carries none.
+    type_into(&root, "#minutes-per-reload", "soon");
+    until("no minutes in the link", || link_query().minutes.is_none()).await;
+    assert_eq!(value(&root, "#minutes-per-reload"), "soon");
+    type_into(&root, "#minutes-per-reload", "25");
+    until("minutes again", || link_query().minutes == Some(25)).await;
+    let link = fragment();
+
+    // A colleague's browser: nothing saved, only the link.
+    let root = open(link.trim_start_matches('#')).await;
+    runbook_drawn(&root).await;
+    until("the fields from the link", || {
+        value(&root, "#tftp-server") == "192.0.2.10"
+            && value(&root, "#image-new-1") == "asa9-12-4-lab-smp-k8.bin"
+            && value(&root, "#minutes-per-reload") == "25"
+    })
+    .await;
+    let runbook = text(&get(&root, "[data-runbook-hop]"));
+    assert!(
+        runbook.contains("tftp://192.0.2.10/asa9-12-4-lab-smp-k8.bin"),
+        "{runbook}"
+    );
+    // What this browser saves does not keep the settings apart from the plan's link.
+    frame().await;
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .expect("saved state");
+    let saved = stored::decode(&saved).expect("it reads");
+    assert!(saved.server.is_empty() && saved.images.is_empty() && saved.minutes.is_empty());
+    assert!(
+        saved.fragment.contains("server=192.0.2.10"),
+        "{}",
+        saved.fragment
+    );
+}
+
+#[wasm_bindgen_test]
+async fn settings_an_older_visit_saved_join_the_link_once_and_the_link_wins() {
+    frame().await;
+    clear_storage();
+    let old = stored::encode(&Stored {
+        fragment: "from=9.8(4)&to=9.12(4)".into(),
+        server: "198.51.100.4".into(),
+        images: vec![
+            ("9.12(4)".into(), "old-visit-9124.bin".into()),
+            ("asdm 9.12(4)".into(), "asdm-old.bin".into()),
+        ],
+        list_draft: String::new(),
+        minutes: "30".into(),
+    });
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage")
+        .set_item(STORAGE_KEY, &old)
+        .expect("saved");
+    // A link with its own server: the link's server stays, the rest comes from storage.
+    set_fragment("from=9.8(4)&to=9.12(4)&server=203.0.113.9");
+    let root = mount_page();
+    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
+    until("the old settings in the link", || {
+        link_query().minutes == Some(30)
+    })
+    .await;
+    let q = link_query();
+    assert_eq!(q.server, "203.0.113.9");
+    assert_eq!(
+        q.images,
+        [("9.12(4)".to_owned(), "old-visit-9124.bin".to_owned())]
+    );
+    assert_eq!(q.asdm, [("9.12(4)".to_owned(), "asdm-old.bin".to_owned())]);
+    runbook_drawn(&root).await;
+    until("the old image in the runbook", || {
+        value(&root, "#image-new-1") == "old-visit-9124.bin"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_says_what_a_link_over_8_kb_leaves_out() {
+    let root = open("from=9.1(1)&to=9.2(1)").await;
+    // 1,700 releases: far over 8 KB as a link.
+    let list: Vec<String> = (0..1700)
+        .map(|i| format!("9.{}({})", i / 100, i % 100 + 1))
+        .collect();
+    let area: HtmlTextAreaElement = get(&root, "#custom-list").dyn_into().expect("a textarea");
+    area.set_value(&list.join("\n"));
+    fire(&area, "input");
+    frame().await;
+    let apply: web_sys::HtmlElement = query_all(&root, ".custom-list button")
+        .into_iter()
+        .find(|b| text(b) == "Use this list")
+        .expect("the apply button")
+        .dyn_into()
+        .expect("a button");
+    apply.click();
+    until("the list in use", || {
+        query(&root, "svg[data-graph] [data-release=\"9.16(100)\"]").is_some()
+    })
+    .await;
+    until("the address bar without the list", || {
+        !fragment().is_empty() && !fragment().contains("releases=")
+    })
+    .await;
+    let button: web_sys::HtmlElement = get(&root, "button[data-share=\"link\"]")
+        .dyn_into()
+        .expect("a button");
+    button.click();
+    let status = || text(&get(&root, ".share-bar-status"));
+    until("the copy's outcome", || !status().is_empty()).await;
+    let said = status();
+    // Copied or not (the test browser may refuse the clipboard), it says what was left out.
+    assert!(
+        said.starts_with("Link copied.") || said.starts_with("Copy failed"),
+        "{said}"
+    );
+    assert!(
+        said.contains("leaves out the custom list (1700 releases)"),
+        "{said}"
+    );
+    // A plan that fits says nothing more than that it was copied.
+    let root = open("from=9.8(4)&to=9.12(4)").await;
+    let button: web_sys::HtmlElement = get(&root, "button[data-share=\"link\"]")
+        .dyn_into()
+        .expect("a button");
+    button.click();
+    let status = || text(&get(&root, ".share-bar-status"));
+    until("the copy's outcome", || !status().is_empty()).await;
+    assert!(!status().contains("leaves out"), "{}", status());
+}
+
+fn choose_model(root: &Element, id: &str) {
+    let select: HtmlSelectElement = get(root, "select#platform").dyn_into().expect("a select");
+    select.set_value(id);
+    fire(&select, "change");
+}
+
+#[wasm_bindgen_test]
+async fn the_model_choice_travels_in_the_link_and_refuses_a_target_past_its_last_release() {
+    let root = open("from=9.8(4)&to=9.20(3)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    // Every model is offered, and none is chosen.
+    let options = query_all(&root, "select#platform option");
+    assert_eq!(options.len(), Platform::ALL.len() + 1);
+    assert_eq!(attr(&options[0], "value"), "");
+    assert!(query(&root, "[data-platform-limit]").is_none());
+
+    choose_model(&root, "asa5525x");
+    until("the model in the link", || {
+        link_query().platform == Some(Platform::Asa5525x)
+    })
+    .await;
+    until("no-path", || verdict(&root) == "no-path").await;
+    let limit = get(&root, "[data-platform-limit]");
+    assert_eq!(attr(&limit, "data-platform-limit"), "target");
+    assert_eq!(attr(&limit, "data-platform"), "asa5525x");
+    assert!(text(&limit).contains("up to 9.14"), "{}", text(&limit));
+    assert!(
+        query(&limit, "a[href^=\"https://www.cisco.com/\"]").is_some(),
+        "its source"
+    );
+    // A target the model runs plans again.
+    type_into(&root, "#to", "9.14(4)");
+    until("ok", || verdict(&root) == "ok").await;
+    assert!(query(&root, "[data-platform-limit]").is_none());
+
+    // Opened from the link, the select shows the model.
+    until("the new target in the link", || {
+        link_query().to == "9.14(4)"
+    })
+    .await;
+    let link = fragment();
+    assert_eq!(link_query().platform, Some(Platform::Asa5525x));
+    let root = open(link.trim_start_matches('#')).await;
+    let select: HtmlSelectElement = get(&root, "select#platform").dyn_into().expect("a select");
+    assert_eq!(select.value(), "asa5525x");
+    // Back to no model: the key leaves the link.
+    choose_model(&root, "");
+    until("no model in the link", || !fragment().contains("platform=")).await;
+    assert_eq!(link_query().platform, None);
+
+    // The runbook's default image names follow the model's family and spelling.
+    runbook_drawn(&root).await;
+    until("the 5500-X name", || {
+        value(&root, "#image-new-1") == "asa9-14-4-smp-k8.bin"
+    })
+    .await;
+    choose_model(&root, "fp2100");
+    until("the Firepower 2100 name", || {
+        value(&root, "#image-new-1") == "cisco-asa-fp2k.9.14.4.SPA"
+    })
+    .await;
+    assert!(
+        !fragment().contains("img="),
+        "a default name is no setting: {}",
+        fragment()
+    );
+}
