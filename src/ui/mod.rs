@@ -16,6 +16,7 @@ pub mod fleet_view;
 pub mod hooks;
 pub mod shared;
 pub mod state;
+pub mod window;
 
 pub use app::App;
 

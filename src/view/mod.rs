@@ -27,4 +27,5 @@ pub mod release_list;
 pub mod release_options;
 pub mod runbook_html;
 pub mod train_list;
+pub mod window_log;
 pub mod words;
