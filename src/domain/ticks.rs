@@ -115,14 +115,19 @@ impl Ticks {
             .map(|t| t.time.as_str())
     }
 
-    /// The ticked main steps of the hops as `(hop, step)`, what `position::locate` reads
-    /// (`Known::ticked`): pre-checks, rollback blocks and the steps before the first hop are
-    /// not steps of SPEC §6's numbering.
+    /// The ticks as `position::locate` reads them (`Known::ticked`): `(hop, step)` for a
+    /// numbered step (hop 0: the steps before the first hop), `(hop, 0)` for a pre-check (done
+    /// before step 1). Rollback blocks are left out: they are not steps of SPEC §6's numbering.
     pub fn steps(&self) -> Vec<(usize, u8)> {
         self.done
             .iter()
-            .filter(|t| t.hop > 0)
-            .filter_map(|t| t.step.parse::<u8>().ok().map(|s| (t.hop, s)))
+            .filter_map(|t| {
+                let step = match t.step.strip_prefix("pre") {
+                    Some(_) => 0,
+                    None => t.step.parse::<u8>().ok()?,
+                };
+                Some((t.hop, step))
+            })
             .collect()
     }
 
@@ -192,6 +197,7 @@ mod tests {
         assert_eq!(read.done.len(), 1);
         assert_eq!(read.time(2, "3"), Some("23:59"));
         assert_eq!(read.steps(), vec![(2, 3)]);
+        assert_eq!(back.steps(), vec![(1, 2), (0, 0)]);
     }
 
     #[test]
