@@ -251,7 +251,7 @@ async fn a_bad_fragment_raises_a_banner_that_can_be_dismissed() {
 #[wasm_bindgen_test]
 async fn the_runbook_notes_and_legend_are_drawn_from_the_same_plan_and_its_fields_go_through_the_reducer(
 ) {
-    let root = open("from=8.4(7)&to=9.0(4)").await;
+    let root = open("from=8.4(7)&to=9.0(4)&rules=table-81-1").await;
     until("ok", || verdict(&root) == "ok").await;
     // Drawn one paint after the plan, by the same app.
     until("the runbook", || {
