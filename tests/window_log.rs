@@ -168,3 +168,15 @@ fn ticks_are_kept_per_plan_not_per_runbook_setting() {
     let other: PlanQuery = "from=9.8(4)&to=9.14(4)".parse().unwrap();
     assert_ne!(ticks::storage_key(&a), ticks::storage_key(&other));
 }
+
+proptest::proptest! {
+    /// Stored ticks are read defensively: any text gives ticks (perhaps none), never a panic,
+    /// and what is read writes back to the same ticks.
+    #[test]
+    fn any_stored_text_reads_without_panic(text in "(\\PC|\n| |:|[0-9]|r|pre){0,200}") {
+        let t = Ticks::decode(&text);
+        proptest::prop_assert_eq!(Ticks::decode(&t.encode()), t.clone());
+        let _ = t.steps();
+        let _ = ticks::hop_in_progress(&t, &[6, 6, 1]);
+    }
+}
