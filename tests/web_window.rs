@@ -247,9 +247,12 @@ async fn the_hop_in_progress_is_open_and_finished_hops_fold() {
     let hops = open_hops(&root);
     assert!(hops.len() >= 2, "{hops:?}");
     assert!(hops[0] && hops[1..].iter().all(|o| !o), "{hops:?}");
-    let steps: usize = attr(&get(&root, "section[data-runbook-hop=\"1\"]"), "data-steps")
-        .parse()
-        .expect("a step count");
+    let steps: usize = attr(
+        &get(&root, "section[data-runbook-hop=\"1\"]"),
+        "data-steps-required",
+    )
+    .parse()
+    .expect("a step count");
     assert!(steps >= 5);
     for s in 1..=steps {
         tick_box(&root, "1", &s.to_string()).click();

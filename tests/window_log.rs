@@ -5,6 +5,7 @@
 
 use asa_planner::domain::position::{locate, Known};
 use asa_planner::domain::query::PlanQuery;
+use asa_planner::domain::runbook;
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::domain::show::parse;
 use asa_planner::domain::ticks::{self, Ticks};
@@ -167,6 +168,47 @@ fn ticks_are_kept_per_plan_not_per_runbook_setting() {
     assert_eq!(ticks::storage_key(&a), ticks::storage_key(&b));
     let other: PlanQuery = "from=9.8(4)&to=9.14(4)".parse().unwrap();
     assert_ne!(ticks::storage_key(&a), ticks::storage_key(&other));
+}
+
+/// Ticks feed the position by the runbook's step numbers: on an Active/Standby hop that
+/// reloads both units they are SPEC §6's (2 reloads the standby, 3 fails over, 5 is the point
+/// of no return, 6 saves, 7 restores the roles); elsewhere they are not passed on (`Ticks::steps_where`).
+#[test]
+fn an_active_standby_hop_numbers_its_steps_as_the_position_does() {
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    let hops = s.hops();
+    let images = runbook::hop_images(hops, "", &[], s.platform);
+    let spec = s
+        .hop_spec(0, |r| runbook::image_of(hops, &images, r, s.platform))
+        .unwrap();
+    let book = runbook::hop_runbook(s.setup, &spec, &images[0]);
+    // Seven: SPEC §6's six, then restoring the roles (step 6's optional part).
+    assert_eq!(book.steps.len(), 7);
+    let has = |i: usize, cmd: &str| book.steps[i].commands.iter().any(|c| c.contains(cmd));
+    assert!(has(1, "failover reload-standby"));
+    assert!(has(2, "no failover active"));
+    assert!(book.steps[4].no_return);
+    assert!(has(5, "write memory"));
+    assert!(has(6, "failover active"));
+    assert!(book.steps[6].optional && !book.steps[5].optional);
+    let mut html = String::new();
+    asa_planner::view::runbook_html::hop_section(
+        &mut html,
+        1,
+        &hops[0],
+        s.hop_facts.first(),
+        None,
+        &book,
+    );
+    assert!(
+        html.contains("data-steps=\"7\" data-steps-required=\"6\""),
+        "{html}"
+    );
+    let mut t = Ticks::default();
+    t.set(0, "1", Some("01:00".into()));
+    t.set(1, "2", Some("01:10".into()));
+    t.set(2, "2", Some("01:20".into()));
+    assert_eq!(t.steps_where(|hop| hop == 1), vec![(0, 1), (1, 2)]);
 }
 
 proptest::proptest! {

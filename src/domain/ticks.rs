@@ -131,6 +131,16 @@ impl Ticks {
             .collect()
     }
 
+    /// [`Ticks::steps`] of the steps before the first hop and of the hops whose runbook is
+    /// numbered as SPEC §6 (`numbered(hop)`: an Active/Standby hop reloading both units; an
+    /// Active/Active runbook or a one-unit hop numbers its steps otherwise, so their ticks
+    /// would name other steps).
+    pub fn steps_where(&self, numbered: impl Fn(usize) -> bool) -> Vec<(usize, u8)> {
+        let mut steps = self.steps();
+        steps.retain(|(hop, _)| *hop == 0 || numbered(*hop));
+        steps
+    }
+
     pub fn is_empty(&self) -> bool {
         self.done.is_empty()
     }

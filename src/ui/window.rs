@@ -13,6 +13,7 @@ use super::shared::Shared;
 use super::state::RunbookSettings;
 use crate::domain::position::{locate, Known, Place, Position};
 use crate::domain::query::PlanQuery;
+use crate::domain::runbook::Mode;
 use crate::domain::session::Session;
 use crate::domain::show::{self, Snapshot};
 use crate::domain::ticks::{self, Ticks};
@@ -156,7 +157,15 @@ pub fn use_window(
                     *last.borrow_mut() = None;
                     return None;
                 }
-                let ticked = ticks.steps();
+                // Ticks count for the position only where the runbook's numbers are SPEC
+                // §6's (an Active/Standby hop reloading both units).
+                let ticked = ticks.steps_where(|hop| {
+                    session.setup.mode == Mode::ActiveStandby
+                        && session
+                            .hop_facts
+                            .get(hop - 1)
+                            .is_some_and(|f| f.reloads.len() == 2)
+                });
                 let known = Known {
                     previous: chosen.or(*previous.borrow()),
                     ticked: &ticked,

@@ -235,8 +235,9 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
     out
 }
 
-/// Hop number `n`'s section of the runbook (`section[data-runbook-hop]`, `data-units`, and
-/// `data-steps`: how many numbered steps it has): its title, which units it reloads (with the
+/// Hop number `n`'s section of the runbook (`section[data-runbook-hop]`, `data-units`,
+/// `data-steps`: how many numbered steps it has, and `data-steps-required`: the last one that
+/// is not optional): its title, which units it reloads (with the
 /// person's estimate of `minutes` per reload), its warnings, the caveats to handle before it
 /// (`[data-caveat]`), then its [`steps`]. All but the title fold (`details[data-hop-fold]`,
 /// open here: the page folds the finished hops and the ones not started).
@@ -254,6 +255,13 @@ pub fn hop_section(
         attr(out, "data-units", &facts.reloads.len().to_string());
     }
     attr(out, "data-steps", &runbook.steps.len().to_string());
+    // The hop is done once its last step that is not optional is (restoring the roles is not).
+    let required = runbook
+        .steps
+        .iter()
+        .rposition(|s| !s.optional)
+        .map_or(0, |i| i + 1);
+    attr(out, "data-steps-required", &required.to_string());
     out.push_str("><details data-hop-fold=\"\" open><summary><h3>");
     escape(out, &words::hop_title(n, hop.from, hop.to));
     out.push_str("</h3></summary>");

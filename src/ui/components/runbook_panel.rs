@@ -336,7 +336,7 @@ fn fold(
     let steps: Vec<usize> = sections
         .iter()
         .map(|s| {
-            s.get_attribute("data-steps")
+            s.get_attribute("data-steps-required")
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0)
         })
