@@ -256,10 +256,30 @@ fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
         .sum::<usize>()
         + 1;
     let labels = values(&html, "aria-label");
-    assert_eq!(labels.len(), blocks);
+    let copy_labels = labels.iter().filter(|l| l.starts_with("Copy ")).count();
+    assert_eq!(copy_labels, blocks);
     assert!(labels
         .iter()
         .any(|l| l == "Copy the commands of step 1 of hop 2"));
+    // One tick box per pre-check, step and rollback block, addressed by hop and step id.
+    let boxes = runbook.prechecks.len()
+        + runbook.steps.len()
+        + runbook
+            .steps
+            .iter()
+            .map(|s| s.rollback.len())
+            .sum::<usize>();
+    assert_eq!(
+        select(&html, "input[type=checkbox][data-step-done]").len(),
+        boxes
+    );
+    assert_eq!(
+        labels.iter().filter(|l| l.starts_with("Done: ")).count(),
+        boxes
+    );
+    assert!(html.contains("data-hop=\"2\" data-step=\"1\" aria-label=\"Done: step 1 of hop 2\""));
+    assert!(html.contains("data-hop=\"2\" data-step=\"pre1\""));
+    assert_eq!(labels.len(), blocks + boxes);
     assert_eq!(select(&html, "[data-copy=\"\"]").len(), blocks);
     assert_eq!(select(&html, "pre[data-unit]").len(), blocks);
     // The point of no return is a numbered step of its own (the second reload, step 5).

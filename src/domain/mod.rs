@@ -19,3 +19,4 @@ pub mod session;
 pub mod show;
 pub mod sources;
 pub mod stored;
+pub mod ticks;

@@ -11,10 +11,12 @@ use super::components::runbook_panel::RunbookPanel;
 use super::components::share_bar::{share_bar, ShareBarProps};
 use super::components::train_toggles;
 use super::components::verdict::Verdict;
+use super::components::where_pair::{where_pair, WherePairProps};
 use super::fleet_page;
 use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
 use super::state::{notice_lines, BannerLine, State};
+use super::window::use_window;
 use crate::domain::query::{Dropped, PlanQuery, MAX_FRAGMENT};
 use crate::domain::release::Release;
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
@@ -91,6 +93,16 @@ fn purpose() -> String {
     let mut out = String::new();
     crate::view::markup::inline_code(&mut out, crate::view::words::PURPOSE);
     out
+}
+
+/// A click on a release field's offer of the mate's release (`button[data-use-mate]`, read off
+/// a `Version: Ours …, Mate …` line): the second unit's release.
+fn use_mate(planner: &Planner, e: MouseEvent) {
+    if let Some(mate) =
+        browser::closest(&e, "button[data-use-mate]").and_then(|b| b.get_attribute("data-use-mate"))
+    {
+        planner.set_from2(Some(mate));
+    }
 }
 
 /// The fleet view's page, from the planner's.
@@ -259,6 +271,9 @@ pub fn app() -> Html {
         });
     }
 
+    // The change window: pasted output, position, ticks (`ui::window`).
+    let window = use_window(&session, &query, state.runbook());
+
     let too_long = fitted
         .dropped
         .iter()
@@ -319,7 +334,7 @@ pub fn app() -> Html {
                         fitted: Shared(fitted.clone()),
                     }) }
                 </header>
-                <main class="planner-main">
+                <main class="planner-main" onclick={planner.on(use_mate)}>
                     { banner(&BannerProps { lines, ondismiss }) }
                     <div hidden=true ref={suggestions}></div>
                     { plan_inputs(&PlanInputsProps {
@@ -359,8 +374,15 @@ pub fn app() -> Html {
                         </section>
                     }
                     </div>
+                    { where_pair(&WherePairProps {
+                        window: window.clone(),
+                        session: session.clone(),
+                        settings: state.runbook().clone(),
+                        planner: planner.clone(),
+                    }) }
                     <RunbookPanel session={(*deferred).clone()} settings={state.runbook().clone()}
-                        planner={planner.clone()} />
+                        planner={planner.clone()} ticks={window.ticks.clone()}
+                        ontick={window.ontick.clone()} position_hop={window.position_hop} />
                 </main>
             </div>
     }

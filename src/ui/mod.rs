@@ -4,9 +4,9 @@
 //! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
 //! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
 //! `browser` (location, history, storage, clipboard, downloads, focus after a render, work after
-//! the paint), `fleet_page` (the fleet view's place, `#fleet`, chosen before the planner is
-//! mounted; its own page and wasm) and `fleet_view` (the fleet view itself), `shared`
-//! (pointer-equal props).
+//! the paint), `window` (the change window: pasted output, position, ticks), `fleet_page` (the
+//! fleet view's place, `#fleet`, chosen before the planner is mounted; its own page and wasm)
+//! and `fleet_view` (the fleet view itself), `shared` (pointer-equal props).
 
 pub mod app;
 pub mod browser;
@@ -16,6 +16,7 @@ pub mod fleet_view;
 pub mod hooks;
 pub mod shared;
 pub mod state;
+pub mod window;
 
 pub use app::App;
 

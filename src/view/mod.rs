@@ -28,4 +28,5 @@ pub mod release_options;
 pub mod runbook;
 pub mod runbook_html;
 pub mod train_list;
+pub mod window_log;
 pub mod words;

@@ -2,7 +2,8 @@
 //! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), the
 //! stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
 //! and `data-step`), the next step with its commands, the other reading, the plan from what
-//! the units run (`[data-plan-from]` with `data-from`, `data-from2`) and the lines not read.
+//! the units run (`button[data-plan-from]` with `data-from`, `data-from2`), the button that
+//! takes the other reading (`button[data-choose-reading]`) and the lines not read.
 //! Sentences are `words::position`'s; everything is escaped (`markup`). Nothing of the pasted
 //! text reaches it but releases, states, image file names and interface names.
 
@@ -87,10 +88,12 @@ pub fn html(
         attr(&mut out, "data-step", &step);
         out.push('>');
         inline_code(&mut out, &words::alternative(hops, *place, n.as_ref()));
-        out.push_str("</p>");
+        out.push_str(" <button type=\"button\" data-choose-reading=\"\">");
+        escape(&mut out, words::CHOOSE_READING);
+        out.push_str("</button></p>");
     }
     if let Some(p) = &pos.plan_from {
-        out.push_str("<p data-plan-from");
+        out.push_str("<p><button type=\"button\" data-plan-from");
         attr(&mut out, "data-from", &p.from.to_string());
         attr(
             &mut out,
@@ -99,7 +102,7 @@ pub fn html(
         );
         out.push('>');
         escape(&mut out, &words::plan_from(p));
-        out.push_str("</p>");
+        out.push_str("</button></p>");
     }
     if let Some(lines) = words::unread(&snap.unread) {
         out.push_str("<p data-show-unread>");

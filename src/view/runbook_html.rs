@@ -80,8 +80,22 @@ fn block(out: &mut String, b: &Block, label: &str) {
     out.push_str("</div>");
 }
 
-/// One step as a list item; `label` names it for the copy buttons ("step 2 of hop 1").
-fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>) {
+/// A step's tick box (`input[type=checkbox][data-step-done]`, `data-hop`, `data-step`: the
+/// step's id in `domain::ticks`) and the `<time>` the page writes the tick's local time into.
+/// Unticked here: the page sets each box's state from this browser's ticks after a render.
+pub fn tick_box(out: &mut String, hop: usize, step: &str, label: &str) {
+    out.push_str("<label class=\"step-done\"><input type=\"checkbox\" data-step-done=\"\"");
+    attr(out, "data-hop", &hop.to_string());
+    attr(out, "data-step", step);
+    attr(out, "aria-label", &format!("Done: {label}"));
+    out.push_str(
+        "><span aria-hidden=\"true\">Done</span> <time data-step-time=\"\"></time></label>",
+    );
+}
+
+/// One step as a list item; `label` names it for the copy buttons ("step 2 of hop 1"), `tick`
+/// its tick box (hop, step id).
+fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>, tick: (usize, &str)) {
     out.push_str("<li");
     if let Some(n) = number {
         attr(out, "value", &n.to_string());
@@ -90,7 +104,9 @@ fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>) {
     if step.no_return {
         out.push_str(" class=\"hop-runbook-no-return\" data-no-return=\"\"");
     }
-    out.push_str("><p>");
+    out.push('>');
+    tick_box(out, tick.0, tick.1, label);
+    out.push_str("<p>");
     inline_code(out, &step.what);
     if step.optional {
         out.push_str("<em> (optional)</em>");
@@ -134,6 +150,12 @@ fn step(out: &mut String, step: &Step, label: &str, number: Option<usize>) {
         escape(out, words::ROLLBACK);
         out.push_str(":</strong></p>");
         for (i, b) in step.rollback.iter().enumerate() {
+            tick_box(
+                out,
+                tick.0,
+                &format!("{}r{}", tick.1, i + 1),
+                &format!("rollback block {} of {label}", i + 1),
+            );
             block(out, b, &format!("Copy rollback block {} of {label}", i + 1));
         }
         out.push_str("</div>");
@@ -156,7 +178,14 @@ pub fn before_first_hop(out: &mut String, steps: &[Step]) {
     escape(out, words::BEFORE_FIRST_HOP);
     out.push_str("</h3><ol class=\"hop-runbook-steps\">");
     for (i, s) in steps.iter().enumerate() {
-        step(out, s, &format!("preparation step {}", i + 1), None);
+        let id = (i + 1).to_string();
+        step(
+            out,
+            s,
+            &format!("preparation step {}", i + 1),
+            None,
+            (0, &id),
+        );
     }
     out.push_str("</ol></section>");
 }
@@ -178,6 +207,7 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
             s,
             &format!("pre-check {} of hop {hop}", i + 1),
             None,
+            (hop, &format!("pre{}", i + 1)),
         );
     }
     out.push_str("</ul>");
@@ -185,7 +215,13 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
     out.push_str("<ol class=\"hop-runbook-steps\">");
     for (i, s) in runbook.steps.iter().enumerate() {
         let n = i + 1;
-        step(&mut out, s, &format!("step {n} of hop {hop}"), Some(n));
+        step(
+            &mut out,
+            s,
+            &format!("step {n} of hop {hop}"),
+            Some(n),
+            (hop, &n.to_string()),
+        );
     }
     out.push_str("</ol>");
     heading(&mut out, words::AFTER_THIS_HOP);
@@ -199,9 +235,12 @@ pub fn steps(runbook: &Runbook, hop: usize) -> String {
     out
 }
 
-/// Hop number `n`'s section of the runbook (`section[data-runbook-hop]`, `data-units`): its
-/// title, which units it reloads (with the person's estimate of `minutes` per reload), its
-/// warnings, the caveats to handle before it (`[data-caveat]`), then its [`steps`].
+/// Hop number `n`'s section of the runbook (`section[data-runbook-hop]`, `data-units`,
+/// `data-steps`: how many numbered steps it has, and `data-steps-required`: the last one that
+/// is not optional): its title, which units it reloads (with the
+/// person's estimate of `minutes` per reload), its warnings, the caveats to handle before it
+/// (`[data-caveat]`), then its [`steps`]. All but the title fold (`details[data-hop-fold]`,
+/// open here: the page folds the finished hops and the ones not started).
 pub fn hop_section(
     out: &mut String,
     n: usize,
@@ -215,9 +254,17 @@ pub fn hop_section(
     if let Some(facts) = facts {
         attr(out, "data-units", &facts.reloads.len().to_string());
     }
-    out.push_str("><h3>");
+    attr(out, "data-steps", &runbook.steps.len().to_string());
+    // The hop is done once its last step that is not optional is (restoring the roles is not).
+    let required = runbook
+        .steps
+        .iter()
+        .rposition(|s| !s.optional)
+        .map_or(0, |i| i + 1);
+    attr(out, "data-steps-required", &required.to_string());
+    out.push_str("><details data-hop-fold=\"\" open><summary><h3>");
     escape(out, &words::hop_title(n, hop.from, hop.to));
-    out.push_str("</h3>");
+    out.push_str("</h3></summary>");
     if let Some(facts) = facts {
         out.push_str("<p class=\"hop-runbook-units\">");
         escape(out, &words::reloads(facts));
@@ -241,7 +288,7 @@ pub fn hop_section(
         }
     }
     out.push_str(&steps(runbook, n));
-    out.push_str("</section>");
+    out.push_str("</details></section>");
 }
 
 /// The runbook's opening lines: the mode and the rules it follows, the Active/Active warning

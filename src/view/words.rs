@@ -1483,6 +1483,15 @@ pub mod position {
 
     /// The releases a plan would start from: "Plan from what the units run: 9.8(4) (primary)
     /// and 9.12(4) (secondary)".
+    /// The button that takes the other reading of a snapshot.
+    pub const CHOOSE_READING: &str = "This is where we are";
+
+    /// The paste box's label and its hint.
+    pub const SHOW_LABEL: &str = "Paste `show failover` and/or `show version` from either unit";
+    pub const SHOW_HINT: &str = "Several outputs together are fine, prompts and `more` markers included. The text stays in this browser (never in the link, the Markdown or any request); Forget removes it.";
+    /// The button that removes the pasted text from this browser.
+    pub const FORGET: &str = "Forget the pasted output";
+
     pub fn plan_from(p: &PlanFrom) -> String {
         match p.from2 {
             Some(r2) => format!(

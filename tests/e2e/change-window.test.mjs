@@ -94,6 +94,10 @@ test('caveats: on each hop and in its runbook section, with a source link and th
   assert.deepEqual(sections, hopCaveats.map((h) => h.caveats));
   // 9.23: the EDDSA host-key commands, typed on the active unit, before that hop.
   const last = page.locator(`[data-runbook-hop="${hopCaveats.length}"]`);
+  // A hop not in progress is folded (SPEC §14): a click on its title opens it.
+  assert.equal(await last.locator('details[data-hop-fold]').getAttribute('open'), null);
+  await last.locator('details[data-hop-fold] > summary').click();
+  assert.equal(await last.locator('details[data-hop-fold]').getAttribute('open'), '');
   const eddsa = await last.locator('[data-caveat-release="9.23(1)"] pre').getAttribute('data-unit');
   assert.equal(eddsa, 'active');
   assert.match(await last.locator('[data-caveat-release="9.23(1)"] pre').innerText(), /no ssh key-exchange hostkey eddsa/);

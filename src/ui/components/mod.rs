@@ -22,3 +22,4 @@ pub mod runbook_panel;
 pub mod share_bar;
 pub mod train_toggles;
 pub mod verdict;
+pub mod where_pair;

@@ -28,13 +28,31 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
     let field = &props.field;
     // An empty field is not wrong yet: its message reads as a hint until something is typed.
     let wrong = field.error.is_some() && !field.text.trim().is_empty();
+    // What the field read, when it was not a plain release (a `show version` line, a
+    // `Version:` line, an image file name), and the mate's release a `Version:` line offers.
+    let reading = field.error.is_none().then(|| field.reading()).flatten();
     let message = match &field.error {
         Some(error) => error.clone(),
         None => {
-            let marks: Vec<&str> = field.marks.iter().map(|m| words::mark(*m)).collect();
-            marks.join("; ")
+            let mut parts: Vec<String> = reading
+                .as_ref()
+                .and_then(words::release_read)
+                .into_iter()
+                .collect();
+            parts.extend(field.marks.iter().map(|m| words::mark(*m).to_owned()));
+            parts.join("; ")
         }
     };
+    let mate = reading
+        .and_then(|r| r.mate)
+        .filter(|_| props.id == "from")
+        .map(|mate| {
+            html! {
+                <button type="button" class="release-field-mate" data-use-mate={mate.to_string()}>
+                    { words::mate_offer(mate) }
+                </button>
+            }
+        });
     let invalid = if wrong { "true" } else { "false" };
     html! {
         <div class="release-field">
@@ -52,6 +70,7 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
                 {oninput}
             />
             <p id={msg_id} class="release-field-message">{ message }</p>
+            { for mate }
         </div>
     }
 }

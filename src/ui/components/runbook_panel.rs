@@ -13,9 +13,17 @@
 //! listener; after a render each field shows the state's value unless a person is typing in it
 //! (the markup of the fields changes only with the hops, so typing keeps focus and caret).
 //! Copy buttons (`button[data-copy]`) are served by one delegated click listener.
+//!
+//! The change window (`ui::window`): each step's tick box (`input[data-step-done]`) is set
+//! from this plan's ticks after a render, with the local time beside it; a tick goes to
+//! `ontick` through one delegated `change` listener. The hop in progress (the pasted output's,
+//! else the first hop not all ticked) is open and the others fold (`details[data-hop-fold]`);
+//! they are folded again only when the hop in progress changes, so a hop a person opened stays
+//! open.
 
 use crate::domain::runbook;
 use crate::domain::session::Session;
+use crate::domain::ticks::{self, Ticks};
 use crate::ui::browser;
 use crate::ui::hooks::Planner;
 use crate::ui::shared::Shared;
@@ -35,6 +43,15 @@ pub struct RunbookPanelProps {
     pub session: Option<Shared<Session>>,
     pub settings: Rc<RunbookSettings>,
     pub planner: Planner,
+    /// This plan's ticked steps.
+    #[prop_or_default]
+    pub ticks: Rc<Ticks>,
+    /// (hop, step id, ticked), from a tick box.
+    #[prop_or_default]
+    pub ontick: Callback<(usize, String, bool)>,
+    /// The hop the pasted output places the pair in, if any.
+    #[prop_or_default]
+    pub position_hop: Option<usize>,
 }
 
 /// The section's markup and the values its fields show.
@@ -128,6 +145,44 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
             }
         });
     }
+    {
+        let body = body.clone();
+        use_effect_with((drawn.clone(), props.ticks.clone()), move |(_, ticks)| {
+            if let Some(root) = body.cast::<Element>() {
+                show_ticks(&root, ticks);
+            }
+        });
+    }
+    {
+        let body = body.clone();
+        let folded = use_mut_ref(|| None::<(usize, usize)>);
+        use_effect_with(
+            (drawn.clone(), props.ticks.clone(), props.position_hop),
+            move |(drawn, ticks, position_hop)| {
+                if let Some(root) = body.cast::<Element>() {
+                    let drawn_at = drawn
+                        .as_ref()
+                        .as_ref()
+                        .map_or(0, |d| d as *const Drawn as usize);
+                    fold(
+                        &root,
+                        ticks,
+                        *position_hop,
+                        drawn_at,
+                        &mut folded.borrow_mut(),
+                    );
+                }
+            },
+        );
+    }
+    let onchange = {
+        let ontick = props.ontick.clone();
+        Callback::from(move |e: Event| {
+            if let Some(t) = ticked(&e) {
+                ontick.emit(t);
+            }
+        })
+    };
     let oninput = {
         let planner = props.planner.clone();
         Callback::from(move |e: InputEvent| typed(&e, &planner))
@@ -137,7 +192,7 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     html! {
         <section class="runbook-panel" aria-labelledby="runbook-heading" data-steps={state}>
             <h2 id="runbook-heading">{ "Runbook" }</h2>
-            <div class="runbook-panel-body" ref={body} {oninput} {onclick}>
+            <div class="runbook-panel-body" ref={body} {oninput} {onclick} {onchange}>
                 if let Some(drawn) = drawn.as_ref() {
                     <div data-part="head">{ raw(&drawn.head) }</div>
                     <div data-part="fields">{ raw(&drawn.fields) }</div>
@@ -212,4 +267,94 @@ fn copy_clicked(e: &MouseEvent) {
             "Copy failed: select the text"
         }));
     });
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// A tick box's (hop, step id), from its attributes.
+fn tick_of(e: &Element) -> Option<(usize, String)> {
+    let hop = e.get_attribute("data-hop")?.parse().ok()?;
+    let step = e.get_attribute("data-step")?;
+    ticks::valid_step(&step).then_some((hop, step))
+}
+
+/// A tick box changed: (hop, step id, ticked).
+fn ticked(e: &Event) -> Option<(usize, String, bool)> {
+    let input = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .filter(|i| i.has_attribute("data-step-done"))?;
+    let (hop, step) = tick_of(&input)?;
+    Some((hop, step, input.checked()))
+}
+
+/// Sets every tick box and its time from `ticks`.
+fn show_ticks(root: &Element, ticks: &Ticks) {
+    for e in all(root, "input[data-step-done]") {
+        let Some((hop, step)) = tick_of(&e) else {
+            continue;
+        };
+        let time = ticks.time(hop, &step);
+        if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
+            input.set_checked(time.is_some());
+        }
+        if let Some(t) = e
+            .parent_element()
+            .and_then(|label| find(&label, "time[data-step-time]"))
+        {
+            t.set_text_content(time);
+            match time {
+                Some(time) => {
+                    let _ = t.set_attribute("datetime", time);
+                }
+                None => {
+                    let _ = t.remove_attribute("datetime");
+                }
+            }
+        }
+    }
+}
+
+/// Opens the hop in progress and folds the others, when the hop in progress or the markup
+/// changed since the last time (`last`: the markup's address and the hop opened).
+fn fold(
+    root: &Element,
+    ticks: &Ticks,
+    position_hop: Option<usize>,
+    drawn_at: usize,
+    last: &mut Option<(usize, usize)>,
+) {
+    let sections = all(root, "section[data-runbook-hop]");
+    let steps: Vec<usize> = sections
+        .iter()
+        .map(|s| {
+            s.get_attribute("data-steps-required")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        })
+        .collect();
+    let Some(open) = position_hop.or_else(|| ticks::hop_in_progress(ticks, &steps)) else {
+        return;
+    };
+    if *last == Some((drawn_at, open)) {
+        return;
+    }
+    *last = Some((drawn_at, open));
+    for (i, s) in sections.iter().enumerate() {
+        if let Some(d) = find(s, "details[data-hop-fold]") {
+            let _ = if i + 1 == open {
+                d.set_attribute("open", "")
+            } else {
+                d.remove_attribute("open")
+            };
+        }
+    }
 }

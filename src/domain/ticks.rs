@@ -1,0 +1,247 @@
+//! The change window's ticks (SPEC §14 "Running the window"): which runbook steps a person
+//! ticked off, each with the local time it was ticked, kept in this browser per plan.
+//!
+//! A step is addressed as the runbook writes it: its hop (1-based; 0 for the steps before the
+//! first hop) and its id within the hop (`"2"` for step 2, `"2r1"` for the first rollback
+//! block of step 2, `"pre1"` for the first pre-check, `"1"` … for the steps before the first
+//! hop). The stored text is one tick a line, `hop step time`, read defensively: a line that
+//! does not read is skipped, never a panic.
+
+use super::query::PlanQuery;
+
+/// Ticks are kept per plan under this prefix followed by [`plan_key`].
+pub const STORAGE_PREFIX: &str = "asa-planner.ticks:";
+
+/// At most this many ticks are kept per plan (a longer stored text is cut, not trusted).
+pub const MAX_TICKS: usize = 1_000;
+
+/// One ticked step.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Tick {
+    pub hop: usize,
+    pub step: String,
+    /// The local time it was ticked, as the browser wrote it (`HH:MM`).
+    pub time: String,
+}
+
+/// The ticked steps of one plan, in the order they were ticked.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Ticks {
+    pub done: Vec<Tick>,
+}
+
+/// Whether `step` is a step id the runbook writes: digits, optionally `r` and digits, or
+/// `pre` and digits; at most 12 characters.
+pub fn valid_step(step: &str) -> bool {
+    if step.is_empty() || step.len() > 12 {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = step.strip_prefix("pre") {
+        return digits(rest);
+    }
+    match step.split_once('r') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => digits(step),
+    }
+}
+
+/// Whether `time` is `HH:MM` (24-hour).
+fn valid_time(time: &str) -> bool {
+    let b = time.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+        && (b[0] - b'0') * 10 + (b[1] - b'0') < 24
+        && b[3] < b'6'
+}
+
+impl Ticks {
+    /// Reads the stored text; lines that do not read are skipped.
+    pub fn decode(text: &str) -> Ticks {
+        let mut ticks = Ticks::default();
+        for line in text.lines() {
+            let mut parts = line.split(' ');
+            let (Some(hop), Some(step), Some(time), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Ok(hop) = hop.parse::<usize>() else {
+                continue;
+            };
+            if hop > 1_000 || !valid_step(step) || !valid_time(time) {
+                continue;
+            }
+            ticks.set(hop, step, Some(time.to_owned()));
+            if ticks.done.len() >= MAX_TICKS {
+                break;
+            }
+        }
+        ticks
+    }
+
+    /// The text to store.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        for t in &self.done {
+            out.push_str(&format!("{} {} {}\n", t.hop, t.step, t.time));
+        }
+        out
+    }
+
+    /// Ticks (`Some(time)`) or unticks (`None`) a step; an invalid step id is ignored.
+    pub fn set(&mut self, hop: usize, step: &str, time: Option<String>) {
+        if !valid_step(step) {
+            return;
+        }
+        self.done.retain(|t| !(t.hop == hop && t.step == step));
+        if let Some(time) = time {
+            if self.done.len() < MAX_TICKS {
+                self.done.push(Tick {
+                    hop,
+                    step: step.to_owned(),
+                    time,
+                });
+            }
+        }
+    }
+
+    /// The time a step was ticked, if it was.
+    pub fn time(&self, hop: usize, step: &str) -> Option<&str> {
+        self.done
+            .iter()
+            .find(|t| t.hop == hop && t.step == step)
+            .map(|t| t.time.as_str())
+    }
+
+    /// The ticks as `position::locate` reads them (`Known::ticked`): `(hop, step)` for a
+    /// numbered step (hop 0: the steps before the first hop), `(hop, 0)` for a pre-check (done
+    /// before step 1). Rollback blocks are left out: they are not steps of SPEC §6's numbering.
+    pub fn steps(&self) -> Vec<(usize, u8)> {
+        self.done
+            .iter()
+            .filter_map(|t| {
+                let step = match t.step.strip_prefix("pre") {
+                    Some(_) => 0,
+                    None => t.step.parse::<u8>().ok()?,
+                };
+                Some((t.hop, step))
+            })
+            .collect()
+    }
+
+    /// [`Ticks::steps`] of the steps before the first hop and of the hops whose runbook is
+    /// numbered as SPEC §6 (`numbered(hop)`: an Active/Standby hop reloading both units; an
+    /// Active/Active runbook or a one-unit hop numbers its steps otherwise, so their ticks
+    /// would name other steps).
+    pub fn steps_where(&self, numbered: impl Fn(usize) -> bool) -> Vec<(usize, u8)> {
+        let mut steps = self.steps();
+        steps.retain(|(hop, _)| *hop == 0 || numbered(*hop));
+        steps
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.done.is_empty()
+    }
+}
+
+/// The plan a tick list belongs to: the query's fragment without the runbook's own settings
+/// (image names, server, minutes), so typing a file name keeps the ticks.
+pub fn plan_key(query: &PlanQuery) -> String {
+    PlanQuery {
+        server: String::new(),
+        images: Vec::new(),
+        asdm: Vec::new(),
+        minutes: None,
+        ..query.clone()
+    }
+    .to_string()
+}
+
+/// The local-storage key of a plan's ticks: [`STORAGE_PREFIX`] and a 64-bit FNV-1a digest of
+/// its [`plan_key`] in hex (a custom list can make the fragment long; the key stays short).
+pub fn storage_key(query: &PlanQuery) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in plan_key(query).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{STORAGE_PREFIX}{h:016x}")
+}
+
+/// The hop in progress (1-based) for `hops` hops, each with `steps[i]` main steps: the first
+/// hop whose main steps are not all ticked (the last one when every step is ticked); `None`
+/// without hops.
+pub fn hop_in_progress(ticks: &Ticks, steps: &[usize]) -> Option<usize> {
+    if steps.is_empty() {
+        return None;
+    }
+    let ticked = ticks.steps();
+    let finished = |hop: usize, count: usize| {
+        count > 0 && (1..=count).all(|s| ticked.contains(&(hop, s as u8)))
+    };
+    Some(
+        steps
+            .iter()
+            .enumerate()
+            .find(|(i, n)| !finished(i + 1, **n))
+            .map_or(steps.len(), |(i, _)| i + 1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_skips_bad_lines() {
+        let mut t = Ticks::default();
+        t.set(1, "2", Some("02:14".into()));
+        t.set(1, "2r1", Some("02:20".into()));
+        t.set(0, "pre1", Some("01:59".into()));
+        let back = Ticks::decode(&t.encode());
+        assert_eq!(back, t);
+        let bad = "1 2 25:00\n1 x 01:00\nnonsense\n\u{0}\n3 4 01:02 extra\n2 3 23:59\n";
+        let read = Ticks::decode(bad);
+        assert_eq!(read.done.len(), 1);
+        assert_eq!(read.time(2, "3"), Some("23:59"));
+        assert_eq!(read.steps(), vec![(2, 3)]);
+        assert_eq!(back.steps(), vec![(1, 2), (0, 0)]);
+    }
+
+    #[test]
+    fn unticking_removes_and_ids_are_checked() {
+        let mut t = Ticks::default();
+        t.set(1, "1", Some("10:00".into()));
+        t.set(1, "1", None);
+        assert!(t.is_empty());
+        t.set(1, "1; rm", Some("10:00".into()));
+        assert!(t.is_empty());
+        assert!(valid_step("12r3") && valid_step("pre2") && !valid_step("r") && !valid_step(""));
+    }
+
+    #[test]
+    fn the_key_ignores_the_runbook_settings_but_not_the_plan() {
+        let q: PlanQuery = "from=9.8(4)&to=9.12(4)".parse().unwrap();
+        let mut typed = q.clone();
+        typed.server = "192.0.2.1".into();
+        typed.minutes = Some(20);
+        assert_eq!(storage_key(&q), storage_key(&typed));
+        let other: PlanQuery = "from=9.8(4)&to=9.14(4)".parse().unwrap();
+        assert_ne!(storage_key(&q), storage_key(&other));
+        assert!(storage_key(&q).starts_with(STORAGE_PREFIX));
+    }
+
+    #[test]
+    fn the_hop_in_progress_is_the_first_not_all_ticked() {
+        let mut t = Ticks::default();
+        assert_eq!(hop_in_progress(&t, &[6, 6]), Some(1));
+        for s in 1..=6 {
+            t.set(1, &s.to_string(), Some("01:00".into()));
+        }
+        assert_eq!(hop_in_progress(&t, &[6, 6]), Some(2));
+        assert_eq!(hop_in_progress(&t, &[6]), Some(1));
+        assert_eq!(hop_in_progress(&t, &[]), None);
+    }
+}

@@ -1,0 +1,249 @@
+//! The change window in this browser (SPEC §14): the pasted `show failover` / `show version`
+//! output, read once per input event into a `Snapshot`, the position it gives on the plan
+//! (`domain::position::locate`, with the ticks, the previous position and the runbook's image
+//! names), and the ticked runbook steps per plan.
+//!
+//! Privacy: the pasted text is kept only under its own local-storage key ([`SHOW_KEY`]),
+//! never in the share link, the Markdown, a request or the console; "Forget" removes it.
+//! Ticks are kept under `domain::ticks::storage_key` (one key per plan, the runbook's own
+//! settings left out).
+
+use super::browser;
+use super::shared::Shared;
+use super::state::RunbookSettings;
+use crate::domain::position::{locate, Known, Place, Position};
+use crate::domain::query::PlanQuery;
+use crate::domain::runbook::Mode;
+use crate::domain::session::Session;
+use crate::domain::show::{self, Snapshot};
+use crate::domain::ticks::{self, Ticks};
+use crate::view::position_html;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Local-storage key of the pasted output (this browser only; "Forget" removes it).
+pub const SHOW_KEY: &str = "asa-planner.show";
+
+/// At most this much pasted text is kept in storage (the parser reads any length).
+const MAX_STORED: usize = 1 << 20;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn load(key: &str) -> String {
+    storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .unwrap_or_default()
+}
+
+fn store(key: &str, text: &str) {
+    if let Some(s) = storage() {
+        let _ = if text.is_empty() {
+            s.remove_item(key)
+        } else {
+            s.set_item(key, text)
+        };
+    }
+}
+
+/// The local time now, `HH:MM`.
+fn now() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// The pasted text and what it reads (parsed once, when it changes).
+#[derive(PartialEq)]
+struct Pasted {
+    text: AttrValue,
+    snap: Rc<Snapshot>,
+}
+
+impl Pasted {
+    fn new(text: String) -> Pasted {
+        let snap = Rc::new(show::parse(&text));
+        Pasted {
+            text: AttrValue::from(text),
+            snap,
+        }
+    }
+}
+
+/// What the panel and the runbook need of the change window.
+#[derive(Clone, PartialEq)]
+pub struct Window {
+    /// The pasted text, as typed.
+    pub text: AttrValue,
+    /// The position and its markup (`view::position_html`); `None` while nothing is pasted.
+    pub position: Option<Rc<(Position, String)>>,
+    pub snap: Shared<Snapshot>,
+    /// This plan's ticks.
+    pub ticks: Rc<Ticks>,
+    /// The hop the position says is in progress (1-based), when the output places the pair.
+    pub position_hop: Option<usize>,
+    pub onpaste: Callback<String>,
+    pub onforget: Callback<()>,
+    /// Takes the other reading of the snapshot.
+    pub onchoose: Callback<()>,
+    /// (hop, step id, ticked).
+    pub ontick: Callback<(usize, String, bool)>,
+}
+
+/// The hop a place is in (1-based), if any.
+fn hop_of(place: Place, hops: usize) -> Option<usize> {
+    match place {
+        Place::Unknown => None,
+        Place::Before => Some(1),
+        Place::InHop { hop, .. } | Place::Rollback { hop } => Some(hop),
+        Place::Between { after } => Some(after + 1),
+        Place::Done => Some(hops),
+    }
+    .filter(|h| (1..=hops).contains(h))
+}
+
+/// The change window's state for the page's session, query and runbook fields.
+#[hook]
+pub fn use_window(
+    session: &Shared<Session>,
+    query: &Rc<PlanQuery>,
+    settings: &Rc<RunbookSettings>,
+) -> Window {
+    let pasted = use_state(|| Rc::new(Pasted::new(load(SHOW_KEY))));
+    let previous = use_mut_ref(|| None::<Place>);
+    let last = use_mut_ref(|| None::<Place>);
+    let chosen = use_state_eq(|| None::<Place>);
+
+    // Ticks: loaded when the plan changes, written when a box is ticked.
+    let key = use_memo(query.clone(), |q| ticks::storage_key(q));
+    let cache: Rc<RefCell<(String, Rc<Ticks>)>> =
+        use_mut_ref(|| (String::new(), Rc::new(Ticks::default())));
+    {
+        let mut c = cache.borrow_mut();
+        if c.0 != *key {
+            *c = ((*key).clone(), Rc::new(Ticks::decode(&load(&key))));
+        }
+    }
+    let ticks = cache.borrow().1.clone();
+    let update = use_force_update();
+    let ontick = {
+        let cache = cache.clone();
+        Callback::from(move |(hop, step, on): (usize, String, bool)| {
+            let mut c = cache.borrow_mut();
+            let mut t = (*c.1).clone();
+            t.set(hop, &step, on.then(now));
+            store(&c.0, &t.encode());
+            c.1 = Rc::new(t);
+            drop(c);
+            update.force_update();
+        })
+    };
+
+    let snap = Shared(pasted.snap.clone());
+    let position = {
+        let last = last.clone();
+        let previous = previous.clone();
+        use_memo(
+            (
+                session.clone(),
+                snap.clone(),
+                ticks.clone(),
+                settings.clone(),
+                *chosen,
+            ),
+            move |(session, snap, ticks, settings, chosen)| {
+                if snap.is_empty() {
+                    *last.borrow_mut() = None;
+                    return None;
+                }
+                // Ticks count for the position only where the runbook's numbers are SPEC
+                // §6's (an Active/Standby hop reloading both units).
+                let ticked = ticks.steps_where(|hop| {
+                    session.setup.mode == Mode::ActiveStandby
+                        && session
+                            .hop_facts
+                            .get(hop - 1)
+                            .is_some_and(|f| f.reloads.len() == 2)
+                });
+                let known = Known {
+                    previous: chosen.or(*previous.borrow()),
+                    ticked: &ticked,
+                    images: &settings.images,
+                    server: &settings.server,
+                };
+                let mut pos = locate(session, snap, &known);
+                // The other reading chosen: it is the position, the forward one the other.
+                if let Some(c) = chosen {
+                    if let Some((alt, alt_next)) = pos.alternative.clone() {
+                        if alt == *c {
+                            pos.alternative = Some((pos.place, pos.next.take()));
+                            pos.place = alt;
+                            pos.next = alt_next;
+                        }
+                    }
+                }
+                *last.borrow_mut() = Some(pos.place).filter(|p| *p != Place::Unknown);
+                let html = position_html::html(session.hops(), snap, &pos, |r| {
+                    session.base.has_train(r.train())
+                });
+                Some(Rc::new((pos, html)))
+            },
+        )
+    };
+    let position: Option<Rc<(Position, String)>> = (*position).clone();
+    let position_hop = position
+        .as_ref()
+        .and_then(|p| hop_of(p.0.place, session.hops().len()));
+
+    let onpaste = {
+        let pasted = pasted.setter();
+        let chosen = chosen.setter();
+        let last = last.clone();
+        let previous = previous.clone();
+        Callback::from(move |text: String| {
+            // The position read from the text before this one settles an ambiguous reading.
+            if let Some(place) = *last.borrow() {
+                *previous.borrow_mut() = Some(place);
+            }
+            chosen.set(None);
+            if text.len() <= MAX_STORED {
+                let saved = text.clone();
+                browser::after_paint(move || store(SHOW_KEY, &saved));
+            } else {
+                store(SHOW_KEY, "");
+            }
+            pasted.set(Rc::new(Pasted::new(text)));
+        })
+    };
+    let onforget = {
+        let pasted = pasted.setter();
+        let chosen = chosen.setter();
+        Callback::from(move |()| {
+            *previous.borrow_mut() = None;
+            chosen.set(None);
+            store(SHOW_KEY, "");
+            pasted.set(Rc::new(Pasted::new(String::new())));
+        })
+    };
+    let onchoose = {
+        let chosen = chosen.setter();
+        let position = position.clone();
+        Callback::from(move |()| {
+            if let Some((place, _)) = position.as_ref().and_then(|p| p.0.alternative.clone()) {
+                chosen.set(Some(place));
+            }
+        })
+    };
+    Window {
+        text: pasted.text.clone(),
+        position,
+        snap,
+        ticks,
+        position_hop,
+        onpaste,
+        onforget,
+        onchoose,
+        ontick,
+    }
+}
