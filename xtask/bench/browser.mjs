@@ -2,8 +2,8 @@
 // (milliseconds since the navigation started):
 //
 // - time to a drawn plan: the app opened on a shared link, cold (fresh context: empty HTTP
-//   cache, service workers blocked), against the generated static page with the same plan and
-//   the Yew floor (that page's markup rendered by the leanest Yew app), runs interleaved; a
+//   cache, service workers blocked), against the generated static page with the same plan,
+//   runs interleaved; a
 //   MutationObserver installed before any page script stamps the moment
 //   `svg[data-graph] [data-on-plan]` reaches the plan's hop count;
 // - layout alone in wasm: `domain::layout` compiled to wasm on its own (xtask/bench/wasm-layout),
@@ -21,7 +21,7 @@
 //   times each one itself (event timestamp → the first task after the next frame);
 // - axe-core: violations on the empty page and on the plan page (light and dark).
 //
-// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --yew-floor NAME --hops N
+// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
 //   --runs N --out FILE. Writes `key<TAB>value` lines to FILE and prints a summary.
 
 import { createRequire } from 'node:module';
@@ -83,19 +83,17 @@ async function timeToPlan(browser, url) {
 }
 
 /**
- * The app, the Yew floor (the leanest Yew page showing the static page's markup) and the static
- * page, cold, in rotating order so that no page always follows the same one.
+ * The app and the static page, cold, in rotating order so that no page always follows the same one.
  */
 async function drawnPlan(browser, origin) {
   const urls = {
     app: `${origin}/#${args.fragment}`,
-    yew: `${origin}/${args['yew-floor']}`,
     floor: `${origin}/${args.static}`,
   };
   const names = Object.keys(urls);
   // One discarded run of each: the first navigation of a browser process pays its own start-up.
   for (const name of names) await timeToPlan(browser, urls[name]);
-  const times = { app: [], yew: [], floor: [] };
+  const times = { app: [], floor: [] };
   const phases = { wasmStart: [], wasm: [], started: [] };
   for (let i = 0; i < RUNS; i++) {
     const order = names.map((_, k) => names[(i + k) % names.length]);
@@ -109,13 +107,12 @@ async function drawnPlan(browser, origin) {
       }
     }
   }
-  const [app_ms, yew_ms, floor_ms] = names.map((n) => median(times[n]));
+  const [app_ms, floor_ms] = names.map((n) => median(times[n]));
   const all = (n) => times[n].map((t) => t.toFixed(0)).join(' ');
   console.log(`time to a drawn plan (${RUNS} cold runs each, rotating order):`);
   console.log(`  app       median ${fmt(app_ms)}  [${all('app')}]`);
-  console.log(`  Yew floor median ${fmt(yew_ms)}  [${all('yew')}]`);
   console.log(`  static    median ${fmt(floor_ms)}  [${all('floor')}]`);
-  console.log(`  ratio app / static ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×); Yew floor / static ${(yew_ms / floor_ms).toFixed(2)}×; app / Yew floor ${(app_ms / yew_ms).toFixed(2)}×`);
+  console.log(`  ratio app / static ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×)`);
   const phase = (xs) => (xs.length ? median(xs).toFixed(1) : 'n/a');
   console.log(`  app phases (medians): wasm requested ${phase(phases.wasmStart)} ms, wasm downloaded ${phase(phases.wasm)} ms, wasm started (TrunkApplicationStarted) ${phase(phases.started)} ms, plan drawn ${app_ms.toFixed(1)} ms`);
   await record(args.out, {
@@ -123,10 +120,7 @@ async function drawnPlan(browser, origin) {
     'plan.app_ms': app_ms.toFixed(1),
     'plan.static_ms': floor_ms.toFixed(1),
     'plan.ratio': (app_ms / floor_ms).toFixed(2),
-    'plan.yew_ms': yew_ms.toFixed(1),
-    'plan.yew_ratio': (yew_ms / floor_ms).toFixed(2),
     'plan.app_all': all('app'),
-    'plan.yew_all': all('yew'),
     'plan.wasm_requested_ms': phase(phases.wasmStart),
     'plan.wasm_loaded_ms': phase(phases.wasm),
     'plan.started_ms': phase(phases.started),

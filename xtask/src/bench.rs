@@ -15,13 +15,13 @@
 //! BENCHMARKS.md, whose figures must all come from one run); anything after `--` goes to
 //! criterion (e.g. `-- --quick`).
 
-use crate::cmd::Cmd;
 use crate::{
-    bench_fleet, bench_native, bench_report, bench_size, bench_static, bench_twiggy,
-    bench_yew_floor, dist, repo_root, tools,
+    bench_fleet, bench_native, bench_report, bench_size, bench_static, dist, repo_root, shell,
+    tools,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use xshell::cmd;
 
 /// The shared link the time-to-plan, hover, axe and Lighthouse figures open (SPEC §8 example).
 pub const FRAGMENT: &str = "from=8.2(5)&to=9.1(7)";
@@ -115,9 +115,6 @@ impl Options {
 /// Everything one run measured, for BENCHMARKS.md.
 pub struct Figures {
     pub size: Option<bench_size::SizeReport>,
-    pub twiggy: Option<bench_twiggy::Twiggy>,
-    /// First-load size of the bench's Yew floor page (built with the browser figures).
-    pub yew_floor: Option<bench_yew_floor::FloorSize>,
     /// `key<TAB>value` lines the node scripts wrote.
     pub browser: BTreeMap<String, String>,
     pub native: Vec<bench_native::NativeResult>,
@@ -147,8 +144,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let mut figures = Figures {
         size: None,
-        twiggy: None,
-        yew_floor: None,
         browser: BTreeMap::new(),
         native: Vec::new(),
         fleet: None,
@@ -160,11 +155,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if options.wants(Part::Size) {
         let report = bench_size::measure(&dist)?;
         bench_size::print(&report);
-        if report.total(|f| f.gzip) > bench_size::BUDGET {
-            let twiggy = bench_twiggy::run(&bench_twiggy::named_wasm(&dist::release_target_dir()))?;
-            bench_twiggy::print(&twiggy);
-            figures.twiggy = Some(twiggy);
-        }
         figures.size = Some(report);
     }
 
@@ -176,36 +166,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let results = work.join("results.txt");
         std::fs::write(&results, "")
             .map_err(|e| format!("cannot write {}: {e}", results.display()))?;
-        let node = |script: &str| {
-            Cmd::new("node")
-                .arg(script_dir.join(script))
-                .arg("--site")
-                .arg(&site)
-                .args(["--fragment", FRAGMENT, "--out"])
-                .arg(&results)
-                .env("CHROME_PATH", tools::CHROMIUM)
-                .dir(&script_dir)
-        };
+        let sh = shell()?;
+        sh.change_dir(&script_dir);
+        sh.set_var("CHROME_PATH", tools::CHROMIUM);
+        let common: [&std::ffi::OsStr; 6] = [
+            "--site".as_ref(),
+            site.as_os_str(),
+            "--fragment".as_ref(),
+            FRAGMENT.as_ref(),
+            "--out".as_ref(),
+            results.as_os_str(),
+        ];
         if options.wants(Part::Browser) {
             layout_wasm(&root, &site)?;
-            let floor = bench_yew_floor::build(&plan.main, &work, &site)?;
-            bench_yew_floor::print(&floor);
-            figures.yew_floor = Some(floor);
-            node("browser.mjs")
-                .args([
-                    "--static",
-                    STATIC_PAGE,
-                    "--yew-floor",
-                    bench_yew_floor::PAGE,
-                    "--hops",
-                    &plan.hops.to_string(),
-                    "--runs",
-                    &options.runs.to_string(),
-                ])
-                .run()?;
+            let (hops, runs) = (plan.hops.to_string(), options.runs.to_string());
+            cmd!(
+                sh,
+                "node browser.mjs {common...} --static {STATIC_PAGE} --hops {hops} --runs {runs}"
+            )
+            .run()
+            .map_err(|e| e.to_string())?;
         }
         if options.wants(Part::Lighthouse) {
-            node("lighthouse.mjs").run()?;
+            cmd!(sh, "node lighthouse.mjs {common...}")
+                .run()
+                .map_err(|e| e.to_string())?;
         }
         let text = std::fs::read_to_string(&results)
             .map_err(|e| format!("cannot read {}: {e}", results.display()))?;
@@ -232,7 +217,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     match &figures.size {
         Some(report) if report.total(|f| f.gzip) > bench_size::BUDGET => Err(format!(
-            "the first load is {} gzip, over the {} budget (SPEC §12); twiggy's view is above",
+            "the first load is {} gzip, over the {} budget (SPEC §12); the size table above says which file grew",
             bench_size::kib(report.total(|f| f.gzip)),
             bench_size::kib(bench_size::BUDGET)
         )),
@@ -272,24 +257,11 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, bench_static::Static
 /// into `<site>/bench-layout.wasm`, for the in-browser layout figure.
 fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     let target = target_dir(root).join("bench-wasm");
-    Cmd::new("cargo")
-        .args([
-            "build",
-            "--release",
-            "--offline",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--manifest-path",
-        ])
-        .arg(
-            root.join("xtask")
-                .join("bench")
-                .join("wasm-layout")
-                .join("Cargo.toml"),
-        )
-        .arg("--target-dir")
-        .arg(&target)
-        .run()?;
+    let manifest = root.join("xtask/bench/wasm-layout/Cargo.toml");
+    let sh = shell()?;
+    cmd!(sh, "cargo build --release --offline --target wasm32-unknown-unknown --manifest-path {manifest} --target-dir {target}")
+        .run()
+        .map_err(|e| e.to_string())?;
     let built = target
         .join("wasm32-unknown-unknown")
         .join("release")

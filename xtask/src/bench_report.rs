@@ -7,8 +7,8 @@ use crate::bench::{Figures, FRAGMENT};
 use crate::bench_fleet;
 use crate::bench_native::human;
 use crate::bench_size::{kib, BUDGET, GOAL};
-use crate::cmd::Cmd;
 use std::fmt::Write;
+use xshell::{cmd, Cmd, Shell};
 
 const HISTORY: &str = "## History";
 const NEW_HISTORY: &str = "## History\n\nWhat was changed to reach the goals, with the figures \
@@ -28,9 +28,11 @@ pub struct Machine {
 
 impl Machine {
     pub fn probe() -> Machine {
-        let out = |cmd: Cmd| {
-            cmd.probe()
-                .map(|s| s.trim().to_string())
+        let sh = crate::shell().ok();
+        let chromium = crate::tools::CHROMIUM;
+        let out = |line: &dyn Fn(&Shell) -> Cmd| {
+            sh.as_ref()
+                .and_then(|sh| crate::tools::probe(line(sh)))
                 .unwrap_or_else(|| "unknown".to_string())
         };
         let proc_field = |file: &str, key: &str| {
@@ -51,13 +53,10 @@ impl Machine {
             .map_or(memory.clone(), |kb| {
                 format!("{:.1} GiB", kb / 1024.0 / 1024.0)
             });
-        let dirty = Cmd::new("git")
-            .args(["status", "--porcelain"])
-            .probe()
-            .is_some_and(|s| !s.trim().is_empty());
-        let commit = out(Cmd::new("git").args(["rev-parse", "--short", "HEAD"]));
+        let dirty = !out(&|sh| cmd!(sh, "git status --porcelain")).is_empty();
+        let commit = out(&|sh| cmd!(sh, "git rev-parse --short HEAD"));
         Machine {
-            date: out(Cmd::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])),
+            date: out(&|sh| cmd!(sh, "date -u +%Y-%m-%d_%H:%M_UTC")).replace('_', " "),
             commit: if dirty {
                 format!("{commit} with uncommitted changes")
             } else {
@@ -67,9 +66,9 @@ impl Machine {
                 .map_or("unknown".to_string(), |n| n.to_string()),
             memory,
             cpu: proc_field("/proc/cpuinfo", "model name"),
-            chromium: out(Cmd::new(crate::tools::CHROMIUM).arg("--version")),
-            node: out(Cmd::new("node").arg("--version")),
-            rustc: out(Cmd::new("rustc").arg("--version")),
+            chromium: out(&|sh| cmd!(sh, "{chromium} --version")),
+            node: out(&|sh| cmd!(sh, "node --version")),
+            rustc: out(&|sh| cmd!(sh, "rustc --version")),
         }
     }
 }
@@ -169,12 +168,6 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             "| ratio app / static | {ratio:.2}× | ≤ 2× | {} |",
             verdict(ratio <= 2.0)
         );
-        if let (Some(yew), Some(yew_ratio)) = (num("plan.yew_ms"), num("plan.yew_ratio")) {
-            let _ = writeln!(
-                s,
-                "| same plan, leanest Yew page (the Yew floor, same runs) | {yew:.0} ms, {yew_ratio:.2}× static | (what the stack alone costs) | |"
-            );
-        }
     }
     for n in ["300", "2000", "10000"] {
         let Some(dom) = num(&format!("layout.{n}.dom_ms")) else {
@@ -375,32 +368,6 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
             );
         }
     }
-    if let Some(t) = &f.twiggy {
-        let _ = writeln!(
-            s,
-            "\n## Why the wasm is this size (twiggy)\n\nThe shipped wasm has no names; twiggy reads \
-             wasm-bindgen's output of the same build (`{}`, before wasm-opt, names kept). Shallow, \
-             uncompressed bytes.\n\nBy crate (the app by module):\n",
-            t.wasm.display()
-        );
-        let _ = writeln!(
-            s,
-            "| bytes | share | crate or module | items |\n|---:|---:|---|---:|"
-        );
-        for (name, bytes, items) in t.by_crate.iter().take(15) {
-            let _ = writeln!(
-                s,
-                "| {bytes} | {:.1}% | {name} | {items} |",
-                100.0 * *bytes as f64 / t.total.max(1) as f64
-            );
-        }
-        let _ = writeln!(
-            s,
-            "\nBiggest items (`twiggy top -n 15`):\n\n```text\n{}```",
-            t.top
-        );
-    }
-
     if b.contains_key("plan.app_ms") {
         let _ = writeln!(s, "\n## Time to a drawn plan\n");
         let _ = writeln!(
@@ -417,29 +384,12 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
              message: nothing of the harness runs in the page before that.\n",
             f.hops
         );
-        let floor_size = f.yew_floor.as_ref().map_or(String::new(), |y| {
-            format!(
-                " Its first load is {} gzip (wasm {}).",
-                kib(y.total_gzip),
-                kib(y.wasm_gzip)
-            )
-        });
         let _ = writeln!(
             s,
-            "The third page, the Yew floor (`yew-floor.html`, `xtask/bench/yew-floor`), is the \
-             leanest Yew app that can show the plan: one component returning the static page's \
-             `<main>` as raw HTML, built by Trunk with the app's release settings and wasm loader, \
-             with the static page's stylesheet. No domain, no state, no listeners: its time is what \
-             downloading, compiling and starting a Yew wasm costs on this machine before any work \
-             of the app's own.{floor_size}\n"
-        );
-        let _ = writeln!(
-            s,
-            "- app runs (ms): {}\n- Yew floor runs (ms): {}\n- static runs (ms): {}\n- where the \
+            "- app runs (ms): {}\n- static runs (ms): {}\n- where the \
              app's time goes (medians, ms since navigation start): wasm requested {}, downloaded {}, \
              instantiated and `main` run (Trunk's `TrunkApplicationStarted`) {}, plan drawn {}",
             get("plan.app_all"),
-            get("plan.yew_all"),
             get("plan.static_all"),
             get("plan.wasm_requested_ms"),
             get("plan.wasm_loaded_ms"),
@@ -630,8 +580,6 @@ mod tests {
     fn figures(browser: &[(&str, &str)]) -> Figures {
         Figures {
             size: None,
-            twiggy: None,
-            yew_floor: None,
             browser: browser
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -663,20 +611,13 @@ mod tests {
             ("plan.static_ms", "100"),
             ("plan.ratio", "3.00"),
             ("plan.runs", "9"),
-            ("plan.yew_ms", "150"),
-            ("plan.yew_ratio", "1.50"),
         ]);
         let md = markdown(&f, &machine(), "");
         assert!(
             md.contains("| ratio app / static | 3.00× | ≤ 2× | **not met** |"),
             "{md}"
         );
-        assert!(
-            md.contains(
-                "| same plan, leanest Yew page (the Yew floor, same runs) | 150 ms, 1.50× static |"
-            ),
-            "{md}"
-        );
+        assert!(!md.contains("Yew floor"), "{md}");
         assert!(md.contains("| plan/all_pairs_builtin (criterion median) | 60.00 ms | all-pairs plans ≤ 50 ms native | **not met** |"), "{md}");
         assert!(md.contains("| command line: 100,000 pairs planned and written as JSON, release binary, one core (taskset -c 0) (median of 11 runs) | 640 ms wall, 455 ms CPU; peak 28.1 MiB | < 1 s | met |"), "{md}");
         assert!(md.ends_with(NEW_HISTORY), "{md}");

@@ -8,8 +8,9 @@
 //! Trunk's names carry a content hash, so "named in index.html" is a plain substring test of
 //! the page. Files of dist/ outside these sets are listed as not downloaded.
 
-use crate::cmd::Cmd;
+use crate::{fix, shell};
 use std::path::Path;
+use xshell::cmd;
 
 /// SPEC §12: everything a single-pair visit fetches by itself, gzip, must not exceed this…
 pub const BUDGET: u64 = crate::dist::VISIT_BUDGET;
@@ -43,6 +44,7 @@ impl SizeReport {
 /// Measures `dist`: which files count and their three sizes.
 pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     ensure_brotli()?;
+    let sh = shell()?;
     let read = |name: &str| {
         let path = dist.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -80,7 +82,12 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             .map_err(|e| format!("{}: {e}", path.display()))?
             .len();
         let gzip = crate::dist::gzip_size(&path)?;
-        let brotli = compressed_len(Cmd::new("brotli").args(["-c", "-q", "11"]).arg(&path))?;
+        let brotli = cmd!(sh, "brotli -c -q 11 {path}")
+            .quiet()
+            .output()
+            .map_err(|e| e.to_string())?
+            .stdout
+            .len() as u64;
         let size = FileSize {
             name,
             why,
@@ -180,30 +187,19 @@ pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
-fn compressed_len(cmd: Cmd) -> Result<u64, String> {
-    cmd.read_bytes().map(|b| b.len() as u64)
-}
-
 /// Debian's `brotli` CLI, installed once (as root, like the other tools of the tasks).
 fn ensure_brotli() -> Result<(), String> {
-    if Cmd::new("brotli").arg("--version").probe().is_some() {
+    let sh = shell()?;
+    if crate::tools::probe(cmd!(sh, "brotli --version")).is_some() {
         return Ok(());
     }
-    let by_hand = "apt-get install -y brotli";
-    Cmd::new("apt-get")
-        .args(["install", "-y", "-q", "--no-install-recommends", "brotli"])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .run()
-        .or_else(|_| {
-            Cmd::new("apt-get").args(["update", "-q"]).run()?;
-            Cmd::new("apt-get")
-                .args(["install", "-y", "-q", "--no-install-recommends", "brotli"])
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .run()
-        })
-        .map_err(|e| {
-            format!("{e}\nthe size report needs brotli: install it by hand with `{by_hand}`")
-        })
+    let apt = || cmd!(sh, "apt-get install -y -q --no-install-recommends brotli");
+    let install = || apt().env("DEBIAN_FRONTEND", "noninteractive").run();
+    install()
+        .or_else(|_| cmd!(sh, "apt-get update -q").run().and_then(|()| install()))
+        .map_err(fix(
+            "the size report needs brotli: install it by hand with `apt-get install -y brotli`",
+        ))
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! `cargo xtask dist`: the release build into dist/ and a size report (raw and gzip -9).
 
-use crate::cmd::Cmd;
-use crate::{repo_root, tools};
+use crate::{fix, repo_root, shell, tools};
 use std::path::{Path, PathBuf};
+use xshell::cmd;
 
 /// Trunk names the app's files after the crate: `asa-planner-<hash>.js`, `…_bg.wasm`.
 const APP_PREFIX: &str = "asa-planner-";
@@ -16,10 +16,10 @@ pub fn run() -> Result<(), String> {
 
 /// Dependencies fetched once, online, so every later cargo call (Trunk's included) can be offline.
 pub fn fetch() -> Result<(), String> {
-    Cmd::new("cargo")
-        .args(["fetch", "--locked"])
-        .dir(&repo_root())
-        .run()
+    let sh = shell()?;
+    cmd!(sh, "cargo fetch --locked").run().map_err(fix(
+        "cargo could not fetch the locked dependencies: check the network, or run `cargo update` if Cargo.lock is stale",
+    ))
 }
 
 /// The fleet view's page (its own Trunk target and wasm), written beside index.html.
@@ -31,13 +31,12 @@ pub const FLEET_PAGE: &str = "fleet.html";
 /// index.html, exactly one planner .wasm and its .js, fleet.html, sw.js.
 pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     fetch()?;
+    let sh = shell()?;
     let trunk = |target: &str, out: &Path| {
-        let cmd = Cmd::new("trunk")
-            .args(["build", "--release", "--offline", "--locked", "--dist"])
-            .arg(out)
-            .arg(target)
-            .dir(&repo_root());
-        env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()
+        cmd!(sh, "trunk build --release --offline --locked --dist {out} {target}")
+            .envs(env.iter().copied())
+            .run()
+            .map_err(fix("the release build failed: the messages above say why (`cargo xtask dist` installs trunk when it is missing)"))
     };
     trunk("index.html", dist)?;
     // Trunk replaces the whole of its dist dir: the fleet page is built apart, then copied in.
@@ -65,13 +64,6 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     }
     crate::post_build::finish(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist).map(|_| ())
-}
-
-/// Where the release build keeps its artifacts: cargo's own target dir. The release is built
-/// by the toolchain `rust-toolchain.toml` pins, the same one every other task uses, so a
-/// person's `cargo xtask serve` builds the bytes CI builds.
-pub fn release_target_dir() -> PathBuf {
-    repo_root().join("target")
 }
 
 /// The wasm file of a dist dir, after checking it is alone and has its glue next to it (Trunk
@@ -134,14 +126,14 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
 pub fn gzip_size(path: &Path) -> Result<u64, String> {
-    let bytes = Cmd::new("gzip")
-        .args(["-9", "-c", "-n"])
-        .arg(path)
-        .read_bytes()
-        .map_err(|e| {
-            format!("{e}\n(gzip is needed for the size report: `apt-get install gzip`)")
-        })?;
-    Ok(bytes.len() as u64)
+    let sh = shell()?;
+    let out = cmd!(sh, "gzip -9 -c -n {path}")
+        .quiet()
+        .output()
+        .map_err(fix(
+            "gzip is needed for the size report: `apt-get install gzip`",
+        ))?;
+    Ok(out.stdout.len() as u64)
 }
 
 /// Prints each file's raw and gzip size, and the totals.

@@ -1,8 +1,8 @@
 //! `cargo xtask <task>`: the project's build and test automation, in Rust (matklad's
 //! cargo-xtask). It depends on the app's own library (the benchmark draws its static page from
-//! the domain) and on well-kept crates for formats: `serde_json` for JSON, `toml` for
-//! Cargo.lock, `sha2` and `base64` for digests. Each task is a small function that shells out
-//! and checks the status; every error says what to do about it.
+//! the domain) and on well-kept crates: `xshell` to run commands, `serde_json` for JSON, `toml`
+//! for Cargo.lock, `sha2` and `base64` for digests. Each task is a small function that shells
+//! out and checks the status; every error says what to do about it.
 
 mod bench;
 mod bench_fleet;
@@ -10,20 +10,17 @@ mod bench_native;
 mod bench_report;
 mod bench_size;
 mod bench_static;
-mod bench_twiggy;
-mod bench_yew_floor;
 mod catalog;
-mod cmd;
 mod dist;
 mod fuzz;
 mod post_build;
 mod serve;
-mod sha256;
 mod test;
 mod tools;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use xshell::Shell;
 
 const HELP: &str = "\
 usage: cargo xtask <task>
@@ -87,6 +84,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A shell in the repository root, where every task's commands run (xshell prints each
+/// command before running it and fails on a non-zero exit).
+pub fn shell() -> Result<Shell, String> {
+    let sh = Shell::new().map_err(|e| e.to_string())?;
+    sh.change_dir(repo_root());
+    Ok(sh)
+}
+
+/// xshell's error (`command not found: …`, `command exited with non-zero code …`) followed by
+/// what to do about it.
+pub fn fix(hint: impl std::fmt::Display) -> impl FnOnce(xshell::Error) -> String {
+    move |e| format!("{e}\n{hint}")
 }
 
 /// The repository root (xtask/..), whatever directory cargo was run from.

@@ -11,7 +11,8 @@
 //!   (eframe_template #102, #168); a generated one cannot.
 
 use crate::repo_root;
-use crate::sha256;
+use base64::prelude::{Engine as _, BASE64_STANDARD};
+use sha2::{Digest as _, Sha256};
 use std::path::Path;
 
 /// The part of the CSP (index.html) that the script hashes are appended to.
@@ -144,7 +145,7 @@ fn build_id(files: &[(String, Vec<u8>)]) -> String {
         all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         all.extend_from_slice(bytes);
     }
-    sha256::hex(&all)[..16].to_string()
+    hex(&all)[..16].to_string()
 }
 
 /// The bodies of inline `<script>` elements (those without `src`), in order.
@@ -168,6 +169,14 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     scripts
 }
 
+/// The sha256 of `data` in lower-case hex (64 digits): the build id, npm lockfile stamps.
+pub fn hex(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Appends `'sha256-…'` for each inline script to the CSP's script-src.
 fn with_csp_hashes(html: &str) -> Result<String, String> {
     if html.matches(SCRIPT_SRC).count() != 1 {
@@ -178,7 +187,12 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
     }
     let hashes: String = inline_scripts(html)
         .iter()
-        .map(|script| format!(" '{}'", sha256::integrity(script.as_bytes())))
+        .map(|script| {
+            format!(
+                " 'sha256-{}'",
+                BASE64_STANDARD.encode(Sha256::digest(script))
+            )
+        })
         .collect();
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
@@ -335,6 +349,12 @@ mod tests {
         assert_eq!(again.matches("asa-planner-build").count(), 1);
         assert!(again.contains("content=\"cd\""));
         assert_eq!(without_build_meta(page), page);
+    }
+
+    #[test]
+    fn hex_is_the_fips_digest() {
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(hex(b"abc"), abc);
     }
 
     #[test]
