@@ -19,7 +19,6 @@ use crate::{
     bench_fleet, bench_native, bench_report, bench_size, bench_static, dist, repo_root, shell,
     tools,
 };
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use xshell::cmd;
 
@@ -61,12 +60,8 @@ pub struct Options {
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options {
-            build: true,
-            runs: DEFAULT_RUNS,
-            only: None,
-            criterion: Vec::new(),
-        };
+        let mut options =
+            Options { build: true, runs: DEFAULT_RUNS, only: None, criterion: Vec::new() };
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             match arg.as_str() {
@@ -74,25 +69,16 @@ impl Options {
                 "--runs" => {
                     let value = rest.next().map(String::as_str).unwrap_or_default();
                     options.runs =
-                        value
-                            .parse()
-                            .ok()
-                            .filter(|&n| n >= MIN_RUNS)
-                            .ok_or_else(|| {
-                                format!(
-                                    "--runs needs a number of at least {MIN_RUNS}, not `{value}`"
-                                )
-                            })?;
+                        value.parse().ok().filter(|&n| n >= MIN_RUNS).ok_or_else(|| {
+                            format!("--runs needs a number of at least {MIN_RUNS}, not `{value}`")
+                        })?;
                 }
                 "--only" => {
                     let value = rest.next().map(String::as_str).unwrap_or_default();
-                    let part = PARTS
-                        .iter()
-                        .find(|(name, _)| *name == value)
-                        .ok_or_else(|| {
-                            let names: Vec<&str> = PARTS.iter().map(|(n, _)| *n).collect();
-                            format!("--only needs one of {}, not `{value}`", names.join(", "))
-                        })?;
+                    let part = PARTS.iter().find(|(name, _)| *name == value).ok_or_else(|| {
+                        let names: Vec<&str> = PARTS.iter().map(|(n, _)| *n).collect();
+                        format!("--only needs one of {}, not `{value}`", names.join(", "))
+                    })?;
                     options.only = Some(part.1);
                 }
                 "--" => options.criterion.extend(rest.by_ref().cloned()),
@@ -115,8 +101,8 @@ impl Options {
 /// Everything one run measured, for BENCHMARKS.md.
 pub struct Figures {
     pub size: Option<bench_size::SizeReport>,
-    /// `key<TAB>value` lines the node scripts wrote.
-    pub browser: BTreeMap<String, String>,
+    /// The JSON document the browser scripts wrote.
+    pub browser: bench_report::Browser,
     pub native: Vec<bench_native::NativeResult>,
     /// The command line on 100,000 generated pairs.
     pub fleet: Option<bench_fleet::FleetFigure>,
@@ -144,7 +130,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let mut figures = Figures {
         size: None,
-        browser: BTreeMap::new(),
+        browser: bench_report::Browser::default(),
         native: Vec::new(),
         fleet: None,
         hops: 0,
@@ -161,10 +147,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if options.wants(Part::Browser) || options.wants(Part::Lighthouse) {
         let (site, plan) = bench_site(&dist, &work)?;
         figures.hops = plan.hops;
-        let script_dir = root.join("xtask").join("bench");
-        tools::npm_ci(&script_dir, "npm packages for xtask/bench (Lighthouse)")?;
-        let results = work.join("results.txt");
-        std::fs::write(&results, "")
+        let script_dir = root.join("benches").join("browser");
+        tools::npm_ci(&script_dir, "npm packages for benches/browser (Lighthouse)")?;
+        let results = work.join("browser-figures.json");
+        std::fs::write(&results, "{}")
             .map_err(|e| format!("cannot write {}: {e}", results.display()))?;
         let sh = shell()?;
         sh.change_dir(&script_dir);
@@ -188,13 +174,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         }
         if options.wants(Part::Lighthouse) {
-            cmd!(sh, "node lighthouse.mjs {common...}")
-                .run()
-                .map_err(|e| e.to_string())?;
+            cmd!(sh, "node lighthouse.mjs {common...}").run().map_err(|e| e.to_string())?;
         }
         let text = std::fs::read_to_string(&results)
             .map_err(|e| format!("cannot read {}: {e}", results.display()))?;
-        figures.browser = parse_results(&text);
+        figures.browser = serde_json::from_str(&text).map_err(|e| {
+            format!("{} does not read as the browser figures: {e}", results.display())
+        })?;
     }
 
     if options.wants(Part::Native) {
@@ -238,9 +224,7 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, bench_static::Static
         std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if path.is_file() && !hidden {
             std::fs::copy(&path, site.join(entry.file_name()))
                 .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
@@ -253,30 +237,20 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, bench_static::Static
     Ok((site, plan))
 }
 
-/// Builds `domain::layout` alone to wasm (xtask/bench/wasm-layout, the app's release profile)
+/// Builds `domain::layout` alone to wasm (benches/wasm-layout, the app's release profile)
 /// into `<site>/bench-layout.wasm`, for the in-browser layout figure.
 fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     let target = target_dir(root).join("bench-wasm");
-    let manifest = root.join("xtask/bench/wasm-layout/Cargo.toml");
+    let manifest = root.join("benches/wasm-layout/Cargo.toml");
     let sh = shell()?;
     cmd!(sh, "cargo build --release --offline --target wasm32-unknown-unknown --manifest-path {manifest} --target-dir {target}")
         .run()
         .map_err(|e| e.to_string())?;
-    let built = target
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join("wasm_layout_bench.wasm");
+    let built =
+        target.join("wasm32-unknown-unknown").join("release").join("wasm_layout_bench.wasm");
     std::fs::copy(&built, site.join("bench-layout.wasm"))
         .map(|_| ())
         .map_err(|e| format!("cannot copy {}: {e}", built.display()))
-}
-
-/// `key<TAB>value` lines; a later line wins.
-fn parse_results(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
 }
 
 fn target_dir(root: &Path) -> PathBuf {
@@ -298,9 +272,7 @@ mod tests {
 
     #[test]
     fn reads_options() {
-        let o = Options::parse(&args(
-            "--no-build --runs 11 --only browser -- --quick layout",
-        ));
+        let o = Options::parse(&args("--no-build --runs 11 --only browser -- --quick layout"));
         assert_eq!(
             o,
             Ok(Options {
@@ -310,10 +282,7 @@ mod tests {
                 criterion: args("--quick layout"),
             })
         );
-        assert_eq!(
-            Options::parse(&[]).map(|o| (o.build, o.runs, o.only)),
-            Ok((true, 21, None))
-        );
+        assert_eq!(Options::parse(&[]).map(|o| (o.build, o.runs, o.only)), Ok((true, 21, None)));
     }
 
     #[test]
@@ -328,13 +297,5 @@ mod tests {
             "--fast",
             "unknown bench option `--fast` (options: --no-build, --runs N, --only size|browser|lighthouse|native|fleet-cli, -- <criterion args>)",
         );
-    }
-
-    #[test]
-    fn reads_results() {
-        let map = parse_results("plan.app_ms\t120.5\naxe.list\ta; b\nnoise\nplan.app_ms\t99\n");
-        assert_eq!(map.get("plan.app_ms").map(String::as_str), Some("99"));
-        assert_eq!(map.get("axe.list").map(String::as_str), Some("a; b"));
-        assert_eq!(map.len(), 2);
     }
 }

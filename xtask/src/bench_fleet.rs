@@ -53,10 +53,8 @@ pub fn measure() -> Result<FleetFigure, String> {
     let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
         l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     });
-    let pinned = Command::new(TASKSET)
-        .args(["-c", "0", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
+    let pinned =
+        Command::new(TASKSET).args(["-c", "0", "true"]).status().is_ok_and(|s| s.success());
     let timed = Path::new(TIME).exists();
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
@@ -82,11 +80,7 @@ pub fn measure() -> Result<FleetFigure, String> {
     let figure = FleetFigure {
         runs: RUNS,
         wall_ms: median(&mut walls),
-        cpu_ms: if cpus.is_empty() {
-            f64::NAN
-        } else {
-            median(&mut cpus)
-        },
+        cpu_ms: if cpus.is_empty() { f64::NAN } else { median(&mut cpus) },
         peak_kib: peak,
         output_bytes,
         pinned: if pinned {
@@ -115,11 +109,7 @@ fn run_once(
 ) -> Result<(f64, Option<Usage>), String> {
     let mut argv: Vec<String> = Vec::new();
     if timed {
-        argv.extend([
-            TIME.to_string(),
-            "-f".to_string(),
-            "usage %U %S %M".to_string(),
-        ]);
+        argv.extend([TIME.to_string(), "-f".to_string(), "usage %U %S %M".to_string()]);
     }
     if pinned {
         argv.extend([TASKSET.to_string(), "-c".to_string(), "0".to_string()]);
@@ -144,29 +134,19 @@ fn run_once(
     let stderr = String::from_utf8_lossy(&result.stderr);
     // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1.
     if !matches!(result.status.code(), Some(0 | 1)) {
-        return Err(format!(
-            "`{}` failed ({}): {stderr}",
-            argv.join(" "),
-            result.status
-        ));
+        return Err(format!("`{}` failed ({}): {stderr}", argv.join(" "), result.status));
     }
     Ok((wall, usage(&stderr)))
 }
 
 /// GNU time's `usage <user s> <system s> <max RSS KiB>` line.
 fn usage(stderr: &str) -> Option<Usage> {
-    let line = stderr
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix("usage "))?;
+    let line = stderr.lines().rev().find_map(|l| l.strip_prefix("usage "))?;
     let mut parts = line.split_whitespace();
     let user: f64 = parts.next()?.parse().ok()?;
     let system: f64 = parts.next()?.parse().ok()?;
     let peak_kib: u64 = parts.next()?.parse().ok()?;
-    Some(Usage {
-        cpu_ms: (user + system) * 1000.0,
-        peak_kib,
-    })
+    Some(Usage { cpu_ms: (user + system) * 1000.0, peak_kib })
 }
 
 fn median(values: &mut [f64]) -> f64 {

@@ -51,15 +51,8 @@ pub fn run() -> Result<(), String> {
     }
     std::fs::write(&output, &text)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    let releases = text
-        .lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
-        .count();
-    println!(
-        "wrote {} ({releases} releases, {} bytes)",
-        output.display(),
-        text.len()
-    );
+    let releases = text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).count();
+    println!("wrote {} ({releases} releases, {} bytes)", output.display(), text.len());
     Ok(())
 }
 
@@ -113,8 +106,7 @@ pub fn render(json: &str) -> Result<String, String> {
     entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
     entries.sort_by_key(Entry::key);
     for e in &entries {
-        e.check()
-            .map_err(|why| format!("release {}: {why}", canonical(e.key())))?;
+        e.check().map_err(|why| format!("release {}: {why}", canonical(e.key())))?;
     }
     if let Some(w) = entries.windows(2).find(|w| w[0].key() == w[1].key()) {
         return Err(format!("release {} is listed twice", canonical(w[0].key())));
@@ -151,9 +143,5 @@ fn canonical((major, minor, maintenance, interim): (u16, u16, u16, Option<u16>))
 
 fn is_month(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
 }

@@ -40,14 +40,8 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     };
     trunk("index.html", dist)?;
     // Trunk replaces the whole of its dist dir: the fleet page is built apart, then copied in.
-    let name = dist
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let fleet = repo_root()
-        .join("target")
-        .join("trunk-fleet")
-        .join(format!("{name}-fleet"));
+    let name = dist.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let fleet = repo_root().join("target").join("trunk-fleet").join(format!("{name}-fleet"));
     trunk(FLEET_PAGE, &fleet)?;
     for file in list(&fleet)? {
         let Some(file_name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
@@ -70,11 +64,7 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
 /// hashes the two separately: the glue is the one `.js` named after the crate).
 pub fn check_layout(dist: &Path) -> Result<PathBuf, String> {
     let (wasm, _glue) = app_files(dist)?;
-    for needed in [
-        dist.join("index.html"),
-        dist.join(FLEET_PAGE),
-        dist.join("sw.js"),
-    ] {
+    for needed in [dist.join("index.html"), dist.join(FLEET_PAGE), dist.join("sw.js")] {
         if !needed.is_file() {
             return Err(format!("{} is missing after the build", needed.display()));
         }
@@ -89,10 +79,7 @@ pub fn app_files(dist: &Path) -> Result<(PathBuf, PathBuf), String> {
         files
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(APP_PREFIX))
-            })
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(APP_PREFIX)))
             .collect()
     };
     let (wasm, glue) = (named("wasm"), named("js"));
@@ -114,10 +101,7 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.is_file()
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
     files.sort();
@@ -130,32 +114,20 @@ pub fn gzip_size(path: &Path) -> Result<u64, String> {
     let out = cmd!(sh, "gzip -9 -c -n {path}")
         .quiet()
         .output()
-        .map_err(fix(
-            "gzip is needed for the size report: `apt-get install gzip`",
-        ))?;
+        .map_err(fix("gzip is needed for the size report: `apt-get install gzip`"))?;
     Ok(out.stdout.len() as u64)
 }
 
 /// Prints each file's raw and gzip size, and the totals.
 pub fn report(dist: &Path) -> Result<(), String> {
     let (mut raw_total, mut gz_total) = (0, 0);
-    println!(
-        "\n{:<48} {:>10} {:>10}",
-        format!("{}/", dist.display()),
-        "raw",
-        "gzip -9"
-    );
+    println!("\n{:<48} {:>10} {:>10}", format!("{}/", dist.display()), "raw", "gzip -9");
     for file in list(dist)? {
-        let raw = std::fs::metadata(&file)
-            .map_err(|e| format!("{}: {e}", file.display()))?
-            .len();
+        let raw = std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?.len();
         let gz = gzip_size(&file)?;
         raw_total += raw;
         gz_total += gz;
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         println!("{name:<48} {raw:>10} {gz:>10}");
     }
     println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
@@ -185,16 +157,11 @@ pub fn single_pair_visit(dist: &Path) -> Result<(u64, u64), String> {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let (mut raw, mut gz) = (0, 0);
     for file in list(dist)? {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let named =
             name == "index.html" || (name != "sw.js" && name != FLEET_PAGE && html.contains(&name));
         if named {
-            raw += std::fs::metadata(&file)
-                .map_err(|e| format!("{}: {e}", file.display()))?
-                .len();
+            raw += std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?.len();
             gz += gzip_size(&file)?;
         }
     }

@@ -12,16 +12,8 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
-const TARGETS: [&str; 8] = [
-    "release",
-    "fragment",
-    "custom_list",
-    "stored",
-    "fleet",
-    "fleet_csv",
-    "fleet_saved",
-    "show",
-];
+const TARGETS: [&str; 8] =
+    ["release", "fragment", "custom_list", "stored", "fleet", "fleet_csv", "fleet_saved", "show"];
 const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.
 const FRAGMENT_MAX_LEN: usize = 9 * 1024;
@@ -67,11 +59,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         };
         println!("{:<12} {runs:>14}  {result}", o.target);
     }
-    let crashed: Vec<&str> = outcomes
-        .iter()
-        .filter(|o| o.crashed)
-        .map(|o| o.target)
-        .collect();
+    let crashed: Vec<&str> = outcomes.iter().filter(|o| o.crashed).map(|o| o.target).collect();
     if crashed.is_empty() {
         Ok(())
     } else {
@@ -92,9 +80,7 @@ fn fuzz_one(root: &Path, target: &'static str, secs: u64) -> Result<Outcome, Str
     let log_path = dir.join(format!("{target}.log"));
     let log =
         File::create(&log_path).map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
-    let log_err = log
-        .try_clone()
-        .map_err(|e| format!("{}: {e}", log_path.display()))?;
+    let log_err = log.try_clone().map_err(|e| format!("{}: {e}", log_path.display()))?;
     let mut cmd = cargo_fuzz(root);
     cmd.args(["run", "--release", target])
         .arg(&corpus)
@@ -102,10 +88,7 @@ fn fuzz_one(root: &Path, target: &'static str, secs: u64) -> Result<Outcome, Str
         .arg(format!("-max_total_time={secs}"))
         .arg(format!(
             "-dict={}",
-            root.join("fuzz")
-                .join("dicts")
-                .join(format!("{target}.dict"))
-                .display()
+            root.join("fuzz").join("dicts").join(format!("{target}.dict")).display()
         ))
         .arg("-print_final_stats=1")
         .stdout(log)
@@ -151,36 +134,21 @@ fn executions(log: &str) -> Option<u64> {
     });
     done.or_else(|| {
         log.lines().rev().find_map(|line| {
-            line.trim()
-                .strip_prefix("stat::number_of_executed_units:")?
-                .trim()
-                .parse()
-                .ok()
+            line.trim().strip_prefix("stat::number_of_executed_units:")?.trim().parse().ok()
         })
     })
 }
 
 fn crashed(log: &str) -> bool {
-    [
-        "ERROR: libFuzzer",
-        "SUMMARY: libFuzzer",
-        "ERROR: AddressSanitizer",
-        "panicked at",
-    ]
-    .iter()
-    .any(|marker| log.contains(marker))
+    ["ERROR: libFuzzer", "SUMMARY: libFuzzer", "ERROR: AddressSanitizer", "panicked at"]
+        .iter()
+        .any(|marker| log.contains(marker))
 }
 
 /// `Test unit written to ./fuzz/artifacts/release/crash-…`
 fn artifact(log: &str) -> Option<String> {
-    log.lines().find_map(|line| {
-        Some(
-            line.split("Test unit written to ")
-                .nth(1)?
-                .trim()
-                .to_string(),
-        )
-    })
+    log.lines()
+        .find_map(|line| Some(line.split("Test unit written to ").nth(1)?.trim().to_string()))
 }
 
 fn ensure_cargo_fuzz() -> Result<(), String> {
@@ -206,23 +174,14 @@ fn ensure_cargo_fuzz() -> Result<(), String> {
 fn cargo_fuzz(root: &Path) -> Command {
     let mut cmd = Command::new("cargo");
     cmd.args(["+nightly", "fuzz"]).current_dir(root);
-    for var in [
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC",
-        "RUSTDOC",
-        "CARGO",
-        "CARGO_TARGET_DIR",
-        "RUSTFLAGS",
-    ] {
+    for var in ["RUSTUP_TOOLCHAIN", "RUSTC", "RUSTDOC", "CARGO", "CARGO_TARGET_DIR", "RUSTFLAGS"] {
         cmd.env_remove(var);
     }
     cmd
 }
 
 fn status(cmd: &mut Command) -> Result<(), String> {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("could not start cargo: {e}"))?;
+    let status = cmd.status().map_err(|e| format!("could not start cargo: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -252,9 +211,6 @@ mod tests {
         ] {
             assert!(crashed(marker), "{marker}");
         }
-        assert_eq!(
-            artifact(crash).as_deref(),
-            Some("/r/fuzz/artifacts/fragment/crash-ab12")
-        );
+        assert_eq!(artifact(crash).as_deref(), Some("/r/fuzz/artifacts/fragment/crash-ab12"));
     }
 }

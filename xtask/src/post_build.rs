@@ -44,10 +44,7 @@ pub fn run() -> Result<(), String> {
     let sw = service_worker(&template, &id, &names)?;
     let sw_path = staging.join(SW_NAME);
     std::fs::write(&sw_path, sw).map_err(|e| format!("cannot write {}: {e}", sw_path.display()))?;
-    println!(
-        "xtask post-build: build {id}, {} files precached, CSP hashes added",
-        names.len()
-    );
+    println!("xtask post-build: build {id}, {} files precached, CSP hashes added", names.len());
     Ok(())
 }
 
@@ -78,15 +75,8 @@ pub fn finish(dist: &Path, pages: &[&str]) -> Result<(), String> {
         write(&path, &with_build_meta(&html, &id)?)?;
     }
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    write(
-        &dist.join(SW_NAME),
-        &service_worker(&template, &id, &names)?,
-    )?;
-    println!(
-        "xtask: build {id} over {}, {} files precached",
-        pages.join(" and "),
-        names.len()
-    );
+    write(&dist.join(SW_NAME), &service_worker(&template, &id, &names)?)?;
+    println!("xtask: build {id} over {}, {} files precached", pages.join(" and "), names.len());
     Ok(())
 }
 
@@ -111,9 +101,7 @@ fn collect_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let entries = std::fs::read_dir(&current)
             .map_err(|e| format!("cannot list {}: {e}", current.display()))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| format!("cannot list {}: {e}", current.display()))?
-                .path();
+            let path = entry.map_err(|e| format!("cannot list {}: {e}", current.display()))?.path();
             let rel = path
                 .strip_prefix(dir)
                 .map_err(|e| format!("{}: {e}", path.display()))?
@@ -171,10 +159,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 
 /// The sha256 of `data` in lower-case hex (64 digits): the build id, npm lockfile stamps.
 pub fn hex(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Appends `'sha256-…'` for each inline script to the CSP's script-src.
@@ -187,23 +172,15 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
     }
     let hashes: String = inline_scripts(html)
         .iter()
-        .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                BASE64_STANDARD.encode(Sha256::digest(script))
-            )
-        })
+        .map(|script| format!(" 'sha256-{}'", BASE64_STANDARD.encode(Sha256::digest(script))))
         .collect();
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
 
 /// Stamps the build id into the head, where the registration script and the tests read it.
 fn with_build_meta(html: &str, id: &str) -> Result<String, String> {
-    in_head(
-        html,
-        &format!("<meta name=\"asa-planner-build\" content=\"{id}\">"),
-    )
-    .ok_or_else(|| "index.html has no <head>: cannot stamp the build id".to_string())
+    in_head(html, &format!("<meta name=\"asa-planner-build\" content=\"{id}\">"))
+        .ok_or_else(|| "index.html has no <head>: cannot stamp the build id".to_string())
 }
 
 /// `html` with `tag` at the end of its head (a minified page may leave out `</head>`).
@@ -212,9 +189,7 @@ fn in_head(html: &str, tag: &str) -> Option<String> {
         return Some(format!("{}{tag}{}", &html[..at], &html[at..]));
     }
     let lower = html.to_ascii_lowercase();
-    let at = lower
-        .find("<head")
-        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))?;
+    let at = lower.find("<head").and_then(|i| lower[i..].find('>').map(|j| i + j + 1))?;
     Some(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
 
@@ -230,17 +205,13 @@ fn is_hashed(name: &str) -> bool {
         return false;
     };
     (8..=16).contains(&hash.len())
-        && hash
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 /// A JavaScript array literal of the names: JSON strings (`serde_json` escapes them), spaced
 /// after each comma as sw.js always was.
 fn json_strings<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let quoted: Vec<String> = items
-        .map(|s| serde_json::Value::from(s).to_string())
-        .collect();
+    let quoted: Vec<String> = items.map(|s| serde_json::Value::from(s).to_string()).collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -248,18 +219,13 @@ fn json_strings<'a>(items: impl Iterator<Item = &'a str>) -> String {
 fn service_worker(template: &str, id: &str, names: &[&str]) -> Result<String, String> {
     for placeholder in ["\"__BUILD_ID__\"", "[\"__PRECACHE__\"]", "[\"__HASHED__\"]"] {
         if template.matches(placeholder).count() != 1 {
-            return Err(format!(
-                "{SW_TEMPLATE} must contain {placeholder} exactly once"
-            ));
+            return Err(format!("{SW_TEMPLATE} must contain {placeholder} exactly once"));
         }
     }
     Ok(without_comment_lines(template)
         .replace("\"__BUILD_ID__\"", &format!("\"{id}\""))
         .replace("[\"__PRECACHE__\"]", &json_strings(names.iter().copied()))
-        .replace(
-            "[\"__HASHED__\"]",
-            &json_strings(names.iter().copied().filter(|n| is_hashed(n))),
-        ))
+        .replace("[\"__HASHED__\"]", &json_strings(names.iter().copied().filter(|n| is_hashed(n)))))
 }
 
 /// The script without its whole-line `//` comments, blank lines and indentation: every first
@@ -368,10 +334,7 @@ mod tests {
 
     #[test]
     fn json_strings_escape_names() {
-        assert_eq!(
-            json_strings(["a\"b", "c\\d", "e"].into_iter()),
-            r#"["a\"b", "c\\d", "e"]"#
-        );
+        assert_eq!(json_strings(["a\"b", "c\\d", "e"].into_iter()), r#"["a\"b", "c\\d", "e"]"#);
         assert_eq!(json_strings(std::iter::empty()), "[]");
     }
 

@@ -28,9 +28,7 @@ pub fn run() -> Result<(), String> {
     // The first build takes a while; poll until the page answers or trunk exits.
     loop {
         if let Some(status) = child.try_wait().map_err(|e| format!("trunk: {e}"))? {
-            return Err(format!(
-                "`trunk serve` exited ({status}) before the page was up"
-            ));
+            return Err(format!("`trunk serve` exited ({status}) before the page was up"));
         }
         if page_answers() {
             println!("\nThe planner is up at http://{ADDRESS}/  (Ctrl-C stops it; reload the page after edits)");

@@ -36,31 +36,18 @@ pub fn run() -> Result<(), String> {
     tools::ensure_test_tools()?;
     let root = repo_root();
     let sh = shell()?;
-    cmd!(sh, "cargo fmt --all --check")
-        .run()
-        .map_err(fix("run `cargo fmt --all`"))?;
+    cmd!(sh, "cargo fmt --all --check").run().map_err(fix("run `cargo fmt --all`"))?;
     let lints = "fix the warnings clippy printed above";
-    cmd!(
-        sh,
-        "cargo clippy --workspace --all-targets --locked -- -D warnings"
-    )
-    .run()
-    .map_err(fix(lints))?;
+    cmd!(sh, "cargo clippy --workspace --all-targets --locked -- -D warnings")
+        .run()
+        .map_err(fix(lints))?;
     let wasm_tests = has_wasm_tests(&root);
-    let only_web = if wasm_tests {
-        &["--test", WASM_TESTS][..]
-    } else {
-        &[]
-    };
+    let only_web = if wasm_tests { &["--test", WASM_TESTS][..] } else { &[] };
     cmd!(sh, "cargo clippy -p asa-planner --target {WASM} --lib --bins --locked {only_web...} -- -D warnings")
         .run()
         .map_err(fix(lints))?;
 
-    let layers = [
-        native_tests(&sh)?,
-        wasm_tests_layer(&sh, wasm_tests)?,
-        e2e_layer(&sh)?,
-    ];
+    let layers = [native_tests(&sh)?, wasm_tests_layer(&sh, wasm_tests)?, e2e_layer(&sh)?];
 
     println!("\n{:<28} {:>7} {:>7}", "layer", "passed", "failed");
     for layer in &layers {
@@ -69,10 +56,7 @@ pub fn run() -> Result<(), String> {
             (false, 0) => "  (ran no tests)",
             _ => "",
         };
-        println!(
-            "{:<28} {:>7} {:>7}{note}",
-            layer.name, layer.passed, layer.failed
-        );
+        println!("{:<28} {:>7} {:>7}{note}", layer.name, layer.passed, layer.failed);
     }
     let passed: u64 = layers.iter().map(|l| l.passed).sum();
     let failed: u64 = layers.iter().map(|l| l.failed).sum();
@@ -108,52 +92,30 @@ fn run_tee(cmd: Cmd) -> Result<(bool, String), String> {
 }
 
 fn has_wasm_tests(root: &Path) -> bool {
-    std::fs::read_dir(root.join("tests"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .any(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with("web_") && name.ends_with(".rs")
-        })
+    std::fs::read_dir(root.join("tests")).into_iter().flatten().flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with("web_") && name.ends_with(".rs")
+    })
 }
 
 fn native_tests(sh: &Shell) -> Result<Layer, String> {
     let (ok, out) = run_tee(cmd!(sh, "cargo test --workspace --locked"))?;
     let (passed, failed) = cargo_test_counts(&out);
-    Ok(Layer {
-        name: "native (cargo test)",
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
+    Ok(Layer { name: "native (cargo test)", passed, failed, runner_failed: !ok })
 }
 
 fn wasm_tests_layer(sh: &Shell, present: bool) -> Result<Layer, String> {
     let name = "wasm (headless Chromium)";
     if !present {
         println!("xtask: no browser tests (tests/{WASM_TESTS}.rs)");
-        return Ok(Layer {
-            name,
-            passed: 0,
-            failed: 0,
-            runner_failed: false,
-        });
+        return Ok(Layer { name, passed: 0, failed: 0, runner_failed: false });
     }
-    let test = cmd!(
-        sh,
-        "cargo test -p asa-planner --target {WASM} --locked --test {WASM_TESTS}"
-    )
-    .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-    .env("WASM_BINDGEN_USE_BROWSER", "1");
+    let test = cmd!(sh, "cargo test -p asa-planner --target {WASM} --locked --test {WASM_TESTS}")
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_USE_BROWSER", "1");
     let (ok, out) = run_tee(test)?;
     let (passed, failed) = cargo_test_counts(&out);
-    Ok(Layer {
-        name,
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
+    Ok(Layer { name, passed, failed, runner_failed: !ok })
 }
 
 /// Builds A (dist/) and B (the same app with opt-level "s", so its wasm and hashes differ) for
@@ -171,12 +133,7 @@ fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
         .env("CHROMIUM_PATH", tools::CHROMIUM);
     let (ok, out) = run_tee(node)?;
     let (passed, failed) = node_test_counts(&out);
-    Ok(Layer {
-        name: "end-to-end (node --test)",
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
+    Ok(Layer { name: "end-to-end (node --test)", passed, failed, runner_failed: !ok })
 }
 
 /// Sums libtest's `test result: ok. 3 passed; 1 failed; …` lines (wasm-bindgen-test-runner
@@ -186,23 +143,14 @@ fn cargo_test_counts(output: &str) -> (u64, u64) {
         .lines()
         .filter_map(|line| line.trim().strip_prefix("test result: "))
         .fold((0, 0), |(p, f), rest| {
-            (
-                p + count_before(rest, " passed"),
-                f + count_before(rest, " failed"),
-            )
+            (p + count_before(rest, " passed"), f + count_before(rest, " failed"))
         })
 }
 
 /// The number just before `label` (`… 12 passed; …` → 12), 0 when absent.
 fn count_before(text: &str, label: &str) -> u64 {
     text.find(label)
-        .and_then(|end| {
-            text[..end]
-                .rsplit(|c: char| !c.is_ascii_digit())
-                .next()?
-                .parse()
-                .ok()
-        })
+        .and_then(|end| text[..end].rsplit(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
         .unwrap_or(0)
 }
 
@@ -249,24 +197,9 @@ mod tests {
 
     #[test]
     fn a_layer_with_no_tests_fails() {
-        let empty = Layer {
-            name: "x",
-            passed: 0,
-            failed: 0,
-            runner_failed: false,
-        };
-        let broken = Layer {
-            name: "x",
-            passed: 5,
-            failed: 0,
-            runner_failed: true,
-        };
-        let good = Layer {
-            name: "x",
-            passed: 5,
-            failed: 0,
-            runner_failed: false,
-        };
+        let empty = Layer { name: "x", passed: 0, failed: 0, runner_failed: false };
+        let broken = Layer { name: "x", passed: 5, failed: 0, runner_failed: true };
+        let good = Layer { name: "x", passed: 5, failed: 0, runner_failed: false };
         assert!(!empty.ok());
         assert!(!broken.ok());
         assert!(good.ok());

@@ -60,22 +60,16 @@ fn install(what: &str, cmd: Cmd) -> Result<(), String> {
     println!("xtask: installing {what}");
     let started = Instant::now();
     let shown = cmd.to_string();
-    cmd.run().map_err(fix(format!(
-        "installing {what} failed; install it by hand with `{shown}`"
-    )))?;
-    println!(
-        "xtask: installed {what} in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    cmd.run()
+        .map_err(fix(format!("installing {what} failed; install it by hand with `{shown}`")))?;
+    println!("xtask: installed {what} in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
     let sh = shell()?;
     let sysroot = probe(cmd!(sh, "rustc --print sysroot")).unwrap_or_default();
-    let target_dir = Path::new(sysroot.trim())
-        .join("lib/rustlib")
-        .join(WASM_TARGET);
+    let target_dir = Path::new(sysroot.trim()).join("lib/rustlib").join(WASM_TARGET);
     if target_dir.is_dir() {
         return Ok(());
     }
@@ -85,10 +79,7 @@ fn ensure_wasm_target() -> Result<(), String> {
              install it by hand with `rustup target add {WASM_TARGET}`"
         ));
     }
-    install(
-        &format!("the {WASM_TARGET} target"),
-        cmd!(sh, "rustup target add {WASM_TARGET}"),
-    )
+    install(&format!("the {WASM_TARGET} target"), cmd!(sh, "rustup target add {WASM_TARGET}"))
 }
 
 /// The second word of `<tool> --version` (`trunk 0.22.1`, `wasm-bindgen 0.2.130`).
@@ -104,12 +95,10 @@ fn ensure_trunk() -> Result<(), String> {
     }
     // LTO off and many codegen units: the install takes minutes instead of a quarter hour.
     let sh = shell()?;
-    let cmd = cmd!(
-        sh,
-        "cargo install --locked --ignore-rust-version trunk --version {TRUNK_VERSION}"
-    )
-    .env("CARGO_PROFILE_RELEASE_LTO", "false")
-    .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    let cmd =
+        cmd!(sh, "cargo install --locked --ignore-rust-version trunk --version {TRUNK_VERSION}")
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     install(&format!("trunk {TRUNK_VERSION}"), cmd)
 }
 
@@ -135,11 +124,7 @@ fn version_in_lock(lock: &str, package: &str) -> Result<Option<String>, String> 
         version: String,
     }
     let lock: Lock = toml::from_str(lock).map_err(|e| e.to_string())?;
-    Ok(lock
-        .package
-        .into_iter()
-        .find(|p| p.name == package)
-        .map(|p| p.version))
+    Ok(lock.package.into_iter().find(|p| p.name == package).map(|p| p.version))
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -165,10 +150,7 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 
 /// The npm packages of tests/e2e (also what the bench's browser script drives).
 fn ensure_npm_packages() -> Result<(), String> {
-    npm_ci(
-        &e2e_dir(),
-        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
-    )
+    npm_ci(&e2e_dir(), "npm packages for tests/e2e (playwright-core, axe-core, binaryen)")
 }
 
 /// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
@@ -196,18 +178,12 @@ fn ensure_chromium() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    apt_install(
-        "Chromium and chromedriver",
-        &["chromium", "chromium-driver"],
-    )
+    apt_install("Chromium and chromedriver", &["chromium", "chromium-driver"])
 }
 
 /// Installs Debian packages (as root: CI and these machines run as root).
 fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
-    let by_hand = format!(
-        "apt-get update && apt-get install -y {}",
-        packages.join(" ")
-    );
+    let by_hand = format!("apt-get update && apt-get install -y {}", packages.join(" "));
     let sh = shell()?;
     if probe(cmd!(sh, "apt-get --version")).is_none() {
         return Err(format!(
@@ -217,11 +193,8 @@ fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
     cmd!(sh, "apt-get update -q")
         .run()
         .map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
-    let cmd = cmd!(
-        sh,
-        "apt-get install -y -q --no-install-recommends {packages...}"
-    )
-    .env("DEBIAN_FRONTEND", "noninteractive");
+    let cmd = cmd!(sh, "apt-get install -y -q --no-install-recommends {packages...}")
+        .env("DEBIAN_FRONTEND", "noninteractive");
     install(what, cmd).map_err(|e| format!("{e}\n(as root: `{by_hand}`)"))
 }
 
@@ -239,10 +212,7 @@ mod tests {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
         let version = |package| version_in_lock(lock, package);
         assert_eq!(version("wasm-bindgen"), Ok(Some("0.2.130".to_string())));
-        assert_eq!(
-            version("wasm-bindgen-macro"),
-            Ok(Some("0.2.131".to_string()))
-        );
+        assert_eq!(version("wasm-bindgen-macro"), Ok(Some("0.2.131".to_string())));
         assert_eq!(version("wasm"), Ok(None));
         assert!(version_in_lock("[[package]]\nname = ", "wasm").is_err());
         // The repository's own lockfile reads (the wasm-bindgen-cli install depends on it).
