@@ -1,10 +1,11 @@
-//! The size half of `cargo xtask bench`: every file a first visit downloads, raw, gzip -9 and
-//! brotli (quality 11), and the totals against SPEC §12 (≤ 192 KiB gzip, a ceiling).
+//! The size table of `cargo xtask dist` and `cargo xtask bench`: every file a first visit
+//! downloads, raw, gzip -9 and brotli (quality 11), and the total against SPEC §12 (≤ 192 KiB
+//! gzip, a ceiling).
 //!
 //! The first load (SPEC §12, the budget): index.html and every dist file it names (the
-//! stylesheet, the wasm glue and the wasm, sw-register.js, the icon, the manifest). Reported
-//! apart: sw.js (registered after the first paint) and whatever its precache list adds (the
-//! fleet view's page, `fleet.html`, and its own wasm).
+//! stylesheet, the wasm glue and the wasm, the icon, the manifest). Reported apart: sw.js
+//! (registered after the first paint) and whatever its precache list adds (the fleet view's
+//! page, `fleet.html`, and its own wasm).
 //! Trunk's names carry a content hash, so "named in index.html" is a plain substring test of
 //! the page. Files of dist/ outside these sets are listed as not downloaded.
 
@@ -14,7 +15,7 @@ use xshell::cmd;
 
 /// SPEC §12: everything a single-pair visit fetches by itself, gzip, must not exceed this (a
 /// ceiling, not a goal).
-pub const BUDGET: u64 = crate::dist::VISIT_BUDGET;
+pub const BUDGET: u64 = 192 * 1024;
 
 pub struct FileSize {
     pub name: String,
@@ -48,9 +49,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         let path = dist.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let (index, later_meta) = split_meta(&read("index.html")?, "asa-later");
-    let (index, fleet_meta) = split_meta(&index, "asa-fleet");
-    let (index, sw_meta) = split_meta(&index, "asa-sw");
+    let index = read("index.html")?;
     let precache = precache_list(&read("sw.js")?)?;
     let mut files = Vec::new();
     let mut later = Vec::new();
@@ -64,10 +63,6 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             "named in index.html"
         } else if name == "sw.js" {
             "service worker"
-        } else if later_meta.contains(&name) || sw_meta.contains(&name) {
-            "after the first paint"
-        } else if fleet_meta.contains(&name) {
-            "on #fleet only"
         } else if precache.iter().any(|p| p == &name) {
             "sw.js precache"
         } else {
@@ -75,7 +70,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             continue;
         };
         let raw = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
-        let gzip = crate::dist::gzip_size(&path)?;
+        let gzip = gzip_size(&path)?;
         let brotli = cmd!(sh, "brotli -c -q 11 {path}")
             .quiet()
             .output()
@@ -90,16 +85,6 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         }
     }
     Ok(SizeReport { files, later, not_counted })
-}
-
-/// The page without its `<meta name="<name>" …>` tag, and that tag (empty when none): the
-/// files it names are loaded after the first paint (or on `#fleet`), not with the page.
-fn split_meta(index: &str, name: &str) -> (String, String) {
-    let Some(start) = index.find(&format!("<meta name=\"{name}\"")) else {
-        return (index.to_owned(), String::new());
-    };
-    let end = index[start..].find('>').map_or(index.len(), |i| start + i + 1);
-    (format!("{}{}", &index[..start], &index[end..]), index[start..end].to_owned())
 }
 
 /// The file names of sw.js's `const PRECACHE = ["…", …];` (a JSON array, written by
@@ -148,6 +133,29 @@ pub fn print(report: &SizeReport) {
     }
 }
 
+/// Fails when the first load is over [`BUDGET`].
+pub fn check(report: &SizeReport) -> Result<(), String> {
+    let gz = report.total(|f| f.gzip);
+    if gz <= BUDGET {
+        return Ok(());
+    }
+    Err(format!(
+        "the first load is {} gzip, over the {} ceiling (SPEC §12); the size table above says which file grew",
+        kib(gz),
+        kib(BUDGET)
+    ))
+}
+
+/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
+fn gzip_size(path: &Path) -> Result<u64, String> {
+    let sh = shell()?;
+    let out = cmd!(sh, "gzip -9 -c -n {path}")
+        .quiet()
+        .output()
+        .map_err(fix("gzip is needed for the size report: `apt-get install gzip`"))?;
+    Ok(out.stdout.len() as u64)
+}
+
 pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
@@ -186,21 +194,6 @@ mod tests {
         assert_err(
             "const HASHED = [];",
             "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)",
-        );
-    }
-
-    #[test]
-    fn counts_the_second_and_the_fleet_wasm_apart() {
-        let page = "<head><meta name=\"asa-later\" data-js=\"./asa-later-1.js\">\
-                    <meta name=\"asa-fleet\" data-js=\"./asa-fleet-3.js\"><script src=./a-2.js></script></head>";
-        let (index, later) = split_meta(page, "asa-later");
-        let (index, fleet) = split_meta(&index, "asa-fleet");
-        assert_eq!(index, "<head><script src=./a-2.js></script></head>");
-        assert!(later.contains("asa-later-1.js") && !later.contains("asa-fleet"));
-        assert!(fleet.contains("asa-fleet-3.js") && !index.contains("asa-"));
-        assert_eq!(
-            split_meta("<head></head>", "asa-later"),
-            ("<head></head>".to_string(), String::new())
         );
     }
 

@@ -108,62 +108,9 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
-pub fn gzip_size(path: &Path) -> Result<u64, String> {
-    let sh = shell()?;
-    let out = cmd!(sh, "gzip -9 -c -n {path}")
-        .quiet()
-        .output()
-        .map_err(fix("gzip is needed for the size report: `apt-get install gzip`"))?;
-    Ok(out.stdout.len() as u64)
-}
-
-/// Prints each file's raw and gzip size, and the totals.
+/// Prints the size table (`bench_size`) and fails over the ceiling.
 pub fn report(dist: &Path) -> Result<(), String> {
-    let (mut raw_total, mut gz_total) = (0, 0);
-    println!("\n{:<48} {:>10} {:>10}", format!("{}/", dist.display()), "raw", "gzip -9");
-    for file in list(dist)? {
-        let raw = std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?.len();
-        let gz = gzip_size(&file)?;
-        raw_total += raw;
-        gz_total += gz;
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        println!("{name:<48} {raw:>10} {gz:>10}");
-    }
-    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
-    let (raw, gz) = single_pair_visit(dist)?;
-    println!(
-        "{:<48} {raw:>10} {gz:>10}  (index.html and the files it names; budget {} KiB gzip)",
-        "a single-pair visit fetches",
-        VISIT_BUDGET / 1024
-    );
-    if gz > VISIT_BUDGET {
-        return Err(format!(
-            "a single-pair visit fetches {gz} bytes gzip, over the budget of {VISIT_BUDGET} (SPEC §12)"
-        ));
-    }
-    Ok(())
-}
-
-/// SPEC §12: everything a single-pair visit fetches by itself, gzip.
-pub const VISIT_BUDGET: u64 = 192 * 1024;
-
-/// Raw and gzip bytes of what a visit fetches by itself (the service worker blocked):
-/// index.html and every file of `dist` it names (the stylesheet, the glue, the wasm, the
-/// registration script, the icon, the manifest). sw.js and its precache are not part of it.
-pub fn single_pair_visit(dist: &Path) -> Result<(u64, u64), String> {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let (mut raw, mut gz) = (0, 0);
-    for file in list(dist)? {
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let named =
-            name == "index.html" || (name != "sw.js" && name != FLEET_PAGE && html.contains(&name));
-        if named {
-            raw += std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?.len();
-            gz += gzip_size(&file)?;
-        }
-    }
-    Ok((raw, gz))
+    let sizes = crate::bench_size::measure(dist)?;
+    crate::bench_size::print(&sizes);
+    crate::bench_size::check(&sizes)
 }
