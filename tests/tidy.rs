@@ -356,7 +356,7 @@ fn reaches_outside_counts_the_climb() {
             r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../x")"#,
         ),
         (
-            "xtask/bench/browser.mjs",
+            "benches/browser/browser.mjs",
             "import x from '../../../elsewhere/x.mjs';",
         ),
     ];
@@ -370,7 +370,7 @@ fn reaches_outside_counts_the_climb() {
             r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../data")"#,
         ),
         (
-            "xtask/bench/browser.mjs",
+            "benches/browser/browser.mjs",
             "import x from '../../tests/e2e/harness.mjs';",
         ),
         (

@@ -3,12 +3,10 @@
 //! command; the other figures are reported against their goals, never asserted.
 //!
 //! Steps: release build into dist/ (skip with `--no-build`); first-visit size (raw, gzip -9,
-//! brotli) and, over budget, twiggy's view of why; a bench site (dist/ plus a static page with
-//! the same plan, generated from the domain, the leanest Yew page showing that same markup from
-//! `xtask/bench/yew-floor`, and `domain::layout` alone built to wasm from
-//! `xtask/bench/wasm-layout`); the browser figures (`xtask/bench/browser.mjs`);
-//! Lighthouse (`xtask/bench/lighthouse.mjs`); the native criterion benchmarks; the command
-//! line on a generated fleet of 100,000 pairs (`bench_fleet.rs`).
+//! brotli); a bench site (dist/ plus a static page with the same plan, generated from the
+//! domain, and `domain::layout` alone built to wasm from `benches/wasm-layout`); the browser
+//! figures and Lighthouse (`benches/browser/*.mjs`, which write one JSON document); the native
+//! criterion benchmarks; the command line on a generated fleet of 100,000 pairs.
 //!
 //! Options: `--no-build`, `--runs N` (cold runs per page, default 21, at least 9),
 //! `--only size|browser|lighthouse|native|fleet-cli` (a partial run prints but does not write
