@@ -344,23 +344,7 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         let _ = writeln!(s, "| {} | {} | {} | {met} |", r.figure, r.measured, r.goal);
     }
     if let Some(size) = &f.size {
-        let _ = writeln!(s, "\n## Size\n\n{SIZE_METHOD}\n\n| file | raw | gzip -9 | brotli | counted because |\n|---|---:|---:|---:|---|");
-        for (prefix, files) in [("", &size.files), ("later: ", &size.later)] {
-            for x in files {
-                let _ = writeln!(
-                    s,
-                    "| {prefix}{} | {} | {} | {} | {} |",
-                    x.name, x.raw, x.gzip, x.brotli, x.why
-                );
-            }
-        }
-        if !size.not_counted.is_empty() {
-            let _ = writeln!(
-                s,
-                "\nIn dist/ but not downloaded on a first visit: {}.",
-                size.not_counted.join(", ")
-            );
-        }
+        let _ = write!(s, "\n## Size\n\n{SIZE_METHOD}\n\n{}", crate::bench_size::table(size));
     }
     if let Some(p) = &b.plan {
         let phase = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v}"));

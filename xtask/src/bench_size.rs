@@ -103,34 +103,28 @@ fn precache_list(sw: &str) -> Result<Vec<String>, String> {
 
 /// Prints the table and the verdict against the budget.
 pub fn print(report: &SizeReport) {
-    println!(
-        "\n{:<44} {:>9} {:>9} {:>9}  counted because",
-        "first visit", "raw", "gzip -9", "brotli"
-    );
-    for f in &report.files {
-        println!("{:<44} {:>9} {:>9} {:>9}  {}", f.name, f.raw, f.gzip, f.brotli, f.why);
+    println!("\n{}", table(report));
+}
+
+/// The size table in Markdown, as `dist` and `bench` print it and BENCHMARKS.md shows it: the
+/// first load with its total against the ceiling, then what comes later.
+pub fn table(r: &SizeReport) -> String {
+    let mut s = "| file | raw | gzip -9 | brotli | counted because |\n|---|---:|---:|---:|---|\n"
+        .to_string();
+    let later = r.later.iter().map(|f| (format!("later: {}", f.name), f));
+    for (name, f) in r.files.iter().map(|f| (f.name.clone(), f)).chain(later) {
+        s += &format!("| {name} | {} | {} | {} | {} |\n", f.raw, f.gzip, f.brotli, f.why);
     }
-    let (raw, gz, br) =
-        (report.total(|f| f.raw), report.total(|f| f.gzip), report.total(|f| f.brotli));
-    println!(
-        "{:<44} {:>9} {:>9} {:>9}",
-        format!("total ({} files)", report.files.len()),
-        raw,
-        gz,
-        br
-    );
-    println!(
-        "gzip total {} — ceiling ≤ {} ({})",
-        kib(gz),
-        kib(BUDGET),
-        if gz <= BUDGET { "within" } else { "OVER" }
-    );
-    for f in &report.later {
-        println!("later: {:<37} {:>9} {:>9} {:>9}  {}", f.name, f.raw, f.gzip, f.brotli, f.why);
+    let (raw, gz, br) = (r.total(|f| f.raw), r.total(|f| f.gzip), r.total(|f| f.brotli));
+    let within = if gz <= BUDGET { "within" } else { "OVER" };
+    s += &format!("| **first load ({} files)** | **{raw}** | **{gz}** | **{br}** | {} gzip: {within} the {} ceiling |\n", r.files.len(), kib(gz), kib(BUDGET));
+    if !r.not_counted.is_empty() {
+        s += &format!(
+            "\nIn dist/ but not downloaded on a first visit: {}.\n",
+            r.not_counted.join(", ")
+        );
     }
-    if !report.not_counted.is_empty() {
-        println!("not downloaded on a first visit: {}", report.not_counted.join(", "));
-    }
+    s
 }
 
 /// Fails when the first load is over [`BUDGET`].
