@@ -25,13 +25,14 @@ pub const FRAGMENT: &str = "from=8.2(5)&to=9.1(7)";
 /// The generated static page's name inside the bench site.
 const STATIC_PAGE: &str = "static-plan.html";
 /// Cold runs per page: SPEC asks for medians of at least this many.
-const MIN_RUNS: usize = 9;
+const MIN_RUNS: u64 = 9;
 /// Cold runs per page by default: on a shared 2-core machine single loads vary by ±50%
 /// (the static page alone 30–90 ms), and a median of 9 moved the ratio by a whole unit
 /// between two runs; 21 runs cost about 15 s more.
-const DEFAULT_RUNS: usize = 21;
+const DEFAULT_RUNS: u64 = 21;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// A part of the bench, for `--only`.
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Part {
     Size,
     Browser,
@@ -40,57 +41,23 @@ pub enum Part {
     FleetCli,
 }
 
-const PARTS: [(&str, Part); 5] = [
-    ("size", Part::Size),
-    ("browser", Part::Browser),
-    ("lighthouse", Part::Lighthouse),
-    ("native", Part::Native),
-    ("fleet-cli", Part::FleetCli),
-];
-
-#[derive(Debug, PartialEq)]
+#[derive(clap::Args, Debug, PartialEq)]
 pub struct Options {
+    /// Measure dist/ as it is, without the release build first
+    #[arg(long = "no-build", action = clap::ArgAction::SetFalse)]
     pub build: bool,
-    pub runs: usize,
+    /// Cold runs per page (at least 9)
+    #[arg(long, default_value_t = DEFAULT_RUNS, value_parser = clap::value_parser!(u64).range(MIN_RUNS..))]
+    pub runs: u64,
+    /// One part only: prints, does not rewrite BENCHMARKS.md (its figures all come from one run)
+    #[arg(long, value_enum)]
     pub only: Option<Part>,
+    /// Passed on to criterion, after `--` (e.g. `-- --quick`)
+    #[arg(last = true)]
     pub criterion: Vec<String>,
 }
 
 impl Options {
-    pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options =
-            Options { build: true, runs: DEFAULT_RUNS, only: None, criterion: Vec::new() };
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            match arg.as_str() {
-                "--no-build" => options.build = false,
-                "--runs" => {
-                    let value = rest.next().map(String::as_str).unwrap_or_default();
-                    options.runs =
-                        value.parse().ok().filter(|&n| n >= MIN_RUNS).ok_or_else(|| {
-                            format!("--runs needs a number of at least {MIN_RUNS}, not `{value}`")
-                        })?;
-                }
-                "--only" => {
-                    let value = rest.next().map(String::as_str).unwrap_or_default();
-                    let part = PARTS.iter().find(|(name, _)| *name == value).ok_or_else(|| {
-                        let names: Vec<&str> = PARTS.iter().map(|(n, _)| *n).collect();
-                        format!("--only needs one of {}, not `{value}`", names.join(", "))
-                    })?;
-                    options.only = Some(part.1);
-                }
-                "--" => options.criterion.extend(rest.by_ref().cloned()),
-                other => {
-                    return Err(format!(
-                        "unknown bench option `{other}` (options: --no-build, --runs N, \
-                         --only size|browser|lighthouse|native|fleet-cli, -- <criterion args>)"
-                    ))
-                }
-            }
-        }
-        Ok(options)
-    }
-
     fn wants(&self, part: Part) -> bool {
         self.only.is_none_or(|p| p == part)
     }
@@ -105,12 +72,11 @@ pub struct Figures {
     /// The command line on 100,000 generated pairs.
     pub fleet: Option<bench_fleet::FleetFigure>,
     pub hops: usize,
-    pub runs: usize,
+    pub runs: u64,
     pub criterion_args: Vec<String>,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let options = Options::parse(args)?;
+pub fn run(options: Options) -> Result<(), String> {
     let root = repo_root();
     let dist = root.join("dist");
     let work = target_dir(&root).join("bench");
@@ -251,42 +217,35 @@ fn target_dir(root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
+    #[derive(Parser)]
+    struct Bench {
+        #[command(flatten)]
+        options: Options,
     }
 
-    #[track_caller]
-    fn assert_err(text: &str, expected: &str) {
-        assert_eq!(Options::parse(&args(text)), Err(expected.to_string()));
+    fn parse(text: &str) -> Result<Options, clap::error::ErrorKind> {
+        let args = std::iter::once("bench").chain(text.split_whitespace());
+        Bench::try_parse_from(args).map(|b| b.options).map_err(|e| e.kind())
     }
 
     #[test]
     fn reads_options() {
-        let o = Options::parse(&args("--no-build --runs 11 --only browser -- --quick layout"));
-        assert_eq!(
-            o,
-            Ok(Options {
-                build: false,
-                runs: 11,
-                only: Some(Part::Browser),
-                criterion: args("--quick layout"),
-            })
-        );
-        assert_eq!(Options::parse(&[]).map(|o| (o.build, o.runs, o.only)), Ok((true, 21, None)));
+        let criterion = vec!["--quick".to_string(), "layout".to_string()];
+        let expected = Options { build: false, runs: 11, only: Some(Part::Browser), criterion };
+        assert_eq!(parse("--no-build --runs 11 --only browser -- --quick layout"), Ok(expected));
+        let defaults = Options { build: true, runs: 21, only: None, criterion: Vec::new() };
+        assert_eq!(parse(""), Ok(defaults));
+        assert_eq!(parse("--only fleet-cli").map(|o| o.only), Ok(Some(Part::FleetCli)));
     }
 
     #[test]
     fn refuses_bad_options() {
-        assert_err("--runs 3", "--runs needs a number of at least 9, not `3`");
-        assert_err("--runs", "--runs needs a number of at least 9, not ``");
-        assert_err(
-            "--only gpu",
-            "--only needs one of size, browser, lighthouse, native, fleet-cli, not `gpu`",
-        );
-        assert_err(
-            "--fast",
-            "unknown bench option `--fast` (options: --no-build, --runs N, --only size|browser|lighthouse|native|fleet-cli, -- <criterion args>)",
-        );
+        use clap::error::ErrorKind::*;
+        assert_eq!(parse("--runs 3"), Err(ValueValidation));
+        assert_eq!(parse("--runs"), Err(InvalidValue));
+        assert_eq!(parse("--only gpu"), Err(InvalidValue));
+        assert_eq!(parse("--fast"), Err(UnknownArgument));
     }
 }

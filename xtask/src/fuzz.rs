@@ -14,7 +14,6 @@ use xshell::{cmd, Cmd, Shell};
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
 const TARGETS: [&str; 8] =
     ["release", "fragment", "custom_list", "stored", "fleet", "fleet_csv", "fleet_saved", "show"];
-const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.
 const FRAGMENT_MAX_LEN: usize = 9 * 1024;
 
@@ -26,14 +25,7 @@ struct Outcome {
     artifact: Option<String>,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let secs = match args {
-        [] => DEFAULT_SECS,
-        [secs] => secs
-            .parse()
-            .map_err(|_| format!("`cargo xtask fuzz {secs}`: expected a number of seconds, e.g. `cargo xtask fuzz 60`"))?,
-        _ => return Err("usage: cargo xtask fuzz [seconds per target]".to_string()),
-    };
+pub fn run(secs: u64) -> Result<(), String> {
     let (root, sh) = (repo_root(), shell()?);
     if tools::probe(cmd!(sh, "cargo +nightly fuzz --version")).is_none() {
         let by_hand =
