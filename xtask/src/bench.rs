@@ -79,7 +79,7 @@ pub struct Figures {
 pub fn run(options: Options) -> Result<(), String> {
     let root = repo_root();
     let dist = root.join("dist");
-    let work = target_dir(&root).join("bench");
+    let work = crate::target_dir().join("bench");
     let needs_dist = options.wants(Part::Size)
         || options.wants(Part::Browser)
         || options.wants(Part::Lighthouse);
@@ -197,7 +197,7 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, bench_static::Static
 /// Builds `domain::layout` alone to wasm (benches/wasm-layout, the app's release profile)
 /// into `<site>/bench-layout.wasm`, for the in-browser layout figure.
 fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
-    let target = target_dir(root).join("bench-wasm");
+    let target = crate::target_dir().join("bench-wasm");
     let manifest = root.join("benches/wasm-layout/Cargo.toml");
     let sh = shell()?;
     cmd!(sh, "cargo build --release --offline --target wasm32-unknown-unknown --manifest-path {manifest} --target-dir {target}")
@@ -208,10 +208,6 @@ fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     std::fs::copy(&built, site.join("bench-layout.wasm"))
         .map(|_| ())
         .map_err(|e| format!("cannot copy {}: {e}", built.display()))
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 #[cfg(test)]

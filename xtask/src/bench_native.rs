@@ -6,12 +6,12 @@
 //! throughput from `benchmark.json` beside it. Arguments are passed on to criterion
 //! (`cargo xtask bench --quick`, or a filter such as `layout`).
 
-use crate::repo_root;
+use crate::{fix, shell};
 use serde::Deserialize;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::time::SystemTime;
+use xshell::cmd;
 
 /// SPEC §12 budgets that a native benchmark measures: (benchmark id, limit in ns, wording).
 const BUDGETS: [(&str, f64, &str); 3] = [
@@ -50,23 +50,13 @@ impl NativeResult {
 
 /// Runs the criterion benchmarks (arguments passed on), prints the medians and returns them.
 pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
-    let root = repo_root();
-    let started = SystemTime::now();
-    let mut cmd = Command::new("cargo");
-    cmd.args(["bench", "--bench", "domain", "--"]).args(args).current_dir(&root);
-    println!("$ cargo bench --bench domain -- {}", args.join(" "));
+    let (sh, started) = (shell()?, SystemTime::now());
     // Progress goes to stderr (shown live); results to stdout, shown once the run ends.
-    let output = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("could not start cargo: {e}"))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    print!("{stdout}");
-    if !output.status.success() {
-        return Err(format!("`cargo bench --bench domain` failed ({})", output.status));
-    }
-    let mut results = fresh_results(&target_dir(&root).join("criterion"), started);
+    let stdout = cmd!(sh, "cargo bench --bench domain -- {args...}")
+        .read()
+        .map_err(fix("the benchmarks did not build or run: the messages above say why"))?;
+    println!("{stdout}");
+    let mut results = fresh_results(&crate::target_dir().join("criterion"), started);
     if results.is_empty() {
         return Err(
             "`cargo bench --bench domain` ran no benchmark (is the filter right?)".to_string()
@@ -147,10 +137,6 @@ pub fn human(ns: f64) -> String {
         ns if ns >= 1e3 => format!("{:.2} µs", ns / 1e3),
         ns => format!("{ns:.0} ns"),
     }
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 #[cfg(test)]

@@ -113,6 +113,11 @@ pub fn fix(hint: impl std::fmt::Display) -> impl FnOnce(xshell::Error) -> String
     move |e| format!("{e}\n{hint}")
 }
 
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the repository).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo_root().join("target"), PathBuf::from)
+}
+
 /// The repository root (xtask/..), whatever directory cargo was run from.
 pub fn repo_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
