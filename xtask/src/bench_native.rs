@@ -52,7 +52,9 @@ impl NativeResult {
 pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     let (sh, started) = (shell()?, SystemTime::now());
     // Progress goes to stderr (shown live); results to stdout, shown once the run ends.
-    let stdout = cmd!(sh, "cargo bench --bench domain -- {args...}")
+    let bench = cmd!(sh, "cargo bench --bench domain -- {args...}");
+    println!("$ {bench}");
+    let stdout = bench
         .read()
         .map_err(fix("the benchmarks did not build or run: the messages above say why"))?;
     println!("{stdout}");
