@@ -146,34 +146,16 @@ fn locked(lock_path: &Path, package: &str) -> String {
     panic!("{package} is not in {}", lock_path.display())
 }
 
-/// Trunk must find the installed wasm-bindgen-cli, or it would try a download (no internet);
-/// the bench's Yew floor is built by the same Trunk, so it pins the same one.
+/// Trunk must find the installed wasm-bindgen-cli, or it would try a download (no internet).
 #[test]
 fn trunk_pins_the_locked_wasm_bindgen() {
-    let floor = root().join("xtask/bench/yew-floor");
-    for dir in [root(), floor] {
-        let version = locked(&dir.join("Cargo.lock"), "wasm-bindgen");
-        let trunk = read(&dir.join("Trunk.toml"));
-        let wanted = format!("wasm_bindgen = \"{version}\"");
-        assert!(
-            trunk.contains(&wanted),
-            "{}/Trunk.toml must say `{wanted}` (the Cargo.lock version)",
-            dir.display()
-        );
-    }
-}
-
-/// The bench's Yew floor stands for the app's stack: the same yew and wasm-bindgen.
-#[test]
-fn yew_floor_locks_the_apps_versions() {
-    let floor = root().join("xtask/bench/yew-floor/Cargo.lock");
-    for package in ["yew", "wasm-bindgen"] {
-        assert_eq!(
-            locked(&floor, package),
-            locked(&root().join("Cargo.lock"), package),
-            "xtask/bench/yew-floor/Cargo.lock must pin the app's {package}"
-        );
-    }
+    let version = locked(&root().join("Cargo.lock"), "wasm-bindgen");
+    let trunk = read(&root().join("Trunk.toml"));
+    let wanted = format!("wasm_bindgen = \"{version}\"");
+    assert!(
+        trunk.contains(&wanted),
+        "Trunk.toml must say `{wanted}` (the Cargo.lock version)"
+    );
 }
 
 /// Nothing in the page may come from elsewhere (SPEC §10): no absolute URLs in index.html, the
@@ -374,7 +356,7 @@ fn reaches_outside_counts_the_climb() {
             r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../x")"#,
         ),
         (
-            "xtask/bench/browser.mjs",
+            "benches/browser/browser.mjs",
             "import x from '../../../elsewhere/x.mjs';",
         ),
     ];
@@ -388,7 +370,7 @@ fn reaches_outside_counts_the_climb() {
             r#"concat!(env!("CARGO_MANIFEST_DIR"), "/../data")"#,
         ),
         (
-            "xtask/bench/browser.mjs",
+            "benches/browser/browser.mjs",
             "import x from '../../tests/e2e/harness.mjs';",
         ),
         (

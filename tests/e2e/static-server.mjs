@@ -1,5 +1,5 @@
 // A loopback static server that behaves like the static hosts the page is made for, shared by
-// the e2e tests (through harness.mjs, which serves dist/) and the bench (xtask/bench/*.mjs,
+// the e2e tests (through harness.mjs, which serves dist/) and the bench (benches/browser/*.mjs,
 // which serve the bench site). Node's standard library only: the bench imports it without the
 // tests' npm packages.
 //

@@ -3,11 +3,11 @@
 //! fleet of 100,000 lines and writes it as JSON, pinned to one core. Median of [`RUNS`] runs of
 //! wall time and CPU time, and the peak memory, as GNU time reports them.
 
-use crate::cmd::Cmd;
-use crate::repo_root;
-use std::path::{Path, PathBuf};
+use crate::shell;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
+use xshell::cmd;
 
 /// Pairs in the generated fleet (SPEC §12).
 pub const PAIRS: usize = 100_000;
@@ -35,13 +35,11 @@ pub struct FleetFigure {
 
 /// Builds the release binary, generates the fleet and times the runs.
 pub fn measure() -> Result<FleetFigure, String> {
-    let root = repo_root();
-    Cmd::new("cargo")
-        .args(["build", "--release", "--locked", "--bin", "asa-planner"])
-        .dir(&root)
-        .run()?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let sh = shell()?;
+    cmd!(sh, "cargo build --release --locked --bin asa-planner")
+        .run()
+        .map_err(|e| e.to_string())?;
+    let target = crate::target_dir();
     let binary = target.join("release").join("asa-planner");
     let work = target.join("bench");
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;

@@ -1,15 +1,17 @@
 //! The native part of `cargo xtask bench` (called by `bench.rs`): runs the criterion benchmarks of `benches/domain.rs`
 //! and prints each benchmark's median, with the SPEC §12 budget where one applies.
 //!
-//! Criterion prints a mean-based estimate; the median is read from the `estimates.json` it
-//! writes under `<target>/criterion/<benchmark id>/new/`. Arguments are passed on to criterion
+//! Criterion prints a mean-based estimate; the median is read with serde from the
+//! `estimates.json` it writes under `<target>/criterion/<benchmark id>/new/`, the id and the
+//! throughput from `benchmark.json` beside it. Arguments are passed on to criterion
 //! (`cargo xtask bench --quick`, or a filter such as `layout`).
 
-use crate::repo_root;
+use crate::{fix, shell};
+use serde::Deserialize;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::time::SystemTime;
+use xshell::cmd;
 
 /// SPEC §12 budgets that a native benchmark measures: (benchmark id, limit in ns, wording).
 const BUDGETS: [(&str, f64, &str); 3] = [
@@ -57,28 +59,15 @@ impl NativeResult {
 
 /// Runs the criterion benchmarks (arguments passed on), prints the medians and returns them.
 pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
-    let root = repo_root();
-    let started = SystemTime::now();
-    let mut cmd = Command::new("cargo");
-    cmd.args(["bench", "--bench", "domain", "--"])
-        .args(args)
-        .current_dir(&root);
-    println!("$ cargo bench --bench domain -- {}", args.join(" "));
+    let (sh, started) = (shell()?, SystemTime::now());
     // Progress goes to stderr (shown live); results to stdout, shown once the run ends.
-    let output = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("could not start cargo: {e}"))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    print!("{stdout}");
-    if !output.status.success() {
-        return Err(format!(
-            "`cargo bench --bench domain` failed ({})",
-            output.status
-        ));
-    }
-    let mut results = fresh_results(&target_dir(&root).join("criterion"), started);
+    let bench = cmd!(sh, "cargo bench --bench domain -- {args...}");
+    println!("$ {bench}");
+    let stdout = bench.read().map_err(fix(
+        "the benchmarks did not build or run: the messages above say why",
+    ))?;
+    println!("{stdout}");
+    let mut results = fresh_results(&crate::target_dir().join("criterion"), started);
     if results.is_empty() {
         return Err(
             "`cargo bench --bench domain` ran no benchmark (is the filter right?)".to_string(),
@@ -101,65 +90,63 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     Ok(results)
 }
 
-/// Every benchmark whose `new/estimates.json` was written since `since`.
-/// Walks the criterion directory with an explicit stack.
+/// criterion's `new/benchmark.json` (the fields read here).
+#[derive(Deserialize)]
+struct Benchmark {
+    full_id: String,
+    /// `{"Elements": n}` when the benchmark declared a throughput in elements, else absent or null.
+    throughput: Option<Throughput>,
+}
+
+#[derive(Deserialize)]
+struct Throughput {
+    #[serde(rename = "Elements")]
+    elements: Option<u64>,
+}
+
+/// criterion's `new/estimates.json`: the median's point estimate, in nanoseconds.
+#[derive(Deserialize)]
+struct Estimates {
+    median: Estimate,
+}
+
+#[derive(Deserialize)]
+struct Estimate {
+    point_estimate: f64,
+}
+
+/// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`.
 fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
     let mut results = Vec::new();
-    let mut stack = vec![criterion.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() && path.file_name().is_some_and(|n| n != "report") {
-                stack.push(path);
+    let mut dirs = vec![criterion.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries = fs::read_dir(&dir).into_iter().flatten().flatten();
+        dirs.extend(
+            entries
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && !p.ends_with("report")),
+        );
+        let new = dir.join("new");
+        let fresh = fs::metadata(new.join("estimates.json")).and_then(|m| m.modified());
+        if fresh.is_ok_and(|t| t >= since) {
+            if let Some(result) = read_result(&new) {
+                results.push(result);
             }
-        }
-        let estimates = dir.join("new").join("estimates.json");
-        let fresh = fs::metadata(&estimates)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t >= since);
-        if !fresh {
-            continue;
-        }
-        let benchmark = fs::read_to_string(dir.join("new").join("benchmark.json")).ok();
-        let id = benchmark.as_deref().and_then(full_id);
-        let elements = benchmark.as_deref().and_then(elements);
-        let median = fs::read_to_string(&estimates)
-            .ok()
-            .and_then(|j| median_ns(&j));
-        if let (Some(id), Some(median_ns)) = (id, median) {
-            results.push(NativeResult {
-                id,
-                median_ns,
-                elements,
-            });
         }
     }
     results
 }
 
-/// The value at `pointer` (`/median/point_estimate`) of a JSON file criterion wrote.
-fn json_at(json: &str, pointer: &str) -> Option<serde_json::Value> {
-    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
-    value.pointer_mut(pointer).map(serde_json::Value::take)
-}
-
-/// `full_id` of criterion's `benchmark.json` (`plan/all_pairs_builtin`).
-fn full_id(json: &str) -> Option<String> {
-    json_at(json, "/full_id")?.as_str().map(str::to_string)
-}
-
-/// `throughput.Elements` of criterion's `benchmark.json` (the throughput is `null` when the
-/// benchmark declared none).
-fn elements(json: &str) -> Option<u64> {
-    json_at(json, "/throughput/Elements")?.as_u64()
-}
-
-/// `median.point_estimate` (nanoseconds) of criterion's `estimates.json`.
-fn median_ns(json: &str) -> Option<f64> {
-    json_at(json, "/median/point_estimate")?.as_f64()
+/// One benchmark from criterion's two files in `new`; `None` when either does not read.
+fn read_result(new: &Path) -> Option<NativeResult> {
+    let read = |name: &str| fs::read_to_string(new.join(name)).ok();
+    let benchmark: Benchmark = serde_json::from_str(&read("benchmark.json")?).ok()?;
+    let estimates: Estimates = serde_json::from_str(&read("estimates.json")?).ok()?;
+    Some(NativeResult {
+        id: benchmark.full_id,
+        median_ns: estimates.median.point_estimate,
+        elements: benchmark.throughput.and_then(|t| t.elements),
+    })
 }
 
 pub fn human(ns: f64) -> String {
@@ -171,25 +158,46 @@ pub fn human(ns: f64) -> String {
     }
 }
 
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn reads_criterions_output() {
+        let dir = std::env::temp_dir().join(format!("xtask-criterion-{}", std::process::id()));
+        let new = dir.join("plan").join("all_pairs_builtin").join("new");
+        fs::create_dir_all(&new).unwrap();
+        let since = SystemTime::now() - std::time::Duration::from_secs(60);
         let bench = r#"{"group_id":"plan","function_id":"all_pairs_builtin","value_str":null,"throughput":null,"full_id":"plan/all_pairs_builtin","directory_name":"plan/all_pairs_builtin","title":"plan/all_pairs_builtin"}"#;
-        assert_eq!(full_id(bench).as_deref(), Some("plan/all_pairs_builtin"));
-        assert_eq!(full_id("{}"), None);
-        assert_eq!(elements(bench), None);
+        let estimates = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":1.0,"upper_bound":2.0},"point_estimate":1.5,"standard_error":0.1},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25,"standard_error":3.0}}"#;
+        fs::write(new.join("benchmark.json"), bench).unwrap();
+        fs::write(new.join("estimates.json"), estimates).unwrap();
+        let parse = dir.join("parse").join("new");
+        fs::create_dir_all(&parse).unwrap();
         let with = r#"{"full_id":"parse/builtin_spellings","throughput":{"Elements":2208}}"#;
-        assert_eq!(elements(with), Some(2208));
-        let json = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":1.0,"upper_bound":2.0},"point_estimate":1.5,"standard_error":0.1},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25,"standard_error":3.0}}"#;
-        assert_eq!(median_ns(json), Some(2998.25));
-        assert_eq!(median_ns("{}"), None);
+        fs::write(parse.join("benchmark.json"), with).unwrap();
+        fs::write(parse.join("estimates.json"), estimates).unwrap();
+        // A benchmark whose estimates do not read is left out, not guessed.
+        let broken = dir.join("broken").join("new");
+        fs::create_dir_all(&broken).unwrap();
+        fs::write(broken.join("benchmark.json"), with).unwrap();
+        fs::write(broken.join("estimates.json"), "{}").unwrap();
+        let mut found: Vec<_> = fresh_results(&dir, since)
+            .into_iter()
+            .map(|r| (r.id, r.median_ns, r.elements))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            found,
+            [
+                ("parse/builtin_spellings".to_string(), 2998.25, Some(2208)),
+                ("plan/all_pairs_builtin".to_string(), 2998.25, None)
+            ]
+        );
+        assert!(
+            fresh_results(&dir, SystemTime::now() + std::time::Duration::from_secs(60)).is_empty()
+        );
+        let _ = fs::remove_dir_all(&dir);
         assert_eq!(human(2998.25), "3.00 µs");
         assert_eq!(human(88.1e6), "88.10 ms");
     }

@@ -51,15 +51,10 @@ pub fn run() -> Result<(), String> {
     }
     std::fs::write(&output, &text)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    let releases = text
-        .lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
-        .count();
-    println!(
-        "wrote {} ({releases} releases, {} bytes)",
-        output.display(),
-        text.len()
-    );
+    let digit = |l: &&str| l.starts_with(|c: char| c.is_ascii_digit());
+    let releases = text.lines().filter(digit).count();
+    let (out, bytes) = (output.display(), text.len());
+    println!("wrote {out} ({releases} releases, {bytes} bytes)");
     Ok(())
 }
 
@@ -113,8 +108,8 @@ pub fn render(json: &str) -> Result<String, String> {
     entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
     entries.sort_by_key(Entry::key);
     for e in &entries {
-        e.check()
-            .map_err(|why| format!("release {}: {why}", canonical(e.key())))?;
+        let key = canonical(e.key());
+        e.check().map_err(|why| format!("release {key}: {why}"))?;
     }
     if let Some(w) = entries.windows(2).find(|w| w[0].key() == w[1].key()) {
         return Err(format!("release {} is listed twice", canonical(w[0].key())));
@@ -151,9 +146,6 @@ fn canonical((major, minor, maintenance, interim): (u16, u16, u16, Option<u16>))
 
 fn is_month(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    let digit = |(i, c): (usize, &u8)| i == 4 || c.is_ascii_digit();
+    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(digit)
 }

@@ -1,8 +1,8 @@
 //! `cargo xtask dist`: the release build into dist/ and a size report (raw and gzip -9).
 
-use crate::cmd::Cmd;
-use crate::{repo_root, tools};
+use crate::{fix, repo_root, shell, tools};
 use std::path::{Path, PathBuf};
+use xshell::cmd;
 
 /// Trunk names the app's files after the crate: `asa-planner-<hash>.js`, `…_bg.wasm`.
 const APP_PREFIX: &str = "asa-planner-";
@@ -16,10 +16,10 @@ pub fn run() -> Result<(), String> {
 
 /// Dependencies fetched once, online, so every later cargo call (Trunk's included) can be offline.
 pub fn fetch() -> Result<(), String> {
-    Cmd::new("cargo")
-        .args(["fetch", "--locked"])
-        .dir(&repo_root())
-        .run()
+    let sh = shell()?;
+    cmd!(sh, "cargo fetch --locked").run().map_err(fix(
+        "cargo could not fetch the locked dependencies: check the network, or run `cargo update` if Cargo.lock is stale",
+    ))
 }
 
 /// The fleet view's page (its own Trunk target and wasm), written beside index.html.
@@ -31,13 +31,12 @@ pub const FLEET_PAGE: &str = "fleet.html";
 /// index.html, exactly one planner .wasm and its .js, fleet.html, sw.js.
 pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     fetch()?;
+    let sh = shell()?;
     let trunk = |target: &str, out: &Path| {
-        let cmd = Cmd::new("trunk")
-            .args(["build", "--release", "--offline", "--locked", "--dist"])
-            .arg(out)
-            .arg(target)
-            .dir(&repo_root());
-        env.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v)).run()
+        cmd!(sh, "trunk build --release --offline --locked --dist {out} {target}")
+            .envs(env.iter().copied())
+            .run()
+            .map_err(fix("the release build failed: the messages above say why (`cargo xtask dist` installs trunk when it is missing)"))
     };
     trunk("index.html", dist)?;
     // Trunk replaces the whole of its dist dir: the fleet page is built apart, then copied in.
@@ -65,13 +64,6 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     }
     crate::post_build::finish(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist).map(|_| ())
-}
-
-/// Where the release build keeps its artifacts: cargo's own target dir. The release is built
-/// by the toolchain `rust-toolchain.toml` pins, the same one every other task uses, so a
-/// person's `cargo xtask serve` builds the bytes CI builds.
-pub fn release_target_dir() -> PathBuf {
-    repo_root().join("target")
 }
 
 /// The wasm file of a dist dir, after checking it is alone and has its glue next to it (Trunk
@@ -132,79 +124,9 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
-pub fn gzip_size(path: &Path) -> Result<u64, String> {
-    let bytes = Cmd::new("gzip")
-        .args(["-9", "-c", "-n"])
-        .arg(path)
-        .read_bytes()
-        .map_err(|e| {
-            format!("{e}\n(gzip is needed for the size report: `apt-get install gzip`)")
-        })?;
-    Ok(bytes.len() as u64)
-}
-
-/// Prints each file's raw and gzip size, and the totals.
+/// Prints the size table (`bench_size`) and fails over the ceiling.
 pub fn report(dist: &Path) -> Result<(), String> {
-    let (mut raw_total, mut gz_total) = (0, 0);
-    println!(
-        "\n{:<48} {:>10} {:>10}",
-        format!("{}/", dist.display()),
-        "raw",
-        "gzip -9"
-    );
-    for file in list(dist)? {
-        let raw = std::fs::metadata(&file)
-            .map_err(|e| format!("{}: {e}", file.display()))?
-            .len();
-        let gz = gzip_size(&file)?;
-        raw_total += raw;
-        gz_total += gz;
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        println!("{name:<48} {raw:>10} {gz:>10}");
-    }
-    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
-    let (raw, gz) = single_pair_visit(dist)?;
-    println!(
-        "{:<48} {raw:>10} {gz:>10}  (index.html and the files it names; budget {} KiB gzip)",
-        "a single-pair visit fetches",
-        VISIT_BUDGET / 1024
-    );
-    if gz > VISIT_BUDGET {
-        return Err(format!(
-            "a single-pair visit fetches {gz} bytes gzip, over the budget of {VISIT_BUDGET} (SPEC §12)"
-        ));
-    }
-    Ok(())
-}
-
-/// SPEC §12: everything a single-pair visit fetches by itself, gzip.
-pub const VISIT_BUDGET: u64 = 192 * 1024;
-
-/// Raw and gzip bytes of what a visit fetches by itself (the service worker blocked):
-/// index.html and every file of `dist` it names (the stylesheet, the glue, the wasm, the
-/// registration script, the icon, the manifest). sw.js and its precache are not part of it.
-pub fn single_pair_visit(dist: &Path) -> Result<(u64, u64), String> {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let (mut raw, mut gz) = (0, 0);
-    for file in list(dist)? {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let named =
-            name == "index.html" || (name != "sw.js" && name != FLEET_PAGE && html.contains(&name));
-        if named {
-            raw += std::fs::metadata(&file)
-                .map_err(|e| format!("{}: {e}", file.display()))?
-                .len();
-            gz += gzip_size(&file)?;
-        }
-    }
-    Ok((raw, gz))
+    let sizes = crate::bench_size::measure(dist)?;
+    crate::bench_size::print(&sizes);
+    crate::bench_size::check(&sizes)
 }

@@ -5,11 +5,11 @@
 //! installed by package name when missing. libFuzzer's chatter goes to
 //! `fuzz/logs/<target>.log`; a crash prints the end of that log and the input's file.
 
-use crate::repo_root;
-use std::fs::{self, File};
+use crate::{fix, repo_root, shell, tools};
+use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Instant;
+use xshell::{cmd, Cmd, Shell};
 
 /// The targets, in the order they run (the names of `fuzz/Cargo.toml`'s `[[bin]]`s).
 const TARGETS: [&str; 8] = [
@@ -22,7 +22,6 @@ const TARGETS: [&str; 8] = [
     "fleet_saved",
     "show",
 ];
-const DEFAULT_SECS: u64 = 30;
 /// Fragments up to the 8 KiB limit and a little over it; the other inputs are short.
 const FRAGMENT_MAX_LEN: usize = 9 * 1024;
 
@@ -34,28 +33,24 @@ struct Outcome {
     artifact: Option<String>,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let secs = match args {
-        [] => DEFAULT_SECS,
-        [secs] => secs
-            .parse()
-            .map_err(|_| format!("`cargo xtask fuzz {secs}`: expected a number of seconds, e.g. `cargo xtask fuzz 60`"))?,
-        _ => return Err("usage: cargo xtask fuzz [seconds per target]".to_string()),
-    };
-    let root = repo_root();
-    ensure_cargo_fuzz()?;
-    status(
-        cargo_fuzz(&root)
-            .arg("build")
-            .arg("--release")
-            .stdout(Stdio::inherit())
-            .stderr(Stdio::inherit()),
-    )
-    .map_err(|e| format!("building the fuzz targets failed: {e}"))?;
+pub fn run(secs: u64) -> Result<(), String> {
+    let (root, sh) = (repo_root(), shell()?);
+    if tools::probe(cmd!(sh, "cargo +nightly fuzz --version")).is_none() {
+        let by_hand =
+            "installing cargo-fuzz failed; run `cargo install --locked cargo-fuzz` by hand";
+        cmd!(sh, "cargo install --locked cargo-fuzz")
+            .run()
+            .map_err(fix(by_hand))?;
+    }
+    nightly(cmd!(sh, "cargo +nightly fuzz build --release"))
+        .run()
+        .map_err(fix(
+            "building the fuzz targets failed: the messages above say why",
+        ))?;
     let mut outcomes = Vec::new();
     for target in TARGETS {
         println!("fuzzing {target} for {secs} s …");
-        outcomes.push(fuzz_one(&root, target, secs)?);
+        outcomes.push(fuzz_one(&sh, &root, target, secs)?);
     }
     println!("\n{:<12} {:>14}  result", "target", "executions");
     for o in &outcomes {
@@ -82,7 +77,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-fn fuzz_one(root: &Path, target: &'static str, secs: u64) -> Result<Outcome, String> {
+fn fuzz_one(sh: &Shell, root: &Path, target: &'static str, secs: u64) -> Result<Outcome, String> {
     // Not in artifacts/: cargo-fuzz reports the newest file there as the failing input.
     let dir = root.join("fuzz").join("logs");
     let corpus = root.join("fuzz").join("corpus").join(target);
@@ -90,32 +85,31 @@ fn fuzz_one(root: &Path, target: &'static str, secs: u64) -> Result<Outcome, Str
         fs::create_dir_all(d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
     }
     let log_path = dir.join(format!("{target}.log"));
-    let log =
-        File::create(&log_path).map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
-    let log_err = log
-        .try_clone()
-        .map_err(|e| format!("{}: {e}", log_path.display()))?;
-    let mut cmd = cargo_fuzz(root);
-    cmd.args(["run", "--release", target])
-        .arg(&corpus)
-        .arg("--")
-        .arg(format!("-max_total_time={secs}"))
-        .arg(format!(
-            "-dict={}",
-            root.join("fuzz")
-                .join("dicts")
-                .join(format!("{target}.dict"))
-                .display()
-        ))
-        .arg("-print_final_stats=1")
-        .stdout(log)
-        .stderr(log_err);
-    if target == "fragment" {
-        cmd.arg(format!("-max_len={FRAGMENT_MAX_LEN}"));
-    }
+    let time = format!("-max_total_time={secs}");
+    let dict = format!(
+        "-dict={}",
+        root.join(format!("fuzz/dicts/{target}.dict")).display()
+    );
+    let max_len = format!("-max_len={FRAGMENT_MAX_LEN}");
+    let extra = if target == "fragment" {
+        &[max_len][..]
+    } else {
+        &[]
+    };
     let started = Instant::now();
-    let ok = status(&mut cmd).is_ok();
-    let text = fs::read_to_string(&log_path).unwrap_or_default();
+    let run = cmd!(
+        sh,
+        "cargo +nightly fuzz run --release {target} {corpus} -- {time} {dict} -print_final_stats=1 {extra...}"
+    );
+    let output = nightly(run)
+        .quiet()
+        .ignore_status()
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+    fs::write(&log_path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+    let ok = output.status.success();
     if text.contains("failed to build fuzz script") {
         return Err(format!(
             "the fuzz target {target} does not build (see {}); fix the build, then run again",
@@ -183,51 +177,19 @@ fn artifact(log: &str) -> Option<String> {
     })
 }
 
-fn ensure_cargo_fuzz() -> Result<(), String> {
-    let installed = Command::new("cargo")
-        .args(["+nightly", "fuzz", "--version"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if installed {
-        return Ok(());
-    }
-    println!("$ cargo install --locked cargo-fuzz");
-    status(Command::new("cargo").args(["install", "--locked", "cargo-fuzz"])).map_err(|e| {
-        format!(
-            "installing cargo-fuzz failed ({e}); run `cargo install --locked cargo-fuzz` by hand"
-        )
-    })
-}
-
-/// `cargo +nightly fuzz …` in the repository root, with the variables of the outer (stable)
-/// cargo removed so that they do not leak into the nightly build.
-fn cargo_fuzz(root: &Path) -> Command {
-    let mut cmd = Command::new("cargo");
-    cmd.args(["+nightly", "fuzz"]).current_dir(root);
-    for var in [
+/// `cmd` (a `cargo +nightly fuzz …`) without the variables of the outer (stable) cargo, so that
+/// they do not leak into the nightly build.
+fn nightly(cmd: Cmd<'_>) -> Cmd<'_> {
+    [
         "RUSTUP_TOOLCHAIN",
         "RUSTC",
         "RUSTDOC",
         "CARGO",
         "CARGO_TARGET_DIR",
         "RUSTFLAGS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn status(cmd: &mut Command) -> Result<(), String> {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("could not start cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(status.to_string())
-    }
+    ]
+    .iter()
+    .fold(cmd, |cmd, var| cmd.env_remove(var))
 }
 
 #[cfg(test)]

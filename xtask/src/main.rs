@@ -1,8 +1,8 @@
 //! `cargo xtask <task>`: the project's build and test automation, in Rust (matklad's
 //! cargo-xtask). It depends on the app's own library (the benchmark draws its static page from
-//! the domain) and on well-kept crates for formats: `serde_json` for JSON, `toml` for
-//! Cargo.lock, `sha2` and `base64` for digests. Each task is a small function that shells out
-//! and checks the status; every error says what to do about it.
+//! the domain) and on well-kept crates: `xshell` to run commands, `serde_json` for JSON, `toml`
+//! for Cargo.lock, `sha2` and `base64` for digests. Each task is a small function that shells
+//! out and checks the status; every error says what to do about it.
 
 mod bench;
 mod bench_fleet;
@@ -10,36 +10,52 @@ mod bench_native;
 mod bench_report;
 mod bench_size;
 mod bench_static;
-mod bench_twiggy;
-mod bench_yew_floor;
 mod catalog;
-mod cmd;
 mod dist;
 mod fuzz;
 mod post_build;
 mod serve;
-mod sha256;
 mod test;
 mod tools;
 
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use xshell::Shell;
 
-const HELP: &str = "\
-usage: cargo xtask <task>
+/// `cargo xtask <task>`: the project's build, test and benchmark automation.
+#[derive(Parser)]
+#[command(bin_name = "cargo xtask")]
+struct Xtask {
+    #[command(subcommand)]
+    task: Task,
+}
 
-tasks:
-  serve         install what is missing, then build and serve the app on http://127.0.0.1:8080
-  dist          release build into dist/, then print each file's raw and gzip size
-  test          install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
-  catalog       regenerate data/catalog.txt from data/reference/asa-releases.json
-  first-screen  rewrite index.html's first screen (the empty planner, painted before any
-                script) from src/view/first_screen.rs
-  fuzz [secs]   run every fuzz target for secs seconds each
-  bench         benchmarks and audits (size, time to a plan, layout, Lighthouse, axe):
-                prints figures and writes BENCHMARKS.md; fails over the 192 KiB budget
-  post-build    (run by Trunk's post_build hook) service worker, CSP hashes, build id
-";
+#[derive(Subcommand)]
+enum Task {
+    /// Install what is missing, then build and serve the app on http://127.0.0.1:8080
+    Serve,
+    /// Release build into dist/, then print the size of what a first visit fetches (fails over
+    /// the 192 KiB gzip ceiling)
+    Dist,
+    /// Install what tests need, then fmt, clippy, native, wasm (Chromium) and e2e tests
+    Test,
+    /// Regenerate data/catalog.txt from data/reference/asa-releases.json
+    Catalog,
+    /// Rewrite index.html's first screen (the empty planner, painted before any script) from
+    /// src/view/first_screen.rs
+    FirstScreen,
+    /// Run every fuzz target for SECS seconds each
+    Fuzz {
+        #[arg(default_value_t = 30)]
+        secs: u64,
+    },
+    /// Benchmarks and audits (size, time to a plan, layout, interactions, Lighthouse, axe,
+    /// criterion, the fleet command line): prints figures and writes BENCHMARKS.md
+    Bench(bench::Options),
+    /// (Run by Trunk's post_build hook) service worker, CSP hashes, build id
+    PostBuild,
+}
 
 /// Rewrites index.html's first screen from `view::first_screen` (tests/first_screen.rs fails
 /// when it is stale).
@@ -62,23 +78,17 @@ fn first_screen() -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = Xtask::parse().task;
     tools::set_path();
-    let rest = args.get(1..).unwrap_or_default();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => serve::run(),
-        Some("dist") => dist::run(),
-        Some("test") => test::run(),
-        Some("post-build") => post_build::run(),
-        Some("catalog") => catalog::run(),
-        Some("first-screen") => first_screen(),
-        Some("fuzz") => fuzz::run(rest),
-        Some("bench") => bench::run(rest),
-        Some("help" | "-h" | "--help") | None => {
-            print!("{HELP}");
-            Ok(())
-        }
-        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    let result = match task {
+        Task::Serve => serve::run(),
+        Task::Dist => dist::run(),
+        Task::Test => test::run(),
+        Task::PostBuild => post_build::run(),
+        Task::Catalog => catalog::run(),
+        Task::FirstScreen => first_screen(),
+        Task::Fuzz { secs } => fuzz::run(secs),
+        Task::Bench(options) => bench::run(options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -87,6 +97,25 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A shell in the repository root, where every task's commands run (xshell prints each
+/// command before running it and fails on a non-zero exit).
+pub fn shell() -> Result<Shell, String> {
+    let sh = Shell::new().map_err(|e| e.to_string())?;
+    sh.change_dir(repo_root());
+    Ok(sh)
+}
+
+/// xshell's error (`command not found: …`, `command exited with non-zero code …`) followed by
+/// what to do about it.
+pub fn fix(hint: impl std::fmt::Display) -> impl FnOnce(xshell::Error) -> String {
+    move |e| format!("{e}\n{hint}")
+}
+
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the repository).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo_root().join("target"), PathBuf::from)
 }
 
 /// The repository root (xtask/..), whatever directory cargo was run from.

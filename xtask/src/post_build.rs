@@ -11,7 +11,9 @@
 //!   (eframe_template #102, #168); a generated one cannot.
 
 use crate::repo_root;
-use crate::sha256;
+use base64::prelude::{Engine as _, BASE64_STANDARD};
+use scraper::{Html, Selector};
+use sha2::{Digest as _, Sha256};
 use std::path::Path;
 
 /// The part of the CSP (index.html) that the script hashes are appended to.
@@ -144,28 +146,25 @@ fn build_id(files: &[(String, Vec<u8>)]) -> String {
         all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         all.extend_from_slice(bytes);
     }
-    sha256::hex(&all)[..16].to_string()
+    hex(&all)[..16].to_string()
 }
 
-/// The bodies of inline `<script>` elements (those without `src`), in order.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let lower = html.to_ascii_lowercase();
-    let mut scripts = Vec::new();
-    let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
-        let Some(open_end) = lower[start..].find('>').map(|i| i + start + 1) else {
-            break;
-        };
-        let Some(close) = lower[open_end..].find("</script").map(|i| i + open_end) else {
-            break;
-        };
-        let tag = &lower[start..open_end];
-        if !tag.contains(" src=") {
-            scripts.push(&html[open_end..close]);
-        }
-        from = close;
-    }
-    scripts
+/// The text of each inline `<script>` (one without `src`), in order, as the browser's HTML
+/// parser reads it (`scraper`): what the browser hashes to check the CSP.
+fn inline_scripts(html: &str) -> Result<Vec<String>, String> {
+    let inline = Selector::parse("script:not([src])").map_err(|e| e.to_string())?;
+    Ok(Html::parse_document(html)
+        .select(&inline)
+        .map(|script| script.text().collect())
+        .collect())
+}
+
+/// The sha256 of `data` in lower-case hex (64 digits): the build id, npm lockfile stamps.
+pub fn hex(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Appends `'sha256-…'` for each inline script to the CSP's script-src.
@@ -176,9 +175,14 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
              meta tag) so the inline scripts' hashes can be added"
         ));
     }
-    let hashes: String = inline_scripts(html)
+    let hashes: String = inline_scripts(html)?
         .iter()
-        .map(|script| format!(" '{}'", sha256::integrity(script.as_bytes())))
+        .map(|script| {
+            format!(
+                " 'sha256-{}'",
+                BASE64_STANDARD.encode(Sha256::digest(script))
+            )
+        })
         .collect();
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
@@ -283,7 +287,7 @@ mod tests {
 
     #[test]
     fn hashes_only_inline_scripts() {
-        assert_eq!(inline_scripts(PAGE), vec!["alert(1)"]);
+        assert_eq!(inline_scripts(PAGE), Ok(vec!["alert(1)".to_string()]));
         let html = with_csp_hashes(PAGE).unwrap();
         assert!(html.contains(
             "script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='; style-src"
@@ -335,6 +339,12 @@ mod tests {
         assert_eq!(again.matches("asa-planner-build").count(), 1);
         assert!(again.contains("content=\"cd\""));
         assert_eq!(without_build_meta(page), page);
+    }
+
+    #[test]
+    fn hex_is_the_fips_digest() {
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(hex(b"abc"), abc);
     }
 
     #[test]

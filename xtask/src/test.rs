@@ -3,10 +3,12 @@
 //! then the end-to-end tests against two release builds served on loopback. Each layer's count
 //! is parsed from its runner's summary; a layer that ran zero tests fails the run.
 
-use crate::cmd::Cmd;
-use crate::{dist, repo_root, tools};
+use crate::{dist, fix, repo_root, shell, tools};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::Instant;
+use xshell::{cmd, Cmd, Shell};
 
 const WASM: &str = "wasm32-unknown-unknown";
 /// Browser tests are the integration tests named `tests/web_*.rs` (each `#![cfg(target_arch =
@@ -33,38 +35,32 @@ pub fn run() -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_test_tools()?;
     let root = repo_root();
-    cargo(&["fmt", "--all", "--check"])
+    let sh = shell()?;
+    cmd!(sh, "cargo fmt --all --check")
         .run()
-        .map_err(|e| format!("{e}\nrun `cargo fmt --all`"))?;
-    cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--locked",
-        "--",
-        "-D",
-        "warnings",
-    ])
-    .run()?;
+        .map_err(fix("run `cargo fmt --all`"))?;
+    let lints = "fix the warnings clippy printed above";
+    cmd!(
+        sh,
+        "cargo clippy --workspace --all-targets --locked -- -D warnings"
+    )
+    .run()
+    .map_err(fix(lints))?;
     let wasm_tests = has_wasm_tests(&root);
-    let mut wasm_clippy = vec![
-        "clippy",
-        "-p",
-        "asa-planner",
-        "--target",
-        WASM,
-        "--lib",
-        "--bins",
-        "--locked",
-    ];
-    if wasm_tests {
-        wasm_clippy.extend(["--test", WASM_TESTS]);
-    }
-    wasm_clippy.extend(["--", "-D", "warnings"]);
-    cargo(&wasm_clippy).run()?;
+    let only_web = if wasm_tests {
+        &["--test", WASM_TESTS][..]
+    } else {
+        &[]
+    };
+    cmd!(sh, "cargo clippy -p asa-planner --target {WASM} --lib --bins --locked {only_web...} -- -D warnings")
+        .run()
+        .map_err(fix(lints))?;
 
-    let mut layers = vec![native_tests()?, wasm_tests_layer(wasm_tests)?];
-    layers.push(e2e_layer()?);
+    let layers = [
+        native_tests(&sh)?,
+        wasm_tests_layer(&sh, wasm_tests)?,
+        e2e_layer(&sh)?,
+    ];
 
     println!("\n{:<28} {:>7} {:>7}", "layer", "passed", "failed");
     for layer in &layers {
@@ -90,8 +86,25 @@ pub fn run() -> Result<(), String> {
     }
 }
 
-fn cargo(args: &[&str]) -> Cmd {
-    Cmd::new("cargo").args(args).dir(&repo_root())
+/// Runs `cmd` showing its standard output live and also returning it (test runners print their
+/// summaries there), with whether it succeeded; standard error goes straight to the terminal.
+fn run_tee(cmd: Cmd) -> Result<(bool, String), String> {
+    println!("$ {cmd}");
+    let shown = cmd.to_string();
+    let mut child = Command::from(cmd)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    let mut text = String::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    let status = child.wait().map_err(|e| format!("`{shown}`: {e}"))?;
+    Ok((status.success(), text))
 }
 
 fn has_wasm_tests(root: &Path) -> bool {
@@ -105,8 +118,8 @@ fn has_wasm_tests(root: &Path) -> bool {
         })
 }
 
-fn native_tests() -> Result<Layer, String> {
-    let (ok, out) = cargo(&["test", "--workspace", "--locked"]).run_tee()?;
+fn native_tests(sh: &Shell) -> Result<Layer, String> {
+    let (ok, out) = run_tee(cmd!(sh, "cargo test --workspace --locked"))?;
     let (passed, failed) = cargo_test_counts(&out);
     Ok(Layer {
         name: "native (cargo test)",
@@ -116,7 +129,7 @@ fn native_tests() -> Result<Layer, String> {
     })
 }
 
-fn wasm_tests_layer(present: bool) -> Result<Layer, String> {
+fn wasm_tests_layer(sh: &Shell, present: bool) -> Result<Layer, String> {
     let name = "wasm (headless Chromium)";
     if !present {
         println!("xtask: no browser tests (tests/{WASM_TESTS}.rs)");
@@ -127,19 +140,13 @@ fn wasm_tests_layer(present: bool) -> Result<Layer, String> {
             runner_failed: false,
         });
     }
-    let (ok, out) = cargo(&[
-        "test",
-        "-p",
-        "asa-planner",
-        "--target",
-        WASM,
-        "--locked",
-        "--test",
-        WASM_TESTS,
-    ])
+    let test = cmd!(
+        sh,
+        "cargo test -p asa-planner --target {WASM} --locked --test {WASM_TESTS}"
+    )
     .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-    .env("WASM_BINDGEN_USE_BROWSER", "1")
-    .run_tee()?;
+    .env("WASM_BINDGEN_USE_BROWSER", "1");
+    let (ok, out) = run_tee(test)?;
     let (passed, failed) = cargo_test_counts(&out);
     Ok(Layer {
         name,
@@ -151,19 +158,18 @@ fn wasm_tests_layer(present: bool) -> Result<Layer, String> {
 
 /// Builds A (dist/) and B (the same app with opt-level "s", so its wasm and hashes differ) for
 /// the redeploy tests, then runs `node --test` in tests/e2e against them.
-fn e2e_layer() -> Result<Layer, String> {
+fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
     let root = repo_root();
     let dist_a = root.join("dist");
     let dist_b: PathBuf = root.join("target").join("e2e-dist-b");
     dist::build(&dist_a, &[])?;
     dist::build(&dist_b, &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s")])?;
-    let (ok, out) = Cmd::new("node")
-        .args(["--test", "--test-reporter=spec"])
-        .dir(&tools::e2e_dir())
+    let _in_e2e = sh.push_dir(tools::e2e_dir());
+    let node = cmd!(sh, "node --test --test-reporter=spec")
         .env("E2E_DIST", &dist_a)
         .env("E2E_DIST_B", &dist_b)
-        .env("CHROMIUM_PATH", tools::CHROMIUM)
-        .run_tee()?;
+        .env("CHROMIUM_PATH", tools::CHROMIUM);
+    let (ok, out) = run_tee(node)?;
     let (passed, failed) = node_test_counts(&out);
     Ok(Layer {
         name: "end-to-end (node --test)",

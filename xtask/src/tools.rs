@@ -2,10 +2,10 @@
 //! the right version is left alone, so a second run installs nothing. A tool that cannot be
 //! installed stops the task with the command to install it by hand.
 
-use crate::cmd::Cmd;
-use crate::repo_root;
+use crate::{fix, repo_root, shell};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use xshell::{cmd, Cmd};
 
 /// Trunk release that builds on the pinned rustc (newer ones need a newer toolchain).
 pub const TRUNK_VERSION: &str = "0.22.1";
@@ -59,9 +59,10 @@ fn cargo_bin() -> PathBuf {
 fn install(what: &str, cmd: Cmd) -> Result<(), String> {
     println!("xtask: installing {what}");
     let started = Instant::now();
-    let shown = cmd.shown().to_string();
-    cmd.run()
-        .map_err(|e| format!("{e}\ninstalling {what} failed; install it by hand with `{shown}`"))?;
+    let shown = cmd.to_string();
+    cmd.run().map_err(fix(format!(
+        "installing {what} failed; install it by hand with `{shown}`"
+    )))?;
     println!(
         "xtask: installed {what} in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -70,17 +71,15 @@ fn install(what: &str, cmd: Cmd) -> Result<(), String> {
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
-    let sysroot = Cmd::new("rustc")
-        .args(["--print", "sysroot"])
-        .probe()
-        .unwrap_or_default();
+    let sh = shell()?;
+    let sysroot = probe(cmd!(sh, "rustc --print sysroot")).unwrap_or_default();
     let target_dir = Path::new(sysroot.trim())
         .join("lib/rustlib")
         .join(WASM_TARGET);
     if target_dir.is_dir() {
         return Ok(());
     }
-    if Cmd::new("rustup").arg("--version").probe().is_none() {
+    if probe(cmd!(sh, "rustup --version")).is_none() {
         return Err(format!(
             "the Rust target {WASM_TARGET} is missing and rustup is not installed; \
              install it by hand with `rustup target add {WASM_TARGET}`"
@@ -88,13 +87,14 @@ fn ensure_wasm_target() -> Result<(), String> {
     }
     install(
         &format!("the {WASM_TARGET} target"),
-        Cmd::new("rustup").args(["target", "add", WASM_TARGET]),
+        cmd!(sh, "rustup target add {WASM_TARGET}"),
     )
 }
 
 /// The second word of `<tool> --version` (`trunk 0.22.1`, `wasm-bindgen 0.2.130`).
 fn installed_version(tool: &str) -> Option<String> {
-    let out = Cmd::new(tool).arg("--version").probe()?;
+    let sh = shell().ok()?;
+    let out = probe(cmd!(sh, "{tool} --version"))?;
     out.split_whitespace().nth(1).map(str::to_string)
 }
 
@@ -103,17 +103,13 @@ fn ensure_trunk() -> Result<(), String> {
         return Ok(());
     }
     // LTO off and many codegen units: the install takes minutes instead of a quarter hour.
-    let cmd = Cmd::new("cargo")
-        .args([
-            "install",
-            "--locked",
-            "--ignore-rust-version",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ])
-        .env("CARGO_PROFILE_RELEASE_LTO", "false")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    let sh = shell()?;
+    let cmd = cmd!(
+        sh,
+        "cargo install --locked --ignore-rust-version trunk --version {TRUNK_VERSION}"
+    )
+    .env("CARGO_PROFILE_RELEASE_LTO", "false")
+    .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     install(&format!("trunk {TRUNK_VERSION}"), cmd)
 }
 
@@ -162,7 +158,8 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     {
         return Ok(());
     }
-    let cmd = Cmd::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]);
+    let sh = shell()?;
+    let cmd = cmd!(sh, "cargo install wasm-bindgen-cli --version {wanted}");
     install(&format!("wasm-bindgen-cli {wanted}"), cmd)
 }
 
@@ -181,19 +178,16 @@ pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
     let lock = std::fs::read(&lock_path)
         .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::sha256::hex(&lock);
+    let stamp = crate::post_build::hex(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(());
     }
-    if Cmd::new("npm").arg("--version").probe().is_none() {
+    let sh = shell()?;
+    if probe(cmd!(sh, "npm --version")).is_none() {
         apt_install("Node.js and npm", &["nodejs", "npm"])?;
     }
-    install(
-        what,
-        Cmd::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .dir(dir),
-    )?;
+    sh.change_dir(dir);
+    install(what, cmd!(sh, "npm ci --no-audit --no-fund"))?;
     std::fs::write(&stamp_path, stamp)
         .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
 }
@@ -214,20 +208,26 @@ fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
         "apt-get update && apt-get install -y {}",
         packages.join(" ")
     );
-    if Cmd::new("apt-get").arg("--version").probe().is_none() {
+    let sh = shell()?;
+    if probe(cmd!(sh, "apt-get --version")).is_none() {
         return Err(format!(
             "{what} missing and apt-get is not available; install it by hand (`{by_hand}`)"
         ));
     }
-    let update = Cmd::new("apt-get").args(["update", "-q"]);
-    update
+    cmd!(sh, "apt-get update -q")
         .run()
-        .map_err(|e| format!("{e}\ninstall {what} by hand with `{by_hand}`"))?;
-    let cmd = Cmd::new("apt-get")
-        .args(["install", "-y", "-q", "--no-install-recommends"])
-        .args(packages)
-        .env("DEBIAN_FRONTEND", "noninteractive");
+        .map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
+    let cmd = cmd!(
+        sh,
+        "apt-get install -y -q --no-install-recommends {packages...}"
+    )
+    .env("DEBIAN_FRONTEND", "noninteractive");
     install(what, cmd).map_err(|e| format!("{e}\n(as root: `{by_hand}`)"))
+}
+
+/// Runs quietly and returns stdout; `None` when the program is missing or fails.
+pub fn probe(cmd: Cmd) -> Option<String> {
+    cmd.quiet().ignore_stderr().read().ok()
 }
 
 #[cfg(test)]

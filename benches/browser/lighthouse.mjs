@@ -40,15 +40,16 @@ try {
     const all = runs.map((r) => Math.round(perf(r) * 100)).join(', ');
     console.log(`lighthouse ${name} (median of ${RUNS} runs; performance ${all}): ${line}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`);
     if (failing.length) console.log(`  audits below 90: ${failing.join(', ')}`);
-    await record(args.out, {
-      [`lh.${name}.performance`]: score('performance'),
-      [`lh.${name}.accessibility`]: score('accessibility'),
-      [`lh.${name}.best-practices`]: score('best-practices'),
-      [`lh.${name}.metrics`]: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
-      [`lh.${name}.failing`]: failing.join(', ') || '-',
-      [`lh.${name}.runs`]: all,
-      'lh.version': lhr.lighthouseVersion,
-    });
+    await record(args.out, 'lighthouse', [{
+      form: name,
+      version: lhr.lighthouseVersion,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      best_practices: score('best-practices'),
+      metrics: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
+      failing,
+      performance_runs: runs.map((r) => Math.round(perf(r) * 100)),
+    }]);
   }
 } finally {
   await server.close();

@@ -3,9 +3,9 @@
 //! compiled in (they are pure Rust and use only `super::` paths), so the figure is the shipped
 //! code's, without the UI. No allocation is timed but the layout's own.
 
-#[path = "../../../../src/domain/layout.rs"]
+#[path = "../../../src/domain/layout.rs"]
 pub mod layout;
-#[path = "../../../../src/domain/release.rs"]
+#[path = "../../../src/domain/release.rs"]
 pub mod release;
 
 use release::Release;

@@ -2,11 +2,11 @@
 // (milliseconds since the navigation started):
 //
 // - time to a drawn plan: the app opened on a shared link, cold (fresh context: empty HTTP
-//   cache, service workers blocked), against the generated static page with the same plan and
-//   the Yew floor (that page's markup rendered by the leanest Yew app), runs interleaved; a
+//   cache, service workers blocked), against the generated static page with the same plan,
+//   runs interleaved; a
 //   MutationObserver installed before any page script stamps the moment
 //   `svg[data-graph] [data-on-plan]` reaches the plan's hop count;
-// - layout alone in wasm: `domain::layout` compiled to wasm on its own (xtask/bench/wasm-layout),
+// - layout alone in wasm: `domain::layout` compiled to wasm on its own (benches/wasm-layout),
 //   timed over the same synthetic catalogs;
 // - layout at scale: a synthetic list of N releases pasted in the custom-list box and applied;
 //   the time from the click until the graph holds N nodes (domain layout + Yew render into the
@@ -21,13 +21,13 @@
 //   times each one itself (event timestamp → the first task after the next frame);
 // - axe-core: violations on the empty page and on the plan page (light and dark).
 //
-// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --yew-floor NAME --hops N
-//   --runs N --out FILE. Writes `key<TAB>value` lines to FILE and prints a summary.
+// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
+//   --runs N --out FILE. Records its figures in the JSON document FILE (see cli.mjs) and prints a summary.
 
 import { createRequire } from 'node:module';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/static-server.mjs';
-import { parseArgs, median, record } from './cli.mjs';
+import { parseArgs, median, record, round } from './cli.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const RUNS = Number(args.runs ?? 9);
@@ -83,19 +83,17 @@ async function timeToPlan(browser, url) {
 }
 
 /**
- * The app, the Yew floor (the leanest Yew page showing the static page's markup) and the static
- * page, cold, in rotating order so that no page always follows the same one.
+ * The app and the static page, cold, in rotating order so that no page always follows the same one.
  */
 async function drawnPlan(browser, origin) {
   const urls = {
     app: `${origin}/#${args.fragment}`,
-    yew: `${origin}/${args['yew-floor']}`,
     floor: `${origin}/${args.static}`,
   };
   const names = Object.keys(urls);
   // One discarded run of each: the first navigation of a browser process pays its own start-up.
   for (const name of names) await timeToPlan(browser, urls[name]);
-  const times = { app: [], yew: [], floor: [] };
+  const times = { app: [], floor: [] };
   const phases = { wasmStart: [], wasm: [], started: [] };
   for (let i = 0; i < RUNS; i++) {
     const order = names.map((_, k) => names[(i + k) % names.length]);
@@ -109,28 +107,23 @@ async function drawnPlan(browser, origin) {
       }
     }
   }
-  const [app_ms, yew_ms, floor_ms] = names.map((n) => median(times[n]));
+  const [app_ms, floor_ms] = names.map((n) => median(times[n]));
   const all = (n) => times[n].map((t) => t.toFixed(0)).join(' ');
   console.log(`time to a drawn plan (${RUNS} cold runs each, rotating order):`);
   console.log(`  app       median ${fmt(app_ms)}  [${all('app')}]`);
-  console.log(`  Yew floor median ${fmt(yew_ms)}  [${all('yew')}]`);
   console.log(`  static    median ${fmt(floor_ms)}  [${all('floor')}]`);
-  console.log(`  ratio app / static ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×); Yew floor / static ${(yew_ms / floor_ms).toFixed(2)}×; app / Yew floor ${(app_ms / yew_ms).toFixed(2)}×`);
-  const phase = (xs) => (xs.length ? median(xs).toFixed(1) : 'n/a');
+  console.log(`  ratio app / static ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 2×)`);
+  const phase = (xs) => (xs.length ? round(median(xs), 1) : null);
   console.log(`  app phases (medians): wasm requested ${phase(phases.wasmStart)} ms, wasm downloaded ${phase(phases.wasm)} ms, wasm started (TrunkApplicationStarted) ${phase(phases.started)} ms, plan drawn ${app_ms.toFixed(1)} ms`);
-  await record(args.out, {
-    'plan.runs': RUNS,
-    'plan.app_ms': app_ms.toFixed(1),
-    'plan.static_ms': floor_ms.toFixed(1),
-    'plan.ratio': (app_ms / floor_ms).toFixed(2),
-    'plan.yew_ms': yew_ms.toFixed(1),
-    'plan.yew_ratio': (yew_ms / floor_ms).toFixed(2),
-    'plan.app_all': all('app'),
-    'plan.yew_all': all('yew'),
-    'plan.wasm_requested_ms': phase(phases.wasmStart),
-    'plan.wasm_loaded_ms': phase(phases.wasm),
-    'plan.started_ms': phase(phases.started),
-    'plan.static_all': all('floor'),
+  await record(args.out, 'plan', {
+    runs: RUNS,
+    app_ms: round(app_ms, 1),
+    static_ms: round(floor_ms, 1),
+    app_runs_ms: times.app.map((t) => round(t, 0)),
+    static_runs_ms: times.floor.map((t) => round(t, 0)),
+    wasm_requested_ms: phase(phases.wasmStart),
+    wasm_loaded_ms: phase(phases.wasm),
+    started_ms: phase(phases.started),
   });
 }
 
@@ -196,12 +189,12 @@ async function layoutAtScale(browser, origin) {
     const dom = median(results.map((r) => r.dom));
     const frame = median(results.map((r) => r.frame));
     console.log(`  ${String(n).padStart(6)} releases: median ${fmt(dom)} DOM, ${fmt(frame)} to the next frame (${runs} runs; ${results[0].nodes} nodes drawn)`);
-    await record(args.out, { [`layout.${n}.dom_ms`]: dom.toFixed(1), [`layout.${n}.frame_ms`]: frame.toFixed(1), [`layout.${n}.runs`]: runs });
+    await record(args.out, 'layout', [{ n, dom_ms: round(dom, 1), frame_ms: round(frame, 1), runs }]);
   }
 }
 
 /**
- * `domain::layout` alone in Chromium's wasm engine (xtask/bench/wasm-layout, built with the
+ * `domain::layout` alone in Chromium's wasm engine (benches/wasm-layout, built with the
  * app's release profile and served as `bench-layout.wasm`): batches of layouts long enough for
  * performance.now()'s coarse clock, median per layout over 15 batches after a warm-up.
  */
@@ -236,7 +229,7 @@ async function wasmLayout(browser, origin) {
   console.log('domain::layout alone in wasm (median per layout):');
   for (const { n, ms, batch } of results) {
     console.log(`  ${String(n).padStart(6)} releases: ${ms.toFixed(3)} ms (batches of ${batch})`);
-    await record(args.out, { [`wasm_layout.${n}.ms`]: ms.toFixed(3) });
+    await record(args.out, 'wasm_layout', [{ n, ms: round(ms, 3) }]);
   }
 }
 
@@ -285,7 +278,7 @@ async function hover(browser, origin) {
   const med = median(times);
   const max = Math.max(...times);
   console.log(`hover → highlight over ${times.length} nodes (${withLegal} with legal hops drawn): median ${fmt(med)}, max ${fmt(max)} (goal ≤ 16 ms)`);
-  await record(args.out, { 'hover.median_ms': med.toFixed(2), 'hover.max_ms': max.toFixed(2), 'hover.count': times.length, 'hover.with_legal': withLegal });
+  await record(args.out, 'hover', { median_ms: round(med, 2), max_ms: round(max, 2), count: times.length, with_legal: withLegal });
 }
 
 /**
@@ -338,12 +331,14 @@ async function report(key, label, count, sets, goal) {
   const max = inp.length ? Math.max(...inp) : null;
   const shown = (ms) => (ms == null ? 'n/a' : ms === 0 ? '< 16 ms' : `${ms.toFixed(0)} ms`);
   console.log(`  ${label}: Event Timing p75 ${shown(p75)}, worst ${shown(max)}; own timing median ${fmt(median(own))}, max ${fmt(own.length ? Math.max(...own) : null)} (${sets.length} runs; goal ${goal})`);
-  await record(args.out, {
-    [`inp.${key}.p75_ms`]: p75 == null ? 'n/a' : p75.toFixed(0),
-    [`inp.${key}.max_ms`]: max == null ? 'n/a' : max.toFixed(0),
-    [`inp.${key}.own_median_ms`]: own.length ? median(own).toFixed(1) : 'n/a',
-    [`inp.${key}.own_max_ms`]: own.length ? Math.max(...own).toFixed(1) : 'n/a',
-    [`inp.${key}.runs`]: sets.length,
+  await record(args.out, 'interactions', {
+    [key]: {
+      p75_ms: round(p75, 0),
+      max_ms: round(max, 0),
+      own_median_ms: own.length ? round(median(own), 1) : null,
+      own_max_ms: own.length ? round(Math.max(...own), 1) : null,
+      runs: sets.length,
+    },
   });
 }
 
@@ -479,7 +474,7 @@ async function graphFloor(browser, origin) {
       await context.close();
     }
     console.log(`  floor: the same ${n.toLocaleString('en')}-release graph written into the static page: median ${fmt(median(times))} to the next frame (3 runs)`);
-    await record(args.out, { [`floor.graph${n}.frame_ms`]: median(times).toFixed(1) });
+    await record(args.out, 'graph_floor', [{ n, frame_ms: round(median(times), 1) }]);
   }
 }
 
@@ -524,7 +519,7 @@ async function interactions(browser, origin) {
   const fleet = await fleetApplied(browser, origin, RUNS_I);
   await report('fleet1k', 'fleet view, 1,000 pairs applied (input → next paint)', 1, fleet.sets, '≤ 100 ms');
   console.log(`  fleet view, 1,000 pairs: whole table drawn median ${fmt(median(fleet.whole))}, max ${fmt(Math.max(...fleet.whole))} (${RUNS_I} runs; the first rows come with the click's frame)`);
-  await record(args.out, { 'fleet1k.whole_median_ms': median(fleet.whole).toFixed(1), 'fleet1k.whole_max_ms': Math.max(...fleet.whole).toFixed(1) });
+  await record(args.out, 'fleet_table', { median_ms: round(median(fleet.whole), 1), max_ms: round(Math.max(...fleet.whole), 1) });
 }
 
 /** axe-core violations (rule ids) in three states; CSP is bypassed in these contexts only. */
@@ -550,14 +545,14 @@ async function axe(browser, origin) {
     console.log(`axe ${name}: ${ids.length} violations${ids.length ? ': ' + ids.join(', ') : ''}`);
     found.push(...ids.map((id) => `${name}: ${id}`));
   }
-  await record(args.out, { 'axe.states': states.length, 'axe.violations': found.length, 'axe.list': found.join('; ') || '-' });
+  await record(args.out, 'axe', { states: states.length, violations: found });
 }
 
 // Served gzip-compressed, as real hosts do: load times are those of a page a person gets.
 const server = await startServer({ root: args.site, gzip: true });
 const browser = await launchBrowser();
 try {
-  await record(args.out, { 'chromium.version': browser.version() });
+  await record(args.out, 'chromium', browser.version());
   await drawnPlan(browser, server.origin);
   await wasmLayout(browser, server.origin);
   await layoutAtScale(browser, server.origin);
