@@ -680,16 +680,6 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/show/parse.rs", 16, "lines of device output the parser matches"),
     ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),
     ("src/domain/position.rs", 3, "commands (`no failover active`, `no boot system`)"),
-    ("src/ui/components/custom_list.rs", 4, "page"),
-    ("src/ui/components/graph_panel.rs", 2, "page"),
-    ("src/ui/components/mode_select.rs", 1, "page"),
-    ("src/ui/components/plan_hop.rs", 1, "page"),
-    ("src/ui/components/plan_inputs.rs", 1, "page"),
-    ("src/ui/components/plan_list.rs", 2, "page"),
-    ("src/ui/components/release_graph.rs", 3, "page"),
-    ("src/ui/components/runbook_panel.rs", 1, "page"),
-    ("src/ui/components/share_bar.rs", 2, "page"),
-    ("src/ui/components/train_toggles.rs", 7, "page"),
 ];
 
 /// Architecture Invariant: the domain returns facts and the components draw them; a sentence

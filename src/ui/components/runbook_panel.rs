@@ -29,6 +29,7 @@ use crate::ui::hooks::Planner;
 use crate::ui::shared::Shared;
 use crate::ui::state::RunbookSettings;
 use crate::view::runbook_html;
+use crate::view::words::page;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -262,9 +263,9 @@ fn copy_clicked(e: &MouseEvent) {
     status.set_text_content(None);
     browser::copy(&text, move |copied| {
         status.set_text_content(Some(if copied {
-            "Copied"
+            page::RUNBOOK_COPIED
         } else {
-            "Copy failed: select the text"
+            page::RUNBOOK_COPY_FAILED
         }));
     });
 }
