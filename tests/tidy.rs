@@ -729,17 +729,12 @@ fn the_domain_and_the_components_say_no_sentence() {
 }
 
 /// Architecture Invariant: the domain does not call into the view (the view words the
-/// domain's facts, not the other way round). The one exception is a re-export kept for the
-/// page's callers until they name `view::runbook` themselves.
+/// domain's facts, not the other way round), not even through a re-export.
 #[test]
-fn the_domain_names_the_view_only_in_the_runbook_re_export() {
+fn the_domain_names_the_view_nowhere() {
     let found: Vec<String> = mentions_under(&["src/domain"], &["view"])
         .into_iter()
         .filter(|line| line.contains("crate::view") || line.contains("super::view"))
-        .filter(|line| {
-            !(line.contains("src/domain/runbook/mod.rs")
-                && line.ends_with("pub use crate::view::runbook::{before_first_hop, hop_runbook};"))
-        })
         .collect();
     assert_none(found, "src/domain names src/view");
 }
