@@ -662,16 +662,6 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/show/parse.rs", 16, "lines of device output the parser matches"),
     ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),
     ("src/domain/position.rs", 3, "commands (`no failover active`, `no boot system`)"),
-    ("src/ui/components/custom_list.rs", 4, "page"),
-    ("src/ui/components/graph_panel.rs", 2, "page"),
-    ("src/ui/components/mode_select.rs", 1, "page"),
-    ("src/ui/components/plan_hop.rs", 1, "page"),
-    ("src/ui/components/plan_inputs.rs", 1, "page"),
-    ("src/ui/components/plan_list.rs", 2, "page"),
-    ("src/ui/components/release_graph.rs", 3, "page"),
-    ("src/ui/components/runbook_panel.rs", 1, "page"),
-    ("src/ui/components/share_bar.rs", 2, "page"),
-    ("src/ui/components/train_toggles.rs", 7, "page"),
 ];
 
 /// Architecture Invariant: the domain returns facts and the components draw them; a sentence
@@ -721,17 +711,12 @@ fn the_domain_and_the_components_say_no_sentence() {
 }
 
 /// Architecture Invariant: the domain does not call into the view (the view words the
-/// domain's facts, not the other way round). The one exception is a re-export kept for the
-/// page's callers until they name `view::runbook` themselves.
+/// domain's facts, not the other way round), not even through a re-export.
 #[test]
-fn the_domain_names_the_view_only_in_the_runbook_re_export() {
+fn the_domain_names_the_view_nowhere() {
     let found: Vec<String> = mentions_under(&["src/domain"], &["view"])
         .into_iter()
         .filter(|line| line.contains("crate::view") || line.contains("super::view"))
-        .filter(|line| {
-            !(line.contains("src/domain/runbook/mod.rs")
-                && line.ends_with("pub use crate::view::runbook::{before_first_hop, hop_runbook};"))
-        })
         .collect();
     assert_none(found, "src/domain names src/view");
 }

@@ -366,3 +366,34 @@ fn the_other_rule_sets_answer_is_said_beside_the_plan() {
         None
     );
 }
+
+/// The page's controls take their words from `words::page`, with the release and the train
+/// worded as everywhere else, and the trains' fold says which of its three cases holds.
+#[test]
+fn the_pages_controls_word_releases_and_the_trains_fold() {
+    use asa_planner::view::words::page;
+    let release = r("9.12(4)");
+    assert_eq!(page::set_as_current(release), "Set 9.12(4) as current");
+    assert_eq!(page::set_as_target(release), "Set 9.12(4) as target");
+    assert_eq!(
+        page::land_on_label(release.train()),
+        "Release of 9.12 to land on"
+    );
+    assert_eq!(
+        page::override_unused(release, "not on the path"),
+        "Override 9.12(4) not used: not on the path"
+    );
+    assert_eq!(
+        page::trains_summary(30, 34, false, false),
+        "Trains: 30 of 34 on (as the preset)"
+    );
+    assert_eq!(
+        page::trains_summary(29, 34, false, true),
+        "Trains: 29 of 34 on (modified by hand)"
+    );
+    // A custom list's trains win over a hand-made set.
+    assert_eq!(
+        page::trains_summary(3, 3, true, true),
+        "Trains: 3 of 3 on (the trains of your list)"
+    );
+}

@@ -181,7 +181,7 @@ fn an_active_standby_hop_numbers_its_steps_as_the_position_does() {
     let spec = s
         .hop_spec(0, |r| runbook::image_of(hops, &images, r, s.platform))
         .unwrap();
-    let book = runbook::hop_runbook(s.setup, &spec, &images[0]);
+    let book = asa_planner::view::runbook::hop_runbook(s.setup, &spec, &images[0]);
     // Seven: SPEC §6's six, then restoring the roles (step 6's optional part).
     assert_eq!(book.steps.len(), 7);
     let has = |i: usize, cmd: &str| book.steps[i].commands.iter().any(|c| c.contains(cmd));

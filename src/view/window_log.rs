@@ -121,7 +121,7 @@ fn log(
     let server = hop_images
         .first()
         .map_or(runbook::SERVER_PLACEHOLDER, |i| i.server.as_str());
-    let before = runbook::before_first_hop(session.setup, server);
+    let before = crate::view::runbook::before_first_hop(session.setup, server);
     writeln!(md)?;
     writeln!(md, "Before the first hop:")?;
     writeln!(md)?;
@@ -132,7 +132,7 @@ fn log(
         }) else {
             continue;
         };
-        let book = runbook::hop_runbook(session.setup, &spec, images);
+        let book = crate::view::runbook::hop_runbook(session.setup, &spec, images);
         writeln!(md)?;
         writeln!(md, "Hop {}: {} → {}", i + 1, hop.from, hop.to)?;
         writeln!(md)?;

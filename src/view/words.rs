@@ -1588,3 +1588,93 @@ pub mod position {
         out
     }
 }
+
+/// The page's own controls: headings, labels, buttons and short statuses that the components
+/// draw (the components name these, never a sentence of their own).
+pub mod page {
+    use std::fmt;
+
+    /// The custom list's fold.
+    pub const CUSTOM_LIST_HEADING: &str = "Custom release list";
+    /// The custom list's text box label.
+    pub const CUSTOM_LIST_LABEL: &str =
+        "Paste releases (comma, blank or newline separated) to replace the catalog";
+    /// The button that plans over the pasted list.
+    pub const CUSTOM_LIST_APPLY: &str = "Use this list";
+    /// The button that leaves the pasted list for the built-in catalog.
+    pub const CUSTOM_LIST_CLEAR: &str = "Back to the built-in catalog";
+
+    /// The release graph's switch for interim builds.
+    pub const SHOW_INTERIM: &str = "Show interim builds";
+    /// How to use the release graph, under it.
+    pub const GRAPH_HELP: &str = "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick.";
+    /// The release graph's accessible name, with its keys.
+    pub const GRAPH_LABEL: &str = "Release graph: arrow keys move between releases, Enter sets the target, Shift+Enter the current release";
+
+    /// A tapped release's offer: make it the current release.
+    pub fn set_as_current(release: impl fmt::Display) -> String {
+        format!("Set {release} as current")
+    }
+
+    /// A tapped release's offer: make it the target.
+    pub fn set_as_target(release: impl fmt::Display) -> String {
+        format!("Set {release} as target")
+    }
+
+    /// The multiple-context mode's tick box.
+    pub const MULTIPLE_CONTEXT: &str =
+        "Multiple-context mode (commands in the system execution space)";
+
+    /// The accessible name of a hop's release choice: "Release of 9.12 to land on".
+    pub fn land_on_label(train: impl fmt::Display) -> String {
+        format!("Release of {train} to land on")
+    }
+
+    /// The tick box that asks for the second unit's release.
+    pub const UNITS_DIFFER: &str = "The units run different releases";
+
+    /// An override the plan did not use, and why.
+    pub fn override_unused(release: impl fmt::Display, why: impl fmt::Display) -> String {
+        format!("Override {release} not used: {why}")
+    }
+
+    /// The button that drops the pinned releases.
+    pub const USE_RECOMMENDED: &str = "Use the recommended releases";
+
+    /// The runbook's copy status when the copy worked.
+    pub const RUNBOOK_COPIED: &str = "Copied";
+    /// The runbook's copy status when the copy failed.
+    pub const RUNBOOK_COPY_FAILED: &str = "Copy failed: select the text";
+
+    /// The share bar's status when the link is copied.
+    pub const LINK_COPIED: &str = "Link copied.";
+    /// The share bar's status when the link could not be copied.
+    pub const LINK_COPY_FAILED: &str = "Copy failed: copy the address bar.";
+    /// The share bar's Markdown copy button.
+    pub const COPY_MARKDOWN: &str = "Copy as Markdown";
+
+    /// The trains' box heading.
+    pub const TRAINS_HEADING: &str = "Platform and trains";
+    /// Said when a custom list is on and the preset does not apply.
+    pub const PRESETS_NO_FILTER: &str = "Presets do not filter a custom list.";
+    /// The button that puts the preset's trains back.
+    pub const USE_PRESET_TRAINS: &str = "Use the preset's trains";
+
+    /// The trains' fold: "Trains: 30 of 34 on (as the preset)", "… (modified by hand)" or
+    /// "… (the trains of your list)".
+    pub fn trains_summary(on: usize, of: usize, custom_list: bool, custom_set: bool) -> String {
+        let how = if custom_list {
+            "the trains of your list"
+        } else if custom_set {
+            "modified by hand"
+        } else {
+            "as the preset"
+        };
+        format!("Trains: {on} of {of} on ({how})")
+    }
+
+    /// The heading of the box that reads the pair's pasted output.
+    pub const WHERE_HEADING: &str = "Where is the pair?";
+    /// The button that downloads the executed log.
+    pub const EXECUTED_LOG: &str = "Download the executed log (Markdown)";
+}

@@ -74,7 +74,8 @@ pub fn session(fragment: &str) -> Session {
 /// before the first hop and one section per hop, with the images and minutes of the link.
 #[track_caller]
 pub fn runbook_markup(fragment: &str) -> String {
-    use asa_planner::domain::runbook::{before_first_hop, hop_images, hop_runbook, image_of};
+    use asa_planner::domain::runbook::{hop_images, image_of};
+    use asa_planner::view::runbook::{before_first_hop, hop_runbook};
     use asa_planner::view::runbook_html;
     let query = query(fragment);
     let s = analyse(&query);

@@ -16,9 +16,6 @@ pub use images::{
     asdm_key, default_image, hop_images, image_of, minutes_per_reload, ASDM_KEY_PREFIX,
     SERVER_PLACEHOLDER,
 };
-// Kept at their old path for the page's callers (`ui::components::runbook_panel`); new code
-// names `view::runbook`.
-pub use crate::view::runbook::{before_first_hop, hop_runbook};
 
 use super::release::Release;
 

@@ -5,6 +5,7 @@
 
 use crate::domain::custom_list::ListError;
 use crate::ui::browser;
+use crate::view::words::page;
 use yew::prelude::*;
 
 /// At most this many list errors are listed (the rest are counted).
@@ -50,9 +51,9 @@ pub fn custom_list(props: &CustomListProps) -> Html {
     let hidden = props.errors.len().saturating_sub(SHOWN_ERRORS);
     html! {
         <details class="custom-list" open={props.active || !props.draft.is_empty()}>
-            <summary>{ "Custom release list" }</summary>
+            <summary>{ page::CUSTOM_LIST_HEADING }</summary>
             <label for="custom-list">
-                { "Paste releases (comma, blank or newline separated) to replace the catalog" }
+                { page::CUSTOM_LIST_LABEL }
             </label>
             <textarea
                 id="custom-list"
@@ -64,9 +65,9 @@ pub fn custom_list(props: &CustomListProps) -> Html {
                 {onchange}
             />
             <div class="custom-list-actions">
-                <button type="button" onclick={onapply}>{ "Use this list" }</button>
+                <button type="button" onclick={onapply}>{ page::CUSTOM_LIST_APPLY }</button>
                 if props.active {
-                    <button type="button" onclick={onclear}>{ "Back to the built-in catalog" }</button>
+                    <button type="button" onclick={onclear}>{ page::CUSTOM_LIST_CLEAR }</button>
                 }
             </div>
             <div id="custom-list-errors" class="custom-list-errors">

@@ -37,7 +37,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
             <h2 id="graph-heading">{ "Release graph" }</h2>
             <div class="graph-panel-controls">
                 <input id="interim" type="checkbox" checked={props.interim} onchange={oninterim} />
-                <label for="interim">{ "Show interim builds" }</label>
+                <label for="interim">{ words::page::SHOW_INTERIM }</label>
                 <button type="button" aria-pressed={if as_list { "true" } else { "false" }}
                     onclick={ontoggle}>{ "List view" }</button>
             </div>
@@ -55,7 +55,7 @@ pub fn graph_panel(props: &GraphPanelProps) -> Html {
                     onpick={props.onpick.clone()} />
             }
             <p class="graph-panel-help">
-                { "Hover, focus or tap a release to see its legal hops. Click or Enter: set as target; Shift+click or Shift+Enter: set as current. Back undoes a pick." }
+                { words::page::GRAPH_HELP }
             </p>
             { Html::from_html_unchecked(AttrValue::from(legend::html())) }
         </section>

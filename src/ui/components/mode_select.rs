@@ -3,6 +3,7 @@
 
 use crate::domain::runbook::Mode;
 use crate::ui::browser;
+use crate::view::words::page;
 use yew::prelude::*;
 
 /// Two radio buttons and the multiple-context switch in a fieldset; `onchange` gets the mode
@@ -39,7 +40,7 @@ pub fn mode_select(
             <label for="contexts-multi" class="mode-select-contexts">
                 <input id="contexts-multi" type="checkbox" checked={multi_context || always}
                     disabled={always} onchange={browser::on_checked(onmulti)} />
-                { "Multiple-context mode (commands in the system execution space)" }
+                { page::MULTIPLE_CONTEXT }
             </label>
         </fieldset>
     }

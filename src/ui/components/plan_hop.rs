@@ -7,6 +7,7 @@ use crate::domain::release::Release;
 use crate::domain::session::HopFacts;
 use crate::ui::browser;
 use crate::view::plan_html;
+use crate::view::words::page;
 use yew::prelude::*;
 
 /// The hop as a list item with the hook attributes. `index` is 0-based; `choices` are the
@@ -41,7 +42,7 @@ pub fn plan_hop(
                 <div class="plan-hop-choice">
                     <label for={select_id.clone()}>{ "land on" }</label>
                     <select id={select_id} {onchange}
-                        aria-label={format!("Release of {} to land on", hop.to.train())}>
+                        aria-label={page::land_on_label(hop.to.train())}>
                         { Html::from_html_unchecked(plan_html::choice_options(choices, hop.to).into()) }
                     </select>
                 </div>

@@ -16,6 +16,7 @@ use crate::domain::session::{Origin, Session};
 use crate::ui::browser;
 use crate::ui::hooks::Planner;
 use crate::ui::shared::Shared;
+use crate::view::words::page;
 use yew::prelude::*;
 
 /// Id of the shared release suggestions.
@@ -81,7 +82,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
             }) }
             <div class="plan-inputs-second">
                 <input id="mixed" type="checkbox" checked={query.from2.is_some()} onchange={onsecond} />
-                <label for="mixed">{ "The units run different releases" }</label>
+                <label for="mixed">{ page::UNITS_DIFFER }</label>
             </div>
             if query.from2.is_some() {
                 { release_field(&ReleaseFieldProps {

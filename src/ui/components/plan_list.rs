@@ -56,12 +56,12 @@ pub fn plan_list(props: &PlanListProps) -> Html {
             </ol>
             if !unused.is_empty() || !via_messages.is_empty() {
                 <ul class="plan-list-unused">
-                    { for unused.iter().map(|(r, why)| html! { <li>{ format!("Override {r} not used: {why}") }</li> }) }
+                    { for unused.iter().map(|(r, why)| html! { <li>{ words::page::override_unused(r, why) }</li> }) }
                     { for via_messages.iter().map(|m| html! { <li>{ *m }</li> }) }
                 </ul>
             }
             if props.pinned {
-                <button type="button" onclick={onclear}>{ "Use the recommended releases" }</button>
+                <button type="button" onclick={onclear}>{ words::page::USE_RECOMMENDED }</button>
             }
         </div>
     }

@@ -31,6 +31,7 @@ use crate::ui::browser;
 use crate::ui::shared::Shared;
 use crate::view::graph_model::{node_id, GraphModel, PickAs};
 use crate::view::markup::px;
+use crate::view::words::page;
 use crate::view::{graph_svg, release_list};
 use web_sys::{HtmlElement, PointerEvent};
 use yew::prelude::*;
@@ -332,8 +333,8 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         };
         html! {
             <span class="release-graph-offer">
-                <button type="button" onclick={pick(PickAs::Current)}>{ format!("Set {r} as current") }</button>
-                <button type="button" onclick={pick(PickAs::Target)}>{ format!("Set {r} as target") }</button>
+                <button type="button" onclick={pick(PickAs::Current)}>{ page::set_as_current(r) }</button>
+                <button type="button" onclick={pick(PickAs::Target)}>{ page::set_as_target(r) }</button>
             </span>
         }
     });
@@ -380,7 +381,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
         </div>
         <div class="release-graph" ref={scroller} {onscroll}>
             <svg id="release-graph" data-graph="" tabindex="0" role="application" aria-roledescription="release graph"
-                aria-label="Release graph: arrow keys move between releases, Enter sets the target, Shift+Enter the current release"
+                aria-label={page::GRAPH_LABEL}
                 aria-activedescendant={active_id}
                 width={svg_width} height={svg_height}
                 viewBox={format!("0 0 {} {}", px(width), px(height))}

@@ -28,7 +28,9 @@ use crate::ui::browser;
 use crate::ui::hooks::Planner;
 use crate::ui::shared::Shared;
 use crate::ui::state::RunbookSettings;
+use crate::view::runbook::{before_first_hop, hop_runbook};
 use crate::view::runbook_html;
+use crate::view::words::page;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -96,7 +98,7 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
         .first()
         .map_or(runbook::SERVER_PLACEHOLDER, |i| i.server.as_str());
     let mut steps = String::new();
-    let before = runbook::before_first_hop(setup, server);
+    let before = before_first_hop(setup, server);
     runbook_html::before_first_hop(&mut steps, &before);
     for (i, (hop, hop_images)) in hops.iter().zip(&images).enumerate() {
         let Some(spec) =
@@ -104,7 +106,7 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
         else {
             continue;
         };
-        let book = runbook::hop_runbook(setup, &spec, hop_images);
+        let book = hop_runbook(setup, &spec, hop_images);
         let facts = session.hop_facts.get(i);
         runbook_html::hop_section(&mut steps, i + 1, hop, facts, minutes, &book);
     }
@@ -262,9 +264,9 @@ fn copy_clicked(e: &MouseEvent) {
     status.set_text_content(None);
     browser::copy(&text, move |copied| {
         status.set_text_content(Some(if copied {
-            "Copied"
+            page::RUNBOOK_COPIED
         } else {
-            "Copy failed: select the text"
+            page::RUNBOOK_COPY_FAILED
         }));
     });
 }

@@ -67,9 +67,9 @@ fn share(e: &MouseEvent, props: &ShareBarProps) -> Option<()> {
             let left_out = words::link_left_out(&props.fitted.dropped, props.fitted.too_long);
             browser::copy(&link, move |ok| {
                 let done = if ok {
-                    "Link copied."
+                    words::page::LINK_COPIED
                 } else {
-                    "Copy failed: copy the address bar."
+                    words::page::LINK_COPY_FAILED
                 };
                 let text = if left_out.is_empty() {
                     done.to_owned()
@@ -100,7 +100,7 @@ pub fn share_bar(props: ShareBarProps) -> Html {
     html! {
         <div class="share-bar" {onclick}>
             <button type="button" data-share="link">{ "Copy link" }</button>
-            <button type="button" data-share="markdown">{ "Copy as Markdown" }</button>
+            <button type="button" data-share="markdown">{ words::page::COPY_MARKDOWN }</button>
             <button type="button" data-share="download">{ "Download Markdown" }</button>
             <span class="share-bar-status" role="status"></span>
         </div>

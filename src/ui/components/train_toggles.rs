@@ -7,6 +7,7 @@ use crate::domain::release::Train;
 use crate::domain::session::TrainState;
 use crate::ui::browser;
 use crate::view::train_list;
+use crate::view::words::page;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -60,14 +61,7 @@ pub fn show_states(trains: &[TrainState]) {
 /// "Trains: 30 of 34 on (as the preset)" or "… (modified by hand)".
 fn summary(props: &TrainTogglesProps) -> String {
     let on = props.trains.iter().filter(|t| t.enabled).count();
-    let how = if props.custom_list {
-        "the trains of your list"
-    } else if props.custom_set {
-        "modified by hand"
-    } else {
-        "as the preset"
-    };
-    format!("Trains: {on} of {} on ({how})", props.trains.len())
+    page::trains_summary(on, props.trains.len(), props.custom_list, props.custom_set)
 }
 
 /// The preset `<select>` and one checkbox per train.
@@ -93,7 +87,7 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     };
     html! {
         <fieldset class="train-toggles">
-            <legend>{ "Platform and trains" }</legend>
+            <legend>{ page::TRAINS_HEADING }</legend>
             <label for="preset">{ "Platform preset" }</label>
             <select id="preset" onchange={onpreset} disabled={props.custom_list}>
                 { for PRESETS.iter().map(|p| html! {
@@ -101,7 +95,7 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                 }) }
             </select>
             if props.custom_list {
-                <p class="train-toggles-note">{ "Presets do not filter a custom list." }</p>
+                <p class="train-toggles-note">{ page::PRESETS_NO_FILTER }</p>
             }
             { for props.messages.iter().map(|m| html! { <p class="train-toggles-message">{ m.clone() }</p> }) }
             // Folded until asked for: the preset is what most people need; a train set
@@ -113,7 +107,7 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
                 </div>
             </details>
             if props.custom_set {
-                <button type="button" onclick={onreset}>{ "Use the preset's trains" }</button>
+                <button type="button" onclick={onreset}>{ page::USE_PRESET_TRAINS }</button>
             }
         </fieldset>
     }

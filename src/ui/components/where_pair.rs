@@ -15,6 +15,7 @@ use crate::ui::state::RunbookSettings;
 use crate::ui::window::Window;
 use crate::view::markup::inline_code;
 use crate::view::window_log;
+use crate::view::words::page;
 use crate::view::words::position as words;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -80,7 +81,7 @@ pub fn where_pair(props: &WherePairProps) -> Html {
     let has_text = !window.text.is_empty();
     html! {
         <section class="where-pair" aria-labelledby="where-heading">
-            <h2 id="where-heading">{ "Where is the pair?" }</h2>
+            <h2 id="where-heading">{ page::WHERE_HEADING }</h2>
             <label for="show-input">{ code(words::SHOW_LABEL) }</label>
             <textarea id="show-input" data-show-input="" rows="6" spellcheck="false"
                 autocomplete="off" aria-describedby="show-input-hint"
@@ -91,7 +92,7 @@ pub fn where_pair(props: &WherePairProps) -> Html {
                     { words::FORGET }
                 </button>
                 <button type="button" data-executed-log="" onclick={onlog}>
-                    { "Download the executed log (Markdown)" }
+                    { page::EXECUTED_LOG }
                 </button>
             </div>
             <div class="where-pair-position" aria-live="polite" {onclick}>
