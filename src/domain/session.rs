@@ -185,6 +185,15 @@ pub enum HopWarning {
 
 impl HopWarning {
     /// The hook and export value (`data-warning`, the JSON's `kind`).
+    /// Advice rather than a condition of the plan: the hop holds whatever the person does with
+    /// it (check Cisco's planning page; why a stop of the 9.1 path table is avoided).
+    pub fn is_advice(&self) -> bool {
+        matches!(
+            self,
+            HopWarning::CheckPlanningPage | HopWarning::AvoidsPathTableStop { .. }
+        )
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             HopWarning::TrainsOff(_) => "train-off",

@@ -7,7 +7,7 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
-use crate::domain::session::{HopFacts, Session};
+use crate::domain::session::{HopFacts, HopWarning, Session};
 use crate::domain::sources::Source;
 
 /// The hop's releases, its rule (and whether the landing release is the recommended one or the
@@ -32,14 +32,8 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
             escape(&mut out, &words::reloads(facts));
             out.push_str("</p>");
         }
-        for warning in &facts.warnings {
-            let kind = warning.kind();
-            out.push_str("<p class=\"plan-hop-warning\"");
-            attr(&mut out, "data-warning", kind);
-            out.push('>');
-            escape(&mut out, &words::warning(warning));
-            sources(&mut out, &words::warning_sources(warning));
-            out.push_str("</p>");
+        for warning in facts.warnings.iter().filter(|w| !w.is_advice()) {
+            warning_line(&mut out, warning);
         }
     }
     if !hop.notes.is_empty() {
@@ -52,19 +46,35 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
         out.push_str("</ul>");
     }
     // Folded in the plan (the runbook section shows them in full): the plan and its graph stay
-    // in view together.
-    if let Some(facts) = facts.filter(|f| !f.caveats.is_empty()) {
-        out.push_str("<details class=\"plan-hop-caveats\"><summary>");
-        let n = facts.caveats.len();
-        escape(
-            &mut out,
-            &format!("{n} caveat{}", if n == 1 { "" } else { "s" }),
-        );
-        out.push_str("</summary>");
-        caveats(&mut out, &facts.caveats, false);
-        out.push_str("</details>");
+    // in view together. Warnings that make the plan conditional stay above, unfolded; advice
+    // (check the planning page, why a path-table stop is avoided) folds with the caveats.
+    if let Some(facts) = facts {
+        let advice: Vec<_> = facts.warnings.iter().filter(|w| w.is_advice()).collect();
+        if !facts.caveats.is_empty() || !advice.is_empty() {
+            out.push_str("<details class=\"plan-hop-caveats\"><summary>");
+            escape(
+                &mut out,
+                &words::folded_summary(facts.caveats.len(), advice.len()),
+            );
+            out.push_str("</summary>");
+            for warning in advice {
+                warning_line(&mut out, warning);
+            }
+            caveats(&mut out, &facts.caveats, false);
+            out.push_str("</details>");
+        }
     }
     out
+}
+
+/// One hop warning as a line, `[data-warning]` naming its kind, with its sources.
+fn warning_line(out: &mut String, warning: &HopWarning) {
+    out.push_str("<p class=\"plan-hop-warning\"");
+    attr(out, "data-warning", warning.kind());
+    out.push('>');
+    escape(out, &words::warning(warning));
+    sources(out, &words::warning_sources(warning));
+    out.push_str("</p>");
 }
 
 /// " (Source: <a>…</a>; <a>…</a>)" after a sentence.

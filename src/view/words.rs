@@ -541,6 +541,16 @@ pub fn direct_blocked(session: &Session) -> Option<String> {
     }
 }
 
+/// The summary of a hop's fold in the plan: "2 caveats", "1 note", "1 caveat, 1 note".
+pub fn folded_summary(caveats: usize, notes: usize) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (caveats, notes) {
+        (c, 0) => count(c, "caveat"),
+        (0, n) => count(n, "note"),
+        (c, n) => format!("{}, {}", count(c, "caveat"), count(n, "note")),
+    }
+}
+
 /// Which units a hop reloads, from which release.
 pub fn reloads(facts: &HopFacts) -> String {
     let units: Vec<String> = facts
