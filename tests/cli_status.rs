@@ -188,3 +188,33 @@ fn nothing_to_do_is_done_and_no_plan_exits_1() {
         out.stderr
     );
 }
+
+/// Issue #23: `status` takes the model as `plan` does; a target the model cannot run is no
+/// plan to place the pair on (exit 1, said), and an unknown id is bad input (exit 2).
+#[test]
+fn status_takes_a_model() {
+    let mid = show_arg("mid-standby-reloaded.txt");
+    let within = status(&["--platform", "asa5525x", "--show", &mid], "");
+    assert_eq!(within.code, 0, "{}", within.stderr);
+    assert!(within.stdout.contains("after step 2"), "{}", within.stdout);
+    let past = run(
+        &[
+            "status",
+            "9.8(4)",
+            "9.20(3)",
+            "--platform",
+            "asa5525x",
+            "--show",
+            &mid,
+        ],
+        "",
+    );
+    assert_eq!(past.code, 1, "{}{}", past.stdout, past.stderr);
+    let bad = status(&["--platform", "asa9999", "--show", &mid], "");
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("'asa9999' is not a model id"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! Usage: asa-planner status <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
-//!                           [--trains 8.4,9.0,…] [--rules table-81-1|guide-9x]
+//!                           [--platform ID] [--trains 8.4,9.0,…] [--rules guide-9x|table-81-1]
 //!                           [--show FILE]… [--tick HOP.STEP]… [--previous HOP.STEP]
 //!                           [--image RELEASE=FILE]… [--format text|json]
 //!
@@ -22,8 +22,9 @@
 //! on: `no-path`, `downgrade`), 2 output that names neither unit (or a file that cannot be
 //! read, or a release argument that does not read).
 
-use super::{mode, preset, rule_set, train, Status};
+use super::{mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
+use asa_planner::domain::platform::Platform;
 use asa_planner::domain::position::{locate, Known, NextStep, Place, Position};
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
@@ -59,9 +60,12 @@ pub struct Args {
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]
     mode: Mode,
-    /// Platform preset: asa5500 (default), asa5580, asasm, all.
+    /// Platform preset: asa5500 (default), asa5580, asasm, asa5500x, all (a --platform implies its own).
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
+    /// Hardware model: the plan uses only the releases it runs (e.g. asa5525x, fp2100).
+    #[arg(long, value_name = "ID", value_parser = platform)]
+    platform: Option<Platform>,
     /// Explicit train set, comma separated (overrides the preset).
     #[arg(long, value_name = "TRAINS", value_delimiter = ',', value_parser = train)]
     trains: Option<Vec<Train>>,
@@ -124,6 +128,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         from2: args.from2.as_deref().map(canonical),
         mode: args.mode,
         preset: args.preset.map(str::to_string),
+        platform: args.platform,
         trains: args.trains.clone(),
         rules: args.rules.unwrap_or_default(),
         ..PlanQuery::default()

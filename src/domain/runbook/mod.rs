@@ -276,21 +276,8 @@ pub fn verify_command(release: Release, file: &str) -> String {
 /// The name of hop `from → to`'s configuration backup, without parentheses (scp's remote
 /// shell parses them): `pre-9.1.7-from-9.0.4.cfg`.
 pub fn backup_name(from: Release, to: Release) -> String {
+    let dotted = super::platform::dotted_version;
     format!("pre-{}-from-{}.cfg", dotted(to), dotted(from))
-}
-
-/// `9.1(7)` as `9.1.7`, `8.4(7)30` as `8.4.7.30`.
-pub fn dotted(release: Release) -> String {
-    let Release {
-        major,
-        minor,
-        maintenance,
-        interim,
-    } = release;
-    match interim {
-        Some(i) => format!("{major}.{minor}.{maintenance}.{i}"),
-        None => format!("{major}.{minor}.{maintenance}"),
-    }
 }
 
 /// Puts `changeto system` first when the commands belong in the system execution space.
