@@ -24,6 +24,7 @@
 // Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
 //   --runs N --out FILE. Records its figures in the JSON document FILE (see cli.mjs) and prints a summary.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/static-server.mjs';
@@ -296,7 +297,8 @@ function installInteractionProbe() {
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   for (const type of ['keydown', 'click']) {
     addEventListener(type, (e) => {
-      if (!e.isTrusted) return;
+      // A modifier alone (the Control of a Control+V paste) draws nothing: not timed.
+      if (!e.isTrusted || ['Control', 'Meta', 'Shift', 'Alt'].includes(e.key)) return;
       const t0 = e.timeStamp;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -403,6 +405,23 @@ async function applyList(page, list) {
   await page.waitForFunction((n) => document.querySelectorAll('svg[data-graph] [data-release]').length >= Math.min(n, 50), list.length);
 }
 
+/** The `show failover` output of a pair mid-upgrade (the standby reloaded on the target). */
+const SHOW_FAILOVER = readFileSync(new URL('../../tests/fixtures/show/mid-standby-reloaded.txt', import.meta.url), 'utf8');
+
+/**
+ * Pastes `text` into "Where is the pair?" as a person does: one Control+V in the box, from the
+ * clipboard (one keydown, one paste, one input event), then waits for the position drawn. The
+ * clipboard is filled before the measured interaction.
+ */
+async function pasteShow(page, text, measured) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.focus('textarea[data-show-input]');
+  return measured(async () => {
+    await page.keyboard.press('Control+V');
+    await page.waitForSelector('[data-position][data-step="2"]', { state: 'attached', timeout: 10000 });
+  });
+}
+
 /**
  * The floor under the interaction goals on this machine and browser: the same Event Timing
  * of a keystroke in a bare text field and of a click on a bare checkbox, on the static page
@@ -482,7 +501,7 @@ async function interactions(browser, origin) {
   console.log('interactions, Event Timing (input → next paint, as INP):');
   const RUNS_I = 5;
   const typed = '9.12(4)';
-  const sets = { type: [], train: [], list2k: [], type2k: [], list10k: [] };
+  const sets = { type: [], train: [], list2k: [], type2k: [], list10k: [], paste: [] };
   for (let i = 0; i < RUNS_I; i++) {
     let { context, page } = await probedPage(browser, origin, '#from=9.8(4)');
     await page.click('#to');
@@ -495,6 +514,10 @@ async function interactions(browser, origin) {
       await page.click('#train-9-12');
       await page.waitForSelector('[data-verdict="ok"]', { state: 'attached' });
     }));
+    await context.close();
+    ({ context, page } = await probedPage(browser, origin, '#from=9.8(4)&to=9.12(4)'));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    sets.paste.push(await pasteShow(page, SHOW_FAILOVER, (act) => interactionsOf(page, act)));
     await context.close();
     ({ context, page } = await probedPage(browser, origin, ''));
     const list = synthetic(2000);
@@ -516,6 +539,7 @@ async function interactions(browser, origin) {
   await report('list2k', '2,000-release list applied', 1, sets.list2k, '≤ 100 ms');
   await report('type2k', 'typing a release with the 2,000 list', synthetic(2000)[1999].length, sets.type2k, '≤ 32 ms');
   await report('list10k', '10,000-release list applied', 1, sets.list10k, '≤ 300 ms');
+  await report('paste', 'pasting a show failover output → position drawn', 1, sets.paste, '≤ 32 ms');
   const fleet = await fleetApplied(browser, origin, RUNS_I);
   await report('fleet1k', 'fleet view, 1,000 pairs applied (input → next paint)', 1, fleet.sets, '≤ 100 ms');
   console.log(`  fleet view, 1,000 pairs: whole table drawn median ${fmt(median(fleet.whole))}, max ${fmt(Math.max(...fleet.whole))} (${RUNS_I} runs; the first rows come with the click's frame)`);
