@@ -22,10 +22,10 @@ it, except the History section at the end, which is kept across runs. Budgets an
 The bench prints figures; only the size budget fails the command.";
 
 const SIZE_METHOD: &str = "Counted (SPEC §12): index.html and every dist/ file it names \
-(stylesheets, wasm glue and wasm, icon, manifest). Reported apart, fetched after the first paint: \
-the second wasm and sw-register.js (named only in their `<meta>`), sw.js and what its precache \
-list adds; fetched only on `#fleet`: the fleet view's wasm. Sizes in bytes; gzip -9 -n and brotli \
--q 11 of each file.";
+(the stylesheet, the wasm and its glue, sw-register.js, icon, manifest): what a single-pair visit \
+fetches by itself. Reported apart (`later:`): sw.js and what its precache list adds for offline \
+use, the fleet page (fleet.html with its own wasm and glue) among it. Sizes in bytes; gzip -9 -n \
+and brotli -q 11 of each file.";
 
 const PLAN_METHOD: &str = "Chromium (playwright-core) opens the shared link on dist/ and the \
 generated static page (`static-plan.html`: the same plan as an ordered list of its hops and the \
