@@ -116,51 +116,22 @@ impl Writer<'_> {
                  on {to}. Expect a brief interruption."
             ));
         } else {
-            let mut b = vec![
-                "configure terminal".to_string(),
-                format!("no boot system disk0:/{new_image}"),
-                "write memory".to_string(),
-                "end".to_string(),
-            ];
             let mut c = vec!["failover reload-standby".to_string()];
             if self.exec() {
-                b.push(format!(
-                    "failover exec mate copy /noconfirm disk0:/{backup} startup-config"
-                ));
-                b.push("failover exec mate show bootvar".to_string());
                 c.push("show failover".to_string());
                 c.push("failover exec mate show version".to_string());
             }
-            let mut rollback = vec![
-                a,
-                Block {
-                    role: Role::Primary,
-                    aside: Some(format!("active for both groups again, on {ours}")),
-                    what: format!(
-                        "(b) Take the new image out of the boot lines, save, and restore the \
-                         secondary unit's startup configuration from this hop's backup \
-                         (`{backup}`)."
-                    ),
-                    commands: self.sys_owned(b),
-                    shows: Some(format!(
-                        "`show bootvar` of the secondary unit no longer names {new_image}."
-                    )),
-                },
-            ];
-            if !self.exec() {
-                rollback.push(Block {
-                    role: Role::Secondary,
-                    aside: Some(format!("its own session ({from} has no `failover exec`)")),
-                    what: "(b) continued: restore its startup configuration from this hop's \
-                           backup."
-                        .to_string(),
-                    commands: self.sys_owned(vec![
-                        format!("copy /noconfirm disk0:/{backup} startup-config"),
-                        "show bootvar".to_string(),
-                    ]),
-                    shows: Some(format!("`show bootvar` no longer names {new_image}.")),
-                });
-            }
+            let mut rollback = vec![a];
+            rollback.extend(self.restore_backup(
+                (
+                    Role::Primary,
+                    format!("active for both groups again, on {ours}"),
+                ),
+                "secondary unit",
+                (Role::Secondary, ""),
+                new_image,
+                &backup,
+            ));
             rollback.push(Block {
                 role: Role::Primary,
                 aside: Some(format!("active for both groups again, on {ours}")),

@@ -213,49 +213,14 @@ impl Writer<'_> {
         }
         let from = self.hop.from;
         let exec = self.exec();
-        let mut b_commands = vec![
-            "configure terminal".to_string(),
-            format!("no boot system disk0:/{new_image}"),
-            "write memory".to_string(),
-            "end".to_string(),
-        ];
-        if exec {
-            b_commands.push(format!(
-                "failover exec mate copy /noconfirm disk0:/{backup} startup-config"
-            ));
-            b_commands.push("failover exec mate show bootvar".to_string());
-        }
-        let mut blocks = vec![
-            a,
-            Block {
-                role: Role::Active,
-                aside: Some(format!("the former active again, on {ours}")),
-                what: format!(
-                    "(b) Take the new image out of the boot lines, save, and restore the \
-                     upgraded unit's startup configuration from this hop's backup \
-                     (`{backup}`)."
-                ),
-                commands: self.sys_owned(b_commands),
-                shows: Some(format!(
-                    "`show bootvar` of the upgraded unit no longer names {new_image}."
-                )),
-            },
-        ];
-        if !exec {
-            blocks.push(Block {
-                role: Role::Standby,
-                aside: Some(format!(
-                    "the upgraded unit, its own session ({from} has no `failover exec`)"
-                )),
-                what: "(b) continued: restore its startup configuration from this hop's backup."
-                    .to_string(),
-                commands: self.sys_owned(vec![
-                    format!("copy /noconfirm disk0:/{backup} startup-config"),
-                    "show bootvar".to_string(),
-                ]),
-                shows: Some(format!("`show bootvar` no longer names {new_image}.")),
-            });
-        }
+        let mut blocks = vec![a];
+        blocks.extend(self.restore_backup(
+            (Role::Active, format!("the former active again, on {ours}")),
+            "upgraded unit",
+            (Role::Standby, "the upgraded unit, "),
+            new_image,
+            backup,
+        ));
         let mut c_commands = vec!["failover reload-standby".to_string()];
         let shows = format!(
             "When the reloaded unit is Standby Ready and its `show version` reads {from}, type \

@@ -64,6 +64,63 @@ impl Writer<'_> {
         has_failover_exec(self.hop.from)
     }
 
+    /// Rollback (b): on `lead` (`lead_aside`), the new image out of the boot lines, saved, and
+    /// the upgraded unit (`upgraded`, e.g. "upgraded unit") given back this hop's backup as its
+    /// startup configuration; where the start release has no `failover exec`, a second block
+    /// typed in the upgraded unit's own session (`own` and its `own_aside` prefix).
+    pub(super) fn restore_backup(
+        &self,
+        lead: (Role, String),
+        upgraded: &str,
+        own: (Role, &str),
+        new_image: &str,
+        backup: &str,
+    ) -> Vec<Block> {
+        let mut commands = vec![
+            "configure terminal".to_string(),
+            format!("no boot system disk0:/{new_image}"),
+            "write memory".to_string(),
+            "end".to_string(),
+        ];
+        let exec = self.exec();
+        if exec {
+            commands.push(format!(
+                "failover exec mate copy /noconfirm disk0:/{backup} startup-config"
+            ));
+            commands.push("failover exec mate show bootvar".to_string());
+        }
+        let mut blocks = vec![Block {
+            role: lead.0,
+            aside: Some(lead.1),
+            what: format!(
+                "(b) Take the new image out of the boot lines, save, and restore the \
+                 {upgraded}'s startup configuration from this hop's backup (`{backup}`)."
+            ),
+            commands: self.sys_owned(commands),
+            shows: Some(format!(
+                "`show bootvar` of the {upgraded} no longer names {new_image}."
+            )),
+        }];
+        if !exec {
+            let from = self.hop.from;
+            blocks.push(Block {
+                role: own.0,
+                aside: Some(format!(
+                    "{}its own session ({from} has no `failover exec`)",
+                    own.1
+                )),
+                what: "(b) continued: restore its startup configuration from this hop's backup."
+                    .to_string(),
+                commands: self.sys_owned(vec![
+                    format!("copy /noconfirm disk0:/{backup} startup-config"),
+                    "show bootvar".to_string(),
+                ]),
+                shows: Some(format!("`show bootvar` no longer names {new_image}.")),
+            });
+        }
+        blocks
+    }
+
     /// The hop lands on a release that cannot be downgraded.
     pub(super) fn one_way(&self) -> bool {
         self.hop.to >= ONE_WAY_SINCE
