@@ -16,21 +16,6 @@ use web_util::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Renders the app with `fragment` in the address bar and no saved state.
-async fn open(fragment: &str) -> Element {
-    // The pages of earlier tests write their address after a paint: let them finish first.
-    frame().await;
-    clear_storage();
-    set_fragment(fragment);
-    let root = mount_page();
-    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
-    root
-}
-
-fn verdict(root: &Element) -> String {
-    attr(&get(root, "[data-verdict]"), "data-verdict")
-}
-
 /// `from→to:rule` of each `li[data-hop]`.
 fn hops(root: &Element) -> Vec<String> {
     query_all(root, "ol[data-plan] li[data-hop]")

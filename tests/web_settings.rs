@@ -21,21 +21,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The planner's local-storage key (README).
 const STORAGE_KEY: &str = "asa-planner.state";
 
-/// Opens the page on `fragment` in a browser that kept nothing.
-async fn open(fragment: &str) -> Element {
-    // The pages of earlier tests write their address after a paint: let them finish first.
-    frame().await;
-    clear_storage();
-    set_fragment(fragment);
-    let root = mount_page();
-    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
-    root
-}
-
-fn verdict(root: &Element) -> String {
-    attr(&get(root, "[data-verdict]"), "data-verdict")
-}
-
 /// The address bar's plan, read back with the page's own parser.
 fn link_query() -> PlanQuery {
     fragment().parse().expect("a fragment under 8 KB")

@@ -32,18 +32,6 @@ fn stored(key: &str) -> Option<String> {
     storage().get_item(key).ok().flatten()
 }
 
-/// Renders the app with `fragment` and, unless `keep`, no saved state.
-async fn open(fragment: &str, keep: bool) -> Element {
-    frame().await;
-    if !keep {
-        clear_storage();
-    }
-    set_fragment(fragment);
-    let root = mount_page();
-    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
-    root
-}
-
 fn paste(root: &Element, text: &str) {
     let area: HtmlTextAreaElement = get(root, "textarea[data-show-input]")
         .dyn_into()
@@ -74,7 +62,7 @@ async fn runbook(root: &Element) {
 
 #[wasm_bindgen_test]
 async fn pasted_output_draws_the_position_and_stays_in_this_browser_only() {
-    let root = open(ONE_HOP, false).await;
+    let root = open_page(ONE_HOP, false).await;
     paste(&root, MID);
     until("the position", || {
         position(&root) == Some(("1".into(), "2".into()))
@@ -112,7 +100,7 @@ async fn pasted_output_draws_the_position_and_stays_in_this_browser_only() {
         );
     }
     // A reload reads it again from this browser.
-    let root = open(ONE_HOP, true).await;
+    let root = open_page(ONE_HOP, true).await;
     until("the position after a remount", || {
         position(&root) == Some(("1".into(), "2".into()))
     })
@@ -129,7 +117,7 @@ async fn pasted_output_draws_the_position_and_stays_in_this_browser_only() {
 
 #[wasm_bindgen_test]
 async fn a_stop_is_shown_and_the_other_reading_is_one_click() {
-    let root = open(ONE_HOP, false).await;
+    let root = open_page(ONE_HOP, false).await;
     paste(&root, FAILED);
     until("a stop", || query(&root, "[data-stop]").is_some()).await;
     assert_eq!(attr(&get(&root, "[data-stop]"), "data-stop"), "mate-failed");
@@ -158,7 +146,7 @@ async fn a_stop_is_shown_and_the_other_reading_is_one_click() {
 
 #[wasm_bindgen_test]
 async fn the_units_releases_plan_the_pair_in_one_click() {
-    let root = open("from=9.6(1)&to=9.12(4)&rules=guide-9x", false).await;
+    let root = open_page("from=9.6(1)&to=9.12(4)&rules=guide-9x", false).await;
     paste(&root, MID);
     until("the plan-from button", || {
         query(&root, "button[data-plan-from]").is_some()
@@ -194,7 +182,7 @@ fn tick_time(root: &Element, hop: &str, step: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn ticks_keep_their_time_across_a_remount_and_feed_the_position() {
-    let root = open(ONE_HOP, false).await;
+    let root = open_page(ONE_HOP, false).await;
     runbook(&root).await;
     assert!(!tick_box(&root, "1", "1").checked());
     tick_box(&root, "1", "1").click();
@@ -208,7 +196,7 @@ async fn ticks_keep_their_time_across_a_remount_and_feed_the_position() {
     )
     .is_some());
     // Remounted with what this browser saved: the same box ticked, the same time.
-    let root = open(ONE_HOP, true).await;
+    let root = open_page(ONE_HOP, true).await;
     runbook(&root).await;
     until("the tick restored", || tick_box(&root, "1", "1").checked()).await;
     assert_eq!(tick_time(&root, "1", "1"), time);
@@ -222,7 +210,7 @@ async fn ticks_keep_their_time_across_a_remount_and_feed_the_position() {
     // Unticked: the time goes; another plan has its own ticks.
     tick_box(&root, "1", "1").click();
     until("unticked", || tick_time(&root, "1", "1").is_empty()).await;
-    let root = open("from=9.8(4)&to=9.14(4)&rules=guide-9x", true).await;
+    let root = open_page("from=9.8(4)&to=9.14(4)&rules=guide-9x", true).await;
     runbook(&root).await;
     assert!(query_all(&root, "input[data-step-done]").iter().all(|b| !b
         .clone()
@@ -240,7 +228,7 @@ fn open_hops(root: &Element) -> Vec<bool> {
 
 #[wasm_bindgen_test]
 async fn the_hop_in_progress_is_open_and_finished_hops_fold() {
-    let root = open("from=8.4(7)&to=9.1(7)&rules=table-81-1", false).await;
+    let root = open_page("from=8.4(7)&to=9.1(7)&rules=table-81-1", false).await;
     runbook(&root).await;
     frame().await;
     frame().await;
@@ -279,7 +267,7 @@ async fn the_hop_in_progress_is_open_and_finished_hops_fold() {
 
 #[wasm_bindgen_test]
 async fn a_release_field_says_what_it_read_and_offers_the_mate() {
-    let root = open("to=9.12(4)", false).await;
+    let root = open_page("to=9.12(4)", false).await;
     type_into(&root, "#from", "Version: Ours 9.8(4), Mate 9.12(4)");
     until("the reading", || {
         text(&get(&root, "#from-msg")).contains("read 9.8(4) from the `Version:` line")

@@ -223,3 +223,27 @@ pub fn clear_storage() {
         storage.clear().expect("cleared");
     }
 }
+
+/// Renders the whole page with `fragment` in the address bar, in a browser that kept nothing
+/// (`keep`: with what earlier pages saved), once its verdict is drawn.
+pub async fn open_page(fragment: &str, keep: bool) -> Element {
+    // The pages of earlier tests write their address after a paint: let them finish first.
+    frame().await;
+    if !keep {
+        clear_storage();
+    }
+    set_fragment(fragment);
+    let root = mount_page();
+    until("the verdict", || query(&root, "[data-verdict]").is_some()).await;
+    root
+}
+
+/// [`open_page`] with nothing saved.
+pub async fn open(fragment: &str) -> Element {
+    open_page(fragment, false).await
+}
+
+/// The page's `data-verdict`.
+pub fn verdict(root: &Element) -> String {
+    attr(&get(root, "[data-verdict]"), "data-verdict")
+}
