@@ -6,6 +6,9 @@
 //   runs interleaved; a
 //   MutationObserver installed before any page script stamps the moment
 //   `svg[data-graph] [data-on-plan]` reaches the plan's hop count;
+// - the first screen: the app opened without a fragment against a static page of the same
+//   first-screen markup and stylesheet (no script), alternating, cold: first contentful paint
+//   of each, and the layout shift until the app has taken the first screen over;
 // - layout alone in wasm: `domain::layout` compiled to wasm on its own (benches/wasm-layout),
 //   timed over the same synthetic catalogs;
 // - layout at scale: a synthetic list of N releases pasted in the custom-list box and applied;
@@ -21,8 +24,9 @@
 //   times each one itself (event timestamp → the first task after the next frame);
 // - axe-core: violations on the empty page and on the plan page (light and dark).
 //
-// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME --hops N
-//   --runs N --out FILE. Records its figures in the JSON document FILE (see cli.mjs) and prints a summary.
+// Usage (xtask runs it): node browser.mjs --site DIR --fragment F --static NAME
+//   --first-screen NAME --hops N --runs N --out FILE. Records its figures in the JSON
+//   document FILE (see cli.mjs) and prints a summary.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -125,6 +129,74 @@ async function drawnPlan(browser, origin) {
     wasm_requested_ms: phase(phases.wasmStart),
     wasm_loaded_ms: phase(phases.wasm),
     started_ms: phase(phases.started),
+  });
+}
+
+/** The message the first-screen probe logs, followed by its figures as JSON. */
+const SETTLED = 'asa-bench:first-screen';
+
+/**
+ * First contentful paint and the layout shift of one cold load of `url`. The probe, installed
+ * before any page script, sums the `layout-shift` entries (none follows an input here) and
+ * reports once the page has settled: the app when it has started (Trunk's
+ * TrunkApplicationStarted) and its first render replaced the first screen, then one frame;
+ * the static page at `load`, then one frame. It reports by a console message, like the plan's.
+ */
+async function firstScreenOnce(browser, url, app) {
+  const context = await coldContext(browser);
+  await context.addInitScript(({ app, settled }) => {
+    let cls = 0;
+    const add = (entries) => entries.forEach((e) => (cls += e.hadRecentInput ? 0 : e.value));
+    const shifts = new PerformanceObserver((list) => add(list.getEntries()));
+    shifts.observe({ type: 'layout-shift', buffered: true });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const report = async () => {
+      // The app's first render replaces the shell (`.planner[data-shell]`) with its own planner.
+      while (app && !document.querySelector('.planner:not([data-shell])')) await frame();
+      await frame();
+      add(shifts.takeRecords());
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      console.debug(`${settled} ${JSON.stringify({ fcp, cls })}`);
+    };
+    addEventListener(app ? 'TrunkApplicationStarted' : 'load', report, { once: true });
+  }, { app, settled: SETTLED });
+  const page = await context.newPage();
+  const message = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(SETTLED), timeout: 60_000 });
+  await page.goto(url, { waitUntil: 'commit' });
+  const figures = JSON.parse((await message).text().slice(SETTLED.length));
+  await context.close();
+  if (figures.fcp == null) throw new Error(`${url}: no first-contentful-paint entry`);
+  return figures;
+}
+
+/**
+ * The page's first screen (the empty planner, no fragment) against the static page of the
+ * same markup and stylesheet, cold, alternating as for the shared link: first contentful
+ * paint of each, and the layout shift until the app has taken the first screen over.
+ */
+async function firstScreen(browser, origin) {
+  const urls = { app: `${origin}/`, floor: `${origin}/${args['first-screen']}` };
+  for (const [name, url] of Object.entries(urls)) await firstScreenOnce(browser, url, name === 'app');
+  const runs = { app: [], floor: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ['floor', 'app'] : ['app', 'floor'];
+    for (const which of order) runs[which].push(await firstScreenOnce(browser, urls[which], which === 'app'));
+  }
+  const fcp = (which) => runs[which].map((r) => r.fcp);
+  const cls = (which) => runs[which].map((r) => r.cls);
+  const [app_ms, floor_ms] = [median(fcp('app')), median(fcp('floor'))];
+  console.log(`first screen painted (first-contentful-paint, ${RUNS} cold runs each, alternating):`);
+  console.log(`  app median ${fmt(app_ms)}, static ${fmt(floor_ms)}, ratio ${(app_ms / floor_ms).toFixed(2)}× (goal ≤ 1.2×)`);
+  console.log(`  layout shift until the app took over: median ${median(cls('app')).toFixed(4)}, worst ${Math.max(...cls('app')).toFixed(4)} (goal ≤ 0.02)`);
+  await record(args.out, 'first_screen', {
+    runs: RUNS,
+    app_ms: round(app_ms, 1),
+    static_ms: round(floor_ms, 1),
+    app_runs_ms: fcp('app').map((t) => round(t, 0)),
+    static_runs_ms: fcp('floor').map((t) => round(t, 0)),
+    cls_median: round(median(cls('app')), 4),
+    cls_max: round(Math.max(...cls('app')), 4),
+    static_cls_max: round(Math.max(...cls('floor')), 4),
   });
 }
 
@@ -578,6 +650,7 @@ const browser = await launchBrowser();
 try {
   await record(args.out, 'chromium', browser.version());
   await drawnPlan(browser, server.origin);
+  await firstScreen(browser, server.origin);
   await wasmLayout(browser, server.origin);
   await layoutAtScale(browser, server.origin);
   await hover(browser, server.origin);

@@ -4,6 +4,7 @@
 //! wall time and CPU time, and the peak memory, as GNU time reports them.
 
 use crate::shell;
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -33,7 +34,7 @@ pub struct FleetFigure {
     pub load: String,
 }
 
-/// Builds the release binary, generates the fleet and times the runs.
+/// Builds the release binary, generates the fleet and times the runs (median of [`RUNS`]).
 pub fn measure() -> Result<FleetFigure, String> {
     let sh = shell()?;
     cmd!(sh, "cargo build --release --locked --bin asa-planner")
@@ -51,104 +52,63 @@ pub fn measure() -> Result<FleetFigure, String> {
     let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
         l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     });
-    let pinned = Command::new(TASKSET)
-        .args(["-c", "0", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    let timed = Path::new(TIME).exists();
-    let mut walls = Vec::new();
-    let mut cpus = Vec::new();
-    let mut peak: Option<u64> = None;
-    println!(
-        "$ {TASKSET} -c 0 {} fleet {} --format json > {}",
-        binary.display(),
-        input.display(),
-        output.display()
-    );
-    for run in 0..=RUNS {
-        let (wall, usage) = run_once(&binary, &input, &output, pinned, timed)?;
-        if run == 0 {
-            continue;
+    // Pinned to one core when taskset works; CPU time and peak memory when GNU time is there.
+    let mut prefix: Vec<&str> = Vec::new();
+    if Path::new(TIME).exists() {
+        prefix.extend([TIME, "-f", "usage %U %S %M"]);
+    }
+    let pinned = Command::new(TASKSET).args(["-c", "0", "true"]).status();
+    let pinned = pinned.is_ok_and(|s| s.success());
+    if pinned {
+        prefix.extend([TASKSET, "-c", "0"]);
+    }
+    let mut argv: Vec<&OsStr> = prefix.iter().map(OsStr::new).collect();
+    argv.extend([binary.as_os_str(), "fleet".as_ref(), input.as_os_str()]);
+    argv.extend(["--format", "json"].map(OsStr::new));
+    let mut run = Command::new(argv[0]);
+    run.args(&argv[1..]);
+    println!("$ {run:?} > {}", output.display());
+    let (mut walls, mut cpus, mut peak) = (Vec::new(), Vec::new(), None);
+    for i in 0..=RUNS {
+        let out = std::fs::File::create(&output)
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        let started = Instant::now();
+        let result = run.stdout(out).stderr(Stdio::piped()).output();
+        let wall = started.elapsed().as_secs_f64() * 1000.0;
+        let result = result.map_err(|e| format!("cannot run {run:?}: {e}"))?;
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1.
+        if !matches!(result.status.code(), Some(0 | 1)) {
+            return Err(format!("{run:?} failed ({}): {stderr}", result.status));
+        }
+        if i == 0 {
+            continue; // the warm-up
         }
         walls.push(wall);
-        if let Some(u) = usage {
+        if let Some(u) = usage(&stderr) {
             cpus.push(u.cpu_ms);
             peak = peak.max(Some(u.peak_kib));
         }
     }
-    let output_bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
-    let figure = FleetFigure {
+    let pinned = if pinned {
+        "one core (taskset -c 0)"
+    } else {
+        "not pinned (no taskset)"
+    };
+    Ok(FleetFigure {
         runs: RUNS,
         wall_ms: median(&mut walls),
-        cpu_ms: if cpus.is_empty() {
-            f64::NAN
-        } else {
-            median(&mut cpus)
-        },
+        cpu_ms: median(&mut cpus),
         peak_kib: peak,
-        output_bytes,
-        pinned: if pinned {
-            "one core (taskset -c 0)".to_string()
-        } else {
-            "not pinned (no taskset)".to_string()
-        },
+        output_bytes: std::fs::metadata(&output).map_or(0, |m| m.len()),
+        pinned: pinned.to_string(),
         load,
-    };
-    print(&figure);
-    Ok(figure)
+    })
 }
 
 struct Usage {
     cpu_ms: f64,
     peak_kib: u64,
-}
-
-/// One run: wall time in ms and, with GNU time, CPU time and peak memory.
-fn run_once(
-    binary: &Path,
-    input: &Path,
-    output: &Path,
-    pinned: bool,
-    timed: bool,
-) -> Result<(f64, Option<Usage>), String> {
-    let mut argv: Vec<String> = Vec::new();
-    if timed {
-        argv.extend([
-            TIME.to_string(),
-            "-f".to_string(),
-            "usage %U %S %M".to_string(),
-        ]);
-    }
-    if pinned {
-        argv.extend([TASKSET.to_string(), "-c".to_string(), "0".to_string()]);
-    }
-    argv.push(binary.display().to_string());
-    argv.extend([
-        "fleet".to_string(),
-        input.display().to_string(),
-        "--format".to_string(),
-        "json".to_string(),
-    ]);
-    let out = std::fs::File::create(output)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    let started = Instant::now();
-    let result = Command::new(&argv[0])
-        .args(&argv[1..])
-        .stdout(out)
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", argv[0]))?;
-    let wall = started.elapsed().as_secs_f64() * 1000.0;
-    let stderr = String::from_utf8_lossy(&result.stderr);
-    // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1.
-    if !matches!(result.status.code(), Some(0 | 1)) {
-        return Err(format!(
-            "`{}` failed ({}): {stderr}",
-            argv.join(" "),
-            result.status
-        ));
-    }
-    Ok((wall, usage(&stderr)))
 }
 
 /// GNU time's `usage <user s> <system s> <max RSS KiB>` line.
@@ -174,20 +134,6 @@ fn median(values: &mut [f64]) -> f64 {
         n if n % 2 == 1 => values[n / 2],
         n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
     }
-}
-
-pub fn print(f: &FleetFigure) {
-    println!(
-        "fleet-cli: {PAIRS} pairs → JSON ({:.1} MB), {}, load {}: median of {} runs {:.0} ms wall, {:.0} ms CPU, peak {} ({})",
-        f.output_bytes as f64 / 1e6,
-        f.pinned,
-        f.load,
-        f.runs,
-        f.wall_ms,
-        f.cpu_ms,
-        f.peak_kib.map_or("n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0)),
-        if f.wall_ms < BUDGET_MS { "within < 1 s" } else { "OVER 1 s" }
-    );
 }
 
 #[cfg(test)]

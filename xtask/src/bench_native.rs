@@ -1,5 +1,5 @@
-//! The native part of `cargo xtask bench` (called by `bench.rs`): runs the criterion benchmarks of `benches/domain.rs`
-//! and prints each benchmark's median, with the SPEC §12 budget where one applies.
+//! The native part of `cargo xtask bench`: runs the criterion benchmarks of `benches/domain.rs`
+//! and returns each benchmark's median, with the SPEC §12 budget where one applies.
 //!
 //! Criterion prints a mean-based estimate; the median is read with serde from the
 //! `estimates.json` it writes under `<target>/criterion/<benchmark id>/new/`, the id and the
@@ -57,7 +57,8 @@ impl NativeResult {
     }
 }
 
-/// Runs the criterion benchmarks (arguments passed on), prints the medians and returns them.
+/// Runs the criterion benchmarks (arguments passed on) and returns their medians, in the order
+/// criterion ran them.
 pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     let (sh, started) = (shell()?, SystemTime::now());
     // Progress goes to stderr (shown live); results to stdout, shown once the run ends.
@@ -73,20 +74,7 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
             "`cargo bench --bench domain` ran no benchmark (is the filter right?)".to_string(),
         );
     }
-    // In the order criterion ran them (their ids appear in its report in that order).
     results.sort_by_key(|r| stdout.find(r.id.as_str()).unwrap_or(usize::MAX));
-    println!("\n{:<32} {:>12}  budget", "benchmark", "median");
-    for r in &results {
-        let budget = r.budget().map_or(String::new(), |(limit, words)| {
-            let verdict = if r.median_ns <= limit {
-                "within"
-            } else {
-                "OVER"
-            };
-            format!("{verdict} ({words})")
-        });
-        println!("{:<32} {:>12}  {budget}", r.id, human(r.median_ns));
-    }
     Ok(results)
 }
 
@@ -149,15 +137,6 @@ fn read_result(new: &Path) -> Option<NativeResult> {
     })
 }
 
-pub fn human(ns: f64) -> String {
-    match ns {
-        ns if ns >= 1e9 => format!("{:.2} s", ns / 1e9),
-        ns if ns >= 1e6 => format!("{:.2} ms", ns / 1e6),
-        ns if ns >= 1e3 => format!("{:.2} µs", ns / 1e3),
-        ns => format!("{ns:.0} ns"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,7 +177,5 @@ mod tests {
             fresh_results(&dir, SystemTime::now() + std::time::Duration::from_secs(60)).is_empty()
         );
         let _ = fs::remove_dir_all(&dir);
-        assert_eq!(human(2998.25), "3.00 µs");
-        assert_eq!(human(88.1e6), "88.10 ms");
     }
 }

@@ -9,6 +9,7 @@
 //! Trunk's names carry a content hash, so "named in index.html" is a plain substring test of
 //! the page. Files of dist/ outside these sets are listed as not downloaded.
 
+use crate::bench_report::kib;
 use crate::{fix, shell};
 use std::path::Path;
 use xshell::cmd;
@@ -43,8 +44,10 @@ impl SizeReport {
 
 /// Measures `dist`: which files count and their three sizes.
 pub fn measure(dist: &Path) -> Result<SizeReport, String> {
-    ensure_brotli()?;
     let sh = shell()?;
+    if crate::tools::probe(cmd!(sh, "brotli --version")).is_none() {
+        crate::tools::apt_install("brotli", &["brotli"])?;
+    }
     let read = |name: &str| {
         let path = dist.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -75,13 +78,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
         let raw = std::fs::metadata(&path)
             .map_err(|e| format!("{}: {e}", path.display()))?
             .len();
-        let gzip = gzip_size(&path)?;
-        let brotli = cmd!(sh, "brotli -c -q 11 {path}")
-            .quiet()
-            .output()
-            .map_err(|e| e.to_string())?
-            .stdout
-            .len() as u64;
+        let gzip = packed(cmd!(sh, "gzip -9 -c -n {path}"))?;
+        let brotli = packed(cmd!(sh, "brotli -c -q 11 {path}"))?;
         let size = FileSize {
             name,
             why,
@@ -114,11 +112,6 @@ fn precache_list(sw: &str) -> Result<Vec<String>, String> {
     // The array is the first JSON value of the rest; the script goes on after it.
     let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Vec<String>>();
     values.next().and_then(Result::ok).ok_or_else(missing)
-}
-
-/// Prints the table and the verdict against the budget.
-pub fn print(report: &SizeReport) {
-    println!("\n{}", table(report));
 }
 
 /// The size table in Markdown, as `dist` and `bench` print it and BENCHMARKS.md shows it: the
@@ -162,45 +155,18 @@ pub fn check(report: &SizeReport) -> Result<(), String> {
     ))
 }
 
-/// Size in bytes of `gzip -9` of `path` (what a static host sends compressed).
-fn gzip_size(path: &Path) -> Result<u64, String> {
-    let sh = shell()?;
-    let out = cmd!(sh, "gzip -9 -c -n {path}")
+/// The size in bytes of what a compressor (`gzip -9 -c -n`, `brotli -c -q 11`) writes.
+fn packed(cmd: xshell::Cmd) -> Result<u64, String> {
+    let out = cmd
         .quiet()
         .output()
-        .map_err(fix(
-            "gzip is needed for the size report: `apt-get install gzip`",
-        ))?;
+        .map_err(fix("the size report needs gzip and brotli"))?;
     Ok(out.stdout.len() as u64)
-}
-
-pub fn kib(bytes: u64) -> String {
-    format!("{:.1} KiB", bytes as f64 / 1024.0)
-}
-
-/// Debian's `brotli` CLI, installed once (as root, like the other tools of the tasks).
-fn ensure_brotli() -> Result<(), String> {
-    let sh = shell()?;
-    if crate::tools::probe(cmd!(sh, "brotli --version")).is_some() {
-        return Ok(());
-    }
-    let apt = || cmd!(sh, "apt-get install -y -q --no-install-recommends brotli");
-    let install = || apt().env("DEBIAN_FRONTEND", "noninteractive").run();
-    install()
-        .or_else(|_| cmd!(sh, "apt-get update -q").run().and_then(|()| install()))
-        .map_err(fix(
-            "the size report needs brotli: install it by hand with `apt-get install -y brotli`",
-        ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[track_caller]
-    fn assert_err(sw: &str, expected: &str) {
-        assert_eq!(precache_list(sw), Err(expected.to_string()));
-    }
 
     #[test]
     fn reads_the_precache_list() {
@@ -214,15 +180,12 @@ mod tests {
             precache_list(r#"const PRECACHE = ["a]b.png"];"#),
             Ok(vec!["a]b.png".to_string()])
         );
-        assert_err(
-            "const HASHED = [];",
-            "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)",
+        let missing =
+            "dist/sw.js has no `const PRECACHE = [...]` list (was it built by `cargo xtask dist`?)";
+        assert_eq!(
+            precache_list("const HASHED = [];"),
+            Err(missing.to_string())
         );
-    }
-
-    #[test]
-    fn prints_kibibytes() {
         assert_eq!(kib(BUDGET), "192.0 KiB");
-        assert_eq!(kib(1536), "1.5 KiB");
     }
 }

@@ -1,18 +1,18 @@
-//! The floor of "time to a drawn plan": a static HTML page showing the same plan as the app
-//! does for a shared link, generated from the domain (`session::analyse` + `layout::layout`).
+//! The static floors the browser bench measures the app against, each a page with no script:
 //!
-//! It carries the same automation hooks as the app (SPEC §9: `[data-verdict]`,
-//! `ol[data-plan] li[data-hop]`, `svg[data-graph]` with `[data-release]` nodes and
-//! `[data-on-plan]` edges), so the browser bench times both pages with one in-page observer.
-//! The graph is the app's own canvas markup (`view::graph_svg::canvas` of the same graph
-//! model), so both pages draw the very same SVG. No script, one inline stylesheet: what a
-//! hand-written page would be.
+//! - [`plan_page`]: the plan a shared link shows, generated from the domain
+//!   (`session::analyse` and the graph model). It carries the app's automation hooks (SPEC §9:
+//!   `[data-verdict]`, `ol[data-plan] li[data-hop]`, `svg[data-graph]` with `[data-release]`
+//!   nodes and `[data-on-plan]` edges), so one in-page observer times both pages; its graph is
+//!   the app's own canvas markup (`view::graph_svg::canvas`), so both draw the very same SVG.
+//! - [`first_screen_page`]: index.html's first screen (the empty planner between its markers)
+//!   with the stylesheet Trunk linked in the built page.
 
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::session::{analyse, Session};
-use asa_planner::view::graph_model::{self, GraphModel};
-use asa_planner::view::graph_svg;
+use asa_planner::domain::session::analyse;
 use asa_planner::view::markup::{escape, px};
+use asa_planner::view::{first_screen, graph_model, graph_svg};
+use scraper::{Html, Selector};
 
 /// The floor for one shared link: the whole static page and the number of hops the plan draws.
 pub struct StaticPlan {
@@ -21,7 +21,7 @@ pub struct StaticPlan {
 }
 
 /// The static plan for the shared-link fragment `fragment`.
-pub fn page(fragment: &str) -> Result<StaticPlan, String> {
+pub fn plan_page(fragment: &str) -> Result<StaticPlan, String> {
     let query: PlanQuery = fragment
         .parse()
         .map_err(|e| format!("the bench fragment `{fragment}` does not read: {e}"))?;
@@ -33,28 +33,33 @@ pub fn page(fragment: &str) -> Result<StaticPlan, String> {
             session.verdict.as_str()
         ));
     }
+    let mut main = String::from("<main><h1>ASA zero-downtime upgrade planner</h1>\n");
+    main += &format!("<p data-verdict=\"{}\">From ", session.verdict.as_str());
+    escape(&mut main, &session.from.text);
+    main += " to ";
+    escape(&mut main, &session.to.text);
+    main += &format!(": {hops} hops</p>\n<ol data-plan>\n");
+    for hop in session.hops() {
+        let (from, to, rule) = (&hop.from, &hop.to, hop.rule.as_str());
+        main += &format!("<li data-hop data-from=\"{from}\" data-to=\"{to}\" data-rule=\"{rule}\">{from} → {to} ({rule} upgrade)</li>\n");
+    }
     let graph = graph_model::build(&session, false);
-    let mut main = String::with_capacity(64 * 1024);
-    main.push_str(&format!(
-        "<main><h1>ASA zero-downtime upgrade planner</h1>\n<p data-verdict=\"{}\">From {} to {}: {} hops</p>\n",
-        session.verdict.as_str(),
-        text(&session.from.text),
-        text(&session.to.text),
-        hops
-    ));
-    main.push_str(&plan_list(&session));
-    main.push_str(&svg(&graph));
-    main.push_str("</main>\n");
-    let page = format!("{HEAD}{STYLE}\n</head>\n<body>\n{main}</body>\n</html>\n");
+    let (w, h) = (px(graph.layout.width), px(graph.layout.height));
+    main += &format!(
+        "</ol>\n<svg data-graph role=\"img\" aria-label=\"Release graph\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n{}<g class=\"graph-canvas\">{}</g></svg>\n</main>\n",
+        graph_svg::ARROW_DEFS,
+        graph_svg::canvas(&graph)
+    );
+    let head = "<title>ASA upgrade plan (static floor)</title>\n";
+    let page = format!(
+        "{}{STYLE}\n</head>\n<body>\n{main}</body>\n</html>\n",
+        start(head)
+    );
     Ok(StaticPlan { page, hops })
 }
 
-const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>ASA upgrade plan (static floor)</title>\n";
-
-/// The static page's only stylesheet (the Yew floor page carries it too).
-pub const STYLE: &str = "<style>\
+/// The static plan page's only stylesheet, inline: what a hand-written page would be.
+const STYLE: &str = "<style>\
 body{font:14px system-ui,sans-serif;margin:1rem}\
 svg text{font-size:11px}\
 .graph-canvas-node rect{fill:#fff;stroke:#888}\
@@ -63,69 +68,84 @@ svg text{font-size:11px}\
 .release-graph-edge{fill:none;stroke:#05a;stroke-width:2}\
 </style>";
 
-fn plan_list(session: &Session) -> String {
-    let mut out = String::from("<ol data-plan>\n");
-    for hop in session.hops() {
-        out.push_str(&format!(
-            "<li data-hop data-from=\"{0}\" data-to=\"{1}\" data-rule=\"{2}\">{0} → {1} ({2} upgrade)</li>\n",
-            hop.from,
-            hop.to,
-            hop.rule.as_str()
-        ));
-    }
-    out.push_str("</ol>\n");
-    out
+/// The page's first screen without the app: the markup between index.html's first-screen
+/// markers (`source_index`, the repository's) and the stylesheet link of the built page
+/// (`built_index`, dist/index.html: the same file, with its hash and integrity).
+pub fn first_screen_page(source_index: &str, built_index: &str) -> Result<String, String> {
+    let markup = first_screen::in_page(source_index).ok_or(format!(
+        "index.html has no `{}` … `{}` markers",
+        first_screen::BEGIN,
+        first_screen::END
+    ))?;
+    let stylesheet = Selector::parse("link[rel=stylesheet]").map_err(|e| e.to_string())?;
+    let link = Html::parse_document(built_index)
+        .select(&stylesheet)
+        .next()
+        .map(|link| link.html())
+        .ok_or("dist/index.html links no stylesheet")?;
+    let head = format!(
+        "<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n{link}\n",
+        first_screen::TITLE
+    );
+    Ok(format!(
+        "{}</head>\n<body>\n{markup}\n</body>\n</html>\n",
+        start(&head)
+    ))
 }
 
-fn svg(graph: &GraphModel) -> String {
-    let (w, h) = (px(graph.layout.width), px(graph.layout.height));
-    format!(
-        "<svg data-graph role=\"img\" aria-label=\"Release graph\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n{}<g class=\"graph-canvas\">{}</g></svg>\n",
-        graph_svg::ARROW_DEFS,
-        graph_svg::canvas(graph)
-    )
-}
-
-/// Text content escaped for HTML (the fields are as typed in the fragment).
-fn text(s: &str) -> String {
-    let mut out = String::new();
-    escape(&mut out, s);
-    out
+/// The start of a page, up to the end of its head's `extra`.
+fn start(extra: &str) -> String {
+    format!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{extra}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[track_caller]
-    fn assert_err(fragment: &str, expected: &str) {
-        assert_eq!(page(fragment).map(|p| p.hops), Err(expected.to_string()));
-    }
-
     #[test]
     fn draws_the_plan_with_the_app_hooks() {
-        let Ok(StaticPlan { page: html, hops }) = page("from=8.2(5)&to=9.1(7)") else {
+        let Ok(StaticPlan { page: html, hops }) = plan_page("from=8.2(5)&to=9.1(7)") else {
             panic!("the shared-link example must plan");
         };
         assert!(html.contains("<body>\n<main>") && html.contains("</main>\n</body>"));
-        assert!(html.contains(STYLE));
+        assert!(html.contains(STYLE) && !html.contains("<script"));
         assert_eq!(html.matches("<li data-hop ").count(), hops);
         assert_eq!(html.matches(" data-on-plan=\"\"").count(), hops);
-        assert!(html.contains("data-from=\"8.2(5)\""));
-        assert!(html.contains("data-release=\"9.1(7)\""));
+        assert!(html.contains("data-from=\"8.2(5)\"") && html.contains("data-release=\"9.1(7)\""));
         assert!(html.contains("data-verdict=\"ok\""));
-    }
-
-    #[test]
-    fn refuses_a_fragment_without_hops() {
-        assert_err(
-            "from=9.1(7)&to=9.1(7)",
-            "the bench fragment `from=9.1(7)&to=9.1(7)` gives no plan (verdict same): pick a pair with hops",
+        assert_eq!(
+            plan_page("from=9.1(7)&to=9.1(7)").map(|p| p.hops),
+            Err("the bench fragment `from=9.1(7)&to=9.1(7)` gives no plan (verdict same): pick a pair with hops".to_string())
         );
     }
 
     #[test]
-    fn escapes_typed_text() {
-        assert_eq!(text("<a&\"b\">"), "&lt;a&amp;&quot;b&quot;&gt;");
+    fn the_first_screen_page_has_the_markup_and_the_stylesheet_only() {
+        let source = format!(
+            "<body>{}\n<p>x</p>\n{}<noscript>n</noscript>",
+            first_screen::BEGIN,
+            first_screen::END
+        );
+        let built = "<html><script type=module>init()</script>\
+            <link href=./app-0123456789abcdef.css integrity=sha384-x rel=stylesheet><body>";
+        let page = first_screen_page(&source, built).unwrap();
+        assert!(page.contains("<body>\n<p>x</p>\n</body>"), "{page}");
+        let link =
+            r#"<link href="./app-0123456789abcdef.css" integrity="sha384-x" rel="stylesheet">"#;
+        assert!(page.contains(link), "{page}");
+        assert!(!page.contains("<script") && !page.contains("noscript"));
+        assert_eq!(
+            first_screen_page(&source, "<html><body>"),
+            Err("dist/index.html links no stylesheet".to_string())
+        );
+        assert!(first_screen_page("<body>", built).is_err());
+    }
+
+    #[test]
+    fn the_repositorys_index_has_a_first_screen() {
+        let index = std::fs::read_to_string(crate::repo_root().join("index.html")).unwrap();
+        let built = "<link href=app.css rel=stylesheet>";
+        let page = first_screen_page(&index, built).unwrap();
+        assert!(page.contains("data-verdict=\"empty\"") && page.contains("data-shell"));
     }
 }

@@ -129,7 +129,7 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// over the ceiling (SPEC §12 checks bytes by benchmarks).
 pub fn report(dist: &Path) -> Result<(), String> {
     let sizes = crate::bench_size::measure(dist)?;
-    crate::bench_size::print(&sizes);
+    println!("\n{}", crate::bench_size::table(&sizes));
     if let Err(over) = crate::bench_size::check(&sizes) {
         println!("warning: {over}");
     }

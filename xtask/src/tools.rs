@@ -203,7 +203,7 @@ fn ensure_chromium() -> Result<(), String> {
 }
 
 /// Installs Debian packages (as root: CI and these machines run as root).
-fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
+pub fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
     let by_hand = format!(
         "apt-get update && apt-get install -y {}",
         packages.join(" ")
