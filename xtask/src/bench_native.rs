@@ -105,24 +105,13 @@ struct Estimate {
 
 /// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`.
 fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
-    let mut results = Vec::new();
-    let mut dirs = vec![criterion.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let entries = fs::read_dir(&dir).into_iter().flatten().flatten();
-        dirs.extend(
-            entries
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() && !p.ends_with("report")),
-        );
-        let new = dir.join("new");
-        let fresh = fs::metadata(new.join("estimates.json")).and_then(|m| m.modified());
-        if fresh.is_ok_and(|t| t >= since) {
-            if let Some(result) = read_result(&new) {
-                results.push(result);
-            }
-        }
-    }
-    results
+    let files = walkdir::WalkDir::new(criterion).into_iter().flatten();
+    let estimates = files.filter(|e| e.path().ends_with("new/estimates.json"));
+    let modified = |e: &walkdir::DirEntry| fs::metadata(e.path()).and_then(|m| m.modified());
+    let fresh = estimates.filter(|e| modified(e).is_ok_and(|t| t >= since));
+    fresh
+        .filter_map(|e| read_result(e.path().parent()?))
+        .collect()
 }
 
 /// One benchmark from criterion's two files in `new`; `None` when either does not read.

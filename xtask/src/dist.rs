@@ -27,7 +27,7 @@ pub const FLEET_PAGE: &str = "fleet.html";
 
 /// `trunk build --release --offline` of the planner's page into `dist` and of the fleet view's
 /// page (`fleet.html`) beside it (with `env` for both builds, e.g. a different profile), then
-/// the build id and `sw.js` over the two (`post_build::finish`), then checks the layout:
+/// the build id and `sw.js` over the two (`post_build::stamp`), then checks the layout:
 /// index.html, exactly one planner .wasm and its .js, fleet.html, sw.js.
 pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
     fetch()?;
@@ -62,7 +62,7 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
         std::fs::copy(&file, &to)
             .map_err(|e| format!("cannot copy {} to {}: {e}", file.display(), to.display()))?;
     }
-    crate::post_build::finish(dist, &["index.html", FLEET_PAGE])?;
+    crate::post_build::stamp(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist).map(|_| ())
 }
 

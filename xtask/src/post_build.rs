@@ -2,134 +2,86 @@
 //! build (serve and dist alike). Trunk hashes the files, minifies them, links them with their
 //! integrity and writes the wasm loader; this adds only what Trunk cannot:
 //!
-//! - a **build id** (digest of every file Trunk wrote) stamped into index.html as
-//!   `<meta name="asa-planner-build">`; the service worker's cache is named after it;
 //! - **CSP hashes**: the sha256 of each inline script (Trunk's wasm loader) appended to the
 //!   `script-src` of index.html's Content-Security-Policy, so nothing else may run inline;
+//! - a **build id** (digest of every file of the build) stamped into the pages as
+//!   `<meta name="asa-planner-build">`; the service worker's cache is named after it;
 //! - **sw.js** from `web/sw.js`: the precache list is exactly the files of this build, the ones
 //!   with a content hash in their name are served cache-first. Hand-written lists go stale
 //!   (eframe_template #102, #168); a generated one cannot.
+//!
+//! `cargo xtask dist` builds the planner's and the fleet view's pages apart (each Trunk build
+//! runs this hook), then [`stamp`]s one build id and one sw.js over both.
 
 use crate::repo_root;
 use base64::prelude::{Engine as _, BASE64_STANDARD};
 use scraper::{Html, Selector};
 use sha2::{Digest as _, Sha256};
 use std::path::Path;
+use walkdir::WalkDir;
 
 /// The part of the CSP (index.html) that the script hashes are appended to.
 const SCRIPT_SRC: &str = "script-src 'self' 'wasm-unsafe-eval'";
 /// The service worker template and its output name (unhashed: its URL must stay stable).
 const SW_TEMPLATE: &str = "web/sw.js";
 const SW_NAME: &str = "sw.js";
+/// The start of the build id's tag (see [`with_build_meta`]).
+const META: &str = "<meta name=\"asa-planner-build\" content=\"";
 
 pub fn run() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or(
         "TRUNK_STAGING_DIR is not set: `cargo xtask post-build` is run by Trunk's post_build hook \
          (Trunk.toml); use `cargo xtask dist` or `cargo xtask serve`",
     )?;
-    let staging = Path::new(&staging);
-    let template_path = repo_root().join(SW_TEMPLATE);
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
-    let index_path = staging.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    let files = collect_files(staging)?;
-    let id = build_id(&files);
-    let index = with_csp_hashes(&index)?;
-    let index = with_build_meta(&index, &id)?;
-    std::fs::write(&index_path, index)
-        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    let index = Path::new(&staging).join("index.html");
+    write(&index, &with_csp_hashes(&read(&index)?)?)?;
+    stamp(Path::new(&staging), &["index.html"])
+}
 
+/// One build id over every file of `dir`, stamped into each of `pages` (in place of the one
+/// stamped before, if any), and `sw.js` precaching every file.
+pub fn stamp(dir: &Path, pages: &[&str]) -> Result<(), String> {
+    let files = collect_files(dir)?;
+    let id = build_id(&files);
+    for page in pages {
+        let path = dir.join(page);
+        write(&path, &with_build_meta(&read(&path)?, &id)?)?;
+    }
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    let sw = service_worker(&template, &id, &names)?;
-    let sw_path = staging.join(SW_NAME);
-    std::fs::write(&sw_path, sw).map_err(|e| format!("cannot write {}: {e}", sw_path.display()))?;
-    println!(
-        "xtask post-build: build {id}, {} files precached, CSP hashes added",
-        names.len()
-    );
+    let template = read(&repo_root().join(SW_TEMPLATE))?;
+    write(&dir.join(SW_NAME), &service_worker(&template, &id, &names)?)?;
+    let (pages, count) = (pages.join(" and "), names.len());
+    println!("xtask post-build: build {id} over {pages}, {count} files precached");
     Ok(())
 }
 
-/// After the planner's and the fleet view's pages were built into `dist` (each by its own
-/// Trunk build, each with its CSP hashes): one build id over every file, stamped into each
-/// of `pages` in place of the one its own build stamped, and one `sw.js` precaching them all.
-pub fn finish(dist: &Path, pages: &[&str]) -> Result<(), String> {
-    let template_path = repo_root().join(SW_TEMPLATE);
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
-    let read = |name: &str| {
-        let path = dist.join(name);
-        std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))
-            .map(|html| (path, html))
-    };
-    let write = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    for page in pages {
-        let (path, html) = read(page)?;
-        write(&path, &without_build_meta(&html))?;
-    }
-    let files = collect_files(dist)?;
-    let id = build_id(&files);
-    for page in pages {
-        let (path, html) = read(page)?;
-        write(&path, &with_build_meta(&html, &id)?)?;
-    }
-    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    write(
-        &dist.join(SW_NAME),
-        &service_worker(&template, &id, &names)?,
-    )?;
-    println!(
-        "xtask: build {id} over {}, {} files precached",
-        pages.join(" and "),
-        names.len()
-    );
-    Ok(())
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// The page without the build id its own build stamped (see [`with_build_meta`]).
-fn without_build_meta(html: &str) -> String {
-    const META: &str = "<meta name=\"asa-planner-build\" content=\"";
-    let Some(start) = html.find(META) else {
-        return html.to_owned();
-    };
-    match html[start..].find('>') {
-        Some(end) => format!("{}{}", &html[..start], &html[start + end + 1..]),
-        None => html.to_owned(),
-    }
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
-/// and Trunk's hidden working dirs.
+/// and Trunk's hidden working files.
 fn collect_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current)
-            .map_err(|e| format!("cannot list {}: {e}", current.display()))?;
-        for entry in entries {
-            let path = entry
-                .map_err(|e| format!("cannot list {}: {e}", current.display()))?
-                .path();
-            let rel = path
-                .strip_prefix(dir)
-                .map_err(|e| format!("{}: {e}", path.display()))?
-                .to_string_lossy()
-                .replace('\\', "/");
-            if rel.starts_with('.') || rel.contains("/.") || rel == SW_NAME {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let bytes = std::fs::read(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                out.push((rel, bytes));
-            }
+    let visible = |e: &walkdir::DirEntry| {
+        e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b".")
+    };
+    for entry in WalkDir::new(dir).into_iter().filter_entry(visible) {
+        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.file_type().is_file() && rel != SW_NAME {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            out.push((rel, bytes));
         }
     }
     out.sort();
@@ -139,35 +91,25 @@ fn collect_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
 /// 16 hex digits of the sha256 over names and contents: the same build gives the same id (so an
 /// unchanged redeploy does not prompt an update), any change gives a new one.
 fn build_id(files: &[(String, Vec<u8>)]) -> String {
-    let mut all = Vec::new();
+    let mut all = Sha256::new();
     for (name, bytes) in files {
-        all.extend_from_slice(name.as_bytes());
-        all.push(0);
-        all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        all.extend_from_slice(bytes);
+        all.update(name.as_bytes());
+        all.update([0]);
+        all.update((bytes.len() as u64).to_le_bytes());
+        all.update(bytes);
     }
-    hex(&all)[..16].to_string()
+    let first = all.finalize().into_iter().take(8);
+    first.map(|b| format!("{b:02x}")).collect()
 }
 
-/// The text of each inline `<script>` (one without `src`), in order, as the browser's HTML
-/// parser reads it (`scraper`): what the browser hashes to check the CSP.
-fn inline_scripts(html: &str) -> Result<Vec<String>, String> {
-    let inline = Selector::parse("script:not([src])").map_err(|e| e.to_string())?;
-    Ok(Html::parse_document(html)
-        .select(&inline)
-        .map(|script| script.text().collect())
-        .collect())
-}
-
-/// The sha256 of `data` in lower-case hex (64 digits): the build id, npm lockfile stamps.
+/// The sha256 of `data` in lower-case hex (64 digits): npm lockfile stamps.
 pub fn hex(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let digest = Sha256::digest(data);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Appends `'sha256-…'` for each inline script to the CSP's script-src.
+/// Appends `'sha256-…'` for each inline script (one without `src`, its text as the browser's
+/// HTML parser reads it: what the browser hashes to check the CSP) to the CSP's script-src.
 fn with_csp_hashes(html: &str) -> Result<String, String> {
     if html.matches(SCRIPT_SRC).count() != 1 {
         return Err(format!(
@@ -175,180 +117,120 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
              meta tag) so the inline scripts' hashes can be added"
         ));
     }
-    let hashes: String = inline_scripts(html)?
-        .iter()
+    let inline = Selector::parse("script:not([src])").map_err(|e| e.to_string())?;
+    let hashes: String = Html::parse_document(html)
+        .select(&inline)
         .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                BASE64_STANDARD.encode(Sha256::digest(script))
-            )
+            let digest = Sha256::digest(script.text().collect::<String>());
+            format!(" 'sha256-{}'", BASE64_STANDARD.encode(digest))
         })
         .collect();
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
 
-/// Stamps the build id into the head, where the registration script and the tests read it.
+/// The page with the build id's tag: in place of the one stamped before, else at the end of its
+/// head (a minified page may leave out `</head>`: then before `<body`).
 fn with_build_meta(html: &str, id: &str) -> Result<String, String> {
-    in_head(
-        html,
-        &format!("<meta name=\"asa-planner-build\" content=\"{id}\">"),
-    )
-    .ok_or_else(|| "index.html has no <head>: cannot stamp the build id".to_string())
-}
-
-/// `html` with `tag` at the end of its head (a minified page may leave out `</head>`).
-fn in_head(html: &str, tag: &str) -> Option<String> {
-    if let Some(at) = html.find("</head>") {
-        return Some(format!("{}{tag}{}", &html[..at], &html[at..]));
-    }
-    let lower = html.to_ascii_lowercase();
-    let at = lower
-        .find("<head")
-        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))?;
-    Some(format!("{}{tag}{}", &html[..at], &html[at..]))
+    let tag = format!("{META}{id}\">");
+    let old = html
+        .find(META)
+        .and_then(|at| Some(at..at + html[at..].find('>')? + 1));
+    let at = old.or_else(|| {
+        let at = html.find("</head>").or_else(|| html.find("<body"))?;
+        Some(at..at)
+    });
+    let at = at.ok_or("the page has neither </head> nor <body>: cannot stamp the build id")?;
+    Ok(format!("{}{tag}{}", &html[..at.start], &html[at.end..]))
 }
 
 /// Trunk names hashed files `<stem>-<hex>.<ext>` (`asa-planner-1f0c…_bg.wasm`); their content
 /// never changes under that name, so they can be served from the cache without asking.
 fn is_hashed(name: &str) -> bool {
     let file = name.rsplit('/').next().unwrap_or(name);
-    let Some((stem, _ext)) = file.rsplit_once('.') else {
-        return false;
-    };
+    let stem = file.rsplit_once('.').map_or("", |(stem, _)| stem);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let Some((_, hash)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    (8..=16).contains(&hash.len())
-        && hash
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    let hash = stem.rsplit_once('-').map_or("", |(_, hash)| hash);
+    (8..=16).contains(&hash.len()) && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// A JavaScript array literal of the names: JSON strings (`serde_json` escapes them), spaced
-/// after each comma as sw.js always was.
-fn json_strings<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let quoted: Vec<String> = items
-        .map(|s| serde_json::Value::from(s).to_string())
-        .collect();
-    format!("[{}]", quoted.join(", "))
-}
-
-/// Fills the template's `__BUILD_ID__`, `["__PRECACHE__"]` and `["__HASHED__"]`.
+/// Fills the template's `__BUILD_ID__`, `["__PRECACHE__"]` and `["__HASHED__"]` (the lists as
+/// JSON arrays, which are JavaScript too).
 fn service_worker(template: &str, id: &str, names: &[&str]) -> Result<String, String> {
-    for placeholder in ["\"__BUILD_ID__\"", "[\"__PRECACHE__\"]", "[\"__HASHED__\"]"] {
-        if template.matches(placeholder).count() != 1 {
+    let hashed: Vec<&str> = names.iter().copied().filter(|n| is_hashed(n)).collect();
+    let json = |names: &[&str]| serde_json::to_string(names).map_err(|e| e.to_string());
+    let mut sw = without_comment_lines(template);
+    for (placeholder, value) in [
+        ("\"__BUILD_ID__\"", format!("\"{id}\"")),
+        ("[\"__PRECACHE__\"]", json(names)?),
+        ("[\"__HASHED__\"]", json(&hashed)?),
+    ] {
+        if sw.matches(placeholder).count() != 1 {
             return Err(format!(
                 "{SW_TEMPLATE} must contain {placeholder} exactly once"
             ));
         }
+        sw = sw.replace(placeholder, &value);
     }
-    Ok(without_comment_lines(template)
-        .replace("\"__BUILD_ID__\"", &format!("\"{id}\""))
-        .replace("[\"__PRECACHE__\"]", &json_strings(names.iter().copied()))
-        .replace(
-            "[\"__HASHED__\"]",
-            &json_strings(names.iter().copied().filter(|n| is_hashed(n))),
-        ))
+    Ok(sw)
 }
 
 /// The script without its whole-line `//` comments, blank lines and indentation: every first
 /// visit downloads sw.js, and its comments were a third of its gzip size. Only whole lines go
 /// (each kept line ends where it did), so the code itself is untouched.
 fn without_comment_lines(script: &str) -> String {
-    script
-        .lines()
-        .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect()
+    let lines = script.lines().map(str::trim_start);
+    let kept = lines.filter(|line| !line.is_empty() && !line.starts_with("//"));
+    kept.map(|line| format!("{line}\n")).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
-        script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\"><script src=\"a-0123456789abcdef.js\" defer></script>\
-        </head><body><script type=\"module\">alert(1)</script></body></html>";
-
-    #[track_caller]
-    fn check_err<T: std::fmt::Debug>(result: Result<T, String>, expected: &str) {
-        assert_eq!(result.unwrap_err(), expected);
+    #[test]
+    fn hashes_only_inline_scripts_and_needs_the_csp() {
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+            script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\"><script src=\"a-0123456789abcdef.js\" defer></script>\
+            </head><body><script type=\"module\">alert(1)</script></body></html>";
+        let html = with_csp_hashes(page).unwrap();
+        let hash = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";
+        assert!(
+            html.contains(&format!("'wasm-unsafe-eval' {hash}; style-src")),
+            "{html}"
+        );
+        assert_eq!(html.matches("'sha256-").count(), 1);
+        let refused = with_csp_hashes("<html><head></head></html>").unwrap_err();
+        assert!(
+            refused.starts_with("index.html must contain `script-src 'self' 'wasm-unsafe-eval'`")
+        );
     }
 
     #[test]
-    fn drops_comment_lines_only() {
+    fn stamps_the_build_id_once_even_when_minified() {
+        let stamped = with_build_meta("<html><head><title>x</title></head>", "ab").unwrap();
+        let meta = "<meta name=\"asa-planner-build\" content=\"ab\">";
         assert_eq!(
-            without_comment_lines("// about\nconst a = 'x // y';\n\n  // note\n  f(a); // why\n"),
-            "const a = 'x // y';\nf(a); // why\n"
+            stamped,
+            format!("<html><head><title>x</title>{meta}</head>")
         );
-    }
-
-    #[test]
-    fn hashes_only_inline_scripts() {
-        assert_eq!(inline_scripts(PAGE), Ok(vec!["alert(1)".to_string()]));
-        let html = with_csp_hashes(PAGE).unwrap();
-        assert!(html.contains(
-            "script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='; style-src"
-        ));
-    }
-
-    #[test]
-    fn refuses_a_page_without_the_csp() {
-        check_err(
-            with_csp_hashes("<html><head></head></html>"),
-            "index.html must contain `script-src 'self' 'wasm-unsafe-eval'` exactly once (in its \
-             Content-Security-Policy meta tag) so the inline scripts' hashes can be added",
-        );
-    }
-
-    #[test]
-    fn stamps_build_id_in_head_even_when_minified() {
+        let minified = with_build_meta("<html lang=en><title>x</title><body><p>", "ab");
         assert_eq!(
-            with_build_meta("<html><head><title>x</title></head>", "ab").unwrap(),
-            "<html><head><title>x</title><meta name=\"asa-planner-build\" content=\"ab\"></head>"
+            minified.unwrap(),
+            format!("<html lang=en><title>x</title>{meta}<body><p>")
         );
+        let again = with_build_meta(&stamped, "cd").unwrap();
+        assert_eq!(again, stamped.replace("\"ab\"", "\"cd\""));
+        let refused = with_build_meta("<p>x", "ab").unwrap_err();
         assert_eq!(
-            with_build_meta("<html><head lang=en><title>x", "ab").unwrap(),
-            "<html><head lang=en><meta name=\"asa-planner-build\" content=\"ab\"><title>x"
-        );
-        check_err(
-            with_build_meta("<p>x", "ab"),
-            "index.html has no <head>: cannot stamp the build id",
+            refused,
+            "the page has neither </head> nor <body>: cannot stamp the build id"
         );
     }
 
     #[test]
-    fn recognises_trunk_hashed_names() {
-        assert!(is_hashed("asa-planner-1f0c2a9d3b4e5f60_bg.wasm"));
-        assert!(is_hashed("asa-planner-1f0c2a9d3b4e5f60.js"));
-        assert!(is_hashed("sw-register-00ab12cd34ef5678.js"));
-        assert!(!is_hashed("icon-192.png"));
-        assert!(!is_hashed("index.html"));
-        assert!(!is_hashed("manifest.webmanifest"));
-        assert!(!is_hashed("app-DEADBEEFDEADBEEF.js"));
-    }
-
-    #[test]
-    fn the_build_id_is_stamped_again_not_twice() {
-        let page = "<html><head><title>x</title></head>";
-        let once = with_build_meta(page, "ab").unwrap();
-        assert_eq!(without_build_meta(&once), page);
-        let again = with_build_meta(&without_build_meta(&once), "cd").unwrap();
-        assert_eq!(again.matches("asa-planner-build").count(), 1);
-        assert!(again.contains("content=\"cd\""));
-        assert_eq!(without_build_meta(page), page);
-    }
-
-    #[test]
-    fn hex_is_the_fips_digest() {
+    fn digests() {
         let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         assert_eq!(hex(b"abc"), abc);
-    }
-
-    #[test]
-    fn build_id_changes_with_any_byte() {
         let a = vec![("index.html".to_string(), b"a".to_vec())];
         let b = vec![("index.html".to_string(), b"b".to_vec())];
         assert_eq!(build_id(&a), build_id(&a.clone()));
@@ -357,26 +239,36 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_escape_names() {
-        assert_eq!(
-            json_strings(["a\"b", "c\\d", "e"].into_iter()),
-            r#"["a\"b", "c\\d", "e"]"#
-        );
-        assert_eq!(json_strings(std::iter::empty()), "[]");
-    }
-
-    #[test]
     fn fills_the_service_worker_template() {
-        let template = "const BUILD = \"__BUILD_ID__\";\nconst PRECACHE = [\"__PRECACHE__\"];\nconst HASHED = [\"__HASHED__\"];\n";
-        let sw =
-            service_worker(template, "0011", &["index.html", "x-0123456789abcdef.js"]).unwrap();
+        let template = "// about\nconst BUILD = \"__BUILD_ID__\";\n\n  // note\n  const PRECACHE = [\"__PRECACHE__\"]; // why\nconst HASHED = [\"__HASHED__\"];\n";
+        let names = [
+            "index.html",
+            "x-0123456789abcdef.js",
+            "a\"b-0123456789abcdef.js",
+            "icon-192.png",
+        ];
+        let sw = service_worker(template, "0011", &names).unwrap();
+        let expected = r#"const BUILD = "0011";
+const PRECACHE = ["index.html","x-0123456789abcdef.js","a\"b-0123456789abcdef.js","icon-192.png"]; // why
+const HASHED = ["x-0123456789abcdef.js","a\"b-0123456789abcdef.js"];
+"#;
+        assert_eq!(sw, expected);
+        let refused = service_worker("nothing", "0011", &[]).unwrap_err();
         assert_eq!(
-            sw,
-            "const BUILD = \"0011\";\nconst PRECACHE = [\"index.html\", \"x-0123456789abcdef.js\"];\nconst HASHED = [\"x-0123456789abcdef.js\"];\n"
+            refused,
+            "web/sw.js must contain \"__BUILD_ID__\" exactly once"
         );
-        check_err(
-            service_worker("nothing", "0011", &[]),
-            "web/sw.js must contain \"__BUILD_ID__\" exactly once",
+        assert!(
+            is_hashed("asa-planner-1f0c2a9d3b4e5f60_bg.wasm")
+                && is_hashed("sw-register-00ab12cd.js")
         );
+        for name in [
+            "icon-192.png",
+            "index.html",
+            "manifest.webmanifest",
+            "app-DEADBEEFDEADBEEF.js",
+        ] {
+            assert!(!is_hashed(name), "{name}");
+        }
     }
 }
