@@ -85,7 +85,7 @@ fn main() -> ExitCode {
         Task::Dist => dist::run(),
         Task::Test => test::run(),
         Task::PostBuild => post_build::run(),
-        Task::Catalog => catalog::run(),
+        Task::Catalog => catalog::run(&repo_root()),
         Task::FirstScreen => first_screen(),
         Task::Fuzz { secs } => fuzz::run(secs),
         Task::Bench(options) => bench::run(options),

@@ -5,7 +5,6 @@
 
 use crate::{dist, fix, repo_root, shell, tools};
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 use xshell::{cmd, Cmd, Shell};
@@ -26,6 +25,19 @@ struct Layer {
 }
 
 impl Layer {
+    /// Runs `cmd`, its output shown live, and counts its tests with `counts`.
+    fn run(name: &'static str, cmd: Cmd, counts: fn(&str) -> (u64, u64)) -> Result<Layer, String> {
+        let (ok, out) = run_tee(cmd)?;
+        let (passed, failed) = counts(&out);
+        let runner_failed = !ok;
+        Ok(Layer {
+            name,
+            passed,
+            failed,
+            runner_failed,
+        })
+    }
+
     fn ok(&self) -> bool {
         self.failed == 0 && !self.runner_failed && self.passed > 0
     }
@@ -34,31 +46,30 @@ impl Layer {
 pub fn run() -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_test_tools()?;
-    let root = repo_root();
     let sh = shell()?;
     cmd!(sh, "cargo fmt --all --check")
         .run()
         .map_err(fix("run `cargo fmt --all`"))?;
     let lints = "fix the warnings clippy printed above";
-    cmd!(
+    let clippy = cmd!(
         sh,
         "cargo clippy --workspace --all-targets --locked -- -D warnings"
-    )
-    .run()
-    .map_err(fix(lints))?;
-    let wasm_tests = has_wasm_tests(&root);
-    let only_web = if wasm_tests {
-        &["--test", WASM_TESTS][..]
-    } else {
-        &[]
-    };
-    cmd!(sh, "cargo clippy -p asa-planner --target {WASM} --lib --bins --locked {only_web...} -- -D warnings")
+    );
+    clippy.run().map_err(fix(lints))?;
+    cmd!(sh, "cargo clippy -p asa-planner --target {WASM} --lib --bins --locked --test {WASM_TESTS} -- -D warnings")
         .run()
         .map_err(fix(lints))?;
 
+    let native = cmd!(sh, "cargo test --workspace --locked");
+    let wasm = cmd!(
+        sh,
+        "cargo test -p asa-planner --target {WASM} --locked --test {WASM_TESTS}"
+    )
+    .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+    .env("WASM_BINDGEN_USE_BROWSER", "1");
     let layers = [
-        native_tests(&sh)?,
-        wasm_tests_layer(&sh, wasm_tests)?,
+        Layer::run("native (cargo test)", native, cargo_test_counts)?,
+        Layer::run("wasm (headless Chromium)", wasm, cargo_test_counts)?,
         e2e_layer(&sh)?,
     ];
 
@@ -69,10 +80,8 @@ pub fn run() -> Result<(), String> {
             (false, 0) => "  (ran no tests)",
             _ => "",
         };
-        println!(
-            "{:<28} {:>7} {:>7}{note}",
-            layer.name, layer.passed, layer.failed
-        );
+        let (name, passed, failed) = (layer.name, layer.passed, layer.failed);
+        println!("{name:<28} {passed:>7} {failed:>7}{note}");
     }
     let passed: u64 = layers.iter().map(|l| l.passed).sum();
     let failed: u64 = layers.iter().map(|l| l.failed).sum();
@@ -99,7 +108,7 @@ fn run_tee(cmd: Cmd) -> Result<(bool, String), String> {
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(Result::ok) {
             println!("{line}");
-            text.push_str(&line);
+            text += &line;
             text.push('\n');
         }
     }
@@ -107,61 +116,11 @@ fn run_tee(cmd: Cmd) -> Result<(bool, String), String> {
     Ok((status.success(), text))
 }
 
-fn has_wasm_tests(root: &Path) -> bool {
-    std::fs::read_dir(root.join("tests"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .any(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with("web_") && name.ends_with(".rs")
-        })
-}
-
-fn native_tests(sh: &Shell) -> Result<Layer, String> {
-    let (ok, out) = run_tee(cmd!(sh, "cargo test --workspace --locked"))?;
-    let (passed, failed) = cargo_test_counts(&out);
-    Ok(Layer {
-        name: "native (cargo test)",
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
-}
-
-fn wasm_tests_layer(sh: &Shell, present: bool) -> Result<Layer, String> {
-    let name = "wasm (headless Chromium)";
-    if !present {
-        println!("xtask: no browser tests (tests/{WASM_TESTS}.rs)");
-        return Ok(Layer {
-            name,
-            passed: 0,
-            failed: 0,
-            runner_failed: false,
-        });
-    }
-    let test = cmd!(
-        sh,
-        "cargo test -p asa-planner --target {WASM} --locked --test {WASM_TESTS}"
-    )
-    .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-    .env("WASM_BINDGEN_USE_BROWSER", "1");
-    let (ok, out) = run_tee(test)?;
-    let (passed, failed) = cargo_test_counts(&out);
-    Ok(Layer {
-        name,
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
-}
-
 /// Builds A (dist/) and B (the same app with opt-level "s", so its wasm and hashes differ) for
 /// the redeploy tests, then runs `node --test` in tests/e2e against them.
 fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
     let root = repo_root();
-    let dist_a = root.join("dist");
-    let dist_b: PathBuf = root.join("target").join("e2e-dist-b");
+    let (dist_a, dist_b) = (root.join("dist"), root.join("target").join("e2e-dist-b"));
     dist::build(&dist_a, &[])?;
     dist::build(&dist_b, &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s")])?;
     let _in_e2e = sh.push_dir(tools::e2e_dir());
@@ -169,63 +128,47 @@ fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
         .env("E2E_DIST", &dist_a)
         .env("E2E_DIST_B", &dist_b)
         .env("CHROMIUM_PATH", tools::CHROMIUM);
-    let (ok, out) = run_tee(node)?;
-    let (passed, failed) = node_test_counts(&out);
-    Ok(Layer {
-        name: "end-to-end (node --test)",
-        passed,
-        failed,
-        runner_failed: !ok,
-    })
+    Layer::run("end-to-end (node --test)", node, node_test_counts)
 }
 
 /// Sums libtest's `test result: ok. 3 passed; 1 failed; …` lines (wasm-bindgen-test-runner
 /// prints the same).
 fn cargo_test_counts(output: &str) -> (u64, u64) {
-    output
+    let summaries = output
         .lines()
-        .filter_map(|line| line.trim().strip_prefix("test result: "))
-        .fold((0, 0), |(p, f), rest| {
-            (
-                p + count_before(rest, " passed"),
-                f + count_before(rest, " failed"),
-            )
-        })
-}
-
-/// The number just before `label` (`… 12 passed; …` → 12), 0 when absent.
-fn count_before(text: &str, label: &str) -> u64 {
-    text.find(label)
-        .and_then(|end| {
-            text[..end]
-                .rsplit(|c: char| !c.is_ascii_digit())
-                .next()?
-                .parse()
-                .ok()
-        })
-        .unwrap_or(0)
+        .filter_map(|l| l.trim().strip_prefix("test result: "));
+    let parts = summaries.flat_map(|summary| summary.split(';'));
+    parts.fold((0, 0), |(passed, failed), part| {
+        // `ok. 3 passed`, ` 1 failed`, ` 0 ignored`: the number is the word before the label.
+        let mut words = part.split_whitespace().rev();
+        let (label, n) = (
+            words.next(),
+            words.next().and_then(|n| n.parse::<u64>().ok()),
+        );
+        match (label, n) {
+            (Some("passed"), Some(n)) => (passed + n, failed),
+            (Some("failed"), Some(n)) => (passed, failed + n),
+            _ => (passed, failed),
+        }
+    })
 }
 
 /// Node's spec reporter ends with `ℹ pass 7`, `ℹ fail 0`, `ℹ cancelled 0` (tap: `# pass 7`).
 fn node_test_counts(output: &str) -> (u64, u64) {
-    let mut passed = 0;
-    let mut failed = 0;
-    for line in output.lines() {
-        let line = line.trim().trim_start_matches(['ℹ', '#']).trim();
-        let mut words = line.split_whitespace();
-        let (Some(key), Some(value), None) = (words.next(), words.next(), words.next()) else {
-            continue;
-        };
-        let Ok(n) = value.parse::<u64>() else {
-            continue;
-        };
-        match key {
-            "pass" => passed = n,
-            "fail" | "cancelled" => failed += n,
-            _ => {}
+    let lines = output
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['ℹ', '#']));
+    lines.fold((0, 0), |(passed, failed), line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match (
+            words.as_slice(),
+            words.get(1).and_then(|n| n.parse::<u64>().ok()),
+        ) {
+            (["pass", _], Some(n)) => (n, failed),
+            (["fail" | "cancelled", _], Some(n)) => (passed, failed + n),
+            _ => (passed, failed),
         }
-    }
-    (passed, failed)
+    })
 }
 
 #[cfg(test)]
@@ -233,42 +176,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_libtest_summaries() {
+    fn counts_the_runners_summaries() {
         let out = "running 2 tests\ntest a ... ok\n\ntest result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
                    test result: FAILED. 10 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out\n   Doc-tests x\ntest result: ok. 0 passed; 0 failed;";
         assert_eq!(cargo_test_counts(out), (12, 3));
         assert_eq!(cargo_test_counts("error: could not compile"), (0, 0));
-    }
-
-    #[test]
-    fn counts_node_summaries() {
         let out = "✔ offline (812ms)\nℹ tests 9\nℹ suites 0\nℹ pass 8\nℹ fail 1\nℹ cancelled 1\nℹ skipped 0\nℹ duration_ms 5000.2\n";
         assert_eq!(node_test_counts(out), (8, 2));
         assert_eq!(node_test_counts("# pass 4\n# fail 0\n"), (4, 0));
     }
 
     #[test]
-    fn a_layer_with_no_tests_fails() {
-        let empty = Layer {
+    fn a_layer_with_no_tests_or_a_failed_runner_fails() {
+        let layer = |passed, runner_failed| Layer {
             name: "x",
-            passed: 0,
+            passed,
             failed: 0,
-            runner_failed: false,
+            runner_failed,
         };
-        let broken = Layer {
-            name: "x",
-            passed: 5,
-            failed: 0,
-            runner_failed: true,
-        };
-        let good = Layer {
-            name: "x",
-            passed: 5,
-            failed: 0,
-            runner_failed: false,
-        };
-        assert!(!empty.ok());
-        assert!(!broken.ok());
-        assert!(good.ok());
+        assert!(!layer(0, false).ok());
+        assert!(!layer(5, true).ok());
+        assert!(layer(5, false).ok());
     }
 }

@@ -25,20 +25,29 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_npm_packages()?;
-    Ok(())
+    let what = "npm packages for tests/e2e (playwright-core, axe-core, binaryen)";
+    npm_ci(&e2e_dir(), what)
 }
 
 /// Build tools plus the browser the tests drive.
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
-    ensure_chromium()
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    apt_install(
+        "Chromium and chromedriver",
+        &["chromium", "chromium-driver"],
+    )
 }
 
 /// Puts cargo's bin dir (installed trunk, wasm-bindgen) and the e2e packages' bin dir (wasm-opt)
 /// first on PATH for every child process.
 pub fn set_path() {
-    let mut dirs = vec![e2e_dir().join("node_modules").join(".bin"), cargo_bin()];
+    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from);
+    let home = home.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let cargo_bin = home.unwrap_or_else(|| PathBuf::from(".cargo")).join("bin");
+    let mut dirs = vec![e2e_dir().join("node_modules").join(".bin"), cargo_bin];
     if let Some(path) = std::env::var_os("PATH") {
         dirs.extend(std::env::split_paths(&path));
     }
@@ -47,26 +56,15 @@ pub fn set_path() {
     }
 }
 
-fn cargo_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .unwrap_or_else(|| PathBuf::from(".cargo"));
-    home.join("bin")
-}
-
 /// Runs an install step, timing it (the cold cost of each step is worth knowing).
-fn install(what: &str, cmd: Cmd) -> Result<(), String> {
+pub fn install(what: &str, cmd: Cmd) -> Result<(), String> {
     println!("xtask: installing {what}");
     let started = Instant::now();
     let shown = cmd.to_string();
-    cmd.run().map_err(fix(format!(
-        "installing {what} failed; install it by hand with `{shown}`"
-    )))?;
-    println!(
-        "xtask: installed {what} in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    let by_hand = format!("installing {what} failed; install it by hand with `{shown}`");
+    cmd.run().map_err(fix(by_hand))?;
+    let took = started.elapsed().as_secs_f64();
+    println!("xtask: installed {what} in {took:.1} s");
     Ok(())
 }
 
@@ -85,10 +83,8 @@ fn ensure_wasm_target() -> Result<(), String> {
              install it by hand with `rustup target add {WASM_TARGET}`"
         ));
     }
-    install(
-        &format!("the {WASM_TARGET} target"),
-        cmd!(sh, "rustup target add {WASM_TARGET}"),
-    )
+    let what = format!("the {WASM_TARGET} target");
+    install(&what, cmd!(sh, "rustup target add {WASM_TARGET}"))
 }
 
 /// The second word of `<tool> --version` (`trunk 0.22.1`, `wasm-bindgen 0.2.130`).
@@ -113,18 +109,8 @@ fn ensure_trunk() -> Result<(), String> {
     install(&format!("trunk {TRUNK_VERSION}"), cmd)
 }
 
-/// The version of `package` recorded in Cargo.lock.
-pub fn locked_version(package: &str) -> Result<String, String> {
-    let path = repo_root().join("Cargo.lock");
-    let lock = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    version_in_lock(&lock, package)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .ok_or_else(|| format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`"))
-}
-
-/// The version of the first `[[package]]` named `package` in a Cargo.lock (TOML).
-fn version_in_lock(lock: &str, package: &str) -> Result<Option<String>, String> {
+/// The version of `package` recorded in Cargo.lock (read as TOML).
+fn locked_version(package: &str) -> Result<String, String> {
     #[derive(serde::Deserialize)]
     struct Lock {
         package: Vec<Locked>,
@@ -134,12 +120,15 @@ fn version_in_lock(lock: &str, package: &str) -> Result<Option<String>, String> 
         name: String,
         version: String,
     }
-    let lock: Lock = toml::from_str(lock).map_err(|e| e.to_string())?;
-    Ok(lock
-        .package
-        .into_iter()
-        .find(|p| p.name == package)
-        .map(|p| p.version))
+    let path = repo_root().join("Cargo.lock");
+    let text = std::fs::read_to_string(&path);
+    let lock = text
+        .map_err(|e| e.to_string())
+        .and_then(|text| toml::from_str::<Lock>(&text).map_err(|e| e.to_string()));
+    let lock = lock.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let found = lock.package.into_iter().find(|p| p.name == package);
+    let missing = || format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`");
+    found.map(|p| p.version).ok_or_else(missing)
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -153,22 +142,13 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
              `wasm_bindgen = \"{wanted}\"` there"
         ));
     }
-    if installed_version("wasm-bindgen").as_deref() == Some(wanted.as_str())
-        && installed_version("wasm-bindgen-test-runner").as_deref() == Some(wanted.as_str())
-    {
+    let has = |tool| installed_version(tool).as_deref() == Some(wanted.as_str());
+    if has("wasm-bindgen") && has("wasm-bindgen-test-runner") {
         return Ok(());
     }
     let sh = shell()?;
     let cmd = cmd!(sh, "cargo install wasm-bindgen-cli --version {wanted}");
     install(&format!("wasm-bindgen-cli {wanted}"), cmd)
-}
-
-/// The npm packages of tests/e2e (also what the bench's browser script drives).
-fn ensure_npm_packages() -> Result<(), String> {
-    npm_ci(
-        &e2e_dir(),
-        "npm packages for tests/e2e (playwright-core, axe-core, binaryen)",
-    )
 }
 
 /// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
@@ -192,16 +172,6 @@ pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
 }
 
-fn ensure_chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        return Ok(());
-    }
-    apt_install(
-        "Chromium and chromedriver",
-        &["chromium", "chromium-driver"],
-    )
-}
-
 /// Installs Debian packages (as root: CI and these machines run as root).
 pub fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
     let by_hand = format!(
@@ -214,9 +184,8 @@ pub fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
             "{what} missing and apt-get is not available; install it by hand (`{by_hand}`)"
         ));
     }
-    cmd!(sh, "apt-get update -q")
-        .run()
-        .map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
+    let update = cmd!(sh, "apt-get update -q").run();
+    update.map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
     let cmd = cmd!(
         sh,
         "apt-get install -y -q --no-install-recommends {packages...}"
@@ -232,20 +201,15 @@ pub fn probe(cmd: Cmd) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn finds_locked_versions() {
-        let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
-        let version = |package| version_in_lock(lock, package);
-        assert_eq!(version("wasm-bindgen"), Ok(Some("0.2.130".to_string())));
-        assert_eq!(
-            version("wasm-bindgen-macro"),
-            Ok(Some("0.2.131".to_string()))
-        );
-        assert_eq!(version("wasm"), Ok(None));
-        assert!(version_in_lock("[[package]]\nname = ", "wasm").is_err());
+    fn reads_the_locked_wasm_bindgen() {
         // The repository's own lockfile reads (the wasm-bindgen-cli install depends on it).
-        assert!(locked_version("wasm-bindgen").is_ok_and(|v| v.contains('.')));
+        let version = super::locked_version("wasm-bindgen");
+        assert!(version.is_ok_and(|v| v.split('.').count() == 3));
+        let missing = super::locked_version("no-such-package").unwrap_err();
+        assert!(
+            missing.starts_with("no-such-package is not in Cargo.lock"),
+            "{missing}"
+        );
     }
 }
