@@ -565,7 +565,7 @@ async function graphFloor(browser, origin) {
       await context.close();
     }
     console.log(`  floor: the same ${n.toLocaleString('en')}-release graph written into the static page: median ${fmt(median(times))} to the next frame (3 runs)`);
-    await record(args.out, 'graph_floor', [{ n, frame_ms: round(median(times), 1) }]);
+    await record(args.out, 'graph_floor', [{ n, ms: round(median(times), 1) }]);
   }
 }
 

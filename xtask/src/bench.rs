@@ -180,9 +180,10 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
             .map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
     }
     std::fs::create_dir_all(&site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
-    for path in dist::list(dist)? {
-        let to = site.join(path.file_name().unwrap_or_default());
-        std::fs::copy(&path, to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+    for name in dist::list(dist)? {
+        let path = dist.join(&name);
+        std::fs::copy(&path, site.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
     }
     let plan = bench_static::plan_page(FRAGMENT)?;
     write(&site.join(STATIC_PLAN), &plan.page)?;

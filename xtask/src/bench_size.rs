@@ -54,14 +54,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     };
     let index = read("index.html")?;
     let precache = precache_list(&read("sw.js")?)?;
-    let mut files = Vec::new();
-    let mut later = Vec::new();
-    let mut not_counted = Vec::new();
-    for path in crate::dist::list(dist)? {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    let (mut files, mut later, mut not_counted) = (Vec::new(), Vec::new(), Vec::new());
+    for name in crate::dist::list(dist)? {
         let why = if name == "index.html" {
             "the page"
         } else if index.contains(&name) && name != crate::dist::FLEET_PAGE {
@@ -69,15 +63,15 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             "named in index.html"
         } else if name == "sw.js" {
             "service worker"
-        } else if precache.iter().any(|p| p == &name) {
+        } else if precache.contains(&name) {
             "sw.js precache"
         } else {
             not_counted.push(name);
             continue;
         };
-        let raw = std::fs::metadata(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))?
-            .len();
+        let path = dist.join(&name);
+        let raw = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let raw = raw.len();
         let gzip = packed(cmd!(sh, "gzip -9 -c -n {path}"))?;
         let brotli = packed(cmd!(sh, "brotli -c -q 11 {path}"))?;
         let size = FileSize {
@@ -87,11 +81,8 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
             gzip,
             brotli,
         };
-        if matches!(why, "the page" | "named in index.html") {
-            files.push(size);
-        } else {
-            later.push(size);
-        }
+        let first_load = matches!(why, "the page" | "named in index.html");
+        if first_load { &mut files } else { &mut later }.push(size);
     }
     Ok(SizeReport {
         files,
