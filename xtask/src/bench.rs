@@ -3,16 +3,11 @@
 //! command; the other figures are reported against their goals, never asserted.
 //!
 //! Steps: release build into dist/ (skip with `--no-build`); first-visit size (raw, gzip -9,
-//! brotli); a bench site (dist/ plus two static floors, `bench_static.rs`: the shared link's
-//! plan and the first screen, and `domain::layout` alone built to wasm from
-//! `benches/wasm-layout`); the browser
-//! figures and Lighthouse (`benches/browser/*.mjs`, which write one JSON document); the native
-//! criterion benchmarks; the command line on a generated fleet of 100,000 pairs.
-//!
-//! Options: `--no-build`, `--runs N` (cold runs per page, default 21, at least 9),
-//! `--only size|browser|lighthouse|native|fleet-cli` (a partial run prints but does not write
-//! BENCHMARKS.md, whose figures must all come from one run); anything after `--` goes to
-//! criterion (e.g. `-- --quick`).
+//! brotli); a bench site (dist/ plus the two static floors of `bench_static.rs`, and
+//! `domain::layout` alone built to wasm from `benches/wasm-layout`); the browser figures and
+//! Lighthouse (`benches/browser/*.mjs`, which write one JSON document); the native criterion
+//! benchmarks; the command line on a generated fleet of 100,000 pairs. A run of one part
+//! (`--only`) prints its figures but leaves BENCHMARKS.md, whose figures all come from one run.
 
 use crate::{
     bench_fleet, bench_native, bench_report, bench_size, bench_static, dist, repo_root, shell,
@@ -66,6 +61,7 @@ impl Options {
 }
 
 /// Everything one run measured, for the summary and BENCHMARKS.md.
+#[derive(Default)]
 pub struct Figures {
     pub size: Option<bench_size::SizeReport>,
     /// The JSON document the browser scripts wrote.
@@ -94,13 +90,9 @@ pub fn run(options: Options) -> Result<(), String> {
         }
     }
     let mut figures = Figures {
-        size: None,
-        browser: bench_report::Browser::default(),
-        native: Vec::new(),
-        fleet: None,
-        hops: 0,
         runs: options.runs,
         criterion_args: options.criterion.clone(),
+        ..Figures::default()
     };
     if options.wants(Part::Size) {
         let report = bench_size::measure(&dist)?;
@@ -113,8 +105,8 @@ pub fn run(options: Options) -> Result<(), String> {
         let script_dir = root.join("benches").join("browser");
         tools::npm_ci(&script_dir, "npm packages for benches/browser (Lighthouse)")?;
         let results = work.join("browser-figures.json");
-        write(&results, "{}")?;
         let sh = shell()?;
+        sh.write_file(&results, "{}").map_err(|e| e.to_string())?;
         sh.change_dir(&script_dir);
         sh.set_var("CHROME_PATH", tools::CHROMIUM);
         let common: [&std::ffi::OsStr; 6] = [
@@ -136,14 +128,11 @@ pub fn run(options: Options) -> Result<(), String> {
             let node = cmd!(sh, "node lighthouse.mjs {common...}");
             node.run().map_err(|e| e.to_string())?;
         }
-        let text = std::fs::read_to_string(&results)
-            .map_err(|e| format!("cannot read {}: {e}", results.display()))?;
-        figures.browser = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "{} does not read as the browser figures: {e}",
-                results.display()
-            )
-        })?;
+        let text = sh.read_file(&results).map_err(|e| e.to_string())?;
+        let browser = serde_json::from_str(&text);
+        let results = results.display();
+        figures.browser =
+            browser.map_err(|e| format!("{results}: not the browser figures: {e}"))?;
     }
     if options.wants(Part::Native) {
         figures.native = bench_native::measure(&options.criterion)?;
@@ -151,15 +140,14 @@ pub fn run(options: Options) -> Result<(), String> {
     if options.wants(Part::FleetCli) {
         figures.fleet = Some(bench_fleet::measure()?);
     }
-    println!(
-        "\n{}",
-        bench_report::table(&bench_report::summary(&figures))
-    );
+    let summary = bench_report::summary(&figures);
+    println!("\n{}", bench_report::table(&summary));
     if options.only.is_none() {
         let path = root.join("BENCHMARKS.md");
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         let machine = bench_report::Machine::probe()?;
-        write(&path, &bench_report::markdown(&figures, &machine, &old))?;
+        let text = bench_report::markdown(&figures, &machine, &old);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!("wrote {}", path.display());
     } else {
         println!("--only: BENCHMARKS.md left as it is (its figures all come from one full run)");
@@ -167,32 +155,24 @@ pub fn run(options: Options) -> Result<(), String> {
     figures.size.as_ref().map_or(Ok(()), bench_size::check)
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
 /// `<work>/site`: a fresh copy of dist/ plus the two static floors (`bench_static`). Returns
 /// the directory and the number of hops the shared link's plan draws.
 fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
-    let site = work.join("site");
-    if site.exists() {
-        std::fs::remove_dir_all(&site)
-            .map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
-    }
-    std::fs::create_dir_all(&site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
+    let (sh, site) = (shell()?, work.join("site"));
+    let text = |e: xshell::Error| e.to_string();
+    sh.remove_path(&site).map_err(text)?;
+    sh.create_dir(&site).map_err(text)?;
     for name in dist::list(dist)? {
-        let path = dist.join(&name);
-        std::fs::copy(&path, site.join(name))
-            .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        sh.copy_file(dist.join(name), &site).map_err(text)?;
     }
     let plan = bench_static::plan_page(FRAGMENT)?;
-    write(&site.join(STATIC_PLAN), &plan.page)?;
-    let read = |path: PathBuf| {
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    };
-    let source = read(repo_root().join("index.html"))?;
-    let first = bench_static::first_screen_page(&source, &read(dist.join("index.html"))?)?;
-    write(&site.join(STATIC_FIRST_SCREEN), &first)?;
+    sh.write_file(site.join(STATIC_PLAN), &plan.page)
+        .map_err(text)?;
+    let source = sh.read_file(repo_root().join("index.html")).map_err(text)?;
+    let built = sh.read_file(dist.join("index.html")).map_err(text)?;
+    let first = bench_static::first_screen_page(&source, &built)?;
+    sh.write_file(site.join(STATIC_FIRST_SCREEN), first)
+        .map_err(text)?;
     Ok((site, plan.hops))
 }
 
@@ -206,9 +186,8 @@ fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
         .run()
         .map_err(|e| e.to_string())?;
     let built = target.join("wasm32-unknown-unknown/release/wasm_layout_bench.wasm");
-    std::fs::copy(&built, site.join("bench-layout.wasm"))
-        .map(|_| ())
-        .map_err(|e| format!("cannot copy {}: {e}", built.display()))
+    let copied = sh.copy_file(built, site.join("bench-layout.wasm"));
+    copied.map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -13,25 +13,6 @@ use std::path::Path;
 use std::time::SystemTime;
 use xshell::cmd;
 
-/// SPEC §12 budgets that a native benchmark measures: (benchmark id, limit in ns, wording).
-const BUDGETS: [(&str, f64, &str); 3] = [
-    (
-        "plan/all_pairs_builtin",
-        50e6,
-        "all-pairs plans ≤ 50 ms native",
-    ),
-    (
-        "plan/all_pairs_builtin_guide_9x",
-        50e6,
-        "all-pairs plans under the 9.x guidance ≤ 50 ms native",
-    ),
-    (
-        "fleet/view_1000",
-        100e6,
-        "1,000 pairs planned and their table written ≤ 100 ms native (the page adds drawing)",
-    ),
-];
-
 /// One criterion benchmark: its id, median time per iteration and, when it declared a
 /// throughput, the elements one iteration handles.
 pub struct NativeResult {
@@ -50,10 +31,13 @@ impl NativeResult {
 
     /// The SPEC §12 budget this benchmark checks: (limit ns, wording).
     pub fn budget(&self) -> Option<(f64, &'static str)> {
-        BUDGETS
-            .iter()
-            .find(|(b, _, _)| *b == self.id)
-            .map(|&(_, limit, words)| (limit, words))
+        let budget = match self.id.as_str() {
+            "plan/all_pairs_builtin" => (50e6, "all-pairs plans ≤ 50 ms native"),
+            "plan/all_pairs_builtin_guide_9x" => (50e6, "all-pairs plans under the 9.x guidance ≤ 50 ms native"),
+            "fleet/view_1000" => (100e6, "1,000 pairs planned and their table written ≤ 100 ms native (the page adds drawing)"),
+            _ => return None,
+        };
+        Some(budget)
     }
 }
 
@@ -133,38 +117,29 @@ mod tests {
     #[test]
     fn reads_criterions_output() {
         let dir = std::env::temp_dir().join(format!("xtask-criterion-{}", std::process::id()));
-        let new = dir.join("plan").join("all_pairs_builtin").join("new");
-        fs::create_dir_all(&new).unwrap();
         let since = SystemTime::now() - std::time::Duration::from_secs(60);
-        let bench = r#"{"group_id":"plan","function_id":"all_pairs_builtin","value_str":null,"throughput":null,"full_id":"plan/all_pairs_builtin","directory_name":"plan/all_pairs_builtin","title":"plan/all_pairs_builtin"}"#;
-        let estimates = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":1.0,"upper_bound":2.0},"point_estimate":1.5,"standard_error":0.1},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25,"standard_error":3.0}}"#;
-        fs::write(new.join("benchmark.json"), bench).unwrap();
-        fs::write(new.join("estimates.json"), estimates).unwrap();
-        let parse = dir.join("parse").join("new");
-        fs::create_dir_all(&parse).unwrap();
-        let with = r#"{"full_id":"parse/builtin_spellings","throughput":{"Elements":2208}}"#;
-        fs::write(parse.join("benchmark.json"), with).unwrap();
-        fs::write(parse.join("estimates.json"), estimates).unwrap();
+        let estimates = r#"{"mean":{"point_estimate":1.5},"median":{"confidence_interval":{"lower_bound":2.9e3,"upper_bound":3.1e3},"point_estimate":2998.25}}"#;
+        let plan = r#"{"group_id":"plan","throughput":null,"full_id":"plan/all_pairs_builtin"}"#;
+        let parse = r#"{"full_id":"parse/builtin_spellings","throughput":{"Elements":2208}}"#;
         // A benchmark whose estimates do not read is left out, not guessed.
-        let broken = dir.join("broken").join("new");
-        fs::create_dir_all(&broken).unwrap();
-        fs::write(broken.join("benchmark.json"), with).unwrap();
-        fs::write(broken.join("estimates.json"), "{}").unwrap();
-        let mut found: Vec<_> = fresh_results(&dir, since)
-            .into_iter()
-            .map(|r| (r.id, r.median_ns, r.elements))
-            .collect();
+        for (path, benchmark, estimates) in [
+            ("plan/all_pairs_builtin", plan, estimates),
+            ("parse", parse, estimates),
+            ("broken", parse, "{}"),
+        ] {
+            let new = dir.join(path).join("new");
+            fs::create_dir_all(&new).unwrap();
+            fs::write(new.join("benchmark.json"), benchmark).unwrap();
+            fs::write(new.join("estimates.json"), estimates).unwrap();
+        }
+        let results = fresh_results(&dir, since).into_iter();
+        let mut found: Vec<_> = results.map(|r| (r.id, r.median_ns, r.elements)).collect();
         found.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(
-            found,
-            [
-                ("parse/builtin_spellings".to_string(), 2998.25, Some(2208)),
-                ("plan/all_pairs_builtin".to_string(), 2998.25, None)
-            ]
-        );
-        assert!(
-            fresh_results(&dir, SystemTime::now() + std::time::Duration::from_secs(60)).is_empty()
-        );
+        let parse = ("parse/builtin_spellings".to_string(), 2998.25, Some(2208));
+        let plan = ("plan/all_pairs_builtin".to_string(), 2998.25, None);
+        assert_eq!(found, [parse, plan]);
+        let later = SystemTime::now() + std::time::Duration::from_secs(60);
+        assert!(fresh_results(&dir, later).is_empty());
         let _ = fs::remove_dir_all(&dir);
     }
 }
