@@ -42,12 +42,12 @@ pub fn measure() -> Result<FleetFigure, String> {
         .map_err(|e| e.to_string())?;
     let target = crate::target_dir();
     let binary = target.join("release").join("asa-planner");
-    let work = target.join("bench");
-    std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
-    let input = work.join("fleet-100k.csv");
-    std::fs::write(&input, asa_planner::domain::fleet::sample_csv(PAIRS))
-        .map_err(|e| format!("cannot write {}: {e}", input.display()))?;
-    let output = work.join("fleet-100k.json");
+    let (input, output) = (
+        target.join("bench/fleet-100k.csv"),
+        target.join("bench/fleet-100k.json"),
+    );
+    let csv = asa_planner::domain::fleet::sample_csv(PAIRS);
+    sh.write_file(&input, csv).map_err(|e| e.to_string())?;
 
     let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
         l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
@@ -85,9 +85,9 @@ pub fn measure() -> Result<FleetFigure, String> {
             continue; // the warm-up
         }
         walls.push(wall);
-        if let Some(u) = usage(&stderr) {
-            cpus.push(u.cpu_ms);
-            peak = peak.max(Some(u.peak_kib));
+        if let Some((cpu_ms, peak_kib)) = usage(&stderr) {
+            cpus.push(cpu_ms);
+            peak = peak.max(Some(peak_kib));
         }
     }
     let pinned = if pinned {
@@ -106,25 +106,16 @@ pub fn measure() -> Result<FleetFigure, String> {
     })
 }
 
-struct Usage {
-    cpu_ms: f64,
-    peak_kib: u64,
-}
-
-/// GNU time's `usage <user s> <system s> <max RSS KiB>` line.
-fn usage(stderr: &str) -> Option<Usage> {
-    let line = stderr
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix("usage "))?;
-    let mut parts = line.split_whitespace();
-    let user: f64 = parts.next()?.parse().ok()?;
-    let system: f64 = parts.next()?.parse().ok()?;
-    let peak_kib: u64 = parts.next()?.parse().ok()?;
-    Some(Usage {
-        cpu_ms: (user + system) * 1000.0,
-        peak_kib,
-    })
+/// GNU time's `usage <user s> <system s> <max RSS KiB>` line: CPU ms and peak KiB.
+fn usage(stderr: &str) -> Option<(f64, u64)> {
+    let line = stderr.lines().rev().find_map(|l| l.strip_prefix("usage "));
+    let mut parts = line?.split_whitespace().map(str::parse::<f64>);
+    let (user, system, peak) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    Some(((user + system) * 1000.0, peak as u64))
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -142,8 +133,8 @@ mod tests {
 
     #[test]
     fn reads_gnu_times_line_and_takes_medians() {
-        let u = usage("asa-planner: something\nusage 0.41 0.09 28792\n").unwrap();
-        assert_eq!((u.cpu_ms.round(), u.peak_kib), (500.0, 28792));
+        let (cpu, peak) = usage("asa-planner: something\nusage 0.41 0.09 28792\n").unwrap();
+        assert_eq!((cpu.round(), peak), (500.0, 28792));
         assert!(usage("Command exited with non-zero status 1\n").is_none());
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);

@@ -14,11 +14,8 @@ use xshell::cmd;
 /// the file, so every part is there.
 const TEMPLATE: &str = "# Benchmarks
 
-Written by `cargo xtask bench` from one run: every figure below comes from it, except the History
-section at the end, which is kept across runs. Budgets and goals: SPEC §12. The bench prints
-figures; only the size budget fails the command.
-
-Run {date} on commit {commit}.
+Written by `cargo xtask bench` from one run on {date}, commit {commit}; the History section at the
+end is kept across runs. Goals: SPEC §12. Only the size budget fails the command.
 
 ## Summary
 
@@ -71,11 +68,9 @@ Criterion (`benches/domain.rs`), medians. `plan/all_pairs_builtin`: a plan for e
 pair of the default preset's catalog under Table 81-1; `…_guide_9x`: the same under Cisco's 9.x
 guidance. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings.
 
-`fleet-cli`: `asa-planner fleet <100,000-line CSV> --format json`, the release binary (the profile
-`cargo install` uses), output to a file. The fleet is `domain::fleet::sample_csv(100000)`: releases
-across the built-in catalog, four targets, every 10th pair mismatched, every 7th Active/Active.
-Wall time around the process; CPU time and peak memory by GNU time; median of the runs after a
-warm-up.
+`fleet-cli`: `asa-planner fleet <100,000-line CSV> --format json` (the release binary) into a file;
+the fleet is `domain::fleet::sample_csv(100000)`. Wall time around the process; CPU time and peak
+memory by GNU time; median of the runs after a warm-up.
 
 ## Audits
 
@@ -88,12 +83,8 @@ warm-up.
 
 ## Commands
 
-- `cargo xtask bench{criterion}` runs all of it: `trunk build --release` into dist/ (skip with
-  `--no-build`), the size table, `node benches/browser/browser.mjs` (runs: {runs_per_page}),
-  `node benches/browser/lighthouse.mjs` (after `npm ci` in benches/browser), `cargo bench --bench
-  domain{criterion}`, the release `asa-planner fleet` on 100,000 generated pairs.
-- One part only: `cargo xtask bench --only size|browser|lighthouse|native|fleet-cli` (prints, does
-  not rewrite this file).
+`cargo xtask bench{criterion}` (cold runs per page: {runs_per_page}) runs all of it; `cargo xtask
+bench --only size|browser|lighthouse|native|fleet-cli` one part (it prints, and leaves this file).
 
 ";
 
@@ -271,19 +262,14 @@ fn pages(f: &Figures) -> Vec<Row> {
         let figure = format!("{what}, app / static (median of {runs} cold runs: {app} / {floor})");
         row(figure, format!("{r:.2}×")).goal(format!("≤ {goal}×"), r <= goal)
     };
-    let b = &f.browser;
-    let link = b
-        .plan
-        .as_ref()
-        .map(|p| ratio("shared link → plan drawn", p, 2.0));
-    let mut rows: Vec<Row> = link.into_iter().collect();
+    let (b, mut rows) = (&f.browser, Vec::new());
+    if let Some(p) = &b.plan {
+        rows.push(ratio("shared link → plan drawn", p, 2.0));
+    }
     if let Some(s) = &b.first_screen {
         let (runs, floor) = (s.paint.runs, s.static_cls_max);
-        rows.push(ratio(
-            "first screen painted (first contentful paint)",
-            &s.paint,
-            1.2,
-        ));
+        let what = "first screen painted (first contentful paint)";
+        rows.push(ratio(what, &s.paint, 1.2));
         let figure = format!("layout shift when the app takes over: CLS median / worst ({runs} runs; static page worst {floor})");
         let measured = format!("{} / {}", s.cls_median, s.cls_max);
         rows.push(row(figure, measured).goal("≤ 0.02", s.cls_max <= 0.02));
@@ -694,7 +680,10 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("wasm requested 20.5, downloaded n/a"), "{md}");
-        assert!(md.contains("Run 2025-01-01 00:00 UTC on commit ."), "{md}");
+        assert!(
+            md.contains("one run on 2025-01-01 00:00 UTC, commit ;"),
+            "{md}"
+        );
         assert!(md.contains(" (headless 140.0) |"), "{md}");
         // Every `{name}` of the template is filled.
         assert!(!md.contains('{') && !md.contains('}'), "{md}");
