@@ -140,12 +140,4 @@ mod tests {
         );
         assert!(first_screen_page("<body>", built).is_err());
     }
-
-    #[test]
-    fn the_repositorys_index_has_a_first_screen() {
-        let index = std::fs::read_to_string(crate::repo_root().join("index.html")).unwrap();
-        let built = "<link href=app.css rel=stylesheet>";
-        let page = first_screen_page(&index, built).unwrap();
-        assert!(page.contains("data-verdict=\"empty\"") && page.contains("data-shell"));
-    }
 }

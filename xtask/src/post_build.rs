@@ -231,11 +231,10 @@ mod tests {
     fn digests() {
         let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         assert_eq!(hex(b"abc"), abc);
-        let a = vec![("index.html".to_string(), b"a".to_vec())];
-        let b = vec![("index.html".to_string(), b"b".to_vec())];
-        assert_eq!(build_id(&a), build_id(&a.clone()));
-        assert_ne!(build_id(&a), build_id(&b));
-        assert_eq!(build_id(&a).len(), 16);
+        let file = |bytes: &[u8]| vec![("index.html".to_string(), bytes.to_vec())];
+        assert_eq!(build_id(&file(b"a")), build_id(&file(b"a")));
+        assert_ne!(build_id(&file(b"a")), build_id(&file(b"b")));
+        assert_eq!(build_id(&file(b"a")).len(), 16);
     }
 
     #[test]
