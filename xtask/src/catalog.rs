@@ -71,16 +71,6 @@ impl Entry {
     fn key(&self) -> (u16, u16, u16, Option<u16>) {
         (self.major, self.minor, self.maintenance, self.interim)
     }
-
-    /// What the line format needs beyond what the JSON types say.
-    fn check(&self) -> Result<(), String> {
-        match self.date.as_deref() {
-            Some(date) if !is_month(date) => {
-                Err(format!("`date` is not YYYY-MM or null: {date:?}"))
-            }
-            _ => Ok(()),
-        }
-    }
 }
 
 /// Renders the data file from the reference JSON text. A JSON error gives its line and column,
@@ -89,9 +79,14 @@ pub fn render(json: &str) -> Result<String, String> {
     let mut entries: Vec<Entry> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
     entries.sort_by_key(Entry::key);
+    // What the line format needs beyond what the JSON types say.
     for e in &entries {
-        let key = canonical(e.key());
-        e.check().map_err(|why| format!("release {key}: {why}"))?;
+        if let Some(date) = e.date.as_deref().filter(|d| !is_month(d)) {
+            let key = canonical(e.key());
+            return Err(format!(
+                "release {key}: `date` is not YYYY-MM or null: {date:?}"
+            ));
+        }
     }
     if let Some(w) = entries.windows(2).find(|w| w[0].key() == w[1].key()) {
         return Err(format!("release {} is listed twice", canonical(w[0].key())));
@@ -104,18 +99,16 @@ pub fn render(json: &str) -> Result<String, String> {
          # <release> [<date YYYY-MM>] [w = withdrawn]; pre-release builds left out; where each\n\
          # release was found stays in the reference data.\n",
     );
-    let mut lines = String::new();
     for e in &entries {
-        let _ = write!(lines, "{}", canonical(e.key()));
+        let _ = write!(out, "{}", canonical(e.key()));
         if let Some(date) = &e.date {
-            let _ = write!(lines, " {date}");
+            let _ = write!(out, " {date}");
         }
         if e.flags.contains(&Flag::Withdrawn) {
-            lines.push_str(" w");
+            out.push_str(" w");
         }
-        lines.push('\n');
+        out.push('\n');
     }
-    out.push_str(&lines);
     Ok(out)
 }
 
