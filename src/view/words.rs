@@ -1197,10 +1197,12 @@ pub mod position {
         }
     }
 
+    /// The first letter in capitals. ASCII only (the words here are English): `char::to_uppercase`
+    /// would bring Unicode's case tables into the page's wasm.
     fn capital(s: &str) -> String {
         let mut c = s.chars();
         c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default()
     }
 
