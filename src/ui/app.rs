@@ -22,6 +22,7 @@ use crate::domain::release::Release;
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
 use crate::domain::stored::{self, Stored};
 use crate::view::graph_model::{self, GraphModel, PickAs};
+use crate::view::words::page;
 use crate::view::{plan_html, release_list, release_options};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -226,7 +227,7 @@ pub fn app() -> Html {
             browser::write_soon(shown, push, stored, move || {
                 planner.report(BannerLine {
                     source: "saved state",
-                    text: "this browser does not keep data for this page: nothing is saved between visits".to_owned(),
+                    text: page::NOT_SAVED.to_owned(),
                     is_error: false,
                 })
             });
@@ -295,10 +296,7 @@ pub fn app() -> Html {
             }),
     );
     let list_messages = if too_long {
-        vec![format!(
-            "This list is too long to share in a link ({} bytes; at most {MAX_FRAGMENT}): the link leaves it out, and it is kept in this browser only.",
-            fragment.len()
-        )]
+        vec![page::list_too_long_for_link(fragment.len(), MAX_FRAGMENT)]
     } else {
         Vec::new()
     };
@@ -323,11 +321,11 @@ pub fn app() -> Html {
                     // The fragment holds the plan, so no `href="#…"`: the button moves the focus.
                     <button type="button" class="skip-link"
                         onclick={Callback::from(|_: MouseEvent| browser::focus("release-graph"))}>
-                        { "Skip to the release graph" }
+                        { page::SKIP_TO_GRAPH }
                     </button>
                     <h1>{ fleet_page::TITLE }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
-                    <p class="planner-fleet"><a href={FLEET_LINK}>{ "Many pairs? Plan them as a fleet" }</a></p>
+                    <p class="planner-fleet"><a href={FLEET_LINK}>{ page::TO_FLEET }</a></p>
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         settings: state.runbook().clone(),
