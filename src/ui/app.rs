@@ -1,6 +1,7 @@
-//! The page: owns the reducer, derives the session and the graph from the query, keeps the URL
-//! fragment and local storage in step with the state, and lays out the sections.
+//! The page: owns the reducer, derives the session and the graph from the query, and lays out
+//! the sections (the address and storage are `ui::address`'s).
 
+use super::address::{self, use_address};
 use super::browser;
 use super::components::banner::{banner, BannerProps};
 use super::components::graph_panel::{graph_panel, GraphPanelProps};
@@ -15,78 +16,17 @@ use super::components::where_pair::{where_pair, WherePairProps};
 use super::fleet_page;
 use super::hooks::{use_planner, Planner};
 use super::shared::Shared;
-use super::state::{notice_lines, BannerLine, State};
+use super::state::BannerLine;
 use super::window::use_window;
-use crate::domain::query::{Dropped, PlanQuery, MAX_FRAGMENT};
+use crate::domain::query::{Dropped, MAX_FRAGMENT};
 use crate::domain::release::Release;
 use crate::domain::session::{analyse_reusing, Origin, Reuse};
-use crate::domain::stored::{self, Stored};
 use crate::view::graph_model::{self, GraphModel, PickAs};
+use crate::view::words::page;
 use crate::view::{plan_html, release_list, release_options};
 use std::rc::Rc;
 use std::sync::Arc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The state at start: the link's fragment, else the last plan saved in this browser; the list
-/// draft from storage. Runbook settings that an older visit kept in storage only (before the
-/// link carried them) join the query where the link has none (`stored::settings_into`). What
-/// could not be read goes to the banner.
-pub fn initial_state() -> State {
-    let mut lines = Vec::new();
-    let mut fragment = browser::hash();
-    let mut source = "link";
-    let mut saved = None;
-    if let Some(text) = browser::load_saved() {
-        match stored::decode(&text) {
-            Ok(s) => {
-                if fragment.is_empty() {
-                    fragment = s.fragment.clone();
-                    source = "saved state";
-                }
-                saved = Some(s);
-            }
-            Err(e) => lines.push(BannerLine {
-                source: "saved state",
-                text: e.to_string(),
-                is_error: true,
-            }),
-        }
-    }
-    let mut query = match PlanQuery::parse_with_notices(&fragment) {
-        Ok((query, notices)) => {
-            lines.extend(
-                notice_lines(notices)
-                    .into_iter()
-                    .map(|l| BannerLine { source, ..l }),
-            );
-            query
-        }
-        Err(e) => {
-            lines.push(BannerLine {
-                source,
-                text: e.to_string(),
-                is_error: true,
-            });
-            PlanQuery::default()
-        }
-    };
-    if let Some(saved) = &saved {
-        stored::settings_into(saved, &mut query);
-    }
-    let mut state = State::with_query(query);
-    if let Some(saved) = saved {
-        state.list_draft = saved.list_draft;
-    }
-    if let Some(list) = &state.query.releases {
-        if super::components::custom_list::entries(&state.list_draft) != *list {
-            state.list_draft = list.join(", ");
-        }
-    }
-    state.banner = lines;
-    state
-}
 
 /// The purpose line, its `show version` as code.
 fn purpose() -> String {
@@ -111,7 +51,7 @@ const FLEET_LINK: &str = "fleet.html#fleet";
 /// The planner page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let (state, planner) = use_planner(initial_state);
+    let (state, planner) = use_planner(address::initial_state);
     let query = state.query.clone();
 
     // The built-in catalog is shared and a pasted list parsed once: a keystroke neither copies
@@ -149,11 +89,8 @@ pub fn app() -> Html {
         Rc::clone(&kept)
     });
     let model: Rc<GraphModel> = (*model).clone();
-    // The whole query as text (what this browser saves) and the share link's fragment, which
-    // leaves out what a link cannot carry (`PlanQuery::fitted`) and says so.
-    let fragment = use_memo(query.clone(), |q| q.to_string());
-    let fitted = use_memo(query.clone(), |q| q.fitted());
-    let last_written = use_mut_ref(String::new);
+    // The address bar and this browser's storage, in step with the state (`ui::address`).
+    let (fragment, fitted) = use_address(&state, &planner);
 
     // What need not be in an interaction's frame (the plan's notes and the runbook) is drawn
     // from the session one paint later: a keystroke is on screen first (Event Timing measures
@@ -199,78 +136,6 @@ pub fn app() -> Html {
             model_select::show_model(platform);
         });
     }
-    // Keep the address bar and local storage in step with the page: at most once per paint,
-    // after it (`browser::write_soon`). A pick in the graph adds a history entry, so Back
-    // undoes it.
-    {
-        let last_written = last_written.clone();
-        let picks_written = use_mut_ref(|| state.picks);
-        let deps = (query.clone(), state.list_draft.clone(), state.picks);
-        let fragment = fragment.clone();
-        let fitted = fitted.clone();
-        let planner = planner.clone();
-        use_effect_with(deps, move |deps| {
-            let (_, list_draft, picks) = deps.clone();
-            let shown = fitted.fragment.clone();
-            *last_written.borrow_mut() = shown.clone();
-            let push = picks_written.replace(picks) != picks;
-            let fragment = (*fragment).clone();
-            // The runbook settings are in the fragment now: storage keeps none of its own.
-            let stored = move || {
-                stored::encode(&Stored {
-                    fragment,
-                    list_draft,
-                    ..Stored::default()
-                })
-            };
-            browser::write_soon(shown, push, stored, move || {
-                planner.report(BannerLine {
-                    source: "saved state",
-                    text: "this browser does not keep data for this page: nothing is saved between visits".to_owned(),
-                    is_error: false,
-                })
-            });
-        });
-    }
-    // A fragment changed by hand (or a pasted link) while the page is open.
-    {
-        let planner = planner.clone();
-        let last_written = last_written.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                let hash = browser::hash();
-                // The fleet view is another page (`ui::fleet_page` goes there).
-                if *last_written.borrow() == hash || fleet_page::is_fleet(&hash) {
-                    return;
-                }
-                match PlanQuery::parse_with_notices(&hash) {
-                    Ok((query, notices)) => planner.load(query, notice_lines(notices)),
-                    Err(e) => planner.report(BannerLine {
-                        source: "link",
-                        text: e.to_string(),
-                        is_error: true,
-                    }),
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(listener);
-            }
-        });
-    }
-
     // The change window: pasted output, position, ticks (`ui::window`).
     let window = use_window(&session, &query, state.runbook());
 
@@ -295,10 +160,7 @@ pub fn app() -> Html {
             }),
     );
     let list_messages = if too_long {
-        vec![format!(
-            "This list is too long to share in a link ({} bytes; at most {MAX_FRAGMENT}): the link leaves it out, and it is kept in this browser only.",
-            fragment.len()
-        )]
+        vec![page::list_too_long_for_link(fragment.len(), MAX_FRAGMENT)]
     } else {
         Vec::new()
     };
@@ -323,11 +185,11 @@ pub fn app() -> Html {
                     // The fragment holds the plan, so no `href="#…"`: the button moves the focus.
                     <button type="button" class="skip-link"
                         onclick={Callback::from(|_: MouseEvent| browser::focus("release-graph"))}>
-                        { "Skip to the release graph" }
+                        { page::SKIP_TO_GRAPH }
                     </button>
                     <h1>{ fleet_page::TITLE }</h1>
                     <p class="planner-purpose">{ Html::from_html_unchecked(purpose().into()) }</p>
-                    <p class="planner-fleet"><a href={FLEET_LINK}>{ "Many pairs? Plan them as a fleet" }</a></p>
+                    <p class="planner-fleet"><a href={FLEET_LINK}>{ page::TO_FLEET }</a></p>
                     { share_bar(ShareBarProps {
                         session: session.clone(),
                         settings: state.runbook().clone(),

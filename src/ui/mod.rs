@@ -1,13 +1,14 @@
 //! The Yew front end: renders a `domain::session::Session` and dispatches changes. No rules
 //! here: whether a hop is legal, what a plan is and what a runbook says are the domain's.
 //!
-//! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring, URL and
-//! storage sync), `components/` (one piece of the page per file; markup text from `crate::view`),
+//! Codemap: `state` (the reducer), `hooks` (`use_planner()` verbs), `app` (wiring),
+//! `address` (the state at start, the URL and storage kept in step), `components/` (one piece of the page per file; markup text from `crate::view`),
 //! `browser` (location, history, storage, clipboard, downloads, focus after a render, work after
 //! the paint), `window` (the change window: pasted output, position, ticks), `fleet_page` (the
 //! fleet view's place, `#fleet`, chosen before the planner is mounted; its own page and wasm)
 //! and `fleet_view` (the fleet view itself), `shared` (pointer-equal props).
 
+pub mod address;
 pub mod app;
 pub mod browser;
 pub mod components;

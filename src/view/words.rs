@@ -1197,10 +1197,12 @@ pub mod position {
         }
     }
 
+    /// The first letter in capitals. ASCII only (the words here are English): `char::to_uppercase`
+    /// would bring Unicode's case tables into the page's wasm.
     fn capital(s: &str) -> String {
         let mut c = s.chars();
         c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default()
     }
 
@@ -1613,6 +1615,21 @@ pub mod page {
     pub const CUSTOM_LIST_APPLY: &str = "Use this list";
     /// The button that leaves the pasted list for the built-in catalog.
     pub const CUSTOM_LIST_CLEAR: &str = "Back to the built-in catalog";
+
+    /// The skip link at the top of the page (a button: the fragment holds the plan).
+    pub const SKIP_TO_GRAPH: &str = "Skip to the release graph";
+    /// The link from the planner to the fleet page.
+    pub const TO_FLEET: &str = "Many pairs? Plan them as a fleet";
+    /// The banner's line when this browser refuses local storage.
+    pub const NOT_SAVED: &str =
+        "this browser does not keep data for this page: nothing is saved between visits";
+
+    /// Under the custom list: the list is longer than a link may be (`bytes` of `at_most`).
+    pub fn list_too_long_for_link(bytes: usize, at_most: usize) -> String {
+        format!(
+            "This list is too long to share in a link ({bytes} bytes; at most {at_most}): the link leaves it out, and it is kept in this browser only."
+        )
+    }
 
     /// The release graph's switch for interim builds.
     pub const SHOW_INTERIM: &str = "Show interim builds";

@@ -1,0 +1,159 @@
+//! The page's address and this browser's storage: the state at start (the link's fragment,
+//! else the last plan saved here), and, while the page is open, the address bar and local
+//! storage kept in step with the state, and a fragment changed by hand read back in.
+
+use super::browser;
+use super::fleet_page;
+use super::hooks::Planner;
+use super::state::{notice_lines, BannerLine, State};
+use crate::domain::query::{Fitted, PlanQuery};
+use crate::domain::stored::{self, Stored};
+use crate::view::words::page;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The state at start: the link's fragment, else the last plan saved in this browser; the list
+/// draft from storage. Runbook settings that an older visit kept in storage only (before the
+/// link carried them) join the query where the link has none (`stored::settings_into`). What
+/// could not be read goes to the banner.
+pub fn initial_state() -> State {
+    let mut lines = Vec::new();
+    let mut fragment = browser::hash();
+    let mut source = "link";
+    let mut saved = None;
+    if let Some(text) = browser::load_saved() {
+        match stored::decode(&text) {
+            Ok(s) => {
+                if fragment.is_empty() {
+                    fragment = s.fragment.clone();
+                    source = "saved state";
+                }
+                saved = Some(s);
+            }
+            Err(e) => lines.push(BannerLine {
+                source: "saved state",
+                text: e.to_string(),
+                is_error: true,
+            }),
+        }
+    }
+    let mut query = match PlanQuery::parse_with_notices(&fragment) {
+        Ok((query, notices)) => {
+            lines.extend(
+                notice_lines(notices)
+                    .into_iter()
+                    .map(|l| BannerLine { source, ..l }),
+            );
+            query
+        }
+        Err(e) => {
+            lines.push(BannerLine {
+                source,
+                text: e.to_string(),
+                is_error: true,
+            });
+            PlanQuery::default()
+        }
+    };
+    if let Some(saved) = &saved {
+        stored::settings_into(saved, &mut query);
+    }
+    let mut state = State::with_query(query);
+    if let Some(saved) = saved {
+        state.list_draft = saved.list_draft;
+    }
+    if let Some(list) = &state.query.releases {
+        if super::components::custom_list::entries(&state.list_draft) != *list {
+            state.list_draft = list.join(", ");
+        }
+    }
+    state.banner = lines;
+    state
+}
+
+/// Keeps the address bar and local storage in step with `state`, and reads a fragment changed
+/// by hand. Returns the whole query as text (what this browser saves) and the share link's
+/// fragment, which leaves out what a link cannot carry (`PlanQuery::fitted`) and says so.
+#[hook]
+pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>) {
+    let query = &state.query;
+    let fragment = use_memo(query.clone(), |q| q.to_string());
+    let fitted = use_memo(query.clone(), |q| q.fitted());
+    let last_written = use_mut_ref(String::new);
+
+    // Keep the address bar and local storage in step with the page: at most once per paint,
+    // after it (`browser::write_soon`). A pick in the graph adds a history entry, so Back
+    // undoes it.
+    {
+        let last_written = last_written.clone();
+        let picks_written = use_mut_ref(|| state.picks);
+        let deps = (query.clone(), state.list_draft.clone(), state.picks);
+        let fragment = fragment.clone();
+        let fitted = fitted.clone();
+        let planner = planner.clone();
+        use_effect_with(deps, move |deps| {
+            let (_, list_draft, picks) = deps.clone();
+            let shown = fitted.fragment.clone();
+            *last_written.borrow_mut() = shown.clone();
+            let push = picks_written.replace(picks) != picks;
+            let fragment = (*fragment).clone();
+            // The runbook settings are in the fragment now: storage keeps none of its own.
+            let stored = move || {
+                stored::encode(&Stored {
+                    fragment,
+                    list_draft,
+                    ..Stored::default()
+                })
+            };
+            browser::write_soon(shown, push, stored, move || {
+                planner.report(BannerLine {
+                    source: "saved state",
+                    text: page::NOT_SAVED.to_owned(),
+                    is_error: false,
+                })
+            });
+        });
+    }
+    // A fragment changed by hand (or a pasted link) while the page is open.
+    {
+        let planner = planner.clone();
+        let last_written = last_written.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let hash = browser::hash();
+                // The fleet view is another page (`ui::fleet_page` goes there).
+                if *last_written.borrow() == hash || fleet_page::is_fleet(&hash) {
+                    return;
+                }
+                match PlanQuery::parse_with_notices(&hash) {
+                    Ok((query, notices)) => planner.load(query, notice_lines(notices)),
+                    Err(e) => planner.report(BannerLine {
+                        source: "link",
+                        text: e.to_string(),
+                        is_error: true,
+                    }),
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    (fragment, fitted)
+}
