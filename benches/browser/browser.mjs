@@ -341,7 +341,9 @@ async function hover(browser, origin) {
             const ms = performance.now() - t0;
             observer.disconnect();
             clearTimeout(guard);
-            resolve({ ms, legal: svg.querySelectorAll('[data-legal]').length });
+            // Table 81-1 draws legal hops as edges, Cisco's 9.x guidance as rings on the
+            // releases one hop away (SPEC §9): either is a highlight.
+            resolve({ ms, legal: svg.querySelectorAll('[data-legal], [data-reachable]').length });
           });
           observer.observe(svg, { childList: true, subtree: true, attributes: true });
           t0 = performance.now();
