@@ -11,7 +11,7 @@
 
 use crate::{
     bench_fleet, bench_native, bench_report, bench_size, bench_static, dist, repo_root, shell,
-    tools,
+    text, tools,
 };
 use std::path::{Path, PathBuf};
 use xshell::cmd;
@@ -106,7 +106,7 @@ pub fn run(options: Options) -> Result<(), String> {
         tools::npm_ci(&script_dir, "npm packages for benches/browser (Lighthouse)")?;
         let results = work.join("browser-figures.json");
         let sh = shell()?;
-        sh.write_file(&results, "{}").map_err(|e| e.to_string())?;
+        sh.write_file(&results, "{}").map_err(text)?;
         sh.change_dir(&script_dir);
         sh.set_var("CHROME_PATH", tools::CHROMIUM);
         let common: [&std::ffi::OsStr; 6] = [
@@ -122,14 +122,14 @@ pub fn run(options: Options) -> Result<(), String> {
             let (hops, runs) = (hops.to_string(), options.runs.to_string());
             cmd!(sh, "node browser.mjs {common...} --static {STATIC_PLAN} --first-screen {STATIC_FIRST_SCREEN} --hops {hops} --runs {runs}")
                 .run()
-                .map_err(|e| e.to_string())?;
+                .map_err(text)?;
         }
         if lighthouse {
             let node = cmd!(sh, "node lighthouse.mjs {common...}");
-            node.run().map_err(|e| e.to_string())?;
+            node.run().map_err(text)?;
         }
-        let text = sh.read_file(&results).map_err(|e| e.to_string())?;
-        let browser = serde_json::from_str(&text);
+        let json = sh.read_file(&results).map_err(text)?;
+        let browser = serde_json::from_str(&json);
         let results = results.display();
         figures.browser =
             browser.map_err(|e| format!("{results}: not the browser figures: {e}"))?;
@@ -146,8 +146,7 @@ pub fn run(options: Options) -> Result<(), String> {
         let path = root.join("BENCHMARKS.md");
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         let machine = bench_report::Machine::probe()?;
-        let text = bench_report::markdown(&figures, &machine, &old);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        crate::write(&path, bench_report::markdown(&figures, &machine, &old))?;
         println!("wrote {}", path.display());
     } else {
         println!("--only: BENCHMARKS.md left as it is (its figures all come from one full run)");
@@ -159,7 +158,6 @@ pub fn run(options: Options) -> Result<(), String> {
 /// the directory and the number of hops the shared link's plan draws.
 fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
     let (sh, site) = (shell()?, work.join("site"));
-    let text = |e: xshell::Error| e.to_string();
     sh.remove_path(&site).map_err(text)?;
     sh.create_dir(&site).map_err(text)?;
     for name in dist::list(dist)? {
@@ -184,10 +182,10 @@ fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     let sh = shell()?;
     cmd!(sh, "cargo build --release --offline --target wasm32-unknown-unknown --manifest-path {manifest} --target-dir {target}")
         .run()
-        .map_err(|e| e.to_string())?;
+        .map_err(text)?;
     let built = target.join("wasm32-unknown-unknown/release/wasm_layout_bench.wasm");
     let copied = sh.copy_file(built, site.join("bench-layout.wasm"));
-    copied.map_err(|e| e.to_string())
+    copied.map_err(text)
 }
 
 #[cfg(test)]

@@ -1,13 +1,11 @@
 //! The `fleet-cli` figure of `cargo xtask bench` (SPEC §12: 100,000 pairs on the command line
 //! in under 1 s): the release binary, as `cargo install --path .` builds it, plans a generated
-//! fleet of 100,000 lines and writes it as JSON, pinned to one core. Median of [`RUNS`] runs of
-//! wall time and CPU time, and the peak memory, as GNU time reports them.
+//! fleet of 100,000 lines and writes it as JSON to a file, pinned to one core. hyperfine runs it
+//! once to fill the page cache, then [`RUNS`] times; its JSON export gives the median wall time,
+//! the mean CPU time and each run's peak memory.
 
-use crate::shell;
-use std::ffi::OsStr;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use crate::{shell, text, tools};
+use serde::Deserialize;
 use xshell::cmd;
 
 /// Pairs in the generated fleet (SPEC §12).
@@ -17,15 +15,13 @@ pub const RUNS: usize = 11;
 /// SPEC §12: under one second.
 pub const BUDGET_MS: f64 = 1000.0;
 
-const TIME: &str = "/usr/bin/time";
-const TASKSET: &str = "taskset";
-
+#[derive(Debug, PartialEq)]
 pub struct FleetFigure {
     pub runs: usize,
     pub wall_ms: f64,
     pub cpu_ms: f64,
-    /// Largest peak resident set size over the runs, when GNU time is there to say.
-    pub peak_kib: Option<u64>,
+    /// Largest peak resident set size over the runs, where hyperfine measures it.
+    pub peak_bytes: Option<u64>,
     pub output_bytes: u64,
     /// How the runs were pinned ("one core (taskset -c 0)" or why not).
     pub pinned: String,
@@ -34,97 +30,81 @@ pub struct FleetFigure {
     pub load: String,
 }
 
-/// Builds the release binary, generates the fleet and times the runs (median of [`RUNS`]).
+/// hyperfine's `--export-json`, the fields read here (seconds; `user` and `system` are means).
+#[derive(Deserialize)]
+struct Export {
+    results: Vec<Timed>,
+}
+
+#[derive(Deserialize)]
+struct Timed {
+    median: f64,
+    user: f64,
+    system: f64,
+    times: Vec<f64>,
+    #[serde(default)]
+    memory_usage_byte: Vec<u64>,
+}
+
+/// Builds the release binary, generates the fleet and times the runs with hyperfine.
 pub fn measure() -> Result<FleetFigure, String> {
+    tools::ensure_hyperfine()?;
     let sh = shell()?;
-    cmd!(sh, "cargo build --release --locked --bin asa-planner")
-        .run()
-        .map_err(|e| e.to_string())?;
+    let build = cmd!(sh, "cargo build --release --locked --bin asa-planner").run();
+    build.map_err(text)?;
     let target = crate::target_dir();
     let binary = target.join("release").join("asa-planner");
-    let (input, output) = (
-        target.join("bench/fleet-100k.csv"),
-        target.join("bench/fleet-100k.json"),
-    );
+    let [input, output, export] = ["fleet-100k.csv", "fleet-100k.json", "fleet-hyperfine.json"]
+        .map(|name| {
+            let path = target.join("bench").join(name);
+            path.display().to_string()
+        });
     let csv = asa_planner::domain::fleet::sample_csv(PAIRS);
-    sh.write_file(&input, csv).map_err(|e| e.to_string())?;
+    sh.write_file(&input, csv).map_err(text)?;
 
     let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
         l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     });
-    // Pinned to one core when taskset works; CPU time and peak memory when GNU time is there.
-    let mut prefix: Vec<&str> = Vec::new();
-    if Path::new(TIME).exists() {
-        prefix.extend([TIME, "-f", "usage %U %S %M"]);
-    }
-    let pinned = Command::new(TASKSET).args(["-c", "0", "true"]).status();
-    let pinned = pinned.is_ok_and(|s| s.success());
-    if pinned {
-        prefix.extend([TASKSET, "-c", "0"]);
-    }
-    let mut argv: Vec<&OsStr> = prefix.iter().map(OsStr::new).collect();
-    argv.extend([binary.as_os_str(), "fleet".as_ref(), input.as_os_str()]);
-    argv.extend(["--format", "json"].map(OsStr::new));
-    let mut run = Command::new(argv[0]);
-    run.args(&argv[1..]);
-    println!("$ {run:?} > {}", output.display());
-    let (mut walls, mut cpus, mut peak) = (Vec::new(), Vec::new(), None);
-    for i in 0..=RUNS {
-        let out = std::fs::File::create(&output)
-            .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-        let started = Instant::now();
-        let result = run.stdout(out).stderr(Stdio::piped()).output();
-        let wall = started.elapsed().as_secs_f64() * 1000.0;
-        let result = result.map_err(|e| format!("cannot run {run:?}: {e}"))?;
-        let stderr = String::from_utf8_lossy(&result.stderr);
-        // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1.
-        if !matches!(result.status.code(), Some(0 | 1)) {
-            return Err(format!("{run:?} failed ({}): {stderr}", result.status));
-        }
-        if i == 0 {
-            continue; // the warm-up
-        }
-        walls.push(wall);
-        if let Some((cpu_ms, peak_kib)) = usage(&stderr) {
-            cpus.push(cpu_ms);
-            peak = peak.max(Some(peak_kib));
-        }
-    }
-    let pinned = if pinned {
-        "one core (taskset -c 0)"
+    let pinned = tools::probe(cmd!(sh, "taskset -c 0 true")).is_some();
+    let fleet = format!("'{}' fleet '{input}' --format json", binary.display());
+    let command = if pinned {
+        format!("taskset -c 0 {fleet}")
     } else {
-        "not pinned (no taskset)"
+        fleet
+    };
+    // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1. Any
+    // other status fails hyperfine.
+    let runs = RUNS.to_string();
+    cmd!(sh, "hyperfine -N --warmup 1 --runs {runs} --ignore-failure=1 --output {output} --export-json {export} {command}")
+        .run()
+        .map_err(text)?;
+    let json = sh.read_file(&export).map_err(text)?;
+    let mut figure = read_export(&json).map_err(|e| format!("{export}: {e}"))?;
+    figure.output_bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
+    figure.load = load;
+    figure.pinned = match pinned {
+        true => "one core (taskset -c 0)",
+        false => "not pinned (no taskset)",
+    }
+    .to_string();
+    Ok(figure)
+}
+
+/// The figure from hyperfine's JSON export (output size, pinning and load left empty).
+fn read_export(json: &str) -> Result<FleetFigure, String> {
+    let export: Export = serde_json::from_str(json).map_err(text)?;
+    let [timed] = export.results.as_slice() else {
+        return Err("not hyperfine's export of one command".to_string());
     };
     Ok(FleetFigure {
-        runs: RUNS,
-        wall_ms: median(&mut walls),
-        cpu_ms: median(&mut cpus),
-        peak_kib: peak,
-        output_bytes: std::fs::metadata(&output).map_or(0, |m| m.len()),
-        pinned: pinned.to_string(),
-        load,
+        runs: timed.times.len(),
+        wall_ms: timed.median * 1000.0,
+        cpu_ms: (timed.user + timed.system) * 1000.0,
+        peak_bytes: timed.memory_usage_byte.iter().copied().max(),
+        output_bytes: 0,
+        pinned: String::new(),
+        load: String::new(),
     })
-}
-
-/// GNU time's `usage <user s> <system s> <max RSS KiB>` line: CPU ms and peak KiB.
-fn usage(stderr: &str) -> Option<(f64, u64)> {
-    let line = stderr.lines().rev().find_map(|l| l.strip_prefix("usage "));
-    let mut parts = line?.split_whitespace().map(str::parse::<f64>);
-    let (user, system, peak) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    Some(((user + system) * 1000.0, peak as u64))
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    match values.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => values[n / 2],
-        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
-    }
 }
 
 #[cfg(test)]
@@ -132,11 +112,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_gnu_times_line_and_takes_medians() {
-        let (cpu, peak) = usage("asa-planner: something\nusage 0.41 0.09 28792\n").unwrap();
-        assert_eq!((cpu.round(), peak), (500.0, 28792));
-        assert!(usage("Command exited with non-zero status 1\n").is_none());
-        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
+    fn reads_hyperfines_export() {
+        let json = r#"{"results": [{"command": "asa-planner fleet x.csv --format json",
+            "mean": 0.2, "median": 0.179, "user": 0.1, "system": 0.04, "min": 0.17,
+            "times": [0.17, 0.179, 0.25], "memory_usage_byte": [20000000, 20500000, 19000000],
+            "exit_codes": [1, 1, 0]}]}"#;
+        let figure = read_export(json).unwrap();
+        let read = (figure.runs, figure.wall_ms, figure.cpu_ms.round());
+        assert_eq!(
+            (read, figure.peak_bytes),
+            ((3, 179.0, 140.0), Some(20_500_000))
+        );
+        assert!(read_export(r#"{"results": []}"#).is_err());
     }
 }

@@ -57,9 +57,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     if crate::tools::probe(cmd!(sh, "brotli --version")).is_none() {
         crate::tools::apt_install("brotli", &["brotli"])?;
     }
-    let index = dist.join("index.html");
-    let index = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let index = crate::read(&dist.join("index.html"))?;
     let (mut files, mut later) = (Vec::new(), Vec::new());
     for name in crate::dist::list(dist)? {
         let path = dist.join(&name);

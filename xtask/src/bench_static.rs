@@ -77,7 +77,7 @@ pub fn first_screen_page(source_index: &str, built_index: &str) -> Result<String
         first_screen::BEGIN,
         first_screen::END
     ))?;
-    let stylesheet = Selector::parse("link[rel=stylesheet]").map_err(|e| e.to_string())?;
+    let stylesheet = Selector::parse("link[rel=stylesheet]").map_err(crate::text)?;
     let link = Html::parse_document(built_index)
         .select(&stylesheet)
         .next()

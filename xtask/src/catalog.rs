@@ -34,11 +34,8 @@ const OUTPUT: &str = "data/catalog.txt";
 /// when the committed file differs from what [`render`] makes).
 pub fn run(root: &Path) -> Result<(), String> {
     let (input, output) = (root.join(REFERENCE), root.join(OUTPUT));
-    let json = std::fs::read_to_string(&input)
-        .map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let text = render(&json).map_err(|e| format!("{}: {e}", input.display()))?;
-    std::fs::write(&output, &text)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    let text = render(&crate::read(&input)?).map_err(|e| format!("{}: {e}", input.display()))?;
+    crate::write(&output, &text)?;
     let digit = |l: &&str| l.starts_with(|c: char| c.is_ascii_digit());
     let releases = text.lines().filter(digit).count();
     let (out, bytes) = (output.display(), text.len());
@@ -76,7 +73,7 @@ impl Entry {
 /// Renders the data file from the reference JSON text. A JSON error gives its line and column,
 /// any other names the release.
 pub fn render(json: &str) -> Result<String, String> {
-    let mut entries: Vec<Entry> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut entries: Vec<Entry> = serde_json::from_str(json).map_err(crate::text)?;
     entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
     entries.sort_by_key(Entry::key);
     // What the line format needs beyond what the JSON types say.

@@ -7,7 +7,7 @@
 //! (not in artifacts/: cargo-fuzz reports the newest file there as the failing input); a crash
 //! prints the end of that log, which names the input's file.
 
-use crate::{fix, repo_root, shell, tools};
+use crate::{fix, repo_root, shell, text, tools};
 use std::fs;
 use xshell::{cmd, Cmd};
 
@@ -21,7 +21,7 @@ pub fn run(secs: u64) -> Result<(), String> {
         "building the fuzz targets failed: the messages above say why",
     ))?;
     let targets = nightly(cmd!(sh, "cargo +nightly fuzz list")).read();
-    let targets = targets.map_err(|e| e.to_string())?;
+    let targets = targets.map_err(text)?;
     let logs = root.join("fuzz").join("logs");
     let mut table = format!("\n{:<12} {:>14}  result\n", "target", "executions");
     let mut crashed = Vec::new();
@@ -38,11 +38,10 @@ pub fn run(secs: u64) -> Result<(), String> {
         let max_len = (target == "fragment").then(|| format!("-max_len={}", 9 * 1024));
         let run = cmd!(sh, "cargo +nightly fuzz run --release {target} {corpus} -- {time} {dict} -print_final_stats=1 {max_len...}");
         let out = nightly(run).quiet().ignore_status().output();
-        let out = out.map_err(|e| e.to_string())?;
+        let out = out.map_err(text)?;
         let log = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
         let log_path = logs.join(format!("{target}.log"));
-        fs::write(&log_path, log.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+        crate::write(&log_path, log.as_bytes())?;
         let runs = executions(&log).map_or("?".to_string(), |n| n.to_string());
         println!("  {runs} executions");
         let result = if out.status.success() {

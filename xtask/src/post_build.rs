@@ -13,7 +13,7 @@
 //! `cargo xtask dist` builds the planner's and the fleet view's pages apart (each Trunk build
 //! runs this hook), then [`stamp`]s one build id and one sw.js over both.
 
-use crate::repo_root;
+use crate::{read, repo_root, text, write};
 use base64::prelude::{Engine as _, BASE64_STANDARD};
 use scraper::{Html, Selector};
 use sha2::{Digest as _, Sha256};
@@ -53,14 +53,6 @@ pub fn stamp(dir: &Path, pages: &[&str]) -> Result<(), String> {
     let (pages, count) = (pages.join(" and "), names.len());
     println!("xtask post-build: build {id} over {pages}, {count} files precached");
     Ok(())
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted) with its bytes, except sw.js itself
@@ -117,7 +109,7 @@ fn with_csp_hashes(html: &str) -> Result<String, String> {
              meta tag) so the inline scripts' hashes can be added"
         ));
     }
-    let inline = Selector::parse("script:not([src])").map_err(|e| e.to_string())?;
+    let inline = Selector::parse("script:not([src])").map_err(text)?;
     let hashes: String = Html::parse_document(html)
         .select(&inline)
         .map(|script| {
@@ -157,7 +149,7 @@ fn is_hashed(name: &str) -> bool {
 /// JSON arrays, which are JavaScript too).
 fn service_worker(template: &str, id: &str, names: &[&str]) -> Result<String, String> {
     let hashed: Vec<&str> = names.iter().copied().filter(|n| is_hashed(n)).collect();
-    let json = |names: &[&str]| serde_json::to_string(names).map_err(|e| e.to_string());
+    let json = |names: &[&str]| serde_json::to_string(names).map_err(text);
     let mut sw = without_comment_lines(template);
     for (placeholder, value) in [
         ("\"__BUILD_ID__\"", format!("\"{id}\"")),

@@ -9,6 +9,8 @@ use xshell::{cmd, Cmd};
 
 /// Trunk release that builds on the pinned rustc (newer ones need a newer toolchain).
 pub const TRUNK_VERSION: &str = "0.22.1";
+/// hyperfine release that builds on the pinned rustc (2.x needs a newer toolchain).
+const HYPERFINE_VERSION: &str = "1.20.0";
 /// The WebAssembly target the app is built for.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's browser and its WebDriver, for wasm-bindgen-test and the end-to-end tests.
@@ -106,6 +108,19 @@ fn ensure_trunk() -> Result<(), String> {
     install(&format!("trunk {TRUNK_VERSION}"), cmd)
 }
 
+/// hyperfine, which times the command line (`cargo xtask bench` only).
+pub fn ensure_hyperfine() -> Result<(), String> {
+    if installed_version("hyperfine").as_deref() == Some(HYPERFINE_VERSION) {
+        return Ok(());
+    }
+    let sh = shell()?;
+    let cmd = cmd!(
+        sh,
+        "cargo install --locked hyperfine --version {HYPERFINE_VERSION}"
+    );
+    install(&format!("hyperfine {HYPERFINE_VERSION}"), cmd)
+}
+
 /// The version of `package` recorded in Cargo.lock (read as TOML).
 fn locked_version(package: &str) -> Result<String, String> {
     #[derive(serde::Deserialize)]
@@ -118,10 +133,7 @@ fn locked_version(package: &str) -> Result<String, String> {
         version: String,
     }
     let path = repo_root().join("Cargo.lock");
-    let text = std::fs::read_to_string(&path);
-    let lock = text
-        .map_err(|e| e.to_string())
-        .and_then(|text| toml::from_str::<Lock>(&text).map_err(|e| e.to_string()));
+    let lock = toml::from_str::<Lock>(&crate::read(&path)?);
     let lock = lock.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let found = lock.package.into_iter().find(|p| p.name == package);
     let missing = || format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`");
@@ -151,11 +163,9 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 /// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
 /// stamp of the lockfile's digest is kept in node_modules).
 pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
-    let lock_path = dir.join("package-lock.json");
-    let lock = std::fs::read(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = crate::read(&dir.join("package-lock.json"))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::post_build::hex(&lock);
+    let stamp = crate::post_build::hex(lock.as_bytes());
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(());
     }
@@ -165,8 +175,7 @@ pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
     }
     sh.change_dir(dir);
     install(what, cmd!(sh, "npm ci --no-audit --no-fund"))?;
-    std::fs::write(&stamp_path, stamp)
-        .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
+    crate::write(&stamp_path, stamp)
 }
 
 /// Installs Debian packages (as root: CI and these machines run as root).
