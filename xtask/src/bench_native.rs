@@ -1,10 +1,10 @@
 //! The native part of `cargo xtask bench`: runs the criterion benchmarks of `benches/domain.rs`
 //! and returns each benchmark's median, with the SPEC §12 budget where one applies.
 //!
-//! Criterion prints a mean-based estimate; the median is read with serde from the
-//! `estimates.json` it writes under `<target>/criterion/<benchmark id>/new/`, the id and the
-//! throughput from `benchmark.json` beside it. Arguments are passed on to criterion
-//! (`cargo xtask bench --quick`, or a filter such as `layout`).
+//! Criterion prints a mean-based estimate (and the throughput, shown as it runs); the median is
+//! read with serde from the `estimates.json` it writes under
+//! `<target>/criterion/<benchmark id>/new/`, the id from `benchmark.json` beside it. Arguments
+//! are passed on to criterion (`cargo xtask bench --quick`, or a filter such as `layout`).
 
 use crate::{fix, shell};
 use serde::Deserialize;
@@ -13,22 +13,13 @@ use std::path::Path;
 use std::time::SystemTime;
 use xshell::cmd;
 
-/// One criterion benchmark: its id, median time per iteration and, when it declared a
-/// throughput, the elements one iteration handles.
+/// One criterion benchmark: its id and median time per iteration.
 pub struct NativeResult {
     pub id: String,
     pub median_ns: f64,
-    pub elements: Option<u64>,
 }
 
 impl NativeResult {
-    /// Elements per second at the median, when the benchmark has a throughput.
-    pub fn per_second(&self) -> Option<f64> {
-        self.elements
-            .filter(|_| self.median_ns > 0.0)
-            .map(|n| n as f64 * 1e9 / self.median_ns)
-    }
-
     /// The SPEC §12 budget this benchmark checks: (limit ns, wording).
     pub fn budget(&self) -> Option<(f64, &'static str)> {
         let budget = match self.id.as_str() {
@@ -62,18 +53,10 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     Ok(results)
 }
 
-/// criterion's `new/benchmark.json` (the fields read here).
+/// criterion's `new/benchmark.json` (the field read here).
 #[derive(Deserialize)]
 struct Benchmark {
     full_id: String,
-    /// `{"Elements": n}` when the benchmark declared a throughput in elements, else absent or null.
-    throughput: Option<Throughput>,
-}
-
-#[derive(Deserialize)]
-struct Throughput {
-    #[serde(rename = "Elements")]
-    elements: Option<u64>,
 }
 
 /// criterion's `new/estimates.json`: the median's point estimate, in nanoseconds.
@@ -106,7 +89,6 @@ fn read_result(new: &Path) -> Option<NativeResult> {
     Some(NativeResult {
         id: benchmark.full_id,
         median_ns: estimates.median.point_estimate,
-        elements: benchmark.throughput.and_then(|t| t.elements),
     })
 }
 
@@ -133,10 +115,10 @@ mod tests {
             fs::write(new.join("estimates.json"), estimates).unwrap();
         }
         let results = fresh_results(&dir, since).into_iter();
-        let mut found: Vec<_> = results.map(|r| (r.id, r.median_ns, r.elements)).collect();
+        let mut found: Vec<_> = results.map(|r| (r.id, r.median_ns)).collect();
         found.sort_by(|a, b| a.0.cmp(&b.0));
-        let parse = ("parse/builtin_spellings".to_string(), 2998.25, Some(2208));
-        let plan = ("plan/all_pairs_builtin".to_string(), 2998.25, None);
+        let parse = ("parse/builtin_spellings".to_string(), 2998.25);
+        let plan = ("plan/all_pairs_builtin".to_string(), 2998.25);
         assert_eq!(found, [parse, plan]);
         let later = SystemTime::now() + std::time::Duration::from_secs(60);
         assert!(fresh_results(&dir, later).is_empty());

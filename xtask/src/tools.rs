@@ -121,23 +121,15 @@ pub fn ensure_hyperfine() -> Result<(), String> {
     install(&format!("hyperfine {HYPERFINE_VERSION}"), cmd)
 }
 
-/// The version of `package` recorded in Cargo.lock (read as TOML).
+/// The version of `package` recorded in Cargo.lock, as cargo reads it (`cargo pkgid` prints
+/// `<source>#<name>@<version>`).
 fn locked_version(package: &str) -> Result<String, String> {
-    #[derive(serde::Deserialize)]
-    struct Lock {
-        package: Vec<Locked>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Locked {
-        name: String,
-        version: String,
-    }
-    let path = repo_root().join("Cargo.lock");
-    let lock = toml::from_str::<Lock>(&crate::read(&path)?);
-    let lock = lock.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let found = lock.package.into_iter().find(|p| p.name == package);
-    let missing = || format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`");
-    found.map(|p| p.version).ok_or_else(missing)
+    let sh = shell()?;
+    let missing = format!("{package} must be in Cargo.lock once; run `cargo generate-lockfile`");
+    let id = cmd!(sh, "cargo pkgid --offline {package}").quiet().read();
+    let id = id.map_err(fix(&missing))?;
+    let version = id.rsplit_once('@').map(|(_, version)| version.to_string());
+    version.ok_or(missing)
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -213,9 +205,7 @@ mod tests {
         let version = super::locked_version("wasm-bindgen");
         assert!(version.is_ok_and(|v| v.split('.').count() == 3));
         let missing = super::locked_version("no-such-package").unwrap_err();
-        assert!(
-            missing.starts_with("no-such-package is not in Cargo.lock"),
-            "{missing}"
-        );
+        let hint = "no-such-package must be in Cargo.lock once; run `cargo generate-lockfile`";
+        assert!(missing.ends_with(hint), "{missing}");
     }
 }
