@@ -17,33 +17,30 @@ pub const BUDGET_MS: f64 = 1000.0;
 
 #[derive(Debug, PartialEq)]
 pub struct FleetFigure {
-    pub runs: usize,
-    pub wall_ms: f64,
-    pub cpu_ms: f64,
-    /// Largest peak resident set size over the runs, where hyperfine measures it.
-    pub peak_bytes: Option<u64>,
+    pub timed: Timed,
     pub output_bytes: u64,
     /// How the runs were pinned ("one core (taskset -c 0)" or why not).
-    pub pinned: String,
+    pub pinned: &'static str,
     /// The machine's load average when the runs began (other work shares the core: wall time
     /// grows with it, CPU time much less).
     pub load: String,
 }
 
-/// hyperfine's `--export-json`, the fields read here (seconds; `user` and `system` are means).
-#[derive(Deserialize)]
-struct Export {
-    results: Vec<Timed>,
+/// One command of hyperfine's `--export-json`, the fields read here: seconds, `user` and
+/// `system` as means, and each run's peak resident memory where hyperfine can measure it.
+#[derive(Deserialize, Debug, PartialEq)]
+pub struct Timed {
+    pub median: f64,
+    pub user: f64,
+    pub system: f64,
+    pub times: Vec<f64>,
+    #[serde(default)]
+    pub memory_usage_byte: Vec<u64>,
 }
 
-#[derive(Deserialize)]
-struct Timed {
-    median: f64,
-    user: f64,
-    system: f64,
-    times: Vec<f64>,
-    #[serde(default)]
-    memory_usage_byte: Vec<u64>,
+#[derive(Deserialize, Debug)]
+struct Export {
+    results: [Timed; 1],
 }
 
 /// Builds the release binary, generates the fleet and times the runs with hyperfine.
@@ -55,23 +52,21 @@ pub fn measure() -> Result<FleetFigure, String> {
     let target = crate::target_dir();
     let binary = target.join("release").join("asa-planner");
     let [input, output, export] = ["fleet-100k.csv", "fleet-100k.json", "fleet-hyperfine.json"]
-        .map(|name| {
-            let path = target.join("bench").join(name);
-            path.display().to_string()
-        });
+        .map(|name| target.join("bench").join(name).display().to_string());
     let csv = asa_planner::domain::fleet::sample_csv(PAIRS);
     sh.write_file(&input, csv).map_err(text)?;
 
     let load = std::fs::read_to_string("/proc/loadavg").map_or("unknown".to_string(), |l| {
         l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     });
-    let pinned = tools::probe(cmd!(sh, "taskset -c 0 true")).is_some();
-    let fleet = format!("'{}' fleet '{input}' --format json", binary.display());
-    let command = if pinned {
-        format!("taskset -c 0 {fleet}")
-    } else {
-        fleet
+    let (taskset, pinned) = match tools::probe(cmd!(sh, "taskset -c 0 true")) {
+        Some(_) => ("taskset -c 0 ", "one core (taskset -c 0)"),
+        None => ("", "not pinned (no taskset)"),
     };
+    let command = format!(
+        "{taskset}'{}' fleet '{input}' --format json",
+        binary.display()
+    );
     // The sample fleet has downgrades and pairs on trains the preset leaves out: exit 1. Any
     // other status fails hyperfine.
     let runs = RUNS.to_string();
@@ -79,31 +74,14 @@ pub fn measure() -> Result<FleetFigure, String> {
         .run()
         .map_err(text)?;
     let json = sh.read_file(&export).map_err(text)?;
-    let mut figure = read_export(&json).map_err(|e| format!("{export}: {e}"))?;
-    figure.output_bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
-    figure.load = load;
-    figure.pinned = match pinned {
-        true => "one core (taskset -c 0)",
-        false => "not pinned (no taskset)",
-    }
-    .to_string();
-    Ok(figure)
-}
-
-/// The figure from hyperfine's JSON export (output size, pinning and load left empty).
-fn read_export(json: &str) -> Result<FleetFigure, String> {
-    let export: Export = serde_json::from_str(json).map_err(text)?;
-    let [timed] = export.results.as_slice() else {
-        return Err("not hyperfine's export of one command".to_string());
-    };
+    let read: Export = serde_json::from_str(&json).map_err(|e| format!("{export}: {e}"))?;
+    let [timed] = read.results;
+    let output_bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
     Ok(FleetFigure {
-        runs: timed.times.len(),
-        wall_ms: timed.median * 1000.0,
-        cpu_ms: (timed.user + timed.system) * 1000.0,
-        peak_bytes: timed.memory_usage_byte.iter().copied().max(),
-        output_bytes: 0,
-        pinned: String::new(),
-        load: String::new(),
+        timed,
+        output_bytes,
+        pinned,
+        load,
     })
 }
 
@@ -112,17 +90,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_hyperfines_export() {
+    fn reads_hyperfines_export_of_one_command() {
         let json = r#"{"results": [{"command": "asa-planner fleet x.csv --format json",
             "mean": 0.2, "median": 0.179, "user": 0.1, "system": 0.04, "min": 0.17,
             "times": [0.17, 0.179, 0.25], "memory_usage_byte": [20000000, 20500000, 19000000],
             "exit_codes": [1, 1, 0]}]}"#;
-        let figure = read_export(json).unwrap();
-        let read = (figure.runs, figure.wall_ms, figure.cpu_ms.round());
-        assert_eq!(
-            (read, figure.peak_bytes),
-            ((3, 179.0, 140.0), Some(20_500_000))
-        );
-        assert!(read_export(r#"{"results": []}"#).is_err());
+        let [timed] = serde_json::from_str::<Export>(json).unwrap().results;
+        let expected = Timed {
+            median: 0.179,
+            user: 0.1,
+            system: 0.04,
+            times: vec![0.17, 0.179, 0.25],
+            memory_usage_byte: vec![20_000_000, 20_500_000, 19_000_000],
+        };
+        assert_eq!(timed, expected);
+        assert!(serde_json::from_str::<Export>(r#"{"results": []}"#).is_err());
     }
 }

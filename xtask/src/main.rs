@@ -2,8 +2,8 @@
 //! cargo-xtask). It depends on the app's own library (the benchmark draws its static floors with
 //! the app's own rendering) and on well-kept crates: `xshell` to run commands, `clap` for
 //! options, `serde_json` for JSON, `scraper` for HTML, `walkdir` for directory trees, `sha2`
-//! and `base64` for digests. Each task is a small function that shells
-//! out and checks the status; every error says what to do about it.
+//! and `base64` for digests. Each task is a small function that shells out and checks the
+//! status; every error says what to do about it.
 
 mod bench;
 mod bench_fleet;

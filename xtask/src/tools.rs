@@ -75,11 +75,10 @@ pub fn install(what: &str, cmd: Cmd) -> Result<(), String> {
 fn ensure_wasm_target() -> Result<(), String> {
     let sh = shell()?;
     let sysroot = probe(cmd!(sh, "rustc --print sysroot")).unwrap_or_default();
-    if Path::new(sysroot.trim())
+    let target = Path::new(sysroot.trim())
         .join("lib/rustlib")
-        .join(WASM_TARGET)
-        .is_dir()
-    {
+        .join(WASM_TARGET);
+    if target.is_dir() {
         return Ok(());
     }
     let what = format!("the {WASM_TARGET} target");
@@ -93,10 +92,15 @@ fn installed_version(tool: &str) -> Option<String> {
     out.split_whitespace().nth(1).map(str::to_string)
 }
 
-fn ensure_trunk() -> Result<(), String> {
-    if installed_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+/// Runs `cmd` (a `cargo install`) unless `<tool> --version` already says `version`.
+fn cargo_install(tool: &str, version: &str, cmd: Cmd) -> Result<(), String> {
+    if installed_version(tool).as_deref() == Some(version) {
         return Ok(());
     }
+    install(&format!("{tool} {version}"), cmd)
+}
+
+fn ensure_trunk() -> Result<(), String> {
     // LTO off and many codegen units: the install takes minutes instead of a quarter hour.
     let sh = shell()?;
     let cmd = cmd!(
@@ -105,20 +109,15 @@ fn ensure_trunk() -> Result<(), String> {
     )
     .env("CARGO_PROFILE_RELEASE_LTO", "false")
     .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
-    install(&format!("trunk {TRUNK_VERSION}"), cmd)
+    cargo_install("trunk", TRUNK_VERSION, cmd)
 }
 
 /// hyperfine, which times the command line (`cargo xtask bench` only).
 pub fn ensure_hyperfine() -> Result<(), String> {
-    if installed_version("hyperfine").as_deref() == Some(HYPERFINE_VERSION) {
-        return Ok(());
-    }
     let sh = shell()?;
-    let cmd = cmd!(
-        sh,
-        "cargo install --locked hyperfine --version {HYPERFINE_VERSION}"
-    );
-    install(&format!("hyperfine {HYPERFINE_VERSION}"), cmd)
+    let version = ["--version", HYPERFINE_VERSION];
+    let cmd = cmd!(sh, "cargo install --locked hyperfine {version...}");
+    cargo_install("hyperfine", HYPERFINE_VERSION, cmd)
 }
 
 /// The version of `package` recorded in Cargo.lock, as cargo reads it (`cargo pkgid` prints
@@ -176,12 +175,8 @@ pub fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
         "apt-get update && apt-get install -y {}",
         packages.join(" ")
     );
+    // Without apt-get, xshell says `command not found` and the hint says what to install.
     let sh = shell()?;
-    if probe(cmd!(sh, "apt-get --version")).is_none() {
-        return Err(format!(
-            "{what} missing and apt-get is not available; install it by hand (`{by_hand}`)"
-        ));
-    }
     let update = cmd!(sh, "apt-get update -q").run();
     update.map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
     let cmd = cmd!(
