@@ -109,23 +109,18 @@ pub fn run(options: Options) -> Result<(), String> {
         sh.write_file(&results, "{}").map_err(text)?;
         sh.change_dir(&script_dir);
         sh.set_var("CHROME_PATH", tools::CHROMIUM);
-        let common: [&std::ffi::OsStr; 6] = [
-            "--site".as_ref(),
-            site.as_os_str(),
-            "--fragment".as_ref(),
-            FRAGMENT.as_ref(),
-            "--out".as_ref(),
-            results.as_os_str(),
-        ];
         if browser {
             layout_wasm(&root, &site)?;
             let (hops, runs) = (hops.to_string(), options.runs.to_string());
-            cmd!(sh, "node browser.mjs {common...} --static {STATIC_PLAN} --first-screen {STATIC_FIRST_SCREEN} --hops {hops} --runs {runs}")
+            cmd!(sh, "node browser.mjs --site {site} --fragment {FRAGMENT} --out {results} --static {STATIC_PLAN} --first-screen {STATIC_FIRST_SCREEN} --hops {hops} --runs {runs}")
                 .run()
                 .map_err(text)?;
         }
         if lighthouse {
-            let node = cmd!(sh, "node lighthouse.mjs {common...}");
+            let node = cmd!(
+                sh,
+                "node lighthouse.mjs --site {site} --fragment {FRAGMENT} --out {results}"
+            );
             node.run().map_err(text)?;
         }
         let json = sh.read_file(&results).map_err(text)?;
