@@ -70,26 +70,22 @@ struct Estimate {
     point_estimate: f64,
 }
 
-/// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`.
+/// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`,
+/// with `benchmark.json` beside it; one whose files do not read is left out.
 fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
     let files = walkdir::WalkDir::new(criterion).into_iter().flatten();
     let estimates = files.filter(|e| e.path().ends_with("new/estimates.json"));
     let modified = |e: &walkdir::DirEntry| fs::metadata(e.path()).and_then(|m| m.modified());
     let fresh = estimates.filter(|e| modified(e).is_ok_and(|t| t >= since));
-    fresh
-        .filter_map(|e| read_result(e.path().parent()?))
-        .collect()
-}
-
-/// One benchmark from criterion's two files in `new`; `None` when either does not read.
-fn read_result(new: &Path) -> Option<NativeResult> {
-    let read = |name: &str| fs::read_to_string(new.join(name)).ok();
-    let benchmark: Benchmark = serde_json::from_str(&read("benchmark.json")?).ok()?;
-    let estimates: Estimates = serde_json::from_str(&read("estimates.json")?).ok()?;
-    Some(NativeResult {
-        id: benchmark.full_id,
-        median_ns: estimates.median.point_estimate,
-    })
+    let read = |path: &Path| fs::read_to_string(path).ok();
+    let result = |e: walkdir::DirEntry| {
+        let id = read(&e.path().with_file_name("benchmark.json"))?;
+        let id = serde_json::from_str::<Benchmark>(&id).ok()?.full_id;
+        let estimates = serde_json::from_str::<Estimates>(&read(e.path())?).ok()?;
+        let median_ns = estimates.median.point_estimate;
+        Some(NativeResult { id, median_ns })
+    };
+    fresh.filter_map(result).collect()
 }
 
 #[cfg(test)]

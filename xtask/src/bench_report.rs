@@ -386,11 +386,9 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
     let first = b.first_screen.as_ref().map(|x| &x.paint);
     for (what, pages) in [("shared link", b.plan.as_ref()), ("first screen", first)] {
         let Some(p) = pages else { continue };
-        runs += &format!("- {what}, app runs (ms): {}\n", joined(&p.app_runs_ms));
-        runs += &format!(
-            "- {what}, static runs (ms): {}\n",
-            joined(&p.static_runs_ms)
-        );
+        for (page, times) in [("app", &p.app_runs_ms), ("static", &p.static_runs_ms)] {
+            runs += &format!("- {what}, {page} runs (ms): {}\n", joined(times));
+        }
     }
     if let Some(p) = &b.plan {
         let phase = |x: Option<f64>| x.map_or("n/a".to_string(), |v| v.to_string());

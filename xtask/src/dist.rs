@@ -90,11 +90,9 @@ pub fn check_layout(dist: &Path) -> Result<(), String> {
 /// The names of the files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock` and
 /// `.stage`.
 pub fn list(dir: &Path) -> Result<Vec<String>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let files = entries.flatten().filter(|e| e.path().is_file());
-    let names = files.map(|e| e.file_name().to_string_lossy().into_owned());
-    let mut names: Vec<String> = names.filter(|n| !n.starts_with('.')).collect();
-    names.sort();
-    Ok(names)
+    // xshell's `read_dir` sorts, and its error names the directory.
+    let paths = shell()?.read_dir(dir).map_err(crate::text)?;
+    let files = paths.into_iter().filter(|p| p.is_file());
+    let names = files.filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()));
+    Ok(names.filter(|n| !n.starts_with('.')).collect())
 }

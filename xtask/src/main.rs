@@ -63,14 +63,7 @@ enum Task {
 fn first_screen() -> Result<(), String> {
     use asa_planner::view::first_screen;
     let path = repo_root().join("index.html");
-    let written = first_screen::write_into(&read(&path)?).ok_or_else(|| {
-        format!(
-            "{} has no `{}` … `{}` markers",
-            path.display(),
-            first_screen::BEGIN,
-            first_screen::END
-        )
-    })?;
+    let written = first_screen::write_into(&read(&path)?).ok_or_else(no_markers)?;
     write(&path, written)?;
     println!("xtask: index.html's first screen written");
     Ok(())
@@ -110,6 +103,12 @@ pub fn shell() -> Result<Shell, String> {
 /// what to do about it.
 pub fn fix(hint: impl std::fmt::Display) -> impl FnOnce(xshell::Error) -> String {
     move |e| format!("{e}\n{hint}")
+}
+
+/// What to say when index.html has lost `view::first_screen`'s markers.
+pub fn no_markers() -> String {
+    use asa_planner::view::first_screen::{BEGIN, END};
+    format!("index.html has no `{BEGIN}` … `{END}` markers")
 }
 
 /// The message of an error that already names what failed (xshell's names the command or the
