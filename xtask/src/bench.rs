@@ -124,10 +124,8 @@ pub fn run(options: Options) -> Result<(), String> {
             node.run().map_err(text)?;
         }
         let json = sh.read_file(&results).map_err(text)?;
-        let browser = serde_json::from_str(&json);
-        let results = results.display();
-        figures.browser =
-            browser.map_err(|e| format!("{results}: not the browser figures: {e}"))?;
+        let not = |e| format!("{}: not the browser figures: {e}", results.display());
+        figures.browser = serde_json::from_str(&json).map_err(not)?;
     }
     if options.wants(Part::Native) {
         figures.native = bench_native::measure(&options.criterion)?;

@@ -78,13 +78,14 @@ pub fn check_layout(dist: &Path) -> Result<(), String> {
             "{dist} must hold exactly one asa-planner-*.wasm and one asa-planner-*.js, found {wasm} and {js}"
         ));
     }
-    for needed in ["index.html", FLEET_PAGE, "sw.js"] {
-        if !names.iter().any(|n| n == needed) {
-            let path = dist.join(needed);
-            return Err(format!("{} is missing after the build", path.display()));
-        }
+    let needed = ["index.html", FLEET_PAGE, "sw.js"];
+    let missing = needed
+        .into_iter()
+        .find(|needed| !names.iter().any(|n| n == needed));
+    match missing.map(|name| dist.join(name)) {
+        Some(path) => Err(format!("{} is missing after the build", path.display())),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The names of the files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock` and

@@ -8,7 +8,6 @@
 //! prints the end of that log, which names the input's file.
 
 use crate::{fix, repo_root, shell, text, tools};
-use std::fs;
 use xshell::{cmd, Cmd};
 
 pub fn run(secs: u64) -> Result<(), String> {
@@ -28,9 +27,8 @@ pub fn run(secs: u64) -> Result<(), String> {
     for target in targets.lines() {
         println!("fuzzing {target} for {secs} s …");
         let corpus = root.join("fuzz").join("corpus").join(target);
-        for dir in [&logs, &corpus] {
-            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
+        sh.create_dir(&logs).map_err(text)?;
+        sh.create_dir(&corpus).map_err(text)?;
         let time = format!("-max_total_time={secs}");
         let dict = root.join(format!("fuzz/dicts/{target}.dict"));
         let dict = format!("-dict={}", dict.display());
