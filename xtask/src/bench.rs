@@ -157,13 +157,10 @@ fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
         sh.copy_file(dist.join(name), &site).map_err(text)?;
     }
     let plan = bench_static::plan_page(FRAGMENT)?;
-    sh.write_file(site.join(STATIC_PLAN), &plan.page)
-        .map_err(text)?;
-    let source = sh.read_file(repo_root().join("index.html")).map_err(text)?;
-    let built = sh.read_file(dist.join("index.html")).map_err(text)?;
-    let first = bench_static::first_screen_page(&source, &built)?;
-    sh.write_file(site.join(STATIC_FIRST_SCREEN), first)
-        .map_err(text)?;
+    crate::write(&site.join(STATIC_PLAN), &plan.page)?;
+    let source = crate::read(&repo_root().join("index.html"))?;
+    let first = bench_static::first_screen_page(&source, &crate::read(&dist.join("index.html"))?)?;
+    crate::write(&site.join(STATIC_FIRST_SCREEN), first)?;
     Ok((site, plan.hops))
 }
 

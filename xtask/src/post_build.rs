@@ -63,7 +63,7 @@ fn collect_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b".")
     };
     for entry in WalkDir::new(dir).into_iter().filter_entry(visible) {
-        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let entry = entry.map_err(text)?; // walkdir's error names the path
         let path = entry.path();
         let rel = path
             .strip_prefix(dir)
