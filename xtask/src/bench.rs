@@ -183,17 +183,18 @@ mod tests {
     use super::*;
     use clap::Parser;
 
-    #[derive(Parser)]
-    struct Bench {
-        #[command(flatten)]
-        options: Options,
-    }
-
+    /// `cargo xtask bench <text>` as the real command line reads it.
     fn parse(text: &str) -> Result<Options, clap::error::ErrorKind> {
-        let args = std::iter::once("bench").chain(text.split_whitespace());
-        Bench::try_parse_from(args)
-            .map(|b| b.options)
-            .map_err(|e| e.kind())
+        let args = ["cargo xtask", "bench"]
+            .into_iter()
+            .chain(text.split_whitespace());
+        let task = crate::Xtask::try_parse_from(args)
+            .map_err(|e| e.kind())?
+            .task;
+        let crate::Task::Bench(options) = task else {
+            panic!("`bench` read as another task");
+        };
+        Ok(options)
     }
 
     #[test]
