@@ -50,14 +50,13 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
         .join(format!("{name}-fleet"));
     trunk(FLEET_PAGE, &fleet)?;
     for name in list(&fleet)? {
-        let (file, to) = match name.as_str() {
-            "index.html" => (fleet.join(&name), dist.join(FLEET_PAGE)),
+        let to = match name.as_str() {
+            "index.html" => dist.join(FLEET_PAGE),
             // The one sw.js is written over both pages below.
             "sw.js" => continue,
-            _ => (fleet.join(&name), dist.join(&name)),
+            _ => dist.join(&name),
         };
-        std::fs::copy(&file, &to)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", file.display(), to.display()))?;
+        sh.copy_file(fleet.join(&name), to).map_err(crate::text)?;
     }
     crate::post_build::stamp(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist)
