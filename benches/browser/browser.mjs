@@ -504,81 +504,6 @@ async function pasteShow(page, text, measured) {
   });
 }
 
-/**
- * The floor under the interaction goals on this machine and browser: the same Event Timing
- * of a keystroke in a bare text field and of a click on a bare checkbox, on the static page
- * (no script of ours, nothing to redraw but the control itself). No page can answer faster
- * than this; the gap between it and the app is the app's own work.
- */
-async function floorInteractions(browser, origin) {
-  const sets = { floor_type: [], floor_click: [] };
-  for (let i = 0; i < 5; i++) {
-    const context = await coldContext(browser);
-    await context.addInitScript(installInteractionProbe);
-    const page = await context.newPage();
-    await page.goto(`${origin}/${args.static}`);
-    await page.evaluate(() => {
-      const box = document.createElement('p');
-      box.innerHTML = '<input id="floor-text"> <input type="checkbox" id="floor-box"><label for="floor-box">a switch</label>';
-      document.body.prepend(box);
-    });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
-    await page.click('#floor-text');
-    sets.floor_type.push(await interactionsOf(page, () => page.keyboard.type('9.12(4)', { delay: 50 })));
-    sets.floor_click.push(await interactionsOf(page, async () => {
-      await page.click('#floor-box');
-      await page.click('#floor-box');
-    }));
-    await context.close();
-  }
-  await report('floor_type', 'floor: a keystroke in a bare field of the static page', 7, sets.floor_type, 'none: the floor');
-  await report('floor_click', 'floor: a bare checkbox on the static page clicked', 2, sets.floor_click, 'none: the floor');
-}
-
-/**
- * The floor under "a list applied" for a page drawing the whole graph: the browser alone
- * drawing every node of the graph the app makes of that list ("Whole catalog"). The app's
- * `svg[data-graph]` is copied out and written into the static page in one `innerHTML`; the time
- * to the first task after the next frame is what any page showing that whole graph pays here,
- * before any work of its own. (The app draws a window of columns of a graph this large.)
- */
-async function graphFloor(browser, origin) {
-  for (const n of [2000, 10000]) {
-    const source = await probedPage(browser, origin, '');
-    await applyList(source.page, synthetic(n));
-    // The app draws a window of a graph this large; "Whole catalog" draws every column.
-    await source.page.click('.release-graph-tools button');
-    await source.page.waitForFunction((n) => document.querySelectorAll('svg[data-graph] [data-release]').length >= n, n);
-    // At its own size, as the app draws it when not fitted.
-    const svg = (await source.page.$eval('svg[data-graph]', (e) => e.outerHTML)).replace(
-      /width="100%"/,
-      (_, __, all) => { const [, , w, h] = all.match(/viewBox="([^"]*)"/)[1].split(' '); return `width="${w}" height="${h}"`; },
-    );
-    await source.context.close();
-    const times = [];
-    for (let i = 0; i < 3; i++) {
-      const context = await coldContext(browser);
-      const page = await context.newPage();
-      await page.goto(`${origin}/${args.static}`);
-      times.push(await page.evaluate((svg) => new Promise((resolve) => {
-        const box = document.createElement('div');
-        box.className = 'release-graph';
-        document.body.prepend(box);
-        const t0 = performance.now();
-        box.innerHTML = svg;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - t0);
-          channel.port2.postMessage(0);
-        });
-      }), svg));
-      await context.close();
-    }
-    console.log(`  floor: the same ${n.toLocaleString('en')}-release graph written into the static page: median ${fmt(median(times))} to the next frame (3 runs)`);
-    await record(args.out, 'graph_floor', [{ n, ms: round(median(times), 1) }]);
-  }
-}
-
 async function interactions(browser, origin) {
   console.log('interactions, Event Timing (input → next paint, as INP):');
   const RUNS_I = 5;
@@ -614,8 +539,6 @@ async function interactions(browser, origin) {
     sets.list10k.push(await interactionsOf(page, () => applyList(page, synthetic(10000))));
     await context.close();
   }
-  await floorInteractions(browser, origin);
-  await graphFloor(browser, origin);
   await report('type', `typing "${typed}" key by key, built-in catalog`, typed.length, sets.type, '≤ 16 ms p75, ≤ 32 ms worst');
   await report('train', 'switching a train off and on', 2, sets.train, '≤ 16 ms');
   await report('list2k', '2,000-release list applied', 1, sets.list2k, '≤ 100 ms');

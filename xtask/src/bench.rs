@@ -11,7 +11,7 @@
 
 use crate::{
     bench_fleet, bench_native, bench_report, bench_size, bench_static, dist, repo_root, shell,
-    tools,
+    text, tools,
 };
 use std::path::{Path, PathBuf};
 use xshell::cmd;
@@ -106,33 +106,26 @@ pub fn run(options: Options) -> Result<(), String> {
         tools::npm_ci(&script_dir, "npm packages for benches/browser (Lighthouse)")?;
         let results = work.join("browser-figures.json");
         let sh = shell()?;
-        sh.write_file(&results, "{}").map_err(|e| e.to_string())?;
+        sh.write_file(&results, "{}").map_err(text)?;
         sh.change_dir(&script_dir);
         sh.set_var("CHROME_PATH", tools::CHROMIUM);
-        let common: [&std::ffi::OsStr; 6] = [
-            "--site".as_ref(),
-            site.as_os_str(),
-            "--fragment".as_ref(),
-            FRAGMENT.as_ref(),
-            "--out".as_ref(),
-            results.as_os_str(),
-        ];
         if browser {
             layout_wasm(&root, &site)?;
             let (hops, runs) = (hops.to_string(), options.runs.to_string());
-            cmd!(sh, "node browser.mjs {common...} --static {STATIC_PLAN} --first-screen {STATIC_FIRST_SCREEN} --hops {hops} --runs {runs}")
+            cmd!(sh, "node browser.mjs --site {site} --fragment {FRAGMENT} --out {results} --static {STATIC_PLAN} --first-screen {STATIC_FIRST_SCREEN} --hops {hops} --runs {runs}")
                 .run()
-                .map_err(|e| e.to_string())?;
+                .map_err(text)?;
         }
         if lighthouse {
-            let node = cmd!(sh, "node lighthouse.mjs {common...}");
-            node.run().map_err(|e| e.to_string())?;
+            let node = cmd!(
+                sh,
+                "node lighthouse.mjs --site {site} --fragment {FRAGMENT} --out {results}"
+            );
+            node.run().map_err(text)?;
         }
-        let text = sh.read_file(&results).map_err(|e| e.to_string())?;
-        let browser = serde_json::from_str(&text);
-        let results = results.display();
-        figures.browser =
-            browser.map_err(|e| format!("{results}: not the browser figures: {e}"))?;
+        let json = sh.read_file(&results).map_err(text)?;
+        let not = |e| format!("{}: not the browser figures: {e}", results.display());
+        figures.browser = serde_json::from_str(&json).map_err(not)?;
     }
     if options.wants(Part::Native) {
         figures.native = bench_native::measure(&options.criterion)?;
@@ -146,8 +139,7 @@ pub fn run(options: Options) -> Result<(), String> {
         let path = root.join("BENCHMARKS.md");
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         let machine = bench_report::Machine::probe()?;
-        let text = bench_report::markdown(&figures, &machine, &old);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        crate::write(&path, bench_report::markdown(&figures, &machine, &old))?;
         println!("wrote {}", path.display());
     } else {
         println!("--only: BENCHMARKS.md left as it is (its figures all come from one full run)");
@@ -159,20 +151,16 @@ pub fn run(options: Options) -> Result<(), String> {
 /// the directory and the number of hops the shared link's plan draws.
 fn bench_site(dist: &Path, work: &Path) -> Result<(PathBuf, usize), String> {
     let (sh, site) = (shell()?, work.join("site"));
-    let text = |e: xshell::Error| e.to_string();
     sh.remove_path(&site).map_err(text)?;
     sh.create_dir(&site).map_err(text)?;
     for name in dist::list(dist)? {
         sh.copy_file(dist.join(name), &site).map_err(text)?;
     }
     let plan = bench_static::plan_page(FRAGMENT)?;
-    sh.write_file(site.join(STATIC_PLAN), &plan.page)
-        .map_err(text)?;
-    let source = sh.read_file(repo_root().join("index.html")).map_err(text)?;
-    let built = sh.read_file(dist.join("index.html")).map_err(text)?;
-    let first = bench_static::first_screen_page(&source, &built)?;
-    sh.write_file(site.join(STATIC_FIRST_SCREEN), first)
-        .map_err(text)?;
+    crate::write(&site.join(STATIC_PLAN), &plan.page)?;
+    let source = crate::read(&repo_root().join("index.html"))?;
+    let first = bench_static::first_screen_page(&source, &crate::read(&dist.join("index.html"))?)?;
+    crate::write(&site.join(STATIC_FIRST_SCREEN), first)?;
     Ok((site, plan.hops))
 }
 
@@ -184,10 +172,10 @@ fn layout_wasm(root: &Path, site: &Path) -> Result<(), String> {
     let sh = shell()?;
     cmd!(sh, "cargo build --release --offline --target wasm32-unknown-unknown --manifest-path {manifest} --target-dir {target}")
         .run()
-        .map_err(|e| e.to_string())?;
+        .map_err(text)?;
     let built = target.join("wasm32-unknown-unknown/release/wasm_layout_bench.wasm");
     let copied = sh.copy_file(built, site.join("bench-layout.wasm"));
-    copied.map_err(|e| e.to_string())
+    copied.map_err(text)
 }
 
 #[cfg(test)]
@@ -195,17 +183,18 @@ mod tests {
     use super::*;
     use clap::Parser;
 
-    #[derive(Parser)]
-    struct Bench {
-        #[command(flatten)]
-        options: Options,
-    }
-
+    /// `cargo xtask bench <text>` as the real command line reads it.
     fn parse(text: &str) -> Result<Options, clap::error::ErrorKind> {
-        let args = std::iter::once("bench").chain(text.split_whitespace());
-        Bench::try_parse_from(args)
-            .map(|b| b.options)
-            .map_err(|e| e.kind())
+        let args = ["cargo xtask", "bench"]
+            .into_iter()
+            .chain(text.split_whitespace());
+        let task = crate::Xtask::try_parse_from(args)
+            .map_err(|e| e.kind())?
+            .task;
+        let crate::Task::Bench(options) = task else {
+            panic!("`bench` read as another task");
+        };
+        Ok(options)
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The native part of `cargo xtask bench`: runs the criterion benchmarks of `benches/domain.rs`
 //! and returns each benchmark's median, with the SPEC §12 budget where one applies.
 //!
-//! Criterion prints a mean-based estimate; the median is read with serde from the
-//! `estimates.json` it writes under `<target>/criterion/<benchmark id>/new/`, the id and the
-//! throughput from `benchmark.json` beside it. Arguments are passed on to criterion
-//! (`cargo xtask bench --quick`, or a filter such as `layout`).
+//! Criterion prints a mean-based estimate (and the throughput, shown as it runs); the median is
+//! read with serde from the `estimates.json` it writes under
+//! `<target>/criterion/<benchmark id>/new/`, the id from `benchmark.json` beside it. Arguments
+//! are passed on to criterion (`cargo xtask bench --quick`, or a filter such as `layout`).
 
 use crate::{fix, shell};
 use serde::Deserialize;
@@ -13,22 +13,13 @@ use std::path::Path;
 use std::time::SystemTime;
 use xshell::cmd;
 
-/// One criterion benchmark: its id, median time per iteration and, when it declared a
-/// throughput, the elements one iteration handles.
+/// One criterion benchmark: its id and median time per iteration.
 pub struct NativeResult {
     pub id: String,
     pub median_ns: f64,
-    pub elements: Option<u64>,
 }
 
 impl NativeResult {
-    /// Elements per second at the median, when the benchmark has a throughput.
-    pub fn per_second(&self) -> Option<f64> {
-        self.elements
-            .filter(|_| self.median_ns > 0.0)
-            .map(|n| n as f64 * 1e9 / self.median_ns)
-    }
-
     /// The SPEC §12 budget this benchmark checks: (limit ns, wording).
     pub fn budget(&self) -> Option<(f64, &'static str)> {
         let budget = match self.id.as_str() {
@@ -62,18 +53,10 @@ pub fn measure(args: &[String]) -> Result<Vec<NativeResult>, String> {
     Ok(results)
 }
 
-/// criterion's `new/benchmark.json` (the fields read here).
+/// criterion's `new/benchmark.json` (the field read here).
 #[derive(Deserialize)]
 struct Benchmark {
     full_id: String,
-    /// `{"Elements": n}` when the benchmark declared a throughput in elements, else absent or null.
-    throughput: Option<Throughput>,
-}
-
-#[derive(Deserialize)]
-struct Throughput {
-    #[serde(rename = "Elements")]
-    elements: Option<u64>,
 }
 
 /// criterion's `new/estimates.json`: the median's point estimate, in nanoseconds.
@@ -87,27 +70,22 @@ struct Estimate {
     point_estimate: f64,
 }
 
-/// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`.
+/// Every benchmark whose `new/estimates.json` was written since `since`, under `criterion`,
+/// with `benchmark.json` beside it; one whose files do not read is left out.
 fn fresh_results(criterion: &Path, since: SystemTime) -> Vec<NativeResult> {
     let files = walkdir::WalkDir::new(criterion).into_iter().flatten();
     let estimates = files.filter(|e| e.path().ends_with("new/estimates.json"));
     let modified = |e: &walkdir::DirEntry| fs::metadata(e.path()).and_then(|m| m.modified());
     let fresh = estimates.filter(|e| modified(e).is_ok_and(|t| t >= since));
-    fresh
-        .filter_map(|e| read_result(e.path().parent()?))
-        .collect()
-}
-
-/// One benchmark from criterion's two files in `new`; `None` when either does not read.
-fn read_result(new: &Path) -> Option<NativeResult> {
-    let read = |name: &str| fs::read_to_string(new.join(name)).ok();
-    let benchmark: Benchmark = serde_json::from_str(&read("benchmark.json")?).ok()?;
-    let estimates: Estimates = serde_json::from_str(&read("estimates.json")?).ok()?;
-    Some(NativeResult {
-        id: benchmark.full_id,
-        median_ns: estimates.median.point_estimate,
-        elements: benchmark.throughput.and_then(|t| t.elements),
-    })
+    let read = |path: &Path| fs::read_to_string(path).ok();
+    let result = |e: walkdir::DirEntry| {
+        let id = read(&e.path().with_file_name("benchmark.json"))?;
+        let id = serde_json::from_str::<Benchmark>(&id).ok()?.full_id;
+        let estimates = serde_json::from_str::<Estimates>(&read(e.path())?).ok()?;
+        let median_ns = estimates.median.point_estimate;
+        Some(NativeResult { id, median_ns })
+    };
+    fresh.filter_map(result).collect()
 }
 
 #[cfg(test)]
@@ -133,10 +111,10 @@ mod tests {
             fs::write(new.join("estimates.json"), estimates).unwrap();
         }
         let results = fresh_results(&dir, since).into_iter();
-        let mut found: Vec<_> = results.map(|r| (r.id, r.median_ns, r.elements)).collect();
+        let mut found: Vec<_> = results.map(|r| (r.id, r.median_ns)).collect();
         found.sort_by(|a, b| a.0.cmp(&b.0));
-        let parse = ("parse/builtin_spellings".to_string(), 2998.25, Some(2208));
-        let plan = ("plan/all_pairs_builtin".to_string(), 2998.25, None);
+        let parse = ("parse/builtin_spellings".to_string(), 2998.25);
+        let plan = ("plan/all_pairs_builtin".to_string(), 2998.25);
         assert_eq!(found, [parse, plan]);
         let later = SystemTime::now() + std::time::Duration::from_secs(60);
         assert!(fresh_results(&dir, later).is_empty());

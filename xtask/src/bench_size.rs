@@ -57,9 +57,7 @@ pub fn measure(dist: &Path) -> Result<SizeReport, String> {
     if crate::tools::probe(cmd!(sh, "brotli --version")).is_none() {
         crate::tools::apt_install("brotli", &["brotli"])?;
     }
-    let index = dist.join("index.html");
-    let index = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let index = crate::read(&dist.join("index.html"))?;
     let (mut files, mut later) = (Vec::new(), Vec::new());
     for name in crate::dist::list(dist)? {
         let path = dist.join(&name);
@@ -123,23 +121,16 @@ mod tests {
     fn counts_the_page_and_what_it_names() {
         let index =
             "<link href=./app-1.css><script src=./sw-register-2.js></script>fleet.html#fleet";
-        let names = [
-            "index.html",
-            "app-1.css",
-            "sw-register-2.js",
-            "fleet.html",
-            "sw.js",
-            "icon-192.png",
-        ];
-        let whys = names.map(|name| why(name, index));
-        let expected = [
-            "the page",
-            "named in index.html",
-            "named in index.html",
-            "sw.js precache",
-        ];
-        assert_eq!(whys[..4], expected);
-        assert_eq!(whys[4..], ["service worker", "sw.js precache"]);
+        for (name, expected) in [
+            ("index.html", "the page"),
+            ("app-1.css", "named in index.html"),
+            ("sw-register-2.js", "named in index.html"),
+            ("fleet.html", "sw.js precache"),
+            ("sw.js", "service worker"),
+            ("icon-192.png", "sw.js precache"),
+        ] {
+            assert_eq!(why(name, index), expected, "{name}");
+        }
         assert_eq!(kib(BUDGET), "192.0 KiB");
     }
 }

@@ -72,12 +72,8 @@ svg text{font-size:11px}\
 /// markers (`source_index`, the repository's) and the stylesheet link of the built page
 /// (`built_index`, dist/index.html: the same file, with its hash and integrity).
 pub fn first_screen_page(source_index: &str, built_index: &str) -> Result<String, String> {
-    let markup = first_screen::in_page(source_index).ok_or(format!(
-        "index.html has no `{}` … `{}` markers",
-        first_screen::BEGIN,
-        first_screen::END
-    ))?;
-    let stylesheet = Selector::parse("link[rel=stylesheet]").map_err(|e| e.to_string())?;
+    let markup = first_screen::in_page(source_index).ok_or_else(crate::no_markers)?;
+    let stylesheet = Selector::parse("link[rel=stylesheet]").map_err(crate::text)?;
     let link = Html::parse_document(built_index)
         .select(&stylesheet)
         .next()

@@ -22,6 +22,7 @@
 //! `<release>` is canonical (`8.4(7)30`), releases are in ascending order, `<date>` is `YYYY-MM`
 //! and `w` marks a release withdrawn by Cisco.
 
+use asa_planner::domain::release::Release;
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -68,8 +69,9 @@ enum Flag {
 }
 
 impl Entry {
-    fn key(&self) -> (u16, u16, u16, Option<u16>) {
-        (self.major, self.minor, self.maintenance, self.interim)
+    /// The domain's release: its `Ord` sorts the catalog, its `Display` is the canonical text.
+    fn release(&self) -> Release {
+        Release::new(self.major, self.minor, self.maintenance, self.interim)
     }
 }
 
@@ -78,18 +80,21 @@ impl Entry {
 pub fn render(json: &str) -> Result<String, String> {
     let mut entries: Vec<Entry> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     entries.retain(|e| !e.flags.contains(&Flag::PreRelease));
-    entries.sort_by_key(Entry::key);
+    entries.sort_by_key(Entry::release);
     // What the line format needs beyond what the JSON types say.
     for e in &entries {
         if let Some(date) = e.date.as_deref().filter(|d| !is_month(d)) {
-            let key = canonical(e.key());
+            let release = e.release();
             return Err(format!(
-                "release {key}: `date` is not YYYY-MM or null: {date:?}"
+                "release {release}: `date` is not YYYY-MM or null: {date:?}"
             ));
         }
     }
-    if let Some(w) = entries.windows(2).find(|w| w[0].key() == w[1].key()) {
-        return Err(format!("release {} is listed twice", canonical(w[0].key())));
+    if let Some(w) = entries
+        .windows(2)
+        .find(|w| w[0].release() == w[1].release())
+    {
+        return Err(format!("release {} is listed twice", w[0].release()));
     }
 
     let mut out = String::new();
@@ -100,7 +105,7 @@ pub fn render(json: &str) -> Result<String, String> {
          # release was found stays in the reference data.\n",
     );
     for e in &entries {
-        let _ = write!(out, "{}", canonical(e.key()));
+        let _ = write!(out, "{}", e.release());
         if let Some(date) = &e.date {
             let _ = write!(out, " {date}");
         }
@@ -110,13 +115,6 @@ pub fn render(json: &str) -> Result<String, String> {
         out.push('\n');
     }
     Ok(out)
-}
-
-fn canonical((major, minor, maintenance, interim): (u16, u16, u16, Option<u16>)) -> String {
-    match interim {
-        Some(i) => format!("{major}.{minor}({maintenance}){i}"),
-        None => format!("{major}.{minor}({maintenance})"),
-    }
 }
 
 fn is_month(text: &str) -> bool {

@@ -50,14 +50,13 @@ pub fn build(dist: &Path, env: &[(&str, &str)]) -> Result<(), String> {
         .join(format!("{name}-fleet"));
     trunk(FLEET_PAGE, &fleet)?;
     for name in list(&fleet)? {
-        let (file, to) = match name.as_str() {
-            "index.html" => (fleet.join(&name), dist.join(FLEET_PAGE)),
+        let to = match name.as_str() {
+            "index.html" => dist.join(FLEET_PAGE),
             // The one sw.js is written over both pages below.
             "sw.js" => continue,
-            _ => (fleet.join(&name), dist.join(&name)),
+            _ => dist.join(&name),
         };
-        std::fs::copy(&file, &to)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", file.display(), to.display()))?;
+        sh.copy_file(fleet.join(&name), to).map_err(crate::text)?;
     }
     crate::post_build::stamp(dist, &["index.html", FLEET_PAGE])?;
     check_layout(dist)
@@ -78,23 +77,22 @@ pub fn check_layout(dist: &Path) -> Result<(), String> {
             "{dist} must hold exactly one asa-planner-*.wasm and one asa-planner-*.js, found {wasm} and {js}"
         ));
     }
-    for needed in ["index.html", FLEET_PAGE, "sw.js"] {
-        if !names.iter().any(|n| n == needed) {
-            let path = dist.join(needed);
-            return Err(format!("{} is missing after the build", path.display()));
-        }
+    let needed = ["index.html", FLEET_PAGE, "sw.js"];
+    let missing = needed
+        .into_iter()
+        .find(|needed| !names.iter().any(|n| n == needed));
+    match missing.map(|name| dist.join(name)) {
+        Some(path) => Err(format!("{} is missing after the build", path.display())),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The names of the files directly in `dir`, sorted, without Trunk's hidden `.trunk-lock` and
 /// `.stage`.
 pub fn list(dir: &Path) -> Result<Vec<String>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let files = entries.flatten().filter(|e| e.path().is_file());
-    let names = files.map(|e| e.file_name().to_string_lossy().into_owned());
-    let mut names: Vec<String> = names.filter(|n| !n.starts_with('.')).collect();
-    names.sort();
-    Ok(names)
+    // xshell's `read_dir` sorts, and its error names the directory.
+    let paths = shell()?.read_dir(dir).map_err(crate::text)?;
+    let files = paths.into_iter().filter(|p| p.is_file());
+    let names = files.filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()));
+    Ok(names.filter(|n| !n.starts_with('.')).collect())
 }

@@ -7,8 +7,7 @@
 //! (not in artifacts/: cargo-fuzz reports the newest file there as the failing input); a crash
 //! prints the end of that log, which names the input's file.
 
-use crate::{fix, repo_root, shell, tools};
-use std::fs;
+use crate::{fix, repo_root, shell, text, tools};
 use xshell::{cmd, Cmd};
 
 pub fn run(secs: u64) -> Result<(), String> {
@@ -21,16 +20,15 @@ pub fn run(secs: u64) -> Result<(), String> {
         "building the fuzz targets failed: the messages above say why",
     ))?;
     let targets = nightly(cmd!(sh, "cargo +nightly fuzz list")).read();
-    let targets = targets.map_err(|e| e.to_string())?;
+    let targets = targets.map_err(text)?;
     let logs = root.join("fuzz").join("logs");
     let mut table = format!("\n{:<12} {:>14}  result\n", "target", "executions");
     let mut crashed = Vec::new();
     for target in targets.lines() {
         println!("fuzzing {target} for {secs} s …");
         let corpus = root.join("fuzz").join("corpus").join(target);
-        for dir in [&logs, &corpus] {
-            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
+        sh.create_dir(&logs).map_err(text)?;
+        sh.create_dir(&corpus).map_err(text)?;
         let time = format!("-max_total_time={secs}");
         let dict = root.join(format!("fuzz/dicts/{target}.dict"));
         let dict = format!("-dict={}", dict.display());
@@ -38,11 +36,10 @@ pub fn run(secs: u64) -> Result<(), String> {
         let max_len = (target == "fragment").then(|| format!("-max_len={}", 9 * 1024));
         let run = cmd!(sh, "cargo +nightly fuzz run --release {target} {corpus} -- {time} {dict} -print_final_stats=1 {max_len...}");
         let out = nightly(run).quiet().ignore_status().output();
-        let out = out.map_err(|e| e.to_string())?;
+        let out = out.map_err(text)?;
         let log = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
         let log_path = logs.join(format!("{target}.log"));
-        fs::write(&log_path, log.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+        crate::write(&log_path, log.as_bytes())?;
         let runs = executions(&log).map_or("?".to_string(), |n| n.to_string());
         println!("  {runs} executions");
         let result = if out.status.success() {

@@ -1,9 +1,9 @@
 //! `cargo xtask <task>`: the project's build and test automation, in Rust (matklad's
 //! cargo-xtask). It depends on the app's own library (the benchmark draws its static floors with
 //! the app's own rendering) and on well-kept crates: `xshell` to run commands, `clap` for
-//! options, `serde_json` for JSON, `toml` for Cargo.lock, `scraper` for HTML, `walkdir` for
-//! directory trees, `sha2` and `base64` for digests. Each task is a small function that shells
-//! out and checks the status; every error says what to do about it.
+//! options, `serde_json` for JSON, `scraper` for HTML, `walkdir` for directory trees, `sha2`
+//! and `base64` for digests. Each task is a small function that shells out and checks the
+//! status; every error says what to do about it.
 
 mod bench;
 mod bench_fleet;
@@ -20,7 +20,7 @@ mod test;
 mod tools;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use xshell::Shell;
 
@@ -63,17 +63,8 @@ enum Task {
 fn first_screen() -> Result<(), String> {
     use asa_planner::view::first_screen;
     let path = repo_root().join("index.html");
-    let index = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let written = first_screen::write_into(&index).ok_or_else(|| {
-        format!(
-            "{} has no `{}` … `{}` markers",
-            path.display(),
-            first_screen::BEGIN,
-            first_screen::END
-        )
-    })?;
-    std::fs::write(&path, written).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let written = first_screen::write_into(&read(&path)?).ok_or_else(no_markers)?;
+    write(&path, written)?;
     println!("xtask: index.html's first screen written");
     Ok(())
 }
@@ -103,7 +94,7 @@ fn main() -> ExitCode {
 /// A shell in the repository root, where every task's commands run (xshell prints each
 /// command before running it and fails on a non-zero exit).
 pub fn shell() -> Result<Shell, String> {
-    let sh = Shell::new().map_err(|e| e.to_string())?;
+    let sh = Shell::new().map_err(text)?;
     sh.change_dir(repo_root());
     Ok(sh)
 }
@@ -112,6 +103,28 @@ pub fn shell() -> Result<Shell, String> {
 /// what to do about it.
 pub fn fix(hint: impl std::fmt::Display) -> impl FnOnce(xshell::Error) -> String {
     move |e| format!("{e}\n{hint}")
+}
+
+/// What to say when index.html has lost `view::first_screen`'s markers.
+pub fn no_markers() -> String {
+    use asa_planner::view::first_screen::{BEGIN, END};
+    format!("index.html has no `{BEGIN}` … `{END}` markers")
+}
+
+/// The message of an error that already names what failed (xshell's names the command or the
+/// file, serde's the line and column).
+pub fn text(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// A file's text; the error names the file.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Writes a file; the error names the file.
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the repository).

@@ -25,11 +25,26 @@ struct Layer {
 }
 
 impl Layer {
-    /// Runs `cmd`, its output shown live, and counts its tests with `counts`.
+    /// Runs `cmd` with its standard output shown live and kept for `counts` (test runners
+    /// print their summaries there); standard error goes straight to the terminal.
     fn run(name: &'static str, cmd: Cmd, counts: fn(&str) -> (u64, u64)) -> Result<Layer, String> {
-        let (ok, out) = run_tee(cmd)?;
+        println!("$ {cmd}");
+        let shown = cmd.to_string();
+        let mut child = Command::from(cmd)
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+        let mut out = String::new();
+        if let Some(stdout) = child.stdout.take() {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                println!("{line}");
+                out += &line;
+                out.push('\n');
+            }
+        }
+        let status = child.wait().map_err(|e| format!("`{shown}`: {e}"))?;
         let (passed, failed) = counts(&out);
-        let runner_failed = !ok;
+        let runner_failed = !status.success();
         Ok(Layer {
             name,
             passed,
@@ -95,27 +110,6 @@ pub fn run() -> Result<(), String> {
     }
 }
 
-/// Runs `cmd` showing its standard output live and also returning it (test runners print their
-/// summaries there), with whether it succeeded; standard error goes straight to the terminal.
-fn run_tee(cmd: Cmd) -> Result<(bool, String), String> {
-    println!("$ {cmd}");
-    let shown = cmd.to_string();
-    let mut child = Command::from(cmd)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
-    let mut text = String::new();
-    if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            println!("{line}");
-            text += &line;
-            text.push('\n');
-        }
-    }
-    let status = child.wait().map_err(|e| format!("`{shown}`: {e}"))?;
-    Ok((status.success(), text))
-}
-
 /// Builds A (dist/) and B (the same app with opt-level "s", so its wasm and hashes differ) for
 /// the redeploy tests, then runs `node --test` in tests/e2e against them.
 fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
@@ -134,41 +128,32 @@ fn e2e_layer(sh: &Shell) -> Result<Layer, String> {
 /// Sums libtest's `test result: ok. 3 passed; 1 failed; …` lines (wasm-bindgen-test-runner
 /// prints the same).
 fn cargo_test_counts(output: &str) -> (u64, u64) {
-    let summaries = output
+    let lines = output
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("test result: "));
-    let parts = summaries.flat_map(|summary| summary.split(';'));
-    parts.fold((0, 0), |(passed, failed), part| {
-        // `ok. 3 passed`, ` 1 failed`, ` 0 ignored`: the number is the word before the label.
-        let mut words = part.split_whitespace().rev();
-        let (label, n) = (
-            words.next(),
-            words.next().and_then(|n| n.parse::<u64>().ok()),
-        );
-        match (label, n) {
-            (Some("passed"), Some(n)) => (passed + n, failed),
-            (Some("failed"), Some(n)) => (passed, failed + n),
-            _ => (passed, failed),
-        }
-    })
+        .filter(|l| l.trim().starts_with("test result: "));
+    // `ok. 3 passed`, `1 failed`, `0 ignored`: the number is the word before the label.
+    let parts: Vec<&str> = lines.flat_map(|l| l.split(';')).map(str::trim).collect();
+    let count = |label: &str| -> u64 {
+        let before = parts.iter().filter_map(|p| p.strip_suffix(label));
+        before
+            .filter_map(|p| p.split(' ').next_back()?.parse::<u64>().ok())
+            .sum()
+    };
+    (count(" passed"), count(" failed"))
 }
 
 /// Node's spec reporter ends with `ℹ pass 7`, `ℹ fail 0`, `ℹ cancelled 0` (tap: `# pass 7`).
 fn node_test_counts(output: &str) -> (u64, u64) {
     let lines = output
         .lines()
-        .map(|l| l.trim().trim_start_matches(['ℹ', '#']));
-    lines.fold((0, 0), |(passed, failed), line| {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        match (
-            words.as_slice(),
-            words.get(1).and_then(|n| n.parse::<u64>().ok()),
-        ) {
-            (["pass", _], Some(n)) => (n, failed),
-            (["fail" | "cancelled", _], Some(n)) => (passed, failed + n),
-            _ => (passed, failed),
-        }
-    })
+        .map(|l| l.trim().trim_start_matches(['ℹ', '#']).trim());
+    let count = |label: &str| -> u64 {
+        let numbers = lines
+            .clone()
+            .filter_map(|l| l.strip_prefix(label)?.parse::<u64>().ok());
+        numbers.sum()
+    };
+    (count("pass "), count("fail ") + count("cancelled "))
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use xshell::{cmd, Cmd};
 
 /// Trunk release that builds on the pinned rustc (newer ones need a newer toolchain).
 pub const TRUNK_VERSION: &str = "0.22.1";
+/// hyperfine release that builds on the pinned rustc (2.x needs a newer toolchain).
+const HYPERFINE_VERSION: &str = "1.20.0";
 /// The WebAssembly target the app is built for.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's browser and its WebDriver, for wasm-bindgen-test and the end-to-end tests.
@@ -73,11 +75,10 @@ pub fn install(what: &str, cmd: Cmd) -> Result<(), String> {
 fn ensure_wasm_target() -> Result<(), String> {
     let sh = shell()?;
     let sysroot = probe(cmd!(sh, "rustc --print sysroot")).unwrap_or_default();
-    if Path::new(sysroot.trim())
+    let target = Path::new(sysroot.trim())
         .join("lib/rustlib")
-        .join(WASM_TARGET)
-        .is_dir()
-    {
+        .join(WASM_TARGET);
+    if target.is_dir() {
         return Ok(());
     }
     let what = format!("the {WASM_TARGET} target");
@@ -91,10 +92,15 @@ fn installed_version(tool: &str) -> Option<String> {
     out.split_whitespace().nth(1).map(str::to_string)
 }
 
-fn ensure_trunk() -> Result<(), String> {
-    if installed_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+/// Runs `cmd` (a `cargo install`) unless `<tool> --version` already says `version`.
+fn cargo_install(tool: &str, version: &str, cmd: Cmd) -> Result<(), String> {
+    if installed_version(tool).as_deref() == Some(version) {
         return Ok(());
     }
+    install(&format!("{tool} {version}"), cmd)
+}
+
+fn ensure_trunk() -> Result<(), String> {
     // LTO off and many codegen units: the install takes minutes instead of a quarter hour.
     let sh = shell()?;
     let cmd = cmd!(
@@ -103,29 +109,26 @@ fn ensure_trunk() -> Result<(), String> {
     )
     .env("CARGO_PROFILE_RELEASE_LTO", "false")
     .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
-    install(&format!("trunk {TRUNK_VERSION}"), cmd)
+    cargo_install("trunk", TRUNK_VERSION, cmd)
 }
 
-/// The version of `package` recorded in Cargo.lock (read as TOML).
+/// hyperfine, which times the command line (`cargo xtask bench` only).
+pub fn ensure_hyperfine() -> Result<(), String> {
+    let sh = shell()?;
+    let version = ["--version", HYPERFINE_VERSION];
+    let cmd = cmd!(sh, "cargo install --locked hyperfine {version...}");
+    cargo_install("hyperfine", HYPERFINE_VERSION, cmd)
+}
+
+/// The version of `package` recorded in Cargo.lock, as cargo reads it (`cargo pkgid` prints
+/// `<source>#<name>@<version>`).
 fn locked_version(package: &str) -> Result<String, String> {
-    #[derive(serde::Deserialize)]
-    struct Lock {
-        package: Vec<Locked>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Locked {
-        name: String,
-        version: String,
-    }
-    let path = repo_root().join("Cargo.lock");
-    let text = std::fs::read_to_string(&path);
-    let lock = text
-        .map_err(|e| e.to_string())
-        .and_then(|text| toml::from_str::<Lock>(&text).map_err(|e| e.to_string()));
-    let lock = lock.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let found = lock.package.into_iter().find(|p| p.name == package);
-    let missing = || format!("{package} is not in Cargo.lock; run `cargo generate-lockfile`");
-    found.map(|p| p.version).ok_or_else(missing)
+    let sh = shell()?;
+    let missing = format!("{package} must be in Cargo.lock once; run `cargo generate-lockfile`");
+    let id = cmd!(sh, "cargo pkgid --offline {package}").quiet().read();
+    let id = id.map_err(fix(&missing))?;
+    let version = id.rsplit_once('@').map(|(_, version)| version.to_string());
+    version.ok_or(missing)
 }
 
 /// wasm-bindgen-cli must match the wasm-bindgen crate exactly (the glue format changes between
@@ -151,11 +154,9 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 /// `npm ci` in `dir`, skipped when its node_modules was installed from this very lockfile (a
 /// stamp of the lockfile's digest is kept in node_modules).
 pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
-    let lock_path = dir.join("package-lock.json");
-    let lock = std::fs::read(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = crate::read(&dir.join("package-lock.json"))?;
     let stamp_path = dir.join("node_modules").join(".xtask-lock-sha256");
-    let stamp = crate::post_build::hex(&lock);
+    let stamp = crate::post_build::hex(lock.as_bytes());
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(());
     }
@@ -165,8 +166,7 @@ pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
     }
     sh.change_dir(dir);
     install(what, cmd!(sh, "npm ci --no-audit --no-fund"))?;
-    std::fs::write(&stamp_path, stamp)
-        .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
+    crate::write(&stamp_path, stamp)
 }
 
 /// Installs Debian packages (as root: CI and these machines run as root).
@@ -175,12 +175,8 @@ pub fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
         "apt-get update && apt-get install -y {}",
         packages.join(" ")
     );
+    // Without apt-get, xshell says `command not found` and the hint says what to install.
     let sh = shell()?;
-    if probe(cmd!(sh, "apt-get --version")).is_none() {
-        return Err(format!(
-            "{what} missing and apt-get is not available; install it by hand (`{by_hand}`)"
-        ));
-    }
     let update = cmd!(sh, "apt-get update -q").run();
     update.map_err(fix(format!("install {what} by hand with `{by_hand}`")))?;
     let cmd = cmd!(
@@ -204,9 +200,7 @@ mod tests {
         let version = super::locked_version("wasm-bindgen");
         assert!(version.is_ok_and(|v| v.split('.').count() == 3));
         let missing = super::locked_version("no-such-package").unwrap_err();
-        assert!(
-            missing.starts_with("no-such-package is not in Cargo.lock"),
-            "{missing}"
-        );
+        let hint = "no-such-package must be in Cargo.lock once; run `cargo generate-lockfile`";
+        assert!(missing.ends_with(hint), "{missing}");
     }
 }
