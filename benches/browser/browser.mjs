@@ -581,7 +581,6 @@ async function axe(browser, origin) {
 const server = await startServer({ root: args.site, gzip: true });
 const browser = await launchBrowser();
 try {
-  await record(args.out, 'chromium', browser.version());
   await drawnPlan(browser, server.origin);
   await firstScreen(browser, server.origin);
   await wasmLayout(browser, server.origin);

@@ -15,62 +15,20 @@ use xshell::cmd;
 const TEMPLATE: &str = "# Benchmarks
 
 Written by `cargo xtask bench` from one run on {date}, commit {commit}; the History section at the
-end is kept across runs. Goals: SPEC §12. Only the size budget fails the command.
+end is kept across runs. Goals: SPEC §12. Only the size budget fails the command. How each figure
+is measured: [benches/README.md](benches/README.md).
 
 ## Summary
 
 {summary}
 ## Size
 
-Counted (SPEC §12): index.html and every dist/ file it names (the stylesheet, the wasm and its
-glue, sw-register.js, icon, manifest): what a single-pair visit fetches by itself. Reported apart
-(`later:`): sw.js and what its precache list adds for offline use, the fleet page (fleet.html with
-its own wasm and glue) among it. Sizes in bytes; gzip -9 -n and brotli -q 11 of each file.
-
 {size}
 ## The app beside its static floor
 
-Chromium (playwright-core) opens each page from one loopback server (gzip like a static host,
-`Cache-Control: no-cache`), each run in a fresh browser context (empty cache, service workers
-blocked); the app and its static floor take turns, after one discarded warm-up of each. A probe
-installed before any page script reports by a console message: nothing of the harness runs in the
-page before that.
-
-- Shared link: the app on `/#{fragment}` ({hops} hops) against `static-plan.html`, the same plan
-  as an ordered list of its hops and the very SVG graph the app draws (`xtask/src/bench_static.rs`,
-  from the domain); timed until `svg[data-graph] [data-on-plan]` reaches the hop count.
-- First screen: the app without a fragment against `static-first-screen.html`, index.html's first
-  screen with the same stylesheet and no script; first contentful paint (`paint` entries) of each,
-  and the layout shift (`layout-shift` entries) until the app has started (Trunk's
-  `TrunkApplicationStarted`) and replaced the first screen, then one frame.
+The shared link is `/#{fragment}` ({hops} hops).
 
 {runs}
-## Layout and interactions
-
-Layout alone: `domain::layout` compiled to wasm by itself (`benches/wasm-layout`, with the app's
-release profile), run by Chromium over synthetic catalogs: median of 15 batches of layouts (each
-≥ 5 ms, for performance.now()'s coarse clock). In the app: a synthetic list of N releases (trains
-of 20) is pasted into the custom-list box and applied; timed from the click until the graph is
-drawn (all nodes up to 1,000 releases, over that the columns in view) and until the next frame.
-Hover: `mouseover` on a sample of the plan's nodes, timed until the graph's DOM changed.
-
-Interactions by Event Timing (input to the next paint, as INP reports it; under the browser's 16 ms
-threshold it reports nothing, shown as < 16 ms; a bare control on a static page reads < 16 / 16 ms
-here, see History). Event Timing can end an interaction at a paint before the page's deferred
-render, so the verdict also takes the bench's own timing (event to the first task after the next
-frame) when it is larger. The paste is one Control+V of a `show failover` output into \"Where is
-the pair?\" on a shared link, until the position is drawn.
-
-## Native and the command line
-
-Criterion (`benches/domain.rs`), medians. `plan/all_pairs_builtin`: a plan for every (from, to)
-pair of the default preset's catalog under Table 81-1; `…_guide_9x`: the same under Cisco's 9.x
-guidance. `parse/builtin_spellings`: every built-in release in each of Cisco's spellings.
-
-`fleet-cli`: `asa-planner fleet <100,000-line CSV> --format json` (the release binary) into a file;
-the fleet is `domain::fleet::sample_csv(100000)`. hyperfine runs it after a warm-up: the median
-wall time, the mean CPU time (user and system) and the largest peak memory of the runs.
-
 ## Audits
 
 {audits}
@@ -96,7 +54,6 @@ measured before and after (kept across runs; edit by hand).\n";
 #[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(default)]
 pub struct Browser {
-    pub chromium: Option<String>,
     pub plan: Option<Pages>,
     pub first_screen: Option<FirstScreen>,
     pub layout: Vec<Layout>,
@@ -407,10 +364,6 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         audits +=
             &format!("- axe-core ({states} states: empty page, plan light, plan dark): {found}\n");
     }
-    let mut machine = m.cells.clone();
-    if let Some(version) = &b.chromium {
-        machine[3] += &format!(" (headless {version})");
-    }
     let criterion = match f.criterion_args.as_slice() {
         [] => String::new(),
         args => format!(" -- {}", args.join(" ")),
@@ -425,7 +378,7 @@ pub fn markdown(f: &Figures, m: &Machine, old: &str) -> String {
         ("{hops}", f.hops.to_string()),
         ("{runs}", runs),
         ("{audits}", audits),
-        ("{machine}", format!("| {} |", machine.join(" | "))),
+        ("{machine}", format!("| {} |", m.cells.join(" | "))),
         ("{criterion}", criterion),
         ("{runs_per_page}", f.runs.to_string()),
     ];
@@ -538,7 +491,6 @@ mod tests {
 
     /// A document as benches/browser writes it (the shape `record` in cli.mjs gives).
     const BROWSER: &str = r#"{
-      "chromium": "140.0",
       "plan": { "runs": 9, "app_ms": 300, "static_ms": 100, "app_runs_ms": [300, 310],
                 "static_runs_ms": [100, 99], "wasm_requested_ms": 20.5, "wasm_loaded_ms": null,
                 "started_ms": 150 },
@@ -629,7 +581,6 @@ mod tests {
             "- first screen, static runs (ms): 100\n",
             "wasm requested 20.5, downloaded n/a",
             "one run on 2025-01-01 00:00 UTC, commit ;",
-            " (headless 140.0) |",
         ] {
             assert!(md.contains(part), "{part} is not in {md}");
         }

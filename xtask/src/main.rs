@@ -71,7 +71,7 @@ fn first_screen() -> Result<(), String> {
 
 fn main() -> ExitCode {
     let task = Xtask::parse().task;
-    tools::set_path();
+    tools::set_env();
     let result = match task {
         Task::Serve => serve::run(),
         Task::Dist => dist::run(),

@@ -44,12 +44,18 @@ pub fn ensure_test_tools() -> Result<(), String> {
 }
 
 /// Puts cargo's bin dir (installed trunk, wasm-bindgen) and the e2e packages' bin dir (wasm-opt)
-/// first on PATH for every child process.
-pub fn set_path() {
+/// first on PATH for every child process. Every wasm build names the dependencies' sources
+/// `/registry/…` in its panic locations, not `<cargo home>/registry/src/…`: a person's build
+/// then has the same bytes as CI's, whoever and wherever they are.
+pub fn set_env() {
     let home = std::env::var_os("CARGO_HOME").map(PathBuf::from);
     let home = home.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let cargo_bin = home.unwrap_or_else(|| PathBuf::from(".cargo")).join("bin");
-    let mut dirs = vec![e2e_dir().join("node_modules").join(".bin"), cargo_bin];
+    let home = home.unwrap_or_else(|| PathBuf::from(".cargo"));
+    let sources = home.join("registry/src").display().to_string();
+    let remap = format!("--remap-path-prefix={sources}=/registry");
+    std::env::set_var("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap);
+    let npm_bin = e2e_dir().join("node_modules/.bin");
+    let mut dirs = vec![npm_bin, home.join("bin")];
     if let Some(path) = std::env::var_os("PATH") {
         dirs.extend(std::env::split_paths(&path));
     }
