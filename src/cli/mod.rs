@@ -62,7 +62,7 @@ pub enum Status {
 pub fn main() -> ExitCode {
     // Usage errors exit 2 with clap's message; `--help` and `--version` exit 0.
     let cli = Cli::parse();
-    // Large writes: a fleet's JSON is ~1 KB a pair, 100 MB for 100,000.
+    // Large writes: a fleet's JSON runs to about a kilobyte a pair.
     let mut out = BufWriter::with_capacity(1 << 18, io::stdout().lock());
     let result = match cli.command {
         Command::Plan(args) => plan::run(&args, &mut out),

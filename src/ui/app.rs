@@ -63,7 +63,7 @@ pub fn app() -> Html {
     let session = Shared(session);
     // The suggestions change with the catalog only, and nobody needs them for the first look:
     // the whole `<datalist>` is written into an empty, hidden, Yew-drawn `<div>` once the page
-    // is on screen (inserting it with the page made the first render ~11 ms longer). One
+    // is on screen (inserting it with the page made the first render longer). One
     // datalist node replaces the last: options added one by one to a datalist the fields
     // already use cost a notification each (a long task in Lighthouse's mobile run).
     let suggestions = use_node_ref();

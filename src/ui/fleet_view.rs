@@ -22,10 +22,8 @@ use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaE
 pub const STORAGE_KEY: &str = "asa-planner-fleet";
 
 /// Rows drawn with the rest of the results, then per batch after it: the style and layout of a
-/// thousand rows take several frames (~130 ms measured in headless Chromium), a screenful
-/// does not, so the first screen shows at once. A Chromium trace of 1,000 pairs applied: the
-/// click's own work 20 ms, then 18 ms of layout for the first 100 rows; batches of 300 rows
-/// took 31–54 ms of layout each. Smaller ones keep each frame short.
+/// thousand rows take several frames, a screenful does not, so the first screen shows at once;
+/// batches this small keep each later frame short (a Chromium trace of 1,000 pairs applied).
 const FIRST_ROWS: usize = 40;
 const BATCH_ROWS: usize = 200;
 

@@ -23,9 +23,8 @@ const STATIC_PLAN: &str = "static-plan.html";
 const STATIC_FIRST_SCREEN: &str = "static-first-screen.html";
 /// Cold runs per page: SPEC asks for medians of at least this many.
 const MIN_RUNS: u64 = 9;
-/// Cold runs per page by default: on a shared 2-core machine single loads vary by ±50%
-/// (the static page alone 30–90 ms), and a median of 9 moved the ratio by a whole unit
-/// between two runs; 21 runs cost about 15 s more.
+/// Cold runs per page by default: on a shared 2-core machine single loads vary widely, and a
+/// median of 9 moved the ratio by a whole unit between two runs; 21 cost a few seconds more.
 const DEFAULT_RUNS: u64 = 21;
 
 /// A part of the bench, for `--only`.

@@ -2,11 +2,11 @@
 //! from the reference data `data/reference/asa-releases.json` (see `data/README.md`).
 //!
 //! Why a generated line format and not the JSON: the page embeds the catalog in its bundle, and
-//! the JSON is ≈ 300 KB. The line format keeps what the page uses (release, date, withdrawn);
-//! where each release was found (its `source` and `note`) stays in the reference data in the
-//! repository, for maintainers: a person reads Cisco's documents, which the plan links (issue
-//! 15), and the bundle does not carry 37 KB of scanner-plugin paths. `pre-release` builds are
-//! dropped (SPEC §5: never offered).
+//! the JSON is many times larger. The line format keeps what the page uses (release, date,
+//! withdrawn); where each release was found (its `source` and `note`) stays in the reference data
+//! in the repository, for maintainers: a person reads Cisco's documents, which the plan links
+//! (issue 15), and the bundle carries no scanner-plugin paths. `pre-release` builds are dropped
+//! (SPEC §5: never offered).
 //!
 //! The JSON is read with `serde_json`; this file checks what JSON cannot say (one-line texts,
 //! `YYYY-MM` dates, no release twice). `tests/catalog_data.rs` includes it with `#[path]` and
