@@ -14,11 +14,7 @@ impl Writer<'_> {
         } = self.images;
         let (from, to) = (self.hop.from, self.hop.to);
         let ours = self.hop.active_from();
-        let active_image = self
-            .hop
-            .active
-            .as_ref()
-            .map_or(old_image.as_str(), |a| a.image.as_str());
+        let active_image = self.active_image();
         let former = format!("the former active, still on {ours}");
         let upgraded = format!("the upgraded unit, on {to}");
         let boot = self.boot_lines(

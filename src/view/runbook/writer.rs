@@ -59,6 +59,13 @@ impl Writer<'_> {
         }
     }
 
+    /// The image the active unit runs at the hop's start: its own when the two units start from
+    /// different releases (`HopSpec::active`), else the hop's old image.
+    pub(super) fn active_image(&self) -> &str {
+        let old = self.images.old_image.as_str();
+        self.hop.active.as_ref().map_or(old, |a| a.image.as_str())
+    }
+
     /// Whether both units have `failover exec` for this whole hop (its start release has it).
     pub(super) fn exec(&self) -> bool {
         has_failover_exec(self.hop.from)
