@@ -1,7 +1,7 @@
 //! A hop that reloads one unit of a mismatched pair: the other already runs a release at or
 //! past the hop's and keeps it.
 
-use super::writer::{into_block, Writer};
+use super::writer::{into_block, mate_warning, Writer};
 use crate::domain::release::Release;
 use crate::domain::runbook::{Block, Check, HopImages, Mode, Reloads, Role, Step, Unit};
 
@@ -139,13 +139,7 @@ impl Writer<'_> {
             aside: Some(format!("on {stays_on}")),
             what: format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
             commands: self.sys(&["failover reload-standby"]),
-            expect: (stays_on != to).then(|| {
-                format!(
-                    "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
-                     identical with ours {stays_on}`: expected while the units run different \
-                     releases."
-                )
-            }),
+            expect: mate_warning(to, stays_on),
             check: Some(Check {
                 role: None,
                 commands: self.sys(&check_commands),

@@ -2,6 +2,7 @@
 //! the system-space prefix, staging and hashes, boot lines, the validation window's commands,
 //! the freeze, the first reload and the session notes.
 
+use crate::domain::release::Release;
 use crate::domain::runbook::{
     has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Role,
     Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SHA512_SINCE,
@@ -373,13 +374,7 @@ impl Writer<'_> {
             role: lead,
             what: format!("Reload the {first_name} so that it boots {to}."),
             commands: self.sys(&["failover reload-standby"]),
-            expect: (ours != to).then(|| {
-                format!(
-                    "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
-                     identical with ours {ours}`: expected while the units run different \
-                     releases."
-                )
-            }),
+            expect: mate_warning(to, ours),
             check: Some(Check {
                 role: None,
                 commands: self.sys(&check_commands),
@@ -447,4 +442,15 @@ pub(super) fn dedup_all(names: &mut Vec<&str>) {
             true
         }
     });
+}
+
+/// What the unit that stays (on `ours`) prints once its mate is back on `to` (SPEC §6 step 2):
+/// nothing when both run the same release.
+pub(super) fn mate_warning(to: Release, ours: Release) -> Option<String> {
+    (ours != to).then(|| {
+        format!(
+            "Once the reloaded unit is back, this unit warns `Mate version {to} is not \
+             identical with ours {ours}`: expected while the units run different releases."
+        )
+    })
 }
