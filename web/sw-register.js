@@ -77,8 +77,10 @@
   // Registered once the app has started and its first render is on screen: on a first visit the
   // worker's install fetches the whole build, and even the register() call costs the main
   // thread a few ms. The window's `load` comes too early for that: it fires while the wasm is
-  // still compiling. The loader sets `asaStarted` before firing TrunkApplicationStarted, so
-  // whichever of the two scripts runs first, registration happens once.
+  // still compiling. Trunk's loader (an inline module, run before this deferred script but
+  // awaiting the wasm) sets `window.wasmBindings` just before it fires TrunkApplicationStarted.
+  // When this script's own fetch is the slower one, the event has fired already: the bindings
+  // say so, and registration still happens, once.
   // register() does not look for a new sw.js when one is registered already, and the
   // browser's own check after a navigation comes late: look now, on every load.
   function register() {
@@ -95,6 +97,6 @@
   function afterPaint() {
     requestAnimationFrame(function () { setTimeout(register); });
   }
-  if (self.asaStarted) afterPaint();
+  if (self.wasmBindings) afterPaint();
   else window.addEventListener('TrunkApplicationStarted', afterPaint, { once: true });
 })();

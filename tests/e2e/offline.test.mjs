@@ -28,7 +28,7 @@ async function assertPlans(page, { from, to }) {
   assert.equal(hops[0].from, from);
   assert.equal(hops.at(-1).to, to);
   for (let i = 1; i < hops.length; i++) assert.equal(hops[i].from, hops[i - 1].to, 'hops chain');
-  // The runbook's body comes from the second wasm, which must be there too (precached).
+  // The runbook's body is drawn a paint after the plan; it must be there too.
   assert.equal(await page.getAttribute('.runbook-panel', 'data-steps'), 'ready');
   assert.equal(await page.locator('[data-runbook-hop]').count(), hops.length);
   return hops;
@@ -53,3 +53,27 @@ for (const sub of [false, true]) {
     await rec.close();
   });
 }
+
+// sw-register.js is a deferred script and Trunk's loader an inline module awaiting the wasm:
+// either can finish first. Here the script is held back until the app has started (as on a
+// slow link for that one file), so the start event has fired before the script listens.
+test('the service worker registers when its script arrives after the app has started', async () => {
+  const rec = await openPage(browser, server.url(link(FIRST)), { navigate: false });
+  let started;
+  const appStarted = new Promise((resolve) => (started = resolve));
+  await rec.context.exposeBinding('__e2eAppStarted', () => started());
+  await rec.context.addInitScript(() =>
+    addEventListener('TrunkApplicationStarted', () => window.__e2eAppStarted(), { once: true }),
+  );
+  let held = 0;
+  await rec.page.route(/\/sw-register-[0-9a-f]+\.js$/, async (route) => {
+    held++;
+    await appStarted;
+    await route.continue();
+  });
+  await rec.page.goto(server.url(link(FIRST)));
+  await assertPlans(rec.page, FIRST);
+  assert.equal(held, 1, 'the registering script was held back once');
+  await waitForServiceWorker(rec.page);
+  await rec.close();
+});

@@ -198,7 +198,7 @@ test(`${CYCLES} redeploys alternating two builds: one build per load, prompt whe
       await page
         .waitForSelector('#update-banner[data-update-available] button', { timeout: 20_000 })
         .catch(async (err) => {
-          err.message += `\ncycle ${cycle}, page build ${current.id}, service workers: ${JSON.stringify(await workerState(page))}`;
+          console.log(`cycle ${cycle}, page build ${current.id}, service workers: ${JSON.stringify(await workerState(page))}`);
           throw err;
         });
       prompts++;
