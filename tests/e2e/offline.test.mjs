@@ -56,24 +56,35 @@ for (const sub of [false, true]) {
 
 // sw-register.js is a deferred script and Trunk's loader an inline module awaiting the wasm:
 // either can finish first. Here the script is held back until the app has started (as on a
-// slow link for that one file), so the start event has fired before the script listens.
-test('the service worker registers when its script arrives after the app has started', async () => {
-  const rec = await openPage(browser, server.url(link(FIRST)), { navigate: false });
-  let started;
-  const appStarted = new Promise((resolve) => (started = resolve));
-  await rec.context.exposeBinding('__e2eAppStarted', () => started());
-  await rec.context.addInitScript(() =>
-    addEventListener('TrunkApplicationStarted', () => window.__e2eAppStarted(), { once: true }),
-  );
-  let held = 0;
-  await rec.page.route(/\/sw-register-[0-9a-f]+\.js$/, async (route) => {
-    held++;
-    await appStarted;
-    await route.continue();
+// slow link for that one file), so the start event has fired before the script listens. Both
+// pages register the worker with the same script.
+const PAGES = [
+  { name: 'the planner', rest: link(FIRST), ready: (page) => assertPlans(page, FIRST) },
+  {
+    name: 'the fleet page',
+    rest: 'fleet.html#fleet',
+    ready: (page) => page.waitForSelector('textarea[data-fleet-input]', { state: 'attached' }),
+  },
+];
+for (const { name, rest, ready } of PAGES) {
+  test(`${name} registers the service worker when its script arrives after the app has started`, async () => {
+    const rec = await openPage(browser, server.url(rest), { navigate: false });
+    let started;
+    const appStarted = new Promise((resolve) => (started = resolve));
+    await rec.context.exposeBinding('__e2eAppStarted', () => started());
+    await rec.context.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', () => window.__e2eAppStarted(), { once: true }),
+    );
+    let held = 0;
+    await rec.page.route(/\/sw-register-[0-9a-f]+\.js$/, async (route) => {
+      held++;
+      await appStarted;
+      await route.continue();
+    });
+    await rec.page.goto(server.url(rest));
+    await ready(rec.page);
+    assert.equal(held, 1, 'the registering script was held back once');
+    await waitForServiceWorker(rec.page);
+    await rec.close();
   });
-  await rec.page.goto(server.url(link(FIRST)));
-  await assertPlans(rec.page, FIRST);
-  assert.equal(held, 1, 'the registering script was held back once');
-  await waitForServiceWorker(rec.page);
-  await rec.close();
-});
+}
