@@ -41,6 +41,7 @@ fn setup(mode: Mode, multi_context: bool) -> Setup {
     Setup {
         mode,
         multi_context,
+        single_boot_line: false,
     }
 }
 
@@ -493,9 +494,10 @@ fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
         (Role::Secondary, vec!["failover reload-standby".to_string()])
     );
     assert!(rb.steps[5].no_return);
+    // The system execution space: `write memory all` saves the contexts' configurations too.
     assert_eq!(
         commands[6],
-        (Role::Secondary, vec!["write memory".to_string()])
+        (Role::Secondary, vec!["write memory all".to_string()])
     );
     // The groups: two blocks, one per unit.
     assert_eq!(
@@ -559,6 +561,7 @@ fn a_one_unit_hop_upgrades_the_standby_only_and_keeps_the_other_units_image_as_f
             stays_image: "asa847-k8.bin".into(),
         },
         active: None,
+        left: Vec::new(),
     };
     let images = images_for("8.3(2)", "8.4(7)");
     let rb = hop_runbook(setup(Mode::ActiveStandby, false), &hop, &images);
@@ -667,8 +670,34 @@ fn an_active_active_one_unit_hop_names_its_units() {
         runbooks("from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1");
     assert_eq!(session.hop_facts[0].reloads.len(), 1);
     let rb = &books[0];
-    let roles: Vec<Role> = rb.steps.iter().map(|s| s.role).collect();
+    // Every step is typed on the primary (it keeps both groups) but the optional ones that
+    // give each group back to the unit that owns it, one per unit.
+    let roles: Vec<Role> = rb
+        .steps
+        .iter()
+        .filter(|s| !s.optional)
+        .map(|s| s.role)
+        .collect();
     assert!(roles.iter().all(|r| *r == Role::Primary), "{roles:?}");
+    let restore: Vec<(Role, Vec<String>)> = rb
+        .steps
+        .iter()
+        .filter(|s| s.optional)
+        .map(|s| (s.role, s.commands.clone()))
+        .collect();
+    assert_eq!(
+        restore,
+        [
+            (
+                Role::Primary,
+                vec!["changeto system".into(), "failover active group 1".into()]
+            ),
+            (
+                Role::Secondary,
+                vec!["changeto system".into(), "failover active group 2".into()]
+            ),
+        ]
+    );
     assert_eq!(rb.steps[0].commands, ["changeto system", "failover active"]);
     assert_eq!(rb.after.role, Some(Role::Primary));
     let text = prose(rb);
@@ -676,4 +705,174 @@ fn an_active_active_one_unit_hop_names_its_units() {
         !text.contains("the active unit") && !text.contains("one unit Active"),
         "{text}"
     );
+}
+
+/// The boot lines of every hop of a plan, pasted in order as the runbook gives them, onto
+/// the lines the pair boots from before the first hop: each `no boot system` takes out a line
+/// that is there, each `boot system` adds one that is not, and after every hop the new image
+/// is first, with no line of an earlier hop left (a fallback two hops old, first in the list,
+/// would boot a release two hops back). Where the model takes a single line, that line alone.
+#[test]
+fn boot_lines_pasted_hop_after_hop_boot_each_hops_release_first() {
+    for fragment in [
+        "from=8.2(5)&to=9.1(7)",
+        "from=8.2(5)&to=9.1(7)&rules=table-81-1",
+        "from=8.2(5)&from2=9.0(4)&to=9.1(7)&rules=table-81-1",
+        "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1",
+        "from=7.0(1)&to=8.0(4)",
+        "from=9.14(4)&to=9.20(3)&platform=fp1000",
+        "from=9.1(7)&to=9.12(4)&rules=table-81-1&platform=asa5525x",
+    ] {
+        let query: PlanQuery = fragment.parse().unwrap();
+        let session = analyse(&query);
+        let hops = session.hops();
+        assert!(!hops.is_empty(), "{fragment}");
+        let images =
+            asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], session.platform);
+        let first = session
+            .hop_spec(0, |r| image_of(hops, &images, r, session.platform))
+            .unwrap();
+        let mut lines: Vec<String> = first
+            .running_images(&images[0].old_image)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for (i, hop_images) in images.iter().enumerate() {
+            let spec = session
+                .hop_spec(i, |r| image_of(hops, &images, r, session.platform))
+                .unwrap();
+            let book = hop_runbook(session.setup, &spec, hop_images);
+            let pasted = book.steps.iter().flat_map(|s| {
+                s.commands
+                    .iter()
+                    .chain(s.blocks.iter().flat_map(|b| &b.commands))
+            });
+            for line in pasted {
+                if let Some(image) = line.strip_prefix("no boot system disk0:/") {
+                    let at = lines.iter().position(|l| l == image);
+                    let at = at.unwrap_or_else(|| panic!("{fragment}, hop {i}: {line} takes out a line that is not there: {lines:?}"));
+                    lines.remove(at);
+                } else if let Some(image) = line.strip_prefix("boot system disk0:/") {
+                    assert!(
+                        !lines.iter().any(|l| l == image),
+                        "{fragment}, hop {i}: {line} twice"
+                    );
+                    lines.push(image.to_owned());
+                }
+            }
+            assert_eq!(
+                lines[0], hop_images.new_image,
+                "{fragment}, hop {i}: {lines:?}"
+            );
+            assert!(lines.len() <= 3, "{fragment}, hop {i}: {lines:?}");
+            let expected: Vec<&str> =
+                spec.boot_set(session.setup, &hop_images.old_image, &hop_images.new_image);
+            assert_eq!(lines, expected, "{fragment}, hop {i}");
+            if session.setup.single_boot_line {
+                assert_eq!(lines.len(), 1, "{fragment}, hop {i}: {lines:?}");
+            }
+        }
+    }
+}
+
+/// A global configuration command pasted at the `#` prompt is refused: the pre-9.3(2) backup
+/// exports the keys from configuration mode, and the save in the system execution space saves
+/// the contexts' configurations too (`write memory all`).
+#[test]
+fn backup_exports_keys_in_configuration_mode_and_the_system_space_saves_every_context() {
+    let (_, books) = runbooks("from=8.4(7)&to=9.1(7)");
+    let lines = script(&books[0]);
+    let export = lines
+        .iter()
+        .position(|l| l.contains("crypto ca export"))
+        .unwrap();
+    assert_eq!(lines[export - 1], "active: configure terminal");
+    assert_eq!(lines[export + 1], "active: end");
+    let (_, books) = runbooks("from=9.8(4)&to=9.12(4)&contexts=multi");
+    let saves: Vec<&Step> = books[0]
+        .steps
+        .iter()
+        .filter(|s| s.commands.iter().any(|c| c.starts_with("write memory")))
+        .collect();
+    assert_eq!(saves.len(), 1);
+    assert_eq!(saves[0].commands, ["changeto system", "write memory all"]);
+    let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
+    assert!(script(&books[0]).contains(&"active: write memory".to_string()));
+}
+
+/// Before 8.0(2) (no `failover exec`) the upgraded unit's release is read in its own session
+/// before the failover: said before `no failover active`, never in a block after it.
+#[test]
+fn without_failover_exec_the_release_is_read_before_the_failover() {
+    let (_, books) = runbooks("from=7.0(1)&to=7.0(8)");
+    let failover = books[0]
+        .steps
+        .iter()
+        .find(|s| s.commands.iter().any(|c| c == "no failover active"))
+        .unwrap();
+    assert!(failover.blocks.is_empty(), "{:?}", failover.blocks);
+    assert!(
+        failover.notes[0].contains("then `show version` on the other unit, in its own session"),
+        "{}",
+        failover.notes[0]
+    );
+}
+
+/// A mismatched pair's rollback ends where the hop started: each unit on its own release.
+#[test]
+fn a_mismatched_pairs_rollback_returns_each_unit_to_its_own_release() {
+    let (session, books) = runbooks("from=9.1(7)&from2=9.8(4)&to=9.14(4)");
+    assert_eq!(session.hops().len(), 1);
+    let window = books[0]
+        .steps
+        .iter()
+        .find(|s| !s.rollback.is_empty())
+        .unwrap();
+    let c = window.rollback.last().unwrap();
+    let shows = c.shows.as_deref().unwrap();
+    assert!(
+        shows.contains("the upgraded unit on 9.1(7), this unit on 9.8(4)"),
+        "{shows}"
+    );
+    assert!(!shows.contains("both units run 9.1(7)"), "{shows}");
+    // The backup is typed on the active unit, on 9.8(4): it has `backup`.
+    assert!(script(&books[0])
+        .iter()
+        .any(|l| l.starts_with("active: backup /noconfirm passphrase")));
+}
+
+/// A one-unit hop reads the boot lines replicated to the unit it reloads.
+#[test]
+fn a_one_unit_hop_reads_the_replicated_boot_lines_on_the_reloaded_unit() {
+    let (session, books) = runbooks("from=8.4(7)&from2=9.1(7)&to=9.1(7)");
+    assert_eq!(session.hop_facts[0].reloads.len(), 1);
+    assert!(script(&books[0]).contains(&"active: failover exec mate show bootvar".to_string()));
+}
+
+/// The 9.23 SSH-key block is paste-safe (`noconfirm`: an existing key's replace prompt would
+/// take the next pasted line as its answer) and, in a runbook, is labelled with the unit the
+/// hop's configuration is typed on: the primary for Active/Active, never "the active unit".
+#[test]
+fn the_ssh_key_caveat_block_is_paste_safe_and_typed_on_the_hops_lead_unit() {
+    let ssh = asa_planner::domain::caveats::CAVEATS
+        .iter()
+        .find(|c| c.id == "ssh-stack-9.23")
+        .unwrap();
+    let generate = ssh
+        .commands
+        .iter()
+        .find(|c| c.starts_with("crypto key generate"))
+        .unwrap();
+    assert!(generate.ends_with(" noconfirm"), "{generate}");
+    for (mode, unit) in [
+        (Mode::ActiveStandby, "active"),
+        (Mode::ActiveActive, "primary"),
+    ] {
+        let mut out = String::new();
+        asa_planner::view::plan_html::caveats(&mut out, &[ssh], Some(mode.lead()));
+        assert!(out.contains(&format!("data-unit=\"{unit}\"")), "{out}");
+    }
+    let mut hop_list = String::new();
+    asa_planner::view::plan_html::caveats(&mut hop_list, &[ssh], None);
+    assert!(!hop_list.contains("data-unit"), "{hop_list}");
 }

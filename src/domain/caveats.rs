@@ -269,12 +269,17 @@ pub static CAVEATS: &[Caveat] = &[
         applies: Applies::Crossing,
         text: "9.23 removes the ASA SSH stack: EDDSA host keys must be changed before \
                upgrading.",
-        before: "On the active unit (the keys and the configuration replicate), generate an \
-                 ECDSA (or RSA) key and remove the EDDSA host-key setting, then save.",
+        before: "On the unit the hop's configuration is typed on (the keys and the \
+                 configuration replicate), generate an ECDSA (or RSA) key and remove the EDDSA \
+                 host-key setting, then save. `noconfirm` keeps an existing key's replace \
+                 prompt from taking the next pasted line as its answer. In multiple-context \
+                 mode keys and SSH settings belong to each context: type these in each \
+                 context that takes SSH (`changeto context <name>`).",
         commands: &[
             "configure terminal",
-            "crypto key generate ecdsa",
+            "crypto key generate ecdsa elliptic-curve 256 noconfirm",
             "no ssh key-exchange hostkey eddsa",
+            "end",
             "write memory",
         ],
         source: UPGRADE_PLANNING,

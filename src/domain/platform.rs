@@ -596,6 +596,19 @@ pub fn default_image(platform: Option<Platform>, release: Release) -> String {
     }
 }
 
+/// The default image file name of `release` in a plan whose highest release is `top`. A
+/// chosen model names its own family. With no model the plan keeps one family throughout, so
+/// that a hop's `no boot system` line names the image the unit really boots: a pair that
+/// reaches 9.2 or later is an ASA 5500-X or newer (`-smp-k8.bin` for every release), any
+/// other the ASA 5500 series (`-k8.bin`).
+pub fn plan_image(platform: Option<Platform>, top: Release, release: Release) -> String {
+    match platform {
+        Some(p) => p.image().file(release),
+        None if (top.major, top.minor) >= (9, 2) => ImageFamily::Smp.file(release),
+        None => ImageFamily::Legacy.file(release),
+    }
+}
+
 /// What the runbook shows about how a model is upgraded, beyond the ASA command-line steps.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ProcedureNotice {

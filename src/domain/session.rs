@@ -12,7 +12,7 @@ use super::catalog::{is_pre_release, Catalog};
 use super::caveats::{self, Caveat};
 use super::custom_list::{self, ListError};
 use super::plan::{self, Hop, Plan, Unused, Verdict};
-use super::platform::{Limit, Platform};
+use super::platform::{Limit, Platform, Procedure};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
@@ -401,8 +401,23 @@ impl Session {
     }
 
     /// Hop `i` as the runbook needs it: which units it reloads; for a one-unit hop, the
-    /// image the other unit boots (`image_of` names a release's image).
+    /// image the other unit boots; the boot lines the previous hop left (`image_of` names a
+    /// release's image).
     pub fn hop_spec(&self, i: usize, image_of: impl Fn(Release) -> String) -> Option<HopSpec> {
+        let mut spec = self.hop_alone(i, &image_of)?;
+        if let Some(previous) = i.checked_sub(1).and_then(|p| self.hop_alone(p, &image_of)) {
+            let (old, new) = (image_of(previous.from), image_of(previous.to));
+            spec.left = previous
+                .boot_set(self.setup, &old, &new)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+        }
+        Some(spec)
+    }
+
+    /// Hop `i` without what the previous hop left.
+    fn hop_alone(&self, i: usize, image_of: &impl Fn(Release) -> String) -> Option<HopSpec> {
         let hop = self.hops().get(i)?;
         let facts = self.hop_facts.get(i)?;
         let reloads = match (&facts.reloads[..], facts.stays) {
@@ -431,6 +446,7 @@ impl Session {
             to: hop.to,
             reloads,
             active,
+            left: Vec::new(),
         })
     }
 
@@ -523,6 +539,8 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         setup: Setup {
             mode: query.mode,
             multi_context: query.multi_context,
+            single_boot_line: platform
+                .is_some_and(|p| matches!(p.procedure(), Procedure::SingleBootLine { .. })),
         },
         from,
         from2,

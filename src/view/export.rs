@@ -13,7 +13,9 @@ use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::platform::{self, ProcedureNotice};
 use crate::domain::rules::RuleSet;
-use crate::domain::runbook::{image_of, Block, HopImages, Role, Step, SERVER_PLACEHOLDER};
+use crate::domain::runbook::{
+    image_of, top_release, Block, HopImages, Role, Step, SERVER_PLACEHOLDER,
+};
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
 use crate::view::runbook::{before_first_hop, hop_runbook};
@@ -290,8 +292,8 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         for (i, hop) in hops.iter().enumerate() {
             let defaults = HopImages {
                 server: SERVER_PLACEHOLDER.to_string(),
-                old_image: platform::default_image(s.platform, hop.from),
-                new_image: platform::default_image(s.platform, hop.to),
+                old_image: platform::plan_image(s.platform, top_release(hops, hop.from), hop.from),
+                new_image: platform::plan_image(s.platform, top_release(hops, hop.to), hop.to),
                 asdm_image: String::new(),
             };
             let images = extras.images.get(i).unwrap_or(&defaults);
@@ -327,7 +329,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 if !facts.caveats.is_empty() {
                     writeln!(md, "**{}:**\n", words::BEFORE_THIS_HOP)?;
                     for c in &facts.caveats {
-                        write_caveat(md, c)?;
+                        write_caveat(md, c, setup.mode.lead())?;
                     }
                     writeln!(md)?;
                 }
@@ -388,7 +390,7 @@ fn source_link(source: &Source) -> String {
     format!("[{}]({})", inline(source.title), source.url)
 }
 
-fn write_caveat(md: &mut String, c: &Caveat) -> std::fmt::Result {
+fn write_caveat(md: &mut String, c: &Caveat, lead: Role) -> std::fmt::Result {
     writeln!(
         md,
         "- **{}** {} {} ({}; {})",
@@ -401,7 +403,7 @@ fn write_caveat(md: &mut String, c: &Caveat) -> std::fmt::Result {
     if !c.commands.is_empty() {
         let body: Vec<String> = c.commands.iter().map(|l| code_line(l)).collect();
         let fence = fence_for(&body.join("\n"));
-        writeln!(md, "\n  On the active unit:\n")?;
+        writeln!(md, "\n  {}\n", inline(&words::typed_on(lead, None)))?;
         writeln!(md, "  {fence}")?;
         for line in &body {
             writeln!(md, "  {line}")?;

@@ -7,6 +7,7 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
+use crate::domain::runbook::Role;
 use crate::domain::session::{HopFacts, HopWarning, Session};
 use crate::domain::sources::Source;
 
@@ -60,7 +61,7 @@ pub fn hop_text(hop: &Hop, facts: Option<&HopFacts>) -> String {
             for warning in advice {
                 warning_line(&mut out, warning);
             }
-            caveats(&mut out, &facts.caveats, false);
+            caveats(&mut out, &facts.caveats, None);
             out.push_str("</details>");
         }
     }
@@ -89,9 +90,9 @@ pub fn sources(out: &mut String, sources: &[Source]) {
 }
 
 /// The caveats as a list of `[data-caveat]` items: what Cisco says, with its source and
-/// confidence; with `before`, also what to do before the hop and its commands (typed on the
-/// active unit).
-pub fn caveats(out: &mut String, caveats: &[&Caveat], before: bool) {
+/// confidence; in a runbook (`runbook` names the unit the hop's configuration is typed on),
+/// also what to do before the hop and its commands, labelled with that unit.
+pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Role>) {
     if caveats.is_empty() {
         return;
     }
@@ -107,7 +108,7 @@ pub fn caveats(out: &mut String, caveats: &[&Caveat], before: bool) {
         );
         out.push_str("</strong> ");
         inline_code(out, caveat.text);
-        if before {
+        if runbook.is_some() {
             out.push_str("<br>");
             inline_code(out, caveat.before);
         }
@@ -116,10 +117,10 @@ pub fn caveats(out: &mut String, caveats: &[&Caveat], before: bool) {
         out.push_str("; ");
         escape(out, &words::confidence(caveat.confidence.letter()));
         out.push_str(")</span>");
-        if before && !caveat.commands.is_empty() {
+        if let Some(role) = runbook.filter(|_| !caveat.commands.is_empty()) {
             super::runbook_html::command_block(
                 out,
-                crate::domain::runbook::Role::Active,
+                role,
                 &caveat.commands.join("\n"),
                 &format!("Copy the commands for the {} caveat", caveat.release),
             );

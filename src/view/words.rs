@@ -1161,8 +1161,9 @@ pub mod platform {
                 let mut text = format!(
                     "On the {} the ASA takes a single `boot system` line, and entering it \
                      unpacks the image package (this planner could not check that in Cisco's \
-                     text): the second line for the old image (the fallback line) in the steps \
-                     below does not apply there. Check every boot line of the \
+                     text): the steps below set that one line and keep no fallback line for \
+                     the old image (a rollback sets the old package again). Check every boot \
+                     line of the \
                      steps against Cisco's command reference and upgrade guide for this model \
                      before the change, and keep the old package on the disk until the pair is \
                      healthy on the new release.",

@@ -26,7 +26,7 @@ pub fn minutes_per_reload(typed: &str) -> Option<u32> {
 
 /// Each hop's file names: the server and the names the person typed (`typed`, keyed by
 /// canonical release, ASDM images under [`asdm_key`]), else [`SERVER_PLACEHOLDER`] and
-/// the default image of `platform`'s family ([`default_image`] with no model). The page and its
+/// the default image of `platform`'s family ([`platform::plan_image`]). The page and its
 /// later-loaded runbook both derive them here.
 pub fn hop_images(
     hops: &[Hop],
@@ -42,7 +42,10 @@ pub fn hop_images(
             .map(|(_, v)| v.as_str())
     };
     let image = |r: Release| {
-        find(&r.to_string()).map_or_else(|| platform::default_image(platform, r), str::to_owned)
+        find(&r.to_string()).map_or_else(
+            || platform::plan_image(platform, top_release(hops, r), r),
+            str::to_owned,
+        )
     };
     let server = match server.trim() {
         "" => SERVER_PLACEHOLDER,
@@ -56,6 +59,12 @@ pub fn hop_images(
             asdm_image: find(&asdm_key(h.to)).unwrap_or_default().to_owned(),
         })
         .collect()
+}
+
+/// The highest release a plan reaches, `release` included (the plan's default image names
+/// keep one family up to it: [`platform::plan_image`]).
+pub fn top_release(hops: &[Hop], release: Release) -> Release {
+    hops.iter().map(|h| h.to).fold(release, Release::max)
 }
 
 /// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
@@ -78,7 +87,7 @@ pub fn image_of(
                 None
             }
         })
-        .unwrap_or_else(|| platform::default_image(platform, release))
+        .unwrap_or_else(|| platform::plan_image(platform, top_release(hops, release), release))
 }
 
 /// A plausible default image file name for a release when no model is chosen (the person edits

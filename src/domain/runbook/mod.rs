@@ -13,8 +13,8 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, hop_images, image_of, minutes_per_reload, ASDM_KEY_PREFIX,
-    SERVER_PLACEHOLDER,
+    asdm_key, default_image, hop_images, image_of, minutes_per_reload, top_release,
+    ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;
@@ -42,6 +42,14 @@ impl Mode {
         [Mode::ActiveStandby, Mode::ActiveActive]
             .into_iter()
             .find(|m| m.as_str().eq_ignore_ascii_case(value))
+    }
+    /// The unit a hop's configuration is typed on: the active unit, or for Active/Active the
+    /// primary (both groups are made active there first).
+    pub fn lead(self) -> Role {
+        match self {
+            Mode::ActiveStandby => Role::Active,
+            Mode::ActiveActive => Role::Primary,
+        }
     }
 }
 
@@ -84,6 +92,10 @@ pub struct Setup {
     /// Multiple-context mode: image, boot and failover commands go in the system execution
     /// space. Always true for Active/Active (it exists only in multiple-context mode).
     pub multi_context: bool,
+    /// The model takes a single `boot system` line, which unpacks the image when entered
+    /// (Firepower 1000, 2100 in appliance mode, Secure Firewall 3100 and 4200): no fallback
+    /// line for the old image.
+    pub single_boot_line: bool,
 }
 
 impl Setup {
@@ -142,6 +154,11 @@ pub struct HopSpec {
     /// A two-unit hop whose units start from different releases: the newer one is made the
     /// active unit and is reloaded second. `None` when both units run `from`.
     pub active: Option<ActiveUnit>,
+    /// The boot lines the plan's previous hop set (its new image, then its fallbacks), which
+    /// this hop takes out before setting its own: left in place, an earlier hop's fallback
+    /// would end up first and the next reload would boot a release two hops back. Empty
+    /// for the first hop.
+    pub left: Vec<String>,
 }
 
 impl HopSpec {
@@ -152,7 +169,39 @@ impl HopSpec {
             to,
             reloads: Reloads::Both,
             active: None,
+            left: Vec::new(),
         }
+    }
+
+    /// The images the units boot when the hop starts, in the order they stay as fallbacks:
+    /// the reloaded unit's (`old_image`) and the active unit's where it runs another
+    /// release; for a one-unit hop the image of the unit that stays comes first (it reads
+    /// the same replicated lines and must find its own image before the old one).
+    pub fn running_images<'a>(&'a self, old_image: &'a str) -> Vec<&'a str> {
+        match (&self.reloads, &self.active) {
+            (Reloads::One { stays_image, .. }, _) => vec![stays_image.as_str(), old_image],
+            (Reloads::Both, Some(a)) => vec![old_image, a.image.as_str()],
+            (Reloads::Both, None) => vec![old_image],
+        }
+    }
+
+    /// The boot lines this hop sets, in order: `new_image` first, then the running images as
+    /// fallbacks, or `new_image` alone where the model takes a single line.
+    pub fn boot_set<'a>(
+        &'a self,
+        setup: Setup,
+        old_image: &'a str,
+        new_image: &'a str,
+    ) -> Vec<&'a str> {
+        let mut lines = vec![new_image];
+        if !setup.single_boot_line {
+            for image in self.running_images(old_image) {
+                if !lines.contains(&image) {
+                    lines.push(image);
+                }
+            }
+        }
+        lines
     }
 
     /// The release the active unit runs when the hop starts.

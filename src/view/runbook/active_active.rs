@@ -6,14 +6,9 @@ use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
 
 impl Writer<'_> {
     pub(super) fn active_active(&self) -> Vec<Step> {
-        let HopImages {
-            old_image,
-            new_image,
-            ..
-        } = self.images;
+        let HopImages { new_image, .. } = self.images;
         let (from, to) = (self.hop.from, self.hop.to);
         let ours = self.hop.active_from();
-        let active_image = self.active_image();
         let mut steps = Vec::new();
         let take = Step {
             role: Role::Primary,
@@ -32,11 +27,7 @@ impl Writer<'_> {
             ..Step::default()
         };
         steps.push(take);
-        let boot = self.boot_lines(
-            Role::Primary,
-            &[old_image, active_image],
-            &[old_image, active_image],
-        );
+        let boot = self.boot_lines(Role::Primary);
         steps.extend(self.stage(Role::Primary, Role::Secondary, "its own session", boot));
         let save_at = steps.len() + 5;
         steps.push(self.first_reload(Role::Primary, Role::Secondary, "secondary unit", save_at));
@@ -190,35 +181,10 @@ impl Writer<'_> {
                 "Once the primary unit is Standby Ready and its `show version` reads {to}: save \
                  the migrated configuration (on both units). The freeze ends here."
             ),
-            commands: self.sys(&["write memory"]),
+            commands: self.save_all(),
             ..Step::default()
         });
-        steps.push(Step {
-            role: Role::Primary,
-            what: "Where group 1 has no `preempt`, make it active again on the unit that should \
-                   own it (usually the primary): typed on that unit."
-                .to_string(),
-            commands: self.sys(&["failover active group 1"]),
-            optional: true,
-            ..Step::default()
-        });
-        steps.push(Step {
-            role: Role::Secondary,
-            what: "Where group 2 has no `preempt`, make it active again on the unit that should \
-                   own it (usually the secondary): typed on that unit."
-                .to_string(),
-            commands: self.sys(&["failover active group 2"]),
-            optional: true,
-            check: Some(Check {
-                role: Some(Role::Both),
-                commands: self.sys(&["show failover"]),
-                shows: format!(
-                    "On each unit: each group Active on the unit that owns it and Standby Ready \
-                     on the other, both units on {to}."
-                ),
-            }),
-            ..Step::default()
-        });
+        steps.extend(self.restore_groups());
         steps
     }
 }

@@ -7,21 +7,12 @@ use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
 
 impl Writer<'_> {
     pub(super) fn active_standby(&self) -> Vec<Step> {
-        let HopImages {
-            old_image,
-            new_image,
-            ..
-        } = self.images;
+        let HopImages { new_image, .. } = self.images;
         let (from, to) = (self.hop.from, self.hop.to);
         let ours = self.hop.active_from();
-        let active_image = self.active_image();
         let former = format!("the former active, still on {ours}");
         let upgraded = format!("the upgraded unit, on {to}");
-        let boot = self.boot_lines(
-            Role::Active,
-            &[old_image, active_image],
-            &[old_image, active_image],
-        );
+        let boot = self.boot_lines(Role::Active);
         let mut steps = self.stage(Role::Active, Role::Standby, "its own session", boot);
         // SPEC §6's numbers: 1 staging, 2 reload, 3 failover, 4 window, 5 no return, 6 save.
         let save_at = steps.len() + 5;
@@ -33,7 +24,7 @@ impl Writer<'_> {
         if let Some(c) = &mate_version {
             precondition.push(c);
         }
-        let mut failover = Step {
+        let failover = Step {
             role: Role::Active,
             what: format!(
                 "When the other unit is Standby Ready on {to}, fail over: the upgraded unit \
@@ -54,26 +45,27 @@ impl Writer<'_> {
                     "Before `no failover active`: `show failover` shows the other unit Standby \
                      Ready with every interface `Normal` (none `Waiting` or `Failed`), `show \
                      failover state` reads `Sync Done`, and its `show version` reads {to}. \
-                     Type these first: {}.",
+                     Type these first: {}{}.",
                     precondition
                         .iter()
                         .map(|c| format!("`{c}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    // Without `failover exec` the release is read on the other unit itself,
+                    // and that too comes before the failover, not after it.
+                    if mate_version.is_none() {
+                        format!(
+                            " here, then `show version` on the other unit, in its own session \
+                             ({from} has no `failover exec`)"
+                        )
+                    } else {
+                        String::new()
+                    }
                 ),
                 self.session_note("the active address", "the upgraded unit"),
             ],
             ..Step::default()
         };
-        if mate_version.is_none() {
-            failover.blocks.push(Block {
-                role: Role::Standby,
-                aside: Some("the unit just reloaded, its own session".to_string()),
-                what: "Read its release before the failover.".to_string(),
-                commands: self.sys(&["show version"]),
-                shows: Some(format!("The first line reads {to}.")),
-            });
-        }
         steps.push(failover);
 
         // Validation window.
@@ -164,7 +156,7 @@ impl Writer<'_> {
                 "Once the other unit is Standby Ready and its `show version` reads {to}: save \
                  the migrated configuration (on both units). The freeze ends here."
             ),
-            commands: self.sys(&["write memory"]),
+            commands: self.save_all(),
             ..Step::default()
         });
         steps.push(Step {
@@ -218,9 +210,14 @@ impl Writer<'_> {
             backup,
         ));
         let mut c_commands = vec!["failover reload-standby".to_string()];
+        let back = if ours == from {
+            format!("both units run {from} again")
+        } else {
+            format!("the pair is back where the hop started: the upgraded unit on {from}, this unit on {ours}")
+        };
         let shows = format!(
             "When the reloaded unit is Standby Ready and its `show version` reads {from}, type \
-             `write memory` here: both units run {from} again."
+             `write memory` here: {back}."
         );
         if exec {
             c_commands.push("show failover".to_string());

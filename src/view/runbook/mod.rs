@@ -71,9 +71,9 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
             role: Some(writer.staying(*unit)),
             commands: writer.sys(&["show failover"]),
             shows: format!(
-                "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`; both \
-                 groups Active on this unit and Standby Ready on the other (move a group back \
-                 with `failover active group 1` or `group 2` on the unit that should own it)."
+                "Both units run {to}: `show failover` reads `Version: Ours {to}, Mate {to}`; each \
+                 group Active on the unit that owns it (or both on this unit, where you left \
+                 them) and Standby Ready on the other."
             ),
         },
         (_, Mode::ActiveStandby) => Check {

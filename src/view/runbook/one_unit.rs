@@ -3,21 +3,13 @@
 
 use super::writer::{into_block, mate_warning, Writer};
 use crate::domain::release::Release;
-use crate::domain::runbook::{Block, Check, HopImages, Mode, Reloads, Role, Step, Unit};
+use crate::domain::runbook::{Block, Check, HopImages, Mode, Role, Step, Unit};
 
 impl Writer<'_> {
     /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
     /// release) and keeps it.
     pub(super) fn one_unit(&self, unit: Unit, stays_on: Release) -> Vec<Step> {
-        let HopImages {
-            old_image,
-            new_image,
-            ..
-        } = self.images;
-        let stays_image = match &self.hop.reloads {
-            Reloads::One { stays_image, .. } => stays_image.as_str(),
-            Reloads::Both => old_image,
-        };
+        let HopImages { new_image, .. } = self.images;
         let name = unit.label();
         let (to, from) = (self.hop.to, self.hop.from);
         // Active/Active names the units: the one that stays holds both groups.
@@ -124,9 +116,16 @@ impl Writer<'_> {
         stage.notes.push(self.hash_shows());
         stage.notes.extend(self.asdm_note());
         // The other unit reads the same lines: it finds its own image second; this unit keeps
-        // its old image as the last resort.
-        let mut boot = self.boot_lines(lead, &[old_image, stays_image], &[stays_image, old_image]);
+        // its old image as the last resort (`HopSpec::running_images`).
+        let mut boot = self.boot_lines(lead);
         boot.aside = Some(format!("on {stays_on}"));
+        // The reloaded unit boots from the lines replicated to it: read them there too.
+        if let (Some(check), Some(mate)) = (&mut boot.check, self.mate_show("show bootvar")) {
+            check.commands.push(mate);
+            check.shows.push_str(&format!(
+                " On the {name}, `failover exec mate show bootvar` lists the same lines."
+            ));
+        }
         stage.blocks.push(into_block(boot));
         steps.push(stage);
         let mut check_commands = vec!["show failover"];
@@ -166,9 +165,12 @@ impl Writer<'_> {
                 role: lead,
                 aside: Some(format!("on {stays_on}")),
                 what: format!("Both units now run {to}: save the configuration (on both units)."),
-                commands: self.sys(&["write memory"]),
+                commands: self.save_all(),
                 ..Step::default()
             });
+            if self.setup.mode == Mode::ActiveActive {
+                steps.extend(self.restore_groups());
+            }
         }
         steps
     }

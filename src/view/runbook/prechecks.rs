@@ -4,7 +4,7 @@
 use super::writer::{Cast, Writer};
 use crate::domain::release::Release;
 use crate::domain::runbook::{
-    backup_name, Block, Check, Mode, Reloads, Role, Step, BACKUP_PASSPHRASE, BACKUP_SINCE,
+    backup_name, Block, Check, Mode, Reloads, Role, Step, Unit, BACKUP_PASSPHRASE, BACKUP_SINCE,
     EXPORT_PASSPHRASE, TRUSTPOINT,
 };
 
@@ -12,17 +12,29 @@ impl Writer<'_> {
     pub(super) fn prechecks(&self) -> Vec<Step> {
         let (from, to) = (self.hop.from, self.hop.to);
         let Cast { lead, first } = self.cast();
-        let active_from = self.hop.active_from();
         let mut health_commands = vec!["show failover", "show failover state"];
         let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
             health_commands.push(c);
         }
         let health_shows = match (self.setup.mode, &self.hop.reloads, &self.hop.active) {
+            (Mode::ActiveActive, Reloads::One { unit, stays_on, .. }, _) => format!(
+                "Each failover group Active on one unit and Standby Ready on the other, no \
+                 interface `Failed` or `Waiting`; the {} (the unit to reload) runs {from}, the \
+                 other unit {stays_on}.",
+                unit.label()
+            ),
+            (Mode::ActiveActive, _, Some(a)) => format!(
+                "Each failover group Active on one unit and Standby Ready on the other, no \
+                 interface `Failed` or `Waiting`; the unit to reload first (the {}) runs \
+                 {from}, the {} {}.",
+                a.standby.label(),
+                a.unit.label(),
+                a.on
+            ),
             (Mode::ActiveActive, _, _) => format!(
                 "Each failover group Active on one unit and Standby Ready on the other, no \
-                 interface `Failed` or `Waiting`; the unit to reload first (the secondary) \
-                 runs {from}."
+                 interface `Failed` or `Waiting`; both units run {from}."
             ),
             (_, Reloads::One { unit, stays_on, .. }, _) => format!(
                 "One unit Active and the other Standby Ready, no interface `Failed` or \
@@ -86,26 +98,39 @@ impl Writer<'_> {
             }),
             ..Step::default()
         };
-        vec![health, space, self.backup(lead, first, active_from, to)]
+        vec![
+            health,
+            space,
+            self.backup(lead, first, self.lead_release(), to),
+        ]
+    }
+
+    /// The release of the unit the hop's commands are typed on (the active unit, or the
+    /// primary for Active/Active) when the hop starts.
+    fn lead_release(&self) -> Release {
+        let on = |u: Unit| match (&self.hop.reloads, &self.hop.active) {
+            (Reloads::One { unit, stays_on, .. }, _) if *unit != u => *stays_on,
+            (Reloads::Both, Some(a)) if a.unit == u => a.on,
+            _ => self.hop.from,
+        };
+        match self.setup.mode {
+            Mode::ActiveStandby => self.hop.active_from(),
+            Mode::ActiveActive => on(Unit::Primary),
+        }
     }
 
     /// This hop's backup, with the commands its start release has: on both units' flash (the
     /// rollback restores the upgraded unit's startup configuration from it) and off the box.
-    pub(super) fn backup(
-        &self,
-        lead: Role,
-        first: Role,
-        active_from: Release,
-        to: Release,
-    ) -> Step {
+    pub(super) fn backup(&self, lead: Role, first: Role, lead_on: Release, to: Release) -> Step {
         let from = self.hop.from;
         let name = backup_name(from, to);
         let server = &self.images.server;
         let local = format!("copy /noconfirm running-config disk0:/{name}");
         let mut mine = vec![local.clone()];
-        let oldest = from.min(active_from);
-        let mut notes = Vec::new();
-        if oldest >= BACKUP_SINCE {
+        let mut notes: Vec<String> = self.server_note().into_iter().collect();
+        // `backup` is typed on the lead unit only (its mate gets the flash copy through
+        // `failover exec`): the lead's release decides.
+        if lead_on >= BACKUP_SINCE {
             notes.push(format!(
                 "Replace `{BACKUP_PASSPHRASE}` with your passphrase before pasting: the unit \
                  would take the placeholder as typed."
@@ -119,11 +144,15 @@ impl Writer<'_> {
             mine.push(format!(
                 "copy /noconfirm running-config tftp://{server}/{name}"
             ));
+            // A global configuration command: pasted at the `#` prompt it is refused and
+            // the keys are silently not exported.
+            mine.push("configure terminal".to_string());
             mine.push(format!(
                 "crypto ca export {TRUSTPOINT} pkcs12 {EXPORT_PASSPHRASE}"
             ));
+            mine.push("end".to_string());
             notes.push(format!(
-                "{oldest} has no `backup` command (it came with 9.3(2)): the configuration is \
+                "{lead_on} has no `backup` command (it came with 9.3(2)): the configuration is \
                  copied off the box and each trustpoint's keys and certificates exported \
                  (`crypto ca export`, once per trustpoint named in `show crypto ca \
                  trustpoints`; keep the printed text with the backup). Replace \

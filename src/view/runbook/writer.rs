@@ -5,7 +5,7 @@
 use crate::domain::release::Release;
 use crate::domain::runbook::{
     has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Role,
-    Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SHA512_SINCE,
+    Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
 };
 
 /// Writes one hop's runbook: the pair's setup, the hop and its file names.
@@ -60,13 +60,6 @@ impl Writer<'_> {
         }
     }
 
-    /// The image the active unit runs at the hop's start: its own when the two units start from
-    /// different releases (`HopSpec::active`), else the hop's old image.
-    pub(super) fn active_image(&self) -> &str {
-        let old = self.images.old_image.as_str();
-        self.hop.active.as_ref().map_or(old, |a| a.image.as_str())
-    }
-
     /// Whether both units have `failover exec` for this whole hop (its start release has it).
     pub(super) fn exec(&self) -> bool {
         has_failover_exec(self.hop.from)
@@ -87,9 +80,13 @@ impl Writer<'_> {
         let mut commands = vec![
             "configure terminal".to_string(),
             format!("no boot system disk0:/{new_image}"),
-            "write memory".to_string(),
-            "end".to_string(),
         ];
+        // A single-line model boots nothing else: the old package is set (unpacked) again.
+        if self.setup.single_boot_line {
+            commands.push(format!("boot system disk0:/{}", self.images.old_image));
+        }
+        commands.push("write memory".to_string());
+        commands.push("end".to_string());
         let exec = self.exec();
         if exec {
             commands.push(format!(
@@ -129,6 +126,17 @@ impl Writer<'_> {
         blocks
     }
 
+    /// The save once both units run the new release: in the system execution space `write
+    /// memory all`, since a plain `write memory` there saves the system configuration only
+    /// and the contexts' migrated configurations would be lost at the next reload.
+    pub(super) fn save_all(&self) -> Vec<String> {
+        if self.setup.system_space() {
+            self.sys(&["write memory all"])
+        } else {
+            self.sys(&["write memory"])
+        }
+    }
+
     /// The hop lands on a release that cannot be downgraded.
     pub(super) fn one_way(&self) -> bool {
         self.hop.to >= ONE_WAY_SINCE
@@ -152,6 +160,19 @@ impl Writer<'_> {
             "No ASDM image was given: it is not staged and `asdm image` is left as it is. \
              Enter its file name to stage and set it with this hop."
                 .to_string()
+        })
+    }
+
+    /// Said at the hop's backup while the TFTP server's name is still the placeholder: pasted
+    /// as it is, the copy fails, and a failed backup copy is easy to miss (a failed image
+    /// copy is caught by its hash check).
+    pub(super) fn server_note(&self) -> Option<String> {
+        (self.images.server == SERVER_PLACEHOLDER).then(|| {
+            format!(
+                "Replace `{SERVER_PLACEHOLDER}` with your TFTP server's address before pasting \
+                 (the page's TFTP server field, or `--server` on the command line, fills it in \
+                 everywhere): pasted as it is, the copy fails."
+            )
         })
     }
 
@@ -253,25 +274,27 @@ impl Writer<'_> {
         vec![stage]
     }
 
-    /// `configure terminal` … `write memory`: the lines of `remove` out, then the new image
-    /// first and each of `fallbacks` after it (used in order if an image cannot load), and the
-    /// ASDM image when one is given.
-    pub(super) fn boot_lines(&self, role: Role, remove: &[&str], fallbacks: &[&str]) -> Step {
+    /// `configure terminal` … `write memory`: the lines the units boot now and those the
+    /// previous hop left out, then this hop's lines (`HopSpec::boot_set`: the new image
+    /// first, the running images after it as fallbacks, used in order if an image cannot
+    /// load; the new image alone where the model takes a single line), and the ASDM image
+    /// when one is given.
+    pub(super) fn boot_lines(&self, role: Role) -> Step {
         let HopImages {
+            old_image,
             new_image,
             asdm_image,
             ..
         } = self.images;
-        let mut fallbacks: Vec<&str> = fallbacks.to_vec();
-        fallbacks.retain(|f| *f != new_image.as_str());
-        dedup_all(&mut fallbacks);
-        let mut remove: Vec<&str> = remove.to_vec();
+        let mut remove = self.hop.running_images(old_image);
+        remove.extend(self.hop.left.iter().map(String::as_str));
         dedup_all(&mut remove);
+        let set = self.hop.boot_set(self.setup, old_image, new_image);
         let mut commands = vec!["configure terminal".to_string()];
         for image in remove {
             commands.push(format!("no boot system disk0:/{image}"));
         }
-        for image in std::iter::once(new_image.as_str()).chain(fallbacks.iter().copied()) {
+        for image in &set {
             commands.push(format!("boot system disk0:/{image}"));
         }
         if !asdm_image.trim().is_empty() {
@@ -279,19 +302,26 @@ impl Writer<'_> {
         }
         commands.push("write memory".to_string());
         commands.push("end".to_string());
+        let fallbacks = &set[1..];
         let listed: Vec<String> = fallbacks
             .iter()
             .map(|f| format!("`boot system disk0:/{f}`"))
             .collect();
-        let (keep, then) = if listed.is_empty() {
-            (String::new(), String::new())
+        let (keep, order) = if self.setup.single_boot_line {
+            (
+                " (this model takes a single line, which unpacks the image when entered)"
+                    .to_string(),
+                " is the only boot line".to_string(),
+            )
+        } else if listed.is_empty() {
+            (String::new(), " is listed first".to_string())
         } else {
             (
                 format!(
                     ", keep {} as fallback (used in order if the new image cannot load)",
                     fallbacks.join(" then ")
                 ),
-                format!(", then {}", listed.join(", then ")),
+                format!(" is listed first, then {}", listed.join(", then ")),
             )
         };
         Step {
@@ -305,8 +335,8 @@ impl Writer<'_> {
                 role: None,
                 commands: self.sys(&["show running-config boot system", "show bootvar"]),
                 shows: format!(
-                    "`boot system disk0:/{new_image}` is listed first{then}; `show bootvar` \
-                     shows the same list as the startup configuration's boot variable."
+                    "`boot system disk0:/{new_image}`{order}; `show bootvar` shows the same \
+                     list as the startup configuration's boot variable."
                 ),
             }),
             ..Step::default()
@@ -398,6 +428,41 @@ impl Writer<'_> {
             });
         }
         step
+    }
+
+    /// The groups given back to the units that own them, where `preempt` does not do it: one
+    /// optional step per group, each typed on the unit that should own it (SPEC §6: two
+    /// blocks for two units, never one).
+    pub(super) fn restore_groups(&self) -> Vec<Step> {
+        let to = self.hop.to;
+        vec![
+            Step {
+                role: Role::Primary,
+                what: "Where group 1 has no `preempt`, make it active again on the unit that \
+                       should own it (usually the primary): typed on that unit."
+                    .to_string(),
+                commands: self.sys(&["failover active group 1"]),
+                optional: true,
+                ..Step::default()
+            },
+            Step {
+                role: Role::Secondary,
+                what: "Where group 2 has no `preempt`, make it active again on the unit that \
+                       should own it (usually the secondary): typed on that unit."
+                    .to_string(),
+                commands: self.sys(&["failover active group 2"]),
+                optional: true,
+                check: Some(Check {
+                    role: Some(Role::Both),
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "On each unit: each group Active on the unit that owns it and Standby \
+                         Ready on the other, both units on {to}."
+                    ),
+                }),
+                ..Step::default()
+            },
+        ]
     }
 
     /// The SSH/ASDM note at a failover.
