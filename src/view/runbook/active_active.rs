@@ -103,11 +103,6 @@ impl Writer<'_> {
                  on {to}. Expect a brief interruption."
             ));
         } else {
-            let mut c = vec!["failover reload-standby".to_string()];
-            if self.exec() {
-                c.push("show failover".to_string());
-                c.push("failover exec mate show version".to_string());
-            }
             let mut rollback = vec![a];
             rollback.extend(self.restore_backup(
                 (
@@ -123,10 +118,11 @@ impl Writer<'_> {
                 role: Role::Primary,
                 aside: Some(format!("active for both groups again, on {ours}")),
                 what: format!("(c) Reload the secondary unit onto {from}."),
-                commands: self.sys_owned(c),
+                commands: self.sys(&["failover reload-standby"]),
                 shows: Some(format!(
-                    "When the secondary unit is Standby Ready and its `show version` reads \
-                         {from}, type `write memory` here."
+                    "{}When the secondary unit is Standby Ready and its `show version` reads \
+                     {from}, type `write memory` here.",
+                    self.once_back()
                 )),
             });
             window.rollback = rollback;

@@ -200,7 +200,6 @@ impl Writer<'_> {
             return vec![a];
         }
         let from = self.hop.from;
-        let exec = self.exec();
         let mut blocks = vec![a];
         blocks.extend(self.restore_backup(
             (Role::Active, format!("the former active again, on {ours}")),
@@ -209,25 +208,21 @@ impl Writer<'_> {
             new_image,
             backup,
         ));
-        let mut c_commands = vec!["failover reload-standby".to_string()];
         let back = if ours == from {
             format!("both units run {from} again")
         } else {
             format!("the pair is back where the hop started: the upgraded unit on {from}, this unit on {ours}")
         };
         let shows = format!(
-            "When the reloaded unit is Standby Ready and its `show version` reads {from}, type \
-             `write memory` here: {back}."
+            "{}When the reloaded unit is Standby Ready and its `show version` reads {from}, \
+             type `write memory` here: {back}.",
+            self.once_back()
         );
-        if exec {
-            c_commands.push("show failover".to_string());
-            c_commands.push("failover exec mate show version".to_string());
-        }
         blocks.push(Block {
             role: Role::Active,
             aside: Some(format!("the former active again, on {ours}")),
             what: format!("(c) Reload the upgraded unit onto {from}."),
-            commands: self.sys_owned(c_commands),
+            commands: self.sys(&["failover reload-standby"]),
             shows: Some(shows),
         });
         blocks

@@ -106,14 +106,14 @@ impl Writer<'_> {
             Step {
                 role: first,
                 aside: Some(format!(
-                    "the {name}, its own session ({from} has no `failover exec`)"
+                    "the {name}, its own session ({from} has no failover exec)"
                 )),
                 what,
                 commands: self.sys_owned(mine),
                 ..Step::default()
             }
         };
-        stage.notes.push(self.hash_shows());
+        stage.notes.push(self.hash_shows(&format!("the {name}")));
         stage.notes.extend(self.asdm_note());
         // The other unit reads the same lines: it finds its own image second; this unit keeps
         // its old image as the last resort (`HopSpec::running_images`).

@@ -102,16 +102,16 @@ impl Writer<'_> {
                  {upgraded}'s startup configuration from this hop's backup (`{backup}`)."
             ),
             commands: self.sys_owned(commands),
-            shows: Some(format!(
-                "`show bootvar` of the {upgraded} no longer names {new_image}."
-            )),
+            // Without `failover exec` the upgraded unit's own block below reads it.
+            shows: exec
+                .then(|| format!("`show bootvar` of the {upgraded} no longer names {new_image}.")),
         }];
         if !exec {
             let from = self.hop.from;
             blocks.push(Block {
                 role: own.0,
                 aside: Some(format!(
-                    "{}its own session ({from} has no `failover exec`)",
+                    "{}its own session ({from} has no failover exec)",
                     own.1
                 )),
                 what: "(b) continued: restore its startup configuration from this hop's backup."
@@ -134,6 +134,19 @@ impl Writer<'_> {
             self.sys(&["write memory all"])
         } else {
             self.sys(&["write memory"])
+        }
+    }
+
+    /// How rollback (c) reads the reloaded unit once it is back: its block holds the reload
+    /// alone, since `show` lines pasted with it would run before the unit is up.
+    pub(super) fn once_back(&self) -> String {
+        match self.mate_show("show version") {
+            Some(version) => {
+                format!("Once it is back, read it here with `show failover` and `{version}`. ")
+            }
+            None => "Once it is back, read it with `show failover` here and `show version` in \
+                     its own session. "
+                .to_string(),
         }
     }
 
@@ -176,15 +189,16 @@ impl Writer<'_> {
         })
     }
 
-    pub(super) fn hash_shows(&self) -> String {
+    /// What the hash check must show, on `units` ("each unit", or the one unit staged).
+    pub(super) fn hash_shows(&self, units: &str) -> String {
         let algorithm = if self.hop.from >= SHA512_SINCE {
             "SHA-512"
         } else {
             "MD5"
         };
         format!(
-            "Each file's {algorithm} hash, on each unit, equals the one Cisco publishes for it \
-             on its download page. A file that differs is copied again; never boot it."
+            "Each file's {algorithm} hash, on {units}, equals the one Cisco publishes for it on \
+             its download page. A file that differs is copied again; never boot it."
         )
     }
 
@@ -266,7 +280,7 @@ impl Writer<'_> {
             ),
             commands,
             blocks,
-            notes: std::iter::once(self.hash_shows())
+            notes: std::iter::once(self.hash_shows("each unit"))
                 .chain(self.asdm_note())
                 .collect(),
             ..Step::default()
