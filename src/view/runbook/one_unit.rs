@@ -5,6 +5,12 @@ use super::writer::{into_block, mate_warning, Writer};
 use crate::domain::release::Release;
 use crate::domain::runbook::{Block, Check, HopImages, Mode, Role, Step, Unit};
 
+/// The freeze of a one-unit hop after which the units still run different releases.
+const FREEZE_WHILE_MIXED: &str = "Freeze from here while the units run different releases: no \
+    configuration changes and no `write memory` until the hop that brings both onto the same \
+    release saves the configuration (the unit on the older release may reject commands of the \
+    newer one).";
+
 impl Writer<'_> {
     /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
     /// release) and keeps it.
@@ -148,6 +154,12 @@ impl Writer<'_> {
                      disk0:` on it, correct the boot lines on this unit and reload it again."
                 ),
             }),
+            notes: vec![if stays_on == to {
+                // Steps so far: the standby made, the staging, this reload; the save is next.
+                self.freeze_note(steps.len() + 2)
+            } else {
+                FREEZE_WHILE_MIXED.to_string()
+            }],
             ..Step::default()
         };
         if mate_version.is_none() {
