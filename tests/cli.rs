@@ -380,9 +380,10 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
              migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
              avoids-path-table-stop check-planning-page",
             "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,\
-             #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,no-path outage-plan",
+             #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,\
+             no-path parity outage-plan",
             "7,old,9.2(4),,9.1(7),active-standby,asa5500,guide-9x,downgrade,0,,\
-             #from=9.2(4)&to=9.1(7),,,",
+             #from=9.2(4)&to=9.1(7),,,downgrade",
             "8,done,9.1(7),,9.1(7),active-standby,asa5500,guide-9x,same,0,,\
              #from=9.1(7)&to=9.1(7),,,",
             "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,guide-9x,no-path,0,,\
@@ -797,4 +798,151 @@ fn fleet_links_are_absolute_with_a_link_base() {
         "{}",
         bare.stdout
     );
+}
+
+// SPEC §3.3, §4: the JSON carries every warning the text shows, per hop and per pair.
+
+/// The pair document `asa-planner plan <args> --format json` writes, with the exit code.
+fn plan_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let r = run(&all, "");
+    let json = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    (r.code, json)
+}
+
+/// Whether `list` (a JSON array) holds `item`.
+fn holds(list: &serde_json::Value, item: serde_json::Value) -> bool {
+    list.as_array().is_some_and(|l| l.contains(&item))
+}
+
+#[test]
+fn json_says_why_a_model_refuses_the_plan() {
+    let (code, json) = plan_json(&["9.8(4)", "9.16(4)", "--platform", "asa5525x"]);
+    assert_eq!((code, &json["verdict"]), (1, &"no-path".into()), "{json}");
+    let warnings = json["warnings"].as_array().expect("warnings");
+    let limit = warnings
+        .iter()
+        .find(|w| w["kind"] == "platform-limit")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(
+        (&limit["field"], &limit["release"]),
+        (&"to".into(), &"9.16(4)".into())
+    );
+    // The reason is the text's, its assumption said.
+    let text = run(&["plan", "9.8(4)", "9.16(4)", "--platform", "asa5525x"], "");
+    let reason = limit["reason"].as_str().expect("reason");
+    assert!(
+        reason.starts_with("ASA 5525-X/5545-X/5555-X runs releases up to 9.14 (assumed")
+            && text.stdout.contains(reason),
+        "{reason}\n{}",
+        text.stdout
+    );
+    // A refused start names its field; the fleet's CSV names the warning too.
+    let (_, json) = plan_json(&[
+        "9.8(4)",
+        "9.16(4)",
+        "--from2",
+        "8.4(7)",
+        "--platform",
+        "asa5525x",
+    ]);
+    assert!(
+        json["warnings"].as_array().is_some_and(|w| w
+            .iter()
+            .any(|w| w["kind"] == "platform-limit" && w["field"] == "from2")),
+        "{json}"
+    );
+    let csv = run(&["fleet", "-"], "edge,9.8(4),,9.16(4),,,asa5525x\n");
+    assert_eq!(csv.code, 1, "{}", csv.stderr);
+    let row = csv.stdout.lines().nth(1).expect("a row");
+    assert!(row.ends_with(",platform-limit"), "{}", csv.stdout);
+}
+
+#[test]
+fn json_says_which_unit_a_downgrade_is_for() {
+    let (code, json) = plan_json(&["9.1(7)", "9.1(5)", "--from2", "9.1(3)"]);
+    assert_eq!((code, &json["verdict"]), (1, &"downgrade".into()), "{json}");
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "downgrade", "unit": "primary", "release": "9.1(7)"})
+        ),
+        "{json}"
+    );
+    // A matched pair: both units are past the target.
+    let (_, json) = plan_json(&["9.1(7)", "9.1(5)"]);
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "downgrade", "unit": null, "release": "9.1(7)"})
+        ),
+        "{json}"
+    );
+}
+
+#[test]
+fn json_says_which_units_each_hop_reloads_and_where_the_newer_unit_joins() {
+    let (code, json) = plan_json(&["8.3(2)", "9.0(4)", "--from2", "8.4(7)"]);
+    assert_eq!((code, &json["verdict"]), (0, &"ok".into()), "{json}");
+    assert_eq!(
+        json["hops"][0]["reloads"],
+        serde_json::json!([{"unit": "primary", "from": "8.3(2)"}]),
+        "{json}"
+    );
+    assert_eq!(
+        json["hops"][1]["reloads"],
+        serde_json::json!([
+            {"unit": "primary", "from": "8.4(7)"},
+            {"unit": "secondary", "from": "8.4(7)"}
+        ]),
+        "{json}"
+    );
+    for warning in [
+        serde_json::json!({"kind": "parity", "older": "8.3(2)", "newer": "8.4(7)", "same_train": false}),
+        serde_json::json!({"kind": "newer-unit", "unit": "secondary", "on": "8.4(7)", "joins": 2}),
+    ] {
+        assert!(
+            holds(&json["warnings"], warning.clone()),
+            "{warning} in {json}"
+        );
+    }
+    // A matched pair's hop reloads both units from its start.
+    let (_, json) = plan_json(&["9.8(4)", "9.12(4)"]);
+    assert_eq!(
+        json["hops"][0]["reloads"],
+        serde_json::json!([
+            {"unit": "primary", "from": "9.8(4)"},
+            {"unit": "secondary", "from": "9.8(4)"}
+        ]),
+        "{json}"
+    );
+}
+
+#[test]
+fn json_marks_a_typed_release_not_in_the_catalog_withdrawn_or_pre_release() {
+    for (args, field, release, kind) in [
+        (["8.4(7)", "8.4(8)"], "to", "8.4(8)", "not-in-catalog"),
+        (["9.5(3)", "9.6(3)"], "to", "9.6(3)", "withdrawn"),
+        (["9.6(3)", "9.8(4)"], "from", "9.6(3)", "withdrawn"),
+        (["8.4(0)", "8.4(7)"], "from", "8.4(0)", "pre-release"),
+        (["8.4(8)", "9.10(1)"], "from", "8.4(8)", "not-in-catalog"),
+    ] {
+        let (_, json) = plan_json(&args);
+        let mark = serde_json::json!({"kind": kind, "field": field, "release": release});
+        assert!(holds(&json["warnings"], mark), "{args:?}: {json}");
+    }
+    // A hop landing on such a release says so, as the text does under the hop.
+    let (_, json) = plan_json(&["9.5(3)", "9.6(3)"]);
+    assert!(
+        holds(
+            &json["hops"][0]["warnings"],
+            serde_json::json!({"kind": "withdrawn", "release": "9.6(3)"})
+        ),
+        "{json}"
+    );
+    let csv = run(&["fleet", "-"], "edge,8.4(7),,8.4(8)\n");
+    let row = csv.stdout.lines().nth(1).expect("a row");
+    assert!(row.ends_with(",not-in-catalog"), "{}", csv.stdout);
 }

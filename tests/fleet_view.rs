@@ -259,7 +259,7 @@ fn the_page_exports_what_the_command_line_writes() {
     assert!(fleet
         .csv()
         .contains(",9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,"));
-    assert!(fleet.csv().contains(",1,,no-path outage-plan\n"));
+    assert!(fleet.csv().contains(",1,,no-path parity outage-plan\n"));
 }
 
 /// Runs the command line as above with `--link-base URL`.

@@ -12,7 +12,7 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{
-    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
+    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, PlatformLimit, Problem, Session,
 };
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
@@ -89,6 +89,14 @@ impl fmt::Display for FieldProblem {
                 joined(nearest)
             ),
         }
+    }
+}
+
+/// Why the chosen model refuses a typed release, as the verdict, the command line's text and
+/// the JSON's `platform-limit` warning say it ([`platform::limit`]).
+impl fmt::Display for PlatformLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&platform::limit(self))
     }
 }
 
