@@ -946,3 +946,49 @@ fn json_marks_a_typed_release_not_in_the_catalog_withdrawn_or_pre_release() {
     let row = csv.stdout.lines().nth(1).expect("a row");
     assert!(row.ends_with(",not-in-catalog"), "{}", csv.stdout);
 }
+
+/// The Markdown export's line for a release field (`- Current release: …`), without its dash.
+fn markdown_field_line(args: &[&str], label: &str) -> String {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "markdown"]);
+    let md = run(&all, "").stdout;
+    md.lines()
+        .find_map(|l| l.strip_prefix("- ").filter(|l| l.starts_with(label)))
+        .unwrap_or_else(|| panic!("no {label} in {md}"))
+        .to_string()
+}
+
+// SPEC §4: a typed release that is withdrawn, pre-release or not in the catalog is marked in
+// the text as in the Markdown.
+#[test]
+fn text_marks_a_typed_release_as_the_markdown_does() {
+    for (args, label, mark) in [
+        (&["9.6(3)", "9.8(4)"][..], "Current release", "withdrawn"),
+        (&["8.4(0)", "8.4(7)"][..], "Current release", "pre-release"),
+        (
+            &["8.4(8)", "9.10(1)"][..],
+            "Current release",
+            "not in catalog",
+        ),
+        (&["9.5(3)", "9.6(3)"][..], "Target release", "withdrawn"),
+        (
+            &["9.8(4)", "9.12(4)", "--from2", "9.6(3)"][..],
+            "Secondary unit",
+            "withdrawn",
+        ),
+    ] {
+        let line = markdown_field_line(args, label);
+        assert!(line.contains(mark), "{args:?}: {line}");
+        let mut all = vec!["plan"];
+        all.extend_from_slice(args);
+        let text = run(&all, "").stdout;
+        assert!(
+            text.lines().any(|l| l == line),
+            "{args:?}: no line {line:?} in\n{text}"
+        );
+    }
+    // A release with nothing to mark is not repeated.
+    let text = run(&["plan", "9.8(4)", "9.12(4)"], "").stdout;
+    assert!(!text.contains("Current release"), "{text}");
+}

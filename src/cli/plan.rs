@@ -26,7 +26,7 @@ use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
-use asa_planner::domain::session::{self, Session};
+use asa_planner::domain::session::{self, Origin, Session};
 use asa_planner::view::fleet_export::change_plan;
 use asa_planner::view::words;
 use clap::ValueEnum;
@@ -211,6 +211,27 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
         pair.preset,
         pair.rules
     );
+    // SPEC §4: a typed release that is not in the catalog, withdrawn or pre-release is marked,
+    // as the Markdown marks it.
+    let fields = [
+        (Origin::From, Some(&session.from)),
+        (Origin::From2, session.from2.as_ref()),
+        (Origin::To, Some(&session.to)),
+    ];
+    for (origin, field) in fields {
+        // Only a release that reads has marks.
+        let Some(field) = field.filter(|f| !f.marks.is_empty()) else {
+            continue;
+        };
+        let release = field.release.map(|r| r.to_string()).unwrap_or_default();
+        let label = words::field_label(origin, session.from2.is_some());
+        let marks: String = field
+            .marks
+            .iter()
+            .map(|m| format!(" ({})", words::mark(*m)))
+            .collect();
+        let _ = writeln!(s, "{label}: {release}{marks}");
+    }
     if let Some(p) = session.platform {
         let _ = writeln!(
             s,

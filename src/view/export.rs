@@ -71,16 +71,17 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         }
     }
     writeln!(md)?;
-    let unit = if s.from2.is_some() {
-        "Primary unit"
-    } else {
-        "Current release"
-    };
-    writeln!(md, "- {unit}: {}", field_with_marks(&s.from))?;
-    if let Some(from2) = &s.from2 {
-        writeln!(md, "- Secondary unit: {}", field_with_marks(from2))?;
+    let mismatched = s.from2.is_some();
+    for (origin, f) in [
+        (Origin::From, Some(&s.from)),
+        (Origin::From2, s.from2.as_ref()),
+        (Origin::To, Some(&s.to)),
+    ] {
+        if let Some(f) = f {
+            let label = words::field_label(origin, mismatched);
+            writeln!(md, "- {label}: {}", field_with_marks(f))?;
+        }
     }
-    writeln!(md, "- Target release: {}", field_with_marks(&s.to))?;
     let contexts =
         if setup.multi_context || setup.mode == crate::domain::runbook::Mode::ActiveActive {
             ", multiple-context mode"

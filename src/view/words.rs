@@ -12,7 +12,7 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{
-    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, PlatformLimit, Problem, Session,
+    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem, Session,
 };
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
@@ -338,6 +338,17 @@ pub fn mark(mark: Mark) -> &'static str {
         Mark::NotInCatalog => "not in catalog",
         Mark::Withdrawn => "withdrawn by Cisco (never recommended)",
         Mark::PreRelease => "pre-release build, never orderable (never recommended)",
+    }
+}
+
+/// How the exports name a release field: "Current release" (or "Primary unit" when the pair's
+/// units differ), "Secondary unit", "Target release".
+pub fn field_label(field: Origin, mismatched: bool) -> &'static str {
+    match field {
+        Origin::From if mismatched => "Primary unit",
+        Origin::From2 => "Secondary unit",
+        Origin::To => "Target release",
+        _ => "Current release",
     }
 }
 
