@@ -992,3 +992,43 @@ fn text_marks_a_typed_release_as_the_markdown_does() {
     let text = run(&["plan", "9.8(4)", "9.12(4)"], "").stdout;
     assert!(!text.contains("Current release"), "{text}");
 }
+
+// SPEC §3.3: a caveat's commands (9.23's SSH host keys) are in the text, as in the JSON and
+// the Markdown.
+#[test]
+fn text_prints_a_caveats_commands_under_it() {
+    let (_, json) = plan_json(&["9.8(4)", "9.24(1)"]);
+    let with_commands: Vec<&serde_json::Value> = json["hops"][0]["caveats"]
+        .as_array()
+        .expect("caveats")
+        .iter()
+        .filter(|c| c["commands"].as_array().is_some_and(|l| !l.is_empty()))
+        .collect();
+    assert!(!with_commands.is_empty(), "{json}");
+    let text = run(&["plan", "9.8(4)", "9.24(1)"], "").stdout;
+    let lines: Vec<&str> = text.lines().collect();
+    for caveat in with_commands {
+        let heading = format!("     Caveat {}:", caveat["release"].as_str().unwrap());
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&heading))
+            .unwrap_or_else(|| panic!("no {heading:?} in\n{text}"));
+        let commands: Vec<String> = caveat["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("         {}", c.as_str().unwrap()))
+            .collect();
+        // Where they are typed, then each command on its own line, as a person pastes them.
+        assert_eq!(
+            lines.get(at + 1),
+            Some(&"       On the active unit:"),
+            "{text}"
+        );
+        assert_eq!(
+            lines[at + 2..at + 2 + commands.len()],
+            commands.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            "{text}"
+        );
+    }
+}

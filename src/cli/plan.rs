@@ -25,7 +25,7 @@ use asa_planner::domain::platform::{Platform, ProcedureNotice};
 use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
-use asa_planner::domain::runbook::Mode;
+use asa_planner::domain::runbook::{Mode, Role};
 use asa_planner::domain::session::{self, Origin, Session};
 use asa_planner::view::fleet_export::change_plan;
 use asa_planner::view::words;
@@ -280,20 +280,29 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
                 facts
                     .into_iter()
                     .flat_map(|f| f.warnings.iter().map(words::warning_with_links)),
-            )
-            .chain(facts.into_iter().flat_map(|f| {
-                f.caveats.iter().map(|c| {
-                    format!(
-                        "Caveat {} {} Before this hop: {} ({})",
-                        words::caveat_heading(c.release, c.kind.label()),
-                        c.text,
-                        c.before,
-                        c.source.url
-                    )
-                })
-            }));
+            );
         for line in lines {
             let _ = writeln!(s, "     {}", plain(&line));
+        }
+        for c in facts.into_iter().flat_map(|f| &f.caveats) {
+            let _ = writeln!(
+                s,
+                "     {}",
+                plain(&format!(
+                    "Caveat {} {} Before this hop: {} ({})",
+                    words::caveat_heading(c.release, c.kind.label()),
+                    c.text,
+                    c.before,
+                    c.source.url
+                ))
+            );
+            // The commands the source gives, each on its own line, where they are typed.
+            if !c.commands.is_empty() {
+                let _ = writeln!(s, "       {}", words::typed_on(Role::Active, None));
+                for command in c.commands {
+                    let _ = writeln!(s, "         {command}");
+                }
+            }
         }
     }
     if let Some(blocked) = words::direct_blocked(session) {

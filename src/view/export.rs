@@ -402,7 +402,8 @@ fn write_caveat(md: &mut String, c: &Caveat) -> std::fmt::Result {
     if !c.commands.is_empty() {
         let body: Vec<String> = c.commands.iter().map(|l| code_line(l)).collect();
         let fence = fence_for(&body.join("\n"));
-        writeln!(md, "\n  On the active unit:\n")?;
+        // The commands are typed on the active unit (the configuration replicates).
+        writeln!(md, "\n  {}\n", inline(&words::typed_on(Role::Active, None)))?;
         writeln!(md, "  {fence}")?;
         for line in &body {
             writeln!(md, "  {line}")?;
