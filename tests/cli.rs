@@ -1032,3 +1032,52 @@ fn text_prints_a_caveats_commands_under_it() {
         );
     }
 }
+
+// SPEC §5: "The `all` preset is a what-if (no single platform runs 8.1, 8.5, 8.6 and 8.7) and
+// says so", wherever the preset is named.
+#[test]
+fn the_all_preset_says_it_is_a_what_if_wherever_it_is_named() {
+    let args = [
+        "plan",
+        "8.4(7)",
+        "9.0(4)",
+        "--preset",
+        "all",
+        "--rules",
+        "table-81-1",
+    ];
+    let says = |text: &str| {
+        text.contains("what-if") && text.contains("no single platform runs 8.1, 8.5, 8.6 and 8.7")
+    };
+    let text = run(&args, "").stdout;
+    assert!(says(&text), "{text}");
+    let markdown = run(&[&args[..], &["--format", "markdown"]].concat(), "").stdout;
+    let catalog = markdown
+        .lines()
+        .find(|l| l.starts_with("- Catalog: "))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert!(says(catalog), "{catalog}");
+    let (_, json) = plan_json(&args[1..]);
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "what-if", "preset": "all", "trains": ["8.1", "8.5", "8.6", "8.7"]})
+        ),
+        "{json}"
+    );
+    // The page's preset choice shows the preset's label.
+    let all = asa_planner::domain::presets::find("all").expect("the all preset");
+    assert!(says(all.label), "{}", all.label);
+    // Another preset, or trains chosen by hand over `all`, is no what-if.
+    for args in [
+        &["plan", "8.4(7)", "9.0(4)"][..],
+        &[
+            "plan", "8.4(7)", "9.0(4)", "--preset", "all", "--trains", "8.4,9.0",
+        ],
+    ] {
+        let text = run(args, "").stdout;
+        assert!(!text.contains("what-if"), "{args:?}: {text}");
+        let (_, json) = plan_json(&args[1..]);
+        assert!(!json.to_string().contains("what-if"), "{args:?}: {json}");
+    }
+}

@@ -211,6 +211,9 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
         pair.preset,
         pair.rules
     );
+    if let Some(what_if) = words::what_if(session) {
+        let _ = writeln!(s, "{what_if}");
+    }
     // SPEC §4: a typed release that is not in the catalog, withdrawn or pre-release is marked,
     // as the Markdown marks it.
     let fields = [

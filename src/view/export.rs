@@ -122,9 +122,12 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         if s.custom { "custom list" } else { "built-in" },
         s.catalog.entries().len(),
     );
+    let what_if = words::what_if(s)
+        .map(|w| format!(". {}", inline(&w)))
+        .unwrap_or_default();
     writeln!(
         md,
-        "- Catalog: {kind}, {n} releases in {} trains ({trains})",
+        "- Catalog: {kind}, {n} releases in {} trains ({trains}){what_if}",
         s.catalog.trains().len()
     )?;
     for limit in &s.platform_limits {

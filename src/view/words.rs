@@ -352,6 +352,22 @@ pub fn field_label(field: Origin, mismatched: bool) -> &'static str {
     }
 }
 
+/// Said wherever a what-if preset in force is named (SPEC §5): "The preset all is a what-if: no
+/// single platform runs 8.1, 8.5, 8.6 and 8.7." `None` for a platform's preset, and where the
+/// preset is not in force (trains chosen by hand, or a custom list).
+pub fn what_if(session: &Session) -> Option<String> {
+    if session.custom || session.trains_by_hand {
+        return None;
+    }
+    let preset = session.preset;
+    let trains = preset.what_if_trains()?;
+    Some(format!(
+        "The preset {} is a what-if: no single platform runs {}.",
+        preset.id,
+        self::trains(&trains)
+    ))
+}
+
 /// What a release field read, when it was more than a plain release (SPEC §2): "read
 /// 9.12(4)37 from an image file name". `None` for a release typed as such.
 pub fn release_read(reading: &Reading) -> Option<String> {

@@ -344,6 +344,11 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
                 ",\"older\":\"{older}\",\"newer\":\"{newer}\",\"same_train\":{same_train}"
             );
         }
+        PairWarning::WhatIf { preset, trains } => {
+            let _ = write!(out, ",\"preset\":\"{preset}\",\"trains\":");
+            let trains: Vec<String> = trains.iter().map(|t| t.to_string()).collect();
+            strings(out, trains.iter().map(String::as_str));
+        }
         PairWarning::NewerUnit { unit: u, on, joins } => {
             let _ = write!(out, ",\"unit\":\"{}\",\"on\":\"{on}\",\"joins\":", unit(*u));
             number(out, joins.map(|n| n as u64));

@@ -52,6 +52,11 @@ pub enum PairWarning {
         unit: Option<Unit>,
         release: Release,
     },
+    /// The preset in force is a what-if: no single platform runs `trains` together (SPEC §5).
+    WhatIf {
+        preset: &'static str,
+        trains: Vec<Train>,
+    },
     /// Legal by Table 81-1, but Cisco later said these hops (1-based) are not zero-downtime
     /// (the bugs named).
     NotZeroDowntime {
@@ -99,6 +104,7 @@ impl PairWarning {
             PairWarning::Downgrade { .. } => "downgrade",
             PairWarning::Parity { .. } => "parity",
             PairWarning::NewerUnit { .. } => "newer-unit",
+            PairWarning::WhatIf { .. } => "what-if",
         }
     }
 }
@@ -278,6 +284,16 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             release: limit.release,
             reason: limit.to_string(),
         });
+    }
+    // The preset is in force unless the trains were chosen by hand or a list replaces the
+    // catalog.
+    if !session.custom && !session.trains_by_hand {
+        if let Some(trains) = session.preset.what_if_trains() {
+            warnings.push(PairWarning::WhatIf {
+                preset: session.preset.id,
+                trains,
+            });
+        }
     }
     if let (Verdict::Downgrade, Some((unit, release))) = (session.verdict, session.past_target) {
         warnings.push(PairWarning::Downgrade {
