@@ -110,12 +110,13 @@ fn plan_exit_codes_say_planned_no_path_or_bad_input() {
     assert_eq!(bad.code, 2);
     assert_eq!(
         bad.stderr,
-        "asa-planner: from: release ends too early: the maintenance number is missing\n\
+        "asa-planner: from: release ends too early: the maintenance number is missing at \
+         position 5\n\
          asa-planner: from2: unexpected character 'x' at position 1 in the major number\n"
     );
     assert!(bad.stdout.starts_with(
         "8.2( and x → 9.1(7): invalid. Not planned: from: release ends too early: the \
-         maintenance number is missing; from2: unexpected character 'x' at position 1 in the \
+         maintenance number is missing at position 5; from2: unexpected character 'x' at position 1 in the \
          major number.\n"
     ));
 }
@@ -363,7 +364,7 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
     assert_eq!(
         r.stderr,
         "asa-planner: line 6, field unit1: release ends too early: the maintenance number is \
-         missing\n"
+         missing at position 5\n"
     );
     let rows: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(
@@ -454,7 +455,7 @@ fn fleet_exit_codes_and_stdin() {
         (
             2,
             "asa-planner: --target: release ends too early: the maintenance number is \
-             missing\n",
+             missing at position 5\n",
             ""
         )
     );
@@ -476,7 +477,7 @@ fn fleet_reads_rfc_4180_and_names_the_line_a_person_sees() {
     assert_eq!(
         r.stderr,
         "asa-planner: line 3, field unit1: release ends too early: the maintenance number is \
-         missing\n\
+         missing at position 5\n\
          asa-planner: line 7, field unit1: unexpected character 'x' at position 5 in the \
          maintenance number\n\
          asa-planner: line 8, field unit1: unexpected character U+0000 at position 3 in the \
@@ -1079,5 +1080,46 @@ fn the_all_preset_says_it_is_a_what_if_wherever_it_is_named() {
         assert!(!text.contains("what-if"), "{args:?}: {text}");
         let (_, json) = plan_json(&args[1..]);
         assert!(!json.to_string().contains("what-if"), "{args:?}: {json}");
+    }
+}
+
+// SPEC §2: "a parse error with a precise message naming the position"; a train is not a
+// release.
+#[test]
+fn parse_errors_name_the_position_and_what_was_expected() {
+    for (args, says) in [
+        (
+            &["plan", "8.2", "9.1(7)"][..],
+            "from: 8.2 is a train, not a release: add the maintenance number at position 4, e.g. \
+             8.2(1)",
+        ),
+        (
+            &["plan", "8.2(", "9.1(7)"],
+            "from: release ends too early: the maintenance number is missing at position 5",
+        ),
+        (
+            &["plan", "8.4(7)", " 9.1(7"],
+            "to: release ends too early: the closing ')' is missing at position 7",
+        ),
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}");
+        assert_eq!(r.stderr, format!("asa-planner: {says}\n"), "{args:?}");
+    }
+    for (trains, says) in [
+        ("", "empty train: expected e.g. 9.12 or 8.4"),
+        (
+            "8.4,9.",
+            "train ends too early: the minor number is missing at position 3",
+        ),
+        (
+            "9.12(1)",
+            "unexpected character '(' at position 5 after the train",
+        ),
+    ] {
+        let r = run(&["plan", "8.4(7)", "9.0(4)", "--trains", trains], "");
+        assert_eq!(r.code, 2, "{trains:?}");
+        assert!(r.stderr.contains(says), "{trains:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("release"), "{trains:?}: {}", r.stderr);
     }
 }

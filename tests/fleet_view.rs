@@ -173,7 +173,7 @@ fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
     assert!(html.starts_with(
         "<div class=\"fleet-errors\" role=\"alert\"><h3>Lines not planned</h3><ul data-fleet-errors>\
          <li data-line=\"3\" data-field=\"unit1\">line 3, field unit1: release ends too early: the \
-         maintenance number is missing</li>"
+         maintenance number is missing at position 5</li>"
     ));
     // No bad line, no list.
     assert_eq!(fleet_html::errors(&[]), "");
