@@ -1123,3 +1123,41 @@ fn parse_errors_name_the_position_and_what_was_expected() {
         assert!(!r.stderr.contains("release"), "{trains:?}: {}", r.stderr);
     }
 }
+
+// The text names the train set as the Markdown does: trains chosen by hand are no preset.
+#[test]
+fn text_names_trains_chosen_by_hand_as_the_markdown_does() {
+    let args = [
+        "plan",
+        "8.2(5)",
+        "9.1(7)",
+        "--trains",
+        "8.2,8.3,8.4,9.0,9.1",
+    ];
+    let markdown = run(&[&args[..], &["--format", "markdown"]].concat(), "").stdout;
+    let catalog = markdown
+        .lines()
+        .find(|l| l.starts_with("- Catalog: "))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    let trains = catalog
+        .split_once(" (")
+        .and_then(|(_, t)| t.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("{catalog}"));
+    assert!(
+        trains.starts_with("trains chosen by hand: 8.2"),
+        "{catalog}"
+    );
+    let text = run(&args, "").stdout;
+    let header = text.lines().nth(1).unwrap_or_default();
+    assert_eq!(
+        header,
+        format!("Active/Standby, {trains}, rules guide-9x"),
+        "{text}"
+    );
+    // A preset is still named as one.
+    let text = run(&["plan", "8.2(5)", "9.1(7)", "--preset", "asa5580"], "").stdout;
+    assert_eq!(
+        text.lines().nth(1),
+        Some("Active/Standby, preset asa5580, rules guide-9x")
+    );
+}

@@ -178,7 +178,7 @@ fn the_train_set_chosen_by_hand_is_named() {
     let md = export("from=7.0(1)&to=7.2(1)&trains=7.0,7.2", &[]);
     lines_in_order(
         &md,
-        &["- Catalog: built-in, 64 releases in 2 trains (trains chosen by hand: 7.0, 7.2)"],
+        &["- Catalog: built-in, 64 releases in 2 trains (trains chosen by hand: 7.0 and 7.2)"],
     );
 }
 

@@ -206,9 +206,9 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     );
     let _ = writeln!(
         s,
-        "{}, preset {}, rules {}",
+        "{}, {}, rules {}",
         pair.mode.label(),
-        pair.preset,
+        words::train_set(session),
         pair.rules
     );
     if let Some(what_if) = words::what_if(session) {

@@ -105,19 +105,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         }
     };
     writeln!(md, "- Rules: {rules}")?;
-    let trains = if s.custom {
-        "the trains of the list".to_owned()
-    } else if s.trains_by_hand {
-        let on: Vec<String> = s
-            .trains
-            .iter()
-            .filter(|t| t.enabled)
-            .map(|t| t.train.to_string())
-            .collect();
-        format!("trains chosen by hand: {}", on.join(", "))
-    } else {
-        format!("preset {}", s.preset.id)
-    };
+    let trains = words::train_set(s);
     let (kind, n) = (
         if s.custom { "custom list" } else { "built-in" },
         s.catalog.entries().len(),

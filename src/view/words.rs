@@ -352,6 +352,24 @@ pub fn field_label(field: Origin, mismatched: bool) -> &'static str {
     }
 }
 
+/// The train set a plan uses, as the exports name it: "preset asa5500", "trains chosen by hand:
+/// 8.2, 8.4 and 9.0", or "the trains of the list".
+pub fn train_set(session: &Session) -> String {
+    if session.custom {
+        "the trains of the list".to_owned()
+    } else if session.trains_by_hand {
+        let on: Vec<Train> = session
+            .trains
+            .iter()
+            .filter(|t| t.enabled)
+            .map(|t| t.train)
+            .collect();
+        format!("trains chosen by hand: {}", trains(&on))
+    } else {
+        format!("preset {}", session.preset.id)
+    }
+}
+
 /// Said wherever a what-if preset in force is named (SPEC §5): "The preset all is a what-if: no
 /// single platform runs 8.1, 8.5, 8.6 and 8.7." `None` for a platform's preset, and where the
 /// preset is not in force (trains chosen by hand, or a custom list).
