@@ -1161,3 +1161,39 @@ fn text_names_trains_chosen_by_hand_as_the_markdown_does() {
         Some("Active/Standby, preset asa5580, rules guide-9x")
     );
 }
+
+// SPEC §3: the other rule set's answer is shown beside the verdict, in the page's words, in
+// the text and the Markdown too (the JSON has `other_rules_hops`).
+#[test]
+fn text_and_markdown_show_the_other_rule_sets_answer_in_the_pages_words() {
+    for (args, fragment) in [
+        (&["9.8(4)", "9.20(3)"][..], "from=9.8(4)&to=9.20(3)"),
+        (
+            &["9.8(4)", "9.20(3)", "--rules", "table-81-1"],
+            "from=9.8(4)&to=9.20(3)&rules=table-81-1",
+        ),
+        (&["8.4(5)", "8.4(6)"], "from=8.4(5)&to=8.4(6)"),
+    ] {
+        let other = asa_planner::view::words::other_rules(&util::session(fragment))
+            .unwrap_or_else(|| panic!("{fragment}: no other answer"));
+        let text = run(&[&["plan"], args].concat(), "").stdout;
+        assert!(
+            text.lines().any(|l| l == other),
+            "{fragment}: no line {other:?} in\n{text}"
+        );
+        let markdown = run(&[&["plan"], args, &["--format", "markdown"]].concat(), "").stdout;
+        let rules = markdown
+            .lines()
+            .find(|l| l.starts_with("- Rules: "))
+            .unwrap_or_else(|| panic!("{markdown}"));
+        assert!(
+            rules.ends_with(&format!(". {other}")),
+            "{fragment}: {rules}"
+        );
+    }
+    let text = run(&["plan", "9.8(4)", "9.20(3)"], "").stdout;
+    assert!(
+        text.contains("Under Table 81-1 of Cisco's 8.x configuration guide: 11 hops ("),
+        "{text}"
+    );
+}

@@ -214,6 +214,10 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     if let Some(what_if) = words::what_if(session) {
         let _ = writeln!(s, "{what_if}");
     }
+    // SPEC §3: the other rule set's answer beside the verdict, as the page words it.
+    if let Some(other) = words::other_rules(session) {
+        let _ = writeln!(s, "{}", plain(&other));
+    }
     // SPEC §4: a typed release that is not in the catalog, withdrawn or pre-release is marked,
     // as the Markdown marks it.
     let fields = [

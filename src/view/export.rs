@@ -104,7 +104,11 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
              later release, except Cisco's listed exceptions, for hops landing on 9.x)"
         }
     };
-    writeln!(md, "- Rules: {rules}")?;
+    // SPEC §3: the other rule set's answer beside the rule set, as the page shows it.
+    let other = words::other_rules(s)
+        .map(|o| format!(". {}", inline(&o)))
+        .unwrap_or_default();
+    writeln!(md, "- Rules: {rules}{other}")?;
     let trains = words::train_set(s);
     let (kind, n) = (
         if s.custom { "custom list" } else { "built-in" },
