@@ -13,7 +13,8 @@
 //!   asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
 //! ```
 //!
-//! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
+//! Text: the verdict in words, the other rule set's answer, each hop with its rule, the notes
+//! and the share link. JSON: the
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
 //! The runbook settings (`--image`, `--asdm-image`, `--server`, `--minutes`) are part of the
 //! share link, as on the page; `--link-base` makes the link absolute.
@@ -185,8 +186,10 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     })
 }
 
-/// The plan in plain words, worded by the page's `view::words`: verdict, hops with their rule,
-/// units, notes and warnings, why the direct hop is blocked, notes, link.
+/// The plan in plain words, worded by the page's `view::words`: verdict, mode, train set and
+/// rule set (with a what-if preset said to be one), the other rule set's answer, the typed
+/// releases' marks, the model, hops with their rule, units, notes, warnings and caveats (with
+/// their commands), why the direct hop is blocked, notes, link.
 fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     let mut s = String::new();
     // The page's sentence for input that does not read points at its fields; here the errors
