@@ -110,12 +110,13 @@ fn plan_exit_codes_say_planned_no_path_or_bad_input() {
     assert_eq!(bad.code, 2);
     assert_eq!(
         bad.stderr,
-        "asa-planner: from: release ends too early: the maintenance number is missing\n\
+        "asa-planner: from: release ends too early: the maintenance number is missing at \
+         position 5\n\
          asa-planner: from2: unexpected character 'x' at position 1 in the major number\n"
     );
     assert!(bad.stdout.starts_with(
         "8.2( and x → 9.1(7): invalid. Not planned: from: release ends too early: the \
-         maintenance number is missing; from2: unexpected character 'x' at position 1 in the \
+         maintenance number is missing at position 5; from2: unexpected character 'x' at position 1 in the \
          major number.\n"
     ));
 }
@@ -363,7 +364,7 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
     assert_eq!(
         r.stderr,
         "asa-planner: line 6, field unit1: release ends too early: the maintenance number is \
-         missing\n"
+         missing at position 5\n"
     );
     let rows: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(
@@ -380,9 +381,10 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
              migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
              avoids-path-table-stop check-planning-page",
             "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,\
-             #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,no-path outage-plan",
+             #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,\
+             no-path parity outage-plan",
             "7,old,9.2(4),,9.1(7),active-standby,asa5500,guide-9x,downgrade,0,,\
-             #from=9.2(4)&to=9.1(7),,,",
+             #from=9.2(4)&to=9.1(7),,,downgrade",
             "8,done,9.1(7),,9.1(7),active-standby,asa5500,guide-9x,same,0,,\
              #from=9.1(7)&to=9.1(7),,,",
             "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,guide-9x,no-path,0,,\
@@ -453,7 +455,7 @@ fn fleet_exit_codes_and_stdin() {
         (
             2,
             "asa-planner: --target: release ends too early: the maintenance number is \
-             missing\n",
+             missing at position 5\n",
             ""
         )
     );
@@ -475,7 +477,7 @@ fn fleet_reads_rfc_4180_and_names_the_line_a_person_sees() {
     assert_eq!(
         r.stderr,
         "asa-planner: line 3, field unit1: release ends too early: the maintenance number is \
-         missing\n\
+         missing at position 5\n\
          asa-planner: line 7, field unit1: unexpected character 'x' at position 5 in the \
          maintenance number\n\
          asa-planner: line 8, field unit1: unexpected character U+0000 at position 3 in the \
@@ -796,5 +798,402 @@ fn fleet_links_are_absolute_with_a_link_base() {
         bare.stdout.contains("The links here are fragments"),
         "{}",
         bare.stdout
+    );
+}
+
+// SPEC §3.3, §4: the JSON carries every warning the text shows, per hop and per pair.
+
+/// The pair document `asa-planner plan <args> --format json` writes, with the exit code.
+fn plan_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let r = run(&all, "");
+    let json = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    (r.code, json)
+}
+
+/// Whether `list` (a JSON array) holds `item`.
+fn holds(list: &serde_json::Value, item: serde_json::Value) -> bool {
+    list.as_array().is_some_and(|l| l.contains(&item))
+}
+
+#[test]
+fn json_says_why_a_model_refuses_the_plan() {
+    let (code, json) = plan_json(&["9.8(4)", "9.16(4)", "--platform", "asa5525x"]);
+    assert_eq!((code, &json["verdict"]), (1, &"no-path".into()), "{json}");
+    let warnings = json["warnings"].as_array().expect("warnings");
+    let limit = warnings
+        .iter()
+        .find(|w| w["kind"] == "platform-limit")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(
+        (&limit["field"], &limit["release"]),
+        (&"to".into(), &"9.16(4)".into())
+    );
+    // The reason is the text's, its assumption said.
+    let text = run(&["plan", "9.8(4)", "9.16(4)", "--platform", "asa5525x"], "");
+    let reason = limit["reason"].as_str().expect("reason");
+    assert!(
+        reason.starts_with("ASA 5525-X/5545-X/5555-X runs releases up to 9.14 (assumed")
+            && text.stdout.contains(reason),
+        "{reason}\n{}",
+        text.stdout
+    );
+    // A refused start names its field; the fleet's CSV names the warning too.
+    let (_, json) = plan_json(&[
+        "9.8(4)",
+        "9.16(4)",
+        "--from2",
+        "8.4(7)",
+        "--platform",
+        "asa5525x",
+    ]);
+    assert!(
+        json["warnings"].as_array().is_some_and(|w| w
+            .iter()
+            .any(|w| w["kind"] == "platform-limit" && w["field"] == "from2")),
+        "{json}"
+    );
+    let csv = run(&["fleet", "-"], "edge,9.8(4),,9.16(4),,,asa5525x\n");
+    assert_eq!(csv.code, 1, "{}", csv.stderr);
+    let row = csv.stdout.lines().nth(1).expect("a row");
+    assert!(row.ends_with(",platform-limit"), "{}", csv.stdout);
+}
+
+#[test]
+fn json_says_which_unit_a_downgrade_is_for() {
+    let (code, json) = plan_json(&["9.1(7)", "9.1(5)", "--from2", "9.1(3)"]);
+    assert_eq!((code, &json["verdict"]), (1, &"downgrade".into()), "{json}");
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "downgrade", "unit": "primary", "release": "9.1(7)"})
+        ),
+        "{json}"
+    );
+    // A matched pair: both units are past the target.
+    let (_, json) = plan_json(&["9.1(7)", "9.1(5)"]);
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "downgrade", "unit": null, "release": "9.1(7)"})
+        ),
+        "{json}"
+    );
+}
+
+#[test]
+fn json_says_which_units_each_hop_reloads_and_where_the_newer_unit_joins() {
+    let (code, json) = plan_json(&["8.3(2)", "9.0(4)", "--from2", "8.4(7)"]);
+    assert_eq!((code, &json["verdict"]), (0, &"ok".into()), "{json}");
+    assert_eq!(
+        json["hops"][0]["reloads"],
+        serde_json::json!([{"unit": "primary", "from": "8.3(2)"}]),
+        "{json}"
+    );
+    assert_eq!(
+        json["hops"][1]["reloads"],
+        serde_json::json!([
+            {"unit": "primary", "from": "8.4(7)"},
+            {"unit": "secondary", "from": "8.4(7)"}
+        ]),
+        "{json}"
+    );
+    for warning in [
+        serde_json::json!({"kind": "parity", "older": "8.3(2)", "newer": "8.4(7)", "same_train": false}),
+        serde_json::json!({"kind": "newer-unit", "unit": "secondary", "on": "8.4(7)", "joins": 2}),
+    ] {
+        assert!(
+            holds(&json["warnings"], warning.clone()),
+            "{warning} in {json}"
+        );
+    }
+    // A matched pair's hop reloads both units from its start.
+    let (_, json) = plan_json(&["9.8(4)", "9.12(4)"]);
+    assert_eq!(
+        json["hops"][0]["reloads"],
+        serde_json::json!([
+            {"unit": "primary", "from": "9.8(4)"},
+            {"unit": "secondary", "from": "9.8(4)"}
+        ]),
+        "{json}"
+    );
+}
+
+#[test]
+fn json_marks_a_typed_release_not_in_the_catalog_withdrawn_or_pre_release() {
+    for (args, field, release, kind) in [
+        (["8.4(7)", "8.4(8)"], "to", "8.4(8)", "not-in-catalog"),
+        (["9.5(3)", "9.6(3)"], "to", "9.6(3)", "withdrawn"),
+        (["9.6(3)", "9.8(4)"], "from", "9.6(3)", "withdrawn"),
+        (["8.4(0)", "8.4(7)"], "from", "8.4(0)", "pre-release"),
+        (["8.4(8)", "9.10(1)"], "from", "8.4(8)", "not-in-catalog"),
+    ] {
+        let (_, json) = plan_json(&args);
+        let mark = serde_json::json!({"kind": kind, "field": field, "release": release});
+        assert!(holds(&json["warnings"], mark), "{args:?}: {json}");
+    }
+    // A hop landing on such a release says so, as the text does under the hop.
+    let (_, json) = plan_json(&["9.5(3)", "9.6(3)"]);
+    assert!(
+        holds(
+            &json["hops"][0]["warnings"],
+            serde_json::json!({"kind": "withdrawn", "release": "9.6(3)"})
+        ),
+        "{json}"
+    );
+    let csv = run(&["fleet", "-"], "edge,8.4(7),,8.4(8)\n");
+    let row = csv.stdout.lines().nth(1).expect("a row");
+    assert!(row.ends_with(",not-in-catalog"), "{}", csv.stdout);
+}
+
+/// The Markdown export's line for a release field (`- Current release: …`), without its dash.
+fn markdown_field_line(args: &[&str], label: &str) -> String {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "markdown"]);
+    let md = run(&all, "").stdout;
+    md.lines()
+        .find_map(|l| l.strip_prefix("- ").filter(|l| l.starts_with(label)))
+        .unwrap_or_else(|| panic!("no {label} in {md}"))
+        .to_string()
+}
+
+// SPEC §4: a typed release that is withdrawn, pre-release or not in the catalog is marked in
+// the text as in the Markdown.
+#[test]
+fn text_marks_a_typed_release_as_the_markdown_does() {
+    for (args, label, mark) in [
+        (&["9.6(3)", "9.8(4)"][..], "Current release", "withdrawn"),
+        (&["8.4(0)", "8.4(7)"][..], "Current release", "pre-release"),
+        (
+            &["8.4(8)", "9.10(1)"][..],
+            "Current release",
+            "not in catalog",
+        ),
+        (&["9.5(3)", "9.6(3)"][..], "Target release", "withdrawn"),
+        (
+            &["9.8(4)", "9.12(4)", "--from2", "9.6(3)"][..],
+            "Secondary unit",
+            "withdrawn",
+        ),
+    ] {
+        let line = markdown_field_line(args, label);
+        assert!(line.contains(mark), "{args:?}: {line}");
+        let mut all = vec!["plan"];
+        all.extend_from_slice(args);
+        let text = run(&all, "").stdout;
+        assert!(
+            text.lines().any(|l| l == line),
+            "{args:?}: no line {line:?} in\n{text}"
+        );
+    }
+    // A release with nothing to mark is not repeated.
+    let text = run(&["plan", "9.8(4)", "9.12(4)"], "").stdout;
+    assert!(!text.contains("Current release"), "{text}");
+}
+
+// SPEC §3.3: a caveat's commands (9.23's SSH host keys) are in the text, as in the JSON and
+// the Markdown.
+#[test]
+fn text_prints_a_caveats_commands_under_it() {
+    let (_, json) = plan_json(&["9.8(4)", "9.24(1)"]);
+    let with_commands: Vec<&serde_json::Value> = json["hops"][0]["caveats"]
+        .as_array()
+        .expect("caveats")
+        .iter()
+        .filter(|c| c["commands"].as_array().is_some_and(|l| !l.is_empty()))
+        .collect();
+    assert!(!with_commands.is_empty(), "{json}");
+    let text = run(&["plan", "9.8(4)", "9.24(1)"], "").stdout;
+    let lines: Vec<&str> = text.lines().collect();
+    for caveat in with_commands {
+        let heading = format!("     Caveat {}:", caveat["release"].as_str().unwrap());
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&heading))
+            .unwrap_or_else(|| panic!("no {heading:?} in\n{text}"));
+        let commands: Vec<String> = caveat["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("         {}", c.as_str().unwrap()))
+            .collect();
+        // Where they are typed, then each command on its own line, as a person pastes them.
+        assert_eq!(
+            lines.get(at + 1),
+            Some(&"       On the active unit:"),
+            "{text}"
+        );
+        assert_eq!(
+            lines[at + 2..at + 2 + commands.len()],
+            commands.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            "{text}"
+        );
+    }
+}
+
+// SPEC §5: "The `all` preset is a what-if (no single platform runs 8.1, 8.5, 8.6 and 8.7) and
+// says so", wherever the preset is named.
+#[test]
+fn the_all_preset_says_it_is_a_what_if_wherever_it_is_named() {
+    let args = [
+        "plan",
+        "8.4(7)",
+        "9.0(4)",
+        "--preset",
+        "all",
+        "--rules",
+        "table-81-1",
+    ];
+    let says = |text: &str| {
+        text.contains("what-if") && text.contains("no single platform runs 8.1, 8.5, 8.6 and 8.7")
+    };
+    let text = run(&args, "").stdout;
+    assert!(says(&text), "{text}");
+    let markdown = run(&[&args[..], &["--format", "markdown"]].concat(), "").stdout;
+    let catalog = markdown
+        .lines()
+        .find(|l| l.starts_with("- Catalog: "))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert!(says(catalog), "{catalog}");
+    let (_, json) = plan_json(&args[1..]);
+    assert!(
+        holds(
+            &json["warnings"],
+            serde_json::json!({"kind": "what-if", "preset": "all", "trains": ["8.1", "8.5", "8.6", "8.7"]})
+        ),
+        "{json}"
+    );
+    // The page's preset choice shows the preset's label.
+    let all = asa_planner::domain::presets::find("all").expect("the all preset");
+    assert!(says(all.label), "{}", all.label);
+    // Another preset, or trains chosen by hand over `all`, is no what-if.
+    for args in [
+        &["plan", "8.4(7)", "9.0(4)"][..],
+        &[
+            "plan", "8.4(7)", "9.0(4)", "--preset", "all", "--trains", "8.4,9.0",
+        ],
+    ] {
+        let text = run(args, "").stdout;
+        assert!(!text.contains("what-if"), "{args:?}: {text}");
+        let (_, json) = plan_json(&args[1..]);
+        assert!(!json.to_string().contains("what-if"), "{args:?}: {json}");
+    }
+}
+
+// SPEC §2: "a parse error with a precise message naming the position"; a train is not a
+// release.
+#[test]
+fn parse_errors_name_the_position_and_what_was_expected() {
+    for (args, says) in [
+        (
+            &["plan", "8.2", "9.1(7)"][..],
+            "from: 8.2 is a train, not a release: add the maintenance number at position 4, e.g. \
+             8.2(1)",
+        ),
+        (
+            &["plan", "8.2(", "9.1(7)"],
+            "from: release ends too early: the maintenance number is missing at position 5",
+        ),
+        (
+            &["plan", "8.4(7)", " 9.1(7"],
+            "to: release ends too early: the closing ')' is missing at position 7",
+        ),
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}");
+        assert_eq!(r.stderr, format!("asa-planner: {says}\n"), "{args:?}");
+    }
+    for (trains, says) in [
+        ("", "empty train: expected e.g. 9.12 or 8.4"),
+        (
+            "8.4,9.",
+            "train ends too early: the minor number is missing at position 3",
+        ),
+        (
+            "9.12(1)",
+            "unexpected character '(' at position 5 after the train",
+        ),
+    ] {
+        let r = run(&["plan", "8.4(7)", "9.0(4)", "--trains", trains], "");
+        assert_eq!(r.code, 2, "{trains:?}");
+        assert!(r.stderr.contains(says), "{trains:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("release"), "{trains:?}: {}", r.stderr);
+    }
+}
+
+// The text names the train set as the Markdown does: trains chosen by hand are no preset.
+#[test]
+fn text_names_trains_chosen_by_hand_as_the_markdown_does() {
+    let args = [
+        "plan",
+        "8.2(5)",
+        "9.1(7)",
+        "--trains",
+        "8.2,8.3,8.4,9.0,9.1",
+    ];
+    let markdown = run(&[&args[..], &["--format", "markdown"]].concat(), "").stdout;
+    let catalog = markdown
+        .lines()
+        .find(|l| l.starts_with("- Catalog: "))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    let trains = catalog
+        .split_once(" (")
+        .and_then(|(_, t)| t.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("{catalog}"));
+    assert!(
+        trains.starts_with("trains chosen by hand: 8.2"),
+        "{catalog}"
+    );
+    let text = run(&args, "").stdout;
+    let header = text.lines().nth(1).unwrap_or_default();
+    assert_eq!(
+        header,
+        format!("Active/Standby, {trains}, rules guide-9x"),
+        "{text}"
+    );
+    // A preset is still named as one.
+    let text = run(&["plan", "8.2(5)", "9.1(7)", "--preset", "asa5580"], "").stdout;
+    assert_eq!(
+        text.lines().nth(1),
+        Some("Active/Standby, preset asa5580, rules guide-9x")
+    );
+}
+
+// SPEC §3: the other rule set's answer is shown beside the verdict, in the page's words, in
+// the text and the Markdown too (the JSON has `other_rules_hops`).
+#[test]
+fn text_and_markdown_show_the_other_rule_sets_answer_in_the_pages_words() {
+    for (args, fragment) in [
+        (&["9.8(4)", "9.20(3)"][..], "from=9.8(4)&to=9.20(3)"),
+        (
+            &["9.8(4)", "9.20(3)", "--rules", "table-81-1"],
+            "from=9.8(4)&to=9.20(3)&rules=table-81-1",
+        ),
+        (&["8.4(5)", "8.4(6)"], "from=8.4(5)&to=8.4(6)"),
+    ] {
+        let other = asa_planner::view::words::other_rules(&util::session(fragment))
+            .unwrap_or_else(|| panic!("{fragment}: no other answer"));
+        let text = run(&[&["plan"], args].concat(), "").stdout;
+        assert!(
+            text.lines().any(|l| l == other),
+            "{fragment}: no line {other:?} in\n{text}"
+        );
+        let markdown = run(&[&["plan"], args, &["--format", "markdown"]].concat(), "").stdout;
+        let rules = markdown
+            .lines()
+            .find(|l| l.starts_with("- Rules: "))
+            .unwrap_or_else(|| panic!("{markdown}"));
+        assert!(
+            rules.ends_with(&format!(". {other}")),
+            "{fragment}: {rules}"
+        );
+    }
+    let text = run(&["plan", "9.8(4)", "9.20(3)"], "").stdout;
+    assert!(
+        text.contains("Under Table 81-1 of Cisco's 8.x configuration guide: 11 hops ("),
+        "{text}"
     );
 }

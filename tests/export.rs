@@ -62,7 +62,9 @@ fn a_plan_exports_link_rules_date_hops_caveats_notes_and_runbooks() {
             "- Current release: 8.2(5)",
             "- Target release: 9.1(7)",
             "- Failover mode: Active/Standby",
-            "- Rules: Table 81-1 (Cisco's 8.x configuration guide) for every hop",
+            // SPEC §3: the other rule set's answer beside it, as the page says it.
+            "- Rules: Table 81-1 (Cisco's 8.x configuration guide) for every hop. Under Cisco's \
+             guidance by release era: 3 hops (8.2(5) → 8.3(2) → 8.4(7) → 9.1(7)).",
             "- Catalog: built-in, 684 releases in 30 trains (preset asa5500)",
             "- Made on: 2026-12-01",
             "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)&rules=table-81-1>",
@@ -178,7 +180,7 @@ fn the_train_set_chosen_by_hand_is_named() {
     let md = export("from=7.0(1)&to=7.2(1)&trains=7.0,7.2", &[]);
     lines_in_order(
         &md,
-        &["- Catalog: built-in, 64 releases in 2 trains (trains chosen by hand: 7.0, 7.2)"],
+        &["- Catalog: built-in, 64 releases in 2 trains (trains chosen by hand: 7.0 and 7.2)"],
     );
 }
 
@@ -268,7 +270,9 @@ fn the_rule_set_is_named_and_hops_into_9x_are_direct_under_the_guidance_by_era()
         &[
             "**Verdict: ok.** Zero-downtime upgrade from 8.2(5) to 9.1(7) in 3 hops.",
             "- Rules: Cisco's guidance by release era (Table 81-1 for hops landing on 7.x or \
-             8.x; any later release, except Cisco's listed exceptions, for hops landing on 9.x)",
+             8.x; any later release, except Cisco's listed exceptions, for hops landing on \
+             9.x). Under Table 81-1 of Cisco's 8.x configuration guide: 4 hops (8.2(5) → \
+             8.3(2) → 8.4(7) → 9.0(4) → 9.1(7)).",
             "- Plan link: <https://tools.example.net/asa/#from=8.2(5)&to=9.1(7)>",
         ],
     );

@@ -171,7 +171,8 @@ fn bad_fields_are_named_by_line_and_field_with_the_parsers_words() {
             "edge,8.2(,9.1(7)x,,active-passive,asa9999,fp9999,extra"
         ),
         [
-            "line 7, field unit1: release ends too early: the maintenance number is missing",
+            "line 7, field unit1: release ends too early: the maintenance number is missing at \
+             position 5",
             "line 7, field unit2: unexpected character 'x' at position 7 after the release",
             "line 7, field target: empty, and the fleet has no target: give one on the line or \
              for the whole fleet",

@@ -173,7 +173,7 @@ fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
     assert!(html.starts_with(
         "<div class=\"fleet-errors\" role=\"alert\"><h3>Lines not planned</h3><ul data-fleet-errors>\
          <li data-line=\"3\" data-field=\"unit1\">line 3, field unit1: release ends too early: the \
-         maintenance number is missing</li>"
+         maintenance number is missing at position 5</li>"
     ));
     // No bad line, no list.
     assert_eq!(fleet_html::errors(&[]), "");
@@ -259,7 +259,7 @@ fn the_page_exports_what_the_command_line_writes() {
     assert!(fleet
         .csv()
         .contains(",9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,"));
-    assert!(fleet.csv().contains(",1,,no-path outage-plan\n"));
+    assert!(fleet.csv().contains(",1,,no-path parity outage-plan\n"));
 }
 
 /// Runs the command line as above with `--link-base URL`.

@@ -414,7 +414,7 @@ fn session_field_errors() {
     field_error(
         &analyse(&query("9.8(4)", "9.2")),
         Origin::To,
-        "9.2 is a train, not a release: add the maintenance number, e.g. 9.2(1)",
+        "9.2 is a train, not a release: add the maintenance number at position 4, e.g. 9.2(1)",
     );
     let mut q = query("9.8(4)", "9.12(4)");
     q.from2 = Some("banana".to_string());

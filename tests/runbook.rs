@@ -368,11 +368,9 @@ fn the_point_of_no_return_is_the_second_reload_after_a_validation_window() {
             (Role::Active, vec!["failover reload-standby".to_string()]),
         ]
     );
-    assert!(window.rollback[2]
-        .shows
-        .as_deref()
-        .unwrap()
-        .starts_with("Once it is back, read it here with `show failover` and `failover exec mate show version`."));
+    assert!(window.rollback[2].shows.as_deref().unwrap().starts_with(
+        "Once it is back, read it here with `show failover` and `failover exec mate show version`."
+    ));
     assert_eq!(
         window.rollback[0].aside.as_deref(),
         Some("the former active, still on 9.8(4)")

@@ -65,7 +65,7 @@ async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
     assert_eq!(attr(&input, "list"), "release-options");
     assert_eq!(
         text(&get(&root, "#from-msg")),
-        "release ends too early: the maintenance number is missing"
+        "release ends too early: the maintenance number is missing at position 5"
     );
     assert_eq!(text(&get(&root, "label[for=from]")), "Current release");
     type_into(&root, "#from", "8.2(5");

@@ -13,7 +13,8 @@
 //!   asa-planner plan '9.8(4)' '9.14(4)' --platform asa5525x
 //! ```
 //!
-//! Text: the verdict in words, each hop with its rule, the notes and the share link. JSON: the
+//! Text: the verdict in words, the other rule set's answer, each hop with its rule, the notes
+//! and the share link. JSON: the
 //! pair document of schema 1 (README, "JSON schema"). Markdown: the page's change-plan export.
 //! The runbook settings (`--image`, `--asdm-image`, `--server`, `--minutes`) are part of the
 //! share link, as on the page; `--link-base` makes the link absolute.
@@ -26,7 +27,7 @@ use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
-use asa_planner::domain::session::{self, Session};
+use asa_planner::domain::session::{self, Origin, Session};
 use asa_planner::view::fleet_export::change_plan;
 use asa_planner::view::words;
 use clap::ValueEnum;
@@ -185,8 +186,10 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     })
 }
 
-/// The plan in plain words, worded by the page's `view::words`: verdict, hops with their rule,
-/// units, notes and warnings, why the direct hop is blocked, notes, link.
+/// The plan in plain words, worded by the page's `view::words`: verdict, mode, train set and
+/// rule set (with a what-if preset said to be one), the other rule set's answer, the typed
+/// releases' marks, the model, hops with their rule, units, notes, warnings and caveats (with
+/// their commands), why the direct hop is blocked, notes, link.
 fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     let mut s = String::new();
     // The page's sentence for input that does not read points at its fields; here the errors
@@ -206,11 +209,39 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
     );
     let _ = writeln!(
         s,
-        "{}, preset {}, rules {}",
+        "{}, {}, rules {}",
         pair.mode.label(),
-        pair.preset,
+        words::train_set(session),
         pair.rules
     );
+    if let Some(what_if) = words::what_if(session) {
+        let _ = writeln!(s, "{what_if}");
+    }
+    // SPEC §3: the other rule set's answer beside the verdict, as the page words it.
+    if let Some(other) = words::other_rules(session) {
+        let _ = writeln!(s, "{}", plain(&other));
+    }
+    // SPEC §4: a typed release that is not in the catalog, withdrawn or pre-release is marked,
+    // as the Markdown marks it.
+    let fields = [
+        (Origin::From, Some(&session.from)),
+        (Origin::From2, session.from2.as_ref()),
+        (Origin::To, Some(&session.to)),
+    ];
+    for (origin, field) in fields {
+        // Only a release that reads has marks.
+        let Some(field) = field.filter(|f| !f.marks.is_empty()) else {
+            continue;
+        };
+        let release = field.release.map(|r| r.to_string()).unwrap_or_default();
+        let label = words::field_label(origin, session.from2.is_some());
+        let marks: String = field
+            .marks
+            .iter()
+            .map(|m| format!(" ({})", words::mark(*m)))
+            .collect();
+        let _ = writeln!(s, "{label}: {release}{marks}");
+    }
     if let Some(p) = session.platform {
         let _ = writeln!(
             s,
@@ -259,20 +290,33 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
                 facts
                     .into_iter()
                     .flat_map(|f| f.warnings.iter().map(words::warning_with_links)),
-            )
-            .chain(facts.into_iter().flat_map(|f| {
-                f.caveats.iter().map(|c| {
-                    format!(
-                        "Caveat {} {} Before this hop: {} ({})",
-                        words::caveat_heading(c.release, c.kind.label()),
-                        c.text,
-                        c.before,
-                        c.source.url
-                    )
-                })
-            }));
+            );
         for line in lines {
             let _ = writeln!(s, "     {}", plain(&line));
+        }
+        for c in facts.into_iter().flat_map(|f| &f.caveats) {
+            let _ = writeln!(
+                s,
+                "     {}",
+                plain(&format!(
+                    "Caveat {} {} Before this hop: {} ({})",
+                    words::caveat_heading(c.release, c.kind.label()),
+                    c.text,
+                    c.before,
+                    c.source.url
+                ))
+            );
+            // The commands the source gives, each on its own line, where they are typed.
+            if !c.commands.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "       {}",
+                    words::typed_on(session.setup.mode.lead(), None)
+                );
+                for command in c.commands {
+                    let _ = writeln!(s, "         {command}");
+                }
+            }
         }
     }
     if let Some(blocked) = words::direct_blocked(session) {

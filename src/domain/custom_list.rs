@@ -136,7 +136,8 @@ mod tests {
                 (
                     4,
                     "8.2",
-                    "8.2 is a train, not a release: add the maintenance number, e.g. 8.2(1)",
+                    "8.2 is a train, not a release: add the maintenance number at position 4, e.g. \
+                     8.2(1)",
                 ),
                 (
                     5,

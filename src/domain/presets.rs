@@ -25,12 +25,30 @@ pub struct Preset {
     pub id: &'static str,
     pub label: &'static str,
     pub excluded: &'static [Exclusion],
+    /// No single platform runs this set of trains: a what-if, which says so (SPEC §5).
+    pub what_if: bool,
 }
 
 impl Preset {
     /// Why this preset leaves `train` out, or `None` when it keeps it.
     pub fn exclusion(&self, train: Train) -> Option<&'static Exclusion> {
         self.excluded.iter().find(|e| e.train == train)
+    }
+
+    /// For a what-if preset, the trains it keeps that no single platform runs together: the
+    /// platform trains, which other presets leave out. `None` for a platform's preset.
+    pub fn what_if_trains(&self) -> Option<Vec<Train>> {
+        if !self.what_if {
+            return None;
+        }
+        let mut trains: Vec<Train> = PRESETS
+            .iter()
+            .flat_map(|p| p.excluded.iter().map(|e| e.train))
+            .filter(|t| self.exclusion(*t).is_none())
+            .collect();
+        trains.sort_unstable();
+        trains.dedup();
+        Some(trains)
     }
 }
 
@@ -66,26 +84,32 @@ pub const PRESETS: &[Preset] = &[
         id: "asa5500",
         label: "ASA 5500 / 5500-X (last 8.x minor: 8.4)",
         excluded: &[ONLY_5580, ONLY_ASASM, PLATFORM_86, ONLY_1000V],
+        what_if: false,
     },
     Preset {
         id: "asa5580",
         label: "ASA 5580 (runs 8.1; last 8.x minor: 8.4)",
         excluded: &[ONLY_ASASM, PLATFORM_86, ONLY_1000V],
+        what_if: false,
     },
     Preset {
         id: "asasm",
         label: "ASA Services Module (last 8.x minor: 8.5)",
         excluded: &[ONLY_5580, PLATFORM_86, ONLY_1000V],
+        what_if: false,
     },
     Preset {
         id: "asa5500x",
         label: "ASA 5500-X (runs 8.6; last 8.x minor: 8.6)",
         excluded: &[ONLY_5580, ONLY_ASASM, ONLY_1000V],
+        what_if: false,
     },
     Preset {
         id: "all",
-        label: "All trains (raw numbering; last 8.x minor: 8.7)",
+        label: "All trains, a what-if: no single platform runs 8.1, 8.5, 8.6 and 8.7 (last 8.x \
+                minor: 8.7)",
         excluded: &[],
+        what_if: true,
     },
 ];
 
@@ -124,5 +148,23 @@ mod tests {
         }
         assert_eq!(find(" ASASM "), Some(&PRESETS[2]));
         assert_eq!(find("asa9999"), None);
+    }
+
+    #[test]
+    fn only_the_all_preset_is_a_what_if_and_its_label_names_the_platform_trains() {
+        for p in PRESETS {
+            assert_eq!(p.what_if, p.id == "all", "{}", p.id);
+            assert_eq!(p.what_if_trains().is_some(), p.what_if, "{}", p.id);
+        }
+        let all = find("all")
+            .and_then(Preset::what_if_trains)
+            .unwrap_or_default();
+        let names: Vec<String> = all.iter().map(Train::to_string).collect();
+        assert_eq!(names, ["8.1", "8.5", "8.6", "8.7"]);
+        let label = find("all").map(|p| p.label).unwrap_or_default();
+        assert!(
+            label.contains("what-if") && label.contains("8.1, 8.5, 8.6 and 8.7"),
+            "{label}"
+        );
     }
 }

@@ -88,16 +88,59 @@ impl fmt::Display for Train {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ParseError {
     kind: ErrorKind,
+    /// What was being read: a message speaks of a train where a train was asked for.
+    subject: Subject,
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 enum ErrorKind {
     Empty,
-    UnexpectedChar { ch: char, pos: usize, part: Part },
-    UnexpectedEnd { part: Part },
-    Overflow { pos: usize, part: Part },
-    Trailing { ch: char, pos: usize },
-    TrainOnly { text: String },
+    UnexpectedChar {
+        ch: char,
+        pos: usize,
+        part: Part,
+    },
+    /// The text ends where `part` was expected, at `pos` (one past its last character).
+    UnexpectedEnd {
+        part: Part,
+        pos: usize,
+    },
+    Overflow {
+        pos: usize,
+        part: Part,
+    },
+    Trailing {
+        ch: char,
+        pos: usize,
+    },
+    /// A train where a release was asked for: the maintenance number belongs at `pos`.
+    TrainOnly {
+        text: String,
+        pos: usize,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Subject {
+    Release,
+    Train,
+}
+
+impl ParseError {
+    fn new(kind: ErrorKind) -> ParseError {
+        ParseError {
+            kind,
+            subject: Subject::Release,
+        }
+    }
+
+    /// The same error, about a train.
+    fn of_train(self) -> ParseError {
+        ParseError {
+            subject: Subject::Train,
+            ..self
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -124,16 +167,26 @@ impl fmt::Display for Part {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let subject = match self.subject {
+            Subject::Release => "release",
+            Subject::Train => "train",
+        };
         match &self.kind {
-            ErrorKind::Empty => f.write_str("empty release: expected e.g. 9.8(4) or 8.4(7)30"),
+            ErrorKind::Empty => match self.subject {
+                Subject::Release => f.write_str("empty release: expected e.g. 9.8(4) or 8.4(7)30"),
+                Subject::Train => f.write_str("empty train: expected e.g. 9.12 or 8.4"),
+            },
             ErrorKind::UnexpectedChar { ch, pos, part } => write!(
                 f,
                 "unexpected character {} at position {pos} in {}",
                 Shown(*ch),
                 part
             ),
-            ErrorKind::UnexpectedEnd { part } => {
-                write!(f, "release ends too early: {} is missing", part)
+            ErrorKind::UnexpectedEnd { part, pos } => {
+                write!(
+                    f,
+                    "{subject} ends too early: {part} is missing at position {pos}"
+                )
             }
             ErrorKind::Overflow { pos, part } => {
                 write!(
@@ -146,13 +199,14 @@ impl fmt::Display for ParseError {
             ErrorKind::Trailing { ch, pos } => {
                 write!(
                     f,
-                    "unexpected character {} at position {pos} after the release",
+                    "unexpected character {} at position {pos} after the {subject}",
                     Shown(*ch)
                 )
             }
-            ErrorKind::TrainOnly { text } => write!(
+            ErrorKind::TrainOnly { text, pos } => write!(
                 f,
-                "{text} is a train, not a release: add the maintenance number, e.g. {text}(1)"
+                "{text} is a train, not a release: add the maintenance number at position \
+                 {pos}, e.g. {text}(1)"
             ),
         }
     }
@@ -208,23 +262,17 @@ impl<'a> Cursor<'a> {
             };
             value = value * 10 + d;
             if value > u32::from(u16::MAX) {
-                return Err(ParseError {
-                    kind: ErrorKind::Overflow { pos: start, part },
-                });
+                return Err(ParseError::new(ErrorKind::Overflow { pos: start, part }));
             }
             digits += 1;
             self.bump();
         }
         if digits == 0 {
             let pos = self.pos();
-            return Err(match self.peek() {
-                Some(ch) => ParseError {
-                    kind: ErrorKind::UnexpectedChar { ch, pos, part },
-                },
-                None => ParseError {
-                    kind: ErrorKind::UnexpectedEnd { part },
-                },
-            });
+            return Err(ParseError::new(match self.peek() {
+                Some(ch) => ErrorKind::UnexpectedChar { ch, pos, part },
+                None => ErrorKind::UnexpectedEnd { part, pos },
+            }));
         }
         Ok(value as u16)
     }
@@ -233,12 +281,8 @@ impl<'a> Cursor<'a> {
         let pos = self.pos();
         match self.bump() {
             Some(c) if c == want => Ok(()),
-            Some(ch) => Err(ParseError {
-                kind: ErrorKind::UnexpectedChar { ch, pos, part },
-            }),
-            None => Err(ParseError {
-                kind: ErrorKind::UnexpectedEnd { part },
-            }),
+            Some(ch) => Err(ParseError::new(ErrorKind::UnexpectedChar { ch, pos, part })),
+            None => Err(ParseError::new(ErrorKind::UnexpectedEnd { part, pos })),
         }
     }
 
@@ -246,9 +290,7 @@ impl<'a> Cursor<'a> {
         let pos = self.pos();
         match self.bump() {
             None => Ok(()),
-            Some(ch) => Err(ParseError {
-                kind: ErrorKind::Trailing { ch, pos },
-            }),
+            Some(ch) => Err(ParseError::new(ErrorKind::Trailing { ch, pos })),
         }
     }
 }
@@ -258,9 +300,7 @@ fn cursor(text: &str) -> Result<Cursor<'_>, ParseError> {
     let offset = text[..text.len() - trimmed.len()].chars().count();
     let trimmed = trimmed.trim_end();
     if trimmed.is_empty() {
-        return Err(ParseError {
-            kind: ErrorKind::Empty,
-        });
+        return Err(ParseError::new(ErrorKind::Empty));
     }
     Ok(Cursor {
         chars: trimmed.char_indices().peekable(),
@@ -280,9 +320,8 @@ impl FromStr for Release {
         let (maintenance, interim) = match c.peek() {
             None => {
                 let text = Train { major, minor }.to_string();
-                return Err(ParseError {
-                    kind: ErrorKind::TrainOnly { text },
-                });
+                let pos = c.pos();
+                return Err(ParseError::new(ErrorKind::TrainOnly { text, pos }));
             }
             Some('(') => {
                 c.bump();
@@ -310,13 +349,11 @@ impl FromStr for Release {
             }
             Some(ch) => {
                 let pos = c.pos();
-                return Err(ParseError {
-                    kind: ErrorKind::UnexpectedChar {
-                        ch,
-                        pos,
-                        part: Part::Minor,
-                    },
-                });
+                return Err(ParseError::new(ErrorKind::UnexpectedChar {
+                    ch,
+                    pos,
+                    part: Part::Minor,
+                }));
             }
         };
         c.end()?;
@@ -334,12 +371,15 @@ impl FromStr for Train {
 
     /// `8.2`, `9.12` (blanks around are fine).
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        let mut c = cursor(text)?;
-        let major = c.number(Part::Major)?;
-        c.expect('.', Part::Minor)?;
-        let minor = c.number(Part::Minor)?;
-        c.end()?;
-        Ok(Train { major, minor })
+        let read = || {
+            let mut c = cursor(text)?;
+            let major = c.number(Part::Major)?;
+            c.expect('.', Part::Minor)?;
+            let minor = c.number(Part::Minor)?;
+            c.end()?;
+            Ok(Train { major, minor })
+        };
+        read().map_err(ParseError::of_train)
     }
 }
 
@@ -389,15 +429,25 @@ mod tests {
         err("   ", "empty release: expected e.g. 9.8(4) or 8.4(7)30");
         err(
             "8.2",
-            "8.2 is a train, not a release: add the maintenance number, e.g. 8.2(1)",
+            "8.2 is a train, not a release: add the maintenance number at position 4, e.g. \
+             8.2(1)",
+        );
+        err(
+            " 9.12 ",
+            "9.12 is a train, not a release: add the maintenance number at position 6, e.g. \
+             9.12(1)",
         );
         err(
             "8.2(",
-            "release ends too early: the maintenance number is missing",
+            "release ends too early: the maintenance number is missing at position 5",
         );
         err(
             "8.2(5",
-            "release ends too early: the closing ')' is missing",
+            "release ends too early: the closing ')' is missing at position 6",
+        );
+        err(
+            "8.",
+            "release ends too early: the minor number is missing at position 3",
         );
         err(
             "banana",
@@ -444,9 +494,31 @@ mod tests {
     #[test]
     fn trains() {
         assert_eq!("9.12".parse::<Train>().unwrap().to_string(), "9.12");
-        assert_eq!(
-            "9.12(1)".parse::<Train>().unwrap_err().to_string(),
-            "unexpected character '(' at position 5 after the release"
-        );
+        // A train's errors speak of a train.
+        for (text, message) in [
+            (
+                "9.12(1)",
+                "unexpected character '(' at position 5 after the train",
+            ),
+            ("", "empty train: expected e.g. 9.12 or 8.4"),
+            (
+                "9.",
+                "train ends too early: the minor number is missing at position 3",
+            ),
+            (
+                "9",
+                "train ends too early: the minor number is missing at position 2",
+            ),
+            (
+                "x",
+                "unexpected character 'x' at position 1 in the major number",
+            ),
+        ] {
+            assert_eq!(
+                text.parse::<Train>().unwrap_err().to_string(),
+                message,
+                "{text:?}"
+            );
+        }
     }
 }

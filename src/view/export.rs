@@ -73,16 +73,17 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         }
     }
     writeln!(md)?;
-    let unit = if s.from2.is_some() {
-        "Primary unit"
-    } else {
-        "Current release"
-    };
-    writeln!(md, "- {unit}: {}", field_with_marks(&s.from))?;
-    if let Some(from2) = &s.from2 {
-        writeln!(md, "- Secondary unit: {}", field_with_marks(from2))?;
+    let mismatched = s.from2.is_some();
+    for (origin, f) in [
+        (Origin::From, Some(&s.from)),
+        (Origin::From2, s.from2.as_ref()),
+        (Origin::To, Some(&s.to)),
+    ] {
+        if let Some(f) = f {
+            let label = words::field_label(origin, mismatched);
+            writeln!(md, "- {label}: {}", field_with_marks(f))?;
+        }
     }
-    writeln!(md, "- Target release: {}", field_with_marks(&s.to))?;
     let contexts =
         if setup.multi_context || setup.mode == crate::domain::runbook::Mode::ActiveActive {
             ", multiple-context mode"
@@ -105,27 +106,22 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
              later release, except Cisco's listed exceptions, for hops landing on 9.x)"
         }
     };
-    writeln!(md, "- Rules: {rules}")?;
-    let trains = if s.custom {
-        "the trains of the list".to_owned()
-    } else if s.trains_by_hand {
-        let on: Vec<String> = s
-            .trains
-            .iter()
-            .filter(|t| t.enabled)
-            .map(|t| t.train.to_string())
-            .collect();
-        format!("trains chosen by hand: {}", on.join(", "))
-    } else {
-        format!("preset {}", s.preset.id)
-    };
+    // SPEC §3: the other rule set's answer beside the rule set, as the page shows it.
+    let other = words::other_rules(s)
+        .map(|o| format!(". {}", inline(&o)))
+        .unwrap_or_default();
+    writeln!(md, "- Rules: {rules}{other}")?;
+    let trains = words::train_set(s);
     let (kind, n) = (
         if s.custom { "custom list" } else { "built-in" },
         s.catalog.entries().len(),
     );
+    let what_if = words::what_if(s)
+        .map(|w| format!(". {}", inline(&w)))
+        .unwrap_or_default();
     writeln!(
         md,
-        "- Catalog: {kind}, {n} releases in {} trains ({trains})",
+        "- Catalog: {kind}, {n} releases in {} trains ({trains}){what_if}",
         s.catalog.trains().len()
     )?;
     for limit in &s.platform_limits {
@@ -403,6 +399,7 @@ fn write_caveat(md: &mut String, c: &Caveat, lead: Role) -> std::fmt::Result {
     if !c.commands.is_empty() {
         let body: Vec<String> = c.commands.iter().map(|l| code_line(l)).collect();
         let fence = fence_for(&body.join("\n"));
+        // Typed on the unit the hop's configuration is typed on (it replicates).
         writeln!(md, "\n  {}\n", inline(&words::typed_on(lead, None)))?;
         writeln!(md, "  {fence}")?;
         for line in &body {

@@ -12,7 +12,7 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{
-    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
+    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem, Session,
 };
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
@@ -89,6 +89,14 @@ impl fmt::Display for FieldProblem {
                 joined(nearest)
             ),
         }
+    }
+}
+
+/// Why the chosen model refuses a typed release, as the verdict, the command line's text and
+/// the JSON's `platform-limit` warning say it ([`platform::limit`]).
+impl fmt::Display for PlatformLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&platform::limit(self))
     }
 }
 
@@ -331,6 +339,51 @@ pub fn mark(mark: Mark) -> &'static str {
         Mark::Withdrawn => "withdrawn by Cisco (never recommended)",
         Mark::PreRelease => "pre-release build, never orderable (never recommended)",
     }
+}
+
+/// How the exports name a release field: "Current release" (or "Primary unit" when the pair's
+/// units differ), "Secondary unit", "Target release".
+pub fn field_label(field: Origin, mismatched: bool) -> &'static str {
+    match field {
+        Origin::From if mismatched => "Primary unit",
+        Origin::From2 => "Secondary unit",
+        Origin::To => "Target release",
+        _ => "Current release",
+    }
+}
+
+/// The train set a plan uses, as the exports name it: "preset asa5500", "trains chosen by hand:
+/// 8.2, 8.4 and 9.0", or "the trains of the list".
+pub fn train_set(session: &Session) -> String {
+    if session.custom {
+        "the trains of the list".to_owned()
+    } else if session.trains_by_hand {
+        let on: Vec<Train> = session
+            .trains
+            .iter()
+            .filter(|t| t.enabled)
+            .map(|t| t.train)
+            .collect();
+        format!("trains chosen by hand: {}", trains(&on))
+    } else {
+        format!("preset {}", session.preset.id)
+    }
+}
+
+/// Said wherever a what-if preset in force is named (SPEC §5): "The preset all is a what-if: no
+/// single platform runs 8.1, 8.5, 8.6 and 8.7." `None` for a platform's preset, and where the
+/// preset is not in force (trains chosen by hand, or a custom list).
+pub fn what_if(session: &Session) -> Option<String> {
+    if session.custom || session.trains_by_hand {
+        return None;
+    }
+    let preset = session.preset;
+    let trains = preset.what_if_trains()?;
+    Some(format!(
+        "The preset {} is a what-if: no single platform runs {}.",
+        preset.id,
+        self::trains(&trains)
+    ))
 }
 
 /// What a release field read, when it was more than a plain release (SPEC §2): "read

@@ -133,7 +133,7 @@ test('a pasted fleet plans: rows, the bad line by number, groups, images, the JS
     lis.map((li) => [li.dataset.line, li.dataset.field, li.textContent]),
   );
   assert.deepEqual(bad, [
-    ['6', 'unit1', 'line 6, field unit1: release ends too early: the maintenance number is missing'],
+    ['6', 'unit1', 'line 6, field unit1: release ends too early: the maintenance number is missing at position 5'],
   ]);
   assert.equal(await page.inputValue('[data-fleet-input]'), csv);
   // Groups and images.

@@ -1,6 +1,7 @@
 //! A fleet written as CSV, one row per planned pair: the command line's `--format csv` and the
 //! page's CSV export, byte for byte the same. Quoting is the `csv` crate's (RFC 4180).
 
+use super::pair::mark_kind;
 use super::{PairPlan, MEMO_LIMIT};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -131,12 +132,12 @@ fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 15] {
 
 /// The kinds of a pair's warnings, plan-wide then per hop, each once, space separated.
 fn warning_kinds(pair: &PairPlan) -> String {
-    let mut kinds: Vec<&str> = pair.warnings.iter().map(|w| w.kind()).collect();
-    for kind in pair
-        .hops
-        .iter()
-        .flat_map(|h| h.warnings.iter().map(|w| w.kind()))
-    {
+    let hops = pair.hops.iter().flat_map(|h| {
+        let marks = h.marks.iter().map(|(mark, _)| mark_kind(*mark));
+        h.warnings.iter().map(|w| w.kind()).chain(marks)
+    });
+    let mut kinds: Vec<&str> = Vec::new();
+    for kind in pair.warnings.iter().map(|w| w.kind()).chain(hops) {
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }

@@ -21,6 +21,7 @@
 //! "counts":{…}}
 //! ```
 
+use super::pair::mark_kind;
 use super::{InputError, PairPlan, PairWarning, Summary, MEMO_LIMIT};
 use crate::domain::caveats::Caveat;
 use crate::domain::runbook::Unit;
@@ -173,6 +174,27 @@ fn request(out: &mut String, p: &PairPlan) {
         list(out, &h.caveats, |out, c| caveat(out, c));
         out.push_str("],\"warnings\":[");
         list(out, &h.warnings, hop_warning);
+        // Additive: the marks of the release landed on, as warnings like the others.
+        if !h.warnings.is_empty() && !h.marks.is_empty() {
+            out.push(',');
+        }
+        list(out, &h.marks, |out, (mark, release)| {
+            let _ = write!(
+                out,
+                "{{\"kind\":\"{}\",\"release\":\"{release}\"}}",
+                mark_kind(*mark)
+            );
+        });
+        // Additive: the units the hop reloads, each from its release.
+        out.push_str("],\"reloads\":[");
+        list(out, &h.reloads, |out, u| {
+            let _ = write!(
+                out,
+                "{{\"unit\":\"{}\",\"from\":\"{}\"}}",
+                unit(u.unit),
+                u.from
+            );
+        });
         out.push_str("]}");
     }
     out.push_str("],\"path\":");
@@ -240,12 +262,16 @@ fn hop_warning(out: &mut String, w: &HopWarning) {
             let trains: Vec<String> = exclusions.iter().map(|e| e.train.to_string()).collect();
             strings(out, trains.iter().map(String::as_str));
         }
-        HopWarning::JoinBlocked { unit, from, block } => {
-            let unit = match unit {
-                Unit::Primary => "primary",
-                Unit::Secondary => "secondary",
-            };
-            let _ = write!(out, ",\"unit\":\"{unit}\",\"from\":\"{from}\",\"reason\":");
+        HopWarning::JoinBlocked {
+            unit: u,
+            from,
+            block,
+        } => {
+            let _ = write!(
+                out,
+                ",\"unit\":\"{}\",\"from\":\"{from}\",\"reason\":",
+                unit(*u)
+            );
             string(out, &block.to_string());
         }
         HopWarning::CheckPlanningPage => {
@@ -289,8 +315,54 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
         PairWarning::FarApart { apart } => {
             let _ = write!(out, ",\"hops\":{apart}");
         }
+        PairWarning::Mark { field, release, .. } => {
+            let _ = write!(out, ",\"field\":\"{field}\",\"release\":\"{release}\"");
+        }
+        PairWarning::PlatformLimit {
+            field,
+            release,
+            reason,
+        } => {
+            let _ = write!(
+                out,
+                ",\"field\":\"{field}\",\"release\":\"{release}\",\"reason\":"
+            );
+            string(out, reason);
+        }
+        PairWarning::Downgrade { unit: u, release } => {
+            out.push_str(",\"unit\":");
+            optional(out, u.map(unit));
+            let _ = write!(out, ",\"release\":\"{release}\"");
+        }
+        PairWarning::Parity {
+            older,
+            newer,
+            same_train,
+        } => {
+            let _ = write!(
+                out,
+                ",\"older\":\"{older}\",\"newer\":\"{newer}\",\"same_train\":{same_train}"
+            );
+        }
+        PairWarning::WhatIf { preset, trains } => {
+            let _ = write!(out, ",\"preset\":\"{preset}\",\"trains\":");
+            let trains: Vec<String> = trains.iter().map(|t| t.to_string()).collect();
+            strings(out, trains.iter().map(String::as_str));
+        }
+        PairWarning::NewerUnit { unit: u, on, joins } => {
+            let _ = write!(out, ",\"unit\":\"{}\",\"on\":\"{on}\",\"joins\":", unit(*u));
+            number(out, joins.map(|n| n as u64));
+        }
     }
     out.push('}');
+}
+
+/// A unit as the JSON names it.
+fn unit(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Primary => "primary",
+        Unit::Secondary => "secondary",
+    }
 }
 
 fn error(out: &mut String, e: &InputError) {

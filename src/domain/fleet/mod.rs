@@ -38,7 +38,8 @@
 //! let LineOutcome::Bad(errors) = fleet.plan_record(3, &["edge-2", "8.2("]) else { panic!() };
 //! assert_eq!(
 //!     errors[0].to_string(),
-//!     "line 3, field unit1: release ends too early: the maintenance number is missing"
+//!     "line 3, field unit1: release ends too early: the maintenance number is missing at \
+//!      position 5"
 //! );
 //! ```
 

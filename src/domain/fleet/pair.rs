@@ -3,13 +3,13 @@
 
 use super::{InputError, LineProblem};
 use crate::domain::caveats::Caveat;
-use crate::domain::plan::Verdict;
+use crate::domain::plan::{HopNote, Verdict};
 use crate::domain::platform::Platform;
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::{self, Rule, RuleSet};
-use crate::domain::runbook::Mode;
-use crate::domain::session::{Field, HopWarning, Note, Session};
+use crate::domain::runbook::{Mode, Unit};
+use crate::domain::session::{Field, HopWarning, Limited, Mark, Note, Session, UnitStart};
 
 /// One hop of a pair's plan, with what travels with it (SPEC §3.3: caveats and warnings go
 /// wherever the plan goes).
@@ -21,11 +21,42 @@ pub struct PathHop {
     /// The caveats of the releases the hop crosses or lands on, in release order.
     pub caveats: Vec<&'static Caveat>,
     pub warnings: Vec<HopWarning>,
+    /// The release landed on, when the catalog does not list it or lists it as withdrawn or
+    /// pre-release (the text's note under the hop).
+    pub marks: Vec<(Mark, Release)>,
+    /// The units the hop reloads, each with the release it starts from (one unit only where a
+    /// mismatched pair's newer unit is already at or past the landing release).
+    pub reloads: Vec<UnitStart>,
 }
 
 /// Something a person must know about a pair's plan as a whole (the JSON's pair `warnings`).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum PairWarning {
+    /// A release typed in `field` (the share link's key: `from`, `from2`, `to`) is not in the
+    /// catalog, or withdrawn, or a pre-release build.
+    Mark {
+        field: &'static str,
+        release: Release,
+        mark: Mark,
+    },
+    /// The chosen model cannot run the release typed in `field`: the request is refused, for
+    /// `reason` (worded as the text words it).
+    PlatformLimit {
+        field: &'static str,
+        release: Release,
+        reason: String,
+    },
+    /// A unit runs `release`, past the target: a downgrade. `unit` is `None` for a matched
+    /// pair (both units).
+    Downgrade {
+        unit: Option<Unit>,
+        release: Release,
+    },
+    /// The preset in force is a what-if: no single platform runs `trains` together (SPEC §5).
+    WhatIf {
+        preset: &'static str,
+        trains: Vec<Train>,
+    },
     /// Legal by Table 81-1, but Cisco later said these hops (1-based) are not zero-downtime
     /// (the bugs named).
     NotZeroDowntime {
@@ -44,6 +75,19 @@ pub enum PairWarning {
     TrainsOff(Vec<Train>),
     /// The units of a mismatched pair are this many legal hops apart.
     FarApart { apart: usize },
+    /// The units run different releases; the plan starts from the older.
+    Parity {
+        older: Release,
+        newer: Release,
+        same_train: bool,
+    },
+    /// A mismatched pair's newer unit joins the plan at hop `joins` (1-based; `None` when it
+    /// already runs the target).
+    NewerUnit {
+        unit: Unit,
+        on: Release,
+        joins: Option<usize>,
+    },
 }
 
 impl PairWarning {
@@ -55,7 +99,31 @@ impl PairWarning {
             PairWarning::OutagePlan { .. } => "outage-plan",
             PairWarning::TrainsOff(_) => "train-off",
             PairWarning::FarApart { .. } => "far-apart",
+            PairWarning::Mark { mark, .. } => mark_kind(*mark),
+            PairWarning::PlatformLimit { .. } => "platform-limit",
+            PairWarning::Downgrade { .. } => "downgrade",
+            PairWarning::Parity { .. } => "parity",
+            PairWarning::NewerUnit { .. } => "newer-unit",
+            PairWarning::WhatIf { .. } => "what-if",
         }
+    }
+}
+
+/// A typed or landed-on release's mark as the exports name it (the JSON's `kind`).
+pub fn mark_kind(mark: Mark) -> &'static str {
+    match mark {
+        Mark::NotInCatalog => "not-in-catalog",
+        Mark::Withdrawn => "withdrawn",
+        Mark::PreRelease => "pre-release",
+    }
+}
+
+/// A hop's note on the release it lands on, as a mark.
+fn hop_mark(note: &HopNote) -> (Mark, Release) {
+    match *note {
+        HopNote::NotInCatalog(r) => (Mark::NotInCatalog, r),
+        HopNote::Withdrawn(r) => (Mark::Withdrawn, r),
+        HopNote::PreRelease(r) => (Mark::PreRelease, r),
     }
 }
 
@@ -110,6 +178,8 @@ impl PairPlan {
                     rule: h.rule,
                     caveats: facts.map(|f| f.caveats.clone()).unwrap_or_default(),
                     warnings: facts.map(|f| f.warnings.clone()).unwrap_or_default(),
+                    marks: h.notes.iter().map(hop_mark).collect(),
+                    reloads: facts.map(|f| f.reloads.clone()).unwrap_or_default(),
                 }
             })
             .collect();
@@ -186,6 +256,51 @@ impl PairPlan {
 /// The plan-wide warnings of `session` (its hops already exported as `hops`).
 fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
     let mut warnings = Vec::new();
+    let fields = [
+        ("from", Some(&session.from)),
+        ("from2", session.from2.as_ref()),
+        ("to", Some(&session.to)),
+    ];
+    for (field, f) in fields {
+        let Some(release) = f.and_then(|f| f.release) else {
+            continue;
+        };
+        for &mark in f.iter().flat_map(|f| &f.marks) {
+            warnings.push(PairWarning::Mark {
+                field,
+                release,
+                mark,
+            });
+        }
+    }
+    for limit in &session.platform_limits {
+        let field = match limit.which {
+            Limited::Unit(Unit::Primary) => "from",
+            Limited::Unit(Unit::Secondary) => "from2",
+            Limited::Target => "to",
+        };
+        warnings.push(PairWarning::PlatformLimit {
+            field,
+            release: limit.release,
+            reason: limit.to_string(),
+        });
+    }
+    // The preset is in force unless the trains were chosen by hand or a list replaces the
+    // catalog.
+    if !session.custom && !session.trains_by_hand {
+        if let Some(trains) = session.preset.what_if_trains() {
+            warnings.push(PairWarning::WhatIf {
+                preset: session.preset.id,
+                trains,
+            });
+        }
+    }
+    if let (Verdict::Downgrade, Some((unit, release))) = (session.verdict, session.past_target) {
+        warnings.push(PairWarning::Downgrade {
+            unit: session.from2.is_some().then_some(unit),
+            release,
+        });
+    }
     let doubted: Vec<usize> = hops
         .iter()
         .enumerate()
@@ -238,6 +353,20 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             }
             Note::TrainsOff(trains) => warnings.push(PairWarning::TrainsOff(trains.clone())),
             Note::FarApart { apart } => warnings.push(PairWarning::FarApart { apart: *apart }),
+            Note::Parity {
+                older,
+                newer,
+                same_train,
+            } => warnings.push(PairWarning::Parity {
+                older: *older,
+                newer: *newer,
+                same_train: *same_train,
+            }),
+            Note::NewerUnit { unit, on, joins } => warnings.push(PairWarning::NewerUnit {
+                unit: *unit,
+                on: *on,
+                joins: *joins,
+            }),
             _ => {}
         }
     }
