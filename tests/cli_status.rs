@@ -218,3 +218,36 @@ fn status_takes_a_model() {
         bad.stderr
     );
 }
+
+#[test]
+fn a_show_version_of_uncertain_unit_never_makes_a_false_done() {
+    let out = status(
+        &["--show", &show_arg("plain-prompts-version-between.txt")],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Done"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Line 13: a show version"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_lone_show_version_is_said_as_read() {
+    let out = status(&["--show", &show_arg("lone-show-version.txt")], "");
+    assert_eq!(out.code, 2, "names neither unit: {}", out.stdout);
+    assert!(
+        !out.stdout.contains("Nothing in this text"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("A show version reads 9.12(4), but nothing in the text says which unit"),
+        "{}",
+        out.stdout
+    );
+}

@@ -424,6 +424,7 @@ fn json_report(
             UnreadWhy::Release => "release",
             UnreadWhy::State => "state",
             UnreadWhy::NoUnit => "no-unit",
+            UnreadWhy::Conflict => "conflict",
         };
         let _ = write!(out, "{{\"line\":{},\"why\":\"{why}\"}}", u.line);
     }

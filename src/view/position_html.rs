@@ -59,6 +59,11 @@ pub fn html(
         inline_code(&mut out, words::context());
         out.push_str("</p>");
     }
+    if let Some(release) = snap.unplaced {
+        out.push_str("<p data-show-unplaced>");
+        inline_code(&mut out, &words::unplaced(release));
+        out.push_str("</p>");
+    }
     for stop in &pos.stops {
         out.push_str("<p role=\"alert\"");
         attr(&mut out, "data-stop", stop.kind.as_str());

@@ -1520,27 +1520,50 @@ pub mod position {
          failover` and `show version` from the system execution space (`changeto system`)."
     }
 
-    /// The lines not read, by number only: "Lines 3, 14 could not be read."
+    /// The lines not read, by number only: "Lines 3, 14 could not be read."; then each
+    /// `show version` not used because it contradicts `show failover`, in a sentence of its own.
     pub fn unread(lines: &[Unread]) -> Option<String> {
         const SHOWN: usize = 20;
-        if lines.is_empty() {
-            return None;
+        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) =
+            lines.iter().partition(|u| u.why == UnreadWhy::Conflict);
+        let mut sentences = Vec::new();
+        if !lines.is_empty() {
+            let mut numbers: Vec<String> = lines
+                .iter()
+                .take(SHOWN)
+                .map(|u| match u.why {
+                    UnreadWhy::Unknown | UnreadWhy::Conflict => u.line.to_string(),
+                    UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
+                    UnreadWhy::State => {
+                        format!("{} (a state show failover does not print)", u.line)
+                    }
+                    UnreadWhy::NoUnit => format!("{} (output that names no unit)", u.line),
+                })
+                .collect();
+            if lines.len() > SHOWN {
+                numbers.push(format!("and {} more", lines.len() - SHOWN));
+            }
+            let noun = if lines.len() == 1 { "Line" } else { "Lines" };
+            sentences.push(format!("{noun} {} could not be read.", numbers.join(", ")));
         }
-        let mut numbers: Vec<String> = lines
-            .iter()
-            .take(SHOWN)
-            .map(|u| match u.why {
-                UnreadWhy::Unknown => u.line.to_string(),
-                UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
-                UnreadWhy::State => format!("{} (a state show failover does not print)", u.line),
-                UnreadWhy::NoUnit => format!("{} (output that names no unit)", u.line),
-            })
-            .collect();
-        if lines.len() > SHOWN {
-            numbers.push(format!("and {} more", lines.len() - SHOWN));
-        }
-        let noun = if lines.len() == 1 { "Line" } else { "Lines" };
-        Some(format!("{noun} {} could not be read.", numbers.join(", ")))
+        sentences.extend(conflicts.iter().take(SHOWN).map(|u| {
+            format!(
+                "Line {}: a `show version` whose release contradicts what `show failover` says \
+                 of the unit it seemed to come from: which unit it came from is uncertain, so \
+                 it was not used (the `show failover` line was).",
+                u.line
+            )
+        }));
+        (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+
+    /// A `show version` whose unit nothing in the text names.
+    pub fn unplaced(release: Release) -> String {
+        format!(
+            "A `show version` reads {release}, but nothing in the text says which unit it came \
+             from: paste `show failover` with it, or type it at a failover-aware prompt (such as \
+             `fw/pri/act#`)."
+        )
     }
 
     /// Nothing could be read at all.
@@ -1585,6 +1608,7 @@ pub mod position {
         if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
             out.push(context().to_string());
         }
+        out.extend(snap.unplaced.map(unplaced));
         out.extend(pos.stops.iter().map(stop));
         out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
