@@ -167,10 +167,9 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     }
     let snap = parse(&text);
     drop(text);
-    let previous = args.previous.map(|(hop, step)| Place::InHop {
-        hop,
-        step: step.min(5),
-    });
+    let previous = args
+        .previous
+        .map(|(hop, step)| Place::in_hop(hop, step.min(5)));
     let known = Known {
         previous,
         ticked: &args.tick,
@@ -382,7 +381,7 @@ fn json_report(
             out.push_str(",\"text\":");
             string(
                 &mut out,
-                &plain(&words::alternative(hops, *place, n.as_ref())),
+                &plain(&words::alternative(hops, *place, n.as_ref(), snap)),
             );
             out.push_str(",\"next\":");
             next_json(&mut out, n.as_ref());

@@ -92,7 +92,10 @@ pub fn html(
         attr(&mut out, "data-hop", &hop);
         attr(&mut out, "data-step", &step);
         out.push('>');
-        inline_code(&mut out, &words::alternative(hops, *place, n.as_ref()));
+        inline_code(
+            &mut out,
+            &words::alternative(hops, *place, n.as_ref(), snap),
+        );
         out.push_str(" <button type=\"button\" data-choose-reading=\"\">");
         escape(&mut out, words::CHOOSE_READING);
         out.push_str("</button></p>");
