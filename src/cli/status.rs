@@ -44,7 +44,8 @@ Examples:
   asa-planner status 9.8.4 asa9-12-4-smp-k8.bin --show out.txt --tick 1.1 --tick 1.2
 
 Steps are numbered as in the runbook: 1 stage, 2 reload the standby, 3 fail over,
-4 validation window, 5 reload the former active, 6 write memory.
+4 validation window, 5 reload the former active, 6 write memory; a mismatched pair's hop
+that reloads one unit only: 1 make it the standby, 2 stage, 3 reload it, 4 write memory.
 Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit.";
 
 #[derive(clap::Args)]
