@@ -218,3 +218,154 @@ fn status_takes_a_model() {
         bad.stderr
     );
 }
+
+/// The audit's mm9 and mm4: a mismatched pair at its plan's own start is on the plan, and the
+/// next step is the one-unit runbook's own (never `failover reload-standby` on the unit the
+/// hop reloads).
+#[test]
+fn a_mismatched_pair_at_its_start() {
+    let out = run(
+        &[
+            "status",
+            "8.2(5)",
+            "9.1(7)",
+            "--from2",
+            "8.4(7)",
+            "--show",
+            &show_arg("mismatched-older-active.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Next, step 1 of hop 1 on the primary unit (the active unit): no failover active"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+    let out = run(
+        &[
+            "status",
+            "9.1(7)",
+            "9.12(4)",
+            "--from2",
+            "9.8(4)",
+            "--show",
+            &show_arg("mismatched-join-older-active.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["stops"].as_array().unwrap().len(), 0, "{}", out.stdout);
+    assert_eq!(doc["position"]["step"], "0");
+    assert_eq!(doc["next"]["unit"], "primary");
+    assert_eq!(doc["next"]["commands"][0], "no failover active");
+}
+
+#[test]
+fn stops_the_audit_found_exit_1() {
+    // Both units Active; both Standby Ready.
+    for name in ["both-active.txt", "both-standby-ready.txt"] {
+        let out = status(&["--show", &show_arg(name)], "");
+        assert_eq!(out.code, 1, "{name}: {}", out.stdout);
+        assert!(!out.stdout.contains("Next,"), "{name}: {}", out.stdout);
+    }
+    // The second reload ticked, the former active back on the old release.
+    let out = status(
+        &[
+            "--show",
+            &show_arg("after-failover.txt"),
+            "--tick",
+            "1.1",
+            "--tick",
+            "1.2",
+            "--tick",
+            "1.3",
+            "--tick",
+            "1.4",
+            "--tick",
+            "1.5",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("came back on 9.8(4)"), "{}", out.stdout);
+    // Failover Off alone: a stop (exit 1), the unit it names listed.
+    let out = status(
+        &[
+            "--show",
+            &show_arg("failover-off-alone.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["stops"][0]["kind"], "failover-off");
+    assert_eq!(doc["units"][0]["unit"], "secondary");
+}
+
+#[test]
+fn a_show_version_of_uncertain_unit_never_makes_a_false_done() {
+    let out = status(
+        &["--show", &show_arg("plain-prompts-version-between.txt")],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Done"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Line 13: a show version"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_lone_show_version_is_said_as_read() {
+    let out = status(&["--show", &show_arg("lone-show-version.txt")], "");
+    assert_eq!(out.code, 2, "names neither unit: {}", out.stdout);
+    assert!(
+        !out.stdout.contains("Nothing in this text"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("A show version reads 9.12(4), but nothing in the text says which unit"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// SPEC §14: step 1 shows in a pasted `dir` too; `failover exec standby` typed at
+/// `fw/pri/act#` is the secondary's output.
+#[test]
+fn a_pasted_dir_and_an_exec_standby_relay() {
+    let out = status(&["--show", &show_arg("dir-not-staged.txt")], "");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Before the plan: both units on 9.8(4).\nNext, step 1 of hop 1"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("Or,"), "{}", out.stdout);
+    let out = status(&["--show", &show_arg("exec-standby.txt")], "");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "Primary unit: 9.8(4), Active, image asa984-smp-k8.bin\nSecondary unit: 9.12(4), \
+             Standby Ready, image asa9-12-4-smp-k8.bin\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+}

@@ -46,7 +46,7 @@ fn pair(this: &str, ours: &str, this_state: &str, mate: &str, mate_state: &str) 
 fn healthy_at_the_start_reads_forward_as_after_step_1_and_names_before() {
     let s = one_hop();
     let (_, pos) = at(&s, "as-healthy.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 1 });
+    assert_eq!(pos.place, Place::in_hop(1, 1));
     let next = pos.next.as_ref().unwrap();
     assert_eq!((next.step, next.kind), (2, StepKind::ReloadStandby));
     assert_eq!((next.role, next.unit), (Role::Active, Some(Unit::Primary)));
@@ -70,10 +70,7 @@ fn healthy_at_the_start_reads_forward_as_after_step_1_and_names_before() {
             ..Known::default()
         },
     );
-    assert_eq!(
-        (pos.place, pos.alternative),
-        (Place::InHop { hop: 1, step: 1 }, None)
-    );
+    assert_eq!((pos.place, pos.alternative), (Place::in_hop(1, 1), None));
     let ticks = [(0, 0)];
     let (_, pos) = at(
         &s,
@@ -91,7 +88,7 @@ fn healthy_at_the_start_reads_forward_as_after_step_1_and_names_before() {
 fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
     let s = one_hop();
     let (snap, pos) = at(&s, "mid-standby-reloaded.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(pos.place, Place::in_hop(1, 2));
     let next = pos.next.as_ref().unwrap();
     assert_eq!((next.step, next.unit), (3, Some(Unit::Primary)));
     assert_eq!(next.commands, vec!["no failover active"]);
@@ -116,7 +113,7 @@ fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
         .starts_with("Next, step 3 on the primary unit (the active unit): `no failover active`")));
     // The previous position was past the failover: this is a rollback.
     let known = Known {
-        previous: Some(Place::InHop { hop: 1, step: 3 }),
+        previous: Some(Place::in_hop(1, 3)),
         ..Known::default()
     };
     let (_, pos) = at(&s, "mid-standby-reloaded.txt", &known);
@@ -137,7 +134,7 @@ fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
 fn after_the_failover_the_validation_window_then_the_second_reload() {
     let s = one_hop();
     let (_, pos) = at(&s, "after-failover.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 3 });
+    assert_eq!(pos.place, Place::in_hop(1, 3));
     let next = pos.next.unwrap();
     assert_eq!((next.step, next.kind), (4, StepKind::Validate));
     assert_eq!(next.unit, Some(Unit::Secondary));
@@ -149,7 +146,7 @@ fn after_the_failover_the_validation_window_then_the_second_reload() {
             ..Known::default()
         },
     );
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 4 });
+    assert_eq!(pos.place, Place::in_hop(1, 4));
     let next = pos.next.unwrap();
     assert_eq!((next.step, next.unit), (5, Some(Unit::Secondary)));
     assert_eq!(next.commands, vec!["failover reload-standby"]);
@@ -161,7 +158,7 @@ fn after_the_second_reload_done_or_step_6_still_to_do() {
     let (snap, pos) = at(&s, "after-second-reload.txt", &Known::default());
     assert_eq!(pos.place, Place::Done);
     let (alt, next) = pos.alternative.clone().unwrap();
-    assert_eq!(alt, Place::InHop { hop: 1, step: 5 });
+    assert_eq!(alt, Place::in_hop(1, 5));
     let next = next.unwrap();
     assert_eq!((next.step, next.unit), (6, Some(Unit::Secondary)));
     assert_eq!(next.commands, vec!["write memory"]);
@@ -179,7 +176,7 @@ fn after_the_second_reload_done_or_step_6_still_to_do() {
             ..Known::default()
         },
     );
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 5 });
+    assert_eq!(pos.place, Place::in_hop(1, 5));
 }
 
 #[test]
@@ -238,7 +235,7 @@ fn a_unit_off_the_plan_stops() {
 fn a_reloaded_unit_back_on_the_old_release_stops() {
     let s = one_hop();
     let known = Known {
-        previous: Some(Place::InHop { hop: 1, step: 2 }),
+        previous: Some(Place::in_hop(1, 2)),
         ..Known::default()
     };
     let (_, pos) = at(&s, "as-healthy.txt", &known);
@@ -260,23 +257,19 @@ fn mate_unknown_stops_unless_a_reload_is_under_way() {
     let (_, pos) = at(&s, "mate-unknown.txt", &Known::default());
     assert_eq!(kinds(&pos), vec![StopKind::MateUnknown]);
     let known = Known {
-        previous: Some(Place::InHop { hop: 1, step: 1 }),
+        previous: Some(Place::in_hop(1, 1)),
         ..Known::default()
     };
     let (_, pos) = at(&s, "mate-unknown.txt", &known);
     assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
-    assert_eq!(
-        pos.place,
-        Place::InHop { hop: 1, step: 1 },
-        "kept from before"
-    );
+    assert_eq!(pos.place, Place::in_hop(1, 1), "kept from before");
 }
 
 #[test]
 fn a_syncing_mate_stops_with_wait() {
     let s = one_hop();
     let (_, pos) = at(&s, "mate-syncing.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(pos.place, Place::in_hop(1, 2));
     assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
     assert!(words::stop(&pos.stops[0]).contains("Bulk Sync"));
 }
@@ -355,10 +348,7 @@ fn between_hops_of_a_longer_plan() {
     assert_eq!(pos.place, Place::Between { after: 1 });
     let next = pos.next.clone().unwrap();
     assert_eq!((next.hop, next.step, next.kind), (2, 1, StepKind::Stage));
-    assert_eq!(
-        pos.alternative.as_ref().unwrap().0,
-        Place::InHop { hop: 1, step: 5 }
-    );
+    assert_eq!(pos.alternative.as_ref().unwrap().0, Place::in_hop(1, 5));
     let html = html(s.hops(), &snap, &pos, |_| true);
     assert_eq!(
         one(&html, "p[data-position]").attrs_of(&["data-hop", "data-step"]),
@@ -373,7 +363,7 @@ fn between_hops_of_a_longer_plan() {
         "Standby Ready",
     );
     let pos = locate(&s, &parse(&text), &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 2, step: 3 });
+    assert_eq!(pos.place, Place::in_hop(2, 3));
 }
 
 #[test]
@@ -381,7 +371,7 @@ fn active_active_positions() {
     let s = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
     // Groups split at rest: the primary must take both groups before step 2.
     let (_, pos) = at(&s, "aa-without-version.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 1 });
+    assert_eq!(pos.place, Place::in_hop(1, 1));
     let next = pos.next.unwrap();
     assert_eq!(next.kind, StepKind::GroupsToPrimary);
     assert_eq!(
@@ -390,7 +380,7 @@ fn active_active_positions() {
     );
     // Upgraded unit standby for both groups, the other active for both: step 3 on the active.
     let (snap, pos) = at(&s, "aa-with-version.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(pos.place, Place::in_hop(1, 2));
     let next = pos.next.as_ref().unwrap();
     assert_eq!(
         (next.role, next.unit),
@@ -475,7 +465,7 @@ fn interfaces_down_on_both_units_are_the_pairs_not_the_mates() {
     let s = session("#from=9.18(4)50&to=9.20(3)&rules=guide-9x");
     assert_eq!(s.hops().len(), 1);
     let (_, pos) = at(&s, "asav-diagnostic.txt", &Known::default());
-    assert_eq!(pos.place, Place::InHop { hop: 1, step: 2 });
+    assert_eq!(pos.place, Place::in_hop(1, 2));
     assert_eq!(
         kinds(&pos),
         vec![],
@@ -487,10 +477,7 @@ fn interfaces_down_on_both_units_are_the_pairs_not_the_mates() {
 fn show_bootvar_shows_step_1() {
     let s = one_hop();
     let (_, pos) = at(&s, "bootvar-staged.txt", &Known::default());
-    assert_eq!(
-        (pos.place, pos.alternative),
-        (Place::InHop { hop: 1, step: 1 }, None)
-    );
+    assert_eq!((pos.place, pos.alternative), (Place::in_hop(1, 1), None));
     // Boot lines that still start with the old image: not staged.
     let text = pair("Primary", "9.8(4)", "Active", "9.8(4)", "Standby Ready")
         + "BOOT variable = disk0:/asa984-smp-k8.bin\n";
@@ -529,4 +516,284 @@ fn a_one_unit_hop_of_a_mismatched_pair() {
     let text = pair("Secondary", "9.12(4)", "Active", "9.12(4)", "Standby Ready");
     let pos = locate(&s, &parse(&text), &Known::default());
     assert_eq!(pos.place, Place::Done);
+}
+
+/// The audit's mm9: a mismatched pair whose older unit (the primary, on 8.2(5)) is active. Hop 1
+/// reloads the primary only: its runbook makes it the standby first (step 1), stages its image
+/// (step 2) and reloads it from the active secondary (step 3). `failover reload-standby` typed
+/// on the primary now would reload the secondary, on 8.4(7), onto 8.3(2): a downgrade.
+#[test]
+fn a_one_unit_hop_follows_its_own_steps_and_reloads_the_unit_it_names() {
+    let s = session("#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 3);
+    assert_eq!(
+        s.hop_facts[0].reloads.len(),
+        1,
+        "hop 1 reloads the primary only"
+    );
+    let (snap, pos) = at(&s, "mismatched-older-active.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.kind, next.unit),
+        (1, 1, StepKind::MakeStandby, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Before the plan: the primary unit on 8.2(5), the secondary unit on 8.4(7)."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|l| l.contains("reload-standby")),
+        "{said:#?}"
+    );
+    // Step 1 done: the secondary is active. Staging is not shown: the forward reading is
+    // step 2 done (next, the reload from the secondary), the other step 1 done.
+    let text = pair("Secondary", "8.4(7)", "Active", "8.2(5)", "Standby Ready");
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    let staged = Place::InHop {
+        hop: 1,
+        step: 2,
+        one_unit: Some(Unit::Primary),
+    };
+    assert_eq!(pos.place, staged);
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.step, next.kind, next.role, next.unit),
+        (
+            3,
+            StepKind::ReloadStandby,
+            Role::Active,
+            Some(Unit::Secondary)
+        )
+    );
+    assert_eq!(next.commands, vec!["failover reload-standby"]);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Before);
+    let alt_next = alt_next.unwrap();
+    assert_eq!(
+        (alt_next.step, alt_next.kind, alt_next.unit),
+        (2, StepKind::StageOne(Unit::Primary), Some(Unit::Secondary))
+    );
+    assert_eq!(
+        alt_next.commands,
+        vec!["failover exec mate copy /noconfirm tftp://<tftp-server>/asa832-k8.bin disk0:/asa832-k8.bin"]
+    );
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Inside hop 1 (8.2(5) → 8.3(2)) after step 2: the images staged on the primary unit \
+              (staging shows only in `show bootvar` or `dir`)."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    // The primary reloaded onto 8.3(2): hop 1 done, hop 2 reloads the primary only again.
+    let text = pair("Secondary", "8.4(7)", "Active", "8.3(2)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::Between { after: 1 });
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.kind),
+        (2, 2, StepKind::StageOne(Unit::Primary))
+    );
+    // Its reload ticked, yet the primary still runs 8.2(5): it booted the old image.
+    let ticks = [(1, 2), (1, 3)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let text = pair("Secondary", "8.4(7)", "Active", "8.2(5)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(
+        (pos.stops[0].unit, pos.stops[0].release),
+        (Some(Unit::Primary), Some(r("8.2(5)")))
+    );
+    assert_eq!(pos.stops[0].expected, vec![r("8.3(2)")]);
+    // Hop 3 reloads both units: at its start both run 8.4(7), as any two-unit hop.
+    let text = pair("Secondary", "8.4(7)", "Active", "8.4(7)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::Between { after: 2 });
+    assert_eq!(pos.next.unwrap().kind, StepKind::Stage);
+    // Mid hop 3: the primary reloaded onto 9.1(7) first.
+    let text = pair("Secondary", "8.4(7)", "Active", "9.1(7)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::in_hop(3, 2));
+}
+
+/// The audit's mm4: the units run the plan's own start (the primary 9.1(7), the secondary
+/// 9.8(4)); the hop reloads both, the unit on 9.1(7) first, so it must be the standby.
+#[test]
+fn a_mismatched_pairs_own_start_is_on_the_plan() {
+    let s = session("#from=9.1(7)&from2=9.8(4)&to=9.12(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    assert_eq!(s.hop_facts[0].reloads.len(), 2);
+    let (snap, pos) = at(&s, "mismatched-join-older-active.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![], "9.8(4) is the secondary's start");
+    assert_eq!(pos.plan_from, None);
+    assert_eq!(pos.place, Place::Before);
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.step, next.kind, next.unit),
+        (1, StepKind::FirstToStandby, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Before the plan: the primary unit on 9.1(7), the secondary unit on 9.8(4)."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    // The secondary active: step 2 reloads the primary from it.
+    let text = pair("Secondary", "9.8(4)", "Active", "9.1(7)", "Standby Ready");
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.step, next.kind, next.unit),
+        (2, StepKind::ReloadStandby, Some(Unit::Secondary))
+    );
+    let (alt, _) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Before);
+    let alt = words::alternative(s.hops(), alt, None, &snap);
+    assert!(
+        alt.contains("the primary unit on 9.1(7), the secondary unit on 9.8(4)"),
+        "{alt}"
+    );
+    // The primary reloaded onto 9.12(4): step 3 on the secondary.
+    let text = pair("Secondary", "9.8(4)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    assert_eq!(pos.next.unwrap().unit, Some(Unit::Secondary));
+    // Failed over: the other unit still runs its own 9.8(4).
+    let text = pair("Primary", "9.12(4)", "Active", "9.8(4)", "Standby Ready");
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.place, Place::in_hop(1, 3));
+    assert!(
+        words::place_read(s.hops(), pos.place, &snap).ends_with("the other still runs 9.8(4)"),
+        "{}",
+        words::place_read(s.hops(), pos.place, &snap)
+    );
+    let text = pair("Primary", "9.12(4)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::Done);
+}
+
+/// SPEC §6: "a unit that booted the old image must be caught here, before any failover" —
+/// also when only the ticks say that the reload was issued.
+#[test]
+fn a_reload_ticked_that_came_back_on_the_old_release_stops() {
+    let s = one_hop();
+    let ticks = [(1, 1), (1, 2)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "as-healthy.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
+    assert_eq!(pos.stops[0].expected, vec![r("9.12(4)")]);
+    // The second reload ticked, the former active back Standby Ready on 9.8(4).
+    let ticks = [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-failover.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(
+        (pos.stops[0].unit, pos.stops[0].release),
+        (Some(Unit::Primary), Some(r("9.8(4)")))
+    );
+    assert!(
+        words::stop(&pos.stops[0]).contains("came back on 9.8(4), not 9.12(4)"),
+        "{}",
+        words::stop(&pos.stops[0])
+    );
+}
+
+/// Both units Active (each carries traffic, or thinks it does) or both Standby Ready (none
+/// does): no step of the runbook leaves a pair so, and every next step would reload or fail
+/// over a unit it should not. A stop, and no next step.
+#[test]
+fn both_units_active_or_both_standby_ready_stop() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "both-active.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    assert!(
+        words::stop(&pos.stops[0]).starts_with("Both units are Active"),
+        "{}",
+        words::stop(&pos.stops[0])
+    );
+    let (_, pos) = at(&s, "both-standby-ready.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    assert!(words::stop(&pos.stops[0]).starts_with("Both units are Standby Ready"));
+    let text = pair("Primary", "9.8(4)", "Active", "9.12(4)", "Active");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.next, None);
+}
+
+/// SPEC §14: "Step 1 shows only in a pasted `show bootvar` or `dir`": a flash without the
+/// hop's image is before step 1, one with it on every unit listed is after it.
+#[test]
+fn a_pasted_dir_shows_step_1() {
+    let s = one_hop();
+    let (_, pos) = at(&s, "dir-not-staged.txt", &Known::default());
+    assert_eq!((pos.place, pos.alternative), (Place::Before, None));
+    let (_, pos) = at(&s, "dir-staged.txt", &Known::default());
+    assert_eq!((pos.place, pos.alternative), (Place::in_hop(1, 1), None));
+}
+
+/// A `show version` typed at a plain prompt between the two units' `show failover` outputs
+/// was given to the primary and overrode its `Version: Ours` line: a false "done".
+#[test]
+fn a_show_version_that_contradicts_show_failover_is_not_used() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "plain-prompts-version-between.txt", &Known::default());
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Line 13: a `show version`")),
+        "{said:#?}"
+    );
+}
+
+/// A unit on a release of the plan that its own path never has (the secondary below the
+/// `from2` it was planned from): where it stands is not known, and the plan's start is to be
+/// checked.
+#[test]
+fn a_unit_off_its_own_path_stops() {
+    let s = session("#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x");
+    let text = pair("Primary", "8.4(7)", "Active", "8.2(5)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    let stop = &pos.stops[0];
+    assert_eq!((stop.unit, stop.on_plan), (Some(Unit::Secondary), true));
+    assert_eq!(stop.expected, vec![r("8.4(7)")]);
+    assert_eq!(
+        words::stop(stop),
+        "The secondary unit runs 8.2(5), but this plan has it on 8.4(7): check the releases \
+         the plan starts from (the primary's, then the secondary's) before going on."
+    );
+    assert_eq!(pos.place, Place::Unknown);
 }

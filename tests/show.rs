@@ -474,3 +474,91 @@ fn a_host_line_without_its_unit_is_said_at_a_real_line() {
         s.unread
     );
 }
+
+/// `failover exec standby|active …` typed at a failover-aware prompt: the prompt says which
+/// unit typed it and which role it has, so the output is the standby's (or the active's).
+#[test]
+fn failover_exec_standby_and_active_name_their_unit_by_the_prompt() {
+    let s = read("exec-standby.txt");
+    let sec = unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(sec.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.image.as_deref(), Some("asa984-smp-k8.bin"));
+    assert_eq!(s.unread, vec![]);
+    // At a prompt that names no unit the relay's target is not known: not given to a unit.
+    let s = parse(
+        "Failover On\nFailover unit Primary\nVersion: Ours 9.8(4), Mate 9.12(4)\nThis host: Primary - Active\nOther host: Secondary - Standby Ready\nedge# failover exec standby show version\nCisco Adaptive Security Appliance Software Version 9.12(4)\nSystem image file is \"disk0:/asa9-12-4-smp-k8.bin\"\n",
+    );
+    assert_eq!(
+        (s.primary.image.clone(), s.secondary.image.clone()),
+        (None, None)
+    );
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 6,
+            why: UnreadWhy::NoUnit
+        }]
+    );
+}
+
+/// SPEC §14: releases are never guessed. A `show version` given to a unit by the nearest
+/// `show failover` (plain prompts) that contradicts what a `show failover` says of that unit
+/// is not used, and its line is said; the `show failover` lines name both units.
+#[test]
+fn a_show_version_that_contradicts_show_failover_is_said_not_used() {
+    let s = read("plain-prompts-version-between.txt");
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.release_from, Some(ReleaseFrom::Version));
+    assert_eq!(p.image, None, "its attribution was uncertain");
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 13,
+            why: UnreadWhy::Conflict
+        }]
+    );
+    // The same show version given to its unit by the order of the paste agrees: used.
+    let text = show_output("plain-prompts-version-between.txt");
+    let (first, rest) = text.split_at(text.find("edge# show version").unwrap());
+    let (version, last) = rest.split_at(rest.rfind("edge# show failover").unwrap());
+    let s = parse(&[first, last, version].concat());
+    assert_eq!(s.secondary.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
+    assert_eq!(s.unread, vec![]);
+}
+
+/// `Failover Off` with `Failover unit Secondary` and nothing else: the unit is named.
+#[test]
+fn failover_off_alone_names_its_unit() {
+    let s = read("failover-off-alone.txt");
+    assert_eq!(s.failover, Some(false));
+    assert!(s.secondary.is_known());
+    assert!(!s.primary.is_known());
+    assert_eq!(s.unread, vec![]);
+}
+
+/// A lone `show version` reads its release; only its unit is not known.
+#[test]
+fn a_lone_show_version_is_read_though_it_names_no_unit() {
+    let s = read("lone-show-version.txt");
+    assert!(!s.is_empty());
+    assert_eq!(s.unplaced, Some(r("9.12(4)")));
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 1,
+            why: UnreadWhy::NoUnit
+        }]
+    );
+}

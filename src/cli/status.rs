@@ -44,7 +44,8 @@ Examples:
   asa-planner status 9.8.4 asa9-12-4-smp-k8.bin --show out.txt --tick 1.1 --tick 1.2
 
 Steps are numbered as in the runbook: 1 stage, 2 reload the standby, 3 fail over,
-4 validation window, 5 reload the former active, 6 write memory.
+4 validation window, 5 reload the former active, 6 write memory; a mismatched pair's hop
+that reloads one unit only: 1 make it the standby, 2 stage, 3 reload it, 4 write memory.
 Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit.";
 
 #[derive(clap::Args)]
@@ -167,10 +168,9 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     }
     let snap = parse(&text);
     drop(text);
-    let previous = args.previous.map(|(hop, step)| Place::InHop {
-        hop,
-        step: step.min(5),
-    });
+    let previous = args
+        .previous
+        .map(|(hop, step)| Place::in_hop(hop, step.min(5)));
     let known = Known {
         previous,
         ticked: &args.tick,
@@ -382,7 +382,7 @@ fn json_report(
             out.push_str(",\"text\":");
             string(
                 &mut out,
-                &plain(&words::alternative(hops, *place, n.as_ref())),
+                &plain(&words::alternative(hops, *place, n.as_ref(), snap)),
             );
             out.push_str(",\"next\":");
             next_json(&mut out, n.as_ref());
@@ -424,6 +424,7 @@ fn json_report(
             UnreadWhy::Release => "release",
             UnreadWhy::State => "state",
             UnreadWhy::NoUnit => "no-unit",
+            UnreadWhy::Conflict => "conflict",
         };
         let _ = write!(out, "{{\"line\":{},\"why\":\"{why}\"}}", u.line);
     }

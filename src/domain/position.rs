@@ -3,21 +3,31 @@
 //! known ([`Known`]: the previous position, the ticked steps, the image names the person
 //! typed). Facts only; `view::words::position` says them.
 //!
-//! The steps are SPEC §6's, numbered the same in every hop: 1 stage the images, 2 reload the
-//! standby, 3 fail over, 4 the validation window, 5 reload the former active, 6 `write memory`
-//! (and restore the roles). A position "inside hop N after step K" says the effect of step K
-//! is what the output shows; the next step is K + 1.
+//! The steps are each hop's runbook's own (SPEC §6). A hop that reloads both units numbers them
+//! the same in every hop: 1 stage the images, 2 reload the standby, 3 fail over, 4 the
+//! validation window, 5 reload the former active, 6 `write memory` (and restore the roles). A
+//! mismatched pair's hop that reloads one unit only (SPEC §4) has its own: 1 make that unit the
+//! standby (only if it is active), 2 stage its image, 3 reload it from the active unit, 4
+//! `write memory` (only when the other unit already runs the hop's release). A position
+//! "inside hop N after step K" says the effect of step K is what the output shows; the next
+//! step is K + 1.
+//!
+//! Each unit walks the plan on its own path ([`Walk`]): its start release (`from` for the
+//! primary, `from2` for the secondary), then the landing of each hop that reloads it. The pair
+//! is at rest after hop K when both units are where their paths have them after hop K, and
+//! inside a hop that reloads both when one unit is on the hop's landing and the other still on
+//! its start.
 //!
 //! A snapshot alone can fit two readings: both units on the hop's start release (before the
-//! hop, or after step 1: staging shows only in `show bootvar` or `dir`); the standby upgraded
+//! hop, or after staging: staging shows only in `show bootvar` or `dir`); the standby upgraded
 //! and Standby Ready (after step 2, or in a rollback after failing back); both units on the
-//! hop's landing release (after step 5, or the hop done with step 6's optional part skipped).
-//! The forward reading is taken and the other named ([`Position::alternative`]), unless a tick
-//! or the previous position settles it.
+//! hop's landing release (after its reloads, or the hop done with its `write memory` skipped).
+//! The forward reading is taken and the other named ([`Position::alternative`]), unless a tick,
+//! a pasted `show bootvar` or `dir`, or the previous position settles it.
 
 use super::plan::Hop;
 use super::release::Release;
-use super::runbook::{default_image, Mode, Role, Unit, SERVER_PLACEHOLDER};
+use super::runbook::{default_image, has_failover_exec, Mode, Role, Unit, SERVER_PLACEHOLDER};
 use super::session::Session;
 use super::show::{other, ConfigSync, Snapshot, State, UnitFacts};
 
@@ -26,10 +36,15 @@ use super::show::{other, ConfigSync, Snapshot, State, UnitFacts};
 pub enum Place {
     /// Nothing to place: no plan, or the units' releases are not known or not on the plan.
     Unknown,
-    /// Both units on the plan's start release, no step of hop 1 taken.
+    /// Both units on the plan's start releases, no step of hop 1 taken.
     Before,
-    /// Inside hop `hop` (1-based), step `step` done (1–5).
-    InHop { hop: usize, step: u8 },
+    /// Inside hop `hop` (1-based), step `step` done: of SPEC §6's six steps, or, for a
+    /// mismatched pair's hop that reloads `one_unit` only, of its own four.
+    InHop {
+        hop: usize,
+        step: u8,
+        one_unit: Option<Unit>,
+    },
     /// Inside hop `hop`, failed back to the old release (rollback step (a) done).
     Rollback { hop: usize },
     /// Hop `after` done (1-based), the next hop not started.
@@ -39,13 +54,22 @@ pub enum Place {
 }
 
 impl Place {
+    /// Inside a hop that reloads both units, after `step`.
+    pub fn in_hop(hop: usize, step: u8) -> Place {
+        Place::InHop {
+            hop,
+            step,
+            one_unit: None,
+        }
+    }
+
     /// The hook values: `data-hop` (1-based, `done`, or empty) and `data-step` (the last step
     /// whose effect the output shows; 0 before the hop starts; empty when unknown).
     pub fn hook(self) -> (String, String) {
         match self {
             Place::Unknown => (String::new(), String::new()),
             Place::Before => ("1".into(), "0".into()),
-            Place::InHop { hop, step } => (hop.to_string(), step.to_string()),
+            Place::InHop { hop, step, .. } => (hop.to_string(), step.to_string()),
             Place::Rollback { hop } => (hop.to_string(), "rollback".into()),
             Place::Between { after } => ((after + 1).to_string(), "0".into()),
             Place::Done => ("done".into(), "done".into()),
@@ -60,7 +84,7 @@ pub enum StepKind {
     Stage,
     /// Active/Active, before step 2: make both failover groups active on the primary.
     GroupsToPrimary,
-    /// 2: reload the standby onto the hop's release.
+    /// 2: reload the standby onto the hop's release (a one-unit hop: 3, the unit it reloads).
     ReloadStandby,
     /// 3: fail over to the upgraded unit.
     FailOver,
@@ -68,10 +92,16 @@ pub enum StepKind {
     Validate,
     /// 5: reload the former active unit.
     ReloadFormer,
-    /// 6: save the configuration on both units.
+    /// 6: save the configuration on both units (a one-unit hop: 4).
     Save,
-    /// A one-unit hop: the unit to reload is active; make it the standby first.
+    /// A one-unit hop's step 1: the unit it reloads is active; make it the standby first.
     MakeStandby,
+    /// A mismatched pair's hop that reloads both units, before step 1: the unit on the hop's
+    /// start release is reloaded first, and it is active; make it the standby (the runbook's
+    /// pre-check).
+    FirstToStandby,
+    /// A one-unit hop's step 2: stage the images on that unit only.
+    StageOne(Unit),
     /// Rollback (b): take the new image out of the boot lines on the active unit.
     RollbackBoot,
 }
@@ -123,6 +153,8 @@ impl StopKind {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Stop {
     pub kind: StopKind,
+    /// The unit it is about; `None` for the pair (a `mate-failed` stop with a `state`: both
+    /// units are in that state, Active or Standby Ready).
     pub unit: Option<Unit>,
     /// The release the unit runs, when it matters.
     pub release: Option<Release>,
@@ -131,6 +163,9 @@ pub struct Stop {
     /// What the plan expects instead (an off-plan unit: the releases it could be on; a
     /// booted-the-old-image unit: the hop's release).
     pub expected: Vec<Release>,
+    /// An off-plan unit whose release the plan has, but not for this unit (a mismatched pair's
+    /// releases given for the wrong units?).
+    pub on_plan: bool,
     /// A wrong image: (the file it booted, the file the runbook names).
     pub images: Option<(String, String)>,
     /// Interfaces not Normal (names), for a step-3 precondition stop.
@@ -147,10 +182,16 @@ impl Stop {
             release: None,
             state: None,
             expected: Vec::new(),
+            on_plan: false,
             images: None,
             interfaces: Vec::new(),
             sync: None,
         }
+    }
+
+    /// Both units Active, or both Standby Ready: no step leaves a pair so.
+    fn is_both(&self) -> bool {
+        self.kind == StopKind::MateFailed && self.unit.is_none() && self.state.is_some()
     }
 }
 
@@ -179,7 +220,8 @@ pub struct Position {
 pub struct Known<'a> {
     /// The position read from the previous paste.
     pub previous: Option<Place>,
-    /// Ticked runbook steps as (hop, step), 1-based.
+    /// Ticked runbook steps as (hop, step), 1-based, numbered as each hop's runbook numbers
+    /// them.
     pub ticked: &'a [(usize, u8)],
     /// Image names the person typed, keyed by canonical release (as `runbook::hop_images`).
     pub images: &'a [(String, String)],
@@ -191,17 +233,21 @@ impl Known<'_> {
     fn ticked(&self, hop: usize, step: u8) -> bool {
         self.ticked.contains(&(hop, step))
     }
-    fn any_tick(&self, hop: usize) -> bool {
-        self.ticked.iter().any(|(h, _)| *h == hop)
+    /// The previous position inside hop `hop`: the last step whose effect it showed.
+    fn previous_step(&self, hop: usize) -> Option<u8> {
+        match self.previous {
+            Some(Place::InHop { hop: h, step, .. }) if h == hop => Some(step),
+            _ => None,
+        }
     }
     /// A reload the runbook issued may still be running: the last step taken reloads.
-    fn reloading(&self) -> bool {
-        matches!(self.previous, Some(Place::InHop { step: 1 | 4, .. }))
+    fn reloading(&self, walk: &Walk) -> bool {
+        matches!(self.previous, Some(Place::InHop { hop, step, .. }) if walk.reloads_at(hop, step.saturating_add(1)))
             || self
                 .ticked
                 .iter()
                 .max()
-                .is_some_and(|(_, s)| matches!(s, 2 | 5))
+                .is_some_and(|&(hop, step)| walk.reloads_at(hop, step))
     }
     fn image(&self, release: Release) -> Option<&str> {
         let key = release.to_string();
@@ -210,6 +256,138 @@ impl Known<'_> {
             .rev()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
+    }
+    fn image_or_default(&self, release: Release) -> String {
+        self.image(release)
+            .map_or_else(|| default_image(release), str::to_string)
+    }
+    fn server(&self) -> &str {
+        match self.server.trim() {
+            "" => SERVER_PLACEHOLDER,
+            s => s,
+        }
+    }
+}
+
+/// The plan as each unit walks it: the release each runs after each hop, and the hops that
+/// reload one unit only.
+struct Walk<'a> {
+    hops: &'a [Hop],
+    mode: Mode,
+    /// The primary's and the secondary's release after hop `k` (index 0: the plan's start).
+    paths: [Vec<Release>; 2],
+    /// Per hop: the unit it reloads alone (a mismatched pair's newer unit stays).
+    one_unit: Vec<Option<Unit>>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(session: &'a Session) -> Option<Walk<'a>> {
+        let hops = session.hops();
+        let primary = session.from.release.or(hops.first().map(|h| h.from))?;
+        let secondary = session
+            .from2
+            .as_ref()
+            .and_then(|f| f.release)
+            .unwrap_or(primary);
+        let mut paths = [vec![primary], vec![secondary]];
+        let mut one_unit = Vec::with_capacity(hops.len());
+        for (i, hop) in hops.iter().enumerate() {
+            let reloads: Vec<Unit> = match session.hop_facts.get(i) {
+                Some(f) => f.reloads.iter().map(|u| u.unit).collect(),
+                None => vec![Unit::Primary, Unit::Secondary],
+            };
+            for (path, unit) in paths.iter_mut().zip([Unit::Primary, Unit::Secondary]) {
+                let last = path.last().copied().unwrap_or(hop.from);
+                path.push(if reloads.contains(&unit) {
+                    hop.to
+                } else {
+                    last
+                });
+            }
+            one_unit.push(match reloads.as_slice() {
+                [unit] => Some(*unit),
+                _ => None,
+            });
+        }
+        Some(Walk {
+            hops,
+            mode: session.setup.mode,
+            paths,
+            one_unit,
+        })
+    }
+
+    fn path(&self, unit: Unit) -> &[Release] {
+        match unit {
+            Unit::Primary => &self.paths[0],
+            Unit::Secondary => &self.paths[1],
+        }
+    }
+
+    /// The hop (1-based) reloads this unit alone.
+    fn one_unit(&self, hop: usize) -> Option<Unit> {
+        self.one_unit.get(hop.wrapping_sub(1)).copied().flatten()
+    }
+
+    /// Step `step` of hop `hop` reloads a unit.
+    fn reloads_at(&self, hop: usize, step: u8) -> bool {
+        match self.one_unit(hop) {
+            Some(_) => step == 3,
+            None => step == 2 || step == 5,
+        }
+    }
+
+    /// The hop's `write memory` step, when it has one: 6, or 4 for a one-unit hop whose other
+    /// unit already runs the hop's release.
+    fn save_step(&self, hop: usize) -> Option<u8> {
+        match self.one_unit(hop) {
+            None => Some(6),
+            Some(unit) => {
+                let stays = self.path(other(unit)).get(hop).copied();
+                let to = self.hops.get(hop.wrapping_sub(1)).map(|h| h.to);
+                (stays.is_some() && stays == to).then_some(4)
+            }
+        }
+    }
+
+    /// The hops `k` after which the unit's path has it on `release` (0: the plan's start).
+    fn places(&self, unit: Unit, release: Release) -> Vec<usize> {
+        let path = self.path(unit);
+        (0..path.len()).filter(|&k| path[k] == release).collect()
+    }
+
+    /// The releases the unit's path has it on, in order, each once.
+    fn releases(&self, unit: Unit) -> Vec<Release> {
+        let mut list = self.path(unit).to_vec();
+        list.dedup();
+        list
+    }
+
+    /// Every release of the plan: each hop's start and landing, and each unit's start.
+    fn on_plan(&self, release: Release) -> bool {
+        self.paths.iter().flatten().any(|r| *r == release)
+            || self
+                .hops
+                .iter()
+                .any(|h| h.from == release || h.to == release)
+    }
+
+    /// Where a block is typed for a unit: Active/Standby by its role, Active/Active by name.
+    fn role_of(&self, unit: Unit, active_standby: Role) -> Role {
+        match self.mode {
+            Mode::ActiveStandby => active_standby,
+            Mode::ActiveActive => unit_role(unit),
+        }
+    }
+}
+
+/// The command that hands the active role to the other unit.
+const NO_FAILOVER_ACTIVE: &str = "no failover active";
+
+fn unit_role(unit: Unit) -> Role {
+    match unit {
+        Unit::Primary => Role::Primary,
+        Unit::Secondary => Role::Secondary,
     }
 }
 
@@ -238,12 +416,35 @@ pub fn effective_state(f: &UnitFacts) -> Option<State> {
 /// The position of the pair on the session's plan.
 pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     let mut pos = place(session, snap, known);
+    // Both units Active or both Standby Ready: every step would reload or fail over a unit
+    // it must not; no next step is offered.
+    if pos.stops.iter().any(Stop::is_both) {
+        pos.next = None;
+        pos.alternative = None;
+    }
     let system = session.setup.multi_context || session.setup.mode == Mode::ActiveActive;
     let alt = pos.alternative.as_mut().and_then(|(_, n)| n.as_mut());
     for n in pos.next.iter_mut().chain(alt) {
         n.system = system;
     }
     pos
+}
+
+/// Both units Active, or both Standby Ready (a failover link down, or a pair that has lost
+/// its active unit).
+fn both_stop(snap: &Snapshot) -> Option<Stop> {
+    let (p, s) = (
+        effective_state(&snap.primary),
+        effective_state(&snap.secondary),
+    );
+    match (p, s) {
+        (Some(a @ (State::Active | State::StandbyReady)), Some(b)) if a == b => {
+            let mut stop = Stop::new(StopKind::MateFailed, None);
+            stop.state = Some(a);
+            Some(stop)
+        }
+        _ => None,
+    }
 }
 
 fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
@@ -268,6 +469,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             pos.stops.push(stop);
         }
     }
+    pos.stops.extend(both_stop(snap));
     let (p, s) = (snap.primary.release, snap.secondary.release);
     if let Some(from) = p.or(s) {
         let want_p = session.from.release;
@@ -281,27 +483,29 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             });
         }
     }
-    let hops = session.hops();
-    if hops.is_empty() {
-        // Nothing to do (`same`): done when both units run the target.
-        if session.verdict == super::plan::Verdict::Same
-            && p.is_some()
-            && p == s
-            && p == session.to.release
-        {
-            pos.place = Place::Done;
-            pos.plan_from = None;
+    let walk = match Walk::new(session) {
+        Some(walk) if !walk.hops.is_empty() => walk,
+        _ => {
+            // Nothing to do (`same`): done when both units run the target.
+            if session.verdict == super::plan::Verdict::Same
+                && p.is_some()
+                && p == s
+                && p == session.to.release
+            {
+                pos.place = Place::Done;
+                pos.plan_from = None;
+            }
+            return pos;
         }
-        return pos;
-    }
+    };
     // The mate is not seen: nothing to place by, unless a reload is under way.
-    if snap.mate_unknown || p.is_none() || s.is_none() {
+    let (Some(p), Some(s), false) = (p, s, snap.mate_unknown) else {
         let missing = [&snap.primary, &snap.secondary]
             .into_iter()
             .find(|f| f.release.is_none() && !f.release_unreadable);
         if snap.mate_unknown || missing.is_some_and(|f| f.state == Some(State::NotDetected)) {
             let unit = missing.map(|f| f.unit);
-            let kind = if known.reloading() {
+            let kind = if known.reloading(&walk) {
                 StopKind::MateSyncing
             } else {
                 StopKind::MateUnknown
@@ -312,8 +516,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         }
         pos.place = known.previous.unwrap_or(Place::Unknown);
         return pos;
-    }
-    let (p, s) = (p.unwrap_or(hops[0].from), s.unwrap_or(hops[0].from));
+    };
     if pos
         .stops
         .iter()
@@ -321,71 +524,65 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     {
         return pos;
     }
-    let releases: Vec<Release> = std::iter::once(hops[0].from)
-        .chain(hops.iter().map(|h| h.to))
-        .collect();
-    let index = |r: Release| releases.iter().position(|x| *x == r);
-    let (ip, is) = (index(p), index(s));
-    let (Some(ip), Some(is)) = (ip, is) else {
-        for (f, i) in [(&snap.primary, ip), (&snap.secondary, is)] {
-            if i.is_none() {
+    let (kp, ks) = (
+        walk.places(Unit::Primary, p),
+        walk.places(Unit::Secondary, s),
+    );
+    if kp.is_empty() || ks.is_empty() {
+        for (f, k) in [(&snap.primary, &kp), (&snap.secondary, &ks)] {
+            if let (true, Some(release)) = (k.is_empty(), f.release) {
                 let mut stop = Stop::new(StopKind::OffPlan, Some(f.unit));
-                stop.release = f.release;
-                stop.expected = expected_for(&releases, f.release);
+                stop.release = Some(release);
+                stop.expected = expected_for(&walk.releases(f.unit), release);
+                stop.on_plan = walk.on_plan(release);
                 pos.stops.push(stop);
             }
         }
         pos.place = known.previous.unwrap_or(Place::Unknown);
         return pos;
-    };
+    }
     wrong_images(&mut pos, snap, known);
-    let (lo, hi) = (ip.min(is), ip.max(is));
-    if hi - lo > 1 && !newer_waits(session, snap, hi, &releases) {
-        let mut stop = Stop::new(StopKind::Parity, None);
-        stop.expected = vec![releases[lo], releases[hi]];
-        pos.stops.push(stop);
-        return pos;
-    }
-    let active = active_unit(snap);
-    let mode = session.setup.mode;
-    if lo == hi || (hi - lo > 1) {
-        at_rest(&mut pos, session, snap, known, lo.min(hi), hops, active);
-        return pos;
-    }
-    let h = hi; // hop number (1-based): releases[hi] is hops[hi - 1].to
-    let hop = &hops[h - 1];
-    let (upgraded, old) = if ip == hi {
-        (&snap.primary, &snap.secondary)
+    if let Some(&k) = kp.iter().find(|k| ks.contains(k)) {
+        at_rest(&mut pos, &walk, snap, known, k);
+    } else if let Some((h, upgraded)) = mid_hop(&walk, &kp, &ks) {
+        let (upgraded, old) = (snap.unit(upgraded), snap.unit(other(upgraded)));
+        in_hop(&mut pos, &walk, known, h, upgraded, old);
     } else {
-        (&snap.secondary, &snap.primary)
-    };
-    let one_unit = session
-        .hop_facts
-        .get(h - 1)
-        .is_some_and(|f| f.reloads.len() == 1);
-    if one_unit {
-        pos.place = Place::InHop { hop: h, step: 1 };
-        pos.next = Some(if old.is_active() {
-            next(
-                h,
-                2,
-                StepKind::MakeStandby,
-                Role::Active,
-                Some(old.unit),
-                &["no failover active"],
-            )
-        } else {
-            next(
-                h,
-                2,
-                StepKind::ReloadStandby,
-                Role::Active,
-                active,
-                &["failover reload-standby"],
-            )
-        });
-        return pos;
+        let mut stop = Stop::new(StopKind::Parity, None);
+        stop.expected = vec![p.min(s), p.max(s)];
+        pos.stops.push(stop);
     }
+    pos
+}
+
+/// A hop (1-based) that reloads both units with one unit already on its landing and the other
+/// still on its start: the hop and the upgraded unit.
+fn mid_hop(walk: &Walk, kp: &[usize], ks: &[usize]) -> Option<(usize, Unit)> {
+    (1..=walk.hops.len())
+        .filter(|&h| walk.one_unit(h).is_none())
+        .find_map(|h| {
+            if kp.contains(&h) && ks.contains(&(h - 1)) {
+                Some((h, Unit::Primary))
+            } else if ks.contains(&h) && kp.contains(&(h - 1)) {
+                Some((h, Unit::Secondary))
+            } else {
+                None
+            }
+        })
+}
+
+/// Inside hop `h`, which reloads both units: `upgraded` runs its release, `old` its start.
+fn in_hop(
+    pos: &mut Position,
+    walk: &Walk,
+    known: &Known,
+    h: usize,
+    upgraded: &UnitFacts,
+    old: &UnitFacts,
+) {
+    let hop = &walk.hops[h - 1];
+    let mode = walk.mode;
+    let reloading = known.reloading(walk);
     let upgraded_state = effective_state(upgraded);
     let old_state = effective_state(old);
     let old_active = old_state.is_some_and(State::is_active);
@@ -393,14 +590,9 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     if old_active && !upgraded_active {
         // After step 2 (or a rollback's failback): the next step fails over.
         let rolled_back = known.ticked(h, 3)
-            || matches!(
-                known.previous,
-                Some(Place::InHop { hop, step: 3.. }) | Some(Place::Rollback { hop }) if hop == h
-            );
-        let forward = (
-            Place::InHop { hop: h, step: 2 },
-            Some(step_three(h, mode, old.unit)),
-        );
+            || known.previous_step(h).is_some_and(|s| s >= 3)
+            || known.previous == Some(Place::Rollback { hop: h });
+        let forward = (Place::in_hop(h, 2), Some(step_three(h, mode, old.unit)));
         let back = (
             Place::Rollback { hop: h },
             Some(rollback(h, hop, known, mode, old.unit)),
@@ -416,24 +608,35 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         pos.next = n;
         pos.alternative = alt;
         if matches!(place, Place::InHop { .. }) {
-            precondition(&mut pos, upgraded, old, known);
+            precondition(pos, upgraded, old, reloading);
         }
-        return pos;
+        return;
     }
     if upgraded_active && !old_active {
-        let step = if known.ticked(h, 4) || known.previous == Some(Place::InHop { hop: h, step: 4 })
-        {
+        let step = if known.ticked(h, 4) || known.previous_step(h) == Some(4) {
             4
         } else {
             3
         };
-        pos.place = Place::InHop { hop: h, step };
+        // The second reload was issued, yet the former active still runs its old release: it
+        // booted the old image (SPEC §6: caught here, before any failover).
+        let step = if known.ticked(h, 5) {
+            let mut stop = Stop::new(StopKind::OffPlan, Some(old.unit));
+            stop.release = old.release;
+            stop.expected = vec![hop.to];
+            pos.stops.push(stop);
+            4
+        } else {
+            step
+        };
+        pos.place = Place::in_hop(h, step);
+        let on = walk.role_of(upgraded.unit, Role::Active);
         pos.next = Some(if step == 3 {
             next(
                 h,
                 4,
                 StepKind::Validate,
-                role_on(mode, Some(upgraded.unit)),
+                on,
                 Some(upgraded.unit),
                 &["show failover"],
             )
@@ -442,13 +645,13 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
                 h,
                 5,
                 StepKind::ReloadFormer,
-                role_on(mode, Some(upgraded.unit)),
+                on,
                 Some(upgraded.unit),
                 &["failover reload-standby"],
             )
         });
-        standby_health(&mut pos, old, known, step == 4);
-        return pos;
+        standby_health(pos, old, reloading, step == 4);
+        return;
     }
     // No unit active, or both: the pair is not in a state any step leaves it in.
     pos.place = known.previous.unwrap_or(Place::Unknown);
@@ -466,17 +669,6 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             pos.stops.push(stop);
         }
     }
-    pos
-}
-
-/// A mismatched pair whose newer unit still waits on its own release for the hop it joins.
-fn newer_waits(session: &Session, snap: &Snapshot, hi: usize, releases: &[Release]) -> bool {
-    let r = releases[hi];
-    let on_field = |f: Option<&super::session::Field>, u: &UnitFacts| {
-        f.and_then(|f| f.release) == Some(r) && u.release == Some(r)
-    };
-    on_field(Some(&session.from), &snap.primary)
-        || on_field(session.from2.as_ref(), &snap.secondary)
 }
 
 /// The unit whose (every group's) state is active, when one is.
@@ -506,23 +698,12 @@ fn next(
     }
 }
 
-/// Where a block is typed: the active unit (Active/Standby), or the unit by name
-/// (Active/Active, where both units carry traffic).
-fn role_on(mode: Mode, unit: Option<Unit>) -> Role {
-    match (mode, unit) {
-        (Mode::ActiveStandby, _) => Role::Active,
-        (Mode::ActiveActive, Some(Unit::Secondary)) => Role::Secondary,
-        (Mode::ActiveActive, _) => Role::Primary,
-    }
-}
-
-/// Step 3: `no failover active` on the active unit (Active/Active: on the primary, where both
+/// Step 3: `no failover active` on the active unit (Active/Active: on the unit where both
 /// groups are active).
 fn step_three(h: usize, mode: Mode, old: Unit) -> NextStep {
-    let role = match (mode, old) {
-        (Mode::ActiveStandby, _) => Role::Active,
-        (Mode::ActiveActive, Unit::Primary) => Role::Primary,
-        (Mode::ActiveActive, Unit::Secondary) => Role::Secondary,
+    let role = match mode {
+        Mode::ActiveStandby => Role::Active,
+        Mode::ActiveActive => unit_role(old),
     };
     next(
         h,
@@ -530,20 +711,21 @@ fn step_three(h: usize, mode: Mode, old: Unit) -> NextStep {
         StepKind::FailOver,
         role,
         Some(old),
-        &["no failover active"],
+        &[NO_FAILOVER_ACTIVE],
     )
 }
 
 /// Rollback (b) on the active (old-release) unit: the new image out of the boot lines.
 fn rollback(h: usize, hop: &Hop, known: &Known, mode: Mode, on: Unit) -> NextStep {
-    let image = known
-        .image(hop.to)
-        .map_or_else(|| default_image(hop.to), str::to_string);
+    let image = known.image_or_default(hop.to);
     NextStep {
         hop: h,
         step: 4,
         kind: StepKind::RollbackBoot,
-        role: role_on(mode, Some(on)),
+        role: match mode {
+            Mode::ActiveStandby => Role::Active,
+            Mode::ActiveActive => unit_role(on),
+        },
         system: false,
         unit: Some(on),
         commands: vec![
@@ -554,49 +736,77 @@ fn rollback(h: usize, hop: &Hop, known: &Known, mode: Mode, on: Unit) -> NextSte
     }
 }
 
-/// Both units on `releases[k]`: before the plan, between hops, or done.
-fn at_rest(
-    pos: &mut Position,
-    session: &Session,
-    snap: &Snapshot,
-    known: &Known,
-    k: usize,
-    hops: &[Hop],
-    active: Option<Unit>,
-) {
-    let n = hops.len();
-    let mode = session.setup.mode;
-    let lead_role = match mode {
-        Mode::ActiveStandby => Role::Active,
-        Mode::ActiveActive => Role::Primary,
+/// How a hop opens from its start: its first step, and where it stands once the ticks or a
+/// pasted `show bootvar` or `dir` say its images are staged.
+struct Opening {
+    /// The first step to take, no step of the hop taken.
+    first: NextStep,
+    /// Where a step already ticked puts the hop.
+    ticked: Option<(Place, Option<NextStep>)>,
+    /// A pasted `show bootvar` or `dir` says the images are staged (or not).
+    staged: Option<bool>,
+    /// The place and next step once the images are staged; `None` where another step must
+    /// come first (the unit to reload first is active).
+    after_staging: Option<(Place, Option<NextStep>)>,
+    /// The unit the hop's first reload reloads, and the step that reloads it.
+    reloaded: (Option<Unit>, u8),
+}
+
+/// Hop `h` (1-based) opening with both units at rest on their start releases.
+fn opening(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
+    match walk.one_unit(h) {
+        Some(unit) => opening_one(walk, snap, known, h, unit),
+        None => opening_both(walk, snap, known, h),
+    }
+}
+
+fn opening_both(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
+    let hop = &walk.hops[h - 1];
+    let active = active_unit(snap);
+    let (lead_role, lead) = match walk.mode {
+        Mode::ActiveStandby => (Role::Active, active),
+        Mode::ActiveActive => (Role::Primary, Some(Unit::Primary)),
     };
-    let lead = match mode {
-        Mode::ActiveStandby => active,
-        Mode::ActiveActive => Some(Unit::Primary),
-    };
-    // The hop that starts here (k < n) and the one that ended here (k > 0).
-    let stage = |h: usize| {
-        let hop = &hops[h - 1];
-        let image = known
-            .image(hop.to)
-            .map_or_else(|| default_image(hop.to), str::to_string);
-        let server = match known.server.trim() {
-            "" => SERVER_PLACEHOLDER,
-            s => s,
-        };
-        NextStep {
-            system: false,
-            hop: h,
-            step: 1,
-            kind: StepKind::Stage,
-            role: lead_role,
-            unit: lead,
-            commands: vec![format!(
-                "copy /noconfirm tftp://{server}/{image} disk0:/{image}"
-            )],
+    // A mismatched pair's units on different releases: the unit on the hop's start is
+    // reloaded first, from the other (SPEC §4; the runbook's pre-check).
+    let first_reloaded = [Unit::Primary, Unit::Secondary]
+        .into_iter()
+        .find(|u| walk.path(*u)[h - 1] == hop.from);
+    let mixed = walk.path(Unit::Primary)[h - 1] != walk.path(Unit::Secondary)[h - 1];
+    if let (Mode::ActiveStandby, true, Some(first), Some(a)) =
+        (walk.mode, mixed, first_reloaded, active)
+    {
+        if a == first {
+            return Opening {
+                first: next(
+                    h,
+                    1,
+                    StepKind::FirstToStandby,
+                    Role::Active,
+                    Some(first),
+                    &[NO_FAILOVER_ACTIVE],
+                ),
+                ticked: None,
+                staged: None,
+                after_staging: None,
+                reloaded: (Some(first), 2),
+            };
         }
+    }
+    let image = known.image_or_default(hop.to);
+    let stage = NextStep {
+        system: false,
+        hop: h,
+        step: 1,
+        kind: StepKind::Stage,
+        role: lead_role,
+        unit: lead,
+        commands: vec![format!(
+            "copy /noconfirm tftp://{}/{image} disk0:/{image}",
+            known.server()
+        )],
     };
-    let reload = |h: usize| match mode {
+    let reload = match walk.mode {
         Mode::ActiveActive if effective_state(&snap.primary) != Some(State::Active) => next(
             h,
             2,
@@ -614,99 +824,255 @@ fn at_rest(
             &["failover reload-standby"],
         ),
     };
-    let save = |h: usize| {
-        next(
-            h,
-            6,
-            StepKind::Save,
-            role_on(mode, active),
-            active,
-            &["write memory"],
-        )
-    };
-    // A unit the previous paste saw reloading came back on the old release.
-    if k < n {
-        if let Some(Place::InHop { hop, step: 2.. }) = known.previous {
-            if hop == k + 1 {
-                let mut stop = Stop::new(StopKind::OffPlan, standby_of(snap));
-                stop.release = Some(hops[k].from);
-                stop.expected = vec![hops[k].to];
-                pos.stops.push(stop);
-            }
-        }
+    let after_staging = (Place::in_hop(h, 1), Some(reload));
+    Opening {
+        first: stage,
+        ticked: known.ticked(h, 1).then(|| after_staging.clone()),
+        staged: staged(snap, known, hop, &[Unit::Primary, Unit::Secondary]),
+        after_staging: Some(after_staging),
+        reloaded: (active.map(other), 2),
     }
-    if k == 0 {
-        let after_one = (Place::InHop { hop: 1, step: 1 }, Some(reload(1)));
-        let before = (Place::Before, Some(stage(1)));
-        if known.ticked(1, 1) {
-            (pos.place, pos.next) = after_one;
-        } else if known.any_tick(1) || !known.ticked.is_empty() {
-            (pos.place, pos.next) = before;
-        } else if let Some(staged) = staged(snap, known, &hops[0]) {
-            (pos.place, pos.next) = if staged { after_one } else { before };
-        } else {
-            (pos.place, pos.next) = after_one;
-            pos.alternative = Some(before);
+}
+
+/// A one-unit hop: `unit` is reloaded, the other unit stays on its release (SPEC §6: that unit
+/// must be the standby; copy the image to it, check the boot lines, `failover reload-standby`
+/// from the active).
+fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit) -> Opening {
+    let hop = &walk.hops[h - 1];
+    let stays = other(unit);
+    let lead = walk.role_of(stays, Role::Active);
+    let f = snap.unit(unit);
+    let holds_traffic = match walk.mode {
+        Mode::ActiveStandby => effective_state(f).is_some_and(State::is_active),
+        Mode::ActiveActive => {
+            !f.groups.is_empty() && effective_state(f) != Some(State::StandbyReady)
+        }
+    };
+    let one = Some(unit);
+    if holds_traffic {
+        let first = match walk.mode {
+            Mode::ActiveStandby => next(
+                h,
+                1,
+                StepKind::MakeStandby,
+                Role::Active,
+                one,
+                &[NO_FAILOVER_ACTIVE],
+            ),
+            Mode::ActiveActive => next(
+                h,
+                1,
+                StepKind::MakeStandby,
+                lead,
+                Some(stays),
+                &["failover active"],
+            ),
+        };
+        return Opening {
+            first,
+            ticked: None,
+            staged: None,
+            after_staging: None,
+            reloaded: (one, 3),
+        };
+    }
+    let image = known.image_or_default(hop.to);
+    let copy = format!(
+        "copy /noconfirm tftp://{}/{image} disk0:/{image}",
+        known.server()
+    );
+    let stage = if has_failover_exec(hop.from) {
+        NextStep {
+            commands: vec![format!("failover exec mate {copy}")],
+            ..next(h, 2, StepKind::StageOne(unit), lead, Some(stays), &[])
         }
     } else {
-        let done = if k == n {
-            (Place::Done, None)
-        } else {
-            (Place::Between { after: k }, Some(stage(k + 1)))
-        };
-        let five = (Place::InHop { hop: k, step: 5 }, Some(save(k)));
-        let next_staged = hops.get(k).and_then(|h| staged(snap, known, h));
-        if known.ticked(k + 1, 1) || next_staged == Some(true) && !known.ticked(k, 5) {
-            (pos.place, pos.next) = (
-                Place::InHop {
-                    hop: k + 1,
-                    step: 1,
-                },
-                Some(reload(k + 1)),
-            );
-        } else if known.ticked(k, 6) {
-            (pos.place, pos.next) = done;
-        } else if known.ticked(k, 5) {
-            (pos.place, pos.next) = five;
-        } else {
-            (pos.place, pos.next) = done;
-            pos.alternative = Some(five);
+        NextStep {
+            commands: vec![copy],
+            ..next(
+                h,
+                2,
+                StepKind::StageOne(unit),
+                walk.role_of(unit, Role::Standby),
+                one,
+                &[],
+            )
         }
+    };
+    let reload = next(
+        h,
+        3,
+        StepKind::ReloadStandby,
+        lead,
+        Some(stays),
+        &["failover reload-standby"],
+    );
+    let after_staging = (
+        Place::InHop {
+            hop: h,
+            step: 2,
+            one_unit: one,
+        },
+        Some(reload),
+    );
+    let ticked = if known.ticked(h, 2) {
+        Some(after_staging.clone())
+    } else if known.ticked(h, 1) {
+        Some((
+            Place::InHop {
+                hop: h,
+                step: 1,
+                one_unit: one,
+            },
+            Some(stage.clone()),
+        ))
+    } else {
+        None
+    };
+    Opening {
+        first: stage,
+        ticked,
+        staged: staged(snap, known, hop, &[unit]),
+        after_staging: Some(after_staging),
+        reloaded: (one, 3),
+    }
+}
+
+/// Both units where their paths have them after hop `k`: before the plan, between hops, or
+/// done; or inside the next hop when the ticks or a pasted `show bootvar` or `dir` say it
+/// started.
+fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: usize) {
+    let n = walk.hops.len();
+    let opening = (k < n).then(|| opening(walk, snap, known, k + 1));
+    let first = opening.as_ref().map(|o| o.first.clone());
+    let rest = match k {
+        0 => Place::Before,
+        k if k == n => Place::Done,
+        k => Place::Between { after: k },
+    };
+    let rest = (rest, first);
+    // The hop that ended here may still have its `write memory` to do.
+    let saving = (k > 0).then(|| walk.save_step(k)).flatten().map(|save| {
+        let active = active_unit(snap);
+        let place = Place::InHop {
+            hop: k,
+            step: save - 1,
+            one_unit: walk.one_unit(k),
+        };
+        let on = walk.role_of(active.unwrap_or(Unit::Primary), Role::Active);
+        (
+            save,
+            (
+                place,
+                Some(next(k, save, StepKind::Save, on, active, &["write memory"])),
+            ),
+        )
+    });
+    let saved_before = saving
+        .as_ref()
+        .is_some_and(|(save, _)| known.ticked(k, save - 1));
+    let started = opening.as_ref().and_then(|o| {
+        o.ticked.clone().or_else(|| {
+            let by_output = o.staged == Some(true) && (k == 0 || !saved_before);
+            o.after_staging.clone().filter(|_| by_output)
+        })
+    });
+    let ((place, next), alternative) = if let Some(started) = started {
+        (started, None)
+    } else if k == 0 {
+        let o = opening.as_ref();
+        let forward = o.and_then(|o| o.after_staging.clone());
+        match forward {
+            Some(forward) if known.ticked.is_empty() && o.is_some_and(|o| o.staged.is_none()) => {
+                (forward, Some(rest))
+            }
+            _ => (rest, None),
+        }
+    } else {
+        match saving {
+            Some((save, _)) if known.ticked(k, save) => (rest, None),
+            Some((_, reading)) if saved_before => (reading, None),
+            Some((_, reading)) => (rest, Some(reading)),
+            None => (rest, None),
+        }
+    };
+    pos.place = place;
+    pos.next = next;
+    pos.alternative = alternative;
+    if let Some(o) = &opening {
+        old_image(pos, walk, snap, known, k + 1, o);
     }
     // The standby must be healthy at rest too.
+    let active = active_unit(snap);
     if let Some(standby) = [&snap.primary, &snap.secondary]
         .into_iter()
         .find(|f| Some(f.unit) != active && effective_state(f).is_some())
     {
-        standby_health(pos, standby, known, false);
+        standby_health(pos, standby, known.reloading(walk), false);
     }
 }
 
-/// Whether the boot lines a `show bootvar` showed put the hop's image first (step 1 done), or
-/// `None` when no `show bootvar` was pasted.
-fn staged(snap: &Snapshot, known: &Known, hop: &Hop) -> Option<bool> {
-    let first = snap.boot.as_ref()?.first()?;
-    let named = known
-        .image(hop.to)
-        .is_some_and(|n| n.trim().eq_ignore_ascii_case(first));
-    Some(named || super::release_text::image_release(first) == Some(hop.to))
+/// Hop `h`'s first reload was issued (ticked, or seen done before), yet the unit it reloads
+/// is still on its start release: it booted the old image (SPEC §6: caught here, before any
+/// failover). The reload is to be done again once its boot lines are right.
+fn old_image(
+    pos: &mut Position,
+    walk: &Walk,
+    snap: &Snapshot,
+    known: &Known,
+    h: usize,
+    o: &Opening,
+) {
+    let (unit, step) = o.reloaded;
+    let issued = known.ticked(h, step) || known.previous_step(h).is_some_and(|done| done >= step);
+    let (true, Some(unit)) = (issued, unit) else {
+        return;
+    };
+    let mut stop = Stop::new(StopKind::OffPlan, Some(unit));
+    stop.release = snap.unit(unit).release;
+    stop.expected = vec![walk.hops[h - 1].to];
+    pos.stops.push(stop);
+    if let Some((place, next)) = o.after_staging.clone() {
+        pos.place = place;
+        pos.next = next;
+        pos.alternative = None;
+    }
 }
 
-/// The unit not active, when the output says which is.
-fn standby_of(snap: &Snapshot) -> Option<Unit> {
-    active_unit(snap).map(other)
+/// Whether the hop's image is staged: the first boot line a pasted `show bootvar` shows, or,
+/// without one, the image on the flash of each unit in `units` whose `dir` was pasted; `None`
+/// when neither says.
+fn staged(snap: &Snapshot, known: &Known, hop: &Hop, units: &[Unit]) -> Option<bool> {
+    let named = known.image(hop.to).map(str::trim);
+    let is_image = |file: &str| {
+        named.is_some_and(|n| n.eq_ignore_ascii_case(file))
+            || super::release_text::image_release(file) == Some(hop.to)
+    };
+    if let Some(boot) = &snap.boot {
+        return boot.first().map(|first| is_image(first));
+    }
+    let listed: Vec<&UnitFacts> = units
+        .iter()
+        .map(|u| snap.unit(*u))
+        .filter(|f| !f.files.is_empty())
+        .collect();
+    (!listed.is_empty()).then(|| {
+        listed
+            .iter()
+            .all(|f| f.files.iter().any(|file| is_image(file)))
+    })
 }
 
 /// Stops for a standby that is not Standby Ready; `fails_over_next` makes any state but
 /// Standby Ready a stop (the next step depends on it).
-fn standby_health(pos: &mut Position, standby: &UnitFacts, known: &Known, fails_over_next: bool) {
+fn standby_health(pos: &mut Position, standby: &UnitFacts, reloading: bool, fails_over_next: bool) {
     let Some(state) = effective_state(standby) else {
         return;
     };
     let kind = match state {
         State::StandbyReady => return,
         s if s.is_syncing() => StopKind::MateSyncing,
-        State::NotDetected if known.reloading() => StopKind::MateSyncing,
+        State::NotDetected if reloading => StopKind::MateSyncing,
         State::NotDetected => StopKind::MateUnknown,
         _ if fails_over_next => StopKind::MateFailed,
         State::Failed | State::Disabled => StopKind::MateFailed,
@@ -719,8 +1085,8 @@ fn standby_health(pos: &mut Position, standby: &UnitFacts, known: &Known, fails_
 
 /// Step 3's precondition: the upgraded standby Standby Ready, its interfaces Normal, the
 /// configuration synchronised.
-fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, known: &Known) {
-    standby_health(pos, upgraded, known, true);
+fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, reloading: bool) {
+    standby_health(pos, upgraded, reloading, true);
     if pos
         .stops
         .iter()
@@ -760,11 +1126,8 @@ fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, known
     }
 }
 
-/// The plan's releases next to an off-plan one (the hop it could belong to).
-fn expected_for(releases: &[Release], release: Option<Release>) -> Vec<Release> {
-    let Some(r) = release else {
-        return releases.to_vec();
-    };
+/// The releases of a unit's path next to an off-plan one (the hop it could belong to).
+fn expected_for(releases: &[Release], r: Release) -> Vec<Release> {
     let at = releases.partition_point(|x| *x < r);
     let lo = at.saturating_sub(1);
     releases[lo..(at + 1).min(releases.len())].to_vec()

@@ -59,6 +59,11 @@ pub fn html(
         inline_code(&mut out, words::context());
         out.push_str("</p>");
     }
+    if let Some(release) = snap.unplaced {
+        out.push_str("<p data-show-unplaced>");
+        inline_code(&mut out, &words::unplaced(release));
+        out.push_str("</p>");
+    }
     for stop in &pos.stops {
         out.push_str("<p role=\"alert\"");
         attr(&mut out, "data-stop", stop.kind.as_str());
@@ -87,7 +92,10 @@ pub fn html(
         attr(&mut out, "data-hop", &hop);
         attr(&mut out, "data-step", &step);
         out.push('>');
-        inline_code(&mut out, &words::alternative(hops, *place, n.as_ref()));
+        inline_code(
+            &mut out,
+            &words::alternative(hops, *place, n.as_ref(), snap),
+        );
         out.push_str(" <button type=\"button\" data-choose-reading=\"\">");
         escape(&mut out, words::CHOOSE_READING);
         out.push_str("</button></p>");

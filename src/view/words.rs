@@ -1319,49 +1319,101 @@ pub mod position {
             .join(" ")
     }
 
-    fn step_done(step: u8, hop: &Hop) -> String {
-        let (from, to) = (hop.from, hop.to);
+    /// What step `step` of `hop` did; `one_unit`: the unit a mismatched pair's one-unit hop
+    /// reloads (its own steps); `old`: the release the unit not yet upgraded runs.
+    fn step_done(step: u8, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
+        let to = hop.to;
+        if let Some(unit) = one_unit {
+            let name = unit_name(unit);
+            return match step {
+                1 => format!("{name} (the unit this hop reloads) is the standby"),
+                2 => format!(
+                    "the images staged on {name} (staging shows only in `show bootvar` or `dir`)"
+                ),
+                _ => format!("{name} reloaded onto {to}"),
+            };
+        }
         match step {
             1 => "images staged on both units (staging shows only in `show bootvar` or `dir`)"
                 .to_string(),
             2 => format!("the standby reloaded onto {to}"),
-            3 => format!("failed over: the unit on {to} is active, the other still runs {from}"),
+            3 => format!("failed over: the unit on {to} is active, the other still runs {old}"),
             4 => "the validation window checked".to_string(),
             _ => format!("the former active reloaded onto {to}: both units run {to}"),
         }
     }
 
+    /// Both units' releases at rest, as the output shows them: "both units on 9.8(4)", or "the
+    /// primary unit on 8.2(5), the secondary unit on 8.4(7)" (a mismatched pair); `plan` when
+    /// the output does not show both.
+    fn at_rest(snap: Option<&Snapshot>, plan: Release) -> String {
+        match snap.map(|s| (s.primary.release, s.secondary.release)) {
+            Some((Some(p), Some(s))) if p != s => {
+                format!(
+                    "{} on {p}, {} on {s}",
+                    unit_name(Unit::Primary),
+                    unit_name(Unit::Secondary)
+                )
+            }
+            Some((Some(p), Some(_))) => format!("both units on {p}"),
+            _ => format!("both units on {plan}"),
+        }
+    }
+
+    /// The release of the unit the output shows not on the hop's landing (the unit not yet
+    /// upgraded, on its own start), else the hop's start.
+    fn not_upgraded(snap: Option<&Snapshot>, hop: &Hop) -> Release {
+        snap.and_then(|s| {
+            [s.primary.release, s.secondary.release]
+                .into_iter()
+                .flatten()
+                .find(|r| *r != hop.to)
+        })
+        .unwrap_or(hop.from)
+    }
+
     /// The position in a sentence: "inside hop 1 (9.8(4) → 9.12(4)) after step 2: the
     /// standby reloaded onto 9.12(4) and Standby Ready".
     pub fn place(hops: &[Hop], place: Place) -> String {
+        place_in(hops, place, None)
+    }
+
+    /// [`place`], with the releases the output shows where a mismatched pair's units differ.
+    fn place_in(hops: &[Hop], place: Place, snap: Option<&Snapshot>) -> String {
         let hop = |h: usize| hops.get(h.wrapping_sub(1));
         match place {
             Place::Unknown => "where the pair stands on the plan is not known".to_string(),
             Place::Before => match hops.first() {
-                Some(h) => format!("before the plan: both units on {}", h.from),
+                Some(h) => format!("before the plan: {}", at_rest(snap, h.from)),
                 None => "before the plan".to_string(),
             },
-            Place::InHop { hop: h, step } => match hop(h) {
+            Place::InHop {
+                hop: h,
+                step,
+                one_unit,
+            } => match hop(h) {
                 Some(x) => format!(
                     "inside hop {h} ({} → {}) after step {step}: {}",
                     x.from,
                     x.to,
-                    step_done(step, x)
+                    step_done(step, x, one_unit, not_upgraded(snap, x))
                 ),
                 None => format!("inside hop {h} after step {step}"),
             },
             Place::Rollback { hop: h } => match hop(h) {
                 Some(x) => format!(
                     "inside hop {h} ({} → {}), rolling back: failed back to the unit on {}",
-                    x.from, x.to, x.from
+                    x.from,
+                    x.to,
+                    not_upgraded(snap, x)
                 ),
                 None => format!("inside hop {h}, rolling back"),
             },
             Place::Between { after } => match hop(after) {
                 Some(x) => format!(
-                    "between hops {after} and {}: both units on {}",
+                    "between hops {after} and {}: {}",
                     after + 1,
-                    x.to
+                    at_rest(snap, x.to)
                 ),
                 None => format!("between hops {after} and {}", after + 1),
             },
@@ -1430,9 +1482,22 @@ pub mod position {
                  reloads onto the new release)"
             ),
             StepKind::Save => format!("next, step {step} on {on}: {cmds}"),
-            StepKind::MakeStandby => {
-                format!("next, on {on}: {cmds}: the unit this hop reloads must be the standby")
-            }
+            StepKind::MakeStandby => format!(
+                "next, step {step} of hop {} on {on}: {cmds}: the unit this hop reloads must be \
+                 the standby",
+                n.hop
+            ),
+            StepKind::FirstToStandby => format!(
+                "next, before step 1 of hop {} on {on}: {cmds}: the unit on the hop's start \
+                 release is reloaded first, so it must be the standby (the runbook's pre-check)",
+                n.hop
+            ),
+            StepKind::StageOne(unit) => format!(
+                "next, step {step} of hop {} on {on}: stage the images on {} only, starting \
+                 with {cmds} (the runbook's step {step} has the whole block)",
+                n.hop,
+                unit_name(unit)
+            ),
             StepKind::RollbackBoot => format!(
                 "next, rollback step (b) on {on}: {cmds} (the runbook's rollback block has the \
                  rest)"
@@ -1441,15 +1506,25 @@ pub mod position {
     }
 
     /// The other reading of the snapshot, with its next step.
-    pub fn alternative(hops: &[Hop], place: Place, n: Option<&NextStep>) -> String {
+    pub fn alternative(
+        hops: &[Hop],
+        place: Place,
+        n: Option<&NextStep>,
+        snap: &Snapshot,
+    ) -> String {
         let when = match place {
             Place::Before => "if the images are not staged yet",
             Place::Rollback { .. } => "if you failed back after step 3 (a rollback)",
+            Place::InHop {
+                step: 3,
+                one_unit: Some(_),
+                ..
+            } => "if step 4 is not done yet",
             Place::InHop { step: 5, .. } => "if step 6 is not done yet",
             Place::InHop { step: 2, .. } => "if the standby was reloaded by step 2",
             _ => "otherwise",
         };
-        let mut s = format!("Or, {when}: {}", self::place(hops, place));
+        let mut s = format!("Or, {when}: {}", place_in(hops, place, Some(snap)));
         if let Some(n) = n {
             s.push_str("; ");
             s.push_str(&next(n));
@@ -1497,6 +1572,16 @@ pub mod position {
                 capital(who),
                 s.interfaces.join(", ")
             ),
+            StopKind::MateFailed if s.unit.is_none() && s.state == Some(State::Active) => {
+                "Both units are Active: each carries traffic or believes it does (the failover \
+                 link may be down). Do not reload or fail over either unit: check the failover \
+                 link and `show failover history` on both first."
+                    .to_string()
+            }
+            StopKind::MateFailed if s.unit.is_none() && s.state.is_some() => format!(
+                "Both units are {state}: no unit is Active. Do not reload or fail over either \
+                 unit: find why (`show failover history` on both) first."
+            ),
             StopKind::MateFailed => format!(
                 "{} is {state}, not Standby Ready: do not fail over; find why (`show failover \
                  history`) before the next step.",
@@ -1508,6 +1593,12 @@ pub mod position {
                 capital(who)
             ),
             StopKind::OffPlan => match (s.release, s.expected.as_slice()) {
+                (Some(r), want) if s.on_plan && !want.is_empty() => format!(
+                    "{} runs {r}, but this plan has it on {}: check the releases the plan \
+                     starts from (the primary's, then the secondary's) before going on.",
+                    capital(who),
+                    releases(want)
+                ),
                 (Some(r), [want]) => format!(
                     "{} came back on {r}, not {want}: it booted the old image. Check its boot \
                      lines (`show bootvar`) before going on.",
@@ -1574,27 +1665,50 @@ pub mod position {
          failover` and `show version` from the system execution space (`changeto system`)."
     }
 
-    /// The lines not read, by number only: "Lines 3, 14 could not be read."
+    /// The lines not read, by number only: "Lines 3, 14 could not be read."; then each
+    /// `show version` not used because it contradicts `show failover`, in a sentence of its own.
     pub fn unread(lines: &[Unread]) -> Option<String> {
         const SHOWN: usize = 20;
-        if lines.is_empty() {
-            return None;
+        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) =
+            lines.iter().partition(|u| u.why == UnreadWhy::Conflict);
+        let mut sentences = Vec::new();
+        if !lines.is_empty() {
+            let mut numbers: Vec<String> = lines
+                .iter()
+                .take(SHOWN)
+                .map(|u| match u.why {
+                    UnreadWhy::Unknown | UnreadWhy::Conflict => u.line.to_string(),
+                    UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
+                    UnreadWhy::State => {
+                        format!("{} (a state show failover does not print)", u.line)
+                    }
+                    UnreadWhy::NoUnit => format!("{} (output that names no unit)", u.line),
+                })
+                .collect();
+            if lines.len() > SHOWN {
+                numbers.push(format!("and {} more", lines.len() - SHOWN));
+            }
+            let noun = if lines.len() == 1 { "Line" } else { "Lines" };
+            sentences.push(format!("{noun} {} could not be read.", numbers.join(", ")));
         }
-        let mut numbers: Vec<String> = lines
-            .iter()
-            .take(SHOWN)
-            .map(|u| match u.why {
-                UnreadWhy::Unknown => u.line.to_string(),
-                UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
-                UnreadWhy::State => format!("{} (a state show failover does not print)", u.line),
-                UnreadWhy::NoUnit => format!("{} (output that names no unit)", u.line),
-            })
-            .collect();
-        if lines.len() > SHOWN {
-            numbers.push(format!("and {} more", lines.len() - SHOWN));
-        }
-        let noun = if lines.len() == 1 { "Line" } else { "Lines" };
-        Some(format!("{noun} {} could not be read.", numbers.join(", ")))
+        sentences.extend(conflicts.iter().take(SHOWN).map(|u| {
+            format!(
+                "Line {}: a `show version` whose release contradicts what `show failover` says \
+                 of the unit it seemed to come from: which unit it came from is uncertain, so \
+                 it was not used (the `show failover` line was).",
+                u.line
+            )
+        }));
+        (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+
+    /// A `show version` whose unit nothing in the text names.
+    pub fn unplaced(release: Release) -> String {
+        format!(
+            "A `show version` reads {release}, but nothing in the text says which unit it came \
+             from: paste `show failover` with it, or type it at a failover-aware prompt (such as \
+             `fw/pri/act#`)."
+        )
     }
 
     /// Nothing could be read at all.
@@ -1606,8 +1720,13 @@ pub mod position {
     /// [`place`], saying "and Standby Ready" after step 2 when the output shows the upgraded
     /// unit so (SPEC §14's example: "standby reloaded onto 9.12(4) and Standby Ready").
     pub fn place_read(hops: &[Hop], place: Place, snap: &Snapshot) -> String {
-        let mut s = self::place(hops, place);
-        if let Place::InHop { hop, step: 2 } = place {
+        let mut s = place_in(hops, place, Some(snap));
+        if let Place::InHop {
+            hop,
+            step: 2,
+            one_unit: None,
+        } = place
+        {
             let to = hops.get(hop.wrapping_sub(1)).map(|h| h.to);
             let ready = [&snap.primary, &snap.secondary].into_iter().any(|f| {
                 f.release.is_some() && f.release == to && f.state == Some(State::StandbyReady)
@@ -1639,13 +1758,14 @@ pub mod position {
         if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
             out.push(context().to_string());
         }
+        out.extend(snap.unplaced.map(unplaced));
         out.extend(pos.stops.iter().map(stop));
         out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
             out.push(format!("{}.", capital(&next(n))));
         }
         if let Some((p, n)) = &pos.alternative {
-            out.push(alternative(hops, *p, n.as_ref()));
+            out.push(alternative(hops, *p, n.as_ref(), snap));
         }
         if let Some(p) = &pos.plan_from {
             out.push(plan_from(p));

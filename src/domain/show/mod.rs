@@ -9,8 +9,12 @@
 //! host: Primary - Active`), never by the prompt a command was typed at: output relayed by
 //! `failover exec mate` names its own unit. A `show version` output names no unit; it is
 //! given to the unit a failover-aware prompt names (`fw/pri/act#`; the other unit when the
-//! command was `failover exec mate show version`), else to the unit the nearest `show
-//! failover` of the same paste says it was typed on, else left unattributed.
+//! command was `failover exec mate show version`; for `failover exec standby|active`, the
+//! unit the prompt's `act`/`stby` says has that role), else to the unit the nearest `show
+//! failover` of the same paste says it was typed on, else left unattributed. Where its
+//! release contradicts what a `show failover` says of that unit, it is not used and its line
+//! is said ([`UnreadWhy::Conflict`]): a `show failover` names both units unambiguously, the
+//! nearest one only suggests where the person typed.
 //!
 //! The line formats were checked against public parsers of the same output, read, not
 //! copied: networktocode's ntc-templates `cisco_asa_show_failover` TextFSM template (seen in
@@ -178,6 +182,9 @@ impl Interfaces {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct UnitFacts {
     pub unit: Unit,
+    /// A `show failover` names this unit as its own (`Failover unit Secondary`), whatever
+    /// else it says of it (`Failover Off` says nothing more).
+    pub named: bool,
     /// The release it runs, when a line of the output names one that reads (a release the
     /// catalog does not know, such as an internal build `98.1(1)86`, is kept as read; the
     /// position says it is unknown).
@@ -207,6 +214,7 @@ impl UnitFacts {
     fn new(unit: Unit) -> Self {
         UnitFacts {
             unit,
+            named: false,
             release: None,
             release_from: None,
             release_unreadable: false,
@@ -224,7 +232,8 @@ impl UnitFacts {
 
     /// Anything at all is known of this unit.
     pub fn is_known(&self) -> bool {
-        self.release.is_some()
+        self.named
+            || self.release.is_some()
             || self.release_unreadable
             || self.state.is_some()
             || !self.groups.is_empty()
@@ -271,6 +280,10 @@ pub enum UnreadWhy {
     /// A `show version` output that names no unit (no `show failover` and no failover-aware
     /// prompt with it).
     NoUnit,
+    /// A `show version` output given to a unit by the nearest `show failover` or by its prompt,
+    /// whose release contradicts what a `show failover` says of that unit: which unit it came
+    /// from is uncertain, and it is not used (the `show failover` line is).
+    Conflict,
 }
 
 /// A line the parser could not read: its 1-based number and why (never its text).
@@ -291,6 +304,8 @@ pub struct Snapshot {
     pub mate_unknown: bool,
     /// A user context's output (`This context:` / `Peer context:`).
     pub context: Option<ContextFacts>,
+    /// The release of a `show version` that names no unit (the last one read).
+    pub unplaced: Option<Release>,
     /// The boot lines of the last `show bootvar` read, whichever unit it came from (the
     /// active unit replicates them to the standby): file names, in order.
     pub boot: Option<Vec<String>>,
@@ -312,6 +327,7 @@ impl Snapshot {
             && !self.primary.is_known()
             && !self.secondary.is_known()
             && self.context.is_none()
+            && self.unplaced.is_none()
     }
 
     /// Active/Active output (group lines) was read.

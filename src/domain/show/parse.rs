@@ -80,13 +80,83 @@ struct Host {
     seen: bool,
 }
 
+/// An active or standby unit, as a failover-aware prompt (`fw/pri/act#`, `fw/sec/stby#`) and
+/// `failover exec active|standby` name it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    Active,
+    Standby,
+}
+
+/// How a command reached the unit whose output follows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+enum Relay {
+    /// Typed on the unit itself.
+    #[default]
+    None,
+    /// `failover exec mate …`: the other unit's output.
+    Mate,
+    /// `failover exec active|standby …`: the output of the unit in that role, which is the unit
+    /// typed at or its mate; only a prompt that names both the unit and its role says which.
+    To(Side),
+}
+
+/// Where a block's output comes from, as its prompt and command say.
+#[derive(Clone, Copy, Default)]
+struct Origin {
+    /// The unit whose output it is, when the prompt says (already the mate for a relayed
+    /// command).
+    unit: Option<Unit>,
+    relay: Relay,
+    /// The unit the person typed at, when the prompt says.
+    typed_at: Option<Unit>,
+}
+
+impl Origin {
+    /// The origin of a command typed at `prompt`.
+    fn of(prompt: &Prompt, relay: Relay) -> Origin {
+        let unit = match relay {
+            Relay::None => prompt.unit,
+            Relay::Mate => prompt.unit.map(other),
+            Relay::To(side) => match (prompt.unit, prompt.side) {
+                (Some(u), Some(s)) if s == side => Some(u),
+                (Some(u), Some(_)) => Some(other(u)),
+                _ => None,
+            },
+        };
+        Origin {
+            unit,
+            relay,
+            typed_at: prompt.unit,
+        }
+    }
+
+    /// The unit a `show failover` block naming `this` as its own was typed at.
+    fn typed_at(self, this: Unit) -> Option<Unit> {
+        match self.relay {
+            Relay::None => Some(this),
+            Relay::Mate => Some(other(this)),
+            Relay::To(_) => self.typed_at,
+        }
+    }
+
+    /// The unit whose output it is, from the unit the nearest `show failover` was typed at.
+    fn unit_from(self, session: Unit) -> Option<Unit> {
+        match self.relay {
+            Relay::None => Some(session),
+            Relay::Mate => Some(other(session)),
+            // Typed at that unit, but relayed to the active or the standby: which one that is
+            // was not said where it was typed.
+            Relay::To(_) => None,
+        }
+    }
+}
+
 #[derive(Default)]
 struct Block {
     kind: Kind,
     first_line: usize,
-    /// The unit a failover-aware prompt names (already the mate's for a relayed command).
-    prompt_unit: Option<Unit>,
-    relayed: bool,
+    origin: Origin,
     /// `Failover unit Primary|Secondary`.
     this_unit: Option<Unit>,
     failover_on: Option<bool>,
@@ -128,8 +198,7 @@ struct VersionFacts {
     files: Vec<String>,
     index: usize,
     line: usize,
-    prompt_unit: Option<Unit>,
-    relayed: bool,
+    origin: Origin,
     release: Option<Option<Release>>,
     image: Option<String>,
     asdm: Option<Release>,
@@ -148,6 +217,7 @@ struct Parser {
     failover: Option<bool>,
     mate_unknown: bool,
     context: Option<ContextFacts>,
+    unplaced: Option<Release>,
     boot: Option<Vec<String>>,
     seen: Seen,
     unread: Vec<Unread>,
@@ -222,6 +292,8 @@ fn balanced(text: &str) -> Option<&str> {
 /// A prompt line: `asa#`, `fw/pri/act# show failover`, `asa/admin> sh ver`, `asa(config)#`.
 struct Prompt<'a> {
     unit: Option<Unit>,
+    /// `act` or `stby` in a failover-aware prompt.
+    side: Option<Side>,
     command: &'a str,
 }
 
@@ -237,15 +309,23 @@ fn prompt(line: &str) -> Option<Prompt<'_>> {
         return None;
     }
     let command = line[end + 1..].trim();
-    let mut unit = None;
+    let (mut unit, mut side) = (None, None);
     for tag in token.split('/').skip(1) {
         if tag.eq_ignore_ascii_case("pri") {
             unit = Some(Unit::Primary);
         } else if tag.eq_ignore_ascii_case("sec") {
             unit = Some(Unit::Secondary);
+        } else if tag.eq_ignore_ascii_case("act") {
+            side = Some(Side::Active);
+        } else if tag.eq_ignore_ascii_case("stby") {
+            side = Some(Side::Standby);
         }
     }
-    Some(Prompt { unit, command })
+    Some(Prompt {
+        unit,
+        side,
+        command,
+    })
 }
 
 /// `word` abbreviates `full` (at least `min` letters).
@@ -253,19 +333,24 @@ fn abbreviates(word: &str, full: &str, min: usize) -> bool {
     word.len() >= min && full.len() >= word.len() && full[..word.len()].eq_ignore_ascii_case(word)
 }
 
-/// What a command line asks for, and whether it is relayed by `failover exec mate`.
-fn command(text: &str) -> (Kind, bool) {
+/// What a command line asks for, and whether it is relayed by `failover exec mate|active|
+/// standby`.
+fn command(text: &str) -> (Kind, Relay) {
     let text = text.split('|').next().unwrap_or("");
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
-    let (relayed, rest) = match words.as_slice() {
-        [f, e, m, rest @ ..]
-            if abbreviates(f, "failover", 3)
-                && abbreviates(e, "exec", 2)
-                && abbreviates(m, "mate", 2) =>
-        {
-            (true, rest)
+    let (relay, rest) = match words.as_slice() {
+        [f, e, to, rest @ ..] if abbreviates(f, "failover", 3) && abbreviates(e, "exec", 2) => {
+            if abbreviates(to, "mate", 2) {
+                (Relay::Mate, rest)
+            } else if abbreviates(to, "active", 2) {
+                (Relay::To(Side::Active), rest)
+            } else if abbreviates(to, "standby", 2) {
+                (Relay::To(Side::Standby), rest)
+            } else {
+                (Relay::None, words.as_slice())
+            }
         }
-        rest => (false, rest),
+        rest => (Relay::None, rest),
     };
     let kind = match rest {
         [] => Kind::None,
@@ -282,7 +367,7 @@ fn command(text: &str) -> (Kind, bool) {
         [d, ..] if abbreviates(d, "dir", 3) => Kind::Dir,
         _ => Kind::Other,
     };
-    (kind, relayed)
+    (kind, relay)
 }
 
 impl Parser {
@@ -291,13 +376,12 @@ impl Parser {
     }
 
     /// Ends the block being read and starts one of `kind`.
-    fn start(&mut self, kind: Kind, line: usize, prompt_unit: Option<Unit>, relayed: bool) {
+    fn start(&mut self, kind: Kind, line: usize, origin: Origin) {
         self.end_block();
         self.block = Block {
             kind,
             first_line: line,
-            prompt_unit,
-            relayed,
+            origin,
             ..Block::default()
         };
         match kind {
@@ -314,12 +398,12 @@ impl Parser {
     /// Starts a block of `kind` at an output's first line, unless a prompt already did.
     fn output_starts(&mut self, kind: Kind, line: usize, fresh: bool) {
         if self.block.kind != kind || !fresh {
-            let (unit, relayed) = if self.block.kind == Kind::None {
-                (self.block.prompt_unit, self.block.relayed)
+            let origin = if self.block.kind == Kind::None {
+                self.block.origin
             } else {
-                (None, false)
+                Origin::default()
             };
-            self.start(kind, line, unit, relayed);
+            self.start(kind, line, origin);
         }
     }
 
@@ -332,9 +416,8 @@ impl Parser {
             self.block.first_line = n;
         }
         if let Some(p) = prompt(line) {
-            let (kind, relayed) = command(p.command);
-            let unit = p.unit.map(|u| if relayed { other(u) } else { u });
-            self.start(kind, n, unit, relayed);
+            let (kind, relay) = command(p.command);
+            self.start(kind, n, Origin::of(&p, relay));
             return;
         }
         // The first line of each output starts its block.
@@ -824,8 +907,7 @@ impl Parser {
                 files: b.files,
                 index,
                 line: b.first_line,
-                prompt_unit: b.prompt_unit,
-                relayed: b.relayed,
+                origin: b.origin,
                 release: b.version,
                 image: b.image,
                 asdm: b.asdm,
@@ -854,8 +936,10 @@ impl Parser {
             }
             return;
         };
-        let typed_at = if b.relayed { other(this) } else { this };
-        self.sessions.push((index, typed_at));
+        self.facts(this).named = true;
+        if let Some(typed_at) = b.origin.typed_at(this) {
+            self.sessions.push((index, typed_at));
+        }
         if let Some(ours) = b.ours {
             self.set_release(this, ours, ReleaseFrom::Version);
         }
@@ -906,7 +990,7 @@ impl Parser {
         self.end_block();
         let versions = std::mem::take(&mut self.versions);
         for v in versions {
-            let unit = v.prompt_unit.or_else(|| {
+            let unit = v.origin.unit.or_else(|| {
                 // The nearest `show failover` of the paste says where the person typed.
                 let at = self.sessions.partition_point(|(i, _)| *i < v.index);
                 let before = at.checked_sub(1).map(|k| self.sessions[k]);
@@ -921,7 +1005,7 @@ impl Parser {
                     }
                     (b, a) => b.or(a).map(|s| s.1),
                 };
-                nearest.map(|u| if v.relayed { other(u) } else { u })
+                nearest.and_then(|u| v.origin.unit_from(u))
             });
             if let Some(boot) = &v.boot {
                 self.boot = Some(boot.clone());
@@ -931,9 +1015,25 @@ impl Parser {
                 // says nothing.
                 if v.kind == Kind::Version {
                     self.unread(v.line, UnreadWhy::NoUnit);
+                    if let Some(Some(release)) = v.release {
+                        self.unplaced = Some(release);
+                    }
                 }
                 continue;
             };
+            if let Some(Some(release)) = v.release {
+                // Given to a unit whose release a `show failover` says otherwise: which unit
+                // it came from is uncertain (SPEC §14: releases are never guessed). The
+                // `show failover` line names its unit; this output is not used.
+                let f = self.facts(unit);
+                let by_failover = f
+                    .release_from
+                    .is_some_and(|from| from < ReleaseFrom::ShowVersion);
+                if by_failover && f.release.is_some_and(|had| had != release) {
+                    self.unread(v.line, UnreadWhy::Conflict);
+                    continue;
+                }
+            }
             if let Some(boot) = v.boot {
                 self.facts(unit).boot = boot;
             }
@@ -967,6 +1067,7 @@ impl Parser {
                 .unwrap_or_else(|| UnitFacts::new(Unit::Secondary)),
             mate_unknown: self.mate_unknown,
             context: self.context,
+            unplaced: self.unplaced,
             boot: self.boot,
             seen: self.seen,
             unread: self.unread,
