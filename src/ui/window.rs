@@ -157,15 +157,9 @@ pub fn use_window(
                     *last.borrow_mut() = None;
                     return None;
                 }
-                // Ticks count for the position only where the runbook's numbers are SPEC
-                // §6's (an Active/Standby hop reloading both units).
-                let ticked = ticks.steps_where(|hop| {
-                    session.setup.mode == Mode::ActiveStandby
-                        && session
-                            .hop_facts
-                            .get(hop - 1)
-                            .is_some_and(|f| f.reloads.len() == 2)
-                });
+                // Ticks count for the position only where it reads the runbook's numbers:
+                // Active/Standby hops, both units (SPEC §6) or one (`one_unit`'s steps).
+                let ticked = ticks.steps_where(|_| session.setup.mode == Mode::ActiveStandby);
                 let known = Known {
                     previous: chosen.or(*previous.borrow()),
                     ticked: &ticked,
