@@ -175,8 +175,9 @@ pub enum HopWarning {
         from: Release,
         block: Block,
     },
-    /// A `direct` hop that spans more than one train: the 9.x rule rests on a 2013 note, so
-    /// the person checks the start release on Cisco's planning page (SPEC §3.2).
+    /// A `direct` hop that spans more than one train (its releases are in different trains,
+    /// whatever is switched off): the 9.x rule rests on a 2013 note, so the person checks the
+    /// start release on Cisco's planning page (SPEC §3.2).
     CheckPlanningPage,
     /// Cisco's 9.1 path table stops at `stop` from this hop's start, but CSCug88962 says that
     /// landing is not zero-downtime: the plan lands elsewhere (SPEC §3.2).
@@ -911,12 +912,9 @@ fn hop_facts(
             if hop.rule != Rule::Direct {
                 warnings.extend(passed_over(session, preset, hop));
             }
-            let catalog = &session.catalog;
-            let span = catalog
-                .train_index(hop.to.train())
-                .zip(catalog.train_index(hop.from.train()))
-                .map_or(0, |(j, i)| j.saturating_sub(i));
-            if hop.rule == Rule::Direct && span > 1 {
+            // SPEC §3.2: a `direct` hop from one train to another links Cisco's planning page
+            // (its path table may stop in between), whatever trains are switched off here.
+            if hop.rule == Rule::Direct && hop.from.train() != hop.to.train() {
                 warnings.push(HopWarning::CheckPlanningPage);
             }
             // Where Cisco's 9.1 path table would stop, and CSCug88962 says not to land.
