@@ -88,6 +88,25 @@ pub enum Problem {
     },
     /// A train between the ends has only withdrawn or pre-release builds and no via pick.
     NothingRecommended(Train),
+    /// Trains the chosen model does not run (within its range, its own preset leaves them
+    /// out, each exclusion with its reason and source) that `asked` would have used: no plan
+    /// goes through them all the same (SPEC §5.1).
+    ModelDoesNotRun {
+        platform: Platform,
+        exclusions: Vec<&'static Exclusion>,
+        asked: Asked,
+    },
+}
+
+/// Where a train the model does not run came from ([`Problem::ModelDoesNotRun`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Asked {
+    /// The preset chosen (its id) keeps them.
+    Preset(&'static str),
+    /// The train set picked by hand has them.
+    Trains,
+    /// A typed release is in one of them: the plan would start or end there.
+    End,
 }
 
 /// What is wrong with one release field, as a typed value; `view::words` words it.
@@ -502,6 +521,10 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         .or_else(|| platform.map(Platform::preset));
     let preset = choose_preset(preset_id, &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
+    if let Some(p) = platform {
+        let given = query.preset.as_deref().map(|_| preset);
+        messages.extend(model_overrides(p, &base, given, explicit.as_deref()));
+    }
     let trains = train_states(&base, custom, platform, preset, explicit.as_deref());
     let on: Vec<Train> = trains
         .iter()
@@ -616,6 +639,41 @@ fn train_states(
             },
         })
         .collect()
+}
+
+/// The trains a preset given with a model, or a train set picked by hand, would switch on
+/// that the model does not run: they stay off (SPEC §5.1: a model's limits apply on top of any
+/// preset or train set), and the person is told so where the choice contradicts the model.
+fn model_overrides(
+    platform: Platform,
+    base: &Catalog,
+    preset: Option<&'static Preset>,
+    explicit: Option<&[Train]>,
+) -> Option<Message> {
+    let (origin, asked, kept): (Origin, Asked, Vec<Train>) = match (explicit, preset) {
+        (Some(set), _) => (Origin::Trains, Asked::Trains, set.to_vec()),
+        (None, Some(preset)) => {
+            let kept = base.trains().iter().copied();
+            let kept = kept.filter(|t| preset.exclusion(*t).is_none()).collect();
+            (Origin::Preset, Asked::Preset(preset.id), kept)
+        }
+        (None, None) => return None,
+    };
+    let exclusions: Vec<&'static Exclusion> = kept
+        .into_iter()
+        .filter(|t| base.has_train(*t))
+        .filter_map(|t| platform.exclusion(t))
+        .collect();
+    (!exclusions.is_empty()).then(|| {
+        Message::new(
+            origin,
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions,
+                asked,
+            },
+        )
+    })
 }
 
 /// Read the release fields against the base catalog: the current release, the target and the
@@ -958,9 +1016,16 @@ fn passed_over(session: &Session, preset: &Preset, hop: &Hop) -> Vec<HopWarning>
         if session.catalog.has_train(train) {
             continue;
         }
-        match preset.exclusion(train) {
-            Some(exclusion) if !session.custom => by_preset.push(exclusion),
-            _ => by_hand.push(train),
+        // The preset's reason (it does not filter a custom list), else the model's own: a
+        // train the model does not run is left out whatever the preset or list says.
+        let by_model = || session.platform.and_then(|p| p.exclusion(train));
+        match preset
+            .exclusion(train)
+            .filter(|_| !session.custom)
+            .or_else(by_model)
+        {
+            Some(exclusion) => by_preset.push(exclusion),
+            None => by_hand.push(train),
         }
     }
     let mut warnings = Vec::new();
@@ -1100,24 +1165,7 @@ fn explain_no_path(
     let mut ends = vec![start.train(), to.train()];
     ends.dedup();
     for train in ends.into_iter().filter(|t| !session.catalog.has_train(*t)) {
-        let message = if explicit || session.custom {
-            Message::new(Origin::Trains, Problem::EndTrainOff(train))
-        } else {
-            let with: Vec<&str> = PRESETS
-                .iter()
-                .filter(|p| p.exclusion(train).is_none())
-                .map(|p| p.id)
-                .collect();
-            Message::new(
-                Origin::Preset,
-                Problem::EndTrainExcluded {
-                    train,
-                    preset: preset.id,
-                    exclusion: preset.exclusion(train),
-                    with,
-                },
-            )
-        };
+        let message = end_train_off(session, preset, explicit, train);
         session.messages.push(message);
     }
     let trains = session.catalog.trains();
@@ -1132,6 +1180,42 @@ fn explain_no_path(
             ));
         }
     }
+}
+
+/// Why a train the request starts or ends in is not in the active catalog, and how to bring it
+/// back: the model does not run it (no switch brings it back: another model, or none, does),
+/// it is switched off by hand or absent from the list, or the preset leaves it out.
+fn end_train_off(session: &Session, preset: &Preset, explicit: bool, train: Train) -> Message {
+    if let Some((platform, exclusion)) = session
+        .platform
+        .and_then(|p| Some((p, p.exclusion(train)?)))
+    {
+        return Message::new(
+            Origin::Preset,
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions: vec![exclusion],
+                asked: Asked::End,
+            },
+        );
+    }
+    if explicit || session.custom {
+        return Message::new(Origin::Trains, Problem::EndTrainOff(train));
+    }
+    let with: Vec<&str> = PRESETS
+        .iter()
+        .filter(|p| p.exclusion(train).is_none())
+        .map(|p| p.id)
+        .collect();
+    Message::new(
+        Origin::Preset,
+        Problem::EndTrainExcluded {
+            train,
+            preset: preset.id,
+            exclusion: preset.exclusion(train),
+            with,
+        },
+    )
 }
 
 /// A text from the URL, cut for quoting in a message.

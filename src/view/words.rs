@@ -12,7 +12,7 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{
-    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
+    Asked, FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Problem, Session,
 };
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
@@ -65,6 +65,36 @@ impl fmt::Display for Problem {
                  recommended: to go through it anyway, pick one of them as the via release for \
                  {train}"
             ),
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions,
+                asked,
+            } => {
+                let trains: Vec<Train> = exclusions.iter().map(|e| e.train).collect();
+                let it = if trains.len() == 1 { "it" } else { "them" };
+                let why: Vec<String> = exclusions
+                    .iter()
+                    .map(|e| format!("{} ({})", e.reason, e.source.title))
+                    .collect();
+                let (label, trains, why) = (platform.label(), joined(&trains), why.join("; "));
+                match asked {
+                    Asked::Preset(id) => write!(
+                        f,
+                        "the {label} does not run {trains}, which the preset {id} keeps: {why}. \
+                         No plan goes through {it} on this model"
+                    ),
+                    Asked::Trains => write!(
+                        f,
+                        "the {label} does not run {trains}, which the trains picked by hand \
+                         include: {why}. No plan goes through {it} on this model"
+                    ),
+                    Asked::End => write!(
+                        f,
+                        "the {label} does not run {trains}: {why}. Choose another model, or \
+                         none, to plan from or to {it}"
+                    ),
+                }
+            }
         }
     }
 }
