@@ -23,7 +23,6 @@
 
 use super::{InputError, PairPlan, PairWarning, Summary, MEMO_LIMIT};
 use crate::domain::caveats::Caveat;
-use crate::domain::runbook::Unit;
 use crate::domain::session::HopWarning;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -239,14 +238,6 @@ fn hop_warning(out: &mut String, w: &HopWarning) {
             out.push_str(",\"trains\":");
             let trains: Vec<String> = exclusions.iter().map(|e| e.train.to_string()).collect();
             strings(out, trains.iter().map(String::as_str));
-        }
-        HopWarning::JoinBlocked { unit, from, block } => {
-            let unit = match unit {
-                Unit::Primary => "primary",
-                Unit::Secondary => "secondary",
-            };
-            let _ = write!(out, ",\"unit\":\"{unit}\",\"from\":\"{from}\",\"reason\":");
-            string(out, &block.to_string());
         }
         HopWarning::CheckPlanningPage => {
             out.push_str(",\"source\":");
