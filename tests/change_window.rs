@@ -497,8 +497,35 @@ fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
             "https://www.cisco.com/c/en/us/td/docs/security/asa/upgrade/asa-upgrade/planning.html"
         )
     );
-    // A direct hop within one train or to the next does not.
+    // A direct hop within one train does not (one to the next train does: see below).
     let s = session("from=9.8(1)&to=9.8(4)");
+    assert!(s.hop_facts[0].warnings.is_empty());
+}
+
+// SPEC §3.2: every `direct` hop that spans more than one train links Cisco's planning page,
+// whatever trains are switched off: a hop spans more than one train when its two releases are
+// in different trains.
+#[test]
+fn a_direct_hop_across_trains_links_the_planning_page_whatever_trains_are_off() {
+    for fragment in [
+        "from=8.4(7)&to=9.1(7)&trains=8.4,9.1",
+        "from=9.8(4)&to=9.24(1)&trains=9.8,9.24",
+        "from=8.4(7)&to=9.1(7)&trains=8.4,9.0,9.1",
+        "from=9.8(4)&to=9.24(1)&releases=9.8(4),9.24(1)",
+        "from=9.0(4)&to=9.1(7)",
+    ] {
+        let s = session(fragment);
+        assert_eq!(s.hops().len(), 1, "{fragment}");
+        assert!(
+            s.hop_facts[0]
+                .warnings
+                .contains(&HopWarning::CheckPlanningPage),
+            "{fragment}: {:?}",
+            s.hop_facts[0].warnings
+        );
+    }
+    // Within one train, no.
+    let s = session("from=9.8(1)&to=9.8(4)&trains=9.8");
     assert!(s.hop_facts[0].warnings.is_empty());
 }
 

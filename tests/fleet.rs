@@ -331,8 +331,10 @@ fn pairs_with_the_same_path_and_mode_form_one_group() {
                 None,
                 vec!["d"]
             ),
+            // The 9.0(1) unit may not go straight to 9.1(7) (SPEC §3.2, exception 4): it joins
+            // a first hop to 9.0(4), its own hop a maintenance one.
             (
-                "8.4(7) 9.1(7)".to_string(),
+                "8.4(7) 9.0(4) 9.1(7)".to_string(),
                 "active-standby",
                 Some("9.0(1)"),
                 vec!["f"]

@@ -7,12 +7,15 @@ use asa_planner::domain::catalog::{Catalog, Entry};
 use asa_planner::domain::plan::{plan, plan_with, HopNote, Pick, Plan, Unused, Verdict};
 use asa_planner::domain::presets;
 
+use asa_planner::domain::fleet::json::pair_document;
+use asa_planner::domain::fleet::PairPlan;
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::Unit;
 use asa_planner::domain::session::{
     analyse, FieldProblem, Hint, Mark, Message, Note, Origin, OtherAnswer, Problem, Session,
+    UnitStart,
 };
 use util::{catalog, default_catalog, r, session, t};
 
@@ -563,6 +566,169 @@ fn session_mismatched_pair_plans_from_the_older_unit() {
             },
         ]
     );
+}
+
+/// Every unit a hop reloads may make that hop from the release it starts on, under the rule set
+/// in force (SPEC §4: the newer unit of a mismatched pair joins the first hop that lands past
+/// its release, from its own release).
+#[track_caller]
+fn every_unit_hops_legally(s: &Session) {
+    for (hop, facts) in s.hops().iter().zip(&s.hop_facts) {
+        for unit in &facts.reloads {
+            assert!(
+                s.rules.judge(&s.catalog, unit.from, hop.to).is_ok(),
+                "{:?}: the {} goes {} → {}",
+                s.rules,
+                unit.unit.label(),
+                unit.from,
+                hop.to
+            );
+        }
+    }
+}
+
+#[test]
+fn a_mismatched_pair_plans_only_hops_the_newer_unit_can_join() {
+    // From 9.1(1) no hop to 9.1(2) or later is zero-downtime (SPEC §3.2 exception 2): the
+    // pair has no path, and the verdict names the unit and the exception's reason.
+    let s = util::session("from=8.4(7)&from2=9.1(1)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(s.hops().is_empty());
+    let said = asa_planner::view::words::verdict(&s);
+    assert!(
+        said.starts_with(
+            "No zero-downtime path from 8.4(7) to 9.1(7) that the secondary unit, on 9.1(1), \
+             can join: from 9.1(1) Cisco gives no zero-downtime path to 9.1(2) or later \
+             (CSCuh25271"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        s.unjoinable.as_ref().map(|u| (u.unit, u.from, u.to)),
+        Some((Unit::Secondary, r("9.1(1)"), r("9.1(7)")))
+    );
+    // Cisco's note on the exception, as for one unit; its outage way is a pair's on 9.1(1)
+    // (both units reloaded at once to 9.1(2)), not offered to a pair whose other unit runs
+    // 8.4(7).
+    assert!(s
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::Exception(e) if e.id == "cscuh25271")));
+    let outage = |s: &Session| s.notes.iter().any(|n| matches!(n, Note::OutagePlan { .. }));
+    assert!(!outage(&s));
+    assert!(outage(&util::session(
+        "from=9.1(1)&from2=9.1(1)4&to=9.1(7)"
+    )));
+    assert!(outage(&util::session("from=9.1(1)&from2=9.1(2)&to=9.2(4)")));
+    // Never taking a unit back: the other unit already runs past 9.1(2).
+    assert!(!outage(&util::session(
+        "from=9.1(1)&from2=9.1(4)&to=9.1(7)"
+    )));
+    // A newer unit on a train switched off joins nothing: said of that unit and its train.
+    let s = util::session("from=8.4(7)&from2=8.5(1)&to=9.0(4)");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(asa_planner::view::words::verdict(&s)
+        .contains("that the secondary unit, on 8.5(1), can join: train 8.5 is not in the active"));
+    assert!(s.messages.iter().any(|m| matches!(
+        m.problem,
+        Problem::EndTrainExcluded { train, .. } if train == t("8.5")
+    )));
+    // Whichever unit runs it.
+    let s = util::session("from=9.1(1)&from2=8.4(7)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(asa_planner::view::words::verdict(&s)
+        .contains("that the primary unit, on 9.1(1), can join"));
+    // 9.0(1) may not go straight to 9.1(3) or later (exception 4), but a chain both units can
+    // take exists: the 9.0(1) unit joins the first hop with a maintenance hop to 9.0(4).
+    let s = util::session("from=8.4(7)&from2=9.0(1)&to=9.1(7)");
+    assert_eq!(s.verdict, Verdict::Ok);
+    assert_eq!(
+        s.plan.as_ref().map(path).as_deref(),
+        Some("8.4(7) →direct 9.0(4) →direct 9.1(7)")
+    );
+    assert_eq!(
+        s.hop_facts[0].reloads,
+        [
+            UnitStart {
+                unit: Unit::Primary,
+                from: r("8.4(7)")
+            },
+            UnitStart {
+                unit: Unit::Secondary,
+                from: r("9.0(1)")
+            }
+        ]
+    );
+    every_unit_hops_legally(&s);
+    assert!(
+        asa_planner::view::words::verdict(&s)
+            .starts_with("Zero-downtime upgrade from 8.4(7) to 9.1(7) in 2 hops."),
+        "{}",
+        asa_planner::view::words::verdict(&s)
+    );
+    // The JSON says the same: no `ok` with a warning beside it.
+    let q = util::query("from=8.4(7)&from2=9.1(1)&to=9.1(7)");
+    let pair = PairPlan::new(&q, &analyse(&q), "asa5500");
+    let json = pair_document(&pair);
+    assert!(json.contains("\"verdict\":\"no-path\""), "{json}");
+    assert!(
+        json.contains("{\"kind\":\"no-path\",\"reason\":\"from 9.1(1) Cisco gives no"),
+        "{json}"
+    );
+    assert!(!json.contains("join-blocked"), "{json}");
+}
+
+#[test]
+fn under_table_81_1_the_newer_units_own_hop_keeps_its_caveats() {
+    // Table 81-1 allows 9.1(1) → 9.1(7), but Cisco later said it is not zero-downtime (SPEC
+    // §3.3): the hop the 9.1(1) unit joins carries that caveat, so the plan never reads as a
+    // plain zero-downtime upgrade.
+    let s = util::session("from=8.4(7)&from2=9.1(1)&to=9.1(7)&rules=table-81-1");
+    assert_eq!(s.verdict, Verdict::Ok);
+    every_unit_hops_legally(&s);
+    let ids: Vec<&str> = s.hop_facts[1].caveats.iter().map(|c| c.id).collect();
+    assert!(ids.contains(&"cscuh25271"), "{ids:?}");
+    let said = asa_planner::view::words::verdict(&s);
+    assert!(
+        said.starts_with(
+            "Legal by Table 81-1 from 8.4(7) to 9.1(7) in 2 hops, but Cisco later said"
+        ),
+        "{said}"
+    );
+    // The guidance's answer beside it is the pair's, not the older unit's alone.
+    assert!(
+        said.contains("Under Cisco's guidance by release era: no zero-downtime path (from 9.1(1)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn every_unit_of_a_planned_mismatched_pair_hops_legally() {
+    let builtin = Catalog::builtin();
+    let releases: Vec<Release> = builtin
+        .entries()
+        .iter()
+        .filter(|e| !e.withdrawn && !e.pre_release && e.release.train() >= t("8.2"))
+        .filter(|e| e.release.train() <= t("9.2"))
+        .map(|e| e.release)
+        .step_by(5)
+        .collect();
+    for rules in RuleSet::ALL {
+        for (i, &a) in releases.iter().enumerate() {
+            for (j, &b) in releases.iter().enumerate().skip(i + 1).step_by(2) {
+                for &to in releases[j + 1..].iter().step_by(3) {
+                    let s = analyse(&PlanQuery {
+                        from: a.to_string(),
+                        from2: Some(b.to_string()),
+                        to: to.to_string(),
+                        rules,
+                        ..PlanQuery::default()
+                    });
+                    every_unit_hops_legally(&s);
+                }
+            }
+        }
+    }
 }
 
 #[test]

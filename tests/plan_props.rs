@@ -6,7 +6,7 @@
 //! brute force also makes the stop choices.
 
 use asa_planner::domain::catalog::{Catalog, Entry};
-use asa_planner::domain::plan::{plan, plan_with, Pick, Plan, Verdict};
+use asa_planner::domain::plan::{plan, plan_pair, plan_with, Pick, Plan, Verdict};
 use asa_planner::domain::presets::{default_preset, PRESETS};
 use asa_planner::domain::release::Release;
 use asa_planner::domain::rules::{judge, judge_guide, Rule, RuleSet, EXCEPTIONS};
@@ -230,6 +230,18 @@ fn guide_release() -> impl Strategy<Value = Release> {
     prop_oneof![1 => release(), 3 => prop::sample::select(edges)]
 }
 
+/// A catalog, the two units' releases and the target, in order, and via releases.
+fn pair_case() -> impl Strategy<Value = (Catalog, [Release; 3], Vec<Release>)> {
+    catalog_of(guide_release()).prop_flat_map(|c| {
+        let end = endpoint_of(&c, guide_release().boxed());
+        let ends = [end.clone(), end.clone(), end.clone()].prop_map(|mut ends| {
+            ends.sort_unstable();
+            ends
+        });
+        (Just(c), ends, prop::collection::vec(end, 0..3))
+    })
+}
+
 fn guide_case() -> impl Strategy<Value = (Catalog, Release, Release, Vec<Release>)> {
     catalog_of(guide_release()).prop_flat_map(|c| {
         let end = endpoint_of(&c, guide_release().boxed());
@@ -247,6 +259,21 @@ fn guide_brute_force(
     to: Release,
     via: &[Release],
 ) -> Option<Vec<Release>> {
+    pair_brute_force(RuleSet::Guide9x, c, [from, from, to], via)
+}
+
+/// [`guide_brute_force`] under `rules` for a pair whose units run `from` and `newer`: a hop
+/// `x → y` with `x < newer < y` (the one the newer unit joins) is taken only when `newer → y`
+/// is legal too (SPEC §4).
+fn pair_brute_force(
+    rules: RuleSet,
+    c: &Catalog,
+    [from, newer, to]: [Release; 3],
+    via: &[Release],
+) -> Option<Vec<Release>> {
+    let legal = |x: Release, y: Release| rules.judge(c, x, y).is_ok();
+    let usable =
+        |x: Release, y: Release| legal(x, y) && (x >= newer || y <= newer || legal(newer, y));
     let mut picks: Vec<Release> = Vec::new();
     for &v in via {
         if from < v
@@ -274,13 +301,13 @@ fn guide_brute_force(
     dist[nodes.len() - 1] = Some(0);
     for i in (0..nodes.len() - 1).rev() {
         dist[i] = (i + 1..nodes.len())
-            .filter(|&j| judge_guide(c, nodes[i], nodes[j]).is_ok())
+            .filter(|&j| usable(nodes[i], nodes[j]))
             .filter_map(|j| dist[j].map(|d| d + 1))
             .min();
     }
     let nodes = &nodes;
-    let legal_from =
-        |at: Release| (0..nodes.len()).filter(move |&j| judge_guide(c, at, nodes[j]).is_ok());
+    let usable = &usable;
+    let legal_from = |at: Release| (0..nodes.len()).filter(move |&j| usable(at, nodes[j]));
     let mut left = legal_from(from)
         .filter_map(|j| dist[j].map(|d| d + 1))
         .min()?;
@@ -347,6 +374,70 @@ proptest! {
         }
         if p.direct.is_ok() {
             prop_assert_eq!(p.hops.len(), 1);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// A mismatched pair's plan is the fewest hops on which the newer unit can join (SPEC §4),
+    /// with the stops a plan of one unit would choose, under either rule set; when the newer
+    /// unit cannot join, the blocked hop is its own hop onto the older unit's plan.
+    #[test]
+    fn pair_plan_equals_brute_force_search((c, [from, newer, to], via) in pair_case(),
+        table in prop::bool::ANY) {
+        let (rules, via) = if table {
+            // Table 81-1's plan takes `via` for the trains between the ends only: compared
+            // without, as the brute force takes them as the guidance does.
+            (RuleSet::Table811, Vec::new())
+        } else {
+            (RuleSet::Guide9x, via)
+        };
+        let (p, join) = plan_pair(rules, &c, from, newer, to, &via);
+        let alone = plan_with(rules, &c, from, to, &via);
+        // A newer unit on the older one's release, or on the target, joins no hop of its own.
+        if !(from < newer && newer < to) {
+            prop_assert_eq!((p, join), (alone, None));
+            return Ok(());
+        }
+        prop_assert_eq!(&p.direct, &alone.direct);
+        match pair_brute_force(rules, &c, [from, newer, to], &via) {
+            None => {
+                prop_assert_eq!(p.verdict, Verdict::NoPath);
+                prop_assert!(p.hops.is_empty());
+                // The older unit alone has a plan: the newer unit's hop onto it is named.
+                if alone.verdict == Verdict::Ok {
+                    let join = join.expect("the blocked hop");
+                    let onto = alone.hops.iter().find(|h| h.to > newer).expect("a hop past it");
+                    prop_assert_eq!((join.from, join.to), (newer, onto.to));
+                    prop_assert_eq!(Err(join.block), rules.judge(&c, newer, onto.to));
+                }
+            }
+            Some(stops) => {
+                prop_assert_eq!(p.verdict, Verdict::Ok);
+                prop_assert_eq!(join, None);
+                let planned: Vec<Release> =
+                    p.hops[..p.hops.len() - 1].iter().map(|h| h.to).collect();
+                prop_assert_eq!(planned, stops);
+                let mut at = from;
+                for h in &p.hops {
+                    prop_assert_eq!(h.from, at);
+                    prop_assert_eq!(rules.judge(&c, h.from, h.to), Ok(h.rule));
+                    if h.from < newer && newer < h.to {
+                        prop_assert!(rules.judge(&c, newer, h.to).is_ok());
+                    }
+                    at = h.to;
+                }
+                prop_assert_eq!(at, to);
+                // The older unit's own plan whenever the newer unit can join it.
+                let joins = alone.hops.iter().find(|h| h.to > newer).is_some_and(|h| {
+                    h.from >= newer || rules.judge(&c, newer, h.to).is_ok()
+                });
+                if joins {
+                    prop_assert_eq!(&p, &alone);
+                }
+            }
         }
     }
 }

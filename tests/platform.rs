@@ -368,6 +368,92 @@ fn no_plan_passes_through_a_release_the_model_cannot_run() {
     }
 }
 
+/// The trains `p` runs: within its range, and for 7.x/8.x those of the preset it implies
+/// (SPEC §5.1: "the existing train presets stay (they are what a model implies for 7.x/8.x)").
+fn model_runs(p: Platform, train: Train) -> bool {
+    let own = presets::find(p.preset()).expect("the model's preset");
+    p.limit(Release::new(train.major, train.minor, 1, None))
+        .is_none()
+        && own.exclusion(train).is_none()
+}
+
+#[test]
+fn a_preset_or_a_train_set_never_takes_the_plan_through_a_train_the_model_cannot_run() {
+    // The ASA 5580's own train set leaves out 8.6 (its preset is asa5580); the 5500-X preset
+    // keeps it. The model wins: no hop lands on 8.6, and the person is told why.
+    let s = analyse(&PlanQuery {
+        from: "8.4(7)".into(),
+        to: "9.0(4)".into(),
+        platform: Some(Platform::Asa5580),
+        preset: Some("asa5500x".into()),
+        rules: RuleSet::Table811,
+        ..PlanQuery::default()
+    });
+    assert_eq!(s.verdict, Verdict::Ok, "{:?}", s.messages);
+    let path: Vec<String> = s.hops().iter().map(|h| h.to.to_string()).collect();
+    assert_eq!(path, ["9.0(4)"]);
+    assert!(!s.catalog.has_train(t("8.6")));
+    let told: Vec<&str> = s.messages.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        told.iter()
+            .any(|m| m.contains("ASA 5580") && m.contains("8.6") && m.contains("asa5500x")),
+        "{told:?}"
+    );
+    // The hop passes over 8.6 for a sourced reason, not as a train switched off by hand.
+    let said = words::verdict(&s);
+    assert!(!said.contains("holds only if"), "{said}");
+    // A train set picked by hand does not bring it back either.
+    let s = analyse(&PlanQuery {
+        from: "8.4(7)".into(),
+        to: "9.0(4)".into(),
+        platform: Some(Platform::Asa5580),
+        trains: Some(vec![t("8.4"), t("8.6"), t("9.0")]),
+        rules: RuleSet::Table811,
+        ..PlanQuery::default()
+    });
+    assert!(s.hops().iter().all(|h| h.to.train() != t("8.6")));
+    assert!(
+        s.messages
+            .iter()
+            .any(|m| m.text.contains("ASA 5580") && m.text.contains("8.6")),
+        "{:?}",
+        s.messages
+    );
+    // A release typed in such a train: the model does not run it, whatever the preset.
+    let s = analyse(&PlanQuery {
+        from: "8.6(1)".into(),
+        to: "9.0(4)".into(),
+        platform: Some(Platform::Asa5580),
+        preset: Some("asa5500x".into()),
+        ..PlanQuery::default()
+    });
+    assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(
+        s.messages.iter().any(|m| m
+            .text
+            .starts_with("the ASA 5580 does not run 8.6: 8.6 is a platform train")
+            && m.text
+                .ends_with("Choose another model, or none, to plan from or to it")),
+        "{:?}",
+        s.messages
+    );
+    // Every model under every preset: only trains the model runs.
+    for p in Platform::ALL {
+        for preset in presets::PRESETS {
+            let s = analyse(&PlanQuery {
+                from: "7.0(1)".into(),
+                to: "9.24(1)".into(),
+                platform: Some(p),
+                preset: Some(preset.id.into()),
+                ..PlanQuery::default()
+            });
+            for train in s.catalog.trains() {
+                assert!(model_runs(p, *train), "{p} with {}: {train}", preset.id);
+            }
+        }
+    }
+}
+
 #[test]
 fn the_5500_x_plans_its_8_x_through_8_6() {
     // 8.6 is the ASA 5512-X…5555-X's 8.x train (assumed), so under Table 81-1 it is the last

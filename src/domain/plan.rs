@@ -1,7 +1,11 @@
 //! Plans (SPEC §4): the shortest chain of legal hops between two releases, under either rule
-//! set: [`plan`] follows Table 81-1, [`plan_with`] the rule set it is given.
+//! set: [`plan`] follows Table 81-1, [`plan_with`] the rule set it is given, and [`plan_pair`]
+//! the chain of a mismatched pair, on which the newer unit can join.
 
 mod guide;
+mod pair;
+
+pub use pair::{plan_pair, JoinBlock};
 
 use super::catalog::{is_pre_release, Catalog};
 use super::release::{Release, Train};
@@ -95,6 +99,8 @@ pub enum Unused {
     },
     /// The fewest hops under Cisco's 9.x guidance do not stop in its train.
     NoGuideStop(Train),
+    /// The fewest hops both units of a mismatched pair can take do not stop in its train.
+    NoPairStop(Train),
 }
 
 /// Plans `from → to` in `catalog`: the shortest chain of legal zero-downtime hops.

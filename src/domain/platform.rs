@@ -15,6 +15,7 @@
 //! assert!("asa9999".parse::<Platform>().is_err());
 //! ```
 
+use super::presets::{self, Exclusion};
 use super::release::{Release, Train};
 use super::sources::{Confidence, Source, LICENSE_ROADMAP};
 use std::fmt;
@@ -492,8 +493,26 @@ impl Platform {
         self.facts().preset
     }
 
-    /// Whether the model runs releases of `train` (within its first and last train).
+    /// Whether the model runs releases of `train`: within its first and last train, and not
+    /// left out by the preset it implies for 7.x/8.x ([`Platform::exclusion`]). This holds
+    /// whatever preset or train set a person chooses: those can narrow the model's trains,
+    /// never widen them (SPEC §5.1: no plan passes through a release the model cannot run).
     pub fn runs(self, train: Train) -> bool {
+        self.in_range(train) && self.exclusion(train).is_none()
+    }
+
+    /// Why the model does not run `train` although it lies within its first and last train:
+    /// the preset the model implies leaves it out (8.6 on an ASA 5580), with that preset's
+    /// reason and source. `None` outside the range, where the bounds say why.
+    pub fn exclusion(self, train: Train) -> Option<&'static Exclusion> {
+        if !self.in_range(train) {
+            return None;
+        }
+        presets::find(self.preset()).and_then(|p| p.exclusion(train))
+    }
+
+    /// Whether `train` lies within the model's first and last train.
+    fn in_range(self, train: Train) -> bool {
         train >= self.first().train && self.last().is_none_or(|l| train <= l.train)
     }
 

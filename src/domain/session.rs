@@ -9,9 +9,9 @@
 //! carrying releases and trains); `view::words` says them, once for every medium.
 
 use super::catalog::{is_pre_release, Catalog};
-use super::caveats::{self, Caveat};
+use super::caveats::{Caveat, CAVEATS};
 use super::custom_list::{self, ListError};
-use super::plan::{self, Hop, Plan, Unused, Verdict};
+use super::plan::{self, Hop, JoinBlock, Plan, Unused, Verdict};
 use super::platform::{Limit, Platform, Procedure};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
@@ -88,6 +88,25 @@ pub enum Problem {
     },
     /// A train between the ends has only withdrawn or pre-release builds and no via pick.
     NothingRecommended(Train),
+    /// Trains the chosen model does not run (within its range, its own preset leaves them
+    /// out, each exclusion with its reason and source) that `asked` would have used: no plan
+    /// goes through them all the same (SPEC §5.1).
+    ModelDoesNotRun {
+        platform: Platform,
+        exclusions: Vec<&'static Exclusion>,
+        asked: Asked,
+    },
+}
+
+/// Where a train the model does not run came from ([`Problem::ModelDoesNotRun`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Asked {
+    /// The preset chosen (its id) keeps them.
+    Preset(&'static str),
+    /// The train set picked by hand has them.
+    Trains,
+    /// A typed release is in one of them: the plan would start or end there.
+    End,
 }
 
 /// What is wrong with one release field, as a typed value; `view::words` words it.
@@ -168,15 +187,9 @@ pub enum HopWarning {
     TrainsOff(Vec<Train>),
     /// Trains between the hop's trains that the preset leaves out, each with its source.
     PresetLeavesOut(Vec<&'static Exclusion>),
-    /// The newer unit of a mismatched pair joins this hop from its own release, and that hop
-    /// is not legal from there.
-    JoinBlocked {
-        unit: Unit,
-        from: Release,
-        block: Block,
-    },
-    /// A `direct` hop that spans more than one train: the 9.x rule rests on a 2013 note, so
-    /// the person checks the start release on Cisco's planning page (SPEC §3.2).
+    /// A `direct` hop that spans more than one train (its releases are in different trains,
+    /// whatever is switched off): the 9.x rule rests on a 2013 note, so the person checks the
+    /// start release on Cisco's planning page (SPEC §3.2).
     CheckPlanningPage,
     /// Cisco's 9.1 path table stops at `stop` from this hop's start, but CSCug88962 says that
     /// landing is not zero-downtime: the plan lands elsewhere (SPEC §3.2).
@@ -198,7 +211,6 @@ impl HopWarning {
         match self {
             HopWarning::TrainsOff(_) => "train-off",
             HopWarning::PresetLeavesOut(_) => "preset",
-            HopWarning::JoinBlocked { .. } => "join-blocked",
             HopWarning::CheckPlanningPage => "check-planning-page",
             HopWarning::AvoidsPathTableStop { .. } => "avoids-path-table-stop",
         }
@@ -286,6 +298,17 @@ pub struct PlatformLimit {
     pub limit: Limit,
 }
 
+/// Why a mismatched pair has no plan when the older unit alone has one (SPEC §4): no chain of
+/// legal hops lets the newer `unit` join with a legal hop of its own. `from → to` is the hop it
+/// would make onto the older unit's plan, `block` why that hop is not legal.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Unjoinable {
+    pub unit: Unit,
+    pub from: Release,
+    pub to: Release,
+    pub block: Block,
+}
+
 #[derive(Clone, PartialEq, Debug)]
 pub struct Session {
     /// Built-in catalog or the custom list, before trains are switched off. Shared: the same
@@ -314,6 +337,9 @@ pub struct Session {
     pub start: Option<Release>,
     /// A unit past the target (the verdict is then `downgrade`, said of that unit).
     pub past_target: Option<(Unit, Release)>,
+    /// The newer unit of a mismatched pair cannot join any plan (the verdict is then
+    /// `no-path`, said of that unit).
+    pub unjoinable: Option<Unjoinable>,
     pub verdict: Verdict,
     pub plan: Option<Plan>,
     /// The rule set the plan follows (`rules=` of the query).
@@ -517,6 +543,10 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         .or_else(|| platform.map(Platform::preset));
     let preset = choose_preset(preset_id, &mut messages);
     let explicit = explicit_trains(query.trains.as_deref(), &base, &mut messages);
+    if let Some(p) = platform {
+        let given = query.preset.as_deref().map(|_| preset);
+        messages.extend(model_overrides(p, &base, given, explicit.as_deref()));
+    }
     let trains = train_states(&base, custom, platform, preset, explicit.as_deref());
     let on: Vec<Train> = trains
         .iter()
@@ -547,6 +577,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         to,
         start: None,
         past_target: None,
+        unjoinable: None,
         verdict: Verdict::Invalid,
         plan: None,
         rules: query.rules,
@@ -568,7 +599,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     }
     // SPEC §4: a unit past the target would need a downgrade, whatever the other one needs.
     session.past_target = units.iter().copied().find(|&(_, r)| r > to);
-    let plan = plan_both_rule_sets(&mut session, preset, explicit.is_some(), start, to, &via);
+    let plan = plan_both_rule_sets(&mut session, preset, explicit.is_some(), units, to, &via);
     if start != newer {
         session.notes.push(Note::Parity {
             older: start,
@@ -580,7 +611,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
         plan_notes(&mut session, &plan, units, start, newer);
     }
-    closing_notes(&mut session, start, to);
+    closing_notes(&mut session, start, newer, to);
     session.verdict = plan.verdict;
     session.plan = Some(plan);
     session
@@ -633,6 +664,41 @@ fn train_states(
             },
         })
         .collect()
+}
+
+/// The trains a preset given with a model, or a train set picked by hand, would switch on
+/// that the model does not run: they stay off (SPEC §5.1: a model's limits apply on top of any
+/// preset or train set), and the person is told so where the choice contradicts the model.
+fn model_overrides(
+    platform: Platform,
+    base: &Catalog,
+    preset: Option<&'static Preset>,
+    explicit: Option<&[Train]>,
+) -> Option<Message> {
+    let (origin, asked, kept): (Origin, Asked, Vec<Train>) = match (explicit, preset) {
+        (Some(set), _) => (Origin::Trains, Asked::Trains, set.to_vec()),
+        (None, Some(preset)) => {
+            let kept = base.trains().iter().copied();
+            let kept = kept.filter(|t| preset.exclusion(*t).is_none()).collect();
+            (Origin::Preset, Asked::Preset(preset.id), kept)
+        }
+        (None, None) => return None,
+    };
+    let exclusions: Vec<&'static Exclusion> = kept
+        .into_iter()
+        .filter(|t| base.has_train(*t))
+        .filter_map(|t| platform.exclusion(t))
+        .collect();
+    (!exclusions.is_empty()).then(|| {
+        Message::new(
+            origin,
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions,
+                asked,
+            },
+        )
+    })
 }
 
 /// Read the release fields against the base catalog: the current release, the target and the
@@ -719,23 +785,35 @@ fn refused_by_platform(session: &mut Session, units: [(Unit, Release); 2], to: R
     true
 }
 
-/// Plan under the rule set in force and ask the other one (SPEC §3); a unit past the target
-/// makes it a downgrade; the via releases not used and why there is no path are reported.
+/// Plan under the rule set in force and ask the other one (SPEC §3), each for both units (the
+/// newer one must be able to join, SPEC §4); a unit past the target makes it a downgrade; the
+/// via releases not used and why there is no path are reported.
 fn plan_both_rule_sets(
     session: &mut Session,
     preset: &Preset,
     explicit: bool,
-    start: Release,
+    units: [(Unit, Release); 2],
     to: Release,
     via: &[Release],
 ) -> Plan {
     let rules = session.rules;
-    let mut plan = plan::plan_with(rules, &session.catalog, start, to, via);
+    // The plan starts from the older unit; the newer one joins it.
+    let [(_, start), (unit, newer)] = if units[0].1 <= units[1].1 {
+        units
+    } else {
+        [units[1], units[0]]
+    };
+    let (mut plan, join) = plan::plan_pair(rules, &session.catalog, start, newer, to, via);
+    session.unjoinable = join.map(|JoinBlock { from, to, block }| Unjoinable {
+        unit,
+        from,
+        to,
+        block,
+    });
     session.other = Some(other_answer(
         &session.catalog,
         rules.other(),
-        start,
-        to,
+        (start, newer, to),
         via,
     ));
     if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
@@ -752,7 +830,7 @@ fn plan_both_rule_sets(
         ));
     }
     if plan.verdict == Verdict::NoPath {
-        explain_no_path(session, preset, explicit, start, to, via);
+        explain_no_path(session, preset, explicit, [start, newer, to], via);
     }
     plan
 }
@@ -811,14 +889,20 @@ fn plan_notes(
     session.notes.push(Note::MixedVersions);
 }
 
-/// The notes every answer ends with: Cisco's outage plan from 9.1(1), the exception's note
-/// under the guidance, and the rule set's source.
-fn closing_notes(session: &mut Session, start: Release, to: Release) {
-    if let Some(outage) = outage_plan(&session.catalog, start, to) {
+/// The notes every answer ends with: Cisco's outage plan from 9.1(1), the note of the exception
+/// that blocks the request (or the newer unit's hop onto it) under the guidance, and the rule
+/// set's source.
+fn closing_notes(session: &mut Session, start: Release, newer: Release, to: Release) {
+    if let Some(outage) = outage_plan(&session.catalog, start, newer, to) {
         session.notes.push(outage);
     }
     if session.rules == RuleSet::Guide9x && start < to {
-        if let Some(e) = rules::exception(start, to).filter(|e| !e.note.is_empty()) {
+        let joining = session.unjoinable.as_ref().and_then(|u| match u.block {
+            Block::Exception { exception, .. } => Some(exception),
+            _ => None,
+        });
+        let blocking = rules::exception(start, to).or(joining);
+        if let Some(e) = blocking.filter(|e| !e.note.is_empty()) {
             session.notes.push(Note::Exception(e));
         }
     }
@@ -828,7 +912,12 @@ fn closing_notes(session: &mut Session, start: Release, to: Release) {
 /// Cisco's own way from 9.1(1) (or one of its builds) to 9.1(2) or later, an outage (SPEC §3.2
 /// item 2): 9.1(2) reloading both units, then zero-downtime hops under the guidance by release
 /// era. `None` for any other request. Never a reload of both units straight to a later target.
-fn outage_plan(catalog: &Catalog, start: Release, to: Release) -> Option<Note> {
+///
+/// The way is the one of a pair on 9.1(1): it is offered when the older unit (`start`) runs it
+/// and the other unit (`newer`) is not past the outage hop's landing, which it would have to
+/// go back to. A newer unit on 9.1(1) whose mate runs an older release has no such way: the
+/// verdict says why ([`Unjoinable`]).
+fn outage_plan(catalog: &Catalog, start: Release, newer: Release, to: Release) -> Option<Note> {
     let blocked = rules::EXCEPTIONS
         .iter()
         .find(|e| e.id == "cscuh25271")
@@ -843,6 +932,9 @@ fn outage_plan(catalog: &Catalog, start: Release, to: Release) -> Option<Note> {
     } else {
         stop
     };
+    if newer > outage_to {
+        return None;
+    }
     let (then, then_holds) = if outage_to == to {
         (Vec::new(), true)
     } else {
@@ -858,15 +950,15 @@ fn outage_plan(catalog: &Catalog, start: Release, to: Release) -> Option<Note> {
     })
 }
 
-/// The plan of `start → to` under `rules` (the rule set not in force), in short.
+/// The pair's plan `start → to` under `rules` (the rule set not in force), in short: why it has
+/// none is the newer unit's blocked hop when that is the reason, else the direct hop's.
 fn other_answer(
     catalog: &Catalog,
     rules: RuleSet,
-    start: Release,
-    to: Release,
+    (start, newer, to): (Release, Release, Release),
     via: &[Release],
 ) -> OtherAnswer {
-    let plan = plan::plan_with(rules, catalog, start, to, via);
+    let (plan, join) = plan::plan_pair(rules, catalog, start, newer, to, via);
     let ok = plan.verdict == Verdict::Ok;
     OtherAnswer {
         rules,
@@ -879,7 +971,11 @@ fn other_answer(
             .into_iter()
             .chain(plan.hops.iter().map(|h| h.to))
             .collect(),
-        why: plan.direct.err().filter(|_| !ok).map(|b| b.to_string()),
+        why: join
+            .map(|j| j.block)
+            .or(plan.direct.err())
+            .filter(|_| !ok)
+            .map(|b| b.to_string()),
     }
 }
 
@@ -909,15 +1005,6 @@ fn hop_facts(
                     stays = Some((*unit, *on));
                     continue;
                 }
-                if *on != hop.from {
-                    if let Err(block) = session.rules.judge(&session.catalog, *on, hop.to) {
-                        warnings.push(HopWarning::JoinBlocked {
-                            unit: *unit,
-                            from: *on,
-                            block,
-                        });
-                    }
-                }
                 reloads.push(UnitStart {
                     unit: *unit,
                     from: *on,
@@ -929,12 +1016,9 @@ fn hop_facts(
             if hop.rule != Rule::Direct {
                 warnings.extend(passed_over(session, preset, hop));
             }
-            let catalog = &session.catalog;
-            let span = catalog
-                .train_index(hop.to.train())
-                .zip(catalog.train_index(hop.from.train()))
-                .map_or(0, |(j, i)| j.saturating_sub(i));
-            if hop.rule == Rule::Direct && span > 1 {
+            // SPEC §3.2: a `direct` hop from one train to another links Cisco's planning page
+            // (its path table may stop in between), whatever trains are switched off here.
+            if hop.rule == Rule::Direct && hop.from.train() != hop.to.train() {
                 warnings.push(HopWarning::CheckPlanningPage);
             }
             // Where Cisco's 9.1 path table would stop, and CSCug88962 says not to land.
@@ -956,11 +1040,24 @@ fn hop_facts(
                 warnings.push(HopWarning::AvoidsPathTableStop { stop: s912 });
             }
             HopFacts {
+                caveats: hop_caveats(hop, &reloads),
                 reloads,
                 stays,
-                caveats: caveats::crossed(hop.from, hop.to).collect(),
                 warnings,
             }
+        })
+        .collect()
+}
+
+/// The caveats of a hop, in release order: those of the releases it crosses or lands on, and
+/// those of each unit's own hop onto its landing. A newer unit joining from 9.1(1) carries
+/// CSCuh25271's, which the hop from the older unit's release does not (SPEC §3.3: legal by
+/// Table 81-1, never read as a plain zero-downtime upgrade).
+fn hop_caveats(hop: &Hop, reloads: &[UnitStart]) -> Vec<&'static Caveat> {
+    CAVEATS
+        .iter()
+        .filter(|c| {
+            c.belongs_to(hop.from, hop.to) || reloads.iter().any(|u| c.belongs_to(u.from, hop.to))
         })
         .collect()
 }
@@ -978,9 +1075,16 @@ fn passed_over(session: &Session, preset: &Preset, hop: &Hop) -> Vec<HopWarning>
         if session.catalog.has_train(train) {
             continue;
         }
-        match preset.exclusion(train) {
-            Some(exclusion) if !session.custom => by_preset.push(exclusion),
-            _ => by_hand.push(train),
+        // The preset's reason (it does not filter a custom list), else the model's own: a
+        // train the model does not run is left out whatever the preset or list says.
+        let by_model = || session.platform.and_then(|p| p.exclusion(train));
+        match preset
+            .exclusion(train)
+            .filter(|_| !session.custom)
+            .or_else(by_model)
+        {
+            Some(exclusion) => by_preset.push(exclusion),
+            None => by_hand.push(train),
         }
     }
     let mut warnings = Vec::new();
@@ -1113,31 +1217,18 @@ fn explain_no_path(
     session: &mut Session,
     preset: &Preset,
     explicit: bool,
-    start: Release,
-    to: Release,
+    [start, newer, to]: [Release; 3],
     via: &[Release],
 ) {
-    let mut ends = vec![start.train(), to.train()];
-    ends.dedup();
+    // The trains the units run and the target's (the newer unit hops from its own), once each.
+    let mut ends = Vec::with_capacity(3);
+    for train in [start, newer, to].map(Release::train) {
+        if !ends.contains(&train) {
+            ends.push(train);
+        }
+    }
     for train in ends.into_iter().filter(|t| !session.catalog.has_train(*t)) {
-        let message = if explicit || session.custom {
-            Message::new(Origin::Trains, Problem::EndTrainOff(train))
-        } else {
-            let with: Vec<&str> = PRESETS
-                .iter()
-                .filter(|p| p.exclusion(train).is_none())
-                .map(|p| p.id)
-                .collect();
-            Message::new(
-                Origin::Preset,
-                Problem::EndTrainExcluded {
-                    train,
-                    preset: preset.id,
-                    exclusion: preset.exclusion(train),
-                    with,
-                },
-            )
-        };
+        let message = end_train_off(session, preset, explicit, train);
         session.messages.push(message);
     }
     let trains = session.catalog.trains();
@@ -1152,6 +1243,42 @@ fn explain_no_path(
             ));
         }
     }
+}
+
+/// Why a train the request starts or ends in is not in the active catalog, and how to bring it
+/// back: the model does not run it (no switch brings it back: another model, or none, does),
+/// it is switched off by hand or absent from the list, or the preset leaves it out.
+fn end_train_off(session: &Session, preset: &Preset, explicit: bool, train: Train) -> Message {
+    if let Some((platform, exclusion)) = session
+        .platform
+        .and_then(|p| Some((p, p.exclusion(train)?)))
+    {
+        return Message::new(
+            Origin::Preset,
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions: vec![exclusion],
+                asked: Asked::End,
+            },
+        );
+    }
+    if explicit || session.custom {
+        return Message::new(Origin::Trains, Problem::EndTrainOff(train));
+    }
+    let with: Vec<&str> = PRESETS
+        .iter()
+        .filter(|p| p.exclusion(train).is_none())
+        .map(|p| p.id)
+        .collect();
+    Message::new(
+        Origin::Preset,
+        Problem::EndTrainExcluded {
+            train,
+            preset: preset.id,
+            exclusion: preset.exclusion(train),
+            with,
+        },
+    )
 }
 
 /// A text from the URL, cut for quoting in a message.

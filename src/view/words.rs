@@ -12,7 +12,8 @@ use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
 use crate::domain::session::{
-    FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem, Session,
+    Asked, FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem,
+    Session,
 };
 use crate::domain::sources::{
     Source, GUIDE_8X, GUIDE_92_UPGRADE, PATH_TABLE_91, SCC_HA_UPGRADE, UPGRADE_PLANNING,
@@ -65,6 +66,36 @@ impl fmt::Display for Problem {
                  recommended: to go through it anyway, pick one of them as the via release for \
                  {train}"
             ),
+            Problem::ModelDoesNotRun {
+                platform,
+                exclusions,
+                asked,
+            } => {
+                let trains: Vec<Train> = exclusions.iter().map(|e| e.train).collect();
+                let it = if trains.len() == 1 { "it" } else { "them" };
+                let why: Vec<String> = exclusions
+                    .iter()
+                    .map(|e| format!("{} ({})", e.reason, e.source.title))
+                    .collect();
+                let (label, trains, why) = (platform.label(), joined(&trains), why.join("; "));
+                match asked {
+                    Asked::Preset(id) => write!(
+                        f,
+                        "the {label} does not run {trains}, which the preset {id} keeps: {why}. \
+                         No plan goes through {it} on this model"
+                    ),
+                    Asked::Trains => write!(
+                        f,
+                        "the {label} does not run {trains}, which the trains picked by hand \
+                         include: {why}. No plan goes through {it} on this model"
+                    ),
+                    Asked::End => write!(
+                        f,
+                        "the {label} does not run {trains}: {why}. Choose another model, or \
+                         none, to plan from or to {it}"
+                    ),
+                }
+            }
         }
     }
 }
@@ -198,6 +229,10 @@ impl fmt::Display for Unused {
             Unused::NoGuideStop(train) => write!(
                 f,
                 "the fewest hops under Cisco's 9.x guidance do not stop in {train}"
+            ),
+            Unused::NoPairStop(train) => write!(
+                f,
+                "the fewest hops both units can take do not stop in {train}"
             ),
         }
     }
@@ -483,10 +518,16 @@ pub fn verdict(session: &Session) -> String {
                 .collect();
             format!("Not planned: {}", limits.join(" "))
         }
-        Verdict::NoPath => match no_path_reason(session) {
+        Verdict::NoPath => match (no_path_reason(session), &session.unjoinable) {
+            // SPEC §4: the newer unit of a mismatched pair can join no plan.
+            (Some(why), Some(u)) => format!(
+                "No zero-downtime path from {start} to {to} that the {}, on {}, can join: {why}.",
+                u.unit.label(),
+                u.from
+            ),
             // SPEC §3.2: an exception's no-path names the bug and what Cisco says instead.
-            Some(why) => format!("No zero-downtime path from {start} to {to}: {why}."),
-            None => format!(
+            (Some(why), None) => format!("No zero-downtime path from {start} to {to}: {why}."),
+            (None, _) => format!(
                 "No zero-downtime path from {start} to {to} with the trains in use; switch \
                  trains on or change the preset."
             ),
@@ -512,12 +553,35 @@ pub fn not_zero_downtime(session: &Session) -> Vec<usize> {
         .collect()
 }
 
+/// Hop `i` as a doubted hop: its releases, or, when Cisco ruled out only the hop a mismatched
+/// pair's newer unit makes onto it, that unit's ("the secondary unit's 9.1(1) → 9.1(7)").
+fn doubted_hop(session: &Session, i: usize) -> String {
+    let Some(hop) = session.hops().get(i) else {
+        return String::new();
+    };
+    let ruled_out = |from| {
+        session.hop_facts.get(i).is_some_and(|f| {
+            f.caveats
+                .iter()
+                .any(|c| c.blocking() && c.belongs_to(from, hop.to))
+        })
+    };
+    let joining = session.hop_facts.get(i).and_then(|f| {
+        f.reloads
+            .iter()
+            .find(|u| u.from != hop.from && ruled_out(u.from) && !ruled_out(hop.from))
+    });
+    match joining {
+        Some(u) => format!("the {}'s {} → {}", u.unit.label(), u.from, hop.to),
+        None => format!("{} → {}", hop.from, hop.to),
+    }
+}
+
 /// "this hop is" / "hop 2 (8.4(5) → 8.4(6)) is" / "hops 1 and 3 are", and the bugs named.
 fn doubted_hops(session: &Session, doubted: &[usize]) -> (String, String) {
-    let hops = session.hops();
     let which = match doubted {
-        [i] if hops.len() == 1 => format!("this hop ({} → {}) is", hops[*i].from, hops[*i].to),
-        [i] => format!("hop {} ({} → {}) is", i + 1, hops[*i].from, hops[*i].to),
+        [i] if session.hops().len() == 1 => format!("this hop ({}) is", doubted_hop(session, *i)),
+        [i] => format!("hop {} ({}) is", i + 1, doubted_hop(session, *i)),
         _ => {
             let n: Vec<String> = doubted.iter().map(|i| (i + 1).to_string()).collect();
             format!("hops {} are", n.join(", "))
@@ -534,14 +598,18 @@ fn doubted_hops(session: &Session, doubted: &[usize]) -> (String, String) {
     (which, bugs.join(", "))
 }
 
-/// Why there is no path when one of Cisco's exceptions is the cause (under the guidance by
-/// release era): the exception's reason, naming the bug and what Cisco says instead.
+/// Why there is no path when the newer unit of a mismatched pair cannot join (its hop's reason),
+/// or one of Cisco's exceptions is the cause (under the guidance by release era): the
+/// exception's reason, naming the bug and what Cisco says instead.
 fn no_path_reason(session: &Session) -> Option<String> {
-    if session.rules != RuleSet::Guide9x {
-        return None;
-    }
-    let (start, to) = (session.start?, session.to.release?);
-    let reason = crate::domain::rules::exception(start, to)?.reason_for(start, to);
+    let reason = match &session.unjoinable {
+        Some(u) => u.block.to_string(),
+        None if session.rules == RuleSet::Guide9x => {
+            let (start, to) = (session.start?, session.to.release?);
+            crate::domain::rules::exception(start, to)?.reason_for(start, to)
+        }
+        None => return None,
+    };
     let off = session.messages.iter().any(|m| {
         matches!(
             m.origin,
@@ -646,10 +714,6 @@ pub fn warning(warning: &HopWarning) -> String {
                 trains(&passed)
             )
         }
-        HopWarning::JoinBlocked { unit, from, block } => format!(
-            "The {} joins this hop from {from}, which is not a zero-downtime hop: {block}.",
-            unit.label()
-        ),
         HopWarning::CheckPlanningPage => "This hop spans more than one train: check your start \
             release on Cisco's planning page (the 9.x rule rests on a 2013 note; later \
             exceptions or interim stops may exist)."
@@ -674,7 +738,7 @@ pub fn warning_with_links(warning: &HopWarning) -> String {
 /// The documents a warning rests on.
 pub fn warning_sources(warning: &HopWarning) -> Vec<Source> {
     match warning {
-        HopWarning::TrainsOff(_) | HopWarning::JoinBlocked { .. } => vec![GUIDE_8X],
+        HopWarning::TrainsOff(_) => vec![GUIDE_8X],
         HopWarning::CheckPlanningPage => vec![UPGRADE_PLANNING],
         HopWarning::AvoidsPathTableStop { .. } => vec![PATH_TABLE_91, GUIDE_92_UPGRADE],
         HopWarning::PresetLeavesOut(exclusions) => {

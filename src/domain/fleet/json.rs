@@ -262,18 +262,6 @@ fn hop_warning(out: &mut String, w: &HopWarning) {
             let trains: Vec<String> = exclusions.iter().map(|e| e.train.to_string()).collect();
             strings(out, trains.iter().map(String::as_str));
         }
-        HopWarning::JoinBlocked {
-            unit: u,
-            from,
-            block,
-        } => {
-            let _ = write!(
-                out,
-                ",\"unit\":\"{}\",\"from\":\"{from}\",\"reason\":",
-                unit(*u)
-            );
-            string(out, &block.to_string());
-        }
         HopWarning::CheckPlanningPage => {
             out.push_str(",\"source\":");
             string(out, crate::domain::sources::UPGRADE_PLANNING.url);

@@ -321,6 +321,8 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
         });
     }
     if session.verdict == Verdict::NoPath {
+        // The newer unit's hop onto the plan, when it is what leaves the pair without one.
+        let joining = session.unjoinable.as_ref().map(|u| u.block.to_string());
         let exception = match (session.rules, session.start, session.to.release) {
             (RuleSet::Guide9x, Some(a), Some(b)) => {
                 rules::exception(a, b).map(|e| e.reason_for(a, b))
@@ -332,7 +334,7 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             .as_ref()
             .and_then(|p| p.direct.as_ref().err())
             .map(|b| b.to_string());
-        if let Some(reason) = exception.or(direct) {
+        if let Some(reason) = joining.or(exception).or(direct) {
             warnings.push(PairWarning::NoPath { reason });
         }
     }

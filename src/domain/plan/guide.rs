@@ -20,16 +20,16 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The exceptions, as bits of a mask (bit `i` is `EXCEPTIONS[i]`).
-type Rows = u32;
+pub(super) type Rows = u32;
 
 /// The exceptions whose `from` spans hold `release`: a hop from it to a release of their `to`
 /// spans is blocked.
-fn rows_from(release: Release) -> Rows {
+pub(super) fn rows_from(release: Release) -> Rows {
     mask(|i| EXCEPTIONS[i].from.iter().any(|s| s.contains(release)))
 }
 
 /// The exceptions whose `to` spans hold `release`.
-fn rows_to(release: Release) -> Rows {
+pub(super) fn rows_to(release: Release) -> Rows {
     mask(|i| EXCEPTIONS[i].to.iter().any(|s| s.contains(release)))
 }
 
@@ -429,7 +429,7 @@ fn trapped(c: &Catalog, range: (usize, usize), from_a: Rows) -> bool {
 }
 
 /// Whether a plan may stop at the entry: never a withdrawn or pre-release build (SPEC §4).
-fn can_stop(e: &Entry) -> bool {
+pub(super) fn can_stop(e: &Entry) -> bool {
     !e.withdrawn && !e.pre_release
 }
 
