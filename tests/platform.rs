@@ -741,3 +741,29 @@ fn the_pages_notes_carry_the_refusal_first() {
     );
     assert!(!plan_html::notes(&s).contains("data-platform-limit"));
 }
+
+/// SPEC §5.1's fact to check, "the 5585-X has no 8.3": the model's plans pass over 8.3, and
+/// the hop says it is an assumption, with where to check it (never silently).
+#[test]
+fn the_asa_5585x_passes_over_83_and_says_it_is_an_assumption() {
+    let s = session(
+        "8.2(5)",
+        "8.4(7)",
+        Some(Platform::Asa5585x),
+        RuleSet::Table811,
+    );
+    assert_eq!(s.verdict, Verdict::Ok);
+    let path: Vec<String> = s.hops().iter().map(|h| h.to.to_string()).collect();
+    assert_eq!(path, ["8.4(7)"]);
+    let warned: Vec<String> = s.hop_facts[0].warnings.iter().map(words::warning).collect();
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.contains("8.3: the ASA 5585-X is said not to run 8.3")
+                && w.contains("not verified here")),
+        "{warned:?}"
+    );
+    // Without a model, 8.3 is a stop as Table 81-1 has it.
+    let any = session("8.2(5)", "8.4(7)", None, RuleSet::Table811);
+    assert_eq!(any.hops().len(), 2);
+}

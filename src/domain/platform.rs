@@ -508,7 +508,18 @@ impl Platform {
         if !self.in_range(train) {
             return None;
         }
-        presets::find(self.preset()).and_then(|p| p.exclusion(train))
+        presets::find(self.preset())
+            .and_then(|p| p.exclusion(train))
+            .or_else(|| self.own_exclusions().iter().find(|e| e.train == train))
+    }
+
+    /// Trains of the model's range that its preset keeps but the model itself is said not to
+    /// run (SPEC §5.1's facts to check), each a labelled assumption with where to check it.
+    fn own_exclusions(self) -> &'static [Exclusion] {
+        match self {
+            Platform::Asa5585x => &[presets::NO_83_ON_5585X],
+            _ => &[],
+        }
     }
 
     /// Whether `train` lies within the model's first and last train.

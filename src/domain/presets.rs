@@ -7,6 +7,7 @@
 //! trains it leaves out, each with the Cisco document behind it. A platform's trains that no
 //! source names (e.g. when the 5580 first shipped) are kept.
 
+use super::platform::ASA_COMPATIBILITY;
 use super::release::Train;
 use super::sources::{Source, ADVISORY_1000V, LICENSE_ROADMAP};
 
@@ -16,6 +17,9 @@ pub struct Exclusion {
     pub train: Train,
     pub reason: &'static str,
     pub source: Source,
+    /// Commonly cited but not verified in a Cisco document: said wherever the exclusion
+    /// shapes a plan (SPEC §5.1: an assumption is labelled, never silent).
+    pub assumed: bool,
 }
 
 /// A named set of trains: every train of the catalog except the excluded ones.
@@ -60,22 +64,38 @@ const ONLY_5580: Exclusion = Exclusion {
     train: train(8, 1),
     reason: "8.1 runs on the ASA 5580 only",
     source: LICENSE_ROADMAP,
+    assumed: false,
 };
 const ONLY_ASASM: Exclusion = Exclusion {
     train: train(8, 5),
     reason: "8.5 runs on the ASA Services Module only",
     source: LICENSE_ROADMAP,
+    assumed: false,
 };
 const PLATFORM_86: Exclusion = Exclusion {
     train: train(8, 6),
     reason: "8.6 is a platform train, grouped with 8.4 in Cisco's license roadmap; which \
              models run it is unverified",
     source: LICENSE_ROADMAP,
+    assumed: false,
 };
 const ONLY_1000V: Exclusion = Exclusion {
     train: train(8, 7),
     reason: "8.7 runs on the ASA 1000V Cloud Firewall only",
     source: ADVISORY_1000V,
+    assumed: false,
+};
+
+/// SPEC §5.1: "the 5585-X has no 8.3 [check]". Cisco's 8.3 memory requirements name the ASA
+/// 5505 to 5580 only; the 5585-X came with 8.2(3) and went on with 8.4. Not verified in a
+/// Cisco release note here, so the reason says so and where to check.
+pub const NO_83_ON_5585X: Exclusion = Exclusion {
+    train: train(8, 3),
+    reason: "the ASA 5585-X is said not to run 8.3 (it came with 8.2(3), then 8.4): \
+             commonly cited, not verified here; check Cisco's compatibility list, and choose no \
+             model to plan through 8.3 if yours runs it",
+    source: ASA_COMPATIBILITY,
+    assumed: true,
 };
 
 /// All presets; the first is the default (ASA 5500 series: 8.4 is the last minor of 8.x).

@@ -64,6 +64,7 @@ mod tests {
             title: "A \"guide\"",
             url: "https://example.com/a?b=1&c=2",
         },
+        assumed: false,
     };
 
     fn state(

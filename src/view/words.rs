@@ -709,9 +709,21 @@ pub fn warning(warning: &HopWarning) -> String {
         HopWarning::PresetLeavesOut(exclusions) => {
             // Each reason is beside its train switch; the sources follow this sentence.
             let passed: Vec<Train> = exclusions.iter().map(|e| e.train).collect();
+            // An assumption is said where it shapes the plan, not only beside a switch.
+            let assumed: Vec<String> = exclusions
+                .iter()
+                .filter(|e| e.assumed)
+                .map(|e| format!(" {}: {}.", e.train, e.reason))
+                .collect();
+            let who = if assumed.is_empty() {
+                "the platform preset"
+            } else {
+                "the platform preset or the model"
+            };
             format!(
-                "Passes over {}, which the platform preset leaves out.",
-                trains(&passed)
+                "Passes over {}, which {who} leaves out.{}",
+                trains(&passed),
+                assumed.concat()
             )
         }
         HopWarning::CheckPlanningPage => "This hop spans more than one train: check your start \
