@@ -147,14 +147,16 @@ impl Ticks {
 }
 
 /// The plan a tick list belongs to: the query's fragment without the runbook's own settings
-/// (image names, server, minutes), so typing a file name keeps the ticks.
+/// (image names, server, minutes), so typing a file name keeps the ticks, and in the spelling
+/// of the page's link (`PlanQuery::canonical`), so a reload of that link (`8.2(5)` where
+/// `8.2.5` was typed) finds them.
 pub fn plan_key(query: &PlanQuery) -> String {
     PlanQuery {
         server: String::new(),
         images: Vec::new(),
         asdm: Vec::new(),
         minutes: None,
-        ..query.clone()
+        ..query.canonical()
     }
     .to_string()
 }
@@ -230,6 +232,9 @@ mod tests {
         assert_eq!(storage_key(&q), storage_key(&typed));
         let other: PlanQuery = "from=9.8(4)&to=9.14(4)".parse().unwrap();
         assert_ne!(storage_key(&q), storage_key(&other));
+        // Typed in another spelling, or pasted as a unit prints it: the link's plan, its ticks.
+        let spelled: PlanQuery = "from=9.8.4&to=asa9-12-4-smp-k8.bin".parse().unwrap();
+        assert_eq!(storage_key(&q), storage_key(&spelled));
         assert!(storage_key(&q).starts_with(STORAGE_PREFIX));
     }
 

@@ -103,6 +103,15 @@ impl fmt::Display for Notice {
             }
             LinkProblem::UnknownKey => write!(f, "unknown key {} was ignored", quoted(key)),
             LinkProblem::Platform(e) => write!(f, "platform {e}: it was ignored"),
+            LinkProblem::Preset(v) => {
+                let ids: Vec<&str> = crate::domain::presets::PRESETS.iter().map(|p| p.id).collect();
+                write!(
+                    f,
+                    "preset {} is not a preset ({}): it was ignored",
+                    quoted(v),
+                    or_list(&ids)
+                )
+            }
             LinkProblem::Mode(v) => write!(
                 f,
                 "mode {} is not a failover mode (active-standby or active-active): it was ignored",
@@ -153,6 +162,14 @@ impl fmt::Display for Notice {
             )
             }
         }
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.concat(),
     }
 }
 
@@ -780,7 +797,7 @@ pub fn plan_estimate(minutes_per_reload: u32, reloads: usize) -> String {
 /// What a copied link leaves out to stay within the length a link may have (empty when it
 /// leaves out nothing): the page says it where the link was copied.
 pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
-    use crate::domain::query::{Dropped, MAX_FRAGMENT};
+    use crate::domain::query::{Dropped, ReleaseKey, MAX_FRAGMENT};
     if dropped.is_empty() {
         return String::new();
     }
@@ -795,6 +812,14 @@ pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
                     .to_owned()
             }
             Dropped::Via => "the intermediate releases chosen by hand".to_owned(),
+            Dropped::Unread(key) => format!(
+                "the text of the {} field (it reads as no release)",
+                match key {
+                    ReleaseKey::From => "current release",
+                    ReleaseKey::From2 => "second unit's release",
+                    ReleaseKey::To => "target release",
+                }
+            ),
         })
         .collect();
     let list = match parts.split_last() {
@@ -1623,6 +1648,10 @@ pub mod page {
     /// The banner's line when this browser refuses local storage.
     pub const NOT_SAVED: &str =
         "this browser does not keep data for this page: nothing is saved between visits";
+
+    /// Under a release field whose text reads as no release and is too long for a link.
+    pub const FIELD_LEFT_OUT_OF_LINK: &str = "This text is too long to share in a link and reads \
+        as no release: the link leaves it out, and it is kept in this browser only.";
 
     /// Under the custom list: the list is longer than a link may be (`bytes` of `at_most`).
     pub fn list_too_long_for_link(bytes: usize, at_most: usize) -> String {
