@@ -367,6 +367,63 @@ fn the_other_rule_sets_answer_is_said_beside_the_plan() {
     );
 }
 
+/// Audit 3, item 3: the other rule set's answer beside the verdict carries what qualifies it,
+/// as the verdict under that rule set would: trains switched off that it passes over (SPEC §4:
+/// `trains=8.2,9.1` never reads as a plain one-hop upgrade) and the hops Cisco later said are
+/// not zero-downtime (SPEC §3.3: `9.1(1) → 9.1(7)` never reads as a plain upgrade).
+#[test]
+fn the_other_rule_sets_answer_keeps_its_caveats() {
+    use asa_planner::view::words::{other_rules, verdict};
+    let s = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (8.2(5) → 9.1(7)); \
+             holds only if 8.3, 8.4 and 9.0 do not exist for your platform."
+        )
+    );
+    // The same words as the verdict under Table 81-1 itself.
+    let table = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1&rules=table-81-1");
+    assert!(
+        verdict(&table).contains("It holds only if 8.3, 8.4 and 9.0 do not exist for your platform."),
+        "{}",
+        verdict(&table)
+    );
+    let s = session("from=9.1(1)&to=9.1(7)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (9.1(1) → 9.1(7)), but \
+             Cisco later said this hop is not zero-downtime (CSCuh25271)."
+        )
+    );
+    let s = session("from=8.4(5)&to=9.0(2)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (8.4(5) → 9.0(2)), but \
+             Cisco later said this hop is not zero-downtime (CSCug88962)."
+        )
+    );
+    // Among several hops, the one Cisco doubts is named.
+    let s = session("from=8.4(5)&to=9.1(2)");
+    let said = other_rules(&s).unwrap_or_default();
+    assert_eq!(
+        said,
+        "Under Table 81-1 of Cisco's 8.x configuration guide: 2 hops (8.4(5) → 9.0(4) → \
+         9.1(2)), but Cisco later said hop 2 is not zero-downtime (CSCug88962)."
+    );
+    // A plain answer stays plain.
+    let s = session("from=8.2(5)&to=9.1(7)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 4 hops (8.2(5) → 8.3(2) → \
+             8.4(7) → 9.0(4) → 9.1(7))."
+        )
+    );
+}
+
 /// The page's controls take their words from `words::page`, with the release and the train
 /// worded as everywhere else, and the trains' fold says which of its three cases holds.
 #[test]

@@ -341,6 +341,14 @@ pub struct OtherAnswer {
     pub path: Vec<Release>,
     /// Why it has no plan (the direct hop's reason) when the verdict is not `ok`.
     pub why: Option<String>,
+    /// Trains switched off by hand (or absent from a custom list) that its hops pass over, as
+    /// [`Note::TrainsOff`] says of the plan in force: it holds only if they do not exist for
+    /// the person's platform (SPEC §4).
+    pub trains_off: Vec<Train>,
+    /// Its hops (0-based) that a caveat of Cisco's says are not zero-downtime (SPEC §3.3), and
+    /// the bugs those caveats come from.
+    pub not_zero_downtime: Vec<usize>,
+    pub bugs: Vec<&'static str>,
 }
 
 /// What [`analyse_reusing`] keeps from one query to the next, so that typing a release neither
@@ -713,13 +721,7 @@ fn plan_both_rule_sets(
 ) -> Plan {
     let rules = session.rules;
     let mut plan = plan::plan_with(rules, &session.catalog, start, to, via);
-    session.other = Some(other_answer(
-        &session.catalog,
-        rules.other(),
-        start,
-        to,
-        via,
-    ));
+    session.other = Some(other_answer(session, preset, rules.other(), start, to, via));
     if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
         plan.verdict = Verdict::Downgrade;
         plan.hops.clear();
@@ -840,16 +842,42 @@ fn outage_plan(catalog: &Catalog, start: Release, to: Release) -> Option<Note> {
     })
 }
 
-/// The plan of `start → to` under `rules` (the rule set not in force), in short.
+/// The plan of `start → to` under `rules` (the rule set not in force), in short, with what
+/// qualifies it as the plan in force's own hops are qualified: the trains switched off that it
+/// passes over and the hops Cisco later said are not zero-downtime.
 fn other_answer(
-    catalog: &Catalog,
+    session: &Session,
+    preset: &Preset,
     rules: RuleSet,
     start: Release,
     to: Release,
     via: &[Release],
 ) -> OtherAnswer {
-    let plan = plan::plan_with(rules, catalog, start, to, via);
+    let plan = plan::plan_with(rules, &session.catalog, start, to, via);
     let ok = plan.verdict == Verdict::Ok;
+    let mut trains_off = Vec::new();
+    let mut not_zero_downtime = Vec::new();
+    let mut bugs = Vec::new();
+    for (i, hop) in plan.hops.iter().enumerate() {
+        // As for the plan in force (`hop_facts`): a direct hop may cross any number of trains.
+        if hop.rule != Rule::Direct {
+            for warning in passed_over(session, preset, hop) {
+                if let HopWarning::TrainsOff(trains) = warning {
+                    trains_off.extend(trains);
+                }
+            }
+        }
+        let mut blocking = caveats::crossed(hop.from, hop.to)
+            .filter(|c| c.blocking())
+            .peekable();
+        if blocking.peek().is_some() {
+            not_zero_downtime.push(i);
+            bugs.extend(blocking.filter_map(|c| c.bug()));
+        }
+    }
+    trains_off.dedup();
+    bugs.sort_unstable();
+    bugs.dedup();
     OtherAnswer {
         rules,
         verdict: plan.verdict,
@@ -862,6 +890,9 @@ fn other_answer(
             .chain(plan.hops.iter().map(|h| h.to))
             .collect(),
         why: plan.direct.err().filter(|_| !ok).map(|b| b.to_string()),
+        trains_off,
+        not_zero_downtime,
+        bugs,
     }
 }
 

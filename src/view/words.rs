@@ -384,6 +384,16 @@ pub fn trains(list: &[Train]) -> String {
     }
 }
 
+/// "holds only if 8.3 and 9.0 do not exist for your platform" (SPEC §4: trains switched off
+/// that a plan passes over).
+fn holds_only_if(off: &[Train]) -> String {
+    format!(
+        "holds only if {} {} not exist for your platform",
+        trains(off),
+        if off.len() == 1 { "does" } else { "do" }
+    )
+}
+
 /// The verdict in one sentence, naming the release the plan starts from.
 pub fn verdict(session: &Session) -> String {
     let start = session.start.map(|r| r.to_string()).unwrap_or_default();
@@ -417,11 +427,7 @@ pub fn verdict(session: &Session) -> String {
                 .iter()
                 .find(|n| matches!(n, Note::TrainsOff(_)))
             {
-                text.push_str(&format!(
-                    " It holds only if {} {} not exist for your platform.",
-                    trains(off),
-                    if off.len() == 1 { "does" } else { "do" }
-                ));
+                text.push_str(&format!(" It {}.", holds_only_if(off)));
             }
             text
         }
@@ -527,11 +533,32 @@ pub fn other_rules(session: &Session) -> Option<String> {
     Some(match other.verdict {
         Verdict::Ok => {
             let path: Vec<String> = other.path.iter().map(Release::to_string).collect();
-            format!(
-                "Under {label}: {} ({}).",
+            let mut text = format!(
+                "Under {label}: {} ({})",
                 plural(other.hops, "hop", "hops"),
                 path.join(" → ")
-            )
+            );
+            // SPEC §3.3 and §4: the other answer is qualified as the verdict would qualify it,
+            // never a plain zero-downtime upgrade when it is not one.
+            if !other.not_zero_downtime.is_empty() {
+                let which = match other.not_zero_downtime.as_slice() {
+                    [_] if other.hops == 1 => "this hop is".to_owned(),
+                    [i] => format!("hop {} is", i + 1),
+                    many => {
+                        let n: Vec<String> = many.iter().map(|i| (i + 1).to_string()).collect();
+                        format!("hops {} are", n.join(", "))
+                    }
+                };
+                text.push_str(&format!(
+                    ", but Cisco later said {which} not zero-downtime ({})",
+                    other.bugs.join(", ")
+                ));
+            }
+            if !other.trains_off.is_empty() {
+                text.push_str(&format!("; {}", holds_only_if(&other.trains_off)));
+            }
+            text.push('.');
+            text
         }
         Verdict::Same => format!("Under {label}: nothing to do either."),
         _ => match &other.why {
