@@ -5,7 +5,8 @@
 mod util;
 
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
+use asa_planner::domain::release::Train;
+use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::{HopImages, HopSpec, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
@@ -169,8 +170,75 @@ fn the_legal_layer_draws_exactly_the_judged_hops() {
     assert!(ring.starts_with("<rect class=\"legal-layer-cursor\""));
 }
 
+/// Audit 3, item 4 (SPEC §9: highlighted legal hops carry `data-legal`, with `data-edge-from`
+/// and `data-edge-to`; §7: hovering any release highlights its legal hops): under the 9.x
+/// guidance too, every legal hop of the hovered release is one `[data-legal]` element. The
+/// hops landing on 7.x/8.x and the direct hop to each train's newest reachable release are
+/// edges; the direct hops to a train's other releases are their rings.
 #[test]
-fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only_exceptions() {
+fn under_the_9x_guidance_every_legal_hop_carries_the_legal_hooks() {
+    let s = session("from=8.2(5)&to=9.1(7)");
+    let model = model_of(&s);
+    assert_eq!(model.rules, RuleSet::Guide9x);
+    for from in ["8.2(5)", "7.0(1)", "8.3(2)", "8.4(7)", "9.0(4)", "9.8(4)"] {
+        let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
+        let mut legal = Vec::new();
+        let mut newest_direct: Vec<(Train, String)> = Vec::new();
+        let mut not_direct = Vec::new();
+        for n in &model.layout.nodes {
+            match judge_guide(&s.catalog, r(from), n.release) {
+                Ok(rule) => {
+                    legal.push(n.release.to_string());
+                    if rule == Rule::Direct {
+                        newest_direct.retain(|(t, _)| *t != n.release.train());
+                        newest_direct.push((n.release.train(), n.release.to_string()));
+                    } else {
+                        not_direct.push(n.release.to_string());
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+        assert!(!legal.is_empty(), "{from} has legal hops");
+        let hooked = select(&layer, "[data-legal=\"\"]");
+        let mut to: Vec<String> = hooked.iter().map(|e| e.get("data-edge-to").to_string()).collect();
+        to.sort_by_key(|t| r(t));
+        assert_eq!(to, legal, "the legal hops of {from}, each once");
+        assert!(hooked.iter().all(|e| e.get("data-edge-from") == from));
+        assert!(hooked.iter().all(|e| !e.get("data-rule").is_empty()));
+        // The edges: every hop that is not direct, and one direct hop per train.
+        let mut edges: Vec<String> = select(&layer, "path[data-legal]")
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
+        edges.sort_by_key(|t| r(t));
+        let mut expected: Vec<String> = not_direct
+            .iter()
+            .cloned()
+            .chain(newest_direct.iter().map(|(_, newest)| newest.clone()))
+            .collect();
+        expected.sort_by_key(|t| r(t));
+        assert_eq!(edges, expected, "the edges drawn from {from}");
+        // Every reachable release keeps its ring.
+        assert_eq!(values(&layer, "data-reachable"), legal, "{from}");
+    }
+    // 8.2(5) reaches only its own train and 8.3 (Table 81-1's hops): all of them edges.
+    let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.2(5)")), None);
+    let edges: Vec<String> = select(&layer, "path[data-legal]")
+        .iter()
+        .map(|e| format!("{} {}", e.get("data-edge-to"), e.get("data-rule")))
+        .collect();
+    assert!(edges.contains(&"8.3(2) minor".to_string()), "{edges:?}");
+    assert!(select(&layer, "rect[data-legal]").is_empty());
+    // From 9.0(4) a hundred releases are legal, a couple of dozen edges are drawn.
+    let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("9.0(4)")), None);
+    let drawn = select(&layer, "path[data-legal]").len();
+    assert!(drawn <= s.catalog.trains().len(), "{drawn} edges");
+    assert!(select(&layer, "[data-legal]").len() > drawn);
+}
+
+#[test]
+fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_exceptions() {
     let s = session("from=8.2(5)&to=9.1(7)&rules=guide-9x");
     let model = model_of(&s);
     assert_eq!(model.rules, RuleSet::Guide9x);
@@ -182,7 +250,6 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
     ));
     for from in ["8.4(7)", "8.2(5)", "9.1(1)", "9.8(4)"] {
         let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
-        assert_eq!(select(&layer, "[data-legal]").len(), 0, "{from}");
         let (mut reachable, mut excepted) = (Vec::new(), Vec::new());
         for n in &model.layout.nodes {
             match judge_guide(&s.catalog, r(from), n.release) {
@@ -192,12 +259,19 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
             }
         }
         assert_eq!(values(&layer, "data-reachable"), reachable, "{from}");
-        assert_eq!(values(&layer, "data-edge-to"), excepted, "{from}");
-        assert_eq!(select(&layer, "[data-excepted=\"\"]").len(), excepted.len());
+        let to_excepted: Vec<String> = select(&layer, "[data-excepted=\"\"]")
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
+        assert_eq!(to_excepted, excepted, "{from}");
         assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
     }
     let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.4(7)")), None);
-    assert_eq!(values(&layer, "data-edge-to"), ["9.0(2)", "9.1(2)"]);
+    let to_excepted: Vec<String> = select(&layer, "[data-excepted]")
+        .iter()
+        .map(|e| e.get("data-edge-to").to_string())
+        .collect();
+    assert_eq!(to_excepted, ["9.0(2)", "9.1(2)"]);
     assert_eq!(
         values(&layer, "data-exception"),
         ["cscug88962", "cscug88962"]
