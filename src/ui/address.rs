@@ -138,11 +138,16 @@ pub fn use_address(state: &State, planner: &Planner) -> Rc<Fitted> {
                 }
                 match PlanQuery::parse_with_notices(&hash) {
                     Ok((query, notices)) => planner.load(query, notice_lines(notices)),
-                    Err(e) => planner.report(BannerLine {
-                        source: "link",
-                        text: e.to_string(),
-                        is_error: true,
-                    }),
+                    Err(e) => {
+                        // Not read: the address bar shows the page's own link again, so a
+                        // reload opens the plan on screen rather than the refused text.
+                        browser::show_fragment(&last_written.borrow());
+                        planner.report(BannerLine {
+                            source: "link",
+                            text: e.to_string(),
+                            is_error: true,
+                        });
+                    }
                 }
             });
             let window = web_sys::window();

@@ -611,3 +611,17 @@ test('an unknown preset is an error in the banner, the select shows the preset i
   assert.equal(await page.inputValue('select#preset'), 'asa5500x');
   await rec.close();
 });
+
+test('a too-long fragment set while the page is open is refused and the address bar shows the plan again (audit 3, item 6)', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.evaluate(() => { location.hash = `#from=${'x'.repeat(9000)}`; });
+  await page.waitForSelector('.banner [role="alert"]:has-text("too long")');
+  await page.waitForFunction(() => location.hash === '#from=8.2(5)&to=9.1(7)');
+  await page.reload();
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.locator('.banner [role="alert"]').count(), 0);
+  assert.equal((await planHops(page)).length, 3);
+  await rec.close();
+});
