@@ -137,7 +137,7 @@ pub fn app() -> Html {
         });
     }
     // The change window: pasted output, position, ticks (`ui::window`).
-    let window = use_window(&session, &query, state.runbook());
+    let window = use_window(&session, &query, state.runbook(), &planner);
 
     let too_long = fitted
         .dropped

@@ -165,6 +165,36 @@ impl fmt::Display for Notice {
     }
 }
 
+/// What of this plan's saved ticks was not read (SPEC §11), as the banner says it.
+impl fmt::Display for crate::domain::ticks::Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.count > 0 {
+            let listed: Vec<String> = self.lines.iter().map(usize::to_string).collect();
+            let more = if self.count > self.lines.len() { ", …" } else { "" };
+            write!(
+                f,
+                "the ticked steps saved for this plan had {} that could not be read ({} {}{more}): \
+                 {} dropped, the other ticks are kept",
+                plural(self.count, "line", "lines"),
+                if self.lines.len() == 1 { "line" } else { "lines" },
+                listed.join(", "),
+                if self.count == 1 { "it was" } else { "they were" },
+            )?;
+        }
+        if self.cut {
+            if self.count > 0 {
+                f.write_str("; ")?;
+            }
+            write!(
+                f,
+                "only the first {} ticked steps saved for this plan were read",
+                crate::domain::ticks::MAX_TICKS
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// "a, b or c".
 fn or_list(items: &[&str]) -> String {
     match items.split_last() {
