@@ -498,6 +498,84 @@ fn the_other_rule_sets_answer_keeps_its_caveats() {
     );
 }
 
+/// Audit 3, item 8 (SPEC §4, §11): an intermediate chosen by hand that the rules block is
+/// named as the cause of the no-path, with the hop it blocks and the plan without it.
+#[test]
+fn a_chosen_intermediate_that_blocks_is_named_as_the_cause() {
+    use asa_planner::view::words::{direct_blocked, verdict};
+    let s = session("from=8.2(5)&to=9.1(7)&via=8.4(6)");
+    assert_eq!(s.verdict, asa_planner::domain::plan::Verdict::NoPath);
+    assert_eq!(
+        verdict(&s),
+        "No zero-downtime path from 8.2(5) to 9.1(7) through the release chosen by hand, 8.4(6): \
+         8.3(2) → 8.4(6) is blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco \
+         says to upgrade to 8.4(5), or to 9.0(3) or later, instead. With the recommended \
+         releases the plan has 3 hops: use them, or choose another release to land on."
+    );
+    // The direct hop's own reason stays beside the graph.
+    assert!(direct_blocked(&s).is_some_and(|d| d.contains("releases before 8.4")));
+    // Under the plan, with the other via messages.
+    let said: Vec<&str> = s
+        .messages
+        .iter()
+        .filter(|m| m.origin == asa_planner::domain::session::Origin::Via)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        ["the release chosen by hand, 8.4(6), leaves no zero-downtime path (8.3(2) → 8.4(6) is \
+          blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco says to upgrade to \
+          8.4(5), or to 9.0(3) or later, instead); the recommended releases give 3 hops: use \
+          them, or choose another release"]
+    );
+    // Under Table 81-1 the same pin plans (legal by the table, Cisco's caveat on it).
+    let t = session("from=8.2(5)&to=9.1(7)&via=8.4(6)&rules=table-81-1");
+    assert_eq!(t.verdict, asa_planner::domain::plan::Verdict::Ok);
+    // A pin that plans says nothing of the kind; without a pin the reason is the exception's.
+    let ok = session("from=8.2(5)&to=9.1(7)&via=8.4(5)");
+    assert_eq!(ok.verdict, asa_planner::domain::plan::Verdict::Ok);
+    let none = session("from=8.4(5)&to=9.0(2)");
+    assert!(verdict(&none).contains("CSCug88962") && !verdict(&none).contains("chosen by hand"));
+}
+
+/// Audit 3, item 7 (SPEC §8: a bad value shows an error banner): what is wrong with a link's
+/// train set or via picks is said for the banner, not only beside the trains or under the plan.
+#[test]
+fn bad_trains_and_via_values_of_a_link_are_said_for_the_banner() {
+    use asa_planner::view::words::link_value_problems;
+    let said = |fragment: &str| {
+        let q: PlanQuery = fragment.parse().unwrap();
+        link_value_problems(&analyse(&q), q.trains.is_some())
+    };
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains=9.99"),
+        [
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+             nothing can be planned: switch trains on, or use the preset's trains",
+            "trains: train 9.99 not in the catalog: ignored",
+        ]
+    );
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains="),
+        ["trains: no train of the catalog is in the list, so every train is switched off and \
+          nothing can be planned: switch trains on, or use the preset's trains"]
+    );
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains=8.2,8.3,8.4,9.0,9.1,9.99"),
+        ["trains: train 9.99 not in the catalog: ignored"]
+    );
+    let via = said("from=8.2(5)&to=9.1(7)&via=banana");
+    assert_eq!(via.len(), 1);
+    assert!(via[0].starts_with("via \"banana\" is not used: "), "{via:?}");
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&via=9.5(1)"),
+        ["via 9.5(1) is not used: 9.5(1) is not between 8.2(5) and 9.1(7)"]
+    );
+    // Good values say nothing.
+    assert!(said("from=8.2(5)&to=9.1(7)&trains=8.2,8.3,8.4,9.0,9.1&via=8.4(7)").is_empty());
+    assert!(said("from=8.2(5)&to=9.1(7)").is_empty());
+}
+
 /// The page's controls take their words from `words::page`, with the release and the train
 /// worded as everywhere else, and the trains' fold says which of its three cases holds.
 #[test]

@@ -88,6 +88,15 @@ pub enum Problem {
     },
     /// A train between the ends has only withdrawn or pre-release builds and no via pick.
     NothingRecommended(Train),
+    /// The intermediate releases chosen by hand (`pins`, those the plan would use) leave no
+    /// zero-downtime path, where the recommended ones give one of `hops` hops; `blocked` is a
+    /// hop onto a pin that the rules block (from where that plan enters the pin's train), with
+    /// the reason.
+    PinsBlock {
+        pins: Vec<Release>,
+        hops: usize,
+        blocked: Option<(Release, Release, Block)>,
+    },
 }
 
 /// What is wrong with one release field, as a typed value; `view::words` words it.
@@ -736,9 +745,48 @@ fn plan_both_rule_sets(
         ));
     }
     if plan.verdict == Verdict::NoPath {
+        pins_block(session, rules, start, to, via, &plan);
         explain_no_path(session, preset, explicit, start, to, via);
     }
     plan
+}
+
+/// When the intermediate releases the person chose are what leaves no path (SPEC §4, §11: say
+/// the cause): the plan without them, and why landing on the first chosen release is blocked
+/// (judged from where the plan without them enters its train), as [`Problem::PinsBlock`].
+fn pins_block(
+    session: &mut Session,
+    rules: RuleSet,
+    start: Release,
+    to: Release,
+    via: &[Release],
+    plan: &Plan,
+) {
+    let used: Vec<Release> = via
+        .iter()
+        .copied()
+        .filter(|v| !plan.unused_via.iter().any(|(u, _)| u == v))
+        .collect();
+    if used.is_empty() {
+        return;
+    }
+    let free = plan::plan_with(rules, &session.catalog, start, to, &[]);
+    if free.verdict != Verdict::Ok {
+        return;
+    }
+    let blocked = used.iter().find_map(|&pin| {
+        let hop = free.hops.iter().find(|h| h.to.train() == pin.train())?;
+        let block = rules.judge(&session.catalog, hop.from, pin).err()?;
+        Some((hop.from, pin, block))
+    });
+    session.messages.push(Message::new(
+        Origin::Via,
+        Problem::PinsBlock {
+            pins: used,
+            hops: free.hops.len(),
+            blocked,
+        },
+    ));
 }
 
 /// The notes of a plan that runs (its hop facts known): where a mismatched pair's newer unit

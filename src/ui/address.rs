@@ -8,7 +8,8 @@ use super::hooks::Planner;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::query::{Fitted, PlanQuery};
 use crate::domain::stored::{self, Stored};
-use crate::view::words::page;
+use crate::domain::session::analyse;
+use crate::view::words::{self, page};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -65,6 +66,7 @@ pub fn initial_state() -> State {
             .into_iter()
             .map(|l| BannerLine { source, ..l }),
     );
+    lines.extend(value_lines(&query, source));
     if let Some(saved) = &saved {
         stored::settings_into(saved, &mut query);
     }
@@ -79,6 +81,23 @@ pub fn initial_state() -> State {
     }
     state.banner = lines;
     state
+}
+
+/// Banner lines for what the plan says is wrong with the train set or the via picks a link
+/// (or the saved plan, `source`) gave (`words::link_value_problems`). The plan is worked out
+/// for that only when the link has either.
+fn value_lines(query: &PlanQuery, source: &'static str) -> Vec<BannerLine> {
+    if query.trains.is_none() && query.via.is_empty() {
+        return Vec::new();
+    }
+    words::link_value_problems(&analyse(query), query.trains.is_some())
+        .into_iter()
+        .map(|text| BannerLine {
+            source,
+            text,
+            is_error: true,
+        })
+        .collect()
 }
 
 /// Keeps the address bar and local storage in step with `state`, and reads a fragment changed
@@ -137,7 +156,11 @@ pub fn use_address(state: &State, planner: &Planner) -> Rc<Fitted> {
                     return;
                 }
                 match PlanQuery::parse_with_notices(&hash) {
-                    Ok((query, notices)) => planner.load(query, notice_lines(notices)),
+                    Ok((query, notices)) => {
+                        let mut lines = notice_lines(notices);
+                        lines.extend(value_lines(&query, "link"));
+                        planner.load(query, lines);
+                    }
                     Err(e) => {
                         // Not read: the address bar shows the page's own link again, so a
                         // reload opens the plan on screen rather than the refused text.

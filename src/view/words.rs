@@ -59,6 +59,25 @@ impl fmt::Display for Problem {
                     with.join(", ")
                 )
             }
+            Problem::PinsBlock {
+                pins,
+                hops,
+                blocked,
+            } => {
+                write!(
+                    f,
+                    "{} leaves no zero-downtime path",
+                    chosen_releases(pins)
+                )?;
+                if let Some((from, to, block)) = blocked {
+                    write!(f, " ({from} → {to} is blocked: {block})")?;
+                }
+                write!(
+                    f,
+                    "; the recommended releases give {}: use them, or choose another release",
+                    plural(*hops, "hop", "hops")
+                )
+            }
             Problem::NothingRecommended(train) => write!(
                 f,
                 "train {train} has only withdrawn or pre-release builds, which are never \
@@ -192,6 +211,20 @@ impl fmt::Display for crate::domain::ticks::Unread {
             )?;
         }
         Ok(())
+    }
+}
+
+/// "the release chosen by hand, 8.4(6)" / "the releases chosen by hand, 8.4(6) and 9.0(2)".
+fn chosen_releases(pins: &[Release]) -> String {
+    let names: Vec<String> = pins.iter().map(Release::to_string).collect();
+    let list = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    if pins.len() == 1 {
+        format!("the release chosen by hand, {list},")
+    } else {
+        format!("the releases chosen by hand, {list},")
     }
 }
 
@@ -483,6 +516,33 @@ pub fn verdict(session: &Session) -> String {
                 .collect();
             format!("Not planned: {}", limits.join(" "))
         }
+        Verdict::NoPath if pins_block(session).is_some() => {
+            // SPEC §4, §11: the person's own choice is what blocks; say so, not another cause.
+            let Some(Problem::PinsBlock {
+                pins,
+                hops,
+                blocked,
+            }) = pins_block(session)
+            else {
+                return String::new();
+            };
+            let mut text = format!(
+                "No zero-downtime path from {start} to {to} through {}",
+                chosen_releases(pins).trim_end_matches(',')
+            );
+            match blocked {
+                Some((from, to, block)) => {
+                    text.push_str(&format!(": {from} → {to} is blocked: {block}."))
+                }
+                None => text.push('.'),
+            }
+            text.push_str(&format!(
+                " With the recommended releases the plan has {}: use them, or choose another \
+                 release to land on.",
+                plural(*hops, "hop", "hops")
+            ));
+            text
+        }
         Verdict::NoPath => match no_path_reason(session) {
             // SPEC §3.2: an exception's no-path names the bug and what Cisco says instead.
             Some(why) => format!("No zero-downtime path from {start} to {to}: {why}."),
@@ -534,6 +594,15 @@ fn doubted_hops(session: &Session, doubted: &[usize]) -> (String, String) {
     (which, bugs.join(", "))
 }
 
+/// The chosen intermediate releases that leave no path ([`Problem::PinsBlock`]), if they do.
+fn pins_block(session: &Session) -> Option<&Problem> {
+    session
+        .messages
+        .iter()
+        .map(|m| &m.problem)
+        .find(|p| matches!(p, Problem::PinsBlock { .. }))
+}
+
 /// Why there is no path when one of Cisco's exceptions is the cause (under the guidance by
 /// release era): the exception's reason, naming the bug and what Cisco says instead.
 fn no_path_reason(session: &Session) -> Option<String> {
@@ -553,6 +622,33 @@ fn no_path_reason(session: &Session) -> Option<String> {
     } else {
         reason
     })
+}
+
+/// What the session says is wrong with the values a link (or the plan saved here) gave, beyond
+/// what reading the link already reported, each a sentence for the error banner (SPEC §8: a
+/// bad value shows an error banner): trains it names that the catalog lacks, a train set that
+/// leaves every train off (`trains_given`: the link has `trains=`), and intermediate picks that
+/// do not read or are not used. They are also said where they apply (the trains, the plan).
+pub fn link_value_problems(session: &Session, trains_given: bool) -> Vec<String> {
+    // Each line names its key, as the link's notices do (the via messages start with it).
+    let mut out: Vec<String> = session
+        .messages
+        .iter()
+        .filter_map(|m| match m.problem {
+            Problem::UnknownTrains(_) => Some(format!("trains: {}", m.text)),
+            Problem::ViaUnread { .. } | Problem::ViaUnused { .. } => Some(m.text.clone()),
+            _ => None,
+        })
+        .collect();
+    if trains_given && !session.trains.iter().any(|t| t.enabled) {
+        out.insert(
+            0,
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+             nothing can be planned: switch trains on, or use the preset's trains"
+                .to_owned(),
+        );
+    }
+    out
 }
 
 /// The other rule set's answer in a sentence: "Under Cisco's 9.x upgrade guidance: 1 hop
@@ -604,7 +700,10 @@ pub fn direct_blocked(session: &Session) -> Option<String> {
     let plan = session.plan.as_ref()?;
     let (start, to) = (session.start?, session.to.release?);
     // The verdict already gives an exception's reason for a no-path: not said twice.
-    if session.verdict == Verdict::NoPath && no_path_reason(session).is_some() {
+    if session.verdict == Verdict::NoPath
+        && no_path_reason(session).is_some()
+        && pins_block(session).is_none()
+    {
         return None;
     }
     match &plan.direct {

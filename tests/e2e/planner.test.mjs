@@ -625,3 +625,38 @@ test('a too-long fragment set while the page is open is refused and the address 
   assert.equal((await planHops(page)).length, 3);
   await rec.close();
 });
+
+test('bad trains= and via= values of a link show an error banner (audit 3, item 7)', async () => {
+  const cases = [
+    ['trains=9.99', /every train is switched off/],
+    ['trains=9.99', /train 9\.99 not in the catalog/],
+    ['trains=', /every train is switched off/],
+    ['via=banana', /via "banana" is not used/],
+    ['via=9.5(1)', /via 9\.5\(1\) is not used/],
+  ];
+  for (const [bad, said] of cases) {
+    const rec = await openPage(browser, server.url(`#from=8.2(5)&to=9.1(7)&${bad}`));
+    const { page } = rec;
+    await waitForApp(page);
+    const alerts = await page.locator('.banner [role="alert"][data-banner="link"]').allInnerTexts();
+    assert.ok(alerts.some((a) => said.test(a)), `${bad}: ${alerts.join(' | ')}`);
+    await rec.close();
+  }
+});
+
+test('an intermediate chosen by hand that the rules block is named in the verdict, with the way back (audit 3, item 8)', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  const value = await page.$eval('#via-1', (s) => [...s.options].find((o) => o.textContent.startsWith('8.4(6)'))?.value);
+  assert.ok(value !== undefined);
+  await page.selectOption('#via-1', value);
+  await waitVerdict(page, 'no-path');
+  const said = await page.innerText('[data-verdict]');
+  assert.match(said, /through the release chosen by hand, 8\.4\(6\): 8\.3\(2\) → 8\.4\(6\) is blocked: no zero-downtime upgrade to 8\.4\(6\) \(CSCug88962\)/);
+  assert.match(said, /With the recommended releases the plan has 3 hops/);
+  await page.click('button:has-text("Use the recommended releases")');
+  await waitVerdict(page, 'ok');
+  assert.equal((await planHops(page)).length, 3);
+  await rec.close();
+});
