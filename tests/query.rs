@@ -500,7 +500,10 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
         ),
         // A link's preset is one of the presets' ids (any other is a bad value).
         proptest::option::of(prop::sample::select(
-            asa_planner::domain::presets::PRESETS.iter().map(|p| p.id.to_owned()).collect::<Vec<_>>(),
+            asa_planner::domain::presets::PRESETS
+                .iter()
+                .map(|p| p.id.to_owned())
+                .collect::<Vec<_>>(),
         )),
         proptest::option::of(trains),
         (
@@ -727,7 +730,10 @@ fn a_long_field_that_reads_as_no_release_is_left_out_of_the_link_and_kept_whole(
         "{said}"
     );
     assert!(fitted.whole.len() > MAX_FRAGMENT);
-    assert_eq!(PlanQuery::parse_saved(&fitted.whole), (query.clone(), vec![]));
+    assert_eq!(
+        PlanQuery::parse_saved(&fitted.whole),
+        (query.clone(), vec![])
+    );
     // The second unit's field stays (empty) when its text is left out.
     let second = PlanQuery {
         from2: Some(garbage.clone()),

@@ -362,7 +362,10 @@ fn a_reload_of_the_page_s_own_link_takes_back_the_field_it_left_out() {
         q
     };
     let back = reloaded("from2=&to=9.1(7)");
-    assert_eq!((back.from.as_str(), back.from2.as_deref()), (typed.as_str(), Some(typed.as_str())));
+    assert_eq!(
+        (back.from.as_str(), back.from2.as_deref()),
+        (typed.as_str(), Some(typed.as_str()))
+    );
     // The custom list the link left out stays out (its box keeps the draft).
     assert_eq!(back.releases, None);
     // Another link is read as it is.

@@ -186,22 +186,22 @@ fn under_the_9x_guidance_every_legal_hop_carries_the_legal_hooks() {
         let mut newest_direct: Vec<(Train, String)> = Vec::new();
         let mut not_direct = Vec::new();
         for n in &model.layout.nodes {
-            match judge_guide(&s.catalog, r(from), n.release) {
-                Ok(rule) => {
-                    legal.push(n.release.to_string());
-                    if rule == Rule::Direct {
-                        newest_direct.retain(|(t, _)| *t != n.release.train());
-                        newest_direct.push((n.release.train(), n.release.to_string()));
-                    } else {
-                        not_direct.push(n.release.to_string());
-                    }
+            if let Ok(rule) = judge_guide(&s.catalog, r(from), n.release) {
+                legal.push(n.release.to_string());
+                if rule == Rule::Direct {
+                    newest_direct.retain(|(t, _)| *t != n.release.train());
+                    newest_direct.push((n.release.train(), n.release.to_string()));
+                } else {
+                    not_direct.push(n.release.to_string());
                 }
-                Err(_) => {}
             }
         }
         assert!(!legal.is_empty(), "{from} has legal hops");
         let hooked = select(&layer, "[data-legal=\"\"]");
-        let mut to: Vec<String> = hooked.iter().map(|e| e.get("data-edge-to").to_string()).collect();
+        let mut to: Vec<String> = hooked
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
         to.sort_by_key(|t| r(t));
         assert_eq!(to, legal, "the legal hops of {from}, each once");
         assert!(hooked.iter().all(|e| e.get("data-edge-from") == from));
@@ -459,7 +459,8 @@ fn the_other_rule_sets_answer_keeps_its_caveats() {
     // The same words as the verdict under Table 81-1 itself.
     let table = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1&rules=table-81-1");
     assert!(
-        verdict(&table).contains("It holds only if 8.3, 8.4 and 9.0 do not exist for your platform."),
+        verdict(&table)
+            .contains("It holds only if 8.3, 8.4 and 9.0 do not exist for your platform."),
         "{}",
         verdict(&table)
     );
@@ -523,10 +524,12 @@ fn a_chosen_intermediate_that_blocks_is_named_as_the_cause() {
         .collect();
     assert_eq!(
         said,
-        ["the release chosen by hand, 8.4(6), leaves no zero-downtime path (8.3(2) → 8.4(6) is \
+        [
+            "the release chosen by hand, 8.4(6), leaves no zero-downtime path (8.3(2) → 8.4(6) is \
           blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco says to upgrade to \
           8.4(5), or to 9.0(3) or later, instead); the recommended releases give 3 hops: use \
-          them, or choose another release"]
+          them, or choose another release"
+        ]
     );
     // Under Table 81-1 the same pin plans (legal by the table, Cisco's caveat on it).
     let t = session("from=8.2(5)&to=9.1(7)&via=8.4(6)&rules=table-81-1");
@@ -557,8 +560,10 @@ fn bad_trains_and_via_values_of_a_link_are_said_for_the_banner() {
     );
     assert_eq!(
         said("from=8.2(5)&to=9.1(7)&trains="),
-        ["trains: no train of the catalog is in the list, so every train is switched off and \
-          nothing can be planned: switch trains on, or use the preset's trains"]
+        [
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+          nothing can be planned: switch trains on, or use the preset's trains"
+        ]
     );
     assert_eq!(
         said("from=8.2(5)&to=9.1(7)&trains=8.2,8.3,8.4,9.0,9.1,9.99"),
@@ -566,7 +571,10 @@ fn bad_trains_and_via_values_of_a_link_are_said_for_the_banner() {
     );
     let via = said("from=8.2(5)&to=9.1(7)&via=banana");
     assert_eq!(via.len(), 1);
-    assert!(via[0].starts_with("via \"banana\" is not used: "), "{via:?}");
+    assert!(
+        via[0].starts_with("via \"banana\" is not used: "),
+        "{via:?}"
+    );
     assert_eq!(
         said("from=8.2(5)&to=9.1(7)&via=9.5(1)"),
         ["via 9.5(1) is not used: 9.5(1) is not between 8.2(5) and 9.1(7)"]

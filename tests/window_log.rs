@@ -174,7 +174,8 @@ fn ticks_are_kept_per_plan_not_per_runbook_setting() {
 /// ticks that read are kept.
 #[test]
 fn saved_ticks_that_do_not_read_are_said() {
-    let (read, unread) = Ticks::read("garbage\n\u{0}\n99999999999999999999 1 12:00\n1 zz 99:99\n2 3 23:59\n");
+    let (read, unread) =
+        Ticks::read("garbage\n\u{0}\n99999999999999999999 1 12:00\n1 zz 99:99\n2 3 23:59\n");
     assert_eq!(read.time(2, "3"), Some("23:59"));
     assert_eq!(
         unread.map(|u| u.to_string()).as_deref(),
@@ -193,13 +194,13 @@ fn saved_ticks_that_do_not_read_are_said() {
     );
     let seven: String = (0..7).map(|_| "?\n").collect();
     let (_, seven) = Ticks::read(&seven);
-    assert!(
-        seven
-            .map(|u| u.to_string())
-            .unwrap_or_default()
-            .contains("7 lines that could not be read (lines 1, 2, 3, 4, 5, …)")
-    );
-    let many: String = (0..ticks::MAX_TICKS + 1).map(|i| format!("1 {i} 01:00\n")).collect();
+    assert!(seven
+        .map(|u| u.to_string())
+        .unwrap_or_default()
+        .contains("7 lines that could not be read (lines 1, 2, 3, 4, 5, …)"));
+    let many: String = (0..ticks::MAX_TICKS + 1)
+        .map(|i| format!("1 {i} 01:00\n"))
+        .collect();
     let (_, cut) = Ticks::read(&many);
     assert_eq!(
         cut.map(|u| u.to_string()).as_deref(),

@@ -252,7 +252,9 @@ impl PlanQuery {
                 q.images.clear();
                 q.asdm.clear();
                 q.minutes = None;
-                had.then_some(Dropped::RunbookSettings).into_iter().collect()
+                had.then_some(Dropped::RunbookSettings)
+                    .into_iter()
+                    .collect()
             },
             |q| {
                 (!std::mem::take(&mut q.via).is_empty())

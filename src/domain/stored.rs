@@ -132,7 +132,14 @@ impl std::error::Error for StoredError {}
 const FORMAT: Format = Format {
     header: HEADER,
     kind: Kind::Planner,
-    keys: &["fragment", "server", "image", "list_draft", "minutes", "link"],
+    keys: &[
+        "fragment",
+        "server",
+        "image",
+        "list_draft",
+        "minutes",
+        "link",
+    ],
     lists: 1 << 2,
 };
 

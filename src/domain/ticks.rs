@@ -272,7 +272,9 @@ mod tests {
                 cut: false
             })
         );
-        let many: String = (0..MAX_TICKS + 3).map(|i| format!("1 {i} 01:00\n")).collect();
+        let many: String = (0..MAX_TICKS + 3)
+            .map(|i| format!("1 {i} 01:00\n"))
+            .collect();
         let (read, unread) = Ticks::read(&many);
         assert_eq!(read.done.len(), MAX_TICKS);
         assert_eq!(unread.map(|u| (u.count, u.cut)), Some((0, true)));

@@ -7,8 +7,8 @@ use super::fleet_page;
 use super::hooks::Planner;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::query::{Fitted, PlanQuery};
-use crate::domain::stored::{self, Stored};
 use crate::domain::session::analyse;
+use crate::domain::stored::{self, Stored};
 use crate::view::words::{self, page};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -35,9 +35,8 @@ pub fn initial_state() -> State {
             }),
         }
     }
-    let from_saved = |saved: &Option<Stored>| {
-        saved.as_ref().map(|s| PlanQuery::parse_saved(&s.fragment))
-    };
+    let from_saved =
+        |saved: &Option<Stored>| saved.as_ref().map(|s| PlanQuery::parse_saved(&s.fragment));
     let (mut query, notices, source) = if hash.is_empty() {
         let (query, notices) = from_saved(&saved).unwrap_or_default();
         (query, notices, "saved state")

@@ -160,7 +160,10 @@ pub fn app() -> Html {
             }),
     );
     let list_messages = if too_long {
-        vec![page::list_too_long_for_link(fitted.whole.len(), MAX_FRAGMENT)]
+        vec![page::list_too_long_for_link(
+            fitted.whole.len(),
+            MAX_FRAGMENT,
+        )]
     } else {
         Vec::new()
     };

@@ -64,11 +64,7 @@ impl fmt::Display for Problem {
                 hops,
                 blocked,
             } => {
-                write!(
-                    f,
-                    "{} leaves no zero-downtime path",
-                    chosen_releases(pins)
-                )?;
+                write!(f, "{} leaves no zero-downtime path", chosen_releases(pins))?;
                 if let Some((from, to, block)) = blocked {
                     write!(f, " ({from} → {to} is blocked: {block})")?;
                 }
@@ -123,7 +119,10 @@ impl fmt::Display for Notice {
             LinkProblem::UnknownKey => write!(f, "unknown key {} was ignored", quoted(key)),
             LinkProblem::Platform(e) => write!(f, "platform {e}: it was ignored"),
             LinkProblem::Preset(v) => {
-                let ids: Vec<&str> = crate::domain::presets::PRESETS.iter().map(|p| p.id).collect();
+                let ids: Vec<&str> = crate::domain::presets::PRESETS
+                    .iter()
+                    .map(|p| p.id)
+                    .collect();
                 write!(
                     f,
                     "preset {} is not a preset ({}): it was ignored",
@@ -189,7 +188,11 @@ impl fmt::Display for crate::domain::ticks::Unread {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.count > 0 {
             let listed: Vec<String> = self.lines.iter().map(usize::to_string).collect();
-            let more = if self.count > self.lines.len() { ", …" } else { "" };
+            let more = if self.count > self.lines.len() {
+                ", …"
+            } else {
+                ""
+            };
             write!(
                 f,
                 "the ticked steps saved for this plan had {} that could not be read ({} {}{more}): \
