@@ -180,6 +180,12 @@ fn under_the_9x_guidance_every_legal_hop_carries_the_legal_hooks() {
     let s = session("from=8.2(5)&to=9.1(7)");
     let model = model_of(&s);
     assert_eq!(model.rules, RuleSet::Guide9x);
+    // The nodes are in release order, so the last legal one of a train is its newest.
+    assert!(model
+        .layout
+        .nodes
+        .windows(2)
+        .all(|w| w[0].release < w[1].release));
     for from in ["8.2(5)", "7.0(1)", "8.3(2)", "8.4(7)", "9.0(4)", "9.8(4)"] {
         let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
         let mut legal = Vec::new();

@@ -309,12 +309,15 @@ fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: 
         }
     }
     // Whether each hop is drawn as an edge: not direct, or direct to the newest reachable
-    // release of its train (the nodes are in release order: the last one met of its train).
+    // release of its train. The nodes are in release order, a train's together: going back,
+    // the first direct hop met in a train is its newest.
     let mut drawn = vec![true; reachable.len()];
-    let mut trains = std::collections::BTreeSet::new();
+    let mut train = None;
     for (i, &(b, rule)) in reachable.iter().enumerate().rev() {
         if rule == Rule::Direct {
-            drawn[i] = trains.insert(layout.nodes[b].release.train());
+            let this = Some(layout.nodes[b].release.train());
+            drawn[i] = train != this;
+            train = this;
         }
     }
     for (&(b, rule), _) in reachable.iter().zip(&drawn).filter(|(_, d)| **d) {
