@@ -1070,6 +1070,9 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
             hops: 1,
             path: vec![r("8.4(5)"), r("9.0(2)")],
             why: None,
+            trains_off: vec![],
+            not_zero_downtime: vec![0],
+            bugs: vec!["CSCug88962"],
         })
     );
     let s = session("from=8.4(5)&to=9.0(2)&rules=table-81-1");

@@ -5,7 +5,7 @@ mod util;
 
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{
-    Dropped, LinkProblem, Notice, PlanQuery, QueryError, MAX_FRAGMENT, VERSION,
+    Dropped, LinkProblem, Notice, PlanQuery, QueryError, ReleaseKey, MAX_FRAGMENT, VERSION,
 };
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
@@ -252,9 +252,10 @@ fn copy_link_says_what_the_link_leaves_out() {
     let said = link_left_out(&fitted.dropped, fitted.too_long);
     assert!(said.contains("the custom list (1674 releases)"), "{said}");
     assert!(!said.contains("Even so"), "{said}");
-    // A target field of 9,000 characters: nothing the link may leave out makes it fit.
+    // A preset id of 9,000 characters (no link or control gives one): nothing the link may
+    // leave out makes it fit.
     let huge = PlanQuery {
-        to: "9".repeat(9000),
+        preset: Some("9".repeat(9000)),
         ..big
     };
     let fitted = huge.fitted();
@@ -274,8 +275,8 @@ fn display_is_canonical() {
         "from=8.2(5)&to=9.1(7)",
     );
     canonical(
-        "rules=Table-81-1&interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=x&mode=Active-Active&to=b&from2=c&from=a",
-        "from=a&from2=c&to=b&mode=active-active&preset=x&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1&rules=table-81-1",
+        "rules=Table-81-1&interim=true&via=9.0(4)&releases=9.0(4)&trains=9.0&preset=all&mode=Active-Active&to=b&from2=c&from=a",
+        "from=a&from2=c&to=b&mode=active-active&preset=all&trains=9.0&releases=9.0(4)&via=9.0(4)&interim=1&rules=table-81-1",
     );
     // Issue #20 item 4: the default rule set (guide-9x, SPEC §8) is not written; spelled out,
     // it reads as the default; Table 81-1 is written.
@@ -300,10 +301,10 @@ fn display_is_canonical() {
 
 #[test]
 fn decoding_follows_url_search_params() {
-    let (q, _) = parse("from=8.4%287%2930&to=+9.1(7)+&preset=a%2Bb&releases=a%2Cb,c");
+    let (q, _) = parse("from=8.4%287%2930&to=+9.1(7)+&preset=a%73asm&releases=a%2Cb,c");
     assert_eq!(q.from, "8.4(7)30");
     assert_eq!(q.to, " 9.1(7) ");
-    assert_eq!(q.preset.as_deref(), Some("a+b"));
+    assert_eq!(q.preset.as_deref(), Some("asasm"));
     assert_eq!(q.releases, Some(vec!["a,b".to_string(), "c".to_string()]));
     // Bad escapes are kept as typed; invalid UTF-8 becomes U+FFFD; keys are decoded too.
     let (q, _) = parse("from=100%&to=%zz%4&%66rom2=%FF%C3%A9");
@@ -497,7 +498,13 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             prop_oneof![Just(Mode::ActiveStandby), Just(Mode::ActiveActive)],
             proptest::option::of(prop::sample::select(Platform::ALL.to_vec())),
         ),
-        proptest::option::of(weird_text()),
+        // A link's preset is one of the presets' ids (any other is a bad value).
+        proptest::option::of(prop::sample::select(
+            asa_planner::domain::presets::PRESETS
+                .iter()
+                .map(|p| p.id.to_owned())
+                .collect::<Vec<_>>(),
+        )),
         proptest::option::of(trains),
         (
             proptest::option::of(list()),
@@ -655,4 +662,117 @@ fn an_unknown_platform_is_an_error_naming_the_ids_and_the_rest_is_kept() {
     let (_, n) = parse(&format!("platform=%07{}", "x".repeat(80)));
     assert!(n[0].message.chars().all(|c| !c.is_control()));
     assert!(n[0].message.contains('…'));
+}
+
+/// A `show version` output of about 9 KB pasted into a release field, as a person copies it.
+fn pasted_show_version(release: &str) -> String {
+    let mut text = format!("Cisco Adaptive Security Appliance Software Version {release}\n");
+    text.push_str("Firepower Extensible Operating System Version 2.2(2.97)\n");
+    text.push_str("Device Manager Version 7.8(2)\n\n");
+    while text.len() < 9000 {
+        text.push_str(" 1: Int: Not licensed    : irq 255 Ext: GigabitEthernet0/1  : address is 00a0.c900.0102, irq 255\n");
+    }
+    text
+}
+
+/// Audit 3, item 1: the link carries a release field's release in its canonical spelling
+/// (SPEC §2: canonical display, also in URLs), never the pasted text, so a pasted `show
+/// version` output gives a link that the page itself reads back.
+#[test]
+fn the_link_spells_a_field_that_reads_as_its_canonical_release() {
+    let query = PlanQuery {
+        from: pasted_show_version("9.8(4)"),
+        from2: Some(" 9.8.4.15 ".into()),
+        to: "asa9-12-4-37-smp-k8.bin".into(),
+        via: vec!["9.10.1".into(), "banana".into()],
+        ..PlanQuery::default()
+    };
+    assert!(query.to_string().len() > MAX_FRAGMENT);
+    let fitted = query.fitted();
+    assert_eq!(
+        fitted.fragment,
+        "from=9.8(4)&from2=9.8(4)15&to=9.12(4)37&via=9.10(1),banana"
+    );
+    assert_eq!(fitted.dropped, vec![]);
+    assert!(!fitted.too_long);
+    assert_eq!(fitted.whole, fitted.fragment);
+    let (back, notices) = PlanQuery::parse_with_notices(&fitted.fragment).unwrap();
+    assert_eq!(notices, vec![]);
+    assert_eq!(back, query.canonical());
+    // A field that reads as no release keeps its text: what a person typed survives a reload.
+    let typed = PlanQuery {
+        from: "8.2(".into(),
+        to: "banana split".into(),
+        ..PlanQuery::default()
+    };
+    assert_eq!(typed.fitted().fragment, "from=8.2(&to=banana%20split");
+}
+
+/// Audit 3, item 1: a release field whose text reads as no release and is too long for a link
+/// is left out of it (and said, like the custom list), never written into a link the page would
+/// refuse; the whole query, kept in this browser, holds it.
+#[test]
+fn a_long_field_that_reads_as_no_release_is_left_out_of_the_link_and_kept_whole() {
+    let garbage = "not a release ".repeat(700);
+    let query = PlanQuery {
+        from: garbage.clone(),
+        to: "9.1(7)".into(),
+        releases: Some(vec!["9.1(7)".into(), "9.8(4)".into()]),
+        ..PlanQuery::default()
+    };
+    let fitted = query.fitted();
+    assert!(fitted.fragment.len() <= MAX_FRAGMENT && !fitted.too_long);
+    assert_eq!(fitted.fragment, "to=9.1(7)&releases=9.1(7),9.8(4)");
+    assert_eq!(fitted.dropped, vec![Dropped::Unread(ReleaseKey::From)]);
+    let said = asa_planner::view::words::link_drops(&fitted.dropped);
+    assert!(
+        said.contains("the text of the current release field (it reads as no release)"),
+        "{said}"
+    );
+    assert!(fitted.whole.len() > MAX_FRAGMENT);
+    assert_eq!(
+        PlanQuery::parse_saved(&fitted.whole),
+        (query.clone(), vec![])
+    );
+    // The second unit's field stays (empty) when its text is left out.
+    let second = PlanQuery {
+        from2: Some(garbage.clone()),
+        ..query.clone()
+    };
+    let fitted = second.fitted();
+    assert_eq!(fitted.fragment, "from2=&to=9.1(7)&releases=9.1(7),9.8(4)");
+    // A short field that reads as no release stays in a link that leaves out a long list.
+    let list: Vec<String> = (0..1674)
+        .map(|i| format!("9.{}({})", i / 10, i % 10))
+        .collect();
+    let banana = PlanQuery {
+        from: "banana".into(),
+        releases: Some(list),
+        ..PlanQuery::default()
+    };
+    let fitted = banana.fitted();
+    assert_eq!(fitted.dropped, vec![Dropped::CustomList(1674)]);
+    assert_eq!(fitted.fragment, "from=banana");
+}
+
+/// Audit 3, item 2: an unknown preset is a bad value like any other (SPEC §8): an error notice
+/// for the banner, the value ignored (so the link no longer carries it), the rest kept. A blank
+/// one is the default, as a blank `platform=` is.
+#[test]
+fn an_unknown_preset_is_an_error_and_is_ignored() {
+    let q = notices(
+        "from=8.2(5)&to=9.1(7)&preset=nope",
+        &[(
+            "preset",
+            "preset 'nope' is not a preset (asa5500, asa5580, asasm, asa5500x or all): it was \
+             ignored",
+            true,
+        )],
+    );
+    assert_eq!(q.preset, None);
+    assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
+    let (q, n) = parse("from=8.2(5)&preset=");
+    assert_eq!((q.preset, n), (None, vec![]));
+    // Any case of a known id, written in its own spelling.
+    canonical("preset=+ASA5580+", "preset=asa5580");
 }

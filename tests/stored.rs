@@ -48,6 +48,7 @@ fn unread_is_typed() {
 fn sample() -> Stored {
     Stored {
         fragment: "from=8.2(5)&to=9.1(7)".into(),
+        link: String::new(),
         server: "10.0.0.5".into(),
         images: vec![
             ("8.4(7)".into(), "asa847-k8.bin".into()),
@@ -173,12 +174,13 @@ proptest! {
     #[test]
     fn encode_then_decode_is_the_identity(
         fragment in text(),
+        link in text(),
         server in text(),
         images in proptest::collection::vec((text(), text()), 0..4),
         list_draft in text(),
         minutes in text(),
     ) {
-        let stored = Stored { fragment, server, images, list_draft, minutes };
+        let stored = Stored { fragment, link, server, images, list_draft, minutes };
         prop_assert_eq!(decode(&encode(&stored)), Ok(stored));
     }
 
@@ -327,4 +329,55 @@ mod fleet {
             let _ = decode(&text);
         }
     }
+}
+
+/// Audit 3, item 1: the saved plan is the whole query with the link the page wrote for it; a
+/// reload of that link takes back the text it left out of a release field (a long text that
+/// reads as no release), and nothing else: any other link is read as it is.
+#[test]
+fn a_reload_of_the_page_s_own_link_takes_back_the_field_it_left_out() {
+    use asa_planner::domain::query::PlanQuery;
+    use asa_planner::domain::stored::left_out_fields_into;
+    let typed = "x ".repeat(4500);
+    let query = PlanQuery {
+        from: typed.clone(),
+        from2: Some(typed.clone()),
+        to: "9.1(7)".into(),
+        releases: Some((1..=1500).map(|i| format!("9.1({i})")).collect()),
+        ..PlanQuery::default()
+    };
+    let fitted = query.fitted();
+    assert_eq!(fitted.fragment, "from2=&to=9.1(7)");
+    let saved = Stored {
+        fragment: fitted.whole.clone(),
+        link: fitted.fragment.clone(),
+        ..Stored::default()
+    };
+    let text = encode(&saved);
+    assert!(text.contains("\nlink=from2%3D%26to%3D9.1(7)\n"), "{text}");
+    assert_eq!(decode(&text), Ok(saved.clone()));
+    let reloaded = |hash: &str| {
+        let mut q: PlanQuery = hash.parse().unwrap();
+        left_out_fields_into(&saved, hash, &mut q);
+        q
+    };
+    let back = reloaded("from2=&to=9.1(7)");
+    assert_eq!(
+        (back.from.as_str(), back.from2.as_deref()),
+        (typed.as_str(), Some(typed.as_str()))
+    );
+    // The custom list the link left out stays out (its box keeps the draft).
+    assert_eq!(back.releases, None);
+    // Another link is read as it is.
+    let other = reloaded("to=9.1(7)");
+    assert_eq!((other.from.as_str(), other.from2), ("", None));
+    // Saved by an earlier version (no link line): nothing is taken back.
+    let older = Stored {
+        fragment: fitted.whole,
+        ..Stored::default()
+    };
+    assert!(!encode(&older).contains("link="));
+    let mut q: PlanQuery = "from2=&to=9.1(7)".parse().unwrap();
+    left_out_fields_into(&older, "from2=&to=9.1(7)", &mut q);
+    assert_eq!(q.from, "");
 }

@@ -5,7 +5,8 @@
 mod util;
 
 use asa_planner::domain::query::PlanQuery;
-use asa_planner::domain::rules::{judge, judge_guide, Block, RuleSet};
+use asa_planner::domain::release::Train;
+use asa_planner::domain::rules::{judge, judge_guide, Block, Rule, RuleSet};
 use asa_planner::domain::runbook::{HopImages, HopSpec, Setup};
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::graph_model::{self, GraphModel, PickAs};
@@ -169,8 +170,81 @@ fn the_legal_layer_draws_exactly_the_judged_hops() {
     assert!(ring.starts_with("<rect class=\"legal-layer-cursor\""));
 }
 
+/// Audit 3, item 4 (SPEC §9: highlighted legal hops carry `data-legal`, with `data-edge-from`
+/// and `data-edge-to`; §7: hovering any release highlights its legal hops): under the 9.x
+/// guidance too, every legal hop of the hovered release is one `[data-legal]` element. The
+/// hops landing on 7.x/8.x and the direct hop to each train's newest reachable release are
+/// edges; the direct hops to a train's other releases are their rings.
 #[test]
-fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only_exceptions() {
+fn under_the_9x_guidance_every_legal_hop_carries_the_legal_hooks() {
+    let s = session("from=8.2(5)&to=9.1(7)");
+    let model = model_of(&s);
+    assert_eq!(model.rules, RuleSet::Guide9x);
+    // The nodes are in release order, so the last legal one of a train is its newest.
+    assert!(model
+        .layout
+        .nodes
+        .windows(2)
+        .all(|w| w[0].release < w[1].release));
+    for from in ["8.2(5)", "7.0(1)", "8.3(2)", "8.4(7)", "9.0(4)", "9.8(4)"] {
+        let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
+        let mut legal = Vec::new();
+        let mut newest_direct: Vec<(Train, String)> = Vec::new();
+        let mut not_direct = Vec::new();
+        for n in &model.layout.nodes {
+            if let Ok(rule) = judge_guide(&s.catalog, r(from), n.release) {
+                legal.push(n.release.to_string());
+                if rule == Rule::Direct {
+                    newest_direct.retain(|(t, _)| *t != n.release.train());
+                    newest_direct.push((n.release.train(), n.release.to_string()));
+                } else {
+                    not_direct.push(n.release.to_string());
+                }
+            }
+        }
+        assert!(!legal.is_empty(), "{from} has legal hops");
+        let hooked = select(&layer, "[data-legal=\"\"]");
+        let mut to: Vec<String> = hooked
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
+        to.sort_by_key(|t| r(t));
+        assert_eq!(to, legal, "the legal hops of {from}, each once");
+        assert!(hooked.iter().all(|e| e.get("data-edge-from") == from));
+        assert!(hooked.iter().all(|e| !e.get("data-rule").is_empty()));
+        // The edges: every hop that is not direct, and one direct hop per train.
+        let mut edges: Vec<String> = select(&layer, "path[data-legal]")
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
+        edges.sort_by_key(|t| r(t));
+        let mut expected: Vec<String> = not_direct
+            .iter()
+            .cloned()
+            .chain(newest_direct.iter().map(|(_, newest)| newest.clone()))
+            .collect();
+        expected.sort_by_key(|t| r(t));
+        assert_eq!(edges, expected, "the edges drawn from {from}");
+        // Every reachable release keeps its ring.
+        assert_eq!(values(&layer, "data-reachable"), legal, "{from}");
+    }
+    // 8.2(5) reaches only its own train and 8.3 (Table 81-1's hops): all of them edges.
+    let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.2(5)")), None);
+    let edges: Vec<String> = select(&layer, "path[data-legal]")
+        .iter()
+        .map(|e| format!("{} {}", e.get("data-edge-to"), e.get("data-rule")))
+        .collect();
+    assert!(edges.contains(&"8.3(2) minor".to_string()), "{edges:?}");
+    assert!(select(&layer, "rect[data-legal]").is_empty());
+    // From 9.0(4) a hundred releases are legal, a couple of dozen edges are drawn.
+    let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("9.0(4)")), None);
+    let drawn = select(&layer, "path[data-legal]").len();
+    assert!(drawn <= s.catalog.trains().len(), "{drawn} edges");
+    assert!(select(&layer, "[data-legal]").len() > drawn);
+}
+
+#[test]
+fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_exceptions() {
     let s = session("from=8.2(5)&to=9.1(7)&rules=guide-9x");
     let model = model_of(&s);
     assert_eq!(model.rules, RuleSet::Guide9x);
@@ -182,7 +256,6 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
     ));
     for from in ["8.4(7)", "8.2(5)", "9.1(1)", "9.8(4)"] {
         let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
-        assert_eq!(select(&layer, "[data-legal]").len(), 0, "{from}");
         let (mut reachable, mut excepted) = (Vec::new(), Vec::new());
         for n in &model.layout.nodes {
             match judge_guide(&s.catalog, r(from), n.release) {
@@ -192,12 +265,19 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_only
             }
         }
         assert_eq!(values(&layer, "data-reachable"), reachable, "{from}");
-        assert_eq!(values(&layer, "data-edge-to"), excepted, "{from}");
-        assert_eq!(select(&layer, "[data-excepted=\"\"]").len(), excepted.len());
+        let to_excepted: Vec<String> = select(&layer, "[data-excepted=\"\"]")
+            .iter()
+            .map(|e| e.get("data-edge-to").to_string())
+            .collect();
+        assert_eq!(to_excepted, excepted, "{from}");
         assert!(values(&layer, "data-edge-from").iter().all(|f| *f == from));
     }
     let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r("8.4(7)")), None);
-    assert_eq!(values(&layer, "data-edge-to"), ["9.0(2)", "9.1(2)"]);
+    let to_excepted: Vec<String> = select(&layer, "[data-excepted]")
+        .iter()
+        .map(|e| e.get("data-edge-to").to_string())
+        .collect();
+    assert_eq!(to_excepted, ["9.0(2)", "9.1(2)"]);
     assert_eq!(
         values(&layer, "data-exception"),
         ["cscug88962", "cscug88962"]
@@ -365,6 +445,149 @@ fn the_other_rule_sets_answer_is_said_beside_the_plan() {
         asa_planner::view::words::other_rules(&session("from=9.8(4)")),
         None
     );
+}
+
+/// Audit 3, item 3: the other rule set's answer beside the verdict carries what qualifies it,
+/// as the verdict under that rule set would: trains switched off that it passes over (SPEC §4:
+/// `trains=8.2,9.1` never reads as a plain one-hop upgrade) and the hops Cisco later said are
+/// not zero-downtime (SPEC §3.3: `9.1(1) → 9.1(7)` never reads as a plain upgrade).
+#[test]
+fn the_other_rule_sets_answer_keeps_its_caveats() {
+    use asa_planner::view::words::{other_rules, verdict};
+    let s = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (8.2(5) → 9.1(7)); \
+             holds only if 8.3, 8.4 and 9.0 do not exist for your platform."
+        )
+    );
+    // The same words as the verdict under Table 81-1 itself.
+    let table = session("from=8.2(5)&to=9.1(7)&trains=8.2,9.1&rules=table-81-1");
+    assert!(
+        verdict(&table)
+            .contains("It holds only if 8.3, 8.4 and 9.0 do not exist for your platform."),
+        "{}",
+        verdict(&table)
+    );
+    let s = session("from=9.1(1)&to=9.1(7)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (9.1(1) → 9.1(7)), but \
+             Cisco later said this hop is not zero-downtime (CSCuh25271)."
+        )
+    );
+    let s = session("from=8.4(5)&to=9.0(2)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 1 hop (8.4(5) → 9.0(2)), but \
+             Cisco later said this hop is not zero-downtime (CSCug88962)."
+        )
+    );
+    // Among several hops, the one Cisco doubts is named.
+    let s = session("from=8.4(5)&to=9.1(2)");
+    let said = other_rules(&s).unwrap_or_default();
+    assert_eq!(
+        said,
+        "Under Table 81-1 of Cisco's 8.x configuration guide: 2 hops (8.4(5) → 9.0(4) → \
+         9.1(2)), but Cisco later said hop 2 is not zero-downtime (CSCug88962)."
+    );
+    // A plain answer stays plain.
+    let s = session("from=8.2(5)&to=9.1(7)");
+    assert_eq!(
+        other_rules(&s).as_deref(),
+        Some(
+            "Under Table 81-1 of Cisco's 8.x configuration guide: 4 hops (8.2(5) → 8.3(2) → \
+             8.4(7) → 9.0(4) → 9.1(7))."
+        )
+    );
+}
+
+/// Audit 3, item 8 (SPEC §4, §11): an intermediate chosen by hand that the rules block is
+/// named as the cause of the no-path, with the hop it blocks and the plan without it.
+#[test]
+fn a_chosen_intermediate_that_blocks_is_named_as_the_cause() {
+    use asa_planner::view::words::{direct_blocked, verdict};
+    let s = session("from=8.2(5)&to=9.1(7)&via=8.4(6)");
+    assert_eq!(s.verdict, asa_planner::domain::plan::Verdict::NoPath);
+    assert_eq!(
+        verdict(&s),
+        "No zero-downtime path from 8.2(5) to 9.1(7) through the release chosen by hand, 8.4(6): \
+         8.3(2) → 8.4(6) is blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco \
+         says to upgrade to 8.4(5), or to 9.0(3) or later, instead. With the recommended \
+         releases the plan has 3 hops: use them, or choose another release to land on."
+    );
+    // The direct hop's own reason stays beside the graph.
+    assert!(direct_blocked(&s).is_some_and(|d| d.contains("releases before 8.4")));
+    // Under the plan, with the other via messages.
+    let said: Vec<&str> = s
+        .messages
+        .iter()
+        .filter(|m| m.origin == asa_planner::domain::session::Origin::Via)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "the release chosen by hand, 8.4(6), leaves no zero-downtime path (8.3(2) → 8.4(6) is \
+          blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco says to upgrade to \
+          8.4(5), or to 9.0(3) or later, instead); the recommended releases give 3 hops: use \
+          them, or choose another release"
+        ]
+    );
+    // Under Table 81-1 the same pin plans (legal by the table, Cisco's caveat on it).
+    let t = session("from=8.2(5)&to=9.1(7)&via=8.4(6)&rules=table-81-1");
+    assert_eq!(t.verdict, asa_planner::domain::plan::Verdict::Ok);
+    // A pin that plans says nothing of the kind; without a pin the reason is the exception's.
+    let ok = session("from=8.2(5)&to=9.1(7)&via=8.4(5)");
+    assert_eq!(ok.verdict, asa_planner::domain::plan::Verdict::Ok);
+    let none = session("from=8.4(5)&to=9.0(2)");
+    assert!(verdict(&none).contains("CSCug88962") && !verdict(&none).contains("chosen by hand"));
+}
+
+/// Audit 3, item 7 (SPEC §8: a bad value shows an error banner): what is wrong with a link's
+/// train set or via picks is said for the banner, not only beside the trains or under the plan.
+#[test]
+fn bad_trains_and_via_values_of_a_link_are_said_for_the_banner() {
+    use asa_planner::view::words::link_value_problems;
+    let said = |fragment: &str| {
+        let q: PlanQuery = fragment.parse().unwrap();
+        link_value_problems(&analyse(&q), q.trains.is_some())
+    };
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains=9.99"),
+        [
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+             nothing can be planned: switch trains on, or use the preset's trains",
+            "trains: train 9.99 not in the catalog: ignored",
+        ]
+    );
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains="),
+        [
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+          nothing can be planned: switch trains on, or use the preset's trains"
+        ]
+    );
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&trains=8.2,8.3,8.4,9.0,9.1,9.99"),
+        ["trains: train 9.99 not in the catalog: ignored"]
+    );
+    let via = said("from=8.2(5)&to=9.1(7)&via=banana");
+    assert_eq!(via.len(), 1);
+    assert!(
+        via[0].starts_with("via \"banana\" is not used: "),
+        "{via:?}"
+    );
+    assert_eq!(
+        said("from=8.2(5)&to=9.1(7)&via=9.5(1)"),
+        ["via 9.5(1) is not used: 9.5(1) is not between 8.2(5) and 9.1(7)"]
+    );
+    // Good values say nothing.
+    assert!(said("from=8.2(5)&to=9.1(7)&trains=8.2,8.3,8.4,9.0,9.1&via=8.4(7)").is_empty());
+    assert!(said("from=8.2(5)&to=9.1(7)").is_empty());
 }
 
 /// The page's controls take their words from `words::page`, with the release and the train

@@ -54,6 +54,7 @@ async fn a_release_field_shows_its_error_under_it_and_reports_typing() {
         field: asa_planner::domain::session::analyse(&"from=8.2(".parse().unwrap()).from,
         list: "release-options".into(),
         placeholder: AttrValue::default(),
+        left_out: None,
         oninput: Callback::from(move |t: String| sink.borrow_mut().push(t)),
     };
     let root = mount_point();

@@ -109,6 +109,7 @@ async fn settings_an_older_visit_saved_join_the_link_once_and_the_link_wins() {
     clear_storage();
     let old = stored::encode(&Stored {
         fragment: "from=9.8(4)&to=9.12(4)".into(),
+        link: String::new(),
         server: "198.51.100.4".into(),
         images: vec![
             ("9.12(4)".into(), "old-visit-9124.bin".into()),

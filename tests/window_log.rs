@@ -170,6 +170,45 @@ fn ticks_are_kept_per_plan_not_per_runbook_setting() {
     assert_ne!(ticks::storage_key(&a), ticks::storage_key(&other));
 }
 
+/// Audit 3, item 5 (SPEC §11): garbage in a plan's saved ticks is said, line by line, and the
+/// ticks that read are kept.
+#[test]
+fn saved_ticks_that_do_not_read_are_said() {
+    let (read, unread) =
+        Ticks::read("garbage\n\u{0}\n99999999999999999999 1 12:00\n1 zz 99:99\n2 3 23:59\n");
+    assert_eq!(read.time(2, "3"), Some("23:59"));
+    assert_eq!(
+        unread.map(|u| u.to_string()).as_deref(),
+        Some(
+            "the ticked steps saved for this plan had 4 lines that could not be read (lines 1, \
+             2, 3, 4): they were dropped, the other ticks are kept"
+        )
+    );
+    let (_, one) = Ticks::read("1 2 02:14\nx\n");
+    assert_eq!(
+        one.map(|u| u.to_string()).as_deref(),
+        Some(
+            "the ticked steps saved for this plan had 1 line that could not be read (line 2): \
+             it was dropped, the other ticks are kept"
+        )
+    );
+    let seven: String = (0..7).map(|_| "?\n").collect();
+    let (_, seven) = Ticks::read(&seven);
+    assert!(seven
+        .map(|u| u.to_string())
+        .unwrap_or_default()
+        .contains("7 lines that could not be read (lines 1, 2, 3, 4, 5, …)"));
+    let many: String = (0..ticks::MAX_TICKS + 1)
+        .map(|i| format!("1 {i} 01:00\n"))
+        .collect();
+    let (_, cut) = Ticks::read(&many);
+    assert_eq!(
+        cut.map(|u| u.to_string()).as_deref(),
+        Some("only the first 1000 ticked steps saved for this plan were read")
+    );
+    assert_eq!(Ticks::read("1 2 02:14\n").1, None);
+}
+
 /// Ticks feed the position by the runbook's step numbers: on an Active/Standby hop that
 /// reloads both units they are SPEC §6's (2 reloads the standby, 3 fails over, 5 is the point
 /// of no return, 6 saves, 7 restores the roles); elsewhere they are not passed on (`Ticks::steps_where`).

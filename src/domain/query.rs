@@ -14,7 +14,7 @@
 //! | `from2`    | the second unit's release, if it differs     | absent           |
 //! | `to`       | target release                               | empty            |
 //! | `mode`     | `active-standby` or `active-active`          | `active-standby` |
-//! | `preset`   | platform preset id                           | default preset   |
+//! | `preset`   | platform preset id (any case)                | default preset   |
 //! | `platform` | hardware model id (`asa5525x`, `fp2100`, …)  | none             |
 //! | `trains`   | comma list of trains, `8.4,9.0`              | the preset's     |
 //! | `releases` | comma list of releases (custom catalog)      | built-in catalog |
@@ -33,8 +33,8 @@
 //! items are kept.
 //!
 //! A key given twice: the last value wins, with a notice. Unknown keys: a notice, ignored. A bad
-//! value (`mode=foo`, `trains=8.x`, `rules=9x`): an error notice, that key's value ignored, the
-//! rest kept.
+//! value (`mode=foo`, `trains=8.x`, `rules=9x`, `preset=nope`): an error notice, that key's
+//! value ignored, the rest kept.
 //! Empty items of a comma list are dropped. Over [`MAX_FRAGMENT`] bytes: [`QueryError::TooLong`].
 //!
 //! # Versions
@@ -47,8 +47,9 @@
 //!
 //! Canonical: defaults omitted, keys in the order of the table, only what must be encoded is
 //! encoded (`( ) , .` stay readable; `% & = # +`, blanks, controls, quotes, brackets, backticks
-//! and non-ASCII are `%XX`; commas inside a list item are `%2C`). Release texts are kept as
-//! typed; the page writes canonical spellings into them, so its links read `from=8.2(5)`.
+//! and non-ASCII are `%XX`; commas inside a list item are `%2C`). Release texts are written as
+//! held; the page writes its links from [`PlanQuery::canonical`] ([`PlanQuery::fitted`]), so
+//! they read `from=8.2(5)` whatever spelling or pasted output the field holds.
 //!
 //! ```
 //! use asa_planner::domain::query::PlanQuery;
@@ -84,7 +85,8 @@ pub struct PlanQuery {
     /// The second unit's release when the pair is mismatched.
     pub from2: Option<String>,
     pub mode: Mode,
-    /// Preset id as given (validated by `session`); `None` means the default preset.
+    /// Preset id (a link's is one of `presets::PRESETS`, in its own spelling; `session` reports
+    /// any other a caller sets); `None` means the default preset, or the model's.
     pub preset: Option<String>,
     /// The hardware model (`platform=`): restricts the catalog to the releases it runs and
     /// names its image files; `None` means no model chosen.
@@ -112,9 +114,23 @@ pub struct PlanQuery {
     pub minutes: Option<u32>,
 }
 
+/// One of the query's release fields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ReleaseKey {
+    /// `from`: the current release (of the first unit).
+    From,
+    /// `from2`: the second unit's release.
+    From2,
+    /// `to`: the target.
+    To,
+}
+
 /// What a share link leaves out so that it fits in [`MAX_FRAGMENT`] bytes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Dropped {
+    /// The text of a release field that reads as no release (a release, or what a unit
+    /// prints, is written in its canonical spelling and never left out).
+    Unread(ReleaseKey),
     /// The custom release list (`releases=`), with its number of entries.
     CustomList(usize),
     /// The runbook settings: server, image names, ASDM names, minutes per reload.
@@ -127,25 +143,108 @@ pub enum Dropped {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Fitted {
     pub fragment: String,
+    /// The whole query's fragment in the same spelling ([`PlanQuery::canonical`]), nothing left
+    /// out: what this browser keeps (it may be longer than a link may be).
+    pub whole: String,
     pub dropped: Vec<Dropped>,
     /// Even without everything it may leave out, the fragment is longer than a link may be.
     pub too_long: bool,
 }
 
 impl PlanQuery {
-    /// The fragment of a share link for this query, and what it must leave out to stay within
-    /// [`MAX_FRAGMENT`] bytes: first the custom list, then the runbook settings, then the
-    /// intermediate overrides. Nothing is dropped from a query that fits. The page says the
-    /// result's [`Fitted::dropped`] where the link is copied (`view::words::link_drops`).
-    pub fn fitted(&self) -> Fitted {
+    /// The query as the page writes it into its link and this browser's storage (SPEC §2:
+    /// canonical display, also in URLs): each release field (`from`, `from2`, `to` and the
+    /// `via` items) whose text reads as a release (`release_text::read`: any spelling, a
+    /// `show version` output, a `Version:` line, an image file name) in its canonical spelling,
+    /// so a pasted output of kilobytes is written as `9.8(4)`. A text that reads as no release
+    /// is kept as typed: nothing a person entered is lost.
+    ///
+    /// ```
+    /// use asa_planner::domain::query::PlanQuery;
+    /// let q: PlanQuery = "from=8.2.5&to=asa9-12-4-37-smp-k8.bin&via=banana".parse().unwrap();
+    /// assert_eq!(q.canonical().to_string(), "from=8.2(5)&to=9.12(4)37&via=banana");
+    /// ```
+    pub fn canonical(&self) -> PlanQuery {
         let mut query = self.clone();
+        let spell = |text: &mut String| {
+            if let Some(release) = read_release(text) {
+                *text = release;
+            }
+        };
+        spell(&mut query.from);
+        spell(&mut query.to);
+        if let Some(from2) = &mut query.from2 {
+            spell(from2);
+        }
+        query.via.iter_mut().for_each(spell);
+        query
+    }
+
+    /// The release fields whose text is not blank and reads as no release.
+    fn unread_fields(&self) -> Vec<ReleaseKey> {
+        let unread = |text: &str| !text.trim().is_empty() && read_release(text).is_none();
+        let mut keys = Vec::new();
+        if unread(&self.from) {
+            keys.push(ReleaseKey::From);
+        }
+        if self.from2.as_deref().is_some_and(unread) {
+            keys.push(ReleaseKey::From2);
+        }
+        if unread(&self.to) {
+            keys.push(ReleaseKey::To);
+        }
+        keys
+    }
+
+    /// Empties a release field (a second unit's field stays, empty).
+    fn clear(&mut self, key: ReleaseKey) {
+        match key {
+            ReleaseKey::From => self.from.clear(),
+            ReleaseKey::From2 => self.from2 = self.from2.as_ref().map(|_| String::new()),
+            ReleaseKey::To => self.to.clear(),
+        }
+    }
+
+    /// The fragment of a share link for this query, in [`PlanQuery::canonical`] spelling, and
+    /// what it must leave out to stay within [`MAX_FRAGMENT`] bytes. Nothing is dropped from a
+    /// query that fits. Otherwise the text of the release fields that read as no release goes
+    /// first when that alone is enough (it plans nothing); else, in this order, the custom
+    /// list, the runbook settings, the intermediate overrides and, last, those fields' text.
+    /// A query the page holds then always fits (only a preset id or a train list longer than
+    /// a link, which no link or control gives, would not: [`Fitted::too_long`]). The page
+    /// says the result's [`Fitted::dropped`] where the link is copied
+    /// (`view::words::link_drops`) and keeps the whole query ([`Fitted::whole`]) in this
+    /// browser.
+    pub fn fitted(&self) -> Fitted {
+        let mut query = self.canonical();
+        let whole = query.to_string();
         let mut dropped = Vec::new();
-        let mut fragment = query.to_string();
-        let steps: [fn(&mut PlanQuery) -> Option<Dropped>; 3] = [
+        let mut fragment = whole.clone();
+        let unread = if fragment.len() > MAX_FRAGMENT {
+            query.unread_fields()
+        } else {
+            Vec::new()
+        };
+        if !unread.is_empty() {
+            let mut without = query.clone();
+            unread.iter().for_each(|k| without.clear(*k));
+            let shorter = without.to_string();
+            if shorter.len() <= MAX_FRAGMENT {
+                return Fitted {
+                    fragment: shorter,
+                    whole,
+                    dropped: unread.into_iter().map(Dropped::Unread).collect(),
+                    too_long: false,
+                };
+            }
+        }
+        let steps: [fn(&mut PlanQuery) -> Vec<Dropped>; 4] = [
             |q| {
                 q.releases
                     .take()
                     .map(|list| Dropped::CustomList(list.len()))
+                    .into_iter()
+                    .collect()
             },
             |q| {
                 let had = q.has_runbook_settings();
@@ -154,21 +253,35 @@ impl PlanQuery {
                 q.asdm.clear();
                 q.minutes = None;
                 had.then_some(Dropped::RunbookSettings)
+                    .into_iter()
+                    .collect()
             },
-            |q| (!std::mem::take(&mut q.via).is_empty()).then_some(Dropped::Via),
+            |q| {
+                (!std::mem::take(&mut q.via).is_empty())
+                    .then_some(Dropped::Via)
+                    .into_iter()
+                    .collect()
+            },
+            |q| {
+                let keys = q.unread_fields();
+                keys.iter().for_each(|k| q.clear(*k));
+                keys.into_iter().map(Dropped::Unread).collect()
+            },
         ];
         for step in steps {
             if fragment.len() <= MAX_FRAGMENT {
                 break;
             }
-            if let Some(d) = step(&mut query) {
-                dropped.push(d);
+            let now = step(&mut query);
+            if !now.is_empty() {
+                dropped.extend(now);
                 fragment = query.to_string();
             }
         }
         Fitted {
             too_long: fragment.len() > MAX_FRAGMENT,
             fragment,
+            whole,
             dropped,
         }
     }
@@ -238,6 +351,8 @@ pub enum LinkProblem {
     UnknownKey,
     /// `platform=` names no model.
     Platform(UnknownPlatform),
+    /// `preset=` names no preset (a blank one is the default, as if absent).
+    Preset(String),
     /// `mode=` is not a failover mode.
     Mode(String),
     /// `rules=` is not a rule set.
@@ -304,6 +419,18 @@ impl PlanQuery {
         if body.len() > MAX_FRAGMENT {
             return Err(QueryError::TooLong { bytes: body.len() });
         }
+        Ok(Self::parse_body(body))
+    }
+
+    /// Parses the whole query this browser saved ([`Fitted::whole`]) as
+    /// [`PlanQuery::parse_with_notices`] does a link, whatever its length: what a link had to
+    /// leave out (a long custom list, a long text that reads as no release) is kept there, and
+    /// saved state is already bounded (`stored::MAX_STORED`).
+    pub fn parse_saved(fragment: &str) -> (PlanQuery, Vec<Notice>) {
+        Self::parse_body(fragment.strip_prefix('#').unwrap_or(fragment))
+    }
+
+    fn parse_body(body: &str) -> (PlanQuery, Vec<Notice>) {
         let mut notices = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
         let mut raw = Raw::default();
@@ -336,7 +463,7 @@ impl PlanQuery {
                 }
             }
         }
-        Ok((query, notices))
+        (query, notices)
     }
 
     /// Sets one key from its raw value; an `Err` says why a value was ignored.
@@ -346,7 +473,18 @@ impl PlanQuery {
             "from" => self.from = text(),
             "from2" => self.from2 = Some(text()),
             "to" => self.to = text(),
-            "preset" => self.preset = Some(text()),
+            "preset" => {
+                let value = text();
+                self.preset = match value.trim() {
+                    "" => None,
+                    id => Some(
+                        super::presets::find(id)
+                            .ok_or(LinkProblem::Preset(value))?
+                            .id
+                            .to_owned(),
+                    ),
+                };
+            }
             "platform" => {
                 let value = text();
                 self.platform = match value.trim() {
@@ -412,6 +550,13 @@ impl PlanQuery {
         }
         Ok(())
     }
+}
+
+/// The canonical spelling of the release `text` reads as (`release_text::read`), if any.
+fn read_release(text: &str) -> Option<String> {
+    super::release_text::read(text)
+        .ok()
+        .map(|reading| reading.release.to_string())
 }
 
 /// The notice for a link written by a newer format version.

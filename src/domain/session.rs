@@ -9,7 +9,7 @@
 //! carrying releases and trains); `view::words` says them, once for every medium.
 
 use super::catalog::{is_pre_release, Catalog};
-use super::caveats::{Caveat, CAVEATS};
+use super::caveats::{self, Caveat, CAVEATS};
 use super::custom_list::{self, ListError};
 use super::plan::{self, Hop, JoinBlock, Plan, Unused, Verdict};
 use super::platform::{Limit, Platform, Procedure};
@@ -95,6 +95,15 @@ pub enum Problem {
         platform: Platform,
         exclusions: Vec<&'static Exclusion>,
         asked: Asked,
+    },
+    /// The intermediate releases chosen by hand (`pins`, those the plan would use) leave no
+    /// zero-downtime path, where the recommended ones give one of `hops` hops; `blocked` is a
+    /// hop onto a pin that the rules block (from where that plan enters the pin's train), with
+    /// the reason.
+    PinsBlock {
+        pins: Vec<Release>,
+        hops: usize,
+        blocked: Option<(Release, Release, Block)>,
     },
 }
 
@@ -367,6 +376,14 @@ pub struct OtherAnswer {
     pub path: Vec<Release>,
     /// Why it has no plan (the direct hop's reason) when the verdict is not `ok`.
     pub why: Option<String>,
+    /// Trains switched off by hand (or absent from a custom list) that its hops pass over, as
+    /// [`Note::TrainsOff`] says of the plan in force: it holds only if they do not exist for
+    /// the person's platform (SPEC §4).
+    pub trains_off: Vec<Train>,
+    /// Its hops (0-based) that a caveat of Cisco's says are not zero-downtime (SPEC §3.3), and
+    /// the bugs those caveats come from.
+    pub not_zero_downtime: Vec<usize>,
+    pub bugs: Vec<&'static str>,
 }
 
 /// What [`analyse_reusing`] keeps from one query to the next, so that typing a release neither
@@ -811,7 +828,8 @@ fn plan_both_rule_sets(
         block,
     });
     session.other = Some(other_answer(
-        &session.catalog,
+        session,
+        preset,
         rules.other(),
         (start, newer, to),
         via,
@@ -830,9 +848,47 @@ fn plan_both_rule_sets(
         ));
     }
     if plan.verdict == Verdict::NoPath {
+        pins_block(session, rules, (start, newer, to), via, &plan);
         explain_no_path(session, preset, explicit, [start, newer, to], via);
     }
     plan
+}
+
+/// When the intermediate releases the person chose are what leaves no path (SPEC §4, §11: say
+/// the cause): the plan without them, and why landing on the first chosen release is blocked
+/// (judged from where the plan without them enters its train), as [`Problem::PinsBlock`].
+fn pins_block(
+    session: &mut Session,
+    rules: RuleSet,
+    (start, newer, to): (Release, Release, Release),
+    via: &[Release],
+    plan: &Plan,
+) {
+    let used: Vec<Release> = via
+        .iter()
+        .copied()
+        .filter(|v| !plan.unused_via.iter().any(|(u, _)| u == v))
+        .collect();
+    if used.is_empty() {
+        return;
+    }
+    let (free, _) = plan::plan_pair(rules, &session.catalog, start, newer, to, &[]);
+    if free.verdict != Verdict::Ok {
+        return;
+    }
+    let blocked = used.iter().find_map(|&pin| {
+        let hop = free.hops.iter().find(|h| h.to.train() == pin.train())?;
+        let block = rules.judge(&session.catalog, hop.from, pin).err()?;
+        Some((hop.from, pin, block))
+    });
+    session.messages.push(Message::new(
+        Origin::Via,
+        Problem::PinsBlock {
+            pins: used,
+            hops: free.hops.len(),
+            blocked,
+        },
+    ));
 }
 
 /// The notes of a plan that runs (its hop facts known): where a mismatched pair's newer unit
@@ -950,16 +1006,46 @@ fn outage_plan(catalog: &Catalog, start: Release, newer: Release, to: Release) -
     })
 }
 
-/// The pair's plan `start → to` under `rules` (the rule set not in force), in short: why it has
-/// none is the newer unit's blocked hop when that is the reason, else the direct hop's.
+/// The pair's plan `start → to` under `rules` (the rule set not in force), in short, with what
+/// qualifies it as the plan in force's own hops are qualified: the trains switched off that it
+/// passes over and the hops Cisco later said are not zero-downtime (the newer unit's own hop
+/// onto the plan included). Why it has none is the newer unit's blocked hop when that is the
+/// reason, else the direct hop's.
 fn other_answer(
-    catalog: &Catalog,
+    session: &Session,
+    preset: &Preset,
     rules: RuleSet,
     (start, newer, to): (Release, Release, Release),
     via: &[Release],
 ) -> OtherAnswer {
-    let (plan, join) = plan::plan_pair(rules, catalog, start, newer, to, via);
+    let (plan, join) = plan::plan_pair(rules, &session.catalog, start, newer, to, via);
     let ok = plan.verdict == Verdict::Ok;
+    let mut trains_off = Vec::new();
+    let mut not_zero_downtime = Vec::new();
+    let mut bugs = Vec::new();
+    for (i, hop) in plan.hops.iter().enumerate() {
+        // As for the plan in force (`hop_facts`): a direct hop may cross any number of trains.
+        if hop.rule != Rule::Direct {
+            for warning in passed_over(session, preset, hop) {
+                if let HopWarning::TrainsOff(trains) = warning {
+                    trains_off.extend(trains);
+                }
+            }
+        }
+        // The newer unit joins on the first hop that lands past its release, from there.
+        let joins = (hop.from < newer && newer < hop.to).then(|| caveats::crossed(newer, hop.to));
+        let mut blocking = caveats::crossed(hop.from, hop.to)
+            .chain(joins.into_iter().flatten())
+            .filter(|c| c.blocking())
+            .peekable();
+        if blocking.peek().is_some() {
+            not_zero_downtime.push(i);
+            bugs.extend(blocking.filter_map(|c| c.bug()));
+        }
+    }
+    trains_off.dedup();
+    bugs.sort_unstable();
+    bugs.dedup();
     OtherAnswer {
         rules,
         verdict: plan.verdict,
@@ -976,6 +1062,9 @@ fn other_answer(
             .or(plan.direct.err())
             .filter(|_| !ok)
             .map(|b| b.to_string()),
+        trains_off,
+        not_zero_downtime,
+        bugs,
     }
 }
 

@@ -8,6 +8,7 @@
 //! ```text
 //! asa-planner-state v1
 //! fragment=from%3D8.2(5)%26to%3D9.1(7)
+//! link=from%3D8.2(5)%26to%3D9.1(7)
 //! server=10.0.0.5
 //! image=8.4(7)=asa847-k8.bin
 //! list_draft=8.4(7)%2C%209.0(4)
@@ -23,7 +24,7 @@
 //! The envelope (header, `key=value` lines, `end`, the checks) is [`Format`] and [`Writer`],
 //! shared with the fleet view's own saved text (`fleet::saved`), so both decode alike.
 
-use super::query::{decode_strict, percent_encode, StrictError};
+use super::query::{decode_strict, percent_encode, PlanQuery, StrictError};
 use std::fmt;
 
 /// The first line of the current format.
@@ -38,8 +39,14 @@ const END: &str = "end";
 /// What is kept between visits.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct Stored {
-    /// The last plan, as a share fragment (without `#`).
+    /// The last plan, as a share fragment (without `#`): the whole query, even where a link
+    /// could not carry all of it (`query::Fitted::whole`); a page opened without a link reads
+    /// it (`query::PlanQuery::parse_saved`).
     pub fragment: String,
+    /// The link the page showed for it (`query::Fitted::fragment`; empty when not written): a
+    /// reload of that link takes back from `fragment` what it left out of the release fields
+    /// ([`left_out_fields_into`]).
+    pub link: String,
     /// TFTP server for the runbook.
     pub server: String,
     /// Image names the person typed, keyed by canonical release.
@@ -125,7 +132,14 @@ impl std::error::Error for StoredError {}
 const FORMAT: Format = Format {
     header: HEADER,
     kind: Kind::Planner,
-    keys: &["fragment", "server", "image", "list_draft", "minutes"],
+    keys: &[
+        "fragment",
+        "server",
+        "image",
+        "list_draft",
+        "minutes",
+        "link",
+    ],
     lists: 1 << 2,
 };
 
@@ -133,6 +147,9 @@ const FORMAT: Format = Format {
 pub fn encode(stored: &Stored) -> String {
     let mut out = Writer::start(HEADER);
     out.line("fragment", &stored.fragment);
+    if !stored.link.is_empty() {
+        out.line("link", &stored.link);
+    }
     out.line("server", &stored.server);
     for (release, image) in &stored.images {
         let pair = format!(
@@ -161,6 +178,7 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
             1 => &mut stored.server,
             3 => &mut stored.list_draft,
             4 => &mut stored.minutes,
+            5 => &mut stored.link,
             _ => {
                 let Some((release, image)) = entry.raw.split_once('=') else {
                     return Err(StoredError(Unread::NotImage { line: entry.number }));
@@ -174,6 +192,31 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
         Ok(())
     })?;
     Ok(stored)
+}
+
+/// Puts back into `query`, read from the link `hash` (without `#`), the text of the release
+/// fields that link left out when it is the link the page last wrote here: a text too long for
+/// a link that reads as no release (`query::Dropped::Unread`), which the saved plan kept
+/// (`query::Fitted::whole`). A reload of the tab then shows what was typed. Nothing else comes
+/// from storage: another link that happens to read the same (a colleague's) plans the same
+/// whatever this browser holds, and the custom list left out of a link stays in its box.
+pub fn left_out_fields_into(stored: &Stored, hash: &str, query: &mut PlanQuery) {
+    if stored.link.is_empty() || stored.link != hash {
+        return;
+    }
+    let (saved, _) = PlanQuery::parse_saved(&stored.fragment);
+    let blank = |text: &str| text.trim().is_empty();
+    if blank(&query.from) {
+        query.from = saved.from;
+    }
+    if blank(&query.to) {
+        query.to = saved.to;
+    }
+    if let (Some(from2), Some(saved2)) = (&mut query.from2, saved.from2) {
+        if blank(from2) {
+            *from2 = saved2;
+        }
+    }
 }
 
 /// Puts the runbook settings of saved state (its `server`, `image` and `minutes` lines, as

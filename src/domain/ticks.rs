@@ -5,7 +5,7 @@
 //! first hop) and its id within the hop (`"2"` for step 2, `"2r1"` for the first rollback
 //! block of step 2, `"pre1"` for the first pre-check, `"1"` … for the steps before the first
 //! hop). The stored text is one tick a line, `hop step time`, read defensively: a line that
-//! does not read is skipped, never a panic.
+//! does not read is skipped, never a panic, and said ([`Ticks::read`], [`Unread`]).
 
 use super::query::PlanQuery;
 
@@ -46,6 +46,18 @@ pub fn valid_step(step: &str) -> bool {
     }
 }
 
+/// A stored line `hop step time`, when it reads as one.
+fn tick_line(line: &str) -> Option<(usize, &str, &str)> {
+    let mut parts = line.split(' ');
+    let (Some(hop), Some(step), Some(time), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let hop = hop.parse::<usize>().ok()?;
+    (hop <= 1_000 && valid_step(step) && valid_time(time)).then_some((hop, step, time))
+}
+
 /// Whether `time` is `HH:MM` (24-hour).
 fn valid_time(time: &str) -> bool {
     let b = time.as_bytes();
@@ -56,29 +68,60 @@ fn valid_time(time: &str) -> bool {
         && b[3] < b'6'
 }
 
+/// What of a stored tick list was not read, as facts (SPEC §11: stored state gets a clear
+/// message; `view::words` words it). The ticks that read are kept.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Unread {
+    /// How many lines did not read as `hop step time`.
+    pub count: usize,
+    /// The first of them (1-based), at most [`Unread::LISTED`].
+    pub lines: Vec<usize>,
+    /// Lines after the [`MAX_TICKS`]th tick, not read.
+    pub cut: bool,
+}
+
+impl Unread {
+    /// How many unread lines are named.
+    pub const LISTED: usize = 5;
+}
+
 impl Ticks {
     /// Reads the stored text; lines that do not read are skipped.
     pub fn decode(text: &str) -> Ticks {
+        Ticks::read(text).0
+    }
+
+    /// Reads the stored text, and says what it skipped: lines that do not read as
+    /// `hop step time` (blank lines aside), and what follows the [`MAX_TICKS`]th tick. `None`
+    /// when every line read.
+    pub fn read(text: &str) -> (Ticks, Option<Unread>) {
         let mut ticks = Ticks::default();
-        for line in text.lines() {
-            let mut parts = line.split(' ');
-            let (Some(hop), Some(step), Some(time), None) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
-            else {
-                continue;
-            };
-            let Ok(hop) = hop.parse::<usize>() else {
-                continue;
-            };
-            if hop > 1_000 || !valid_step(step) || !valid_time(time) {
+        let mut unread = Unread {
+            count: 0,
+            lines: Vec::new(),
+            cut: false,
+        };
+        let mut lines = text.lines().enumerate();
+        for (i, line) in lines.by_ref() {
+            if line.trim().is_empty() {
                 continue;
             }
-            ticks.set(hop, step, Some(time.to_owned()));
+            match tick_line(line) {
+                Some((hop, step, time)) => ticks.set(hop, step, Some(time.to_owned())),
+                None => {
+                    unread.count += 1;
+                    if unread.lines.len() < Unread::LISTED {
+                        unread.lines.push(i + 1);
+                    }
+                }
+            }
             if ticks.done.len() >= MAX_TICKS {
                 break;
             }
         }
-        ticks
+        unread.cut = lines.any(|(_, l)| !l.trim().is_empty());
+        let problem = (unread.count > 0 || unread.cut).then_some(unread);
+        (ticks, problem)
     }
 
     /// The text to store.
@@ -147,14 +190,16 @@ impl Ticks {
 }
 
 /// The plan a tick list belongs to: the query's fragment without the runbook's own settings
-/// (image names, server, minutes), so typing a file name keeps the ticks.
+/// (image names, server, minutes), so typing a file name keeps the ticks, and in the spelling
+/// of the page's link (`PlanQuery::canonical`), so a reload of that link (`8.2(5)` where
+/// `8.2.5` was typed) finds them.
 pub fn plan_key(query: &PlanQuery) -> String {
     PlanQuery {
         server: String::new(),
         images: Vec::new(),
         asdm: Vec::new(),
         minutes: None,
-        ..query.clone()
+        ..query.canonical()
     }
     .to_string()
 }
@@ -210,6 +255,31 @@ mod tests {
         assert_eq!(back.steps(), vec![(1, 2), (0, 0)]);
     }
 
+    /// Audit 3, item 5 (SPEC §11): what does not read is said, not dropped silently; the
+    /// ticks that read are kept.
+    #[test]
+    fn what_does_not_read_is_said() {
+        let (read, unread) = Ticks::read("1 2 02:14\n\n2 3 23:59\n");
+        assert_eq!((read.done.len(), unread), (2, None));
+        let garbage = "garbage\n\u{0}\n99999999999999999999 1 12:00\n1 zz 99:99\n2 3 23:59\n";
+        let (read, unread) = Ticks::read(garbage);
+        assert_eq!(read.time(2, "3"), Some("23:59"));
+        assert_eq!(
+            unread,
+            Some(Unread {
+                count: 4,
+                lines: vec![1, 2, 3, 4],
+                cut: false
+            })
+        );
+        let many: String = (0..MAX_TICKS + 3)
+            .map(|i| format!("1 {i} 01:00\n"))
+            .collect();
+        let (read, unread) = Ticks::read(&many);
+        assert_eq!(read.done.len(), MAX_TICKS);
+        assert_eq!(unread.map(|u| (u.count, u.cut)), Some((0, true)));
+    }
+
     #[test]
     fn unticking_removes_and_ids_are_checked() {
         let mut t = Ticks::default();
@@ -230,6 +300,9 @@ mod tests {
         assert_eq!(storage_key(&q), storage_key(&typed));
         let other: PlanQuery = "from=9.8(4)&to=9.14(4)".parse().unwrap();
         assert_ne!(storage_key(&q), storage_key(&other));
+        // Typed in another spelling, or pasted as a unit prints it: the link's plan, its ticks.
+        let spelled: PlanQuery = "from=9.8.4&to=asa9-12-4-smp-k8.bin".parse().unwrap();
+        assert_eq!(storage_key(&q), storage_key(&spelled));
         assert!(storage_key(&q).starts_with(STORAGE_PREFIX));
     }
 

@@ -7,31 +7,27 @@ use super::fleet_page;
 use super::hooks::Planner;
 use super::state::{notice_lines, BannerLine, State};
 use crate::domain::query::{Fitted, PlanQuery};
+use crate::domain::session::analyse;
 use crate::domain::stored::{self, Stored};
-use crate::view::words::page;
+use crate::view::words::{self, page};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The state at start: the link's fragment, else the last plan saved in this browser; the list
-/// draft from storage. Runbook settings that an older visit kept in storage only (before the
-/// link carried them) join the query where the link has none (`stored::settings_into`). What
-/// could not be read goes to the banner.
+/// draft from storage. A reload of the link the page last wrote takes back the text it left
+/// out of a release field (`stored::left_out_fields_into`); a link the page refuses (too long)
+/// leaves the saved plan in place. Runbook settings that an older visit kept in storage only
+/// (before the link carried them) join the query where the link has none
+/// (`stored::settings_into`). What could not be read goes to the banner.
 pub fn initial_state() -> State {
     let mut lines = Vec::new();
-    let mut fragment = browser::hash();
-    let mut source = "link";
+    let hash = browser::hash();
     let mut saved = None;
     if let Some(text) = browser::load_saved() {
         match stored::decode(&text) {
-            Ok(s) => {
-                if fragment.is_empty() {
-                    fragment = s.fragment.clone();
-                    source = "saved state";
-                }
-                saved = Some(s);
-            }
+            Ok(s) => saved = Some(s),
             Err(e) => lines.push(BannerLine {
                 source: "saved state",
                 text: e.to_string(),
@@ -39,24 +35,37 @@ pub fn initial_state() -> State {
             }),
         }
     }
-    let mut query = match PlanQuery::parse_with_notices(&fragment) {
-        Ok((query, notices)) => {
-            lines.extend(
-                notice_lines(notices)
-                    .into_iter()
-                    .map(|l| BannerLine { source, ..l }),
-            );
-            query
-        }
-        Err(e) => {
-            lines.push(BannerLine {
-                source,
-                text: e.to_string(),
-                is_error: true,
-            });
-            PlanQuery::default()
+    let from_saved =
+        |saved: &Option<Stored>| saved.as_ref().map(|s| PlanQuery::parse_saved(&s.fragment));
+    let (mut query, notices, source) = if hash.is_empty() {
+        let (query, notices) = from_saved(&saved).unwrap_or_default();
+        (query, notices, "saved state")
+    } else {
+        match PlanQuery::parse_with_notices(&hash) {
+            Ok((mut query, notices)) => {
+                if let Some(saved) = &saved {
+                    stored::left_out_fields_into(saved, &hash, &mut query);
+                }
+                (query, notices, "link")
+            }
+            Err(e) => {
+                lines.push(BannerLine {
+                    source: "link",
+                    text: e.to_string(),
+                    is_error: true,
+                });
+                // Nothing already entered is lost: the plan saved here stays.
+                let (query, notices) = from_saved(&saved).unwrap_or_default();
+                (query, notices, "saved state")
+            }
         }
     };
+    lines.extend(
+        notice_lines(notices)
+            .into_iter()
+            .map(|l| BannerLine { source, ..l }),
+    );
+    lines.extend(value_lines(&query, source));
     if let Some(saved) = &saved {
         stored::settings_into(saved, &mut query);
     }
@@ -73,13 +82,30 @@ pub fn initial_state() -> State {
     state
 }
 
+/// Banner lines for what the plan says is wrong with the train set or the via picks a link
+/// (or the saved plan, `source`) gave (`words::link_value_problems`). The plan is worked out
+/// for that only when the link has either.
+fn value_lines(query: &PlanQuery, source: &'static str) -> Vec<BannerLine> {
+    if query.trains.is_none() && query.via.is_empty() {
+        return Vec::new();
+    }
+    words::link_value_problems(&analyse(query), query.trains.is_some())
+        .into_iter()
+        .map(|text| BannerLine {
+            source,
+            text,
+            is_error: true,
+        })
+        .collect()
+}
+
 /// Keeps the address bar and local storage in step with `state`, and reads a fragment changed
-/// by hand. Returns the whole query as text (what this browser saves) and the share link's
-/// fragment, which leaves out what a link cannot carry (`PlanQuery::fitted`) and says so.
+/// by hand. Returns the share link's fragment, which leaves out what a link cannot carry
+/// (`PlanQuery::fitted`) and says so, with the whole query as text (`Fitted::whole`, what this
+/// browser saves), both in canonical spelling.
 #[hook]
-pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>) {
+pub fn use_address(state: &State, planner: &Planner) -> Rc<Fitted> {
     let query = &state.query;
-    let fragment = use_memo(query.clone(), |q| q.to_string());
     let fitted = use_memo(query.clone(), |q| q.fitted());
     let last_written = use_mut_ref(String::new);
 
@@ -90,7 +116,6 @@ pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>)
         let last_written = last_written.clone();
         let picks_written = use_mut_ref(|| state.picks);
         let deps = (query.clone(), state.list_draft.clone(), state.picks);
-        let fragment = fragment.clone();
         let fitted = fitted.clone();
         let planner = planner.clone();
         use_effect_with(deps, move |deps| {
@@ -98,11 +123,13 @@ pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>)
             let shown = fitted.fragment.clone();
             *last_written.borrow_mut() = shown.clone();
             let push = picks_written.replace(picks) != picks;
-            let fragment = (*fragment).clone();
+            let fragment = fitted.whole.clone();
+            let link = shown.clone();
             // The runbook settings are in the fragment now: storage keeps none of its own.
             let stored = move || {
                 stored::encode(&Stored {
                     fragment,
+                    link,
                     list_draft,
                     ..Stored::default()
                 })
@@ -128,12 +155,21 @@ pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>)
                     return;
                 }
                 match PlanQuery::parse_with_notices(&hash) {
-                    Ok((query, notices)) => planner.load(query, notice_lines(notices)),
-                    Err(e) => planner.report(BannerLine {
-                        source: "link",
-                        text: e.to_string(),
-                        is_error: true,
-                    }),
+                    Ok((query, notices)) => {
+                        let mut lines = notice_lines(notices);
+                        lines.extend(value_lines(&query, "link"));
+                        planner.load(query, lines);
+                    }
+                    Err(e) => {
+                        // Not read: the address bar shows the page's own link again, so a
+                        // reload opens the plan on screen rather than the refused text.
+                        browser::show_fragment(&last_written.borrow());
+                        planner.report(BannerLine {
+                            source: "link",
+                            text: e.to_string(),
+                            is_error: true,
+                        });
+                    }
                 }
             });
             let window = web_sys::window();
@@ -155,5 +191,5 @@ pub fn use_address(state: &State, planner: &Planner) -> (Rc<String>, Rc<Fitted>)
         });
     }
 
-    (fragment, fitted)
+    fitted
 }

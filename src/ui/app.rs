@@ -90,7 +90,7 @@ pub fn app() -> Html {
     });
     let model: Rc<GraphModel> = (*model).clone();
     // The address bar and this browser's storage, in step with the state (`ui::address`).
-    let (fragment, fitted) = use_address(&state, &planner);
+    let fitted = use_address(&state, &planner);
 
     // What need not be in an interaction's frame (the plan's notes and the runbook) is drawn
     // from the session one paint later: a keystroke is on screen first (Event Timing measures
@@ -137,7 +137,7 @@ pub fn app() -> Html {
         });
     }
     // The change window: pasted output, position, ticks (`ui::window`).
-    let window = use_window(&session, &query, state.runbook());
+    let window = use_window(&session, &query, state.runbook(), &planner);
 
     let too_long = fitted
         .dropped
@@ -160,7 +160,10 @@ pub fn app() -> Html {
             }),
     );
     let list_messages = if too_long {
-        vec![page::list_too_long_for_link(fragment.len(), MAX_FRAGMENT)]
+        vec![page::list_too_long_for_link(
+            fitted.whole.len(),
+            MAX_FRAGMENT,
+        )]
     } else {
         Vec::new()
     };
@@ -204,6 +207,14 @@ pub fn app() -> Html {
                         query: Shared(query.clone()),
                         list_draft: AttrValue::from(state.list_draft.clone()),
                         list_messages,
+                        left_out: fitted
+                            .dropped
+                            .iter()
+                            .filter_map(|d| match d {
+                                Dropped::Unread(key) => Some(*key),
+                                _ => None,
+                            })
+                            .collect(),
                         planner: planner.clone(),
                     }) }
                     <div class="planner-results">

@@ -200,6 +200,12 @@ pub fn link(fragment: &str) -> String {
     }
 }
 
+/// Shows `fragment` in the address bar now, without a history entry and without firing
+/// `hashchange`: the page's own link put back after a fragment it refused.
+pub fn show_fragment(fragment: &str) {
+    replace_fragment(fragment);
+}
+
 /// Shows `fragment` in the address bar without adding a history entry (so Back does not step
 /// through keystrokes) and without firing `hashchange`.
 fn replace_fragment(fragment: &str) {

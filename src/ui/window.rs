@@ -9,8 +9,9 @@
 //! settings left out).
 
 use super::browser;
+use super::hooks::Planner;
 use super::shared::Shared;
-use super::state::RunbookSettings;
+use super::state::{BannerLine, RunbookSettings};
 use crate::domain::position::{locate, Known, Place, Position};
 use crate::domain::query::PlanQuery;
 use crate::domain::runbook::Mode;
@@ -103,12 +104,15 @@ fn hop_of(place: Place, hops: usize) -> Option<usize> {
     .filter(|h| (1..=hops).contains(h))
 }
 
-/// The change window's state for the page's session, query and runbook fields.
+/// The change window's state for the page's session, query and runbook fields. Saved ticks
+/// that do not read are reported to the banner ("saved ticks") once, and replaced by those
+/// that do.
 #[hook]
 pub fn use_window(
     session: &Shared<Session>,
     query: &Rc<PlanQuery>,
     settings: &Rc<RunbookSettings>,
+    planner: &Planner,
 ) -> Window {
     let pasted = use_state(|| Rc::new(Pasted::new(load(SHOW_KEY))));
     let previous = use_mut_ref(|| None::<Place>);
@@ -119,11 +123,31 @@ pub fn use_window(
     let key = use_memo(query.clone(), |q| ticks::storage_key(q));
     let cache: Rc<RefCell<(String, Rc<Ticks>)>> =
         use_mut_ref(|| (String::new(), Rc::new(Ticks::default())));
+    let unread = use_mut_ref(|| None::<String>);
     {
         let mut c = cache.borrow_mut();
         if c.0 != *key {
-            *c = ((*key).clone(), Rc::new(Ticks::decode(&load(&key))));
+            let (ticks, problem) = Ticks::read(&load(&key));
+            if let Some(problem) = problem {
+                // Said once: what is kept is what read.
+                store(&key, &ticks.encode());
+                *unread.borrow_mut() = Some(problem.to_string());
+            }
+            *c = ((*key).clone(), Rc::new(ticks));
         }
+    }
+    {
+        let unread = unread.clone();
+        let planner = planner.clone();
+        use_effect_with((*key).clone(), move |_| {
+            if let Some(text) = unread.borrow_mut().take() {
+                planner.report(BannerLine {
+                    source: "saved ticks",
+                    text,
+                    is_error: true,
+                });
+            }
+        });
     }
     let ticks = cache.borrow().1.clone();
     let update = use_force_update();

@@ -4,11 +4,12 @@
 //! `<g>`; the bench's static floor page draws the same canvas.
 //!
 //! Hooks (SPEC §9): nodes `[data-release]` with an `id` from [`node_id`]; plan edges
-//! `[data-on-plan]`, the blocked hop `[data-blocked]`, legal hops under Table 81-1
-//! `[data-legal][data-rule]`, each edge with `data-edge-from`/`data-edge-to`. Under Cisco's 9.x
-//! guidance the hover layer has a ring `[data-reachable="<release>"]` on each release reachable
-//! in one hop and an edge `[data-excepted][data-exception="<id>"]` (with the reason as its
-//! `<title>`) for each hop one of the exceptions blocks.
+//! `[data-on-plan]`, the blocked hop `[data-blocked]`, legal hops `[data-legal][data-rule]`, each
+//! edge with `data-edge-from`/`data-edge-to`. Under Cisco's 9.x guidance the hover layer also
+//! has a ring `[data-reachable="<release>"]` on each release reachable in one hop (the ring
+//! is the legal hop's element, with its hooks, where the hop is not drawn as an edge) and an
+//! edge `[data-excepted][data-exception="<id>"]` (with the reason as its `<title>`) for each hop
+//! one of the exceptions blocks.
 
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px, px_attr};
@@ -226,8 +227,10 @@ fn column(model: &GraphModel, c: &Column) -> String {
 /// Under Table 81-1 ([`GraphModel::rules`]): a `[data-legal]` edge to every drawn release
 /// `judge` accepts from `active`. Under Cisco's 9.x guidance nearly every later release is
 /// legal, and as many edges would bury the graph: a `[data-reachable]` ring on every drawn
-/// release `judge_guide` accepts, and a `[data-excepted]` edge, titled with its reason, to
-/// every drawn release one of the exceptions blocks. Then the ring around the cursor's node.
+/// release `judge_guide` accepts, an edge for the hops landing on 7.x/8.x and for the direct
+/// hop to each train's newest reachable release, the other legal hops' `[data-legal]` hooks on
+/// their rings, and a `[data-excepted]` edge, titled with its reason, to every drawn release
+/// one of the exceptions blocks. Then the ring around the cursor's node.
 pub fn legal_layer(
     model: &GraphModel,
     catalog: &Catalog,
@@ -260,30 +263,40 @@ fn legal_edges(
     a: usize,
 ) {
     for (b, n) in model.layout.nodes.iter().enumerate() {
-        let Ok(rule) = judge(catalog, release, n.release) else {
-            continue;
-        };
-        let class = match rule {
-            Rule::Maintenance => "release-graph-edge is-legal maintenance",
-            Rule::Minor => "release-graph-edge is-legal minor",
-            Rule::Major => "release-graph-edge is-legal major",
-            Rule::Direct => "release-graph-edge is-legal direct",
-        };
-        edge_open(out, model, a, b, class);
-        out.push_str(" data-legal=\"\"");
-        attr(out, "data-rule", rule.as_str());
-        out.push_str("/>");
+        if let Ok(rule) = judge(catalog, release, n.release) {
+            legal_edge(out, model, a, b, rule);
+        }
     }
 }
 
-/// Cisco's 9.x guidance: an edge per hop from `release` (node `a`) an exception blocks, then a
-/// ring per release reachable in one hop.
+/// The edge of a legal hop from node `a` to node `b` under `rule`.
+fn legal_edge(out: &mut String, model: &GraphModel, a: usize, b: usize, rule: Rule) {
+    let class = match rule {
+        Rule::Maintenance => "release-graph-edge is-legal maintenance",
+        Rule::Minor => "release-graph-edge is-legal minor",
+        Rule::Major => "release-graph-edge is-legal major",
+        Rule::Direct => "release-graph-edge is-legal direct",
+    };
+    edge_open(out, model, a, b, class);
+    out.push_str(" data-legal=\"\"");
+    attr(out, "data-rule", rule.as_str());
+    out.push_str("/>");
+}
+
+/// Cisco's 9.x guidance: an edge per hop from `release` (node `a`) an exception blocks, the
+/// legal hops, and a ring per release reachable in one hop.
+///
+/// Every legal hop is one element with `data-legal`, `data-edge-from`, `data-edge-to` and
+/// `data-rule` (SPEC §9). A 9.x release reaches nearly every later release, a hundred edges
+/// that would bury the graph, so only these are drawn as edges: every hop landing on 7.x/8.x
+/// (Table 81-1's hops, a few) and the direct hop to the newest release each train offers;
+/// the direct hops to a train's other releases are their rings, which carry the same hooks.
 fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: Release, a: usize) {
     let layout = &model.layout;
-    let mut reachable = Vec::new();
+    let mut reachable: Vec<(usize, Rule)> = Vec::new();
     for (b, n) in layout.nodes.iter().enumerate() {
         match judge_guide(catalog, release, n.release) {
-            Ok(_) => reachable.push(n),
+            Ok(rule) => reachable.push((b, rule)),
             Err(block @ Block::Exception { exception, .. }) => {
                 edge_open(out, model, a, b, "release-graph-edge is-excepted");
                 out.push_str(" data-excepted=\"\"");
@@ -295,10 +308,32 @@ fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: 
             Err(_) => {}
         }
     }
+    // Whether each hop is drawn as an edge: not direct, or direct to the newest reachable
+    // release of its train. The nodes are in release order, a train's together: going back,
+    // the first direct hop met in a train is its newest.
+    let mut drawn = vec![true; reachable.len()];
+    let mut train = None;
+    for (i, &(b, rule)) in reachable.iter().enumerate().rev() {
+        if rule == Rule::Direct {
+            let this = Some(layout.nodes[b].release.train());
+            drawn[i] = train != this;
+            train = this;
+        }
+    }
+    for (&(b, rule), _) in reachable.iter().zip(&drawn).filter(|(_, d)| **d) {
+        legal_edge(out, model, a, b, rule);
+    }
     let (w, h) = (layout.node_width + 4.0, layout.node_height + 4.0);
-    for n in reachable {
+    for (&(b, rule), edge) in reachable.iter().zip(&drawn) {
+        let n = &layout.nodes[b];
         out.push_str("<rect class=\"legal-layer-reachable\"");
         attr(out, "data-reachable", &n.release.to_string());
+        if !edge {
+            out.push_str(" data-legal=\"\"");
+            attr(out, "data-rule", rule.as_str());
+            attr(out, "data-edge-from", &release.to_string());
+            attr(out, "data-edge-to", &n.release.to_string());
+        }
         centred_box(out, n, w, h);
         out.push_str(" rx=\"5\"/>");
     }

@@ -11,7 +11,7 @@ enum Swatch {
     CaveatDot,
 }
 
-const ITEMS: [(Swatch, &str); 11] = [
+const ITEMS: [(Swatch, &str); 12] = [
     (
         Swatch::Edge("release-graph-edge is-plan"),
         "a hop of the plan",
@@ -31,6 +31,11 @@ const ITEMS: [(Swatch, &str); 11] = [
     (
         Swatch::Edge("release-graph-edge is-legal major"),
         "legal hop: major (last minor to the next major)",
+    ),
+    (
+        Swatch::Edge("release-graph-edge is-legal direct"),
+        "under Cisco's 9.x guidance: a direct hop, drawn to the newest release of each train \
+         the hovered one reaches",
     ),
     (
         Swatch::Ring("legal-layer-reachable"),

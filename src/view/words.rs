@@ -60,6 +60,21 @@ impl fmt::Display for Problem {
                     with.join(", ")
                 )
             }
+            Problem::PinsBlock {
+                pins,
+                hops,
+                blocked,
+            } => {
+                write!(f, "{} leaves no zero-downtime path", chosen_releases(pins))?;
+                if let Some((from, to, block)) = blocked {
+                    write!(f, " ({from} → {to} is blocked: {block})")?;
+                }
+                write!(
+                    f,
+                    "; the recommended releases give {}: use them, or choose another release",
+                    plural(*hops, "hop", "hops")
+                )
+            }
             Problem::NothingRecommended(train) => write!(
                 f,
                 "train {train} has only withdrawn or pre-release builds, which are never \
@@ -142,6 +157,18 @@ impl fmt::Display for Notice {
             }
             LinkProblem::UnknownKey => write!(f, "unknown key {} was ignored", quoted(key)),
             LinkProblem::Platform(e) => write!(f, "platform {e}: it was ignored"),
+            LinkProblem::Preset(v) => {
+                let ids: Vec<&str> = crate::domain::presets::PRESETS
+                    .iter()
+                    .map(|p| p.id)
+                    .collect();
+                write!(
+                    f,
+                    "preset {} is not a preset ({}): it was ignored",
+                    quoted(v),
+                    or_list(&ids)
+                )
+            }
             LinkProblem::Mode(v) => write!(
                 f,
                 "mode {} is not a failover mode (active-standby or active-active): it was ignored",
@@ -192,6 +219,62 @@ impl fmt::Display for Notice {
             )
             }
         }
+    }
+}
+
+/// What of this plan's saved ticks was not read (SPEC §11), as the banner says it.
+impl fmt::Display for crate::domain::ticks::Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.count > 0 {
+            let listed: Vec<String> = self.lines.iter().map(usize::to_string).collect();
+            let more = if self.count > self.lines.len() {
+                ", …"
+            } else {
+                ""
+            };
+            write!(
+                f,
+                "the ticked steps saved for this plan had {} that could not be read ({} {}{more}): \
+                 {} dropped, the other ticks are kept",
+                plural(self.count, "line", "lines"),
+                if self.lines.len() == 1 { "line" } else { "lines" },
+                listed.join(", "),
+                if self.count == 1 { "it was" } else { "they were" },
+            )?;
+        }
+        if self.cut {
+            if self.count > 0 {
+                f.write_str("; ")?;
+            }
+            write!(
+                f,
+                "only the first {} ticked steps saved for this plan were read",
+                crate::domain::ticks::MAX_TICKS
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// "the release chosen by hand, 8.4(6)" / "the releases chosen by hand, 8.4(6) and 9.0(2)".
+fn chosen_releases(pins: &[Release]) -> String {
+    let names: Vec<String> = pins.iter().map(Release::to_string).collect();
+    let list = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    if pins.len() == 1 {
+        format!("the release chosen by hand, {list},")
+    } else {
+        format!("the releases chosen by hand, {list},")
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.concat(),
     }
 }
 
@@ -455,6 +538,16 @@ pub fn trains(list: &[Train]) -> String {
     }
 }
 
+/// "holds only if 8.3 and 9.0 do not exist for your platform" (SPEC §4: trains switched off
+/// that a plan passes over).
+fn holds_only_if(off: &[Train]) -> String {
+    format!(
+        "holds only if {} {} not exist for your platform",
+        trains(off),
+        if off.len() == 1 { "does" } else { "do" }
+    )
+}
+
 /// The verdict in one sentence, naming the release the plan starts from.
 pub fn verdict(session: &Session) -> String {
     let start = session.start.map(|r| r.to_string()).unwrap_or_default();
@@ -488,11 +581,7 @@ pub fn verdict(session: &Session) -> String {
                 .iter()
                 .find(|n| matches!(n, Note::TrainsOff(_)))
             {
-                text.push_str(&format!(
-                    " It holds only if {} {} not exist for your platform.",
-                    trains(off),
-                    if off.len() == 1 { "does" } else { "do" }
-                ));
+                text.push_str(&format!(" It {}.", holds_only_if(off)));
             }
             text
         }
@@ -517,6 +606,33 @@ pub fn verdict(session: &Session) -> String {
                 .map(platform::limit)
                 .collect();
             format!("Not planned: {}", limits.join(" "))
+        }
+        Verdict::NoPath if pins_block(session).is_some() => {
+            // SPEC §4, §11: the person's own choice is what blocks; say so, not another cause.
+            let Some(Problem::PinsBlock {
+                pins,
+                hops,
+                blocked,
+            }) = pins_block(session)
+            else {
+                return String::new();
+            };
+            let mut text = format!(
+                "No zero-downtime path from {start} to {to} through {}",
+                chosen_releases(pins).trim_end_matches(',')
+            );
+            match blocked {
+                Some((from, to, block)) => {
+                    text.push_str(&format!(": {from} → {to} is blocked: {block}."))
+                }
+                None => text.push('.'),
+            }
+            text.push_str(&format!(
+                " With the recommended releases the plan has {}: use them, or choose another \
+                 release to land on.",
+                plural(*hops, "hop", "hops")
+            ));
+            text
         }
         Verdict::NoPath => match (no_path_reason(session), &session.unjoinable) {
             // SPEC §4: the newer unit of a mismatched pair can join no plan.
@@ -598,6 +714,15 @@ fn doubted_hops(session: &Session, doubted: &[usize]) -> (String, String) {
     (which, bugs.join(", "))
 }
 
+/// The chosen intermediate releases that leave no path ([`Problem::PinsBlock`]), if they do.
+fn pins_block(session: &Session) -> Option<&Problem> {
+    session
+        .messages
+        .iter()
+        .map(|m| &m.problem)
+        .find(|p| matches!(p, Problem::PinsBlock { .. }))
+}
+
 /// Why there is no path when the newer unit of a mismatched pair cannot join (its hop's reason),
 /// or one of Cisco's exceptions is the cause (under the guidance by release era): the
 /// exception's reason, naming the bug and what Cisco says instead.
@@ -623,6 +748,33 @@ fn no_path_reason(session: &Session) -> Option<String> {
     })
 }
 
+/// What the session says is wrong with the values a link (or the plan saved here) gave, beyond
+/// what reading the link already reported, each a sentence for the error banner (SPEC §8: a
+/// bad value shows an error banner): trains it names that the catalog lacks, a train set that
+/// leaves every train off (`trains_given`: the link has `trains=`), and intermediate picks that
+/// do not read or are not used. They are also said where they apply (the trains, the plan).
+pub fn link_value_problems(session: &Session, trains_given: bool) -> Vec<String> {
+    // Each line names its key, as the link's notices do (the via messages start with it).
+    let mut out: Vec<String> = session
+        .messages
+        .iter()
+        .filter_map(|m| match m.problem {
+            Problem::UnknownTrains(_) => Some(format!("trains: {}", m.text)),
+            Problem::ViaUnread { .. } | Problem::ViaUnused { .. } => Some(m.text.clone()),
+            _ => None,
+        })
+        .collect();
+    if trains_given && !session.trains.iter().any(|t| t.enabled) {
+        out.insert(
+            0,
+            "trains: no train of the catalog is in the list, so every train is switched off and \
+             nothing can be planned: switch trains on, or use the preset's trains"
+                .to_owned(),
+        );
+    }
+    out
+}
+
 /// The other rule set's answer in a sentence: "Under Cisco's 9.x upgrade guidance: 1 hop
 /// (9.8(4) → 9.20(3))." or why it has none.
 pub fn other_rules(session: &Session) -> Option<String> {
@@ -631,11 +783,32 @@ pub fn other_rules(session: &Session) -> Option<String> {
     Some(match other.verdict {
         Verdict::Ok => {
             let path: Vec<String> = other.path.iter().map(Release::to_string).collect();
-            format!(
-                "Under {label}: {} ({}).",
+            let mut text = format!(
+                "Under {label}: {} ({})",
                 plural(other.hops, "hop", "hops"),
                 path.join(" → ")
-            )
+            );
+            // SPEC §3.3 and §4: the other answer is qualified as the verdict would qualify it,
+            // never a plain zero-downtime upgrade when it is not one.
+            if !other.not_zero_downtime.is_empty() {
+                let which = match other.not_zero_downtime.as_slice() {
+                    [_] if other.hops == 1 => "this hop is".to_owned(),
+                    [i] => format!("hop {} is", i + 1),
+                    many => {
+                        let n: Vec<String> = many.iter().map(|i| (i + 1).to_string()).collect();
+                        format!("hops {} are", n.join(", "))
+                    }
+                };
+                text.push_str(&format!(
+                    ", but Cisco later said {which} not zero-downtime ({})",
+                    other.bugs.join(", ")
+                ));
+            }
+            if !other.trains_off.is_empty() {
+                text.push_str(&format!("; {}", holds_only_if(&other.trains_off)));
+            }
+            text.push('.');
+            text
         }
         Verdict::Same => format!("Under {label}: nothing to do either."),
         _ => match &other.why {
@@ -651,7 +824,10 @@ pub fn direct_blocked(session: &Session) -> Option<String> {
     let plan = session.plan.as_ref()?;
     let (start, to) = (session.start?, session.to.release?);
     // The verdict already gives an exception's reason for a no-path: not said twice.
-    if session.verdict == Verdict::NoPath && no_path_reason(session).is_some() {
+    if session.verdict == Verdict::NoPath
+        && no_path_reason(session).is_some()
+        && pins_block(session).is_none()
+    {
         return None;
     }
     match &plan.direct {
@@ -909,7 +1085,7 @@ pub fn plan_estimate(minutes_per_reload: u32, reloads: usize) -> String {
 /// What a copied link leaves out to stay within the length a link may have (empty when it
 /// leaves out nothing): the page says it where the link was copied.
 pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
-    use crate::domain::query::{Dropped, MAX_FRAGMENT};
+    use crate::domain::query::{Dropped, ReleaseKey, MAX_FRAGMENT};
     if dropped.is_empty() {
         return String::new();
     }
@@ -924,6 +1100,14 @@ pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
                     .to_owned()
             }
             Dropped::Via => "the intermediate releases chosen by hand".to_owned(),
+            Dropped::Unread(key) => format!(
+                "the text of the {} field (it reads as no release)",
+                match key {
+                    ReleaseKey::From => "current release",
+                    ReleaseKey::From2 => "second unit's release",
+                    ReleaseKey::To => "target release",
+                }
+            ),
         })
         .collect();
     let list = match parts.split_last() {
@@ -1873,6 +2057,10 @@ pub mod page {
     /// The banner's line when this browser refuses local storage.
     pub const NOT_SAVED: &str =
         "this browser does not keep data for this page: nothing is saved between visits";
+
+    /// Under a release field whose text reads as no release and is too long for a link.
+    pub const FIELD_LEFT_OUT_OF_LINK: &str = "This text is too long to share in a link and reads \
+        as no release: the link leaves it out, and it is kept in this browser only.";
 
     /// Under the custom list: the list is longer than a link may be (`bytes` of `at_most`).
     pub fn list_too_long_for_link(bytes: usize, at_most: usize) -> String {

@@ -540,3 +540,123 @@ test('dark scheme, list view, interim builds and print render', async () => {
   await shot(page, 'print');
   await rec.close();
 });
+
+/** A `show version` output of about 9 KB, as a person pastes it into a release field. */
+function showVersion(release) {
+  let text = `Cisco Adaptive Security Appliance Software Version ${release} <system>\nDevice Manager Version 7.8(2)\n\n`;
+  while (text.length < 9000) text += ' 1: Int: Not licensed    : irq 255 Ext: GigabitEthernet0/1  : address is 00a0.c900.0102, irq 255\n';
+  return text;
+}
+
+test('a pasted show version output goes into the link as its release; the link reopens it (audit 3, item 1)', async () => {
+  const rec = await openPage(browser, server.url('#to=9.12(4)'));
+  const { page } = rec;
+  await waitForApp(page);
+  await page.fill('#from', showVersion('9.8(4)'));
+  await waitVerdict(page, 'ok');
+  // SPEC §2: canonical display, also in URLs; a link the page itself reads (SPEC §8).
+  await page.waitForFunction(() => location.hash === '#from=9.8(4)&to=9.12(4)');
+  await page.waitForFunction(() => localStorage.getItem('asa-planner.state')?.includes('link=from%3D9.8(4)%26to%3D9.12(4)'));
+  const link = await page.evaluate(() => location.href);
+  await page.reload();
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.inputValue('#from'), '9.8(4)');
+  assert.equal(await page.locator('.banner [role="alert"]').count(), 0);
+  await rec.close();
+  // The copied link, in another browser.
+  const other = await openPage(browser, link);
+  await waitVerdict(other.page, 'ok');
+  assert.deepEqual(await planHops(other.page), [{ from: '9.8(4)', to: '9.12(4)', rule: 'direct' }]);
+  await other.close();
+});
+
+test('a long text that reads as no release is left out of the link, said so, and survives a reload (audit 3, item 1)', async () => {
+  const rec = await openPage(browser, server.url('#to=9.12(4)'));
+  const { page } = rec;
+  await waitForApp(page);
+  const typed = 'not a release '.repeat(700).trim();
+  await page.fill('#from', typed);
+  await waitVerdict(page, 'invalid');
+  await page.waitForFunction(() => location.hash === '#to=9.12(4)');
+  assert.match(await page.innerText('#from-msg'), /too long to share in a link.*kept in this browser only/);
+  await page.reload();
+  await waitVerdict(page, 'invalid');
+  assert.equal(await page.inputValue('#from'), typed, 'what was typed is still in the field');
+  assert.equal(await page.locator('.banner [role="alert"]').count(), 0);
+  assert.equal(await page.evaluate(() => location.hash), '#to=9.12(4)');
+  // A link the page did not write is read as it is.
+  await page.goto(server.url('#from=9.8(4)&to=9.12(4)'));
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.inputValue('#from'), '9.8(4)');
+  await rec.close();
+});
+
+test('an unknown preset is an error in the banner, the select shows the preset in use, the link drops it (audit 3, item 2)', async () => {
+  for (const bad of ['nope', '%3Cb%3Ebold%3C%2Fb%3E']) {
+    const rec = await openPage(browser, server.url(`#from=8.2(5)&to=9.1(7)&preset=${bad}`));
+    const { page } = rec;
+    assert.equal(await waitForApp(page), 'ok');
+    assert.match(await page.locator('.banner [role="alert"]').first().innerText(), /preset .* is not a preset/);
+    assert.equal(await page.inputValue('select#preset'), 'asa5500');
+    await page.waitForFunction(() => location.hash === '#from=8.2(5)&to=9.1(7)');
+    await rec.close();
+  }
+  // A blank preset is the default, as if absent; a model's preset is what the select shows.
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)&preset='));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(await page.inputValue('select#preset'), 'asa5500');
+  await page.goto(server.url('#from=9.1(7)&to=9.8(4)&platform=asa5525x'));
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.inputValue('select#preset'), 'asa5500x');
+  await rec.close();
+});
+
+test('a too-long fragment set while the page is open is refused and the address bar shows the plan again (audit 3, item 6)', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  await page.evaluate(() => { location.hash = `#from=${'x'.repeat(9000)}`; });
+  await page.waitForSelector('.banner [role="alert"]:has-text("too long")');
+  await page.waitForFunction(() => location.hash === '#from=8.2(5)&to=9.1(7)');
+  await page.reload();
+  await waitVerdict(page, 'ok');
+  assert.equal(await page.locator('.banner [role="alert"]').count(), 0);
+  assert.equal((await planHops(page)).length, 3);
+  await rec.close();
+});
+
+test('bad trains= and via= values of a link show an error banner (audit 3, item 7)', async () => {
+  const cases = [
+    ['trains=9.99', /every train is switched off/],
+    ['trains=9.99', /train 9\.99 not in the catalog/],
+    ['trains=', /every train is switched off/],
+    ['via=banana', /via "banana" is not used/],
+    ['via=9.5(1)', /via 9\.5\(1\) is not used/],
+  ];
+  for (const [bad, said] of cases) {
+    const rec = await openPage(browser, server.url(`#from=8.2(5)&to=9.1(7)&${bad}`));
+    const { page } = rec;
+    await waitForApp(page);
+    const alerts = await page.locator('.banner [role="alert"][data-banner="link"]').allInnerTexts();
+    assert.ok(alerts.some((a) => said.test(a)), `${bad}: ${alerts.join(' | ')}`);
+    await rec.close();
+  }
+});
+
+test('an intermediate chosen by hand that the rules block is named in the verdict, with the way back (audit 3, item 8)', async () => {
+  const rec = await openPage(browser, server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  await waitVerdict(page, 'ok');
+  const value = await page.$eval('#via-1', (s) => [...s.options].find((o) => o.textContent === '8.4(6)')?.value);
+  assert.ok(value !== undefined);
+  await page.selectOption('#via-1', value);
+  await waitVerdict(page, 'no-path');
+  const said = await page.innerText('[data-verdict]');
+  assert.match(said, /through the release chosen by hand, 8\.4\(6\): 8\.3\(2\) → 8\.4\(6\) is blocked: no zero-downtime upgrade to 8\.4\(6\) \(CSCug88962\)/);
+  assert.match(said, /With the recommended releases the plan has 3 hops/);
+  await page.click('button:has-text("Use the recommended releases")');
+  await waitVerdict(page, 'ok');
+  assert.equal((await planHops(page)).length, 3);
+  await rec.close();
+});

@@ -47,7 +47,7 @@ test('under the 9.x guidance an exception blocks the only way in: no path, said 
   await rec.close();
 });
 
-test('the graph under the 9.x guidance rings reachable releases and draws only the exceptions', async () => {
+test('the graph under the 9.x guidance rings reachable releases, hooks every legal hop and draws the exceptions', async () => {
   // Issue #20 item 2: from 9.1(1) nothing at or past 9.1(2) is zero-downtime.
   const rec = await openPage(env.browser, env.server.url('#from=9.1(1)&to=9.1(7)'));
   const { page } = rec;
@@ -61,6 +61,47 @@ test('the graph under the 9.x guidance rings reachable releases and draws only t
   assert.ok(!reachable.includes('9.1(2)'), '9.0(4) → 9.1(2) is blocked (CSCug88962)');
   const excepted = await page.$$eval('svg[data-graph] [data-excepted]', (els) => els.map((e) => e.dataset.edgeTo));
   assert.ok(excepted.includes('9.1(2)'));
-  assert.equal(await page.locator('svg[data-graph] [data-legal]').count(), 0, 'no legal-hop edges under the 9.x guidance');
+  // Audit 3, item 4 (SPEC §9): every legal hop is one `[data-legal]` element from the hovered
+  // release; edges go to the newest release of each train, the rings carry the other hops.
+  const legal = await page.$$eval('svg[data-graph] [data-legal]', (els) =>
+    els.map((e) => ({ from: e.dataset.edgeFrom, to: e.dataset.edgeTo, tag: e.tagName })));
+  assert.ok(legal.every((e) => e.from === '9.0(4)'), JSON.stringify(legal.slice(0, 3)));
+  assert.deepEqual(legal.map((e) => e.to).sort(), [...reachable].sort());
+  const edges = legal.filter((e) => e.tag === 'path').map((e) => e.to);
+  assert.ok(edges.includes('9.1(7)') && !edges.includes('9.1(6)'), edges.join(' '));
+  assert.ok(edges.length < legal.length && edges.length <= 30, `${edges.length} edges`);
+  await rec.close();
+});
+
+test('under the 9.x guidance hovering or focusing any release highlights its legal hops as [data-legal]', async () => {
+  // Audit 3, item 4: SPEC §7 (hovering or focusing any release highlights its legal hops) and
+  // §9 (highlighted legal hops carry `data-legal`, `data-edge-from`, `data-edge-to`).
+  const rec = await openPage(env.browser, env.server.url('#from=8.2(5)&to=9.1(7)'));
+  const { page } = rec;
+  assert.equal(await waitForApp(page), 'ok');
+  assert.equal(await page.getAttribute('[data-rules]', 'data-rules'), 'guide-9x');
+  for (const release of ['8.2(5)', '7.0(1)', '8.3(2)', '8.4(7)']) {
+    await page.hover(`svg[data-graph] .graph-canvas-nodes [data-release="${release}"]`);
+    await page.waitForFunction(
+      (r) => document.querySelector(`svg[data-graph] [data-legal][data-edge-from="${r}"]`) !== null,
+      release,
+    );
+    const legal = await page.$$eval('svg[data-graph] [data-legal]', (els) =>
+      els.map((e) => ({ from: e.dataset.edgeFrom, to: e.dataset.edgeTo })));
+    const reachable = await page.$$eval('svg[data-graph] [data-reachable]', (els) => els.map((e) => e.dataset.reachable));
+    assert.ok(legal.every((e) => e.from === release), release);
+    assert.deepEqual(legal.map((e) => e.to).sort(), [...reachable].sort(), `legal hops of ${release}`);
+  }
+  // 8.3(2) → 8.4(7) is a minor hop, drawn as an edge.
+  await page.hover('svg[data-graph] .graph-canvas-nodes [data-release="8.3(2)"]');
+  await page.waitForSelector('svg[data-graph] path[data-legal][data-edge-from="8.3(2)"][data-edge-to="8.4(7)"][data-rule="minor"]', { state: 'attached' });
+  // Focus: the keyboard cursor highlights the same way.
+  await page.mouse.move(0, 0);
+  await page.focus('svg[data-graph]');
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('svg[data-graph]');
+    const active = document.getElementById(svg.getAttribute('aria-activedescendant') ?? '')?.dataset.release;
+    return active && svg.querySelector(`[data-legal][data-edge-from="${active}"]`) !== null;
+  });
   await rec.close();
 });

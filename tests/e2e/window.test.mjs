@@ -97,3 +97,26 @@ test('on a 390 px phone the hops not in progress fold', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'window-phone-folded.png'), fullPage: true });
   await rec.close();
 });
+
+test('saved ticks that do not read are said once in the banner; the ticks that read are kept (audit 3, item 5)', async () => {
+  const rec = await openPage(env.browser, env.server.url('#from=9.8(4)&to=9.12(4)'));
+  const { page } = rec;
+  await waitForApp(page);
+  await page.check('input[data-step-done][data-hop="1"][data-step="2"]');
+  const key = await page.waitForFunction(
+    () => Object.keys(localStorage).find((k) => k.startsWith('asa-planner.ticks:')),
+  ).then((h) => h.jsonValue());
+  await page.evaluate((k) => localStorage.setItem(k, `garbage\n\u0000\n${localStorage.getItem(k)}1 zz 99:99\n`), key);
+  await page.reload();
+  await waitForApp(page);
+  const line = page.locator('.banner [data-banner="saved ticks"]');
+  await line.waitFor();
+  assert.match(await line.innerText(), /3 lines that could not be read \(lines 1, 2, 4\)/);
+  assert.equal(await page.locator('input[data-step-done][data-hop="1"][data-step="2"]:checked').count(), 1);
+  // Replaced by what read: said once.
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector('input[data-step-done][data-hop="1"][data-step="2"]:checked', { state: 'attached' });
+  assert.equal(await page.locator('.banner [data-banner="saved ticks"]').count(), 0);
+  await rec.close();
+});

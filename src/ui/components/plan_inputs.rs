@@ -10,7 +10,7 @@ use super::mode_select::mode_select;
 use super::model_select::model_select;
 use super::release_field::{release_field, ReleaseFieldProps};
 use super::train_toggles::{train_toggles, TrainTogglesProps};
-use crate::domain::query::PlanQuery;
+use crate::domain::query::{PlanQuery, ReleaseKey};
 use crate::domain::release::Train;
 use crate::domain::session::{Origin, Session};
 use crate::ui::browser;
@@ -28,6 +28,9 @@ pub struct PlanInputsProps {
     pub list_draft: AttrValue,
     /// Extra messages for the custom list (e.g. too long to share).
     pub list_messages: Vec<String>,
+    /// The release fields whose text the link leaves out (it reads as no release and is too
+    /// long for a link): each says so under it.
+    pub left_out: Vec<ReleaseKey>,
     /// The page's verbs.
     pub planner: Planner,
 }
@@ -67,6 +70,12 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
     let onclear = planner.on(|p, ()| p.set_releases(None));
     let onsecond =
         browser::on_checked(&planner.on(|p, checked: bool| p.set_from2(checked.then(String::new))));
+    let left_out = |key: ReleaseKey| {
+        props
+            .left_out
+            .contains(&key)
+            .then(|| AttrValue::from(page::FIELD_LEFT_OUT_OF_LINK))
+    };
     let mut list_messages = props.list_messages.clone();
     list_messages.extend(messages(session, &[Origin::Releases]));
     html! {
@@ -78,6 +87,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 field: session.from.clone(),
                 list: OPTIONS_ID.into(),
                 placeholder: "e.g. 9.8(4)".into(),
+                left_out: left_out(ReleaseKey::From),
                 oninput: onfrom,
             }) }
             <div class="plan-inputs-second">
@@ -91,6 +101,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                     field: session.from2.clone().unwrap_or_default(),
                     list: OPTIONS_ID.into(),
                     placeholder: AttrValue::default(),
+                    left_out: left_out(ReleaseKey::From2),
                     oninput: onfrom2,
                 }) }
             }
@@ -100,12 +111,13 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 field: session.to.clone(),
                 list: OPTIONS_ID.into(),
                 placeholder: "e.g. 9.12(4)".into(),
+                left_out: left_out(ReleaseKey::To),
                 oninput: onto,
             }) }
             { mode_select(query.mode, query.multi_context, &onmode, &onmulti) }
             { model_select(query.platform, &onplatform) }
             { train_toggles(&TrainTogglesProps {
-                preset: query.preset.clone(),
+                preset: session.preset.id,
                 trains: session.trains.clone(),
                 custom_set: query.trains.is_some(),
                 custom_list: session.custom,

@@ -17,6 +17,10 @@ pub struct ReleaseFieldProps {
     pub list: AttrValue,
     #[prop_or_default]
     pub placeholder: AttrValue,
+    /// Said under the field when the share link leaves its text out (too long, and it reads
+    /// as no release): it is kept in this browser only.
+    #[prop_or_default]
+    pub left_out: Option<AttrValue>,
     /// The text as typed, on every keystroke (kept even when it does not parse).
     pub oninput: Callback<String>,
 }
@@ -53,6 +57,10 @@ pub fn release_field(props: &ReleaseFieldProps) -> Html {
                 </button>
             }
         });
+    let message = match &props.left_out {
+        Some(left_out) => format!("{message} {left_out}"),
+        None => message,
+    };
     let invalid = if wrong { "true" } else { "false" };
     html! {
         <div class="release-field">

@@ -2,7 +2,7 @@
 //! A view function (ARCHITECTURE.md › Size). The switches are markup text (`view::train_list`) under one `change` listener: a hundred
 //! elements built by Yew one DOM call at a time were the largest part of the first render.
 
-use crate::domain::presets::{default_preset, PRESETS};
+use crate::domain::presets::PRESETS;
 use crate::domain::release::Train;
 use crate::domain::session::TrainState;
 use crate::ui::browser;
@@ -13,8 +13,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TrainTogglesProps {
-    /// The preset id as in the query (`None`: the default).
-    pub preset: Option<String>,
+    /// The id of the preset in force (`Session::preset`: the default, or the model's, when
+    /// the query names none): the select shows the preset the plan uses.
+    pub preset: &'static str,
     pub trains: Vec<TrainState>,
     /// True when the train set was chosen by hand (offers a reset).
     pub custom_set: bool,
@@ -66,10 +67,7 @@ fn summary(props: &TrainTogglesProps) -> String {
 
 /// The preset `<select>` and one checkbox per train.
 pub fn train_toggles(props: &TrainTogglesProps) -> Html {
-    let selected = props
-        .preset
-        .clone()
-        .unwrap_or_else(|| default_preset().id.to_owned());
+    let selected = props.preset;
     let onpreset = browser::on_value::<Event>(&props.onpreset);
     let onswitch = {
         let ontoggle = props.ontoggle.clone();
