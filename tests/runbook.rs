@@ -462,7 +462,7 @@ fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
         &both("9.8(4)", "9.12(4)"),
         &images(),
     );
-    assert_eq!(rb.mode, Mode::ActiveActive);
+    assert_eq!(rb.setup.mode, Mode::ActiveActive);
     assert!(rb.reconstructed);
     let text = prose(&rb);
     assert!(!text.contains("the active unit"), "{text}");
@@ -496,7 +496,10 @@ fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
     // The system execution space: `write memory all` saves the contexts' configurations too.
     assert_eq!(
         commands[6],
-        (Role::Secondary, vec!["write memory all".to_string()])
+        (
+            Role::Secondary,
+            vec!["write memory all /noconfirm".to_string()]
+        )
     );
     // The groups: two blocks, one per unit.
     assert_eq!(
@@ -567,7 +570,9 @@ fn a_one_unit_hop_upgrades_the_standby_only_and_keeps_the_other_units_image_as_f
     assert_eq!(rb.no_return_step(), None);
     let all = script(&rb);
     assert!(all.contains(&"active: failover exec mate copy /noconfirm tftp://10.1.1.5/asa847-k8.bin disk0:/asa847-k8.bin".to_string()));
-    assert!(!all.contains(
+    // The hop brings both units onto 8.4(7): the unit that stays gets the file too, under the
+    // name the replicated boot lines use.
+    assert!(all.contains(
         &"active: copy /noconfirm tftp://10.1.1.5/asa847-k8.bin disk0:/asa847-k8.bin".to_string()
     ));
     assert!(all.contains(&"active: failover reload-standby".to_string()));
@@ -794,7 +799,10 @@ fn backup_exports_keys_in_configuration_mode_and_the_system_space_saves_every_co
         .filter(|s| s.commands.iter().any(|c| c.starts_with("write memory")))
         .collect();
     assert_eq!(saves.len(), 1);
-    assert_eq!(saves[0].commands, ["changeto system", "write memory all"]);
+    assert_eq!(
+        saves[0].commands,
+        ["changeto system", "write memory all /noconfirm"]
+    );
     let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
     assert!(script(&books[0]).contains(&"active: write memory".to_string()));
 }
@@ -863,15 +871,80 @@ fn the_ssh_key_caveat_block_is_paste_safe_and_typed_on_the_hops_lead_unit() {
         .find(|c| c.starts_with("crypto key generate"))
         .unwrap();
     assert!(generate.ends_with(" noconfirm"), "{generate}");
-    for (mode, unit) in [
-        (Mode::ActiveStandby, "active"),
-        (Mode::ActiveActive, "primary"),
+    for (mode, multi, unit) in [
+        (Mode::ActiveStandby, false, "active"),
+        (Mode::ActiveStandby, true, "active"),
+        (Mode::ActiveActive, true, "primary"),
     ] {
         let mut out = String::new();
-        asa_planner::view::plan_html::caveats(&mut out, &[ssh], Some(mode.lead()));
+        asa_planner::view::plan_html::caveats(&mut out, &[ssh], Some(setup(mode, multi)));
         assert!(out.contains(&format!("data-unit=\"{unit}\"")), "{out}");
+        // Where the configuration lives in contexts, the block goes into one first: every
+        // other block leaves the session in the system space.
+        assert_eq!(
+            out.contains("<code>changeto context &lt;context-name&gt;\nconfigure terminal\ncrypto key generate"),
+            multi,
+            "{out}"
+        );
     }
     let mut hop_list = String::new();
     asa_planner::view::plan_html::caveats(&mut hop_list, &[ssh], None);
     assert!(!hop_list.contains("data-unit"), "{hop_list}");
+}
+
+/// The second read of the runbook (issue #21's turn): what a 2 a.m. paste would still get
+/// wrong. Multiple-context mode exports keys in each context, never in the system space; a
+/// one-unit hop backs up with the commands of the older release (either unit may still be
+/// active then); a two-unit hop of a mismatched pair says neither unit may hold the other's
+/// image; after a fail-back from a one-way hop the boot lines are said to still name the new
+/// image; a single-line model's correction takes the old line out first.
+#[test]
+fn the_second_read_of_the_runbook() {
+    // Pre-9.3(2) in multiple-context mode: no `crypto ca export` in the system space.
+    let (_, books) = runbooks("from=9.1(7)&to=9.8(4)&contexts=multi");
+    let lines = script(&books[0]);
+    assert!(
+        !lines.iter().any(|l| l.contains("crypto ca export")),
+        "{lines:?}"
+    );
+    assert!(prose(&books[0]).contains("Each context's trustpoints are exported in that context"));
+    // One-unit hop: the older release's backup commands.
+    let (session, books) = runbooks("from=9.1(7)&from2=9.8(4)&to=9.8(4)");
+    assert_eq!(session.hop_facts[0].reloads.len(), 1);
+    let lines = script(&books[0]);
+    assert!(
+        !lines.iter().any(|l| l.contains("backup /noconfirm")),
+        "{lines:?}"
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("copy /noconfirm running-config tftp://")));
+    // Two-unit hop of a mismatched pair.
+    let (session, books) = runbooks("from=9.8(4)&from2=9.1(7)&to=9.12(4)");
+    assert_eq!(session.hop_facts[0].reloads.len(), 2);
+    assert!(prose(&books[0]).contains("Neither unit may hold the other's current image"));
+    // A fail-back from a hop onto 9.24.
+    let (_, books) = runbooks("from=9.22(2)14&to=9.24(1)");
+    assert!(
+        prose(&books[0]).contains("The boot lines still name"),
+        "{}",
+        prose(&books[0])
+    );
+    // A single-line model.
+    let query: PlanQuery = "from=9.16(4)&to=9.18(4)&platform=fp1000".parse().unwrap();
+    let session = analyse(&query);
+    let hops = session.hops();
+    let images = asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], session.platform);
+    let spec = session
+        .hop_spec(0, |r| image_of(hops, &images, r, session.platform))
+        .unwrap();
+    let text = prose(&hop_runbook(session.setup, &spec, &images[0]));
+    assert!(
+        text.contains("`no boot system` for the line there"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("`boot system disk0:/cisco-asa-fp1k.9.18.4.SPA` first"),
+        "{text}"
+    );
 }

@@ -29,7 +29,7 @@ use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
 use asa_planner::domain::session::{self, Origin, Session};
 use asa_planner::view::fleet_export::change_plan;
-use asa_planner::view::words;
+use asa_planner::view::{plan_html, words};
 use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -308,12 +308,9 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
             );
             // The commands the source gives, each on its own line, where they are typed.
             if !c.commands.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "       {}",
-                    words::typed_on(session.setup.mode.lead(), None)
-                );
-                for command in c.commands {
+                let (role, aside, commands) = plan_html::caveat_block(c, session.setup);
+                let _ = writeln!(s, "       {}", words::typed_on(role, aside));
+                for command in commands {
                     let _ = writeln!(s, "         {command}");
                 }
             }

@@ -273,8 +273,9 @@ pub static CAVEATS: &[Caveat] = &[
                  configuration replicate), generate an ECDSA (or RSA) key and remove the EDDSA \
                  host-key setting, then save. `noconfirm` keeps an existing key's replace \
                  prompt from taking the next pasted line as its answer. In multiple-context \
-                 mode keys and SSH settings belong to each context: type these in each \
-                 context that takes SSH (`changeto context <name>`).",
+                 mode keys and SSH settings belong to each context: the block starts with \
+                 `changeto context <context-name>`; name the context and paste it once per \
+                 context that takes SSH.",
         commands: &[
             "configure terminal",
             "crypto key generate ecdsa elliptic-curve 256 noconfirm",

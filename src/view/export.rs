@@ -14,7 +14,7 @@ use crate::domain::plan::Pick;
 use crate::domain::platform::{self, ProcedureNotice};
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    image_of, top_release, Block, HopImages, Role, Step, SERVER_PLACEHOLDER,
+    image_of, top_release, Block, HopImages, Role, Setup, Step, SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
@@ -325,7 +325,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 if !facts.caveats.is_empty() {
                     writeln!(md, "**{}:**\n", words::BEFORE_THIS_HOP)?;
                     for c in &facts.caveats {
-                        write_caveat(md, c, setup.mode.lead())?;
+                        write_caveat(md, c, setup)?;
                     }
                     writeln!(md)?;
                 }
@@ -386,7 +386,7 @@ fn source_link(source: &Source) -> String {
     format!("[{}]({})", inline(source.title), source.url)
 }
 
-fn write_caveat(md: &mut String, c: &Caveat, lead: Role) -> std::fmt::Result {
+fn write_caveat(md: &mut String, c: &Caveat, setup: Setup) -> std::fmt::Result {
     writeln!(
         md,
         "- **{}** {} {} ({}; {})",
@@ -397,10 +397,11 @@ fn write_caveat(md: &mut String, c: &Caveat, lead: Role) -> std::fmt::Result {
         inline(&words::confidence(c.confidence.letter()))
     )?;
     if !c.commands.is_empty() {
-        let body: Vec<String> = c.commands.iter().map(|l| code_line(l)).collect();
+        let (role, aside, commands) = crate::view::plan_html::caveat_block(c, setup);
+        let body: Vec<String> = commands.iter().map(|l| code_line(l)).collect();
         let fence = fence_for(&body.join("\n"));
         // Typed on the unit the hop's configuration is typed on (it replicates).
-        writeln!(md, "\n  {}\n", inline(&words::typed_on(lead, None)))?;
+        writeln!(md, "\n  {}\n", inline(&words::typed_on(role, aside)))?;
         writeln!(md, "  {fence}")?;
         for line in &body {
             writeln!(md, "  {line}")?;

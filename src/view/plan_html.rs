@@ -7,7 +7,7 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
-use crate::domain::runbook::Role;
+use crate::domain::runbook::{Mode, Role, Setup, CONTEXT_NAME};
 use crate::domain::session::{HopFacts, HopWarning, Session};
 use crate::domain::sources::Source;
 
@@ -90,9 +90,9 @@ pub fn sources(out: &mut String, sources: &[Source]) {
 }
 
 /// The caveats as a list of `[data-caveat]` items: what Cisco says, with its source and
-/// confidence; in a runbook (`runbook` names the unit the hop's configuration is typed on),
-/// also what to do before the hop and its commands, labelled with that unit.
-pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Role>) {
+/// confidence; in a runbook (`runbook`: how the pair is set up), also what to do before the hop
+/// and its commands ([`caveat_block`]).
+pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Setup>) {
     if caveats.is_empty() {
         return;
     }
@@ -117,17 +117,39 @@ pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Role>) {
         out.push_str("; ");
         escape(out, &words::confidence(caveat.confidence.letter()));
         out.push_str(")</span>");
-        if let Some(role) = runbook.filter(|_| !caveat.commands.is_empty()) {
-            super::runbook_html::command_block(
+        if let Some(setup) = runbook.filter(|_| !caveat.commands.is_empty()) {
+            let (role, aside, commands) = caveat_block(caveat, setup);
+            super::runbook_html::command_block_aside(
                 out,
                 role,
-                &caveat.commands.join("\n"),
+                aside,
+                &commands.join("\n"),
                 &format!("Copy the commands for the {} caveat", caveat.release),
             );
         }
         out.push_str("</li>");
     }
     out.push_str("</ul>");
+}
+
+/// Where a caveat's commands are typed, and the commands: on the unit the hop's configuration
+/// is typed on; where the configuration lives in contexts (multiple-context mode, always for
+/// Active/Active) in each context, where that context is active, the `changeto context` line
+/// first (every other block of the runbook leaves the session in the system space).
+pub fn caveat_block(caveat: &Caveat, setup: Setup) -> (Role, Option<&'static str>, Vec<String>) {
+    let mut commands: Vec<String> = caveat.commands.iter().map(|c| c.to_string()).collect();
+    if !setup.system_space() {
+        return (setup.mode.lead(), None, commands);
+    }
+    commands.insert(0, format!("changeto context {CONTEXT_NAME}"));
+    let aside = match setup.mode {
+        Mode::ActiveStandby => "in each context",
+        Mode::ActiveActive => {
+            "in each context whose failover group is active here; for a group 2 context, the \
+             secondary until step 1 makes both groups active on the primary"
+        }
+    };
+    (setup.mode.lead(), Some(aside), commands)
 }
 
 /// `<option>`s for the releases of the landing train, newest first, `selected` marked;

@@ -284,7 +284,7 @@ pub fn hop_section(
         }
         if !facts.caveats.is_empty() {
             heading(out, words::BEFORE_THIS_HOP);
-            plan_html::caveats(out, &facts.caveats, Some(runbook.mode.lead()));
+            plan_html::caveats(out, &facts.caveats, Some(runbook.setup));
         }
     }
     out.push_str(&steps(runbook, n));

@@ -269,7 +269,8 @@ pub struct Check {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Runbook {
-    pub mode: Mode,
+    /// How the pair is set up (the mode, the system execution space, the boot lines).
+    pub setup: Setup,
     /// Active/Active steps are reconstructed, not verbatim from the guide.
     pub reconstructed: bool,
     /// Checks and the backup before the hop starts.

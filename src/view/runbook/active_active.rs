@@ -100,7 +100,9 @@ impl Writer<'_> {
             window.rollback = vec![a];
             window.notes.push(format!(
                 "{to} cannot be downgraded: the only way back is (a); the secondary unit stays \
-                 on {to}. Expect a brief interruption."
+                 on {to}. Expect a brief interruption. The boot lines still name {new_image} \
+                 first: the primary unit boots {to}, one-way, at its next reload, so plan that \
+                 reload rather than meet it."
             ));
         } else {
             let mut rollback = vec![a];

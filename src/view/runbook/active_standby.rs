@@ -87,7 +87,9 @@ impl Writer<'_> {
         if self.one_way() {
             window.notes.push(format!(
                 "{to} cannot be downgraded: the only way back is (a), a failover to the unit \
-                 still on {ours}; the upgraded unit stays on {to}. Expect a brief interruption."
+                 still on {ours}; the upgraded unit stays on {to}. Expect a brief interruption. \
+                 The boot lines still name {new_image} first: the unit on {ours} boots {to}, \
+                 one-way, at its next reload, so plan that reload rather than meet it."
             ));
         } else {
             window.notes.push(
@@ -128,9 +130,9 @@ impl Writer<'_> {
                 shows: format!(
                     "The reloaded unit is Standby Ready and its `show version` reads {to}. If \
                      it still reads {ours}, it booted the old image: check `show bootvar` and \
-                     `dir disk0:` on it, correct the boot lines on this unit (`configure \
-                     terminal`, `boot system disk0:/{new_image}` first) and reload it again \
-                     with `failover reload-standby` here."
+                     `dir disk0:` on it, correct the boot lines on this unit ({}) and reload \
+                     it again with `failover reload-standby` here.",
+                    self.fix_boot_hint()
                 ),
             }),
             notes: vec![after],

@@ -96,7 +96,7 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
         },
     };
     Runbook {
-        mode: setup.mode,
+        setup,
         reconstructed: setup.mode == Mode::ActiveActive,
         prechecks: writer.prechecks(),
         steps,

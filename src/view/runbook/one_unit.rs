@@ -7,9 +7,9 @@ use crate::domain::runbook::{Block, Check, HopImages, Mode, Role, Step, Unit};
 
 /// The freeze of a one-unit hop after which the units still run different releases.
 const FREEZE_WHILE_MIXED: &str = "Freeze from here while the units run different releases: no \
-    configuration changes and no `write memory` until the hop that brings both onto the same \
-    release saves the configuration (the unit on the older release may reject commands of the \
-    newer one).";
+    configuration changes and no `write memory` of your own (the boot lines of this plan's next \
+    hops are the only exception) until the hop that brings both onto the same release saves the \
+    configuration (the unit on the older release may reject commands of the newer one).";
 
 impl Writer<'_> {
     /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
@@ -83,10 +83,14 @@ impl Writer<'_> {
         };
         steps.push(standby);
         let files = self.images_to_stage().join(" and ");
-        let what = if stays_on == to {
+        let converges = stays_on == to;
+        let what = if converges {
+            // The boot lines and `asdm image` replicate to the unit that stays: the files they
+            // name must be on its flash too, or its next reload (and ASDM) would miss them.
             format!(
-                "Stage {files} on the {name} only (the standby) and check each hash; the other \
-                 unit already runs {to}."
+                "Stage {files} on both units and check each hash: the {name} (the standby) \
+                 boots it, and the other unit, which already runs {to}, gets the same files \
+                 under the names the replicated boot lines and `asdm image` use."
             )
         } else {
             format!(
@@ -96,7 +100,22 @@ impl Writer<'_> {
             )
         };
         let mine = self.stage_commands("");
-        let mut stage = if self.exec() {
+        let mut stage = if converges {
+            let (commands, blocks) = self.on_both(
+                first,
+                &format!("the {name}, its own session"),
+                mine.clone(),
+                mine,
+            );
+            Step {
+                role: lead,
+                aside: Some(format!("on {stays_on}")),
+                what,
+                commands,
+                blocks,
+                ..Step::default()
+            }
+        } else if self.exec() {
             Step {
                 role: lead,
                 aside: Some(format!("on {stays_on}")),
@@ -119,7 +138,19 @@ impl Writer<'_> {
                 ..Step::default()
             }
         };
-        stage.notes.push(self.hash_shows(&format!("the {name}")));
+        stage.notes.push(if converges {
+            self.hash_shows("each unit")
+        } else {
+            self.hash_shows(&format!("the {name}"))
+        });
+        if !converges {
+            stage.notes.push(format!(
+                "The boot lines name the image the other unit boots now as {}: check the \
+                 \"System image file\" line of its `show version` and correct that name in the \
+                 image fields if it differs, or its next reload finds no such file.",
+                self.hop.running_images(&self.images.old_image)[0]
+            ));
+        }
         stage.notes.extend(self.asdm_note());
         // The other unit reads the same lines: it finds its own image second; this unit keeps
         // its old image as the last resort (`HopSpec::running_images`).

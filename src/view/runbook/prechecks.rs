@@ -5,7 +5,7 @@ use super::writer::{Cast, Writer};
 use crate::domain::release::Release;
 use crate::domain::runbook::{
     backup_name, Block, Check, Mode, Reloads, Role, Step, Unit, BACKUP_PASSPHRASE, BACKUP_SINCE,
-    EXPORT_PASSPHRASE, TRUSTPOINT,
+    CONTEXT_NAME, EXPORT_PASSPHRASE, TRUSTPOINT,
 };
 
 impl Writer<'_> {
@@ -113,9 +113,12 @@ impl Writer<'_> {
             (Reloads::Both, Some(a)) if a.unit == u => a.on,
             _ => self.hop.from,
         };
-        match self.setup.mode {
-            Mode::ActiveStandby => self.hop.active_from(),
-            Mode::ActiveActive => on(Unit::Primary),
+        match (self.setup.mode, &self.hop.reloads) {
+            // A one-unit hop makes its unit the standby after these checks: either unit may
+            // still be active here, so the older release's commands (the hop's start).
+            (Mode::ActiveStandby, Reloads::One { .. }) => self.hop.from,
+            (Mode::ActiveStandby, Reloads::Both) => self.hop.active_from(),
+            (Mode::ActiveActive, _) => on(Unit::Primary),
         }
     }
 
@@ -144,20 +147,31 @@ impl Writer<'_> {
             mine.push(format!(
                 "copy /noconfirm running-config tftp://{server}/{name}"
             ));
-            // A global configuration command: pasted at the `#` prompt it is refused and
-            // the keys are silently not exported.
-            mine.push("configure terminal".to_string());
-            mine.push(format!(
-                "crypto ca export {TRUSTPOINT} pkcs12 {EXPORT_PASSPHRASE}"
-            ));
-            mine.push("end".to_string());
-            notes.push(format!(
-                "{lead_on} has no `backup` command (it came with 9.3(2)): the configuration is \
-                 copied off the box and each trustpoint's keys and certificates exported \
-                 (`crypto ca export`, once per trustpoint named in `show crypto ca \
-                 trustpoints`; keep the printed text with the backup). Replace \
-                 `{TRUSTPOINT}` and `{EXPORT_PASSPHRASE}` before pasting."
-            ));
+            let export = format!("crypto ca export {TRUSTPOINT} pkcs12 {EXPORT_PASSPHRASE}");
+            if self.setup.system_space() {
+                // Trustpoints belong to the contexts: the system space has none to export.
+                notes.push(format!(
+                    "{lead_on} has no `backup` command (it came with 9.3(2)): the system \
+                     configuration is copied off the box here. Each context's trustpoints are \
+                     exported in that context: `changeto context {CONTEXT_NAME}`, then \
+                     `configure terminal`, `{export}` (once per trustpoint named in `show \
+                     crypto ca trustpoints` there), `end`; keep the printed text with the \
+                     backup."
+                ));
+            } else {
+                // A global configuration command: pasted at the `#` prompt it is refused and
+                // the keys are silently not exported.
+                mine.push("configure terminal".to_string());
+                mine.push(export);
+                mine.push("end".to_string());
+                notes.push(format!(
+                    "{lead_on} has no `backup` command (it came with 9.3(2)): the configuration \
+                     is copied off the box and each trustpoint's keys and certificates exported \
+                     (`crypto ca export`, once per trustpoint named in `show crypto ca \
+                     trustpoints`; keep the printed text with the backup). Replace \
+                     `{TRUSTPOINT}` and `{EXPORT_PASSPHRASE}` before pasting."
+                ));
+            }
         }
         if self.setup.system_space() {
             notes.push(

@@ -128,10 +128,11 @@ impl Writer<'_> {
 
     /// The save once both units run the new release: in the system execution space `write
     /// memory all`, since a plain `write memory` there saves the system configuration only
-    /// and the contexts' migrated configurations would be lost at the next reload.
+    /// and the contexts' migrated configurations would be lost at the next reload; `/noconfirm`
+    /// because `all` asks for a confirmation, which a pasted next line would answer.
     pub(super) fn save_all(&self) -> Vec<String> {
         if self.setup.system_space() {
-            self.sys(&["write memory all"])
+            self.sys(&["write memory all /noconfirm"])
         } else {
             self.sys(&["write memory"])
         }
@@ -321,6 +322,18 @@ impl Writer<'_> {
             .iter()
             .map(|f| format!("`boot system disk0:/{f}`"))
             .collect();
+        // Both units read the replicated list and boot the first image on their own flash.
+        let mismatched = self.hop.active.as_ref().map(|a| {
+            format!(
+                " Neither unit may hold the other's current image: a unit that cannot load the \
+                 new image would boot the other's release. Delete {} from the {} and {} from \
+                 the {} if an earlier upgrade left them.",
+                a.image,
+                a.standby.label(),
+                old_image,
+                a.unit.label()
+            )
+        });
         let (keep, order) = if self.setup.single_boot_line {
             (
                 " (this model takes a single line, which unpacks the image when entered)"
@@ -350,7 +363,8 @@ impl Writer<'_> {
                 commands: self.sys(&["show running-config boot system", "show bootvar"]),
                 shows: format!(
                     "`boot system disk0:/{new_image}`{order}; `show bootvar` shows the same \
-                     list as the startup configuration's boot variable."
+                     list as the startup configuration's boot variable.{}",
+                    mismatched.unwrap_or_default()
                 ),
             }),
             ..Step::default()
@@ -477,6 +491,19 @@ impl Writer<'_> {
                 ..Step::default()
             },
         ]
+    }
+
+    /// How to put the new image first again after a unit booted the old one.
+    pub(super) fn fix_boot_hint(&self) -> String {
+        let new_image = &self.images.new_image;
+        if self.setup.single_boot_line {
+            format!(
+                "`configure terminal`, `no boot system` for the line there, then `boot system \
+                 disk0:/{new_image}` (this model takes a single line)"
+            )
+        } else {
+            format!("`configure terminal`, `boot system disk0:/{new_image}` first")
+        }
     }
 
     /// The SSH/ASDM note at a failover.
