@@ -948,3 +948,25 @@ fn the_second_read_of_the_runbook() {
         "{text}"
     );
 }
+
+/// Active/Active with a mismatched pair: the primary leads and the secondary is reloaded
+/// first whichever runs the newer release, and every text names each unit's own release
+/// (both orders of the same two releases).
+#[test]
+fn an_active_active_mismatched_pair_names_each_units_own_release() {
+    for (primary, secondary) in [("9.8(4)", "9.12(4)"), ("9.12(4)", "9.8(4)")] {
+        let (_, books) = runbooks(&format!(
+            "from={primary}&from2={secondary}&to=9.14(4)&mode=active-active"
+        ));
+        let text = prose(&books[0]);
+        for needle in [
+            format!("the secondary unit (reloaded first) runs {secondary}, the primary unit {primary}"),
+            format!("not identical with ours {primary}"),
+            format!("If it still reads {secondary}, it booted the old image"),
+            format!("both groups return to the primary unit, on {primary}"),
+            format!("(c) Reload the secondary unit onto {secondary}"),
+        ] {
+            assert!(text.contains(&needle), "{primary}/{secondary}: {needle}\n{text}");
+        }
+    }
+}

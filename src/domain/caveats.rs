@@ -269,9 +269,12 @@ pub static CAVEATS: &[Caveat] = &[
         applies: Applies::Crossing,
         text: "9.23 removes the ASA SSH stack: EDDSA host keys must be changed before \
                upgrading.",
-        before: "On the unit the hop's configuration is typed on (the keys and the \
-                 configuration replicate), generate an ECDSA (or RSA) key and remove the EDDSA \
-                 host-key setting, then save. `noconfirm` keeps an existing key's replace \
+        before: "Only if `show running-config ssh` lists `ssh key-exchange hostkey eddsa` \
+                 (otherwise there is nothing to change): on the unit the hop's configuration is \
+                 typed on (the keys and the configuration replicate), generate an ECDSA (or \
+                 RSA) key and remove the EDDSA host-key setting, then save; where `show crypto \
+                 key mypubkey ecdsa` already shows an ECDSA key, leave out the `crypto key \
+                 generate` line, or SSH clients see a new host key. `noconfirm` keeps an existing key's replace \
                  prompt from taking the next pasted line as its answer. In multiple-context \
                  mode keys and SSH settings belong to each context: the block starts with \
                  `changeto context <context-name>`; name the context and paste it once per \

@@ -1116,7 +1116,8 @@ pub fn link_drops(dropped: &[crate::domain::query::Dropped]) -> String {
     };
     format!(
         "This link leaves out {list}: a link holds at most {} KB. They stay in this browser; \
-         send them another way (the Markdown export carries them).",
+         send them another way (the Markdown export carries the plan and the runbook settings, \
+         not a custom list's releases).",
         MAX_FRAGMENT / 1024
     )
 }

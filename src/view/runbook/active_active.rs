@@ -7,8 +7,10 @@ use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
 impl Writer<'_> {
     pub(super) fn active_active(&self) -> Vec<Step> {
         let HopImages { new_image, .. } = self.images;
-        let (from, to) = (self.hop.from, self.hop.to);
-        let ours = self.hop.active_from();
+        let to = self.hop.to;
+        // The primary leads and the secondary is reloaded first (SPEC §6), whichever runs the
+        // newer release of a mismatched pair: `ours` is the primary's, `from` the secondary's.
+        let (ours, from) = self.primary_secondary();
         let mut steps = Vec::new();
         let take = Step {
             role: Role::Primary,
@@ -30,7 +32,12 @@ impl Writer<'_> {
         let boot = self.boot_lines(Role::Primary);
         steps.extend(self.stage(Role::Primary, Role::Secondary, "its own session", boot));
         let save_at = steps.len() + 5;
-        steps.push(self.first_reload(Role::Primary, Role::Secondary, "secondary unit", save_at));
+        steps.push(self.first_reload(
+            (Role::Primary, Role::Secondary),
+            "secondary unit",
+            (ours, from),
+            save_at,
+        ));
         let mut precondition = vec!["show failover", "show failover state"];
         let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
@@ -84,7 +91,7 @@ impl Writer<'_> {
             notes: self.window_context_note().into_iter().collect(),
             ..Step::default()
         };
-        let backup = backup_name(from, to);
+        let backup = backup_name(self.hop.from, to);
         let a = Block {
             role: Role::Primary,
             aside: Some(format!("standby for both groups, still on {ours}")),

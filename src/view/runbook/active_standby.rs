@@ -16,7 +16,12 @@ impl Writer<'_> {
         let mut steps = self.stage(Role::Active, Role::Standby, "its own session", boot);
         // SPEC §6's numbers: 1 staging, 2 reload, 3 failover, 4 window, 5 no return, 6 save.
         let save_at = steps.len() + 5;
-        steps.push(self.first_reload(Role::Active, Role::Standby, "standby unit", save_at));
+        steps.push(self.first_reload(
+            (Role::Active, Role::Standby),
+            "standby unit",
+            (ours, from),
+            save_at,
+        ));
 
         // Fail over.
         let mut precondition = vec!["show failover", "show failover state"];

@@ -24,14 +24,14 @@ impl Writer<'_> {
                  other unit {stays_on}.",
                 unit.label()
             ),
-            (Mode::ActiveActive, _, Some(a)) => format!(
-                "Each failover group Active on one unit and Standby Ready on the other, no \
-                 interface `Failed` or `Waiting`; the unit to reload first (the {}) runs \
-                 {from}, the {} {}.",
-                a.standby.label(),
-                a.unit.label(),
-                a.on
-            ),
+            (Mode::ActiveActive, _, Some(_)) => {
+                let (primary, secondary) = self.primary_secondary();
+                format!(
+                    "Each failover group Active on one unit and Standby Ready on the other, no \
+                     interface `Failed` or `Waiting`; the secondary unit (reloaded first) runs \
+                     {secondary}, the primary unit {primary}."
+                )
+            }
             (Mode::ActiveActive, _, _) => format!(
                 "Each failover group Active on one unit and Standby Ready on the other, no \
                  interface `Failed` or `Waiting`; both units run {from}."

@@ -60,6 +60,17 @@ impl Writer<'_> {
         }
     }
 
+    /// Active/Active: the releases the primary (where both groups are made active) and the
+    /// secondary (reloaded first) run when the hop starts, whichever of them is a mismatched
+    /// pair's newer unit.
+    pub(super) fn primary_secondary(&self) -> (Release, Release) {
+        match &self.hop.active {
+            Some(a) if a.unit == Unit::Secondary => (self.hop.from, a.on),
+            Some(a) => (a.on, self.hop.from),
+            None => (self.hop.from, self.hop.from),
+        }
+    }
+
     /// Whether both units have `failover exec` for this whole hop (its start release has it).
     pub(super) fn exec(&self) -> bool {
         has_failover_exec(self.hop.from)
@@ -406,15 +417,15 @@ impl Writer<'_> {
     }
 
     /// Step 2: the first reload. `ours` is the release of the unit typed on.
+    /// `(ours, from)`: the releases of the unit typed on and of the unit reloaded, at the start.
     pub(super) fn first_reload(
         &self,
-        lead: Role,
-        first: Role,
+        (lead, first): (Role, Role),
         first_name: &str,
+        (ours, from): (Release, Release),
         freeze_until: usize,
     ) -> Step {
-        let (from, to) = (self.hop.from, self.hop.to);
-        let ours = self.hop.active_from();
+        let to = self.hop.to;
         let mut notes = vec![self.freeze_note(freeze_until)];
         if self.one_way() {
             notes.push(format!(
