@@ -64,9 +64,21 @@ fn ticks_settle_the_reading() {
         "{}",
         out.stdout
     );
-    let bad = status(&["--tick", "1.9"], "");
+    let bad = status(&["--tick", "1.x"], "");
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("is not HOP.STEP"), "{}", bad.stderr);
+    // A step the hop's runbook does not have (an Active/Standby hop has 7).
+    let bad = status(&["--tick", "1.9"], "");
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("--tick 1.9: hop 1's runbook has steps 1 to 7"),
+        "{}",
+        bad.stderr
+    );
+    let bad = status(&["--previous", "2.1"], "");
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("the plan has 1 hop"), "{}", bad.stderr);
 }
 
 #[test]
@@ -368,4 +380,58 @@ fn a_pasted_dir_and_an_exec_standby_relay() {
         out.stdout
     );
     assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+}
+
+/// The audit's d3 and d9: an Active/Active hop's ticks are its own runbook's steps (1 to 9),
+/// numbered as `status --help` says; a step the hop does not have is bad input.
+#[test]
+fn active_active_ticks_are_its_runbooks_steps() {
+    let aa = |extra: &[&str]| {
+        let args: Vec<&str> = ["status", "9.8(4)", "9.12(4)", "--mode", "active-active"]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        run(&args, "")
+    };
+    let reloaded = show_arg("aa-secondary-reloaded.txt");
+    let out = aa(&[
+        "--show", &reloaded, "--tick", "1.1", "--tick", "1.2", "--tick", "1.3",
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Next, step 4 on the primary unit"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("rolling back"), "{}", out.stdout);
+    let on_primary = show_arg("aa-groups-on-primary.txt");
+    let out = aa(&["--show", &on_primary, "--tick", "1.1", "--tick", "1.2"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        !out.stdout.contains("booted the old image"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Next, step 3 "), "{}", out.stdout);
+    // Step 7 (`write memory`) and the optional steps 8–9 are ticks too.
+    let done = show_arg("aa-both-new-on-secondary.txt");
+    for step in ["1.7", "1.9"] {
+        let out = aa(&["--show", &done, "--tick", step]);
+        assert_eq!(out.code, 0, "{step}: {}{}", out.stdout, out.stderr);
+    }
+    let out = aa(&["--show", &done, "--tick", "1.10"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("1.10"), "{}", out.stderr);
+    // An Active/Standby hop has 7 (the 7th, optional, restores the roles).
+    let out = status(
+        &["--show", &show_arg("both-on-target.txt"), "--tick", "1.7"],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let help = run(&["status", "--help"], "");
+    assert!(
+        help.stdout.contains("1 failover active"),
+        "the help names the Active/Active steps: {}",
+        help.stdout
+    );
 }

@@ -1501,7 +1501,7 @@ pub mod position {
     use crate::domain::plan::Hop;
     use crate::domain::position::{NextStep, Place, PlanFrom, Position, StepKind, Stop, StopKind};
     use crate::domain::release::Release;
-    use crate::domain::runbook::{Role, Unit};
+    use crate::domain::runbook::{Phase, Role, Unit};
     use crate::domain::show::{ConfigSync, Snapshot, State, UnitFacts, Unread, UnreadWhy};
 
     fn unit_name(unit: Unit) -> &'static str {
@@ -1579,27 +1579,41 @@ pub mod position {
             .join(" ")
     }
 
-    /// What step `step` of `hop` did; `one_unit`: the unit a mismatched pair's one-unit hop
-    /// reloads (its own steps); `old`: the release the unit not yet upgraded runs.
-    fn step_done(step: u8, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
+    /// What a step of `hop` that did `done` did; `one_unit`: the unit a mismatched pair's
+    /// one-unit hop reloads (its own steps); `old`: the release the unit not yet upgraded runs.
+    fn step_done(done: Phase, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
         let to = hop.to;
         if let Some(unit) = one_unit {
             let name = unit_name(unit);
-            return match step {
-                1 => format!("{name} (the unit this hop reloads) is the standby"),
-                2 => format!(
+            return match done {
+                Phase::MakeStandby => format!("{name} (the unit this hop reloads) is the standby"),
+                Phase::Stage => format!(
                     "the images staged on {name} (staging shows only in `show bootvar` or `dir`)"
                 ),
+                Phase::Save | Phase::RestoreGroup(_) | Phase::RestoreRoles => {
+                    format!("{name} reloaded onto {to}, the configuration saved")
+                }
                 _ => format!("{name} reloaded onto {to}"),
             };
         }
-        match step {
-            1 => "images staged on both units (staging shows only in `show bootvar` or `dir`)"
-                .to_string(),
-            2 => format!("the standby reloaded onto {to}"),
-            3 => format!("failed over: the unit on {to} is active, the other still runs {old}"),
-            4 => "the validation window checked".to_string(),
-            _ => format!("the former active reloaded onto {to}: both units run {to}"),
+        match done {
+            Phase::GroupsToPrimary => "both failover groups active on the primary unit".to_string(),
+            Phase::Stage => {
+                "images staged on both units (staging shows only in `show bootvar` or `dir`)"
+                    .to_string()
+            }
+            Phase::FirstReload => format!("the standby reloaded onto {to}"),
+            Phase::FailOver => {
+                format!("failed over: the unit on {to} is active, the other still runs {old}")
+            }
+            Phase::Window => "the validation window checked".to_string(),
+            Phase::Save => format!("both units run {to}, the configuration saved"),
+            Phase::RestoreRoles | Phase::RestoreGroup(_) => {
+                format!("both units run {to}, the configuration saved and the roles restored")
+            }
+            Phase::MakeStandby | Phase::SecondReload => {
+                format!("the former active reloaded onto {to}: both units run {to}")
+            }
         }
     }
 
@@ -1650,13 +1664,14 @@ pub mod position {
             Place::InHop {
                 hop: h,
                 step,
+                done,
                 one_unit,
             } => match hop(h) {
                 Some(x) => format!(
                     "inside hop {h} ({} → {}) after step {step}: {}",
                     x.from,
                     x.to,
-                    step_done(step, x, one_unit, not_upgraded(snap, x))
+                    step_done(done, x, one_unit, not_upgraded(snap, x))
                 ),
                 None => format!("inside hop {h} after step {step}"),
             },
@@ -1720,13 +1735,15 @@ pub mod position {
         };
         match n.kind {
             StepKind::Stage => format!(
-                "next, step 1 of hop {} on {on}: stage the images on both units, starting with \
-                 {cmds} (the runbook's step 1 has the whole block)",
+                "next, step {step} of hop {} on {on}: stage the images on both units, starting \
+                 with {cmds} (the runbook's step {step} has the whole block)",
                 n.hop
             ),
             StepKind::GroupsToPrimary => format!(
-                "next, before step 2 on {on}: {cmds}, so that both failover groups are active \
-                 there; then paste `show failover` again"
+                "next, step {step} of hop {} on {on}: {cmds}, so that both failover groups are \
+                 active there (the system configuration replicates from the unit where group 1 \
+                 is active); then paste `show failover` again",
+                n.hop
             ),
             StepKind::ReloadStandby => format!("next, step {step} on {on}: {cmds}"),
             StepKind::FailOver => format!(
@@ -1746,6 +1763,13 @@ pub mod position {
                 "next, step {step} of hop {} on {on}: {cmds}: the unit this hop reloads must be \
                  the standby",
                 n.hop
+            ),
+            StepKind::MakeStandbyIfActive => format!(
+                "next, step {step} of hop {}: {}, which this hop reloads, must be the standby, \
+                 and the output does not show its failover state: only if `show failover` shows \
+                 it Active, type {cmds} on it",
+                n.hop,
+                n.unit.map_or("the unit", unit_name)
             ),
             StepKind::FirstToStandby => format!(
                 "next, before step 1 of hop {} on {on}: {cmds}: the unit on the hop's start \
@@ -1772,17 +1796,33 @@ pub mod position {
         n: Option<&NextStep>,
         snap: &Snapshot,
     ) -> String {
+        let next_step = n.map_or(0, |n| n.step);
         let when = match place {
-            Place::Before => "if the images are not staged yet",
-            Place::Rollback { .. } => "if you failed back after step 3 (a rollback)",
+            Place::Before
+            | Place::InHop {
+                done: Phase::GroupsToPrimary,
+                ..
+            } => "if the images are not staged yet".to_string(),
+            // The rollback is a block of the validation window, the step after the failover.
+            Place::Rollback { .. } => format!(
+                "if you failed back after step {} (a rollback)",
+                next_step.saturating_sub(1)
+            ),
             Place::InHop {
-                step: 3,
+                done: Phase::FirstReload,
                 one_unit: Some(_),
                 ..
-            } => "if step 4 is not done yet",
-            Place::InHop { step: 5, .. } => "if step 6 is not done yet",
-            Place::InHop { step: 2, .. } => "if the standby was reloaded by step 2",
-            _ => "otherwise",
+            }
+            | Place::InHop {
+                done: Phase::SecondReload,
+                ..
+            } => format!("if step {next_step} is not done yet"),
+            Place::InHop {
+                done: Phase::FirstReload,
+                step,
+                ..
+            } => format!("if the standby was reloaded by step {step}"),
+            _ => "otherwise".to_string(),
         };
         let mut s = format!("Or, {when}: {}", place_in(hops, place, Some(snap)));
         if let Some(n) = n {
@@ -1983,8 +2023,9 @@ pub mod position {
         let mut s = place_in(hops, place, Some(snap));
         if let Place::InHop {
             hop,
-            step: 2,
+            done: Phase::FirstReload,
             one_unit: None,
+            ..
         } = place
         {
             let to = hops.get(hop.wrapping_sub(1)).map(|h| h.to);
