@@ -435,3 +435,30 @@ fn active_active_ticks_are_its_runbooks_steps() {
         help.stdout
     );
 }
+
+/// The audit's c1: `show version` of both units at failover-aware prompts only: the primary's
+/// prompt says it is active, and the one-unit hop reloads it: step 1 first, never a reload.
+#[test]
+fn a_prompts_role_is_the_units_role_when_show_failover_is_absent() {
+    let out = run(
+        &[
+            "status",
+            "8.2(5)",
+            "9.1(7)",
+            "--from2",
+            "8.4(7)",
+            "--show",
+            &show_arg("versions-at-prompts.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Next, step 1 of hop 1 on the primary unit (the active unit): no failover active"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+}

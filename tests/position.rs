@@ -993,3 +993,58 @@ fn an_active_active_two_unit_hop_after_one_unit_hops_starts_with_the_groups() {
     );
     assert_eq!(next.commands, vec!["failover active"]);
 }
+
+/// The audit's c1: both units' `show version` at failover-aware prompts, no `show failover`.
+/// The one-unit hop reloads the primary, which its prompt (`pri/act`) says is active: the next
+/// step is the runbook's step 1 (make it the standby), never the reload from "the active
+/// secondary". Where no prompt says a role, step 1 is said as the runbook says it: `no
+/// failover active` on the primary only if it is active.
+#[test]
+fn a_one_unit_hop_with_roles_only_at_the_prompts_starts_at_step_1() {
+    let s = session("#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x");
+    let (snap, pos) = at(&s, "versions-at-prompts.txt", &Known::default());
+    assert_eq!(
+        (snap.primary.release, snap.secondary.release),
+        (Some(r("8.2(5)")), Some(r("8.4(7)")))
+    );
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.kind, next.unit),
+        (1, 1, StepKind::MakeStandby, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        !said.iter().any(|l| l.contains("reload-standby")),
+        "{said:#?}"
+    );
+    // The prompts name the units but no role.
+    let (snap, pos) = at(&s, "versions-at-unit-prompts.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.unit), (1, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter()
+            .any(|l| l.contains("only if `show failover` shows it Active")),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|l| l.contains("reload-standby")),
+        "{said:#?}"
+    );
+    // Step 1 ticked: the person made it the standby; the staging is next.
+    let (_, pos) = at(
+        &s,
+        "versions-at-unit-prompts.txt",
+        &Known {
+            ticked: &[(1, 1)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.next.unwrap().step, 2);
+}

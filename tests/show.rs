@@ -562,3 +562,18 @@ fn a_lone_show_version_is_read_though_it_names_no_unit() {
         }]
     );
 }
+
+/// A failover-aware prompt's role (`pri/act`, `sec/stby`) is kept for the unit typed at: the
+/// position reads it where no `show failover` gives that unit's state.
+#[test]
+fn a_failover_aware_prompts_role_is_kept_per_unit() {
+    use asa_planner::domain::show::Side;
+    let s = read("versions-at-prompts.txt");
+    assert_eq!(
+        (s.primary.prompt_role, s.secondary.prompt_role),
+        (Some(Side::Active), Some(Side::Standby))
+    );
+    assert_eq!((s.primary.state, s.secondary.state), (None, None));
+    let s = read("versions-at-unit-prompts.txt");
+    assert_eq!((s.primary.prompt_role, s.secondary.prompt_role), (None, None));
+}

@@ -33,7 +33,7 @@ use super::runbook::{
     default_image, has_failover_exec, outline, Mode, Phase, Reloads, Role, Unit, SERVER_PLACEHOLDER,
 };
 use super::session::Session;
-use super::show::{other, ConfigSync, Snapshot, State, UnitFacts};
+use super::show::{other, ConfigSync, Side, Snapshot, State, UnitFacts};
 
 /// Where the pair stands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1008,10 +1008,15 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
     let stays = other(unit);
     let lead = walk.role_of(stays, Role::Active);
     let f = snap.unit(unit);
+    // Whether the unit to reload carries traffic: its failover state, or, Active/Standby,
+    // the role its failover-aware prompt names when no `show failover` says; `None`: not
+    // known.
     let holds_traffic = match walk.mode {
-        Mode::ActiveStandby => effective_state(f).is_some_and(State::is_active),
+        Mode::ActiveStandby => effective_state(f)
+            .map(State::is_active)
+            .or(f.prompt_role.map(|r| r == Side::Active)),
         Mode::ActiveActive => {
-            !f.groups.is_empty() && effective_state(f) != Some(State::StandbyReady)
+            (!f.groups.is_empty()).then(|| effective_state(f) != Some(State::StandbyReady))
         }
     };
     let one = Some(unit);
@@ -1020,12 +1025,21 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
         walk.number(h, Phase::Stage),
         walk.number(h, Phase::FirstReload),
     );
-    if holds_traffic {
+    // Its role not known and no step of the hop ticked: step 1 first, never a reload that
+    // could be typed on the unit it would reload.
+    let unknown = holds_traffic.is_none()
+        && !walk.ticked(known, h, Phase::MakeStandby)
+        && !walk.ticked(known, h, Phase::Stage);
+    if holds_traffic == Some(true) || unknown {
         let first = match walk.mode {
             Mode::ActiveStandby => next(
                 h,
                 standby_step,
-                StepKind::MakeStandby,
+                if unknown {
+                    StepKind::MakeStandbyIfActive
+                } else {
+                    StepKind::MakeStandby
+                },
                 Role::Active,
                 one,
                 &[NO_FAILOVER_ACTIVE],

@@ -1502,7 +1502,7 @@ pub mod position {
     use crate::domain::position::{NextStep, Place, PlanFrom, Position, StepKind, Stop, StopKind};
     use crate::domain::release::Release;
     use crate::domain::runbook::{Phase, Role, Unit};
-    use crate::domain::show::{ConfigSync, Snapshot, State, UnitFacts, Unread, UnreadWhy};
+    use crate::domain::show::{ConfigSync, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy};
 
     fn unit_name(unit: Unit) -> &'static str {
         match unit {
@@ -1537,7 +1537,14 @@ pub mod position {
             parts.push(format!("group {g} {}", s.label()));
         }
         if f.state.is_none() && f.groups.is_empty() {
-            parts.push("failover state not shown".to_string());
+            parts.push(
+                match f.prompt_role {
+                    Some(Side::Active) => "failover state not shown (its prompt says active)",
+                    Some(Side::Standby) => "failover state not shown (its prompt says standby)",
+                    None => "failover state not shown",
+                }
+                .to_string(),
+            );
         }
         if let Some(image) = &f.image {
             parts.push(format!("image {image}"));

@@ -158,6 +158,14 @@ pub enum ReleaseFrom {
     ShowVersion,
 }
 
+/// The role a failover-aware prompt names (`fw/pri/act#`, `fw/sec/stby#`): the unit typed at
+/// is the active or the standby unit.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Side {
+    Active,
+    Standby,
+}
+
 /// The monitored interfaces' health as `show failover` lists them (names only, never
 /// addresses). Feeds step 3's precondition (all Normal, none Waiting or Failed).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -196,6 +204,9 @@ pub struct UnitFacts {
     pub state: Option<State>,
     /// Active/Active: each failover group's state on this unit, by group number.
     pub groups: Vec<(u8, State)>,
+    /// The role the last failover-aware prompt typed at this unit names (`pri/act`): what a
+    /// prompt says, not a failover state (`show failover` says that).
+    pub prompt_role: Option<Side>,
     /// `System image file is "disk0:/<file>"`: the file name.
     pub image: Option<String>,
     /// `show bootvar`: the files the boot lines name, in order (file names only).
@@ -220,6 +231,7 @@ impl UnitFacts {
             release_unreadable: false,
             state: None,
             groups: Vec::new(),
+            prompt_role: None,
             image: None,
             boot: Vec::new(),
             files: Vec::new(),

@@ -7,8 +7,8 @@
 //! says which unit it was typed on.
 
 use super::{
-    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Snapshot, State, UnitFacts,
-    Unread, UnreadWhy,
+    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Side, Snapshot, State,
+    UnitFacts, Unread, UnreadWhy,
 };
 use crate::domain::release::Release;
 use crate::domain::runbook::Unit;
@@ -78,14 +78,6 @@ struct Host {
     slot_unreadable: bool,
     interfaces: Interfaces,
     seen: bool,
-}
-
-/// An active or standby unit, as a failover-aware prompt (`fw/pri/act#`, `fw/sec/stby#`) and
-/// `failover exec active|standby` name it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Side {
-    Active,
-    Standby,
 }
 
 /// How a command reached the unit whose output follows.
@@ -221,6 +213,8 @@ struct Parser {
     boot: Option<Vec<String>>,
     seen: Seen,
     unread: Vec<Unread>,
+    /// The role the last failover-aware prompt of each unit names (primary, secondary).
+    prompt_roles: [Option<Side>; 2],
 }
 
 /// `text` after `prefix`, ASCII case ignored.
@@ -416,6 +410,11 @@ impl Parser {
             self.block.first_line = n;
         }
         if let Some(p) = prompt(line) {
+            match (p.unit, p.side) {
+                (Some(Unit::Primary), Some(side)) => self.prompt_roles[0] = Some(side),
+                (Some(Unit::Secondary), Some(side)) => self.prompt_roles[1] = Some(side),
+                _ => {}
+            }
             let (kind, relay) = command(p.command);
             self.start(kind, n, Origin::of(&p, relay));
             return;
@@ -1052,6 +1051,14 @@ impl Parser {
             }
             if v.hardware.is_some() {
                 f.hardware = v.hardware;
+            }
+        }
+        for (unit, role) in [Unit::Primary, Unit::Secondary]
+            .into_iter()
+            .zip(self.prompt_roles)
+        {
+            if role.is_some() {
+                self.facts(unit).prompt_role = role;
             }
         }
         // A later output that shows the mate settles an earlier `Mate Unknown`.
