@@ -460,6 +460,7 @@ fn json_report(
             UnreadWhy::State => "state",
             UnreadWhy::NoUnit => "no-unit",
             UnreadWhy::Conflict => "conflict",
+            UnreadWhy::Ambiguous => "ambiguous",
         };
         let _ = write!(out, "{{\"line\":{},\"why\":\"{why}\"}}", u.line);
     }

@@ -1973,18 +1973,24 @@ pub mod position {
     }
 
     /// The lines not read, by number only: "Lines 3, 14 could not be read."; then each
-    /// `show version` not used because it contradicts `show failover`, in a sentence of its own.
+    /// `show version` not used because it contradicts `show failover`, in a sentence of its own;
+    /// then the `show version` outputs that nothing tells apart by unit, in one sentence.
     pub fn unread(lines: &[Unread]) -> Option<String> {
         const SHOWN: usize = 20;
-        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) =
-            lines.iter().partition(|u| u.why == UnreadWhy::Conflict);
+        let (ambiguous, lines): (Vec<&Unread>, Vec<&Unread>) =
+            lines.iter().partition(|u| u.why == UnreadWhy::Ambiguous);
+        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) = lines
+            .into_iter()
+            .partition(|u| u.why == UnreadWhy::Conflict);
         let mut sentences = Vec::new();
         if !lines.is_empty() {
             let mut numbers: Vec<String> = lines
                 .iter()
                 .take(SHOWN)
                 .map(|u| match u.why {
-                    UnreadWhy::Unknown | UnreadWhy::Conflict => u.line.to_string(),
+                    UnreadWhy::Unknown | UnreadWhy::Conflict | UnreadWhy::Ambiguous => {
+                        u.line.to_string()
+                    }
                     UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
                     UnreadWhy::State => {
                         format!("{} (a state show failover does not print)", u.line)
@@ -2006,6 +2012,26 @@ pub mod position {
                 u.line
             )
         }));
+        if !ambiguous.is_empty() {
+            let numbers: Vec<String> = ambiguous
+                .iter()
+                .take(SHOWN)
+                .map(|u| u.line.to_string())
+                .collect();
+            let listed = match numbers.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("Lines {} and {last}", rest.join(", "))
+                }
+                _ => format!("Line {}", numbers.concat()),
+            };
+            sentences.push(format!(
+                "{listed}: `show version` outputs that nothing tells apart by unit (no \
+                 failover-aware prompt names their unit, and the nearest `show failover` is the \
+                 same unit's for each): which unit each came from is not guessed, so none of \
+                 them was used. Type them at a failover-aware prompt (such as `fw/pri/act#`), \
+                 or paste each `show version` right after its own unit's `show failover`."
+            ));
+        }
         (!sentences.is_empty()).then(|| sentences.join(" "))
     }
 

@@ -11,7 +11,9 @@
 //! given to the unit a failover-aware prompt names (`fw/pri/act#`; the other unit when the
 //! command was `failover exec mate show version`; for `failover exec standby|active`, the
 //! unit the prompt's `act`/`stby` says has that role), else to the unit the nearest `show
-//! failover` of the same paste says it was typed on, else left unattributed. Where its
+//! failover` of the same paste says it was typed on, else left unattributed. Two `show version`
+//! outputs are never given to one unit by proximity: when they would be, neither is used and
+//! each is said by line ([`UnreadWhy::Ambiguous`]). Where its
 //! release contradicts what a `show failover` says of that unit, it is not used and its line
 //! is said ([`UnreadWhy::Conflict`]): a `show failover` names both units unambiguously, the
 //! nearest one only suggests where the person typed.
@@ -296,6 +298,10 @@ pub enum UnreadWhy {
     /// whose release contradicts what a `show failover` says of that unit: which unit it came
     /// from is uncertain, and it is not used (the `show failover` line is).
     Conflict,
+    /// A `show version` output given to a unit by the nearest `show failover` only, when
+    /// another `show version` of the paste is that unit's too: the outputs cannot be told
+    /// apart by unit, and none given by proximity is used.
+    Ambiguous,
 }
 
 /// A line the parser could not read: its 1-based number and why (never its text).

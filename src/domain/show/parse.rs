@@ -985,27 +985,57 @@ impl Parser {
         }
     }
 
+    /// The unit a `show version`, `show bootvar` or `dir` output named by no prompt came from,
+    /// by the nearest `show failover` of the paste (where the person typed; the earlier one
+    /// on a tie).
+    fn nearest(&self, v: &VersionFacts) -> Option<Unit> {
+        let at = self.sessions.partition_point(|(i, _)| *i < v.index);
+        let before = at.checked_sub(1).map(|k| self.sessions[k]);
+        let after = self.sessions.get(at).copied();
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => {
+                if v.index - b.0 <= a.0 - v.index {
+                    Some(b.1)
+                } else {
+                    Some(a.1)
+                }
+            }
+            (b, a) => b.or(a).map(|s| s.1),
+        };
+        nearest.and_then(|u| v.origin.unit_from(u))
+    }
+
     fn finish(mut self) -> Snapshot {
         self.end_block();
         let versions = std::mem::take(&mut self.versions);
-        for v in versions {
-            let unit = v.origin.unit.or_else(|| {
-                // The nearest `show failover` of the paste says where the person typed.
-                let at = self.sessions.partition_point(|(i, _)| *i < v.index);
-                let before = at.checked_sub(1).map(|k| self.sessions[k]);
-                let after = self.sessions.get(at).copied();
-                let nearest = match (before, after) {
-                    (Some(b), Some(a)) => {
-                        if v.index - b.0 <= a.0 - v.index {
-                            Some(b.1)
-                        } else {
-                            Some(a.1)
-                        }
-                    }
-                    (b, a) => b.or(a).map(|s| s.1),
-                };
-                nearest.and_then(|u| v.origin.unit_from(u))
-            });
+        // Each output's unit: the one its prompt names, else the one the nearest `show
+        // failover` was typed at (`true`: by proximity).
+        let placed: Vec<(Option<Unit>, bool)> = versions
+            .iter()
+            .map(|v| match v.origin.unit {
+                Some(unit) => (Some(unit), false),
+                None => (self.nearest(v), true),
+            })
+            .collect();
+        // Two `show version` outputs given to one unit, one of them by proximity only: they
+        // cannot be told apart by unit, and neither proximity one is used (SPEC §14: never
+        // guessed).
+        let versions_of = |unit: Unit| {
+            versions
+                .iter()
+                .zip(&placed)
+                .filter(|(v, (u, _))| v.kind == Kind::Version && *u == Some(unit))
+                .count()
+        };
+        let crowded = [Unit::Primary, Unit::Secondary].map(|u| versions_of(u) > 1);
+        for (v, (unit, by_proximity)) in versions.into_iter().zip(placed) {
+            let ambiguous = v.kind == Kind::Version
+                && by_proximity
+                && unit.is_some_and(|u| crowded[usize::from(u == Unit::Secondary)]);
+            if ambiguous {
+                self.unread(v.line, UnreadWhy::Ambiguous);
+                continue;
+            }
             if let Some(boot) = &v.boot {
                 self.boot = Some(boot.clone());
             }
