@@ -1048,3 +1048,41 @@ fn a_one_unit_hop_with_roles_only_at_the_prompts_starts_at_step_1() {
     );
     assert_eq!(pos.next.unwrap().step, 2);
 }
+
+/// The audit's r1 and r2: a unit past the plan's target, or below the release the plan starts
+/// it from, is off the plan (the `off-plan` kind stays), said as such: past the target is a
+/// downgrade for that unit (SPEC §4), below the start is not on this plan's path. Neither is
+/// "it booted the old image", which only a reload the runbook issued can say.
+#[test]
+fn a_unit_past_the_target_or_below_the_start_is_said_as_such() {
+    let s = one_hop();
+    let text = pair("Primary", "9.12(4)", "Active", "9.14(1)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    let said = words::stop(&pos.stops[0]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
+    assert!(!said.contains("booted the old image"), "{said}");
+    assert!(
+        said.starts_with("The secondary unit runs 9.14(1), past this plan's target 9.12(4)")
+            && said.contains("downgrade"),
+        "{said}"
+    );
+    let text = pair("Primary", "9.6(4)", "Active", "9.8(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Primary));
+    let said = words::stop(&pos.stops[0]);
+    assert!(!said.contains("booted the old image"), "{said}");
+    assert!(
+        said.starts_with("The primary unit runs 9.6(4), below 9.8(4)")
+            && said.contains("not on this plan's path: check the releases the plan starts from"),
+        "{said}"
+    );
+    // A reload ticked that came back on the start release: that is the old image.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "as-healthy.txt", &known);
+    assert!(words::stop(&pos.stops[0]).contains("it booted the old image"));
+}

@@ -169,6 +169,19 @@ impl StopKind {
     }
 }
 
+/// Why a unit is off the plan (an `off-plan` stop's detail).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OffPlan {
+    /// A reload the runbook issued brought it back on the hop's start: it booted the old image.
+    OldImage,
+    /// Past the plan's target (`expected`: the target): for that unit the plan is a downgrade.
+    PastTarget,
+    /// Below the release the plan starts it from (`expected`: that release).
+    BelowStart,
+    /// Between releases of its path, on no hop of it (`expected`: the releases either side).
+    Between,
+}
+
 /// A stop with what it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Stop {
@@ -186,6 +199,8 @@ pub struct Stop {
     /// An off-plan unit whose release the plan has, but not for this unit (a mismatched pair's
     /// releases given for the wrong units?).
     pub on_plan: bool,
+    /// Why an off-plan unit is off the plan.
+    pub off: Option<OffPlan>,
     /// A wrong image: (the file it booted, the file the runbook names).
     pub images: Option<(String, String)>,
     /// Interfaces not Normal (names), for a step-3 precondition stop.
@@ -203,6 +218,7 @@ impl Stop {
             state: None,
             expected: Vec::new(),
             on_plan: false,
+            off: None,
             images: None,
             interfaces: Vec::new(),
             sync: None,
@@ -631,11 +647,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     if kp.is_empty() || ks.is_empty() {
         for (f, k) in [(&snap.primary, &kp), (&snap.secondary, &ks)] {
             if let (true, Some(release)) = (k.is_empty(), f.release) {
-                let mut stop = Stop::new(StopKind::OffPlan, Some(f.unit));
-                stop.release = Some(release);
-                stop.expected = expected_for(&walk.releases(f.unit), release);
-                stop.on_plan = walk.on_plan(release);
-                pos.stops.push(stop);
+                pos.stops.push(off_path(&walk, f.unit, release));
             }
         }
         pos.place = known.previous.unwrap_or(Place::Unknown);
@@ -728,6 +740,7 @@ fn in_hop(
             let mut stop = Stop::new(StopKind::OffPlan, Some(old.unit));
             stop.release = old.release;
             stop.expected = vec![hop.to];
+            stop.off = Some(OffPlan::OldImage);
             pos.stops.push(stop);
             Phase::Window
         } else {
@@ -1207,6 +1220,7 @@ fn old_image(
     let mut stop = Stop::new(StopKind::OffPlan, Some(unit));
     stop.release = snap.unit(unit).release;
     stop.expected = vec![walk.hops[h - 1].to];
+    stop.off = Some(OffPlan::OldImage);
     pos.stops.push(stop);
     if let Some((place, next)) = o.after_staging.clone() {
         pos.place = place;
@@ -1300,6 +1314,23 @@ fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, reloa
         stop.sync = Some(sync);
         pos.stops.push(stop);
     }
+}
+
+/// A unit on a release its path never has: past the target, below its start, or between two
+/// releases of its path (or on one of the plan's releases that is not its own).
+fn off_path(walk: &Walk, unit: Unit, release: Release) -> Stop {
+    let path = walk.releases(unit);
+    let mut stop = Stop::new(StopKind::OffPlan, Some(unit));
+    stop.release = Some(release);
+    stop.on_plan = walk.on_plan(release);
+    let (first, last) = (path.first().copied(), path.last().copied());
+    let target = walk.hops.last().map(|h| h.to).or(last);
+    (stop.off, stop.expected) = match (first, target) {
+        (_, Some(to)) if release > to => (Some(OffPlan::PastTarget), vec![to]),
+        (Some(start), _) if release < start => (Some(OffPlan::BelowStart), vec![start]),
+        _ => (Some(OffPlan::Between), expected_for(&path, release)),
+    };
+    stop
 }
 
 /// The releases of a unit's path next to an off-plan one (the hop it could belong to).

@@ -1499,7 +1499,9 @@ pub mod platform {
 /// what the parser kept (never serials or addresses).
 pub mod position {
     use crate::domain::plan::Hop;
-    use crate::domain::position::{NextStep, Place, PlanFrom, Position, StepKind, Stop, StopKind};
+    use crate::domain::position::{
+        NextStep, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind,
+    };
     use crate::domain::release::Release;
     use crate::domain::runbook::{Phase, Role, Unit};
     use crate::domain::show::{ConfigSync, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy};
@@ -1900,13 +1902,25 @@ pub mod position {
                 capital(who)
             ),
             StopKind::OffPlan => match (s.release, s.expected.as_slice()) {
+                (Some(r), [to]) if s.off == Some(OffPlan::PastTarget) => format!(
+                    "{} runs {r}, past this plan's target {to}: for that unit this plan would \
+                     be a downgrade, which no zero-downtime upgrade does. Check the target and \
+                     the releases the plan starts from before going on.",
+                    capital(who)
+                ),
                 (Some(r), want) if s.on_plan && !want.is_empty() => format!(
                     "{} runs {r}, but this plan has it on {}: check the releases the plan \
                      starts from (the primary's, then the secondary's) before going on.",
                     capital(who),
                     releases(want)
                 ),
-                (Some(r), [want]) => format!(
+                (Some(r), [start]) if s.off == Some(OffPlan::BelowStart) => format!(
+                    "{} runs {r}, below {start}, the release this plan starts it from, so it \
+                     is not on this plan's path: check the releases the plan starts from (the \
+                     primary's, then the secondary's) before going on.",
+                    capital(who)
+                ),
+                (Some(r), [want]) if s.off == Some(OffPlan::OldImage) => format!(
                     "{} came back on {r}, not {want}: it booted the old image. Check its boot \
                      lines (`show bootvar`) before going on.",
                     capital(who)
