@@ -462,3 +462,22 @@ fn a_prompts_role_is_the_units_role_when_show_failover_is_absent() {
     );
     assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
 }
+
+/// SPEC §14: exit 0 is on track or done. Output that reads but does not place the pair (the
+/// audit's n1: each unit's failover state, no release used) is a stop, exit 1.
+#[test]
+fn a_position_that_is_not_known_is_no_exit_0() {
+    let out = status(&["--show", &show_arg("state-versions-first.txt")], "");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Where the pair stands on the plan is not known."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("release is not shown"),
+        "{}",
+        out.stdout
+    );
+}

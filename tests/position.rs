@@ -1086,3 +1086,50 @@ fn a_unit_past_the_target_or_below_the_start_is_said_as_such() {
     let (_, pos) = at(&s, "as-healthy.txt", &known);
     assert!(words::stop(&pos.stops[0]).contains("it booted the old image"));
 }
+
+/// The audit's f1, d6 and n1: output that reads, yet does not place the pair (the releases
+/// without the failover states mid-hop; the failover groups split between the units
+/// mid-hop; the failover states without the releases) is not "on track": a stop says what is
+/// missing, and no next step is offered.
+#[test]
+fn output_that_reads_but_does_not_place_the_pair_stops() {
+    let s = one_hop();
+    // Releases only, mid-hop: no failover state says which step.
+    let text = show_output("versions-at-unit-prompts.txt")
+        .replace("8.2(5)", "9.8(4)")
+        .replace("8.4(7)", "9.12(4)");
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(
+        (snap.primary.release, snap.secondary.release),
+        (Some(r("9.8(4)")), Some(r("9.12(4)")))
+    );
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(kinds(&pos), vec![StopKind::MateUnknown]);
+    assert_eq!(pos.next, None);
+    let said = words::stop(&pos.stops[0]);
+    assert!(said.contains("failover state"), "{said}");
+    // Failover states only: no release.
+    let (_, pos) = at(&s, "state-versions-first.txt", &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(
+        kinds(&pos),
+        vec![StopKind::UnknownRelease, StopKind::UnknownRelease]
+    );
+    let said = words::stop(&pos.stops[1]);
+    assert!(
+        said.starts_with("The secondary unit's release is not shown"),
+        "{said}"
+    );
+    // Active/Active, mid-hop, each unit holding one group.
+    let aa = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    let text = "Failover On\nFailover unit Primary\nVersion: Ours 9.8(4), Mate 9.12(4)\n\
+                This host: Primary\nGroup 1 State: Active\nGroup 2 State: Standby Ready\n\
+                Other host: Secondary\nGroup 1 State: Standby Ready\nGroup 2 State: Active\n";
+    let pos = locate(&aa, &parse(text), &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.next, None);
+    let said = words::stop(&pos.stops[0]);
+    assert!(said.contains("split"), "{said}");
+}

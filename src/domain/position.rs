@@ -182,6 +182,19 @@ pub enum OffPlan {
     Between,
 }
 
+/// What the output lacks to place the pair (the detail of a stop that says so).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unplaced {
+    /// A unit's release is not in the output (an `unknown-release` stop).
+    ReleaseNotShown,
+    /// Inside a hop, the failover state that says which step is not in the output (a
+    /// `mate-unknown` stop; about the pair when `unit` is `None`).
+    StateNotShown,
+    /// Active/Active, inside a hop: the unit holds an active group and a standby one, while
+    /// the runbook keeps both groups on one unit between the reloads (a `mate-failed` stop).
+    GroupsSplit,
+}
+
 /// A stop with what it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Stop {
@@ -201,6 +214,8 @@ pub struct Stop {
     pub on_plan: bool,
     /// Why an off-plan unit is off the plan.
     pub off: Option<OffPlan>,
+    /// What the output lacks to place the pair, for a stop that says so.
+    pub unplaced: Option<Unplaced>,
     /// A wrong image: (the file it booted, the file the runbook names).
     pub images: Option<(String, String)>,
     /// Interfaces not Normal (names), for a step-3 precondition stop.
@@ -219,6 +234,7 @@ impl Stop {
             expected: Vec::new(),
             on_plan: false,
             off: None,
+            unplaced: None,
             images: None,
             interfaces: Vec::new(),
             sync: None,
@@ -532,6 +548,14 @@ pub fn effective_state(f: &UnitFacts) -> Option<State> {
 /// The position of the pair on the session's plan.
 pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     let mut pos = place(session, snap, known);
+    // A plan, output that names a unit, and still no place and no stop: not on track (SPEC
+    // §14: exit 0 is on track or done). Every path above says why; this keeps it so.
+    let named = snap.primary.is_known() || snap.secondary.is_known();
+    if pos.place == Place::Unknown && pos.stops.is_empty() && named && !session.hops().is_empty() {
+        let mut stop = Stop::new(StopKind::MateUnknown, None);
+        stop.unplaced = Some(Unplaced::StateNotShown);
+        pos.stops.push(stop);
+    }
     // Both units Active or both Standby Ready: every step would reload or fail over a unit
     // it must not; no next step is offered.
     if pos.stops.iter().any(Stop::is_both) {
@@ -629,6 +653,17 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             let mut stop = Stop::new(kind, unit);
             stop.state = missing.and_then(|f| f.state);
             pos.stops.push(stop);
+        }
+        // Nothing else stops it: a unit's release is simply not in the output (SPEC §14:
+        // exit 0 is on track or done, and this is neither).
+        if pos.stops.is_empty() && (snap.primary.is_known() || snap.secondary.is_known()) {
+            for f in [&snap.primary, &snap.secondary] {
+                if f.release.is_none() && !f.release_unreadable {
+                    let mut stop = Stop::new(StopKind::UnknownRelease, Some(f.unit));
+                    stop.unplaced = Some(Unplaced::ReleaseNotShown);
+                    pos.stops.push(stop);
+                }
+            }
         }
         pos.place = known.previous.unwrap_or(Place::Unknown);
         return pos;
@@ -786,6 +821,34 @@ fn in_hop(
             pos.stops.push(stop);
         }
     }
+    if !pos.stops.is_empty() {
+        return;
+    }
+    // Nothing above says why: the groups split between the units (Active/Active: between the
+    // reloads the runbook keeps both groups on one unit), or no failover state shown.
+    let split = [upgraded, old]
+        .into_iter()
+        .find(|f| f.groups.iter().any(|(_, s)| s.is_active()) && effective_state(f).is_none());
+    let mut stop = match split {
+        Some(f) => {
+            let mut stop = Stop::new(StopKind::MateFailed, Some(f.unit));
+            stop.unplaced = Some(Unplaced::GroupsSplit);
+            stop
+        }
+        None => {
+            let shown = |f: &UnitFacts| f.state.is_some() || !f.groups.is_empty();
+            let unit = match (shown(upgraded), shown(old)) {
+                (true, false) => Some(old.unit),
+                (false, true) => Some(upgraded.unit),
+                _ => None,
+            };
+            let mut stop = Stop::new(StopKind::MateUnknown, unit);
+            stop.unplaced = Some(Unplaced::StateNotShown);
+            stop
+        }
+    };
+    stop.state = None;
+    pos.stops.push(stop);
 }
 
 /// The unit whose (every group's) state is active, when one is.

@@ -1500,7 +1500,7 @@ pub mod platform {
 pub mod position {
     use crate::domain::plan::Hop;
     use crate::domain::position::{
-        NextStep, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind,
+        NextStep, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
     };
     use crate::domain::release::Release;
     use crate::domain::runbook::{Phase, Role, Unit};
@@ -1875,6 +1875,14 @@ pub mod position {
                  failover` again.",
                 capital(who)
             ),
+            StopKind::MateFailed if s.unplaced == Some(Unplaced::GroupsSplit) => format!(
+                "The failover groups are split between the units inside a hop ({} holds an \
+                 Active group and a Standby Ready one), while the runbook keeps both groups on \
+                 one unit between the reloads (`preempt` may have moved one back). Do not fail \
+                 over or reload either unit: find why (`show failover history`), and paste \
+                 `show failover` again once both groups are active on one unit.",
+                who
+            ),
             StopKind::MateFailed if !s.interfaces.is_empty() => format!(
                 "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \
                  history`, `show interface`) first.",
@@ -1896,6 +1904,17 @@ pub mod position {
                  history`) before the next step.",
                 capital(who)
             ),
+            StopKind::MateUnknown if s.unplaced == Some(Unplaced::StateNotShown) => {
+                let whose = match s.unit {
+                    Some(u) => format!("{}'s failover state is", unit_name(u)),
+                    None => "the units' failover states are".to_string(),
+                };
+                format!(
+                    "{} not shown: the releases alone do not say which step of the hop was done \
+                     last. Paste `show failover` from either unit before the next step.",
+                    capital(&whose)
+                )
+            }
             StopKind::MateUnknown => format!(
                 "{} is not seen (Mate Unknown or no other host) and no reload is under way: \
                  check the failover link and that unit before the next step.",
@@ -1948,6 +1967,12 @@ pub mod position {
                 ),
                 _ => "The units are more than one hop apart.".to_string(),
             },
+            StopKind::UnknownRelease if s.unplaced == Some(Unplaced::ReleaseNotShown) => format!(
+                "{}'s release is not shown: paste its `show version` (at a failover-aware \
+                 prompt, such as `fw/pri/act#`) or a `show failover` whose `Version:` line \
+                 names both units' releases.",
+                capital(who)
+            ),
             StopKind::UnknownRelease => match s.release {
                 Some(r) => format!(
                     "{} runs {r}, a release the catalog does not know (an internal build?): the \
