@@ -633,3 +633,26 @@ fn two_show_versions_that_nothing_tells_apart_are_not_used() {
     );
     assert_eq!(s.unread, vec![]);
 }
+
+/// The audit's q1 and cx-7.0.1: a service module's slot line (`ASA5585-SSP-SFR40`, FirePOWER;
+/// `ASA5585-SSP-CX40`, CX) carries the module's own release, which reads as an ASA release
+/// (`6.2.3.4` is 6.2(3)4 in the dotted spelling). Only the ASA's own slot (status `Sys`)
+/// gives the unit's release; module lines are skipped.
+#[test]
+fn a_service_modules_slot_line_is_not_the_asas_release() {
+    let s = read("slot-service-modules.txt");
+    assert_eq!(
+        (s.primary.release, s.secondary.release),
+        (Some(r("9.8(4)")), Some(r("9.12(4)")))
+    );
+    assert_eq!(s.primary.release_from, Some(ReleaseFrom::Slot));
+    assert_eq!(s.unread, vec![]);
+    // Without a status, the model decides: an ASA model that names no module.
+    let bare = "Failover On\nFailover unit Primary\nThis host: Primary - Active\n\
+                slot 0: ASA5555 hw/sw rev (2.0/9.8(4))\n\
+                slot 1: ASA5585-SSP-SFR20 hw/sw rev (1.0/6.2.3.4)\n\
+                Other host: Secondary - Standby Ready\n\
+                slot 0: ASA5555 hw/sw rev (2.0/9.8(4))\n";
+    let s = parse(bare);
+    assert_eq!(s.primary.release, Some(r("9.8(4)")));
+}

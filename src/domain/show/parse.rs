@@ -719,24 +719,18 @@ impl Parser {
             .to_ascii_lowercase();
         let sw = inner.split_once('/').map_or("", |(_, sw)| sw);
         let release = sw.parse::<Release>().ok();
-        // The ASA itself: a release that reads on a model that is no service module, or the
-        // `Sys` status (then a release that does not read is said).
-        let module = [
-            "ips",
-            "sfr",
-            "asa-cx",
-            "asa-ssm",
-            "cx",
-            "csc",
-            "snort",
-            "diskstatus",
-        ]
-        .iter()
-        .any(|p| starts(model, p));
-        let asa = if release.is_some() {
-            !module
-        } else {
+        // The ASA itself: its status says `Sys` (then a release that does not read is said);
+        // a line without a status only on an ASA model that names no service module. A
+        // module's line (`ASA5585-SSP-SFR20 … (1.0/6.2.3.4) status (Up/Up)`, FirePOWER; CX,
+        // IPS, CSC) carries the module's own release, which may read as an ASA release.
+        let lower = model.to_ascii_lowercase();
+        let module = ["ips", "sfr", "cx", "ssm", "csc", "snort", "diskstatus"]
+            .iter()
+            .any(|p| lower.contains(p));
+        let asa = if status.contains("status") {
             status.contains("sys")
+        } else {
+            release.is_some() && lower.starts_with("asa") && !module
         };
         if !asa {
             return true; // an IPS, CX or FirePOWER module
