@@ -64,9 +64,21 @@ fn ticks_settle_the_reading() {
         "{}",
         out.stdout
     );
-    let bad = status(&["--tick", "1.9"], "");
+    let bad = status(&["--tick", "1.x"], "");
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("is not HOP.STEP"), "{}", bad.stderr);
+    // A step the hop's runbook does not have (an Active/Standby hop has 7).
+    let bad = status(&["--tick", "1.9"], "");
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("--tick 1.9: hop 1's runbook has steps 1 to 7"),
+        "{}",
+        bad.stderr
+    );
+    let bad = status(&["--previous", "2.1"], "");
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("the plan has 1 hop"), "{}", bad.stderr);
 }
 
 #[test]
@@ -368,4 +380,104 @@ fn a_pasted_dir_and_an_exec_standby_relay() {
         out.stdout
     );
     assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+}
+
+/// The audit's d3 and d9: an Active/Active hop's ticks are its own runbook's steps (1 to 9),
+/// numbered as `status --help` says; a step the hop does not have is bad input.
+#[test]
+fn active_active_ticks_are_its_runbooks_steps() {
+    let aa = |extra: &[&str]| {
+        let args: Vec<&str> = ["status", "9.8(4)", "9.12(4)", "--mode", "active-active"]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        run(&args, "")
+    };
+    let reloaded = show_arg("aa-secondary-reloaded.txt");
+    let out = aa(&[
+        "--show", &reloaded, "--tick", "1.1", "--tick", "1.2", "--tick", "1.3",
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Next, step 4 on the primary unit"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("rolling back"), "{}", out.stdout);
+    let on_primary = show_arg("aa-groups-on-primary.txt");
+    let out = aa(&["--show", &on_primary, "--tick", "1.1", "--tick", "1.2"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        !out.stdout.contains("booted the old image"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Next, step 3 "), "{}", out.stdout);
+    // Step 7 (`write memory`) and the optional steps 8–9 are ticks too.
+    let done = show_arg("aa-both-new-on-secondary.txt");
+    for step in ["1.7", "1.9"] {
+        let out = aa(&["--show", &done, "--tick", step]);
+        assert_eq!(out.code, 0, "{step}: {}{}", out.stdout, out.stderr);
+    }
+    let out = aa(&["--show", &done, "--tick", "1.10"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("1.10"), "{}", out.stderr);
+    // An Active/Standby hop has 7 (the 7th, optional, restores the roles).
+    let out = status(
+        &["--show", &show_arg("both-on-target.txt"), "--tick", "1.7"],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let help = run(&["status", "--help"], "");
+    assert!(
+        help.stdout.contains("1 failover active"),
+        "the help names the Active/Active steps: {}",
+        help.stdout
+    );
+}
+
+/// The audit's c1: `show version` of both units at failover-aware prompts only: the primary's
+/// prompt says it is active, and the one-unit hop reloads it: step 1 first, never a reload.
+#[test]
+fn a_prompts_role_is_the_units_role_when_show_failover_is_absent() {
+    let out = run(
+        &[
+            "status",
+            "8.2(5)",
+            "9.1(7)",
+            "--from2",
+            "8.4(7)",
+            "--show",
+            &show_arg("versions-at-prompts.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Next, step 1 of hop 1 on the primary unit (the active unit): no failover active"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+}
+
+/// SPEC §14: exit 0 is on track or done. Output that reads but does not place the pair (the
+/// audit's n1: each unit's failover state, no release used) is a stop, exit 1.
+#[test]
+fn a_position_that_is_not_known_is_no_exit_0() {
+    let out = status(&["--show", &show_arg("state-versions-first.txt")], "");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Where the pair stands on the plan is not known."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("release is not shown"),
+        "{}",
+        out.stdout
+    );
 }

@@ -5,7 +5,7 @@
 mod util;
 
 use asa_planner::domain::position::{locate, Known, Place, PlanFrom, Position, StepKind, StopKind};
-use asa_planner::domain::runbook::{Role, Unit};
+use asa_planner::domain::runbook::{Phase, Role, Unit};
 use asa_planner::domain::session::Session;
 use asa_planner::domain::show::{parse, Snapshot};
 use asa_planner::view::position_html::html;
@@ -369,18 +369,27 @@ fn between_hops_of_a_longer_plan() {
 #[test]
 fn active_active_positions() {
     let s = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
-    // Groups split at rest: the primary must take both groups before step 2.
+    // Groups split at rest: step 1 makes both groups active on the primary.
     let (_, pos) = at(&s, "aa-without-version.txt", &Known::default());
-    assert_eq!(pos.place, Place::in_hop(1, 1));
+    assert_eq!(pos.place, Place::Before);
     let next = pos.next.unwrap();
-    assert_eq!(next.kind, StepKind::GroupsToPrimary);
+    assert_eq!((next.step, next.kind), (1, StepKind::GroupsToPrimary));
     assert_eq!(
         (next.role, next.commands),
         (Role::Primary, vec!["failover active".to_string()])
     );
-    // Upgraded unit standby for both groups, the other active for both: step 3 on the active.
+    // Upgraded unit standby for both groups, the other active for both: the failover (step
+    // 4 of the Active/Active runbook) on the active.
     let (snap, pos) = at(&s, "aa-with-version.txt", &Known::default());
-    assert_eq!(pos.place, Place::in_hop(1, 2));
+    assert_eq!(
+        pos.place,
+        Place::InHop {
+            hop: 1,
+            step: 3,
+            done: Phase::FirstReload,
+            one_unit: None
+        }
+    );
     let next = pos.next.as_ref().unwrap();
     assert_eq!(
         (next.role, next.unit),
@@ -389,7 +398,7 @@ fn active_active_positions() {
     assert!(next.system, "Active/Active: in the system execution space");
     assert!(
         words::next(next).starts_with(
-            "next, step 3 on the secondary unit in the system execution space (`changeto \
+            "next, step 4 on the secondary unit in the system execution space (`changeto \
              system` first): `no failover active`"
         ),
         "{}",
@@ -561,6 +570,7 @@ fn a_one_unit_hop_follows_its_own_steps_and_reloads_the_unit_it_names() {
     let staged = Place::InHop {
         hop: 1,
         step: 2,
+        done: Phase::Stage,
         one_unit: Some(Unit::Primary),
     };
     assert_eq!(pos.place, staged);
@@ -796,4 +806,330 @@ fn a_unit_off_its_own_path_stops() {
          the plan starts from (the primary's, then the secondary's) before going on."
     );
     assert_eq!(pos.place, Place::Unknown);
+}
+
+/// The hook pair of a place (`data-hop`, `data-step`), as strings.
+fn hook(place: Place) -> (String, String) {
+    place.hook()
+}
+
+fn hook_of(hop: &str, step: &str) -> (String, String) {
+    (hop.to_string(), step.to_string())
+}
+
+/// The audit's d3/d9/d10: an Active/Active hop follows its own runbook's numbers: 1 `failover
+/// active` on the primary (both groups there), 2 stage, 3 reload the secondary, 4 fail over,
+/// 5 the validation window, 6 reload the primary, 7 `write memory`, 8–9 the groups restored.
+/// The Active/Standby numbers (1 stage, 2 reload, 3 fail over …) read a person's ticks as
+/// other steps: 1.2 ticked (staged) was read as the reload issued, 1.3 (the reload) as the
+/// failover done.
+#[test]
+fn active_active_follows_its_own_runbooks_steps() {
+    let s = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    // Groups split at rest: before the plan; step 1 moves both groups to the primary.
+    let (_, pos) = at(&s, "aa-without-version.txt", &Known::default());
+    assert_eq!(hook(pos.place), hook_of("1", "0"));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.unit),
+        (1, 1, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["failover active"]);
+    assert_eq!(pos.alternative, None);
+    // Both groups on the secondary at rest: the same step 1, never the staging first.
+    let (snap, pos) = at(&s, "aa-groups-on-secondary.txt", &Known::default());
+    assert_eq!(hook(pos.place), hook_of("1", "0"));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.step, next.commands.clone()),
+        (1, vec!["failover active".to_string()])
+    );
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Next, step 1 of hop 1 on the primary unit")),
+        "{said:#?}"
+    );
+    assert_eq!(pos.alternative, None);
+    // Both groups on the primary: step 1 done; staging does not show, so the forward
+    // reading is step 2 done (next, step 3 reloads the secondary), the other step 1 done.
+    let (_, pos) = at(&s, "aa-groups-on-primary.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(hook(pos.place), hook_of("1", "2"));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.unit), (3, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["failover reload-standby"]);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(hook(alt), hook_of("1", "1"));
+    let alt_next = alt_next.unwrap();
+    assert_eq!(alt_next.step, 2);
+    assert!(
+        words::next(&alt_next).starts_with("next, step 2 of hop 1 on the primary unit")
+            && words::next(&alt_next).contains("(the runbook's step 2 has the whole block)"),
+        "{}",
+        words::next(&alt_next)
+    );
+    // Ticked 1.1 and 1.2 (staged): the reload is next, not a "booted the old image" stop.
+    let ticks = [(1, 1), (1, 2)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "aa-groups-on-primary.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(
+        (hook(pos.place), pos.alternative.clone()),
+        (hook_of("1", "2"), None)
+    );
+    assert_eq!(pos.next.clone().unwrap().step, 3);
+    // Only 1.1 ticked: staging is next.
+    let (_, pos) = at(
+        &s,
+        "aa-groups-on-primary.txt",
+        &Known {
+            ticked: &[(1, 1)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(hook(pos.place), hook_of("1", "1"));
+    assert_eq!(pos.next.clone().unwrap().step, 2);
+    // The reload (step 3) ticked, yet the secondary still runs 9.8(4): it booted the old image.
+    let (_, pos) = at(
+        &s,
+        "aa-groups-on-primary.txt",
+        &Known {
+            ticked: &[(1, 1), (1, 2), (1, 3)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
+    // The secondary reloaded onto 9.12(4), both groups still on the primary: step 3 done,
+    // next step 4 on the primary; ticks up to 1.3 do not make it a rollback.
+    let ticks = [(1, 1), (1, 2), (1, 3)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "aa-secondary-reloaded.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(
+        (hook(pos.place), pos.alternative.clone()),
+        (hook_of("1", "3"), None)
+    );
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.unit), (4, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    // Without ticks the other reading is a rollback after the failover of step 4.
+    let (snap, pos) = at(&s, "aa-secondary-reloaded.txt", &Known::default());
+    assert_eq!(hook(pos.place), hook_of("1", "3"));
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Rollback { hop: 1 });
+    let said = words::alternative(s.hops(), alt, alt_next.as_ref(), &snap);
+    assert!(!said.contains("step 3"), "{said}");
+    // Step 4 ticked: failed back, a rollback.
+    let (_, pos) = at(
+        &s,
+        "aa-secondary-reloaded.txt",
+        &Known {
+            ticked: &[(1, 4)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    // Failed over: both groups on the secondary, on 9.12(4). Step 4 done, the window next;
+    // then step 6 reloads the primary.
+    let (_, pos) = at(&s, "aa-failed-over.txt", &Known::default());
+    assert_eq!(hook(pos.place), hook_of("1", "4"));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.unit), (5, Some(Unit::Secondary)));
+    let (_, pos) = at(
+        &s,
+        "aa-failed-over.txt",
+        &Known {
+            ticked: &[(1, 5)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(hook(pos.place), hook_of("1", "5"));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.step, next.commands),
+        (6, vec!["failover reload-standby".to_string()])
+    );
+    // Both on 9.12(4): done, or step 7 (`write memory`) still to do.
+    let (_, pos) = at(&s, "aa-both-new-on-secondary.txt", &Known::default());
+    assert_eq!(pos.place, Place::Done);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(hook(alt), hook_of("1", "6"));
+    assert_eq!(alt_next.unwrap().step, 7);
+    let (_, pos) = at(
+        &s,
+        "aa-both-new-on-secondary.txt",
+        &Known {
+            ticked: &[(1, 7)],
+            ..Known::default()
+        },
+    );
+    assert_eq!((pos.place, pos.alternative), (Place::Done, None));
+}
+
+/// The audit's e3: a mismatched Active/Active pair whose third hop reloads both units, both
+/// groups active on the secondary: the hop starts with step 1, `failover active` on the
+/// primary, before anything is staged.
+#[test]
+fn an_active_active_two_unit_hop_after_one_unit_hops_starts_with_the_groups() {
+    let s = session("#from=8.2(5)&from2=8.4(7)&to=9.1(7)&mode=active-active&rules=guide-9x");
+    assert_eq!(s.hops().len(), 3);
+    let text = "Failover On\nFailover unit Primary\nVersion: Ours 8.4(7), Mate 8.4(7)\n\
+                This host: Primary\nGroup 1 State: Standby Ready\nGroup 2 State: Standby Ready\n\
+                Other host: Secondary\nGroup 1 State: Active\nGroup 2 State: Active\n";
+    let pos = locate(&s, &parse(text), &Known::default());
+    assert_eq!(pos.place, Place::Between { after: 2 });
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.unit),
+        (3, 1, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["failover active"]);
+}
+
+/// The audit's c1: both units' `show version` at failover-aware prompts, no `show failover`.
+/// The one-unit hop reloads the primary, which its prompt (`pri/act`) says is active: the next
+/// step is the runbook's step 1 (make it the standby), never the reload from "the active
+/// secondary". Where no prompt says a role, step 1 is said as the runbook says it: `no
+/// failover active` on the primary only if it is active.
+#[test]
+fn a_one_unit_hop_with_roles_only_at_the_prompts_starts_at_step_1() {
+    let s = session("#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x");
+    let (snap, pos) = at(&s, "versions-at-prompts.txt", &Known::default());
+    assert_eq!(
+        (snap.primary.release, snap.secondary.release),
+        (Some(r("8.2(5)")), Some(r("8.4(7)")))
+    );
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!(
+        (next.hop, next.step, next.kind, next.unit),
+        (1, 1, StepKind::MakeStandby, Some(Unit::Primary))
+    );
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        !said.iter().any(|l| l.contains("reload-standby")),
+        "{said:#?}"
+    );
+    // The prompts name the units but no role.
+    let (snap, pos) = at(&s, "versions-at-unit-prompts.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.unit), (1, Some(Unit::Primary)));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter()
+            .any(|l| l.contains("only if `show failover` shows it Active")),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|l| l.contains("reload-standby")),
+        "{said:#?}"
+    );
+    // Step 1 ticked: the person made it the standby; the staging is next.
+    let (_, pos) = at(
+        &s,
+        "versions-at-unit-prompts.txt",
+        &Known {
+            ticked: &[(1, 1)],
+            ..Known::default()
+        },
+    );
+    assert_eq!(pos.next.unwrap().step, 2);
+}
+
+/// The audit's r1 and r2: a unit past the plan's target, or below the release the plan starts
+/// it from, is off the plan (the `off-plan` kind stays), said as such: past the target is a
+/// downgrade for that unit (SPEC §4), below the start is not on this plan's path. Neither is
+/// "it booted the old image", which only a reload the runbook issued can say.
+#[test]
+fn a_unit_past_the_target_or_below_the_start_is_said_as_such() {
+    let s = one_hop();
+    let text = pair("Primary", "9.12(4)", "Active", "9.14(1)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    let said = words::stop(&pos.stops[0]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
+    assert!(!said.contains("booted the old image"), "{said}");
+    assert!(
+        said.starts_with("The secondary unit runs 9.14(1), past this plan's target 9.12(4)")
+            && said.contains("downgrade"),
+        "{said}"
+    );
+    let text = pair("Primary", "9.6(4)", "Active", "9.8(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Primary));
+    let said = words::stop(&pos.stops[0]);
+    assert!(!said.contains("booted the old image"), "{said}");
+    assert!(
+        said.starts_with("The primary unit runs 9.6(4), below 9.8(4)")
+            && said.contains("not on this plan's path: check the releases the plan starts from"),
+        "{said}"
+    );
+    // A reload ticked that came back on the start release: that is the old image.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "as-healthy.txt", &known);
+    assert!(words::stop(&pos.stops[0]).contains("it booted the old image"));
+}
+
+/// The audit's f1, d6 and n1: output that reads, yet does not place the pair (the releases
+/// without the failover states mid-hop; the failover groups split between the units
+/// mid-hop; the failover states without the releases) is not "on track": a stop says what is
+/// missing, and no next step is offered.
+#[test]
+fn output_that_reads_but_does_not_place_the_pair_stops() {
+    let s = one_hop();
+    // Releases only, mid-hop: no failover state says which step.
+    let text = show_output("versions-at-unit-prompts.txt")
+        .replace("8.2(5)", "9.8(4)")
+        .replace("8.4(7)", "9.12(4)");
+    let snap = parse(&text);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(
+        (snap.primary.release, snap.secondary.release),
+        (Some(r("9.8(4)")), Some(r("9.12(4)")))
+    );
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(kinds(&pos), vec![StopKind::MateUnknown]);
+    assert_eq!(pos.next, None);
+    let said = words::stop(&pos.stops[0]);
+    assert!(said.contains("failover state"), "{said}");
+    // Failover states only: no release.
+    let (_, pos) = at(&s, "state-versions-first.txt", &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(
+        kinds(&pos),
+        vec![StopKind::UnknownRelease, StopKind::UnknownRelease]
+    );
+    let said = words::stop(&pos.stops[1]);
+    assert!(
+        said.starts_with("The secondary unit's release is not shown"),
+        "{said}"
+    );
+    // Active/Active, mid-hop, each unit holding one group.
+    let aa = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    let text = "Failover On\nFailover unit Primary\nVersion: Ours 9.8(4), Mate 9.12(4)\n\
+                This host: Primary\nGroup 1 State: Active\nGroup 2 State: Standby Ready\n\
+                Other host: Secondary\nGroup 1 State: Standby Ready\nGroup 2 State: Active\n";
+    let pos = locate(&aa, &parse(text), &Known::default());
+    assert_eq!(pos.place, Place::Unknown);
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.next, None);
+    let said = words::stop(&pos.stops[0]);
+    assert!(said.contains("split"), "{said}");
 }

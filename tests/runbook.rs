@@ -960,13 +960,94 @@ fn an_active_active_mismatched_pair_names_each_units_own_release() {
         ));
         let text = prose(&books[0]);
         for needle in [
-            format!("the secondary unit (reloaded first) runs {secondary}, the primary unit {primary}"),
+            format!(
+                "the secondary unit (reloaded first) runs {secondary}, the primary unit {primary}"
+            ),
             format!("not identical with ours {primary}"),
             format!("If it still reads {secondary}, it booted the old image"),
             format!("both groups return to the primary unit, on {primary}"),
             format!("(c) Reload the secondary unit onto {secondary}"),
         ] {
-            assert!(text.contains(&needle), "{primary}/{secondary}: {needle}\n{text}");
+            assert!(
+                text.contains(&needle),
+                "{primary}/{secondary}: {needle}\n{text}"
+            );
         }
     }
+}
+
+/// The runbook writes one step per entry of the hop's outline (`runbook::outline`), in its
+/// order: the numbers the position names are the runbook's own. Active/Active: 1 both groups
+/// to the primary, 2 stage, 3 reload the secondary, 4 fail over, 5 the window, 6 reload the
+/// primary, 7 `write memory`, 8–9 the groups restored.
+#[test]
+fn every_runbook_follows_its_hops_outline() {
+    use asa_planner::domain::runbook::Phase;
+    let first_command = |b: &Runbook, n: usize| {
+        b.steps[n - 1]
+            .commands
+            .iter()
+            .find(|c| *c != "changeto system")
+            .cloned()
+            .unwrap_or_default()
+    };
+    for fragment in [
+        "#from=9.8(4)&to=9.12(4)&rules=guide-9x",
+        "#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x",
+        "#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x",
+        "#from=8.2(5)&from2=8.4(7)&to=9.1(7)&mode=active-active&rules=guide-9x",
+        "#from=9.1(7)&from2=9.12(4)&to=9.12(4)&mode=active-active&rules=guide-9x",
+        "#from=7.2(4)&to=8.4(7)&rules=table-81-1",
+    ] {
+        let (session, books) = runbooks(fragment);
+        assert!(!books.is_empty(), "{fragment}");
+        for (i, book) in books.iter().enumerate() {
+            let spec = session.hop_spec(i, default_image).unwrap();
+            let outline = spec.outline(session.setup.mode);
+            assert_eq!(book.steps.len(), outline.len(), "{fragment} hop {}", i + 1);
+            for (n, phase) in outline.iter().enumerate() {
+                let step = &book.steps[n];
+                let command = first_command(book, n + 1);
+                let expected: &[&str] = match phase {
+                    Phase::GroupsToPrimary => &["failover active"],
+                    Phase::MakeStandby => &["no failover active", "failover active"],
+                    Phase::FirstReload | Phase::SecondReload => &["failover reload-standby"],
+                    Phase::FailOver => &["no failover active"],
+                    Phase::Save => &["write memory", "write memory all /noconfirm"],
+                    Phase::RestoreRoles => &["failover active"],
+                    Phase::RestoreGroup(1) => &["failover active group 1"],
+                    Phase::RestoreGroup(_) => &["failover active group 2"],
+                    Phase::Stage | Phase::Window => &[],
+                };
+                assert!(
+                    expected.is_empty() || expected.contains(&command.as_str()),
+                    "{fragment} hop {} step {}: {phase:?} is {command:?}",
+                    i + 1,
+                    n + 1
+                );
+                assert_eq!(step.no_return, *phase == Phase::SecondReload);
+            }
+        }
+    }
+    let (session, books) = runbooks("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    let outline = session
+        .hop_spec(0, default_image)
+        .unwrap()
+        .outline(Mode::ActiveActive);
+    assert_eq!(
+        outline,
+        [
+            Phase::GroupsToPrimary,
+            Phase::Stage,
+            Phase::FirstReload,
+            Phase::FailOver,
+            Phase::Window,
+            Phase::SecondReload,
+            Phase::Save,
+            Phase::RestoreGroup(1),
+            Phase::RestoreGroup(2)
+        ]
+    );
+    assert_eq!(first_command(&books[0], 1), "failover active");
+    assert_eq!(first_command(&books[0], 7), "write memory all /noconfirm");
 }

@@ -562,3 +562,97 @@ fn a_lone_show_version_is_read_though_it_names_no_unit() {
         }]
     );
 }
+
+/// A failover-aware prompt's role (`pri/act`, `sec/stby`) is kept for the unit typed at: the
+/// position reads it where no `show failover` gives that unit's state.
+#[test]
+fn a_failover_aware_prompts_role_is_kept_per_unit() {
+    use asa_planner::domain::show::Side;
+    let s = read("versions-at-prompts.txt");
+    assert_eq!(
+        (s.primary.prompt_role, s.secondary.prompt_role),
+        (Some(Side::Active), Some(Side::Standby))
+    );
+    assert_eq!((s.primary.state, s.secondary.state), (None, None));
+    let s = read("versions-at-unit-prompts.txt");
+    assert_eq!(
+        (s.primary.prompt_role, s.secondary.prompt_role),
+        (None, None)
+    );
+}
+
+/// The audit's n1: `show version` then `show failover state`, on each unit, at the same plain
+/// prompt. The second `show version` is as near the primary's `show failover state` (before
+/// it) as the secondary's (after it): both outputs were given to the primary, the later one
+/// winning. Two outputs that nothing tells apart by unit are said by line and neither is used.
+#[test]
+fn two_show_versions_that_nothing_tells_apart_are_not_used() {
+    let s = read("state-versions-first.txt");
+    assert_eq!(
+        (s.primary.release, s.secondary.release),
+        (None, None),
+        "{s:#?}"
+    );
+    assert_eq!(
+        (s.primary.image.clone(), s.secondary.image.clone()),
+        (None, None)
+    );
+    assert_eq!(
+        (s.primary.state, s.secondary.state),
+        (Some(State::Active), Some(State::StandbyReady))
+    );
+    assert_eq!(
+        s.unread,
+        vec![
+            Unread {
+                line: 1,
+                why: UnreadWhy::Ambiguous
+            },
+            Unread {
+                line: 29,
+                why: UnreadWhy::Ambiguous
+            }
+        ]
+    );
+    let said = asa_planner::view::words::position::unread(&s.unread).unwrap_or_default();
+    assert!(said.contains("Lines 1 and 29"), "{said}");
+    // The outputs after the state tables (n2's order) are told apart: each is nearest its
+    // own unit's table, before it.
+    let text = show_output("state-versions-first.txt");
+    let (first, second) = text.split_at(text.find("hq-fw# show failover state").unwrap());
+    let (version_p, state_p_rest) = (first, second);
+    let state_p_end = state_p_rest.find("hq-fw# show version").unwrap();
+    let (state_p, rest) = state_p_rest.split_at(state_p_end);
+    let state_s_at = rest.find("hq-fw# show failover state").unwrap();
+    let (version_s, state_s) = rest.split_at(state_s_at);
+    let after = format!("{state_p}{version_p}{state_s}{version_s}");
+    let s = parse(&after);
+    assert_eq!(
+        (s.primary.release, s.secondary.release),
+        (Some(r("9.8(4)")), Some(r("9.12(4)")))
+    );
+    assert_eq!(s.unread, vec![]);
+}
+
+/// The audit's q1 and cx-7.0.1: a service module's slot line (`ASA5585-SSP-SFR40`, FirePOWER;
+/// `ASA5585-SSP-CX40`, CX) carries the module's own release, which reads as an ASA release
+/// (`6.2.3.4` is 6.2(3)4 in the dotted spelling). Only the ASA's own slot (status `Sys`)
+/// gives the unit's release; module lines are skipped.
+#[test]
+fn a_service_modules_slot_line_is_not_the_asas_release() {
+    let s = read("slot-service-modules.txt");
+    assert_eq!(
+        (s.primary.release, s.secondary.release),
+        (Some(r("9.8(4)")), Some(r("9.12(4)")))
+    );
+    assert_eq!(s.primary.release_from, Some(ReleaseFrom::Slot));
+    assert_eq!(s.unread, vec![]);
+    // Without a status, the model decides: an ASA model that names no module.
+    let bare = "Failover On\nFailover unit Primary\nThis host: Primary - Active\n\
+                slot 0: ASA5555 hw/sw rev (2.0/9.8(4))\n\
+                slot 1: ASA5585-SSP-SFR20 hw/sw rev (1.0/6.2.3.4)\n\
+                Other host: Secondary - Standby Ready\n\
+                slot 0: ASA5555 hw/sw rev (2.0/9.8(4))\n";
+    let s = parse(bare);
+    assert_eq!(s.primary.release, Some(r("9.8(4)")));
+}

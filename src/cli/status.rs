@@ -25,7 +25,9 @@
 use super::{mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::platform::Platform;
-use asa_planner::domain::position::{locate, Known, NextStep, Place, Position};
+use asa_planner::domain::position::{
+    hop_outline, locate, place_after, Known, NextStep, Place, Position,
+};
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::RuleSet;
@@ -44,8 +46,11 @@ Examples:
   asa-planner status 9.8.4 asa9-12-4-smp-k8.bin --show out.txt --tick 1.1 --tick 1.2
 
 Steps are numbered as in the runbook: 1 stage, 2 reload the standby, 3 fail over,
-4 validation window, 5 reload the former active, 6 write memory; a mismatched pair's hop
-that reloads one unit only: 1 make it the standby, 2 stage, 3 reload it, 4 write memory.
+4 validation window, 5 reload the former active, 6 write memory, 7 restore the roles;
+Active/Active: 1 failover active (both groups to the primary), 2 stage, 3 reload the
+secondary, 4 fail over, 5 validation window, 6 reload the primary, 7 write memory,
+8-9 restore the groups; a mismatched pair's hop that reloads one unit only: 1 make it
+the standby, 2 stage, 3 reload it, 4 write memory (5-6 restore the groups).
 Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit.";
 
 #[derive(clap::Args)]
@@ -96,16 +101,35 @@ enum Format {
     Json,
 }
 
-/// `HOP.STEP`, both 1-based, the step 1 to 6.
+/// `HOP.STEP`, both 1-based; whether the hop has that step is checked against the plan
+/// ([`steps_problem`]).
 fn hop_step(value: &str) -> Result<(usize, u8), String> {
-    let bad = || format!("{value:?} is not HOP.STEP (e.g. 1.2; steps 1 to 6)");
+    let bad = || format!("{value:?} is not HOP.STEP (e.g. 1.2)");
     let (hop, step) = value.trim().split_once('.').ok_or_else(bad)?;
     let hop: usize = hop.parse().map_err(|_| bad())?;
     let step: u8 = step.parse().map_err(|_| bad())?;
-    if hop == 0 || !(1..=6).contains(&step) {
+    if hop == 0 || step == 0 {
         return Err(bad());
     }
     Ok((hop, step))
+}
+
+/// A `--tick` or `--previous` naming a step the plan's hop does not have (each hop's runbook
+/// numbers its own steps: `position::hop_outline`), said as the option and its value.
+fn steps_problem(session: &Session, option: &str, (hop, step): (usize, u8)) -> Option<String> {
+    let hops = session.hops().len();
+    if hops == 0 {
+        return None;
+    }
+    if hop > hops {
+        return Some(format!(
+            "{option} {hop}.{step}: the plan has {hops} hop{}",
+            if hops == 1 { "" } else { "s" }
+        ));
+    }
+    let count = hop_outline(session, hop - 1).map_or(0, |o| o.len());
+    (usize::from(step) > count)
+        .then(|| format!("{option} {hop}.{step}: hop {hop}'s runbook has steps 1 to {count}"))
 }
 
 /// `RELEASE=FILE`, the release in any spelling a release field reads.
@@ -166,11 +190,22 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         text.push_str(&String::from_utf8_lossy(&bytes));
         text.push('\n');
     }
+    let named = args
+        .tick
+        .iter()
+        .map(|t| ("--tick", *t))
+        .chain(args.previous.map(|p| ("--previous", p)));
+    for (option, value) in named {
+        if let Some(problem) = steps_problem(&session, option, value) {
+            eprintln!("asa-planner: {problem}");
+            return Ok(Status::BadInput);
+        }
+    }
     let snap = parse(&text);
     drop(text);
     let previous = args
         .previous
-        .map(|(hop, step)| Place::in_hop(hop, step.min(5)));
+        .and_then(|(hop, step)| place_after(&session, hop, step));
     let known = Known {
         previous,
         ticked: &args.tick,
@@ -425,6 +460,7 @@ fn json_report(
             UnreadWhy::State => "state",
             UnreadWhy::NoUnit => "no-unit",
             UnreadWhy::Conflict => "conflict",
+            UnreadWhy::Ambiguous => "ambiguous",
         };
         let _ = write!(out, "{{\"line\":{},\"why\":\"{why}\"}}", u.line);
     }

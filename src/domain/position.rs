@@ -3,14 +3,16 @@
 //! known ([`Known`]: the previous position, the ticked steps, the image names the person
 //! typed). Facts only; `view::words::position` says them.
 //!
-//! The steps are each hop's runbook's own (SPEC §6). A hop that reloads both units numbers them
-//! the same in every hop: 1 stage the images, 2 reload the standby, 3 fail over, 4 the
-//! validation window, 5 reload the former active, 6 `write memory` (and restore the roles). A
-//! mismatched pair's hop that reloads one unit only (SPEC §4) has its own: 1 make that unit the
-//! standby (only if it is active), 2 stage its image, 3 reload it from the active unit, 4
-//! `write memory` (only when the other unit already runs the hop's release). A position
-//! "inside hop N after step K" says the effect of step K is what the output shows; the next
-//! step is K + 1.
+//! The steps are each hop's runbook's own (SPEC §6), numbered by the hop's outline
+//! (`runbook::outline`), the list the runbook itself is written from. Active/Standby, both
+//! units: 1 stage the images, 2 reload the standby, 3 fail over, 4 the validation window, 5
+//! reload the former active, 6 `write memory`, 7 restore the roles. Active/Active, both units:
+//! 1 both groups to the primary, 2 stage, 3 reload the secondary, 4 fail over, 5 the window, 6
+//! reload the primary, 7 `write memory`, 8–9 the groups restored. A mismatched pair's hop that
+//! reloads one unit only (SPEC §4): 1 make that unit the standby (only if it is active), 2
+//! stage its image, 3 reload it from the active unit, 4 `write memory` (only when the other
+//! unit already runs the hop's release). A position "inside hop N after step K" says the
+//! effect of step K is what the output shows; the next step is K + 1.
 //!
 //! Each unit walks the plan on its own path ([`Walk`]): its start release (`from` for the
 //! primary, `from2` for the secondary), then the landing of each hop that reloads it. The pair
@@ -27,9 +29,11 @@
 
 use super::plan::Hop;
 use super::release::Release;
-use super::runbook::{default_image, has_failover_exec, Mode, Role, Unit, SERVER_PLACEHOLDER};
+use super::runbook::{
+    default_image, has_failover_exec, outline, Mode, Phase, Reloads, Role, Unit, SERVER_PLACEHOLDER,
+};
 use super::session::Session;
-use super::show::{other, ConfigSync, Snapshot, State, UnitFacts};
+use super::show::{other, ConfigSync, Side, Snapshot, State, UnitFacts};
 
 /// Where the pair stands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,11 +42,13 @@ pub enum Place {
     Unknown,
     /// Both units on the plan's start releases, no step of hop 1 taken.
     Before,
-    /// Inside hop `hop` (1-based), step `step` done: of SPEC §6's six steps, or, for a
-    /// mismatched pair's hop that reloads `one_unit` only, of its own four.
+    /// Inside hop `hop` (1-based), step `step` done, numbered as the hop's runbook numbers
+    /// it; `done` is what that step did. `one_unit`: the unit a mismatched pair's hop reloads
+    /// alone.
     InHop {
         hop: usize,
         step: u8,
+        done: Phase,
         one_unit: Option<Unit>,
     },
     /// Inside hop `hop`, failed back to the old release (rollback step (a) done).
@@ -54,11 +60,21 @@ pub enum Place {
 }
 
 impl Place {
-    /// Inside a hop that reloads both units, after `step`.
+    /// Inside an Active/Standby hop that reloads both units, after `step` (1 stage … 7 the
+    /// roles restored). Other hops: [`place_after`].
     pub fn in_hop(hop: usize, step: u8) -> Place {
+        let steps = outline(
+            Mode::ActiveStandby,
+            &Reloads::Both,
+            Release::new(0, 0, 0, None),
+        );
         Place::InHop {
             hop,
             step,
+            done: steps
+                .get(usize::from(step).wrapping_sub(1))
+                .copied()
+                .unwrap_or(Phase::Stage),
             one_unit: None,
         }
     }
@@ -80,22 +96,26 @@ impl Place {
 /// What the next step does (its number is [`NextStep::step`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum StepKind {
-    /// 1: copy the images to both units, set the boot lines.
+    /// Copy the images to both units, set the boot lines.
     Stage,
-    /// Active/Active, before step 2: make both failover groups active on the primary.
+    /// Active/Active, step 1: make both failover groups active on the primary.
     GroupsToPrimary,
-    /// 2: reload the standby onto the hop's release (a one-unit hop: 3, the unit it reloads).
+    /// Reload the standby onto the hop's release (a one-unit hop: the unit it reloads).
     ReloadStandby,
-    /// 3: fail over to the upgraded unit.
+    /// Fail over to the upgraded unit.
     FailOver,
-    /// 4: the validation window on the upgraded unit.
+    /// The validation window on the upgraded unit.
     Validate,
-    /// 5: reload the former active unit.
+    /// Reload the former active unit.
     ReloadFormer,
-    /// 6: save the configuration on both units (a one-unit hop: 4).
+    /// Save the configuration on both units.
     Save,
     /// A one-unit hop's step 1: the unit it reloads is active; make it the standby first.
     MakeStandby,
+    /// A one-unit hop's step 1 (Active/Standby) when the output does not show whether the
+    /// unit it reloads is active: it must be the standby, so `no failover active` on it only
+    /// if `show failover` shows it Active.
+    MakeStandbyIfActive,
     /// A mismatched pair's hop that reloads both units, before step 1: the unit on the hop's
     /// start release is reloaded first, and it is active; make it the standby (the runbook's
     /// pre-check).
@@ -149,6 +169,32 @@ impl StopKind {
     }
 }
 
+/// Why a unit is off the plan (an `off-plan` stop's detail).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OffPlan {
+    /// A reload the runbook issued brought it back on the hop's start: it booted the old image.
+    OldImage,
+    /// Past the plan's target (`expected`: the target): for that unit the plan is a downgrade.
+    PastTarget,
+    /// Below the release the plan starts it from (`expected`: that release).
+    BelowStart,
+    /// Between releases of its path, on no hop of it (`expected`: the releases either side).
+    Between,
+}
+
+/// What the output lacks to place the pair (the detail of a stop that says so).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unplaced {
+    /// A unit's release is not in the output (an `unknown-release` stop).
+    ReleaseNotShown,
+    /// Inside a hop, the failover state that says which step is not in the output (a
+    /// `mate-unknown` stop; about the pair when `unit` is `None`).
+    StateNotShown,
+    /// Active/Active, inside a hop: the unit holds an active group and a standby one, while
+    /// the runbook keeps both groups on one unit between the reloads (a `mate-failed` stop).
+    GroupsSplit,
+}
+
 /// A stop with what it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Stop {
@@ -166,6 +212,10 @@ pub struct Stop {
     /// An off-plan unit whose release the plan has, but not for this unit (a mismatched pair's
     /// releases given for the wrong units?).
     pub on_plan: bool,
+    /// Why an off-plan unit is off the plan.
+    pub off: Option<OffPlan>,
+    /// What the output lacks to place the pair, for a stop that says so.
+    pub unplaced: Option<Unplaced>,
     /// A wrong image: (the file it booted, the file the runbook names).
     pub images: Option<(String, String)>,
     /// Interfaces not Normal (names), for a step-3 precondition stop.
@@ -183,6 +233,8 @@ impl Stop {
             state: None,
             expected: Vec::new(),
             on_plan: false,
+            off: None,
+            unplaced: None,
             images: None,
             interfaces: Vec::new(),
             sync: None,
@@ -278,6 +330,8 @@ struct Walk<'a> {
     paths: [Vec<Release>; 2],
     /// Per hop: the unit it reloads alone (a mismatched pair's newer unit stays).
     one_unit: Vec<Option<Unit>>,
+    /// Per hop: its steps in the runbook's order (`runbook::outline`).
+    outlines: Vec<Vec<Phase>>,
 }
 
 impl<'a> Walk<'a> {
@@ -291,6 +345,12 @@ impl<'a> Walk<'a> {
             .unwrap_or(primary);
         let mut paths = [vec![primary], vec![secondary]];
         let mut one_unit = Vec::with_capacity(hops.len());
+        let mode = session.setup.mode;
+        let outlines = (0..hops.len())
+            .map(|i| {
+                hop_outline(session, i).unwrap_or_else(|| outline(mode, &Reloads::Both, hops[i].to))
+            })
+            .collect();
         for (i, hop) in hops.iter().enumerate() {
             let reloads: Vec<Unit> = match session.hop_facts.get(i) {
                 Some(f) => f.reloads.iter().map(|u| u.unit).collect(),
@@ -311,9 +371,10 @@ impl<'a> Walk<'a> {
         }
         Some(Walk {
             hops,
-            mode: session.setup.mode,
+            mode,
             paths,
             one_unit,
+            outlines,
         })
     }
 
@@ -329,25 +390,68 @@ impl<'a> Walk<'a> {
         self.one_unit.get(hop.wrapping_sub(1)).copied().flatten()
     }
 
-    /// Step `step` of hop `hop` reloads a unit.
-    fn reloads_at(&self, hop: usize, step: u8) -> bool {
-        match self.one_unit(hop) {
-            Some(_) => step == 3,
-            None => step == 2 || step == 5,
+    /// Hop `hop`'s steps, in the runbook's order.
+    fn outline(&self, hop: usize) -> &[Phase] {
+        self.outlines
+            .get(hop.wrapping_sub(1))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The number hop `hop`'s runbook gives the step that does `phase`, if it has one.
+    fn find(&self, hop: usize, phase: Phase) -> Option<u8> {
+        let at = self.outline(hop).iter().position(|p| *p == phase)?;
+        u8::try_from(at + 1).ok()
+    }
+
+    /// The number of the step that does `phase` (0 if the hop has none: never asked of a
+    /// phase the hop's procedure lacks).
+    fn number(&self, hop: usize, phase: Phase) -> u8 {
+        self.find(hop, phase).unwrap_or(0)
+    }
+
+    /// What step `step` of hop `hop` does.
+    fn phase(&self, hop: usize, step: u8) -> Option<Phase> {
+        self.outline(hop)
+            .get(usize::from(step).wrapping_sub(1))
+            .copied()
+    }
+
+    /// Inside hop `hop`, the step that does `phase` done.
+    fn after(&self, hop: usize, phase: Phase) -> Place {
+        Place::InHop {
+            hop,
+            step: self.number(hop, phase),
+            done: phase,
+            one_unit: self.one_unit(hop),
         }
     }
 
-    /// The hop's `write memory` step, when it has one: 6, or 4 for a one-unit hop whose other
-    /// unit already runs the hop's release.
-    fn save_step(&self, hop: usize) -> Option<u8> {
-        match self.one_unit(hop) {
-            None => Some(6),
-            Some(unit) => {
-                let stays = self.path(other(unit)).get(hop).copied();
-                let to = self.hops.get(hop.wrapping_sub(1)).map(|h| h.to);
-                (stays.is_some() && stays == to).then_some(4)
-            }
+    /// Whether the step that does `phase` of hop `hop` is ticked.
+    fn ticked(&self, known: &Known, hop: usize, phase: Phase) -> bool {
+        self.find(hop, phase)
+            .is_some_and(|step| known.ticked(hop, step))
+    }
+
+    /// The previous position had hop `hop`'s step that does `phase` done (or a later one).
+    fn previously(&self, known: &Known, hop: usize, phase: Phase) -> bool {
+        match (self.find(hop, phase), known.previous_step(hop)) {
+            (Some(step), Some(done)) => done >= step,
+            _ => false,
         }
+    }
+
+    /// Step `step` of hop `hop` reloads a unit.
+    fn reloads_at(&self, hop: usize, step: u8) -> bool {
+        matches!(
+            self.phase(hop, step),
+            Some(Phase::FirstReload | Phase::SecondReload)
+        )
+    }
+
+    /// The hop's `write memory` step, when it has one (a one-unit hop has one only when its
+    /// other unit already runs the hop's release).
+    fn save_step(&self, hop: usize) -> Option<u8> {
+        self.find(hop, Phase::Save)
     }
 
     /// The hops `k` after which the unit's path has it on `release` (0: the plan's start).
@@ -379,6 +483,34 @@ impl<'a> Walk<'a> {
             Mode::ActiveActive => unit_role(unit),
         }
     }
+}
+
+/// Hop `i`'s (0-based) steps in its runbook's order, as the session's plan has the hop.
+pub fn hop_outline(session: &Session, i: usize) -> Option<Vec<Phase>> {
+    let spec = session.hop_spec(i, default_image)?;
+    Some(spec.outline(session.setup.mode))
+}
+
+/// The place "inside hop `hop` (1-based) after step `step`", numbered as that hop's runbook
+/// numbers it (`None` when the plan has no such hop or step): a position read before, given
+/// by number.
+pub fn place_after(session: &Session, hop: usize, step: u8) -> Option<Place> {
+    let i = hop.checked_sub(1)?;
+    let steps = hop_outline(session, i)?;
+    let done = *steps.get(usize::from(step).checked_sub(1)?)?;
+    let one_unit = session
+        .hop_facts
+        .get(i)
+        .and_then(|f| match f.reloads.as_slice() {
+            [one] => Some(one.unit),
+            _ => None,
+        });
+    Some(Place::InHop {
+        hop,
+        step,
+        done,
+        one_unit,
+    })
 }
 
 /// The command that hands the active role to the other unit.
@@ -416,6 +548,14 @@ pub fn effective_state(f: &UnitFacts) -> Option<State> {
 /// The position of the pair on the session's plan.
 pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     let mut pos = place(session, snap, known);
+    // A plan, output that names a unit, and still no place and no stop: not on track (SPEC
+    // §14: exit 0 is on track or done). Every path above says why; this keeps it so.
+    let named = snap.primary.is_known() || snap.secondary.is_known();
+    if pos.place == Place::Unknown && pos.stops.is_empty() && named && !session.hops().is_empty() {
+        let mut stop = Stop::new(StopKind::MateUnknown, None);
+        stop.unplaced = Some(Unplaced::StateNotShown);
+        pos.stops.push(stop);
+    }
     // Both units Active or both Standby Ready: every step would reload or fail over a unit
     // it must not; no next step is offered.
     if pos.stops.iter().any(Stop::is_both) {
@@ -514,6 +654,17 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             stop.state = missing.and_then(|f| f.state);
             pos.stops.push(stop);
         }
+        // Nothing else stops it: a unit's release is simply not in the output (SPEC §14:
+        // exit 0 is on track or done, and this is neither).
+        if pos.stops.is_empty() && (snap.primary.is_known() || snap.secondary.is_known()) {
+            for f in [&snap.primary, &snap.secondary] {
+                if f.release.is_none() && !f.release_unreadable {
+                    let mut stop = Stop::new(StopKind::UnknownRelease, Some(f.unit));
+                    stop.unplaced = Some(Unplaced::ReleaseNotShown);
+                    pos.stops.push(stop);
+                }
+            }
+        }
         pos.place = known.previous.unwrap_or(Place::Unknown);
         return pos;
     };
@@ -531,11 +682,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     if kp.is_empty() || ks.is_empty() {
         for (f, k) in [(&snap.primary, &kp), (&snap.secondary, &ks)] {
             if let (true, Some(release)) = (k.is_empty(), f.release) {
-                let mut stop = Stop::new(StopKind::OffPlan, Some(f.unit));
-                stop.release = Some(release);
-                stop.expected = expected_for(&walk.releases(f.unit), release);
-                stop.on_plan = walk.on_plan(release);
-                pos.stops.push(stop);
+                pos.stops.push(off_path(&walk, f.unit, release));
             }
         }
         pos.place = known.previous.unwrap_or(Place::Unknown);
@@ -581,25 +728,27 @@ fn in_hop(
     old: &UnitFacts,
 ) {
     let hop = &walk.hops[h - 1];
-    let mode = walk.mode;
     let reloading = known.reloading(walk);
     let upgraded_state = effective_state(upgraded);
     let old_state = effective_state(old);
     let old_active = old_state.is_some_and(State::is_active);
     let upgraded_active = upgraded_state.is_some_and(State::is_active);
     if old_active && !upgraded_active {
-        // After step 2 (or a rollback's failback): the next step fails over.
-        let rolled_back = known.ticked(h, 3)
-            || known.previous_step(h).is_some_and(|s| s >= 3)
+        // After the first reload (or a rollback's failback): the next step fails over.
+        let rolled_back = walk.ticked(known, h, Phase::FailOver)
+            || walk.previously(known, h, Phase::FailOver)
             || known.previous == Some(Place::Rollback { hop: h });
-        let forward = (Place::in_hop(h, 2), Some(step_three(h, mode, old.unit)));
+        let forward = (
+            walk.after(h, Phase::FirstReload),
+            Some(fail_over(walk, h, old.unit)),
+        );
         let back = (
             Place::Rollback { hop: h },
-            Some(rollback(h, hop, known, mode, old.unit)),
+            Some(rollback(walk, h, hop, known, old.unit)),
         );
         let ((place, n), alt) = if rolled_back {
             (back, None)
-        } else if known.ticked(h, 2) {
+        } else if walk.ticked(known, h, Phase::FirstReload) {
             (forward, None)
         } else {
             (forward, Some(back))
@@ -613,28 +762,31 @@ fn in_hop(
         return;
     }
     if upgraded_active && !old_active {
-        let step = if known.ticked(h, 4) || known.previous_step(h) == Some(4) {
-            4
+        let window = walk.number(h, Phase::Window);
+        let done = if walk.ticked(known, h, Phase::Window) || known.previous_step(h) == Some(window)
+        {
+            Phase::Window
         } else {
-            3
+            Phase::FailOver
         };
         // The second reload was issued, yet the former active still runs its old release: it
         // booted the old image (SPEC §6: caught here, before any failover).
-        let step = if known.ticked(h, 5) {
+        let done = if walk.ticked(known, h, Phase::SecondReload) {
             let mut stop = Stop::new(StopKind::OffPlan, Some(old.unit));
             stop.release = old.release;
             stop.expected = vec![hop.to];
+            stop.off = Some(OffPlan::OldImage);
             pos.stops.push(stop);
-            4
+            Phase::Window
         } else {
-            step
+            done
         };
-        pos.place = Place::in_hop(h, step);
+        pos.place = walk.after(h, done);
         let on = walk.role_of(upgraded.unit, Role::Active);
-        pos.next = Some(if step == 3 {
+        pos.next = Some(if done == Phase::FailOver {
             next(
                 h,
-                4,
+                window,
                 StepKind::Validate,
                 on,
                 Some(upgraded.unit),
@@ -643,14 +795,14 @@ fn in_hop(
         } else {
             next(
                 h,
-                5,
+                walk.number(h, Phase::SecondReload),
                 StepKind::ReloadFormer,
                 on,
                 Some(upgraded.unit),
                 &["failover reload-standby"],
             )
         });
-        standby_health(pos, old, reloading, step == 4);
+        standby_health(pos, old, reloading, done == Phase::Window);
         return;
     }
     // No unit active, or both: the pair is not in a state any step leaves it in.
@@ -669,6 +821,34 @@ fn in_hop(
             pos.stops.push(stop);
         }
     }
+    if !pos.stops.is_empty() {
+        return;
+    }
+    // Nothing above says why: the groups split between the units (Active/Active: between the
+    // reloads the runbook keeps both groups on one unit), or no failover state shown.
+    let split = [upgraded, old]
+        .into_iter()
+        .find(|f| f.groups.iter().any(|(_, s)| s.is_active()) && effective_state(f).is_none());
+    let mut stop = match split {
+        Some(f) => {
+            let mut stop = Stop::new(StopKind::MateFailed, Some(f.unit));
+            stop.unplaced = Some(Unplaced::GroupsSplit);
+            stop
+        }
+        None => {
+            let shown = |f: &UnitFacts| f.state.is_some() || !f.groups.is_empty();
+            let unit = match (shown(upgraded), shown(old)) {
+                (true, false) => Some(old.unit),
+                (false, true) => Some(upgraded.unit),
+                _ => None,
+            };
+            let mut stop = Stop::new(StopKind::MateUnknown, unit);
+            stop.unplaced = Some(Unplaced::StateNotShown);
+            stop
+        }
+    };
+    stop.state = None;
+    pos.stops.push(stop);
 }
 
 /// The unit whose (every group's) state is active, when one is.
@@ -698,16 +878,13 @@ fn next(
     }
 }
 
-/// Step 3: `no failover active` on the active unit (Active/Active: on the unit where both
-/// groups are active).
-fn step_three(h: usize, mode: Mode, old: Unit) -> NextStep {
-    let role = match mode {
-        Mode::ActiveStandby => Role::Active,
-        Mode::ActiveActive => unit_role(old),
-    };
+/// The failover: `no failover active` on the active unit (Active/Active: on the unit where
+/// both groups are active).
+fn fail_over(walk: &Walk, h: usize, old: Unit) -> NextStep {
+    let role = walk.role_of(old, Role::Active);
     next(
         h,
-        3,
+        walk.number(h, Phase::FailOver),
         StepKind::FailOver,
         role,
         Some(old),
@@ -715,17 +892,15 @@ fn step_three(h: usize, mode: Mode, old: Unit) -> NextStep {
     )
 }
 
-/// Rollback (b) on the active (old-release) unit: the new image out of the boot lines.
-fn rollback(h: usize, hop: &Hop, known: &Known, mode: Mode, on: Unit) -> NextStep {
+/// Rollback (b) on the active (old-release) unit: the new image out of the boot lines (a
+/// block of the validation window's step).
+fn rollback(walk: &Walk, h: usize, hop: &Hop, known: &Known, on: Unit) -> NextStep {
     let image = known.image_or_default(hop.to);
     NextStep {
         hop: h,
-        step: 4,
+        step: walk.number(h, Phase::Window),
         kind: StepKind::RollbackBoot,
-        role: match mode {
-            Mode::ActiveStandby => Role::Active,
-            Mode::ActiveActive => unit_role(on),
-        },
+        role: walk.role_of(on, Role::Active),
         system: false,
         unit: Some(on),
         commands: vec![
@@ -739,14 +914,18 @@ fn rollback(h: usize, hop: &Hop, known: &Known, mode: Mode, on: Unit) -> NextSte
 /// How a hop opens from its start: its first step, and where it stands once the ticks or a
 /// pasted `show bootvar` or `dir` say its images are staged.
 struct Opening {
-    /// The first step to take, no step of the hop taken.
+    /// The first step to take from where the output shows the hop.
     first: NextStep,
+    /// Where the output itself shows the hop when the effect of one of its steps is in it
+    /// (Active/Active: both groups on the primary, step 1 done); `None`: at rest.
+    shown: Option<Place>,
     /// Where a step already ticked puts the hop.
     ticked: Option<(Place, Option<NextStep>)>,
     /// A pasted `show bootvar` or `dir` says the images are staged (or not).
     staged: Option<bool>,
     /// The place and next step once the images are staged; `None` where another step must
-    /// come first (the unit to reload first is active).
+    /// come first (the unit to reload first is active, or, Active/Active, the groups are not
+    /// both on the primary).
     after_staging: Option<(Place, Option<NextStep>)>,
     /// The unit the hop's first reload reloads, and the step that reloads it.
     reloaded: (Option<Unit>, u8),
@@ -754,83 +933,146 @@ struct Opening {
 
 /// Hop `h` (1-based) opening with both units at rest on their start releases.
 fn opening(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
-    match walk.one_unit(h) {
-        Some(unit) => opening_one(walk, snap, known, h, unit),
-        None => opening_both(walk, snap, known, h),
+    match (walk.one_unit(h), walk.mode) {
+        (Some(unit), _) => opening_one(walk, snap, known, h, unit),
+        (None, Mode::ActiveStandby) => opening_both(walk, snap, known, h),
+        (None, Mode::ActiveActive) => opening_groups(walk, snap, known, h),
     }
 }
 
+/// The staging's first command: the new image copied to the unit typed on.
+fn copy_image(known: &Known, hop: &Hop) -> String {
+    let image = known.image_or_default(hop.to);
+    format!(
+        "copy /noconfirm tftp://{}/{image} disk0:/{image}",
+        known.server()
+    )
+}
+
+/// An Active/Standby hop that reloads both units.
 fn opening_both(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
     let hop = &walk.hops[h - 1];
     let active = active_unit(snap);
-    let (lead_role, lead) = match walk.mode {
-        Mode::ActiveStandby => (Role::Active, active),
-        Mode::ActiveActive => (Role::Primary, Some(Unit::Primary)),
-    };
+    let (stage_step, reload_step) = (
+        walk.number(h, Phase::Stage),
+        walk.number(h, Phase::FirstReload),
+    );
     // A mismatched pair's units on different releases: the unit on the hop's start is
     // reloaded first, from the other (SPEC §4; the runbook's pre-check).
     let first_reloaded = [Unit::Primary, Unit::Secondary]
         .into_iter()
         .find(|u| walk.path(*u)[h - 1] == hop.from);
     let mixed = walk.path(Unit::Primary)[h - 1] != walk.path(Unit::Secondary)[h - 1];
-    if let (Mode::ActiveStandby, true, Some(first), Some(a)) =
-        (walk.mode, mixed, first_reloaded, active)
-    {
+    if let (true, Some(first), Some(a)) = (mixed, first_reloaded, active) {
         if a == first {
             return Opening {
                 first: next(
                     h,
-                    1,
+                    stage_step,
                     StepKind::FirstToStandby,
                     Role::Active,
                     Some(first),
                     &[NO_FAILOVER_ACTIVE],
                 ),
+                shown: None,
                 ticked: None,
                 staged: None,
                 after_staging: None,
-                reloaded: (Some(first), 2),
+                reloaded: (Some(first), reload_step),
             };
         }
     }
-    let image = known.image_or_default(hop.to);
     let stage = NextStep {
-        system: false,
-        hop: h,
-        step: 1,
-        kind: StepKind::Stage,
-        role: lead_role,
-        unit: lead,
-        commands: vec![format!(
-            "copy /noconfirm tftp://{}/{image} disk0:/{image}",
-            known.server()
-        )],
+        commands: vec![copy_image(known, hop)],
+        ..next(h, stage_step, StepKind::Stage, Role::Active, active, &[])
     };
-    let reload = match walk.mode {
-        Mode::ActiveActive if effective_state(&snap.primary) != Some(State::Active) => next(
-            h,
-            2,
-            StepKind::GroupsToPrimary,
-            Role::Primary,
-            Some(Unit::Primary),
-            &["failover active"],
-        ),
-        _ => next(
-            h,
-            2,
-            StepKind::ReloadStandby,
-            lead_role,
-            lead,
-            &["failover reload-standby"],
-        ),
-    };
-    let after_staging = (Place::in_hop(h, 1), Some(reload));
+    let reload = next(
+        h,
+        reload_step,
+        StepKind::ReloadStandby,
+        Role::Active,
+        active,
+        &["failover reload-standby"],
+    );
+    let after_staging = (walk.after(h, Phase::Stage), Some(reload));
     Opening {
         first: stage,
-        ticked: known.ticked(h, 1).then(|| after_staging.clone()),
+        shown: None,
+        ticked: walk
+            .ticked(known, h, Phase::Stage)
+            .then(|| after_staging.clone()),
         staged: staged(snap, known, hop, &[Unit::Primary, Unit::Secondary]),
         after_staging: Some(after_staging),
-        reloaded: (active.map(other), 2),
+        reloaded: (active.map(other), reload_step),
+    }
+}
+
+/// An Active/Active hop that reloads both units (SPEC §6: `failover active` on the primary
+/// comes first, both groups active there, then the staging and the boot lines on it, then the
+/// secondary reloaded from it).
+fn opening_groups(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
+    let hop = &walk.hops[h - 1];
+    let primary = Some(Unit::Primary);
+    let take = next(
+        h,
+        walk.number(h, Phase::GroupsToPrimary),
+        StepKind::GroupsToPrimary,
+        Role::Primary,
+        primary,
+        &["failover active"],
+    );
+    let stage = NextStep {
+        commands: vec![copy_image(known, hop)],
+        ..next(
+            h,
+            walk.number(h, Phase::Stage),
+            StepKind::Stage,
+            Role::Primary,
+            primary,
+            &[],
+        )
+    };
+    let reload_step = walk.number(h, Phase::FirstReload);
+    let reload = next(
+        h,
+        reload_step,
+        StepKind::ReloadStandby,
+        Role::Primary,
+        primary,
+        &["failover reload-standby"],
+    );
+    let reloaded = (Some(Unit::Secondary), reload_step);
+    // Both groups active on the primary: step 1's effect; anything else (split, on the
+    // secondary, not shown) is before it.
+    let on_primary = !snap.primary.groups.is_empty()
+        && effective_state(&snap.primary).is_some_and(State::is_active);
+    if !on_primary {
+        return Opening {
+            first: take,
+            shown: None,
+            ticked: None,
+            staged: None,
+            after_staging: None,
+            reloaded,
+        };
+    }
+    let staged = staged(snap, known, hop, &[Unit::Primary, Unit::Secondary]);
+    let after_take = (walk.after(h, Phase::GroupsToPrimary), Some(stage.clone()));
+    let after_staging = (walk.after(h, Phase::Stage), Some(reload));
+    let ticked = if walk.ticked(known, h, Phase::Stage) {
+        Some(after_staging.clone())
+    } else if walk.ticked(known, h, Phase::GroupsToPrimary) && staged != Some(true) {
+        Some(after_take.clone())
+    } else {
+        None
+    };
+    Opening {
+        first: stage,
+        shown: Some(after_take.0),
+        ticked,
+        staged,
+        after_staging: Some(after_staging),
+        reloaded,
     }
 }
 
@@ -842,26 +1084,45 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
     let stays = other(unit);
     let lead = walk.role_of(stays, Role::Active);
     let f = snap.unit(unit);
+    // Whether the unit to reload carries traffic: its failover state, or, Active/Standby,
+    // the role its failover-aware prompt names when no `show failover` says; `None`: not
+    // known.
     let holds_traffic = match walk.mode {
-        Mode::ActiveStandby => effective_state(f).is_some_and(State::is_active),
+        Mode::ActiveStandby => effective_state(f)
+            .map(State::is_active)
+            .or(f.prompt_role.map(|r| r == Side::Active)),
         Mode::ActiveActive => {
-            !f.groups.is_empty() && effective_state(f) != Some(State::StandbyReady)
+            (!f.groups.is_empty()).then(|| effective_state(f) != Some(State::StandbyReady))
         }
     };
     let one = Some(unit);
-    if holds_traffic {
+    let (standby_step, stage_step, reload_step) = (
+        walk.number(h, Phase::MakeStandby),
+        walk.number(h, Phase::Stage),
+        walk.number(h, Phase::FirstReload),
+    );
+    // Its role not known and no step of the hop ticked: step 1 first, never a reload that
+    // could be typed on the unit it would reload.
+    let unknown = holds_traffic.is_none()
+        && !walk.ticked(known, h, Phase::MakeStandby)
+        && !walk.ticked(known, h, Phase::Stage);
+    if holds_traffic == Some(true) || unknown {
         let first = match walk.mode {
             Mode::ActiveStandby => next(
                 h,
-                1,
-                StepKind::MakeStandby,
+                standby_step,
+                if unknown {
+                    StepKind::MakeStandbyIfActive
+                } else {
+                    StepKind::MakeStandby
+                },
                 Role::Active,
                 one,
                 &[NO_FAILOVER_ACTIVE],
             ),
             Mode::ActiveActive => next(
                 h,
-                1,
+                standby_step,
                 StepKind::MakeStandby,
                 lead,
                 Some(stays),
@@ -870,28 +1131,32 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
         };
         return Opening {
             first,
+            shown: None,
             ticked: None,
             staged: None,
             after_staging: None,
-            reloaded: (one, 3),
+            reloaded: (one, reload_step),
         };
     }
-    let image = known.image_or_default(hop.to);
-    let copy = format!(
-        "copy /noconfirm tftp://{}/{image} disk0:/{image}",
-        known.server()
-    );
+    let copy = copy_image(known, hop);
     let stage = if has_failover_exec(hop.from) {
         NextStep {
             commands: vec![format!("failover exec mate {copy}")],
-            ..next(h, 2, StepKind::StageOne(unit), lead, Some(stays), &[])
+            ..next(
+                h,
+                stage_step,
+                StepKind::StageOne(unit),
+                lead,
+                Some(stays),
+                &[],
+            )
         }
     } else {
         NextStep {
             commands: vec![copy],
             ..next(
                 h,
-                2,
+                stage_step,
                 StepKind::StageOne(unit),
                 walk.role_of(unit, Role::Standby),
                 one,
@@ -901,40 +1166,27 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
     };
     let reload = next(
         h,
-        3,
+        reload_step,
         StepKind::ReloadStandby,
         lead,
         Some(stays),
         &["failover reload-standby"],
     );
-    let after_staging = (
-        Place::InHop {
-            hop: h,
-            step: 2,
-            one_unit: one,
-        },
-        Some(reload),
-    );
-    let ticked = if known.ticked(h, 2) {
+    let after_staging = (walk.after(h, Phase::Stage), Some(reload));
+    let ticked = if walk.ticked(known, h, Phase::Stage) {
         Some(after_staging.clone())
-    } else if known.ticked(h, 1) {
-        Some((
-            Place::InHop {
-                hop: h,
-                step: 1,
-                one_unit: one,
-            },
-            Some(stage.clone()),
-        ))
+    } else if walk.ticked(known, h, Phase::MakeStandby) {
+        Some((walk.after(h, Phase::MakeStandby), Some(stage.clone())))
     } else {
         None
     };
     Opening {
         first: stage,
+        shown: None,
         ticked,
         staged: staged(snap, known, hop, &[unit]),
         after_staging: Some(after_staging),
-        reloaded: (one, 3),
+        reloaded: (one, reload_step),
     }
 }
 
@@ -950,15 +1202,15 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
         k if k == n => Place::Done,
         k => Place::Between { after: k },
     };
-    let rest = (rest, first);
+    let rest = (
+        opening.as_ref().and_then(|o| o.shown).unwrap_or(rest),
+        first,
+    );
     // The hop that ended here may still have its `write memory` to do.
     let saving = (k > 0).then(|| walk.save_step(k)).flatten().map(|save| {
         let active = active_unit(snap);
-        let place = Place::InHop {
-            hop: k,
-            step: save - 1,
-            one_unit: walk.one_unit(k),
-        };
+        let before = walk.phase(k, save - 1).unwrap_or(Phase::SecondReload);
+        let place = walk.after(k, before);
         let on = walk.role_of(active.unwrap_or(Unit::Primary), Role::Active);
         (
             save,
@@ -1031,6 +1283,7 @@ fn old_image(
     let mut stop = Stop::new(StopKind::OffPlan, Some(unit));
     stop.release = snap.unit(unit).release;
     stop.expected = vec![walk.hops[h - 1].to];
+    stop.off = Some(OffPlan::OldImage);
     pos.stops.push(stop);
     if let Some((place, next)) = o.after_staging.clone() {
         pos.place = place;
@@ -1124,6 +1377,23 @@ fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, reloa
         stop.sync = Some(sync);
         pos.stops.push(stop);
     }
+}
+
+/// A unit on a release its path never has: past the target, below its start, or between two
+/// releases of its path (or on one of the plan's releases that is not its own).
+fn off_path(walk: &Walk, unit: Unit, release: Release) -> Stop {
+    let path = walk.releases(unit);
+    let mut stop = Stop::new(StopKind::OffPlan, Some(unit));
+    stop.release = Some(release);
+    stop.on_plan = walk.on_plan(release);
+    let (first, last) = (path.first().copied(), path.last().copied());
+    let target = walk.hops.last().map(|h| h.to).or(last);
+    (stop.off, stop.expected) = match (first, target) {
+        (_, Some(to)) if release > to => (Some(OffPlan::PastTarget), vec![to]),
+        (Some(start), _) if release < start => (Some(OffPlan::BelowStart), vec![start]),
+        _ => (Some(OffPlan::Between), expected_for(&path, release)),
+    };
+    stop
 }
 
 /// The releases of a unit's path next to an off-plan one (the hop it could belong to).

@@ -160,7 +160,9 @@ impl Ticks {
 
     /// The ticks as `position::locate` reads them (`Known::ticked`): `(hop, step)` for a
     /// numbered step (hop 0: the steps before the first hop), `(hop, 0)` for a pre-check (done
-    /// before step 1). Rollback blocks are left out: they are not steps of SPEC §6's numbering.
+    /// before step 1). Rollback blocks are left out: they are not numbered steps. Every hop's
+    /// steps are numbered as its runbook numbers them (`runbook::outline`), which is how the
+    /// position reads them.
     pub fn steps(&self) -> Vec<(usize, u8)> {
         self.done
             .iter()
@@ -172,16 +174,6 @@ impl Ticks {
                 Some((t.hop, step))
             })
             .collect()
-    }
-
-    /// [`Ticks::steps`] of the steps before the first hop and of the hops whose runbook is
-    /// numbered as SPEC §6 (`numbered(hop)`: an Active/Standby hop reloading both units; an
-    /// Active/Active runbook or a one-unit hop numbers its steps otherwise, so their ticks
-    /// would name other steps).
-    pub fn steps_where(&self, numbered: impl Fn(usize) -> bool) -> Vec<(usize, u8)> {
-        let mut steps = self.steps();
-        steps.retain(|(hop, _)| *hop == 0 || numbered(*hop));
-        steps
     }
 
     pub fn is_empty(&self) -> bool {

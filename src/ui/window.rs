@@ -14,7 +14,6 @@ use super::shared::Shared;
 use super::state::{BannerLine, RunbookSettings};
 use crate::domain::position::{locate, Known, Place, Position};
 use crate::domain::query::PlanQuery;
-use crate::domain::runbook::Mode;
 use crate::domain::session::Session;
 use crate::domain::show::{self, Snapshot};
 use crate::domain::ticks::{self, Ticks};
@@ -181,9 +180,9 @@ pub fn use_window(
                     *last.borrow_mut() = None;
                     return None;
                 }
-                // Ticks count for the position only where it reads the runbook's numbers:
-                // Active/Standby hops, both units (SPEC §6) or one (`one_unit`'s steps).
-                let ticked = ticks.steps_where(|_| session.setup.mode == Mode::ActiveStandby);
+                // Every hop's ticks: the position numbers each hop's steps as its runbook does
+                // (`runbook::outline`), Active/Active and one-unit hops included.
+                let ticked = ticks.steps();
                 let known = Known {
                     previous: chosen.or(*previous.borrow()),
                     ticked: &ticked,

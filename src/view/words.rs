@@ -1500,10 +1500,12 @@ pub mod platform {
 /// what the parser kept (never serials or addresses).
 pub mod position {
     use crate::domain::plan::Hop;
-    use crate::domain::position::{NextStep, Place, PlanFrom, Position, StepKind, Stop, StopKind};
+    use crate::domain::position::{
+        NextStep, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
+    };
     use crate::domain::release::Release;
-    use crate::domain::runbook::{Role, Unit};
-    use crate::domain::show::{ConfigSync, Snapshot, State, UnitFacts, Unread, UnreadWhy};
+    use crate::domain::runbook::{Phase, Role, Unit};
+    use crate::domain::show::{ConfigSync, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy};
 
     fn unit_name(unit: Unit) -> &'static str {
         match unit {
@@ -1538,7 +1540,14 @@ pub mod position {
             parts.push(format!("group {g} {}", s.label()));
         }
         if f.state.is_none() && f.groups.is_empty() {
-            parts.push("failover state not shown".to_string());
+            parts.push(
+                match f.prompt_role {
+                    Some(Side::Active) => "failover state not shown (its prompt says active)",
+                    Some(Side::Standby) => "failover state not shown (its prompt says standby)",
+                    None => "failover state not shown",
+                }
+                .to_string(),
+            );
         }
         if let Some(image) = &f.image {
             parts.push(format!("image {image}"));
@@ -1580,27 +1589,41 @@ pub mod position {
             .join(" ")
     }
 
-    /// What step `step` of `hop` did; `one_unit`: the unit a mismatched pair's one-unit hop
-    /// reloads (its own steps); `old`: the release the unit not yet upgraded runs.
-    fn step_done(step: u8, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
+    /// What a step of `hop` that did `done` did; `one_unit`: the unit a mismatched pair's
+    /// one-unit hop reloads (its own steps); `old`: the release the unit not yet upgraded runs.
+    fn step_done(done: Phase, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
         let to = hop.to;
         if let Some(unit) = one_unit {
             let name = unit_name(unit);
-            return match step {
-                1 => format!("{name} (the unit this hop reloads) is the standby"),
-                2 => format!(
+            return match done {
+                Phase::MakeStandby => format!("{name} (the unit this hop reloads) is the standby"),
+                Phase::Stage => format!(
                     "the images staged on {name} (staging shows only in `show bootvar` or `dir`)"
                 ),
+                Phase::Save | Phase::RestoreGroup(_) | Phase::RestoreRoles => {
+                    format!("{name} reloaded onto {to}, the configuration saved")
+                }
                 _ => format!("{name} reloaded onto {to}"),
             };
         }
-        match step {
-            1 => "images staged on both units (staging shows only in `show bootvar` or `dir`)"
-                .to_string(),
-            2 => format!("the standby reloaded onto {to}"),
-            3 => format!("failed over: the unit on {to} is active, the other still runs {old}"),
-            4 => "the validation window checked".to_string(),
-            _ => format!("the former active reloaded onto {to}: both units run {to}"),
+        match done {
+            Phase::GroupsToPrimary => "both failover groups active on the primary unit".to_string(),
+            Phase::Stage => {
+                "images staged on both units (staging shows only in `show bootvar` or `dir`)"
+                    .to_string()
+            }
+            Phase::FirstReload => format!("the standby reloaded onto {to}"),
+            Phase::FailOver => {
+                format!("failed over: the unit on {to} is active, the other still runs {old}")
+            }
+            Phase::Window => "the validation window checked".to_string(),
+            Phase::Save => format!("both units run {to}, the configuration saved"),
+            Phase::RestoreRoles | Phase::RestoreGroup(_) => {
+                format!("both units run {to}, the configuration saved and the roles restored")
+            }
+            Phase::MakeStandby | Phase::SecondReload => {
+                format!("the former active reloaded onto {to}: both units run {to}")
+            }
         }
     }
 
@@ -1651,13 +1674,14 @@ pub mod position {
             Place::InHop {
                 hop: h,
                 step,
+                done,
                 one_unit,
             } => match hop(h) {
                 Some(x) => format!(
                     "inside hop {h} ({} → {}) after step {step}: {}",
                     x.from,
                     x.to,
-                    step_done(step, x, one_unit, not_upgraded(snap, x))
+                    step_done(done, x, one_unit, not_upgraded(snap, x))
                 ),
                 None => format!("inside hop {h} after step {step}"),
             },
@@ -1721,13 +1745,15 @@ pub mod position {
         };
         match n.kind {
             StepKind::Stage => format!(
-                "next, step 1 of hop {} on {on}: stage the images on both units, starting with \
-                 {cmds} (the runbook's step 1 has the whole block)",
+                "next, step {step} of hop {} on {on}: stage the images on both units, starting \
+                 with {cmds} (the runbook's step {step} has the whole block)",
                 n.hop
             ),
             StepKind::GroupsToPrimary => format!(
-                "next, before step 2 on {on}: {cmds}, so that both failover groups are active \
-                 there; then paste `show failover` again"
+                "next, step {step} of hop {} on {on}: {cmds}, so that both failover groups are \
+                 active there (the system configuration replicates from the unit where group 1 \
+                 is active); then paste `show failover` again",
+                n.hop
             ),
             StepKind::ReloadStandby => format!("next, step {step} on {on}: {cmds}"),
             StepKind::FailOver => format!(
@@ -1747,6 +1773,13 @@ pub mod position {
                 "next, step {step} of hop {} on {on}: {cmds}: the unit this hop reloads must be \
                  the standby",
                 n.hop
+            ),
+            StepKind::MakeStandbyIfActive => format!(
+                "next, step {step} of hop {}: {}, which this hop reloads, must be the standby, \
+                 and the output does not show its failover state: only if `show failover` shows \
+                 it Active, type {cmds} on it",
+                n.hop,
+                n.unit.map_or("the unit", unit_name)
             ),
             StepKind::FirstToStandby => format!(
                 "next, before step 1 of hop {} on {on}: {cmds}: the unit on the hop's start \
@@ -1773,17 +1806,33 @@ pub mod position {
         n: Option<&NextStep>,
         snap: &Snapshot,
     ) -> String {
+        let next_step = n.map_or(0, |n| n.step);
         let when = match place {
-            Place::Before => "if the images are not staged yet",
-            Place::Rollback { .. } => "if you failed back after step 3 (a rollback)",
+            Place::Before
+            | Place::InHop {
+                done: Phase::GroupsToPrimary,
+                ..
+            } => "if the images are not staged yet".to_string(),
+            // The rollback is a block of the validation window, the step after the failover.
+            Place::Rollback { .. } => format!(
+                "if you failed back after step {} (a rollback)",
+                next_step.saturating_sub(1)
+            ),
             Place::InHop {
-                step: 3,
+                done: Phase::FirstReload,
                 one_unit: Some(_),
                 ..
-            } => "if step 4 is not done yet",
-            Place::InHop { step: 5, .. } => "if step 6 is not done yet",
-            Place::InHop { step: 2, .. } => "if the standby was reloaded by step 2",
-            _ => "otherwise",
+            }
+            | Place::InHop {
+                done: Phase::SecondReload,
+                ..
+            } => format!("if step {next_step} is not done yet"),
+            Place::InHop {
+                done: Phase::FirstReload,
+                step,
+                ..
+            } => format!("if the standby was reloaded by step {step}"),
+            _ => "otherwise".to_string(),
         };
         let mut s = format!("Or, {when}: {}", place_in(hops, place, Some(snap)));
         if let Some(n) = n {
@@ -1827,6 +1876,14 @@ pub mod position {
                  failover` again.",
                 capital(who)
             ),
+            StopKind::MateFailed if s.unplaced == Some(Unplaced::GroupsSplit) => format!(
+                "The failover groups are split between the units inside a hop ({} holds an \
+                 Active group and a Standby Ready one), while the runbook keeps both groups on \
+                 one unit between the reloads (`preempt` may have moved one back). Do not fail \
+                 over or reload either unit: find why (`show failover history`), and paste \
+                 `show failover` again once both groups are active on one unit.",
+                who
+            ),
             StopKind::MateFailed if !s.interfaces.is_empty() => format!(
                 "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \
                  history`, `show interface`) first.",
@@ -1848,19 +1905,42 @@ pub mod position {
                  history`) before the next step.",
                 capital(who)
             ),
+            StopKind::MateUnknown if s.unplaced == Some(Unplaced::StateNotShown) => {
+                let whose = match s.unit {
+                    Some(u) => format!("{}'s failover state is", unit_name(u)),
+                    None => "the units' failover states are".to_string(),
+                };
+                format!(
+                    "{} not shown: the releases alone do not say which step of the hop was done \
+                     last. Paste `show failover` from either unit before the next step.",
+                    capital(&whose)
+                )
+            }
             StopKind::MateUnknown => format!(
                 "{} is not seen (Mate Unknown or no other host) and no reload is under way: \
                  check the failover link and that unit before the next step.",
                 capital(who)
             ),
             StopKind::OffPlan => match (s.release, s.expected.as_slice()) {
+                (Some(r), [to]) if s.off == Some(OffPlan::PastTarget) => format!(
+                    "{} runs {r}, past this plan's target {to}: for that unit this plan would \
+                     be a downgrade, which no zero-downtime upgrade does. Check the target and \
+                     the releases the plan starts from before going on.",
+                    capital(who)
+                ),
                 (Some(r), want) if s.on_plan && !want.is_empty() => format!(
                     "{} runs {r}, but this plan has it on {}: check the releases the plan \
                      starts from (the primary's, then the secondary's) before going on.",
                     capital(who),
                     releases(want)
                 ),
-                (Some(r), [want]) => format!(
+                (Some(r), [start]) if s.off == Some(OffPlan::BelowStart) => format!(
+                    "{} runs {r}, below {start}, the release this plan starts it from, so it \
+                     is not on this plan's path: check the releases the plan starts from (the \
+                     primary's, then the secondary's) before going on.",
+                    capital(who)
+                ),
+                (Some(r), [want]) if s.off == Some(OffPlan::OldImage) => format!(
                     "{} came back on {r}, not {want}: it booted the old image. Check its boot \
                      lines (`show bootvar`) before going on.",
                     capital(who)
@@ -1888,6 +1968,12 @@ pub mod position {
                 ),
                 _ => "The units are more than one hop apart.".to_string(),
             },
+            StopKind::UnknownRelease if s.unplaced == Some(Unplaced::ReleaseNotShown) => format!(
+                "{}'s release is not shown: paste its `show version` (at a failover-aware \
+                 prompt, such as `fw/pri/act#`) or a `show failover` whose `Version:` line \
+                 names both units' releases.",
+                capital(who)
+            ),
             StopKind::UnknownRelease => match s.release {
                 Some(r) => format!(
                     "{} runs {r}, a release the catalog does not know (an internal build?): the \
@@ -1927,18 +2013,24 @@ pub mod position {
     }
 
     /// The lines not read, by number only: "Lines 3, 14 could not be read."; then each
-    /// `show version` not used because it contradicts `show failover`, in a sentence of its own.
+    /// `show version` not used because it contradicts `show failover`, in a sentence of its own;
+    /// then the `show version` outputs that nothing tells apart by unit, in one sentence.
     pub fn unread(lines: &[Unread]) -> Option<String> {
         const SHOWN: usize = 20;
-        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) =
-            lines.iter().partition(|u| u.why == UnreadWhy::Conflict);
+        let (ambiguous, lines): (Vec<&Unread>, Vec<&Unread>) =
+            lines.iter().partition(|u| u.why == UnreadWhy::Ambiguous);
+        let (conflicts, lines): (Vec<&Unread>, Vec<&Unread>) = lines
+            .into_iter()
+            .partition(|u| u.why == UnreadWhy::Conflict);
         let mut sentences = Vec::new();
         if !lines.is_empty() {
             let mut numbers: Vec<String> = lines
                 .iter()
                 .take(SHOWN)
                 .map(|u| match u.why {
-                    UnreadWhy::Unknown | UnreadWhy::Conflict => u.line.to_string(),
+                    UnreadWhy::Unknown | UnreadWhy::Conflict | UnreadWhy::Ambiguous => {
+                        u.line.to_string()
+                    }
                     UnreadWhy::Release => format!("{} (a release that does not read)", u.line),
                     UnreadWhy::State => {
                         format!("{} (a state show failover does not print)", u.line)
@@ -1960,6 +2052,26 @@ pub mod position {
                 u.line
             )
         }));
+        if !ambiguous.is_empty() {
+            let numbers: Vec<String> = ambiguous
+                .iter()
+                .take(SHOWN)
+                .map(|u| u.line.to_string())
+                .collect();
+            let listed = match numbers.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("Lines {} and {last}", rest.join(", "))
+                }
+                _ => format!("Line {}", numbers.concat()),
+            };
+            sentences.push(format!(
+                "{listed}: `show version` outputs that nothing tells apart by unit (no \
+                 failover-aware prompt names their unit, and the nearest `show failover` is the \
+                 same unit's for each): which unit each came from is not guessed, so none of \
+                 them was used. Type them at a failover-aware prompt (such as `fw/pri/act#`), \
+                 or paste each `show version` right after its own unit's `show failover`."
+            ));
+        }
         (!sentences.is_empty()).then(|| sentences.join(" "))
     }
 
@@ -1984,8 +2096,9 @@ pub mod position {
         let mut s = place_in(hops, place, Some(snap));
         if let Place::InHop {
             hop,
-            step: 2,
+            done: Phase::FirstReload,
             one_unit: None,
+            ..
         } = place
         {
             let to = hops.get(hop.wrapping_sub(1)).map(|h| h.to);

@@ -204,12 +204,86 @@ impl HopSpec {
         lines
     }
 
+    /// The hop's steps, in the runbook's order ([`outline`]).
+    pub fn outline(&self, mode: Mode) -> Vec<Phase> {
+        outline(mode, &self.reloads, self.to)
+    }
+
     /// The release the active unit runs when the hop starts.
     pub fn active_from(&self) -> Release {
         match (&self.reloads, &self.active) {
             (Reloads::One { stays_on, .. }, _) => *stays_on,
             (Reloads::Both, Some(a)) => a.on,
             (Reloads::Both, None) => self.from,
+        }
+    }
+}
+
+/// What a numbered step of a hop's runbook does (SPEC §6). A hop's steps, in order, are its
+/// [`outline`]: `view::runbook` writes one step per entry, in that order, and
+/// `position` numbers the steps it names by it, so the runbook's numbers and the position's
+/// are one.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Phase {
+    /// A one-unit hop: the unit it reloads made the standby (Active/Active: both groups made
+    /// active on the unit that stays).
+    MakeStandby,
+    /// Active/Active: both failover groups made active on the primary unit.
+    GroupsToPrimary,
+    /// The images staged and checked, the boot lines set.
+    Stage,
+    /// The first reload (`failover reload-standby`): the standby, or the one unit a one-unit
+    /// hop reloads.
+    FirstReload,
+    /// `no failover active`: the upgraded unit takes over.
+    FailOver,
+    /// The validation window, with its rollback.
+    Window,
+    /// The point of no return: the former active reloaded.
+    SecondReload,
+    /// `write memory` once both units run the hop's release.
+    Save,
+    /// Active/Standby, optional: the roles restored.
+    RestoreRoles,
+    /// Active/Active, optional: group N made active again on the unit that owns it.
+    RestoreGroup(u8),
+}
+
+/// A hop's steps, in the runbook's order (step `i + 1` does `outline[i]`).
+///
+/// - Active/Standby, both units: stage, reload the standby, fail over, the validation window,
+///   reload the former active, `write memory`, the roles restored (optional).
+/// - Active/Active, both units: both groups to the primary first (the system configuration
+///   replicates from the unit where group 1 is active), then the same, and each group
+///   restored (optional).
+/// - One unit: that unit made the standby, staged, reloaded; `write memory` (and, for
+///   Active/Active, the groups restored) only when the other unit already runs the hop's
+///   release.
+pub fn outline(mode: Mode, reloads: &Reloads, to: Release) -> Vec<Phase> {
+    use Phase::*;
+    let restore: &[Phase] = match mode {
+        Mode::ActiveStandby => &[RestoreRoles],
+        Mode::ActiveActive => &[RestoreGroup(1), RestoreGroup(2)],
+    };
+    match reloads {
+        Reloads::Both => {
+            let mut steps = match mode {
+                Mode::ActiveStandby => vec![],
+                Mode::ActiveActive => vec![GroupsToPrimary],
+            };
+            steps.extend([Stage, FirstReload, FailOver, Window, SecondReload, Save]);
+            steps.extend_from_slice(restore);
+            steps
+        }
+        Reloads::One { stays_on, .. } => {
+            let mut steps = vec![MakeStandby, Stage, FirstReload];
+            if *stays_on == to {
+                steps.push(Save);
+                if mode == Mode::ActiveActive {
+                    steps.extend_from_slice(restore);
+                }
+            }
+            steps
         }
     }
 }

@@ -11,7 +11,9 @@
 //! given to the unit a failover-aware prompt names (`fw/pri/act#`; the other unit when the
 //! command was `failover exec mate show version`; for `failover exec standby|active`, the
 //! unit the prompt's `act`/`stby` says has that role), else to the unit the nearest `show
-//! failover` of the same paste says it was typed on, else left unattributed. Where its
+//! failover` of the same paste says it was typed on, else left unattributed. Two `show version`
+//! outputs are never given to one unit by proximity: when they would be, neither is used and
+//! each is said by line ([`UnreadWhy::Ambiguous`]). Where its
 //! release contradicts what a `show failover` says of that unit, it is not used and its line
 //! is said ([`UnreadWhy::Conflict`]): a `show failover` names both units unambiguously, the
 //! nearest one only suggests where the person typed.
@@ -158,6 +160,14 @@ pub enum ReleaseFrom {
     ShowVersion,
 }
 
+/// The role a failover-aware prompt names (`fw/pri/act#`, `fw/sec/stby#`): the unit typed at
+/// is the active or the standby unit.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Side {
+    Active,
+    Standby,
+}
+
 /// The monitored interfaces' health as `show failover` lists them (names only, never
 /// addresses). Feeds step 3's precondition (all Normal, none Waiting or Failed).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -196,6 +206,9 @@ pub struct UnitFacts {
     pub state: Option<State>,
     /// Active/Active: each failover group's state on this unit, by group number.
     pub groups: Vec<(u8, State)>,
+    /// The role the last failover-aware prompt typed at this unit names (`pri/act`): what a
+    /// prompt says, not a failover state (`show failover` says that).
+    pub prompt_role: Option<Side>,
     /// `System image file is "disk0:/<file>"`: the file name.
     pub image: Option<String>,
     /// `show bootvar`: the files the boot lines name, in order (file names only).
@@ -220,6 +233,7 @@ impl UnitFacts {
             release_unreadable: false,
             state: None,
             groups: Vec::new(),
+            prompt_role: None,
             image: None,
             boot: Vec::new(),
             files: Vec::new(),
@@ -284,6 +298,10 @@ pub enum UnreadWhy {
     /// whose release contradicts what a `show failover` says of that unit: which unit it came
     /// from is uncertain, and it is not used (the `show failover` line is).
     Conflict,
+    /// A `show version` output given to a unit by the nearest `show failover` only, when
+    /// another `show version` of the paste is that unit's too: the outputs cannot be told
+    /// apart by unit, and none given by proximity is used.
+    Ambiguous,
 }
 
 /// A line the parser could not read: its 1-based number and why (never its text).

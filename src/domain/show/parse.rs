@@ -7,8 +7,8 @@
 //! says which unit it was typed on.
 
 use super::{
-    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Snapshot, State, UnitFacts,
-    Unread, UnreadWhy,
+    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Side, Snapshot, State,
+    UnitFacts, Unread, UnreadWhy,
 };
 use crate::domain::release::Release;
 use crate::domain::runbook::Unit;
@@ -78,14 +78,6 @@ struct Host {
     slot_unreadable: bool,
     interfaces: Interfaces,
     seen: bool,
-}
-
-/// An active or standby unit, as a failover-aware prompt (`fw/pri/act#`, `fw/sec/stby#`) and
-/// `failover exec active|standby` name it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Side {
-    Active,
-    Standby,
 }
 
 /// How a command reached the unit whose output follows.
@@ -221,6 +213,8 @@ struct Parser {
     boot: Option<Vec<String>>,
     seen: Seen,
     unread: Vec<Unread>,
+    /// The role the last failover-aware prompt of each unit names (primary, secondary).
+    prompt_roles: [Option<Side>; 2],
 }
 
 /// `text` after `prefix`, ASCII case ignored.
@@ -416,6 +410,11 @@ impl Parser {
             self.block.first_line = n;
         }
         if let Some(p) = prompt(line) {
+            match (p.unit, p.side) {
+                (Some(Unit::Primary), Some(side)) => self.prompt_roles[0] = Some(side),
+                (Some(Unit::Secondary), Some(side)) => self.prompt_roles[1] = Some(side),
+                _ => {}
+            }
             let (kind, relay) = command(p.command);
             self.start(kind, n, Origin::of(&p, relay));
             return;
@@ -720,24 +719,18 @@ impl Parser {
             .to_ascii_lowercase();
         let sw = inner.split_once('/').map_or("", |(_, sw)| sw);
         let release = sw.parse::<Release>().ok();
-        // The ASA itself: a release that reads on a model that is no service module, or the
-        // `Sys` status (then a release that does not read is said).
-        let module = [
-            "ips",
-            "sfr",
-            "asa-cx",
-            "asa-ssm",
-            "cx",
-            "csc",
-            "snort",
-            "diskstatus",
-        ]
-        .iter()
-        .any(|p| starts(model, p));
-        let asa = if release.is_some() {
-            !module
-        } else {
+        // The ASA itself: its status says `Sys` (then a release that does not read is said);
+        // a line without a status only on an ASA model that names no service module. A
+        // module's line (`ASA5585-SSP-SFR20 … (1.0/6.2.3.4) status (Up/Up)`, FirePOWER; CX,
+        // IPS, CSC) carries the module's own release, which may read as an ASA release.
+        let lower = model.to_ascii_lowercase();
+        let module = ["ips", "sfr", "cx", "ssm", "csc", "snort", "diskstatus"]
+            .iter()
+            .any(|p| lower.contains(p));
+        let asa = if status.contains("status") {
             status.contains("sys")
+        } else {
+            release.is_some() && lower.starts_with("asa") && !module
         };
         if !asa {
             return true; // an IPS, CX or FirePOWER module
@@ -986,27 +979,57 @@ impl Parser {
         }
     }
 
+    /// The unit a `show version`, `show bootvar` or `dir` output named by no prompt came from,
+    /// by the nearest `show failover` of the paste (where the person typed; the earlier one
+    /// on a tie).
+    fn nearest(&self, v: &VersionFacts) -> Option<Unit> {
+        let at = self.sessions.partition_point(|(i, _)| *i < v.index);
+        let before = at.checked_sub(1).map(|k| self.sessions[k]);
+        let after = self.sessions.get(at).copied();
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => {
+                if v.index - b.0 <= a.0 - v.index {
+                    Some(b.1)
+                } else {
+                    Some(a.1)
+                }
+            }
+            (b, a) => b.or(a).map(|s| s.1),
+        };
+        nearest.and_then(|u| v.origin.unit_from(u))
+    }
+
     fn finish(mut self) -> Snapshot {
         self.end_block();
         let versions = std::mem::take(&mut self.versions);
-        for v in versions {
-            let unit = v.origin.unit.or_else(|| {
-                // The nearest `show failover` of the paste says where the person typed.
-                let at = self.sessions.partition_point(|(i, _)| *i < v.index);
-                let before = at.checked_sub(1).map(|k| self.sessions[k]);
-                let after = self.sessions.get(at).copied();
-                let nearest = match (before, after) {
-                    (Some(b), Some(a)) => {
-                        if v.index - b.0 <= a.0 - v.index {
-                            Some(b.1)
-                        } else {
-                            Some(a.1)
-                        }
-                    }
-                    (b, a) => b.or(a).map(|s| s.1),
-                };
-                nearest.and_then(|u| v.origin.unit_from(u))
-            });
+        // Each output's unit: the one its prompt names, else the one the nearest `show
+        // failover` was typed at (`true`: by proximity).
+        let placed: Vec<(Option<Unit>, bool)> = versions
+            .iter()
+            .map(|v| match v.origin.unit {
+                Some(unit) => (Some(unit), false),
+                None => (self.nearest(v), true),
+            })
+            .collect();
+        // Two `show version` outputs given to one unit, one of them by proximity only: they
+        // cannot be told apart by unit, and neither proximity one is used (SPEC §14: never
+        // guessed).
+        let versions_of = |unit: Unit| {
+            versions
+                .iter()
+                .zip(&placed)
+                .filter(|(v, (u, _))| v.kind == Kind::Version && *u == Some(unit))
+                .count()
+        };
+        let crowded = [Unit::Primary, Unit::Secondary].map(|u| versions_of(u) > 1);
+        for (v, (unit, by_proximity)) in versions.into_iter().zip(placed) {
+            let ambiguous = v.kind == Kind::Version
+                && by_proximity
+                && unit.is_some_and(|u| crowded[usize::from(u == Unit::Secondary)]);
+            if ambiguous {
+                self.unread(v.line, UnreadWhy::Ambiguous);
+                continue;
+            }
             if let Some(boot) = &v.boot {
                 self.boot = Some(boot.clone());
             }
@@ -1052,6 +1075,14 @@ impl Parser {
             }
             if v.hardware.is_some() {
                 f.hardware = v.hardware;
+            }
+        }
+        for (unit, role) in [Unit::Primary, Unit::Secondary]
+            .into_iter()
+            .zip(self.prompt_roles)
+        {
+            if role.is_some() {
+                self.facts(unit).prompt_role = role;
             }
         }
         // A later output that shows the mate settles an earlier `Mate Unknown`.

@@ -2,48 +2,70 @@
 //! active on the primary first, then the same scheme, each group restored on its own unit).
 
 use super::writer::Writer;
-use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
+use crate::domain::runbook::{backup_name, Block, Check, HopImages, Phase, Role, Step};
 
 impl Writer<'_> {
-    pub(super) fn active_active(&self) -> Vec<Step> {
-        let HopImages { new_image, .. } = self.images;
+    /// The step that does `phase` of an Active/Active hop that reloads both units (1 both
+    /// groups to the primary, 2 staging, 3 reload the secondary, 4 failover, 5 window, 6 no
+    /// return, 7 save, 8–9 the groups restored, as `domain::runbook::outline` orders them);
+    /// `None` for a phase this procedure does not have.
+    pub(super) fn active_active(&self, phase: Phase) -> Option<Step> {
         let to = self.hop.to;
-        // The primary leads and the secondary is reloaded first (SPEC §6), whichever runs the
-        // newer release of a mismatched pair: `ours` is the primary's, `from` the secondary's.
-        let (ours, from) = self.primary_secondary();
-        let mut steps = Vec::new();
-        let take = Step {
-            role: Role::Primary,
-            what: "Make both failover groups active on the primary unit: the system \
-                   configuration replicates from the unit where group 1 is active. Where group 2 \
-                   moves, expect a brief interruption."
-                .to_string(),
-            commands: self.sys(&["failover active"]),
-            check: Some(Check {
-                role: None,
-                commands: self.sys(&["show failover"]),
-                shows: "Both groups are Active on the primary unit, Standby Ready on the \
-                        secondary."
+        Some(match phase {
+            Phase::GroupsToPrimary => Step {
+                role: Role::Primary,
+                what: "Make both failover groups active on the primary unit: the system \
+                       configuration replicates from the unit where group 1 is active. Where \
+                       group 2 moves, expect a brief interruption."
                     .to_string(),
-            }),
-            ..Step::default()
-        };
-        steps.push(take);
-        let boot = self.boot_lines(Role::Primary);
-        steps.extend(self.stage(Role::Primary, Role::Secondary, "its own session", boot));
-        let save_at = steps.len() + 5;
-        steps.push(self.first_reload(
-            (Role::Primary, Role::Secondary),
-            "secondary unit",
-            (ours, from),
-            save_at,
-        ));
+                commands: self.sys(&["failover active"]),
+                check: Some(Check {
+                    role: None,
+                    commands: self.sys(&["show failover"]),
+                    shows: "Both groups are Active on the primary unit, Standby Ready on the \
+                            secondary."
+                        .to_string(),
+                }),
+                ..Step::default()
+            },
+            Phase::Stage => {
+                let boot = self.boot_lines(Role::Primary);
+                self.stage(Role::Primary, Role::Secondary, "its own session", boot)
+            }
+            Phase::FirstReload => self.first_reload(
+                (Role::Primary, Role::Secondary),
+                "secondary unit",
+                self.primary_secondary(),
+                self.number(Phase::Save),
+            ),
+            Phase::FailOver => self.aa_failover(),
+            Phase::Window => self.aa_window(),
+            Phase::SecondReload => self.aa_second_reload(),
+            Phase::Save => Step {
+                role: Role::Secondary,
+                aside: Some(format!("active for both groups, on {to}")),
+                what: format!(
+                    "Once the primary unit is Standby Ready and its `show version` reads {to}: \
+                     save the migrated configuration (on both units). The freeze ends here."
+                ),
+                commands: self.save_all(),
+                ..Step::default()
+            },
+            Phase::RestoreGroup(group) => self.restore_group(group),
+            Phase::MakeStandby | Phase::RestoreRoles => return None,
+        })
+    }
+
+    /// Step 4: both groups fail over to the secondary unit, once it is ready.
+    fn aa_failover(&self) -> Step {
+        let to = self.hop.to;
+        let (ours, _) = self.primary_secondary();
         let mut precondition = vec!["show failover", "show failover state"];
         let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
             precondition.push(c);
         }
-        steps.push(Step {
+        Step {
             role: Role::Primary,
             aside: Some(format!("active for both groups, on {ours}")),
             what: format!(
@@ -77,7 +99,16 @@ impl Writer<'_> {
                     .to_string(),
             ],
             ..Step::default()
-        });
+        }
+    }
+
+    /// Step 5: the validation window on the secondary unit, with its rollback.
+    fn aa_window(&self) -> Step {
+        let HopImages { new_image, .. } = self.images;
+        let to = self.hop.to;
+        // The primary leads and the secondary is reloaded first (SPEC §6), whichever runs the
+        // newer release of a mismatched pair: `ours` is the primary's, `from` the secondary's.
+        let (ours, from) = self.primary_secondary();
         let mut window = Step {
             role: Role::Secondary,
             aside: Some(format!("active for both groups, on {to}")),
@@ -142,12 +173,19 @@ impl Writer<'_> {
                     .to_string(),
             );
         }
-        steps.push(window);
+        window
+    }
+
+    /// Step 6, the point of no return: the primary unit reloaded from the secondary.
+    fn aa_second_reload(&self) -> Step {
+        let to = self.hop.to;
+        let (ours, _) = self.primary_secondary();
         let mut check_commands = vec!["show failover"];
+        let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
             check_commands.push(c);
         }
-        steps.push(Step {
+        Step {
             role: Role::Secondary,
             aside: Some(format!("active for both groups, on {to}")),
             what: format!(
@@ -178,18 +216,6 @@ impl Writer<'_> {
             }],
             no_return: true,
             ..Step::default()
-        });
-        steps.push(Step {
-            role: Role::Secondary,
-            aside: Some(format!("active for both groups, on {to}")),
-            what: format!(
-                "Once the primary unit is Standby Ready and its `show version` reads {to}: save \
-                 the migrated configuration (on both units). The freeze ends here."
-            ),
-            commands: self.save_all(),
-            ..Step::default()
-        });
-        steps.extend(self.restore_groups());
-        steps
+        }
     }
 }

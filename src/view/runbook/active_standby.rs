@@ -3,33 +3,73 @@
 
 use super::writer::Writer;
 use crate::domain::release::Release;
-use crate::domain::runbook::{backup_name, Block, Check, HopImages, Role, Step};
+use crate::domain::runbook::{backup_name, Block, Check, HopImages, Phase, Role, Step};
 
 impl Writer<'_> {
-    pub(super) fn active_standby(&self) -> Vec<Step> {
-        let HopImages { new_image, .. } = self.images;
+    /// The step that does `phase` of an Active/Standby hop that reloads both units (SPEC §6:
+    /// 1 staging, 2 reload, 3 failover, 4 window, 5 no return, 6 save, 7 the roles restored,
+    /// as `domain::runbook::outline` orders them); `None` for a phase this procedure does not
+    /// have.
+    pub(super) fn active_standby(&self, phase: Phase) -> Option<Step> {
+        let to = self.hop.to;
+        let upgraded = format!("the upgraded unit, on {to}");
+        Some(match phase {
+            Phase::Stage => {
+                let boot = self.boot_lines(Role::Active);
+                self.stage(Role::Active, Role::Standby, "its own session", boot)
+            }
+            Phase::FirstReload => self.first_reload(
+                (Role::Active, Role::Standby),
+                "standby unit",
+                (self.hop.active_from(), self.hop.from),
+                self.number(Phase::Save),
+            ),
+            Phase::FailOver => self.as_failover(),
+            Phase::Window => self.as_window(&upgraded),
+            Phase::SecondReload => self.as_second_reload(&upgraded),
+            Phase::Save => Step {
+                role: Role::Active,
+                aside: Some(upgraded),
+                what: format!(
+                    "Once the other unit is Standby Ready and its `show version` reads {to}: save \
+                     the migrated configuration (on both units). The freeze ends here."
+                ),
+                commands: self.save_all(),
+                ..Step::default()
+            },
+            Phase::RestoreRoles => Step {
+                role: Role::Standby,
+                aside: Some(format!("the former active, now on {to}")),
+                what: "Make this unit active again to restore the roles (a failover: expect a \
+                       brief interruption)."
+                    .to_string(),
+                commands: self.sys(&["failover active"]),
+                optional: true,
+                check: Some(Check {
+                    role: Some(Role::Both),
+                    commands: self.sys(&["show failover"]),
+                    shows: format!(
+                        "On each unit: the unit you made active is Active on {to}, the other \
+                         Standby Ready on {to}."
+                    ),
+                }),
+                notes: vec![self.session_note("the active address", "this unit")],
+                ..Step::default()
+            },
+            Phase::MakeStandby | Phase::GroupsToPrimary | Phase::RestoreGroup(_) => return None,
+        })
+    }
+
+    /// Step 3: fail over to the upgraded unit, once it is ready.
+    fn as_failover(&self) -> Step {
         let (from, to) = (self.hop.from, self.hop.to);
         let ours = self.hop.active_from();
-        let former = format!("the former active, still on {ours}");
-        let upgraded = format!("the upgraded unit, on {to}");
-        let boot = self.boot_lines(Role::Active);
-        let mut steps = self.stage(Role::Active, Role::Standby, "its own session", boot);
-        // SPEC §6's numbers: 1 staging, 2 reload, 3 failover, 4 window, 5 no return, 6 save.
-        let save_at = steps.len() + 5;
-        steps.push(self.first_reload(
-            (Role::Active, Role::Standby),
-            "standby unit",
-            (ours, from),
-            save_at,
-        ));
-
-        // Fail over.
         let mut precondition = vec!["show failover", "show failover state"];
         let mate_version = self.mate_show("show version");
         if let Some(c) = &mate_version {
             precondition.push(c);
         }
-        let failover = Step {
+        Step {
             role: Role::Active,
             what: format!(
                 "When the other unit is Standby Ready on {to}, fail over: the upgraded unit \
@@ -70,14 +110,19 @@ impl Writer<'_> {
                 self.session_note("the active address", "the upgraded unit"),
             ],
             ..Step::default()
-        };
-        steps.push(failover);
+        }
+    }
 
-        // Validation window.
+    /// Step 4: the validation window on the upgraded unit, with its rollback.
+    fn as_window(&self, upgraded: &str) -> Step {
+        let HopImages { new_image, .. } = self.images;
+        let (from, to) = (self.hop.from, self.hop.to);
+        let ours = self.hop.active_from();
+        let former = format!("the former active, still on {ours}");
         let window_commands = self.window_commands();
         let mut window = Step {
             role: Role::Active,
-            aside: Some(upgraded.clone()),
+            aside: Some(upgraded.to_string()),
             what: format!(
                 "Validation window: traffic runs on the upgraded unit ({to}) while the other \
                  still runs {ours}. Check what matters to you: connections, VPN tunnels, NAT, \
@@ -104,9 +149,14 @@ impl Writer<'_> {
                     .to_string(),
             );
         }
-        steps.push(window);
+        window
+    }
 
-        // Point of no return.
+    /// Step 5, the point of no return: the former active reloaded from the upgraded unit.
+    fn as_second_reload(&self, upgraded: &str) -> Step {
+        let to = self.hop.to;
+        let ours = self.hop.active_from();
+        let mate_version = self.mate_show("show version");
         let after = if self.one_way() {
             format!(
                 "After this both units run {to}, and there is no downgrade from it: no rollback \
@@ -124,7 +174,7 @@ impl Writer<'_> {
         }
         let mut second = Step {
             role: Role::Active,
-            aside: Some(upgraded.clone()),
+            aside: Some(upgraded.to_string()),
             what: format!(
                 "Reload the other unit (the former active, on {ours}) so that it boots {to}."
             ),
@@ -153,39 +203,7 @@ impl Writer<'_> {
                 shows: Some(format!("The first line reads {to}.")),
             });
         }
-        steps.push(second);
-
-        // Save, then optionally restore the roles.
-        steps.push(Step {
-            role: Role::Active,
-            aside: Some(upgraded),
-            what: format!(
-                "Once the other unit is Standby Ready and its `show version` reads {to}: save \
-                 the migrated configuration (on both units). The freeze ends here."
-            ),
-            commands: self.save_all(),
-            ..Step::default()
-        });
-        steps.push(Step {
-            role: Role::Standby,
-            aside: Some(format!("the former active, now on {to}")),
-            what: "Make this unit active again to restore the roles (a failover: expect a \
-                   brief interruption)."
-                .to_string(),
-            commands: self.sys(&["failover active"]),
-            optional: true,
-            check: Some(Check {
-                role: Some(Role::Both),
-                commands: self.sys(&["show failover"]),
-                shows: format!(
-                    "On each unit: the unit you made active is Active on {to}, the other \
-                     Standby Ready on {to}."
-                ),
-            }),
-            notes: vec![self.session_note("the active address", "this unit")],
-            ..Step::default()
-        });
-        steps
+        second
     }
 
     /// The rollback of an Active/Standby validation window (SPEC §6 (a), (b), (c)).

@@ -46,11 +46,17 @@ use writer::Writer;
 /// restored on its own unit, one block per unit.
 pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
     let writer = Writer { setup, hop, images };
-    let steps = match (&hop.reloads, setup.mode) {
-        (Reloads::One { unit, stays_on, .. }, _) => writer.one_unit(*unit, *stays_on),
-        (Reloads::Both, Mode::ActiveStandby) => writer.active_standby(),
-        (Reloads::Both, Mode::ActiveActive) => writer.active_active(),
-    };
+    // One step per entry of the hop's outline, in its order: the numbers a person reads here
+    // are those the position names (`domain::position`).
+    let steps = hop
+        .outline(setup.mode)
+        .into_iter()
+        .filter_map(|phase| match (&hop.reloads, setup.mode) {
+            (Reloads::One { unit, stays_on, .. }, _) => writer.one_unit(phase, *unit, *stays_on),
+            (Reloads::Both, Mode::ActiveStandby) => writer.active_standby(phase),
+            (Reloads::Both, Mode::ActiveActive) => writer.active_active(phase),
+        })
+        .collect();
     let to = hop.to;
     let after = match (&hop.reloads, setup.mode) {
         (Reloads::One { unit, stays_on, .. }, mode) if *stays_on != to => Check {

@@ -3,7 +3,7 @@
 
 use super::writer::{into_block, mate_warning, Writer};
 use crate::domain::release::Release;
-use crate::domain::runbook::{Block, Check, HopImages, Mode, Role, Step, Unit};
+use crate::domain::runbook::{Block, Check, HopImages, Mode, Phase, Role, Step, Unit};
 
 /// The freeze of a one-unit hop after which the units still run different releases.
 const FREEZE_WHILE_MIXED: &str = "Freeze from here while the units run different releases: no \
@@ -12,9 +12,13 @@ const FREEZE_WHILE_MIXED: &str = "Freeze from here while the units run different
     configuration (the unit on the older release may reject commands of the newer one).";
 
 impl Writer<'_> {
-    /// A hop that reloads `unit` only: the other unit already runs `stays_on` (≥ the hop's
-    /// release) and keeps it.
-    pub(super) fn one_unit(&self, unit: Unit, stays_on: Release) -> Vec<Step> {
+    /// The step that does `phase` of a hop that reloads `unit` only: the other unit already
+    /// runs `stays_on` (≥ the hop's release) and keeps it. 1 that unit made the standby, 2 its
+    /// images staged, 3 its reload; 4 `write memory` (and, Active/Active, 5–6 the groups
+    /// restored) only when the other unit already runs the hop's release, as
+    /// `domain::runbook::outline` orders them. `None` for a phase this procedure does not
+    /// have.
+    pub(super) fn one_unit(&self, phase: Phase, unit: Unit, stays_on: Release) -> Option<Step> {
         let HopImages { new_image, .. } = self.images;
         let name = unit.label();
         let (to, from) = (self.hop.to, self.hop.from);
@@ -31,190 +35,194 @@ impl Writer<'_> {
             Mode::ActiveStandby => (Role::Active, Role::Standby),
             Mode::ActiveActive => (unit_role(other), unit_role(unit)),
         };
-        let mut steps = Vec::new();
-        let standby = match self.setup.mode {
-            Mode::ActiveStandby => Step {
-                role: Role::Active,
-                aside: Some(format!("only if the {name} is active, typed on it")),
-                what: format!(
+        Some(match phase {
+            Phase::MakeStandby => match self.setup.mode {
+                Mode::ActiveStandby => Step {
+                    role: Role::Active,
+                    aside: Some(format!("only if the {name} is active, typed on it")),
+                    what: format!(
                     "The {name} (on {from}) must be the standby. Only if `show failover` shows \
                      it Active: type this on the {name}, and the other unit, on {stays_on}, \
                      takes over."
                 ),
-                commands: self.sys(&["no failover active"]),
-                optional: true,
-                check: Some(Check {
-                    role: Some(Role::Active),
-                    commands: self.sys(&["show failover"]),
-                    shows: format!(
-                        "On the unit on {stays_on}, now active: it is Active, the {name} \
+                    commands: self.sys(&["no failover active"]),
+                    optional: true,
+                    check: Some(Check {
+                        role: Some(Role::Active),
+                        commands: self.sys(&["show failover"]),
+                        shows: format!(
+                            "On the unit on {stays_on}, now active: it is Active, the {name} \
                          Standby Ready."
-                    ),
-                }),
-                notes: vec![
-                    self.session_note("the active address", &format!("the unit on {stays_on}"))
-                ],
-                ..Step::default()
-            },
-            Mode::ActiveActive => Step {
-                role: lead,
-                aside: Some(format!("on {stays_on}")),
-                what: format!(
+                        ),
+                    }),
+                    notes: vec![
+                        self.session_note("the active address", &format!("the unit on {stays_on}"))
+                    ],
+                    ..Step::default()
+                },
+                Mode::ActiveActive => Step {
+                    role: lead,
+                    aside: Some(format!("on {stays_on}")),
+                    what: format!(
                     "The {name} (on {from}) must hold no active group: make both groups active \
                      on the {} (where a group moves, expect a brief interruption).",
                     other.label()
                 ),
-                commands: self.sys(&["failover active"]),
-                check: Some(Check {
-                    role: None,
-                    commands: self.sys(&["show failover"]),
-                    shows: format!(
-                        "Both groups Active on the {}, Standby Ready on the {name}.",
-                        other.label()
-                    ),
-                }),
-                notes: vec![
-                    "Management sessions (SSH, ASDM) to the addresses of a context whose \
+                    commands: self.sys(&["failover active"]),
+                    check: Some(Check {
+                        role: None,
+                        commands: self.sys(&["show failover"]),
+                        shows: format!(
+                            "Both groups Active on the {}, Standby Ready on the {name}.",
+                            other.label()
+                        ),
+                    }),
+                    notes: vec![
+                        "Management sessions (SSH, ASDM) to the addresses of a context whose \
                              group moves drop here: open them again to the same addresses."
-                        .to_string(),
-                ],
-                ..Step::default()
+                            .to_string(),
+                    ],
+                    ..Step::default()
+                },
             },
-        };
-        steps.push(standby);
-        let files = self.images_to_stage().join(" and ");
-        let converges = stays_on == to;
-        let what = if converges {
-            // The boot lines and `asdm image` replicate to the unit that stays: the files they
-            // name must be on its flash too, or its next reload (and ASDM) would miss them.
-            format!(
-                "Stage {files} on both units and check each hash: the {name} (the standby) \
-                 boots it, and the other unit, which already runs {to}, gets the same files \
-                 under the names the replicated boot lines and `asdm image` use."
-            )
-        } else {
-            format!(
-                "Stage {files} on the {name} only (the standby) and check each hash. The \
-                 other unit, on {stays_on}, must not have {new_image} on its flash (it would \
-                 boot it at its next reload): delete it there if an earlier upgrade left it."
-            )
-        };
-        let mine = self.stage_commands("");
-        let mut stage = if converges {
-            let (commands, blocks) = self.on_both(
-                first,
-                &format!("the {name}, its own session"),
-                mine.clone(),
-                mine,
-            );
-            Step {
-                role: lead,
-                aside: Some(format!("on {stays_on}")),
-                what,
-                commands,
-                blocks,
-                ..Step::default()
+            Phase::Stage => {
+                let files = self.images_to_stage().join(" and ");
+                let converges = stays_on == to;
+                let what = if converges {
+                    // The boot lines and `asdm image` replicate to the unit that stays: the files they
+                    // name must be on its flash too, or its next reload (and ASDM) would miss them.
+                    format!(
+                        "Stage {files} on both units and check each hash: the {name} (the standby) \
+                         boots it, and the other unit, which already runs {to}, gets the same files \
+                         under the names the replicated boot lines and `asdm image` use."
+                    )
+                } else {
+                    format!(
+                        "Stage {files} on the {name} only (the standby) and check each hash. The \
+                         other unit, on {stays_on}, must not have {new_image} on its flash (it would \
+                         boot it at its next reload): delete it there if an earlier upgrade left it."
+                    )
+                };
+                let mine = self.stage_commands("");
+                let mut stage = if converges {
+                    let (commands, blocks) = self.on_both(
+                        first,
+                        &format!("the {name}, its own session"),
+                        mine.clone(),
+                        mine,
+                    );
+                    Step {
+                        role: lead,
+                        aside: Some(format!("on {stays_on}")),
+                        what,
+                        commands,
+                        blocks,
+                        ..Step::default()
+                    }
+                } else if self.exec() {
+                    Step {
+                        role: lead,
+                        aside: Some(format!("on {stays_on}")),
+                        what,
+                        commands: self.sys_owned(
+                            mine.into_iter()
+                                .map(|c| format!("failover exec mate {c}"))
+                                .collect(),
+                        ),
+                        ..Step::default()
+                    }
+                } else {
+                    Step {
+                        role: first,
+                        aside: Some(format!(
+                            "the {name}, its own session ({from} has no failover exec)"
+                        )),
+                        what,
+                        commands: self.sys_owned(mine),
+                        ..Step::default()
+                    }
+                };
+                stage.notes.push(if converges {
+                    self.hash_shows("each unit")
+                } else {
+                    self.hash_shows(&format!("the {name}"))
+                });
+                if !converges {
+                    stage.notes.push(format!(
+                        "The boot lines name the image the other unit boots now as {}: check the \
+                         \"System image file\" line of its `show version` and correct that name in the \
+                         image fields if it differs, or its next reload finds no such file.",
+                        self.hop.running_images(&self.images.old_image)[0]
+                    ));
+                }
+                stage.notes.extend(self.asdm_note());
+                // The other unit reads the same lines: it finds its own image second; this unit keeps
+                // its old image as the last resort (`HopSpec::running_images`).
+                let mut boot = self.boot_lines(lead);
+                boot.aside = Some(format!("on {stays_on}"));
+                // The reloaded unit boots from the lines replicated to it: read them there too.
+                if let (Some(check), Some(mate)) = (&mut boot.check, self.mate_show("show bootvar"))
+                {
+                    check.commands.push(mate);
+                    check.shows.push_str(&format!(
+                        " On the {name}, `failover exec mate show bootvar` lists the same lines."
+                    ));
+                }
+                stage.blocks.push(into_block(boot));
+                stage
             }
-        } else if self.exec() {
-            Step {
-                role: lead,
-                aside: Some(format!("on {stays_on}")),
-                what,
-                commands: self.sys_owned(
-                    mine.into_iter()
-                        .map(|c| format!("failover exec mate {c}"))
-                        .collect(),
-                ),
-                ..Step::default()
+            Phase::FirstReload => {
+                let mut check_commands = vec!["show failover"];
+                let mate_version = self.mate_show("show version");
+                if let Some(c) = &mate_version {
+                    check_commands.push(c);
+                }
+                let mut reload = Step {
+                    role: lead,
+                    aside: Some(format!("on {stays_on}")),
+                    what: format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
+                    commands: self.sys(&["failover reload-standby"]),
+                    expect: mate_warning(to, stays_on),
+                    check: Some(Check {
+                        role: None,
+                        commands: self.sys(&check_commands),
+                        shows: format!(
+                            "The {name} is Standby Ready and its `show version` reads {to}. If it still \
+                             reads {from}, it booted the old image: check `show bootvar` and `dir \
+                             disk0:` on it, correct the boot lines on this unit and reload it again."
+                        ),
+                    }),
+                    notes: vec![if stays_on == to {
+                        self.freeze_note(self.number(Phase::Save))
+                    } else {
+                        FREEZE_WHILE_MIXED.to_string()
+                    }],
+                    ..Step::default()
+                };
+                if mate_version.is_none() {
+                    reload.blocks.push(Block {
+                        role: first,
+                        aside: Some(format!("the {name}, its own session")),
+                        what: "Read its release once it is back.".to_string(),
+                        commands: self.sys(&["show version"]),
+                        shows: Some(format!("The first line reads {to}.")),
+                    });
+                }
+                reload
             }
-        } else {
-            Step {
-                role: first,
-                aside: Some(format!(
-                    "the {name}, its own session ({from} has no failover exec)"
-                )),
-                what,
-                commands: self.sys_owned(mine),
-                ..Step::default()
-            }
-        };
-        stage.notes.push(if converges {
-            self.hash_shows("each unit")
-        } else {
-            self.hash_shows(&format!("the {name}"))
-        });
-        if !converges {
-            stage.notes.push(format!(
-                "The boot lines name the image the other unit boots now as {}: check the \
-                 \"System image file\" line of its `show version` and correct that name in the \
-                 image fields if it differs, or its next reload finds no such file.",
-                self.hop.running_images(&self.images.old_image)[0]
-            ));
-        }
-        stage.notes.extend(self.asdm_note());
-        // The other unit reads the same lines: it finds its own image second; this unit keeps
-        // its old image as the last resort (`HopSpec::running_images`).
-        let mut boot = self.boot_lines(lead);
-        boot.aside = Some(format!("on {stays_on}"));
-        // The reloaded unit boots from the lines replicated to it: read them there too.
-        if let (Some(check), Some(mate)) = (&mut boot.check, self.mate_show("show bootvar")) {
-            check.commands.push(mate);
-            check.shows.push_str(&format!(
-                " On the {name}, `failover exec mate show bootvar` lists the same lines."
-            ));
-        }
-        stage.blocks.push(into_block(boot));
-        steps.push(stage);
-        let mut check_commands = vec!["show failover"];
-        let mate_version = self.mate_show("show version");
-        if let Some(c) = &mate_version {
-            check_commands.push(c);
-        }
-        let mut reload = Step {
-            role: lead,
-            aside: Some(format!("on {stays_on}")),
-            what: format!("Reload the {name} so that it boots {to}. The other unit keeps running."),
-            commands: self.sys(&["failover reload-standby"]),
-            expect: mate_warning(to, stays_on),
-            check: Some(Check {
-                role: None,
-                commands: self.sys(&check_commands),
-                shows: format!(
-                    "The {name} is Standby Ready and its `show version` reads {to}. If it still \
-                     reads {from}, it booted the old image: check `show bootvar` and `dir \
-                     disk0:` on it, correct the boot lines on this unit and reload it again."
-                ),
-            }),
-            notes: vec![if stays_on == to {
-                // Steps so far: the standby made, the staging, this reload; the save is next.
-                self.freeze_note(steps.len() + 2)
-            } else {
-                FREEZE_WHILE_MIXED.to_string()
-            }],
-            ..Step::default()
-        };
-        if mate_version.is_none() {
-            reload.blocks.push(Block {
-                role: first,
-                aside: Some(format!("the {name}, its own session")),
-                what: "Read its release once it is back.".to_string(),
-                commands: self.sys(&["show version"]),
-                shows: Some(format!("The first line reads {to}.")),
-            });
-        }
-        steps.push(reload);
-        if stays_on == to {
-            steps.push(Step {
+            Phase::Save => Step {
                 role: lead,
                 aside: Some(format!("on {stays_on}")),
                 what: format!("Both units now run {to}: save the configuration (on both units)."),
                 commands: self.save_all(),
                 ..Step::default()
-            });
-            if self.setup.mode == Mode::ActiveActive {
-                steps.extend(self.restore_groups());
-            }
-        }
-        steps
+            },
+            Phase::RestoreGroup(group) => self.restore_group(group),
+            Phase::GroupsToPrimary
+            | Phase::FailOver
+            | Phase::Window
+            | Phase::SecondReload
+            | Phase::RestoreRoles => return None,
+        })
     }
 }

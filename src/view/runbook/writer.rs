@@ -4,8 +4,8 @@
 
 use crate::domain::release::Release;
 use crate::domain::runbook::{
-    has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Role,
-    Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
+    has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Phase,
+    Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
 };
 
 /// Writes one hop's runbook: the pair's setup, the hop and its file names.
@@ -271,19 +271,13 @@ impl Writer<'_> {
     }
 
     /// Step 1: both images on both units, verified, then the boot lines (`boot`) on `lead`.
-    pub(super) fn stage(
-        &self,
-        lead: Role,
-        first: Role,
-        first_aside: &str,
-        boot: Step,
-    ) -> Vec<Step> {
+    pub(super) fn stage(&self, lead: Role, first: Role, first_aside: &str, boot: Step) -> Step {
         let theirs = self.stage_commands("");
         let (commands, blocks) = self.on_both(first, first_aside, theirs.clone(), theirs);
         let files = self.images_to_stage().join(" and ");
         let mut blocks = blocks;
         blocks.push(into_block(boot));
-        let stage = Step {
+        Step {
             role: lead,
             what: format!(
                 "Stage {files} on both units and check each file's hash, then set the boot \
@@ -296,8 +290,7 @@ impl Writer<'_> {
                 .chain(self.asdm_note())
                 .collect(),
             ..Step::default()
-        };
-        vec![stage]
+        }
     }
 
     /// `configure terminal` … `write memory`: the lines the units boot now and those the
@@ -469,13 +462,13 @@ impl Writer<'_> {
         step
     }
 
-    /// The groups given back to the units that own them, where `preempt` does not do it: one
+    /// A group given back to the unit that owns it, where `preempt` does not do it: one
     /// optional step per group, each typed on the unit that should own it (SPEC §6: two
     /// blocks for two units, never one).
-    pub(super) fn restore_groups(&self) -> Vec<Step> {
+    pub(super) fn restore_group(&self, group: u8) -> Step {
         let to = self.hop.to;
-        vec![
-            Step {
+        if group == 1 {
+            return Step {
                 role: Role::Primary,
                 what: "Where group 1 has no `preempt`, make it active again on the unit that \
                        should own it (usually the primary): typed on that unit."
@@ -483,25 +476,36 @@ impl Writer<'_> {
                 commands: self.sys(&["failover active group 1"]),
                 optional: true,
                 ..Step::default()
-            },
-            Step {
-                role: Role::Secondary,
-                what: "Where group 2 has no `preempt`, make it active again on the unit that \
-                       should own it (usually the secondary): typed on that unit."
-                    .to_string(),
-                commands: self.sys(&["failover active group 2"]),
-                optional: true,
-                check: Some(Check {
-                    role: Some(Role::Both),
-                    commands: self.sys(&["show failover"]),
-                    shows: format!(
-                        "On each unit: each group Active on the unit that owns it and Standby \
-                         Ready on the other, both units on {to}."
-                    ),
-                }),
-                ..Step::default()
-            },
-        ]
+            };
+        }
+        Step {
+            role: Role::Secondary,
+            what: format!(
+                "Where group {group} has no `preempt`, make it active again on the unit that \
+                 should own it (usually the secondary): typed on that unit."
+            ),
+            commands: self.sys(&[&format!("failover active group {group}")]),
+            optional: true,
+            check: Some(Check {
+                role: Some(Role::Both),
+                commands: self.sys(&["show failover"]),
+                shows: format!(
+                    "On each unit: each group Active on the unit that owns it and Standby \
+                     Ready on the other, both units on {to}."
+                ),
+            }),
+            ..Step::default()
+        }
+    }
+
+    /// The number the runbook gives the step that does `phase` in this hop (its place in
+    /// `domain::runbook::outline`, 1-based); 0 if the hop has no such step.
+    pub(super) fn number(&self, phase: Phase) -> usize {
+        self.hop
+            .outline(self.setup.mode)
+            .iter()
+            .position(|p| *p == phase)
+            .map_or(0, |i| i + 1)
     }
 
     /// How to put the new image first again after a unit booted the old one.
