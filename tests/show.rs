@@ -656,3 +656,20 @@ fn a_service_modules_slot_line_is_not_the_asas_release() {
     let s = parse(bare);
     assert_eq!(s.primary.release, Some(r("9.8(4)")));
 }
+
+/// A later `show version` that contradicts the unit's release is not used, even when an
+/// agreeing one came between (the order of the outputs must not decide, SPEC §14): the
+/// primary stays on 9.8(4) and the line is said.
+#[test]
+fn a_show_version_that_contradicts_an_earlier_reading_is_said_not_used() {
+    let s = read("versions-disagree-after-failover.txt");
+    let p = unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    assert_eq!(p.image.as_deref(), Some("asa984-smp-k8.bin"));
+    assert_eq!(
+        s.unread,
+        vec![Unread {
+            line: 15,
+            why: UnreadWhy::Conflict
+        }]
+    );
+}

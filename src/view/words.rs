@@ -2046,9 +2046,10 @@ pub mod position {
         }
         sentences.extend(conflicts.iter().take(SHOWN).map(|u| {
             format!(
-                "Line {}: a `show version` whose release contradicts what `show failover` says \
-                 of the unit it seemed to come from: which unit it came from is uncertain, so \
-                 it was not used (the `show failover` line was).",
+                "Line {}: a `show version` whose release contradicts what `show failover`, or \
+                 an earlier `show version`, says of the unit it seemed to come from: which unit \
+                 it came from, or when, is uncertain, so it was not used (the earlier reading \
+                 was). Paste one output of each unit, taken at the same moment.",
                 u.line
             )
         }));

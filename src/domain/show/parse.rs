@@ -1022,6 +1022,17 @@ impl Parser {
                 .count()
         };
         let crowded = [Unit::Primary, Unit::Secondary].map(|u| versions_of(u) > 1);
+        // What each unit's release is before any `show version` is taken: a `show failover`
+        // line's, then the first `show version` given to it. A later output that says
+        // otherwise is a conflict whatever was read between (SPEC §14: in any order).
+        let mut said: [Option<Release>; 2] = [&self.primary, &self.secondary].map(|f| {
+            f.as_ref()
+                .filter(|f| {
+                    f.release_from
+                        .is_some_and(|from| from < ReleaseFrom::ShowVersion)
+                })
+                .and_then(|f| f.release)
+        });
         for (v, (unit, by_proximity)) in versions.into_iter().zip(placed) {
             let ambiguous = v.kind == Kind::Version
                 && by_proximity
@@ -1045,17 +1056,15 @@ impl Parser {
                 continue;
             };
             if let Some(Some(release)) = v.release {
-                // Given to a unit whose release a `show failover` says otherwise: which unit
-                // it came from is uncertain (SPEC §14: releases are never guessed). The
-                // `show failover` line names its unit; this output is not used.
-                let f = self.facts(unit);
-                let by_failover = f
-                    .release_from
-                    .is_some_and(|from| from < ReleaseFrom::ShowVersion);
-                if by_failover && f.release.is_some_and(|had| had != release) {
+                // Given to a unit whose release a `show failover` (or an earlier `show
+                // version`) says otherwise: which unit it came from, or when, is uncertain
+                // (SPEC §14: releases are never guessed). That output is not used.
+                let known = &mut said[usize::from(unit == Unit::Secondary)];
+                if known.is_some_and(|had| had != release) {
                     self.unread(v.line, UnreadWhy::Conflict);
                     continue;
                 }
+                *known = Some(release);
             }
             if let Some(boot) = v.boot {
                 self.facts(unit).boot = boot;
