@@ -29,7 +29,8 @@ fn fixture_fleet() -> PlannedFleet {
 #[track_caller]
 fn assert_balanced(html: &str) {
     for tag in [
-        "div", "p", "ul", "li", "table", "tr", "td", "th", "section", "label", "select", "a",
+        "div", "p", "ul", "li", "table", "tbody", "tr", "td", "th", "section", "label", "select",
+        "a",
     ] {
         let open =
             html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
@@ -372,13 +373,51 @@ fn a_long_table_is_drawn_first_rows_then_the_rest_in_order() {
     assert_balanced(&first);
     assert!(first.contains("<table class=\"fleet-table\" data-fleet aria-busy=\"true\">"));
     assert_eq!(select(&first, "tr[data-pair]").len(), 2);
-    // The rows appended after (into the tbody) make the whole table, in order.
+    // The bodies appended after (at the table's end) make the whole table, in order.
     let rest = fleet_html::rows(&fleet.pairs[2..]);
     assert_balanced(&rest);
-    let joined = first.replacen("</tbody>", &format!("{rest}</tbody>"), 1);
-    assert_eq!(joined.replacen(" aria-busy=\"true\"", "", 1), all);
+    assert!(rest.starts_with("<tbody>") && rest.ends_with("</tbody>"));
+    let joined = first.replacen("</table>", &format!("{rest}</table>"), 1);
+    let joined = joined.replacen(" aria-busy=\"true\"", "", 1);
+    let rows = |html: &str| -> Vec<_> {
+        select(html, "table[data-fleet] tr[data-pair]")
+            .into_iter()
+            .map(|r| (r.attrs, r.text))
+            .collect()
+    };
+    assert_eq!(rows(&joined), rows(&all));
+    assert_eq!(joined.replacen("</tbody><tbody>", "", 1), all);
     // Asking for more rows than there are draws them all, not busy.
     assert_eq!(fleet_html::results_first(&fleet, 1_000), all);
+}
+
+#[test]
+fn a_thousand_rows_come_in_bodies_of_fifty_in_order() {
+    let text: String = (0..1_000).map(|i| format!("fw-{i},8.4(7)\n")).collect();
+    let fleet = PlannedFleet::plan(defaults("9.1(7)"), &text);
+    let html = fleet_html::results(&fleet);
+    assert_balanced(&html);
+    assert!(!html.contains("aria-busy"));
+    let bodies = select(&html, "table[data-fleet] > tbody");
+    assert_eq!(bodies.len(), 1_000 / fleet_html::ROWS_PER_BODY);
+    assert_eq!(
+        select(
+            &html,
+            "table[data-fleet] > tbody:first-of-type > tr[data-pair]"
+        )
+        .len(),
+        fleet_html::ROWS_PER_BODY
+    );
+    let names: Vec<String> = select(&html, "table[data-fleet] tr[data-pair]")
+        .iter()
+        .map(|r| r.attr("data-name").unwrap_or_default().to_string())
+        .collect();
+    let expected: Vec<String> = (0..1_000).map(|i| format!("fw-{i}")).collect();
+    assert_eq!(names, expected);
+    // A fleet of 51 rows: a full body, then one of one row.
+    let html = fleet_html::rows(&fleet.pairs[..51]);
+    assert_eq!(html.matches("<tbody>").count(), 2);
+    assert!(html.ends_with("</td></tr></tbody>"));
 }
 
 #[test]

@@ -219,10 +219,12 @@ impl Element {
 pub fn select(markup: &str, selector: &str) -> Vec<Element> {
     let css = scraper::Selector::parse(selector)
         .unwrap_or_else(|e| panic!("test selector {selector:?}: {e}"));
-    // Table rows and cells only parse inside a table; the view writes some on their own.
+    // Table bodies, rows and cells only parse inside a table; the view writes some on their own.
     let doc = if markup.trim_start().starts_with("<tr") {
         let wrapped = format!("<table><tbody>{markup}</tbody></table>");
         scraper::Html::parse_fragment(&wrapped)
+    } else if markup.trim_start().starts_with("<tbody") {
+        scraper::Html::parse_fragment(&format!("<table>{markup}</table>"))
     } else {
         scraper::Html::parse_fragment(markup)
     };
