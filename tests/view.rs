@@ -302,6 +302,188 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_exce
     assert!(!words.contains("maintenance"), "{words}");
 }
 
+/// The corners of an excepted edge's way across columns, read from its `d`
+/// (`M x y H x V y H x V y H x`, see `graph_svg::edge_path`); `None` for a curve.
+fn lane_corners(d: &str) -> Option<Vec<(i64, i64)>> {
+    if d.contains('C') {
+        return None;
+    }
+    let n: Vec<i64> = d
+        .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.parse().unwrap_or_else(|_| panic!("{d}")))
+        .collect();
+    let [sx, ya, g1, lane, g2, yb, ex] = n[..] else {
+        panic!("not a way across columns: {d}")
+    };
+    Some(vec![
+        (sx, ya),
+        (g1, ya),
+        (g1, lane),
+        (g2, lane),
+        (g2, yb),
+        (ex, yb),
+    ])
+}
+
+/// One whole pixel of a way: its distance from the way's start, where it starts and ends.
+type WayPixel = (i64, (i64, i64), (i64, i64));
+
+/// Each whole pixel of a way, from its start.
+fn way_pixels(corners: &[(i64, i64)]) -> Vec<WayPixel> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for pair in corners.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        let (dx, dy) = ((x1 - x0).signum(), (y1 - y0).signum());
+        for i in 0..(x1 - x0).abs() + (y1 - y0).abs() {
+            let from = (x0 + dx * i, y0 + dy * i);
+            out.push((at, from, (from.0 + dx, from.1 + dy)));
+            at += 1;
+        }
+    }
+    out
+}
+
+/// With interim builds shown, a release before 8.4 has about 500 excepted edges, nearly all of
+/// their way the same (out of its box, along the lane, down beside a column). The browser
+/// dashes each edge once per tile it crosses, which cost 0.2–0.9 s a hover: so an edge whose
+/// way was drawn already is dashed only from where it leaves the ways before it. The picture
+/// is the same: every pixel it skips is, at the same distance from the hovered release (the
+/// same place in the dash pattern), a pixel of an edge before it; its own dashes are the
+/// stylesheet's, in step; the hooks are every excepted hop's, as before.
+#[test]
+fn excepted_edges_dash_a_shared_way_once_and_draw_the_same_dashes() {
+    let s = session("from=8.2(5)&to=9.1(7)&interim=1");
+    let model = graph_model::build(&s, true);
+    let (on, off) = graph_svg::EXCEPTED_DASH;
+    let period = on + off;
+    for from in ["7.0(1)", "8.2(5)", "8.4(3)4", "9.1(1)2"] {
+        let layer = graph_svg::legal_layer(&model, &s.catalog, Some(r(from)), None);
+        let edges = select(&layer, "path[data-excepted]");
+        let expected: Vec<String> = model
+            .layout
+            .nodes
+            .iter()
+            .filter(|n| {
+                matches!(
+                    judge_guide(&s.catalog, r(from), n.release),
+                    Err(Block::Exception { .. })
+                )
+            })
+            .map(|n| n.release.to_string())
+            .collect();
+        let to: Vec<&str> = edges.iter().map(|e| e.get("data-edge-to")).collect();
+        assert_eq!(to, expected, "the excepted hops of {from}");
+        assert!(edges.len() > 100, "{from}: {} excepted edges", edges.len());
+        // The first edge to stroke each pixel at each distance from the start.
+        let mut first: std::collections::HashMap<WayPixel, usize> =
+            std::collections::HashMap::new();
+        let (mut whole, mut dashed) = (0, 0);
+        for (k, e) in edges.iter().enumerate() {
+            let Some(corners) = lane_corners(e.get("d")) else {
+                assert!(!e.has("stroke-dasharray"), "a curve is dashed whole");
+                continue;
+            };
+            let pixels = way_pixels(&corners);
+            let length = pixels.len() as i64;
+            let skip = match e.attr("stroke-dasharray") {
+                None => 0,
+                Some(dash) => {
+                    let v: Vec<i64> = dash.split(' ').map(|t| t.parse().unwrap()).collect();
+                    assert_eq!(v[0], 0, "{dash}");
+                    assert_eq!(v[1] % period, 0, "{from}: skips whole patterns: {dash}");
+                    assert!(v[2..].chunks(2).all(|p| p == [on, off]), "{dash}");
+                    let patterns = (v.len() as i64 - 2) / 2;
+                    assert!(v[1] + patterns * period >= length, "dashed to its end");
+                    v[1]
+                }
+            };
+            for pixel in &pixels {
+                let by = *first.entry(*pixel).or_insert(k);
+                if pixel.0 < skip {
+                    assert!(
+                        by < k,
+                        "{from} → {}: pixel {pixel:?} skipped but not drawn before",
+                        e.get("data-edge-to")
+                    );
+                }
+            }
+            whole += length;
+            dashed += length - skip;
+        }
+        assert!(
+            dashed * 10 < whole,
+            "{from}: dashes {dashed} of {whole} pixels of way"
+        );
+    }
+}
+
+/// The page writes the layer without the excepted edges' titles, then puts each into its
+/// edge: the layer ends as `legal_layer` writes it.
+#[test]
+fn the_hover_layer_apart_is_the_layer_with_its_titles_apart() {
+    let s = session("from=8.2(5)&to=9.1(7)&interim=1");
+    let model = graph_model::build(&s, true);
+    let table = session("from=8.2(5)&to=9.1(7)&rules=table-81-1");
+    let table_model = model_of(&table);
+    let cases = [
+        (&s, &model, "7.0(1)", Some(3)),
+        (&s, &model, "8.4(7)", None),
+        (&s, &model, "9.12(4)", Some(600)),
+        (&table, &table_model, "8.2(5)", Some(1)),
+    ];
+    for (s, model, from, cursor) in cases {
+        let whole = graph_svg::legal_layer(model, &s.catalog, Some(r(from)), cursor);
+        let apart = graph_svg::legal_layer_apart(model, &s.catalog, Some(r(from)), cursor);
+        let mut spliced = String::new();
+        let mut rest = apart.markup.as_str();
+        for title in &apart.titles {
+            let at = rest
+                .find(" data-excepted=\"\"")
+                .and_then(|i| rest[i..].find("></path>").map(|j| i + j + 1))
+                .expect("an excepted edge per title");
+            spliced.push_str(&rest[..at]);
+            spliced.push_str("<title>");
+            let mut escaped = String::new();
+            asa_planner::view::markup::escape(&mut escaped, title);
+            spliced.push_str(&escaped);
+            spliced.push_str("</title>");
+            rest = &rest[at..];
+        }
+        spliced.push_str(rest);
+        assert_eq!(spliced, whole, "{from}");
+        assert_eq!(
+            apart.titles.len(),
+            select(&whole, "[data-excepted]").len(),
+            "{from}"
+        );
+        // The excepted edges come first: the page puts the i-th title into the i-th element.
+        let first: Vec<String> = select(&apart.markup, "path, rect")
+            .iter()
+            .take(apart.titles.len())
+            .map(|e| e.get("class").to_string())
+            .collect();
+        assert!(
+            first.iter().all(|c| c == "release-graph-edge is-excepted"),
+            "{from}"
+        );
+    }
+}
+
+/// The excepted edges' dashes are written twice: in the stylesheet, and by `graph_svg` for an
+/// edge dashed from where its way leaves the others'.
+#[test]
+fn the_stylesheet_dashes_excepted_edges_as_graph_svg_does() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/app.css"))
+        .expect("styles/app.css");
+    let (on, off) = graph_svg::EXCEPTED_DASH;
+    let rule = ".release-graph-edge.is-excepted:not([stroke-dasharray]) {";
+    let body = &css[css.find(rule).expect(rule) + rule.len()..];
+    let body = &body[..body.find('}').expect("the rule's end")];
+    assert_eq!(body.trim(), format!("stroke-dasharray: {on} {off};"));
+}
+
 #[test]
 fn runbook_steps_escape_typed_names_and_number_their_copy_buttons() {
     let images = HopImages {

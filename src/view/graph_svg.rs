@@ -9,7 +9,9 @@
 //! has a ring `[data-reachable="<release>"]` on each release reachable in one hop (the ring
 //! is the legal hop's element, with its hooks, where the hop is not drawn as an edge) and an
 //! edge `[data-excepted][data-exception="<id>"]` (with the reason as its `<title>`) for each hop
-//! one of the exceptions blocks.
+//! one of the exceptions blocks. An excepted edge whose way the edges before it have drawn
+//! already carries a `stroke-dasharray` of its own: the same dashes, from where its way
+//! leaves theirs ([`EXCEPTED_DASH`]).
 
 use super::graph_model::{node_id, GraphModel};
 use super::markup::{attr, escape, px, px_attr};
@@ -237,12 +239,51 @@ pub fn legal_layer(
     active: Option<Release>,
     cursor: Option<usize>,
 ) -> String {
+    write_legal_layer(model, catalog, active, cursor, None)
+}
+
+/// [`legal_layer`] in two parts, as the page writes it: the layer without the `<title>` of
+/// its excepted edges, and those titles, to put into their edges a frame later.
+///
+/// From a release before 8.4 with interim builds shown, about 500 edges are excepted. Their
+/// titles are never shown (the layer takes no pointer, so no tooltip, and is hidden from
+/// screen readers), and styling them costs the hover's frame about 6 ms: each edge has a
+/// `stroke-dasharray` of its own (see [`EXCEPTED_DASH`]), an inherited property, so the browser styles
+/// a child of each from scratch. Written after the paint, the layer ends the same.
+pub fn legal_layer_apart(
+    model: &GraphModel,
+    catalog: &Catalog,
+    active: Option<Release>,
+    cursor: Option<usize>,
+) -> LegalLayer {
+    let mut titles = Vec::new();
+    let markup = write_legal_layer(model, catalog, active, cursor, Some(&mut titles));
+    LegalLayer { markup, titles }
+}
+
+/// The hover layer with the titles of its excepted edges apart ([`legal_layer_apart`]).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct LegalLayer {
+    /// The layer's markup. Its first elements are the excepted edges, each written empty.
+    pub markup: String,
+    /// The `<title>` of each excepted edge, in their order: its text (not markup).
+    pub titles: Vec<String>,
+}
+
+/// [`legal_layer`], the titles of the excepted edges in `titles` if given, else in their edges.
+fn write_legal_layer(
+    model: &GraphModel,
+    catalog: &Catalog,
+    active: Option<Release>,
+    cursor: Option<usize>,
+    titles: Option<&mut Vec<String>>,
+) -> String {
     let layout = &model.layout;
     let mut out = String::new();
     if let Some((release, a)) = active.and_then(|r| layout.index_of(r).map(|i| (r, i))) {
         match model.rules {
             RuleSet::Table811 => legal_edges(&mut out, model, catalog, release, a),
-            RuleSet::Guide9x => guide_hops(&mut out, model, catalog, release, a),
+            RuleSet::Guide9x => guide_hops(&mut out, model, catalog, release, a, titles),
         }
     }
     if let Some(n) = cursor.and_then(|i| layout.nodes.get(i)) {
@@ -291,22 +332,51 @@ fn legal_edge(out: &mut String, model: &GraphModel, a: usize, b: usize, rule: Ru
 /// that would bury the graph, so only these are drawn as edges: every hop landing on 7.x/8.x
 /// (Table 81-1's hops, a few) and the direct hop to the newest release each train offers;
 /// the direct hops to a train's other releases are their rings, which carry the same hooks.
-fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: Release, a: usize) {
+fn guide_hops(
+    out: &mut String,
+    model: &GraphModel,
+    catalog: &Catalog,
+    release: Release,
+    a: usize,
+    mut titles: Option<&mut Vec<String>>,
+) {
     let layout = &model.layout;
     let mut reachable: Vec<(usize, Rule)> = Vec::new();
+    let mut excepted: Vec<(usize, Option<Way>, Block)> = Vec::new();
     for (b, n) in layout.nodes.iter().enumerate() {
         match judge_guide(catalog, release, n.release) {
             Ok(rule) => reachable.push((b, rule)),
-            Err(block @ Block::Exception { exception, .. }) => {
-                edge_open(out, model, a, b, "release-graph-edge is-excepted");
-                out.push_str(" data-excepted=\"\"");
-                attr(out, "data-exception", exception.id);
-                out.push_str("><title>Blocked: ");
-                escape(out, &block.to_string());
-                out.push_str("</title></path>");
-            }
+            Err(block @ Block::Exception { .. }) => excepted.push((b, way(layout, a, b), block)),
             Err(_) => {}
         }
+    }
+    let dashes = excepted_dashes(excepted.iter().map(|(_, way, _)| way.as_ref()));
+    for ((b, way, block), dash) in excepted.iter().zip(dashes) {
+        edge_open_on(
+            out,
+            model,
+            a,
+            *b,
+            way.as_ref(),
+            "release-graph-edge is-excepted",
+        );
+        if let Some(dash) = dash {
+            dash.write(out);
+        }
+        out.push_str(" data-excepted=\"\"");
+        if let Block::Exception { exception, .. } = block {
+            attr(out, "data-exception", exception.id);
+        }
+        out.push('>');
+        match titles.as_deref_mut() {
+            Some(titles) => titles.push(excepted_title(block)),
+            None => {
+                out.push_str("<title>");
+                escape(out, &excepted_title(block));
+                out.push_str("</title>");
+            }
+        }
+        out.push_str("</path>");
     }
     // Whether each hop is drawn as an edge: not direct, or direct to the newest reachable
     // release of its train. The nodes are in release order, a train's together: going back,
@@ -339,9 +409,26 @@ fn guide_hops(out: &mut String, model: &GraphModel, catalog: &Catalog, release: 
     }
 }
 
+/// The `<title>` of an excepted edge, as text: `Blocked: <reason>`.
+fn excepted_title(block: &Block) -> String {
+    format!("Blocked: {block}")
+}
+
 /// `<path class d data-edge-from data-edge-to` of the edge between nodes `a` and `b`, left
 /// open for the caller's own attributes.
 fn edge_open(out: &mut String, model: &GraphModel, a: usize, b: usize, class: &str) {
+    edge_open_on(out, model, a, b, way(&model.layout, a, b).as_ref(), class);
+}
+
+/// [`edge_open`] with the edge's way worked out already.
+fn edge_open_on(
+    out: &mut String,
+    model: &GraphModel,
+    a: usize,
+    b: usize,
+    way: Option<&Way>,
+    class: &str,
+) {
     let release_at = |i: usize| {
         model
             .layout
@@ -352,7 +439,11 @@ fn edge_open(out: &mut String, model: &GraphModel, a: usize, b: usize, class: &s
     };
     out.push_str("<path");
     attr(out, "class", class);
-    attr(out, "d", &edge_path(&model.layout, a, b));
+    out.push_str(" d=\"");
+    if let Some(way) = way {
+        way.write_d(out);
+    }
+    out.push('"');
     attr(out, "data-edge-from", &release_at(a));
     attr(out, "data-edge-to", &release_at(b));
 }
@@ -371,16 +462,77 @@ fn centred_box(out: &mut String, n: &Node, w: f64, h: f64) {
 /// beside its start, up to the lane above every box, along it to the gap
 /// before its end, and down into it ([`crate::domain::layout::LANE_Y`]). Whole pixels: no float formatting in the bundle.
 pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
-    let (Some(na), Some(nb)) = (layout.nodes.get(a), layout.nodes.get(b)) else {
-        return String::new();
-    };
+    let mut d = String::new();
+    if let Some(way) = way(layout, a, b) {
+        way.write_d(&mut d);
+    }
+    d
+}
+
+/// The way an edge takes between two nodes, in whole pixels: what [`edge_path`] writes.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Way {
+    /// Within one column: a bow to the right of it, from `(sx, ya)` to `(sx, yb)`.
+    Bow { sx: i64, ya: i64, cx: i64, yb: i64 },
+    /// Between neighbouring columns: a curve from `(sx, ya)` to `(ex, yb)`.
+    Curve {
+        sx: i64,
+        ya: i64,
+        mid: i64,
+        ex: i64,
+        yb: i64,
+    },
+    /// Across columns, straight from corner to corner: out of the start's box into the gap
+    /// beside it, up to the lane, along it, down the gap before the end's column, into the
+    /// end's box.
+    Lane([Point; 6]),
+}
+
+impl Way {
+    /// The path's `d`.
+    fn write_d(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = match *self {
+            Way::Bow { sx, ya, cx, yb } => write!(out, "M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}"),
+            Way::Curve {
+                sx,
+                ya,
+                mid,
+                ex,
+                yb,
+            } => write!(out, "M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}"),
+            Way::Lane([(sx, ya), (g1, _), (_, lane), (g2, _), (_, yb), (ex, _)]) => {
+                write!(out, "M{sx} {ya}H{g1}V{lane}H{g2}V{yb}H{ex}")
+            }
+        };
+    }
+
+    /// The straight runs of a way across columns, each as (start, direction, length); none
+    /// for a curve.
+    fn runs(&self) -> impl Iterator<Item = (Point, Point, i64)> + '_ {
+        let corners: &[Point] = match self {
+            Way::Lane(corners) => corners,
+            _ => &[],
+        };
+        corners.windows(2).filter_map(|pair| {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let length = (x1 - x0).abs() + (y1 - y0).abs();
+            (length > 0).then_some(((x0, y0), ((x1 - x0).signum(), (y1 - y0).signum()), length))
+        })
+    }
+}
+
+/// The way of the edge from node `a` to node `b` (see [`edge_path`]), if both are drawn.
+fn way(layout: &Layout, a: usize, b: usize) -> Option<Way> {
+    let (na, nb) = (layout.nodes.get(a)?, layout.nodes.get(b)?);
     let half = layout.node_width / 2.0;
     let (ya, yb) = (na.y.round() as i64, nb.y.round() as i64);
     if (na.x - nb.x).abs() < 0.5 {
         let sx = (na.x + half).round() as i64;
         let bow = (12 + (yb - ya).abs() / 4).min(48);
         let cx = sx + bow;
-        return format!("M{sx} {ya}C{cx} {ya} {cx} {yb} {sx} {yb}");
+        return Some(Way::Bow { sx, ya, cx, yb });
     }
     let dir = if nb.x > na.x { 1.0 } else { -1.0 };
     let sx = (na.x + dir * half).round() as i64;
@@ -392,8 +544,124 @@ pub fn edge_path(layout: &Layout, a: usize, b: usize) -> String {
         let step = if dir > 0.0 { gap } else { -gap };
         let (g1, g2) = (sx + step, ex - step);
         let lane = crate::domain::layout::LANE_Y.round() as i64;
-        return format!("M{sx} {ya}H{g1}V{lane}H{g2}V{yb}H{ex}");
+        return Some(Way::Lane([
+            (sx, ya),
+            (g1, ya),
+            (g1, lane),
+            (g2, lane),
+            (g2, yb),
+            (ex, yb),
+        ]));
     }
     let mid = (sx + ex) / 2;
-    format!("M{sx} {ya}C{mid} {ya} {mid} {yb} {ex} {yb}")
+    Some(Way::Curve {
+        sx,
+        ya,
+        mid,
+        ex,
+        yb,
+    })
+}
+
+/// A point, in whole pixels.
+type Point = (i64, i64);
+
+/// Where a straight run of an edge starts: the point, its direction (-1, 0 or 1 on each axis)
+/// and how far from the edge's start.
+type RunStart = (Point, Point, i64);
+
+/// The dashes of an edge an exception blocks, whole pixels drawn and skipped: the
+/// `stroke-dasharray` of `.release-graph-edge.is-excepted` in `styles/app.css` (a test keeps
+/// the two equal).
+pub const EXCEPTED_DASH: (i64, i64) = (3, 4);
+
+/// The ways of the excepted edges drawn so far from the hovered release, to draw each part of
+/// them once.
+///
+/// Hovering a release before 8.4 with interim builds shown draws about 500 excepted edges,
+/// each a few thousand pixels of 3-on-4-off dashes, and nearly all of it is the same way: out
+/// of the hovered box, along the lane, down beside a column. Dashing that once per edge cost
+/// the browser's raster about 0.2–0.9 s a hover (software raster, dashes are cut per tile).
+/// The edges all start at the hovered node, so where two share their way they share its
+/// dashes too (the same distance from the start is the same place in the pattern): an edge
+/// need only be dashed from where it leaves the ways drawn before it ([`excepted_dashes`]).
+/// The picture has the same dashes, each drawn once instead of once per edge sharing it (so
+/// only the antialiased rim of a shared dash comes out lighter, as that of an edge of its own).
+#[derive(Default)]
+struct DrawnWays {
+    /// A straight run as (start, direction, distance from the edge's start), sorted, with the
+    /// longest length drawn from there.
+    runs: Vec<(RunStart, i64)>,
+}
+
+impl DrawnWays {
+    /// How far from its start `way` runs along the ways recorded so far; then records it.
+    fn shared_then_add(&mut self, way: &Way) -> i64 {
+        let (mut at, mut shared, mut along) = (0, 0, true);
+        for (start, direction, length) in way.runs() {
+            let key = (start, direction, at);
+            let drawn = match self.runs.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(i) => {
+                    let drawn = self.runs[i].1;
+                    self.runs[i].1 = drawn.max(length);
+                    drawn
+                }
+                Err(i) => {
+                    self.runs.insert(i, (key, length));
+                    0
+                }
+            };
+            if along {
+                shared = at + drawn.min(length);
+                along = drawn >= length;
+            }
+            at += length;
+        }
+        shared
+    }
+}
+
+/// The length of a way across columns (0 for a curve).
+fn way_length(way: &Way) -> i64 {
+    way.runs().map(|(_, _, length)| length).sum()
+}
+
+/// The dashes of an excepted edge whose way is partly drawn already ([`DrawnWays`]): none for
+/// its first `skip` pixels, then [`EXCEPTED_DASH`] this many times (from a whole pattern, so
+/// in step with the edges it shares its way with).
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct TrimmedDash {
+    skip: i64,
+    patterns: i64,
+}
+
+impl TrimmedDash {
+    /// ` stroke-dasharray="0 skip 3 4 3 4 …"`.
+    fn write(self, out: &mut String) {
+        use std::fmt::Write as _;
+        let (on, off) = EXCEPTED_DASH;
+        let _ = write!(out, " stroke-dasharray=\"0 {}", self.skip);
+        for _ in 0..self.patterns {
+            let _ = write!(out, " {on} {off}");
+        }
+        out.push('"');
+    }
+}
+
+/// The dashes of the excepted edges with these ways, in the order they are drawn: `None` for
+/// an edge the stylesheet dashes whole (a curve, or one sharing less than a pattern with the
+/// edges before it).
+fn excepted_dashes<'w>(ways: impl Iterator<Item = Option<&'w Way>>) -> Vec<Option<TrimmedDash>> {
+    let (on, off) = EXCEPTED_DASH;
+    let period = on + off;
+    let mut drawn = DrawnWays::default();
+    ways.map(|way| {
+        let way = way?;
+        let skip = drawn.shared_then_add(way) / period * period;
+        (skip > 0).then(|| TrimmedDash {
+            skip,
+            patterns: (way_length(way) - skip + period - 1).max(0) / period,
+        })
+    })
+    .collect()
 }

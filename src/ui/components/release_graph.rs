@@ -8,7 +8,8 @@
 //! placed by its `transform`. Yew compares each piece's text with the one it drew and rewrites
 //! only those that changed: a keystroke or a train switch redraws the columns whose releases
 //! changed and moves the others, instead of rebuilding hundreds of nodes; on hover nothing
-//! of the canvas changes and only the small legal-hop layer is replaced. The hovered release is
+//! of the canvas changes and only the legal-hop layer is replaced, by hand in one `innerHTML`
+//! (`browser::fill`; the titles of its excepted edges a frame later). The hovered release is
 //! this component's own state: a mouseover re-renders the graph, not the page. A graph of more
 //! than `graph_svg::DRAWN_WHOLE_UP_TO` releases draws the window of columns around the box's
 //! left edge (`graph_svg::drawn_columns`) and moves it as the box scrolls.
@@ -150,7 +151,39 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
             .collect();
         (AttrValue::from(parts.edges), columns)
     });
-    let legal = graph_svg::legal_layer(model, &props.session.catalog, *hovered, *cursor);
+    // The legal-hop layer, written into its `<g>` by hand (`browser::fill`: one `innerHTML`),
+    // in an effect: in the same task as the render, before the browser paints. Handed to Yew
+    // as raw HTML, it was removed node by node and inserted node by node (from a release
+    // before 8.4 with interim builds shown, about 500 edges each way). The titles of its
+    // excepted edges, never shown, follow a frame later (`graph_svg::legal_layer_apart`), into
+    // the layer they belong to only if it is still the one drawn.
+    let legal_ref = use_node_ref();
+    let legal = use_memo(
+        (model.clone(), props.session.clone(), *hovered, *cursor),
+        |(model, session, hovered, cursor)| {
+            graph_svg::legal_layer_apart(model, &session.catalog, *hovered, *cursor)
+        },
+    );
+    let layers_drawn = use_mut_ref(|| 0_u32);
+    {
+        let legal_ref = legal_ref.clone();
+        use_effect_with(legal, move |legal| {
+            let this = {
+                let mut drawn = layers_drawn.borrow_mut();
+                *drawn = drawn.wrapping_add(1);
+                *drawn
+            };
+            browser::fill(&legal_ref, &legal.markup);
+            if !legal.titles.is_empty() {
+                let legal = legal.clone();
+                browser::after_paint(move || {
+                    if *layers_drawn.borrow() == this {
+                        browser::add_svg_titles(&legal_ref, &legal.titles);
+                    }
+                });
+            }
+        });
+    }
     let hover = {
         let hovered = hovered.clone();
         // `UseStateHandle::set` re-renders even for an equal value: only changes count.
@@ -398,7 +431,7 @@ pub fn release_graph(props: &ReleaseGraphProps) -> Html {
                         }) }
                     </g>
                 </g>
-                <g class="legal-layer" aria-hidden="true">{ Html::from_html_unchecked(legal.into()) }</g>
+                <g class="legal-layer" aria-hidden="true" ref={legal_ref}></g>
             </svg>
         </div>
         <p class="release-graph-status" aria-live="polite">
