@@ -1133,3 +1133,60 @@ fn output_that_reads_but_does_not_place_the_pair_stops() {
     let said = words::stop(&pos.stops[0]);
     assert!(said.contains("split"), "{said}");
 }
+
+/// SPEC §14, several outputs pasted together: where they disagree it is said, with the lines
+/// and the reading used, on the page as in the sentences. The same unit before and after the
+/// standby's reload: the later output is read as the newer, the position is after step 2.
+/// Each unit's own output claiming to be Active: a failover between the outputs and a pair with
+/// both units Active look the same, so no reading is taken: a stop, and no next step.
+#[test]
+fn outputs_that_disagree_are_said_and_never_decide_the_roles_silently() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "same-unit-before-after-reload.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Lines 5 and 18 disagree about the secondary unit's release: 9.8(4) (line 5), then \
+              9.12(4) (line 18). The last of these in the paste is read as the newest, so \
+              9.12(4) (line 18) is used: if it is not the newest, paste only outputs taken now."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(select(&markup, "[data-show-disagree]").len(), 1, "{markup}");
+
+    let (snap, pos) = at(&s, "each-unit-says-active.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.stops[0].unit, None);
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter().any(|l| l.starts_with(
+            "Lines 5 and 13 disagree about which unit is active: the primary unit's own output \
+             says it is Active (line 5)"
+        )),
+        "{said:#?}"
+    );
+    assert!(
+        words::stop(&pos.stops[0]).starts_with(
+            "Each unit's own output says it is Active, and the outputs disagree: which unit is \
+             active is not known. Do not reload or fail over either unit"
+        ),
+        "{}",
+        words::stop(&pos.stops[0])
+    );
+    assert!(!said.iter().any(|l| l.starts_with("Next")), "{said:#?}");
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(select(&markup, "[data-show-disagree]").len(), 1, "{markup}");
+    assert_eq!(select(&markup, "[data-stop=mate-failed]").len(), 1, "{markup}");
+    assert_eq!(select(&markup, "[data-next-step]").len(), 0, "{markup}");
+    // Each unit's own output says it is Standby Ready: the same.
+    let p = pair("Primary", "9.8(4)", "Standby Ready", "9.12(4)", "Active");
+    let q = pair("Secondary", "9.12(4)", "Standby Ready", "9.8(4)", "Active");
+    let pos = locate(&s, &parse(&[p, q].concat()), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.next, None);
+}

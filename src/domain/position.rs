@@ -193,6 +193,11 @@ pub enum Unplaced {
     /// Active/Active, inside a hop: the unit holds an active group and a standby one, while
     /// the runbook keeps both groups on one unit between the reloads (a `mate-failed` stop).
     GroupsSplit,
+    /// The outputs disagree about which unit is active: each unit's own output claims the
+    /// same role (the stop's `state`), and the paste cannot tell a failover between the
+    /// outputs from both units in that role now (a `mate-failed` stop about the pair;
+    /// `show::Disagreement::Roles`).
+    OutputsDisagree,
 }
 
 /// A stop with what it is about.
@@ -571,8 +576,15 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
 }
 
 /// Both units Active, or both Standby Ready (a failover link down, or a pair that has lost
-/// its active unit).
+/// its active unit); or each unit's own output says so, while another output says otherwise
+/// (the roles are not known: [`Unplaced::OutputsDisagree`]).
 fn both_stop(snap: &Snapshot) -> Option<Stop> {
+    if let Some(role) = snap.roles_disagree() {
+        let mut stop = Stop::new(StopKind::MateFailed, None);
+        stop.state = Some(role);
+        stop.unplaced = Some(Unplaced::OutputsDisagree);
+        return Some(stop);
+    }
     let (p, s) = (
         effective_state(&snap.primary),
         effective_state(&snap.secondary),
