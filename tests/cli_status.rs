@@ -555,3 +555,40 @@ fn outputs_that_disagree_are_said_in_text_and_json() {
     assert!(out.stdout.contains("disagree about the secondary unit's release"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A mismatched pair's hop that reloads both units, with no output saying which unit is
+/// active: never "step 2 on the active unit: failover reload-standby" (it would reload
+/// whichever unit is the standby, and the unit on the hop's start must go first); the
+/// pre-check, on the unit the plan names, once `show failover` shows it Active.
+#[test]
+fn a_mismatched_pair_with_no_roles_shown_is_not_told_to_reload_from_the_active_unit() {
+    let show = show_arg("mismatched-versions-no-roles.txt");
+    for tick in [&[][..], &["--tick", "1.1"][..]] {
+        let args: Vec<&str> = [
+            "status",
+            "9.8(4)",
+            "9.16(4)",
+            "--from2",
+            "9.12(4)",
+            "--rules",
+            "guide-9x",
+            "--show",
+        ]
+        .into_iter()
+        .chain([show.as_str()])
+        .chain(tick.iter().copied())
+        .collect();
+        let out = run(&args, "");
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+        assert!(!out.stdout.contains("on the active unit"), "{}", out.stdout);
+        assert!(
+            out.stdout.contains(
+                "the output does not show which unit is active: paste show failover from either \
+                 unit, and only if it shows the primary unit Active, type no failover active on it"
+            ),
+            "{}",
+            out.stdout
+        );
+    }
+}

@@ -1719,8 +1719,13 @@ pub mod position {
             Role::Secondary => "the secondary unit",
             Role::Both => "each unit",
         };
-        match n.unit {
-            Some(u) if unit_name(u) != role => format!("{} ({role})", unit_name(u)),
+        match (n.unit, n.role) {
+            (Some(u), _) if unit_name(u) != role => format!("{} ({role})", unit_name(u)),
+            // A role the output does not place on a unit: said, never guessed (the person
+            // finds it at the prompt, `fw/pri/act#`, or in `show failover`).
+            (None, Role::Active | Role::Standby) => {
+                format!("{role} (the output does not show which unit that is)")
+            }
             _ => role.to_string(),
         }
     }
@@ -1788,6 +1793,21 @@ pub mod position {
                  release is reloaded first, so it must be the standby (the runbook's pre-check)",
                 n.hop
             ),
+            StepKind::FirstToStandbyIfActive => {
+                let unit = n.unit.map_or("the unit on the hop's start release", unit_name);
+                let space = if n.system {
+                    " in the system execution space (`changeto system` first)"
+                } else {
+                    ""
+                };
+                format!(
+                    "next, before step {step} of hop {}: {unit}, on the hop's start release, is \
+                     reloaded first, so it must be the standby, and the output does not show \
+                     which unit is active: paste `show failover` from either unit, and only if it \
+                     shows {unit} Active, type {cmds} on it{space} (the runbook's pre-check)",
+                    n.hop
+                )
+            }
             StepKind::StageOne(unit) => format!(
                 "next, step {step} of hop {} on {on}: stage the images on {} only, starting \
                  with {cmds} (the runbook's step {step} has the whole block)",
