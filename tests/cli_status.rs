@@ -533,7 +533,10 @@ fn outputs_that_disagree_are_said_in_text_and_json() {
         )
     );
     assert!(
-        d["text"].as_str().unwrap().contains("so 9.12(4) (line 18) is used"),
+        d["text"]
+            .as_str()
+            .unwrap()
+            .contains("so 9.12(4) (line 18) is used"),
         "{d}"
     );
     assert_eq!(doc["units"][1]["release"], "9.12(4)");
@@ -552,7 +555,9 @@ fn outputs_that_disagree_are_said_in_text_and_json() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("disagree about the secondary unit's release"));
+    assert!(out
+        .stdout
+        .contains("disagree about the secondary unit's release"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -565,14 +570,7 @@ fn a_mismatched_pair_with_no_roles_shown_is_not_told_to_reload_from_the_active_u
     let show = show_arg("mismatched-versions-no-roles.txt");
     for tick in [&[][..], &["--tick", "1.1"][..]] {
         let args: Vec<&str> = [
-            "status",
-            "9.8(4)",
-            "9.16(4)",
-            "--from2",
-            "9.12(4)",
-            "--rules",
-            "guide-9x",
-            "--show",
+            "status", "9.8(4)", "9.16(4)", "--from2", "9.12(4)", "--rules", "guide-9x", "--show",
         ]
         .into_iter()
         .chain([show.as_str()])

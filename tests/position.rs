@@ -1181,7 +1181,11 @@ fn outputs_that_disagree_are_said_and_never_decide_the_roles_silently() {
     assert!(!said.iter().any(|l| l.starts_with("Next")), "{said:#?}");
     let markup = html(s.hops(), &snap, &pos, |_| true);
     assert_eq!(select(&markup, "[data-show-disagree]").len(), 1, "{markup}");
-    assert_eq!(select(&markup, "[data-stop=mate-failed]").len(), 1, "{markup}");
+    assert_eq!(
+        select(&markup, "[data-stop=mate-failed]").len(),
+        1,
+        "{markup}"
+    );
     assert_eq!(select(&markup, "[data-next-step]").len(), 0, "{markup}");
     // Each unit's own output says it is Standby Ready: the same.
     let p = pair("Primary", "9.8(4)", "Standby Ready", "9.12(4)", "Active");
@@ -1223,7 +1227,9 @@ fn a_mismatched_pairs_first_reload_is_never_offered_from_an_unnamed_active_unit(
         assert_eq!(next.commands, vec!["no failover active"]);
         let said = words::sentences(s.hops(), &snap, &pos, |_| true);
         assert!(
-            !said.iter().any(|l| l.contains("reload-standby") || l.contains("copy ")),
+            !said
+                .iter()
+                .any(|l| l.contains("reload-standby") || l.contains("copy ")),
             "{said:#?}"
         );
         assert!(
@@ -1300,9 +1306,10 @@ fn a_role_is_never_named_as_if_the_output_showed_its_unit() {
                             "{plan} {name} {ticked:?}: {text}"
                         );
                     }
-                    let reloads_or_fails_over = n.commands.iter().any(|c| {
-                        c.contains("reload-standby") || c.contains("no failover active")
-                    });
+                    let reloads_or_fails_over = n
+                        .commands
+                        .iter()
+                        .any(|c| c.contains("reload-standby") || c.contains("no failover active"));
                     let mixed = s.from2.as_ref().and_then(|f| f.release).is_some();
                     if reloads_or_fails_over && mixed {
                         assert!(n.unit.is_some(), "{plan} {name} {ticked:?}: {text}");

@@ -690,7 +690,12 @@ fn outputs_that_disagree_are_said_and_the_later_is_used() {
     // The primary's output before and after the standby's reload (lines 5 and 18).
     let text = show_output("same-unit-before-after-reload.txt");
     let s = parse(&text);
-    unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::StandbyReady));
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
     assert_eq!(
         s.disagreements,
         vec![Disagreement::Changed {
@@ -706,7 +711,12 @@ fn outputs_that_disagree_are_said_and_the_later_is_used() {
     // Pasted the other way round: the paste's order decides, and says so.
     let cut = text.find("gw/pri/act# failover reload-standby").unwrap();
     let s = parse(&[&text[cut..], &text[..cut]].concat());
-    unit(&s, Unit::Secondary, Some("9.8(4)"), Some(State::StandbyReady));
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.8(4)"),
+        Some(State::StandbyReady),
+    );
     assert_eq!(s.disagreements[0].used(), Some(18));
     assert_eq!(s.disagreements[0].lines(), vec![6, 18]);
 

@@ -1794,7 +1794,9 @@ pub mod position {
                 n.hop
             ),
             StepKind::FirstToStandbyIfActive => {
-                let unit = n.unit.map_or("the unit on the hop's start release", unit_name);
+                let unit = n
+                    .unit
+                    .map_or("the unit on the hop's start release", unit_name);
                 let space = if n.system {
                     " in the system execution space (`changeto system` first)"
                 } else {
@@ -2159,12 +2161,9 @@ pub mod position {
                 let mut list: Vec<String> = if readings.len() > SHOWN {
                     let head = readings.iter().take(4).map(each);
                     let tail = readings.iter().skip(readings.len() - 5).map(each);
-                    head.chain(std::iter::once(format!(
-                        "{} more",
-                        readings.len() - 9
-                    )))
-                    .chain(tail)
-                    .collect()
+                    head.chain(std::iter::once(format!("{} more", readings.len() - 9)))
+                        .chain(tail)
+                        .collect()
                 } else {
                     readings.iter().map(each).collect()
                 };

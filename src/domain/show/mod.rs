@@ -343,7 +343,9 @@ impl Said {
             Said::Groups(g) if !g.is_empty() && g.iter().all(|(_, s)| s.is_active()) => {
                 Some(State::Active)
             }
-            Said::Groups(g) if !g.is_empty() && g.iter().all(|(_, s)| *s == State::StandbyReady) => {
+            Said::Groups(g)
+                if !g.is_empty() && g.iter().all(|(_, s)| *s == State::StandbyReady) =>
+            {
                 Some(State::StandbyReady)
             }
             _ => None,
