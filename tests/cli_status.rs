@@ -481,3 +481,112 @@ fn a_position_that_is_not_known_is_no_exit_0() {
         out.stdout
     );
 }
+
+/// SPEC §14: outputs that disagree are said by line in the text and the JSON, with the line
+/// whose reading is used; each unit's own output claiming to be Active is a stop (exit 1, no
+/// next step), not the later output's reading.
+#[test]
+fn outputs_that_disagree_are_said_in_text_and_json() {
+    let out = status(&["--show", &show_arg("each-unit-says-active.txt")], "");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Lines 5 and 13 disagree about which unit is active"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("Next,"), "{}", out.stdout);
+    let out = status(
+        &[
+            "--show",
+            &show_arg("each-unit-says-active.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["disagreements"][0]["about"], "roles");
+    assert_eq!(doc["disagreements"][0]["lines"], serde_json::json!([5, 13]));
+    assert_eq!(doc["disagreements"][0]["used"], serde_json::Value::Null);
+    assert_eq!(doc["stops"][0]["kind"], "mate-failed");
+    assert_eq!(doc["next"], serde_json::Value::Null);
+    // The same unit before and after a reload: the later output is used, and said.
+    let out = status(
+        &[
+            "--show",
+            &show_arg("same-unit-before-after-reload.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let d = &doc["disagreements"][0];
+    assert_eq!(
+        (&d["about"], &d["unit"], &d["used"]),
+        (
+            &serde_json::json!("release"),
+            &serde_json::json!("secondary"),
+            &serde_json::json!(18)
+        )
+    );
+    assert!(
+        d["text"]
+            .as_str()
+            .unwrap()
+            .contains("so 9.12(4) (line 18) is used"),
+        "{d}"
+    );
+    assert_eq!(doc["units"][1]["release"], "9.12(4)");
+    // Two files: read in the order given, the later file's output the newer.
+    let text = std::fs::read_to_string(show_arg("same-unit-before-after-reload.txt")).unwrap();
+    let cut = text.find("gw/pri/act# failover reload-standby").unwrap();
+    let dir = std::env::temp_dir().join(format!("asa-window3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (before, after) = (dir.join("before.txt"), dir.join("after.txt"));
+    std::fs::write(&before, &text[..cut]).unwrap();
+    std::fs::write(&after, &text[cut..]).unwrap();
+    let (before, after) = (before.to_string_lossy(), after.to_string_lossy());
+    let out = status(&["--show", &after, "--show", &before], "");
+    assert!(
+        out.stdout.contains("Secondary unit: 9.8(4), Standby Ready"),
+        "{}",
+        out.stdout
+    );
+    assert!(out
+        .stdout
+        .contains("disagree about the secondary unit's release"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A mismatched pair's hop that reloads both units, with no output saying which unit is
+/// active: never "step 2 on the active unit: failover reload-standby" (it would reload
+/// whichever unit is the standby, and the unit on the hop's start must go first); the
+/// pre-check, on the unit the plan names, once `show failover` shows it Active.
+#[test]
+fn a_mismatched_pair_with_no_roles_shown_is_not_told_to_reload_from_the_active_unit() {
+    let show = show_arg("mismatched-versions-no-roles.txt");
+    for tick in [&[][..], &["--tick", "1.1"][..]] {
+        let args: Vec<&str> = [
+            "status", "9.8(4)", "9.16(4)", "--from2", "9.12(4)", "--rules", "guide-9x", "--show",
+        ]
+        .into_iter()
+        .chain([show.as_str()])
+        .chain(tick.iter().copied())
+        .collect();
+        let out = run(&args, "");
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+        assert!(!out.stdout.contains("on the active unit"), "{}", out.stdout);
+        assert!(
+            out.stdout.contains(
+                "the output does not show which unit is active: paste show failover from either \
+                 unit, and only if it shows the primary unit Active, type no failover active on it"
+            ),
+            "{}",
+            out.stdout
+        );
+    }
+}

@@ -1133,3 +1133,190 @@ fn output_that_reads_but_does_not_place_the_pair_stops() {
     let said = words::stop(&pos.stops[0]);
     assert!(said.contains("split"), "{said}");
 }
+
+/// SPEC §14, several outputs pasted together: where they disagree it is said, with the lines
+/// and the reading used, on the page as in the sentences. The same unit before and after the
+/// standby's reload: the later output is read as the newer, the position is after step 2.
+/// Each unit's own output claiming to be Active: a failover between the outputs and a pair with
+/// both units Active look the same, so no reading is taken: a stop, and no next step.
+#[test]
+fn outputs_that_disagree_are_said_and_never_decide_the_roles_silently() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "same-unit-before-after-reload.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Lines 5 and 18 disagree about the secondary unit's release: 9.8(4) (line 5), then \
+              9.12(4) (line 18). The last of these in the paste is read as the newest, so \
+              9.12(4) (line 18) is used: if it is not the newest, paste only outputs taken now."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(select(&markup, "[data-show-disagree]").len(), 1, "{markup}");
+
+    let (snap, pos) = at(&s, "each-unit-says-active.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.stops[0].unit, None);
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter().any(|l| l.starts_with(
+            "Lines 5 and 13 disagree about which unit is active: the primary unit's own output \
+             says it is Active (line 5)"
+        )),
+        "{said:#?}"
+    );
+    assert!(
+        words::stop(&pos.stops[0]).starts_with(
+            "Each unit's own output says it is Active, and the outputs disagree: which unit is \
+             active is not known. Do not reload or fail over either unit"
+        ),
+        "{}",
+        words::stop(&pos.stops[0])
+    );
+    assert!(!said.iter().any(|l| l.starts_with("Next")), "{said:#?}");
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(select(&markup, "[data-show-disagree]").len(), 1, "{markup}");
+    assert_eq!(
+        select(&markup, "[data-stop=mate-failed]").len(),
+        1,
+        "{markup}"
+    );
+    assert_eq!(select(&markup, "[data-next-step]").len(), 0, "{markup}");
+    // Each unit's own output says it is Standby Ready: the same.
+    let p = pair("Primary", "9.8(4)", "Standby Ready", "9.12(4)", "Active");
+    let q = pair("Secondary", "9.12(4)", "Standby Ready", "9.8(4)", "Active");
+    let pos = locate(&s, &parse(&[p, q].concat()), &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.next, None);
+}
+
+/// A mismatched pair's hop that reloads both units (9.8(4) and 9.12(4) → 9.16(4)): the unit on
+/// the hop's start (the primary) is reloaded first, so it must be the standby; `failover
+/// reload-standby` reloads whichever unit is the standby. With no output saying which unit is
+/// active, the next step is never that reload (nor the staging) from "the active unit": it
+/// says what is missing and names the unit the plan knows. Once the output shows the roles,
+/// the unit is named.
+#[test]
+fn a_mismatched_pairs_first_reload_is_never_offered_from_an_unnamed_active_unit() {
+    let s = session("#from=9.8(4)&from2=9.12(4)&to=9.16(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 1);
+    assert_eq!(s.hop_facts[0].reloads.len(), 2, "hop 1 reloads both units");
+    for ticked in [&[][..], &[(1, 1)][..]] {
+        let known = Known {
+            ticked,
+            ..Known::default()
+        };
+        let (snap, pos) = at(&s, "mismatched-versions-no-roles.txt", &known);
+        assert_eq!(kinds(&pos), vec![], "{ticked:?}");
+        assert_eq!(pos.alternative, None, "{ticked:?}");
+        let next = pos.next.clone().unwrap();
+        assert_eq!(
+            (next.kind, next.unit, next.role),
+            (
+                StepKind::FirstToStandbyIfActive,
+                Some(Unit::Primary),
+                Role::Primary
+            ),
+            "{ticked:?}"
+        );
+        assert_eq!(next.commands, vec!["no failover active"]);
+        let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+        assert!(
+            !said
+                .iter()
+                .any(|l| l.contains("reload-standby") || l.contains("copy ")),
+            "{said:#?}"
+        );
+        assert!(
+            said.iter().any(|l| l.contains(
+                "the output does not show which unit is active: paste `show failover` from \
+                 either unit, and only if it shows the primary unit Active, type `no failover \
+                 active` on it"
+            )),
+            "{said:#?}"
+        );
+    }
+    // The roles shown: the primary active, then made the standby.
+    let text = pair("Primary", "9.8(4)", "Active", "9.12(4)", "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.kind, next.unit, next.role),
+        (StepKind::FirstToStandby, Some(Unit::Primary), Role::Active)
+    );
+    let text = pair("Primary", "9.8(4)", "Standby Ready", "9.12(4)", "Active");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.kind, next.unit),
+        (StepKind::ReloadStandby, Some(Unit::Secondary))
+    );
+    // A failover-aware prompt that says the primary is the standby names the secondary.
+    let text = show_output("mismatched-versions-no-roles.txt").replace("gw/pri#", "gw/pri/stby#");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.kind, next.unit),
+        (StepKind::ReloadStandby, Some(Unit::Secondary))
+    );
+}
+
+/// Every next step that names a role (the active unit, the standby unit) either names the unit
+/// the output shows in it or says the output does not show which unit that is: over every
+/// sample and plans of each kind (both units, a mismatched pair's both-unit and one-unit hops,
+/// several hops, Active/Active), with and without ticks.
+#[test]
+fn a_role_is_never_named_as_if_the_output_showed_its_unit() {
+    let plans = [
+        "#from=9.8(4)&to=9.12(4)&rules=guide-9x",
+        "#from=9.8(4)&from2=9.12(4)&to=9.16(4)&rules=guide-9x",
+        "#from=8.2(5)&from2=8.4(7)&to=9.1(7)&rules=guide-9x",
+        "#from=8.2(5)&to=9.1(7)&rules=guide-9x",
+        "#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x",
+        "#from=8.2(5)&from2=8.4(7)&to=9.1(7)&mode=active-active&rules=guide-9x",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/show");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut checked = 0;
+    for plan in plans {
+        let s = session(plan);
+        for name in &names {
+            for ticked in [&[][..], &[(1, 1)][..], &[(1, 1), (1, 2)][..]] {
+                let known = Known {
+                    ticked,
+                    ..Known::default()
+                };
+                let (_, pos) = at(&s, name, &known);
+                let alt = pos.alternative.as_ref().and_then(|(_, n)| n.as_ref());
+                for n in pos.next.iter().chain(alt) {
+                    checked += 1;
+                    let text = words::next(n);
+                    if n.unit.is_none() && matches!(n.role, Role::Active | Role::Standby) {
+                        assert!(
+                            text.contains("(the output does not show which unit that is)"),
+                            "{plan} {name} {ticked:?}: {text}"
+                        );
+                    }
+                    let reloads_or_fails_over = n
+                        .commands
+                        .iter()
+                        .any(|c| c.contains("reload-standby") || c.contains("no failover active"));
+                    let mixed = s.from2.as_ref().and_then(|f| f.release).is_some();
+                    if reloads_or_fails_over && mixed {
+                        assert!(n.unit.is_some(), "{plan} {name} {ticked:?}: {text}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}

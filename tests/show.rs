@@ -6,7 +6,8 @@ mod util;
 
 use asa_planner::domain::runbook::Unit;
 use asa_planner::domain::show::{
-    parse, ConfigSync, ReleaseFrom, Snapshot, State, UnitFacts, Unread, UnreadWhy,
+    parse, ConfigSync, Disagreement, ReleaseFrom, Said, Snapshot, State, UnitFacts, Unread,
+    UnreadWhy,
 };
 use proptest::prelude::*;
 use util::{r, show_output};
@@ -321,10 +322,13 @@ fn bad_lines_are_said_by_number_never_by_text() {
 
 #[test]
 fn several_outputs_in_any_order() {
+    // Outputs of one moment (`as-healthy.txt` is of another: its `Mate 9.8(4)` disagrees with
+    // `exec-mate.txt`'s secondary on 9.12(4), which is said and settled by the paste's order:
+    // `outputs_that_disagree_are_said_and_the_later_is_used`).
     let all = [
         show_output("exec-mate.txt"),
         show_output("state-table.txt"),
-        show_output("as-healthy.txt"),
+        show_output("mid-standby-reloaded.txt"),
     ];
     let forward = parse(&all.concat());
     // Reversed: the show version outputs still reach their units.
@@ -336,6 +340,8 @@ fn several_outputs_in_any_order() {
         assert_eq!(s.secondary.image.as_deref(), Some("asa9-12-4-smp-k8.bin"));
         assert_eq!(s.primary.config_sync, Some(ConfigSync::Done));
         assert_eq!(s.secondary.config_sync, Some(ConfigSync::DoneStandby));
+        assert_eq!(s.disagreements, vec![]);
+        assert_eq!(s.unread, vec![]);
     }
 }
 
@@ -672,4 +678,97 @@ fn a_show_version_that_contradicts_an_earlier_reading_is_said_not_used() {
             why: UnreadWhy::Conflict
         }]
     );
+}
+
+/// SPEC §14 (several outputs, in any order): two `show failover` outputs that disagree are
+/// never merged silently. The later output in the paste is read as the newer (a reload or a
+/// failover between them explains the change) and the disagreement is kept with its lines;
+/// when each unit's own output claims the same role, no output is read as the newer: each
+/// unit keeps what its own output says (`Disagreement::Roles`).
+#[test]
+fn outputs_that_disagree_are_said_and_the_later_is_used() {
+    // The primary's output before and after the standby's reload (lines 5 and 18).
+    let text = show_output("same-unit-before-after-reload.txt");
+    let s = parse(&text);
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.12(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(
+        s.disagreements,
+        vec![Disagreement::Changed {
+            unit: Some(Unit::Secondary),
+            readings: vec![
+                (Said::Release(r("9.8(4)")), 5),
+                (Said::Release(r("9.12(4)")), 18),
+            ],
+        }]
+    );
+    assert_eq!(s.disagreements[0].used(), Some(18));
+    assert_eq!(s.roles_disagree(), None);
+    // Pasted the other way round: the paste's order decides, and says so.
+    let cut = text.find("gw/pri/act# failover reload-standby").unwrap();
+    let s = parse(&[&text[cut..], &text[..cut]].concat());
+    unit(
+        &s,
+        Unit::Secondary,
+        Some("9.8(4)"),
+        Some(State::StandbyReady),
+    );
+    assert_eq!(s.disagreements[0].used(), Some(18));
+    assert_eq!(s.disagreements[0].lines(), vec![6, 18]);
+
+    // Each unit's own output says it is Active (lines 5 and 13).
+    let s = read("each-unit-says-active.txt");
+    unit(&s, Unit::Primary, Some("9.8(4)"), Some(State::Active));
+    unit(&s, Unit::Secondary, Some("9.12(4)"), Some(State::Active));
+    assert_eq!(
+        s.disagreements,
+        vec![Disagreement::Roles {
+            role: State::Active,
+            lines: [5, 13],
+        }]
+    );
+    assert_eq!(s.disagreements[0].used(), None);
+    assert_eq!(s.roles_disagree(), Some(State::Active));
+
+    // The same unit before and after a failover: its state changed, the later is used.
+    let before = "Failover On\nFailover unit Primary\nThis host: Primary - Active\n\
+                  Other host: Secondary - Standby Ready\n";
+    let after = "Failover On\nFailover unit Primary\nThis host: Primary - Standby Ready\n\
+                 Other host: Secondary - Active\n";
+    let s = parse(&[before, after].concat());
+    unit(&s, Unit::Primary, None, Some(State::StandbyReady));
+    unit(&s, Unit::Secondary, None, Some(State::Active));
+    assert_eq!(s.disagreements.len(), 2, "{:#?}", s.disagreements);
+    assert_eq!(s.roles_disagree(), None);
+    // Failover On, then Off.
+    let s = parse("Failover On\nFailover unit Primary\nFailover Off\nFailover unit Primary\n");
+    assert_eq!(s.failover, Some(false));
+    assert_eq!(
+        s.disagreements,
+        vec![Disagreement::Changed {
+            unit: None,
+            readings: vec![(Said::Failover(true), 1), (Said::Failover(false), 3)],
+        }]
+    );
+    // Active/Active: each unit's own output has every group active.
+    let p = "Failover On\nFailover unit Primary\nThis host: Primary\nGroup 1 State: Active\n\
+             Group 2 State: Active\nOther host: Secondary\nGroup 1 State: Standby Ready\n\
+             Group 2 State: Standby Ready\n";
+    let q = "Failover On\nFailover unit Secondary\nThis host: Secondary\nGroup 1 State: Active\n\
+             Group 2 State: Active\nOther host: Primary\nGroup 1 State: Standby Ready\n\
+             Group 2 State: Standby Ready\n";
+    let s = parse(&[p, q].concat());
+    assert_eq!(s.roles_disagree(), Some(State::Active));
+    assert_eq!(
+        s.primary.groups,
+        vec![(1, State::Active), (2, State::Active)]
+    );
+    // The same output twice disagrees with nothing.
+    assert_eq!(read("as-healthy.txt").disagreements, vec![]);
+    let twice = show_output("as-healthy.txt").repeat(2);
+    assert_eq!(parse(&twice).disagreements, vec![]);
 }

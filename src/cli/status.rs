@@ -33,7 +33,7 @@ use asa_planner::domain::release::{Release, Train};
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::{Mode, Unit};
 use asa_planner::domain::session::{self, Session};
-use asa_planner::domain::show::{parse, Snapshot, UnitFacts, UnreadWhy};
+use asa_planner::domain::show::{parse, Disagreement, Said, Snapshot, UnitFacts, UnreadWhy};
 use asa_planner::view::words::position as words;
 use clap::ValueEnum;
 use std::fmt::Write as _;
@@ -464,6 +464,50 @@ fn json_report(
         };
         let _ = write!(out, "{{\"line\":{},\"why\":\"{why}\"}}", u.line);
     }
+    out.push_str("],\"disagreements\":[");
+    for (i, d) in snap.disagreements.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        disagreement_json(&mut out, d);
+    }
     out.push_str("]}\n");
     out
+}
+
+/// `{"about", "unit", "lines", "used", "text"}`: what the outputs disagree about (`failover`,
+/// `release`, `state`, `groups`, or `roles`: each unit's own output claims the same role), the
+/// unit (`null`: the pair), the lines, the line whose reading is used (`null`: none).
+fn disagreement_json(out: &mut String, d: &Disagreement) {
+    let (about, unit) = match d {
+        Disagreement::Changed { unit, readings } => (
+            match readings.last().map(|(s, _)| s) {
+                Some(Said::Failover(_)) | None => "failover",
+                Some(Said::Release(_)) => "release",
+                Some(Said::State(_)) => "state",
+                Some(Said::Groups(_)) => "groups",
+            },
+            *unit,
+        ),
+        Disagreement::Roles { .. } => ("roles", None),
+    };
+    let _ = write!(out, "{{\"about\":\"{about}\",\"unit\":");
+    optional(out, unit.map(unit_id));
+    out.push_str(",\"lines\":[");
+    for (i, line) in d.lines().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{line}");
+    }
+    out.push_str("],\"used\":");
+    match d.used() {
+        Some(line) => {
+            let _ = write!(out, "{line}");
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"text\":");
+    string(out, &plain(&words::disagreement(d)));
+    out.push('}');
 }

@@ -120,6 +120,11 @@ pub enum StepKind {
     /// start release is reloaded first, and it is active; make it the standby (the runbook's
     /// pre-check).
     FirstToStandby,
+    /// [`StepKind::FirstToStandby`] when the output does not show which unit is active: paste
+    /// `show failover`, and `no failover active` on the unit reloaded first only if it shows
+    /// that unit Active. Never a reload from "the active unit" while which unit that is, and
+    /// so which unit the reload would reload, is not known.
+    FirstToStandbyIfActive,
     /// A one-unit hop's step 2: stage the images on that unit only.
     StageOne(Unit),
     /// Rollback (b): take the new image out of the boot lines on the active unit.
@@ -193,6 +198,11 @@ pub enum Unplaced {
     /// Active/Active, inside a hop: the unit holds an active group and a standby one, while
     /// the runbook keeps both groups on one unit between the reloads (a `mate-failed` stop).
     GroupsSplit,
+    /// The outputs disagree about which unit is active: each unit's own output claims the
+    /// same role (the stop's `state`), and the paste cannot tell a failover between the
+    /// outputs from both units in that role now (a `mate-failed` stop about the pair;
+    /// `show::Disagreement::Roles`).
+    OutputsDisagree,
 }
 
 /// A stop with what it is about.
@@ -571,8 +581,15 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
 }
 
 /// Both units Active, or both Standby Ready (a failover link down, or a pair that has lost
-/// its active unit).
+/// its active unit); or each unit's own output says so, while another output says otherwise
+/// (the roles are not known: [`Unplaced::OutputsDisagree`]).
 fn both_stop(snap: &Snapshot) -> Option<Stop> {
+    if let Some(role) = snap.roles_disagree() {
+        let mut stop = Stop::new(StopKind::MateFailed, None);
+        stop.state = Some(role);
+        stop.unplaced = Some(Unplaced::OutputsDisagree);
+        return Some(stop);
+    }
     let (p, s) = (
         effective_state(&snap.primary),
         effective_state(&snap.secondary),
@@ -851,6 +868,21 @@ fn in_hop(
     pos.stops.push(stop);
 }
 
+/// Active/Standby: whether `unit` carries the traffic, as the output shows it: its failover
+/// state (Standby Ready and the like say its mate is active), else the role its
+/// failover-aware prompt names, else the other unit shown active (`active`: the unit whose
+/// state is active) or named active by its prompt; `None` when nothing says.
+fn holds_traffic(snap: &Snapshot, unit: Unit, active: Option<Unit>) -> Option<bool> {
+    let f = snap.unit(unit);
+    let mate = snap.unit(other(unit));
+    effective_state(f)
+        .map(State::is_active)
+        .or(f.prompt_role.map(|r| r == Side::Active))
+        .or_else(|| {
+            (active == Some(mate.unit) || mate.prompt_role == Some(Side::Active)).then_some(false)
+        })
+}
+
 /// The unit whose (every group's) state is active, when one is.
 fn active_unit(snap: &Snapshot) -> Option<Unit> {
     [&snap.primary, &snap.secondary]
@@ -958,29 +990,52 @@ fn opening_both(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Openin
         walk.number(h, Phase::FirstReload),
     );
     // A mismatched pair's units on different releases: the unit on the hop's start is
-    // reloaded first, from the other (SPEC §4; the runbook's pre-check).
+    // reloaded first, from the other (SPEC §4; the runbook's pre-check). `failover
+    // reload-standby` reloads whichever unit is the standby, so it is offered only once the
+    // output shows the unit to reload first is not the active one.
     let first_reloaded = [Unit::Primary, Unit::Secondary]
         .into_iter()
         .find(|u| walk.path(*u)[h - 1] == hop.from);
     let mixed = walk.path(Unit::Primary)[h - 1] != walk.path(Unit::Secondary)[h - 1];
-    if let (true, Some(first), Some(a)) = (mixed, first_reloaded, active) {
-        if a == first {
-            return Opening {
-                first: next(
+    let mut active = active;
+    if let (true, Some(first)) = (mixed, first_reloaded) {
+        let holds = holds_traffic(snap, first, active);
+        let unknown = holds.is_none();
+        if holds != Some(false) {
+            let to_standby = |step: u8| {
+                next(
                     h,
-                    stage_step,
-                    StepKind::FirstToStandby,
-                    Role::Active,
+                    step,
+                    if unknown {
+                        StepKind::FirstToStandbyIfActive
+                    } else {
+                        StepKind::FirstToStandby
+                    },
+                    // Typed on that unit; its role is not known, so it is not named.
+                    if unknown {
+                        unit_role(first)
+                    } else {
+                        Role::Active
+                    },
                     Some(first),
                     &[NO_FAILOVER_ACTIVE],
-                ),
+                )
+            };
+            // Staging ticked, and still not known which unit is active: the pre-check comes
+            // before the reload.
+            let ticked = (unknown && walk.ticked(known, h, Phase::Stage))
+                .then(|| (walk.after(h, Phase::Stage), Some(to_standby(reload_step))));
+            return Opening {
+                first: to_standby(stage_step),
                 shown: None,
-                ticked: None,
+                ticked,
                 staged: None,
                 after_staging: None,
                 reloaded: (Some(first), reload_step),
             };
         }
+        // Not active: the other unit is, and the reload is typed on it.
+        active = Some(other(first));
     }
     let stage = NextStep {
         commands: vec![copy_image(known, hop)],
@@ -1116,7 +1171,12 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
                 } else {
                     StepKind::MakeStandby
                 },
-                Role::Active,
+                // Typed on that unit; its role is not known, so it is not named.
+                if unknown {
+                    unit_role(unit)
+                } else {
+                    Role::Active
+                },
                 one,
                 &[NO_FAILOVER_ACTIVE],
             ),

@@ -1,6 +1,6 @@
 //! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
-//! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), the
-//! stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
+//! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), where
+//! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
 //! and `data-step`), the next step with its commands, the other reading, the plan from what
 //! the units run (`button[data-plan-from]` with `data-from`, `data-from2`), the button that
 //! takes the other reading (`button[data-choose-reading]`) and the lines not read.
@@ -54,6 +54,11 @@ pub fn html(
         out.push_str("</li>");
     }
     out.push_str("</ul>");
+    for d in &snap.disagreements {
+        out.push_str("<p data-show-disagree>");
+        inline_code(&mut out, &words::disagreement(d));
+        out.push_str("</p>");
+    }
     if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
         out.push_str("<p data-show-context>");
         inline_code(&mut out, words::context());

@@ -1,6 +1,7 @@
 //! The change window's executed log as Markdown (SPEC §14 "Running the window"): the plan's
 //! own Markdown (`export`), then where the pair was as read from the pasted output (each
-//! unit's release and failover state, the position, the next step and the stops) and every
+//! unit's release and failover state, where the outputs disagreed and which reading was used,
+//! the position, the next step and the stops) and every
 //! step of every hop with the local time it was ticked.
 //!
 //! Only typed facts reach it: releases, states, image file names, the words' sentences. The
@@ -98,6 +99,9 @@ fn log(
                 let known = f.release.is_none_or(|r| session.base.has_train(r.train()));
                 writeln!(md, "- {}", inline(&pwords::unit(f, known)))?;
             }
+        }
+        for d in &snap.disagreements {
+            writeln!(md, "- Read: {}", inline(&pwords::disagreement(d)))?;
         }
         if let Some(pos) = position {
             for stop in &pos.stops {

@@ -1505,7 +1505,9 @@ pub mod position {
     };
     use crate::domain::release::Release;
     use crate::domain::runbook::{Phase, Role, Unit};
-    use crate::domain::show::{ConfigSync, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy};
+    use crate::domain::show::{
+        ConfigSync, Disagreement, Said, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy,
+    };
 
     fn unit_name(unit: Unit) -> &'static str {
         match unit {
@@ -1717,8 +1719,13 @@ pub mod position {
             Role::Secondary => "the secondary unit",
             Role::Both => "each unit",
         };
-        match n.unit {
-            Some(u) if unit_name(u) != role => format!("{} ({role})", unit_name(u)),
+        match (n.unit, n.role) {
+            (Some(u), _) if unit_name(u) != role => format!("{} ({role})", unit_name(u)),
+            // A role the output does not place on a unit: said, never guessed (the person
+            // finds it at the prompt, `fw/pri/act#`, or in `show failover`).
+            (None, Role::Active | Role::Standby) => {
+                format!("{role} (the output does not show which unit that is)")
+            }
             _ => role.to_string(),
         }
     }
@@ -1786,6 +1793,23 @@ pub mod position {
                  release is reloaded first, so it must be the standby (the runbook's pre-check)",
                 n.hop
             ),
+            StepKind::FirstToStandbyIfActive => {
+                let unit = n
+                    .unit
+                    .map_or("the unit on the hop's start release", unit_name);
+                let space = if n.system {
+                    " in the system execution space (`changeto system` first)"
+                } else {
+                    ""
+                };
+                format!(
+                    "next, before step {step} of hop {}: {unit}, on the hop's start release, is \
+                     reloaded first, so it must be the standby, and the output does not show \
+                     which unit is active: paste `show failover` from either unit, and only if it \
+                     shows {unit} Active, type {cmds} on it{space} (the runbook's pre-check)",
+                    n.hop
+                )
+            }
             StepKind::StageOne(unit) => format!(
                 "next, step {step} of hop {} on {on}: stage the images on {} only, starting \
                  with {cmds} (the runbook's step {step} has the whole block)",
@@ -1890,6 +1914,20 @@ pub mod position {
                 capital(who),
                 s.interfaces.join(", ")
             ),
+            StopKind::MateFailed if s.unplaced == Some(Unplaced::OutputsDisagree) => {
+                let now = if s.state == Some(State::Active) {
+                    " (if both are Active now, check the failover link and `show failover \
+                     history` on both first)"
+                } else {
+                    " (if both are Standby Ready now, no unit is Active: find why, `show \
+                     failover history` on both, first)"
+                };
+                format!(
+                    "Each unit's own output says it is {state}, and the outputs disagree: which \
+                     unit is active is not known. Do not reload or fail over either unit: paste \
+                     `show failover` from both units again, taken one right after the other{now}."
+                )
+            }
             StopKind::MateFailed if s.unit.is_none() && s.state == Some(State::Active) => {
                 "Both units are Active: each carries traffic or believes it does (the failover \
                  link may be down). Do not reload or fail over either unit: check the failover \
@@ -2076,6 +2114,90 @@ pub mod position {
         (!sentences.is_empty()).then(|| sentences.join(" "))
     }
 
+    /// What one reading says: `9.12(4)`, `Standby Ready`, `group 1 Active, group 2 Standby
+    /// Ready`, `On`.
+    fn said(said: &Said) -> String {
+        match said {
+            Said::Failover(true) => "On".to_string(),
+            Said::Failover(false) => "Off".to_string(),
+            Said::Release(r) => r.to_string(),
+            Said::State(s) => s.label().to_string(),
+            Said::Groups(groups) => groups
+                .iter()
+                .map(|(g, s)| format!("group {g} {}", s.label()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// "Lines 3 and 12", "Lines 3, 12 and 20".
+    fn lines_named(lines: &[usize]) -> String {
+        let numbers: Vec<String> = lines.iter().map(usize::to_string).collect();
+        match numbers.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("Lines {} and {last}", rest.join(", "))
+            }
+            _ => format!("Line {}", numbers.concat()),
+        }
+    }
+
+    /// Where the paste's `show failover` outputs disagree, and which reading was used: "Lines
+    /// 8 and 21 disagree about the secondary unit's failover state: Standby Ready (line 8),
+    /// then Cold Standby (line 21). The last of these in the paste is read as the newest, so
+    /// Cold Standby (line 21) is used: if it is not the newest, paste only outputs taken now."
+    pub fn disagreement(d: &Disagreement) -> String {
+        const SHOWN: usize = 10;
+        match d {
+            Disagreement::Changed { unit, readings } => {
+                let what = match (unit, readings.last().map(|(s, _)| s)) {
+                    (None, _) => "whether failover is on".to_string(),
+                    (Some(u), Some(Said::Release(_))) => format!("{}'s release", unit_name(*u)),
+                    (Some(u), Some(Said::Groups(_))) => {
+                        format!("{}'s failover groups", unit_name(*u))
+                    }
+                    (Some(u), _) => format!("{}'s failover state", unit_name(*u)),
+                };
+                let each = |(s, l): &(Said, usize)| format!("{} (line {l})", said(s));
+                let mut list: Vec<String> = if readings.len() > SHOWN {
+                    let head = readings.iter().take(4).map(each);
+                    let tail = readings.iter().skip(readings.len() - 5).map(each);
+                    head.chain(std::iter::once(format!("{} more", readings.len() - 9)))
+                        .chain(tail)
+                        .collect()
+                } else {
+                    readings.iter().map(each).collect()
+                };
+                let used = list.pop().unwrap_or_default();
+                list.push(used.clone());
+                format!(
+                    "{} disagree about {what}: {}. The last of these in the paste is read as the \
+                     newest, so {used} is used: if it is not the newest, paste only outputs taken \
+                     now.",
+                    lines_named(&d.lines()),
+                    list.join(", then ")
+                )
+            }
+            Disagreement::Roles { role, lines } => {
+                let both = if *role == State::Active {
+                    "both units Active at once (the failover link down)"
+                } else {
+                    "both units Standby Ready at once (no unit active)"
+                };
+                format!(
+                    "{} disagree about which unit is active: the primary unit's own output says \
+                     it is {} (line {}), and the secondary unit's own output says the same of \
+                     itself (line {}). A failover between the outputs shows this, and so do {both}; \
+                     the paste's order cannot tell which, so neither output is read as the newer: \
+                     each unit is shown as its own output says.",
+                    lines_named(&d.lines()),
+                    role.label(),
+                    lines[0],
+                    lines[1]
+                )
+            }
+        }
+    }
+
     /// A `show version` whose unit nothing in the text names.
     pub fn unplaced(release: Release) -> String {
         format!(
@@ -2113,8 +2235,9 @@ pub mod position {
         s
     }
 
-    /// The whole position as plain sentences, in the order shown: units, stops, position,
-    /// next step, the other reading, the plan from the units, lines not read.
+    /// The whole position as plain sentences, in the order shown: units, where the outputs
+    /// disagree, stops, position, next step, the other reading, the plan from the units, lines
+    /// not read.
     pub fn sentences(
         hops: &[Hop],
         snap: &Snapshot,
@@ -2130,6 +2253,7 @@ pub mod position {
                 out.push(capital(&unit(f, f.release.is_none_or(&in_catalog))));
             }
         }
+        out.extend(snap.disagreements.iter().map(disagreement));
         if snap.context.is_some() && !snap.primary.is_known() && !snap.secondary.is_known() {
             out.push(context().to_string());
         }

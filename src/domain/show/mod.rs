@@ -18,6 +18,15 @@
 //! is said ([`UnreadWhy::Conflict`]): a `show failover` names both units unambiguously, the
 //! nearest one only suggests where the person typed.
 //!
+//! Two `show failover` outputs that disagree about a unit (its release, its state or group
+//! states) or about `Failover On|Off` are never merged silently ([`Disagreement`]): nothing in
+//! an output says when it was taken, so the paste's order is read as the order they were
+//! taken in, the later reading is used, and every reading is kept with its line to be said.
+//! Except for the roles: when each unit's own output claims the same one (both Active, or both
+//! Standby Ready), a failover between the outputs and a pair in that state now look the same,
+//! so no output is read as the newer; each unit keeps what its own output says of it, and the
+//! position stops ([`Disagreement::Roles`]).
+//!
 //! The line formats were checked against public parsers of the same output, read, not
 //! copied: networktocode's ntc-templates `cisco_asa_show_failover` TextFSM template (seen in
 //! its Go mirror, github.com/wessrow/go-ntc-templates, `models/cisco_asa_show_failover.go`:
@@ -311,6 +320,87 @@ pub struct Unread {
     pub why: UnreadWhy,
 }
 
+/// One reading of a fact that `show failover` outputs can disagree about.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Said {
+    /// `Failover On` (`true`) or `Off`.
+    Failover(bool),
+    /// A unit's release (its `Version:` line, else its `slot` line, in that output).
+    Release(Release),
+    /// A unit's Active/Standby failover state.
+    State(State),
+    /// A unit's Active/Active group states, by group number.
+    Groups(Vec<(u8, State)>),
+}
+
+impl Said {
+    /// The role a unit's state reading gives it: `Active` (active, or every group active),
+    /// `Standby Ready` (or every group so), else `None`.
+    pub fn role(&self) -> Option<State> {
+        match self {
+            Said::State(s) if s.is_active() => Some(State::Active),
+            Said::State(State::StandbyReady) => Some(State::StandbyReady),
+            Said::Groups(g) if !g.is_empty() && g.iter().all(|(_, s)| s.is_active()) => {
+                Some(State::Active)
+            }
+            Said::Groups(g)
+                if !g.is_empty() && g.iter().all(|(_, s)| *s == State::StandbyReady) =>
+            {
+                Some(State::StandbyReady)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Two or more `show failover` (or `show failover state`) outputs of one paste that say
+/// different things (SPEC §14: several outputs, in any order). Nothing in an output says when
+/// it was taken; the rule is the paste's order, said as such.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Disagreement {
+    /// One fact read differently: each reading with its line, in the paste's order, each
+    /// differing from the one before it. The later output in the paste is read as the newer:
+    /// the last reading is the one used (a reload or a failover between the outputs explains
+    /// the change).
+    Changed {
+        /// The unit it is about; `None`: the pair (`Failover On|Off`).
+        unit: Option<Unit>,
+        readings: Vec<(Said, usize)>,
+    },
+    /// Each unit's own output says it holds the same role, `role` (`Active`, or `Standby
+    /// Ready`), while another output says otherwise: a failover between the outputs shows
+    /// this, and so does a pair with both units in that role now (the failover link down).
+    /// The paste's order does not tell them apart, so no output is read as the newer for the
+    /// roles: each unit is shown as its own output says, and the position stops.
+    Roles {
+        role: State,
+        /// The line of the primary's own output's host line, then the secondary's.
+        lines: [usize; 2],
+    },
+}
+
+impl Disagreement {
+    /// The lines it is about, in order.
+    pub fn lines(&self) -> Vec<usize> {
+        match self {
+            Disagreement::Changed { readings, .. } => readings.iter().map(|(_, l)| *l).collect(),
+            Disagreement::Roles { lines, .. } => {
+                let mut l = lines.to_vec();
+                l.sort_unstable();
+                l
+            }
+        }
+    }
+
+    /// The line whose reading is used (`None`: no reading was taken as the newer).
+    pub fn used(&self) -> Option<usize> {
+        match self {
+            Disagreement::Changed { readings, .. } => readings.last().map(|(_, l)| *l),
+            Disagreement::Roles { .. } => None,
+        }
+    }
+}
+
 /// Everything read from one paste.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Snapshot {
@@ -329,6 +419,8 @@ pub struct Snapshot {
     pub boot: Option<Vec<String>>,
     pub seen: Seen,
     pub unread: Vec<Unread>,
+    /// Where the paste's `show failover` outputs disagree, in the order of their first line.
+    pub disagreements: Vec<Disagreement>,
 }
 
 impl Snapshot {
@@ -346,6 +438,14 @@ impl Snapshot {
             && !self.secondary.is_known()
             && self.context.is_none()
             && self.unplaced.is_none()
+    }
+
+    /// Each unit's own output claims the same role (a [`Disagreement::Roles`]): that role.
+    pub fn roles_disagree(&self) -> Option<State> {
+        self.disagreements.iter().find_map(|d| match d {
+            Disagreement::Roles { role, .. } => Some(*role),
+            Disagreement::Changed { .. } => None,
+        })
     }
 
     /// Active/Active output (group lines) was read.

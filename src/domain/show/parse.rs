@@ -7,8 +7,8 @@
 //! says which unit it was typed on.
 
 use super::{
-    other, ConfigSync, ContextFacts, Interfaces, ReleaseFrom, Seen, Side, Snapshot, State,
-    UnitFacts, Unread, UnreadWhy,
+    other, ConfigSync, ContextFacts, Disagreement, Interfaces, ReleaseFrom, Said, Seen, Side,
+    Snapshot, State, UnitFacts, Unread, UnreadWhy,
 };
 use crate::domain::release::Release;
 use crate::domain::runbook::Unit;
@@ -78,6 +78,9 @@ struct Host {
     slot_unreadable: bool,
     interfaces: Interfaces,
     seen: bool,
+    /// The host line (`This host: Primary - Active`), and the ASA's slot line.
+    line: usize,
+    slot_line: usize,
 }
 
 /// How a command reached the unit whose output follows.
@@ -152,6 +155,9 @@ struct Block {
     /// `Failover unit Primary|Secondary`.
     this_unit: Option<Unit>,
     failover_on: Option<bool>,
+    /// The lines of `Failover On|Off` and of `Version: Ours …, Mate …`.
+    failover_line: usize,
+    version_line: usize,
     ours: Option<Option<Release>>,
     /// `Some(None)`: `Mate Unknown`.
     mate: Option<Option<Release>>,
@@ -215,6 +221,45 @@ struct Parser {
     unread: Vec<Unread>,
     /// The role the last failover-aware prompt of each unit names (primary, secondary).
     prompt_roles: [Option<Side>; 2],
+    /// What the `show failover` outputs said, output after output.
+    readings: Readings,
+}
+
+/// One fact as the paste's `show failover` outputs said it: each reading with its line, in
+/// the paste's order, kept only where it differs from the one before.
+#[derive(Default)]
+struct Track(Vec<(Said, usize)>);
+
+impl Track {
+    fn note(&mut self, said: Said, line: usize) {
+        if self.0.last().is_none_or(|(had, _)| *had != said) {
+            self.0.push((said, line));
+        }
+    }
+
+    /// The readings, when they disagree.
+    fn changed(self, unit: Option<Unit>) -> Option<Disagreement> {
+        (self.0.len() > 1).then_some(Disagreement::Changed {
+            unit,
+            readings: self.0,
+        })
+    }
+}
+
+/// The readings of the `show failover` outputs, by unit (primary, secondary).
+#[derive(Default)]
+struct Readings {
+    failover: Track,
+    release: [Track; 2],
+    /// The state (Active/Standby) or the group states (Active/Active).
+    state: [Track; 2],
+    /// The last state a unit's own output (its `This host` section) gave it, with its line.
+    own: [Option<(Said, usize)>; 2],
+}
+
+/// A unit's index in per-unit arrays.
+fn ix(unit: Unit) -> usize {
+    usize::from(unit == Unit::Secondary)
 }
 
 /// `text` after `prefix`, ASCII case ignored.
@@ -425,6 +470,7 @@ impl Parser {
                 let fresh = self.block.failover_on.is_none() && self.block.hosts[0].unit.is_none();
                 self.output_starts(Kind::Failover, n, fresh);
                 self.block.failover_on = Some(rest.eq_ignore_ascii_case("on"));
+                self.block.failover_line = n;
                 return;
             }
         }
@@ -670,6 +716,7 @@ impl Parser {
             self.unread(n, UnreadWhy::Release);
         }
         self.block.ours = Some(ours);
+        self.block.version_line = n;
         self.block.mate = Some(mate);
         if mate.is_none() && starts(mate_text, "unknown") {
             self.block.mate = Some(None);
@@ -681,6 +728,7 @@ impl Parser {
     fn host(&mut self, n: usize, index: usize, rest: &str) {
         self.block.current = Some(index);
         self.block.hosts[index].seen = true;
+        self.block.hosts[index].line = n;
         let Some((unit, rest)) = unit_word(rest) else {
             self.unread(n, UnreadWhy::Unknown);
             return;
@@ -737,7 +785,10 @@ impl Parser {
         }
         if let Some(h) = self.block.current {
             match release {
-                Some(r) => self.block.hosts[h].slot = Some(r),
+                Some(r) => {
+                    self.block.hosts[h].slot = Some(r);
+                    self.block.hosts[h].slot_line = n;
+                }
                 None => {
                     self.block.hosts[h].slot_unreadable = true;
                     self.unread(n, UnreadWhy::Release);
@@ -845,6 +896,7 @@ impl Parser {
     fn state_host(&mut self, n: usize, index: usize, rest: &str) {
         self.block.current = Some(index);
         self.block.hosts[index].seen = true;
+        self.block.hosts[index].line = n;
         let Some((unit, rest)) = unit_word(rest) else {
             self.unread(n, UnreadWhy::Unknown);
             return;
@@ -918,6 +970,9 @@ impl Parser {
     fn end_failover(&mut self, index: usize, mut b: Block) {
         if let Some(on) = b.failover_on {
             self.failover = Some(on);
+            self.readings
+                .failover
+                .note(Said::Failover(on), b.failover_line);
         }
         if b.context_seen {
             self.context = Some(b.context);
@@ -933,14 +988,39 @@ impl Parser {
         if let Some(typed_at) = b.origin.typed_at(this) {
             self.sessions.push((index, typed_at));
         }
+        // What this output says each unit runs: its `Version:` line's "Ours" (this unit) or
+        // "Mate" (the other), else the unit's slot line; a release that reads over one that
+        // does not (`None`).
+        let mut releases: [Option<(Option<Release>, usize, ReleaseFrom)>; 2] = [None, None];
+        let mut offer = |unit: Unit, release: Option<Release>, line: usize, from: ReleaseFrom| {
+            let had = &mut releases[ix(unit)];
+            let better = match had {
+                None => true,
+                Some((r, _, f)) => (release.is_some(), from) > (r.is_some(), *f),
+            };
+            if better {
+                *had = Some((release, line, from));
+            }
+        };
         if let Some(ours) = b.ours {
-            self.set_release(this, ours, ReleaseFrom::Version);
+            offer(this, ours, b.version_line, ReleaseFrom::Version);
         }
         let mut mate_unknown = false;
         match b.mate {
-            Some(Some(mate)) => self.set_release(other(this), Some(mate), ReleaseFrom::MateVersion),
+            Some(Some(mate)) => offer(
+                other(this),
+                Some(mate),
+                b.version_line,
+                ReleaseFrom::MateVersion,
+            ),
             Some(None) => mate_unknown = true,
             None => {}
+        }
+        for (i, host) in b.hosts.iter().enumerate() {
+            let unit = host.unit.unwrap_or(if i == 0 { this } else { other(this) });
+            if host.seen && (host.slot.is_some() || host.slot_unreadable) {
+                offer(unit, host.slot, host.slot_line, ReleaseFrom::Slot);
+            }
         }
         if b.kind == Kind::Failover
             && b.failover_on == Some(true)
@@ -953,30 +1033,109 @@ impl Parser {
         if b.kind == Kind::Failover || b.mate.is_some() {
             self.mate_unknown = mate_unknown;
         }
+        // A later output's reading replaces an earlier one's (the paste's order is read as
+        // the order the outputs were taken in); each change is kept to be said.
+        for unit in [Unit::Primary, Unit::Secondary] {
+            match releases[ix(unit)] {
+                Some((Some(r), line, from)) => {
+                    self.readings.release[ix(unit)].note(Said::Release(r), line);
+                    let f = self.facts(unit);
+                    // The same release read again keeps the better of its sources.
+                    let from = match f.release_from {
+                        Some(had) if f.release == Some(r) => had.max(from),
+                        _ => from,
+                    };
+                    f.release = Some(r);
+                    f.release_from = Some(from);
+                    f.release_unreadable = false;
+                }
+                Some((None, ..)) => {
+                    let f = self.facts(unit);
+                    if f.release.is_none() {
+                        f.release_unreadable = true;
+                    }
+                }
+                None => {}
+            }
+        }
         for (i, host) in b.hosts.iter_mut().enumerate() {
             let unit = host.unit.unwrap_or(if i == 0 { this } else { other(this) });
             if !host.seen {
                 continue;
             }
-            if host.slot.is_some() || host.slot_unreadable {
-                self.set_release(unit, host.slot, ReleaseFrom::Slot);
-            }
-            let f = self.facts(unit);
-            if host.state.is_some() {
-                f.state = host.state;
+            let mut said = None;
+            if let Some(state) = host.state {
+                said = Some(Said::State(state));
+                self.facts(unit).state = Some(state);
             }
             if !host.groups.is_empty() {
-                f.groups = std::mem::take(&mut host.groups);
-                f.groups.sort_by_key(|(g, _)| *g);
-                f.groups.dedup_by_key(|(g, _)| *g);
+                let mut groups = std::mem::take(&mut host.groups);
+                groups.sort_by_key(|(g, _)| *g);
+                groups.dedup_by_key(|(g, _)| *g);
+                said = Some(Said::Groups(groups.clone()));
+                self.facts(unit).groups = groups;
+            }
+            if let Some(said) = said {
+                if i == 0 {
+                    self.readings.own[ix(unit)] = Some((said.clone(), host.line));
+                }
+                self.readings.state[ix(unit)].note(said, host.line);
             }
             if !host.interfaces.is_empty() {
-                f.interfaces = std::mem::take(&mut host.interfaces);
+                self.facts(unit).interfaces = std::mem::take(&mut host.interfaces);
             }
         }
         if let Some(sync) = b.config_sync {
             self.facts(this).config_sync = Some(sync);
         }
+    }
+
+    /// Where the outputs disagree ([`Disagreement`]). The later reading stands (it is already
+    /// in the facts), except for the roles when each unit's own output claims the same one:
+    /// then each unit keeps what its own output says of it, and that is said instead.
+    fn disagreements(&mut self) -> Vec<Disagreement> {
+        let r = std::mem::take(&mut self.readings);
+        let [release_p, release_s] = r.release;
+        let [state_p, state_s] = r.state;
+        let mut out: Vec<Disagreement> = [
+            r.failover.changed(None),
+            release_p.changed(Some(Unit::Primary)),
+            release_s.changed(Some(Unit::Secondary)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let states = [
+            state_p.changed(Some(Unit::Primary)),
+            state_s.changed(Some(Unit::Secondary)),
+        ];
+        let roles = match r.own {
+            [Some((p, lp)), Some((s, ls))] if states.iter().any(Option::is_some) => {
+                match (p.role(), s.role()) {
+                    (Some(a), Some(b)) if a == b => Some((a, [(p, lp), (s, ls)])),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match roles {
+            Some((role, own)) => {
+                let mut lines = [0; 2];
+                for (unit, (said, line)) in [Unit::Primary, Unit::Secondary].into_iter().zip(own) {
+                    lines[ix(unit)] = line;
+                    let f = self.facts(unit);
+                    match said {
+                        Said::State(state) => f.state = Some(state),
+                        Said::Groups(groups) => f.groups = groups,
+                        Said::Failover(_) | Said::Release(_) => {}
+                    }
+                }
+                out.push(Disagreement::Roles { role, lines });
+            }
+            None => out.extend(states.into_iter().flatten()),
+        }
+        out.sort_by_key(|d| d.lines().first().copied().unwrap_or(0));
+        out
     }
 
     /// The unit a `show version`, `show bootvar` or `dir` output named by no prompt came from,
@@ -1094,6 +1253,7 @@ impl Parser {
                 self.facts(unit).prompt_role = role;
             }
         }
+        let disagreements = self.disagreements();
         // A later output that shows the mate settles an earlier `Mate Unknown`.
         self.unread.sort_by_key(|u| u.line);
         self.unread.dedup();
@@ -1111,6 +1271,7 @@ impl Parser {
             boot: self.boot,
             seen: self.seen,
             unread: self.unread,
+            disagreements,
         }
     }
 }
