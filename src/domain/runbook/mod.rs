@@ -404,6 +404,11 @@ pub fn backup_name(from: Release, to: Release) -> String {
     format!("pre-{}-from-{}.cfg", dotted(to), dotted(from))
 }
 
+/// The line that turns the pager off for the current session only (privileged EXEC): the
+/// ASA's default pager stops long output at `<--- More --->`, and that prompt takes the lines
+/// pasted after it as keystrokes. `pager lines` would change the configuration instead.
+pub const PAGER_OFF: &str = "terminal pager 0";
+
 /// Puts `changeto system` first when the commands belong in the system execution space.
 pub fn system_space(setup: Setup, commands: &mut Vec<String>) {
     if setup.system_space() {
