@@ -317,7 +317,14 @@ pub fn head(session: &Session) -> String {
         out.push_str("</p>");
     }
     out.push_str("<p class=\"runbook-panel-note\">");
-    inline_code(&mut out, &words::platform::image_names(session.platform));
+    let hops = session.hops();
+    let shared = hops
+        .first()
+        .and_then(|h| crate::domain::runbook::plan_family(hops, h.from));
+    inline_code(
+        &mut out,
+        &words::platform::image_names(session.platform, shared),
+    );
     out.push_str("</p><p class=\"runbook-panel-note\">");
     inline_code(&mut out, words::RUNBOOK_COMMANDS);
     plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);

@@ -13,8 +13,8 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, hop_images, image_of, minutes_per_reload, top_release,
-    ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
+    asdm_key, default_image, hop_images, image_of, minutes_per_reload, plan_default_image,
+    plan_family, top_release, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;
