@@ -334,6 +334,11 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                     writeln!(md)?;
                 }
             }
+            // SPEC §3.3: a hop Cisco later said is not zero-downtime gets no zero-downtime steps.
+            if let Some(stop) = words::hop_stop(s, i) {
+                writeln!(md, "> **{}**\n", inline(&stop))?;
+                continue;
+            }
             if !cli {
                 continue;
             }

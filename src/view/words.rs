@@ -669,6 +669,30 @@ pub fn not_zero_downtime(session: &Session) -> Vec<usize> {
         .collect()
 }
 
+/// What is written in place of hop `i`'s runbook when Cisco later said the hop is not
+/// zero-downtime (SPEC §3.3, §3.2 item 2): no standby-first steps, and where to go instead.
+pub fn hop_stop(session: &Session, i: usize) -> Option<String> {
+    if !not_zero_downtime(session).contains(&i) {
+        return None;
+    }
+    let (which, bugs) = doubted_hops(session, &[i]);
+    let outage = session
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::OutagePlan { .. }));
+    let instead = if outage {
+        "Follow the outage plan in the notes instead: Cisco's own way, in a maintenance window."
+    } else {
+        "Plan it as an outage in a maintenance window, or follow the plan under Cisco's \
+         guidance by release era, which goes another way where it can."
+    };
+    Some(format!(
+        "Stop: Cisco later said {which} not zero-downtime ({bugs}), so no zero-downtime steps \
+         are written for it: reloading the standby first and failing over would not keep the \
+         traffic up. {instead}"
+    ))
+}
+
 /// Hop `i` as a doubted hop: its releases, or, when Cisco ruled out only the hop a mismatched
 /// pair's newer unit makes onto it, that unit's ("the secondary unit's 9.1(1) → 9.1(7)").
 fn doubted_hop(session: &Session, i: usize) -> String {
