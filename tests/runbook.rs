@@ -45,6 +45,23 @@ fn setup(mode: Mode, multi_context: bool) -> Setup {
     }
 }
 
+/// A block's commands after its `terminal pager 0`, if it has one.
+fn past_pager(commands: &[String]) -> &[String] {
+    match commands.first() {
+        Some(c) if c == "terminal pager 0" => &commands[1..],
+        _ => commands,
+    }
+}
+
+/// A block's commands after its `terminal pager 0` and `changeto system`.
+fn past_preamble(commands: &[String]) -> &[String] {
+    let commands = past_pager(commands);
+    match commands.first() {
+        Some(c) if c == "changeto system" => &commands[1..],
+        _ => commands,
+    }
+}
+
 /// Every command block of a step, each line prefixed with the unit it is typed on.
 fn step_script(s: &Step) -> Vec<String> {
     let mut out: Vec<String> = s
@@ -117,11 +134,11 @@ fn runbooks(fragment: &str) -> (Session, Vec<Runbook>) {
     let query: PlanQuery = fragment.parse().unwrap();
     let session = analyse(&query);
     let hops = session.hops();
-    let images = asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], None);
+    let images = asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], session.platform);
     let books = (0..hops.len())
         .map(|i| {
             let spec = session
-                .hop_spec(i, |r| image_of(hops, &images, r, None))
+                .hop_spec(i, |r| image_of(hops, &images, r, session.platform))
                 .unwrap();
             hop_runbook(session.setup, &spec, &images[i])
         })
@@ -278,7 +295,10 @@ fn every_hop_backs_up_with_its_start_releases_commands() {
     // The steps before the first hop record both units; they back nothing up.
     let before = before_first_hop(setup(Mode::ActiveStandby, false), "10.1.1.5");
     assert_eq!(before[0].role, Role::Both);
-    assert_eq!(before[0].commands, ["show version", "show failover"]);
+    assert_eq!(
+        before[0].commands,
+        ["terminal pager 0", "show version", "show failover"]
+    );
 }
 
 /// Issue #20, 8: the validation window with its rollback comes before the point of no return,
@@ -354,6 +374,7 @@ fn the_point_of_no_return_is_the_second_reload_after_a_validation_window() {
             (
                 Role::Active,
                 [
+                    "terminal pager 0",
                     "configure terminal",
                     "no boot system disk0:/asa832-k8.bin",
                     "write memory",
@@ -472,7 +493,7 @@ fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
     let commands: Vec<(Role, Vec<String>)> = rb
         .steps
         .iter()
-        .map(|s| (s.role, s.commands[1..].to_vec()))
+        .map(|s| (s.role, past_preamble(&s.commands).to_vec()))
         .collect();
     // `failover active` on the primary first, then staging and boot lines there.
     assert_eq!(
@@ -525,7 +546,7 @@ fn active_active_names_units_and_groups_and_restores_each_group_on_its_unit() {
         .iter()
         .all(|l| !l.contains("failover exec") || l.contains("failover exec mate ")));
     for s in rb.prechecks.iter().chain(&rb.steps) {
-        assert_eq!(s.commands[0], "changeto system", "{s:?}");
+        assert_eq!(past_pager(&s.commands)[0], "changeto system", "{s:?}");
     }
 }
 
@@ -537,13 +558,13 @@ fn multiple_context_mode_types_image_and_failover_commands_in_the_system_space()
         &images(),
     );
     for step in rb.prechecks.iter().chain(&rb.steps) {
-        assert_eq!(step.commands[0], "changeto system", "{step:?}");
+        assert_eq!(past_pager(&step.commands)[0], "changeto system", "{step:?}");
         for b in step.blocks.iter().chain(&step.rollback) {
-            assert_eq!(b.commands[0], "changeto system", "{b:?}");
+            assert_eq!(past_pager(&b.commands)[0], "changeto system", "{b:?}");
         }
     }
     let first = before_first_hop(setup(Mode::ActiveStandby, true), "10.1.1.5");
-    assert_eq!(first[0].commands[0], "changeto system");
+    assert_eq!(past_pager(&first[0].commands)[0], "changeto system");
     let single = hop_runbook(
         setup(Mode::ActiveStandby, false),
         &both("9.8(4)", "9.12(4)"),
@@ -711,6 +732,21 @@ fn an_active_active_one_unit_hop_names_its_units() {
     );
 }
 
+/// The plans whose pasted text is walked line by line (ARCHITECTURE.md's "Pasted runbook text
+/// is safe to paste"): mismatched pairs, Active/Active, a start before `failover exec`, a
+/// single-line model, multiple-context mode.
+const PASTE_MATRIX: [&str; 9] = [
+    "from=8.2(5)&to=9.1(7)",
+    "from=8.2(5)&to=9.1(7)&rules=table-81-1",
+    "from=8.2(5)&from2=9.0(4)&to=9.1(7)&rules=table-81-1",
+    "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1",
+    "from=7.0(1)&to=8.0(4)",
+    "from=9.14(4)&to=9.20(3)&platform=fp1000",
+    "from=9.1(7)&to=9.12(4)&rules=table-81-1&platform=asa5525x",
+    "from=9.1(7)&to=9.8(4)&contexts=multi",
+    "from=9.20(3)&to=9.24(1)&platform=asav",
+];
+
 /// The boot lines of every hop of a plan, pasted in order as the runbook gives them, onto
 /// the lines the pair boots from before the first hop: each `no boot system` takes out a line
 /// that is there, each `boot system` adds one that is not, and after every hop the new image
@@ -718,15 +754,7 @@ fn an_active_active_one_unit_hop_names_its_units() {
 /// would boot a release two hops back). Where the model takes a single line, that line alone.
 #[test]
 fn boot_lines_pasted_hop_after_hop_boot_each_hops_release_first() {
-    for fragment in [
-        "from=8.2(5)&to=9.1(7)",
-        "from=8.2(5)&to=9.1(7)&rules=table-81-1",
-        "from=8.2(5)&from2=9.0(4)&to=9.1(7)&rules=table-81-1",
-        "from=8.4(7)&from2=8.3(2)&to=9.0(4)&mode=active-active&rules=table-81-1",
-        "from=7.0(1)&to=8.0(4)",
-        "from=9.14(4)&to=9.20(3)&platform=fp1000",
-        "from=9.1(7)&to=9.12(4)&rules=table-81-1&platform=asa5525x",
-    ] {
+    for fragment in PASTE_MATRIX {
         let query: PlanQuery = fragment.parse().unwrap();
         let session = analyse(&query);
         let hops = session.hops();
@@ -801,7 +829,11 @@ fn backup_exports_keys_in_configuration_mode_and_the_system_space_saves_every_co
     assert_eq!(saves.len(), 1);
     assert_eq!(
         saves[0].commands,
-        ["changeto system", "write memory all /noconfirm"]
+        [
+            "terminal pager 0",
+            "changeto system",
+            "write memory all /noconfirm"
+        ]
     );
     let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
     assert!(script(&books[0]).contains(&"active: write memory".to_string()));
@@ -987,7 +1019,7 @@ fn every_runbook_follows_its_hops_outline() {
         b.steps[n - 1]
             .commands
             .iter()
-            .find(|c| *c != "changeto system")
+            .find(|c| *c != "changeto system" && *c != "terminal pager 0")
             .cloned()
             .unwrap_or_default()
     };
@@ -1050,4 +1082,235 @@ fn every_runbook_follows_its_hops_outline() {
     );
     assert_eq!(first_command(&books[0], 1), "failover active");
     assert_eq!(first_command(&books[0], 7), "write memory all /noconfirm");
+}
+
+/// Whether a line's output can run past a screen: the ASA's default pager would stop it at
+/// `<--- More --->`, and that prompt takes the lines pasted after it as keystrokes.
+fn prints_long(line: &str) -> bool {
+    let line = line.strip_prefix("failover exec mate ").unwrap_or(line);
+    [
+        "show ",
+        "dir ",
+        "more ",
+        "verify ",
+        "copy ",
+        "crypto ca export",
+        "backup ",
+        "write memory all",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+}
+
+/// Every command block of a runbook (pre-checks, steps, their checks, further and rollback
+/// blocks, the final check), as pasted.
+fn blocks_of(book: &Runbook) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for s in book.prechecks.iter().chain(&book.steps) {
+        out.push(s.commands.clone());
+        if let Some(c) = &s.check {
+            out.push(c.commands.clone());
+        }
+        for b in s.blocks.iter().chain(&s.rollback) {
+            out.push(b.commands.clone());
+        }
+    }
+    out.push(book.after.commands.clone());
+    out
+}
+
+/// Paste safety against the pager: every block with a command whose output can run past a
+/// screen (`show failover`, `show version`, `dir`, `crypto ca export`'s PKCS12 text, …)
+/// starts with `terminal pager 0` (this session only), never with `pager lines`
+/// (configuration); the steps before the first hop too, and they say why once.
+#[test]
+fn every_block_that_prints_long_turns_the_pager_off_first() {
+    let check = |fragment: &str, what: &str, block: &[String]| {
+        assert!(
+            !block.iter().any(|l| l.starts_with("pager ")),
+            "{fragment} {what}: {block:?}"
+        );
+        if block.iter().any(|l| prints_long(l)) {
+            assert_eq!(
+                block.first().map(String::as_str),
+                Some("terminal pager 0"),
+                "{fragment} {what}: {block:?}"
+            );
+        }
+    };
+    for fragment in PASTE_MATRIX {
+        let (session, books) = runbooks(fragment);
+        assert!(!books.is_empty(), "{fragment}");
+        for (i, book) in books.iter().enumerate() {
+            for block in blocks_of(book) {
+                check(fragment, &format!("hop {}", i + 1), &block);
+            }
+        }
+        for step in before_first_hop(session.setup, "10.1.1.5") {
+            check(fragment, "before the first hop", &step.commands);
+        }
+    }
+    let before = before_first_hop(setup(Mode::ActiveStandby, false), "10.1.1.5");
+    let notes = before[0].notes.join(" ");
+    assert!(
+        notes.contains("`terminal pager 0`") && notes.contains("never the saved configuration"),
+        "{notes}"
+    );
+}
+
+/// A one-unit hop whose other unit already runs the hop's release never tells that unit to
+/// copy the image it runs (a cut copy over it would leave it nothing to boot): it lists the
+/// file with `dir`, and copies it only in a block labelled for when the file is missing. The
+/// fallback line it keeps (the reloaded unit's old image) is said to be that unit's only.
+#[test]
+fn a_unit_is_never_told_to_overwrite_the_image_it_runs() {
+    let mut seen = 0;
+    for fragment in [
+        "from=8.2(5)&from2=8.4(7)&to=9.1(7)&mode=active-active&platform=asa5510",
+        "from=8.3(2)&from2=8.2(5)&to=9.1(7)&platform=asa5510",
+        "from=8.2(5)&from2=8.4(7)&to=9.1(7)",
+        "from=7.2(5)&from2=8.0(5)&to=8.0(5)",
+        "from=9.14(4)&from2=9.16(4)&to=9.16(4)&platform=fp1000",
+    ] {
+        let (session, books) = runbooks(fragment);
+        assert!(!books.is_empty(), "{fragment}");
+        let hops = session.hops();
+        let images =
+            asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], session.platform);
+        for (i, book) in books.iter().enumerate() {
+            let spec = session
+                .hop_spec(i, |r| image_of(hops, &images, r, session.platform))
+                .unwrap();
+            let Reloads::One {
+                stays_on,
+                stays_image,
+                ..
+            } = &spec.reloads
+            else {
+                continue;
+            };
+            if *stays_on != spec.to {
+                continue;
+            }
+            seen += 1;
+            let copy =
+                format!("copy /noconfirm tftp://10.1.1.5/{stays_image} disk0:/{stays_image}");
+            let stage = book
+                .steps
+                .iter()
+                .find(|s| {
+                    s.commands
+                        .iter()
+                        .chain(s.blocks.iter().flat_map(|b| &b.commands))
+                        .any(|c| c.contains(&copy))
+                })
+                .unwrap_or_else(|| panic!("{fragment} hop {}: no staging", i + 1));
+            // The unit that stays types the step's own block: it lists the file, copies nothing.
+            assert!(
+                stage
+                    .commands
+                    .contains(&format!("dir disk0:/{stays_image}")),
+                "{fragment} hop {}: {:?}",
+                i + 1,
+                stage.commands
+            );
+            assert!(
+                !stage.commands.contains(&copy),
+                "{fragment} hop {}: {:?}",
+                i + 1,
+                stage.commands
+            );
+            for b in &stage.blocks {
+                if b.commands.contains(&copy) && b.role == stage.role {
+                    let aside = b.aside.as_deref().unwrap_or("");
+                    assert!(aside.contains("only if"), "{fragment} hop {}: {b:?}", i + 1);
+                    assert!(b.what.starts_with("Only if"), "{fragment}: {b:?}");
+                }
+            }
+            if !session.setup.single_boot_line {
+                let old = &images[i].old_image;
+                assert!(
+                    stage
+                        .notes
+                        .iter()
+                        .any(|n| n.contains(&format!("The fallback boot line, {old}, is for the"))),
+                    "{fragment} hop {}: {:?}",
+                    i + 1,
+                    stage.notes
+                );
+            }
+        }
+    }
+    assert!(seen >= 5, "{seen} converging one-unit hops");
+}
+
+/// The backup says what it is for: a rollback of the hop restores it only where the hop has
+/// a rollback (b). A hop onto 9.24 offers only a fail-back, a one-unit hop no rollback step.
+#[test]
+fn the_backup_promises_a_rollback_only_where_the_hop_has_one() {
+    for (fragment, has_rollback) in [
+        ("from=9.20(3)&to=9.24(1)&platform=asav", false),
+        ("from=9.22(2)14&to=9.24(1)", false),
+        ("from=9.1(7)&from2=9.8(4)&to=9.8(4)", false),
+        ("from=9.8(4)&to=9.12(4)", true),
+    ] {
+        let (_, books) = runbooks(fragment);
+        let book = &books[0];
+        let restores = book
+            .steps
+            .iter()
+            .flat_map(|s| &s.rollback)
+            .any(|b| b.commands.iter().any(|c| c.contains("startup-config")));
+        assert_eq!(restores, has_rollback, "{fragment}");
+        let backup = book
+            .prechecks
+            .iter()
+            .find(|s| s.what.starts_with("Back up"))
+            .unwrap();
+        assert_eq!(
+            backup.what.contains("a rollback of this hop restores it"),
+            has_rollback,
+            "{fragment}: {}",
+            backup.what
+        );
+    }
+}
+
+/// With no model chosen, a plan's default image names take the family of the models that run
+/// every release of the plan, when they share one (8.2(5) → 9.2(4): the ASA 5505 and 5580,
+/// `-k8.bin`; no `-smp` image existed for 7.x or 8.3); where none or several do, the 5500/5500-X
+/// guess of the plan's highest release stands and the runbook says the names are a guess.
+/// Either way a plan's default names keep one family.
+#[test]
+fn without_a_model_default_names_follow_the_models_that_run_the_whole_plan() {
+    use asa_planner::domain::runbook::hop_images;
+    use asa_planner::view::export::{markdown, Extras};
+    for (fragment, suffix, guess) in [
+        ("from=8.2(5)&to=9.2(4)", "-k8.bin", false),
+        ("from=7.0(1)&to=7.2(5)", "-k8.bin", false),
+        ("from=7.0(1)&to=9.24(1)", "-smp-k8.bin", true),
+        ("from=9.8(4)&to=9.20(3)", "-smp-k8.bin", true),
+    ] {
+        let query: PlanQuery = fragment.parse().unwrap();
+        let session = analyse(&query);
+        let hops = session.hops();
+        assert!(!hops.is_empty(), "{fragment}");
+        let images = hop_images(hops, "", &[], None);
+        for i in &images {
+            for name in [&i.old_image, &i.new_image] {
+                assert!(name.ends_with(suffix), "{fragment}: {name}");
+                if suffix == "-k8.bin" {
+                    assert!(!name.contains("-smp-"), "{fragment}: {name}");
+                }
+            }
+        }
+        let md = markdown(&session, &Extras::default(), "#x");
+        assert_eq!(md.contains("Image names are a guess"), guess, "{fragment}");
+    }
+    let (_, books) = runbooks("from=8.2(5)&to=9.2(4)");
+    let text = script(&books[0]).join("\n");
+    assert!(
+        text.contains("asa825-k8.bin") && !text.contains("asa825-smp"),
+        "{text}"
+    );
 }

@@ -802,3 +802,40 @@ fn the_pages_controls_word_releases_and_the_trains_fold() {
         "Trains: 3 of 3 on (the trains of your list)"
     );
 }
+
+/// SPEC §3.3 and §3.2 item 2: a hop Cisco later said is not zero-downtime (legal by Table 81-1
+/// only: the command line exits 1) hands out no standby-first runbook: the page and the
+/// Markdown write a stop in its place that points to the outage plan, and no command block.
+#[test]
+fn a_hop_cisco_said_is_not_zero_downtime_gets_a_stop_instead_of_steps() {
+    use asa_planner::view::export::{markdown, Extras};
+    let fragment = "from=9.1(1)&to=9.1(7)&rules=table-81-1";
+    let page = util::runbook_markup(fragment);
+    let hop = util::one(&page, "section[data-runbook-hop=\"1\"]");
+    assert_eq!(hop.attr("data-steps"), Some("0"), "{page}");
+    let stop = util::one(&page, "section[data-runbook-hop=\"1\"] [data-runbook-stop]");
+    assert!(
+        stop.text
+            .starts_with("Stop: Cisco later said this hop (9.1(1) → 9.1(7)) is not zero-downtime")
+            && stop.text.contains("outage plan"),
+        "{}",
+        stop.text
+    );
+    assert!(
+        select(&page, "section[data-runbook-hop] pre[data-unit]").is_empty(),
+        "{page}"
+    );
+    assert!(!page.contains("failover reload-standby"), "{page}");
+    let s = session(fragment);
+    let md = markdown(&s, &Extras::default(), "#x");
+    assert!(!md.contains("failover reload-standby"), "{md}");
+    assert!(
+        md.contains("**Stop: Cisco later said this hop (9.1(1) → 9.1(7)) is not zero-downtime"),
+        "{md}"
+    );
+    assert!(md.contains("Outage plan (not zero-downtime)"), "{md}");
+    // A plan Cisco did not doubt keeps its steps.
+    let page = util::runbook_markup("from=9.1(7)&to=9.8(4)");
+    assert!(select(&page, "[data-runbook-stop]").is_empty());
+    assert!(page.contains("failover reload-standby"));
+}

@@ -239,6 +239,7 @@ fn an_active_standby_hop_numbers_its_steps_as_the_position_does() {
         s.hop_facts.first(),
         None,
         &book,
+        None,
     );
     assert!(
         html.contains("data-steps=\"7\" data-steps-required=\"6\""),

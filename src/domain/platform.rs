@@ -639,6 +639,18 @@ pub fn plan_image(platform: Option<Platform>, top: Release, release: Release) ->
     }
 }
 
+/// The image family of the models that run every one of `releases` (their trains), when
+/// those models share one family; `None` when no model runs them all, or the models that do
+/// name their files in more than one family (then [`plan_image`]'s guess stands).
+pub fn shared_family(releases: &[Release]) -> Option<ImageFamily> {
+    let mut families = Platform::ALL
+        .iter()
+        .filter(|p| releases.iter().all(|r| p.runs(r.train())))
+        .map(|p| p.image());
+    let first = families.next()?;
+    families.all(|f| f == first).then_some(first)
+}
+
 /// What the runbook shows about how a model is upgraded, beyond the ASA command-line steps.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ProcedureNotice {

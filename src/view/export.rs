@@ -11,10 +11,11 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
-use crate::domain::platform::{self, ProcedureNotice};
+use crate::domain::platform::ProcedureNotice;
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    image_of, top_release, Block, HopImages, Role, Setup, Step, SERVER_PLACEHOLDER,
+    image_of, plan_default_image, plan_family, Block, HopImages, Role, Setup, Step,
+    SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
@@ -241,7 +242,10 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         writeln!(
             md,
             "{}\n",
-            inline_keep_code(&words::platform::image_names(s.platform))
+            inline_keep_code(&words::platform::image_names(
+                s.platform,
+                hops.first().and_then(|h| plan_family(hops, h.from)),
+            ))
         )?;
         let notice = ProcedureNotice::of(s.platform);
         if let Some(n) = notice {
@@ -288,8 +292,8 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
         for (i, hop) in hops.iter().enumerate() {
             let defaults = HopImages {
                 server: SERVER_PLACEHOLDER.to_string(),
-                old_image: platform::plan_image(s.platform, top_release(hops, hop.from), hop.from),
-                new_image: platform::plan_image(s.platform, top_release(hops, hop.to), hop.to),
+                old_image: plan_default_image(hops, s.platform, hop.from),
+                new_image: plan_default_image(hops, s.platform, hop.to),
                 asdm_image: String::new(),
             };
             let images = extras.images.get(i).unwrap_or(&defaults);
@@ -329,6 +333,11 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                     }
                     writeln!(md)?;
                 }
+            }
+            // SPEC §3.3: a hop Cisco later said is not zero-downtime gets no zero-downtime steps.
+            if let Some(stop) = words::hop_stop(s, i) {
+                writeln!(md, "> **{}**\n", inline(&stop))?;
+                continue;
             }
             if !cli {
                 continue;

@@ -248,19 +248,26 @@ pub fn hop_section(
     facts: Option<&HopFacts>,
     minutes: Option<u32>,
     runbook: &Runbook,
+    stop: Option<&str>,
 ) {
     out.push_str("<section class=\"hop-runbook\"");
     attr(out, "data-runbook-hop", &n.to_string());
     if let Some(facts) = facts {
         attr(out, "data-units", &facts.reloads.len().to_string());
     }
-    attr(out, "data-steps", &runbook.steps.len().to_string());
+    let steps_count = if stop.is_some() {
+        0
+    } else {
+        runbook.steps.len()
+    };
+    attr(out, "data-steps", &steps_count.to_string());
     // The hop is done once its last step that is not optional is (restoring the roles is not).
     let required = runbook
         .steps
         .iter()
         .rposition(|s| !s.optional)
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + 1)
+        .min(steps_count);
     attr(out, "data-steps-required", &required.to_string());
     out.push_str("><details data-hop-fold=\"\" open><summary><h3>");
     escape(out, &words::hop_title(n, hop.from, hop.to));
@@ -287,7 +294,15 @@ pub fn hop_section(
             plan_html::caveats(out, &facts.caveats, Some(runbook.setup));
         }
     }
-    out.push_str(&steps(runbook, n));
+    match stop {
+        // SPEC §3.3: no zero-downtime steps for a hop Cisco later said is not zero-downtime.
+        Some(stop) => {
+            out.push_str("<p class=\"hop-runbook-warning\" data-runbook-stop=\"\"><strong>");
+            inline_code(out, stop);
+            out.push_str("</strong></p>");
+        }
+        None => out.push_str(&steps(runbook, n)),
+    }
     out.push_str("</details></section>");
 }
 
@@ -317,7 +332,14 @@ pub fn head(session: &Session) -> String {
         out.push_str("</p>");
     }
     out.push_str("<p class=\"runbook-panel-note\">");
-    inline_code(&mut out, &words::platform::image_names(session.platform));
+    let hops = session.hops();
+    let shared = hops
+        .first()
+        .and_then(|h| crate::domain::runbook::plan_family(hops, h.from));
+    inline_code(
+        &mut out,
+        &words::platform::image_names(session.platform, shared),
+    );
     out.push_str("</p><p class=\"runbook-panel-note\">");
     inline_code(&mut out, words::RUNBOOK_COMMANDS);
     plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);

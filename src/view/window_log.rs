@@ -140,6 +140,10 @@ fn log(
         writeln!(md)?;
         writeln!(md, "Hop {}: {} → {}", i + 1, hop.from, hop.to)?;
         writeln!(md)?;
+        if let Some(stop) = crate::view::words::hop_stop(session, i) {
+            writeln!(md, "{}", inline(&stop))?;
+            continue;
+        }
         for (j, s) in book.prechecks.iter().enumerate() {
             let id = format!("pre{}", j + 1);
             step_line(

@@ -669,6 +669,30 @@ pub fn not_zero_downtime(session: &Session) -> Vec<usize> {
         .collect()
 }
 
+/// What is written in place of hop `i`'s runbook when Cisco later said the hop is not
+/// zero-downtime (SPEC §3.3, §3.2 item 2): no standby-first steps, and where to go instead.
+pub fn hop_stop(session: &Session, i: usize) -> Option<String> {
+    if !not_zero_downtime(session).contains(&i) {
+        return None;
+    }
+    let (which, bugs) = doubted_hops(session, &[i]);
+    let outage = session
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::OutagePlan { .. }));
+    let instead = if outage {
+        "Follow the outage plan in the notes instead: Cisco's own way, in a maintenance window."
+    } else {
+        "Plan it as an outage in a maintenance window, or follow the plan under Cisco's \
+         guidance by release era, which goes another way where it can."
+    };
+    Some(format!(
+        "Stop: Cisco later said {which} not zero-downtime ({bugs}), so no zero-downtime steps \
+         are written for it: reloading the standby first and failing over would not keep the \
+         traffic up. {instead}"
+    ))
+}
+
 /// Hop `i` as a doubted hop: its releases, or, when Cisco ruled out only the hop a mismatched
 /// pair's newer unit makes onto it, that unit's ("the secondary unit's 9.1(1) → 9.1(7)").
 fn doubted_hop(session: &Session, i: usize) -> String {
@@ -1215,8 +1239,10 @@ pub const CHECK: &str = "Check";
 pub const RECONSTRUCTED: &str = "These Active/Active steps are reconstructed from the structure \
     of the 8.x guide's Active/Active section, not quoted from it: check them against Cisco's \
     text.";
-pub const IMAGE_NAMES: &str = "Image names are defaults for the ASA 5500/5500-X families: \
-    check each against Cisco's download page for your platform.";
+pub const IMAGE_NAMES: &str = "Image names are a guess: no one image family fits every \
+    model that runs this plan's releases, so they follow the ASA 5500/5500-X pattern of the \
+    plan's highest release. Choose your model, or check each name against Cisco's download \
+    page and correct it in the image fields.";
 
 /// Where a block is typed, as the person stands at that moment: "On the standby unit (the
 /// former active, still on 9.8(4)):".
@@ -1427,16 +1453,23 @@ pub mod platform {
         )
     }
 
-    /// The runbook's image-name hint for the chosen model (or none).
-    pub fn image_names(p: Option<Platform>) -> String {
-        match p {
-            Some(p) => format!(
+    /// The runbook's image-name hint for the chosen model; with none, for the family every
+    /// model that runs the plan's releases shares (`shared`), or a guess when there is none.
+    pub fn image_names(p: Option<Platform>, shared: Option<ImageFamily>) -> String {
+        match (p, shared) {
+            (Some(p), _) => format!(
                 "Image names follow the {} family's pattern `{}`: check each against Cisco's \
                  download page for your model.",
                 p.label(),
                 pattern(p.image())
             ),
-            None => super::IMAGE_NAMES.to_owned(),
+            (None, Some(family)) => format!(
+                "Image names follow the pattern `{}`, the one every model that runs all of \
+                 this plan's releases uses: check each against Cisco's download page for your \
+                 model.",
+                pattern(family)
+            ),
+            (None, None) => super::IMAGE_NAMES.to_owned(),
         }
     }
 

@@ -96,6 +96,7 @@ pub fn runbook_markup(fragment: &str) -> String {
             .hop_spec(i, |r| image_of(hops, &images, r, s.platform))
             .unwrap_or_else(|| panic!("{fragment}: hop {} has no runbook", i + 1));
         let book = hop_runbook(s.setup, &spec, &images[i]);
+        let stop = asa_planner::view::words::hop_stop(&s, i);
         runbook_html::hop_section(
             &mut out,
             i + 1,
@@ -103,6 +104,7 @@ pub fn runbook_markup(fragment: &str) -> String {
             s.hop_facts.get(i),
             query.minutes,
             &book,
+            stop.as_deref(),
         );
     }
     out

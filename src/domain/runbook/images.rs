@@ -3,7 +3,7 @@
 
 use super::HopImages;
 use crate::domain::plan::Hop;
-use crate::domain::platform::{self, Platform};
+use crate::domain::platform::{self, ImageFamily, Platform};
 use crate::domain::release::Release;
 
 /// What the commands name as the TFTP server until the person types one.
@@ -26,7 +26,7 @@ pub fn minutes_per_reload(typed: &str) -> Option<u32> {
 
 /// Each hop's file names: the server and the names the person typed (`typed`, keyed by
 /// canonical release, ASDM images under [`asdm_key`]), else [`SERVER_PLACEHOLDER`] and
-/// the default image of `platform`'s family ([`platform::plan_image`]). The page and its
+/// the plan's default image ([`plan_default_image`]). The page and its
 /// later-loaded runbook both derive them here.
 pub fn hop_images(
     hops: &[Hop],
@@ -42,10 +42,7 @@ pub fn hop_images(
             .map(|(_, v)| v.as_str())
     };
     let image = |r: Release| {
-        find(&r.to_string()).map_or_else(
-            || platform::plan_image(platform, top_release(hops, r), r),
-            str::to_owned,
-        )
+        find(&r.to_string()).map_or_else(|| plan_default_image(hops, platform, r), str::to_owned)
     };
     let server = match server.trim() {
         "" => SERVER_PLACEHOLDER,
@@ -87,7 +84,26 @@ pub fn image_of(
                 None
             }
         })
-        .unwrap_or_else(|| platform::plan_image(platform, top_release(hops, release), release))
+        .unwrap_or_else(|| plan_default_image(hops, platform, release))
+}
+
+/// The default image file name of `release` in the plan `hops`, one family for the whole
+/// plan: the chosen model's; with no model, the family of every model that runs all the
+/// plan's releases where they share one ([`plan_family`]), else the guess of
+/// [`platform::plan_image`] (the page then says the names are a guess).
+pub fn plan_default_image(hops: &[Hop], platform: Option<Platform>, release: Release) -> String {
+    match (platform, plan_family(hops, release)) {
+        (None, Some(family)) => family.file(release),
+        _ => platform::plan_image(platform, top_release(hops, release), release),
+    }
+}
+
+/// With no model chosen: the one image family of the models that run every release of the
+/// plan (`release` included), if they share one ([`platform::shared_family`]).
+pub fn plan_family(hops: &[Hop], release: Release) -> Option<ImageFamily> {
+    let mut releases: Vec<Release> = hops.iter().flat_map(|h| [h.from, h.to]).collect();
+    releases.push(release);
+    platform::shared_family(&releases)
 }
 
 /// A plausible default image file name for a release when no model is chosen (the person edits

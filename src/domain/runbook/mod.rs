@@ -13,8 +13,8 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, hop_images, image_of, minutes_per_reload, top_release,
-    ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
+    asdm_key, default_image, hop_images, image_of, minutes_per_reload, plan_default_image,
+    plan_family, top_release, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;
@@ -403,6 +403,11 @@ pub fn backup_name(from: Release, to: Release) -> String {
     let dotted = super::platform::dotted_version;
     format!("pre-{}-from-{}.cfg", dotted(to), dotted(from))
 }
+
+/// The line that turns the pager off for the current session only (privileged EXEC): the
+/// ASA's default pager stops long output at `<--- More --->`, and that prompt takes the lines
+/// pasted after it as keystrokes. `pager lines` would change the configuration instead.
+pub const PAGER_OFF: &str = "terminal pager 0";
 
 /// Puts `changeto system` first when the commands belong in the system execution space.
 pub fn system_space(setup: Setup, commands: &mut Vec<String>) {

@@ -108,7 +108,16 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
         };
         let book = hop_runbook(setup, &spec, hop_images);
         let facts = session.hop_facts.get(i);
-        runbook_html::hop_section(&mut steps, i + 1, hop, facts, minutes, &book);
+        let stop = crate::view::words::hop_stop(session, i);
+        runbook_html::hop_section(
+            &mut steps,
+            i + 1,
+            hop,
+            facts,
+            minutes,
+            &book,
+            stop.as_deref(),
+        );
     }
     Drawn {
         head: runbook_html::head(session),

@@ -30,7 +30,9 @@ mod writer;
 
 pub use before::before_first_hop;
 
-use crate::domain::runbook::{Check, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup};
+use crate::domain::runbook::{
+    Check, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup, Step, PAGER_OFF,
+};
 use writer::Writer;
 
 /// The runbook of one hop (SPEC §6).
@@ -101,12 +103,62 @@ pub fn hop_runbook(setup: Setup, hop: &HopSpec, images: &HopImages) -> Runbook {
             ),
         },
     };
-    Runbook {
+    let mut runbook = Runbook {
         setup,
         reconstructed: setup.mode == Mode::ActiveActive,
         prechecks: writer.prechecks(),
         steps,
         after,
         own_sessions: !writer.exec(),
+    };
+    // Every block whose output can run past a screen turns the pager off first: a `<--- More
+    // --->` prompt would swallow the lines pasted after it (`before_first_hop` says why).
+    for step in runbook.prechecks.iter_mut().chain(&mut runbook.steps) {
+        step_pager_off(step);
+    }
+    pager_off(&mut runbook.after.commands);
+    runbook
+}
+
+/// Whether a command's output can run past a screen (and so stop at the pager's prompt):
+/// `show`, `dir`, `more`, a `verify` or `copy` with its progress marks, `crypto ca export`'s
+/// PKCS12 text, `backup`, `write memory all`; also relayed by `failover exec mate`.
+pub fn prints_long(command: &str) -> bool {
+    let command = command.trim();
+    let command = command
+        .strip_prefix("failover exec mate ")
+        .unwrap_or(command);
+    [
+        "show ",
+        "dir",
+        "more ",
+        "verify ",
+        "copy ",
+        "crypto ca export",
+        "backup ",
+        "write memory all",
+    ]
+    .iter()
+    .any(|p| command.starts_with(p))
+}
+
+/// Puts [`PAGER_OFF`] first in a block whose output can run past a screen, once.
+pub fn pager_off(commands: &mut Vec<String>) {
+    if commands.first().map(String::as_str) != Some(PAGER_OFF)
+        && commands.iter().any(|c| prints_long(c))
+    {
+        commands.insert(0, PAGER_OFF.to_string());
+    }
+}
+
+/// [`pager_off`] on every command block of a step: its own, its check's, its further blocks'
+/// and its rollback's.
+pub(crate) fn step_pager_off(step: &mut Step) {
+    pager_off(&mut step.commands);
+    if let Some(check) = &mut step.check {
+        pager_off(&mut check.commands);
+    }
+    for block in step.blocks.iter_mut().chain(&mut step.rollback) {
+        pager_off(&mut block.commands);
     }
 }

@@ -3,7 +3,9 @@
 
 use super::writer::{into_block, mate_warning, Writer};
 use crate::domain::release::Release;
-use crate::domain::runbook::{Block, Check, HopImages, Mode, Phase, Role, Step, Unit};
+use crate::domain::runbook::{
+    verify_command, Block, Check, HopImages, Mode, Phase, Role, Step, Unit,
+};
 
 /// The freeze of a one-unit hop after which the units still run different releases.
 const FREEZE_WHILE_MIXED: &str = "Freeze from here while the units run different releases: no \
@@ -92,9 +94,11 @@ impl Writer<'_> {
                     // The boot lines and `asdm image` replicate to the unit that stays: the files they
                     // name must be on its flash too, or its next reload (and ASDM) would miss them.
                     format!(
-                        "Stage {files} on both units and check each hash: the {name} (the standby) \
-                         boots it, and the other unit, which already runs {to}, gets the same files \
-                         under the names the replicated boot lines and `asdm image` use."
+                        "Stage {files} on the {name} (the standby), which boots it, and check each \
+                         hash. The other unit already runs {to}: the replicated boot lines and \
+                         `asdm image` name the same files there, so `dir` checks that it holds \
+                         them, and a file is copied to it only if missing: never copy over the \
+                         image a unit runs (a failed or cut copy would leave it nothing to boot)."
                     )
                 } else {
                     format!(
@@ -105,12 +109,31 @@ impl Writer<'_> {
                 };
                 let mine = self.stage_commands("");
                 let mut stage = if converges {
-                    let (commands, blocks) = self.on_both(
-                        first,
-                        &format!("the {name}, its own session"),
-                        mine.clone(),
-                        mine,
-                    );
+                    // The unit that stays runs `to`: it is only asked whether it holds the
+                    // files, and copies one only if it lacks it.
+                    let files = self.images_to_stage();
+                    let dirs = files.iter().map(|f| format!("dir disk0:/{f}")).collect();
+                    let (commands, mut blocks) =
+                        self.on_both(first, &format!("the {name}, its own session"), dirs, mine);
+                    let server = &self.images.server;
+                    blocks.extend(files.iter().map(|f| {
+                        Block {
+                        role: lead,
+                        aside: Some(format!("on {stays_on}, only if {f} is missing there")),
+                        what: format!(
+                            "Only if the `dir` above found no {f} on this unit: copy it and \
+                             check its hash. Skip this block when the file is there."
+                        ),
+                        commands: self.sys_owned(vec![
+                            format!("copy /noconfirm tftp://{server}/{f} disk0:/{f}"),
+                            verify_command(stays_on, f),
+                        ]),
+                        shows: Some(
+                            "Its hash equals the one Cisco publishes for it on its download page."
+                                .to_string(),
+                        ),
+                    }
+                    }));
                     Step {
                         role: lead,
                         aside: Some(format!("on {stays_on}")),
@@ -142,11 +165,24 @@ impl Writer<'_> {
                         ..Step::default()
                     }
                 };
-                stage.notes.push(if converges {
-                    self.hash_shows("each unit")
-                } else {
-                    self.hash_shows(&format!("the {name}"))
-                });
+                stage.notes.push(self.hash_shows(&format!("the {name}")));
+                if converges {
+                    let mut note = format!(
+                        "On this unit `dir disk0:/{new_image}` lists the image it runs (the \
+                         \"System image file\" line of its `show version`)."
+                    );
+                    // The fallback line is the reloaded unit's old image: the unit that stays
+                    // may lack it (a one-unit hop before had it deleted there, so that it
+                    // could not boot an older release), and needs it not.
+                    if !self.setup.single_boot_line {
+                        note.push_str(&format!(
+                            " The fallback boot line, {}, is for the {name} only: this unit \
+                             need not hold it.",
+                            self.images.old_image
+                        ));
+                    }
+                    stage.notes.push(note);
+                }
                 if !converges {
                     stage.notes.push(format!(
                         "The boot lines name the image the other unit boots now as {}: check the \

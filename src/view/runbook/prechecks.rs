@@ -181,11 +181,25 @@ impl Writer<'_> {
             );
         }
         let (commands, blocks) = self.on_both(first, "its own session", mine, vec![local]);
+        // What the backup is for: only a hop with a rollback (b) restores it.
+        let purpose = match &self.hop.reloads {
+            Reloads::One { .. } => format!(
+                "this hop reloads one unit and has no rollback step: keep it as the \
+                 configuration before the hop, what a return to {from} (an outage) would start \
+                 from"
+            ),
+            Reloads::Both if self.one_way() => format!(
+                "this hop has no rollback (a unit on {to} cannot be downgraded), only a \
+                 fail-back to the unit not yet reloaded: keep it as the configuration before \
+                 the hop"
+            ),
+            Reloads::Both => "a rollback of this hop restores it".to_string(),
+        };
         Step {
             role: lead,
             what: format!(
                 "Back up the configuration as it is before this hop, on each unit's flash and \
-                 off the box, as `{name}`: a rollback of this hop restores it."
+                 off the box, as `{name}`: {purpose}."
             ),
             commands,
             blocks,
