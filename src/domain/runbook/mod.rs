@@ -13,7 +13,8 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, hop_images, image_of, minutes_per_reload, top_release,
+    asdm_key, default_image, hop_images, image_of, minutes_per_reload, name_problem,
+    server_or_placeholder, top_release, typed_name, unused_names, NameProblem, UnusedName,
     ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
 };
 
