@@ -735,7 +735,7 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
         ),
         (
             &["plan", "9.8(4)", "9.20(3)", "--image", "a b.bin"][..],
-            "no blanks",
+            "holds a blank",
         ),
         (
             &["plan", "9.8(4)", "9.20(3)", "--link-base", "tools.example"][..],

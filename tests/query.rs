@@ -131,11 +131,11 @@ fn every_key_reads_into_its_field() {
 #[test]
 fn runbook_settings_are_share_keys() {
     let q = notices(
-        "from=9.8(4)&to=9.12(4)&min=15&server=tftp%20host&asdm=9.12(4):asdm%2C1.bin\
+        "from=9.8(4)&to=9.12(4)&min=15&server=tftp%2Dhost&asdm=9.12(4):asdm%2C1.bin\
          &img=9.8(4):asa984-smp-k8.bin,9.12(4):a:b.bin",
         &[],
     );
-    assert_eq!(q.server, "tftp host");
+    assert_eq!(q.server, "tftp-host");
     assert_eq!(q.minutes, Some(15));
     assert_eq!(
         q.asdm,
@@ -144,7 +144,7 @@ fn runbook_settings_are_share_keys() {
     assert_eq!(q.images[1], ("9.12(4)".to_string(), "a:b.bin".to_string()));
     assert_eq!(
         q.to_string(),
-        "from=9.8(4)&to=9.12(4)&server=tftp%20host\
+        "from=9.8(4)&to=9.12(4)&server=tftp-host\
          &img=9.8(4):asa984-smp-k8.bin,9.12(4):a:b.bin&asdm=9.12(4):asdm%2C1.bin&min=15"
     );
     // The runbook reads them under the release's canonical spelling.
@@ -546,12 +546,24 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
                 (weird_text(), named(), named(), proptest::option::of(1u32..)),
             )
         })
-        .prop_map(|(q, (server, images, asdm, minutes))| PlanQuery {
-            server,
-            images,
-            asdm,
-            minutes,
-            ..q
+        .prop_map(|(q, (server, images, asdm, minutes))| {
+            // A name is one word (`runbook::name_problem`): a link with any other is refused
+            // (`a_name_with_a_line_break_never_reaches_a_pasted_line`, tests/runbook.rs).
+            let word = |s: String| -> String {
+                s.chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect()
+            };
+            let files = |named: Vec<(String, String)>| -> Vec<(String, String)> {
+                named.into_iter().map(|(r, f)| (r, word(f))).collect()
+            };
+            PlanQuery {
+                server: word(server),
+                images: files(images),
+                asdm: files(asdm),
+                minutes,
+                ..q
+            }
         })
 }
 

@@ -8,8 +8,8 @@ mod util;
 
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::runbook::{
-    backup_name, default_image, image_of, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup,
-    Step, Unit,
+    backup_name, default_image, hop_images, image_of, HopImages, HopSpec, Mode, Reloads, Role,
+    Runbook, Setup, Step, Unit, SERVER_PLACEHOLDER,
 };
 use asa_planner::domain::session::{analyse, Session};
 use asa_planner::view::runbook::{before_first_hop, hop_runbook};
@@ -1313,4 +1313,76 @@ fn without_a_model_default_names_follow_the_models_that_run_the_whole_plan() {
         text.contains("asa825-k8.bin") && !text.contains("asa825-smp"),
         "{text}"
     );
+}
+
+/// A shared link, a saved state or a typed field cannot put a command into a pasted block: a
+/// server or file name with a blank or a control character is not used (the link's notice
+/// or the page's message says why), so no line of the runbook, the Markdown or the position's
+/// next step starts with what followed the line break.
+#[test]
+fn a_name_with_a_line_break_never_reaches_a_pasted_line() {
+    use asa_planner::domain::position::{locate, Known};
+    use asa_planner::domain::show::parse;
+    use asa_planner::view::fleet_export::change_plan;
+    let evil = [
+        "a.bin\nwrite erase",
+        "a.bin\r\nreload noconfirm",
+        "a.bin ; reload",
+        "a.bin\treload",
+    ];
+    for name in evil {
+        let mut query: PlanQuery = "from=9.8(4)&to=9.12(4)".parse().expect("a link");
+        query.server = name.replace("a.bin", "10.0.0.5");
+        query.images = vec![
+            ("9.12(4)".into(), name.into()),
+            ("9.8(4)".into(), name.into()),
+        ];
+        query.asdm = vec![("9.12(4)".into(), name.into())];
+        let session = analyse(&query);
+        let md = change_plan(&query, &session, "#x");
+        let images = hop_images(session.hops(), &query.server, &query.typed_images(), None);
+        assert!(images.iter().all(|i| i.server == SERVER_PLACEHOLDER
+            && !i.new_image.contains(char::is_whitespace)
+            && !i.old_image.contains(char::is_whitespace)
+            && i.asdm_image.is_empty()));
+        let snap = parse(include_str!("fixtures/show/mid-standby-reloaded.txt"));
+        let typed = query.typed_images();
+        let known = Known {
+            previous: None,
+            ticked: &[],
+            images: &typed,
+            server: &query.server,
+        };
+        let next = format!("{:?}", locate(&session, &snap, &known).next);
+        for text in [md.as_str(), next.as_str()] {
+            for line in text.lines() {
+                let line = line.trim_start();
+                assert!(
+                    !line.starts_with("write erase") && !line.starts_with("reload"),
+                    "{name:?} reached a line: {line}"
+                );
+            }
+            assert!(
+                !text.contains("a.bin ;") && !text.contains("a.bin\t"),
+                "{name:?}"
+            );
+        }
+    }
+    // From a link, each is ignored and said, naming its key.
+    for key in ["server", "img", "asdm"] {
+        let value = match key {
+            "server" => "10.0.0.5%0Awrite%20erase".to_owned(),
+            _ => "9.12(4):a.bin%0Awrite%20erase".to_owned(),
+        };
+        let (query, notices) =
+            PlanQuery::parse_with_notices(&format!("from=9.8(4)&to=9.12(4)&{key}={value}"))
+                .expect("read");
+        assert!(query.server.is_empty() && query.images.is_empty() && query.asdm.is_empty());
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.key == key && n.is_error && n.message.contains("U+000A")),
+            "{key}: {notices:?}"
+        );
+    }
 }

@@ -839,3 +839,31 @@ fn a_hop_cisco_said_is_not_zero_downtime_gets_a_stop_instead_of_steps() {
     assert!(select(&page, "[data-runbook-stop]").is_empty());
     assert!(page.contains("failover reload-standby"));
 }
+
+/// A typed name the commands leave out stays in its field as typed, and the panel says why.
+#[test]
+fn unused_names_are_said_and_kept_in_their_fields() {
+    use asa_planner::domain::runbook::hop_images;
+    use asa_planner::view::runbook_html::{image_values, names_message};
+    let typed = vec![("9.12(4)".to_owned(), "asa 9.bin".to_owned())];
+    let message = names_message("10.0.0.5\nreload", &typed);
+    assert!(
+        message.contains("The TFTP server '10.0.0.5U+000Areload'"),
+        "{message}"
+    );
+    assert!(
+        message.contains("The image of 9.12(4) 'asa 9.bin' holds a blank"),
+        "{message}"
+    );
+    assert!(names_message("10.0.0.5", &[]).is_empty());
+    let query: asa_planner::domain::query::PlanQuery =
+        "from=9.8(4)&to=9.12(4)".parse().expect("a link");
+    let session = asa_planner::domain::session::analyse(&query);
+    let images = hop_images(session.hops(), "", &typed, None);
+    assert_ne!(images[0].new_image, "asa 9.bin");
+    let values = image_values(session.hops(), &images, &typed);
+    assert!(
+        values.contains(&("image-new-1".to_owned(), "asa 9.bin".to_owned())),
+        "{values:?}"
+    );
+}

@@ -219,6 +219,31 @@ async fn switching_a_train_off_leaves_it_out_of_the_graph_and_the_plan() {
 }
 
 #[wasm_bindgen_test]
+async fn two_switches_clicked_in_one_frame_both_count() {
+    let root = open("from=8.4(7)&to=9.1(7)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    // The plan follows a paint after a switch: both boxes are clicked before it, and each
+    // box's click is kept even if the page draws in between.
+    for id in ["#train-9-0", "#train-9-1"] {
+        let checkbox: web_sys::HtmlInputElement = get(&root, id).dyn_into().expect("a checkbox");
+        checkbox.set_checked(false);
+        fire(&checkbox, "change");
+    }
+    until("no-path", || verdict(&root) == "no-path").await;
+    for release in ["9.0(4)", "9.1(7)"] {
+        let node = format!("svg[data-graph] .graph-canvas-nodes [data-release=\"{release}\"]");
+        until("both trains out of the graph", || {
+            query(&root, &node).is_none()
+        })
+        .await;
+    }
+    for id in ["#train-9-0", "#train-9-1"] {
+        let checkbox: web_sys::HtmlInputElement = get(&root, id).dyn_into().expect("a checkbox");
+        assert!(!checkbox.checked(), "{id} stays off");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_bad_fragment_raises_a_banner_that_can_be_dismissed() {
     let root = open("from=8.2(5)&to=8.3(2)&mode=sideways").await;
     until("a banner", || {

@@ -127,8 +127,8 @@ fn file_name(value: &str) -> Result<String, String> {
     if value.is_empty() {
         return Err("empty: give a name".to_string());
     }
-    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("a name holds no blanks or control characters".to_string());
+    if let Some(problem) = asa_planner::domain::runbook::name_problem(value) {
+        return Err(asa_planner::view::words::name_problem(problem).to_string());
     }
     Ok(value.to_string())
 }

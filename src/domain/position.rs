@@ -29,9 +29,7 @@
 
 use super::plan::Hop;
 use super::release::Release;
-use super::runbook::{
-    default_image, has_failover_exec, outline, Mode, Phase, Reloads, Role, Unit, SERVER_PLACEHOLDER,
-};
+use super::runbook::{default_image, has_failover_exec, outline, Mode, Phase, Reloads, Role, Unit};
 use super::session::Session;
 use super::show::{other, ConfigSync, Side, Snapshot, State, UnitFacts};
 
@@ -312,22 +310,14 @@ impl Known<'_> {
                 .is_some_and(|&(hop, step)| walk.reloads_at(hop, step))
     }
     fn image(&self, release: Release) -> Option<&str> {
-        let key = release.to_string();
-        self.images
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
+        crate::domain::runbook::typed_name(self.images, &release.to_string())
     }
     fn image_or_default(&self, release: Release) -> String {
         self.image(release)
             .map_or_else(|| default_image(release), str::to_string)
     }
     fn server(&self) -> &str {
-        match self.server.trim() {
-            "" => SERVER_PLACEHOLDER,
-            s => s,
-        }
+        crate::domain::runbook::server_or_placeholder(self.server)
     }
 }
 

@@ -369,6 +369,12 @@ pub enum LinkProblem {
     Version(String),
     /// `v=` is newer than this planner's format.
     NewerVersion { v: u32, read_as: u32 },
+    /// `server=` or an `img=`/`asdm=` file name the runbook cannot paste as one word (the
+    /// value, or the whole list, is ignored).
+    Name {
+        name: String,
+        problem: super::runbook::NameProblem,
+    },
     /// Items of a `release:file` list that are not `release:file` (the whole list is ignored).
     Files {
         key: &'static str,
@@ -514,7 +520,7 @@ impl PlanQuery {
                     _ => return Err(LinkProblem::Contexts(value)),
                 };
             }
-            "server" => self.server = text(),
+            "server" => self.server = usable_name(text())?,
             "img" => self.images = named_files("img", raw)?,
             "asdm" => self.asdm = named_files("asdm", raw)?,
             "min" => {
@@ -588,10 +594,20 @@ fn named_files(key: &'static str, raw: &str) -> Result<Vec<(String, String)>, Li
             _ => bad.push(percent::decode_lenient(item)),
         }
     }
-    if bad.is_empty() {
-        Ok(files)
-    } else {
-        Err(LinkProblem::Files { key, items: bad })
+    if !bad.is_empty() {
+        return Err(LinkProblem::Files { key, items: bad });
+    }
+    for (_, file) in &files {
+        usable_name(file.clone())?;
+    }
+    Ok(files)
+}
+
+/// `name` when the runbook can paste it as one word (`runbook::name_problem`).
+fn usable_name(name: String) -> Result<String, LinkProblem> {
+    match super::runbook::name_problem(&name) {
+        None => Ok(name),
+        Some(problem) => Err(LinkProblem::Name { name, problem }),
     }
 }
 

@@ -11,7 +11,6 @@ use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{Mode, ASDM_KEY_PREFIX};
-use crate::domain::session::TrainState;
 use crate::view::graph_model::PickAs;
 use yew::prelude::*;
 
@@ -54,14 +53,9 @@ impl Planner {
     pub fn set_preset(&self, id: String) {
         self.send(Action::SetPreset(id));
     }
-    /// Switches one train on or off, starting from the trains as shown.
-    pub fn toggle_train(&self, trains: &[TrainState], train: Train, on: bool) {
-        let set = trains
-            .iter()
-            .filter(|t| if t.train == train { on } else { t.enabled })
-            .map(|t| t.train)
-            .collect();
-        self.send(Action::SetTrains(Some(set)));
+    /// The trains whose switches are on, as the switches show them.
+    pub fn set_trains(&self, on: Vec<Train>) {
+        self.send(Action::SetTrains(Some(on)));
     }
     /// Back to the preset's train set.
     pub fn reset_trains(&self) {

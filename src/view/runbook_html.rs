@@ -423,8 +423,25 @@ pub fn fields() -> String {
     );
     out.push_str("<p class=\"runbook-panel-minutes-msg\"");
     attr(&mut out, "id", MINUTES_MESSAGE_ID);
-    out.push_str("></p></div></div>");
+    out.push_str("></p></div>");
+    // Typed names the commands leave out (`names_message`), filled by the page.
+    out.push_str("<p class=\"runbook-panel-names-msg\" data-unused-names=\"\" role=\"status\"");
+    attr(&mut out, "id", NAMES_MESSAGE_ID);
+    out.push_str("></p></div>");
     out
+}
+
+/// The paragraph saying which typed names the commands leave out.
+pub const NAMES_MESSAGE_ID: &str = "runbook-names-msg";
+
+/// Which typed names the commands leave out, and why (empty when every name is used).
+pub fn names_message(server: &str, typed: &[(String, String)]) -> String {
+    let unused = crate::domain::runbook::unused_names(server, typed);
+    unused
+        .iter()
+        .map(words::unused_name)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Each hop's file name fields (`#image-old-N`, `#image-new-N`, `#image-asdm-N`), empty, each
@@ -459,15 +476,31 @@ pub fn image_fields(hops: &[Hop]) -> String {
     out
 }
 
-/// What each field of [`image_fields`] holds for `images` (parallel to the hops): `(id,
-/// value)`, the defaults included.
-pub fn image_values(images: &[HopImages]) -> Vec<(String, String)> {
+/// What each field of [`image_fields`] holds for `images` (parallel to `hops`): `(id,
+/// value)`, the defaults included. A typed name the commands leave out (a blank or a control
+/// character in it) stays in its field as typed, beside the message saying why.
+pub fn image_values(
+    hops: &[Hop],
+    images: &[HopImages],
+    typed: &[(String, String)],
+) -> Vec<(String, String)> {
+    let unused = crate::domain::runbook::unused_names("", typed);
+    let shown = |key: String, used: &str| {
+        unused
+            .iter()
+            .rev()
+            .find(|u| u.key == key)
+            .map_or_else(|| used.to_owned(), |u| u.name.clone())
+    };
     let mut values = Vec::with_capacity(images.len() * 3);
-    for (i, images) in images.iter().enumerate() {
+    for (i, (hop, images)) in hops.iter().zip(images).enumerate() {
         let n = i + 1;
-        values.push((format!("image-old-{n}"), images.old_image.clone()));
-        values.push((format!("image-new-{n}"), images.new_image.clone()));
-        values.push((format!("image-asdm-{n}"), images.asdm_image.clone()));
+        let old = shown(hop.from.to_string(), &images.old_image);
+        let new = shown(hop.to.to_string(), &images.new_image);
+        let asdm = shown(asdm_key(hop.to), &images.asdm_image);
+        values.push((format!("image-old-{n}"), old));
+        values.push((format!("image-new-{n}"), new));
+        values.push((format!("image-asdm-{n}"), asdm));
     }
     values
 }

@@ -11,6 +11,7 @@ use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
+use crate::domain::runbook::{NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER};
 use crate::domain::session::{
     Asked, FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem,
     Session,
@@ -209,6 +210,12 @@ impl fmt::Display for Notice {
                 f,
                 "this link was made by a newer version of the planner (format v{v}): it was read \
                  as v{read_as}, so parts of it may be missing"
+            ),
+            LinkProblem::Name { name, problem } => write!(
+                f,
+                "{key}: {} {}: it was ignored",
+                quoted(name),
+                name_problem(*problem)
             ),
             LinkProblem::Files { key, items } => {
                 write!(
@@ -451,6 +458,31 @@ pub fn hop_note(note: &HopNote) -> String {
 }
 
 /// A typed release's mark.
+/// Why a typed name is not pasted (after the name it is about).
+pub fn name_problem(problem: NameProblem) -> &'static str {
+    match problem {
+        NameProblem::Blank => "holds a blank, and the runbook pastes a name as one word",
+        NameProblem::Control => {
+            "holds a line break or another control character, which would start another \
+             command where the runbook pastes it"
+        }
+    }
+}
+
+/// A typed name the runbook does not use, and what it uses instead.
+pub fn unused_name(unused: &UnusedName) -> String {
+    let (what, instead) = match unused.key.strip_prefix(ASDM_KEY_PREFIX) {
+        _ if unused.key.is_empty() => ("The TFTP server".to_owned(), SERVER_PLACEHOLDER),
+        Some(release) => (format!("The ASDM image for {release}"), "no ASDM image"),
+        None => (format!("The image of {}", unused.key), "the default name"),
+    };
+    format!(
+        "{what} {} {}: it is not used, the commands show {instead}.",
+        quoted(&unused.name),
+        name_problem(unused.problem)
+    )
+}
+
 pub fn mark(mark: Mark) -> &'static str {
     match mark {
         Mark::NotInCatalog => "not in catalog",

@@ -18,6 +18,52 @@ pub fn asdm_key(release: Release) -> String {
 /// What [`asdm_key`] puts before the release.
 pub const ASDM_KEY_PREFIX: &str = "asdm ";
 
+/// Why a typed TFTP server or file name is not used. The runbook pastes it into command lines
+/// as one word: a blank or a line break inside it would start another command (a shared link
+/// or a saved state could otherwise put any command into a pasted block).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NameProblem {
+    /// A blank inside the name.
+    Blank,
+    /// A control character (a line break, a tab …) inside the name.
+    Control,
+}
+
+/// The problem of `name` as typed (blanks around it do not count), if any.
+pub fn name_problem(name: &str) -> Option<NameProblem> {
+    let name = name.trim();
+    if name.chars().any(char::is_control) {
+        Some(NameProblem::Control)
+    } else if name.chars().any(char::is_whitespace) {
+        Some(NameProblem::Blank)
+    } else {
+        None
+    }
+}
+
+/// A typed name the runbook does not use, and why: the server (`key` empty), or an image
+/// name under its key (a canonical release, or [`asdm_key`] of one).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UnusedName {
+    pub key: String,
+    pub name: String,
+    pub problem: NameProblem,
+}
+
+/// Every typed name [`hop_images`] leaves out because of its [`NameProblem`], server first.
+pub fn unused_names(server: &str, typed: &[(String, String)]) -> Vec<UnusedName> {
+    std::iter::once((String::new(), server))
+        .chain(typed.iter().map(|(k, v)| (k.clone(), v.as_str())))
+        .filter_map(|(key, name)| {
+            name_problem(name).map(|problem| UnusedName {
+                key,
+                name: name.to_owned(),
+                problem,
+            })
+        })
+        .collect()
+}
+
 /// The person's "minutes per reload" as a number, when what they typed is a whole number of
 /// minutes above zero (anything else gives no estimate; the page says why).
 pub fn minutes_per_reload(typed: &str) -> Option<u32> {
@@ -34,20 +80,11 @@ pub fn hop_images(
     typed: &[(String, String)],
     platform: Option<Platform>,
 ) -> Vec<HopImages> {
-    let find = |key: &str| {
-        typed
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let find = |key: &str| typed_name(typed, key);
     let image = |r: Release| {
         find(&r.to_string()).map_or_else(|| plan_default_image(hops, platform, r), str::to_owned)
     };
-    let server = match server.trim() {
-        "" => SERVER_PLACEHOLDER,
-        s => s,
-    };
+    let server = server_or_placeholder(server);
     hops.iter()
         .map(|h| HopImages {
             server: server.to_owned(),
@@ -56,6 +93,27 @@ pub fn hop_images(
             asdm_image: find(&asdm_key(h.to)).unwrap_or_default().to_owned(),
         })
         .collect()
+}
+
+/// The name typed last under `key`, when the commands can use it. A name with a blank or a
+/// control character is never pasted ([`NameProblem`]) and an empty one is no name: either way
+/// the default stands (the page says why: [`unused_names`]).
+pub fn typed_name<'a>(typed: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    typed
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty() && name_problem(v).is_none())
+}
+
+/// The TFTP server the commands name: the one typed, when they can use it, else
+/// [`SERVER_PLACEHOLDER`].
+pub fn server_or_placeholder(server: &str) -> &str {
+    match server.trim() {
+        s if s.is_empty() || name_problem(s).is_some() => SERVER_PLACEHOLDER,
+        s => s,
+    }
 }
 
 /// The highest release a plan reaches, `release` included (the plan's default image names

@@ -11,7 +11,6 @@ use super::model_select::model_select;
 use super::release_field::{release_field, ReleaseFieldProps};
 use super::train_toggles::{train_toggles, TrainTogglesProps};
 use crate::domain::query::{PlanQuery, ReleaseKey};
-use crate::domain::release::Train;
 use crate::domain::session::{Origin, Session};
 use crate::ui::browser;
 use crate::ui::hooks::Planner;
@@ -56,9 +55,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
     let onmulti = planner.on(Planner::set_multi_context);
     let onpreset = planner.on(Planner::set_preset);
     let onplatform = planner.on(Planner::set_platform);
-    let p = planner.clone();
-    let trains = session.trains.clone();
-    let ontoggle = Callback::from(move |(t, on): (Train, bool)| p.toggle_train(&trains, t, on));
+    let ontrains = planner.on(Planner::set_trains);
     let onreset = planner.on(|p, ()| p.reset_trains());
     let ondraft = planner.on(Planner::set_list_draft);
     let p = planner.clone();
@@ -123,7 +120,7 @@ pub fn plan_inputs(props: &PlanInputsProps) -> Html {
                 custom_list: session.custom,
                 messages: messages(session, &[Origin::Preset, Origin::Trains]),
                 onpreset,
-                ontoggle,
+                ontrains,
                 onreset,
             }) }
             { custom_list(&CustomListProps {

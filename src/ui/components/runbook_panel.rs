@@ -67,6 +67,8 @@ struct Drawn {
     values: Vec<(String, String)>,
     /// The line under the minutes field.
     minutes_message: String,
+    /// Which typed names the commands leave out.
+    names_message: String,
 }
 
 fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
@@ -80,8 +82,9 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
             settings.minutes.clone(),
         ),
     ];
-    values.extend(runbook_html::image_values(&images));
+    values.extend(runbook_html::image_values(hops, &images, &settings.images));
     let minutes_message = runbook_html::minutes_message(session, &settings.minutes, minutes);
+    let names_message = runbook_html::names_message(&settings.server, &settings.images);
     // On the FXOS path the head's notice replaces the ASA command-line steps.
     if hops.is_empty() || !runbook_html::cli_steps_apply(session) {
         return Drawn {
@@ -91,6 +94,7 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
             steps: String::new(),
             values,
             minutes_message,
+            names_message,
         };
     }
     let setup = session.setup;
@@ -126,6 +130,7 @@ fn draw(session: &Session, settings: &RunbookSettings) -> Drawn {
         steps,
         values,
         minutes_message,
+        names_message,
     }
 }
 
@@ -152,6 +157,10 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
                     find(&root, &format!("#{}", runbook_html::MINUTES_MESSAGE_ID))
                 {
                     message.set_text_content(Some(&drawn.minutes_message));
+                }
+                if let Some(message) = find(&root, &format!("#{}", runbook_html::NAMES_MESSAGE_ID))
+                {
+                    message.set_text_content(Some(&drawn.names_message));
                 }
             }
         });

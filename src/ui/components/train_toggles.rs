@@ -24,26 +24,33 @@ pub struct TrainTogglesProps {
     /// Messages about the preset or trains (e.g. an unknown preset in a link).
     pub messages: Vec<String>,
     pub onpreset: Callback<String>,
-    pub ontoggle: Callback<(Train, bool)>,
+    /// The trains switched on, read from the switches a paint after one changed.
+    pub ontrains: Callback<Vec<Train>>,
     pub onreset: Callback<()>,
 }
 
-/// The train and new state of a switch that changed (`None` for any other change): the train
-/// is `trains[i]` for the switch's `data-index`.
-fn switched(e: &Event, trains: &[TrainState]) -> Option<(Train, bool)> {
-    let input = browser::closest(e, "input[data-index]")?;
-    let i: usize = input.get_attribute("data-index")?.parse().ok()?;
-    let train = trains.get(i)?.train;
-    let on = input
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .checked();
-    Some((train, on))
+/// Marks a switch clicked whose train set is not yet in the state (it is applied a paint later).
+const PENDING: &str = "data-pending";
+
+/// The trains whose switches are on in `list` (the element holding the switches), by each
+/// switch's `data-index` into `trains`; `None` when a switch names no train (a list drawn
+/// for other trains).
+fn switched_on(list: &web_sys::Element, trains: &[Train]) -> Option<Vec<Train>> {
+    let inputs = list.query_selector_all("input[data-index]").ok()?;
+    let mut on = Vec::new();
+    for i in 0..inputs.length() {
+        let input: web_sys::HtmlInputElement = inputs.get(i)?.dyn_into().ok()?;
+        let train = *trains.get(input.get_attribute("data-index")?.parse::<usize>().ok()?)?;
+        if input.checked() {
+            on.push(train);
+        }
+    }
+    Some(on)
 }
 
 /// Sets each switch's `checked` property to its train's state (the list's text does not carry
 /// it: `view::train_list`). Run after every render in which the states changed; a box a person
-/// just clicked already shows its new state and is left alone.
+/// clicked whose change is not applied yet (`PENDING`) is left alone.
 pub fn show_states(trains: &[TrainState]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -52,7 +59,7 @@ pub fn show_states(trains: &[TrainState]) {
         if let Some(input) = document
             .get_element_by_id(&train_list::checkbox_id(t.train))
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .filter(|input| input.checked() != t.enabled)
+            .filter(|input| input.checked() != t.enabled && !input.has_attribute(PENDING))
         {
             input.set_checked(t.enabled);
         }
@@ -70,13 +77,31 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
     let selected = props.preset;
     let onpreset = browser::on_value::<Event>(&props.onpreset);
     let onswitch = {
-        let ontoggle = props.ontoggle.clone();
-        let trains = props.trains.clone();
+        let ontrains = props.ontrains.clone();
+        let trains: Vec<Train> = props.trains.iter().map(|t| t.train).collect();
         Callback::from(move |e: Event| {
             // The list's text does not change with a switch, so the box keeps its focus.
-            if let Some(switch) = switched(&e, &trains) {
-                ontoggle.emit(switch);
-            }
+            // The box shows its new state at once; the plan and the graph follow a paint
+            // later (Event Timing measures input → next paint, and redrawing the graph's
+            // columns in the click's frame doubled it). The set is read from the boxes when
+            // the work runs, so switches clicked within one frame all count.
+            let (Some(input), Some(list)) = (
+                browser::closest(&e, "input[data-index]"),
+                browser::closest(&e, "[data-train-switches]"),
+            ) else {
+                return;
+            };
+            // Until then the box is the person's, not the state's (`show_states`).
+            let _ = input.set_attribute(PENDING, "");
+            let ontrains = ontrains.clone();
+            let trains = trains.clone();
+            browser::after_paint(move || {
+                let on = switched_on(&list, &trains);
+                let _ = input.remove_attribute(PENDING);
+                if let Some(on) = on {
+                    ontrains.emit(on);
+                }
+            });
         })
     };
     let onreset = {
@@ -100,7 +125,7 @@ pub fn train_toggles(props: &TrainTogglesProps) -> Html {
             // changed by hand says so and stays open.
             <details class="train-toggles-details" open={props.custom_set}>
                 <summary>{ summary(props) }</summary>
-                <div onchange={onswitch}>
+                <div data-train-switches="" onchange={onswitch}>
                     { Html::from_html_unchecked(train_list::checkboxes(&props.trains).into()) }
                 </div>
             </details>
