@@ -1197,3 +1197,42 @@ fn text_and_markdown_show_the_other_rule_sets_answer_in_the_pages_words() {
         "{text}"
     );
 }
+
+/// SPEC §5.1: a start or target on a train the model does not run, inside its range, is
+/// refused with a `platform-limit` warning in the JSON (not a `no-path` one blaming the
+/// catalog or the 9.1 path table), in the text, and in a fleet's CSV and JSON lines.
+#[test]
+fn a_train_the_model_does_not_run_is_a_platform_limit_everywhere() {
+    for (from, to, model, field, train) in [
+        ("8.3(2)", "9.1(7)", "asa5585x", "from", "8.3"),
+        ("8.7(1)", "9.1(7)", "asa5512x", "from", "8.7"),
+        ("8.6(1)", "9.1(7)", "asa5505", "from", "8.6"),
+        ("8.2(5)", "8.3(2)", "asa5585x", "to", "8.3"),
+    ] {
+        let (code, json) = plan_json(&[from, to, "--platform", model]);
+        assert_eq!((code, &json["verdict"]), (1, &"no-path".into()), "{json}");
+        let warnings = json["warnings"].as_array().expect("warnings");
+        let kinds: Vec<&str> = warnings.iter().filter_map(|w| w["kind"].as_str()).collect();
+        assert_eq!(kinds, ["platform-limit"], "{json}");
+        assert_eq!(warnings[0]["field"], field, "{json}");
+        let reason = warnings[0]["reason"].as_str().expect("reason");
+        assert!(
+            reason.contains(&format!("does not run the {train} train")),
+            "{reason}"
+        );
+        let text = run(&["plan", from, to, "--platform", model], "");
+        assert_eq!(text.code, 1);
+        let first = text.stdout.lines().next().unwrap_or_default();
+        assert!(first.contains(reason), "{first}");
+        assert!(!text.stdout.contains("switched off"), "{}", text.stdout);
+        assert!(!text.stdout.contains("not in the active catalog"), "{}", text.stdout);
+        // A fleet line says the same.
+        let csv = format!("p,{from},,{to},,,{model}\n");
+        let r = run(&["fleet", "-", "--format", "csv"], &csv);
+        let row = r.stdout.lines().nth(1).unwrap_or_default();
+        assert!(row.contains(",no-path,") && row.ends_with(",platform-limit"), "{row}");
+        let r = run(&["fleet", "-", "--format", "json"], &csv);
+        assert!(r.stdout.contains("\"kind\":\"platform-limit\""), "{}", r.stdout);
+        assert!(!r.stdout.contains("\"kind\":\"no-path\""), "{}", r.stdout);
+    }
+}

@@ -427,15 +427,20 @@ fn a_preset_or_a_train_set_never_takes_the_plan_through_a_train_the_model_cannot
         preset: Some("asa5500x".into()),
         ..PlanQuery::default()
     });
+    // It is refused like a release outside the range (SPEC §5.1), with the reason.
     assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(matches!(
+        s.platform_limits[..],
+        [l] if l.which == Limited::Unit(Unit::Primary)
+            && matches!(l.limit, Limit::NotRun(e) if e.train == t("8.6"))
+    ));
+    let said = words::platform::limit(&s.platform_limits[0]);
     assert!(
-        s.messages.iter().any(|m| m
-            .text
-            .starts_with("the ASA 5580 does not run 8.6: 8.6 is a platform train")
-            && m.text
-                .ends_with("Choose another model, or none, to plan from or to it")),
-        "{:?}",
-        s.messages
+        said.starts_with(
+            "ASA 5580 does not run the 8.6 train, and the primary unit runs 8.6(1): 8.6 is a \
+             platform train"
+        ),
+        "{said}"
     );
     // Every model under every preset: only trains the model runs.
     for p in Platform::ALL {
@@ -766,4 +771,66 @@ fn the_asa_5585x_passes_over_83_and_says_it_is_an_assumption() {
     // Without a model, 8.3 is a stop as Table 81-1 has it.
     let any = session("8.2(5)", "8.4(7)", None, RuleSet::Table811);
     assert_eq!(any.hops().len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A train inside the range that the model does not run
+
+/// The audit's cases: a start or target on a train the model does not run, inside its first
+/// and last train, is refused like one outside the range (SPEC §5.1): the reason names the
+/// model, the train, the fact's source and whether it is assumed, and blames neither switched
+/// off trains nor a path table.
+#[test]
+fn a_train_the_model_does_not_run_inside_its_range_is_refused_with_the_reason() {
+    const COMPAT: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html";
+    const ROADMAP: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/roadmap/licenseroadmap.html";
+    let cases = [
+        ("8.3(2)", "9.1(7)", Platform::Asa5585x, "primary", "8.3", true, COMPAT),
+        ("8.2(5)", "8.3(2)", Platform::Asa5585x, "target", "8.3", true, COMPAT),
+        ("8.7(1)", "9.1(7)", Platform::Asa5512x, "primary", "8.7", false, "asa1000v"),
+        ("8.6(1)", "9.1(7)", Platform::Asa5505, "primary", "8.6", false, ROADMAP),
+    ];
+    for (from, to, p, which, train, assumed, source) in cases {
+        for rules in RuleSet::ALL {
+            let s = session(from, to, Some(p), rules);
+            let case = format!("{p} {from} → {to} {rules:?}");
+            assert_eq!(s.verdict, Verdict::NoPath, "{case}");
+            assert!(s.hops().is_empty(), "{case}");
+            assert_eq!(s.platform_limits.len(), 1, "{case}");
+            let text = words::platform::limit(&s.platform_limits[0]);
+            assert!(
+                text.starts_with(&format!("{} does not run the {train} train", p.label())),
+                "{case}: {text}"
+            );
+            assert_eq!(
+                text.contains("assumed: commonly cited, not verified here"),
+                assumed,
+                "{case}: {text}"
+            );
+            let verdict = words::verdict(&s);
+            assert_eq!(verdict, format!("Not planned: {text}"), "{case}");
+            for wrong in ["switched off", "change the preset", "path table"] {
+                assert!(!verdict.contains(wrong), "{case}: {verdict}");
+            }
+            // The page's message, with the fact's source.
+            let html = platform_html::limits(&s);
+            let limit = one(&html, "p.platform-limit");
+            assert_eq!(limit.attr("data-platform-limit"), Some(which), "{case}");
+            assert!(
+                select(&html, "p.platform-limit a")
+                    .iter()
+                    .any(|a| a.attr("href").is_some_and(|h| h.contains(source))),
+                "{case}: {html}"
+            );
+            // The Markdown says the same, with the link.
+            let md = markdown(&s, &Extras::default(), "#x");
+            let line = md
+                .lines()
+                .find(|l| l.starts_with("- **Platform limit:**"))
+                .unwrap_or_else(|| panic!("{case}: {md}"));
+            assert!(line.contains(source), "{case}: {line}");
+        }
+    }
 }

@@ -527,7 +527,10 @@ impl Platform {
         train >= self.first().train && self.last().is_none_or(|l| train <= l.train)
     }
 
-    /// The bound `release` falls outside of, if any.
+    /// Why the model cannot run `release`, if it cannot: the bound it falls outside of, or,
+    /// inside the range, the exclusion of its train (8.3 on a 5585-X, 8.6 on a 5505). Either
+    /// refuses the request the same way (SPEC §5.1): a preset or train set cannot widen a
+    /// model, so no switch would bring the train back.
     pub fn limit(self, release: Release) -> Option<Limit> {
         let train = release.train();
         if train < self.first().train {
@@ -535,7 +538,7 @@ impl Platform {
         }
         match self.last() {
             Some(last) if train > last.train => Some(Limit::AboveLast(last)),
-            _ => None,
+            _ => self.exclusion(train).map(Limit::NotRun),
         }
     }
 
@@ -551,17 +554,48 @@ impl Platform {
     }
 }
 
-/// Which end of a model's range a release falls outside of.
+/// Why a model cannot run a release: it falls outside one end of the model's range, or its
+/// train, inside the range, is one the model does not run.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Limit {
     BelowFirst(Bound),
     AboveLast(Bound),
+    /// Inside the range, a train the model does not run: the exclusion says why, with its
+    /// source and whether it is an assumption.
+    NotRun(&'static Exclusion),
 }
 
 impl Limit {
-    pub fn bound(self) -> Bound {
+    /// The bound the release falls outside of (`None` for a train the model does not run).
+    pub fn bound(self) -> Option<Bound> {
         match self {
-            Limit::BelowFirst(b) | Limit::AboveLast(b) => b,
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => Some(b),
+            Limit::NotRun(_) => None,
+        }
+    }
+
+    /// The document the fact was read in, if any (an assumed bound has none).
+    pub fn source(self) -> Option<Source> {
+        match self {
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => b.source(),
+            Limit::NotRun(e) => Some(e.source),
+        }
+    }
+
+    /// Whether the fact is an assumption ("commonly cited, not verified here").
+    pub fn is_assumed(self) -> bool {
+        match self {
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => b.is_assumed(),
+            Limit::NotRun(e) => e.assumed,
+        }
+    }
+
+    /// How sure the reading is, for a fact read with a confidence (`None` for an assumption
+    /// and for an exclusion, which carries none).
+    pub fn confidence(self) -> Option<Confidence> {
+        match self.bound().map(|b| b.basis) {
+            Some(Basis::Read { confidence, .. }) => Some(confidence),
+            _ => None,
         }
     }
 }

@@ -320,7 +320,9 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             bugs,
         });
     }
-    if session.verdict == Verdict::NoPath {
+    // A model's refusal is the reason (its `platform-limit` warnings): nothing was planned,
+    // so no rule is to blame.
+    if session.verdict == Verdict::NoPath && session.platform_limits.is_empty() {
         // The newer unit's hop onto the plan, when it is what leaves the pair without one.
         let joining = session.unjoinable.as_ref().map(|u| u.block.to_string());
         let exception = match (session.rules, session.start, session.to.release) {
