@@ -834,3 +834,32 @@ fn a_train_the_model_does_not_run_inside_its_range_is_refused_with_the_reason() 
         }
     }
 }
+
+/// The repository's facts file says what the code does with "the 5585-X has no 8.3" (SPEC
+/// §5.1's fact to check): applied as a labelled assumption, not "left in"; and the reason
+/// names the model's own first train (8.2, assumed), not a release nothing here sources.
+#[test]
+fn the_facts_file_says_what_the_code_does_with_8_3_on_the_5585_x() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/reference/asa-facts.md");
+    let facts = std::fs::read_to_string(&path).expect("data/reference/asa-facts.md");
+    let e = Platform::Asa5585x
+        .exclusion(t("8.3"))
+        .expect("the 5585-X leaves out 8.3");
+    assert!(e.assumed);
+    assert!(!facts.contains("8.3 on the 5585-X is left in"));
+    let said = facts
+        .lines()
+        .find(|l| l.contains("8.3 on the 5585-X"))
+        .expect("§1.6 says what is done with 8.3 on the 5585-X");
+    for part in ["`presets::NO_83_ON_5585X`", "labelled assumption", "refused"] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
+    let first = Platform::Asa5585x.first();
+    assert!(first.is_assumed());
+    assert!(
+        e.reason
+            .contains(&format!("its first train is taken to be {}", first.train)),
+        "{}",
+        e.reason
+    );
+}
