@@ -11,7 +11,7 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
-use crate::domain::platform::{self, ProcedureNotice};
+use crate::domain::platform;
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
     image_of, top_release, Block, HopImages, Role, Setup, Step, SERVER_PLACEHOLDER,
@@ -243,7 +243,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             "{}\n",
             inline_keep_code(&words::platform::image_names(s.platform))
         )?;
-        let notice = ProcedureNotice::of(s.platform);
+        let notice = s.procedure_notice();
         if let Some(n) = notice {
             writeln!(
                 md,

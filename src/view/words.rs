@@ -1520,11 +1520,28 @@ pub mod platform {
                 if platform_mode {
                     text.push_str(
                         " In platform mode the ASA is upgraded through FXOS or the chassis \
-                         manager instead (standby first, then the former active).",
+                         manager instead: upgrade the standby unit first, make the upgraded \
+                         unit active, then upgrade the former active.",
                     );
                 }
                 text
             }
+            ProcedureNotice::PlatformModeOnly { platform } => format!(
+                "Before ASA {appliance} the {label} runs in platform mode only: appliance mode \
+                 came with ASA {appliance}(1) (Cisco's ASA {appliance} release notes; assumed: \
+                 commonly cited, not verified here), and a pair upgraded from an earlier \
+                 release stays in platform mode unless it is converted. This plan starts \
+                 before {appliance}, so the ASA is upgraded through FXOS or the chassis \
+                 manager, not with ASA `boot system` commands: this runbook gives no ASA \
+                 command steps for it. Cisco's procedure for a failover pair in platform mode: \
+                 find which unit is active with `show failover` on the ASA (the FXOS prompt \
+                 does not know the failover state), upgrade the standby unit, make the \
+                 upgraded unit active, then upgrade the former active. Follow Cisco's \
+                 procedure for each hop; if your pair was converted to appliance mode, its \
+                 single `boot system` line procedure applies instead.",
+                appliance = crate::domain::platform::APPLIANCE_MODE_FROM.train,
+                label = platform.label()
+            ),
         }
     }
 }
