@@ -147,6 +147,21 @@ impl fmt::Display for PlatformLimit {
     }
 }
 
+/// A model's procedure notice as the JSON's `procedure` warning says it: the runbook's
+/// words, without the code marks (plain text, as the command line prints it).
+impl fmt::Display for crate::domain::platform::ProcedureNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&platform::procedure(*self).replace('`', ""))
+    }
+}
+
+/// A plan-wide note as the page and the text say it (the JSON's `no-single-box` reason).
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&note(self))
+    }
+}
+
 /// What was ignored in a link and why, as the banner and the command line say it (each
 /// message names its key).
 impl fmt::Display for Notice {
