@@ -1225,14 +1225,25 @@ fn a_train_the_model_does_not_run_is_a_platform_limit_everywhere() {
         let first = text.stdout.lines().next().unwrap_or_default();
         assert!(first.contains(reason), "{first}");
         assert!(!text.stdout.contains("switched off"), "{}", text.stdout);
-        assert!(!text.stdout.contains("not in the active catalog"), "{}", text.stdout);
+        assert!(
+            !text.stdout.contains("not in the active catalog"),
+            "{}",
+            text.stdout
+        );
         // A fleet line says the same.
         let csv = format!("p,{from},,{to},,,{model}\n");
         let r = run(&["fleet", "-", "--format", "csv"], &csv);
         let row = r.stdout.lines().nth(1).unwrap_or_default();
-        assert!(row.contains(",no-path,") && row.ends_with(",platform-limit"), "{row}");
+        assert!(
+            row.contains(",no-path,") && row.ends_with(",platform-limit"),
+            "{row}"
+        );
         let r = run(&["fleet", "-", "--format", "json"], &csv);
-        assert!(r.stdout.contains("\"kind\":\"platform-limit\""), "{}", r.stdout);
+        assert!(
+            r.stdout.contains("\"kind\":\"platform-limit\""),
+            "{}",
+            r.stdout
+        );
         assert!(!r.stdout.contains("\"kind\":\"no-path\""), "{}", r.stdout);
     }
 }
@@ -1259,15 +1270,30 @@ fn json_carries_the_model_facts_and_notices_with_their_sources() {
     assert_eq!(limit["confidence"], serde_json::Value::Null, "{limit}");
     let (_, json) = plan_json(&["8.7(1)", "9.1(7)", "--platform", "asa5512x"]);
     let limit = kind(&json, "platform-limit");
-    assert!(limit["source"].as_str().is_some_and(|s| s.contains("asa1000v")), "{limit}");
+    assert!(
+        limit["source"]
+            .as_str()
+            .is_some_and(|s| s.contains("asa1000v")),
+        "{limit}"
+    );
     assert_eq!(limit["assumed"], false, "{limit}");
     // No model, 8.0 to 9.8: no single box runs both.
     let (code, json) = plan_json(&["8.0(5)", "9.8(4)"]);
     let text = run(&["plan", "8.0(5)", "9.8(4)"], "");
     let note = kind(&json, "no-single-box");
     assert_eq!(
-        (&note["old"], &note["new"], &note["source"], &note["assumed"]),
-        (&"8.0(5)".into(), &"9.8(4)".into(), &COMPAT.into(), &true.into()),
+        (
+            &note["old"],
+            &note["new"],
+            &note["source"],
+            &note["assumed"]
+        ),
+        (
+            &"8.0(5)".into(),
+            &"9.8(4)".into(),
+            &COMPAT.into(),
+            &true.into()
+        ),
         "{code} {note}"
     );
     let reason = note["reason"].as_str().expect("reason");
@@ -1289,7 +1315,11 @@ fn json_carries_the_model_facts_and_notices_with_their_sources() {
         assert!(!sources.is_empty(), "{model}");
         let text = run(&["plan", from, "9.20(3)", "--platform", model], "");
         let reason = notice["reason"].as_str().expect("reason");
-        assert!(text.stdout.contains(reason), "{model}: {reason}\n{}", text.stdout);
+        assert!(
+            text.stdout.contains(reason),
+            "{model}: {reason}\n{}",
+            text.stdout
+        );
     }
     let (_, json) = plan_json(&["9.8(4)", "9.20(3)", "--platform", "asa5525x"]);
     assert!(!json.to_string().contains("\"procedure\""), "{json}");
@@ -1302,9 +1332,15 @@ fn json_carries_the_model_facts_and_notices_with_their_sources() {
         .unwrap_or_else(|| panic!("{json}"));
     let exclusion = &preset["exclusions"][0];
     assert_eq!(
-        (&exclusion["train"], &exclusion["source"], &exclusion["assumed"]),
+        (
+            &exclusion["train"],
+            &exclusion["source"],
+            &exclusion["assumed"]
+        ),
         (&"8.3".into(), &COMPAT.into(), &true.into()),
         "{preset}"
     );
-    assert!(exclusion["reason"].as_str().is_some_and(|r| r.contains("5585-X")));
+    assert!(exclusion["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("5585-X")));
 }

@@ -788,10 +788,42 @@ fn a_train_the_model_does_not_run_inside_its_range_is_refused_with_the_reason() 
     const ROADMAP: &str =
         "https://www.cisco.com/c/en/us/td/docs/security/asa/roadmap/licenseroadmap.html";
     let cases = [
-        ("8.3(2)", "9.1(7)", Platform::Asa5585x, "primary", "8.3", true, COMPAT),
-        ("8.2(5)", "8.3(2)", Platform::Asa5585x, "target", "8.3", true, COMPAT),
-        ("8.7(1)", "9.1(7)", Platform::Asa5512x, "primary", "8.7", false, "asa1000v"),
-        ("8.6(1)", "9.1(7)", Platform::Asa5505, "primary", "8.6", false, ROADMAP),
+        (
+            "8.3(2)",
+            "9.1(7)",
+            Platform::Asa5585x,
+            "primary",
+            "8.3",
+            true,
+            COMPAT,
+        ),
+        (
+            "8.2(5)",
+            "8.3(2)",
+            Platform::Asa5585x,
+            "target",
+            "8.3",
+            true,
+            COMPAT,
+        ),
+        (
+            "8.7(1)",
+            "9.1(7)",
+            Platform::Asa5512x,
+            "primary",
+            "8.7",
+            false,
+            "asa1000v",
+        ),
+        (
+            "8.6(1)",
+            "9.1(7)",
+            Platform::Asa5505,
+            "primary",
+            "8.6",
+            false,
+            ROADMAP,
+        ),
     ];
     for (from, to, p, which, train, assumed, source) in cases {
         for rules in RuleSet::ALL {
@@ -852,7 +884,11 @@ fn the_facts_file_says_what_the_code_does_with_8_3_on_the_5585_x() {
         .lines()
         .find(|l| l.contains("8.3 on the 5585-X"))
         .expect("§1.6 says what is done with 8.3 on the 5585-X");
-    for part in ["`presets::NO_83_ON_5585X`", "labelled assumption", "refused"] {
+    for part in [
+        "`presets::NO_83_ON_5585X`",
+        "labelled assumption",
+        "refused",
+    ] {
         assert!(said.contains(part), "{part}: {said}");
     }
     let first = Platform::Asa5585x.first();
@@ -892,23 +928,39 @@ fn a_firepower_2100_plan_starting_before_9_13_is_on_the_platform_mode_path() {
             assert!(head.contains(&format!("href=\"{url}\"")), "{url}: {head}");
         }
         let md = markdown(&s, &Extras::default(), "#x");
-        assert!(md.contains("**Procedure:** Before ASA 9.13 the Firepower 2100 runs in platform mode only"), "{md}");
+        assert!(
+            md.contains(
+                "**Procedure:** Before ASA 9.13 the Firepower 2100 runs in platform mode only"
+            ),
+            "{md}"
+        );
         assert!(md.contains("assumed: commonly cited, not verified here"));
         assert!(md.contains("make the upgraded unit active"));
-        for command in ["boot system disk0:", "failover reload-standby", "copy /noconfirm"] {
+        for command in [
+            "boot system disk0:",
+            "failover reload-standby",
+            "copy /noconfirm",
+        ] {
             assert!(!md.contains(command), "{from} → {to}: {command} in\n{md}");
         }
     }
     // From 9.13 on: appliance mode, today's runbook, the platform-mode note whole.
-    let s = session("9.14(4)", "9.20(3)", Some(Platform::Fp2100), RuleSet::Guide9x);
+    let s = session(
+        "9.14(4)",
+        "9.20(3)",
+        Some(Platform::Fp2100),
+        RuleSet::Guide9x,
+    );
     assert!(runbook_html::cli_steps_apply(&s));
     assert!(s.setup.single_boot_line);
     let notice = s.procedure_notice().expect("a notice");
     assert_eq!(notice.as_str(), "single-boot-line");
     let text = words::platform::procedure(notice);
     assert!(
-        text.contains("upgrade the standby unit first, make the upgraded unit active, then \
-                       upgrade the former active"),
+        text.contains(
+            "upgrade the standby unit first, make the upgraded unit active, then \
+                       upgrade the former active"
+        ),
         "{text}"
     );
     assert!(notice.sources().iter().any(|s| s.url == CHAPTER));

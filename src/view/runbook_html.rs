@@ -344,7 +344,9 @@ pub fn procedure_notice(out: &mut String, session: &Session) {
 /// Whether the ASA command-line steps are shown for this session's model (not on the FXOS
 /// path, where the notice replaces them).
 pub fn cli_steps_apply(session: &Session) -> bool {
-    session.procedure_notice().is_none_or(|n| n.cli_runbook_applies())
+    session
+        .procedure_notice()
+        .is_none_or(|n| n.cli_runbook_applies())
 }
 
 /// A labelled text input; `key` (`data-image-key`) is the image name it sets, if any.

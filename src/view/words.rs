@@ -7,8 +7,8 @@
 use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
 use crate::domain::fleet::{LineProblem, FIELDS};
 use crate::domain::plan::{HopNote, Unused, Verdict};
-use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::presets::Exclusion;
+use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
@@ -1258,7 +1258,10 @@ pub fn caveat_heading(release: Release, kind_label: &str) -> String {
 /// where it is one (SPEC §5.1: never silently).
 pub fn exclusion_basis(e: &Exclusion) -> String {
     if e.assumed {
-        format!("assumed: commonly cited, not verified here; {}", e.source.title)
+        format!(
+            "assumed: commonly cited, not verified here; {}",
+            e.source.title
+        )
     } else {
         e.source.title.to_owned()
     }
