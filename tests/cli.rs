@@ -1197,3 +1197,150 @@ fn text_and_markdown_show_the_other_rule_sets_answer_in_the_pages_words() {
         "{text}"
     );
 }
+
+/// SPEC §5.1: a start or target on a train the model does not run, inside its range, is
+/// refused with a `platform-limit` warning in the JSON (not a `no-path` one blaming the
+/// catalog or the 9.1 path table), in the text, and in a fleet's CSV and JSON lines.
+#[test]
+fn a_train_the_model_does_not_run_is_a_platform_limit_everywhere() {
+    for (from, to, model, field, train) in [
+        ("8.3(2)", "9.1(7)", "asa5585x", "from", "8.3"),
+        ("8.7(1)", "9.1(7)", "asa5512x", "from", "8.7"),
+        ("8.6(1)", "9.1(7)", "asa5505", "from", "8.6"),
+        ("8.2(5)", "8.3(2)", "asa5585x", "to", "8.3"),
+    ] {
+        let (code, json) = plan_json(&[from, to, "--platform", model]);
+        assert_eq!((code, &json["verdict"]), (1, &"no-path".into()), "{json}");
+        let warnings = json["warnings"].as_array().expect("warnings");
+        let kinds: Vec<&str> = warnings.iter().filter_map(|w| w["kind"].as_str()).collect();
+        assert_eq!(kinds, ["platform-limit"], "{json}");
+        assert_eq!(warnings[0]["field"], field, "{json}");
+        let reason = warnings[0]["reason"].as_str().expect("reason");
+        assert!(
+            reason.contains(&format!("does not run the {train} train")),
+            "{reason}"
+        );
+        let text = run(&["plan", from, to, "--platform", model], "");
+        assert_eq!(text.code, 1);
+        let first = text.stdout.lines().next().unwrap_or_default();
+        assert!(first.contains(reason), "{first}");
+        assert!(!text.stdout.contains("switched off"), "{}", text.stdout);
+        assert!(
+            !text.stdout.contains("not in the active catalog"),
+            "{}",
+            text.stdout
+        );
+        // A fleet line says the same.
+        let csv = format!("p,{from},,{to},,,{model}\n");
+        let r = run(&["fleet", "-", "--format", "csv"], &csv);
+        let row = r.stdout.lines().nth(1).unwrap_or_default();
+        assert!(
+            row.contains(",no-path,") && row.ends_with(",platform-limit"),
+            "{row}"
+        );
+        let r = run(&["fleet", "-", "--format", "json"], &csv);
+        assert!(
+            r.stdout.contains("\"kind\":\"platform-limit\""),
+            "{}",
+            r.stdout
+        );
+        assert!(!r.stdout.contains("\"kind\":\"no-path\""), "{}", r.stdout);
+    }
+}
+
+/// The JSON carries, with its source, every model fact and notice the text and the page show
+/// (schema 1, additive): the platform limit's source and assumption, the "no single box runs
+/// both" note, the procedure notices, and why a model's exclusion leaves a train out of a hop.
+#[test]
+fn json_carries_the_model_facts_and_notices_with_their_sources() {
+    const COMPAT: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html";
+    let kind = |json: &serde_json::Value, kind: &str| -> serde_json::Value {
+        json["warnings"]
+            .as_array()
+            .and_then(|ws| ws.iter().find(|w| w["kind"] == kind))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {kind} in {json}"))
+    };
+    // A platform limit: the fact's source and whether it is assumed.
+    let (_, json) = plan_json(&["9.8(4)", "9.20(3)", "--platform", "asa5525x"]);
+    let limit = kind(&json, "platform-limit");
+    assert_eq!(limit["source"], COMPAT, "{limit}");
+    assert_eq!(limit["assumed"], true, "{limit}");
+    assert_eq!(limit["confidence"], serde_json::Value::Null, "{limit}");
+    let (_, json) = plan_json(&["8.7(1)", "9.1(7)", "--platform", "asa5512x"]);
+    let limit = kind(&json, "platform-limit");
+    assert!(
+        limit["source"]
+            .as_str()
+            .is_some_and(|s| s.contains("asa1000v")),
+        "{limit}"
+    );
+    assert_eq!(limit["assumed"], false, "{limit}");
+    // No model, 8.0 to 9.8: no single box runs both.
+    let (code, json) = plan_json(&["8.0(5)", "9.8(4)"]);
+    let text = run(&["plan", "8.0(5)", "9.8(4)"], "");
+    let note = kind(&json, "no-single-box");
+    assert_eq!(
+        (
+            &note["old"],
+            &note["new"],
+            &note["source"],
+            &note["assumed"]
+        ),
+        (
+            &"8.0(5)".into(),
+            &"9.8(4)".into(),
+            &COMPAT.into(),
+            &true.into()
+        ),
+        "{code} {note}"
+    );
+    let reason = note["reason"].as_str().expect("reason");
+    assert!(reason.starts_with("No single box runs both") && text.stdout.contains(reason));
+    // The procedure notices, each with its documents and whether the ASA runbook applies.
+    for (model, from, procedure, runbook) in [
+        ("fp4100", "9.8(4)", "fxos", false),
+        ("fp1000", "9.14(4)", "single-boot-line", true),
+        ("fp2100", "9.14(4)", "single-boot-line", true),
+        ("fp3100", "9.18(4)", "single-boot-line", true),
+        ("fp4200", "9.20(3)", "single-boot-line", true),
+        ("fp2100", "9.8(4)", "platform-mode", false),
+    ] {
+        let (_, json) = plan_json(&[from, "9.20(3)", "--platform", model]);
+        let notice = kind(&json, "procedure");
+        assert_eq!(notice["procedure"], procedure, "{model}: {notice}");
+        assert_eq!(notice["runbook"], runbook, "{model}: {notice}");
+        let sources = notice["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty(), "{model}");
+        let text = run(&["plan", from, "9.20(3)", "--platform", model], "");
+        let reason = notice["reason"].as_str().expect("reason");
+        assert!(
+            text.stdout.contains(reason),
+            "{model}: {reason}\n{}",
+            text.stdout
+        );
+    }
+    let (_, json) = plan_json(&["9.8(4)", "9.20(3)", "--platform", "asa5525x"]);
+    assert!(!json.to_string().contains("\"procedure\""), "{json}");
+    // A hop passing over a train the model leaves out says why, with the source.
+    let (_, json) = plan_json(&["8.2(5)", "9.1(7)", "--platform", "asa5585x"]);
+    let preset = json["hops"][0]["warnings"]
+        .as_array()
+        .and_then(|ws| ws.iter().find(|w| w["kind"] == "preset"))
+        .cloned()
+        .unwrap_or_else(|| panic!("{json}"));
+    let exclusion = &preset["exclusions"][0];
+    assert_eq!(
+        (
+            &exclusion["train"],
+            &exclusion["source"],
+            &exclusion["assumed"]
+        ),
+        (&"8.3".into(), &COMPAT.into(), &true.into()),
+        "{preset}"
+    );
+    assert!(exclusion["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("5585-X")));
+}

@@ -427,15 +427,20 @@ fn a_preset_or_a_train_set_never_takes_the_plan_through_a_train_the_model_cannot
         preset: Some("asa5500x".into()),
         ..PlanQuery::default()
     });
+    // It is refused like a release outside the range (SPEC §5.1), with the reason.
     assert_eq!(s.verdict, Verdict::NoPath);
+    assert!(matches!(
+        s.platform_limits[..],
+        [l] if l.which == Limited::Unit(Unit::Primary)
+            && matches!(l.limit, Limit::NotRun(e) if e.train == t("8.6"))
+    ));
+    let said = words::platform::limit(&s.platform_limits[0]);
     assert!(
-        s.messages.iter().any(|m| m
-            .text
-            .starts_with("the ASA 5580 does not run 8.6: 8.6 is a platform train")
-            && m.text
-                .ends_with("Choose another model, or none, to plan from or to it")),
-        "{:?}",
-        s.messages
+        said.starts_with(
+            "ASA 5580 does not run the 8.6 train, and the primary unit runs 8.6(1): 8.6 is a \
+             platform train"
+        ),
+        "{said}"
     );
     // Every model under every preset: only trains the model runs.
     for p in Platform::ALL {
@@ -525,21 +530,22 @@ fn default_image_names_follow_the_family_and_its_spelling() {
 
 #[test]
 fn the_runbook_names_the_models_files_and_typed_names_still_win() {
+    // From 9.13 on (appliance mode: a plan from before it is on the FXOS path, no commands).
     let s = session(
-        "9.8(4)",
         "9.14(4)",
+        "9.20(3)",
         Some(Platform::Fp2100),
         RuleSet::Guide9x,
     );
     let images = runbook::hop_images(s.hops(), "", &[], s.platform);
-    assert_eq!(images[0].old_image, "cisco-asa-fp2k.9.8.4.SPA");
-    assert_eq!(images[0].new_image, "cisco-asa-fp2k.9.14.4.SPA");
-    let typed = [("9.14(4)".to_string(), "my-own.SPA".to_string())];
+    assert_eq!(images[0].old_image, "cisco-asa-fp2k.9.14.4.SPA");
+    assert_eq!(images[0].new_image, "cisco-asa-fp2k.9.20.3.SPA");
+    let typed = [("9.20(3)".to_string(), "my-own.SPA".to_string())];
     let images = runbook::hop_images(s.hops(), "", &typed, s.platform);
     assert_eq!(images[0].new_image, "my-own.SPA");
     // The change ticket's commands name the family's files, never the 5500-X guess.
     let md = markdown(&s, &Extras::default(), "#x");
-    assert!(md.contains("cisco-asa-fp2k.9.14.4.SPA"), "{md}");
+    assert!(md.contains("cisco-asa-fp2k.9.20.3.SPA"), "{md}");
     assert!(!md.contains("-smp-k8.bin"), "{md}");
     assert!(md.contains("`cisco-asa-fp2k.<dotted>.SPA`"));
 }
@@ -556,7 +562,7 @@ fn every_procedure_notice_links_what_the_reference_data_names_for_its_kind() {
         let note = procedures[kind]
             .as_str()
             .expect("a note per procedure kind");
-        let Some(notice) = ProcedureNotice::of(Some(p)) else {
+        let Some(notice) = ProcedureNotice::of(Some(p), None) else {
             assert_eq!(
                 kind, "boot-system",
                 "{p}: only the fallback kind has no notice"
@@ -578,11 +584,11 @@ fn every_procedure_notice_links_what_the_reference_data_names_for_its_kind() {
     }
     // The FXOS notice links the chassis manager's startup-version page (read, H) beside the
     // compatibility page; the unverified single-line behaviour is listed as not found.
-    let fxos = ProcedureNotice::of(Some(Platform::Fp4100)).expect("a notice");
+    let fxos = ProcedureNotice::of(Some(Platform::Fp4100), None).expect("a notice");
     assert!(fxos.sources().contains(&platform::FXOS_IMAGE_MANAGEMENT));
     assert!(words::platform::procedure(fxos).contains("startup version"));
     // The single-line behaviour is not stated as checked: the words say so.
-    let single = ProcedureNotice::of(Some(Platform::Fp1000)).expect("a notice");
+    let single = ProcedureNotice::of(Some(Platform::Fp1000), None).expect("a notice");
     assert!(words::platform::procedure(single).contains("could not check"));
     let not_found = data["not_found"].as_array().expect("not_found");
     assert!(not_found
@@ -599,7 +605,7 @@ fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() 
         RuleSet::Guide9x,
     );
     assert_eq!(s.verdict, Verdict::Ok);
-    let notice = ProcedureNotice::of(s.platform).expect("a notice");
+    let notice = s.procedure_notice().expect("a notice");
     assert_eq!(
         notice,
         ProcedureNotice::Fxos {
@@ -637,7 +643,7 @@ fn the_single_boot_line_models_are_noted_and_keep_their_runbook() {
         Platform::Fp3100,
         Platform::Fp4200,
     ] {
-        let notice = ProcedureNotice::of(Some(p)).expect("a notice");
+        let notice = ProcedureNotice::of(Some(p), None).expect("a notice");
         assert!(
             matches!(notice, ProcedureNotice::SingleBootLine { .. }),
             "{p}"
@@ -657,9 +663,9 @@ fn the_single_boot_line_models_are_noted_and_keep_their_runbook() {
     assert!(runbook_html::cli_steps_apply(&s));
     // The `boot system` with fallback models have no notice.
     for p in [Platform::Asa5525x, Platform::Asav, Platform::Asa5505] {
-        assert_eq!(ProcedureNotice::of(Some(p)), None);
+        assert_eq!(ProcedureNotice::of(Some(p), None), None);
     }
-    assert_eq!(ProcedureNotice::of(None), None);
+    assert_eq!(ProcedureNotice::of(None, None), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,4 +772,208 @@ fn the_asa_5585x_passes_over_83_and_says_it_is_an_assumption() {
     // Without a model, 8.3 is a stop as Table 81-1 has it.
     let any = session("8.2(5)", "8.4(7)", None, RuleSet::Table811);
     assert_eq!(any.hops().len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A train inside the range that the model does not run
+
+/// The audit's cases: a start or target on a train the model does not run, inside its first
+/// and last train, is refused like one outside the range (SPEC §5.1): the reason names the
+/// model, the train, the fact's source and whether it is assumed, and blames neither switched
+/// off trains nor a path table.
+#[test]
+fn a_train_the_model_does_not_run_inside_its_range_is_refused_with_the_reason() {
+    const COMPAT: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html";
+    const ROADMAP: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/roadmap/licenseroadmap.html";
+    let cases = [
+        (
+            "8.3(2)",
+            "9.1(7)",
+            Platform::Asa5585x,
+            "primary",
+            "8.3",
+            true,
+            COMPAT,
+        ),
+        (
+            "8.2(5)",
+            "8.3(2)",
+            Platform::Asa5585x,
+            "target",
+            "8.3",
+            true,
+            COMPAT,
+        ),
+        (
+            "8.7(1)",
+            "9.1(7)",
+            Platform::Asa5512x,
+            "primary",
+            "8.7",
+            false,
+            "asa1000v",
+        ),
+        (
+            "8.6(1)",
+            "9.1(7)",
+            Platform::Asa5505,
+            "primary",
+            "8.6",
+            false,
+            ROADMAP,
+        ),
+    ];
+    for (from, to, p, which, train, assumed, source) in cases {
+        for rules in RuleSet::ALL {
+            let s = session(from, to, Some(p), rules);
+            let case = format!("{p} {from} → {to} {rules:?}");
+            assert_eq!(s.verdict, Verdict::NoPath, "{case}");
+            assert!(s.hops().is_empty(), "{case}");
+            assert_eq!(s.platform_limits.len(), 1, "{case}");
+            let text = words::platform::limit(&s.platform_limits[0]);
+            assert!(
+                text.starts_with(&format!("{} does not run the {train} train", p.label())),
+                "{case}: {text}"
+            );
+            assert_eq!(
+                text.contains("assumed: commonly cited, not verified here"),
+                assumed,
+                "{case}: {text}"
+            );
+            let verdict = words::verdict(&s);
+            assert_eq!(verdict, format!("Not planned: {text}"), "{case}");
+            for wrong in ["switched off", "change the preset", "path table"] {
+                assert!(!verdict.contains(wrong), "{case}: {verdict}");
+            }
+            // The page's message, with the fact's source.
+            let html = platform_html::limits(&s);
+            let limit = one(&html, "p.platform-limit");
+            assert_eq!(limit.attr("data-platform-limit"), Some(which), "{case}");
+            assert!(
+                select(&html, "p.platform-limit a")
+                    .iter()
+                    .any(|a| a.attr("href").is_some_and(|h| h.contains(source))),
+                "{case}: {html}"
+            );
+            // The Markdown says the same, with the link.
+            let md = markdown(&s, &Extras::default(), "#x");
+            let line = md
+                .lines()
+                .find(|l| l.starts_with("- **Platform limit:**"))
+                .unwrap_or_else(|| panic!("{case}: {md}"));
+            assert!(line.contains(source), "{case}: {line}");
+        }
+    }
+}
+
+/// The repository's facts file says what the code does with "the 5585-X has no 8.3" (SPEC
+/// §5.1's fact to check): applied as a labelled assumption, not "left in"; and the reason
+/// names the model's own first train (8.2, assumed), not a release nothing here sources.
+#[test]
+fn the_facts_file_says_what_the_code_does_with_8_3_on_the_5585_x() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/reference/asa-facts.md");
+    let facts = std::fs::read_to_string(&path).expect("data/reference/asa-facts.md");
+    let e = Platform::Asa5585x
+        .exclusion(t("8.3"))
+        .expect("the 5585-X leaves out 8.3");
+    assert!(e.assumed);
+    assert!(!facts.contains("8.3 on the 5585-X is left in"));
+    let said = facts
+        .lines()
+        .find(|l| l.contains("8.3 on the 5585-X"))
+        .expect("§1.6 says what is done with 8.3 on the 5585-X");
+    for part in [
+        "`presets::NO_83_ON_5585X`",
+        "labelled assumption",
+        "refused",
+    ] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
+    let first = Platform::Asa5585x.first();
+    assert!(first.is_assumed());
+    assert!(
+        e.reason
+            .contains(&format!("its first train is taken to be {}", first.train)),
+        "{}",
+        e.reason
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firepower 2100 before 9.13: platform mode
+
+/// Appliance mode came to the Firepower 2100 with ASA 9.13(1) (assumed); before it the 2100
+/// ran only in platform mode, and a pair upgraded from 9.12 or earlier stays there. So a plan
+/// starting before 9.13 is on the FXOS path: the page, the Markdown and the text say so, link
+/// Cisco's procedure and the release notes, and hand out no ASA `boot system` runbook (SPEC
+/// §5.1, as on the 4100/9300). From 9.13 on the runbook stays, its platform-mode note giving
+/// the whole procedure (facts §4.3: make the upgraded unit active).
+#[test]
+fn a_firepower_2100_plan_starting_before_9_13_is_on_the_platform_mode_path() {
+    const NOTES_913: &str =
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/asa913/release/notes/asarn913.html";
+    const CHAPTER: &str =
+        "https://www.cisco.com/c/zh_cn/td/docs/security/asa/upgrade/asa-upgrade/asa-upgrade_chapter_01.html";
+    for (from, to) in [("9.8(4)", "9.12(4)"), ("9.12(4)", "9.20(3)")] {
+        let s = session(from, to, Some(Platform::Fp2100), RuleSet::Guide9x);
+        assert_eq!(s.verdict, Verdict::Ok, "{from} → {to}");
+        assert!(!runbook_html::cli_steps_apply(&s), "{from} → {to}");
+        assert!(!s.setup.single_boot_line, "{from} → {to}");
+        let head = runbook_html::head(&s);
+        let notice = one(&head, "[data-procedure]");
+        assert_eq!(notice.attr("data-procedure"), Some("platform-mode"));
+        for url in [NOTES_913, CHAPTER] {
+            assert!(head.contains(&format!("href=\"{url}\"")), "{url}: {head}");
+        }
+        let md = markdown(&s, &Extras::default(), "#x");
+        assert!(
+            md.contains(
+                "**Procedure:** Before ASA 9.13 the Firepower 2100 runs in platform mode only"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("assumed: commonly cited, not verified here"));
+        assert!(md.contains("make the upgraded unit active"));
+        for command in [
+            "boot system disk0:",
+            "failover reload-standby",
+            "copy /noconfirm",
+        ] {
+            assert!(!md.contains(command), "{from} → {to}: {command} in\n{md}");
+        }
+    }
+    // From 9.13 on: appliance mode, today's runbook, the platform-mode note whole.
+    let s = session(
+        "9.14(4)",
+        "9.20(3)",
+        Some(Platform::Fp2100),
+        RuleSet::Guide9x,
+    );
+    assert!(runbook_html::cli_steps_apply(&s));
+    assert!(s.setup.single_boot_line);
+    let notice = s.procedure_notice().expect("a notice");
+    assert_eq!(notice.as_str(), "single-boot-line");
+    let text = words::platform::procedure(notice);
+    assert!(
+        text.contains(
+            "upgrade the standby unit first, make the upgraded unit active, then \
+                       upgrade the former active"
+        ),
+        "{text}"
+    );
+    assert!(notice.sources().iter().any(|s| s.url == CHAPTER));
+    // The reference data says the same.
+    let data = reference();
+    let row = data["platforms"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["id"] == "fp2100"))
+        .expect("fp2100 row");
+    assert_eq!(
+        row["appliance_mode_from"],
+        serde_json::json!({"train": platform::APPLIANCE_MODE_FROM.train.to_string(),
+            "basis": "assumed", "check": NOTES_913})
+    );
+    assert!(platform::APPLIANCE_MODE_FROM.is_assumed());
 }

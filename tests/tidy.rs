@@ -657,7 +657,7 @@ const SENTENCES_KEPT: &[(&str, usize, &str)] = &[
     ("src/domain/caveats.rs", 23, "Cisco-sourced caveat texts and their commands"),
     ("src/domain/rules.rs", 17, "Cisco-sourced exceptions: reasons, notes, quotes"),
     ("src/domain/sources.rs", 12, "titles of Cisco's documents"),
-    ("src/domain/platform.rs", 7, "models' names and their Cisco documents' titles"),
+    ("src/domain/platform.rs", 9, "models' names and their Cisco documents' titles"),
     ("src/domain/presets.rs", 9, "presets' names and exclusion reasons"),
     ("src/domain/show/parse.rs", 16, "lines of device output the parser matches"),
     ("src/domain/show/mod.rs", 3, "failover states as the device prints them"),

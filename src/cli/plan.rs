@@ -22,7 +22,7 @@
 use super::{link_base, mode, platform, preset, report, rule_set, train, Status};
 use asa_planner::domain::fleet::{canonical, json, PairPlan};
 use asa_planner::domain::plan::Verdict;
-use asa_planner::domain::platform::{Platform, ProcedureNotice};
+use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::release::Train;
 use asa_planner::domain::rules::RuleSet;
@@ -263,7 +263,7 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
             sources.join("; ")
         );
     }
-    if let Some(notice) = ProcedureNotice::of(session.platform) {
+    if let Some(notice) = session.procedure_notice() {
         let sources: Vec<&str> = notice.sources().iter().map(|s| s.url).collect();
         let _ = writeln!(
             s,

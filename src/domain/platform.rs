@@ -274,6 +274,30 @@ pub const BOOT_SYSTEM_COMMAND: Source = Source {
     url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/A-H/asa-command-ref-A-H/b-commands.html",
 };
 
+/// Cisco's ASA 9.13 release notes: where appliance mode on the Firepower 2100 is said to have
+/// come, with ASA 9.13(1). Not checked here against its text: the notice that cites it labels
+/// the fact an assumption.
+pub const RELEASE_NOTES_913: Source = Source {
+    title: "Cisco Secure Firewall ASA Release Notes, 9.13(x)",
+    url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa913/release/notes/asarn913.html",
+};
+
+/// Cisco's ASA upgrade guide, chapter "Upgrade the Firepower 2100" (platform mode; read in its
+/// Chinese edition, H, facts §4.3): the ASA bundle is installed through FXOS or the chassis
+/// manager, the standby unit first, then the upgraded unit is made active, then the former
+/// active is upgraded.
+pub const FP2100_PLATFORM_MODE_UPGRADE: Source = Source {
+    title: "Cisco Secure Firewall ASA Upgrade Guide: Upgrade the Firepower 2100 (platform mode)",
+    url: "https://www.cisco.com/c/zh_cn/td/docs/security/asa/upgrade/asa-upgrade/asa-upgrade_chapter_01.html",
+};
+
+/// The first train in which a model that also runs platform mode (the Firepower 2100) runs in
+/// appliance mode: ASA 9.13(1), per [`RELEASE_NOTES_913`] (assumed: commonly cited, not verified
+/// here). Before it the 2100 runs only in platform mode, and a pair upgraded from 9.12 or
+/// earlier stays in platform mode unless converted, so a plan starting before it follows the
+/// FXOS path ([`ProcedureNotice::PlatformModeOnly`]).
+pub const APPLIANCE_MODE_FROM: Bound = assumed(9, 13);
+
 /// Every family, in the order of SPEC §5.1.
 pub const FACTS: [Facts; 15] = [
     Facts {
@@ -527,7 +551,10 @@ impl Platform {
         train >= self.first().train && self.last().is_none_or(|l| train <= l.train)
     }
 
-    /// The bound `release` falls outside of, if any.
+    /// Why the model cannot run `release`, if it cannot: the bound it falls outside of, or,
+    /// inside the range, the exclusion of its train (8.3 on a 5585-X, 8.6 on a 5505). Either
+    /// refuses the request the same way (SPEC §5.1): a preset or train set cannot widen a
+    /// model, so no switch would bring the train back.
     pub fn limit(self, release: Release) -> Option<Limit> {
         let train = release.train();
         if train < self.first().train {
@@ -535,7 +562,7 @@ impl Platform {
         }
         match self.last() {
             Some(last) if train > last.train => Some(Limit::AboveLast(last)),
-            _ => None,
+            _ => self.exclusion(train).map(Limit::NotRun),
         }
     }
 
@@ -551,17 +578,48 @@ impl Platform {
     }
 }
 
-/// Which end of a model's range a release falls outside of.
+/// Why a model cannot run a release: it falls outside one end of the model's range, or its
+/// train, inside the range, is one the model does not run.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Limit {
     BelowFirst(Bound),
     AboveLast(Bound),
+    /// Inside the range, a train the model does not run: the exclusion says why, with its
+    /// source and whether it is an assumption.
+    NotRun(&'static Exclusion),
 }
 
 impl Limit {
-    pub fn bound(self) -> Bound {
+    /// The bound the release falls outside of (`None` for a train the model does not run).
+    pub fn bound(self) -> Option<Bound> {
         match self {
-            Limit::BelowFirst(b) | Limit::AboveLast(b) => b,
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => Some(b),
+            Limit::NotRun(_) => None,
+        }
+    }
+
+    /// The document the fact was read in, if any (an assumed bound has none).
+    pub fn source(self) -> Option<Source> {
+        match self {
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => b.source(),
+            Limit::NotRun(e) => Some(e.source),
+        }
+    }
+
+    /// Whether the fact is an assumption ("commonly cited, not verified here").
+    pub fn is_assumed(self) -> bool {
+        match self {
+            Limit::BelowFirst(b) | Limit::AboveLast(b) => b.is_assumed(),
+            Limit::NotRun(e) => e.assumed,
+        }
+    }
+
+    /// How sure the reading is, for a fact read with a confidence (`None` for an assumption
+    /// and for an exclusion, which carries none).
+    pub fn confidence(self) -> Option<Confidence> {
+        match self.bound().map(|b| b.basis) {
+            Some(Basis::Read { confidence, .. }) => Some(confidence),
+            _ => None,
         }
     }
 }
@@ -664,14 +722,26 @@ pub enum ProcedureNotice {
         platform: Platform,
         platform_mode: bool,
     },
+    /// A model that also runs platform mode (Firepower 2100), on a plan that starts before
+    /// appliance mode came ([`APPLIANCE_MODE_FROM`]): the pair is in platform mode, upgraded
+    /// through FXOS or the chassis manager. The ASA command-line runbook is not shown (SPEC
+    /// §5.1: the page does not pretend it applies).
+    PlatformModeOnly { platform: Platform },
 }
 
 impl ProcedureNotice {
-    /// The notice for `platform` (none for the `boot system` with fallback kind).
-    pub fn of(platform: Option<Platform>) -> Option<ProcedureNotice> {
+    /// The notice for `platform` on a plan that starts at `start` (none for the `boot system`
+    /// with fallback kind). A model that also runs platform mode, on a plan starting before
+    /// [`APPLIANCE_MODE_FROM`], is on the FXOS path; with no start known, its usual notice.
+    pub fn of(platform: Option<Platform>, start: Option<Release>) -> Option<ProcedureNotice> {
         let platform = platform?;
         match platform.procedure() {
             Procedure::BootSystem => None,
+            Procedure::SingleBootLine {
+                platform_mode: true,
+            } if start.is_some_and(|r| r.train() < APPLIANCE_MODE_FROM.train) => {
+                Some(ProcedureNotice::PlatformModeOnly { platform })
+            }
             Procedure::SingleBootLine { platform_mode } => Some(ProcedureNotice::SingleBootLine {
                 platform,
                 platform_mode,
@@ -680,9 +750,19 @@ impl ProcedureNotice {
         }
     }
 
+    /// `fxos` | `single-boot-line` | `platform-mode`: the page's `data-procedure` and the
+    /// JSON's `procedure`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProcedureNotice::Fxos { .. } => "fxos",
+            ProcedureNotice::SingleBootLine { .. } => "single-boot-line",
+            ProcedureNotice::PlatformModeOnly { .. } => "platform-mode",
+        }
+    }
+
     /// Whether the ASA command-line runbook applies at all (not on the FXOS path).
     pub fn cli_runbook_applies(self) -> bool {
-        !matches!(self, ProcedureNotice::Fxos { .. })
+        matches!(self, ProcedureNotice::SingleBootLine { .. })
     }
 
     /// The documents the notice links.
@@ -696,8 +776,17 @@ impl ProcedureNotice {
             ProcedureNotice::SingleBootLine {
                 platform_mode: true,
                 ..
-            } => vec![BOOT_SYSTEM_COMMAND, ASA_UPGRADE_GUIDE],
+            } => vec![
+                BOOT_SYSTEM_COMMAND,
+                FP2100_PLATFORM_MODE_UPGRADE,
+                ASA_UPGRADE_GUIDE,
+            ],
             ProcedureNotice::SingleBootLine { .. } => vec![BOOT_SYSTEM_COMMAND],
+            ProcedureNotice::PlatformModeOnly { .. } => vec![
+                FP2100_PLATFORM_MODE_UPGRADE,
+                RELEASE_NOTES_913,
+                ASA_UPGRADE_GUIDE,
+            ],
         }
     }
 }

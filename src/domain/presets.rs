@@ -86,14 +86,17 @@ const ONLY_1000V: Exclusion = Exclusion {
     assumed: false,
 };
 
-/// SPEC §5.1: "the 5585-X has no 8.3 [check]". Cisco's 8.3 memory requirements name the ASA
-/// 5505 to 5580 only; the 5585-X came with 8.2(3) and went on with 8.4. Not verified in a
-/// Cisco release note here, so the reason says so and where to check.
+/// SPEC §5.1 lists "the 5585-X has no 8.3 [check]" among the facts to verify. It could not be
+/// verified here (Cisco's compatibility guide was not readable), so it is applied as a labelled
+/// assumption (`assumed`): the model's first train is taken to be 8.2 (itself assumed) and its
+/// next 8.4, and a plan on a 5585-X neither passes through nor starts or ends in 8.3. The
+/// reason says where to check it and how to plan through 8.3 if a box does run it (no model).
+/// `data/reference/asa-facts.md` §1.6 says the same.
 pub const NO_83_ON_5585X: Exclusion = Exclusion {
     train: train(8, 3),
-    reason: "the ASA 5585-X is said not to run 8.3 (it came with 8.2(3), then 8.4): \
-             commonly cited, not verified here; check Cisco's compatibility list, and choose no \
-             model to plan through 8.3 if yours runs it",
+    reason: "the ASA 5585-X is said not to run 8.3 (its first train is taken to be 8.2, and \
+             its next 8.4); check Cisco's compatibility list, and choose no model to plan \
+             through 8.3 if yours runs it",
     source: ASA_COMPATIBILITY,
     assumed: true,
 };

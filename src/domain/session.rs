@@ -12,7 +12,7 @@ use super::catalog::{is_pre_release, Catalog};
 use super::caveats::{self, Caveat, CAVEATS};
 use super::custom_list::{self, ListError};
 use super::plan::{self, Hop, JoinBlock, Plan, Unused, Verdict};
-use super::platform::{Limit, Platform, Procedure};
+use super::platform::{Limit, Platform, Procedure, ProcedureNotice};
 use super::presets::{self, Exclusion, Preset, PRESETS};
 use super::query::PlanQuery;
 use super::release::{Release, Train};
@@ -435,6 +435,13 @@ impl Reuse {
 const NEAREST: usize = 2;
 
 impl Session {
+    /// What the runbook shows about how the chosen model is upgraded on this plan (SPEC §5.1):
+    /// by the model, and for a Firepower 2100 by where the plan starts (platform mode before
+    /// 9.13).
+    pub fn procedure_notice(&self) -> Option<ProcedureNotice> {
+        ProcedureNotice::of(self.platform, self.start)
+    }
+
     /// The plan's hops (none unless the verdict is `ok`).
     pub fn hops(&self) -> &[Hop] {
         self.plan
@@ -610,6 +617,11 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     let start = units[0].1.min(units[1].1);
     let newer = units[0].1.max(units[1].1);
     session.start = Some(start);
+    // A Firepower 2100 plan starting before appliance mode is on the FXOS path: no boot line.
+    session.setup.single_boot_line = matches!(
+        session.procedure_notice(),
+        Some(ProcedureNotice::SingleBootLine { .. })
+    );
     single_box_note(&mut session, start, newer.max(to));
     if refused_by_platform(&mut session, units, to) {
         return session;

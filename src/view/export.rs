@@ -11,7 +11,6 @@
 use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
-use crate::domain::platform::ProcedureNotice;
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
     image_of, plan_default_image, plan_family, Block, HopImages, Role, Setup, Step,
@@ -247,7 +246,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 hops.first().and_then(|h| plan_family(hops, h.from)),
             ))
         )?;
-        let notice = ProcedureNotice::of(s.platform);
+        let notice = s.procedure_notice();
         if let Some(n) = notice {
             writeln!(
                 md,

@@ -10,7 +10,6 @@
 use super::markup::{attr, escape, inline_code};
 use super::{plan_html, words};
 use crate::domain::plan::Hop;
-use crate::domain::platform::ProcedureNotice;
 use crate::domain::runbook::{asdm_key, Block, Check, HopImages, Mode, Role, Runbook, Step};
 use crate::domain::session::{HopFacts, HopWarning, Session};
 
@@ -348,16 +347,14 @@ pub fn head(session: &Session) -> String {
     out
 }
 
-/// The chosen model's procedure notice (`[data-procedure]`, `fxos` or `single-boot-line`) with
-/// Cisco's documents; nothing for the `boot system` with fallback kind or no model.
+/// The chosen model's procedure notice (`[data-procedure]`: `fxos`, `single-boot-line` or
+/// `platform-mode`) with Cisco's documents; nothing for the `boot system` with fallback kind
+/// or no model.
 pub fn procedure_notice(out: &mut String, session: &Session) {
-    let Some(notice) = ProcedureNotice::of(session.platform) else {
+    let Some(notice) = session.procedure_notice() else {
         return;
     };
-    let kind = match notice {
-        ProcedureNotice::Fxos { .. } => "fxos",
-        ProcedureNotice::SingleBootLine { .. } => "single-boot-line",
-    };
+    let kind = notice.as_str();
     out.push_str("<p class=\"runbook-panel-warning\"");
     attr(out, "data-procedure", kind);
     out.push('>');
@@ -369,7 +366,9 @@ pub fn procedure_notice(out: &mut String, session: &Session) {
 /// Whether the ASA command-line steps are shown for this session's model (not on the FXOS
 /// path, where the notice replaces them).
 pub fn cli_steps_apply(session: &Session) -> bool {
-    ProcedureNotice::of(session.platform).is_none_or(|n| n.cli_runbook_applies())
+    session
+        .procedure_notice()
+        .is_none_or(|n| n.cli_runbook_applies())
 }
 
 /// A labelled text input; `key` (`data-image-key`) is the image name it sets, if any.

@@ -7,6 +7,7 @@
 use crate::domain::custom_list::{ListProblem, MAX_ENTRIES};
 use crate::domain::fleet::{LineProblem, FIELDS};
 use crate::domain::plan::{HopNote, Unused, Verdict};
+use crate::domain::presets::Exclusion;
 use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
@@ -52,7 +53,7 @@ impl fmt::Display for Problem {
             } => {
                 let reason = exclusion.map_or_else(
                     || "it is switched off".to_owned(),
-                    |e| format!("{} ({})", e.reason, e.source.title),
+                    |e| format!("{} ({})", e.reason, exclusion_basis(e)),
                 );
                 write!(
                     f,
@@ -91,7 +92,7 @@ impl fmt::Display for Problem {
                 let it = if trains.len() == 1 { "it" } else { "them" };
                 let why: Vec<String> = exclusions
                     .iter()
-                    .map(|e| format!("{} ({})", e.reason, e.source.title))
+                    .map(|e| format!("{} ({})", e.reason, exclusion_basis(e)))
                     .collect();
                 let (label, trains, why) = (platform.label(), joined(&trains), why.join("; "));
                 match asked {
@@ -144,6 +145,21 @@ impl fmt::Display for FieldProblem {
 impl fmt::Display for PlatformLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&platform::limit(self))
+    }
+}
+
+/// A model's procedure notice as the JSON's `procedure` warning says it: the runbook's
+/// words, without the code marks (plain text, as the command line prints it).
+impl fmt::Display for crate::domain::platform::ProcedureNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&platform::procedure(*self).replace('`', ""))
+    }
+}
+
+/// A plan-wide note as the page and the text say it (the JSON's `no-single-box` reason).
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&note(self))
     }
 }
 
@@ -945,7 +961,12 @@ pub fn warning(warning: &HopWarning) -> String {
             let assumed: Vec<String> = exclusions
                 .iter()
                 .filter(|e| e.assumed)
-                .map(|e| format!(" {}: {}.", e.train, e.reason))
+                .map(|e| {
+                    format!(
+                        " {}: {} (assumed: commonly cited, not verified here).",
+                        e.train, e.reason
+                    )
+                })
                 .collect();
             let who = if assumed.is_empty() {
                 "the platform preset"
@@ -1291,6 +1312,19 @@ pub fn caveat_heading(release: Release, kind_label: &str) -> String {
 }
 
 /// "confidence H" with what it means.
+/// What an exclusion rests on, after its reason: its document, said to be an assumption
+/// where it is one (SPEC §5.1: never silently).
+pub fn exclusion_basis(e: &Exclusion) -> String {
+    if e.assumed {
+        format!(
+            "assumed: commonly cited, not verified here; {}",
+            e.source.title
+        )
+    } else {
+        e.source.title.to_owned()
+    }
+}
+
 pub fn confidence(letter: &str) -> String {
     let meaning = match letter {
         "H" => "read in Cisco's document",
@@ -1424,9 +1458,31 @@ pub mod platform {
     /// past it."
     pub fn limit(limit: &PlatformLimit) -> String {
         let label = limit.platform.label();
+        let what = match limit.which {
+            Limited::Target => "choose a target it runs, or another model",
+            Limited::Unit(_) => "check the release typed and the model chosen",
+        };
         let (range, side) = match limit.limit {
             Limit::AboveLast(b) => (format!("up to {} ({})", b.train, basis(&b)), "past"),
             Limit::BelowFirst(b) => (format!("from {} on ({})", b.train, basis(&b)), "before"),
+            Limit::NotRun(e) => {
+                // Inside the range: the train itself is what the model does not run, and no
+                // preset or switch brings it back (SPEC §5.1).
+                let which = match limit.which {
+                    Limited::Target => format!("the target is {}", limit.release),
+                    Limited::Unit(unit) => format!("the {} runs {}", unit.label(), limit.release),
+                };
+                let what = match limit.which {
+                    Limited::Target => "Choose a target it runs, or another model",
+                    Limited::Unit(_) => "Check the release typed and the model chosen",
+                };
+                return format!(
+                    "{label} does not run the {} train, and {which}: {} ({}). {what}.",
+                    e.train,
+                    e.reason,
+                    super::exclusion_basis(e),
+                );
+            }
         };
         let which = match limit.which {
             Limited::Target => format!("the target {} is {side} it", limit.release),
@@ -1434,17 +1490,13 @@ pub mod platform {
                 format!("the {} runs {}, {side} it", unit.label(), limit.release)
             }
         };
-        let what = match limit.which {
-            Limited::Target => "choose a target it runs, or another model",
-            Limited::Unit(_) => "check the release typed and the model chosen",
-        };
         format!("{label} runs releases {range}; {which}: {what}.")
     }
 
-    /// The documents behind a limit: its bound's source, and Cisco's compatibility guide to
+    /// The documents behind a limit: the fact's source, and Cisco's compatibility guide to
     /// check an assumed one against.
     pub fn limit_sources(limit: &PlatformLimit) -> Vec<Source> {
-        let mut sources: Vec<Source> = limit.limit.bound().source().into_iter().collect();
+        let mut sources: Vec<Source> = limit.limit.source().into_iter().collect();
         if !sources.contains(&ASA_COMPATIBILITY) {
             sources.push(ASA_COMPATIBILITY);
         }
@@ -1551,11 +1603,28 @@ pub mod platform {
                 if platform_mode {
                     text.push_str(
                         " In platform mode the ASA is upgraded through FXOS or the chassis \
-                         manager instead (standby first, then the former active).",
+                         manager instead: upgrade the standby unit first, make the upgraded \
+                         unit active, then upgrade the former active.",
                     );
                 }
                 text
             }
+            ProcedureNotice::PlatformModeOnly { platform } => format!(
+                "Before ASA {appliance} the {label} runs in platform mode only: appliance mode \
+                 came with ASA {appliance}(1) (Cisco's ASA {appliance} release notes; assumed: \
+                 commonly cited, not verified here), and a pair upgraded from an earlier \
+                 release stays in platform mode unless it is converted. This plan starts \
+                 before {appliance}, so the ASA is upgraded through FXOS or the chassis \
+                 manager, not with ASA `boot system` commands: this runbook gives no ASA \
+                 command steps for it. Cisco's procedure for a failover pair in platform mode: \
+                 find which unit is active with `show failover` on the ASA (the FXOS prompt \
+                 does not know the failover state), upgrade the standby unit, make the \
+                 upgraded unit active, then upgrade the former active. Follow Cisco's \
+                 procedure for each hop; if your pair was converted to appliance mode, its \
+                 single `boot system` line procedure applies instead.",
+                appliance = crate::domain::platform::APPLIANCE_MODE_FROM.train,
+                label = platform.label()
+            ),
         }
     }
 }

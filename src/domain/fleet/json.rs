@@ -261,6 +261,16 @@ fn hop_warning(out: &mut String, w: &HopWarning) {
             out.push_str(",\"trains\":");
             let trains: Vec<String> = exclusions.iter().map(|e| e.train.to_string()).collect();
             strings(out, trains.iter().map(String::as_str));
+            // Additive: why each train is left out, its source and whether it is assumed.
+            out.push_str(",\"exclusions\":[");
+            list(out, exclusions, |out, e| {
+                let _ = write!(out, "{{\"train\":\"{}\",\"reason\":", e.train);
+                string(out, e.reason);
+                out.push_str(",\"source\":");
+                string(out, e.source.url);
+                let _ = write!(out, ",\"assumed\":{}}}", e.assumed);
+            });
+            out.push(']');
         }
         HopWarning::CheckPlanningPage => {
             out.push_str(",\"source\":");
@@ -310,12 +320,37 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
             field,
             release,
             reason,
+            source,
+            assumed,
+            confidence,
         } => {
             let _ = write!(
                 out,
                 ",\"field\":\"{field}\",\"release\":\"{release}\",\"reason\":"
             );
             string(out, reason);
+            // Additive: the fact's source and how sure it is.
+            out.push_str(",\"source\":");
+            string(out, source);
+            let _ = write!(out, ",\"assumed\":{assumed},\"confidence\":");
+            optional(out, *confidence);
+        }
+        PairWarning::NoSingleBox { old, new, reason } => {
+            let _ = write!(out, ",\"old\":\"{old}\",\"new\":\"{new}\",\"reason\":");
+            string(out, reason);
+            out.push_str(",\"source\":");
+            string(out, crate::domain::platform::ASA_COMPATIBILITY.url);
+            out.push_str(",\"assumed\":true");
+        }
+        PairWarning::Procedure { notice, reason } => {
+            let _ = write!(out, ",\"procedure\":\"{}\",\"reason\":", notice.as_str());
+            string(out, reason);
+            let _ = write!(
+                out,
+                ",\"runbook\":{},\"sources\":",
+                notice.cli_runbook_applies()
+            );
+            strings(out, notice.sources().iter().map(|s| s.url));
         }
         PairWarning::Downgrade { unit: u, release } => {
             out.push_str(",\"unit\":");

@@ -4,7 +4,7 @@
 use super::{InputError, LineProblem};
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{HopNote, Verdict};
-use crate::domain::platform::Platform;
+use crate::domain::platform::{Platform, ProcedureNotice, ASA_COMPATIBILITY};
 use crate::domain::query::PlanQuery;
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::{self, Rule, RuleSet};
@@ -44,6 +44,26 @@ pub enum PairWarning {
     PlatformLimit {
         field: &'static str,
         release: Release,
+        reason: String,
+        /// The fact's document, or, for an assumed bound that has none, Cisco's compatibility
+        /// guide to check it against.
+        source: &'static str,
+        /// The fact is an assumption ("commonly cited, not verified here").
+        assumed: bool,
+        /// How sure the reading is (`H`/`M`/`L`) for a bound read with a confidence.
+        confidence: Option<&'static str>,
+    },
+    /// With no model chosen, the plan spans a release of 8.1 or older and one of 9.3 or later,
+    /// which no single box runs both (SPEC §5.1), resting on the models' assumed ranges.
+    NoSingleBox {
+        old: Release,
+        new: Release,
+        reason: String,
+    },
+    /// How the chosen model is upgraded on this plan, beyond (or instead of) the ASA
+    /// command-line runbook: the notice, worded as the runbook words it, with its documents.
+    Procedure {
+        notice: ProcedureNotice,
         reason: String,
     },
     /// A unit runs `release`, past the target: a downgrade. `unit` is `None` for a matched
@@ -101,6 +121,8 @@ impl PairWarning {
             PairWarning::FarApart { .. } => "far-apart",
             PairWarning::Mark { mark, .. } => mark_kind(*mark),
             PairWarning::PlatformLimit { .. } => "platform-limit",
+            PairWarning::NoSingleBox { .. } => "no-single-box",
+            PairWarning::Procedure { .. } => "procedure",
             PairWarning::Downgrade { .. } => "downgrade",
             PairWarning::Parity { .. } => "parity",
             PairWarning::NewerUnit { .. } => "newer-unit",
@@ -283,6 +305,15 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             field,
             release: limit.release,
             reason: limit.to_string(),
+            source: limit.limit.source().unwrap_or(ASA_COMPATIBILITY).url,
+            assumed: limit.limit.is_assumed(),
+            confidence: limit.limit.confidence().map(|c| c.letter()),
+        });
+    }
+    if let Some(notice) = session.procedure_notice() {
+        warnings.push(PairWarning::Procedure {
+            notice,
+            reason: notice.to_string(),
         });
     }
     // The preset is in force unless the trains were chosen by hand or a list replaces the
@@ -320,7 +351,9 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
             bugs,
         });
     }
-    if session.verdict == Verdict::NoPath {
+    // A model's refusal is the reason (its `platform-limit` warnings): nothing was planned,
+    // so no rule is to blame.
+    if session.verdict == Verdict::NoPath && session.platform_limits.is_empty() {
         // The newer unit's hop onto the plan, when it is what leaves the pair without one.
         let joining = session.unjoinable.as_ref().map(|u| u.block.to_string());
         let exception = match (session.rules, session.start, session.to.release) {
@@ -354,6 +387,11 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
                 });
             }
             Note::TrainsOff(trains) => warnings.push(PairWarning::TrainsOff(trains.clone())),
+            Note::NoSingleBox { old, new } => warnings.push(PairWarning::NoSingleBox {
+                old: *old,
+                new: *new,
+                reason: note.to_string(),
+            }),
             Note::FarApart { apart } => warnings.push(PairWarning::FarApart { apart: *apart }),
             Note::Parity {
                 older,
