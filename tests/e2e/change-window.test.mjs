@@ -129,10 +129,12 @@ test('a pre-release build typed is marked', async () => {
 test('multiple-context mode and the minutes estimate change the runbook and the link', async () => {
   const rec = await open('#from=9.12(1)&to=9.12(4)');
   const { page } = rec;
-  assert.ok((await blocks(page)).every((b) => !b.text.startsWith('changeto system')));
+  // A block's first command (after `terminal pager 0`, which only turns the pager off).
+  assert.ok((await blocks(page)).every((b) => !b.text.includes('changeto system')));
   await page.check('#contexts-multi');
   await page.waitForFunction(() => location.hash.includes('contexts=multi'));
-  await page.waitForFunction(() => document.querySelector('.runbook-panel pre[data-unit]')?.innerText.startsWith('changeto system'));
+  await page.waitForFunction(() => document.querySelector('.runbook-panel pre[data-unit]')?.innerText
+    .split('\n').find((line) => line !== 'terminal pager 0') === 'changeto system');
   await page.fill('#minutes-per-reload', '20');
   await page.locator('#minutes-per-reload-msg', { hasText: 'Whole plan: about 40 minutes' }).waitFor();
   assert.match(await page.innerText('[data-runbook-hop="1"] .hop-runbook-units'), /About 40 minutes/);
