@@ -449,15 +449,26 @@ fn fleet_exit_codes_and_stdin() {
         .stderr
         .starts_with("asa-planner: cannot read /nonexistent/pairs.csv: "));
 
-    let target = run(&["fleet", "-", "--target", "9.1("], "a,9.0(4)\n");
+    // A fleet-wide target that cannot be used is said; the lines that fall back to it are bad
+    // lines, and those with their own target still plan (audit of bad inputs, item 3).
+    let target = run(
+        &["fleet", "-", "--target", "9.1("],
+        "a,9.0(4)\nb,9.0(4),,9.1(7)\n",
+    );
     assert_eq!(
-        (target.code, target.stderr.as_str(), target.stdout.as_str()),
+        (target.code, target.stderr.as_str()),
         (
             2,
             "asa-planner: --target: release ends too early: the maintenance number is \
-             missing at position 5\n",
-            ""
+             missing at position 5\n\
+             asa-planner: line 1, field target: empty, and the target for the whole fleet \
+             cannot be used: give one on the line or correct the fleet's target\n",
         )
+    );
+    assert!(
+        target.stdout.contains("\n2,b,9.0(4),,9.1(7),"),
+        "{}",
+        target.stdout
     );
 }
 

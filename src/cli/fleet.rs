@@ -27,6 +27,7 @@ use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{absolute_link, PlanQuery};
 use asa_planner::domain::rules::RuleSet;
 use asa_planner::view::fleet_export;
+use asa_planner::view::words::fleet as words;
 use clap::ValueEnum;
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -90,15 +91,12 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         rules: args.rules,
         ..PlanQuery::default()
     };
-    let mut fleet = match Fleet::new(defaults) {
-        Ok(fleet) => fleet,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("asa-planner: --{e}");
-            }
-            return Ok(Status::BadInput);
-        }
-    };
+    // A fleet-wide setting that cannot be used is said, and the lines that give their own
+    // still plan (the others are bad lines, said by line).
+    let (mut fleet, setting_errors) = Fleet::with_settings(defaults);
+    for e in &setting_errors {
+        eprintln!("asa-planner: --{e}");
+    }
     let input: Box<dyn Read> = if args.file == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -112,6 +110,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     };
     let mut records = Records::new(input);
     let mut output = Output::start(args.format, out, args.link_base.as_deref())?;
+    output.errors(&setting_errors);
     let mut tally = Tally::default();
     let mut unreadable = false;
     // A pair whose plan is legal by Table 81-1 only (Cisco later said a hop is not
@@ -134,19 +133,18 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         output.add(outcome)?;
     }
     output.end()?;
-    Ok(if unreadable || tally.bad_lines > 0 {
-        Status::BadInput
-    } else if tally.pairs() == 0 {
-        eprintln!(
-            "asa-planner: no pair in {}: every line is blank or the header",
-            args.file
-        );
-        Status::BadInput
-    } else if tally.some_without_path() || doubted {
-        Status::NoPath
-    } else {
-        Status::Planned
-    })
+    Ok(
+        if unreadable || tally.bad_lines > 0 || !setting_errors.is_empty() {
+            Status::BadInput
+        } else if tally.pairs() == 0 {
+            eprintln!("asa-planner: {}", words::no_pair_in(&args.file));
+            Status::BadInput
+        } else if tally.some_without_path() || doubted {
+            Status::NoPath
+        } else {
+            Status::Planned
+        },
+    )
 }
 
 /// Where planned lines go, per format.
@@ -192,6 +190,17 @@ impl<'w, W: Write> Output<'w, W> {
                 base,
             },
         })
+    }
+
+    /// Errors that are no line's (the fleet-wide settings'): in the JSON's and the Markdown's
+    /// errors, first (the CSV has rows of pairs only).
+    fn errors(&mut self, bad: &[InputError]) {
+        match self {
+            Output::Csv(_) => {}
+            Output::Json { errors, .. } | Output::Markdown { errors, .. } => {
+                errors.extend_from_slice(bad)
+            }
+        }
     }
 
     fn add(&mut self, outcome: LineOutcome) -> io::Result<()> {

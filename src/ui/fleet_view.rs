@@ -48,10 +48,12 @@ pub fn mount(root: Element) {
     let _ = root.class_list().add_1("fleet-view");
     let (fleet, problem) = match stored_text() {
         None => (SavedFleet::default(), None),
-        Some(text) => match saved::decode(&text) {
-            Ok(fleet) => (fleet, None),
-            Err(e) => (SavedFleet::default(), Some(e.to_string())),
-        },
+        Some(text) => {
+            // What reads is kept: a bad line of the saved text never wipes the whole fleet.
+            let (fleet, partly) = saved::decode_partly(&text);
+            let problem = partly.map(|p| words::saved_unreadable(&p.error.0.to_string(), p.kept));
+            (fleet, problem)
+        }
     };
     root.set_inner_html(&fleet_html::shell(&fleet));
     listen(&root, "click", on_click);
@@ -60,8 +62,13 @@ pub fn mount(root: Element) {
     match problem {
         Some(message) => {
             notice(&root, &message, "saved");
-            save(&fleet);
-            warm_up(root, WARM_UP_ROUNDS);
+            save_or_say(&root, &fleet);
+            if fleet.csv.trim().is_empty() {
+                warm_up(root, WARM_UP_ROUNDS);
+            } else {
+                apply(&root);
+                // The notice about the saved text stays (apply says nothing when it saves).
+            }
         }
         None if !fleet.csv.trim().is_empty() => apply(&root),
         None => warm_up(root, WARM_UP_ROUNDS),
@@ -135,13 +142,13 @@ fn on_click(root: &Element, event: &Event) {
 
 /// Typing in the box or a setting: saved at once, so nothing typed is lost on a reload.
 fn on_edit(root: &Element, _event: &Event) {
-    save(&form(root));
+    save_or_say(root, &form(root));
 }
 
 fn on_change(root: &Element, event: &Event) {
     match origin(event, "input[data-fleet-file]") {
         Some(input) => load_file(root, input),
-        None => save(&form(root)),
+        None => save_or_say(root, &form(root)),
     }
 }
 
@@ -177,7 +184,7 @@ fn load_file(root: &Element, input: Element) {
 /// it. The box itself is never written.
 fn apply(root: &Element) {
     let fleet = form(root);
-    save(&fleet);
+    save_or_say(root, &fleet);
     let planned = PlannedFleet::plan(fleet.defaults(), &fleet.csv);
     fill(
         root,
@@ -319,9 +326,25 @@ fn stored_text() -> Option<String> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()
 }
 
-/// Saves the form; a browser that refuses storage (quota, privacy mode) keeps the page as is.
-fn save(fleet: &SavedFleet) {
-    if let Some(storage) = storage() {
-        let _: Result<(), JsValue> = storage.set_item(STORAGE_KEY, &saved::encode(fleet));
+/// Saves the form; false when the browser refused (no storage, quota, privacy mode).
+fn save(fleet: &SavedFleet) -> bool {
+    storage().is_some_and(|s| {
+        let saved: Result<(), JsValue> = s.set_item(STORAGE_KEY, &saved::encode(fleet));
+        saved.is_ok()
+    })
+}
+
+/// Saves the form, and says so in the status place when the browser refuses (the planner's
+/// page says it too); a later save that works takes the notice away.
+fn save_or_say(root: &Element, fleet: &SavedFleet) {
+    let refused = !save(fleet);
+    let Ok(Some(place)) = root.query_selector("[data-fleet-notice]") else {
+        return;
+    };
+    let said = place.get_attribute("data-source").as_deref() == Some("storage");
+    if refused && !said {
+        notice(root, words::NOT_SAVED, "storage");
+    } else if !refused && said {
+        notice(root, "", "storage");
     }
 }

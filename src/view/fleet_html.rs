@@ -4,7 +4,8 @@
 //! of their own. Every name, release and message goes through [`markup`]'s escaping; headings
 //! and sentences are [`words::fleet`]'s, shared with the fleet's Markdown.
 //!
-//! Hooks: `[data-fleet-errors]` with a `li[data-line][data-field]` per bad field (a fleet-wide
+//! Hooks: `[data-fleet-empty]` when the box holds no pair and no bad line,
+//! `[data-fleet-errors]` with a `li[data-line][data-field]` per bad field (a fleet-wide
 //! setting's `li[data-setting]`), `[data-fleet-counts]`, `table[data-fleet]` with a
 //! `tr[data-pair]` per pair, [`ROWS_PER_BODY`] to a `<tbody>` (`data-line`, `data-name`, `data-verdict`, `data-hops`; the name
 //! links to the pair's own plan), `[data-fleet-group]` per group (`data-hops`, `data-mode`, and
@@ -123,6 +124,12 @@ pub fn results_first(fleet: &PlannedFleet, rows: usize) -> String {
     let now = fleet.pairs.get(..rows).unwrap_or(&fleet.pairs);
     let mut out = String::with_capacity(256 + now.len() * 320);
     counts(&mut out, &fleet.summary.tally, fleet.summary.groups().len());
+    if fleet.pairs.is_empty() && fleet.errors.is_empty() {
+        // Nothing planned and nothing wrong: a box of blank lines or only the header.
+        out.push_str("<p class=\"fleet-empty\" data-fleet-empty>");
+        escape(&mut out, words::NO_PAIR_IN_BOX);
+        out.push_str("</p>");
+    }
     if !fleet.pairs.is_empty() {
         out.push_str("<table class=\"fleet-table\" data-fleet");
         if now.len() < fleet.pairs.len() {

@@ -376,6 +376,45 @@ impl fmt::Display for LineProblem {
                 FIELDS.len(),
                 FIELDS.join(", ")
             ),
+            LineProblem::UnknownColumnValue(name) if name.is_empty() => f.write_str(
+                "a value under a column the header leaves unnamed: name the column or move the value",
+            ),
+            LineProblem::UnknownColumnValue(name) => write!(
+                f,
+                "a value under the header's column {}, which is not a field: the line is not planned",
+                quoted(name)
+            ),
+            LineProblem::UnusableDefault(setting) => write!(
+                f,
+                "empty, and the {setting} for the whole fleet cannot be used: give one on the line \
+                 or correct the fleet's {setting}"
+            ),
+            LineProblem::UnclosedQuote => f.write_str(
+                "a quoted field is never closed: this line is not planned, the lines after it are \
+                 read on their own (close the quote, or double a quote inside a quoted field)",
+            ),
+            LineProblem::Separator(c) => write!(
+                f,
+                "one field holding {}: the fields are separated by commas ({})",
+                match c {
+                    ';' => "semicolons",
+                    '\t' => "tabs",
+                    _ => "another separator",
+                },
+                FIELDS.join(",")
+            ),
+            LineProblem::UnknownColumn(name) => write!(
+                f,
+                "the header's column {} is not a field: the fields are {}",
+                quoted(name),
+                FIELDS.join(", ")
+            ),
+            LineProblem::RepeatedColumn(name) => {
+                write!(f, "the header names the column {name} twice")
+            }
+            LineProblem::MissingColumn(name) => {
+                write!(f, "the header has no {name} column: every line needs one")
+            }
         }
     }
 }
@@ -1371,6 +1410,24 @@ pub mod fleet {
     pub const APPLY: &str = "Plan the fleet";
     pub const FILE_UNREADABLE: &str = "The file could not be read: the box is unchanged.";
     pub const EXPORT_FAILED: &str = "This browser refused the download.";
+    /// When the box holds no pair and no bad line.
+    pub const NO_PAIR_IN_BOX: &str =
+        "No pair in the box: every line is blank or the header. Enter one pair a line.";
+    /// The command line's same message about its input (`source`: a file name or `-`).
+    pub fn no_pair_in(source: &str) -> String {
+        format!("no pair in {source}: every line is blank or the header")
+    }
+    /// When the browser refuses to keep the fleet (storage off or full).
+    pub const NOT_SAVED: &str = "This browser does not keep data for this page (storage is off \
+        or full): the fleet is not saved between visits. Download it or keep the file.";
+    /// The saved fleet read only in part (`problem`: where and what, the stored text's words).
+    pub fn saved_unreadable(problem: &str, kept: bool) -> String {
+        if kept {
+            format!("The saved fleet could not be read in full ({problem}); what read was kept.")
+        } else {
+            format!("The saved fleet could not be read ({problem}); it was replaced.")
+        }
+    }
     /// The export buttons: the format (the hook value) and the label.
     pub const EXPORTS: [(&str, &str); 3] = [
         ("csv", "Download CSV"),

@@ -1,5 +1,6 @@
 //! A fleet written as CSV, one row per planned pair: the command line's `--format csv` and the
-//! page's CSV export, byte for byte the same. Quoting is the `csv` crate's (RFC 4180).
+//! page's CSV export, byte for byte the same. Quoting is the `csv` crate's (RFC 4180); a cell a
+//! spreadsheet would take for a formula is written as text ([`inert`]).
 
 use super::pair::mark_kind;
 use super::{PairPlan, MEMO_LIMIT};
@@ -76,13 +77,28 @@ impl<W: Write> CsvRows<W> {
             fields[i] = Cow::Owned(crate::domain::query::absolute_link(base, &pair.share));
         }
         self.writer
-            .write_record(fields.iter().map(|f| f.as_bytes()))?;
+            .write_record(fields.iter().map(|f| match inert(f) {
+                Cow::Borrowed(f) => Cow::Borrowed(f.as_bytes()),
+                Cow::Owned(f) => Cow::Owned(f.into_bytes()),
+            }))?;
         Ok(())
     }
 
     /// Writes what the writer still buffers.
     pub fn end(mut self) -> io::Result<()> {
         self.writer.flush()
+    }
+}
+
+/// A cell a spreadsheet would not run as a formula: one starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (a pair named `=cmd|' /C calc'!A0`) gets a `'` in front, which
+/// spreadsheets show as text (OWASP's advice on CSV injection). Only typed text can start so
+/// (a name); the JSON keeps names exactly as typed.
+pub fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 

@@ -7,8 +7,9 @@
 //! (the second only when it differs), the target, `active-standby` or `active-active`, a preset
 //! id and a hardware model id (`asa5525x`, `fp2100`, … as in the share link's `platform=`).
 //! Everything after `unit1` is optional; a fleet-wide target, preset, model (and rule set) apply
-//! where a line has none. A first line reading `name,unit1,…` is a header and skipped; blank lines are
-//! skipped. Releases take every spelling the page takes.
+//! where a line has none. A first line naming the fields (`name,unit1,…`, or `name,target,unit1`
+//! in any order) is a header: the lines after it are read by its columns' names, and a column
+//! it names that is no field is said by name. Blank lines are skipped. Releases take every spelling the page takes.
 //!
 //! The CSV itself (quotes, line breaks inside quotes) is [`csv_input`]'s: [`Fleet::plan_record`]
 //! takes one record already split into fields, with the line it starts on; the command line and
@@ -46,7 +47,6 @@
 pub mod csv_input;
 pub mod csv_output;
 pub mod json;
-mod lines;
 mod pair;
 mod planned;
 pub mod saved;
@@ -71,13 +71,18 @@ pub const FIELDS: [&str; 7] = [
     "name", "unit1", "unit2", "target", "mode", "preset", "platform",
 ];
 
+/// The field of an [`InputError`] about a whole line (a quote never closed, a header), not one
+/// field: its message reads `line 2: …`.
+pub const WHOLE_LINE: &str = "";
+
 /// Something in the input that could not be used, with where it is.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct InputError {
     /// The 1-based line of a fleet; `None` for a single plan or a fleet-wide setting.
     pub line: Option<u64>,
-    /// One of [`FIELDS`] (or `extra` for fields after them) in a fleet; `from`, `from2`, `to`
-    /// for a single plan; `target`, `preset` for a fleet-wide setting.
+    /// One of [`FIELDS`] (or `extra` for fields after them, [`WHOLE_LINE`] for the line) in a
+    /// fleet; `from`, `from2`, `to` for a single plan; `target`, `preset` for a fleet-wide
+    /// setting.
     pub field: &'static str,
     /// What is wrong, as facts.
     pub problem: LineProblem,
@@ -122,11 +127,27 @@ pub enum LineProblem {
     Platform(UnknownPlatform),
     /// More fields than a line has (`fields` counted with the name).
     Extra { fields: usize },
+    /// A value under a header's column that is not a field (the column's name as written).
+    UnknownColumnValue(String),
+    /// The line's field is empty and the fleet-wide setting it falls back to (`target`,
+    /// `preset`) cannot be used (that setting's own error says why).
+    UnusableDefault(&'static str),
+    /// A quote opened on the line is never closed (the lines after it are read on their own).
+    UnclosedQuote,
+    /// A line of one field that holds this other separator (`;` or a tab): not comma-separated.
+    Separator(char),
+    /// A header's column that is not a field (its name as written).
+    UnknownColumn(String),
+    /// A header's column named twice.
+    RepeatedColumn(&'static str),
+    /// A header without this field's column (`name` or `unit1`: no line could be planned).
+    MissingColumn(&'static str),
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
+            Some(line) if self.field == WHOLE_LINE => write!(f, "line {line}: {}", self.message),
             Some(line) => write!(f, "line {line}, field {}: {}", self.field, self.message),
             None => write!(f, "{}: {}", self.field, self.message),
         }
@@ -156,6 +177,12 @@ pub struct Fleet {
     reuse: session::Reuse,
     memo: HashMap<String, Planned>,
     started: bool,
+    /// The header's columns when it names them in another order or names others: for each
+    /// column of a record, its index in [`FIELDS`], or its name when it is no field.
+    columns: Option<Vec<Result<usize, String>>>,
+    /// The fleet-wide target or preset could not be used: lines without their own are bad.
+    unusable_target: bool,
+    unusable_preset: bool,
 }
 
 /// A request's export, or the release fields the session could not use (by fleet field name).
@@ -174,13 +201,32 @@ impl Fleet {
     /// empty), `preset`, `platform`, `mode` and catalog settings (`trains`, `releases`) apply where a line
     /// has none; its `from`, `from2` and `via` are not used. A fleet-wide target or preset that
     /// cannot be used is an error (field `target` or `preset`, no line).
-    pub fn new(mut defaults: PlanQuery) -> Result<Fleet, Vec<InputError>> {
+    pub fn new(defaults: PlanQuery) -> Result<Fleet, Vec<InputError>> {
+        let (fleet, errors) = Fleet::with_settings(defaults);
+        if errors.is_empty() {
+            Ok(fleet)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// [`Fleet::new`] that plans whatever it can: a fleet-wide target or preset that cannot be
+    /// used is returned as an error (field `target` or `preset`, no line), and only the lines
+    /// that fall back to it are bad ([`LineProblem::UnusableDefault`]); lines that give their
+    /// own still plan.
+    pub fn with_settings(mut defaults: PlanQuery) -> (Fleet, Vec<InputError>) {
         let mut errors = Vec::new();
         let setting = |field, problem| InputError::new(None, field, problem);
+        let mut unusable_preset = false;
         match preset_id(defaults.preset.as_deref()) {
             Ok(id) => defaults.preset = id.map(str::to_string),
-            Err(problem) => errors.push(setting("preset", problem)),
+            Err(problem) => {
+                errors.push(setting("preset", problem));
+                defaults.preset = None;
+                unusable_preset = true;
+            }
         }
+        let mut unusable_target = false;
         if !defaults.to.trim().is_empty() {
             // Planned against itself, so that an unknown train is caught as well.
             let check = PlanQuery {
@@ -190,26 +236,38 @@ impl Fleet {
             let session = session::analyse(&check);
             match (session.to.release, session.to.problem) {
                 (Some(target), None) => defaults.to = target.to_string(),
-                (_, problem) => errors.push(setting(
-                    "target",
-                    LineProblem::Field(
-                        problem.unwrap_or(FieldProblem::Blank(session::Hint::Target)),
-                    ),
-                )),
+                (_, problem) => {
+                    errors.push(setting(
+                        "target",
+                        LineProblem::Field(
+                            problem.unwrap_or(FieldProblem::Blank(session::Hint::Target)),
+                        ),
+                    ));
+                    defaults.to.clear();
+                    unusable_target = true;
+                }
             }
         }
         defaults.from.clear();
         defaults.from2 = None;
         defaults.via.clear();
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Fleet {
+        let fleet = Fleet {
             defaults,
             reuse: session::Reuse::default(),
             memo: HashMap::new(),
             started: false,
-        })
+            columns: None,
+            unusable_target,
+            unusable_preset,
+        };
+        (fleet, errors)
+    }
+
+    /// A record that could not be read into fields (`problem`, e.g. a quote never closed),
+    /// on `line`: a bad line about the whole line.
+    pub fn unread_record(&mut self, line: u64, problem: LineProblem) -> LineOutcome {
+        self.started = true;
+        LineOutcome::Bad(vec![InputError::new(Some(line), WHOLE_LINE, problem)])
     }
 
     /// Plans one record: `fields` in the order of [`FIELDS`], `line` the 1-based line it starts
@@ -223,8 +281,45 @@ impl Fleet {
         let first = !self.started;
         self.started = true;
         if first && is_header(fields) {
-            return LineOutcome::Skipped;
+            return self.header(line, fields);
         }
+        if let [only] = fields {
+            if let Some(separator) = only.chars().find(|c| matches!(c, ';' | '\t')) {
+                return LineOutcome::Bad(vec![InputError::new(
+                    Some(line),
+                    WHOLE_LINE,
+                    LineProblem::Separator(separator),
+                )]);
+            }
+        }
+        // A header's order: each field put where [`FIELDS`] has it; a value under a column that
+        // is no field makes the line bad.
+        let mut unknown = Vec::new();
+        let ordered: Vec<&str>;
+        let fields = match &self.columns {
+            None => fields,
+            Some(columns) => {
+                let mut placed = vec![""; FIELDS.len()];
+                let mut extra = Vec::new();
+                for (i, field) in fields.iter().enumerate() {
+                    match columns.get(i) {
+                        Some(Ok(at)) => placed[*at] = field,
+                        Some(Err(name)) if !field.trim().is_empty() => {
+                            unknown.push(InputError::new(
+                                Some(line),
+                                "extra",
+                                LineProblem::UnknownColumnValue(name.clone()),
+                            ));
+                        }
+                        Some(Err(_)) => {}
+                        None => extra.push(*field),
+                    }
+                }
+                placed.extend(extra);
+                ordered = placed;
+                &ordered
+            }
+        };
         let Some((name, rest)) = fields.split_first() else {
             return LineOutcome::Skipped;
         };
@@ -255,12 +350,12 @@ impl Fleet {
         let bad = |field, problem| InputError::new(Some(line), field, problem);
         let unnamed = name.is_empty().then(|| bad("name", LineProblem::NoName));
         match (planned, unnamed) {
-            (Ok(mut pair), None) => {
+            (Ok(mut pair), None) if unknown.is_empty() => {
                 pair.line = Some(line);
                 pair.name = Some(name.to_string());
                 LineOutcome::Planned(Box::new(pair))
             }
-            (Ok(_), Some(unnamed)) => LineOutcome::Bad(vec![unnamed]),
+            (Ok(_), unnamed) => LineOutcome::Bad(unnamed.into_iter().chain(unknown).collect()),
             (Err(errors), unnamed) => LineOutcome::Bad(
                 unnamed
                     .into_iter()
@@ -269,8 +364,53 @@ impl Fleet {
                             .into_iter()
                             .map(|(field, problem)| bad(field, problem)),
                     )
+                    .chain(unknown)
                     .collect(),
             ),
+        }
+    }
+
+    /// The header on `line`: its columns are read by name from now on. Columns that are no
+    /// field, named twice, or a missing `name` or `unit1` make it a bad line, each said by name.
+    fn header(&mut self, line: u64, fields: &[&str]) -> LineOutcome {
+        let mut errors = Vec::new();
+        let mut bad = |problem| errors.push(InputError::new(Some(line), WHOLE_LINE, problem));
+        let mut columns = Vec::with_capacity(fields.len());
+        let mut seen = [false; FIELDS.len()];
+        for field in fields {
+            let name = field.trim();
+            match FIELDS.iter().position(|f| f.eq_ignore_ascii_case(name)) {
+                Some(at) if seen[at] => {
+                    bad(LineProblem::RepeatedColumn(FIELDS[at]));
+                    columns.push(Err(name.to_string()));
+                }
+                Some(at) => {
+                    seen[at] = true;
+                    columns.push(Ok(at));
+                }
+                None => {
+                    if !name.is_empty() {
+                        bad(LineProblem::UnknownColumn(name.to_string()));
+                    }
+                    columns.push(Err(name.to_string()));
+                }
+            }
+        }
+        for (at, field) in FIELDS.iter().enumerate().take(2) {
+            if !seen[at] {
+                bad(LineProblem::MissingColumn(field));
+            }
+        }
+        // The header in the order of [`FIELDS`] reads by position, as a line without one.
+        let in_order = columns
+            .iter()
+            .enumerate()
+            .all(|(i, c)| matches!(c, Ok(at) if *at == i));
+        self.columns = (!in_order).then_some(columns);
+        if errors.is_empty() {
+            LineOutcome::Skipped
+        } else {
+            LineOutcome::Bad(errors)
         }
     }
 
@@ -293,6 +433,10 @@ impl Fleet {
             t => release(t).map_err(|e| bad("unit2", e)).ok(),
         };
         let target = match text(3) {
+            "" if self.unusable_target => {
+                bad("target", LineProblem::UnusableDefault("target"));
+                None
+            }
             "" if self.defaults.to.is_empty() => {
                 bad("target", LineProblem::NoTarget);
                 None
@@ -311,6 +455,10 @@ impl Fleet {
             }
         };
         let preset = match text(5) {
+            "" if self.unusable_preset => {
+                bad("preset", LineProblem::UnusableDefault("preset"));
+                None
+            }
             "" => Some(self.defaults.preset.clone()),
             t => preset_id(Some(t))
                 .map(|id| id.map(str::to_string))
@@ -407,14 +555,13 @@ pub fn preset_id(text: Option<&str>) -> Result<Option<&'static str>, LineProblem
     }
 }
 
-/// `name,unit1,…` (any case, blanks around the names allowed).
+/// A first record that names columns: it starts with `name`, or names two fields or more (any
+/// case, any order, blanks around the names allowed).
 fn is_header(fields: &[&str]) -> bool {
+    let is_field = |f: &&&str| FIELDS.iter().any(|n| n.eq_ignore_ascii_case(f.trim()));
     fields.len() >= 2
-        && fields
-            .iter()
-            .zip(FIELDS)
-            .take(2)
-            .all(|(f, name)| f.trim().eq_ignore_ascii_case(name))
+        && (fields[0].trim().eq_ignore_ascii_case("name")
+            || fields.iter().filter(is_field).count() >= 2)
 }
 
 /// A generated fleet of `pairs` lines (and a header) on releases of the built-in catalog, for

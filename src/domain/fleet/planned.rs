@@ -19,17 +19,12 @@ pub struct PlannedFleet {
 impl PlannedFleet {
     /// Plans every line of `text` against `defaults` (its `to`, `preset`, `rules`, `mode` and
     /// catalog settings, as [`Fleet::new`] takes them). Total: a fleet-wide setting that cannot
-    /// be used is reported in `errors` and nothing is planned; a bad line is reported and the
-    /// other lines plan.
+    /// be used is reported in `errors` and the lines that fall back to it are bad
+    /// ([`Fleet::with_settings`]); a bad line is reported and the other lines plan.
     pub fn plan(defaults: PlanQuery, text: &str) -> PlannedFleet {
         let mut planned = PlannedFleet::default();
-        let mut fleet = match Fleet::new(defaults) {
-            Ok(fleet) => fleet,
-            Err(errors) => {
-                planned.errors = errors;
-                return planned;
-            }
-        };
+        let (mut fleet, errors) = Fleet::with_settings(defaults);
+        planned.errors = errors;
         let mut records = Records::new(text.as_bytes());
         // Reading from memory has no I/O to fail; should it ever, the lines read so far stand.
         while let Some(Ok(outcome)) = records.plan_next(&mut fleet) {

@@ -21,7 +21,7 @@
 
 use crate::domain::query::PlanQuery;
 use crate::domain::rules::RuleSet;
-use crate::domain::stored::{Format, Kind, StoredError, Writer};
+use crate::domain::stored::{Entry, Format, Kind, StoredError, Writer};
 
 /// The first line of the current format.
 pub const HEADER: &str = "asa-planner-fleet v1";
@@ -82,15 +82,70 @@ pub fn encode(saved: &SavedFleet) -> String {
 pub fn decode(text: &str) -> Result<SavedFleet, StoredError> {
     let mut saved = SavedFleet::default();
     FORMAT.read(text, |entry| {
-        let slot = match entry.key {
-            0 => &mut saved.target,
-            1 => &mut saved.rules,
-            2 => &mut saved.preset,
-            3 => &mut saved.platform,
-            _ => &mut saved.csv,
-        };
-        *slot = entry.value()?;
+        *slot(&mut saved, entry.key) = entry.value()?;
         Ok(())
     })?;
     Ok(saved)
+}
+
+/// A saved fleet that did not read whole: the first thing wrong, and whether anything of it
+/// was kept.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PartlyRead {
+    pub error: StoredError,
+    pub kept: bool,
+}
+
+/// Reads what can be read of a saved fleet: [`decode`]'s fleet when the text reads whole;
+/// otherwise every `key=value` line of the current format that reads (a line that does not,
+/// a repeated key or text after `end` is passed over) and the first error. A text longer than
+/// the saved texts' limit is read too: the fleet is what the person typed. Nothing of a text
+/// of another format or version is kept.
+pub fn decode_partly(text: &str) -> (SavedFleet, Option<PartlyRead>) {
+    let error = match decode(text) {
+        Ok(saved) => return (saved, None),
+        Err(error) => error,
+    };
+    let mut saved = SavedFleet::default();
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let mut kept = false;
+    if lines.next() == Some(HEADER) {
+        let mut seen = [false; 5];
+        for (i, line) in lines.enumerate() {
+            if line == "end" {
+                break;
+            }
+            let Some((key, raw)) = line.split_once('=') else {
+                continue;
+            };
+            let Some(index) = FORMAT.keys.iter().position(|k| *k == key) else {
+                continue;
+            };
+            if seen[index] {
+                continue;
+            }
+            let entry = Entry {
+                number: i + 2,
+                key: index,
+                raw,
+            };
+            if let Ok(value) = entry.value() {
+                seen[index] = true;
+                kept = true;
+                *slot(&mut saved, index) = value;
+            }
+        }
+    }
+    (saved, Some(PartlyRead { error, kept }))
+}
+
+/// The field of `saved` for the key at `index` of the format's keys.
+fn slot(saved: &mut SavedFleet, index: usize) -> &mut String {
+    match index {
+        0 => &mut saved.target,
+        1 => &mut saved.rules,
+        2 => &mut saved.preset,
+        3 => &mut saved.platform,
+        _ => &mut saved.csv,
+    }
 }
