@@ -256,7 +256,10 @@ async fn the_model_choice_travels_in_the_link_and_refuses_a_target_past_its_last
     .await;
     // A Firepower 2100 from before 9.13 is upgraded in platform mode, without these fields.
     type_into(&root, "#from", "9.13(1)");
-    until("the new start in the link", || link_query().from == "9.13(1)").await;
+    until("the new start in the link", || {
+        link_query().from == "9.13(1)"
+    })
+    .await;
     choose_model(&root, "fp2100");
     until("the Firepower 2100 name", || {
         query(&root, "#image-new-1").is_some()
