@@ -168,6 +168,35 @@ fn the_newer_unit_joins_from_its_own_release_and_units_far_apart_are_warned() {
     // One legal hop apart: the mixed-version window Cisco supports, no warning.
     let s = session("from=9.1(2)&from2=9.1(7)&to=9.2(4)");
     assert!(!s.notes.iter().any(|n| matches!(n, Note::FarApart { .. })));
+    // Counted between the two units' own releases, not by the plan's hops: 8.2(2) → 8.3(2)37
+    // is one minor hop, though the plan lands on 8.3(2) and then needs another hop.
+    let s = session("from=8.2(2)&from2=8.3(2)37&to=9.9(2)50");
+    assert!(
+        !s.notes.iter().any(|n| matches!(n, Note::FarApart { .. })),
+        "{:?}",
+        s.notes
+    );
+    let s = session("from=8.2(5)&from2=9.1(7)&to=9.12(4)");
+    assert!(
+        s.notes.contains(&Note::FarApart { apart: 3 }),
+        "{:?}",
+        s.notes
+    );
+}
+
+/// SPEC §4: a unit past the target is a downgrade for that unit, said as such, even when the
+/// other unit would have no zero-downtime path either.
+#[test]
+fn a_unit_past_the_target_is_a_downgrade_whatever_the_other_needs() {
+    for fragment in [
+        "from=8.4(4)1&from2=9.6(4)3&to=8.4(6)",
+        "from=9.1(3)&from2=7.2(4)6&to=8.5(1)8",
+    ] {
+        let s = session(fragment);
+        let plan = s.plan.as_ref().expect("a plan");
+        assert_eq!(plan.verdict, Verdict::Downgrade, "{fragment}");
+        assert!(s.past_target.is_some(), "{fragment}");
+    }
 }
 
 #[test]

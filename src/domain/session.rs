@@ -846,7 +846,9 @@ fn plan_both_rule_sets(
         (start, newer, to),
         via,
     ));
-    if session.past_target.is_some() && plan.verdict != Verdict::NoPath {
+    // A unit past the target is a downgrade for that unit, said as such, even where the
+    // other unit has no path either (SPEC §4).
+    if session.past_target.is_some() {
         plan.verdict = Verdict::Downgrade;
         plan.hops.clear();
     }
@@ -928,14 +930,12 @@ fn plan_notes(
             on: newer,
             joins,
         });
-        // The older unit reaches the newer one's release at the hop that lands on or past
-        // it: that many legal hops apart.
-        let apart = plan
-            .hops
-            .iter()
-            .position(|h| h.to >= newer)
-            .map_or(plan.hops.len(), |k| k + 1);
-        if apart > 1 {
+        // How many legal hops apart the units are: the fewest from the older unit's release to
+        // the newer one's (SPEC §4). The plan's own hops do not say it: they land on the
+        // trains' picks, not on the newer unit's build.
+        let between = plan::plan_with(session.rules, &session.catalog, start, newer, &[]);
+        let apart = between.hops.len();
+        if between.verdict == Verdict::Ok && apart > 1 {
             session.notes.push(Note::FarApart { apart });
         }
     }
