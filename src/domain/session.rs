@@ -638,7 +638,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
     }
     if plan.verdict == Verdict::Ok {
         session.hop_facts = hop_facts(&session, preset, &plan.hops, units);
-        plan_notes(&mut session, &plan, units, start, newer);
+        plan_notes(&mut session, units, start, newer);
     }
     closing_notes(&mut session, start, newer, to);
     session.verdict = plan.verdict;
@@ -910,7 +910,6 @@ fn pins_block(
 /// and the two notes every zero-downtime plan carries.
 fn plan_notes(
     session: &mut Session,
-    plan: &Plan,
     units: [(Unit, Release); 2],
     start: Release,
     newer: Release,
