@@ -977,3 +977,46 @@ fn a_firepower_2100_plan_starting_before_9_13_is_on_the_platform_mode_path() {
     );
     assert!(platform::APPLIANCE_MODE_FROM.is_assumed());
 }
+
+/// Cisco: "The ASA 5505 does not support multiple context mode", and Active/Active failover
+/// runs only in multiple context mode. Asked for either on a 5505, the plan says so with both
+/// documents, in the notes and the JSON; Active/Standby in single context mode says nothing.
+#[test]
+fn the_asa_5505_has_no_multiple_context_mode_and_so_no_active_active() {
+    use asa_planner::domain::fleet::PairPlan;
+    let noted = |fragment: &str| {
+        let query: PlanQuery = fragment.parse().expect("a link");
+        let s = analyse(&query);
+        let found = s
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::ModeNotOnModel { .. }));
+        let json =
+            asa_planner::domain::fleet::json::pair_document(&PairPlan::new(&query, &s, "asa5500"));
+        (found, json.contains("\"kind\":\"mode-not-on-model\""))
+    };
+    let base = "from=9.1(7)&to=9.2(4)&platform=asa5505";
+    assert_eq!(noted(&format!("{base}&mode=active-active")), (true, true));
+    assert_eq!(noted(&format!("{base}&contexts=multi")), (true, true));
+    assert_eq!(noted(base), (false, false));
+    assert_eq!(
+        noted("from=9.1(7)&to=9.2(4)&platform=asa5510&mode=active-active"),
+        (false, false)
+    );
+    let s = analyse(
+        &format!("{base}&mode=active-active")
+            .parse()
+            .expect("a link"),
+    );
+    let note = s
+        .notes
+        .iter()
+        .find(|n| matches!(n, Note::ModeNotOnModel { .. }))
+        .expect("the note");
+    let sources = asa_planner::view::words::note_sources(note);
+    assert!(
+        sources.iter().all(|s| s.url.contains("cisco.com/")),
+        "{sources:?}"
+    );
+    assert_eq!(sources.len(), 2);
+}

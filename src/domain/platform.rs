@@ -239,6 +239,13 @@ pub const NEW_FEATURES_917: Source = Source {
     url: "https://cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/general/asa-917-general-config/intro-intro.html",
 };
 
+/// Whether the model runs multiple context mode (and so Active/Active failover, which needs
+/// it). Only the ASA 5505 is known not to, from Cisco's own guideline
+/// ([`crate::domain::sources::ASA5505_NO_CONTEXTS`]); for every other model nothing is claimed.
+pub fn has_contexts(platform: Platform) -> bool {
+    platform != Platform::Asa5505
+}
+
 /// Cisco's ASA compatibility guide: the models and releases each runs (not readable here; the
 /// page links it for the person to check the assumed bounds).
 pub const ASA_COMPATIBILITY: Source = Source {

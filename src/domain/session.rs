@@ -18,7 +18,7 @@ use super::query::PlanQuery;
 use super::release::{Release, Train};
 use super::release_text::{self, ReadError, Reading};
 use super::rules::{self, Block, Rule, RuleSet};
-use super::runbook::{ActiveUnit, HopSpec, Reloads, Setup, Unit};
+use super::runbook::{ActiveUnit, HopSpec, Mode, Reloads, Setup, Unit};
 use std::sync::Arc;
 
 /// Where an input came from, so its message is shown next to it.
@@ -282,6 +282,12 @@ pub enum Note {
         outage_to: Release,
         then: Vec<Release>,
         then_holds: bool,
+    },
+    /// The chosen model has no multiple context mode, yet the runbook is asked for multiple
+    /// contexts or for Active/Active failover, which needs them (the ASA 5505).
+    ModeNotOnModel {
+        platform: Platform,
+        active_active: bool,
     },
     /// One of Cisco's exceptions blocks the direct hop from the start to the target: what its
     /// source says beyond the reason (Cisco's own inconsistencies, how conservative it is).
@@ -623,6 +629,7 @@ pub fn analyse_reusing(query: &PlanQuery, reuse: &mut Reuse) -> Session {
         Some(ProcedureNotice::SingleBootLine { .. })
     );
     single_box_note(&mut session, start, newer.max(to));
+    mode_note(&mut session);
     if refused_by_platform(&mut session, units, to) {
         return session;
     }
@@ -782,6 +789,22 @@ fn single_box_note(session: &mut Session, start: Release, new: Release) {
     }
 }
 
+/// The failover or context mode asked for, on a model that has no multiple context mode.
+fn mode_note(session: &mut Session) {
+    let active_active = session.setup.mode == Mode::ActiveActive;
+    if let Some(platform) = session
+        .platform
+        .filter(|&p| !super::platform::has_contexts(p))
+    {
+        if active_active || session.setup.multi_context {
+            session.notes.push(Note::ModeNotOnModel {
+                platform,
+                active_active,
+            });
+        }
+    }
+}
+
 /// The chosen model's refusal (SPEC §5.1): each typed release it cannot run is a
 /// [`PlatformLimit`]; when there is one, the verdict is `no-path` and nothing is planned
 /// (returns true).
@@ -908,12 +931,7 @@ fn pins_block(
 /// The notes of a plan that runs (its hop facts known): where a mismatched pair's newer unit
 /// joins and how far apart the units are, the trains switched off that a hop passes over,
 /// and the two notes every zero-downtime plan carries.
-fn plan_notes(
-    session: &mut Session,
-    units: [(Unit, Release); 2],
-    start: Release,
-    newer: Release,
-) {
+fn plan_notes(session: &mut Session, units: [(Unit, Release); 2], start: Release, newer: Release) {
     if start != newer {
         let unit = units
             .iter()

@@ -108,3 +108,18 @@ pub const CMD_SOFTWARE_AUTHENTICITY: Source = Source {
     title: "Cisco Secure Firewall ASA Series Command Reference, S Commands: software authenticity",
     url: "https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/S/asa-command-ref-S/so-st-commands.html",
 };
+
+/// The ASA 8.4 configuration guide's transparent-mode interface chapter, whose context mode
+/// guideline reads that the ASA 5505 does not support multiple context mode.
+pub const ASA5505_NO_CONTEXTS: Source = Source {
+    title: "Cisco ASA 5500 Series Configuration Guide using the CLI, 8.4: Interfaces in \
+            transparent mode, guidelines and limitations",
+    url: "https://www.cisco.com/en/US/docs/security/asa/asa84/configuration/guide/interface_complete_transparent.html",
+};
+
+/// The ASA 9.1 failover chapter: Active/Active failover is available only in multiple
+/// context mode.
+pub const ACTIVE_ACTIVE_NEEDS_CONTEXTS: Source = Source {
+    title: "Cisco ASA Series General Operations CLI Configuration Guide, 9.1: Failover",
+    url: "https://cisco.com/en/US/docs/security/asa/asa91/configuration/general/ha_failover.html",
+};

@@ -1119,6 +1119,10 @@ pub fn note(note: &Note) -> String {
             }
         ),
         Note::NoSingleBox { old, new } => platform::no_single_box(*old, *new),
+        Note::ModeNotOnModel {
+            platform: p,
+            active_active,
+        } => platform::mode_not_on_model(*p, *active_active),
         Note::Exception(e) => format!(
             "About {} ({}): {}.",
             e.basis,
@@ -1165,6 +1169,14 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
         Note::MixedVersions | Note::Parity { .. } | Note::FarApart { .. } => vec![GUIDE_8X],
         Note::NewerUnit { .. } | Note::TrainsOff(_) => Vec::new(),
         Note::NoSingleBox { .. } => vec![crate::domain::platform::ASA_COMPATIBILITY],
+        Note::ModeNotOnModel { active_active, .. } => {
+            use crate::domain::sources::{ACTIVE_ACTIVE_NEEDS_CONTEXTS, ASA5505_NO_CONTEXTS};
+            if *active_active {
+                vec![ASA5505_NO_CONTEXTS, ACTIVE_ACTIVE_NEEDS_CONTEXTS]
+            } else {
+                vec![ASA5505_NO_CONTEXTS]
+            }
+        }
         Note::OutagePlan { .. } => vec![GUIDE_92_UPGRADE],
         Note::Exception(e) => vec![e.source],
     }
@@ -1591,6 +1603,23 @@ pub mod platform {
         format!(
             "No single box runs both {old} and {new}: the models that ran 8.1 and earlier \
              stop before 9.3. Choose your model so that the plan uses only releases it runs."
+        )
+    }
+
+    /// The model has no multiple context mode, yet it was asked for (or Active/Active, which
+    /// needs it).
+    pub fn mode_not_on_model(p: Platform, active_active: bool) -> String {
+        let asked = if active_active {
+            "Active/Active failover, which runs only in multiple context mode"
+        } else {
+            "multiple context mode"
+        };
+        format!(
+            "The {} does not support multiple context mode, and this runbook is for {asked}: \
+             check the model and the failover and context modes chosen (the {} runs \
+             Active/Standby in single context mode).",
+            p.label(),
+            p.label()
         )
     }
 

@@ -342,6 +342,18 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
             string(out, crate::domain::platform::ASA_COMPATIBILITY.url);
             out.push_str(",\"assumed\":true");
         }
+        PairWarning::ModeNotOnModel { reason, sources } => {
+            out.push_str(",\"reason\":");
+            string(out, reason);
+            out.push_str(",\"sources\":[");
+            for (i, url) in sources.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(out, url);
+            }
+            out.push(']');
+        }
         PairWarning::Procedure { notice, reason } => {
             let _ = write!(out, ",\"procedure\":\"{}\",\"reason\":", notice.as_str());
             string(out, reason);

@@ -60,6 +60,12 @@ pub enum PairWarning {
         new: Release,
         reason: String,
     },
+    /// The chosen model has no multiple context mode, yet the runbook was asked for it (or
+    /// for Active/Active failover, which needs it): the note worded, with its documents.
+    ModeNotOnModel {
+        reason: String,
+        sources: Vec<&'static str>,
+    },
     /// How the chosen model is upgraded on this plan, beyond (or instead of) the ASA
     /// command-line runbook: the notice, worded as the runbook words it, with its documents.
     Procedure {
@@ -122,6 +128,7 @@ impl PairWarning {
             PairWarning::Mark { mark, .. } => mark_kind(*mark),
             PairWarning::PlatformLimit { .. } => "platform-limit",
             PairWarning::NoSingleBox { .. } => "no-single-box",
+            PairWarning::ModeNotOnModel { .. } => "mode-not-on-model",
             PairWarning::Procedure { .. } => "procedure",
             PairWarning::Downgrade { .. } => "downgrade",
             PairWarning::Parity { .. } => "parity",
@@ -393,6 +400,17 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
                 reason: note.to_string(),
             }),
             Note::FarApart { apart } => warnings.push(PairWarning::FarApart { apart: *apart }),
+            Note::ModeNotOnModel { active_active, .. } => {
+                use crate::domain::sources::{ACTIVE_ACTIVE_NEEDS_CONTEXTS, ASA5505_NO_CONTEXTS};
+                let mut sources = vec![ASA5505_NO_CONTEXTS.url];
+                if *active_active {
+                    sources.push(ACTIVE_ACTIVE_NEEDS_CONTEXTS.url);
+                }
+                warnings.push(PairWarning::ModeNotOnModel {
+                    reason: note.to_string(),
+                    sources,
+                });
+            }
             Note::Parity {
                 older,
                 newer,
