@@ -27,14 +27,10 @@ pub struct ReleaseFieldProps {
 
 /// A labelled release input with its message.
 pub fn release_field(props: &ReleaseFieldProps) -> Html {
-    // The field shows the keystroke at once; the plan, the graph and this message follow a
-    // paint later (Event Timing measures input → next paint, and planning over a long custom
-    // list in the keystroke's frame made it miss one). Keystrokes keep their order.
-    let later = props.oninput.clone();
-    let oninput = browser::on_value::<InputEvent>(&Callback::from(move |text: String| {
-        let later = later.clone();
-        browser::after_paint(move || later.emit(text));
-    }));
+    // Applied at once, not a paint later: Yew sets a field's value from the state whenever
+    // they differ, so a render between a keystroke and its deferred state would take the
+    // character back out and move the caret to the end.
+    let oninput = browser::on_value::<InputEvent>(&props.oninput);
     let msg_id = format!("{}-msg", props.id);
     let field = &props.field;
     // An empty field is not wrong yet: its message reads as a hint until something is typed.
