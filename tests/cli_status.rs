@@ -590,3 +590,23 @@ fn a_mismatched_pair_with_no_roles_shown_is_not_told_to_reload_from_the_active_u
         );
     }
 }
+
+#[test]
+fn output_with_lines_ended_by_a_lone_cr_reads_as_on_the_page() {
+    // An old terminal's log: every line ended by CR alone. The page's text box reads it; so
+    // does the command line, line for line.
+    let text = std::fs::read_to_string(show_arg("mid-standby-reloaded.txt")).unwrap();
+    let cr_only = text.replace("\r\n", "\n").replace('\n', "\r");
+    let out = status(&[], &cr_only);
+    let lf = status(&[], &text);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, lf.stdout);
+    assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+    let out = status(&[], "hello\rworld\r");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.contains("Lines 1, 2 could not be read."),
+        "{}",
+        out.stdout
+    );
+}
