@@ -96,7 +96,7 @@ fn hop_of(place: Place, hops: usize) -> Option<usize> {
     match place {
         Place::Unknown => None,
         Place::Before => Some(1),
-        Place::InHop { hop, .. } | Place::Rollback { hop } => Some(hop),
+        Place::InHop { hop, .. } | Place::Rollback { hop } | Place::Midway { hop } => Some(hop),
         Place::Between { after } => Some(after + 1),
         Place::Done => Some(hops),
     }
