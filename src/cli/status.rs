@@ -51,7 +51,8 @@ Active/Active: 1 failover active (both groups to the primary), 2 stage, 3 reload
 secondary, 4 fail over, 5 validation window, 6 reload the primary, 7 write memory,
 8-9 restore the groups; a mismatched pair's hop that reloads one unit only: 1 make it
 the standby, 2 stage, 3 reload it, 4 write memory (5-6 restore the groups).
-Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit.";
+Exit status: 0 on track or done, 1 a stop (or a hop ahead whose runbook is a stop),
+2 output that names neither unit.";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
