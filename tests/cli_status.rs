@@ -590,3 +590,160 @@ fn a_mismatched_pair_with_no_roles_shown_is_not_told_to_reload_from_the_active_u
         );
     }
 }
+
+#[test]
+fn output_with_lines_ended_by_a_lone_cr_reads_as_on_the_page() {
+    // An old terminal's log: every line ended by CR alone. The page's text box reads it; so
+    // does the command line, line for line.
+    let text = std::fs::read_to_string(show_arg("mid-standby-reloaded.txt")).unwrap();
+    let cr_only = text.replace("\r\n", "\n").replace('\n', "\r");
+    let out = status(&[], &cr_only);
+    let lf = status(&[], &text);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, lf.stdout);
+    assert!(out.stdout.contains("after step 2"), "{}", out.stdout);
+    let out = status(&[], "hello\rworld\r");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.contains("Lines 1, 2 could not be read."),
+        "{}",
+        out.stdout
+    );
+}
+
+/// `show failover` on the primary, both units' releases and states.
+fn pair(ours: &str, mate: &str) -> String {
+    format!(
+        "Failover On\nFailover unit Primary\nVersion: Ours {ours}, Mate {mate}\n\
+         This host: Primary - Active\nOther host: Secondary - Standby Ready\n"
+    )
+}
+
+#[test]
+fn a_hop_whose_runbook_is_a_stop_gets_no_command_line_step_and_exits_1() {
+    let plan = ["status", "9.1(1)", "9.1(7)", "--rules", "table-81-1"];
+    for (ours, mate, place) in [
+        ("9.1(1)", "9.1(1)", "Before the plan: both units on 9.1(1)."),
+        (
+            "9.1(1)",
+            "9.1(7)",
+            "Inside hop 1 (9.1(1) → 9.1(7)): the primary unit on 9.1(1), the secondary unit on 9.1(7).",
+        ),
+    ] {
+        let out = run(&plan, &pair(ours, mate));
+        assert_eq!(out.code, 1, "{}", out.stdout);
+        assert!(out.stdout.contains(place), "{}", out.stdout);
+        assert!(out.stdout.contains("its runbook is a stop"), "{}", out.stdout);
+        for cli in [
+            "failover reload-standby",
+            "boot system",
+            "copy /noconfirm",
+            "no failover active",
+            "Next, step",
+            "after step",
+        ] {
+            assert!(!out.stdout.contains(cli), "{cli}: {}", out.stdout);
+        }
+    }
+    let json: Vec<&str> = plan.iter().copied().chain(["--format", "json"]).collect();
+    let out = run(&json, &pair("9.1(1)", "9.1(1)"));
+    assert!(out.stdout.contains("\"next\":null"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("\"no_steps\":{\"hop\":1,\"why\":\"runbook-stop\""),
+        "{}",
+        out.stdout
+    );
+    // Its runbook has no numbered steps to tick.
+    let ticked: Vec<&str> = plan.iter().copied().chain(["--tick", "1.1"]).collect();
+    let out = run(&ticked, &pair("9.1(1)", "9.1(1)"));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("has no numbered steps"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn on_the_fxos_path_status_offers_no_asa_command_line_step() {
+    for (args, from, kind) in [
+        (["9.8(4)", "9.12(4)", "fp4100"], "9.8(4)", "fxos"),
+        (["9.8(2)", "9.12(4)", "fp2100"], "9.8(2)", "platform-mode"),
+    ] {
+        let cmd = [
+            "status",
+            args[0],
+            args[1],
+            "--platform",
+            args[2],
+            "--rules",
+            "guide-9x",
+        ];
+        let out = run(&cmd, &pair(from, from));
+        assert_eq!(out.code, 0, "{}", out.stdout);
+        assert!(
+            out.stdout
+                .contains(&format!("Before the plan: both units on {from}.")),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("FXOS or the chassis manager"),
+            "{}",
+            out.stdout
+        );
+        for cli in [
+            "failover reload-standby",
+            "boot system",
+            "copy /noconfirm",
+            "Next, step",
+            "after step",
+        ] {
+            assert!(!out.stdout.contains(cli), "{cli}: {}", out.stdout);
+        }
+        let json: Vec<&str> = cmd.iter().copied().chain(["--format", "json"]).collect();
+        let out = run(&json, &pair(from, from));
+        assert!(
+            out.stdout.contains(&format!("\"why\":\"{kind}\"")),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn the_next_step_copies_the_file_the_runbook_names() {
+    // No model: 8.2(5) → 9.2(4) names the 5500 series' `-k8.bin` files throughout.
+    let out = run(
+        &["status", "8.2(5)", "9.2(4)", "--rules", "guide-9x"],
+        &pair("8.4(7)", "8.4(7)"),
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("copy /noconfirm tftp://<tftp-server>/asa924-k8.bin disk0:/asa924-k8.bin"),
+        "{}",
+        out.stdout
+    );
+    // A Firepower 2100 in appliance mode: its own package names.
+    let out = run(
+        &[
+            "status",
+            "9.14(1)",
+            "9.16(4)",
+            "--platform",
+            "fp2100",
+            "--rules",
+            "guide-9x",
+        ],
+        &pair("9.14(1)", "9.14(1)"),
+    );
+    assert!(
+        out.stdout.contains(
+            "copy /noconfirm tftp://<tftp-server>/cisco-asa-fp2k.9.16.4.SPA disk0:/cisco-asa-fp2k.9.16.4.SPA"
+        ),
+        "{}",
+        out.stdout
+    );
+}

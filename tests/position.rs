@@ -120,11 +120,13 @@ fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
     assert_eq!(pos.place, Place::Rollback { hop: 1 });
     let next = pos.next.unwrap();
     assert_eq!(next.kind, StepKind::RollbackBoot);
+    // The runbook's rollback block (b) up to `end`, the save included (SPEC §6 (b)).
     assert_eq!(
         next.commands,
         vec![
             "configure terminal",
             "no boot system disk0:/asa9-12-4-smp-k8.bin",
+            "write memory",
             "end"
         ]
     );
@@ -1319,4 +1321,304 @@ fn a_role_is_never_named_as_if_the_output_showed_its_unit() {
         }
     }
     assert!(checked > 100, "{checked}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The position agrees with the runbook: its file names, and no command-line step where the
+// runbook gives none.
+
+/// Hop 1's runbook as the page writes it (`ui::components::runbook_panel`), with no names typed.
+fn runbook_of(s: &Session) -> asa_planner::domain::runbook::Runbook {
+    use asa_planner::domain::runbook::{hop_images, image_of};
+    let hops = s.hops();
+    let images = hop_images(hops, "", &[], s.platform);
+    let spec = s
+        .hop_spec(0, |r| image_of(hops, &images, r, s.platform))
+        .expect("hop 1");
+    asa_planner::view::runbook::hop_runbook(s.setup, &spec, &images[0])
+}
+
+/// A block's commands without what the runbook puts before every block of its kind.
+fn bare(commands: &[String]) -> Vec<String> {
+    commands
+        .iter()
+        .filter(|c| *c != "changeto system" && *c != "terminal pager 0")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_next_steps_files_are_the_runbooks_on_every_model_and_with_none() {
+    use asa_planner::domain::platform::Platform;
+    // With no model, 8.2(5) → 9.2(4) names the 5500 series' `-k8.bin` files throughout (the
+    // family of the models that run the whole plan): the position copied another file.
+    let s = session("#from=8.2(5)&to=9.2(4)&rules=guide-9x");
+    assert_eq!(s.hops().len(), 3);
+    let snap = parse(&pair(
+        "Primary",
+        "8.4(7)",
+        "Active",
+        "8.4(7)",
+        "Standby Ready",
+    ));
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.place, Place::Between { after: 2 });
+    let next = pos.next.unwrap();
+    assert_eq!(next.kind, StepKind::Stage);
+    assert_eq!(
+        next.commands,
+        vec!["copy /noconfirm tftp://<tftp-server>/asa924-k8.bin disk0:/asa924-k8.bin"]
+    );
+    // Every model with the command-line runbook: the staging's copy is a line of the runbook's
+    // step 1, and the rollback's lines are its block (b), to the last name.
+    let mut checked = Vec::new();
+    for p in Platform::ALL {
+        let any = session(&format!("#from=9.8(4)&to=9.8(4)&platform={}", p.as_str()));
+        let trains = any.catalog.trains().to_vec();
+        let Some([a, b]) = trains
+            .len()
+            .checked_sub(2)
+            .map(|i| [trains[i], trains[i + 1]])
+        else {
+            continue;
+        };
+        let newest = |t| any.catalog.train_entries(t).last().map(|e| e.release);
+        let (Some(from), Some(to)) = (newest(a), newest(b)) else {
+            continue;
+        };
+        let s = session(&format!(
+            "#from={from}&to={to}&platform={}&rules=guide-9x",
+            p.as_str()
+        ));
+        if s.hops().len() != 1 || asa_planner::domain::position::no_steps(&s, 0).is_some() {
+            continue;
+        }
+        let book = runbook_of(&s);
+        let (f, t) = (from.to_string(), to.to_string());
+        // Both on the start: the other reading stages (copies) the new image.
+        let snap = parse(&pair("Primary", &f, "Active", &f, "Standby Ready"));
+        let pos = locate(&s, &snap, &Known::default());
+        let stage = pos.alternative.and_then(|(_, n)| n).expect("staging");
+        let copy = &stage.commands[0];
+        let staged: Vec<&String> = book.steps[0]
+            .commands
+            .iter()
+            .chain(book.steps[0].blocks.iter().flat_map(|b| &b.commands))
+            .collect();
+        assert!(staged.contains(&copy), "{p:?}: {copy} not in {staged:#?}");
+        // Failed back after the failover: rollback (b), as the runbook's block (b) opens.
+        let snap = parse(&pair("Primary", &f, "Active", &t, "Standby Ready"));
+        let known = Known {
+            previous: Some(Place::in_hop(1, 3)),
+            ..Known::default()
+        };
+        let pos = locate(&s, &snap, &known);
+        assert_eq!(pos.place, Place::Rollback { hop: 1 }, "{p:?}");
+        let window = book
+            .steps
+            .iter()
+            .find(|s| !s.rollback.is_empty())
+            .expect("a validation window");
+        match window.rollback.get(1) {
+            Some(b) => {
+                let rollback = pos.next.unwrap().commands;
+                let b = bare(&b.commands);
+                assert!(
+                    b.starts_with(&rollback),
+                    "{p:?}: {rollback:#?} is not how {b:#?} starts"
+                );
+            }
+            // No downgrade from the hop's release: the failback is the whole rollback.
+            None => assert_eq!(pos.next, None, "{p:?}: {to}"),
+        }
+        checked.push(p);
+    }
+    assert!(checked.len() >= 8, "{checked:?}");
+    assert!(checked.contains(&Platform::Fp2100), "{checked:?}");
+}
+
+#[test]
+fn a_wrong_image_stop_names_the_runbooks_file() {
+    use asa_planner::domain::runbook::hop_images;
+    // The person named 9.12(4)'s file; the upgraded unit booted another: the stop names the
+    // file the runbook's commands copy and boot.
+    let s = session("#from=9.8(4)&to=9.12(4)&rules=guide-9x&platform=asa5506x");
+    assert_eq!(s.hops().len(), 1);
+    let images = [(
+        "9.12(4)".to_string(),
+        "asa9-12-4-lfbff-k8-ours.SPA".to_string(),
+    )];
+    let known = Known {
+        images: &images,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mid-standby-reloaded.txt", &known);
+    let stop = pos
+        .stops
+        .iter()
+        .find(|st| st.kind == StopKind::WrongImage)
+        .expect("a wrong-image stop");
+    let named = &stop.images.as_ref().unwrap().1;
+    let runbook = hop_images(s.hops(), "", &images, s.platform);
+    assert_eq!(&runbook[0].new_image, named);
+    // A name the person did not type is the model family's default, a guess to check against
+    // Cisco's download page, not a known file: the unit booting another is no stop.
+    let runbook = hop_images(s.hops(), "", &[], s.platform);
+    assert_eq!(runbook[0].new_image, "asa9-12-4-lfbff-k8.SPA");
+    let (snap, pos) = at(&s, "mid-standby-reloaded.txt", &Known::default());
+    assert_eq!(
+        snap.secondary.image.as_deref(),
+        Some("asa9-12-4-smp-k8.bin")
+    );
+    assert!(
+        !kinds(&pos).contains(&StopKind::WrongImage),
+        "{:?}",
+        pos.stops
+    );
+}
+
+#[test]
+fn a_hop_whose_runbook_is_a_stop_offers_no_step_of_it() {
+    use asa_planner::domain::position::NoSteps;
+    // Table 81-1 allows 9.1(1) → 9.1(7), Cisco later said it is not zero-downtime: the
+    // runbook shows a stop and no steps, and so does the position.
+    let s = session("#from=9.1(1)&to=9.1(7)&rules=table-81-1");
+    let markup = util::runbook_markup("#from=9.1(1)&to=9.1(7)&rules=table-81-1");
+    assert_eq!(select(&markup, "[data-runbook-stop]").len(), 1, "{markup}");
+    assert_eq!(
+        one(&markup, "section[data-runbook-hop]").attr("data-steps"),
+        Some("0")
+    );
+    let start = pair("Primary", "9.1(1)", "Active", "9.1(1)", "Standby Ready");
+    let snap = parse(&start);
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.place, Place::Before);
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    assert_eq!(pos.no_steps, Some((1, NoSteps::RunbookStop)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true).join("\n");
+    for cli in [
+        "failover reload-standby",
+        "copy /noconfirm",
+        "boot system",
+        "step 1",
+    ] {
+        assert!(!said.contains(cli), "{cli} in {said}");
+    }
+    assert!(said.contains("its runbook is a stop"), "{said}");
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(
+        one(&markup, "[data-no-steps]").attr("data-no-steps"),
+        Some("runbook-stop")
+    );
+    assert_eq!(select(&markup, "[data-next-step]").len(), 0, "{markup}");
+    let p = one(&markup, "[data-position]");
+    assert_eq!(
+        (p.attr("data-hop"), p.attr("data-step")),
+        (Some("1"), Some("0"))
+    );
+    // A tick cannot place it after a step the runbook does not have.
+    let known = Known {
+        ticked: &[(1, 1)],
+        ..Known::default()
+    };
+    let pos = locate(&s, &snap, &known);
+    assert_eq!((pos.place, pos.next), (Place::Before, None));
+    // One unit on 9.1(7): inside the hop, at no step of it; then done.
+    let snap = parse(&pair(
+        "Primary",
+        "9.1(1)",
+        "Active",
+        "9.1(7)",
+        "Standby Ready",
+    ));
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.place, Place::Midway { hop: 1 });
+    assert_eq!(pos.place.hook(), ("1".to_string(), String::new()));
+    assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+    assert_eq!(pos.no_steps, Some((1, NoSteps::RunbookStop)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true).join("\n");
+    assert!(
+        said.contains("Inside hop 1 (9.1(1) → 9.1(7)): the primary unit on 9.1(1), the secondary unit on 9.1(7)."),
+        "{said}"
+    );
+    assert!(!said.contains("no failover active"), "{said}");
+    let snap = parse(&pair(
+        "Primary",
+        "9.1(7)",
+        "Active",
+        "9.1(7)",
+        "Standby Ready",
+    ));
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(
+        (pos.place, pos.next, pos.no_steps),
+        (Place::Done, None, None)
+    );
+    assert!(
+        pos.alternative.is_none(),
+        "no write memory of a hop with no steps"
+    );
+}
+
+#[test]
+fn on_the_fxos_path_the_position_offers_no_asa_command_line_step() {
+    use asa_planner::domain::platform::ProcedureNotice;
+    use asa_planner::domain::position::NoSteps;
+    // Firepower 4100, and a Firepower 2100 from before 9.13 (platform mode): the runbook shows
+    // the procedure notice and no steps.
+    for (fragment, from, kind) in [
+        ("#from=9.8(4)&to=9.12(4)&platform=fp4100", "9.8(4)", "fxos"),
+        (
+            "#from=9.8(2)&to=9.12(4)&platform=fp2100",
+            "9.8(2)",
+            "platform-mode",
+        ),
+    ] {
+        let s = session(&format!("{fragment}&rules=guide-9x"));
+        assert!(!s.hops().is_empty(), "{fragment}");
+        let markup = util::runbook_markup(fragment);
+        assert_eq!(select(&markup, "section[data-runbook-hop]").len(), 0);
+        assert_eq!(
+            one(&markup, "[data-procedure]").attr("data-procedure"),
+            Some(kind)
+        );
+        let snap = parse(&pair("Primary", from, "Active", from, "Standby Ready"));
+        let pos = locate(&s, &snap, &Known::default());
+        assert_eq!(pos.place, Place::Before, "{fragment}");
+        assert_eq!((pos.next.clone(), pos.alternative.clone()), (None, None));
+        let (hop, why) = pos.no_steps.expect("why no step");
+        assert_eq!((hop, why.as_str()), (1, kind));
+        assert!(matches!(
+            why,
+            NoSteps::Procedure(
+                ProcedureNotice::Fxos { .. } | ProcedureNotice::PlatformModeOnly { .. }
+            )
+        ));
+        let said = words::sentences(s.hops(), &snap, &pos, |_| true).join("\n");
+        for cli in ["failover reload-standby", "copy /noconfirm", "Next, step"] {
+            assert!(!said.contains(cli), "{fragment}: {cli} in {said}");
+        }
+        assert!(said.contains("FXOS or the chassis manager"), "{said}");
+        let markup = html(s.hops(), &snap, &pos, |_| true);
+        assert_eq!(
+            one(&markup, "[data-no-steps]").attr("data-no-steps"),
+            Some(kind)
+        );
+        assert_eq!(select(&markup, "[data-next-step]").len(), 0, "{markup}");
+        assert!(asa_planner::domain::position::hop_outline(&s, 0)
+            .unwrap()
+            .is_empty());
+    }
+    // A Firepower 2100 from 9.13 on (appliance mode) has the command-line runbook.
+    let s = session("#from=9.14(1)&to=9.16(4)&platform=fp2100&rules=guide-9x");
+    let snap = parse(&pair(
+        "Primary",
+        "9.14(1)",
+        "Active",
+        "9.14(1)",
+        "Standby Ready",
+    ));
+    let pos = locate(&s, &snap, &Known::default());
+    assert_eq!(pos.no_steps, None);
+    assert!(pos.next.is_some());
 }

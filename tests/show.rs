@@ -271,6 +271,29 @@ fn more_markers_crlf_and_tabs() {
 }
 
 #[test]
+fn lines_ended_by_a_lone_carriage_return_read_as_a_text_box_reads_them() {
+    // Old terminals and their logs end lines with CR alone; a browser's text box turns every
+    // CR LF and lone CR into a line feed, and the command line reads files the same way.
+    for name in [
+        "as-healthy.txt",
+        "more-crlf.txt",
+        "mid-standby-reloaded.txt",
+    ] {
+        let text = show_output(name);
+        let boxed = text.replace("\r\n", "\n").replace('\r', "\n");
+        let cr_only = boxed.replace('\n', "\r");
+        let (boxed, cr_only) = (parse(&boxed), parse(&cr_only));
+        assert!(boxed.primary.is_known(), "{name}");
+        assert_eq!(cr_only, boxed, "{name}");
+    }
+    // Numbered alike: each line ended by CR is a line of its own.
+    let s = parse("hello\rworld\r\nagain\n\rFailover On");
+    assert_eq!(s.failover, Some(true));
+    let lines: Vec<usize> = s.unread.iter().map(|u| u.line).collect();
+    assert_eq!(lines, vec![1, 2, 3]);
+}
+
+#[test]
 fn every_state_spec_14_lists() {
     for state in State::ALL {
         let text = format!(

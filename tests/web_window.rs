@@ -289,3 +289,42 @@ async fn a_release_field_says_what_it_read_and_offers_the_mate() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn text_that_reads_as_nothing_is_said_with_its_lines() {
+    let root = open_page(ONE_HOP, false).await;
+    // As the command line says it (SPEC §14: what cannot be read is said by line).
+    paste(&root, "hello world");
+    until("nothing read", || {
+        query(&root, "[data-show-empty]").is_some()
+    })
+    .await;
+    assert!(text(&get(&root, "[data-show-empty]")).contains(
+        "Nothing in this text reads as show failover, show failover state or show version output"
+    ));
+    assert_eq!(
+        text(&get(&root, "[data-show-unread]")),
+        "Line 1 could not be read."
+    );
+    assert!(query(&root, "[data-next-step]").is_none());
+    // A prompt and its command alone: nothing read, no line unread.
+    paste(&root, "fw# show failover");
+    until("no unread line", || {
+        query(&root, "[data-show-unread]").is_none()
+    })
+    .await;
+    assert!(query(&root, "[data-show-empty]").is_some());
+    // Blanks only: nothing to say.
+    paste(&root, "  \n ");
+    until("nothing said", || {
+        query(&root, "[data-show-empty]").is_none()
+    })
+    .await;
+    // Output that reads replaces it.
+    paste(&root, MID);
+    until("the position", || {
+        position(&root) == Some(("1".into(), "2".into()))
+    })
+    .await;
+    assert!(query(&root, "[data-show-empty]").is_none());
+}

@@ -252,6 +252,29 @@ fn an_active_standby_hop_numbers_its_steps_as_the_position_does() {
     assert_eq!(t.steps(), vec![(0, 1), (1, 2), (2, 2)]);
 }
 
+/// On the FXOS path the page shows the procedure notice, no command-line steps and no tick
+/// boxes: the executed log lists none either, and says why there is no next step.
+#[test]
+fn on_the_fxos_path_the_log_lists_no_command_line_steps() {
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x&platform=fp4100");
+    assert_eq!(s.hops().len(), 1);
+    let healthy = "Failover On\nFailover unit Primary\nVersion: Ours 9.8(4), Mate 9.8(4)\n\
+                   This host: Primary - Active\nOther host: Secondary - Standby Ready\n";
+    let (log, _) = log_of(&s, healthy, &Ticks::default());
+    let executed = &log[log.find("## Executed log").expect("the log")..];
+    for cli in ["failover reload-standby", "Step 1", "Pre-check", "- [ ]"] {
+        assert!(!executed.contains(cli), "{cli} in {executed}");
+    }
+    assert!(
+        executed.contains("No command-line steps to tick"),
+        "{executed}"
+    );
+    assert!(
+        executed.contains("- Next: No ASA command-line step for hop 1"),
+        "{executed}"
+    );
+}
+
 proptest::proptest! {
     /// Stored ticks are read defensively: any text gives ticks (perhaps none), never a panic,
     /// and what is read writes back to the same ticks.

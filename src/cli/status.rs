@@ -19,14 +19,14 @@
 //! text (serial numbers, addresses). Text, or JSON (schema 1, `"kind":"status"`, README).
 //!
 //! Exit status: 0 on track or done, 1 a stop (or no zero-downtime plan to place the pair
-//! on: `no-path`, `downgrade`), 2 output that names neither unit (or a file that cannot be
+//! on: `no-path`, `downgrade`, or a hop ahead whose runbook is a stop), 2 output that names neither unit (or a file that cannot be
 //! read, or a release argument that does not read).
 
 use super::{mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::position::{
-    hop_outline, locate, place_after, Known, NextStep, Place, Position,
+    hop_outline, locate, no_steps, place_after, Known, NextStep, NoSteps, Place, Position,
 };
 use asa_planner::domain::query::PlanQuery;
 use asa_planner::domain::release::{Release, Train};
@@ -51,7 +51,8 @@ Active/Active: 1 failover active (both groups to the primary), 2 stage, 3 reload
 secondary, 4 fail over, 5 validation window, 6 reload the primary, 7 write memory,
 8-9 restore the groups; a mismatched pair's hop that reloads one unit only: 1 make it
 the standby, 2 stage, 3 reload it, 4 write memory (5-6 restore the groups).
-Exit status: 0 on track or done, 1 a stop, 2 output that names neither unit.";
+Exit status: 0 on track or done, 1 a stop (or a hop ahead whose runbook is a stop),
+2 output that names neither unit.";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -128,6 +129,16 @@ fn steps_problem(session: &Session, option: &str, (hop, step): (usize, u8)) -> O
         ));
     }
     let count = hop_outline(session, hop - 1).map_or(0, |o| o.len());
+    if count == 0 {
+        // Its runbook is a stop, or the model's procedure is not the ASA command line.
+        let why = no_steps(session, hop - 1).map_or("", |w| match w {
+            NoSteps::RunbookStop => " (a stop: Cisco later said the hop is not zero-downtime)",
+            NoSteps::Procedure(_) => " (the model is upgraded through FXOS)",
+        });
+        return Some(format!(
+            "{option} {hop}.{step}: hop {hop}'s runbook has no numbered steps{why}"
+        ));
+    }
     (usize::from(step) > count)
         .then(|| format!("{option} {hop}.{step}: hop {hop}'s runbook has steps 1 to {count}"))
 }
@@ -229,7 +240,12 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     Ok(
         if bad || (!snap.primary.is_known() && !snap.secondary.is_known()) {
             Status::BadInput
-        } else if !pos.stops.is_empty() || !planned {
+        } else if !pos.stops.is_empty()
+            || !planned
+            || matches!(pos.no_steps, Some((_, NoSteps::RunbookStop)))
+        {
+            // A hop whose runbook is a stop is not a zero-downtime hop to go on with (as
+            // `plan` exits 1 for it).
             Status::NoPath
         } else {
             Status::Planned
@@ -406,6 +422,19 @@ fn json_report(
     place_json(&mut out, hops, pos.place, snap);
     out.push_str(",\"next\":");
     next_json(&mut out, pos.next.as_ref());
+    out.push_str(",\"no_steps\":");
+    match pos.no_steps {
+        Some((hop, why)) => {
+            let _ = write!(
+                out,
+                "{{\"hop\":{hop},\"why\":\"{}\",\"text\":",
+                why.as_str()
+            );
+            string(&mut out, &plain(&words::no_steps(hops, hop, why)));
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
     out.push_str(",\"alternative\":");
     match &pos.alternative {
         Some((place, n)) => {

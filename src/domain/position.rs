@@ -28,8 +28,12 @@
 //! a pasted `show bootvar` or `dir`, or the previous position settles it.
 
 use super::plan::Hop;
+use super::platform::{Platform, ProcedureNotice};
 use super::release::Release;
-use super::runbook::{default_image, has_failover_exec, outline, Mode, Phase, Reloads, Role, Unit};
+use super::runbook::{
+    has_failover_exec, hop_images, image_of, outline, plan_default_image, HopImages, Mode, Phase,
+    Reloads, Role, Unit, ONE_WAY_SINCE,
+};
 use super::session::Session;
 use super::show::{other, ConfigSync, Side, Snapshot, State, UnitFacts};
 
@@ -51,6 +55,9 @@ pub enum Place {
     },
     /// Inside hop `hop`, failed back to the old release (rollback step (a) done).
     Rollback { hop: usize },
+    /// Inside hop `hop`, whose runbook numbers no steps ([`NoSteps`]): one unit on the hop's
+    /// landing, the other still on its start.
+    Midway { hop: usize },
     /// Hop `after` done (1-based), the next hop not started.
     Between { after: usize },
     /// Both units on the target.
@@ -85,6 +92,8 @@ impl Place {
             Place::Before => ("1".into(), "0".into()),
             Place::InHop { hop, step, .. } => (hop.to_string(), step.to_string()),
             Place::Rollback { hop } => (hop.to_string(), "rollback".into()),
+            // The hop's runbook has no step whose effect the output could show.
+            Place::Midway { hop } => (hop.to_string(), String::new()),
             Place::Between { after } => ((after + 1).to_string(), "0".into()),
             Place::Done => ("done".into(), "done".into()),
         }
@@ -263,6 +272,46 @@ pub struct PlanFrom {
     pub from2: Option<Release>,
 }
 
+/// Why a hop's runbook gives no ASA command-line steps, so that the position offers none of
+/// them either (the page's hop section has `data-steps="0"`, or no hop sections at all).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NoSteps {
+    /// Cisco later said the hop is not zero-downtime: its runbook is a stop, not steps (SPEC
+    /// §3.3; the page's `[data-runbook-stop]`).
+    RunbookStop,
+    /// The model is not upgraded with the ASA command line on this plan (FXOS, or a Firepower
+    /// 2100 in platform mode): the runbook shows its procedure notice instead of steps.
+    Procedure(ProcedureNotice),
+}
+
+impl NoSteps {
+    /// The hook value (`data-no-steps`): `runbook-stop`, or the procedure notice's kind
+    /// (`fxos`, `platform-mode`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoSteps::RunbookStop => "runbook-stop",
+            NoSteps::Procedure(notice) => notice.as_str(),
+        }
+    }
+}
+
+/// Why hop `i`'s (0-based) runbook gives no ASA command-line steps, if it gives none: the
+/// procedure notice of the model (the runbook shows no steps for any hop), else a caveat of
+/// Cisco's saying the hop is not zero-downtime (its runbook is a stop).
+pub fn no_steps(session: &Session, i: usize) -> Option<NoSteps> {
+    if let Some(notice) = session
+        .procedure_notice()
+        .filter(|n| !n.cli_runbook_applies())
+    {
+        return Some(NoSteps::Procedure(notice));
+    }
+    session
+        .hop_facts
+        .get(i)
+        .is_some_and(|f| f.caveats.iter().any(|c| c.blocking()))
+        .then_some(NoSteps::RunbookStop)
+}
+
 /// The position: where, what next, the other reading, the stops.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Position {
@@ -273,6 +322,9 @@ pub struct Position {
     pub stops: Vec<Stop>,
     /// Offered when nothing is planned or the units do not run the plan's start.
     pub plan_from: Option<PlanFrom>,
+    /// The hop (1-based) the pair is before or inside whose runbook gives no command-line
+    /// steps, and why: no next step is offered for it.
+    pub no_steps: Option<(usize, NoSteps)>,
 }
 
 /// What is known besides the snapshot.
@@ -309,15 +361,9 @@ impl Known<'_> {
                 .max()
                 .is_some_and(|&(hop, step)| walk.reloads_at(hop, step))
     }
+    /// The image name the person typed for `release`, when the runbook uses it.
     fn image(&self, release: Release) -> Option<&str> {
         crate::domain::runbook::typed_name(self.images, &release.to_string())
-    }
-    fn image_or_default(&self, release: Release) -> String {
-        self.image(release)
-            .map_or_else(|| default_image(release), str::to_string)
-    }
-    fn server(&self) -> &str {
-        crate::domain::runbook::server_or_placeholder(self.server)
     }
 }
 
@@ -332,10 +378,17 @@ struct Walk<'a> {
     one_unit: Vec<Option<Unit>>,
     /// Per hop: its steps in the runbook's order (`runbook::outline`).
     outlines: Vec<Vec<Phase>>,
+    /// Per hop: why its runbook gives no command-line steps, if it gives none.
+    no_steps: Vec<Option<NoSteps>>,
+    /// Per hop: the file names its runbook's commands use (`runbook::hop_images`).
+    images: Vec<HopImages>,
+    platform: Option<Platform>,
+    /// The model takes a single `boot system` line (the rollback sets the old one again).
+    single_boot_line: bool,
 }
 
 impl<'a> Walk<'a> {
-    fn new(session: &'a Session) -> Option<Walk<'a>> {
+    fn new(session: &'a Session, known: &Known) -> Option<Walk<'a>> {
         let hops = session.hops();
         let primary = session.from.release.or(hops.first().map(|h| h.from))?;
         let secondary = session
@@ -375,7 +428,31 @@ impl<'a> Walk<'a> {
             paths,
             one_unit,
             outlines,
+            no_steps: (0..hops.len()).map(|i| no_steps(session, i)).collect(),
+            images: hop_images(hops, known.server, known.images, session.platform),
+            platform: session.platform,
+            single_boot_line: session.setup.single_boot_line,
         })
+    }
+
+    /// The image file name the runbook gives `release` (typed, else the plan's default):
+    /// the runbook's own function, so the position copies and names the same files.
+    fn image(&self, release: Release) -> String {
+        image_of(self.hops, &self.images, release, self.platform)
+    }
+
+    /// The TFTP server hop `hop`'s (1-based) commands name.
+    fn server(&self, hop: usize) -> &str {
+        self.images
+            .get(hop.wrapping_sub(1))
+            .map_or(crate::domain::runbook::SERVER_PLACEHOLDER, |i| {
+                i.server.as_str()
+            })
+    }
+
+    /// Why hop `hop`'s (1-based) runbook gives no command-line steps, if it gives none.
+    fn no_steps(&self, hop: usize) -> Option<NoSteps> {
+        self.no_steps.get(hop.wrapping_sub(1)).copied().flatten()
     }
 
     fn path(&self, unit: Unit) -> &[Release] {
@@ -485,9 +562,15 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// Hop `i`'s (0-based) steps in its runbook's order, as the session's plan has the hop.
+/// Hop `i`'s (0-based) steps in its runbook's order, as the session's plan has the hop;
+/// none for a hop whose runbook gives no command-line steps ([`no_steps`]: the page's hop
+/// section has `data-steps="0"`, or there is none).
 pub fn hop_outline(session: &Session, i: usize) -> Option<Vec<Phase>> {
-    let spec = session.hop_spec(i, default_image)?;
+    let hops = session.hops();
+    let spec = session.hop_spec(i, |r| plan_default_image(hops, session.platform, r))?;
+    if no_steps(session, i).is_some() {
+        return Some(Vec::new());
+    }
     Some(spec.outline(session.setup.mode))
 }
 
@@ -601,6 +684,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         alternative: None,
         stops: Vec::new(),
         plan_from: None,
+        no_steps: None,
     };
     if snap.failover == Some(false) {
         pos.stops.push(Stop::new(StopKind::FailoverOff, None));
@@ -630,7 +714,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
             });
         }
     }
-    let walk = match Walk::new(session) {
+    let walk = match Walk::new(session, known) {
         Some(walk) if !walk.hops.is_empty() => walk,
         _ => {
             // Nothing to do (`same`): done when both units run the target.
@@ -695,12 +779,15 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         pos.place = known.previous.unwrap_or(Place::Unknown);
         return pos;
     }
-    wrong_images(&mut pos, snap, known);
+    wrong_images(&mut pos, &walk, snap, known);
     if let Some(&k) = kp.iter().find(|k| ks.contains(k)) {
         at_rest(&mut pos, &walk, snap, known, k);
     } else if let Some((h, upgraded)) = mid_hop(&walk, &kp, &ks) {
         let (upgraded, old) = (snap.unit(upgraded), snap.unit(other(upgraded)));
-        in_hop(&mut pos, &walk, known, h, upgraded, old);
+        match walk.no_steps(h) {
+            Some(why) => midway(&mut pos, &walk, snap, known, h, why),
+            None => in_hop(&mut pos, &walk, known, h, upgraded, old),
+        }
     } else {
         let mut stop = Stop::new(StopKind::Parity, None);
         stop.expected = vec![p.min(s), p.max(s)];
@@ -723,6 +810,23 @@ fn mid_hop(walk: &Walk, kp: &[usize], ks: &[usize]) -> Option<(usize, Unit)> {
                 None
             }
         })
+}
+
+/// Inside hop `h`, whose runbook gives no command-line steps (`why`), one unit on its landing
+/// and the other on its start: no step of it to name or offer, only the hop and why, and
+/// the standby's health.
+fn midway(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, h: usize, why: NoSteps) {
+    pos.place = Place::Midway { hop: h };
+    pos.next = None;
+    pos.alternative = None;
+    pos.no_steps = Some((h, why));
+    let active = active_unit(snap);
+    if let Some(standby) = [&snap.primary, &snap.secondary]
+        .into_iter()
+        .find(|f| Some(f.unit) != active && effective_state(f).is_some())
+    {
+        standby_health(pos, standby, known.reloading(walk), false);
+    }
 }
 
 /// Inside hop `h`, which reloads both units: `upgraded` runs its release, `old` its start.
@@ -749,10 +853,7 @@ fn in_hop(
             walk.after(h, Phase::FirstReload),
             Some(fail_over(walk, h, old.unit)),
         );
-        let back = (
-            Place::Rollback { hop: h },
-            Some(rollback(walk, h, hop, known, old.unit)),
-        );
+        let back = (Place::Rollback { hop: h }, rollback(walk, h, hop, old.unit));
         let ((place, n), alt) = if rolled_back {
             (back, None)
         } else if walk.ticked(known, h, Phase::FirstReload) {
@@ -916,21 +1017,32 @@ fn fail_over(walk: &Walk, h: usize, old: Unit) -> NextStep {
 
 /// Rollback (b) on the active (old-release) unit: the new image out of the boot lines (a
 /// block of the validation window's step).
-fn rollback(walk: &Walk, h: usize, hop: &Hop, known: &Known, on: Unit) -> NextStep {
-    let image = known.image_or_default(hop.to);
-    NextStep {
+///
+/// `None` for a hop landing on a release with no downgrade (9.24 on): its runbook's rollback
+/// is the failback (a) alone, and the position offers no block the runbook does not give.
+fn rollback(walk: &Walk, h: usize, hop: &Hop, on: Unit) -> Option<NextStep> {
+    if hop.to >= ONE_WAY_SINCE {
+        return None;
+    }
+    // The runbook's block (b) up to `end`: the new image out of the boot lines (a model with
+    // a single boot line gets the old image's line again), saved.
+    let mut commands = vec![
+        "configure terminal".to_string(),
+        format!("no boot system disk0:/{}", walk.image(hop.to)),
+    ];
+    if walk.single_boot_line {
+        commands.push(format!("boot system disk0:/{}", walk.image(hop.from)));
+    }
+    commands.extend(["write memory".to_string(), "end".to_string()]);
+    Some(NextStep {
         hop: h,
         step: walk.number(h, Phase::Window),
         kind: StepKind::RollbackBoot,
         role: walk.role_of(on, Role::Active),
         system: false,
         unit: Some(on),
-        commands: vec![
-            "configure terminal".into(),
-            format!("no boot system disk0:/{image}"),
-            "end".into(),
-        ],
-    }
+        commands,
+    })
 }
 
 /// How a hop opens from its start: its first step, and where it stands once the ticks or a
@@ -962,12 +1074,13 @@ fn opening(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Opening {
     }
 }
 
-/// The staging's first command: the new image copied to the unit typed on.
-fn copy_image(known: &Known, hop: &Hop) -> String {
-    let image = known.image_or_default(hop.to);
+/// The staging's first command: hop `h`'s new image copied to the unit typed on, named as
+/// the runbook names it.
+fn copy_image(walk: &Walk, h: usize) -> String {
+    let image = walk.image(walk.hops[h - 1].to);
     format!(
         "copy /noconfirm tftp://{}/{image} disk0:/{image}",
-        known.server()
+        walk.server(h)
     )
 }
 
@@ -1028,7 +1141,7 @@ fn opening_both(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Openin
         active = Some(other(first));
     }
     let stage = NextStep {
-        commands: vec![copy_image(known, hop)],
+        commands: vec![copy_image(walk, h)],
         ..next(h, stage_step, StepKind::Stage, Role::Active, active, &[])
     };
     let reload = next(
@@ -1046,7 +1159,7 @@ fn opening_both(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Openin
         ticked: walk
             .ticked(known, h, Phase::Stage)
             .then(|| after_staging.clone()),
-        staged: staged(snap, known, hop, &[Unit::Primary, Unit::Secondary]),
+        staged: staged(snap, walk, hop, &[Unit::Primary, Unit::Secondary]),
         after_staging: Some(after_staging),
         reloaded: (active.map(other), reload_step),
     }
@@ -1067,7 +1180,7 @@ fn opening_groups(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Open
         &["failover active"],
     );
     let stage = NextStep {
-        commands: vec![copy_image(known, hop)],
+        commands: vec![copy_image(walk, h)],
         ..next(
             h,
             walk.number(h, Phase::Stage),
@@ -1101,7 +1214,7 @@ fn opening_groups(walk: &Walk, snap: &Snapshot, known: &Known, h: usize) -> Open
             reloaded,
         };
     }
-    let staged = staged(snap, known, hop, &[Unit::Primary, Unit::Secondary]);
+    let staged = staged(snap, walk, hop, &[Unit::Primary, Unit::Secondary]);
     let after_take = (walk.after(h, Phase::GroupsToPrimary), Some(stage.clone()));
     let after_staging = (walk.after(h, Phase::Stage), Some(reload));
     let ticked = if walk.ticked(known, h, Phase::Stage) {
@@ -1188,7 +1301,7 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
             reloaded: (one, reload_step),
         };
     }
-    let copy = copy_image(known, hop);
+    let copy = copy_image(walk, h);
     let stage = if has_failover_exec(hop.from) {
         NextStep {
             commands: vec![format!("failover exec mate {copy}")],
@@ -1234,7 +1347,7 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
         first: stage,
         shown: None,
         ticked,
-        staged: staged(snap, known, hop, &[unit]),
+        staged: staged(snap, walk, hop, &[unit]),
         after_staging: Some(after_staging),
         reloaded: (one, reload_step),
     }
@@ -1245,7 +1358,10 @@ fn opening_one(walk: &Walk, snap: &Snapshot, known: &Known, h: usize, unit: Unit
 /// started.
 fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: usize) {
     let n = walk.hops.len();
-    let opening = (k < n).then(|| opening(walk, snap, known, k + 1));
+    // The next hop's runbook gives no command-line steps: no step of it is offered or read
+    // (staged or not), only the hop and why.
+    let blank = (k < n).then(|| walk.no_steps(k + 1)).flatten();
+    let opening = (k < n && blank.is_none()).then(|| opening(walk, snap, known, k + 1));
     let first = opening.as_ref().map(|o| o.first.clone());
     let rest = match k {
         0 => Place::Before,
@@ -1301,6 +1417,10 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
     pos.place = place;
     pos.next = next;
     pos.alternative = alternative;
+    // At rest before that hop (not inside the hop that ended here, its `write memory` next).
+    if !matches!(place, Place::InHop { .. }) {
+        pos.no_steps = blank.map(|why| (k + 1, why));
+    }
     if let Some(o) = &opening {
         old_image(pos, walk, snap, known, k + 1, o);
     }
@@ -1345,11 +1465,10 @@ fn old_image(
 /// Whether the hop's image is staged: the first boot line a pasted `show bootvar` shows, or,
 /// without one, the image on the flash of each unit in `units` whose `dir` was pasted; `None`
 /// when neither says.
-fn staged(snap: &Snapshot, known: &Known, hop: &Hop, units: &[Unit]) -> Option<bool> {
-    let named = known.image(hop.to).map(str::trim);
+fn staged(snap: &Snapshot, walk: &Walk, hop: &Hop, units: &[Unit]) -> Option<bool> {
+    let named = walk.image(hop.to);
     let is_image = |file: &str| {
-        named.is_some_and(|n| n.eq_ignore_ascii_case(file))
-            || super::release_text::image_release(file) == Some(hop.to)
+        named.eq_ignore_ascii_case(file) || super::release_text::image_release(file) == Some(hop.to)
     };
     if let Some(boot) = &snap.boot {
         return boot.first().map(|first| is_image(first));
@@ -1453,19 +1572,24 @@ fn expected_for(releases: &[Release], r: Release) -> Vec<Release> {
     releases[lo..(at + 1).min(releases.len())].to_vec()
 }
 
-/// A unit whose system image file is not the one the person named for its release.
-fn wrong_images(pos: &mut Position, snap: &Snapshot, known: &Known) {
+/// A unit whose system image file is not the runbook's file for its release, when the
+/// person named that file (a default name is a guess to check against Cisco's download page,
+/// not a known file: SPEC §14 "when both are known"). The name compared is the runbook's own
+/// (`runbook::image_of`), so a stop names the file the runbook's commands copy and boot.
+fn wrong_images(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known) {
     for f in [&snap.primary, &snap.secondary] {
         let (Some(release), Some(image)) = (f.release, f.image.as_deref()) else {
             continue;
         };
-        if let Some(named) = known.image(release) {
-            if !named.trim().eq_ignore_ascii_case(image) {
-                let mut stop = Stop::new(StopKind::WrongImage, Some(f.unit));
-                stop.release = Some(release);
-                stop.images = Some((image.to_string(), named.trim().to_string()));
-                pos.stops.push(stop);
-            }
+        if known.image(release).is_none() {
+            continue;
+        }
+        let named = walk.image(release);
+        if !named.eq_ignore_ascii_case(image) {
+            let mut stop = Stop::new(StopKind::WrongImage, Some(f.unit));
+            stop.release = Some(release);
+            stop.images = Some((image.to_string(), named));
+            pos.stops.push(stop);
         }
     }
 }

@@ -59,12 +59,15 @@ fn now() -> String {
 struct Pasted {
     text: AttrValue,
     snap: Rc<Snapshot>,
+    /// The text has something other than blanks: when it reads as nothing, that is said.
+    typed: bool,
 }
 
 impl Pasted {
     fn new(text: String) -> Pasted {
         let snap = Rc::new(show::parse(&text));
         Pasted {
+            typed: !text.trim().is_empty(),
             text: AttrValue::from(text),
             snap,
         }
@@ -76,7 +79,9 @@ impl Pasted {
 pub struct Window {
     /// The pasted text, as typed.
     pub text: AttrValue,
-    /// The position and its markup (`view::position_html`); `None` while nothing is pasted.
+    /// The position and its markup (`view::position_html`); `None` while nothing is pasted
+    /// (blanks only). Text that reads as nothing has one that says so, and which lines could
+    /// not be read, as the command line does.
     pub position: Option<Rc<(Position, String)>>,
     pub snap: Shared<Snapshot>,
     /// This plan's ticks.
@@ -96,7 +101,7 @@ fn hop_of(place: Place, hops: usize) -> Option<usize> {
     match place {
         Place::Unknown => None,
         Place::Before => Some(1),
-        Place::InHop { hop, .. } | Place::Rollback { hop } => Some(hop),
+        Place::InHop { hop, .. } | Place::Rollback { hop } | Place::Midway { hop } => Some(hop),
         Place::Between { after } => Some(after + 1),
         Place::Done => Some(hops),
     }
@@ -174,11 +179,18 @@ pub fn use_window(
                 ticks.clone(),
                 settings.clone(),
                 *chosen,
+                pasted.typed,
             ),
-            move |(session, snap, ticks, settings, chosen)| {
+            move |(session, snap, ticks, settings, chosen, typed)| {
                 if snap.is_empty() {
                     *last.borrow_mut() = None;
-                    return None;
+                    // Text that reads as nothing is said to (SPEC §14: what cannot be read is
+                    // said by line), never left without a word.
+                    return typed.then(|| {
+                        let pos = locate(session, snap, &Known::default());
+                        let html = position_html::html(session.hops(), snap, &pos, |_| true);
+                        Rc::new((pos, html))
+                    });
                 }
                 // Every hop's ticks: the position numbers each hop's steps as its runbook does
                 // (`runbook::outline`), Active/Active and one-unit hops included.

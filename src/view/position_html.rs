@@ -1,8 +1,9 @@
 //! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
 //! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), where
 //! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
-//! and `data-step`), the next step with its commands, the other reading, the plan from what
-//! the units run (`button[data-plan-from]` with `data-from`, `data-from2`), the button that
+//! and `data-step`), the next step with its commands (or, for a hop whose runbook gives no
+//! command-line steps, why: `[data-no-steps]` with its kind and `data-hop`), the other
+//! reading, the plan from what the units run (`button[data-plan-from]` with `data-from`, `data-from2`), the button that
 //! takes the other reading (`button[data-choose-reading]`) and the lines not read.
 //! Sentences are `words::position`'s; everything is escaped (`markup`). Nothing of the pasted
 //! text reaches it but releases, states, image file names and interface names.
@@ -89,6 +90,14 @@ pub fn html(
         attr(&mut out, "data-unit", n.role.as_str());
         out.push('>');
         inline_code(&mut out, &words::next(n));
+        out.push_str("</p>");
+    }
+    if let Some((hop, why)) = pos.no_steps {
+        out.push_str("<p");
+        attr(&mut out, "data-no-steps", why.as_str());
+        attr(&mut out, "data-hop", &hop.to_string());
+        out.push('>');
+        inline_code(&mut out, &words::no_steps(hops, hop, why));
         out.push_str("</p>");
     }
     if let Some((place, n)) = &pos.alternative {

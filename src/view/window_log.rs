@@ -115,9 +115,25 @@ fn log(
             if let Some(n) = &pos.next {
                 writeln!(md, "- Next: {}", inline(&pwords::next(n)))?;
             }
+            if let Some((h, why)) = pos.no_steps {
+                writeln!(md, "- Next: {}", inline(&pwords::no_steps(hops, h, why)))?;
+            }
         }
     }
     if hops.is_empty() {
+        return Ok(());
+    }
+    // On the FXOS path the page shows no command-line steps and no tick boxes: none to log.
+    if let Some(notice) = session
+        .procedure_notice()
+        .filter(|n| !n.cli_runbook_applies())
+    {
+        writeln!(md)?;
+        writeln!(
+            md,
+            "No command-line steps to tick: {}",
+            inline(&crate::view::words::platform::procedure(notice))
+        )?;
         return Ok(());
     }
     writeln!(md)?;

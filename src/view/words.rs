@@ -1720,8 +1720,9 @@ pub mod platform {
 /// what the parser kept (never serials or addresses).
 pub mod position {
     use crate::domain::plan::Hop;
+    use crate::domain::platform::ProcedureNotice;
     use crate::domain::position::{
-        NextStep, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
+        NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
     };
     use crate::domain::release::Release;
     use crate::domain::runbook::{Phase, Role, Unit};
@@ -1916,6 +1917,15 @@ pub mod position {
                 ),
                 None => format!("inside hop {h}, rolling back"),
             },
+            Place::Midway { hop: h } => match hop(h) {
+                Some(x) => format!(
+                    "inside hop {h} ({} → {}): {}",
+                    x.from,
+                    x.to,
+                    at_rest(snap, x.to)
+                ),
+                None => format!("inside hop {h}"),
+            },
             Place::Between { after } => match hop(after) {
                 Some(x) => format!(
                     "between hops {after} and {}: {}",
@@ -2043,6 +2053,41 @@ pub mod position {
         }
     }
 
+    /// Why no command-line step is offered for hop `h` (1-based): its runbook is a stop, or
+    /// the model is upgraded another way; said where the next step would be.
+    pub fn no_steps(hops: &[Hop], h: usize, why: NoSteps) -> String {
+        let hop = hops.get(h.wrapping_sub(1)).map_or_else(
+            || format!("hop {h}"),
+            |x| format!("hop {h} ({} → {})", x.from, x.to),
+        );
+        let platform = |notice| match notice {
+            ProcedureNotice::Fxos { platform }
+            | ProcedureNotice::SingleBootLine { platform, .. }
+            | ProcedureNotice::PlatformModeOnly { platform } => platform.label(),
+        };
+        match why {
+            NoSteps::RunbookStop => format!(
+                "No next step to type for {hop}: its runbook is a stop, not steps. Cisco later \
+                 said this hop is not zero-downtime, so reloading the standby first and failing \
+                 over would not keep the traffic up: do what the runbook's stop says instead."
+            ),
+            NoSteps::Procedure(notice @ ProcedureNotice::PlatformModeOnly { .. }) => format!(
+                "No ASA command-line step for {hop}: this plan starts before ASA {}, so the {} \
+                 runs in platform mode and is upgraded through FXOS or the chassis manager (the \
+                 runbook's notice says how), not with the ASA's own commands: follow Cisco's \
+                 procedure for it.",
+                crate::domain::platform::APPLIANCE_MODE_FROM.train,
+                platform(notice)
+            ),
+            NoSteps::Procedure(notice) => format!(
+                "No ASA command-line step for {hop}: the {} is upgraded through FXOS or the \
+                 chassis manager (the runbook's notice says how), not with the ASA's own \
+                 commands: follow Cisco's procedure for it.",
+                platform(notice)
+            ),
+        }
+    }
+
     /// The other reading of the snapshot, with its next step.
     pub fn alternative(
         hops: &[Hop],
@@ -2058,10 +2103,12 @@ pub mod position {
                 ..
             } => "if the images are not staged yet".to_string(),
             // The rollback is a block of the validation window, the step after the failover.
-            Place::Rollback { .. } => format!(
+            Place::Rollback { .. } if n.is_some() => format!(
                 "if you failed back after step {} (a rollback)",
                 next_step.saturating_sub(1)
             ),
+            // A hop with no downgrade: the failback is the whole rollback, no step follows.
+            Place::Rollback { .. } => "if you failed back (a rollback)".to_string(),
             Place::InHop {
                 done: Phase::FirstReload,
                 one_unit: Some(_),
@@ -2482,6 +2529,9 @@ pub mod position {
         out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
             out.push(format!("{}.", capital(&next(n))));
+        }
+        if let Some((h, why)) = pos.no_steps {
+            out.push(no_steps(hops, h, why));
         }
         if let Some((p, n)) = &pos.alternative {
             out.push(alternative(hops, *p, n.as_ref(), snap));

@@ -1,6 +1,6 @@
-//! The line reader behind [`parse`]. One pass over the lines; each line is normalised once
-//! (`<--- More --->` markers, backspaces, carriage returns and tabs removed, blanks collapsed)
-//! into one reused buffer and matched against a fixed set of prefixes, so the time is linear in
+//! The line reader behind [`parse`]. One pass over the lines (ended by LF, CR LF or a lone
+//! CR); each line is normalised once (`<--- More --->` markers, backspaces, controls and tabs
+//! removed, blanks collapsed) into one reused buffer and matched against a fixed set of prefixes, so the time is linear in
 //! the text. Outputs are cut into blocks at prompts and at the first line of each output
 //! (`Failover On|Off`, the `show version` banner, the `show failover state` header); facts
 //! inside a block are relative ("this host", "other host", "ours", "mate") until the block
@@ -17,11 +17,22 @@ use crate::domain::runbook::Unit;
 pub fn parse(text: &str) -> Snapshot {
     let mut p = Parser::default();
     let mut buf = String::new();
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in lines(text).enumerate() {
         normalise(raw, &mut buf);
         p.line(i + 1, &buf);
     }
     p.finish()
+}
+
+/// The lines of `text`, ended by a line feed, a carriage return and line feed, or a carriage
+/// return alone (old terminals and their logs): a browser's text box reads a paste so (every
+/// CR LF and lone CR becomes a line feed), and the command line reads a file the same way, so
+/// both read the same lines and number them alike.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|line| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.split('\r')
+    })
 }
 
 /// `raw` without `<--- More --->` markers, backspaces and controls, its blanks collapsed to one
