@@ -747,3 +747,27 @@ fn the_next_step_copies_the_file_the_runbook_names() {
         out.stdout
     );
 }
+
+/// `status` takes the plan's context mode as `plan` does: in multiple-context mode the next
+/// step is typed in the system execution space, as the runbook types it.
+#[test]
+fn status_takes_the_context_mode() {
+    let show = show_arg("mid-standby-reloaded.txt");
+    let multi = status(&["--contexts", "multi", "--show", &show], "");
+    assert_eq!(multi.code, 0, "{}", multi.stderr);
+    let next = multi
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Next,"))
+        .expect("a next step");
+    assert!(next.contains("changeto system first"), "{next}");
+    let single = status(&["--show", &show], "");
+    assert!(
+        !single.stdout.contains("changeto system"),
+        "{}",
+        single.stdout
+    );
+    let bad = status(&["--contexts", "several", "--show", &show], "");
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("single or multi"), "{}", bad.stderr);
+}

@@ -125,6 +125,15 @@ pub(crate) fn link_base(value: &str) -> Result<String, String> {
 }
 
 /// One train of `--trains` (a comma-separated list).
+/// `--contexts`: `single` or `multi`.
+fn contexts(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "multi" | "multiple" => Ok(true),
+        "single" => Ok(false),
+        _ => Err("not a context mode: use single or multi".to_string()),
+    }
+}
+
 fn train(value: &str) -> Result<Train, String> {
     value.parse::<Train>().map_err(|e| e.to_string())
 }

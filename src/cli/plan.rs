@@ -19,7 +19,7 @@
 //! The runbook settings (`--image`, `--asdm-image`, `--server`, `--minutes`) are part of the
 //! share link, as on the page; `--link-base` makes the link absolute.
 
-use super::{link_base, mode, platform, preset, report, rule_set, train, Status};
+use super::{contexts, link_base, mode, platform, preset, report, rule_set, train, Status};
 use asa_planner::domain::fleet::{canonical, json, PairPlan};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::platform::Platform;
@@ -109,15 +109,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-/// `--contexts`: `single` or `multi`.
-fn contexts(value: &str) -> Result<bool, String> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "multi" | "multiple" => Ok(true),
-        "single" => Ok(false),
-        _ => Err("not a context mode: use single or multi".to_string()),
-    }
 }
 
 /// A file or host name: one word, no blanks or control characters (it is pasted into a

@@ -1,7 +1,8 @@
 //! `asa-planner status`: where a pair stands on its plan, from what the units print (SPEC §14).
 //!
 //! ```text
-//! Usage: asa-planner status <FROM> <TO> [--from2 R] [--mode active-active] [--preset P]
+//! Usage: asa-planner status <FROM> <TO> [--from2 R] [--mode active-active] [--contexts multi]
+//!                           [--preset P]
 //!                           [--platform ID] [--trains 8.4,9.0,…] [--rules guide-9x|table-81-1]
 //!                           [--show FILE]… [--tick HOP.STEP]… [--previous HOP.STEP]
 //!                           [--image RELEASE=FILE]… [--format text|json]
@@ -22,7 +23,7 @@
 //! on: `no-path`, `downgrade`, or a hop ahead whose runbook is a stop), 2 output that names neither unit (or a file that cannot be
 //! read, or a release argument that does not read).
 
-use super::{mode, platform, preset, rule_set, train, Status};
+use super::{contexts, mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::position::{
@@ -67,6 +68,16 @@ pub struct Args {
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]
     mode: Mode,
+    /// Context mode: single (default) or multi (the next step's commands are typed in the
+    /// system execution space; always so for Active/Active).
+    #[arg(
+        long,
+        value_name = "single|multi",
+        value_parser = contexts,
+        default_value = "single",
+        action = clap::ArgAction::Set
+    )]
+    contexts: bool,
     /// Platform preset: asa5500 (default), asa5580, asasm, asa5500x, all (a --platform implies its own).
     #[arg(long, value_name = "P", value_parser = preset)]
     preset: Option<&'static str>,
@@ -163,6 +174,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
         to: canonical(&args.to),
         from2: args.from2.as_deref().map(canonical),
         mode: args.mode,
+        multi_context: args.contexts,
         preset: args.preset.map(str::to_string),
         platform: args.platform,
         trains: args.trains.clone(),
