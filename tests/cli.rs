@@ -741,6 +741,32 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
             "--minutes",
         ),
         (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "0"][..],
+            "'0' is not a whole number of minutes above 0",
+        ),
+        // A reload takes minutes: a number past a day is a slip, not an estimate.
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "4294967295"][..],
+            "'4294967295' is more than 1440 minutes (a day) for one reload",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "1441"][..],
+            "more than 1440 minutes",
+        ),
+        // An empty second unit is a missing release, not "no second unit".
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--from2", ""][..],
+            "empty: give the second unit's release, or leave --from2 out",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--from2", "  "][..],
+            "leave --from2 out",
+        ),
+        (
+            &["status", "9.8(4)", "9.20(3)", "--from2", ""][..],
+            "leave --from2 out",
+        ),
+        (
             &["plan", "9.8(4)", "9.20(3)", "--contexts", "many"][..],
             "not a context mode",
         ),

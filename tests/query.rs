@@ -186,6 +186,17 @@ fn runbook_settings_are_share_keys() {
             true,
         )],
     );
+    // A reload takes minutes: past a day is a slip ("about 71582788 h 15 min" helps no one).
+    let q = notices(
+        "min=4294967295",
+        &[(
+            "min",
+            "min '4294967295' is more than 1440 minutes (a day) for one reload: it was ignored",
+            true,
+        )],
+    );
+    assert_eq!(q.minutes, None);
+    assert_eq!("min=1440".parse::<PlanQuery>().unwrap().minutes, Some(1440));
 }
 
 /// Issue #20, 11: a link that cannot carry everything says what it leaves out.
@@ -543,7 +554,12 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             let named = || proptest::collection::vec((non_empty_weird_text(), weird_text()), 0..4);
             (
                 Just(q),
-                (weird_text(), named(), named(), proptest::option::of(1u32..)),
+                (
+                    weird_text(),
+                    named(),
+                    named(),
+                    proptest::option::of(1u32..=1440),
+                ),
             )
         })
         .prop_map(|(q, (server, images, asdm, minutes))| {

@@ -867,3 +867,27 @@ fn unused_names_are_said_and_kept_in_their_fields() {
         "{values:?}"
     );
 }
+
+/// The minutes field says why a value gives no estimate in the link notice's words: "above 0",
+/// and a day at most (a reload takes minutes: "about 71582788 h" helps no one).
+#[test]
+fn the_minutes_field_says_above_0_and_at_most_a_day() {
+    use asa_planner::domain::runbook::minutes_per_reload;
+    use asa_planner::view::runbook_html::minutes_message;
+    let session = session("from=9.8(4)&to=9.12(4)");
+    let said = |typed: &str| minutes_message(&session, typed, minutes_per_reload(typed));
+    assert_eq!(
+        said("0"),
+        "'0' is not a whole number of minutes above 0: no estimate is shown."
+    );
+    assert_eq!(
+        said("4294967295"),
+        "'4294967295' is more than 1440 minutes (a day) for one reload: no estimate is shown."
+    );
+    assert_eq!(minutes_per_reload("1441"), None);
+    assert_eq!(
+        said("1440"),
+        "Whole plan: about 48 h 00 min of reloads (your estimate)."
+    );
+    assert_eq!(said(""), "");
+}

@@ -22,7 +22,7 @@
 //! on: `no-path`, `downgrade`), 2 output that names neither unit (or a file that cannot be
 //! read, or a release argument that does not read).
 
-use super::{mode, platform, preset, rule_set, train, Status};
+use super::{from2, mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::position::{
@@ -61,7 +61,7 @@ pub struct Args {
     /// The target release.
     to: String,
     /// The second unit's release when the plan started, when it differed.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", value_parser = from2)]
     from2: Option<String>,
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]

@@ -514,9 +514,6 @@ pub fn minutes_message(session: &Session, typed: &str, minutes: Option<u32>) -> 
             words::minutes(m.saturating_mul(reloads as u32))
         ),
         None if typed.trim().is_empty() => String::new(),
-        None => format!(
-            "\"{}\" is not a whole number of minutes: no estimate is shown.",
-            typed.trim()
-        ),
+        None => format!("{}: no estimate is shown.", words::minutes_refused(typed)),
     }
 }

@@ -206,11 +206,7 @@ impl fmt::Display for Notice {
                 "contexts {} is not multi or single: it was ignored",
                 quoted(v)
             ),
-            LinkProblem::Minutes(v) => write!(
-                f,
-                "min {} is not a whole number of minutes above 0: it was ignored",
-                quoted(v)
-            ),
+            LinkProblem::Minutes(v) => write!(f, "min {}: it was ignored", minutes_refused(v)),
             LinkProblem::Train { item, error } => write!(
                 f,
                 "trains: {} is not a train ({error}): the list was ignored",
@@ -1185,6 +1181,26 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
 /// A hop's title: "Hop 2: 8.3(2) → 8.4(7)".
 pub fn hop_title(n: usize, from: Release, to: Release) -> String {
     format!("Hop {n}: {from} → {to}")
+}
+
+/// Why a typed "minutes per reload" gives no estimate (`runbook::minutes_per_reload` read
+/// none), after the value quoted: the link's notice, the page's field and the command line say
+/// the same.
+pub fn minutes_refused(typed: &str) -> String {
+    use crate::domain::runbook::MAX_MINUTES_PER_RELOAD;
+    let typed = typed.trim();
+    // Digits only, not all zeros: a number, just too large.
+    let large = !typed.is_empty()
+        && typed.bytes().all(|b| b.is_ascii_digit())
+        && typed.bytes().any(|b| b != b'0');
+    if large {
+        format!(
+            "{} is more than {MAX_MINUTES_PER_RELOAD} minutes (a day) for one reload",
+            quoted(typed)
+        )
+    } else {
+        format!("{} is not a whole number of minutes above 0", quoted(typed))
+    }
 }
 
 /// The person's estimate of a hop's duration: two reloads, or one for a one-unit hop.

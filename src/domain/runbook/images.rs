@@ -64,10 +64,19 @@ pub fn unused_names(server: &str, typed: &[(String, String)]) -> Vec<UnusedName>
         .collect()
 }
 
+/// The most "minutes per reload" read: a day. A reload takes minutes; a larger number is a
+/// slip of the keyboard, and an estimate of it (`about 71582788 h`) helps no one.
+pub const MAX_MINUTES_PER_RELOAD: u32 = 24 * 60;
+
 /// The person's "minutes per reload" as a number, when what they typed is a whole number of
-/// minutes above zero (anything else gives no estimate; the page says why).
+/// minutes above zero and at most [`MAX_MINUTES_PER_RELOAD`] (anything else gives no estimate;
+/// the page says why: `view::words::minutes_refused`).
 pub fn minutes_per_reload(typed: &str) -> Option<u32> {
-    typed.trim().parse().ok().filter(|m| *m > 0)
+    typed
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| (1..=MAX_MINUTES_PER_RELOAD).contains(m))
 }
 
 /// Each hop's file names: the server and the names the person typed (`typed`, keyed by
