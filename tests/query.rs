@@ -349,6 +349,22 @@ fn unknown_keys_are_notices_and_the_rest_is_kept() {
             ("\0x", "unknown key 'U+0000x' was ignored", false),
         ],
     );
+    // Invisible characters are named, not printed as nothing.
+    notices(
+        "from=8.2(5)&to=9.1(7)&min=1%E2%80%8B&%EF%BB%BFfrom=1",
+        &[
+            (
+                "\u{FEFF}from",
+                "unknown key 'U+FEFFfrom' was ignored",
+                false,
+            ),
+            (
+                "min",
+                "min '1U+200B' is not a whole number of minutes above 0: it was ignored",
+                true,
+            ),
+        ],
+    );
     assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
     let long = "k".repeat(50);
     notices(

@@ -648,7 +648,8 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
-/// A value as shown in a message: quoted, shortened, with controls made visible.
+/// A value as shown in a message: quoted, shortened, with control characters, blanks other than
+/// the space and invisible characters (`release::invisible`) named by code point (`U+200B`).
 pub(crate) fn quoted(value: &str) -> String {
     const MAX_CHARS: usize = 40;
     let mut out = String::from("'");
@@ -657,7 +658,7 @@ pub(crate) fn quoted(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
+        if c.is_control() || (c.is_whitespace() && c != ' ') || super::release::invisible(c) {
             out.push_str(&format!("U+{:04X}", c as u32));
         } else {
             out.push(c);
