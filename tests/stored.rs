@@ -3,6 +3,7 @@
 use asa_planner::domain::stored::{
     decode, encode, read, Kind, Stored, StoredError, Unread, HEADER, MAX_STORED,
 };
+use asa_planner::view::words::saved_state_read;
 use proptest::prelude::*;
 
 /// Decoding `text` fails with `reason` (the part inside the framed message).
@@ -259,7 +260,7 @@ fn a_line_that_does_not_read_is_dropped_and_named_the_rest_kept() {
         ]
     );
     assert_eq!(
-        got.message().as_deref(),
+        saved_state_read(&got).as_deref(),
         Some(
             "saved state had 2 lines that could not be read (line 4: bad escape at byte 2; \
              line 6: unknown key 'colour'): they were dropped, the rest was kept"
@@ -269,14 +270,14 @@ fn a_line_that_does_not_read_is_dropped_and_named_the_rest_kept() {
     let got = read(&format!("{HEADER}\nserver=a\nserver=b\nend")).unwrap();
     assert_eq!(got.stored.server, "a");
     assert_eq!(
-        got.message().as_deref(),
+        saved_state_read(&got).as_deref(),
         Some(
             "saved state had a line that could not be read (line 3: server is repeated): it \
              was dropped, the rest was kept"
         )
     );
     // A record that reads whole says nothing.
-    assert_eq!(read(&encode(&sample())).unwrap().message(), None);
+    assert_eq!(saved_state_read(&read(&encode(&sample())).unwrap()), None);
     // Text that is not planner state at all is still refused whole.
     assert_eq!(
         read("{\"fragment\":1}"),
@@ -303,7 +304,7 @@ fn a_record_without_its_end_keeps_its_lines() {
     assert_eq!(got.stored.list_draft, "9.8");
     assert_eq!(got.dropped, [Unread::Truncated]);
     assert_eq!(
-        got.message().as_deref(),
+        saved_state_read(&got).as_deref(),
         Some(
             "saved state has no end line, so it may be cut short: every line of it that reads \
              was kept, the last one perhaps not whole"
@@ -327,7 +328,7 @@ fn a_newer_version_s_record_is_read_and_flagged_not_replaced() {
     assert_eq!(got.stored.fragment, "from=9.8(4)&to=9.12(4)");
     assert_eq!(got.stored.list_draft, "9.8(4)");
     assert_eq!(
-        got.message().as_deref(),
+        saved_state_read(&got).as_deref(),
         Some(
             "saved state was written by a newer version of the planner ('asa-planner-state \
              v2'): this page read what it knows of it (not line 3: unknown key 'theme') and does \

@@ -187,7 +187,8 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
     }
 }
 
-/// What [`read`] made of a saved text: every line that read, and what it left.
+/// What [`read`] made of a saved text: every line that read, and what it left (the page's
+/// banner says it: `view::words::saved_state_read`).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct Read {
     pub stored: Stored,
@@ -200,66 +201,6 @@ pub struct Read {
     /// record, whose other lines this version cannot write back.
     pub newer: Option<String>,
 }
-
-impl Read {
-    /// What the page's banner says of the record, `None` when it read whole.
-    pub fn message(&self) -> Option<String> {
-        let lines = |dropped: &[Unread]| {
-            let named: Vec<String> = dropped
-                .iter()
-                .take(LISTED)
-                .map(ToString::to_string)
-                .collect();
-            let more = if dropped.len() > named.len() {
-                "; …"
-            } else {
-                ""
-            };
-            format!("{}{more}", named.join("; "))
-        };
-        let (cut, dropped): (Vec<Unread>, Vec<Unread>) = self
-            .dropped
-            .iter()
-            .cloned()
-            .partition(|u| matches!(u, Unread::Truncated));
-        if let Some(header) = &self.newer {
-            // Nothing is dropped: the record stays as it is.
-            let unread = if dropped.is_empty() {
-                String::new()
-            } else {
-                format!(" (not {})", lines(&dropped))
-            };
-            return Some(format!(
-                "saved state was written by a newer version of the planner ('{header}'): this \
-                 page read what it knows of it{unread} and does not save over it, so nothing of \
-                 it is lost; what changes here is not kept between visits"
-            ));
-        }
-        let mut parts = Vec::new();
-        if !dropped.is_empty() {
-            let (count, it) = match dropped.len() {
-                1 => ("a line".to_owned(), "it was"),
-                n => (format!("{n} lines"), "they were"),
-            };
-            parts.push(format!(
-                "saved state had {count} that could not be read ({}): {it} dropped, the rest \
-                 was kept",
-                lines(&dropped)
-            ));
-        }
-        if !cut.is_empty() {
-            parts.push(
-                "saved state has no end line, so it may be cut short: every line of it that \
-                 reads was kept, the last one perhaps not whole"
-                    .to_owned(),
-            );
-        }
-        (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
-/// How many dropped lines a message names.
-const LISTED: usize = 5;
 
 /// Reads a saved text line by line, keeping every line that reads (see [`Read`]). An error
 /// only for text that is not planner state at all, or too long to be.

@@ -31,7 +31,7 @@ pub fn initial_state() -> State {
             Ok(read) => {
                 // Lines that did not read are dropped one by one, and said; a record a newer
                 // version wrote is not saved over (its other lines would be lost).
-                if let Some(text) = read.message() {
+                if let Some(text) = words::saved_state_read(&read) {
                     lines.push(BannerLine {
                         source: "saved state",
                         text,

@@ -241,6 +241,66 @@ impl fmt::Display for Notice {
     }
 }
 
+/// What the banner says of saved state that read in part (`stored::read`): the lines dropped
+/// and why, the rest kept; a missing end; a newer version's record left as it is. `None` when
+/// the record read whole.
+pub fn saved_state_read(read: &crate::domain::stored::Read) -> Option<String> {
+    use crate::domain::stored::Unread;
+    /// How many dropped lines a message names.
+    const LISTED: usize = 5;
+    let lines = |dropped: &[Unread]| {
+        let named: Vec<String> = dropped
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect();
+        let more = if dropped.len() > named.len() {
+            "; …"
+        } else {
+            ""
+        };
+        format!("{}{more}", named.join("; "))
+    };
+    let (cut, dropped): (Vec<Unread>, Vec<Unread>) = read
+        .dropped
+        .iter()
+        .cloned()
+        .partition(|u| matches!(u, Unread::Truncated));
+    if let Some(header) = &read.newer {
+        // Nothing is dropped: the record stays as it is.
+        let unread = if dropped.is_empty() {
+            String::new()
+        } else {
+            format!(" (not {})", lines(&dropped))
+        };
+        return Some(format!(
+            "saved state was written by a newer version of the planner ('{header}'): this page \
+             read what it knows of it{unread} and does not save over it, so nothing of it is \
+             lost; what changes here is not kept between visits"
+        ));
+    }
+    let mut parts = Vec::new();
+    if !dropped.is_empty() {
+        let (count, it) = match dropped.len() {
+            1 => ("a line".to_owned(), "it was"),
+            n => (format!("{n} lines"), "they were"),
+        };
+        parts.push(format!(
+            "saved state had {count} that could not be read ({}): {it} dropped, the rest was \
+             kept",
+            lines(&dropped)
+        ));
+    }
+    if !cut.is_empty() {
+        parts.push(
+            "saved state has no end line, so it may be cut short: every line of it that reads \
+             was kept, the last one perhaps not whole"
+                .to_owned(),
+        );
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// What of this plan's saved ticks was not read (SPEC §11), as the banner says it.
 impl fmt::Display for crate::domain::ticks::Unread {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
