@@ -856,6 +856,22 @@ fn unused_names_are_said_and_kept_in_their_fields() {
         "{message}"
     );
     assert!(names_message("10.0.0.5", &[]).is_empty());
+    // A name for another release (typed, or from `img=9.12(4):asa821-k8.bin`) is used and said.
+    let other = vec![("9.12(4)".to_owned(), "asa821-k8.bin".to_owned())];
+    assert_eq!(
+        names_message("", &other),
+        "The image of 9.12(4) 'asa821-k8.bin' reads as release 8.2(1), not 9.12(4): check it is \
+         the file you mean (a renamed file?); the commands use it as typed."
+    );
+    assert!(
+        names_message("", &[("9.12(4)".to_owned(), "notes.txt".to_owned())])
+            .contains("'notes.txt' names no release and has no image file ending")
+    );
+    assert!(names_message(
+        "",
+        &[("9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned())]
+    )
+    .is_empty());
     let query: asa_planner::domain::query::PlanQuery =
         "from=9.8(4)&to=9.12(4)".parse().expect("a link");
     let session = asa_planner::domain::session::analyse(&query);

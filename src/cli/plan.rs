@@ -20,7 +20,7 @@
 //! share link, as on the page; `--link-base` makes the link absolute.
 
 use super::{from2, link_base, mode, platform, preset, report, rule_set, train, Status};
-use asa_planner::domain::fleet::{canonical, json, PairPlan};
+use asa_planner::domain::fleet::{canonical, json, PairPlan, PairWarning};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{absolute_link, PlanQuery};
@@ -248,6 +248,13 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
             .map(|m| format!(" ({})", words::mark(*m)))
             .collect();
         let _ = writeln!(s, "{label}: {release}{marks}");
+    }
+    // A typed image name that may not be the file it is typed for: said here, the one place
+    // the text names it besides the link.
+    for w in &pair.warnings {
+        if let PairWarning::ImageName { reason, .. } = w {
+            let _ = writeln!(s, "Warning: {reason}");
+        }
     }
     if let Some(p) = session.platform {
         let _ = writeln!(

@@ -12,7 +12,9 @@ use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
-use crate::domain::runbook::{NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER};
+use crate::domain::runbook::{
+    DoubtfulName, ImageDoubt, NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
+};
 use crate::domain::session::{
     Asked, FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem,
     Session,
@@ -576,6 +578,36 @@ pub fn name_problem(problem: NameProblem) -> &'static str {
         NameProblem::Control => {
             "holds a line break or another control character, which would start another \
              command where the runbook pastes it"
+        }
+    }
+}
+
+/// A typed image name the commands use although it may not be the file it is typed for
+/// (`runbook::doubtful_names`): the page's runbook panel and the command line's warnings.
+impl fmt::Display for DoubtfulName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, release) = match self.key.strip_prefix(ASDM_KEY_PREFIX) {
+            Some(release) => (format!("The ASDM image for {release}"), release),
+            None => (format!("The image of {}", self.key), self.key.as_str()),
+        };
+        let name = quoted(&self.name);
+        match self.doubt {
+            ImageDoubt::OtherRelease(read) => write!(
+                f,
+                "{what} {name} reads as release {read}, not {release}: check it is the file \
+                 you mean (a renamed file?); the commands use it as typed."
+            ),
+            // An ASDM image's name is not read for a release: only its ending counts.
+            ImageDoubt::NotAnImage if self.key.starts_with(ASDM_KEY_PREFIX) => write!(
+                f,
+                "{what} {name} has no image file ending (.bin): it may not be an image; the \
+                 commands use it as typed."
+            ),
+            ImageDoubt::NotAnImage => write!(
+                f,
+                "{what} {name} names no release and has no image file ending (.bin, .SPA, \
+                 .csp, .pkg): it may not be an image; the commands use it as typed."
+            ),
         }
     }
 }
