@@ -741,6 +741,32 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
             "--minutes",
         ),
         (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "0"][..],
+            "'0' is not a whole number of minutes above 0",
+        ),
+        // A reload takes minutes: a number past a day is a slip, not an estimate.
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "4294967295"][..],
+            "'4294967295' is more than 1440 minutes (a day) for one reload",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--minutes", "1441"][..],
+            "more than 1440 minutes",
+        ),
+        // An empty second unit is a missing release, not "no second unit".
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--from2", ""][..],
+            "empty: give the second unit's release, or leave --from2 out",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--from2", "  "][..],
+            "leave --from2 out",
+        ),
+        (
+            &["status", "9.8(4)", "9.20(3)", "--from2", ""][..],
+            "leave --from2 out",
+        ),
+        (
             &["plan", "9.8(4)", "9.20(3)", "--contexts", "many"][..],
             "not a context mode",
         ),
@@ -1354,4 +1380,95 @@ fn json_carries_the_model_facts_and_notices_with_their_sources() {
     assert!(exclusion["reason"]
         .as_str()
         .is_some_and(|r| r.contains("5585-X")));
+}
+
+/// A typed image name that reads as another release (or as no image) is used, and every output
+/// says so where it shows the name: the text's warning, the JSON's `image-name`, the Markdown's
+/// warning under the hop's images. Exit 0: it is a warning, the plan stands.
+#[test]
+fn an_image_name_for_another_release_is_warned_in_every_format() {
+    let args = ["plan", "9.8(4)", "9.12(4)", "--image", "asa821-k8.bin"];
+    let said = "The image of 9.12(4) 'asa821-k8.bin' reads as release 8.2(1), not 9.12(4): \
+                check it is the file you mean (a renamed file?); the commands use it as typed.";
+    let text = run(&args, "");
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout.contains(&format!("\nWarning: {said}\n")),
+        "{}",
+        text.stdout
+    );
+    let json = run(&[&args[..], &["--format", "json"]].concat(), "");
+    assert!(
+        json.stdout.contains(&format!(
+            "{{\"kind\":\"image-name\",\"field\":\"img\",\"release\":\"9.12(4)\",\
+             \"name\":\"asa821-k8.bin\",\"reads_as\":\"8.2(1)\",\"reason\":\"{said}\"}}"
+        )),
+        "{}",
+        json.stdout
+    );
+    let md = run(&[&args[..], &["--format", "markdown"]].concat(), "");
+    assert!(
+        md.stdout.contains(
+            "Images: `asa984-smp-k8.bin` → `asa821-k8.bin`; ASDM: none given (not staged, \
+             `asdm image` unchanged)\n\n> **Warning:** The image of 9.12(4)"
+        ),
+        "{}",
+        md.stdout
+    );
+    // Still used as typed.
+    assert!(md.stdout.contains("boot system disk0:/asa821-k8.bin"));
+    // A name that reads as no release and has no image ending may not be an image.
+    let notes = run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.12(4)",
+            "--image",
+            "notes.txt",
+            "--asdm-image",
+            "asdm.txt",
+        ],
+        "",
+    );
+    assert!(
+        notes.stdout.contains(
+            "Warning: The image of 9.12(4) 'notes.txt' names no release and has no image file \
+             ending (.bin, .SPA, .csp, .pkg): it may not be an image"
+        ),
+        "{}",
+        notes.stdout
+    );
+    assert!(
+        notes
+            .stdout
+            .contains("Warning: The ASDM image for 9.12(4) 'asdm.txt' has no image file ending"),
+        "{}",
+        notes.stdout
+    );
+    // The target's own image says nothing.
+    let own = run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.12(4)",
+            "--image",
+            "asa9-12-4-smp-k8.bin",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(!own.stdout.contains("image-name"), "{}", own.stdout);
+    assert!(!run(
+        &[
+            "plan",
+            "9.8(4)",
+            "9.12(4)",
+            "--image",
+            "asa9-12-4-smp-k8.bin"
+        ],
+        ""
+    )
+    .stdout
+    .contains("Warning:"));
 }

@@ -186,6 +186,17 @@ fn runbook_settings_are_share_keys() {
             true,
         )],
     );
+    // A reload takes minutes: past a day is a slip ("about 71582788 h 15 min" helps no one).
+    let q = notices(
+        "min=4294967295",
+        &[(
+            "min",
+            "min '4294967295' is more than 1440 minutes (a day) for one reload: it was ignored",
+            true,
+        )],
+    );
+    assert_eq!(q.minutes, None);
+    assert_eq!("min=1440".parse::<PlanQuery>().unwrap().minutes, Some(1440));
 }
 
 /// Issue #20, 11: a link that cannot carry everything says what it leaves out.
@@ -336,6 +347,22 @@ fn unknown_keys_are_notices_and_the_rest_is_kept() {
         &[
             ("colour", "unknown key 'colour' was ignored", false),
             ("\0x", "unknown key 'U+0000x' was ignored", false),
+        ],
+    );
+    // Invisible characters are named, not printed as nothing.
+    notices(
+        "from=8.2(5)&to=9.1(7)&min=1%E2%80%8B&%EF%BB%BFfrom=1",
+        &[
+            (
+                "\u{FEFF}from",
+                "unknown key 'U+FEFFfrom' was ignored",
+                false,
+            ),
+            (
+                "min",
+                "min '1U+200B' is not a whole number of minutes above 0: it was ignored",
+                true,
+            ),
         ],
     );
     assert_eq!(q.to_string(), "from=8.2(5)&to=9.1(7)");
@@ -543,7 +570,12 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             let named = || proptest::collection::vec((non_empty_weird_text(), weird_text()), 0..4);
             (
                 Just(q),
-                (weird_text(), named(), named(), proptest::option::of(1u32..)),
+                (
+                    weird_text(),
+                    named(),
+                    named(),
+                    proptest::option::of(1u32..=1440),
+                ),
             )
         })
         .prop_map(|(q, (server, images, asdm, minutes))| {

@@ -1386,3 +1386,82 @@ fn a_name_with_a_line_break_never_reaches_a_pasted_line() {
         );
     }
 }
+
+/// A typed image name that reads as another release, or as no image at all, is used as typed
+/// (a renamed file reads as anything) and said where the name is shown.
+#[test]
+fn an_image_name_for_another_release_is_used_and_said() {
+    use asa_planner::domain::runbook::{doubtful_names, image_doubt, DoubtfulName, ImageDoubt};
+    assert_eq!(
+        image_doubt("9.12(4)", "asa821-k8.bin"),
+        Some(ImageDoubt::OtherRelease(r("8.2(1)")))
+    );
+    assert_eq!(
+        image_doubt("9.12(4)", "notes.txt"),
+        Some(ImageDoubt::NotAnImage)
+    );
+    assert_eq!(
+        image_doubt("asdm 9.12(4)", "notes.txt"),
+        Some(ImageDoubt::NotAnImage)
+    );
+    // The release's own name, any family, an interim build's, a renamed file with an image
+    // ending, an ASDM image: nothing to say.
+    for (key, name) in [
+        ("9.12(4)", "asa9-12-4-smp-k8.bin"),
+        ("9.12(4)", "ASA9-12-4-SMP-K8.BIN"),
+        ("9.16(4)", "cisco-asa-fp2k.9.16.4.SPA"),
+        ("9.17(1)", "cisco-asa.9.17.1.SPA.csp"),
+        ("9.12(4)37", "asa9-12-4-37-smp-k8.bin"),
+        ("9.12(4)", "golden-image.bin"),
+        ("9.12(4)", "fxos-k9.2.10.1.pkg"),
+        ("asdm 9.12(4)", "asdm-7124.bin"),
+        ("9.12(4)", ""),
+    ] {
+        assert_eq!(image_doubt(key, name), None, "{key} {name}");
+    }
+    // An interim build is another build.
+    assert_eq!(
+        image_doubt("9.12(4)", "asa9-12-4-37-smp-k8.bin"),
+        Some(ImageDoubt::OtherRelease(r("9.12(4)37")))
+    );
+    // The name the commands use (the last typed under its key) is the one judged; a name
+    // with a blank is not used, so it has its own message.
+    let typed = vec![
+        ("9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned()),
+        ("9.12(4)".to_owned(), "asa821-k8.bin".to_owned()),
+        ("9.8(4)".to_owned(), "a b.txt".to_owned()),
+    ];
+    assert_eq!(
+        doubtful_names(&typed),
+        [DoubtfulName {
+            key: "9.12(4)".into(),
+            name: "asa821-k8.bin".into(),
+            doubt: ImageDoubt::OtherRelease(r("8.2(1)")),
+        }]
+    );
+    // Still used: the commands stage and boot it.
+    let session = analyse(&"from=9.8(4)&to=9.12(4)".parse::<PlanQuery>().unwrap());
+    let images = hop_images(session.hops(), "", &typed, None);
+    assert_eq!(images[0].new_image, "asa821-k8.bin");
+}
+
+/// No default name the planner writes, for any catalog release and model, reads as another
+/// release or as no image (the Markdown checks every name it shows).
+#[test]
+fn every_default_image_name_reads_as_its_release() {
+    use asa_planner::domain::catalog::Catalog;
+    use asa_planner::domain::platform::{default_image as model_image, Platform};
+    use asa_planner::domain::runbook::image_doubt;
+    let models = std::iter::once(None).chain(Platform::ALL.into_iter().map(Some));
+    for model in models {
+        for entry in Catalog::builtin().entries() {
+            let release = entry.release;
+            let name = model_image(model, release);
+            assert_eq!(
+                image_doubt(&release.to_string(), &name),
+                None,
+                "{model:?} {release}: {name}"
+            );
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! Stored state: the versioned text round-trips, and anything else is an error value.
 
 use asa_planner::domain::stored::{
-    decode, encode, Kind, Stored, StoredError, Unread, HEADER, MAX_STORED,
+    decode, encode, read, Kind, Stored, StoredError, Unread, HEADER, MAX_STORED,
 };
+use asa_planner::view::words::saved_state_read;
 use proptest::prelude::*;
 
 /// Decoding `text` fails with `reason` (the part inside the framed message).
@@ -195,7 +196,146 @@ proptest! {
     #[test]
     fn decode_never_panics_on_any_string(text in any::<String>()) {
         let _ = decode(&text);
+        let _ = read(&text);
     }
+
+    /// One line that does not read, anywhere among the keys, costs that line only.
+    #[test]
+    fn a_bad_line_anywhere_costs_that_line_only(
+        fragment in text(),
+        server in text(),
+        images in proptest::collection::vec((text(), text()), 0..3),
+        list_draft in text(),
+        at in 1usize..8,
+        bad in prop_oneof![
+            Just("colour=red".to_owned()),
+            Just("server=%4".to_owned()),
+            Just("image=8.4(7)".to_owned()),
+            Just("no equals sign".to_owned()),
+            Just("list_draft=%C3".to_owned()),
+        ],
+    ) {
+        let stored = Stored { fragment, server, images, list_draft, ..Stored::default() };
+        let text = encode(&stored);
+        let mut lines: Vec<&str> = text.lines().collect();
+        // Anywhere between the header and `end`.
+        let at = 1 + at % (lines.len() - 1);
+        lines.insert(at, &bad);
+        let got = read(&lines.join("\n")).expect("planner state");
+        prop_assert_eq!(&got.stored, &stored);
+        prop_assert_eq!(got.dropped.len(), 1, "{:?}", got.dropped);
+        prop_assert!(got.newer.is_none());
+    }
+}
+
+/// Saved state is not all-or-nothing: a line that does not read is dropped and named, the
+/// rest of the record (the plan, the server, the custom-list draft) is kept.
+#[test]
+fn a_line_that_does_not_read_is_dropped_and_named_the_rest_kept() {
+    let text = format!(
+        "{HEADER}\n\
+         fragment=from%3D9.8(4)%26to%3D9.12(4)\n\
+         server=10.0.0.5\n\
+         minutes=2%G0\n\
+         list_draft=9.8(4)%2C%209.12(4)\n\
+         colour=red\n\
+         end"
+    );
+    let got = read(&text).expect("planner state");
+    assert_eq!(got.stored.fragment, "from=9.8(4)&to=9.12(4)");
+    assert_eq!(got.stored.server, "10.0.0.5");
+    assert_eq!(got.stored.list_draft, "9.8(4), 9.12(4)");
+    assert_eq!(got.stored.minutes, "");
+    assert_eq!(
+        got.dropped,
+        [
+            Unread::Value {
+                line: 4,
+                error: got_error(&got.dropped[0])
+            },
+            Unread::UnknownKey {
+                line: 6,
+                key: "colour".into()
+            }
+        ]
+    );
+    assert_eq!(
+        saved_state_read(&got).as_deref(),
+        Some(
+            "saved state had 2 lines that could not be read (line 4: bad escape at byte 2; \
+             line 6: unknown key 'colour'): they were dropped, the rest was kept"
+        )
+    );
+    // One line: said in the singular. A repeated key keeps the first.
+    let got = read(&format!("{HEADER}\nserver=a\nserver=b\nend")).unwrap();
+    assert_eq!(got.stored.server, "a");
+    assert_eq!(
+        saved_state_read(&got).as_deref(),
+        Some(
+            "saved state had a line that could not be read (line 3: server is repeated): it \
+             was dropped, the rest was kept"
+        )
+    );
+    // A record that reads whole says nothing.
+    assert_eq!(saved_state_read(&read(&encode(&sample())).unwrap()), None);
+    // Text that is not planner state at all is still refused whole.
+    assert_eq!(
+        read("{\"fragment\":1}"),
+        Err(StoredError(Unread::NotOurs(Kind::Planner)))
+    );
+}
+
+fn got_error(unread: &Unread) -> asa_planner::domain::query::StrictError {
+    match unread {
+        Unread::Value { error, .. } => *error,
+        other => panic!("not a value's error: {other:?}"),
+    }
+}
+
+/// A record without its `end` line keeps every line that reads, and says it may be cut short.
+#[test]
+fn a_record_without_its_end_keeps_its_lines() {
+    let got = read(&format!(
+        "{HEADER}\nfragment=from%3D9.8(4)%26to%3D9.12(4)\nserver=10.0.0.5\nlist_draft=9.8"
+    ))
+    .expect("planner state");
+    assert_eq!(got.stored.fragment, "from=9.8(4)&to=9.12(4)");
+    assert_eq!(got.stored.server, "10.0.0.5");
+    assert_eq!(got.stored.list_draft, "9.8");
+    assert_eq!(got.dropped, [Unread::Truncated]);
+    assert_eq!(
+        saved_state_read(&got).as_deref(),
+        Some(
+            "saved state has no end line, so it may be cut short: every line of it that reads \
+             was kept, the last one perhaps not whole"
+        )
+    );
+}
+
+/// A record a newer version wrote is read as far as this version knows it, flagged (the page
+/// then does not save over it), and its lines this version does not know are named.
+#[test]
+fn a_newer_version_s_record_is_read_and_flagged_not_replaced() {
+    let got = read(
+        "asa-planner-state v2\n\
+         fragment=from%3D9.8(4)%26to%3D9.12(4)\n\
+         theme=dark\n\
+         list_draft=9.8(4)\n\
+         end",
+    )
+    .expect("planner state of another version");
+    assert_eq!(got.newer.as_deref(), Some("asa-planner-state v2"));
+    assert_eq!(got.stored.fragment, "from=9.8(4)&to=9.12(4)");
+    assert_eq!(got.stored.list_draft, "9.8(4)");
+    assert_eq!(
+        saved_state_read(&got).as_deref(),
+        Some(
+            "saved state was written by a newer version of the planner ('asa-planner-state \
+             v2'): this page read what it knows of it (not line 3: unknown key 'theme') and does \
+             not save over it, so nothing of it is lost; what changes here is not kept between \
+             visits"
+        )
+    );
 }
 
 /// The fleet view's saved text (`domain::fleet::saved`): its own header, the same envelope.

@@ -856,6 +856,22 @@ fn unused_names_are_said_and_kept_in_their_fields() {
         "{message}"
     );
     assert!(names_message("10.0.0.5", &[]).is_empty());
+    // A name for another release (typed, or from `img=9.12(4):asa821-k8.bin`) is used and said.
+    let other = vec![("9.12(4)".to_owned(), "asa821-k8.bin".to_owned())];
+    assert_eq!(
+        names_message("", &other),
+        "The image of 9.12(4) 'asa821-k8.bin' reads as release 8.2(1), not 9.12(4): check it is \
+         the file you mean (a renamed file?); the commands use it as typed."
+    );
+    assert!(
+        names_message("", &[("9.12(4)".to_owned(), "notes.txt".to_owned())])
+            .contains("'notes.txt' names no release and has no image file ending")
+    );
+    assert!(names_message(
+        "",
+        &[("9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned())]
+    )
+    .is_empty());
     let query: asa_planner::domain::query::PlanQuery =
         "from=9.8(4)&to=9.12(4)".parse().expect("a link");
     let session = asa_planner::domain::session::analyse(&query);
@@ -866,4 +882,28 @@ fn unused_names_are_said_and_kept_in_their_fields() {
         values.contains(&("image-new-1".to_owned(), "asa 9.bin".to_owned())),
         "{values:?}"
     );
+}
+
+/// The minutes field says why a value gives no estimate in the link notice's words: "above 0",
+/// and a day at most (a reload takes minutes: "about 71582788 h" helps no one).
+#[test]
+fn the_minutes_field_says_above_0_and_at_most_a_day() {
+    use asa_planner::domain::runbook::minutes_per_reload;
+    use asa_planner::view::runbook_html::minutes_message;
+    let session = session("from=9.8(4)&to=9.12(4)");
+    let said = |typed: &str| minutes_message(&session, typed, minutes_per_reload(typed));
+    assert_eq!(
+        said("0"),
+        "'0' is not a whole number of minutes above 0: no estimate is shown."
+    );
+    assert_eq!(
+        said("4294967295"),
+        "'4294967295' is more than 1440 minutes (a day) for one reload: no estimate is shown."
+    );
+    assert_eq!(minutes_per_reload("1441"), None);
+    assert_eq!(
+        said("1440"),
+        "Whole plan: about 48 h 00 min of reloads (your estimate)."
+    );
+    assert_eq!(said(""), "");
 }

@@ -272,3 +272,77 @@ async fn the_model_choice_travels_in_the_link_and_refuses_a_target_past_its_last
         fragment()
     );
 }
+
+/// Saved state is not all-or-nothing: a line that does not read is dropped and said, the plan
+/// and the custom-list draft are kept; a record a newer version wrote is read as far as this
+/// version knows it and is not saved over.
+#[wasm_bindgen_test]
+async fn saved_state_keeps_what_reads_and_a_newer_record_is_not_saved_over() {
+    let storage = || {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .expect("storage")
+    };
+    let banner = |root: &Element| {
+        query_all(root, "[data-banner=\"saved state\"]")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    frame().await;
+    clear_storage();
+    let v1 = "asa-planner-state v1\nfragment=from%3D9.8(4)%26to%3D9.12(4)\ncolour=red\n\
+              list_draft=9.8(4)%2C%209.12(4)\nserver=a%4\nend";
+    storage().set_item(STORAGE_KEY, v1).expect("saved");
+    set_fragment("");
+    let root = mount_page();
+    until("the saved plan", || {
+        query(&root, "[data-verdict]").is_some()
+    })
+    .await;
+    assert_eq!(value(&root, "#from"), "9.8(4)");
+    assert_eq!(value(&root, "#to"), "9.12(4)");
+    let said = banner(&root);
+    assert!(
+        said.contains("(line 3: unknown key 'colour'; line 5: bad escape at byte 2)"),
+        "{said}"
+    );
+    assert!(said.contains("the rest was kept"), "{said}");
+    let area: HtmlTextAreaElement = get(&root, "#custom-list").dyn_into().expect("a textarea");
+    assert_eq!(area.value(), "9.8(4), 9.12(4)");
+
+    // A newer version's record: read, said, and left as it is.
+    frame().await;
+    clear_storage();
+    let v2 = "asa-planner-state v2\nfragment=from%3D9.8(4)%26to%3D9.12(4)\ntheme=dark\nend";
+    storage().set_item(STORAGE_KEY, v2).expect("saved");
+    set_fragment("");
+    let root = mount_page();
+    until("the saved plan", || {
+        query(&root, "[data-verdict]").is_some()
+    })
+    .await;
+    assert_eq!(value(&root, "#from"), "9.8(4)");
+    let said = banner(&root);
+    assert!(said.contains("newer version of the planner"), "{said}");
+    assert!(said.contains("does not save over it"), "{said}");
+    type_into(&root, "#to", "9.14(1)");
+    until("the new plan in the address bar", || {
+        fragment().contains("9.14(1)")
+    })
+    .await;
+    frame().await;
+    assert_eq!(
+        storage().get_item(STORAGE_KEY).ok().flatten().as_deref(),
+        Some(v2)
+    );
+    // A record of this version is written again on the next visit.
+    clear_storage();
+    set_fragment("from=9.8(4)&to=9.12(4)");
+    let _root = mount_page();
+    until("the state saved", || {
+        storage().get_item(STORAGE_KEY).ok().flatten().is_some()
+    })
+    .await;
+}

@@ -137,3 +137,12 @@ fn contexts(value: &str) -> Result<bool, String> {
 fn train(value: &str) -> Result<Train, String> {
     value.parse::<Train>().map_err(|e| e.to_string())
 }
+
+/// `--from2`: the second unit's release; blank is refused (a missing release, not "no second
+/// unit": leave the option out for that).
+pub(crate) fn from2(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        return Err("empty: give the second unit's release, or leave --from2 out".to_string());
+    }
+    Ok(value.to_string())
+}

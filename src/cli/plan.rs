@@ -19,8 +19,8 @@
 //! The runbook settings (`--image`, `--asdm-image`, `--server`, `--minutes`) are part of the
 //! share link, as on the page; `--link-base` makes the link absolute.
 
-use super::{contexts, link_base, mode, platform, preset, report, rule_set, train, Status};
-use asa_planner::domain::fleet::{canonical, json, PairPlan};
+use super::{contexts, from2, link_base, mode, platform, preset, report, rule_set, train, Status};
+use asa_planner::domain::fleet::{canonical, json, PairPlan, PairWarning};
 use asa_planner::domain::plan::Verdict;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::query::{absolute_link, PlanQuery};
@@ -60,7 +60,7 @@ pub struct Args {
     /// The target release.
     to: String,
     /// The second unit's release, when it differs from the first's.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", value_parser = from2)]
     from2: Option<String>,
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]
@@ -98,9 +98,9 @@ pub struct Args {
     /// The TFTP server the images are copied from and backups go to.
     #[arg(long, value_name = "HOST", value_parser = file_name)]
     server: Option<String>,
-    /// Your estimate of one reload, in minutes (whole number above 0): each hop's and the
-    /// plan's duration.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Your estimate of one reload, in minutes (whole number above 0, at most 1440): each
+    /// hop's and the plan's duration.
+    #[arg(long, value_name = "N", value_parser = minutes)]
     minutes: Option<u32>,
     /// The planner page's address: share links become absolute (without it they are
     /// fragments, `#from=…`).
@@ -109,6 +109,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// `--minutes`: a whole number of minutes above 0, at most a day, as the page and a link read
+/// it (`runbook::minutes_per_reload`), refused in their words.
+fn minutes(value: &str) -> Result<u32, String> {
+    asa_planner::domain::runbook::minutes_per_reload(value)
+        .ok_or_else(|| words::minutes_refused(value))
 }
 
 /// A file or host name: one word, no blanks or control characters (it is pasted into a
@@ -232,6 +239,13 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
             .map(|m| format!(" ({})", words::mark(*m)))
             .collect();
         let _ = writeln!(s, "{label}: {release}{marks}");
+    }
+    // A typed image name that may not be the file it is typed for: said here, the one place
+    // the text names it besides the link.
+    for w in &pair.warnings {
+        if let PairWarning::ImageName { reason, .. } = w {
+            let _ = writeln!(s, "Warning: {reason}");
+        }
     }
     if let Some(p) = session.platform {
         let _ = writeln!(

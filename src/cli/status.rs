@@ -23,7 +23,7 @@
 //! on: `no-path`, `downgrade`, or a hop ahead whose runbook is a stop), 2 output that names neither unit (or a file that cannot be
 //! read, or a release argument that does not read).
 
-use super::{contexts, mode, platform, preset, rule_set, train, Status};
+use super::{contexts, from2, mode, platform, preset, rule_set, train, Status};
 use asa_planner::domain::fleet::canonical;
 use asa_planner::domain::platform::Platform;
 use asa_planner::domain::position::{
@@ -63,7 +63,7 @@ pub struct Args {
     /// The target release.
     to: String,
     /// The second unit's release when the plan started, when it differed.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", value_parser = from2)]
     from2: Option<String>,
     /// Failover mode: active-standby (default) or active-active.
     #[arg(long, value_parser = mode, default_value = "active-standby")]

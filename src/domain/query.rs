@@ -25,7 +25,7 @@
 //! | `server`   | the runbook's TFTP server                    | empty            |
 //! | `img`      | image names, `release:file` comma list       | derived names    |
 //! | `asdm`     | ASDM image names, `release:file` comma list  | none             |
-//! | `min`      | minutes per reload (whole number above 0)    | none             |
+//! | `min`      | minutes per reload (whole, 1 to 1440)        | none             |
 //! | `v`        | format version, `1`                          | `1`              |
 //!
 //! `img` and `asdm` name the file of the release before the colon (the page writes canonical
@@ -361,7 +361,8 @@ pub enum LinkProblem {
     Interim(String),
     /// `contexts=` is neither multi nor single.
     Contexts(String),
-    /// `min=` is not a whole number of minutes above 0.
+    /// `min=` is not a whole number of minutes above 0 and at most a day
+    /// (`runbook::minutes_per_reload`).
     Minutes(String),
     /// An item of `trains=` is not a train (the whole list is ignored).
     Train { item: String, error: ParseError },
@@ -526,11 +527,7 @@ impl PlanQuery {
             "min" => {
                 let value = text();
                 self.minutes = Some(
-                    value
-                        .trim()
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|m| *m > 0)
+                    super::runbook::minutes_per_reload(&value)
                         .ok_or(LinkProblem::Minutes(value))?,
                 );
             }
@@ -651,7 +648,8 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
-/// A value as shown in a message: quoted, shortened, with controls made visible.
+/// A value as shown in a message: quoted, shortened, with control characters, blanks other than
+/// the space and invisible characters (`release::invisible`) named by code point (`U+200B`).
 pub(crate) fn quoted(value: &str) -> String {
     const MAX_CHARS: usize = 40;
     let mut out = String::from("'");
@@ -660,7 +658,7 @@ pub(crate) fn quoted(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
+        if c.is_control() || (c.is_whitespace() && c != ' ') || super::release::invisible(c) {
             out.push_str(&format!("U+{:04X}", c as u32));
         } else {
             out.push(c);

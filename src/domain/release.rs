@@ -214,13 +214,42 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Whether `c` shows as nothing (or as a blank) where it is printed, so a message quoting it
+/// names it by code point instead (`U+200B`): a zero-width space, a byte order mark, a joiner,
+/// a direction mark or a variation selector (Unicode's format characters and their like).
+/// Control characters and blanks are the callers' own test.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
 /// Shows a character so that an invisible or control one is still readable in a message.
 struct Shown(char);
 
 impl fmt::Display for Shown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = self.0;
-        if c.is_control() || c.is_whitespace() {
+        if c.is_control() || c.is_whitespace() || invisible(c) {
             write!(f, "U+{:04X}", c as u32)
         } else {
             write!(f, "'{c}'")
@@ -476,6 +505,19 @@ mod tests {
         err(
             "8.4(7)\0",
             "unexpected character U+0000 at position 7 after the release",
+        );
+        // Invisible characters are named, not printed: "unexpected character '' at …".
+        err(
+            "9.8(4)\u{200B}",
+            "unexpected character U+200B at position 7 after the release",
+        );
+        err(
+            "\u{FEFF}9.8(4)",
+            "unexpected character U+FEFF at position 1 in the major number",
+        );
+        err(
+            "9.8\u{00A0}(4)",
+            "unexpected character U+00A0 at position 4 in the minor number",
         );
         err(
             "8.4(7.30)1",

@@ -1,5 +1,9 @@
-//! State saved in local storage between visits, and its defensive decoding: corrupt or foreign
-//! data is an error value (reported once by the UI, then replaced), never a panic.
+//! State saved in local storage between visits, and its defensive decoding: nothing panics,
+//! and nothing that reads is lost. [`read`] keeps every line that reads and names each line it
+//! drops and why (a bad escape, an unknown key, a missing `end`: one line, not the record); a
+//! record a newer version wrote is read as far as this version knows it and flagged, so the
+//! page does not save over it ([`Read::newer`]). Only text that is not planner state at all
+//! (or is too long to be) is an error value, reported once by the UI and then replaced.
 //!
 //! # Format (version 1)
 //!
@@ -18,8 +22,9 @@
 //!
 //! The header names the format and its version; every value (and an image's release key) is
 //! percent-encoded so it holds no line break and no `=`; `end` closes the record so that a
-//! truncated write is detected. Decoding is strict: an unknown or repeated key, a bad escape, a
-//! missing `end`, a newer version or text over [`MAX_STORED`] bytes is an error.
+//! truncated write is detected. [`decode`] is strict: an unknown or repeated key, a bad escape,
+//! a missing `end`, a newer version or text over [`MAX_STORED`] bytes is an error. [`read`],
+//! which the page uses, drops only the line at fault and says so.
 //!
 //! The envelope (header, `key=value` lines, `end`, the checks) is [`Format`] and [`Writer`],
 //! shared with the fleet view's own saved text (`fleet::saved`), so both decode alike.
@@ -166,13 +171,43 @@ pub fn encode(stored: &Stored) -> String {
     out.end()
 }
 
-/// Decodes text written by [`encode`]; anything else is an error.
+/// Decodes text written by [`encode`]; anything else is an error: the first thing [`read`]
+/// would drop or flag.
 ///
 /// The error says what was wrong in a few words (`not planner state`, `line 3: unknown key
 /// 'x'`); [`StoredError`]'s `Display` frames it for the person.
 pub fn decode(text: &str) -> Result<Stored, StoredError> {
-    let mut stored = Stored::default();
-    FORMAT.read(text, |entry| {
+    let read = read(text)?;
+    if let Some(header) = read.newer {
+        return Err(StoredError(Unread::NewerVersion { header }));
+    }
+    match read.dropped.into_iter().next() {
+        Some(unread) => Err(StoredError(unread)),
+        None => Ok(read.stored),
+    }
+}
+
+/// What [`read`] made of a saved text: every line that read, and what it left (the page's
+/// banner says it: `view::words::saved_state_read`).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Read {
+    pub stored: Stored,
+    /// What was not read, in the order of the text: each a line dropped (the rest of the
+    /// record kept), or [`Unread::Truncated`] when the `end` line is missing (every line that
+    /// read kept; the last one may be cut short).
+    pub dropped: Vec<Unread>,
+    /// The header, when a newer version of the planner wrote the record (cut to 30
+    /// characters): this version read the keys it knows, and the page must not save over the
+    /// record, whose other lines this version cannot write back.
+    pub newer: Option<String>,
+}
+
+/// Reads a saved text line by line, keeping every line that reads (see [`Read`]). An error
+/// only for text that is not planner state at all, or too long to be.
+pub fn read(text: &str) -> Result<Read, StoredError> {
+    let mut out = Read::default();
+    let stored = &mut out.stored;
+    let (newer, dropped) = FORMAT.read_lenient(text, |entry| {
         let slot = match entry.key {
             0 => &mut stored.fragment,
             1 => &mut stored.server,
@@ -191,7 +226,9 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
         *slot = entry.value()?;
         Ok(())
     })?;
-    Ok(stored)
+    out.newer = newer;
+    out.dropped = dropped;
+    Ok(out)
 }
 
 /// Puts back into `query`, read from the link `hash` (without `#`), the text of the release
@@ -348,6 +385,80 @@ impl Format {
     }
 }
 
+impl Format {
+    /// Hands each entry of `text` that reads to `entry`, in order, as [`Format::read`] does,
+    /// but drops only what is at fault: a line that is not `key=value`, has an unknown key,
+    /// repeats a key (the first stays), or that `entry` refuses; lines after `end`. A missing
+    /// `end` is said ([`Unread::Truncated`]), the lines before it kept. A header of a newer
+    /// version of the format reads the same way and is returned. An error only for text over
+    /// [`MAX_STORED`] bytes or not of this kind at all.
+    #[allow(clippy::type_complexity)]
+    pub fn read_lenient<'t>(
+        &self,
+        text: &'t str,
+        mut entry: impl FnMut(Entry<'t>) -> Result<(), StoredError>,
+    ) -> Result<(Option<String>, Vec<Unread>), StoredError> {
+        if text.len() > MAX_STORED {
+            return Err(StoredError(Unread::TooLong { bytes: text.len() }));
+        }
+        let family = self.header.trim_end_matches(|c: char| c.is_ascii_digit());
+        let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+        let newer = match lines.next() {
+            Some(first) if first == self.header => None,
+            Some(other) if other.starts_with(family) => Some(short(other)),
+            _ => return Err(StoredError(Unread::NotOurs(self.kind))),
+        };
+        let mut dropped = Vec::new();
+        let mut seen = 0u32;
+        let mut ended = false;
+        for (i, line) in lines.enumerate() {
+            let number = i + 2;
+            if ended {
+                if !line.is_empty() {
+                    dropped.push(Unread::AfterEnd { line: number });
+                }
+                continue;
+            }
+            if line == END {
+                ended = true;
+                continue;
+            }
+            let Some((key, raw)) = line.split_once('=') else {
+                dropped.push(Unread::NotKeyValue { line: number });
+                continue;
+            };
+            let Some(index) = self.keys.iter().position(|k| *k == key) else {
+                dropped.push(Unread::UnknownKey {
+                    line: number,
+                    key: short(key),
+                });
+                continue;
+            };
+            let bit = 1 << index;
+            if seen & bit & !self.lists != 0 {
+                dropped.push(Unread::Repeated {
+                    line: number,
+                    key: self.keys[index],
+                });
+                continue;
+            }
+            let read = entry(Entry {
+                number,
+                key: index,
+                raw,
+            });
+            match read {
+                Ok(()) => seen |= bit,
+                Err(StoredError(unread)) => dropped.push(unread),
+            }
+        }
+        if !ended {
+            dropped.push(Unread::Truncated);
+        }
+        Ok((newer, dropped))
+    }
+}
+
 /// Writes a saved text: the header, `key=value` lines, `end`.
 pub(crate) struct Writer(String);
 
@@ -376,9 +487,17 @@ impl Writer {
     }
 }
 
-/// A piece of foreign text, cut short for a message (its `Display` quotes it).
+/// A piece of foreign text, cut short for a message (its `Display` quotes it), control and
+/// invisible characters named by code point (`U+200B`).
 fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(30).filter(|c| !c.is_control()).collect();
+    let mut out = String::new();
+    for c in text.chars().take(30) {
+        if c.is_control() || super::release::invisible(c) {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     if text.chars().count() > 30 {
         out.push('…');
     }

@@ -25,9 +25,22 @@ pub fn initial_state() -> State {
     let mut lines = Vec::new();
     let hash = browser::hash();
     let mut saved = None;
+    let mut held = false;
     if let Some(text) = browser::load_saved() {
-        match stored::decode(&text) {
-            Ok(s) => saved = Some(s),
+        match stored::read(&text) {
+            Ok(read) => {
+                // Lines that did not read are dropped one by one, and said; a record a newer
+                // version wrote is not saved over (its other lines would be lost).
+                if let Some(text) = words::saved_state_read(&read) {
+                    lines.push(BannerLine {
+                        source: "saved state",
+                        text,
+                        is_error: true,
+                    });
+                }
+                held = read.newer.is_some();
+                saved = Some(read.stored);
+            }
             Err(e) => lines.push(BannerLine {
                 source: "saved state",
                 text: e.to_string(),
@@ -35,6 +48,7 @@ pub fn initial_state() -> State {
             }),
         }
     }
+    browser::hold_saved(held);
     let from_saved =
         |saved: &Option<Stored>| saved.as_ref().map(|s| PlanQuery::parse_saved(&s.fragment));
     let (mut query, notices, source) = if hash.is_empty() {

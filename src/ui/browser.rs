@@ -3,7 +3,7 @@
 //! first paint), each failing quietly into a `Result` or `None`: a locked-down browser
 //! (storage disabled, no clipboard permission) must never break the page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -298,9 +298,25 @@ pub fn load_saved() -> Option<String> {
     storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
 }
 
-/// Saves `text`; false when the browser refused (quota, privacy mode).
+/// Saves `text`; false when the browser refused (quota, privacy mode). Nothing is written, and
+/// that is no refusal, while [`hold_saved`] holds it.
 fn save(text: &str) -> bool {
+    if SAVED_HELD.with(Cell::get) {
+        return true;
+    }
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
+}
+
+thread_local! {
+    /// The saved state is not written over during this visit ([`hold_saved`]).
+    static SAVED_HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the saved state as it is for the rest of this visit (`hold`), or writes it again: a
+/// record a newer version of the planner wrote holds lines this version cannot write back
+/// (`stored::Read::newer`).
+pub fn hold_saved(hold: bool) {
+    SAVED_HELD.with(|h| h.set(hold));
 }
 
 /// Puts `text` on the clipboard, then calls `done` with whether the browser took it: `true`

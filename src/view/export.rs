@@ -13,8 +13,8 @@ use crate::domain::caveats::Caveat;
 use crate::domain::plan::Pick;
 use crate::domain::rules::RuleSet;
 use crate::domain::runbook::{
-    image_of, plan_default_image, plan_family, Block, HopImages, Role, Setup, Step,
-    SERVER_PLACEHOLDER,
+    asdm_key, image_doubt, image_of, plan_default_image, plan_family, Block, DoubtfulName,
+    HopImages, Role, Setup, Step, SERVER_PLACEHOLDER,
 };
 use crate::domain::session::{Field, HopWarning, Origin, Session};
 use crate::domain::sources::Source;
@@ -353,6 +353,23 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                     code_span(&images.asdm_image)
                 }
             )?;
+            // A name that may not be the file it is named for is said where it is shown (it is
+            // used as typed: a renamed file reads as anything).
+            let named = [
+                (hop.from.to_string(), &images.old_image),
+                (hop.to.to_string(), &images.new_image),
+                (asdm_key(hop.to), &images.asdm_image),
+            ];
+            for (key, name) in named {
+                if let Some(doubt) = image_doubt(&key, name) {
+                    let doubtful = DoubtfulName {
+                        key,
+                        name: name.clone(),
+                        doubt,
+                    };
+                    writeln!(md, "> **Warning:** {}\n", inline(&doubtful.to_string()))?;
+                }
+            }
             if runbook.own_sessions {
                 writeln!(md, "> {}\n", inline_keep_code(words::OWN_SESSIONS))?;
             }

@@ -433,12 +433,16 @@ pub fn fields() -> String {
 /// The paragraph saying which typed names the commands leave out.
 pub const NAMES_MESSAGE_ID: &str = "runbook-names-msg";
 
-/// Which typed names the commands leave out, and why (empty when every name is used).
+/// Which typed names the commands leave out, and why, then which image names they use
+/// although the names may not be the files they are typed for (`runbook::doubtful_names`: a
+/// name reading as another release, or as no image); empty when there is nothing to say.
 pub fn names_message(server: &str, typed: &[(String, String)]) -> String {
-    let unused = crate::domain::runbook::unused_names(server, typed);
+    use crate::domain::runbook::{doubtful_names, unused_names};
+    let unused = unused_names(server, typed);
     unused
         .iter()
         .map(words::unused_name)
+        .chain(doubtful_names(typed).iter().map(ToString::to_string))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -514,9 +518,6 @@ pub fn minutes_message(session: &Session, typed: &str, minutes: Option<u32>) -> 
             words::minutes(m.saturating_mul(reloads as u32))
         ),
         None if typed.trim().is_empty() => String::new(),
-        None => format!(
-            "\"{}\" is not a whole number of minutes: no estimate is shown.",
-            typed.trim()
-        ),
+        None => format!("{}: no estimate is shown.", words::minutes_refused(typed)),
     }
 }

@@ -12,7 +12,9 @@ use crate::domain::query::{quoted, LinkProblem, Notice};
 use crate::domain::release::{Release, Train};
 use crate::domain::release_text::{Reading, Source as ReadSource};
 use crate::domain::rules::{Block, Rule, RuleSet};
-use crate::domain::runbook::{NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER};
+use crate::domain::runbook::{
+    DoubtfulName, ImageDoubt, NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
+};
 use crate::domain::session::{
     Asked, FieldProblem, Hint, HopFacts, HopWarning, Mark, Note, Origin, PlatformLimit, Problem,
     Session,
@@ -206,11 +208,7 @@ impl fmt::Display for Notice {
                 "contexts {} is not multi or single: it was ignored",
                 quoted(v)
             ),
-            LinkProblem::Minutes(v) => write!(
-                f,
-                "min {} is not a whole number of minutes above 0: it was ignored",
-                quoted(v)
-            ),
+            LinkProblem::Minutes(v) => write!(f, "min {}: it was ignored", minutes_refused(v)),
             LinkProblem::Train { item, error } => write!(
                 f,
                 "trains: {} is not a train ({error}): the list was ignored",
@@ -243,6 +241,66 @@ impl fmt::Display for Notice {
             }
         }
     }
+}
+
+/// What the banner says of saved state that read in part (`stored::read`): the lines dropped
+/// and why, the rest kept; a missing end; a newer version's record left as it is. `None` when
+/// the record read whole.
+pub fn saved_state_read(read: &crate::domain::stored::Read) -> Option<String> {
+    use crate::domain::stored::Unread;
+    /// How many dropped lines a message names.
+    const LISTED: usize = 5;
+    let lines = |dropped: &[Unread]| {
+        let named: Vec<String> = dropped
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect();
+        let more = if dropped.len() > named.len() {
+            "; …"
+        } else {
+            ""
+        };
+        format!("{}{more}", named.join("; "))
+    };
+    let (cut, dropped): (Vec<Unread>, Vec<Unread>) = read
+        .dropped
+        .iter()
+        .cloned()
+        .partition(|u| matches!(u, Unread::Truncated));
+    if let Some(header) = &read.newer {
+        // Nothing is dropped: the record stays as it is.
+        let unread = if dropped.is_empty() {
+            String::new()
+        } else {
+            format!(" (not {})", lines(&dropped))
+        };
+        return Some(format!(
+            "saved state was written by a newer version of the planner ('{header}'): this page \
+             read what it knows of it{unread} and does not save over it, so nothing of it is \
+             lost; what changes here is not kept between visits"
+        ));
+    }
+    let mut parts = Vec::new();
+    if !dropped.is_empty() {
+        let (count, it) = match dropped.len() {
+            1 => ("a line".to_owned(), "it was"),
+            n => (format!("{n} lines"), "they were"),
+        };
+        parts.push(format!(
+            "saved state had {count} that could not be read ({}): {it} dropped, the rest was \
+             kept",
+            lines(&dropped)
+        ));
+    }
+    if !cut.is_empty() {
+        parts.push(
+            "saved state has no end line, so it may be cut short: every line of it that reads \
+             was kept, the last one perhaps not whole"
+                .to_owned(),
+        );
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// What of this plan's saved ticks was not read (SPEC §11), as the banner says it.
@@ -520,6 +578,36 @@ pub fn name_problem(problem: NameProblem) -> &'static str {
         NameProblem::Control => {
             "holds a line break or another control character, which would start another \
              command where the runbook pastes it"
+        }
+    }
+}
+
+/// A typed image name the commands use although it may not be the file it is typed for
+/// (`runbook::doubtful_names`): the page's runbook panel and the command line's warnings.
+impl fmt::Display for DoubtfulName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, release) = match self.key.strip_prefix(ASDM_KEY_PREFIX) {
+            Some(release) => (format!("The ASDM image for {release}"), release),
+            None => (format!("The image of {}", self.key), self.key.as_str()),
+        };
+        let name = quoted(&self.name);
+        match self.doubt {
+            ImageDoubt::OtherRelease(read) => write!(
+                f,
+                "{what} {name} reads as release {read}, not {release}: check it is the file \
+                 you mean (a renamed file?); the commands use it as typed."
+            ),
+            // An ASDM image's name is not read for a release: only its ending counts.
+            ImageDoubt::NotAnImage if self.key.starts_with(ASDM_KEY_PREFIX) => write!(
+                f,
+                "{what} {name} has no image file ending (.bin): it may not be an image; the \
+                 commands use it as typed."
+            ),
+            ImageDoubt::NotAnImage => write!(
+                f,
+                "{what} {name} names no release and has no image file ending (.bin, .SPA, \
+                 .csp, .pkg): it may not be an image; the commands use it as typed."
+            ),
         }
     }
 }
@@ -1185,6 +1273,26 @@ pub fn note_sources(note: &Note) -> Vec<Source> {
 /// A hop's title: "Hop 2: 8.3(2) → 8.4(7)".
 pub fn hop_title(n: usize, from: Release, to: Release) -> String {
     format!("Hop {n}: {from} → {to}")
+}
+
+/// Why a typed "minutes per reload" gives no estimate (`runbook::minutes_per_reload` read
+/// none), after the value quoted: the link's notice, the page's field and the command line say
+/// the same.
+pub fn minutes_refused(typed: &str) -> String {
+    use crate::domain::runbook::MAX_MINUTES_PER_RELOAD;
+    let typed = typed.trim();
+    // Digits only, not all zeros: a number, just too large.
+    let large = !typed.is_empty()
+        && typed.bytes().all(|b| b.is_ascii_digit())
+        && typed.bytes().any(|b| b != b'0');
+    if large {
+        format!(
+            "{} is more than {MAX_MINUTES_PER_RELOAD} minutes (a day) for one reload",
+            quoted(typed)
+        )
+    } else {
+        format!("{} is not a whole number of minutes above 0", quoted(typed))
+    }
 }
 
 /// The person's estimate of a hop's duration: two reloads, or one for a one-unit hop.

@@ -388,6 +388,22 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
             let _ = write!(out, ",\"unit\":\"{}\",\"on\":\"{on}\",\"joins\":", unit(*u));
             number(out, joins.map(|n| n as u64));
         }
+        PairWarning::ImageName {
+            field,
+            release,
+            name,
+            reads_as,
+            reason,
+        } => {
+            let _ = write!(out, ",\"field\":\"{field}\",\"release\":");
+            string(out, release);
+            out.push_str(",\"name\":");
+            string(out, name);
+            out.push_str(",\"reads_as\":");
+            optional(out, reads_as.map(|r| r.to_string()).as_deref());
+            out.push_str(",\"reason\":");
+            string(out, reason);
+        }
     }
     out.push('}');
 }

@@ -114,6 +114,17 @@ pub enum PairWarning {
         on: Release,
         joins: Option<usize>,
     },
+    /// An image name typed for `release` (`field`: the share link's key, `img` or `asdm`)
+    /// that the commands use although it may not be that release's file: it reads as
+    /// `reads_as`, or (`None`) as no release and has no image file ending
+    /// (`runbook::image_doubt`); `reason` worded as the text words it.
+    ImageName {
+        field: &'static str,
+        release: String,
+        name: String,
+        reads_as: Option<Release>,
+        reason: String,
+    },
 }
 
 impl PairWarning {
@@ -134,6 +145,7 @@ impl PairWarning {
             PairWarning::Parity { .. } => "parity",
             PairWarning::NewerUnit { .. } => "newer-unit",
             PairWarning::WhatIf { .. } => "what-if",
+            PairWarning::ImageName { .. } => "image-name",
         }
     }
 }
@@ -219,7 +231,8 @@ impl PairPlan {
             }
         }
         caveats.sort_by_key(|c| c.release);
-        let warnings = pair_warnings(session, &hops);
+        let mut warnings = pair_warnings(session, &hops);
+        warnings.extend(image_warnings(query));
         let mut units = vec![shown(&session.from)];
         units.extend(session.from2.as_ref().map(shown));
         let field_errors = [
@@ -429,6 +442,31 @@ fn pair_warnings(session: &Session, hops: &[PathHop]) -> Vec<PairWarning> {
         }
     }
     warnings
+}
+
+/// The typed image names of `query` that may not be the files they are typed for.
+fn image_warnings(query: &PlanQuery) -> Vec<PairWarning> {
+    use crate::domain::runbook::{doubtful_names, ImageDoubt, ASDM_KEY_PREFIX};
+    doubtful_names(&query.typed_images())
+        .into_iter()
+        .map(|d| {
+            let reason = d.to_string();
+            let (field, release) = match d.key.strip_prefix(ASDM_KEY_PREFIX) {
+                Some(release) => ("asdm", release.to_owned()),
+                None => ("img", d.key),
+            };
+            PairWarning::ImageName {
+                field,
+                release,
+                name: d.name,
+                reads_as: match d.doubt {
+                    ImageDoubt::OtherRelease(r) => Some(r),
+                    ImageDoubt::NotAnImage => None,
+                },
+                reason,
+            }
+        })
+        .collect()
 }
 
 /// A release field as exported: canonical when it parsed, else the text as typed.

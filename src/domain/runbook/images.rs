@@ -64,10 +64,94 @@ pub fn unused_names(server: &str, typed: &[(String, String)]) -> Vec<UnusedName>
         .collect()
 }
 
+/// Why a typed image name may not be the file it is typed for. The name is still used: a
+/// renamed file can read as anything, and the person knows their files; the page's runbook
+/// panel and the command line's outputs say the doubt where they show the name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ImageDoubt {
+    /// The name reads as another release (`release_text::image_release`): `asa821-k8.bin`
+    /// typed as the image of 9.12(4).
+    OtherRelease(Release),
+    /// The name reads as no release and has no image file ending ([`IMAGE_ENDINGS`]):
+    /// `notes.txt`.
+    NotAnImage,
+}
+
+/// The endings of ASA and ASDM image files (ASCII case ignored): `.bin`, Firepower and Secure
+/// Firewall `.SPA` (`.SPA.csp`), `.pkg`, and the virtual appliance's disk images.
+pub const IMAGE_ENDINGS: [&str; 8] = [
+    ".bin", ".spa", ".csp", ".pkg", ".qcow2", ".zip", ".ova", ".vhd.bz2",
+];
+
+/// The doubt about `name` typed under `key` (a canonical release, or [`asdm_key`] of one), if
+/// any. An ASDM image is not an ASA release, so only its ending is checked.
+pub fn image_doubt(key: &str, name: &str) -> Option<ImageDoubt> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let ends = |e: &str| {
+        name.len()
+            .checked_sub(e.len())
+            .and_then(|at| name.get(at..))
+            .is_some_and(|t| t.eq_ignore_ascii_case(e))
+    };
+    let image_ending = IMAGE_ENDINGS.iter().any(|e| ends(e));
+    let read = match key.strip_prefix(ASDM_KEY_PREFIX) {
+        Some(_) => None,
+        None => crate::domain::release_text::image_release(name),
+    };
+    match (read, key.parse::<Release>()) {
+        (Some(read), Ok(release)) if read != release => Some(ImageDoubt::OtherRelease(read)),
+        (Some(_), _) => None,
+        (None, _) if image_ending => None,
+        (None, _) => Some(ImageDoubt::NotAnImage),
+    }
+}
+
+/// A typed image name the commands use although it may not be the file it is typed for.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DoubtfulName {
+    /// A canonical release, or [`asdm_key`] of one.
+    pub key: String,
+    pub name: String,
+    pub doubt: ImageDoubt,
+}
+
+/// Every typed name the commands use ([`typed_name`]: the last under its key) that has an
+/// [`ImageDoubt`], in the order the keys were first typed.
+pub fn doubtful_names(typed: &[(String, String)]) -> Vec<DoubtfulName> {
+    let mut keys: Vec<&str> = Vec::new();
+    for (key, _) in typed {
+        if !keys.contains(&key.as_str()) {
+            keys.push(key);
+        }
+    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let name = typed_name(typed, key)?;
+            image_doubt(key, name).map(|doubt| DoubtfulName {
+                key: key.to_owned(),
+                name: name.to_owned(),
+                doubt,
+            })
+        })
+        .collect()
+}
+
+/// The most "minutes per reload" read: a day. A reload takes minutes; a larger number is a
+/// slip of the keyboard, and an estimate of it (`about 71582788 h`) helps no one.
+pub const MAX_MINUTES_PER_RELOAD: u32 = 24 * 60;
+
 /// The person's "minutes per reload" as a number, when what they typed is a whole number of
-/// minutes above zero (anything else gives no estimate; the page says why).
+/// minutes above zero and at most [`MAX_MINUTES_PER_RELOAD`] (anything else gives no estimate;
+/// the page says why: `view::words::minutes_refused`).
 pub fn minutes_per_reload(typed: &str) -> Option<u32> {
-    typed.trim().parse().ok().filter(|m| *m > 0)
+    typed
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| (1..=MAX_MINUTES_PER_RELOAD).contains(m))
 }
 
 /// Each hop's file names: the server and the names the person typed (`typed`, keyed by

@@ -13,9 +13,10 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, hop_images, image_of, minutes_per_reload, name_problem,
-    plan_default_image, plan_family, server_or_placeholder, top_release, typed_name, unused_names,
-    NameProblem, UnusedName, ASDM_KEY_PREFIX, SERVER_PLACEHOLDER,
+    asdm_key, default_image, doubtful_names, hop_images, image_doubt, image_of, minutes_per_reload,
+    name_problem, plan_default_image, plan_family, server_or_placeholder, top_release, typed_name,
+    unused_names, DoubtfulName, ImageDoubt, NameProblem, UnusedName, ASDM_KEY_PREFIX,
+    IMAGE_ENDINGS, MAX_MINUTES_PER_RELOAD, SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;
