@@ -346,3 +346,32 @@ async fn saved_state_keeps_what_reads_and_a_newer_record_is_not_saved_over() {
     })
     .await;
 }
+
+/// A name that is only some release's default elsewhere is kept: with no model, 8.2(5) →
+/// 9.2(4) is named in the ASA 5505's family (`asa924-k8.bin`), so the 5500-X's file typed for
+/// 9.2(4) is a setting the link carries, not a default to drop.
+#[wasm_bindgen_test]
+async fn a_typed_image_name_is_kept_unless_it_is_this_plans_default() {
+    let root = open("from=8.2(5)&to=9.2(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    runbook_drawn(&root).await;
+    let fields = query_all(&root, "input[data-image-key=\"9.2(4)\"]");
+    let id = fields.last().expect("a 9.2(4) field").id();
+    until("the plan's default name", || {
+        value(&root, &format!("#{id}")) == "asa924-k8.bin"
+    })
+    .await;
+    type_into(&root, &format!("#{id}"), "asa924-smp-k8.bin");
+    until("the typed name in the link", || {
+        link_query()
+            .images
+            .contains(&("9.2(4)".to_owned(), "asa924-smp-k8.bin".to_owned()))
+    })
+    .await;
+    // Typed back to the plan's default: no setting.
+    type_into(&root, &format!("#{id}"), "asa924-k8.bin");
+    until("no name in the link", || {
+        !link_query().images.iter().any(|(r, _)| r == "9.2(4)")
+    })
+    .await;
+}

@@ -3,7 +3,7 @@
 //! (the list draft, banner lines, the minutes field as typed). The `Session` is not stored
 //! here: it is derived from `query` with `use_memo`, so it can never go stale.
 
-use crate::domain::platform::{default_image, Platform};
+use crate::domain::platform::Platform;
 use crate::domain::query::{Notice, PlanQuery};
 use crate::domain::release::{Release, Train};
 use crate::domain::rules::RuleSet;
@@ -97,9 +97,10 @@ fn minutes_text(query: &PlanQuery) -> String {
 }
 
 /// Writes the image name typed for `key` (a canonical release, or `runbook::asdm_key` of one)
-/// into the query's `img` or `asdm` list, replacing that release's earlier name. An empty name,
-/// or the image the model's family gives that release anyway, is no setting: the link stays
-/// short and the runbook shows the default.
+/// into the query's `img` or `asdm` list, replacing that release's earlier name. An empty name
+/// is no setting (the runbook shows the default; the runbook panel sends a name typed back to
+/// the plan's default as empty). Any other name is kept: a name that only reads like some
+/// release's default may be the right file for this plan.
 fn set_image(query: &mut PlanQuery, key: &str, name: String) {
     let (asdm, release_text) = match key.strip_prefix(ASDM_KEY_PREFIX) {
         Some(r) => (true, r),
@@ -109,7 +110,7 @@ fn set_image(query: &mut PlanQuery, key: &str, name: String) {
         return;
     };
     let name = name.trim().to_owned();
-    let keep = !name.is_empty() && (asdm || name != default_image(query.platform, release));
+    let keep = !name.is_empty();
     let list = if asdm {
         &mut query.asdm
     } else {

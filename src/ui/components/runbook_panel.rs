@@ -21,6 +21,7 @@
 //! they are folded again only when the hop in progress changes, so a hop a person opened stays
 //! open.
 
+use crate::domain::release::Release;
 use crate::domain::runbook;
 use crate::domain::session::Session;
 use crate::domain::ticks::{self, Ticks};
@@ -205,7 +206,8 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
     };
     let oninput = {
         let planner = props.planner.clone();
-        Callback::from(move |e: InputEvent| typed(&e, &planner))
+        let session = props.session.clone();
+        Callback::from(move |e: InputEvent| typed(&e, &planner, session.as_deref()))
     };
     let onclick = Callback::from(|e: MouseEvent| copy_clicked(&e));
     let state = if drawn.is_some() { "ready" } else { "loading" };
@@ -248,7 +250,9 @@ fn set_unless_typing(root: &Element, id: &str, value: &str) {
 }
 
 /// A field typed in: its value goes to the reducer through the planner's verb for that field.
-fn typed(e: &InputEvent, planner: &Planner) {
+/// An image name typed back to the name the runbook shows by default is no setting (the link
+/// stays short, and the name follows a model chosen later).
+fn typed(e: &InputEvent, planner: &Planner, session: Option<&Session>) {
     let Some(input) = e
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -261,7 +265,12 @@ fn typed(e: &InputEvent, planner: &Planner) {
     } else if id == runbook_html::MINUTES_ID {
         planner.set_minutes(input.value());
     } else if let Some(key) = input.get_attribute("data-image-key") {
-        planner.set_image(key, input.value());
+        let name = input.value();
+        let default = session
+            .zip(key.parse::<Release>().ok())
+            .map(|(s, release)| runbook::plan_default_image(s.hops(), s.platform, release));
+        let is_default = default.is_some_and(|d| d == name.trim());
+        planner.set_image(key, if is_default { String::new() } else { name });
     }
 }
 
