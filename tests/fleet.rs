@@ -520,3 +520,48 @@ fn the_platform_column_restricts_each_pair_and_names_its_image_files() {
     );
     assert_eq!(images[0].pairs, ["a", "b"]);
 }
+
+/// The fleet's images to stage name the files each pair's runbook copies: with no model, the
+/// family of the models that run the group's whole path (8.2(5) → 9.2(4): the ASA 5505's
+/// `-k8.bin`), as `plan` names them.
+#[test]
+fn images_to_stage_are_the_files_the_runbooks_copy() {
+    use asa_planner::domain::runbook::{hop_images, image_of};
+    let mut f = Fleet::new(PlanQuery {
+        to: "9.2(4)".to_string(),
+        rules: asa_planner::domain::rules::RuleSet::Guide9x,
+        ..PlanQuery::default()
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut summary = Summary::default();
+    for (i, line) in ["a,8.2(5)", "b,9.1(7)", "c,8.4(7)"].iter().enumerate() {
+        summary.add(&LineOutcome::Planned(Box::new(planned(
+            &mut f,
+            i as u64 + 2,
+            line,
+        ))));
+    }
+    for image in summary.images() {
+        for pair in &image.pairs {
+            let from = match *pair {
+                "a" => "8.2(5)",
+                "b" => "9.1(7)",
+                _ => "8.4(7)",
+            };
+            let query: PlanQuery = format!("from={from}&to=9.2(4)").parse().expect("a link");
+            let s = analyse(&query);
+            let hops = s.hops();
+            let images = hop_images(hops, "", &[], None);
+            let file = image_of(hops, &images, image.release, None);
+            assert!(
+                image.files.contains(&file),
+                "{pair}: {file} not in {:?}",
+                image.files
+            );
+        }
+    }
+    let first: Vec<_> = summary.images().collect();
+    assert!(first
+        .iter()
+        .any(|i| i.files.iter().any(|f| f == "asa924-k8.bin")));
+}

@@ -4,7 +4,7 @@
 
 use super::{LineOutcome, PairPlan};
 use crate::domain::plan::Verdict;
-use crate::domain::platform::{self, Platform};
+use crate::domain::platform::Platform;
 use crate::domain::release::Release;
 use crate::domain::runbook::Mode;
 use std::collections::{BTreeMap, HashMap};
@@ -207,12 +207,13 @@ impl Summary {
         })
     }
 
-    /// The image files of `release` that `groups` need: each group's model family's default
-    /// name, each once, in group order.
+    /// The image files of `release` that `groups` need: the name each group's runbook copies
+    /// by default (its model's family, or with none the family of the models that run its
+    /// whole path), each once, in group order.
     pub fn files(&self, release: Release, groups: &[usize]) -> Vec<String> {
         let mut files: Vec<String> = Vec::new();
         for g in groups.iter().filter_map(|&g| self.groups.get(g)) {
-            let file = platform::default_image(g.platform, release);
+            let file = crate::domain::runbook::path_default_image(&g.path, g.platform, release);
             if !files.contains(&file) {
                 files.push(file);
             }

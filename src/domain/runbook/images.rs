@@ -234,9 +234,25 @@ pub fn image_of(
 /// plan's releases where they share one ([`plan_family`]), else the guess of
 /// [`platform::plan_image`] (the page then says the names are a guess).
 pub fn plan_default_image(hops: &[Hop], platform: Option<Platform>, release: Release) -> String {
-    match (platform, plan_family(hops, release)) {
+    let path: Vec<Release> = hops.iter().flat_map(|h| [h.from, h.to]).collect();
+    path_default_image(&path, platform, release)
+}
+
+/// [`plan_default_image`] for a plan given as the releases it passes through (a fleet
+/// group's path), so that the fleet's images to stage name the files its runbooks copy.
+pub fn path_default_image(
+    path: &[Release],
+    platform: Option<Platform>,
+    release: Release,
+) -> String {
+    let mut releases = path.to_vec();
+    releases.push(release);
+    match (platform, platform::shared_family(&releases)) {
         (None, Some(family)) => family.file(release),
-        _ => platform::plan_image(platform, top_release(hops, release), release),
+        _ => {
+            let top = releases.iter().copied().fold(release, Release::max);
+            platform::plan_image(platform, top, release)
+        }
     }
 }
 
