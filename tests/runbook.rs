@@ -1465,3 +1465,22 @@ fn every_default_image_name_reads_as_its_release() {
         }
     }
 }
+
+/// A name with a character that shows as nothing is not pasted either: the unit would look
+/// for a file other than the one the person reads.
+#[test]
+fn a_name_with_an_invisible_character_is_not_used() {
+    use asa_planner::domain::runbook::{name_problem, NameProblem};
+    for name in ["asa9\u{200B}.bin", "\u{FEFF}asa9.bin", "10.0.0.5\u{200E}"] {
+        assert_eq!(name_problem(name), Some(NameProblem::Invisible), "{name:?}");
+        let images = hop_images(
+            analyse(&"from=9.8(4)&to=9.12(4)".parse().expect("a link")).hops(),
+            name,
+            &[("9.12(4)".to_owned(), name.to_owned())],
+            None,
+        );
+        assert_eq!(images[0].server, SERVER_PLACEHOLDER);
+        assert_ne!(images[0].new_image, name);
+    }
+    assert_eq!(name_problem("asa9-12-4-smp-k8.bin"), None);
+}

@@ -575,6 +575,10 @@ pub fn hop_note(note: &HopNote) -> String {
 pub fn name_problem(problem: NameProblem) -> &'static str {
     match problem {
         NameProblem::Blank => "holds a blank, and the runbook pastes a name as one word",
+        NameProblem::Invisible => {
+            "holds a character that shows as nothing (a zero-width space or the like), so the \
+             unit would look for a file or host other than the one you read"
+        }
         NameProblem::Control => {
             "holds a line break or another control character, which would start another \
              command where the runbook pastes it"

@@ -27,6 +27,9 @@ pub enum NameProblem {
     Blank,
     /// A control character (a line break, a tab …) inside the name.
     Control,
+    /// A character that shows as nothing (a zero-width space, a byte order mark, a direction
+    /// mark …): the unit would take a name other than the one a person reads.
+    Invisible,
 }
 
 /// The problem of `name` as typed (blanks around it do not count), if any.
@@ -34,6 +37,8 @@ pub fn name_problem(name: &str) -> Option<NameProblem> {
     let name = name.trim();
     if name.chars().any(char::is_control) {
         Some(NameProblem::Control)
+    } else if name.chars().any(crate::domain::release::invisible) {
+        Some(NameProblem::Invisible)
     } else if name.chars().any(char::is_whitespace) {
         Some(NameProblem::Blank)
     } else {
