@@ -583,7 +583,11 @@ fn any_query() -> impl Strategy<Value = PlanQuery> {
             // (`a_name_with_a_line_break_never_reaches_a_pasted_line`, tests/runbook.rs).
             let word = |s: String| -> String {
                 s.chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .filter(|&c| {
+                        !c.is_whitespace()
+                            && !c.is_control()
+                            && !asa_planner::domain::release::invisible(c)
+                    })
                     .collect()
             };
             let files = |named: Vec<(String, String)>| -> Vec<(String, String)> {
