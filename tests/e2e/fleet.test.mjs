@@ -215,7 +215,7 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
   const notice = page.locator('[data-fleet-notice][data-source="saved"]');
   assert.equal(
     await notice.textContent(),
-    'saved state could not be read (not a saved fleet); it was replaced',
+    'The saved fleet could not be read (not a saved fleet); it was replaced.',
   );
   assert.match(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), /^asa-planner-fleet v1\n/);
   await planFleet(page, csv, '9.1(7)');
