@@ -594,10 +594,30 @@ fn a_hop_lists_its_landing_choices_with_the_chosen_one_selected() {
 fn suggestions_come_from_the_catalog_in_use() {
     let s = session("from=9.1(7)&to=9.3(3)&releases=9.1(7),9.2(4),9.3(3)");
     assert_eq!(
-        release_options::datalist("release-options", &s.catalog),
+        release_options::datalist("release-options", &s.catalog, None),
         "<datalist id=\"release-options\"><option value=\"9.3(3)\"><option value=\"9.2(4)\">\
          <option value=\"9.1(7)\"></datalist>"
     );
+}
+
+/// SPEC §5.1: a model's releases only. The ASA 5525-X runs 8.6 to 9.14, without 8.7: no
+/// suggestion names a release it would refuse.
+#[test]
+fn suggestions_leave_out_what_the_chosen_model_does_not_run() {
+    use asa_planner::domain::platform::Platform;
+    let s = session("from=9.8(4)&to=9.12(4)&platform=asa5525x");
+    let all = release_options::datalist("x", &s.base, None);
+    let model = release_options::datalist("x", &s.base, Some(Platform::Asa5525x));
+    assert!(all.contains("value=\"9.20(3)\"") && all.contains("value=\"8.2(5)\""));
+    for refused in ["9.16(4)", "9.20(3)", "8.2(5)", "8.7(1)"] {
+        assert!(
+            !model.contains(&format!("value=\"{refused}\"")),
+            "{refused}"
+        );
+    }
+    for kept in ["9.14(4)", "9.8(4)", "8.6(1)"] {
+        assert!(model.contains(&format!("value=\"{kept}\"")), "{kept}");
+    }
 }
 
 #[test]

@@ -70,10 +70,14 @@ pub fn app() -> Html {
     {
         let node = suggestions.clone();
         let base = Arc::clone(&session.base);
+        let platform = session.platform;
         // The same list keeps the same `Arc`: its address says whether the catalog changed.
-        use_effect_with(Arc::as_ptr(&base) as usize, move |_| {
+        use_effect_with((Arc::as_ptr(&base) as usize, platform), move |_| {
             browser::after_paint(move || {
-                browser::fill(&node, &release_options::datalist(OPTIONS_ID, &base));
+                browser::fill(
+                    &node,
+                    &release_options::datalist(OPTIONS_ID, &base, platform),
+                );
             });
         });
     }

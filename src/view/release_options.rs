@@ -5,14 +5,18 @@
 
 use super::markup::attr;
 use crate::domain::catalog::Catalog;
+use crate::domain::platform::Platform;
 
-/// `<datalist id="…">` with an `<option value="…">` for each release of `catalog`.
-pub fn datalist(id: &str, catalog: &Catalog) -> String {
+/// `<datalist id="…">` with an `<option value="…">` for each release of `catalog` that the
+/// chosen model runs (every one with no model: a release it does not run would be refused).
+pub fn datalist(id: &str, catalog: &Catalog, platform: Option<Platform>) -> String {
     let mut out = String::with_capacity(24 * catalog.entries().len() + 64);
     out.push_str("<datalist");
     attr(&mut out, "id", id);
     out.push('>');
-    for entry in catalog.entries().iter().rev() {
+    let runs =
+        |e: &&crate::domain::catalog::Entry| platform.is_none_or(|p| p.limit(e.release).is_none());
+    for entry in catalog.entries().iter().rev().filter(runs) {
         out.push_str("<option");
         attr(&mut out, "value", &entry.release.to_string());
         out.push('>');
@@ -28,7 +32,7 @@ mod tests {
     #[test]
     fn lists_every_release_newest_first() {
         let catalog = Catalog::builtin();
-        let markup = datalist("x", &catalog);
+        let markup = datalist("x", &catalog, None);
         assert_eq!(
             markup.matches("<option value=").count(),
             catalog.entries().len()
