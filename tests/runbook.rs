@@ -1465,3 +1465,57 @@ fn every_default_image_name_reads_as_its_release() {
         }
     }
 }
+
+/// A hop that has no rollback never promises one: a one-unit hop onto a release with no
+/// downgrade says its backup is kept, not what "a return" would start from, and marks the
+/// reload that puts the unit on that release as its point of no return, as the two-unit hop
+/// does; and the freeze of a hop without rollback (b) gives no rollback as its reason.
+#[test]
+fn a_hop_without_a_rollback_never_promises_one() {
+    for fragment in [
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)",
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)&mode=active-active",
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi",
+    ] {
+        let (session, books) = runbooks(fragment);
+        assert_eq!(session.hop_facts[0].reloads.len(), 1, "{fragment}");
+        let book = &books[0];
+        let backup = book
+            .prechecks
+            .iter()
+            .find(|s| s.what.starts_with("Back up"))
+            .unwrap();
+        assert!(
+            !backup.what.contains("a return to") && backup.what.contains("cannot be downgraded"),
+            "{fragment}: {}",
+            backup.what
+        );
+        let reload = book
+            .steps
+            .iter()
+            .find(|s| s.commands.iter().any(|c| c == "failover reload-standby"))
+            .unwrap();
+        assert!(
+            reload
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Point of no return for the primary unit")),
+            "{fragment}: {:?}",
+            reload.notes
+        );
+    }
+    for fragment in [
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)",
+        "from=9.1(7)&from2=9.8(4)&to=9.8(4)",
+        "from=9.8(4)&from2=9.12(4)&to=9.12(4)&mode=active-active",
+        "from=9.22(2)14&to=9.24(1)",
+        "from=9.22(2)14&to=9.24(1)&mode=active-active",
+    ] {
+        let (_, books) = runbooks(fragment);
+        let text = prose(&books[0]);
+        assert!(!text.contains("on a rollback"), "{fragment}\n{text}");
+    }
+    // A hop with a rollback still says why the freeze matters to it.
+    let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
+    assert!(prose(&books[0]).contains("changes are lost on a rollback"));
+}

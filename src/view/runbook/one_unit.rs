@@ -235,6 +235,11 @@ impl Writer<'_> {
                     }],
                     ..Step::default()
                 };
+                // As the two-unit hop's first reload: onto a release with no downgrade this
+                // reload is where the way back ends for the unit.
+                if self.one_way() {
+                    reload.notes.push(self.one_way_note(name));
+                }
                 if mate_version.is_none() {
                     reload.blocks.push(Block {
                         role: first,

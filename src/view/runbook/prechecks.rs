@@ -183,6 +183,11 @@ impl Writer<'_> {
         let (commands, blocks) = self.on_both(first, "its own session", mine, vec![local]);
         // What the backup is for: only a hop with a rollback (b) restores it.
         let purpose = match &self.hop.reloads {
+            // Onto a release with no downgrade there is no return to the start at all.
+            Reloads::One { .. } if self.one_way() => format!(
+                "this hop reloads one unit and has no rollback (a unit on {to} cannot be \
+                 downgraded): keep it as the configuration before the hop"
+            ),
             Reloads::One { .. } => format!(
                 "this hop reloads one unit and has no rollback step: keep it as the \
                  configuration before the hop, what a return to {from} (an outage) would start \

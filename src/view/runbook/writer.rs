@@ -5,7 +5,7 @@
 use crate::domain::release::Release;
 use crate::domain::runbook::{
     has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Phase,
-    Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
+    Reloads, Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
 };
 
 /// Writes one hop's runbook: the pair's setup, the hop and its file names.
@@ -400,12 +400,29 @@ impl Writer<'_> {
         })
     }
 
-    /// The freeze, said where it starts.
+    /// The freeze, said where it starts. Only a hop whose rollback restores this hop's backup
+    /// (both units reloaded, onto a release that can be downgraded) loses changes on a
+    /// rollback: the others have none to give as a reason.
     pub(super) fn freeze_note(&self, until: usize) -> String {
+        let rollback = matches!(self.hop.reloads, Reloads::Both) && !self.one_way();
         format!(
             "Freeze from here until the `write memory` of step {until}: no configuration \
              changes and no `write memory` (the unit on the older release may reject commands \
-             of the newer one, and changes are lost on a rollback)."
+             of the newer one{}).",
+            if rollback {
+                ", and changes are lost on a rollback"
+            } else {
+                ""
+            }
+        )
+    }
+
+    /// The point of no return of the unit a reload puts on a release with no downgrade.
+    pub(super) fn one_way_note(&self, unit: &str) -> String {
+        format!(
+            "Point of no return for the {unit}: once it boots {} it cannot be downgraded (no \
+             downgrade from 9.24 on).",
+            self.hop.to
         )
     }
 
@@ -422,9 +439,9 @@ impl Writer<'_> {
         let mut notes = vec![self.freeze_note(freeze_until)];
         if self.one_way() {
             notes.push(format!(
-                "Point of no return for the {first_name}: once it boots {to} it cannot be \
-                 downgraded (no downgrade from 9.24 on). A failover back to the other unit \
-                 stays possible until the second reload, but the {first_name} stays on {to}."
+                "{} A failover back to the other unit stays possible until the second reload, \
+                 but the {first_name} stays on {to}.",
+                self.one_way_note(first_name)
             ));
         }
         let mut check_commands = vec!["show failover"];
