@@ -1519,3 +1519,36 @@ fn a_hop_without_a_rollback_never_promises_one() {
     let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
     assert!(prose(&books[0]).contains("changes are lost on a rollback"));
 }
+
+/// A block that says it does "the same" on the other unit holds the very commands of the
+/// block above it; a block that does something else says what (hop 1 of 7.2(5) → 8.4(7) from
+/// a pair on 7.2(5) and 8.0(5): the unit that stays lists its image with `dir`, the reloaded
+/// unit copies and checks it; the backup's copy off the box is typed on one unit only).
+#[test]
+fn a_block_labelled_the_same_holds_the_same_commands() {
+    let mut seen = 0;
+    for fragment in PASTE_MATRIX.iter().copied().chain([
+        "from=7.2(5)&from2=8.0(5)&to=8.4(7)&contexts=multi",
+        "from=7.2(5)&from2=8.0(5)&to=8.4(7)",
+        "from=7.2(5)&to=8.0(5)&mode=active-active",
+    ]) {
+        let (_, books) = runbooks(fragment);
+        for (i, book) in books.iter().enumerate() {
+            for step in book.prechecks.iter().chain(&book.steps) {
+                for block in &step.blocks {
+                    if block.what.starts_with("The same") {
+                        seen += 1;
+                        assert_eq!(
+                            past_preamble(&block.commands),
+                            past_preamble(&step.commands),
+                            "{fragment} hop {}: {}",
+                            i + 1,
+                            block.what
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 0);
+}

@@ -113,8 +113,15 @@ impl Writer<'_> {
                     // files, and copies one only if it lacks it.
                     let files = self.images_to_stage();
                     let dirs = files.iter().map(|f| format!("dir disk0:/{f}")).collect();
-                    let (commands, mut blocks) =
-                        self.on_both(first, &format!("the {name}, its own session"), dirs, mine);
+                    let theirs_what = format!(
+                        "On the {name}, which boots them: copy each file and check its hash"
+                    );
+                    let (commands, mut blocks) = self.on_both(
+                        first,
+                        &format!("the {name}, its own session"),
+                        dirs,
+                        (mine, &theirs_what),
+                    );
                     let server = &self.images.server;
                     blocks.extend(files.iter().map(|f| {
                         Block {

@@ -231,13 +231,14 @@ impl Writer<'_> {
     }
 
     /// Commands typed on `lead` for itself and, through `failover exec mate`, for its mate; or,
-    /// without `failover exec`, the mate's own block (typed in its own session).
+    /// without `failover exec`, the mate's own block (typed in its own session), labelled "the
+    /// same" only when it holds the same commands, else with `theirs_what` (what it does).
     pub(super) fn on_both(
         &self,
         mate: Role,
         mate_aside: &str,
         mine: Vec<String>,
-        theirs: Vec<String>,
+        (theirs, theirs_what): (Vec<String>, &str),
     ) -> (Vec<String>, Vec<Block>) {
         if self.exec() {
             let mut commands = mine;
@@ -248,14 +249,19 @@ impl Writer<'_> {
             );
             (self.sys_owned(commands), Vec::new())
         } else {
+            let what = if theirs == mine {
+                "The same on the other unit"
+            } else {
+                theirs_what
+            };
             (
                 self.sys_owned(mine),
                 vec![Block {
                     role: mate,
                     aside: Some(mate_aside.to_string()),
                     what: format!(
-                        "The same on the other unit, in its own session: {} has no `failover \
-                         exec` (it came with 8.0(2)).",
+                        "{what}, in its own session: {} has no `failover exec` (it came with \
+                         8.0(2)).",
                         self.hop.from
                     ),
                     commands: self.sys_owned(theirs),
@@ -273,7 +279,8 @@ impl Writer<'_> {
     /// Step 1: both images on both units, verified, then the boot lines (`boot`) on `lead`.
     pub(super) fn stage(&self, lead: Role, first: Role, first_aside: &str, boot: Step) -> Step {
         let theirs = self.stage_commands("");
-        let (commands, blocks) = self.on_both(first, first_aside, theirs.clone(), theirs);
+        let (commands, blocks) =
+            self.on_both(first, first_aside, theirs.clone(), (theirs, "The same"));
         let files = self.images_to_stage().join(" and ");
         let mut blocks = blocks;
         blocks.push(into_block(boot));
