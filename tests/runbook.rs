@@ -1552,3 +1552,26 @@ fn a_block_labelled_the_same_holds_the_same_commands() {
     }
     assert!(seen > 0);
 }
+
+/// Rollback (c) names the save the runbook's own blocks use: `write memory all /noconfirm` in
+/// the system execution space (a plain `write memory` there saves the system configuration
+/// only), `write memory` elsewhere.
+#[test]
+fn rollback_c_names_the_save_the_blocks_use() {
+    for (fragment, save) in [
+        ("from=9.8(4)&to=9.12(4)&contexts=multi", "`write memory all /noconfirm`"),
+        ("from=9.8(4)&to=9.12(4)&mode=active-active", "`write memory all /noconfirm`"),
+        ("from=9.8(4)&from2=9.1(7)&to=9.12(4)&contexts=multi", "`write memory all /noconfirm`"),
+        ("from=9.8(4)&to=9.12(4)", "`write memory`"),
+    ] {
+        let (_, books) = runbooks(fragment);
+        let c = books[0]
+            .steps
+            .iter()
+            .flat_map(|s| &s.rollback)
+            .find(|b| b.what.starts_with("(c)"))
+            .unwrap();
+        let shows = c.shows.as_deref().unwrap_or_default();
+        assert!(shows.contains(&format!("type {save} here")), "{fragment}: {shows}");
+    }
+}

@@ -149,6 +149,13 @@ impl Writer<'_> {
         }
     }
 
+    /// The save of [`Writer::save_all`], as prose names it: `write memory all /noconfirm` in
+    /// the system execution space, else `write memory`.
+    pub(super) fn save_words(&self) -> String {
+        let save = self.save_all();
+        format!("`{}`", save.last().map(String::as_str).unwrap_or("write memory"))
+    }
+
     /// How rollback (c) reads the reloaded unit once it is back: its block holds the reload
     /// alone, since `show` lines pasted with it would run before the unit is up.
     pub(super) fn once_back(&self) -> String {
