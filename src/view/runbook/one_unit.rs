@@ -172,6 +172,7 @@ impl Writer<'_> {
                         ..Step::default()
                     }
                 };
+                stage.notes.extend(self.server_note());
                 stage.notes.push(self.hash_shows(&format!("the {name}")));
                 if converges {
                     let mut note = format!(

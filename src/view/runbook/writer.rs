@@ -195,7 +195,8 @@ impl Writer<'_> {
         })
     }
 
-    /// Said at the hop's backup while the TFTP server's name is still the placeholder: pasted
+    /// Said at each step that copies from the TFTP server (the backup, the staging) while its
+    /// name is still the placeholder: pasted
     /// as it is, the copy fails, and a failed backup copy is easy to miss (a failed image
     /// copy is caught by its hash check).
     pub(super) fn server_note(&self) -> Option<String> {
@@ -300,7 +301,11 @@ impl Writer<'_> {
             ),
             commands,
             blocks,
-            notes: std::iter::once(self.hash_shows("each unit"))
+            // Every block that names the TFTP server says so where it is pasted.
+            notes: self
+                .server_note()
+                .into_iter()
+                .chain(std::iter::once(self.hash_shows("each unit")))
                 .chain(self.asdm_note())
                 .collect(),
             ..Step::default()
