@@ -1648,7 +1648,11 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
         at(6, Phase::SecondReload),
     ];
     assert!(said[0].contains("standby for both groups"), "{}", said[0]);
-    assert!(said[1].contains("both groups active on the unit on 9.12(4)"), "{}", said[1]);
+    assert!(
+        said[1].contains("both groups active on the unit on 9.12(4)"),
+        "{}",
+        said[1]
+    );
     let next = |kind: StepKind, step: u8, role: Role| {
         words::next(&NextStep {
             hop: 1,
@@ -1666,7 +1670,11 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
     ];
     assert!(nexts[0].contains("the contexts' addresses"), "{}", nexts[0]);
     for text in said.iter().chain(&nexts) {
-        for a_s in ["the standby reloaded", "former active", "the active address"] {
+        for a_s in [
+            "the standby reloaded",
+            "former active",
+            "the active address",
+        ] {
             assert!(!text.contains(a_s), "{a_s}: {text}");
         }
     }

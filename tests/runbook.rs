@@ -1564,9 +1564,18 @@ fn a_block_labelled_the_same_holds_the_same_commands() {
 #[test]
 fn rollback_c_names_the_save_the_blocks_use() {
     for (fragment, save) in [
-        ("from=9.8(4)&to=9.12(4)&contexts=multi", "`write memory all /noconfirm`"),
-        ("from=9.8(4)&to=9.12(4)&mode=active-active", "`write memory all /noconfirm`"),
-        ("from=9.8(4)&from2=9.1(7)&to=9.12(4)&contexts=multi", "`write memory all /noconfirm`"),
+        (
+            "from=9.8(4)&to=9.12(4)&contexts=multi",
+            "`write memory all /noconfirm`",
+        ),
+        (
+            "from=9.8(4)&to=9.12(4)&mode=active-active",
+            "`write memory all /noconfirm`",
+        ),
+        (
+            "from=9.8(4)&from2=9.1(7)&to=9.12(4)&contexts=multi",
+            "`write memory all /noconfirm`",
+        ),
         ("from=9.8(4)&to=9.12(4)", "`write memory`"),
     ] {
         let (_, books) = runbooks(fragment);
@@ -1577,7 +1586,10 @@ fn rollback_c_names_the_save_the_blocks_use() {
             .find(|b| b.what.starts_with("(c)"))
             .unwrap();
         let shows = c.shows.as_deref().unwrap_or_default();
-        assert!(shows.contains(&format!("type {save} here")), "{fragment}: {shows}");
+        assert!(
+            shows.contains(&format!("type {save} here")),
+            "{fragment}: {shows}"
+        );
     }
 }
 
@@ -1673,7 +1685,10 @@ fn every_placeholder_in_a_block_has_its_callout() {
         }
     }
     assert!(seen.contains("<context-name>"), "{seen:?}");
-    assert!(seen.contains("<tftp-server>") && seen.contains("<backup-passphrase>"), "{seen:?}");
+    assert!(
+        seen.contains("<tftp-server>") && seen.contains("<backup-passphrase>"),
+        "{seen:?}"
+    );
 }
 
 /// A one-unit hop whose other unit (the one its commands are typed on) already runs 9.23 or
@@ -1684,8 +1699,14 @@ fn every_placeholder_in_a_block_has_its_callout() {
 fn a_unit_past_9_23_is_given_no_pre_9_23_preparation() {
     for (fragment, block) in [
         ("from=9.16(4)&from2=9.24(1)&to=9.24(1)", false),
-        ("from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi", false),
-        ("from=9.16(4)&from2=9.24(1)&to=9.24(1)&mode=active-active", false),
+        (
+            "from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi",
+            false,
+        ),
+        (
+            "from=9.16(4)&from2=9.24(1)&to=9.24(1)&mode=active-active",
+            false,
+        ),
         ("from=9.16(4)&to=9.24(1)", true),
         ("from=9.16(4)&to=9.24(1)&contexts=multi", true),
     ] {

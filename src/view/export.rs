@@ -415,7 +415,10 @@ fn write_caveat(
     md: &mut String,
     c: &Caveat,
     setup: Setup,
-    stays: Option<(crate::domain::runbook::Unit, crate::domain::release::Release)>,
+    stays: Option<(
+        crate::domain::runbook::Unit,
+        crate::domain::release::Release,
+    )>,
 ) -> std::fmt::Result {
     let steps = crate::view::runbook::caveat_steps(c, setup, stays);
     writeln!(

@@ -39,9 +39,7 @@ pub fn caveat_steps(caveat: &Caveat, setup: Setup, stays: Option<(Unit, Release)
     // configuration when it joins again as the standby. Past the caveat's release, that
     // configuration was already carried across it: nothing to prepare.
     if let Some((unit, on)) = stays.filter(|(_, on)| {
-        !caveat.commands.is_empty()
-            && caveat.applies == Applies::Crossing
-            && *on >= caveat.release
+        !caveat.commands.is_empty() && caveat.applies == Applies::Crossing && *on >= caveat.release
     }) {
         return CaveatSteps {
             before: format!(

@@ -5,7 +5,8 @@
 use crate::domain::release::Release;
 use crate::domain::runbook::{
     has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Phase,
-    Reloads, Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
+    Reloads, Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER,
+    SHA512_SINCE,
 };
 
 /// Writes one hop's runbook: the pair's setup, the hop and its file names.
@@ -153,7 +154,10 @@ impl Writer<'_> {
     /// the system execution space, else `write memory`.
     pub(super) fn save_words(&self) -> String {
         let save = self.save_all();
-        format!("`{}`", save.last().map(String::as_str).unwrap_or("write memory"))
+        format!(
+            "`{}`",
+            save.last().map(String::as_str).unwrap_or("write memory")
+        )
     }
 
     /// How rollback (c) reads the reloaded unit once it is back: its block holds the reload
