@@ -1622,3 +1622,73 @@ fn on_the_fxos_path_the_position_offers_no_asa_command_line_step() {
     assert_eq!(pos.no_steps, None);
     assert!(pos.next.is_some());
 }
+
+/// Active/Active positions speak the Active/Active runbook's words: the reloaded unit is
+/// standby for both groups, the failover moves both groups, and the sessions that drop are
+/// those to the contexts' addresses; never Active/Standby's "the standby", "the former active"
+/// or "the active address". Active/Standby keeps its own.
+#[test]
+fn active_active_positions_use_the_active_active_runbooks_words() {
+    use asa_planner::domain::position::NextStep;
+    let aa = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    let at = |step: u8, done: Phase| {
+        words::place(
+            aa.hops(),
+            Place::InHop {
+                hop: 1,
+                step,
+                done,
+                one_unit: None,
+            },
+        )
+    };
+    let said = [
+        at(3, Phase::FirstReload),
+        at(4, Phase::FailOver),
+        at(6, Phase::SecondReload),
+    ];
+    assert!(said[0].contains("standby for both groups"), "{}", said[0]);
+    assert!(
+        said[1].contains("both groups active on the unit on 9.12(4)"),
+        "{}",
+        said[1]
+    );
+    let next = |kind: StepKind, step: u8, role: Role| {
+        words::next(&NextStep {
+            hop: 1,
+            step,
+            kind,
+            role,
+            unit: Some(Unit::Primary),
+            commands: vec!["no failover active".to_string()],
+            system: true,
+        })
+    };
+    let nexts = [
+        next(StepKind::FailOver, 4, Role::Primary),
+        next(StepKind::ReloadFormer, 6, Role::Secondary),
+    ];
+    assert!(nexts[0].contains("the contexts' addresses"), "{}", nexts[0]);
+    for text in said.iter().chain(&nexts) {
+        for a_s in [
+            "the standby reloaded",
+            "former active",
+            "the active address",
+        ] {
+            assert!(!text.contains(a_s), "{a_s}: {text}");
+        }
+    }
+    // Active/Standby keeps its words.
+    let s = one_hop();
+    assert!(words::place(s.hops(), Place::in_hop(1, 2)).contains("the standby reloaded onto"));
+    let n = words::next(&NextStep {
+        hop: 1,
+        step: 3,
+        kind: StepKind::FailOver,
+        role: Role::Active,
+        unit: Some(Unit::Primary),
+        commands: vec!["no failover active".to_string()],
+        system: false,
+    });
+    assert!(n.contains("the active address"), "{n}");
+}

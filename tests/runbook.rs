@@ -12,7 +12,7 @@ use asa_planner::domain::runbook::{
     Runbook, Setup, Step, Unit, SERVER_PLACEHOLDER,
 };
 use asa_planner::domain::session::{analyse, Session};
-use asa_planner::view::runbook::{before_first_hop, hop_runbook};
+use asa_planner::view::runbook::{before_first_hop, caveat_steps, hop_runbook};
 use util::r;
 
 fn images() -> HopImages {
@@ -131,10 +131,15 @@ fn prose(runbook: &Runbook) -> String {
 
 /// The runbooks of a plan a share fragment describes, with the image names the page derives.
 fn runbooks(fragment: &str) -> (Session, Vec<Runbook>) {
+    runbooks_on(fragment, "10.1.1.5")
+}
+
+/// [`runbooks`] with the TFTP server as given (empty: the runbook's placeholder).
+fn runbooks_on(fragment: &str, server: &str) -> (Session, Vec<Runbook>) {
     let query: PlanQuery = fragment.parse().unwrap();
     let session = analyse(&query);
     let hops = session.hops();
-    let images = asa_planner::domain::runbook::hop_images(hops, "10.1.1.5", &[], session.platform);
+    let images = asa_planner::domain::runbook::hop_images(hops, server, &[], session.platform);
     let books = (0..hops.len())
         .map(|i| {
             let spec = session
@@ -1483,4 +1488,261 @@ fn a_name_with_an_invisible_character_is_not_used() {
         assert_ne!(images[0].new_image, name);
     }
     assert_eq!(name_problem("asa9-12-4-smp-k8.bin"), None);
+}
+
+/// A hop that has no rollback never promises one: a one-unit hop onto a release with no
+/// downgrade says its backup is kept, not what "a return" would start from, and marks the
+/// reload that puts the unit on that release as its point of no return, as the two-unit hop
+/// does; and the freeze of a hop without rollback (b) gives no rollback as its reason.
+#[test]
+fn a_hop_without_a_rollback_never_promises_one() {
+    for fragment in [
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)",
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)&mode=active-active",
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi",
+    ] {
+        let (session, books) = runbooks(fragment);
+        assert_eq!(session.hop_facts[0].reloads.len(), 1, "{fragment}");
+        let book = &books[0];
+        let backup = book
+            .prechecks
+            .iter()
+            .find(|s| s.what.starts_with("Back up"))
+            .unwrap();
+        assert!(
+            !backup.what.contains("a return to") && backup.what.contains("cannot be downgraded"),
+            "{fragment}: {}",
+            backup.what
+        );
+        let reload = book
+            .steps
+            .iter()
+            .find(|s| s.commands.iter().any(|c| c == "failover reload-standby"))
+            .unwrap();
+        assert!(
+            reload
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Point of no return for the primary unit")),
+            "{fragment}: {:?}",
+            reload.notes
+        );
+    }
+    for fragment in [
+        "from=9.16(4)&from2=9.24(1)&to=9.24(1)",
+        "from=9.1(7)&from2=9.8(4)&to=9.8(4)",
+        "from=9.8(4)&from2=9.12(4)&to=9.12(4)&mode=active-active",
+        "from=9.22(2)14&to=9.24(1)",
+        "from=9.22(2)14&to=9.24(1)&mode=active-active",
+    ] {
+        let (_, books) = runbooks(fragment);
+        let text = prose(&books[0]);
+        assert!(!text.contains("on a rollback"), "{fragment}\n{text}");
+    }
+    // A hop with a rollback still says why the freeze matters to it.
+    let (_, books) = runbooks("from=9.8(4)&to=9.12(4)");
+    assert!(prose(&books[0]).contains("changes are lost on a rollback"));
+}
+
+/// A block that says it does "the same" on the other unit holds the very commands of the
+/// block above it; a block that does something else says what (hop 1 of 7.2(5) → 8.4(7) from
+/// a pair on 7.2(5) and 8.0(5): the unit that stays lists its image with `dir`, the reloaded
+/// unit copies and checks it; the backup's copy off the box is typed on one unit only).
+#[test]
+fn a_block_labelled_the_same_holds_the_same_commands() {
+    let mut seen = 0;
+    for fragment in PASTE_MATRIX.iter().copied().chain([
+        "from=7.2(5)&from2=8.0(5)&to=8.4(7)&contexts=multi",
+        "from=7.2(5)&from2=8.0(5)&to=8.4(7)",
+        "from=7.2(5)&to=8.0(5)&mode=active-active",
+    ]) {
+        let (_, books) = runbooks(fragment);
+        for (i, book) in books.iter().enumerate() {
+            for step in book.prechecks.iter().chain(&book.steps) {
+                for block in &step.blocks {
+                    if block.what.starts_with("The same") {
+                        seen += 1;
+                        assert_eq!(
+                            past_preamble(&block.commands),
+                            past_preamble(&step.commands),
+                            "{fragment} hop {}: {}",
+                            i + 1,
+                            block.what
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 0);
+}
+
+/// Rollback (c) names the save the runbook's own blocks use: `write memory all /noconfirm` in
+/// the system execution space (a plain `write memory` there saves the system configuration
+/// only), `write memory` elsewhere.
+#[test]
+fn rollback_c_names_the_save_the_blocks_use() {
+    for (fragment, save) in [
+        (
+            "from=9.8(4)&to=9.12(4)&contexts=multi",
+            "`write memory all /noconfirm`",
+        ),
+        (
+            "from=9.8(4)&to=9.12(4)&mode=active-active",
+            "`write memory all /noconfirm`",
+        ),
+        (
+            "from=9.8(4)&from2=9.1(7)&to=9.12(4)&contexts=multi",
+            "`write memory all /noconfirm`",
+        ),
+        ("from=9.8(4)&to=9.12(4)", "`write memory`"),
+    ] {
+        let (_, books) = runbooks(fragment);
+        let c = books[0]
+            .steps
+            .iter()
+            .flat_map(|s| &s.rollback)
+            .find(|b| b.what.starts_with("(c)"))
+            .unwrap();
+        let shows = c.shows.as_deref().unwrap_or_default();
+        assert!(
+            shows.contains(&format!("type {save} here")),
+            "{fragment}: {shows}"
+        );
+    }
+}
+
+/// The `<…>` placeholders of a line, each with its angle brackets.
+fn placeholders(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('<') {
+        match rest[start..].find('>') {
+            Some(end) => {
+                out.push(rest[start..start + end + 1].to_string());
+                rest = &rest[start + end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Whether `text` tells the person to replace `placeholder` before pasting.
+fn calls_out(text: &str, placeholder: &str) -> bool {
+    text.split_inclusive(['.', ':'])
+        .any(|s| s.contains("Replace") && s.contains(&format!("`{placeholder}`")))
+        || text.contains(&format!("Replace `{placeholder}`"))
+}
+
+/// The plans every placeholder check walks: the paste matrix, with multiple-context mode,
+/// Active/Active, one-unit hops and hops onto 9.23 and 9.24 (the SSH-key caveat's block).
+fn placeholder_matrix() -> Vec<String> {
+    PASTE_MATRIX
+        .iter()
+        .map(|f| f.to_string())
+        .chain(
+            [
+                "from=9.16(4)&from2=9.24(1)&to=9.24(1)",
+                "from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi",
+                "from=9.16(4)&to=9.24(1)&contexts=multi",
+                "from=9.16(4)&to=9.24(1)&mode=active-active",
+                "from=9.16(4)&from2=9.23(1)&to=9.24(1)&mode=active-active",
+                "from=7.2(5)&from2=8.0(5)&to=8.4(7)&contexts=multi",
+                "from=8.2(5)&from2=8.4(7)&to=9.1(7)&mode=active-active",
+            ]
+            .map(String::from),
+        )
+        .collect()
+}
+
+/// Every `<…>` placeholder in a pasted block has its callout where the block is ("Replace
+/// `<…>` … before pasting"): pasted as it is, the line fails, or takes the placeholder as
+/// typed. A step's callouts are its notes, its blocks' own words and its check's.
+#[test]
+fn every_placeholder_in_a_block_has_its_callout() {
+    let mut seen = std::collections::BTreeSet::new();
+    for fragment in placeholder_matrix() {
+        let (_, books) = runbooks_on(&fragment, "");
+        for (i, book) in books.iter().enumerate() {
+            for step in book.prechecks.iter().chain(&book.steps) {
+                let mut said = step.notes.join("\n");
+                said.push('\n');
+                said.push_str(&step.what);
+                let lines = step_script(step);
+                for line in &lines {
+                    for p in placeholders(line) {
+                        seen.insert(p.clone());
+                        assert!(
+                            calls_out(&said, &p),
+                            "{fragment} hop {}: {p} in `{line}` without its callout: {said}",
+                            i + 1
+                        );
+                    }
+                }
+            }
+            assert!(placeholders(&book.after.commands.join("\n")).is_empty());
+        }
+        // The caveats' blocks "before this hop" too.
+        let (session, _) = runbooks_on(&fragment, "");
+        for facts in &session.hop_facts {
+            for c in &facts.caveats {
+                let steps = caveat_steps(c, session.setup, facts.stays);
+                let Some(block) = steps.block else { continue };
+                let said = block.notes.join("\n");
+                for line in &block.commands {
+                    for p in placeholders(line) {
+                        seen.insert(p.clone());
+                        assert!(
+                            calls_out(&said, &p),
+                            "{fragment} caveat {}: {p} in `{line}` without its callout",
+                            c.release
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen.contains("<context-name>"), "{seen:?}");
+    assert!(
+        seen.contains("<tftp-server>") && seen.contains("<backup-passphrase>"),
+        "{seen:?}"
+    );
+}
+
+/// A one-unit hop whose other unit (the one its commands are typed on) already runs 9.23 or
+/// later asks for no 9.23 SSH-key preparation: that unit's configuration, which the reloaded
+/// unit takes, has crossed 9.23 already, and `crypto key generate` there would only give SSH
+/// clients a new host key. Where the unit that stays runs an older release, the block stays.
+#[test]
+fn a_unit_past_9_23_is_given_no_pre_9_23_preparation() {
+    for (fragment, block) in [
+        ("from=9.16(4)&from2=9.24(1)&to=9.24(1)", false),
+        (
+            "from=9.16(4)&from2=9.24(1)&to=9.24(1)&contexts=multi",
+            false,
+        ),
+        (
+            "from=9.16(4)&from2=9.24(1)&to=9.24(1)&mode=active-active",
+            false,
+        ),
+        ("from=9.16(4)&to=9.24(1)", true),
+        ("from=9.16(4)&to=9.24(1)&contexts=multi", true),
+    ] {
+        let (session, _) = runbooks(fragment);
+        let facts = &session.hop_facts[0];
+        let ssh = facts
+            .caveats
+            .iter()
+            .find(|c| c.id == "ssh-stack-9.23")
+            .unwrap();
+        let steps = caveat_steps(ssh, session.setup, facts.stays);
+        assert_eq!(steps.block.is_some(), block, "{fragment}");
+        assert_eq!(
+            steps.before.starts_with("Nothing to type for this hop"),
+            !block,
+            "{fragment}: {}",
+            steps.before
+        );
+    }
 }

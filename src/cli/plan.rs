@@ -29,7 +29,7 @@ use asa_planner::domain::rules::RuleSet;
 use asa_planner::domain::runbook::Mode;
 use asa_planner::domain::session::{self, Origin, Session};
 use asa_planner::view::fleet_export::change_plan;
-use asa_planner::view::{plan_html, words};
+use asa_planner::view::words;
 use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -299,7 +299,9 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
         for line in lines {
             let _ = writeln!(s, "     {}", plain(&line));
         }
+        let stays = facts.and_then(|f| f.stays);
         for c in facts.into_iter().flat_map(|f| &f.caveats) {
+            let steps = asa_planner::view::runbook::caveat_steps(c, session.setup, stays);
             let _ = writeln!(
                 s,
                 "     {}",
@@ -307,15 +309,18 @@ fn text(session: &Session, pair: &PairPlan, fragment: bool) -> String {
                     "Caveat {} {} Before this hop: {} ({})",
                     words::caveat_heading(c.release, c.kind.label()),
                     c.text,
-                    c.before,
+                    steps.before,
                     c.source.url
                 ))
             );
-            // The commands the source gives, each on its own line, where they are typed.
-            if !c.commands.is_empty() {
-                let (role, aside, commands) = plan_html::caveat_block(c, session.setup);
-                let _ = writeln!(s, "       {}", words::typed_on(role, aside));
-                for command in commands {
+            // The commands the source gives, each on its own line, where they are typed, after
+            // their callouts.
+            if let Some(block) = steps.block {
+                for note in &block.notes {
+                    let _ = writeln!(s, "       {}", plain(note));
+                }
+                let _ = writeln!(s, "       {}", words::typed_on(block.role, block.aside));
+                for command in block.commands {
                     let _ = writeln!(s, "         {command}");
                 }
             }

@@ -328,7 +328,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
                 if !facts.caveats.is_empty() {
                     writeln!(md, "**{}:**\n", words::BEFORE_THIS_HOP)?;
                     for c in &facts.caveats {
-                        write_caveat(md, c, setup)?;
+                        write_caveat(md, c, setup, facts.stays)?;
                     }
                     writeln!(md)?;
                 }
@@ -411,22 +411,38 @@ fn source_link(source: &Source) -> String {
     format!("[{}]({})", inline(source.title), source.url)
 }
 
-fn write_caveat(md: &mut String, c: &Caveat, setup: Setup) -> std::fmt::Result {
+fn write_caveat(
+    md: &mut String,
+    c: &Caveat,
+    setup: Setup,
+    stays: Option<(
+        crate::domain::runbook::Unit,
+        crate::domain::release::Release,
+    )>,
+) -> std::fmt::Result {
+    let steps = crate::view::runbook::caveat_steps(c, setup, stays);
     writeln!(
         md,
         "- **{}** {} {} ({}; {})",
         inline(&words::caveat_heading(c.release, c.kind.label())),
         inline_keep_code(c.text),
-        inline_keep_code(c.before),
+        inline_keep_code(&steps.before),
         source_link(&c.source),
         inline(&words::confidence(c.confidence.letter()))
     )?;
-    if !c.commands.is_empty() {
-        let (role, aside, commands) = crate::view::plan_html::caveat_block(c, setup);
-        let body: Vec<String> = commands.iter().map(|l| code_line(l)).collect();
+    if let Some(block) = steps.block {
+        let body: Vec<String> = block.commands.iter().map(|l| code_line(l)).collect();
         let fence = fence_for(&body.join("\n"));
+        // Its callouts first, as a step's notes.
+        for note in &block.notes {
+            writeln!(md, "\n  > {}", inline_keep_code(note))?;
+        }
         // Typed on the unit the hop's configuration is typed on (it replicates).
-        writeln!(md, "\n  {}\n", inline(&words::typed_on(role, aside)))?;
+        writeln!(
+            md,
+            "\n  {}\n",
+            inline(&words::typed_on(block.role, block.aside))
+        )?;
         writeln!(md, "  {fence}")?;
         for line in &body {
             writeln!(md, "  {line}")?;

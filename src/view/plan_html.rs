@@ -7,7 +7,7 @@ use super::words;
 use crate::domain::caveats::Caveat;
 use crate::domain::plan::{Hop, Pick};
 use crate::domain::release::Release;
-use crate::domain::runbook::{Mode, Role, Setup, CONTEXT_NAME};
+use crate::domain::runbook::{Setup, Unit};
 use crate::domain::session::{HopFacts, HopWarning, Session};
 use crate::domain::sources::Source;
 
@@ -93,6 +93,17 @@ pub fn sources(out: &mut String, sources: &[Source]) {
 /// confidence; in a runbook (`runbook`: how the pair is set up), also what to do before the hop
 /// and its commands ([`caveat_block`]).
 pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Setup>) {
+    hop_caveats(out, caveats, runbook, None);
+}
+
+/// [`caveats`] in a hop's runbook; `stays`: a one-unit hop's other unit and the release it
+/// keeps (`HopFacts::stays`), on which the hop's commands are typed.
+pub fn hop_caveats(
+    out: &mut String,
+    caveats: &[&Caveat],
+    runbook: Option<Setup>,
+    stays: Option<(Unit, Release)>,
+) {
     if caveats.is_empty() {
         return;
     }
@@ -108,48 +119,34 @@ pub fn caveats(out: &mut String, caveats: &[&Caveat], runbook: Option<Setup>) {
         );
         out.push_str("</strong> ");
         inline_code(out, caveat.text);
-        if runbook.is_some() {
+        let steps = runbook.map(|setup| super::runbook::caveat_steps(caveat, setup, stays));
+        if let Some(steps) = &steps {
             out.push_str("<br>");
-            inline_code(out, caveat.before);
+            inline_code(out, &steps.before);
         }
         out.push_str(" <span class=\"caveat-source\">(");
         source_link(out, &caveat.source);
         out.push_str("; ");
         escape(out, &words::confidence(caveat.confidence.letter()));
         out.push_str(")</span>");
-        if let Some(setup) = runbook.filter(|_| !caveat.commands.is_empty()) {
-            let (role, aside, commands) = caveat_block(caveat, setup);
+        if let Some(block) = steps.and_then(|s| s.block) {
+            // Its callouts first, as a step's notes: said before the block is pasted.
+            for note in &block.notes {
+                out.push_str("<p class=\"hop-runbook-note\">");
+                inline_code(out, note);
+                out.push_str("</p>");
+            }
             super::runbook_html::command_block_aside(
                 out,
-                role,
-                aside,
-                &commands.join("\n"),
+                block.role,
+                block.aside,
+                &block.commands.join("\n"),
                 &format!("Copy the commands for the {} caveat", caveat.release),
             );
         }
         out.push_str("</li>");
     }
     out.push_str("</ul>");
-}
-
-/// Where a caveat's commands are typed, and the commands: on the unit the hop's configuration
-/// is typed on; where the configuration lives in contexts (multiple-context mode, always for
-/// Active/Active) in each context, where that context is active, the `changeto context` line
-/// first (every other block of the runbook leaves the session in the system space).
-pub fn caveat_block(caveat: &Caveat, setup: Setup) -> (Role, Option<&'static str>, Vec<String>) {
-    let mut commands: Vec<String> = caveat.commands.iter().map(|c| c.to_string()).collect();
-    if !setup.system_space() {
-        return (setup.mode.lead(), None, commands);
-    }
-    commands.insert(0, format!("changeto context {CONTEXT_NAME}"));
-    let aside = match setup.mode {
-        Mode::ActiveStandby => "in each context",
-        Mode::ActiveActive => {
-            "in each context whose failover group is active here; for a group 2 context, the \
-             secondary until step 1 makes both groups active on the primary"
-        }
-    };
-    (setup.mode.lead(), Some(aside), commands)
 }
 
 /// `<option>`s for the releases of the landing train, newest first, `selected` marked;

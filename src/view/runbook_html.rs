@@ -290,7 +290,7 @@ pub fn hop_section(
         }
         if !facts.caveats.is_empty() {
             heading(out, words::BEFORE_THIS_HOP);
-            plan_html::caveats(out, &facts.caveats, Some(runbook.setup));
+            plan_html::hop_caveats(out, &facts.caveats, Some(runbook.setup), facts.stays);
         }
     }
     match stop {

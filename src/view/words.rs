@@ -1837,7 +1837,7 @@ pub mod position {
         NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
     };
     use crate::domain::release::Release;
-    use crate::domain::runbook::{Phase, Role, Unit};
+    use crate::domain::runbook::{outline, Mode, Phase, Reloads, Role, Unit};
     use crate::domain::show::{
         ConfigSync, Disagreement, Said, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy,
     };
@@ -1926,7 +1926,12 @@ pub mod position {
 
     /// What a step of `hop` that did `done` did; `one_unit`: the unit a mismatched pair's
     /// one-unit hop reloads (its own steps); `old`: the release the unit not yet upgraded runs.
-    fn step_done(done: Phase, hop: &Hop, one_unit: Option<Unit>, old: Release) -> String {
+    fn step_done(
+        (done, step): (Phase, u8),
+        hop: &Hop,
+        one_unit: Option<Unit>,
+        old: Release,
+    ) -> String {
         let to = hop.to;
         if let Some(unit) = one_unit {
             let name = unit_name(unit);
@@ -1940,6 +1945,25 @@ pub mod position {
                 }
                 _ => format!("{name} reloaded onto {to}"),
             };
+        }
+        // Active/Active speaks of groups, never of "the standby" or "the former active": the
+        // reloaded unit is standby for both groups, the failover moves both.
+        if active_active(done, step, hop) {
+            match done {
+                Phase::FirstReload => {
+                    return format!("the unit standby for both groups reloaded onto {to}")
+                }
+                Phase::FailOver => {
+                    return format!(
+                        "failed over: both groups active on the unit on {to}, the other still \
+                         runs {old}"
+                    )
+                }
+                Phase::SecondReload => {
+                    return format!("the other unit reloaded onto {to}: both units run {to}")
+                }
+                _ => {}
+            }
         }
         match done {
             Phase::GroupsToPrimary => "both failover groups active on the primary unit".to_string(),
@@ -1960,6 +1984,20 @@ pub mod position {
                 format!("the former active reloaded onto {to}: both units run {to}")
             }
         }
+    }
+
+    /// Whether step `step`, doing `done`, is numbered as the Active/Active runbook of a hop
+    /// that reloads both units numbers it (its outline starts with both groups made active on
+    /// the primary, so every later phase is one step further than Active/Standby's).
+    fn active_active(done: Phase, step: u8, hop: &Hop) -> bool {
+        let number = |mode| {
+            outline(mode, &Reloads::Both, hop.to)
+                .iter()
+                .position(|p| *p == done)
+                .map(|i| i + 1)
+        };
+        number(Mode::ActiveActive) == Some(usize::from(step))
+            && number(Mode::ActiveStandby) != Some(usize::from(step))
     }
 
     /// Both units' releases at rest, as the output shows them: "both units on 9.8(4)", or "the
@@ -2016,7 +2054,7 @@ pub mod position {
                     "inside hop {h} ({} → {}) after step {step}: {}",
                     x.from,
                     x.to,
-                    step_done(done, x, one_unit, not_upgraded(snap, x))
+                    step_done((done, step), x, one_unit, not_upgraded(snap, x))
                 ),
                 None => format!("inside hop {h} after step {step}"),
             },
@@ -2105,10 +2143,22 @@ pub mod position {
                 n.hop
             ),
             StepKind::ReloadStandby => format!("next, step {step} on {on}: {cmds}"),
+            // Active/Active names the units (primary, secondary), Active/Standby the roles.
+            StepKind::FailOver if matches!(n.role, Role::Primary | Role::Secondary) => format!(
+                "next, step {step} on {on}: {cmds} (both groups move to the upgraded unit; \
+                 management sessions to the contexts' addresses drop and are reopened to the \
+                 same addresses)"
+            ),
             StepKind::FailOver => format!(
                 "next, step {step} on {on}: {cmds} (the upgraded unit takes over; a management \
                  session to the active address drops and is reopened to the same address)"
             ),
+            StepKind::ReloadFormer if matches!(n.role, Role::Primary | Role::Secondary) => {
+                format!(
+                    "next, step {step} on {on}: {cmds} (the point of no return: the unit not \
+                     yet upgraded, standby for both groups, reloads onto the new release)"
+                )
+            }
             StepKind::Validate => format!(
                 "next, step {step} on {on}: the validation window — check what matters \
                  (connections, VPN tunnels, NAT, routing neighbours) and {cmds}"
@@ -2231,10 +2281,16 @@ pub mod position {
                 ..
             } => format!("if step {next_step} is not done yet"),
             Place::InHop {
+                hop,
                 done: Phase::FirstReload,
                 step,
                 ..
-            } => format!("if the standby was reloaded by step {step}"),
+            } => match hops.get(hop.wrapping_sub(1)) {
+                Some(h) if active_active(Phase::FirstReload, step, h) => {
+                    format!("if the unit standby for both groups was reloaded by step {step}")
+                }
+                _ => format!("if the standby was reloaded by step {step}"),
+            },
             _ => "otherwise".to_string(),
         };
         let mut s = format!("Or, {when}: {}", place_in(hops, place, Some(snap)));

@@ -161,8 +161,9 @@ impl Writer<'_> {
                 commands: self.sys(&["failover reload-standby"]),
                 shows: Some(format!(
                     "{}When the secondary unit is Standby Ready and its `show version` reads \
-                     {from}, type `write memory` here.",
-                    self.once_back()
+                     {from}, type {} here.",
+                    self.once_back(),
+                    self.save_words()
                 )),
             });
             window.rollback = rollback;

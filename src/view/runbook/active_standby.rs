@@ -240,8 +240,9 @@ impl Writer<'_> {
         };
         let shows = format!(
             "{}When the reloaded unit is Standby Ready and its `show version` reads {from}, \
-             type `write memory` here: {back}.",
-            self.once_back()
+             type {} here: {back}.",
+            self.once_back(),
+            self.save_words()
         );
         blocks.push(Block {
             role: Role::Active,

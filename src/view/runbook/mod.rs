@@ -24,11 +24,13 @@
 mod active_active;
 mod active_standby;
 mod before;
+mod caveat;
 mod one_unit;
 mod prechecks;
 mod writer;
 
 pub use before::before_first_hop;
+pub use caveat::{caveat_block, caveat_steps, context_note, CaveatBlock, CaveatSteps};
 
 use crate::domain::runbook::{
     Check, HopImages, HopSpec, Mode, Reloads, Role, Runbook, Setup, Step, PAGER_OFF,

@@ -113,8 +113,15 @@ impl Writer<'_> {
                     // files, and copies one only if it lacks it.
                     let files = self.images_to_stage();
                     let dirs = files.iter().map(|f| format!("dir disk0:/{f}")).collect();
-                    let (commands, mut blocks) =
-                        self.on_both(first, &format!("the {name}, its own session"), dirs, mine);
+                    let theirs_what = format!(
+                        "On the {name}, which boots them: copy each file and check its hash"
+                    );
+                    let (commands, mut blocks) = self.on_both(
+                        first,
+                        &format!("the {name}, its own session"),
+                        dirs,
+                        (mine, &theirs_what),
+                    );
                     let server = &self.images.server;
                     blocks.extend(files.iter().map(|f| {
                         Block {
@@ -165,6 +172,7 @@ impl Writer<'_> {
                         ..Step::default()
                     }
                 };
+                stage.notes.extend(self.server_note());
                 stage.notes.push(self.hash_shows(&format!("the {name}")));
                 if converges {
                     let mut note = format!(
@@ -235,6 +243,11 @@ impl Writer<'_> {
                     }],
                     ..Step::default()
                 };
+                // As the two-unit hop's first reload: onto a release with no downgrade this
+                // reload is where the way back ends for the unit.
+                if self.one_way() {
+                    reload.notes.push(self.one_way_note(name));
+                }
                 if mate_version.is_none() {
                     reload.blocks.push(Block {
                         role: first,

@@ -82,7 +82,7 @@ impl Writer<'_> {
             first,
             "its own session",
             vec!["dir disk0:".to_string()],
-            vec!["dir disk0:".to_string()],
+            (vec!["dir disk0:".to_string()], "The same"),
         );
         let space = Step {
             role: lead,
@@ -180,9 +180,25 @@ impl Writer<'_> {
                     .to_string(),
             );
         }
-        let (commands, blocks) = self.on_both(first, "its own session", mine, vec![local]);
+        // The copy off the box is made once, from this unit: the other unit keeps its own
+        // copy on its flash only.
+        let (commands, blocks) = self.on_both(
+            first,
+            "its own session",
+            mine,
+            (
+                vec![local],
+                "On the other unit, only the copy to its own flash (the copy off the box is \
+                 made above)",
+            ),
+        );
         // What the backup is for: only a hop with a rollback (b) restores it.
         let purpose = match &self.hop.reloads {
+            // Onto a release with no downgrade there is no return to the start at all.
+            Reloads::One { .. } if self.one_way() => format!(
+                "this hop reloads one unit and has no rollback (a unit on {to} cannot be \
+                 downgraded): keep it as the configuration before the hop"
+            ),
             Reloads::One { .. } => format!(
                 "this hop reloads one unit and has no rollback step: keep it as the \
                  configuration before the hop, what a return to {from} (an outage) would start \

@@ -5,7 +5,8 @@
 use crate::domain::release::Release;
 use crate::domain::runbook::{
     has_failover_exec, system_space, verify_command, Block, Check, HopImages, HopSpec, Mode, Phase,
-    Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER, SHA512_SINCE,
+    Reloads, Role, Setup, Step, Unit, CONTEXT_NAME, ONE_WAY_SINCE, SERVER_PLACEHOLDER,
+    SHA512_SINCE,
 };
 
 /// Writes one hop's runbook: the pair's setup, the hop and its file names.
@@ -149,6 +150,16 @@ impl Writer<'_> {
         }
     }
 
+    /// The save of [`Writer::save_all`], as prose names it: `write memory all /noconfirm` in
+    /// the system execution space, else `write memory`.
+    pub(super) fn save_words(&self) -> String {
+        let save = self.save_all();
+        format!(
+            "`{}`",
+            save.last().map(String::as_str).unwrap_or("write memory")
+        )
+    }
+
     /// How rollback (c) reads the reloaded unit once it is back: its block holds the reload
     /// alone, since `show` lines pasted with it would run before the unit is up.
     pub(super) fn once_back(&self) -> String {
@@ -188,7 +199,8 @@ impl Writer<'_> {
         })
     }
 
-    /// Said at the hop's backup while the TFTP server's name is still the placeholder: pasted
+    /// Said at each step that copies from the TFTP server (the backup, the staging) while its
+    /// name is still the placeholder: pasted
     /// as it is, the copy fails, and a failed backup copy is easy to miss (a failed image
     /// copy is caught by its hash check).
     pub(super) fn server_note(&self) -> Option<String> {
@@ -231,13 +243,14 @@ impl Writer<'_> {
     }
 
     /// Commands typed on `lead` for itself and, through `failover exec mate`, for its mate; or,
-    /// without `failover exec`, the mate's own block (typed in its own session).
+    /// without `failover exec`, the mate's own block (typed in its own session), labelled "the
+    /// same" only when it holds the same commands, else with `theirs_what` (what it does).
     pub(super) fn on_both(
         &self,
         mate: Role,
         mate_aside: &str,
         mine: Vec<String>,
-        theirs: Vec<String>,
+        (theirs, theirs_what): (Vec<String>, &str),
     ) -> (Vec<String>, Vec<Block>) {
         if self.exec() {
             let mut commands = mine;
@@ -248,14 +261,19 @@ impl Writer<'_> {
             );
             (self.sys_owned(commands), Vec::new())
         } else {
+            let what = if theirs == mine {
+                "The same on the other unit"
+            } else {
+                theirs_what
+            };
             (
                 self.sys_owned(mine),
                 vec![Block {
                     role: mate,
                     aside: Some(mate_aside.to_string()),
                     what: format!(
-                        "The same on the other unit, in its own session: {} has no `failover \
-                         exec` (it came with 8.0(2)).",
+                        "{what}, in its own session: {} has no `failover exec` (it came with \
+                         8.0(2)).",
                         self.hop.from
                     ),
                     commands: self.sys_owned(theirs),
@@ -273,7 +291,8 @@ impl Writer<'_> {
     /// Step 1: both images on both units, verified, then the boot lines (`boot`) on `lead`.
     pub(super) fn stage(&self, lead: Role, first: Role, first_aside: &str, boot: Step) -> Step {
         let theirs = self.stage_commands("");
-        let (commands, blocks) = self.on_both(first, first_aside, theirs.clone(), theirs);
+        let (commands, blocks) =
+            self.on_both(first, first_aside, theirs.clone(), (theirs, "The same"));
         let files = self.images_to_stage().join(" and ");
         let mut blocks = blocks;
         blocks.push(into_block(boot));
@@ -286,7 +305,11 @@ impl Writer<'_> {
             ),
             commands,
             blocks,
-            notes: std::iter::once(self.hash_shows("each unit"))
+            // Every block that names the TFTP server says so where it is pasted.
+            notes: self
+                .server_note()
+                .into_iter()
+                .chain(std::iter::once(self.hash_shows("each unit")))
                 .chain(self.asdm_note())
                 .collect(),
             ..Step::default()
@@ -400,12 +423,29 @@ impl Writer<'_> {
         })
     }
 
-    /// The freeze, said where it starts.
+    /// The freeze, said where it starts. Only a hop whose rollback restores this hop's backup
+    /// (both units reloaded, onto a release that can be downgraded) loses changes on a
+    /// rollback: the others have none to give as a reason.
     pub(super) fn freeze_note(&self, until: usize) -> String {
+        let rollback = matches!(self.hop.reloads, Reloads::Both) && !self.one_way();
         format!(
             "Freeze from here until the `write memory` of step {until}: no configuration \
              changes and no `write memory` (the unit on the older release may reject commands \
-             of the newer one, and changes are lost on a rollback)."
+             of the newer one{}).",
+            if rollback {
+                ", and changes are lost on a rollback"
+            } else {
+                ""
+            }
+        )
+    }
+
+    /// The point of no return of the unit a reload puts on a release with no downgrade.
+    pub(super) fn one_way_note(&self, unit: &str) -> String {
+        format!(
+            "Point of no return for the {unit}: once it boots {} it cannot be downgraded (no \
+             downgrade from 9.24 on).",
+            self.hop.to
         )
     }
 
@@ -422,9 +462,9 @@ impl Writer<'_> {
         let mut notes = vec![self.freeze_note(freeze_until)];
         if self.one_way() {
             notes.push(format!(
-                "Point of no return for the {first_name}: once it boots {to} it cannot be \
-                 downgraded (no downgrade from 9.24 on). A failover back to the other unit \
-                 stays possible until the second reload, but the {first_name} stays on {to}."
+                "{} A failover back to the other unit stays possible until the second reload, \
+                 but the {first_name} stays on {to}.",
+                self.one_way_note(first_name)
             ));
         }
         let mut check_commands = vec!["show failover"];
