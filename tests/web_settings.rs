@@ -375,3 +375,31 @@ async fn a_typed_image_name_is_kept_unless_it_is_this_plans_default() {
     })
     .await;
 }
+
+/// A server name the commands cannot use is kept where it was typed, across a reload (the
+/// link and the saved state carry it), with the panel's message; the commands never hold it.
+#[wasm_bindgen_test]
+async fn a_refused_server_name_survives_a_reload_in_its_field() {
+    let root = open("from=9.8(4)&to=9.12(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    runbook_drawn(&root).await;
+    type_into(&root, "#tftp-server", "10.0.0.1 x");
+    until("the server in the link", || {
+        link_query().server == "10.0.0.1 x"
+    })
+    .await;
+    let link = fragment();
+    let root = open(link.trim_start_matches('#')).await;
+    runbook_drawn(&root).await;
+    until("the field as typed", || {
+        value(&root, "#tftp-server") == "10.0.0.1 x"
+    })
+    .await;
+    until("the panel says why", || {
+        text(&get(&root, "#runbook-names-msg")).contains("holds a blank")
+    })
+    .await;
+    for block in query_all(&root, ".runbook-panel pre[data-unit]") {
+        assert!(!text(&block).contains("10.0.0.1 x"), "{}", text(&block));
+    }
+}

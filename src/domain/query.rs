@@ -370,8 +370,8 @@ pub enum LinkProblem {
     Version(String),
     /// `v=` is newer than this planner's format.
     NewerVersion { v: u32, read_as: u32 },
-    /// `server=` or an `img=`/`asdm=` file name the runbook cannot paste as one word (the
-    /// value, or the whole list, is ignored).
+    /// `server=` or an `img=`/`asdm=` file name the runbook cannot paste as one word: kept
+    /// (its field shows it) but not used by the commands.
     Name {
         name: String,
         problem: super::runbook::NameProblem,
@@ -470,6 +470,20 @@ impl PlanQuery {
                 }
             }
         }
+        // A server or file name the runbook cannot paste as one word is kept (the field shows
+        // it, nothing typed is lost) but never used: `runbook::hop_images` leaves it out.
+        for unused in super::runbook::unused_names(&query.server, &query.typed_images()) {
+            let key = match unused.key.strip_prefix(super::runbook::ASDM_KEY_PREFIX) {
+                _ if unused.key.is_empty() => "server",
+                Some(_) => "asdm",
+                None => "img",
+            };
+            let problem = LinkProblem::Name {
+                name: unused.name,
+                problem: unused.problem,
+            };
+            notices.push(Notice::new(key, problem, true));
+        }
         (query, notices)
     }
 
@@ -521,7 +535,7 @@ impl PlanQuery {
                     _ => return Err(LinkProblem::Contexts(value)),
                 };
             }
-            "server" => self.server = usable_name(text())?,
+            "server" => self.server = text(),
             "img" => self.images = named_files("img", raw)?,
             "asdm" => self.asdm = named_files("asdm", raw)?,
             "min" => {
@@ -594,18 +608,7 @@ fn named_files(key: &'static str, raw: &str) -> Result<Vec<(String, String)>, Li
     if !bad.is_empty() {
         return Err(LinkProblem::Files { key, items: bad });
     }
-    for (_, file) in &files {
-        usable_name(file.clone())?;
-    }
     Ok(files)
-}
-
-/// `name` when the runbook can paste it as one word (`runbook::name_problem`).
-fn usable_name(name: String) -> Result<String, LinkProblem> {
-    match super::runbook::name_problem(&name) {
-        None => Ok(name),
-        Some(problem) => Err(LinkProblem::Name { name, problem }),
-    }
 }
 
 /// Writes a `release:file` list item: the release with its colons encoded, then the file.

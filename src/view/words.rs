@@ -227,7 +227,7 @@ impl fmt::Display for Notice {
             ),
             LinkProblem::Name { name, problem } => write!(
                 f,
-                "{key}: {} {}: it was ignored",
+                "{key}: {} {}: the commands do not use it (the runbook's field keeps it)",
                 quoted(name),
                 name_problem(*problem)
             ),
