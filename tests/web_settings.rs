@@ -399,6 +399,9 @@ async fn a_refused_server_name_survives_a_reload_in_its_field() {
         text(&get(&root, "#runbook-names-msg")).contains("holds a blank")
     })
     .await;
+    let field = get(&root, "#tftp-server");
+    assert_eq!(attr(&field, "aria-invalid"), "true");
+    assert_eq!(attr(&field, "aria-describedby"), "runbook-names-msg");
     for block in query_all(&root, ".runbook-panel pre[data-unit]") {
         assert!(!text(&block).contains("10.0.0.1 x"), "{}", text(&block));
     }

@@ -153,6 +153,7 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
             if let (Some(drawn), Some(root)) = (drawn.as_ref(), body.cast::<Element>()) {
                 for (id, value) in &drawn.values {
                     set_unless_typing(&root, id, value);
+                    mark_unused(&root, id);
                 }
                 if let Some(message) =
                     find(&root, &format!("#{}", runbook_html::MINUTES_MESSAGE_ID))
@@ -231,6 +232,24 @@ pub fn runbook_panel(props: &RunbookPanelProps) -> Html {
 
 fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
+}
+
+/// Marks the name field `id` invalid, pointing at the panel's message, while its text is a
+/// name the commands do not use (`runbook::name_problem`); other fields are left alone.
+fn mark_unused(root: &Element, id: &str) {
+    let Some(input) = find(root, &format!("#{id}"))
+        .filter(|e| id == runbook_html::SERVER_ID || e.has_attribute("data-image-key"))
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let unused = runbook::name_problem(&input.value()).is_some();
+    let _ = input.set_attribute("aria-invalid", if unused { "true" } else { "false" });
+    if unused {
+        let _ = input.set_attribute("aria-describedby", runbook_html::NAMES_MESSAGE_ID);
+    } else {
+        let _ = input.remove_attribute("aria-describedby");
+    }
 }
 
 /// Sets the input `id` to `value` unless it already holds it or has the focus (a person typing).
