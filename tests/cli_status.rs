@@ -251,7 +251,7 @@ fn a_mismatched_pair_at_its_start() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.contains(
-            "Next, step 1 of hop 1 on the primary unit (the active unit): no failover active"
+            "then step 1 of hop 1 on the primary unit (the active unit): no failover active"
         ),
         "{}",
         out.stdout
@@ -363,8 +363,9 @@ fn a_pasted_dir_and_an_exec_standby_relay() {
     let out = status(&["--show", &show_arg("dir-not-staged.txt")], "");
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(
-        out.stdout
-            .contains("Before the plan: both units on 9.8(4).\nNext, step 1 of hop 1"),
+        out.stdout.contains(
+            "Before the plan: both units on 9.8(4).\nNext, hop 1's pre-checks and backup first"
+        ),
         "{}",
         out.stdout
     );
@@ -455,7 +456,7 @@ fn a_prompts_role_is_the_units_role_when_show_failover_is_absent() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.contains(
-            "Next, step 1 of hop 1 on the primary unit (the active unit): no failover active"
+            "then step 1 of hop 1 on the primary unit (the active unit): no failover active"
         ),
         "{}",
         out.stdout
@@ -770,4 +771,109 @@ fn status_takes_the_context_mode() {
     let bad = status(&["--contexts", "several", "--show", &show], "");
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("single or multi"), "{}", bad.stderr);
+}
+
+/// SPEC §6 step 3 and §14: interfaces still Waiting stop the failover (exit 1), and the JSON
+/// keeps the next step, marked held (`"held": true`), never as a step to take now.
+#[test]
+fn waiting_interfaces_stop_and_the_json_holds_the_next_step() {
+    let out = status(&["--show", &show_arg("waiting-both-units.txt")], "");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "Next, once every stop above is cleared (not now): step 3 on the primary unit"
+        ),
+        "{}",
+        out.stdout
+    );
+    let json = status(
+        &[
+            "--show",
+            &show_arg("waiting-both-units.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(json.code, 1);
+    assert!(
+        json.stdout.contains(
+            "\"next\":{\"hop\":1,\"step\":3,\"on\":\"active\",\"unit\":\"primary\",\"commands\":[\"no failover active\"],\"held\":true,\"prechecks\":null,"
+        ),
+        "{}",
+        json.stdout
+    );
+    assert!(json
+        .stdout
+        .contains("\"kind\":\"mate-failed\",\"unit\":\"primary\""));
+    // On track: not held; a hop not started names its backup.
+    let json = status(
+        &[
+            "--show",
+            &show_arg("dir-not-staged.txt"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(json.code, 0, "{}", json.stdout);
+    assert!(
+        json.stdout
+            .contains("\"held\":false,\"prechecks\":\"pre-9.12.4-from-9.8.4.cfg\""),
+        "{}",
+        json.stdout
+    );
+}
+
+/// `--previous` feeds the checks `--tick` feeds: past the second reload (1.5) a unit still on
+/// the old release booted the old image; after the first (1.2) Not Detected is the reload.
+#[test]
+fn previous_feeds_the_old_image_and_reload_checks() {
+    let out = status(
+        &[
+            "--show",
+            &show_arg("after-failover.txt"),
+            "--previous",
+            "1.5",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("it booted the old image"),
+        "{}",
+        out.stdout
+    );
+    let out = status(
+        &["--show", &show_arg("mate-unknown.txt"), "--previous", "1.2"],
+        "",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("still joining after its reload"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Multiple-context mode: the save step is the runbook's `write memory all /noconfirm`.
+#[test]
+fn the_save_step_in_multiple_context_mode() {
+    let out = status(
+        &[
+            "--contexts",
+            "multi",
+            "--tick",
+            "1.5",
+            "--show",
+            &show_arg("both-on-target.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(": write memory all /noconfirm."),
+        "{}",
+        out.stdout
+    );
 }

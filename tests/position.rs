@@ -282,12 +282,14 @@ fn a_failed_mate_stops_before_the_failover() {
     let (_, pos) = at(&s, "failed.txt", &Known::default());
     assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
     assert!(words::stop(&pos.stops[0]).starts_with("The secondary unit is Failed"));
-    // Interfaces alone: Failed ones fail the precondition, Waiting ones make it wait.
+    // Interfaces alone: Failed ones fail the precondition, and so do Waiting ones (SPEC §6
+    // step 3: every interface Normal; the pair is not ready for the failover).
     let text = pair("Primary", "9.8(4)", "Active", "9.12(4)", "Standby Ready")
         + "Other host: Secondary - Standby Ready\n  Interface inside (198.51.100.2): Normal (Waiting)\n";
     let pos = locate(&s, &parse(&text), &Known::default());
-    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
     assert_eq!(pos.stops[0].interfaces, vec!["inside"]);
+    assert!(pos.stops[0].waiting);
 }
 
 #[test]
@@ -400,14 +402,16 @@ fn active_active_positions() {
     assert!(next.system, "Active/Active: in the system execution space");
     assert!(
         words::next(next).starts_with(
-            "next, step 4 on the secondary unit in the system execution space (`changeto \
-             system` first): `no failover active`"
+            "next, once every stop above is cleared (not now): step 4 on the secondary unit in \
+             the system execution space (`changeto system` first): `no failover active`"
         ),
         "{}",
         words::next(next)
     );
-    // ctxb's inside interface is Waiting on the upgraded unit: wait.
-    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    // ctxb's inside interface is Waiting on the upgraded unit: not ready for the failover,
+    // which the stop holds.
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert!(pos.stops[0].waiting && next.held);
     let html = html(s.hops(), &snap, &pos, |_| true);
     one(
         &html,
@@ -849,7 +853,7 @@ fn active_active_follows_its_own_runbooks_steps() {
     let said = words::sentences(s.hops(), &snap, &pos, |_| true);
     assert!(
         said.iter()
-            .any(|l| l.starts_with("Next, step 1 of hop 1 on the primary unit")),
+            .any(|l| l.contains("then step 1 of hop 1 on the primary unit")),
         "{said:#?}"
     );
     assert_eq!(pos.alternative, None);
@@ -1662,6 +1666,8 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
             unit: Some(Unit::Primary),
             commands: vec!["no failover active".to_string()],
             system: true,
+            held: false,
+            prechecks: None,
         })
     };
     let nexts = [
@@ -1689,6 +1695,222 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
         unit: Some(Unit::Primary),
         commands: vec!["no failover active".to_string()],
         system: false,
+        held: false,
+        prechecks: None,
     });
     assert!(n.contains("the active address"), "{n}");
+}
+
+/// SPEC §6 step 3: every interface Normal, none Waiting or Failed, before a failover. Waiting
+/// on either unit (both units' interfaces wait while they test each other after a reload) is
+/// a `mate-failed` stop: the pair is not ready for the failover, and the failover is held.
+#[test]
+fn waiting_interfaces_on_either_unit_stop_a_failover() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "waiting-both-units.txt", &Known::default());
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    assert_eq!(
+        kinds(&pos),
+        vec![StopKind::MateFailed, StopKind::MateFailed]
+    );
+    for (stop, unit) in pos.stops.iter().zip([Unit::Primary, Unit::Secondary]) {
+        assert_eq!(stop.unit, Some(unit));
+        assert!(stop.waiting);
+        assert_eq!(
+            stop.interfaces,
+            vec!["outside", "inside"],
+            "oob is not monitored"
+        );
+    }
+    assert_eq!(
+        words::stop(&pos.stops[1]),
+        "The secondary unit's interfaces outside, inside are still Waiting, and a failover \
+         needs every interface Normal: do not fail over now. Wait until every one is Normal and \
+         paste `show failover` again (one that stays Waiting, such as an interface with no \
+         standby address, is one failover cannot test: find why first)."
+    );
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!((next.kind, next.held), (StepKind::FailOver, true));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.iter().any(|l| l.starts_with(
+            "Next, once every stop above is cleared (not now): step 3 on the primary unit"
+        )),
+        "{said:#?}"
+    );
+    // A mismatched pair whose first step fails over to the unit on the newer release.
+    let s = session("#from=9.8(4)&from2=9.12(4)&to=9.12(4)&rules=guide-9x");
+    let (_, pos) = at(&s, "waiting-both-units.txt", &Known::default());
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!((next.kind, next.held), (StepKind::MakeStandby, true));
+    assert_eq!(
+        kinds(&pos),
+        vec![StopKind::MateFailed, StopKind::MateFailed]
+    );
+    // Active/Active: Waiting on the unit that holds both groups stops the failover too.
+    let s = session("#from=9.8(4)&to=9.12(4)&mode=active-active&rules=guide-9x");
+    let (_, pos) = at(&s, "aa-waiting-on-active.txt", &Known::default());
+    let next = pos.next.as_ref().unwrap();
+    assert_eq!((next.kind, next.held), (StepKind::FailOver, true));
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    assert_eq!(pos.stops[0].unit, Some(Unit::Primary));
+    assert_eq!(pos.stops[0].interfaces, vec!["ctxa inside"]);
+    // Waiting interfaces do not stop a step that does not fail over (the reload of step 2).
+    let s = one_hop();
+    let text = pair("Primary", "9.8(4)", "Active", "9.8(4)", "Standby Ready")
+        + "Other host: Secondary - Standby Ready\n  Interface inside (198.51.100.2): Normal (Waiting)\n"
+        + "BOOT variable = disk0:/asa9-12-4-smp-k8.bin;disk0:/asa984-smp-k8.bin\n";
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.next.as_ref().unwrap().kind, StepKind::ReloadStandby);
+    assert_eq!(kinds(&pos), vec![]);
+}
+
+/// SPEC §14: stops are shown above the next step; a step a stop forbids stays in view, never
+/// as something to do now: held in the words, `data-held` on the page. Both units Active (or
+/// Standby Ready) leave no next step: which unit is active is what every step names.
+#[test]
+fn a_stop_holds_the_next_step() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "failed.txt", &Known::default());
+    assert_eq!(kinds(&pos), vec![StopKind::MateFailed]);
+    let next = pos.next.as_ref().unwrap();
+    assert!(next.held);
+    assert!(
+        words::next(next).starts_with("next, once every stop above is cleared (not now): step 3"),
+        "{}",
+        words::next(next)
+    );
+    let page = html(s.hops(), &snap, &pos, |_| true);
+    one(&page, "[data-next-step][data-held]");
+    let stop_at = page.find("data-stop=").unwrap();
+    assert!(
+        stop_at < page.find("data-next-step").unwrap(),
+        "the stop above"
+    );
+    // On track: not held.
+    let (snap, pos) = at(&s, "mid-standby-reloaded.txt", &Known::default());
+    assert!(!pos.next.as_ref().unwrap().held);
+    let page = html(s.hops(), &snap, &pos, |_| true);
+    assert!(!page.contains("data-held"), "{page}");
+    // Both units Active: no next step at all.
+    let (_, pos) = at(&s, "both-active.txt", &Known::default());
+    assert_eq!(pos.next, None);
+}
+
+/// SPEC §6 (multiple-context mode, Active/Active): the save once both units run the release is
+/// the runbook's `write memory all /noconfirm` in the system execution space, and the position
+/// names the same command.
+#[test]
+fn the_save_step_is_the_runbooks_own_command() {
+    for (fragment, tick, sample, step) in [
+        (
+            "#from=9.8(4)&to=9.12(4)&rules=guide-9x&contexts=multi",
+            5,
+            "both-on-target.txt",
+            6,
+        ),
+        (
+            "#from=9.8(4)&to=9.12(4)&rules=guide-9x&mode=active-active",
+            6,
+            "aa-both-new-on-secondary.txt",
+            7,
+        ),
+    ] {
+        let s = session(fragment);
+        let ticked = [(1, tick)];
+        let known = Known {
+            ticked: &ticked,
+            ..Known::default()
+        };
+        let (_, pos) = at(&s, sample, &known);
+        let next = pos
+            .next
+            .as_ref()
+            .unwrap_or_else(|| panic!("{fragment}: {pos:?}"));
+        assert_eq!((next.kind, next.step), (StepKind::Save, step), "{fragment}");
+        assert_eq!(
+            next.commands,
+            vec!["write memory all /noconfirm"],
+            "{fragment}"
+        );
+        assert!(util::runbook_markup(fragment).contains("write memory all /noconfirm"));
+    }
+    // Single context: a plain `write memory`.
+    let s = one_hop();
+    let ticked = [(1, 5)];
+    let known = Known {
+        ticked: &ticked,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "both-on-target.txt", &known);
+    assert_eq!(pos.next.unwrap().commands, vec!["write memory"]);
+}
+
+/// The previous position feeds the checks ticks feed: past the second reload, a unit still on
+/// the old release booted the old image; after the first reload, Not Detected is the reload.
+#[test]
+fn the_previous_position_feeds_the_checks_ticks_feed() {
+    let s = one_hop();
+    let known = Known {
+        previous: Some(Place::in_hop(1, 5)),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-failover.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(
+        pos.stops[0].off,
+        Some(asa_planner::domain::position::OffPlan::OldImage)
+    );
+    assert_eq!(pos.stops[0].unit, Some(Unit::Primary));
+    let known = Known {
+        previous: Some(Place::in_hop(1, 2)),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mate-unknown.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+}
+
+/// SPEC §6: before each hop, the pre-checks and the hop's backup, which rollback (b) restores:
+/// the next step of a hop not started names them first (the step numbers stay the runbook's).
+#[test]
+fn a_hops_start_names_its_prechecks_and_backup_first() {
+    let s = one_hop();
+    let (snap, pos) = at(&s, "as-healthy.txt", &Known::default());
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Before);
+    let alt_next = alt_next.unwrap();
+    assert_eq!((alt_next.step, alt_next.kind), (1, StepKind::Stage));
+    assert_eq!(
+        alt_next.prechecks.as_deref(),
+        Some("pre-9.12.4-from-9.8.4.cfg")
+    );
+    let said = words::alternative(s.hops(), alt, Some(&alt_next), &snap);
+    assert!(
+        said.contains(
+            "next, hop 1's pre-checks and backup first, as the runbook orders them (failover \
+             healthy with every interface Normal, free flash on each unit, and the backup \
+             `pre-9.12.4-from-9.8.4.cfg` that a rollback of this hop restores); then step 1 of \
+             hop 1 on the primary unit (the active unit): stage the images"
+        ),
+        "{said}"
+    );
+    // The forward reading (staged) is past them.
+    assert_eq!(pos.next.unwrap().prechecks, None);
+    // Between hops: the next hop's.
+    let s = session("#from=9.8(4)&to=9.12(4)&rules=table-81-1");
+    assert!(s.hops().len() > 1);
+    let mid = s.hops()[0].to.to_string();
+    let text = pair("Primary", &mid, "Active", &mid, "Standby Ready");
+    let pos = locate(&s, &parse(&text), &Known::default());
+    assert_eq!(pos.place, Place::Between { after: 1 });
+    let next = pos.next.unwrap();
+    assert_eq!((next.hop, next.step), (2, 1));
+    let to = s.hops()[1].to;
+    assert_eq!(
+        next.prechecks,
+        Some(asa_planner::domain::runbook::backup_name(
+            s.hops()[1].from,
+            to
+        ))
+    );
 }

@@ -286,3 +286,23 @@ proptest::proptest! {
         let _ = ticks::hop_in_progress(&t, &[6, 6, 1]);
     }
 }
+
+/// The executed log says a next step a stop holds as the page does: once the stops are
+/// cleared, not now.
+#[test]
+fn the_executed_log_holds_the_next_step_a_stop_forbids() {
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    let (log, html) = log_of(&s, &fixture("waiting-both-units.txt"), &Ticks::default());
+    assert!(
+        log.contains("- Stop: The primary unit's interfaces outside, inside are still Waiting"),
+        "{log}"
+    );
+    assert!(
+        log.contains("- Next: next, once every stop above is cleared (not now): step 3"),
+        "{log}"
+    );
+    assert!(
+        html.contains("data-next-step") && html.contains("data-held"),
+        "{html}"
+    );
+}

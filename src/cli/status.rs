@@ -370,7 +370,9 @@ fn next_json(out: &mut String, n: Option<&NextStep>) {
         }
         string(out, c);
     }
-    out.push_str("],\"text\":");
+    let _ = write!(out, "],\"held\":{},\"prechecks\":", n.held);
+    optional(out, n.prechecks.as_deref());
+    out.push_str(",\"text\":");
     string(out, &plain(&words::next(n)));
     out.push('}');
 }

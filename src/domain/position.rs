@@ -31,8 +31,8 @@ use super::plan::Hop;
 use super::platform::{Platform, ProcedureNotice};
 use super::release::Release;
 use super::runbook::{
-    has_failover_exec, hop_images, image_of, outline, plan_default_image, HopImages, Mode, Phase,
-    Reloads, Role, Unit, ONE_WAY_SINCE,
+    backup_name, has_failover_exec, hop_images, image_of, outline, plan_default_image, HopImages,
+    Mode, Phase, Reloads, Role, Unit, ONE_WAY_SINCE,
 };
 use super::session::Session;
 use super::show::{other, ConfigSync, Side, Snapshot, State, UnitFacts};
@@ -138,6 +138,23 @@ pub enum StepKind {
     RollbackBoot,
 }
 
+impl StepKind {
+    /// The step hands the active role (or a failover group) to the other unit: its
+    /// precondition is SPEC §6 step 3's (the unit taking over Standby Ready, every interface
+    /// Normal).
+    pub fn fails_over(self) -> bool {
+        matches!(
+            self,
+            StepKind::FailOver
+                | StepKind::GroupsToPrimary
+                | StepKind::MakeStandby
+                | StepKind::MakeStandbyIfActive
+                | StepKind::FirstToStandby
+                | StepKind::FirstToStandbyIfActive
+        )
+    }
+}
+
 /// The next step: its number, where to type it (the role, and the unit when the output says
 /// which one has it) and its main commands (the runbook has the whole block).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -150,6 +167,13 @@ pub struct NextStep {
     pub commands: Vec<String>,
     /// Typed in the system execution space (multiple-context mode, always for Active/Active).
     pub system: bool,
+    /// A stop of the position forbids it now: it is shown, but as the step that follows once
+    /// every stop is cleared, never as something to do now (SPEC §14: stops are shown above
+    /// the next step).
+    pub held: bool,
+    /// The hop has not started: its pre-checks and its backup (this file name, which a
+    /// rollback of the hop restores) come before this step, as the runbook orders them.
+    pub prechecks: Option<String>,
 }
 
 /// Why the window should stop (SPEC §14), each a `[data-stop]` of its kind.
@@ -235,8 +259,11 @@ pub struct Stop {
     pub unplaced: Option<Unplaced>,
     /// A wrong image: (the file it booted, the file the runbook names).
     pub images: Option<(String, String)>,
-    /// Interfaces not Normal (names), for a step-3 precondition stop.
+    /// Interfaces not Normal (names), for a step-3 precondition stop: Failed, or Waiting
+    /// when `waiting` says so.
     pub interfaces: Vec<String>,
+    /// The `interfaces` are Waiting, not Failed.
+    pub waiting: bool,
     /// The configuration sync state, for a step-3 precondition stop.
     pub sync: Option<ConfigSync>,
 }
@@ -254,6 +281,7 @@ impl Stop {
             unplaced: None,
             images: None,
             interfaces: Vec::new(),
+            waiting: false,
             sync: None,
         }
     }
@@ -354,7 +382,9 @@ impl Known<'_> {
     }
     /// A reload the runbook issued may still be running: the last step taken reloads.
     fn reloading(&self, walk: &Walk) -> bool {
-        matches!(self.previous, Some(Place::InHop { hop, step, .. }) if walk.reloads_at(hop, step.saturating_add(1)))
+        // The previous position after a reload (it may not be back yet) or just before one.
+        matches!(self.previous, Some(Place::InHop { hop, step, .. })
+            if walk.reloads_at(hop, step) || walk.reloads_at(hop, step.saturating_add(1)))
             || self
                 .ticked
                 .iter()
@@ -385,6 +415,8 @@ struct Walk<'a> {
     platform: Option<Platform>,
     /// The model takes a single `boot system` line (the rollback sets the old one again).
     single_boot_line: bool,
+    /// The save the runbook's `write memory` step types (`Setup::save_command`).
+    save: &'static str,
 }
 
 impl<'a> Walk<'a> {
@@ -432,6 +464,7 @@ impl<'a> Walk<'a> {
             images: hop_images(hops, known.server, known.images, session.platform),
             platform: session.platform,
             single_boot_line: session.setup.single_boot_line,
+            save: session.setup.save_command(),
         })
     }
 
@@ -641,14 +674,20 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     }
     // Both units Active or both Standby Ready: every step would reload or fail over a unit
     // it must not; no next step is offered.
+    // So too with the outputs disagreeing about which unit is active: every step names a
+    // unit by its role, and the roles are what is not known (a held step would name a guess).
     if pos.stops.iter().any(Stop::is_both) {
         pos.next = None;
         pos.alternative = None;
     }
-    let system = session.setup.multi_context || session.setup.mode == Mode::ActiveActive;
+    interface_stops(&mut pos, snap);
+    // Any stop forbids the next step now: it stays in view, held until the stops are cleared.
+    let held = !pos.stops.is_empty();
+    let system = session.setup.system_space();
     let alt = pos.alternative.as_mut().and_then(|(_, n)| n.as_mut());
     for n in pos.next.iter_mut().chain(alt) {
         n.system = system;
+        n.held = held;
     }
     pos
 }
@@ -879,7 +918,9 @@ fn in_hop(
         };
         // The second reload was issued, yet the former active still runs its old release: it
         // booted the old image (SPEC §6: caught here, before any failover).
-        let done = if walk.ticked(known, h, Phase::SecondReload) {
+        let done = if walk.ticked(known, h, Phase::SecondReload)
+            || walk.previously(known, h, Phase::SecondReload)
+        {
             let mut stop = Stop::new(StopKind::OffPlan, Some(old.unit));
             stop.release = old.release;
             stop.expected = vec![hop.to];
@@ -998,6 +1039,8 @@ fn next(
         unit,
         commands: commands.iter().map(|c| c.to_string()).collect(),
         system: false,
+        held: false,
+        prechecks: None,
     }
 }
 
@@ -1040,6 +1083,8 @@ fn rollback(walk: &Walk, h: usize, hop: &Hop, on: Unit) -> Option<NextStep> {
         kind: StepKind::RollbackBoot,
         role: walk.role_of(on, Role::Active),
         system: false,
+        held: false,
+        prechecks: None,
         unit: Some(on),
         commands,
     })
@@ -1368,10 +1413,16 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
         k if k == n => Place::Done,
         k => Place::Between { after: k },
     };
-    let rest = (
-        opening.as_ref().and_then(|o| o.shown).unwrap_or(rest),
-        first,
-    );
+    // Not started (no step of it shown): its pre-checks and backup come before its step 1.
+    let shown = opening.as_ref().and_then(|o| o.shown);
+    let first = first.map(|n| NextStep {
+        prechecks: shown.is_none().then(|| {
+            let hop = &walk.hops[k];
+            backup_name(hop.from, hop.to)
+        }),
+        ..n
+    });
+    let rest = (shown.unwrap_or(rest), first);
     // The hop that ended here may still have its `write memory` to do.
     let saving = (k > 0).then(|| walk.save_step(k)).flatten().map(|save| {
         let active = active_unit(snap);
@@ -1382,7 +1433,7 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
             save,
             (
                 place,
-                Some(next(k, save, StepKind::Save, on, active, &["write memory"])),
+                Some(next(k, save, StepKind::Save, on, active, &[walk.save])),
             ),
         )
     });
@@ -1424,13 +1475,15 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
     if let Some(o) = &opening {
         old_image(pos, walk, snap, known, k + 1, o);
     }
-    // The standby must be healthy at rest too.
+    // The standby must be healthy at rest too, and Standby Ready when the next step fails
+    // over to it (a mismatched pair's unit on the hop's start made the standby first).
     let active = active_unit(snap);
+    let fails_over = pos.next.as_ref().is_some_and(|n| n.kind.fails_over());
     if let Some(standby) = [&snap.primary, &snap.secondary]
         .into_iter()
         .find(|f| Some(f.unit) != active && effective_state(f).is_some())
     {
-        standby_health(pos, standby, known.reloading(walk), false);
+        standby_health(pos, standby, known.reloading(walk), fails_over);
     }
 }
 
@@ -1505,8 +1558,8 @@ fn standby_health(pos: &mut Position, standby: &UnitFacts, reloading: bool, fail
     pos.stops.push(stop);
 }
 
-/// Step 3's precondition: the upgraded standby Standby Ready, its interfaces Normal, the
-/// configuration synchronised.
+/// Step 3's precondition: the upgraded standby Standby Ready, the configuration
+/// synchronised (its interfaces: [`interface_stops`], for every step that fails over).
 fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, reloading: bool) {
     standby_health(pos, upgraded, reloading, true);
     if pos
@@ -1516,35 +1569,62 @@ fn precondition(pos: &mut Position, upgraded: &UnitFacts, old: &UnitFacts, reloa
     {
         return;
     }
-    // An interface in the same state on the active unit (an unused management port with no
-    // link, a diagnostic interface without an address) is the pair's, not the mate's.
-    let (i, o) = (&upgraded.interfaces, &old.interfaces);
-    let only_mate = |names: &[String], active: &[String]| -> Vec<String> {
-        names
-            .iter()
-            .filter(|n| !active.contains(n))
-            .cloned()
-            .collect()
-    };
-    let failed = only_mate(&i.failed, &o.failed);
-    let waiting = only_mate(
-        &i.waiting,
-        &[o.waiting.as_slice(), o.failed.as_slice()].concat(),
-    );
-    if !failed.is_empty() {
-        let mut stop = Stop::new(StopKind::MateFailed, Some(upgraded.unit));
-        stop.interfaces = failed;
-        pos.stops.push(stop);
-    } else if !waiting.is_empty() {
-        let mut stop = Stop::new(StopKind::MateSyncing, Some(upgraded.unit));
-        stop.interfaces = waiting;
-        pos.stops.push(stop);
-    }
     let sync = old.config_sync.or(upgraded.config_sync);
     if let Some(sync @ ConfigSync::Skipped) = sync {
         let mut stop = Stop::new(StopKind::MateSyncing, Some(upgraded.unit));
         stop.sync = Some(sync);
         pos.stops.push(stop);
+    }
+}
+
+/// The interfaces before a step that fails over (SPEC §6 step 3: every interface Normal, none
+/// Waiting or Failed), each a `mate-failed` stop (the pair is not ready for the failover):
+/// Failed interfaces of the unit that takes over (one Failed on the other unit too, an unused
+/// port with no link, is the pair's, not the mate's), and the Waiting interfaces of either
+/// unit (still being tested: whether the unit taking over can pass traffic on them is not
+/// known yet). A pair with a stop of a unit's failover state is left to that stop.
+fn interface_stops(pos: &mut Position, snap: &Snapshot) {
+    let failing_over = pos
+        .next
+        .iter()
+        .chain(pos.alternative.as_ref().and_then(|(_, n)| n.as_ref()))
+        .find(|n| n.kind.fails_over())
+        .cloned();
+    let Some(n) = failing_over else {
+        return;
+    };
+    let taking_over = match n.kind {
+        StepKind::GroupsToPrimary => Some(Unit::Primary),
+        _ => n.unit.map(other),
+    };
+    // A unit not ready, or still joining, is stopped for already (its mate's interfaces
+    // wait on it).
+    if pos
+        .stops
+        .iter()
+        .any(|s| matches!(s.kind, StopKind::MateFailed | StopKind::MateSyncing))
+    {
+        return;
+    }
+    for f in [&snap.primary, &snap.secondary] {
+        let mate = &snap.unit(other(f.unit)).interfaces;
+        let failed: Vec<String> = f
+            .interfaces
+            .failed
+            .iter()
+            .filter(|i| Some(f.unit) == taking_over && !mate.failed.contains(i))
+            .cloned()
+            .collect();
+        if !failed.is_empty() {
+            let mut stop = Stop::new(StopKind::MateFailed, Some(f.unit));
+            stop.interfaces = failed;
+            pos.stops.push(stop);
+        } else if !f.interfaces.waiting.is_empty() {
+            let mut stop = Stop::new(StopKind::MateFailed, Some(f.unit));
+            stop.interfaces = f.interfaces.waiting.clone();
+            stop.waiting = true;
+            pos.stops.push(stop);
+        }
     }
 }
 

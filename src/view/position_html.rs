@@ -1,7 +1,9 @@
 //! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
 //! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), where
 //! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
-//! and `data-step`), the next step with its commands (or, for a hop whose runbook gives no
+//! and `data-step`), the next step with its commands (`[data-next-step]`, with `data-held`
+//! when a stop holds it: the step that follows once the stops are cleared, not one to take
+//! now) (or, for a hop whose runbook gives no
 //! command-line steps, why: `[data-no-steps]` with its kind and `data-hop`), the other
 //! reading, the plan from what the units run (`button[data-plan-from]` with `data-from`, `data-from2`), the button that
 //! takes the other reading (`button[data-choose-reading]`) and the lines not read.
@@ -88,6 +90,9 @@ pub fn html(
         out.push_str("<p data-next-step");
         attr(&mut out, "data-step", &n.step.to_string());
         attr(&mut out, "data-unit", n.role.as_str());
+        if n.held {
+            out.push_str(" data-held");
+        }
         out.push('>');
         inline_code(&mut out, &words::next(n));
         out.push_str("</p>");
@@ -105,6 +110,9 @@ pub fn html(
         out.push_str("<p data-alternative");
         attr(&mut out, "data-hop", &hop);
         attr(&mut out, "data-step", &step);
+        if n.as_ref().is_some_and(|n| n.held) {
+            out.push_str(" data-held");
+        }
         out.push('>');
         inline_code(
             &mut out,

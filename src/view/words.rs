@@ -2119,8 +2119,30 @@ pub mod position {
     }
 
     /// The next step: "next, step 3 on the primary unit (the active unit): `no failover
-    /// active`".
+    /// active`"; held by a stop, "next, once every stop above is cleared (not now): step 3 …";
+    /// a hop not started, its pre-checks and backup first: "next, hop 2's pre-checks and
+    /// backup first (…); then step 1 of hop 2 …".
     pub fn next(n: &NextStep) -> String {
+        let said = step(n);
+        let rest = said.strip_prefix("next, ").unwrap_or(&said);
+        let mut s = String::from("next, ");
+        if n.held {
+            s.push_str("once every stop above is cleared (not now): ");
+        }
+        if let Some(backup) = &n.prechecks {
+            s.push_str(&format!(
+                "hop {}'s pre-checks and backup first, as the runbook orders them (failover \
+                 healthy with every interface Normal, free flash on each unit, and the backup \
+                 `{backup}` that a rollback of this hop restores); then ",
+                n.hop
+            ));
+        }
+        s.push_str(rest);
+        s
+    }
+
+    /// The step itself, as [`next`] says it when nothing comes before it.
+    fn step(n: &NextStep) -> String {
         let (step, cmds) = (n.step, commands(n));
         let on = if n.system {
             format!(
@@ -2319,12 +2341,6 @@ pub mod position {
                 of a zero-downtime upgrade applies. Check that this is the right unit and turn \
                 failover on before going on."
                 .to_string(),
-            StopKind::MateSyncing if !s.interfaces.is_empty() => format!(
-                "{}'s interfaces {} are still Waiting: wait a minute and paste `show failover` \
-                 again before failing over.",
-                capital(who),
-                s.interfaces.join(", ")
-            ),
             StopKind::MateSyncing if s.sync.is_some() => format!(
                 "The configuration state reads {}, not Sync Done: wait, then paste `show \
                  failover state` again before failing over.",
@@ -2342,6 +2358,14 @@ pub mod position {
                  over or reload either unit: find why (`show failover history`), and paste \
                  `show failover` again once both groups are active on one unit.",
                 who
+            ),
+            StopKind::MateFailed if s.waiting && !s.interfaces.is_empty() => format!(
+                "{}'s interfaces {} are still Waiting, and a failover needs every interface \
+                 Normal: do not fail over now. Wait until every one is Normal and paste `show \
+                 failover` again (one that stays Waiting, such as an interface with no standby \
+                 address, is one failover cannot test: find why first).",
+                capital(who),
+                s.interfaces.join(", ")
             ),
             StopKind::MateFailed if !s.interfaces.is_empty() => format!(
                 "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \

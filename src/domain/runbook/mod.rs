@@ -105,6 +105,19 @@ impl Setup {
     pub fn system_space(self) -> bool {
         self.multi_context || self.mode == Mode::ActiveActive
     }
+
+    /// The save once both units run the new release (the runbook's `write memory` step, and
+    /// the position's next step naming it): in the system execution space `write memory all
+    /// /noconfirm`, since a plain `write memory` there saves the system configuration only and
+    /// the contexts' migrated configurations would be lost at the next reload; `/noconfirm`
+    /// because `all` asks for a confirmation, which a pasted next line would answer.
+    pub fn save_command(self) -> &'static str {
+        if self.system_space() {
+            "write memory all /noconfirm"
+        } else {
+            "write memory"
+        }
+    }
 }
 
 /// The file names a hop's commands use; the person fills them in, defaults are derived.

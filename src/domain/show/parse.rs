@@ -827,8 +827,14 @@ impl Parser {
             format!("{prefix} {name}")
         };
         let s = state.to_ascii_lowercase();
-        let health = if s.contains("not-monitored") {
-            // Not monitored: its state decides nothing.
+        // No address (`0.0.0.0`: a diagnostic or management interface left unnumbered):
+        // failover has nothing to test it with, so it stays Waiting (or No Link) for good.
+        let unnumbered = rest
+            .split_once('(')
+            .and_then(|(_, r)| r.split_once(')'))
+            .is_some_and(|(address, _)| address.trim() == "0.0.0.0");
+        let health = if s.contains("not-monitored") || unnumbered {
+            // Not monitored, or not testable: its state decides nothing.
             Health::Normal
         } else if s.starts_with("failed") || s.starts_with("no link") || s.starts_with("link down")
         {

@@ -138,16 +138,10 @@ impl Writer<'_> {
         blocks
     }
 
-    /// The save once both units run the new release: in the system execution space `write
-    /// memory all`, since a plain `write memory` there saves the system configuration only
-    /// and the contexts' migrated configurations would be lost at the next reload; `/noconfirm`
-    /// because `all` asks for a confirmation, which a pasted next line would answer.
+    /// The save once both units run the new release (`Setup::save_command`, which the
+    /// position's next step names too), `changeto system` first where it belongs there.
     pub(super) fn save_all(&self) -> Vec<String> {
-        if self.setup.system_space() {
-            self.sys(&["write memory all /noconfirm"])
-        } else {
-            self.sys(&["write memory"])
-        }
+        self.sys(&[self.setup.save_command()])
     }
 
     /// The save of [`Writer::save_all`], as prose names it: `write memory all /noconfirm` in
