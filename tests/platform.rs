@@ -616,6 +616,7 @@ fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() 
     assert!(!runbook_html::cli_steps_apply(&s));
     let head = runbook_html::head(&s);
     assert!(head.contains("data-procedure=\"fxos\""), "{head}");
+    assert!(!head.contains("Commands by release"), "{head}");
     assert!(head.contains(
         "href=\"https://www.cisco.com/c/en/us/td/docs/security/firepower/fxos/upgrade/b_FXOSUpgrade/compatibility.html\""
     ));
@@ -625,6 +626,7 @@ fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() 
     // The change ticket: the notice, the hops, and no ASA command that would not apply.
     let md = markdown(&s, &Extras::default(), "#x");
     assert!(md.contains("**Procedure:** The Firepower 4100/9300 is upgraded through FXOS"));
+    assert!(!md.contains("Commands by release"), "{md}");
     assert!(md.contains("### Hop 1: 9.8(4) → 9.20(3)"));
     for command in [
         "boot system disk0:",
@@ -934,6 +936,9 @@ fn a_firepower_2100_plan_starting_before_9_13_is_on_the_platform_mode_path() {
             ),
             "{md}"
         );
+        // Page audit 3, item 4a: no ASA command steps, so no paragraph on their commands.
+        assert!(!head.contains("Commands by release"), "{head}");
+        assert!(!md.contains("Commands by release"), "{md}");
         assert!(md.contains("assumed: commonly cited, not verified here"));
         assert!(md.contains("make the upgraded unit active"));
         for command in [
