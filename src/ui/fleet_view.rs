@@ -230,6 +230,8 @@ fn apply(root: &Element) {
         "[data-fleet-error-area]",
         &fleet_html::errors(&planned.errors),
     );
+    let target = fleet_html::setting_error(&planned.errors, "target", &fleet.target);
+    mark_setting(root, "target", "[data-fleet-target]", target.as_deref());
     fill(
         root,
         "[data-fleet-results]",
@@ -243,6 +245,31 @@ fn apply(root: &Element) {
     });
     if more {
         append_later(root.clone(), generation, FIRST_ROWS);
+    }
+}
+
+/// Says a fleet-wide setting's error (`message`, none when it can be used) next to its field
+/// (`selector`), and marks the field invalid, described by it.
+fn mark_setting(root: &Element, field: &str, selector: &str, message: Option<&str>) {
+    let (Ok(Some(input)), Ok(Some(place))) = (
+        root.query_selector(selector),
+        root.query_selector(&format!("[data-fleet-setting-error=\"{field}\"]")),
+    ) else {
+        return;
+    };
+    match message {
+        Some(message) => {
+            place.set_text_content(Some(message));
+            let _ = place.remove_attribute("hidden");
+            let _ = input.set_attribute("aria-invalid", "true");
+            let _ = input.set_attribute("aria-describedby", &fleet_html::setting_error_id(field));
+        }
+        None => {
+            place.set_text_content(None);
+            let _ = place.set_attribute("hidden", "");
+            let _ = input.remove_attribute("aria-invalid");
+            let _ = input.remove_attribute("aria-describedby");
+        }
     }
 }
 

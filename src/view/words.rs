@@ -1553,6 +1553,20 @@ pub mod fleet {
         first line naming the fields is a header. Quote a field that holds a comma, a quote or a \
         line break (RFC 4180: \"edge, 1\"; a quote inside is doubled).";
     pub const TARGET: &str = "Target for lines without one";
+
+    /// A fleet-wide setting that cannot be used, said next to its field (`label`, e.g.
+    /// [`TARGET`]), quoting the `value` typed; the lines that fall back to it are not planned
+    /// (each said with its line).
+    pub fn setting_problem(
+        label: &str,
+        value: &str,
+        problem: &crate::domain::fleet::LineProblem,
+    ) -> String {
+        format!(
+            "{label} {}: {problem}. The lines without their own are not planned.",
+            super::quoted(value.trim())
+        )
+    }
     pub const RULES: &str = "Rule set";
     pub const PRESET: &str = "Preset for lines without one";
     pub const DEFAULT_PRESET: &str = "The default";
