@@ -284,6 +284,34 @@ fn each_models_ceiling_and_floor_refuse_and_its_range_plans() {
     }
 }
 
+/// Page audit 3, item 4b: a refused start release said "…and the primary unit runs 8.3(2)"
+/// when only one release was typed (both units run it): it says "the pair"; a mismatched pair
+/// names the unit.
+#[test]
+fn a_refused_start_release_names_the_pair_unless_the_units_differ() {
+    let refusal = |from2: Option<&str>| {
+        let s = analyse(&PlanQuery {
+            from: "8.3(2)".into(),
+            from2: from2.map(Into::into),
+            to: "9.8(4)".into(),
+            platform: Some(Platform::Asa5525x),
+            ..PlanQuery::default()
+        });
+        assert_eq!(s.verdict, Verdict::NoPath);
+        s.platform_limits
+            .iter()
+            .map(words::platform::limit)
+            .collect::<Vec<_>>()
+    };
+    for said in [refusal(None), refusal(Some("8.3(2)"))] {
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("the pair runs 8.3(2)"), "{said:?}");
+        assert!(!said[0].contains("unit runs"), "{said:?}");
+    }
+    let said = refusal(Some("8.6(1)"));
+    assert!(said[0].contains("the primary unit runs 8.3(2)"), "{said:?}");
+}
+
 #[test]
 fn a_second_unit_outside_the_range_is_refused_too() {
     let s = analyse(&PlanQuery {
@@ -437,7 +465,7 @@ fn a_preset_or_a_train_set_never_takes_the_plan_through_a_train_the_model_cannot
     let said = words::platform::limit(&s.platform_limits[0]);
     assert!(
         said.starts_with(
-            "ASA 5580 does not run the 8.6 train, and the primary unit runs 8.6(1): 8.6 is a \
+            "ASA 5580 does not run the 8.6 train, and the pair runs 8.6(1): 8.6 is a \
              platform train"
         ),
         "{said}"

@@ -1753,7 +1753,7 @@ pub mod platform {
                 // preset or switch brings it back (SPEC §5.1).
                 let which = match limit.which {
                     Limited::Target => format!("the target is {}", limit.release),
-                    Limited::Unit(unit) => format!("the {} runs {}", unit.label(), limit.release),
+                    Limited::Unit(unit) => format!("{} runs {}", runs(limit, unit), limit.release),
                 };
                 let what = match limit.which {
                     Limited::Target => "Choose a target it runs, or another model",
@@ -1770,10 +1770,20 @@ pub mod platform {
         let which = match limit.which {
             Limited::Target => format!("the target {} is {side} it", limit.release),
             Limited::Unit(unit) => {
-                format!("the {} runs {}, {side} it", unit.label(), limit.release)
+                format!("{} runs {}, {side} it", runs(limit, unit), limit.release)
             }
         };
         format!("{label} runs releases {range}; {which}: {what}.")
+    }
+
+    /// Who runs a unit's refused release: "the pair" when only one release was given (both
+    /// units run it), the unit of a mismatched pair otherwise.
+    fn runs(limit: &PlatformLimit, unit: crate::domain::runbook::Unit) -> String {
+        if limit.mismatched {
+            format!("the {}", unit.label())
+        } else {
+            "the pair".to_owned()
+        }
     }
 
     /// The documents behind a limit: the fact's source, and Cisco's compatibility guide to
