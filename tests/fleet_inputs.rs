@@ -288,34 +288,97 @@ fn a_bad_line_in_the_saved_fleet_keeps_the_rest() {
         ..SavedFleet::default()
     };
     let text = saved::encode(&good).replace("\nrules=", "\ncolour=blue\nrules=");
-    let (read, partly) = saved::decode_partly(&text);
-    assert_eq!(read, good);
-    let partly = partly.expect("the unknown key is said");
-    assert!(partly.kept);
-    let message = words::saved_unreadable(&partly.error.0.to_string(), partly.kept);
+    let read = saved::read(&text).expect("a saved fleet");
+    assert_eq!(read.saved, good);
     assert_eq!(
-        message,
-        "The saved fleet could not be read in full (line 3: unknown key 'colour'); what read \
-         was kept."
+        words::saved_read(&read).as_deref(),
+        Some(
+            "The saved fleet had a line that could not be read (line 3: unknown key 'colour'): \
+             it was dropped, the rest was kept. The saved text is left as it is until you \
+             change something here."
+        )
     );
-    // A value that does not decode loses that value only; a missing end loses nothing.
-    let text = saved::encode(&good).replace("target=9.12(4)", "target=%ZZ");
-    let (read, _) = saved::decode_partly(&text);
-    assert_eq!(
-        (read.target.as_str(), read.csv.as_str()),
-        ("", good.csv.as_str())
-    );
+    // A missing end loses nothing.
     let text = saved::encode(&good).replace("\nend", "");
-    assert_eq!(saved::decode_partly(&text).0, good);
+    assert_eq!(saved::read(&text).expect("read").saved, good);
     // A text that is no saved fleet keeps nothing, and says it was replaced.
-    let (read, partly) = saved::decode_partly("{\"json\":1}");
-    assert_eq!(read, SavedFleet::default());
-    let partly = partly.expect("said");
-    assert!(!partly.kept);
+    let error = saved::read("{\"json\":1}").expect_err("not a saved fleet");
     assert_eq!(
-        words::saved_unreadable(&partly.error.0.to_string(), partly.kept),
+        words::saved_unreadable(&error.0.to_string()),
         "The saved fleet could not be read (not a saved fleet); it was replaced."
     );
     // A text that reads whole has nothing to say.
-    assert_eq!(saved::decode_partly(&saved::encode(&good)), (good, None));
+    let read = saved::read(&saved::encode(&good)).expect("read");
+    assert!(read.whole());
+    assert_eq!((words::saved_read(&read), read.saved), (None, good));
+}
+
+/// Page audit 3, item 2: one bad percent escape in the saved fleet's `csv=` line lost the
+/// whole fleet (the box came up empty) while the message said "what read was kept". The line
+/// is kept, the bad escape as its own characters, and the message names the line.
+#[test]
+fn a_bad_escape_in_the_saved_fleet_keeps_the_line_as_written() {
+    let good = SavedFleet {
+        target: "9.12(4)".into(),
+        csv: "name,unit1\nedge-1,9.8(4)\n\"edge, 2\",9.8(3)\n".into(),
+        ..SavedFleet::default()
+    };
+    let text = saved::encode(&good).replace("edge-1", "edge%ZZ1");
+    let read = saved::read(&text).expect("a saved fleet");
+    assert_eq!(read.saved.target, "9.12(4)");
+    assert_eq!(
+        read.saved.csv,
+        "name,unit1\nedge%ZZ1,9.8(4)\n\"edge, 2\",9.8(3)\n"
+    );
+    assert!(read.dropped.is_empty() && !read.whole());
+    let said = words::saved_read(&read).expect("said");
+    assert!(
+        said.starts_with(
+            "The saved fleet had a line with a bad escape (line 5 (csv): bad escape at byte "
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("kept as written, each bad escape as its own characters"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with("left as it is until you change something here."),
+        "{said}"
+    );
+    // Escapes that are not UTF-8 are kept as written too; the good ones around them decode.
+    let text = saved::encode(&good).replace("target=9.12(4)", "target=9.12%28%E2%284)");
+    assert_eq!(
+        saved::read(&text).expect("read").saved.target,
+        "9.12(%E2(4)"
+    );
+    // The strict decoder still refuses it.
+    assert!(saved::decode(&text).is_err());
+}
+
+/// Page audit 3, item 1: a saved fleet a newer version wrote (`asa-planner-fleet v2`) was
+/// wiped: "could not be read …; it was replaced", the box and target empty. It is read as far
+/// as this version knows it, and said, like the single-pair page's `v2` record.
+#[test]
+fn a_saved_fleet_of_a_newer_version_is_read_and_left_as_it_is() {
+    let good = SavedFleet {
+        target: "9.12(4)".into(),
+        csv: "edge-1,9.8(4)\n".into(),
+        ..SavedFleet::default()
+    };
+    let text = saved::encode(&good)
+        .replace(" v1", " v2")
+        .replace("\nend", "\ntheme=dark\nend");
+    let read = saved::read(&text).expect("a saved fleet");
+    assert_eq!(read.saved, good);
+    assert_eq!(read.newer.as_deref(), Some("asa-planner-fleet v2"));
+    assert_eq!(
+        words::saved_read(&read).as_deref(),
+        Some(
+            "The saved fleet was written by a newer version of the planner ('asa-planner-fleet \
+             v2'): this page read what it knows of it (not line 6: unknown key 'theme') and \
+             does not save over it, so nothing of it is lost; what changes here is not kept \
+             between visits."
+        )
+    );
 }

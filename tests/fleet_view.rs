@@ -184,14 +184,44 @@ fn bad_lines_are_reported_by_line_and_field_and_the_others_plan() {
 fn a_fleet_wide_setting_that_cannot_be_used_is_reported_and_nothing_plans() {
     let fleet = PlannedFleet::plan(defaults("9.1("), "edge-1,8.2(5)\n");
     assert!(fleet.pairs.is_empty());
+    assert!(fleet_html::setting_error(&fleet.errors, "target", "9.1(").is_some());
+    assert!(!fleet_html::results(&fleet).contains("data-fleet>"));
+}
+
+/// Page audit 3, item 3: the fleet-wide target's error sat under "Lines not planned" as
+/// "target: unexpected character 'x' …", without the value or the field's label. It goes next
+/// to the field, quoting the value; the lines that fall back to it are still said by line.
+#[test]
+fn the_fleet_wide_target_s_error_is_said_next_to_its_field() {
+    let fleet = PlannedFleet::plan(
+        defaults("9.12(4)x"),
+        "edge-1,8.2(5)\nedge-2,9.8(4),,9.12(4)\n",
+    );
+    assert_eq!(fleet.pairs.len(), 1);
     let html = fleet_html::errors(&fleet.errors);
+    assert!(!html.contains("data-setting"), "{html}");
+    assert!(!html.contains(">target:"), "{html}");
     assert!(
-        html.contains(
-            "<li data-setting=\"target\" data-field=\"target\">target: release ends too early"
-        ),
+        html.contains("<li data-line=\"1\" data-field=\"target\">line 1, field target: empty"),
         "{html}"
     );
-    assert!(!fleet_html::results(&fleet).contains("data-fleet>"));
+    assert_eq!(
+        fleet_html::setting_error(&fleet.errors, "target", " 9.12(4)x").as_deref(),
+        Some(
+            "Target for lines without one '9.12(4)x': unexpected character 'x' at position 8 \
+             after the release. The lines without their own are not planned."
+        )
+    );
+    assert_eq!(fleet_html::setting_error(&fleet.errors, "preset", ""), None);
+    // The shell has the place, hidden, for the page to fill.
+    let shell = fleet_html::shell(&Default::default());
+    assert!(
+        shell.contains(
+            "<p class=\"fleet-setting-error\" role=\"alert\" hidden id=\"fleet-target-error\" \
+             data-fleet-setting-error=\"target\"></p>"
+        ),
+        "{shell}"
+    );
 }
 
 #[test]

@@ -284,6 +284,34 @@ fn each_models_ceiling_and_floor_refuse_and_its_range_plans() {
     }
 }
 
+/// Page audit 3, item 4b: a refused start release said "…and the primary unit runs 8.3(2)"
+/// when only one release was typed (both units run it): it says "the pair"; a mismatched pair
+/// names the unit.
+#[test]
+fn a_refused_start_release_names_the_pair_unless_the_units_differ() {
+    let refusal = |from2: Option<&str>| {
+        let s = analyse(&PlanQuery {
+            from: "8.3(2)".into(),
+            from2: from2.map(Into::into),
+            to: "9.8(4)".into(),
+            platform: Some(Platform::Asa5525x),
+            ..PlanQuery::default()
+        });
+        assert_eq!(s.verdict, Verdict::NoPath);
+        s.platform_limits
+            .iter()
+            .map(words::platform::limit)
+            .collect::<Vec<_>>()
+    };
+    for said in [refusal(None), refusal(Some("8.3(2)"))] {
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("the pair runs 8.3(2)"), "{said:?}");
+        assert!(!said[0].contains("unit runs"), "{said:?}");
+    }
+    let said = refusal(Some("8.6(1)"));
+    assert!(said[0].contains("the primary unit runs 8.3(2)"), "{said:?}");
+}
+
 #[test]
 fn a_second_unit_outside_the_range_is_refused_too() {
     let s = analyse(&PlanQuery {
@@ -437,7 +465,7 @@ fn a_preset_or_a_train_set_never_takes_the_plan_through_a_train_the_model_cannot
     let said = words::platform::limit(&s.platform_limits[0]);
     assert!(
         said.starts_with(
-            "ASA 5580 does not run the 8.6 train, and the primary unit runs 8.6(1): 8.6 is a \
+            "ASA 5580 does not run the 8.6 train, and the pair runs 8.6(1): 8.6 is a \
              platform train"
         ),
         "{said}"
@@ -616,6 +644,7 @@ fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() 
     assert!(!runbook_html::cli_steps_apply(&s));
     let head = runbook_html::head(&s);
     assert!(head.contains("data-procedure=\"fxos\""), "{head}");
+    assert!(!head.contains("Commands by release"), "{head}");
     assert!(head.contains(
         "href=\"https://www.cisco.com/c/en/us/td/docs/security/firepower/fxos/upgrade/b_FXOSUpgrade/compatibility.html\""
     ));
@@ -625,6 +654,7 @@ fn on_the_firepower_4100_9300_the_page_says_fxos_and_shows_no_asa_cli_runbook() 
     // The change ticket: the notice, the hops, and no ASA command that would not apply.
     let md = markdown(&s, &Extras::default(), "#x");
     assert!(md.contains("**Procedure:** The Firepower 4100/9300 is upgraded through FXOS"));
+    assert!(!md.contains("Commands by release"), "{md}");
     assert!(md.contains("### Hop 1: 9.8(4) → 9.20(3)"));
     for command in [
         "boot system disk0:",
@@ -934,6 +964,9 @@ fn a_firepower_2100_plan_starting_before_9_13_is_on_the_platform_mode_path() {
             ),
             "{md}"
         );
+        // Page audit 3, item 4a: no ASA command steps, so no paragraph on their commands.
+        assert!(!head.contains("Commands by release"), "{head}");
+        assert!(!md.contains("Commands by release"), "{md}");
         assert!(md.contains("assumed: commonly cited, not verified here"));
         assert!(md.contains("make the upgraded unit active"));
         for command in [

@@ -304,8 +304,9 @@ async fn saved_state_keeps_what_reads_and_a_newer_record_is_not_saved_over() {
     assert_eq!(value(&root, "#from"), "9.8(4)");
     assert_eq!(value(&root, "#to"), "9.12(4)");
     let said = banner(&root);
+    assert!(said.contains("(line 3: unknown key 'colour')"), "{said}");
     assert!(
-        said.contains("(line 3: unknown key 'colour'; line 5: bad escape at byte 2)"),
+        said.contains("(line 5 (server): bad escape at byte 2): it was kept as written"),
         "{said}"
     );
     assert!(said.contains("the rest was kept"), "{said}");
@@ -343,6 +344,63 @@ async fn saved_state_keeps_what_reads_and_a_newer_record_is_not_saved_over() {
     let _root = mount_page();
     until("the state saved", || {
         storage().get_item(STORAGE_KEY).ok().flatten().is_some()
+    })
+    .await;
+}
+
+/// Page audit 3, item 2: a bad escape in the saved `fragment=` line dropped the saved plan
+/// (the release fields came up empty) and storage was written over at once. The plan is read
+/// with the escape as its own characters, the banner names the line, and the record stays as
+/// it is until the person changes something.
+#[wasm_bindgen_test]
+async fn a_bad_escape_in_the_saved_plan_keeps_it_until_a_change() {
+    let storage = || {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .expect("storage")
+    };
+    frame().await;
+    clear_storage();
+    let saved = "asa-planner-state v1\n\
+                 fragment=from%3D9.8(4)%ZZ%26to%3D9.12(4)%26server%3D10.0.0.5\n\
+                 link=from%3D9.8(4)%26to%3D9.12(4)%26server%3D10.0.0.5\n\
+                 server=\nlist_draft=8.2(5)%2C9.1(7)\nend";
+    storage().set_item(STORAGE_KEY, saved).expect("saved");
+    set_fragment("");
+    let root = mount_page();
+    until("the saved plan", || {
+        query(&root, "#to").is_some() && value(&root, "#to") == "9.12(4)"
+    })
+    .await;
+    assert_eq!(value(&root, "#from"), "9.8(4)%ZZ");
+    let said = query_all(&root, "[data-banner=\"saved state\"]")
+        .iter()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    assert!(
+        said.contains("(line 2 (fragment): bad escape at byte 14): it was kept as written"),
+        "{said}"
+    );
+    assert!(
+        said.contains("left as it is until you change something"),
+        "{said}"
+    );
+    for _ in 0..4 {
+        frame().await;
+    }
+    assert_eq!(
+        storage().get_item(STORAGE_KEY).ok().flatten().as_deref(),
+        Some(saved),
+        "not written over before a change"
+    );
+    type_into(&root, "#from", "9.8(4)");
+    until("the mended plan saved", || {
+        storage()
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|s| s.contains("from%3D9.8(4)%26to%3D9.12(4)"))
     })
     .await;
 }

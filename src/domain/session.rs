@@ -309,6 +309,9 @@ pub struct PlatformLimit {
     pub platform: Platform,
     pub release: Release,
     pub which: Limited,
+    /// Whether the pair is mismatched (a second unit's release given, another than the
+    /// first's): a unit's limit then names the unit; otherwise both units run `release`.
+    pub mismatched: bool,
     /// The bound it falls outside of, with its source or "assumed".
     pub limit: Limit,
 }
@@ -813,6 +816,9 @@ fn refused_by_platform(session: &mut Session, units: [(Unit, Release); 2], to: R
         return false;
     };
     let secondary = session.from2.as_ref().and_then(|f| f.release);
+    // A second unit on the first's release is the same refusal: said once, of the pair.
+    let secondary = secondary.filter(|&s| s != units[0].1);
+    let mismatched = secondary.is_some();
     let typed = [
         (Limited::Unit(Unit::Primary), Some(units[0].1)),
         (Limited::Unit(Unit::Secondary), secondary),
@@ -825,6 +831,7 @@ fn refused_by_platform(session: &mut Session, units: [(Unit, Release); 2], to: R
                 platform: p,
                 release,
                 which,
+                mismatched,
                 limit,
             });
         }

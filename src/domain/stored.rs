@@ -146,6 +146,7 @@ const FORMAT: Format = Format {
         "link",
     ],
     lists: 1 << 2,
+    max: MAX_STORED,
 };
 
 /// Encodes `stored` as text (versioned). [`decode`] reads it back exactly.
@@ -181,8 +182,11 @@ pub fn decode(text: &str) -> Result<Stored, StoredError> {
     if let Some(header) = read.newer {
         return Err(StoredError(Unread::NewerVersion { header }));
     }
-    match read.dropped.into_iter().next() {
-        Some(unread) => Err(StoredError(unread)),
+    if let Some(unread) = read.dropped.into_iter().next() {
+        return Err(StoredError(unread));
+    }
+    match read.loose.into_iter().next() {
+        Some(Loose { line, error, .. }) => Err(StoredError(Unread::Value { line, error })),
         None => Ok(read.stored),
     }
 }
@@ -200,13 +204,40 @@ pub struct Read {
     /// characters): this version read the keys it knows, and the page must not save over the
     /// record, whose other lines this version cannot write back.
     pub newer: Option<String>,
+    /// The lines kept whose value had a bad escape (`%` not followed by two hex digits, or
+    /// escapes that are not UTF-8): read with each such escape as its own characters
+    /// ([`decode_lenient`]), so a damaged plan is kept for the person to see and mend.
+    pub loose: Vec<Loose>,
+}
+
+/// A line of saved text kept although its value had a bad escape: the value was read with the
+/// escape as its literal characters.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Loose {
+    /// The 1-based line.
+    pub line: usize,
+    /// The line's key (`fragment`, `csv`).
+    pub key: &'static str,
+    /// The first bad escape in it.
+    pub error: StrictError,
+}
+
+impl fmt::Display for Loose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {} ({}): {}", self.line, self.key, self.error)
+    }
 }
 
 /// Reads a saved text line by line, keeping every line that reads (see [`Read`]). An error
 /// only for text that is not planner state at all, or too long to be.
+///
+/// A value with a bad escape is kept, the escape read as its own characters, and said
+/// ([`Read::loose`]): the saved plan is what the person typed, and a damaged `%` in it must not
+/// empty the release fields.
 pub fn read(text: &str) -> Result<Read, StoredError> {
     let mut out = Read::default();
     let stored = &mut out.stored;
+    let loose = &mut out.loose;
     let (newer, dropped) = FORMAT.read_lenient(text, |entry| {
         let slot = match entry.key {
             0 => &mut stored.fragment,
@@ -218,17 +249,62 @@ pub fn read(text: &str) -> Result<Read, StoredError> {
                 let Some((release, image)) = entry.raw.split_once('=') else {
                     return Err(StoredError(Unread::NotImage { line: entry.number }));
                 };
-                let image = (entry.decode(release)?, entry.decode(image)?);
+                let image = (entry.keep(release, loose), entry.keep(image, loose));
                 stored.images.push(image);
                 return Ok(());
             }
         };
-        *slot = entry.value()?;
+        *slot = entry.keep(entry.raw, loose);
         Ok(())
     })?;
     out.newer = newer;
     out.dropped = dropped;
     Ok(out)
+}
+
+/// Decodes a saved value as [`decode_strict`] does, but keeps what it would refuse: a `%` not
+/// followed by two hex digits, and escapes whose bytes are not UTF-8, stay as their own
+/// characters (`%ZZ`, `%E2`). `+` is not special. The first thing refused comes with it.
+pub fn decode_lenient(text: &str) -> (String, Option<StrictError>) {
+    let error = decode_strict(text).err();
+    if error.is_none() {
+        return (decode_strict(text).unwrap_or_default(), None);
+    }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let escape = |bytes: &[u8], i: usize| -> Option<u8> {
+        Some(hex(*bytes.get(i + 1)?)? << 4 | hex(*bytes.get(i + 2)?)?)
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if escape(bytes, i).is_none() {
+            // Literal text up to the next good escape: `text` is UTF-8, so this is too.
+            let mut end = i + 1;
+            while end < bytes.len() && !(bytes[end] == b'%' && escape(bytes, end).is_some()) {
+                end += 1;
+            }
+            out.push_str(&text[i..end]);
+            i = end;
+            continue;
+        }
+        // A run of escapes: what is UTF-8 decoded, the rest kept as written.
+        let start = i;
+        let mut run = Vec::new();
+        while let Some(b) = escape(bytes, i) {
+            run.push(b);
+            i += 3;
+        }
+        let mut at = start;
+        for chunk in run.utf8_chunks() {
+            out.push_str(chunk.valid());
+            at += 3 * chunk.valid().len();
+            let bad = 3 * chunk.invalid().len();
+            out.push_str(&text[at..at + bad]);
+            at += bad;
+        }
+    }
+    (out, error)
 }
 
 /// Puts back into `query`, read from the link `hash` (without `#`), the text of the release
@@ -288,6 +364,8 @@ pub(crate) struct Format {
     pub keys: &'static [&'static str],
     /// The keys that may repeat, as bits by index in `keys`.
     pub lists: u32,
+    /// Largest text read (bytes; [`MAX_STORED`] for the planner's state).
+    pub max: usize,
 }
 
 /// One `key=value` line of a saved text, its value not yet decoded.
@@ -296,6 +374,8 @@ pub(crate) struct Entry<'t> {
     pub number: usize,
     /// The key's index in [`Format::keys`].
     pub key: usize,
+    /// The key.
+    pub name: &'static str,
     pub raw: &'t str,
 }
 
@@ -303,6 +383,22 @@ impl Entry<'_> {
     /// The value, percent-decoded.
     pub fn value(&self) -> Result<String, StoredError> {
         self.decode(self.raw)
+    }
+
+    /// A part of the value, decoded leniently ([`decode_lenient`]): its first bad escape,
+    /// if any, is added to `loose`.
+    pub fn keep(&self, text: &str, loose: &mut Vec<Loose>) -> String {
+        let (value, error) = decode_lenient(text);
+        if let Some(error) = error {
+            if !loose.iter().any(|l| l.line == self.number) {
+                loose.push(Loose {
+                    line: self.number,
+                    key: self.name,
+                    error,
+                });
+            }
+        }
+        value
     }
 
     /// A part of the value, percent-decoded.
@@ -375,6 +471,7 @@ impl Format {
             entry(Entry {
                 number,
                 key: index,
+                name: self.keys[index],
                 raw,
             })?;
         }
@@ -398,7 +495,7 @@ impl Format {
         text: &'t str,
         mut entry: impl FnMut(Entry<'t>) -> Result<(), StoredError>,
     ) -> Result<(Option<String>, Vec<Unread>), StoredError> {
-        if text.len() > MAX_STORED {
+        if text.len() > self.max {
             return Err(StoredError(Unread::TooLong { bytes: text.len() }));
         }
         let family = self.header.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -445,6 +542,7 @@ impl Format {
             let read = entry(Entry {
                 number,
                 key: index,
+                name: self.keys[index],
                 raw,
             });
             match read {

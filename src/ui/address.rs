@@ -25,20 +25,24 @@ pub fn initial_state() -> State {
     let mut lines = Vec::new();
     let hash = browser::hash();
     let mut saved = None;
-    let mut held = false;
+    let mut held = browser::Hold::None;
     if let Some(text) = browser::load_saved() {
         match stored::read(&text) {
             Ok(read) => {
                 // Lines that did not read are dropped one by one, and said; a record a newer
-                // version wrote is not saved over (its other lines would be lost).
+                // version wrote is not saved over (its other lines would be lost), and one that
+                // read in part not until the person changes something.
                 if let Some(text) = words::saved_state_read(&read) {
                     lines.push(BannerLine {
                         source: "saved state",
                         text,
                         is_error: true,
                     });
+                    held = browser::Hold::UntilChange;
                 }
-                held = read.newer.is_some();
+                if read.newer.is_some() {
+                    held = browser::Hold::Visit;
+                }
                 saved = Some(read.stored);
             }
             Err(e) => lines.push(BannerLine {
@@ -129,10 +133,16 @@ pub fn use_address(state: &State, planner: &Planner) -> Rc<Fitted> {
     {
         let last_written = last_written.clone();
         let picks_written = use_mut_ref(|| state.picks);
+        let first = use_mut_ref(|| true);
         let deps = (query.clone(), state.list_draft.clone(), state.picks);
         let fitted = fitted.clone();
         let planner = planner.clone();
         use_effect_with(deps, move |deps| {
+            // The first run writes the state the page opened with; any later one a change, which
+            // lets a record that read only in part be written over (`browser::Hold`).
+            if !first.replace(false) {
+                browser::saved_changed();
+            }
             let (_, list_draft, picks) = deps.clone();
             let shown = fitted.fragment.clone();
             *last_written.borrow_mut() = shown.clone();

@@ -301,22 +301,42 @@ pub fn load_saved() -> Option<String> {
 /// Saves `text`; false when the browser refused (quota, privacy mode). Nothing is written, and
 /// that is no refusal, while [`hold_saved`] holds it.
 fn save(text: &str) -> bool {
-    if SAVED_HELD.with(Cell::get) {
+    if SAVED_HELD.with(Cell::get) != Hold::None {
         return true;
     }
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
-thread_local! {
-    /// The saved state is not written over during this visit ([`hold_saved`]).
-    static SAVED_HELD: Cell<bool> = const { Cell::new(false) };
+/// Whether the saved state may be written over ([`hold_saved`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Hold {
+    /// Written as the page changes.
+    None,
+    /// Not written during this visit: a record a newer version of the planner wrote holds
+    /// lines this version cannot write back (`stored::Read::newer`).
+    Visit,
+    /// Not written until the person changes something ([`saved_changed`]): a record that read
+    /// only in part stays as it was while the page shows what read of it.
+    UntilChange,
 }
 
-/// Keeps the saved state as it is for the rest of this visit (`hold`), or writes it again: a
-/// record a newer version of the planner wrote holds lines this version cannot write back
-/// (`stored::Read::newer`).
-pub fn hold_saved(hold: bool) {
+thread_local! {
+    /// Whether the saved state is written over ([`hold_saved`]).
+    static SAVED_HELD: Cell<Hold> = const { Cell::new(Hold::None) };
+}
+
+/// Keeps the saved state as it is (see [`Hold`]), or writes it again (`Hold::None`).
+pub fn hold_saved(hold: Hold) {
     SAVED_HELD.with(|h| h.set(hold));
+}
+
+/// The person changed something: a record held until then is written from now on.
+pub fn saved_changed() {
+    SAVED_HELD.with(|h| {
+        if h.get() == Hold::UntilChange {
+            h.set(Hold::None);
+        }
+    });
 }
 
 /// Puts `text` on the clipboard, then calls `done` with whether the browser took it: `true`

@@ -36,9 +36,11 @@ thread_local! {
 }
 
 /// Fills `root` with the fleet view, puts the saved fleet back in the box and plans it (with
-/// none, warms the planner up: [`warm_up`]). Saved text that does not read is reported (it
-/// came from storage) and replaced. A second
-/// call on the same root does nothing (its listeners would answer every click twice).
+/// none, warms the planner up: [`warm_up`]). A saved fleet that read only in part is said and
+/// kept as it is in storage: until the person changes something here, or, written by a newer
+/// version, for the whole visit ([`HOLD`]). Text that is no saved fleet at all is reported
+/// and replaced. A second call on the same root does nothing (its listeners would answer
+/// every click twice).
 pub fn mount(root: Element) {
     if root.has_attribute("data-fleet-mounted") {
         return;
@@ -48,31 +50,57 @@ pub fn mount(root: Element) {
     let _ = root.class_list().add_1("fleet-view");
     let (fleet, problem) = match stored_text() {
         None => (SavedFleet::default(), None),
-        Some(text) => {
-            // What reads is kept: a bad line of the saved text never wipes the whole fleet.
-            let (fleet, partly) = saved::decode_partly(&text);
-            let problem = partly.map(|p| words::saved_unreadable(&p.error.0.to_string(), p.kept));
-            (fleet, problem)
-        }
+        // What reads is kept: a bad line of the saved text never wipes the whole fleet.
+        Some(text) => match saved::read(&text) {
+            Ok(read) => {
+                let hold = if read.newer.is_some() {
+                    Hold::Visit
+                } else if read.whole() {
+                    Hold::None
+                } else {
+                    Hold::UntilChange
+                };
+                HOLD.with(|h| h.set(hold));
+                (read.saved.clone(), words::saved_read(&read))
+            }
+            Err(e) => (
+                SavedFleet::default(),
+                Some(words::saved_unreadable(&e.0.to_string())),
+            ),
+        },
     };
     root.set_inner_html(&fleet_html::shell(&fleet));
     listen(&root, "click", on_click);
     listen(&root, "input", on_edit);
     listen(&root, "change", on_change);
-    match problem {
-        Some(message) => {
-            notice(&root, &message, "saved");
-            save_or_say(&root, &fleet);
-            if fleet.csv.trim().is_empty() {
-                warm_up(root, WARM_UP_ROUNDS);
-            } else {
-                apply(&root);
-                // The notice about the saved text stays (apply says nothing when it saves).
-            }
-        }
-        None if !fleet.csv.trim().is_empty() => apply(&root),
-        None => warm_up(root, WARM_UP_ROUNDS),
+    if let Some(message) = &problem {
+        notice(&root, message, "saved");
+        save_or_say(&root, &fleet);
     }
+    if fleet.csv.trim().is_empty() {
+        warm_up(root, WARM_UP_ROUNDS);
+    } else {
+        // The notice about the saved text stays (apply says nothing when it saves).
+        apply(&root);
+    }
+}
+
+/// Whether the saved fleet may be written over.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    /// Saved as the form changes.
+    None,
+    /// Not saved during this visit: a newer version wrote it, with lines this one cannot
+    /// write back.
+    Visit,
+    /// Not saved until the person changes something: it read only in part, and stays as it
+    /// was while the box shows what read of it.
+    UntilChange,
+}
+
+thread_local! {
+    /// Whether the saved fleet may be written over ([`Hold`]).
+    static HOLD: Cell<Hold> = const { Cell::new(Hold::None) };
 }
 
 /// Plans and writes a made-up fleet with the form's settings, a round per frame once the empty
@@ -142,14 +170,25 @@ fn on_click(root: &Element, event: &Event) {
 
 /// Typing in the box or a setting: saved at once, so nothing typed is lost on a reload.
 fn on_edit(root: &Element, _event: &Event) {
+    changed();
     save_or_say(root, &form(root));
 }
 
 fn on_change(root: &Element, event: &Event) {
+    changed();
     match origin(event, "input[data-fleet-file]") {
         Some(input) => load_file(root, input),
         None => save_or_say(root, &form(root)),
     }
+}
+
+/// The person changed something: a saved fleet held until then is saved over from now on.
+fn changed() {
+    HOLD.with(|h| {
+        if h.get() == Hold::UntilChange {
+            h.set(Hold::None);
+        }
+    });
 }
 
 /// Reads the file chosen into the box (replacing its text: the person asked for the file),
@@ -191,6 +230,8 @@ fn apply(root: &Element) {
         "[data-fleet-error-area]",
         &fleet_html::errors(&planned.errors),
     );
+    let target = fleet_html::setting_error(&planned.errors, "target", &fleet.target);
+    mark_setting(root, "target", "[data-fleet-target]", target.as_deref());
     fill(
         root,
         "[data-fleet-results]",
@@ -204,6 +245,31 @@ fn apply(root: &Element) {
     });
     if more {
         append_later(root.clone(), generation, FIRST_ROWS);
+    }
+}
+
+/// Says a fleet-wide setting's error (`message`, none when it can be used) next to its field
+/// (`selector`), and marks the field invalid, described by it.
+fn mark_setting(root: &Element, field: &str, selector: &str, message: Option<&str>) {
+    let (Ok(Some(input)), Ok(Some(place))) = (
+        root.query_selector(selector),
+        root.query_selector(&format!("[data-fleet-setting-error=\"{field}\"]")),
+    ) else {
+        return;
+    };
+    match message {
+        Some(message) => {
+            place.set_text_content(Some(message));
+            let _ = place.remove_attribute("hidden");
+            let _ = input.set_attribute("aria-invalid", "true");
+            let _ = input.set_attribute("aria-describedby", &fleet_html::setting_error_id(field));
+        }
+        None => {
+            place.set_text_content(None);
+            let _ = place.set_attribute("hidden", "");
+            let _ = input.remove_attribute("aria-invalid");
+            let _ = input.remove_attribute("aria-describedby");
+        }
     }
 }
 
@@ -326,8 +392,12 @@ fn stored_text() -> Option<String> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()
 }
 
-/// Saves the form; false when the browser refused (no storage, quota, privacy mode).
+/// Saves the form; false when the browser refused (no storage, quota, privacy mode). Nothing
+/// is written, and that is no refusal, while the saved fleet is held ([`Hold`]).
 fn save(fleet: &SavedFleet) -> bool {
+    if HOLD.with(Cell::get) != Hold::None {
+        return true;
+    }
     storage().is_some_and(|s| {
         let saved: Result<(), JsValue> = s.set_item(STORAGE_KEY, &saved::encode(fleet));
         saved.is_ok()

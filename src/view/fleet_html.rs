@@ -6,7 +6,7 @@
 //!
 //! Hooks: `[data-fleet-empty]` when the box holds no pair and no bad line,
 //! `[data-fleet-errors]` with a `li[data-line][data-field]` per bad field (a fleet-wide
-//! setting's `li[data-setting]`), `[data-fleet-counts]`, `table[data-fleet]` with a
+//! setting's error is next to its field: `p[data-fleet-setting-error]`), `[data-fleet-counts]`, `table[data-fleet]` with a
 //! `tr[data-pair]` per pair, [`ROWS_PER_BODY`] to a `<tbody>` (`data-line`, `data-name`, `data-verdict`, `data-hops`; the name
 //! links to the pair's own plan), `[data-fleet-group]` per group (`data-hops`, `data-mode`, and
 //! a `li[data-name]` per pair), `[data-fleet-images]` with a `tr[data-release]` per image.
@@ -41,11 +41,13 @@ pub fn shell(saved: &SavedFleet) -> String {
     escape(&mut out, words::FORMAT);
     out.push_str(" <code>name,unit1,unit2,target,mode,preset,platform</code>. ");
     escape(&mut out, words::FORMAT_DETAILS);
-    out.push_str("</p><div class=\"fleet-defaults\"><label>");
+    out.push_str("</p><div class=\"fleet-defaults\"><div class=\"fleet-setting\"><label>");
     escape(&mut out, words::TARGET);
     out.push_str(" <input type=\"text\" data-fleet-target spellcheck=\"false\"");
     attr(&mut out, "value", &saved.target);
-    out.push_str("></label><label>");
+    out.push_str("></label>");
+    setting_error_place(&mut out, "target");
+    out.push_str("</div><label>");
     escape(&mut out, words::RULES);
     out.push_str(" <select data-fleet-rules>");
     let rules = RuleSet::from_value(&saved.rules).unwrap_or_default();
@@ -98,6 +100,35 @@ pub fn shell(saved: &SavedFleet) -> String {
     }
     out.push_str("</p><div data-fleet-results></div>");
     out
+}
+
+/// The place next to a fleet-wide setting's field where its error goes (`fleet_view` fills it
+/// and marks the field `aria-invalid`, described by it): `p[data-fleet-setting-error=field]`,
+/// id `fleet-{field}-error`, hidden while empty.
+fn setting_error_place(out: &mut String, field: &str) {
+    out.push_str("<p class=\"fleet-setting-error\" role=\"alert\" hidden");
+    attr(out, "id", &setting_error_id(field));
+    attr(out, "data-fleet-setting-error", field);
+    out.push_str("></p>");
+}
+
+/// The id of the place of a fleet-wide setting's error (`target`: `fleet-target-error`).
+pub fn setting_error_id(field: &str) -> String {
+    format!("fleet-{field}-error")
+}
+
+/// What to say next to the fleet-wide setting `field` (`target`, `preset`), whose field holds
+/// `value`, when it cannot be used: its label and the value quoted
+/// ([`words::setting_problem`]). `None` when it can be used.
+pub fn setting_error(errors: &[InputError], field: &str, value: &str) -> Option<String> {
+    let error = errors
+        .iter()
+        .find(|e| e.line.is_none() && e.field == field)?;
+    let label = match field {
+        "preset" => words::PRESET,
+        _ => words::TARGET,
+    };
+    Some(words::setting_problem(label, value, &error.problem))
 }
 
 fn option(out: &mut String, value: &str, label: &str, selected: bool) {
@@ -172,7 +203,11 @@ fn write_bodies(out: &mut String, pairs: &[PairPlan]) {
 
 /// The lines (and fleet-wide settings) that could not be used, one item per field; empty when
 /// there are none.
+///
+/// A fleet-wide setting's error is not among them: it goes next to its field
+/// ([`setting_error`]).
 pub fn errors(errors: &[InputError]) -> String {
+    let errors: Vec<&InputError> = errors.iter().filter(|e| e.line.is_some()).collect();
     if errors.is_empty() {
         return String::new();
     }
@@ -181,9 +216,8 @@ pub fn errors(errors: &[InputError]) -> String {
     out.push_str("</h3><ul data-fleet-errors>");
     for e in errors {
         out.push_str("<li");
-        match e.line {
-            Some(line) => attr(&mut out, "data-line", &line.to_string()),
-            None => attr(&mut out, "data-setting", e.field),
+        if let Some(line) = e.line {
+            attr(&mut out, "data-line", &line.to_string());
         }
         attr(&mut out, "data-field", e.field);
         out.push('>');

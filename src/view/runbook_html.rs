@@ -339,10 +339,15 @@ pub fn head(session: &Session) -> String {
         &mut out,
         &words::platform::image_names(session.platform, shared),
     );
-    out.push_str("</p><p class=\"runbook-panel-note\">");
-    inline_code(&mut out, words::RUNBOOK_COMMANDS);
-    plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);
     out.push_str("</p>");
+    // What the ASA commands rest on: only where the runbook gives them (not on the FXOS or
+    // platform-mode path, as in the Markdown).
+    if cli_steps_apply(session) {
+        out.push_str("<p class=\"runbook-panel-note\">");
+        inline_code(&mut out, words::RUNBOOK_COMMANDS);
+        plan_html::sources(&mut out, &words::RUNBOOK_SOURCES);
+        out.push_str("</p>");
+    }
     procedure_notice(&mut out, session);
     out
 }

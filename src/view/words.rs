@@ -282,6 +282,9 @@ pub fn saved_state_read(read: &crate::domain::stored::Read) -> Option<String> {
         ));
     }
     let mut parts = Vec::new();
+    if !read.loose.is_empty() {
+        parts.push(loose_lines("saved state", &read.loose));
+    }
     if !dropped.is_empty() {
         let (count, it) = match dropped.len() {
             1 => ("a line".to_owned(), "it was"),
@@ -300,7 +303,32 @@ pub fn saved_state_read(read: &crate::domain::stored::Read) -> Option<String> {
                 .to_owned(),
         );
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    (!parts.is_empty()).then(|| {
+        format!(
+            "{}; the saved text is left as it is until you change something here",
+            parts.join("; ")
+        )
+    })
+}
+
+/// What a saved text (`what`: "saved state", "the saved fleet") says of its lines kept with a
+/// bad escape (`stored::Read::loose`): where, and that the escape was kept as written.
+pub fn loose_lines(what: &str, loose: &[crate::domain::stored::Loose]) -> String {
+    let named: Vec<String> = loose.iter().take(5).map(ToString::to_string).collect();
+    let more = if loose.len() > named.len() {
+        "; …"
+    } else {
+        ""
+    };
+    let (count, it) = match loose.len() {
+        1 => ("a line", "it was"),
+        _ => ("lines", "they were"),
+    };
+    format!(
+        "{what} had {count} with a bad escape ({}{more}): {it} kept as written, each bad escape \
+         as its own characters, for you to check",
+        named.join("; ")
+    )
 }
 
 /// What of this plan's saved ticks was not read (SPEC §11), as the banner says it.
@@ -1525,6 +1553,20 @@ pub mod fleet {
         first line naming the fields is a header. Quote a field that holds a comma, a quote or a \
         line break (RFC 4180: \"edge, 1\"; a quote inside is doubled).";
     pub const TARGET: &str = "Target for lines without one";
+
+    /// A fleet-wide setting that cannot be used, said next to its field (`label`, e.g.
+    /// [`TARGET`]), quoting the `value` typed; the lines that fall back to it are not planned
+    /// (each said with its line).
+    pub fn setting_problem(
+        label: &str,
+        value: &str,
+        problem: &crate::domain::fleet::LineProblem,
+    ) -> String {
+        format!(
+            "{label} {}: {problem}. The lines without their own are not planned.",
+            super::quoted(value.trim())
+        )
+    }
     pub const RULES: &str = "Rule set";
     pub const PRESET: &str = "Preset for lines without one";
     pub const DEFAULT_PRESET: &str = "The default";
@@ -1544,13 +1586,73 @@ pub mod fleet {
     /// When the browser refuses to keep the fleet (storage off or full).
     pub const NOT_SAVED: &str = "This browser does not keep data for this page (storage is off \
         or full): the fleet is not saved between visits. Download it or keep the file.";
-    /// The saved fleet read only in part (`problem`: where and what, the stored text's words).
-    pub fn saved_unreadable(problem: &str, kept: bool) -> String {
-        if kept {
-            format!("The saved fleet could not be read in full ({problem}); what read was kept.")
-        } else {
-            format!("The saved fleet could not be read ({problem}); it was replaced.")
+    /// The saved fleet not read at all (`problem`: what, the stored text's words): not a saved
+    /// fleet, so the page writes its own over it.
+    pub fn saved_unreadable(problem: &str) -> String {
+        format!("The saved fleet could not be read ({problem}); it was replaced.")
+    }
+
+    /// What the view says of a saved fleet that read in part (`fleet::saved::read`): a newer
+    /// version's record read as far as this version knows it and left as it is; the lines
+    /// dropped and why; the lines kept with a bad escape; a missing end. `None` when it read
+    /// whole.
+    pub fn saved_read(read: &crate::domain::fleet::saved::Read) -> Option<String> {
+        use crate::domain::stored::Unread;
+        let named = |dropped: &[&Unread]| {
+            let named: Vec<String> = dropped.iter().take(5).map(ToString::to_string).collect();
+            let more = if dropped.len() > named.len() {
+                "; …"
+            } else {
+                ""
+            };
+            format!("{}{more}", named.join("; "))
+        };
+        let (cut, dropped): (Vec<&Unread>, Vec<&Unread>) = read
+            .dropped
+            .iter()
+            .partition(|u| matches!(u, Unread::Truncated));
+        let mut parts = Vec::new();
+        if let Some(header) = &read.newer {
+            let not = if dropped.is_empty() {
+                String::new()
+            } else {
+                format!(" (not {})", named(&dropped))
+            };
+            parts.push(format!(
+                "The saved fleet was written by a newer version of the planner ('{header}'): \
+                 this page read what it knows of it{not} and does not save over it, so nothing \
+                 of it is lost; what changes here is not kept between visits."
+            ));
+        } else if !dropped.is_empty() {
+            let (count, it) = match dropped.len() {
+                1 => ("a line".to_owned(), "it was"),
+                n => (format!("{n} lines"), "they were"),
+            };
+            parts.push(format!(
+                "The saved fleet had {count} that could not be read ({}): {it} dropped, the \
+                 rest was kept.",
+                named(&dropped)
+            ));
         }
+        if !read.loose.is_empty() {
+            let mut said = super::loose_lines("The saved fleet", &read.loose);
+            said.push('.');
+            parts.push(said);
+        }
+        if !cut.is_empty() {
+            parts.push(
+                "The saved fleet has no end line, so it may be cut short: every line of it that \
+                 reads was kept, the last one perhaps not whole."
+                    .to_owned(),
+            );
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        if read.newer.is_none() {
+            parts.push("The saved text is left as it is until you change something here.".into());
+        }
+        Some(parts.join(" "))
     }
     /// The export buttons: the format (the hook value) and the label.
     pub const EXPORTS: [(&str, &str); 3] = [
@@ -1651,7 +1753,7 @@ pub mod platform {
                 // preset or switch brings it back (SPEC §5.1).
                 let which = match limit.which {
                     Limited::Target => format!("the target is {}", limit.release),
-                    Limited::Unit(unit) => format!("the {} runs {}", unit.label(), limit.release),
+                    Limited::Unit(unit) => format!("{} runs {}", runs(limit, unit), limit.release),
                 };
                 let what = match limit.which {
                     Limited::Target => "Choose a target it runs, or another model",
@@ -1668,10 +1770,20 @@ pub mod platform {
         let which = match limit.which {
             Limited::Target => format!("the target {} is {side} it", limit.release),
             Limited::Unit(unit) => {
-                format!("the {} runs {}, {side} it", unit.label(), limit.release)
+                format!("{} runs {}, {side} it", runs(limit, unit), limit.release)
             }
         };
         format!("{label} runs releases {range}; {which}: {what}.")
+    }
+
+    /// Who runs a unit's refused release: "the pair" when only one release was given (both
+    /// units run it), the unit of a mismatched pair otherwise.
+    fn runs(limit: &PlatformLimit, unit: crate::domain::runbook::Unit) -> String {
+        if limit.mismatched {
+            format!("the {}", unit.label())
+        } else {
+            "the pair".to_owned()
+        }
     }
 
     /// The documents behind a limit: the fact's source, and Cisco's compatibility guide to

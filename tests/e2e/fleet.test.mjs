@@ -231,6 +231,74 @@ test("a pair's name opens its own plan; a reload keeps the fleet; corrupt saved 
   await rec.close();
 });
 
+// Page audit 3, items 1 and 2: a saved fleet a newer version wrote was wiped, and one bad
+// escape in the csv= line lost the whole fleet; storage was written over at once either way.
+test('a saved fleet of a newer version, or with a bad escape, is read, said and not written over', async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  const saved = () => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  const notice = page.locator('[data-fleet-notice][data-source="saved"]');
+
+  const v2 =
+    'asa-planner-fleet v2\ntarget=9.12(4)\nrules=guide-9x\npreset=\n' +
+    'csv=name%2Cunit1%0Aedge-1%2C9.8(4)%0A\ntheme=dark\nend';
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, v2]);
+  await page.reload();
+  await waitForFleetView(page);
+  await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
+  assert.equal(await page.inputValue('[data-fleet-input]'), 'name,unit1\nedge-1,9.8(4)\n');
+  assert.equal(await page.inputValue('[data-fleet-target]'), '9.12(4)');
+  assert.match(await notice.textContent(), /written by a newer version of the planner \('asa-planner-fleet v2'\).*does not save over it/);
+  assert.equal(await saved(), v2, 'not written over on opening');
+  await page.fill('[data-fleet-target]', '9.14(1)');
+  await page.click('button[data-fleet-apply]');
+  assert.equal(await saved(), v2, 'not written over during the visit');
+
+  const bad =
+    'asa-planner-fleet v1\ntarget=9.12(4)\nrules=guide-9x\npreset=\n' +
+    'csv=name%2Cunit1%0Aedge%ZZ1%2C9.8(4)%0A\nend';
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, bad]);
+  await page.reload();
+  await waitForFleetView(page);
+  await page.waitForSelector('table[data-fleet] tr[data-pair]', { state: 'attached' });
+  assert.equal(await page.inputValue('[data-fleet-input]'), 'name,unit1\nedge%ZZ1,9.8(4)\n');
+  assert.match(await notice.textContent(), /\(line 5 \(csv\): bad escape at byte \d+\): it was kept as written/);
+  await page.click('button[data-fleet-apply]');
+  assert.equal(await saved(), bad, 'not written over before a change');
+  await page.fill('[data-fleet-input]', 'name,unit1\nedge-1,9.8(4)\n');
+  assert.match(await saved(), /^asa-planner-fleet v1\n[^]*\ncsv=name,unit1%0Aedge-1,9.8\(4\)%0A\nend$/);
+  await rec.close();
+});
+
+// Page audit 3, item 3: the fleet-wide target's error is next to its field, which is marked.
+test("the fleet-wide target's error is said next to its field, quoting the value", async () => {
+  const rec = await openPage(env.browser, env.server.url('#fleet'));
+  const { page } = rec;
+  await waitForFleetView(page);
+  await page.fill('[data-fleet-input]', 'edge-1,8.2(5)\nedge-2,9.8(4),,9.12(4)\n');
+  await page.fill('[data-fleet-target]', '9.12(4)x');
+  await page.click('button[data-fleet-apply]');
+  const target = page.locator('[data-fleet-target]');
+  await page.waitForSelector('[data-fleet-target][aria-invalid="true"]');
+  const id = await target.getAttribute('aria-describedby');
+  const said = page.locator(`#${id}`);
+  assert.equal(await said.isVisible(), true);
+  assert.equal(
+    await said.textContent(),
+    "Target for lines without one '9.12(4)x': unexpected character 'x' at position 8 after the release. The lines without their own are not planned.",
+  );
+  const lines = await page.$$eval('[data-fleet-errors] li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(lines.length, 1, JSON.stringify(lines));
+  assert.match(lines[0], /^line 1, field target: empty/);
+  // Mended: the mark and the message go.
+  await page.fill('[data-fleet-target]', '9.12(4)');
+  await page.click('button[data-fleet-apply]');
+  await page.waitForSelector('[data-fleet-target]:not([aria-invalid])');
+  assert.equal(await said.isVisible(), false);
+  await rec.close();
+});
+
 /** A fleet of `n` pairs on six releases, one target: header, then a pair a line. */
 function bigFleet(n) {
   const releases = ['8.2(5)', '8.4(7)', '9.0(4)', '9.1(7)', '9.2(4)', '9.8(4)'];

@@ -1,7 +1,7 @@
 //! The page's fleet between visits: the box's text and the fleet-wide settings, kept in local
 //! storage under its own key (a fleet is too long for a link, and SPEC §13 keeps it out of the
-//! URL). Decoded strictly, like the single-pair state ([`crate::domain::stored`], whose
-//! envelope it shares): anything else is an error value, never a panic.
+//! URL). [`decode`] is strict; [`read`], which the page uses, keeps what reads, like the
+//! single-pair state ([`crate::domain::stored`], whose envelope it shares): never a panic.
 //!
 //! # Format (version 1)
 //!
@@ -21,7 +21,7 @@
 
 use crate::domain::query::PlanQuery;
 use crate::domain::rules::RuleSet;
-use crate::domain::stored::{Entry, Format, Kind, StoredError, Writer};
+use crate::domain::stored::{Format, Kind, Loose, StoredError, Unread, Writer, MAX_STORED};
 
 /// The first line of the current format.
 pub const HEADER: &str = "asa-planner-fleet v1";
@@ -31,6 +31,7 @@ const FORMAT: Format = Format {
     kind: Kind::Fleet,
     keys: &["target", "rules", "preset", "platform", "csv"],
     lists: 0,
+    max: MAX_STORED,
 };
 
 /// What the fleet view keeps: the box as typed and the fleet-wide settings.
@@ -88,55 +89,50 @@ pub fn decode(text: &str) -> Result<SavedFleet, StoredError> {
     Ok(saved)
 }
 
-/// A saved fleet that did not read whole: the first thing wrong, and whether anything of it
-/// was kept.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct PartlyRead {
-    pub error: StoredError,
-    pub kept: bool,
+/// What [`read`] made of a saved fleet: every line that read, and what it left (the view says
+/// it: `view::words::fleet::saved_read`).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Read {
+    pub saved: SavedFleet,
+    /// The lines dropped (a line that is not `key=value`, an unknown or repeated key, text after
+    /// `end`), and [`Unread::Truncated`] when the `end` line is missing.
+    pub dropped: Vec<Unread>,
+    /// The header, when a newer version wrote the record (cut to 30 characters): this version
+    /// read the keys it knows, and the page must not save over the record.
+    pub newer: Option<String>,
+    /// The lines kept whose value had a bad escape, read with the escape as its own characters
+    /// (`stored::decode_lenient`).
+    pub loose: Vec<Loose>,
 }
 
-/// Reads what can be read of a saved fleet: [`decode`]'s fleet when the text reads whole;
-/// otherwise every `key=value` line of the current format that reads (a line that does not,
-/// a repeated key or text after `end` is passed over) and the first error. A text longer than
-/// the saved texts' limit is read too: the fleet is what the person typed. Nothing of a text
-/// of another format or version is kept.
-pub fn decode_partly(text: &str) -> (SavedFleet, Option<PartlyRead>) {
-    let error = match decode(text) {
-        Ok(saved) => return (saved, None),
-        Err(error) => error,
-    };
-    let mut saved = SavedFleet::default();
-    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
-    let mut kept = false;
-    if lines.next() == Some(HEADER) {
-        let mut seen = [false; 5];
-        for (i, line) in lines.enumerate() {
-            if line == "end" {
-                break;
-            }
-            let Some((key, raw)) = line.split_once('=') else {
-                continue;
-            };
-            let Some(index) = FORMAT.keys.iter().position(|k| *k == key) else {
-                continue;
-            };
-            if seen[index] {
-                continue;
-            }
-            let entry = Entry {
-                number: i + 2,
-                key: index,
-                raw,
-            };
-            if let Ok(value) = entry.value() {
-                seen[index] = true;
-                kept = true;
-                *slot(&mut saved, index) = value;
-            }
-        }
+impl Read {
+    /// Whether the record read whole: nothing dropped, nothing kept loosely, this version's.
+    pub fn whole(&self) -> bool {
+        self.dropped.is_empty() && self.newer.is_none() && self.loose.is_empty()
     }
-    (saved, Some(PartlyRead { error, kept }))
+}
+
+/// Reads what can be read of a saved fleet, as the single-pair page reads its state
+/// (`stored::read`): every line of a known key, a value with a bad escape kept with the
+/// escape as its own characters, a record of a newer version read as far as this version knows
+/// it. A text longer than the saved texts' limit is read too: the fleet is what the person
+/// typed. An error only for text that is not a saved fleet at all.
+pub fn read(text: &str) -> Result<Read, StoredError> {
+    let mut out = Read::default();
+    let saved = &mut out.saved;
+    let loose = &mut out.loose;
+    // The limit is for the single-pair state: a fleet of thousands of pairs is longer.
+    let format = Format {
+        max: usize::MAX,
+        ..FORMAT
+    };
+    let (newer, dropped) = format.read_lenient(text, |entry| {
+        *slot(saved, entry.key) = entry.keep(entry.raw, loose);
+        Ok(())
+    })?;
+    out.newer = newer;
+    out.dropped = dropped;
+    Ok(out)
 }
 
 /// The field of `saved` for the key at `index` of the format's keys.
