@@ -16,6 +16,7 @@ import {
   waitForApp,
   planHops,
   waitForServiceWorker,
+  serverQuiet,
 } from './harness.mjs';
 
 const env = suite();
@@ -357,12 +358,7 @@ test('the fleet view works offline once the service worker is active', async () 
   await waitForFleetView(page);
   await waitForServiceWorker(page);
   await planFleet(page, 'a,8.2(5)\nb,9.1(', '9.1(7)');
-  // A request still being answered is logged when its answer ends: let the server fall quiet
-  // before going offline, so that only what is asked while offline is counted.
-  for (let before = -1; before !== env.server.requests.length; ) {
-    before = env.server.requests.length;
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await serverQuiet(env.server);
 
   await rec.context.setOffline(true);
   const served = env.server.requests.length;

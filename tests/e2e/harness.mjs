@@ -97,6 +97,18 @@ export async function launchBrowser() {
 }
 
 /**
+ * Waits until `server` has logged no request for 300 ms. A request still being answered is
+ * logged when its answer ends: before counting what reaches the server while offline, let
+ * what was asked online finish.
+ */
+export async function serverQuiet(server) {
+  for (let before = -1; before !== server.requests.length; ) {
+    before = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/**
  * Opens `url` in a fresh context and records what must never happen. Returns
  * `{ page, context, issues, close, assertClean }`; `close()` calls `assertClean()` first.
  * `issues` = { offOrigin: [url], consoleErrors: [text], pageErrors: [text], cspViolations: [text] }.

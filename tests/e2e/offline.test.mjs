@@ -3,7 +3,15 @@
 // shared link opened offline plans too. Nothing reaches the server while offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForApp, waitForServiceWorker, planHops } from './harness.mjs';
+import {
+  startServer,
+  launchBrowser,
+  openPage,
+  waitForApp,
+  waitForServiceWorker,
+  planHops,
+  serverQuiet,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -39,6 +47,7 @@ for (const sub of [false, true]) {
     const rec = await openPage(browser, server.url(link(FIRST), { sub }));
     const online = await assertPlans(rec.page, FIRST);
     await waitForServiceWorker(rec.page);
+    await serverQuiet(server);
 
     await rec.context.setOffline(true);
     const served = server.requests.length;
