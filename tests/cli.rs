@@ -1472,3 +1472,39 @@ fn an_image_name_for_another_release_is_warned_in_every_format() {
     .stdout
     .contains("Warning:"));
 }
+
+/// With --link-base every share link of a fleet's JSON is absolute: the groups' as well as the
+/// pairs' (a group's link opens its change plan from a ticket).
+#[test]
+fn a_fleets_json_groups_links_are_absolute_with_a_link_base() {
+    let csv = "name,unit1\na,8.2(5)\nb,9.8(4)\n";
+    let r = run(
+        &[
+            "fleet",
+            "-",
+            "--target",
+            "9.12(4)",
+            "--format",
+            "json",
+            "--link-base",
+            "https://tools.example.net/asa/",
+        ],
+        csv,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let shares: Vec<&str> = doc["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .chain(doc["pairs"].as_array().expect("pairs"))
+        .map(|g| g["share"].as_str().expect("a share link"))
+        .collect();
+    assert_eq!(shares.len(), 4);
+    assert!(
+        shares
+            .iter()
+            .all(|s| s.starts_with("https://tools.example.net/asa/#from=")),
+        "{shares:?}"
+    );
+}

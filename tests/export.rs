@@ -19,6 +19,7 @@ fn export(fragment: &str, images: &[HopImages]) -> String {
         images,
         minutes_per_reload: Some(25),
         made_on: Some("2026-12-01"),
+        names_not_used: "",
     };
     markdown(&analyse(&query), &extras, &format!("{BASE}#{query}"))
 }
@@ -329,4 +330,21 @@ fn a_fragment_link_is_said_to_be_one_and_the_settings_are_exported() {
             "     asdm image disk0:/asdm-7124.bin",
         ],
     );
+}
+
+/// A name the commands do not use is said in the export as on the page: a reviewer reading
+/// the ticket learns the typed file was left out, and which the commands name instead.
+#[test]
+fn names_the_commands_do_not_use_are_said_in_the_export() {
+    use asa_planner::view::fleet_export::change_plan;
+    let typed = query("from=9.8(4)&to=9.12(4)&server=10.0.0.5%20x&img=9.12(4):my%20image.bin");
+    let md = change_plan(&typed, &analyse(&typed), "#x");
+    assert!(
+        md.contains("> **Warning:** The TFTP server '10.0.0.5 x' holds a blank")
+            && md.contains("The image of 9.12(4) 'my image.bin' holds a blank"),
+        "{md}"
+    );
+    assert!(!md.contains("tftp://10.0.0.5 x") && !md.contains("disk0:/my image.bin"));
+    let clean = query("from=9.8(4)&to=9.12(4)&server=10.0.0.5");
+    assert!(!change_plan(&clean, &analyse(&clean), "#x").contains("not used"));
 }

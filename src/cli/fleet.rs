@@ -173,7 +173,7 @@ impl<'w, W: Write> Output<'w, W> {
             Format::Csv => Output::Csv(CsvRows::start(out)?.link_base(base)),
             Format::Json => {
                 let mut buffer = String::new();
-                let writer = FleetJson::start(&mut buffer);
+                let writer = FleetJson::start(&mut buffer).link_base(base);
                 Output::Json {
                     out,
                     writer,

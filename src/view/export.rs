@@ -31,6 +31,9 @@ pub struct Extras<'a> {
     pub minutes_per_reload: Option<u32>,
     /// `YYYY-MM-DD`, when known.
     pub made_on: Option<&'a str>,
+    /// Typed names the commands do not use, and why (`runbook_html::names_message`; empty
+    /// when every name is used): said beside the server, as the page says it.
+    pub names_not_used: &'a str,
 }
 
 /// The Markdown text for a change ticket; `link` is the share URL of the same plan.
@@ -273,6 +276,9 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
             .map_or(SERVER_PLACEHOLDER, |i| i.server.as_str());
         if cli {
             writeln!(md, "- {}: {}", words::SERVER_LABEL, code_span(server))?;
+        }
+        if !extras.names_not_used.is_empty() {
+            writeln!(md, "\n> **Warning:** {}\n", inline(extras.names_not_used))?;
         }
         if let Some(m) = extras.minutes_per_reload {
             writeln!(

@@ -15,16 +15,14 @@ use std::fmt::Write;
 /// The command line and the fleet export reach the export only through here, so that moving
 /// it touches this one call.
 pub fn change_plan(query: &PlanQuery, session: &Session, link: &str) -> String {
-    let images = hop_images(
-        session.hops(),
-        &query.server,
-        &query.typed_images(),
-        session.platform,
-    );
+    let typed = query.typed_images();
+    let images = hop_images(session.hops(), &query.server, &typed, session.platform);
+    let not_used = super::runbook_html::names_message(&query.server, &typed);
     let extras = Extras {
         images: &images,
         minutes_per_reload: query.minutes,
         made_on: None,
+        names_not_used: &not_used,
     };
     export::markdown(session, &extras, link)
 }

@@ -30,10 +30,12 @@ pub fn markdown(
 ) -> String {
     let hops = session.hops();
     let hop_images = runbook::hop_images(hops, server, images, session.platform);
+    let not_used = super::runbook_html::names_message(server, images);
     let extras = Extras {
         images: &hop_images,
         minutes_per_reload: None,
         made_on,
+        names_not_used: &not_used,
     };
     let mut md = export::markdown(session, &extras, link);
     let _ = log(&mut md, session, &hop_images, ticks, snap, position);

@@ -52,12 +52,22 @@ pub struct FleetJson {
     pairs: u64,
     /// Share link → the request's keys as written (the link carries every setting).
     requests: HashMap<String, String>,
+    /// The planner page's address, when the groups' share links are to be absolute, as the
+    /// pairs' are (`--link-base`).
+    base: Option<String>,
 }
 
 impl FleetJson {
     pub fn start(out: &mut String) -> FleetJson {
         let _ = write!(out, "{{\"schema\":{SCHEMA},\"kind\":\"fleet\",\"pairs\":[");
         FleetJson::default()
+    }
+
+    /// Makes the groups' share links absolute on the page at `base` (the caller does the
+    /// pairs', which it writes).
+    pub fn link_base(mut self, base: Option<&str>) -> FleetJson {
+        self.base = base.map(str::to_owned);
+        self
     }
 
     pub fn pair(&mut self, out: &mut String, pair: &PairPlan) {
@@ -106,7 +116,10 @@ impl FleetJson {
                 let _ = write!(out, ",\"platform\":");
                 optional(out, g.platform.map(|p| p.as_str()));
                 let _ = write!(out, ",\"hops\":{},\"share\":", g.hops());
-                string(out, &g.share);
+                match &self.base {
+                    Some(base) => string(out, &crate::domain::query::absolute_link(base, &g.share)),
+                    None => string(out, &g.share),
+                }
                 let _ = write!(out, ",\"pairs\":[{names}]}}");
             },
         );

@@ -47,7 +47,7 @@ impl PlannedFleet {
     /// (`query::absolute_link`), as `asa-planner fleet --format json --link-base URL` writes it.
     pub fn json_linked(&self, base: Option<&str>) -> String {
         let mut out = String::new();
-        let mut writer = FleetJson::start(&mut out);
+        let mut writer = FleetJson::start(&mut out).link_base(base);
         for pair in &self.pairs {
             match base {
                 Some(base) => {

@@ -39,10 +39,12 @@ fn markdown(props: &ShareBarProps, link: &str) -> String {
         props.session.platform,
     );
     let today = browser::today();
+    let not_used = crate::view::runbook_html::names_message(&settings.server, &settings.images);
     let extras = Extras {
         images: &images,
         minutes_per_reload: runbook::minutes_per_reload(&settings.minutes),
         made_on: today.as_deref(),
+        names_not_used: &not_used,
     };
     export::markdown(&props.session, &extras, link)
 }
