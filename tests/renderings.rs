@@ -117,6 +117,7 @@ fn export(fragment: &str) -> String {
         images: &images,
         minutes_per_reload: Some(25),
         made_on: Some("2026-12-01"),
+        names_not_used: "",
     };
     markdown(&s, &extras, &format!("https://tools.example.net/asa/#{q}"))
 }
