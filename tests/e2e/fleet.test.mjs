@@ -160,13 +160,11 @@ test('a pasted fleet plans: rows, the bad line by number, groups, images, the JS
   ]);
   assert.equal(download.suggestedFilename(), 'asa-fleet-plan.json');
   const json = await fs.readFile(await download.path(), 'utf8');
-  // Its pairs' links are whole: the planner's page beside the fleet's (issue #20 item 11), as
-  // `asa-planner fleet --link-base <that address>` writes them.
+  // Its pairs' and groups' links are whole: the planner's page beside the fleet's (issue #20
+  // item 11), as `asa-planner fleet --link-base <that address>` writes them.
   const base = `${env.server.origin}/`;
   const expected = (await fs.readFile(path.join(FIXTURES, 'fleet.json'), 'utf8'))
-    .split('\n')
-    .map((l) => (l.startsWith('{"line":') ? l.replace('"share":"#', `"share":"${base}#`) : l))
-    .join('\n');
+    .replaceAll('"share":"#', `"share":"${base}#`);
   assert.equal(json, expected);
   const [markdown] = await Promise.all([
     page.waitForEvent('download'),
