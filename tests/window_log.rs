@@ -112,6 +112,12 @@ fn the_executed_log_has_each_step_with_its_time_and_the_units_read() {
     );
     assert!(log.contains("- Position: "), "{log}");
     assert!(log.contains("- Next: "), "{log}");
+    // Commands in the log's sentences stay code, as in the runbook above them.
+    let next = log
+        .lines()
+        .find(|l| l.starts_with("- Next: "))
+        .expect("a Next line");
+    assert!(next.contains('`') && !next.contains("\\`"), "{next}");
 }
 
 #[test]

@@ -602,7 +602,7 @@ pub(crate) fn inline(text: &str) -> String {
 
 /// Our own prose with `code` spans: the spans are kept, the text between them is escaped.
 /// Text with an odd number of backticks is escaped whole.
-fn inline_keep_code(text: &str) -> String {
+pub(crate) fn inline_keep_code(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     if parts.len().is_multiple_of(2) {
         return inline(text);

@@ -7,7 +7,7 @@
 //! Only typed facts reach it: releases, states, image file names, the words' sentences. The
 //! pasted text itself never does, so its serial numbers and addresses cannot leak into it.
 
-use super::export::{self, inline, Extras};
+use super::export::{self, inline_keep_code, Extras};
 use super::words::position as pwords;
 use crate::domain::position::Position;
 use crate::domain::runbook::{self, Step};
@@ -51,8 +51,8 @@ fn step_line(
     what: &str,
 ) -> std::fmt::Result {
     match ticks.time(hop, id) {
-        Some(time) => writeln!(md, "- [x] {time} {label}: {}", inline(what)),
-        None => writeln!(md, "- [ ] {label}: {}", inline(what)),
+        Some(time) => writeln!(md, "- [x] {time} {label}: {}", inline_keep_code(what)),
+        None => writeln!(md, "- [ ] {label}: {}", inline_keep_code(what)),
     }
 }
 
@@ -99,26 +99,30 @@ fn log(
         for f in [&snap.primary, &snap.secondary] {
             if f.is_known() {
                 let known = f.release.is_none_or(|r| session.base.has_train(r.train()));
-                writeln!(md, "- {}", inline(&pwords::unit(f, known)))?;
+                writeln!(md, "- {}", inline_keep_code(&pwords::unit(f, known)))?;
             }
         }
         for d in &snap.disagreements {
-            writeln!(md, "- Read: {}", inline(&pwords::disagreement(d)))?;
+            writeln!(md, "- Read: {}", inline_keep_code(&pwords::disagreement(d)))?;
         }
         if let Some(pos) = position {
             for stop in &pos.stops {
-                writeln!(md, "- Stop: {}", inline(&pwords::stop(stop)))?;
+                writeln!(md, "- Stop: {}", inline_keep_code(&pwords::stop(stop)))?;
             }
             writeln!(
                 md,
                 "- Position: {}",
-                inline(&pwords::place_read(hops, pos.place, snap))
+                inline_keep_code(&pwords::place_read(hops, pos.place, snap))
             )?;
             if let Some(n) = &pos.next {
-                writeln!(md, "- Next: {}", inline(&pwords::next(n)))?;
+                writeln!(md, "- Next: {}", inline_keep_code(&pwords::next(n)))?;
             }
             if let Some((h, why)) = pos.no_steps {
-                writeln!(md, "- Next: {}", inline(&pwords::no_steps(hops, h, why)))?;
+                writeln!(
+                    md,
+                    "- Next: {}",
+                    inline_keep_code(&pwords::no_steps(hops, h, why))
+                )?;
             }
         }
     }
@@ -134,7 +138,7 @@ fn log(
         writeln!(
             md,
             "No command-line steps to tick: {}",
-            inline(&crate::view::words::platform::procedure(notice))
+            inline_keep_code(&crate::view::words::platform::procedure(notice))
         )?;
         return Ok(());
     }
@@ -159,7 +163,7 @@ fn log(
         writeln!(md, "Hop {}: {} → {}", i + 1, hop.from, hop.to)?;
         writeln!(md)?;
         if let Some(stop) = crate::view::words::hop_stop(session, i) {
-            writeln!(md, "{}", inline(&stop))?;
+            writeln!(md, "{}", inline_keep_code(&stop))?;
             continue;
         }
         for (j, s) in book.prechecks.iter().enumerate() {
