@@ -605,10 +605,11 @@ fn named_files(key: &'static str, raw: &str) -> Result<Vec<(String, String)>, Li
             _ => bad.push(percent::decode_lenient(item)),
         }
     }
-    if !bad.is_empty() {
-        return Err(LinkProblem::Files { key, items: bad });
+    if bad.is_empty() {
+        Ok(files)
+    } else {
+        Err(LinkProblem::Files { key, items: bad })
     }
-    Ok(files)
 }
 
 /// Writes a `release:file` list item: the release with its colons encoded, then the file.
