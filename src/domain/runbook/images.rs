@@ -205,12 +205,6 @@ pub fn server_or_placeholder(server: &str) -> &str {
     }
 }
 
-/// The highest release a plan reaches, `release` included (the plan's default image names
-/// keep one family up to it: [`platform::plan_image`]).
-pub fn top_release(hops: &[Hop], release: Release) -> Release {
-    hops.iter().map(|h| h.to).fold(release, Release::max)
-}
-
 /// The image file name of `release` in a plan whose hops use `images` (parallel to `hops`):
 /// the name given for a hop landing on or starting from it, else the default image of
 /// `platform`'s family.

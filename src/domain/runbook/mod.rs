@@ -15,8 +15,8 @@ mod images;
 pub use images::{
     asdm_key, default_image, doubtful_names, hop_images, image_doubt, image_of, minutes_per_reload,
     name_problem, path_default_image, plan_default_image, plan_family, server_or_placeholder,
-    top_release, typed_name, unused_names, DoubtfulName, ImageDoubt, NameProblem, UnusedName,
-    ASDM_KEY_PREFIX, IMAGE_ENDINGS, MAX_MINUTES_PER_RELOAD, SERVER_PLACEHOLDER,
+    typed_name, unused_names, DoubtfulName, ImageDoubt, NameProblem, UnusedName, ASDM_KEY_PREFIX,
+    IMAGE_ENDINGS, MAX_MINUTES_PER_RELOAD, SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;
