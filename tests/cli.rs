@@ -1401,7 +1401,8 @@ fn an_image_name_for_another_release_is_warned_in_every_format() {
     assert!(
         json.stdout.contains(&format!(
             "{{\"kind\":\"image-name\",\"field\":\"img\",\"release\":\"9.12(4)\",\
-             \"name\":\"asa821-k8.bin\",\"reads_as\":\"8.2(1)\",\"reason\":\"{said}\"}}"
+             \"name\":\"asa821-k8.bin\",\"reads_as\":\"8.2(1)\",\"doubt\":\"other-release\",\
+             \"reason\":\"{said}\"}}"
         )),
         "{}",
         json.stdout

@@ -1467,6 +1467,57 @@ fn an_image_name_for_another_release_is_used_and_said() {
     assert_eq!(images[0].new_image, "asa821-k8.bin");
 }
 
+/// The ASA and ASDM image names swapped (the commonest slip with two file fields): the boot
+/// line would name ASDM's file and the standby would not boot the release; `asdm image` would
+/// name the ASA's. Both are said, the names still used as typed.
+#[test]
+fn an_asa_and_asdm_image_name_swapped_are_said() {
+    use asa_planner::domain::runbook::{doubtful_names, image_doubt, ImageDoubt};
+    assert_eq!(
+        image_doubt("9.12(4)", "asdm-7181.bin"),
+        Some(ImageDoubt::AsdmFile)
+    );
+    assert_eq!(
+        image_doubt("9.12(4)", "disk0:/ASDM-7181.bin"),
+        Some(ImageDoubt::AsdmFile)
+    );
+    assert_eq!(
+        image_doubt("asdm 9.12(4)", "asa9-12-4-smp-k8.bin"),
+        Some(ImageDoubt::AsaFile(r("9.12(4)")))
+    );
+    assert_eq!(
+        image_doubt("asdm 9.16(4)", "cisco-asa-fp2k.9.16.4.SPA"),
+        Some(ImageDoubt::AsaFile(r("9.16(4)")))
+    );
+    // An ASDM image under its own field is fine, whatever its version.
+    assert_eq!(image_doubt("asdm 9.12(4)", "asdm-7181.bin"), None);
+    let typed = vec![
+        ("9.12(4)".to_owned(), "asdm-7181.bin".to_owned()),
+        ("asdm 9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned()),
+    ];
+    let said: Vec<String> = doubtful_names(&typed)
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("reads as an ASDM image") && said[0].contains("does not boot 9.12(4)")
+    );
+    assert!(said[1].contains("reads as the ASA image of 9.12(4), not an ASDM image"));
+    let query =
+        "from=9.8(4)&to=9.12(4)&img=9.12(4):asdm-7181.bin&asdm=9.12(4):asa9-12-4-smp-k8.bin";
+    let session = analyse(&query.parse::<PlanQuery>().unwrap());
+    let images = hop_images(session.hops(), "", &typed, None);
+    let extras = asa_planner::view::export::Extras {
+        images: &images,
+        ..Default::default()
+    };
+    let md = asa_planner::view::export::markdown(&session, &extras, "#x");
+    for s in &said {
+        assert!(md.contains(s.as_str()), "{s}\n{md}");
+    }
+}
+
 /// No default name the planner writes, for any catalog release and model, reads as another
 /// release or as no image (the Markdown checks every name it shows).
 #[test]

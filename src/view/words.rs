@@ -640,6 +640,18 @@ impl fmt::Display for DoubtfulName {
                 "{what} {name} names no release and has no image file ending (.bin, .SPA, \
                  .csp, .pkg): it may not be an image; the commands use it as typed."
             ),
+            ImageDoubt::AsdmFile => write!(
+                f,
+                "{what} {name} reads as an ASDM image, not an ASA image: a unit told to boot \
+                 it does not boot {release}. Check the image fields (the ASA and ASDM names \
+                 swapped?); the commands use it as typed."
+            ),
+            ImageDoubt::AsaFile(read) => write!(
+                f,
+                "{what} {name} reads as the ASA image of {read}, not an ASDM image: ASDM does \
+                 not load from it. Check the image fields (the ASA and ASDM names swapped?); \
+                 the commands use it as typed."
+            ),
         }
     }
 }

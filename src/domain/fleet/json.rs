@@ -406,6 +406,7 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
             release,
             name,
             reads_as,
+            doubt,
             reason,
         } => {
             let _ = write!(out, ",\"field\":\"{field}\",\"release\":");
@@ -414,6 +415,7 @@ fn pair_warning(out: &mut String, w: &PairWarning) {
             string(out, name);
             out.push_str(",\"reads_as\":");
             optional(out, reads_as.map(|r| r.to_string()).as_deref());
+            let _ = write!(out, ",\"doubt\":\"{doubt}\"");
             out.push_str(",\"reason\":");
             string(out, reason);
         }

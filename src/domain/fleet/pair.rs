@@ -123,6 +123,8 @@ pub enum PairWarning {
         release: String,
         name: String,
         reads_as: Option<Release>,
+        /// The JSON's `doubt` ([`doubt_kind`]).
+        doubt: &'static str,
         reason: String,
     },
 }
@@ -460,13 +462,25 @@ fn image_warnings(query: &PlanQuery) -> Vec<PairWarning> {
                 release,
                 name: d.name,
                 reads_as: match d.doubt {
-                    ImageDoubt::OtherRelease(r) => Some(r),
-                    ImageDoubt::NotAnImage => None,
+                    ImageDoubt::OtherRelease(r) | ImageDoubt::AsaFile(r) => Some(r),
+                    ImageDoubt::NotAnImage | ImageDoubt::AsdmFile => None,
                 },
+                doubt: doubt_kind(d.doubt),
                 reason,
             }
         })
         .collect()
+}
+
+/// An [`ImageDoubt`] as the JSON names it (`doubt`).
+pub fn doubt_kind(doubt: crate::domain::runbook::ImageDoubt) -> &'static str {
+    use crate::domain::runbook::ImageDoubt;
+    match doubt {
+        ImageDoubt::OtherRelease(_) => "other-release",
+        ImageDoubt::NotAnImage => "not-an-image",
+        ImageDoubt::AsdmFile => "asdm-image",
+        ImageDoubt::AsaFile(_) => "asa-image",
+    }
 }
 
 /// A release field as exported: canonical when it parsed, else the text as typed.

@@ -80,6 +80,12 @@ pub enum ImageDoubt {
     /// The name reads as no release and has no image file ending ([`IMAGE_ENDINGS`]):
     /// `notes.txt`.
     NotAnImage,
+    /// Typed as an ASA image, the name reads as an ASDM image (`asdm-7181.bin`): a unit told
+    /// to boot it would not boot the release (the two fields swapped?).
+    AsdmFile,
+    /// Typed as the ASDM image, the name reads as the ASA image of this release
+    /// (`asa9-12-4-smp-k8.bin`): ASDM would not load from it.
+    AsaFile(Release),
 }
 
 /// The endings of ASA and ASDM image files (ASCII case ignored): `.bin`, Firepower and Secure
@@ -89,11 +95,25 @@ pub const IMAGE_ENDINGS: [&str; 8] = [
 ];
 
 /// The doubt about `name` typed under `key` (a canonical release, or [`asdm_key`] of one), if
-/// any. An ASDM image is not an ASA release, so only its ending is checked.
+/// any. An ASDM image's name carries ASDM's own version, so it is checked only for its ending
+/// and for reading as an ASA image; an ASA image's name, for reading as an ASDM image.
 pub fn image_doubt(key: &str, name: &str) -> Option<ImageDoubt> {
     let name = name.trim();
     if name.is_empty() {
         return None;
+    }
+    // The file's own name, after a typed path (`disk0:/asdm-7181.bin`).
+    let file = name.rsplit(['/', ':']).next().unwrap_or(name);
+    let asdm = key.starts_with(ASDM_KEY_PREFIX);
+    if asdm {
+        if let Some(read) = crate::domain::release_text::image_release(file) {
+            return Some(ImageDoubt::AsaFile(read));
+        }
+    } else if file
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("asdm"))
+    {
+        return Some(ImageDoubt::AsdmFile);
     }
     let ends = |e: &str| {
         name.len()
