@@ -892,6 +892,19 @@ fn unused_names_are_said_and_kept_in_their_fields() {
         &[("9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned())]
     )
     .is_empty());
+    // The ASA and ASDM names swapped: both said in the panel.
+    let swapped = names_message(
+        "",
+        &[
+            ("9.12(4)".to_owned(), "asdm-7181.bin".to_owned()),
+            ("asdm 9.12(4)".to_owned(), "asa9-12-4-smp-k8.bin".to_owned()),
+        ],
+    );
+    assert!(
+        swapped.contains("'asdm-7181.bin' reads as an ASDM image, not an ASA image")
+            && swapped.contains("'asa9-12-4-smp-k8.bin' reads as the ASA image of 9.12(4)"),
+        "{swapped}"
+    );
     let query: asa_planner::domain::query::PlanQuery =
         "from=9.8(4)&to=9.12(4)".parse().expect("a link");
     let session = asa_planner::domain::session::analyse(&query);
