@@ -775,6 +775,30 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
             "holds a blank",
         ),
         (
+            &[
+                "plan",
+                "9.8(4)",
+                "9.20(3)",
+                "--image",
+                "disk0:/asa9-20-3-smp-k8.bin",
+            ][..],
+            "holds a path: type the file name alone",
+        ),
+        (
+            &[
+                "plan",
+                "9.8(4)",
+                "9.20(3)",
+                "--asdm-image",
+                "disk0:/asdm-7203.bin",
+            ][..],
+            "holds a path",
+        ),
+        (
+            &["plan", "9.8(4)", "9.20(3)", "--server", "tftp://10.0.0.5"][..],
+            "holds a scheme",
+        ),
+        (
             &["plan", "9.8(4)", "9.20(3)", "--link-base", "tools.example"][..],
             "not an http",
         ),

@@ -1409,6 +1409,78 @@ fn a_name_with_a_line_break_never_reaches_a_pasted_line() {
     }
 }
 
+/// A name typed as `show version` or `dir` print it (`disk0:/asa9-12-4-smp-k8.bin`), or a server
+/// typed as a URL (`tftp://10.0.0.5/`), would have given `disk0:/disk0:/…` and
+/// `tftp://tftp://10.0.0.5//…` in every copy and boot line: neither is pasted (the default name
+/// and the placeholder stand, the panel and a link's banner say why), a slash after a server
+/// is dropped, and a folder after the host is kept.
+#[test]
+fn a_path_or_a_url_is_never_pasted_as_a_name() {
+    use asa_planner::domain::runbook::{file_problem, server_problem, NameProblem};
+    use asa_planner::view::fleet_export::change_plan;
+    for name in [
+        "disk0:/asa9-12-4-smp-k8.bin",
+        "images/asa9-12-4-smp-k8.bin",
+        "flash:asa.bin",
+        "images\\asa.bin",
+    ] {
+        assert_eq!(file_problem(name), Some(NameProblem::Path), "{name}");
+    }
+    assert_eq!(file_problem("asa9-12-4-smp-k8.bin"), None);
+    assert_eq!(server_problem("tftp://10.0.0.5"), Some(NameProblem::Scheme));
+    for server in [
+        "10.0.0.5",
+        "10.0.0.5/images",
+        "tftp.example.net",
+        "2001:db8::5",
+    ] {
+        assert_eq!(server_problem(server), None, "{server}");
+    }
+    let (query, notices) = PlanQuery::parse_with_notices(
+        "from=9.8(4)&to=9.12(4)&server=tftp://10.0.0.5/&img=9.12(4):disk0:/asa9-12-4-smp-k8.bin\
+         &asdm=9.12(4):disk0:/asdm-7181.bin",
+    )
+    .expect("read");
+    for key in ["server", "img", "asdm"] {
+        assert!(
+            notices.iter().any(|n| n.key == key && n.is_error),
+            "{key}: {notices:?}"
+        );
+    }
+    let session = analyse(&query);
+    let md = change_plan(&query, &session, "#x");
+    let commands: Vec<&str> = md
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('>'))
+        .collect();
+    for line in &commands {
+        assert!(
+            !line.contains("disk0:/disk0:") && !line.contains("tftp://tftp:"),
+            "{line}"
+        );
+    }
+    assert!(commands.iter().any(|l| l.contains(
+        "copy /noconfirm tftp://<tftp-server>/asa9-12-4-smp-k8.bin disk0:/asa9-12-4-smp-k8.bin"
+    )));
+    // A slash after the server is dropped; a folder after it is the copy's source.
+    for (server, source) in [
+        ("10.0.0.5/", "tftp://10.0.0.5/asa9-12-4-smp-k8.bin "),
+        (
+            "10.0.0.5/images",
+            "tftp://10.0.0.5/images/asa9-12-4-smp-k8.bin ",
+        ),
+    ] {
+        let images = hop_images(session.hops(), server, &[], None);
+        assert_eq!(images[0].server, server.trim_end_matches('/'));
+        let mut q = query.clone();
+        q.server = server.into();
+        q.images.clear();
+        q.asdm.clear();
+        let md = change_plan(&q, &analyse(&q), "#x");
+        assert!(md.contains(source), "{server}: {md}");
+    }
+}
+
 /// A typed image name that reads as another release, or as no image at all, is used as typed
 /// (a renamed file reads as anything) and said where the name is shown.
 #[test]

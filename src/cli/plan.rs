@@ -95,8 +95,9 @@ pub struct Args {
     /// The ASDM image to stage and set with the target (none by default).
     #[arg(long, value_name = "NAME", value_parser = file_name)]
     asdm_image: Option<String>,
-    /// The TFTP server the images are copied from and backups go to.
-    #[arg(long, value_name = "HOST", value_parser = file_name)]
+    /// The TFTP server the images are copied from and backups go to (a host, and a folder
+    /// after it if any: 10.0.0.5/images).
+    #[arg(long, value_name = "HOST", value_parser = server_name)]
     server: Option<String>,
     /// Your estimate of one reload, in minutes (whole number above 0, at most 1440): each
     /// hop's and the plan's duration.
@@ -118,15 +119,28 @@ fn minutes(value: &str) -> Result<u32, String> {
         .ok_or_else(|| words::minutes_refused(value))
 }
 
-/// A file or host name: one word, no blanks or control characters (it is pasted into a
-/// command line).
+/// An image file name: one word, no path (it is pasted into command lines after `disk0:/`).
 fn file_name(value: &str) -> Result<String, String> {
+    checked_name(value, asa_planner::domain::runbook::file_problem)
+}
+
+/// The TFTP server: one word, no scheme (the commands write `tftp://`).
+fn server_name(value: &str) -> Result<String, String> {
+    checked_name(value, asa_planner::domain::runbook::server_problem)
+}
+
+/// `value` trimmed, unless it is empty or has the problem `check` finds, said in the page's
+/// words.
+fn checked_name(
+    value: &str,
+    check: fn(&str) -> Option<asa_planner::domain::runbook::NameProblem>,
+) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
         return Err("empty: give a name".to_string());
     }
-    if let Some(problem) = asa_planner::domain::runbook::name_problem(value) {
-        return Err(asa_planner::view::words::name_problem(problem).to_string());
+    if let Some(problem) = check(value) {
+        return Err(words::name_problem(problem).to_string());
     }
     Ok(value.to_string())
 }

@@ -611,6 +611,15 @@ pub fn name_problem(problem: NameProblem) -> &'static str {
             "holds a line break or another control character, which would start another \
              command where the runbook pastes it"
         }
+        NameProblem::Path => {
+            "holds a path: type the file name alone, as `dir disk0:` lists it (the runbook \
+             writes `disk0:/` before it; a folder on the TFTP server goes in the server field, \
+             after the host)"
+        }
+        NameProblem::Scheme => {
+            "holds a scheme: type the host alone, with a folder after it if any \
+             (`10.0.0.5/images`); the runbook writes `tftp://` itself"
+        }
     }
 }
 

@@ -30,6 +30,12 @@ pub enum NameProblem {
     /// A character that shows as nothing (a zero-width space, a byte order mark, a direction
     /// mark …): the unit would take a name other than the one a person reads.
     Invisible,
+    /// An image name with a path (`disk0:/asa9.bin`, `images/asa9.bin`): the runbook writes
+    /// `disk0:/` and the server before the name itself, so the unit would be told
+    /// `disk0:/disk0:/asa9.bin`.
+    Path,
+    /// A server with a scheme (`tftp://10.0.0.5`): the runbook writes `tftp://` itself.
+    Scheme,
 }
 
 /// The problem of `name` as typed (blanks around it do not count), if any.
@@ -46,6 +52,21 @@ pub fn name_problem(name: &str) -> Option<NameProblem> {
     }
 }
 
+/// The problem of a typed image file name: [`name_problem`]'s, or a path in it.
+pub fn file_problem(name: &str) -> Option<NameProblem> {
+    name_problem(name).or_else(|| {
+        name.trim()
+            .contains(['/', '\\', ':'])
+            .then_some(NameProblem::Path)
+    })
+}
+
+/// The problem of a typed TFTP server: [`name_problem`]'s, or a scheme before it (a folder
+/// after the host, `10.0.0.5/images`, is fine: the copy reads from there).
+pub fn server_problem(server: &str) -> Option<NameProblem> {
+    name_problem(server).or_else(|| server.contains("://").then_some(NameProblem::Scheme))
+}
+
 /// A typed name the runbook does not use, and why: the server (`key` empty), or an image
 /// name under its key (a canonical release, or [`asdm_key`] of one).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -60,7 +81,12 @@ pub fn unused_names(server: &str, typed: &[(String, String)]) -> Vec<UnusedName>
     std::iter::once((String::new(), server))
         .chain(typed.iter().map(|(k, v)| (k.clone(), v.as_str())))
         .filter_map(|(key, name)| {
-            name_problem(name).map(|problem| UnusedName {
+            let problem = if key.is_empty() {
+                server_problem(name)
+            } else {
+                file_problem(name)
+            };
+            problem.map(|problem| UnusedName {
                 key,
                 name: name.to_owned(),
                 problem,
@@ -204,23 +230,24 @@ pub fn hop_images(
         .collect()
 }
 
-/// The name typed last under `key`, when the commands can use it. A name with a blank or a
-/// control character is never pasted ([`NameProblem`]) and an empty one is no name: either way
-/// the default stands (the page says why: [`unused_names`]).
+/// The name typed last under `key`, when the commands can use it. A name with a blank, a
+/// control character or a path is never pasted ([`file_problem`]) and an empty one is no name:
+/// either way the default stands (the page says why: [`unused_names`]).
 pub fn typed_name<'a>(typed: &'a [(String, String)], key: &str) -> Option<&'a str> {
     typed
         .iter()
         .rev()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.trim())
-        .filter(|v| !v.is_empty() && name_problem(v).is_none())
+        .filter(|v| !v.is_empty() && file_problem(v).is_none())
 }
 
 /// The TFTP server the commands name: the one typed, when they can use it, else
-/// [`SERVER_PLACEHOLDER`].
+/// [`SERVER_PLACEHOLDER`]. A slash after it is dropped: the commands write one before the
+/// file (`tftp://10.0.0.5/` would give `tftp://10.0.0.5//asa9.bin`).
 pub fn server_or_placeholder(server: &str) -> &str {
-    match server.trim() {
-        s if s.is_empty() || name_problem(s).is_some() => SERVER_PLACEHOLDER,
+    match server.trim().trim_end_matches('/') {
+        s if s.is_empty() || server_problem(s).is_some() => SERVER_PLACEHOLDER,
         s => s,
     }
 }

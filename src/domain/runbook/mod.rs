@@ -13,10 +13,11 @@
 mod images;
 
 pub use images::{
-    asdm_key, default_image, doubtful_names, hop_images, image_doubt, image_of, minutes_per_reload,
-    name_problem, path_default_image, plan_default_image, plan_family, server_or_placeholder,
-    typed_name, unused_names, DoubtfulName, ImageDoubt, NameProblem, UnusedName, ASDM_KEY_PREFIX,
-    IMAGE_ENDINGS, MAX_MINUTES_PER_RELOAD, SERVER_PLACEHOLDER,
+    asdm_key, default_image, doubtful_names, file_problem, hop_images, image_doubt, image_of,
+    minutes_per_reload, name_problem, path_default_image, plan_default_image, plan_family,
+    server_or_placeholder, server_problem, typed_name, unused_names, DoubtfulName, ImageDoubt,
+    NameProblem, UnusedName, ASDM_KEY_PREFIX, IMAGE_ENDINGS, MAX_MINUTES_PER_RELOAD,
+    SERVER_PLACEHOLDER,
 };
 
 use super::release::Release;

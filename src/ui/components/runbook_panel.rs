@@ -235,7 +235,7 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
 }
 
 /// Marks the name field `id` invalid, pointing at the panel's message, while its text is a
-/// name the commands do not use (`runbook::name_problem`); other fields are left alone.
+/// name the commands do not use (`runbook::server_problem`, `file_problem`); other fields are left alone.
 fn mark_unused(root: &Element, id: &str) {
     let Some(input) = find(root, &format!("#{id}"))
         .filter(|e| id == runbook_html::SERVER_ID || e.has_attribute("data-image-key"))
@@ -243,7 +243,13 @@ fn mark_unused(root: &Element, id: &str) {
     else {
         return;
     };
-    let unused = runbook::name_problem(&input.value()).is_some();
+    let value = input.value();
+    let unused = if id == runbook_html::SERVER_ID {
+        runbook::server_problem(&value)
+    } else {
+        runbook::file_problem(&value)
+    }
+    .is_some();
     let _ = input.set_attribute("aria-invalid", if unused { "true" } else { "false" });
     if unused {
         let _ = input.set_attribute("aria-describedby", runbook_html::NAMES_MESSAGE_ID);
