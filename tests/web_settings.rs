@@ -464,3 +464,25 @@ async fn a_refused_server_name_survives_a_reload_in_its_field() {
         assert!(!text(&block).contains("10.0.0.1 x"), "{}", text(&block));
     }
 }
+
+/// A server typed as a URL is refused like a name with a blank, by the server's own check: the
+/// field is marked, the panel says why, and the commands show the placeholder.
+#[wasm_bindgen_test]
+async fn a_server_typed_as_a_url_is_marked_and_never_pasted() {
+    let root = open("from=9.8(4)&to=9.12(4)").await;
+    until("ok", || verdict(&root) == "ok").await;
+    runbook_drawn(&root).await;
+    type_into(&root, "#tftp-server", "tftp://10.0.0.1");
+    until("the panel says why", || {
+        text(&get(&root, "#runbook-names-msg")).contains("holds a scheme")
+    })
+    .await;
+    assert_eq!(attr(&get(&root, "#tftp-server"), "aria-invalid"), "true");
+    let blocks = query_all(&root, ".runbook-panel pre[data-unit]");
+    assert!(blocks
+        .iter()
+        .any(|b| text(b).contains("tftp://<tftp-server>/")));
+    for block in blocks {
+        assert!(!text(&block).contains("tftp://tftp:"), "{}", text(&block));
+    }
+}
