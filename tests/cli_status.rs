@@ -877,3 +877,86 @@ fn the_save_step_in_multiple_context_mode() {
         out.stdout
     );
 }
+
+/// A finished rollback (SPEC §6 (a) to (c); §14 "after step 2 and mid-rollback look alike"):
+/// both units back on the hop's start, Active and Standby Ready, after the previous position
+/// had the standby on the new release. The pair is before the hop again: its pre-checks and
+/// step 1 next, never step 2's bare reload and no "booted the old image" stop; text and JSON.
+#[test]
+fn a_finished_rollback_is_before_the_hop_again() {
+    let rolled_back = show_arg("rolled-back.txt");
+    for known in [["--previous", "1.2"], ["--previous", "1.4"]] {
+        let out = status(&["--show", &rolled_back, known[0], known[1]], "");
+        assert_eq!(out.code, 0, "{known:?}: {}", out.stdout);
+        assert!(
+            out.stdout.contains(
+                "\nHop 1 (9.8(4) → 9.12(4)) rolled back: the pair is back where the hop started, \
+                 before hop 1, both units on 9.8(4); start it again only once what made you roll \
+                 it back is settled.\nNext, hop 1's pre-checks and backup first"
+            ),
+            "{known:?}: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout
+                .contains("; then step 1 of hop 1 on the primary unit"),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains("booted the old image"),
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+    }
+    let out = status(
+        &[
+            "--show",
+            &rolled_back,
+            "--previous",
+            "1.3",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["position"]["hop"], "1");
+    assert_eq!(doc["position"]["step"], "0");
+    assert_eq!(doc["position"]["rolled_back"], true);
+    assert_eq!(doc["next"]["step"], 1);
+    assert_eq!(doc["next"]["prechecks"], "pre-9.12.4-from-9.8.4.cfg");
+    assert_eq!(doc["alternative"], serde_json::Value::Null);
+    assert_eq!(doc["stops"].as_array().unwrap().len(), 0);
+    // Only the reload ticked: it may have booted the old image (the stop, exit 1), and the
+    // finished rollback is the other reading.
+    let out = status(
+        &[
+            "--show",
+            &rolled_back,
+            "--tick",
+            "1.1",
+            "--tick",
+            "1.2",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["stops"][0]["kind"], "off-plan");
+    assert_eq!(doc["position"]["rolled_back"], false);
+    assert_eq!(doc["alternative"]["rolled_back"], true);
+    assert_eq!(doc["alternative"]["step"], "0");
+    assert!(
+        doc["alternative"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Or, if you rolled the hop back (failed back, then reloaded the upgraded unit onto its old release): hop 1"),
+        "{}",
+        doc["alternative"]["text"]
+    );
+}

@@ -233,17 +233,144 @@ fn a_unit_off_the_plan_stops() {
     );
 }
 
+/// The first reload issued (ticked), yet the standby is back on the hop's start: it booted the
+/// old image (SPEC §6), a stop; a finished rollback fits too and is named, one click away.
 #[test]
 fn a_reloaded_unit_back_on_the_old_release_stops() {
     let s = one_hop();
     let known = Known {
-        previous: Some(Place::in_hop(1, 2)),
+        ticked: &[(1, 2)],
         ..Known::default()
     };
     let (_, pos) = at(&s, "as-healthy.txt", &known);
     assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
     assert_eq!(pos.stops[0].unit, Some(Unit::Secondary));
     assert!(words::stop(&pos.stops[0]).contains("came back on 9.8(4), not 9.12(4)"));
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+    let (alt, _) = pos.alternative.unwrap();
+    assert_eq!(alt, Place::RolledBack { hop: 1 });
+}
+
+/// SPEC §14 ("after step 2 and mid-rollback look alike") and §6's rollback (a) to (c): both
+/// units back on the hop's start after the previous position saw the standby on the new
+/// release (or failed back) is the hop rolled back, before the hop again: its pre-checks and
+/// step 1 next, never the bare reload of step 2 nor a "booted the old image" stop.
+#[test]
+fn a_finished_rollback_is_before_the_hop_again() {
+    let s = one_hop();
+    for previous in [
+        Place::in_hop(1, 2),
+        Place::in_hop(1, 4),
+        Place::Rollback { hop: 1 },
+        Place::RolledBack { hop: 1 },
+    ] {
+        let known = Known {
+            previous: Some(previous),
+            ..Known::default()
+        };
+        let (snap, pos) = at(&s, "rolled-back.txt", &known);
+        assert_eq!(kinds(&pos), vec![], "{previous:?}");
+        assert_eq!(pos.place, Place::RolledBack { hop: 1 }, "{previous:?}");
+        assert_eq!(pos.alternative, None, "{previous:?}");
+        let next = pos.next.clone().unwrap();
+        assert_eq!((next.hop, next.step, next.kind), (1, 1, StepKind::Stage));
+        assert_eq!(next.prechecks.as_deref(), Some("pre-9.12.4-from-9.8.4.cfg"));
+        let html = html(s.hops(), &snap, &pos, |_| true);
+        assert_eq!(
+            one(&html, "p[data-position][data-rolled-back]").attrs_of(&["data-hop", "data-step"]),
+            ["1", "0"]
+        );
+        assert_eq!(one(&html, "p[data-next-step]").attr("data-step"), Some("1"));
+        assert!(!html.contains("failover reload-standby"), "{html}");
+    }
+    // A later step ticked settles it too; the words say where the pair is and what first.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2), (1, 3), (1, 4)],
+        ..Known::default()
+    };
+    let (snap, pos) = at(&s, "rolled-back.txt", &known);
+    assert_eq!(pos.place, Place::RolledBack { hop: 1 });
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Hop 1 (9.8(4) → 9.12(4)) rolled back: the pair is back where the hop started, \
+              before hop 1, both units on 9.8(4); start it again only once what made you roll it \
+              back is settled."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    // Only the reload ticked: the forward reading stops, the rollback is the other reading,
+    // and choosing it (it becomes the previous position) settles it.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2)],
+        ..Known::default()
+    };
+    let (snap, pos) = at(&s, "rolled-back.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    one(
+        &html,
+        "p[data-alternative][data-rolled-back][data-hop=\"1\"][data-step=\"0\"]",
+    );
+    let known = Known {
+        previous: Some(Place::RolledBack { hop: 1 }),
+        ..known
+    };
+    let (_, pos) = at(&s, "rolled-back.txt", &known);
+    assert_eq!(
+        (kinds(&pos), pos.place),
+        (vec![], Place::RolledBack { hop: 1 })
+    );
+    // Nothing says the hop began: the forward reading, as before.
+    let (_, pos) = at(&s, "rolled-back.txt", &Known::default());
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+    // The previous position before the reload (after staging): not begun.
+    let known = Known {
+        previous: Some(Place::in_hop(1, 1)),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "rolled-back.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+}
+
+/// Around the rollback: its (c) reloads the upgraded unit, so Not Detected after failing back
+/// is that reload; the hop started again after its rollback reads forward, whatever the
+/// ticks of the attempt rolled back say.
+#[test]
+fn around_a_rollback_the_reload_and_the_hop_started_again() {
+    let s = one_hop();
+    let known = Known {
+        previous: Some(Place::Rollback { hop: 1 }),
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mate-unknown.txt", &known);
+    assert_eq!(kinds(&pos), vec![StopKind::MateSyncing]);
+    let ticks = [(1, 1), (1, 2), (1, 3), (1, 4)];
+    let known = Known {
+        previous: Some(Place::RolledBack { hop: 1 }),
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "mid-standby-reloaded.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    assert_eq!(pos.next.unwrap().kind, StepKind::FailOver);
+}
+
+/// A hop landing where there is no downgrade (9.24 on): its rollback is the failback alone,
+/// the upgraded unit stays, so both units back on the start is never read as rolled back.
+#[test]
+fn a_one_way_hop_is_never_read_as_rolled_back() {
+    let s = session("#from=9.22(1)&to=9.24(1)&rules=guide-9x&preset=all");
+    assert_eq!(s.hops().len(), 1);
+    let text = pair("Primary", "9.22(1)", "Active", "9.22(1)", "Standby Ready");
+    let known = Known {
+        previous: Some(Place::in_hop(1, 4)),
+        ..Known::default()
+    };
+    let pos = locate(&s, &parse(&text), &known);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.alternative, None);
 }
 
 #[test]

@@ -390,7 +390,14 @@ fn place_json(
     string(out, &step);
     out.push_str(",\"text\":");
     string(out, &words::place_read(hops, place, snap));
+    rolled_back_json(out, place);
     out.push('}');
+}
+
+/// `"rolled_back"`: the hop was rolled back to its end (`hop` and `step` then say "before the
+/// hop", as for a hop not begun).
+fn rolled_back_json(out: &mut String, place: Place) {
+    let _ = write!(out, ",\"rolled_back\":{}", place.rolled_back());
 }
 
 fn json_report(
@@ -462,6 +469,7 @@ fn json_report(
                 &mut out,
                 &plain(&words::alternative(hops, *place, n.as_ref(), snap)),
             );
+            rolled_back_json(&mut out, *place);
             out.push_str(",\"next\":");
             next_json(&mut out, n.as_ref());
             out.push('}');

@@ -25,7 +25,10 @@
 //! and Standby Ready (after step 2, or in a rollback after failing back); both units on the
 //! hop's landing release (after its reloads, or the hop done with its `write memory` skipped).
 //! The forward reading is taken and the other named ([`Position::alternative`]), unless a tick,
-//! a pasted `show bootvar` or `dir`, or the previous position settles it.
+//! a pasted `show bootvar` or `dir`, or the previous position settles it. Both units on a
+//! hop's start after the hop had begun are either a reload that booted the old image or the
+//! hop rolled back to its end ([`Place::RolledBack`]): the previous position or a tick past
+//! the first reload settles it as rolled back.
 
 use super::plan::Hop;
 use super::platform::{Platform, ProcedureNotice};
@@ -55,6 +58,9 @@ pub enum Place {
     },
     /// Inside hop `hop`, failed back to the old release (rollback step (a) done).
     Rollback { hop: usize },
+    /// Hop `hop` rolled back to its end (the runbook's rollback (a) to (c)): both units on
+    /// their start releases again after the hop had begun, so the pair stands before the hop.
+    RolledBack { hop: usize },
     /// Inside hop `hop`, whose runbook numbers no steps ([`NoSteps`]): one unit on the hop's
     /// landing, the other still on its start.
     Midway { hop: usize },
@@ -84,6 +90,12 @@ impl Place {
         }
     }
 
+    /// The hop rolled back to its end: the hooks say "before the hop" ([`Place::hook`]), and
+    /// this says why the pair is there again (`data-rolled-back`, JSON `rolled_back`).
+    pub fn rolled_back(self) -> bool {
+        matches!(self, Place::RolledBack { .. })
+    }
+
     /// The hook values: `data-hop` (1-based, `done`, or empty) and `data-step` (the last step
     /// whose effect the output shows; 0 before the hop starts; empty when unknown).
     pub fn hook(self) -> (String, String) {
@@ -92,6 +104,8 @@ impl Place {
             Place::Before => ("1".into(), "0".into()),
             Place::InHop { hop, step, .. } => (hop.to_string(), step.to_string()),
             Place::Rollback { hop } => (hop.to_string(), "rollback".into()),
+            // Back where the hop started: before it, as SPEC §14's hooks say it.
+            Place::RolledBack { hop } => (hop.to_string(), "0".into()),
             // The hop's runbook has no step whose effect the output could show.
             Place::Midway { hop } => (hop.to_string(), String::new()),
             Place::Between { after } => ((after + 1).to_string(), "0".into()),
@@ -382,9 +396,11 @@ impl Known<'_> {
     }
     /// A reload the runbook issued may still be running: the last step taken reloads.
     fn reloading(&self, walk: &Walk) -> bool {
-        // The previous position after a reload (it may not be back yet) or just before one.
+        // The previous position after a reload (it may not be back yet) or just before one;
+        // or failed back, its rollback's (c) reloading the upgraded unit.
         matches!(self.previous, Some(Place::InHop { hop, step, .. })
             if walk.reloads_at(hop, step) || walk.reloads_at(hop, step.saturating_add(1)))
+            || matches!(self.previous, Some(Place::Rollback { .. }))
             || self
                 .ticked
                 .iter()
@@ -548,6 +564,18 @@ impl<'a> Walk<'a> {
             (Some(step), Some(done)) => done >= step,
             _ => false,
         }
+    }
+
+    /// Hop `hop`'s runbook has a rollback that leaves both units on their start releases: a
+    /// validation window whose rollback reloads the upgraded unit back (SPEC §6 (a) to (c)).
+    /// None for a one-unit hop (no window) or a hop landing where there is no downgrade (its
+    /// rollback is the failback (a) alone: the upgraded unit stays).
+    fn rolls_back(&self, hop: usize) -> bool {
+        self.find(hop, Phase::Window).is_some()
+            && self
+                .hops
+                .get(hop.wrapping_sub(1))
+                .is_some_and(|h| h.to < ONE_WAY_SINCE)
     }
 
     /// Step `step` of hop `hop` reloads a unit.
@@ -885,9 +913,13 @@ fn in_hop(
     let upgraded_active = upgraded_state.is_some_and(State::is_active);
     if old_active && !upgraded_active {
         // After the first reload (or a rollback's failback): the next step fails over.
-        let rolled_back = walk.ticked(known, h, Phase::FailOver)
-            || walk.previously(known, h, Phase::FailOver)
-            || known.previous == Some(Place::Rollback { hop: h });
+        // Read before, the hop rolled back to its end: this is the hop started again, and the
+        // ticks of the attempt rolled back say nothing of this one.
+        let again = known.previous == Some(Place::RolledBack { hop: h });
+        let rolled_back = !again
+            && (walk.ticked(known, h, Phase::FailOver)
+                || walk.previously(known, h, Phase::FailOver)
+                || known.previous == Some(Place::Rollback { hop: h }));
         let forward = (
             walk.after(h, Phase::FirstReload),
             Some(fail_over(walk, h, old.unit)),
@@ -895,7 +927,7 @@ fn in_hop(
         let back = (Place::Rollback { hop: h }, rollback(walk, h, hop, old.unit));
         let ((place, n), alt) = if rolled_back {
             (back, None)
-        } else if walk.ticked(known, h, Phase::FirstReload) {
+        } else if !again && walk.ticked(known, h, Phase::FirstReload) {
             (forward, None)
         } else {
             (forward, Some(back))
@@ -1473,7 +1505,7 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
         pos.no_steps = blank.map(|why| (k + 1, why));
     }
     if let Some(o) = &opening {
-        old_image(pos, walk, snap, known, k + 1, o);
+        reload_came_back(pos, walk, snap, known, k + 1, o);
     }
     // The standby must be healthy at rest too, and Standby Ready when the next step fails
     // over to it (a mismatched pair's unit on the hop's start made the standby first).
@@ -1487,10 +1519,12 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
     }
 }
 
-/// Hop `h`'s first reload was issued (ticked, or seen done before), yet the unit it reloads
-/// is still on its start release: it booted the old image (SPEC §6: caught here, before any
-/// failover). The reload is to be done again once its boot lines are right.
-fn old_image(
+/// Both units on hop `h`'s start releases, yet the hop had begun: its first reload was
+/// issued (ticked, or seen done before), or a later step was. Either that reload brought the
+/// unit back on its start release, which booted the old image (SPEC §6: caught here, before
+/// any failover; the reload is to be done again once its boot lines are right), or the hop was
+/// rolled back to its end ([`rolled_back`]), which leaves the pair where the hop started.
+fn reload_came_back(
     pos: &mut Position,
     walk: &Walk,
     snap: &Snapshot,
@@ -1499,6 +1533,25 @@ fn old_image(
     o: &Opening,
 ) {
     let (unit, step) = o.reloaded;
+    // A pasted `show bootvar` (not a `dir`: the rollback leaves the file on the flash) whose
+    // first boot line is the new image.
+    let boots_new = snap.boot.is_some() && o.staged == Some(true);
+    let back = rolled_back(walk, known, h, step, boots_new).map(|settled| {
+        // The hop's own start again, its pre-checks and backup first, as before its first
+        // attempt: never the bare reload of a hop that had simply not gone on.
+        let hop = &walk.hops[h - 1];
+        let first = NextStep {
+            prechecks: Some(backup_name(hop.from, hop.to)),
+            ..o.first.clone()
+        };
+        (settled, (Place::RolledBack { hop: h }, Some(first)))
+    });
+    if let Some((true, (place, next))) = back {
+        pos.place = place;
+        pos.next = next;
+        pos.alternative = None;
+        return;
+    }
     let issued = known.ticked(h, step) || known.previous_step(h).is_some_and(|done| done >= step);
     let (true, Some(unit)) = (issued, unit) else {
         return;
@@ -1511,8 +1564,30 @@ fn old_image(
     if let Some((place, next)) = o.after_staging.clone() {
         pos.place = place;
         pos.next = next;
-        pos.alternative = None;
+        // Only the reload's tick says the hop began: a rollback fits too (SPEC §14: the
+        // forward reading taken, the other named).
+        pos.alternative = back.map(|(_, reading)| reading);
     }
+}
+
+/// Whether hop `h`, both units back on their start releases, reads as rolled back to its end
+/// (its first reload is step `reload`): `Some(true)` when what is known puts the hop past that
+/// reload (the previous position at or after it, failed back or rolled back, or a later step
+/// ticked: the upgraded unit came up on the new release, and only the rollback's (c) reloads it
+/// back); `Some(false)` when only the reload's tick says the hop began (it may as well have
+/// booted the old image); `None` when the reading does not fit: nothing says the hop began,
+/// its runbook has no rollback to its start ([`Walk::rolls_back`]), or the boot lines name the
+/// new image first (`boots_new`: the rollback's (b) takes it out of them).
+fn rolled_back(walk: &Walk, known: &Known, h: usize, reload: u8, boots_new: bool) -> Option<bool> {
+    if !walk.rolls_back(h) || boots_new {
+        return None;
+    }
+    let settled = matches!(
+        known.previous,
+        Some(Place::Rollback { hop } | Place::RolledBack { hop }) if hop == h
+    ) || known.previous_step(h).is_some_and(|done| done >= reload)
+        || known.ticked.iter().any(|&(hop, s)| hop == h && s > reload);
+    (settled || known.ticked(h, reload)).then_some(settled)
 }
 
 /// Whether the hop's image is staged: the first boot line a pasted `show bootvar` shows, or,

@@ -101,7 +101,10 @@ fn hop_of(place: Place, hops: usize) -> Option<usize> {
     match place {
         Place::Unknown => None,
         Place::Before => Some(1),
-        Place::InHop { hop, .. } | Place::Rollback { hop } | Place::Midway { hop } => Some(hop),
+        Place::InHop { hop, .. }
+        | Place::Rollback { hop }
+        | Place::RolledBack { hop }
+        | Place::Midway { hop } => Some(hop),
         Place::Between { after } => Some(after + 1),
         Place::Done => Some(hops),
     }

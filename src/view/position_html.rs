@@ -1,7 +1,8 @@
 //! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
 //! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), where
 //! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
-//! and `data-step`), the next step with its commands (`[data-next-step]`, with `data-held`
+//! and `data-step`, and `data-rolled-back` when its hop was rolled back to its end), the
+//! next step with its commands (`[data-next-step]`, with `data-held`
 //! when a stop holds it: the step that follows once the stops are cleared, not one to take
 //! now) (or, for a hop whose runbook gives no
 //! command-line steps, why: `[data-no-steps]` with its kind and `data-hop`), the other
@@ -13,9 +14,17 @@
 use super::markup::{attr, escape, inline_code};
 use super::words::position as words;
 use crate::domain::plan::Hop;
-use crate::domain::position::Position;
+use crate::domain::position::{Place, Position};
 use crate::domain::release::Release;
 use crate::domain::show::Snapshot;
+
+/// ` data-rolled-back` on a reading whose hop was rolled back to its end: its `data-step` is
+/// 0, before the hop, as for a hop not begun.
+fn rolled_back(out: &mut String, place: Place) {
+    if place.rolled_back() {
+        out.push_str(" data-rolled-back");
+    }
+}
 
 /// The position's markup. `in_catalog` says whether a release's train is known (a release
 /// that is not is shown as unknown, never guessed).
@@ -83,6 +92,7 @@ pub fn html(
     out.push_str("<p data-position");
     attr(&mut out, "data-hop", &hop);
     attr(&mut out, "data-step", &step);
+    rolled_back(&mut out, pos.place);
     out.push('>');
     escape(&mut out, &words::place_read(hops, pos.place, snap));
     out.push_str("</p>");
@@ -110,6 +120,7 @@ pub fn html(
         out.push_str("<p data-alternative");
         attr(&mut out, "data-hop", &hop);
         attr(&mut out, "data-step", &step);
+        rolled_back(&mut out, *place);
         if n.as_ref().is_some_and(|n| n.held) {
             out.push_str(" data-held");
         }

@@ -2200,6 +2200,17 @@ pub mod position {
                 ),
                 None => format!("inside hop {h}, rolling back"),
             },
+            Place::RolledBack { hop: h } => match hop(h) {
+                Some(x) => format!(
+                    "hop {h} ({} → {}) rolled back: the pair is back where the hop started, \
+                     before hop {h}, {}; start it again only once what made you roll it back is \
+                     settled",
+                    x.from,
+                    x.to,
+                    at_rest(snap, x.from)
+                ),
+                None => format!("hop {h} rolled back"),
+            },
             Place::Midway { hop: h } => match hop(h) {
                 Some(x) => format!(
                     "inside hop {h} ({} → {}): {}",
@@ -2426,6 +2437,11 @@ pub mod position {
             ),
             // A hop with no downgrade: the failback is the whole rollback, no step follows.
             Place::Rollback { .. } => "if you failed back (a rollback)".to_string(),
+            Place::RolledBack { .. } => {
+                "if you rolled the hop back (failed back, then reloaded the upgraded unit onto \
+                 its old release)"
+                    .to_string()
+            }
             Place::InHop {
                 done: Phase::FirstReload,
                 one_unit: Some(_),
