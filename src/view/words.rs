@@ -1061,6 +1061,89 @@ pub fn other_rules(session: &Session) -> Option<String> {
     })
 }
 
+/// Why a plan is not a plain zero-downtime upgrade, as its own text says it (a fleet's pair
+/// without one, SPEC §13): the verdict's sentence, then the other rule set's answer when Cisco
+/// later said one of its hops is not zero-downtime (never a bare hop count). Empty for a plain
+/// zero-downtime path and for nothing to do.
+pub fn verdict_reason(session: &Session) -> String {
+    let doubted = !not_zero_downtime(session).is_empty();
+    let mut parts = Vec::new();
+    match session.verdict {
+        Verdict::Ok if !doubted => {}
+        Verdict::Same => {}
+        _ => parts.push(verdict(session)),
+    }
+    // A doubted plan's verdict already gives the other rule set's answer.
+    let other_doubted = session
+        .other
+        .as_ref()
+        .is_some_and(|o| !o.not_zero_downtime.is_empty());
+    if other_doubted && !(session.verdict == Verdict::Ok && doubted) {
+        parts.extend(other_rules(session));
+    }
+    parts.join(" ")
+}
+
+/// Cisco's documents behind [`verdict_reason`]: the exception that leaves no path, the model's
+/// limits, and the caveats that make a hop (of either rule set) not zero-downtime.
+pub fn verdict_sources(session: &Session) -> Vec<Source> {
+    use crate::domain::caveats::CAVEATS;
+    let mut sources: Vec<Source> = Vec::new();
+    if session.verdict == Verdict::NoPath {
+        sources.extend(
+            session
+                .platform_limits
+                .iter()
+                .flat_map(platform::limit_sources),
+        );
+        let exception = match (&session.unjoinable, session.start, session.to.release) {
+            (Some(u), ..) => match u.block {
+                Block::Exception { exception, .. } => Some(exception),
+                _ => None,
+            },
+            (None, Some(a), Some(b)) if session.rules == RuleSet::Guide9x => {
+                crate::domain::rules::exception(a, b)
+            }
+            _ => None,
+        };
+        sources.extend(exception.map(|e| e.source));
+    }
+    let in_force = session
+        .hop_facts
+        .iter()
+        .flat_map(|f| &f.caveats)
+        .filter(|c| c.blocking())
+        .map(|c| c.source);
+    let other_bugs = session.other.iter().flat_map(|o| &o.bugs);
+    let other = CAVEATS
+        .iter()
+        .filter(|c| c.blocking() && other_bugs.clone().any(|b| c.bug() == Some(*b)))
+        .map(|c| c.source);
+    for source in in_force.chain(other) {
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    sources
+}
+
+/// [`verdict_reason`] with its documents' links in brackets, as the command line's text gives
+/// them: the fleet CSV's `reason` column.
+impl fmt::Display for crate::domain::fleet::Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = verdict_reason(self.0);
+        if reason.is_empty() {
+            return Ok(());
+        }
+        f.write_str(&reason)?;
+        let urls: Vec<&str> = verdict_sources(self.0).iter().map(|s| s.url).collect();
+        if !urls.is_empty() {
+            write!(f, " ({})", urls.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// The blocked direct hop from the plan's start to the target, with its reason (none when the
 /// direct hop is legal, or there is nothing to upgrade or only a downgrade).
 pub fn direct_blocked(session: &Session) -> Option<String> {
@@ -1675,12 +1758,20 @@ pub mod fleet {
 
     /// The counts in one sentence: "7 pairs planned: 5 with a zero-downtime path in 3 groups,
     /// 1 already on the target, 1 without a zero-downtime path. 1 line not planned."
+    ///
+    /// Pairs legal by Table 81-1 that Cisco later said are not zero-downtime are counted apart
+    /// ("… 1 with a zero-downtime path and 2 legal by Table 81-1 but not zero-downtime in 3
+    /// groups, …"), never as having a zero-downtime path.
     pub fn counts(t: &Tally, groups: usize) -> String {
+        let doubted = match t.not_zero_downtime {
+            0 => String::new(),
+            n => format!(" and {n} legal by Table 81-1 but not zero-downtime"),
+        };
         format!(
-            "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} \
-             without a zero-downtime path. {}.",
+            "{} planned: {} with a zero-downtime path{doubted} in {}, {} already on the target, \
+             {} without a zero-downtime path. {}.",
             plural(t.pairs() as usize, "pair", "pairs"),
-            t.ok,
+            t.ok - t.not_zero_downtime,
             plural(groups, "group", "groups"),
             t.same,
             t.downgrade + t.no_path,
