@@ -1569,6 +1569,11 @@ pub const IMAGES_LABEL: &str = "Images";
 pub const NO_ASDM: &str = "none given (not staged, `asdm image` unchanged)";
 /// The rollback blocks of a validation window.
 pub const ROLLBACK: &str = "Rollback (each block on the unit it names, in order)";
+/// A rollback block the executed log lists that was not ticked ("Rollback block 1"): run only
+/// if needed, so never an open to-do in a finished window's ticket.
+pub fn rollback_not_ticked(label: &str) -> String {
+    format!("{label}, only if needed (not ticked)")
+}
 /// A hop whose start release has no `failover exec`.
 pub const OWN_SESSIONS: &str = "This hop starts on a release without `failover exec` (it came \
     with 8.0(2)): each unit is staged and checked from its own session, and each block says \
@@ -2073,9 +2078,41 @@ pub mod position {
             .unwrap_or_default()
     }
 
+    /// How interfaces not Normal are said: by name (the page, the command line), or only
+    /// counted (the executed log, which carries releases and states only: SPEC §14).
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Interfaces {
+        Named,
+        Counted,
+    }
+
+    impl Interfaces {
+        /// "interfaces outside, inside" or "2 interfaces", and the verb that agrees with it.
+        fn say(self, names: &[String]) -> (String, &'static str) {
+            match (self, names.len()) {
+                (Interfaces::Named, _) => (format!("interfaces {}", names.join(", ")), "are"),
+                (Interfaces::Counted, 1) => ("1 interface".to_owned(), "is"),
+                (Interfaces::Counted, n) => (format!("{n} interfaces"), "are"),
+            }
+        }
+
+        /// "interfaces failed: outside, inside" or "2 interfaces failed".
+        fn listed(self, names: &[String], state: &str) -> String {
+            match self {
+                Interfaces::Named => format!("interfaces {state}: {}", names.join(", ")),
+                Interfaces::Counted => format!("{} {state}", self.say(names).0),
+            }
+        }
+    }
+
     /// One unit as read: "primary unit: 9.8(4), Active, image asa984-smp-k8.bin".
     /// `in_catalog` is false for a release whose train the catalog does not know.
     pub fn unit(f: &UnitFacts, in_catalog: bool) -> String {
+        unit_saying(f, in_catalog, Interfaces::Named)
+    }
+
+    /// [`unit`] with its interfaces said as `interfaces` says them.
+    pub fn unit_saying(f: &UnitFacts, in_catalog: bool, interfaces: Interfaces) -> String {
         let mut parts = Vec::new();
         parts.push(match (f.release, f.release_unreadable) {
             (Some(r), _) if in_catalog => r.to_string(),
@@ -2107,10 +2144,10 @@ pub mod position {
         }
         let i = &f.interfaces;
         if !i.failed.is_empty() {
-            parts.push(format!("interfaces failed: {}", i.failed.join(", ")));
+            parts.push(interfaces.listed(&i.failed, "failed"));
         }
         if !i.waiting.is_empty() {
-            parts.push(format!("interfaces waiting: {}", i.waiting.join(", ")));
+            parts.push(interfaces.listed(&i.waiting, "waiting"));
         }
         if let Some(sync) = f.config_sync {
             parts.push(format!("configuration {}", sync_words(sync)));
@@ -2549,6 +2586,11 @@ pub mod position {
 
     /// A stop in a sentence.
     pub fn stop(s: &Stop) -> String {
+        stop_saying(s, Interfaces::Named)
+    }
+
+    /// [`stop`] with the interfaces it names said as `interfaces` says them.
+    pub fn stop_saying(s: &Stop, interfaces: Interfaces) -> String {
         let who = s.unit.map_or("the other unit", unit_name);
         let state = s.state.map(State::label).unwrap_or("not ready");
         match s.kind {
@@ -2574,20 +2616,24 @@ pub mod position {
                  `show failover` again once both groups are active on one unit.",
                 who
             ),
-            StopKind::MateFailed if s.waiting && !s.interfaces.is_empty() => format!(
-                "{}'s interfaces {} are still Waiting, and a failover needs every interface \
-                 Normal: do not fail over now. Wait until every one is Normal and paste `show \
-                 failover` again (one that stays Waiting, such as an interface with no standby \
-                 address, is one failover cannot test: find why first).",
-                capital(who),
-                s.interfaces.join(", ")
-            ),
-            StopKind::MateFailed if !s.interfaces.is_empty() => format!(
-                "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \
-                 history`, `show interface`) first.",
-                capital(who),
-                s.interfaces.join(", ")
-            ),
+            StopKind::MateFailed if s.waiting && !s.interfaces.is_empty() => {
+                let (which, are) = interfaces.say(&s.interfaces);
+                format!(
+                    "{}'s {which} {are} still Waiting, and a failover needs every interface \
+                     Normal: do not fail over now. Wait until every one is Normal and paste \
+                     `show failover` again (one that stays Waiting, such as an interface with no \
+                     standby address, is one failover cannot test: find why first).",
+                    capital(who)
+                )
+            }
+            StopKind::MateFailed if !s.interfaces.is_empty() => {
+                let (which, are) = interfaces.say(&s.interfaces);
+                format!(
+                    "{}'s {which} {are} Failed: do not fail over; find why (`show failover \
+                     history`, `show interface`) first.",
+                    capital(who)
+                )
+            }
             StopKind::MateFailed if s.unplaced == Some(Unplaced::OutputsDisagree) => {
                 let now = if s.state == Some(State::Active) {
                     " (if both are Active now, check the failover link and `show failover \
