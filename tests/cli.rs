@@ -371,24 +371,36 @@ fn fleet_csv_has_one_row_per_pair_and_reports_bad_lines_by_number() {
         rows,
         [
             "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share,\
-             other_rules_hops,caveats,warnings",
+             other_rules_hops,caveats,warnings,reason",
             "2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
              8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
              migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
-             avoids-path-table-stop check-planning-page",
+             avoids-path-table-stop check-planning-page,",
             "3,\"edge \"\"2\"\", lab\",8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
              8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
              migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
-             avoids-path-table-stop check-planning-page",
+             avoids-path-table-stop check-planning-page,",
+            // Why, in the words of the pair's own plan, with Cisco's link; the other rule
+            // set's hop is not a bare count: Cisco later said it is not zero-downtime.
             "4,dc-core,9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,\
              #from=9.1(1)&from2=9.1(2)&to=9.2(4)&mode=active-active,1,,\
-             no-path parity outage-plan",
+             no-path parity outage-plan,\"No zero-downtime path from 9.1(1) to 9.2(4): from \
+             9.1(1) Cisco gives no zero-downtime path to 9.1(2) or later (CSCuh25271, \
+             CSCug88962): Cisco says to upgrade to 9.1(2) first, which reloads both units at \
+             once (an outage), then to go on with zero-downtime upgrades. Under Table 81-1 of \
+             Cisco's 8.x configuration guide: 1 hop (9.1(1) → 9.2(4)), but Cisco later said this \
+             hop is not zero-downtime (CSCuh25271). (https://www.cisco.com/c/en/us/td/docs/\
+             security/asa/asa92/configuration/general/asa-general-cli/admin-swconfig.html)\"",
             "7,old,9.2(4),,9.1(7),active-standby,asa5500,guide-9x,downgrade,0,,\
-             #from=9.2(4)&to=9.1(7),,,downgrade",
+             #from=9.2(4)&to=9.1(7),,,downgrade,No zero-downtime path: 9.1(7) is older than \
+             9.2(4); a downgrade needs an outage.",
             "8,done,9.1(7),,9.1(7),active-standby,asa5500,guide-9x,same,0,,\
-             #from=9.1(7)&to=9.1(7),,,",
+             #from=9.1(7)&to=9.1(7),,,,",
             "9,asa5580,8.1(2),,9.1(7),active-standby,asa5500,guide-9x,no-path,0,,\
-             #from=8.1(2)&to=9.1(7),,,no-path",
+             #from=8.1(2)&to=9.1(7),,,no-path,\"No zero-downtime path from 8.1(2) to 9.1(7): \
+             releases before 8.4 go to 8.4 first, then 9.x (the 8.3 and 9.0 configuration \
+             migrations); and some trains are switched off: switch them on or change the preset. \
+             (https://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.epub)\"",
         ]
     );
 }
@@ -431,7 +443,9 @@ fn fleet_exit_codes_and_stdin() {
     );
     assert_eq!((doubted.code, doubted.stderr.as_str()), (1, ""));
     assert!(
-        doubted.stdout.contains(",cscug88962,not-zero-downtime\n"),
+        doubted
+            .stdout
+            .contains(",cscug88962,not-zero-downtime,\"Legal by Table 81-1 from 8.4(5) to 8.4(6)"),
         "{}",
         doubted.stdout
     );
@@ -517,7 +531,8 @@ fn fleet_markdown_has_images_and_one_change_plan_per_group() {
         "4 pairs planned: 3 with a zero-downtime path in 2 groups, 0 already on the target, 1 \
          without a zero-downtime path. 0 lines not planned.",
         "| 9.1(7) | `asa917-k8.bin` | 3 | a, c, b |",
-        "| 4 | d | 9.2(4) | 9.1(7) | downgrade |",
+        "| 4 | [d](<#from=9.2(4)&to=9.1(7)>) | 9.2(4) | 9.1(7) | downgrade | No zero-downtime \
+         path: 9.1(7) is older than 9.2(4); a downgrade needs an outage. |",
         "## Group 1: 8.4(7) → 9.1(7) (Active/Standby, 1 hop, 2 pairs)",
         "Pairs: a, c",
         "### ASA upgrade plan: 8.4(7) → 9.1(7)",
@@ -628,7 +643,11 @@ fn fleet_takes_a_platform_column_and_a_fleet_wide_model() {
     for line in [
         "| Release | Files | Pairs | Names |",
         "| 9.14(4) | `asa9-14-4-smp-k8.bin`, `cisco-asa-fp2k.9.14.4.SPA` | 3 | a, b, d |",
-        "| 4 | c | 9.8(4) | 9.20(3) | no-path |",
+        "| 4 | [c](<#from=9.8(4)&to=9.20(3)&platform=asa5525x>) | 9.8(4) | 9.20(3) | no-path | \
+         Not planned: ASA 5525-X/5545-X/5555-X runs releases up to 9.14 (assumed: commonly cited, \
+         not verified here); the target 9.20(3) is past it: choose a target it runs, or another \
+         model. (Source: [Cisco Secure Firewall ASA Compatibility](https://www.cisco.com/c/en/us/\
+         td/docs/security/asa/compatibility/asamatrx.html)) |",
         "## Group 2: 9.8(4) → 9.14(4) (Firepower 2100, Active/Standby, 1 hop, 1 pair)",
     ] {
         assert!(md.lines().any(|l| l == line), "missing {line:?} in\n{md}");
@@ -919,7 +938,16 @@ fn json_says_why_a_model_refuses_the_plan() {
     let csv = run(&["fleet", "-"], "edge,9.8(4),,9.16(4),,,asa5525x\n");
     assert_eq!(csv.code, 1, "{}", csv.stderr);
     let row = csv.stdout.lines().nth(1).expect("a row");
-    assert!(row.ends_with(",platform-limit"), "{}", csv.stdout);
+    assert!(
+        row.ends_with(
+            ",platform-limit,\"Not planned: ASA 5525-X/5545-X/5555-X runs releases up to 9.14 \
+             (assumed: commonly cited, not verified here); the target 9.16(4) is past it: choose \
+             a target it runs, or another model. \
+             (https://www.cisco.com/c/en/us/td/docs/security/asa/compatibility/asamatrx.html)\""
+        ),
+        "{}",
+        csv.stdout
+    );
 }
 
 #[test]
@@ -1006,7 +1034,7 @@ fn json_marks_a_typed_release_not_in_the_catalog_withdrawn_or_pre_release() {
     );
     let csv = run(&["fleet", "-"], "edge,8.4(7),,8.4(8)\n");
     let row = csv.stdout.lines().nth(1).expect("a row");
-    assert!(row.ends_with(",not-in-catalog"), "{}", csv.stdout);
+    assert!(row.ends_with(",not-in-catalog,"), "{}", csv.stdout);
 }
 
 /// The Markdown export's line for a release field (`- Current release: …`), without its dash.
@@ -1296,7 +1324,8 @@ fn a_train_the_model_does_not_run_is_a_platform_limit_everywhere() {
         let r = run(&["fleet", "-", "--format", "csv"], &csv);
         let row = r.stdout.lines().nth(1).unwrap_or_default();
         assert!(
-            row.contains(",no-path,") && row.ends_with(",platform-limit"),
+            row.contains(",no-path,")
+                && row.contains(&format!(",platform-limit,\"Not planned: {reason}")),
             "{row}"
         );
         let r = run(&["fleet", "-", "--format", "json"], &csv);

@@ -280,17 +280,19 @@ fn the_page_exports_what_the_command_line_writes() {
     // Issue #20 item 10: the other rule set's hops, the caveats and the warnings appended.
     assert!(fleet.csv().starts_with(
         "line,name,unit1,unit2,target,mode,preset,rules,verdict,hops,path,share,\
-         other_rules_hops,caveats,warnings\n\
+         other_rules_hops,caveats,warnings,reason\n\
          2,edge-1,8.2(5),,9.1(7),active-standby,asa5500,guide-9x,ok,3,\
          8.2(5) → 8.3(2) → 8.4(7) → 9.1(7),#from=8.2(5)&to=9.1(7),4,\
          migration-8.3 migration-8.4 migration-9.0 migration-9.1,\
-         avoids-path-table-stop check-planning-page\n\
+         avoids-path-table-stop check-planning-page,\n\
          3,\"edge \"\"2\"\", lab\",8.2(5)"
     ));
     assert!(fleet
         .csv()
         .contains(",9.1(1),9.1(2),9.2(4),active-active,asa5500,guide-9x,no-path,0,,"));
-    assert!(fleet.csv().contains(",1,,no-path parity outage-plan\n"));
+    assert!(fleet.csv().contains(
+        ",1,,no-path parity outage-plan,\"No zero-downtime path from 9.1(1) to 9.2(4): "
+    ));
 }
 
 /// Runs the command line as above with `--link-base URL`.
@@ -467,4 +469,72 @@ fn long_name_lists_start_folded_short_ones_open() {
         "{one}"
     );
     assert!(!one.contains("<details><summary>"), "{one}");
+}
+
+/// SPEC §13: a pair without a zero-downtime path says why in the CSV and the Markdown, in the
+/// words of its own plan with Cisco's link, and keeps its own plan's link; the other rule set's
+/// hop count is never bare where Cisco later said a hop of it is not zero-downtime.
+#[test]
+fn a_pair_without_a_zero_downtime_path_says_why_in_the_exports() {
+    let base = "https://tools.example.net/asa/";
+    let guide = "https://www.cisco.com/c/en/us/td/docs/security/asa/asa92/configuration/general/\
+                 asa-general-cli/admin-swconfig.html";
+    let why = "No zero-downtime path from 9.1(1) to 9.1(7): from 9.1(1) Cisco gives no \
+               zero-downtime path to 9.1(2) or later (CSCuh25271, CSCug88962): Cisco says to \
+               upgrade to 9.1(2) first, which reloads both units at once (an outage), then to go \
+               on with zero-downtime upgrades. Under Table 81-1 of Cisco's 8.x configuration \
+               guide: 1 hop (9.1(1) → 9.1(7)), but Cisco later said this hop is not \
+               zero-downtime (CSCuh25271).";
+    let fleet = PlannedFleet::plan(defaults("9.1(7)"), "edge-1,9.1(1)\nedge-2,9.1(2)\n");
+
+    let csv = fleet.csv_linked(Some(base));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(
+        rows[0].ends_with(",other_rules_hops,caveats,warnings,reason"),
+        "{csv}"
+    );
+    assert!(
+        rows[1].ends_with(&format!(",1,,no-path outage-plan,\"{why} ({guide})\"")),
+        "{csv}"
+    );
+    assert!(
+        rows[2].ends_with(",1,,,"),
+        "a plain zero-downtime path: {csv}"
+    );
+
+    let md = fleet_export::fleet_linked(&fleet.summary, &fleet.errors, Some(base));
+    let row = format!(
+        "| 1 | [edge-1](<{base}#from=9.1(1)&to=9.1(7)>) | 9.1(1) | 9.1(7) | no-path | {why} \
+         (Source: [Cisco ASA 9.2 CLI configuration guide: Upgrade Path]({guide})) |"
+    );
+    assert!(md.lines().any(|l| l == row), "missing {row:?} in\n{md}");
+
+    // Under Table 81-1 the pair plans, but is never counted or written as zero-downtime.
+    let table = PlannedFleet::plan(
+        PlanQuery {
+            rules: RuleSet::Table811,
+            ..defaults("9.1(7)")
+        },
+        "edge-1,9.1(1)\n",
+    );
+    assert!(table
+        .csv()
+        .lines()
+        .nth(1)
+        .is_some_and(|row| row.ends_with(&format!(
+            ",not-zero-downtime outage-plan,\"Legal by Table 81-1 from 9.1(1) to 9.1(7) in 1 hop, \
+         but Cisco later said this hop (9.1(1) → 9.1(7)) is not zero-downtime (CSCuh25271): \
+         this is not a zero-downtime upgrade as planned. Under Cisco's guidance by release era: \
+         no zero-downtime path (from 9.1(1) Cisco gives no zero-downtime path to 9.1(2) or later \
+         (CSCuh25271, CSCug88962): Cisco says to upgrade to 9.1(2) first, which reloads both \
+         units at once (an outage), then to go on with zero-downtime upgrades). ({guide})\""
+        ))));
+    let md = fleet_export::fleet(&table.summary, &table.errors);
+    assert!(
+        md.contains(
+            "1 pair planned: 0 with a zero-downtime path and 1 legal by Table 81-1 but not \
+             zero-downtime in 1 group, 0 already on the target"
+        ),
+        "{md}"
+    );
 }

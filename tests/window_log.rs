@@ -104,7 +104,12 @@ fn the_executed_log_has_each_step_with_its_time_and_the_units_read() {
         log.contains("- [x] 01:58 Step 1:"),
         "before the first hop: {log}"
     );
-    assert!(log.contains("  - [ ] Rollback block 1:"), "{log}");
+    // A rollback block runs only if needed: never an open task.
+    assert!(
+        log.contains("  - Rollback block 1, only if needed (not ticked):"),
+        "{log}"
+    );
+    assert!(!log.contains("[ ] Rollback"), "{log}");
     // The units as read: releases and states.
     assert!(
         log.contains("9.12(4)") && log.contains("Standby Ready"),
@@ -300,7 +305,7 @@ fn the_executed_log_holds_the_next_step_a_stop_forbids() {
     let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
     let (log, html) = log_of(&s, &fixture("waiting-both-units.txt"), &Ticks::default());
     assert!(
-        log.contains("- Stop: The primary unit's interfaces outside, inside are still Waiting"),
+        log.contains("- Stop: The primary unit's 2 interfaces are still Waiting"),
         "{log}"
     );
     assert!(
@@ -311,4 +316,50 @@ fn the_executed_log_holds_the_next_step_a_stop_forbids() {
         html.contains("data-next-step") && html.contains("data-held"),
         "{html}"
     );
+}
+
+/// A finished window's log reads finished: every step ticked leaves no open task, a rollback
+/// block that was not run reads "only if needed", and one that was run keeps its tick and time.
+#[test]
+fn a_rollback_block_is_a_task_only_once_ticked() {
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    let mut t = Ticks::default();
+    for n in 1..=9 {
+        t.set(0, &n.to_string(), Some("01:50".into()));
+        t.set(1, &format!("pre{n}"), Some("02:00".into()));
+        t.set(1, &n.to_string(), Some("02:10".into()));
+    }
+    t.set(1, "4r1", Some("02:40".into()));
+    let (log, _) = log_of(&s, &fixture("mid-standby-reloaded.txt"), &t);
+    let executed = &log[log.find("## Executed log").expect("the log")..];
+    assert!(!executed.contains("- [ ]"), "{executed}");
+    assert!(
+        executed.contains("  - [x] 02:40 Rollback block 1:"),
+        "{executed}"
+    );
+    assert!(
+        executed.contains("  - Rollback block 2, only if needed (not ticked):"),
+        "{executed}"
+    );
+}
+
+/// SPEC §14: the log carries releases and states only. Interface names read from the pasted
+/// output stay out of it; the stop they caused is kept, its interfaces counted.
+#[test]
+fn the_executed_log_names_no_interface() {
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    let (log, html) = log_of(&s, &fixture("waiting-both-units.txt"), &Ticks::default());
+    let executed = &log[log.find("## Executed log").expect("the log")..];
+    // ("inside hop 1" is the position's own word.)
+    let named = executed.replace("inside hop", "");
+    for name in ["outside", "inside", "oob"] {
+        assert!(!named.contains(name), "{name} in {executed}");
+    }
+    assert!(
+        executed.contains("- Stop: The primary unit's 2 interfaces are still Waiting"),
+        "{executed}"
+    );
+    assert!(executed.contains("2 interfaces waiting"), "{executed}");
+    // The page, local to this browser, still names them.
+    assert!(html.contains("interfaces outside, inside"), "{html}");
 }

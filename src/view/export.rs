@@ -405,7 +405,7 @@ fn write_all(md: &mut String, s: &Session, extras: &Extras, link: &str) -> std::
 }
 
 /// " (Source: [title](url); …)".
-fn sources(sources: &[Source]) -> String {
+pub(crate) fn sources(sources: &[Source]) -> String {
     if sources.is_empty() {
         return String::new();
     }
@@ -650,13 +650,27 @@ fn longest_backtick_run(text: &str) -> usize {
 
 /// The link as an autolink when it is a plain URL, else as a code span.
 fn link_text(link: &str) -> String {
-    let plain = !link.is_empty()
-        && link
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>');
-    if plain {
+    if plain_link(link) {
         format!("<{link}>")
     } else {
         code_span(link)
     }
+}
+
+/// `[text](<link>)` (also a table cell), or the text then the link as text in brackets when
+/// the link cannot sit between `<` and `>` (or holds a table's `|`).
+pub(crate) fn linked(text: &str, link: &str) -> String {
+    if plain_link(link) && !link.contains('|') {
+        format!("[{}](<{link}>)", inline(text))
+    } else {
+        format!("{} ({})", inline(text), inline(link))
+    }
+}
+
+/// Whether `link` can be written between `<` and `>` as it is.
+fn plain_link(link: &str) -> bool {
+    !link.is_empty()
+        && link
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>')
 }

@@ -1,13 +1,14 @@
 //! Markdown for change tickets: one pair's change plan, and a fleet's (an overview, the images
 //! to stage, then one change plan per group of pairs with the same path).
 
-use super::export::{self, inline, Extras};
+use super::export::{self, inline, linked, sources, Extras};
 use super::words::fleet as words;
 use crate::domain::fleet::{InputError, Summary};
 use crate::domain::plan::Verdict;
 use crate::domain::query::{absolute_link, PlanQuery};
 use crate::domain::runbook::hop_images;
 use crate::domain::session::{self, Session};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The change plan of one pair: the page's Markdown export, with the runbook settings the
@@ -80,14 +81,19 @@ fn write_fleet(
         writeln!(md, "\n## {}\n", words::WITHOUT_PATH)?;
         writeln!(
             md,
-            "| Line | Pair | Units | Target | Verdict |\n|---|---|---|---|---|"
+            "| Line | Pair | Units | Target | Verdict | Why |\n|---|---|---|---|---|---|"
         )?;
+        // Pairs asking the same thing share a link, and so the reason: worded once per link.
+        let mut reasons: HashMap<&str, String> = HashMap::new();
         for p in without {
+            let why = reasons
+                .entry(p.share.as_str())
+                .or_insert_with(|| reason(&p.share));
             writeln!(
                 md,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {why} |",
                 p.line.map_or(String::new(), |l| l.to_string()),
-                inline(&p.name),
+                linked(&p.name, &link(base, &p.share)),
                 inline(&p.units.join(", ")),
                 inline(&p.target),
                 p.verdict.as_str()
@@ -117,11 +123,27 @@ fn write_fleet(
             names(group.pairs.iter().map(String::as_str))
         )?;
         let query: PlanQuery = group.share.parse().unwrap_or_default();
-        let link = base.map_or_else(|| group.share.clone(), |b| absolute_link(b, &group.share));
-        let plan = change_plan(&query, &session::analyse(&query), &link);
+        let plan = change_plan(&query, &session::analyse(&query), &link(base, &group.share));
         md.push_str(&demote(&plan, 2));
     }
     Ok(())
+}
+
+/// A pair's or group's share link, absolute on the page at `base` when there is one.
+fn link(base: Option<&str>, share: &str) -> String {
+    base.map_or_else(|| share.to_owned(), |b| absolute_link(b, share))
+}
+
+/// Why the plan of `share` has no zero-downtime path, as its own Markdown says it: the
+/// verdict's sentence with Cisco's documents as links.
+fn reason(share: &str) -> String {
+    let query: PlanQuery = share.parse().unwrap_or_default();
+    let session = session::analyse(&query);
+    format!(
+        "{}{}",
+        inline(&super::words::verdict_reason(&session)),
+        sources(&super::words::verdict_sources(&session))
+    )
 }
 
 /// Names as inline Markdown, comma separated.

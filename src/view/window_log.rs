@@ -5,10 +5,12 @@
 //! step of every hop with the local time it was ticked.
 //!
 //! Only typed facts reach it: releases, states, image file names, the words' sentences. The
-//! pasted text itself never does, so its serial numbers and addresses cannot leak into it.
+//! pasted text itself never does, so its serial numbers and addresses cannot leak into it;
+//! nor do the interface names the parser kept (a stop they cause counts them). A rollback
+//! block not ticked reads "only if needed", not as an open task.
 
 use super::export::{self, inline_keep_code, Extras};
-use super::words::position as pwords;
+use super::words::{self, position as pwords, position::Interfaces};
 use crate::domain::position::Position;
 use crate::domain::runbook::{self, Step};
 use crate::domain::session::Session;
@@ -42,34 +44,54 @@ pub fn markdown(
     md
 }
 
+/// Whether a step is to be done, or run only if needed (a rollback block).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    ToDo,
+    IfNeeded,
+}
+
+/// A step's line: ticked, with its time; else an open task, or, for a rollback block, a plain
+/// item saying it runs only if needed.
 fn step_line(
     md: &mut String,
     ticks: &Ticks,
-    hop: usize,
-    id: &str,
+    (hop, id): (usize, &str),
     label: &str,
     what: &str,
+    kind: Kind,
 ) -> std::fmt::Result {
-    match ticks.time(hop, id) {
-        Some(time) => writeln!(md, "- [x] {time} {label}: {}", inline_keep_code(what)),
-        None => writeln!(md, "- [ ] {label}: {}", inline_keep_code(what)),
+    let what = inline_keep_code(what);
+    match (ticks.time(hop, id), kind) {
+        (Some(time), _) => writeln!(md, "- [x] {time} {label}: {what}"),
+        (None, Kind::ToDo) => writeln!(md, "- [ ] {label}: {what}"),
+        (None, Kind::IfNeeded) => {
+            writeln!(md, "- {}: {what}", words::rollback_not_ticked(label))
+        }
     }
 }
 
 fn steps(md: &mut String, ticks: &Ticks, hop: usize, steps: &[Step]) -> std::fmt::Result {
     for (i, s) in steps.iter().enumerate() {
         let id = (i + 1).to_string();
-        step_line(md, ticks, hop, &id, &format!("Step {id}"), &s.what)?;
+        step_line(
+            md,
+            ticks,
+            (hop, &id),
+            &format!("Step {id}"),
+            &s.what,
+            Kind::ToDo,
+        )?;
         for (j, b) in s.rollback.iter().enumerate() {
             let rid = format!("{id}r{}", j + 1);
             md.push_str("  ");
             step_line(
                 md,
                 ticks,
-                hop,
-                &rid,
+                (hop, &rid),
                 &format!("Rollback block {}", j + 1),
                 &b.what,
+                Kind::IfNeeded,
             )?;
         }
     }
@@ -99,7 +121,8 @@ fn log(
         for f in [&snap.primary, &snap.secondary] {
             if f.is_known() {
                 let known = f.release.is_none_or(|r| session.base.has_train(r.train()));
-                writeln!(md, "- {}", inline_keep_code(&pwords::unit(f, known)))?;
+                let unit = pwords::unit_saying(f, known, Interfaces::Counted);
+                writeln!(md, "- {}", inline_keep_code(&unit))?;
             }
         }
         for d in &snap.disagreements {
@@ -107,7 +130,8 @@ fn log(
         }
         if let Some(pos) = position {
             for stop in &pos.stops {
-                writeln!(md, "- Stop: {}", inline_keep_code(&pwords::stop(stop)))?;
+                let stop = pwords::stop_saying(stop, Interfaces::Counted);
+                writeln!(md, "- Stop: {}", inline_keep_code(&stop))?;
             }
             writeln!(
                 md,
@@ -138,7 +162,7 @@ fn log(
         writeln!(
             md,
             "No command-line steps to tick: {}",
-            inline_keep_code(&crate::view::words::platform::procedure(notice))
+            inline_keep_code(&words::platform::procedure(notice))
         )?;
         return Ok(());
     }
@@ -162,7 +186,7 @@ fn log(
         writeln!(md)?;
         writeln!(md, "Hop {}: {} → {}", i + 1, hop.from, hop.to)?;
         writeln!(md)?;
-        if let Some(stop) = crate::view::words::hop_stop(session, i) {
+        if let Some(stop) = words::hop_stop(session, i) {
             writeln!(md, "{}", inline_keep_code(&stop))?;
             continue;
         }
@@ -171,10 +195,10 @@ fn log(
             step_line(
                 md,
                 ticks,
-                i + 1,
-                &id,
+                (i + 1, &id),
                 &format!("Pre-check {}", j + 1),
                 &s.what,
+                Kind::ToDo,
             )?;
         }
         steps(md, ticks, i + 1, &book.steps)?;

@@ -1070,6 +1070,89 @@ pub fn other_rules(session: &Session) -> Option<String> {
     })
 }
 
+/// Why a plan is not a plain zero-downtime upgrade, as its own text says it (a fleet's pair
+/// without one, SPEC §13): the verdict's sentence, then the other rule set's answer when Cisco
+/// later said one of its hops is not zero-downtime (never a bare hop count). Empty for a plain
+/// zero-downtime path and for nothing to do.
+pub fn verdict_reason(session: &Session) -> String {
+    let doubted = !not_zero_downtime(session).is_empty();
+    let mut parts = Vec::new();
+    match session.verdict {
+        Verdict::Ok if !doubted => {}
+        Verdict::Same => {}
+        _ => parts.push(verdict(session)),
+    }
+    // A doubted plan's verdict already gives the other rule set's answer.
+    let other_doubted = session
+        .other
+        .as_ref()
+        .is_some_and(|o| !o.not_zero_downtime.is_empty());
+    if other_doubted && !(session.verdict == Verdict::Ok && doubted) {
+        parts.extend(other_rules(session));
+    }
+    parts.join(" ")
+}
+
+/// Cisco's documents behind [`verdict_reason`]: the exception that leaves no path, the model's
+/// limits, and the caveats that make a hop (of either rule set) not zero-downtime.
+pub fn verdict_sources(session: &Session) -> Vec<Source> {
+    use crate::domain::caveats::CAVEATS;
+    let mut sources: Vec<Source> = Vec::new();
+    if session.verdict == Verdict::NoPath {
+        sources.extend(
+            session
+                .platform_limits
+                .iter()
+                .flat_map(platform::limit_sources),
+        );
+        let exception = match (&session.unjoinable, session.start, session.to.release) {
+            (Some(u), ..) => match u.block {
+                Block::Exception { exception, .. } => Some(exception),
+                _ => None,
+            },
+            (None, Some(a), Some(b)) if session.rules == RuleSet::Guide9x => {
+                crate::domain::rules::exception(a, b)
+            }
+            _ => None,
+        };
+        sources.extend(exception.map(|e| e.source));
+    }
+    let in_force = session
+        .hop_facts
+        .iter()
+        .flat_map(|f| &f.caveats)
+        .filter(|c| c.blocking())
+        .map(|c| c.source);
+    let other_bugs = session.other.iter().flat_map(|o| &o.bugs);
+    let other = CAVEATS
+        .iter()
+        .filter(|c| c.blocking() && other_bugs.clone().any(|b| c.bug() == Some(*b)))
+        .map(|c| c.source);
+    for source in in_force.chain(other) {
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    sources
+}
+
+/// [`verdict_reason`] with its documents' links in brackets, as the command line's text gives
+/// them: the fleet CSV's `reason` column.
+impl fmt::Display for crate::domain::fleet::Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = verdict_reason(self.0);
+        if reason.is_empty() {
+            return Ok(());
+        }
+        f.write_str(&reason)?;
+        let urls: Vec<&str> = verdict_sources(self.0).iter().map(|s| s.url).collect();
+        if !urls.is_empty() {
+            write!(f, " ({})", urls.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// The blocked direct hop from the plan's start to the target, with its reason (none when the
 /// direct hop is legal, or there is nothing to upgrade or only a downgrade).
 pub fn direct_blocked(session: &Session) -> Option<String> {
@@ -1495,6 +1578,11 @@ pub const IMAGES_LABEL: &str = "Images";
 pub const NO_ASDM: &str = "none given (not staged, `asdm image` unchanged)";
 /// The rollback blocks of a validation window.
 pub const ROLLBACK: &str = "Rollback (each block on the unit it names, in order)";
+/// A rollback block the executed log lists that was not ticked ("Rollback block 1"): run only
+/// if needed, so never an open to-do in a finished window's ticket.
+pub fn rollback_not_ticked(label: &str) -> String {
+    format!("{label}, only if needed (not ticked)")
+}
 /// A hop whose start release has no `failover exec`.
 pub const OWN_SESSIONS: &str = "This hop starts on a release without `failover exec` (it came \
     with 8.0(2)): each unit is staged and checked from its own session, and each block says \
@@ -1684,12 +1772,20 @@ pub mod fleet {
 
     /// The counts in one sentence: "7 pairs planned: 5 with a zero-downtime path in 3 groups,
     /// 1 already on the target, 1 without a zero-downtime path. 1 line not planned."
+    ///
+    /// Pairs legal by Table 81-1 that Cisco later said are not zero-downtime are counted apart
+    /// ("… 1 with a zero-downtime path and 2 legal by Table 81-1 but not zero-downtime in 3
+    /// groups, …"), never as having a zero-downtime path.
     pub fn counts(t: &Tally, groups: usize) -> String {
+        let doubted = match t.not_zero_downtime {
+            0 => String::new(),
+            n => format!(" and {n} legal by Table 81-1 but not zero-downtime"),
+        };
         format!(
-            "{} planned: {} with a zero-downtime path in {}, {} already on the target, {} \
-             without a zero-downtime path. {}.",
+            "{} planned: {} with a zero-downtime path{doubted} in {}, {} already on the target, \
+             {} without a zero-downtime path. {}.",
             plural(t.pairs() as usize, "pair", "pairs"),
-            t.ok,
+            t.ok - t.not_zero_downtime,
             plural(groups, "group", "groups"),
             t.same,
             t.downgrade + t.no_path,
@@ -1991,9 +2087,41 @@ pub mod position {
             .unwrap_or_default()
     }
 
+    /// How interfaces not Normal are said: by name (the page, the command line), or only
+    /// counted (the executed log, which carries releases and states only: SPEC §14).
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Interfaces {
+        Named,
+        Counted,
+    }
+
+    impl Interfaces {
+        /// "interfaces outside, inside" or "2 interfaces", and the verb that agrees with it.
+        fn say(self, names: &[String]) -> (String, &'static str) {
+            match (self, names.len()) {
+                (Interfaces::Named, _) => (format!("interfaces {}", names.join(", ")), "are"),
+                (Interfaces::Counted, 1) => ("1 interface".to_owned(), "is"),
+                (Interfaces::Counted, n) => (format!("{n} interfaces"), "are"),
+            }
+        }
+
+        /// "interfaces failed: outside, inside" or "2 interfaces failed".
+        fn listed(self, names: &[String], state: &str) -> String {
+            match self {
+                Interfaces::Named => format!("interfaces {state}: {}", names.join(", ")),
+                Interfaces::Counted => format!("{} {state}", self.say(names).0),
+            }
+        }
+    }
+
     /// One unit as read: "primary unit: 9.8(4), Active, image asa984-smp-k8.bin".
     /// `in_catalog` is false for a release whose train the catalog does not know.
     pub fn unit(f: &UnitFacts, in_catalog: bool) -> String {
+        unit_saying(f, in_catalog, Interfaces::Named)
+    }
+
+    /// [`unit`] with its interfaces said as `interfaces` says them.
+    pub fn unit_saying(f: &UnitFacts, in_catalog: bool, interfaces: Interfaces) -> String {
         let mut parts = Vec::new();
         parts.push(match (f.release, f.release_unreadable) {
             (Some(r), _) if in_catalog => r.to_string(),
@@ -2025,10 +2153,10 @@ pub mod position {
         }
         let i = &f.interfaces;
         if !i.failed.is_empty() {
-            parts.push(format!("interfaces failed: {}", i.failed.join(", ")));
+            parts.push(interfaces.listed(&i.failed, "failed"));
         }
         if !i.waiting.is_empty() {
-            parts.push(format!("interfaces waiting: {}", i.waiting.join(", ")));
+            parts.push(interfaces.listed(&i.waiting, "waiting"));
         }
         if let Some(sync) = f.config_sync {
             parts.push(format!("configuration {}", sync_words(sync)));
@@ -2483,6 +2611,11 @@ pub mod position {
 
     /// A stop in a sentence.
     pub fn stop(s: &Stop) -> String {
+        stop_saying(s, Interfaces::Named)
+    }
+
+    /// [`stop`] with the interfaces it names said as `interfaces` says them.
+    pub fn stop_saying(s: &Stop, interfaces: Interfaces) -> String {
         let who = s.unit.map_or("the other unit", unit_name);
         let state = s.state.map(State::label).unwrap_or("not ready");
         match s.kind {
@@ -2508,20 +2641,24 @@ pub mod position {
                  `show failover` again once both groups are active on one unit.",
                 who
             ),
-            StopKind::MateFailed if s.waiting && !s.interfaces.is_empty() => format!(
-                "{}'s interfaces {} are still Waiting, and a failover needs every interface \
-                 Normal: do not fail over now. Wait until every one is Normal and paste `show \
-                 failover` again (one that stays Waiting, such as an interface with no standby \
-                 address, is one failover cannot test: find why first).",
-                capital(who),
-                s.interfaces.join(", ")
-            ),
-            StopKind::MateFailed if !s.interfaces.is_empty() => format!(
-                "{}'s interfaces {} are Failed: do not fail over; find why (`show failover \
-                 history`, `show interface`) first.",
-                capital(who),
-                s.interfaces.join(", ")
-            ),
+            StopKind::MateFailed if s.waiting && !s.interfaces.is_empty() => {
+                let (which, are) = interfaces.say(&s.interfaces);
+                format!(
+                    "{}'s {which} {are} still Waiting, and a failover needs every interface \
+                     Normal: do not fail over now. Wait until every one is Normal and paste \
+                     `show failover` again (one that stays Waiting, such as an interface with no \
+                     standby address, is one failover cannot test: find why first).",
+                    capital(who)
+                )
+            }
+            StopKind::MateFailed if !s.interfaces.is_empty() => {
+                let (which, are) = interfaces.say(&s.interfaces);
+                format!(
+                    "{}'s {which} {are} Failed: do not fail over; find why (`show failover \
+                     history`, `show interface`) first.",
+                    capital(who)
+                )
+            }
             StopKind::MateFailed if s.unplaced == Some(Unplaced::OutputsDisagree) => {
                 let now = if s.state == Some(State::Active) {
                     " (if both are Active now, check the failover link and `show failover \

@@ -12,8 +12,9 @@ use std::io::{self, Write};
 ///
 /// `other_rules_hops` (the other rule set's hop count, empty without a path), `caveats` (the
 /// plan's caveat ids, space separated) and `warnings` (its warnings' kinds, plan-wide then per
-/// hop, space separated) were appended in issue #20.
-pub const COLUMNS: [&str; 15] = [
+/// hop, space separated) were appended in issue #20; then `reason` (why there is no
+/// zero-downtime path, with Cisco's links: [`PairPlan::reason`]).
+pub const COLUMNS: [&str; 16] = [
     "line",
     "name",
     "unit1",
@@ -29,6 +30,7 @@ pub const COLUMNS: [&str; 15] = [
     "other_rules_hops",
     "caveats",
     "warnings",
+    "reason",
 ];
 
 /// Writes the header row, then a row per pair as it comes.
@@ -115,7 +117,7 @@ pub fn text<'a>(pairs: impl IntoIterator<Item = &'a PairPlan>) -> String {
 }
 
 /// A pair's CSV row, in the order of [`COLUMNS`]; `path` is [`PairPlan::path_text`].
-fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 15] {
+fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; COLUMNS.len()] {
     let unit = |i: usize| Cow::Borrowed(pair.units.get(i).map_or("", String::as_str));
     [
         Cow::Owned(pair.line.unwrap_or_default().to_string()),
@@ -143,6 +145,7 @@ fn row<'a>(pair: &'a PairPlan, path: &'a str) -> [Cow<'a, str>; 15] {
                 .join(" "),
         ),
         Cow::Owned(warning_kinds(pair)),
+        Cow::Borrowed(&pair.reason),
     ]
 }
 

@@ -52,7 +52,7 @@ mod planned;
 pub mod saved;
 mod summary;
 
-pub use pair::{PairPlan, PairWarning, PathHop};
+pub use pair::{PairPlan, PairWarning, PathHop, Reason};
 pub use planned::PlannedFleet;
 pub use summary::{Group, Image, PairWithoutHops, Summary, Tally};
 

@@ -203,7 +203,16 @@ pub struct PairPlan {
     /// What could not be read (only a single plan carries these; a fleet reports bad lines
     /// apart and does not plan them).
     pub errors: Vec<InputError>,
+    /// Why the pair has no zero-downtime path, with Cisco's documents ([`Reason`]); empty for
+    /// a plain zero-downtime path or a pair already on its target.
+    pub reason: String,
 }
+
+/// Why a session's plan is not a plain zero-downtime upgrade, as its own plan's text says it:
+/// the verdict's sentence, the other rule set's answer when Cisco later said one of its hops
+/// is not zero-downtime, and the links of Cisco's documents. `Display` (in `view::words`) is
+/// the text; empty when there is nothing to say.
+pub struct Reason<'a>(pub &'a Session);
 
 impl PairPlan {
     /// The export of `session`, which was derived from `query`. `preset` is the preset id in
@@ -270,6 +279,7 @@ impl PairPlan {
             warnings,
             share: format!("#{query}"),
             errors,
+            reason: Reason(session).to_string(),
         }
     }
 

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Tally {
     pub ok: u64,
+    /// Of the `ok` pairs, those legal by Table 81-1 whose plan Cisco later said is not
+    /// zero-downtime (a `not-zero-downtime` warning).
+    pub not_zero_downtime: u64,
     pub same: u64,
     pub downgrade: u64,
     pub no_path: u64,
@@ -26,7 +29,10 @@ impl Tally {
             LineOutcome::Skipped => {}
             LineOutcome::Bad(_) => self.bad_lines += 1,
             LineOutcome::Planned(pair) => match pair.verdict {
-                Verdict::Ok => self.ok += 1,
+                Verdict::Ok => {
+                    self.ok += 1;
+                    self.not_zero_downtime += u64::from(pair.not_zero_downtime());
+                }
                 Verdict::Same => self.same += 1,
                 Verdict::Downgrade => self.downgrade += 1,
                 Verdict::NoPath => self.no_path += 1,
@@ -79,6 +85,8 @@ pub struct PairWithoutHops {
     pub units: Vec<String>,
     pub target: String,
     pub verdict: Verdict,
+    /// The pair's own single-pair plan (its share link), which says why.
+    pub share: String,
 }
 
 /// A release the fleet passes through (a hop lands on it) and the pairs that need its image.
@@ -142,6 +150,7 @@ impl Summary {
                 units: pair.units.clone(),
                 target: pair.target.clone(),
                 verdict: pair.verdict,
+                share: pair.share.clone(),
             }),
         }
     }
