@@ -537,4 +537,20 @@ fn a_pair_without_a_zero_downtime_path_says_why_in_the_exports() {
         ),
         "{md}"
     );
+    // The page's table says it in the pair's row, never "zero-downtime path".
+    let html = fleet_html::results(&table);
+    let row = select(&html, "tr[data-pair][data-name='edge-1']");
+    assert_eq!(row.len(), 1, "{html}");
+    assert!(
+        row[0]
+            .text
+            .contains("legal by Table 81-1, but not zero-downtime"),
+        "{}",
+        row[0].text
+    );
+    assert!(
+        !row[0].text.contains("zero-downtime path"),
+        "{}",
+        row[0].text
+    );
 }

@@ -263,7 +263,7 @@ fn write_rows(out: &mut String, pairs: &[PairPlan]) {
         out.push_str("</td><td>");
         escape(out, &pair.target);
         out.push_str("</td><td>");
-        escape(out, words::verdict(pair.verdict));
+        escape(out, words::verdict(pair));
         let _ = write!(out, "</td><td>{}</td><td>", pair.hops.len());
         escape(out, &pair.path_text());
         out.push_str("</td></tr>");

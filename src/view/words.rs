@@ -1638,7 +1638,7 @@ pub fn confidence(letter: &str) -> String {
 /// Markdown both show.
 pub mod fleet {
     use super::plural;
-    use crate::domain::fleet::{Group, Tally};
+    use crate::domain::fleet::{Group, PairPlan, Tally};
     use crate::domain::plan::Verdict;
 
     pub const TITLE: &str = "ASA fleet upgrade plan";
@@ -1817,9 +1817,12 @@ pub mod fleet {
         format!("Pair names ({count})")
     }
 
-    /// A pair's verdict in a few words (the table's cell; the pair's own plan says why).
-    pub fn verdict(verdict: Verdict) -> &'static str {
-        match verdict {
+    /// A pair's verdict in a few words (the table's cell; the pair's own plan says why). A
+    /// plan legal by Table 81-1 that Cisco later said is not zero-downtime never reads as a
+    /// zero-downtime path (SPEC §3.3).
+    pub fn verdict(pair: &PairPlan) -> &'static str {
+        match pair.verdict {
+            Verdict::Ok if pair.not_zero_downtime() => "legal by Table 81-1, but not zero-downtime",
             Verdict::Ok => "zero-downtime path",
             Verdict::Same => "already on the target",
             Verdict::Downgrade => "downgrade: needs an outage",
