@@ -223,6 +223,10 @@ fn request(out: &mut String, p: &PairPlan) {
         p.other_rules
     );
     number(out, p.other_rules_hops.map(|n| n as u64));
+    // Added after `other_rules_hops`: its hops are legal by Table 81-1, yet Cisco later said
+    // one is not zero-downtime (these bugs), so the count is no zero-downtime alternative.
+    out.push_str(",\"other_rules_not_zero_downtime\":");
+    strings(out, p.other_rules_not_zero_downtime.iter().copied());
     // The plan's caveats by reference (each is written whole in its hops).
     out.push_str(",\"caveats\":[");
     list(out, &p.caveats, |out, c| {

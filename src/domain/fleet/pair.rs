@@ -195,6 +195,9 @@ pub struct PairPlan {
     pub other_rules: &'static str,
     /// The other rule set's hop count; `None` when it has no path (or nothing was planned).
     pub other_rules_hops: Option<usize>,
+    /// The bugs for which Cisco later said a hop of the other rule set's plan is not
+    /// zero-downtime (SPEC §3.3): its hop count is then no zero-downtime alternative.
+    pub other_rules_not_zero_downtime: Vec<&'static str>,
     /// Every caveat of the plan, once each, in release order.
     pub caveats: Vec<&'static Caveat>,
     pub warnings: Vec<PairWarning>,
@@ -275,6 +278,12 @@ impl PairPlan {
                 .as_ref()
                 .filter(|o| o.verdict == Verdict::Ok)
                 .map(|o| o.hops),
+            other_rules_not_zero_downtime: session
+                .other
+                .as_ref()
+                .filter(|o| o.verdict == Verdict::Ok)
+                .map(|o| o.bugs.clone())
+                .unwrap_or_default(),
             caveats,
             warnings,
             share: format!("#{query}"),
