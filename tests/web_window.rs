@@ -189,6 +189,18 @@ async fn ticks_keep_their_time_across_a_remount_and_feed_the_position() {
     until("the tick's time", || tick_time(&root, "1", "1").len() == 5).await;
     let time = tick_time(&root, "1", "1");
     assert_eq!(&time[2..3], ":");
+    // Its date and offset from UTC are kept (a window can run past midnight): the `datetime`.
+    let label = tick_box(&root, "1", "1")
+        .parent_element()
+        .expect("its label");
+    let when = get(&label, "time[data-step-time]")
+        .get_attribute("datetime")
+        .unwrap_or_default();
+    assert!(
+        asa_planner::domain::ticks::TickTime::read(&when)
+            .is_some_and(|t| t.date.is_some() && t.offset.is_some() && t.clock == time),
+        "{when}"
+    );
     // A rollback block has a box of its own.
     assert!(query(
         &root,

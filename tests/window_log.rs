@@ -181,6 +181,49 @@ fn ticks_are_kept_per_plan_not_per_runbook_setting() {
     assert_ne!(ticks::storage_key(&a), ticks::storage_key(&other));
 }
 
+/// A window that runs past midnight, read the next day in a ticket: each tick carries its date
+/// and offset from UTC, and the log says them; a tick saved as `HH:MM` alone (before the date
+/// was kept) still reads, with its clock only.
+#[test]
+fn a_tick_keeps_its_date_and_offset_into_the_log() {
+    use asa_planner::domain::ticks::TickTime;
+    assert_eq!(
+        TickTime::read("2026-12-08T23:50+01:00"),
+        Some(TickTime {
+            date: Some("2026-12-08"),
+            clock: "23:50",
+            offset: Some("+01:00"),
+        })
+    );
+    assert_eq!(TickTime::read("00:10").map(|t| t.clock), Some("00:10"));
+    for bad in [
+        "2026-12-08T24:00+01:00",
+        "2026-12-08 23:50",
+        "2026-12-08T23:50",
+        "2026-12-08T23:50Z",
+        "2026-1a-08T23:50+01:00",
+        "23:50+01:00",
+        "",
+    ] {
+        assert_eq!(TickTime::read(bad), None, "{bad}");
+    }
+    let stored = "1 1 2026-12-08T23:50+01:00\n1 2 2026-12-09T00:10-05:30\n1 pre1 23:41\n";
+    let (t, unread) = Ticks::read(stored);
+    assert_eq!(unread, None);
+    assert_eq!(t.encode(), stored);
+    let s = session("from=9.8(4)&to=9.12(4)&rules=guide-9x");
+    let (log, _) = log_of(&s, &fixture("mid-standby-reloaded.txt"), &t);
+    assert!(
+        log.contains("- [x] 2026-12-08 23:50 UTC+01:00 Step 1:"),
+        "{log}"
+    );
+    assert!(
+        log.contains("- [x] 2026-12-09 00:10 UTC-05:30 Step 2:"),
+        "{log}"
+    );
+    assert!(log.contains("- [x] 23:41 Pre-check 1:"), "{log}");
+}
+
 /// Audit 3, item 5 (SPEC §11): garbage in a plan's saved ticks is said, line by line, and the
 /// ticks that read are kept.
 #[test]

@@ -20,7 +20,9 @@ pub const MAX_TICKS: usize = 1_000;
 pub struct Tick {
     pub hop: usize,
     pub step: String,
-    /// The local time it was ticked, as the browser wrote it (`HH:MM`).
+    /// The local time it was ticked, as the browser wrote it: `YYYY-MM-DDTHH:MM` and the
+    /// offset from UTC (`2026-12-08T23:50+01:00`), or `HH:MM` alone (written before the date
+    /// was kept). [`TickTime`] reads it.
     pub time: String,
 }
 
@@ -58,8 +60,55 @@ fn tick_line(line: &str) -> Option<(usize, &str, &str)> {
     (hop <= 1_000 && valid_step(step) && valid_time(time)).then_some((hop, step, time))
 }
 
-/// Whether `time` is `HH:MM` (24-hour).
+/// Whether `time` reads as a [`TickTime`].
 fn valid_time(time: &str) -> bool {
+    TickTime::read(time).is_some()
+}
+
+/// When a step was ticked, read from its stored text ([`Tick::time`]). A window can run past
+/// midnight and a change ticket is read elsewhere: the date and the offset from UTC say which
+/// night and which clock; a tick stored as `HH:MM` alone has neither.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TickTime<'a> {
+    /// `YYYY-MM-DD`.
+    pub date: Option<&'a str>,
+    /// `HH:MM`, 24-hour.
+    pub clock: &'a str,
+    /// `+HH:MM` or `-HH:MM`.
+    pub offset: Option<&'a str>,
+}
+
+impl<'a> TickTime<'a> {
+    /// `2026-12-08T23:50+01:00` or `23:50`; `None` for anything else.
+    pub fn read(time: &'a str) -> Option<TickTime<'a>> {
+        if clock(time) {
+            return Some(TickTime {
+                date: None,
+                clock: time,
+                offset: None,
+            });
+        }
+        let (date, rest) = time.split_once('T')?;
+        let (clock_part, offset) = (rest.get(..5)?, rest.get(5..)?);
+        let d = date.as_bytes();
+        let date_ok = d.len() == 10
+            && d[4] == b'-'
+            && d[7] == b'-'
+            && d.iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        let offset_ok =
+            offset.len() == 6 && matches!(offset.as_bytes()[0], b'+' | b'-') && clock(&offset[1..]);
+        (date_ok && clock(clock_part) && offset_ok).then_some(TickTime {
+            date: Some(date),
+            clock: clock_part,
+            offset: Some(offset),
+        })
+    }
+}
+
+/// Whether `time` is `HH:MM` (24-hour).
+fn clock(time: &str) -> bool {
     let b = time.as_bytes();
     b.len() == 5
         && b[2] == b':'

@@ -48,10 +48,23 @@ fn store(key: &str, text: &str) {
     }
 }
 
-/// The local time now, `HH:MM`.
+/// The local time now with its date and offset from UTC, `2026-12-08T23:50+01:00`
+/// (`domain::ticks::TickTime`).
 fn now() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+    // Minutes west of UTC, as JavaScript gives it: the offset is its negation.
+    let east = -(d.get_timezone_offset() as i32);
+    let sign = if east < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}{sign}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        east.abs() / 60,
+        east.abs() % 60
+    )
 }
 
 /// The pasted text and what it reads (parsed once, when it changes).

@@ -63,7 +63,7 @@ fn step_line(
 ) -> std::fmt::Result {
     let what = inline_keep_code(what);
     match (ticks.time(hop, id), kind) {
-        (Some(time), _) => writeln!(md, "- [x] {time} {label}: {what}"),
+        (Some(time), _) => writeln!(md, "- [x] {} {label}: {what}", pwords::tick_time(time)),
         (None, Kind::ToDo) => writeln!(md, "- [ ] {label}: {what}"),
         (None, Kind::IfNeeded) => {
             writeln!(md, "- {}: {what}", words::rollback_not_ticked(label))

@@ -2074,6 +2074,19 @@ pub mod position {
         ConfigSync, Disagreement, Said, Side, Snapshot, State, UnitFacts, Unread, UnreadWhy,
     };
 
+    /// A tick's time in the executed log: `2026-12-08 23:50 UTC+01:00` (a window may run past
+    /// midnight and the ticket is read elsewhere), or the clock alone for a tick stored
+    /// without its date; as stored when it does not read.
+    pub fn tick_time(stored: &str) -> String {
+        match crate::domain::ticks::TickTime::read(stored) {
+            Some(t) => match (t.date, t.offset) {
+                (Some(date), Some(offset)) => format!("{date} {} UTC{offset}", t.clock),
+                _ => t.clock.to_owned(),
+            },
+            None => stored.to_owned(),
+        }
+    }
+
     fn unit_name(unit: Unit) -> &'static str {
         match unit {
             Unit::Primary => "the primary unit",

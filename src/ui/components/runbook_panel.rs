@@ -24,7 +24,7 @@
 use crate::domain::release::Release;
 use crate::domain::runbook;
 use crate::domain::session::Session;
-use crate::domain::ticks::{self, Ticks};
+use crate::domain::ticks::{self, TickTime, Ticks};
 use crate::ui::browser;
 use crate::ui::hooks::Planner;
 use crate::ui::shared::Shared;
@@ -364,7 +364,9 @@ fn show_ticks(root: &Element, ticks: &Ticks) {
             .parent_element()
             .and_then(|label| find(&label, "time[data-step-time]"))
         {
-            t.set_text_content(time);
+            // The clock beside the box (the window is now); the date and offset in `datetime`.
+            let clock = time.and_then(TickTime::read).map(|t| t.clock);
+            t.set_text_content(clock);
             match time {
                 Some(time) => {
                     let _ = t.set_attribute("datetime", time);
