@@ -162,6 +162,17 @@ async fn the_units_releases_plan_the_pair_in_one_click() {
     .await;
     let from: HtmlInputElement = get(&root, "#from").dyn_into().expect("an input");
     assert_eq!(from.value(), "9.8(4)");
+    // One history entry: Back returns to the plan the pair was on (its ticks are keyed by it).
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .expect("history")
+        .back()
+        .expect("back");
+    until("the plan before", || {
+        let from: HtmlInputElement = get(&root, "#from").dyn_into().expect("an input");
+        from.value() == "9.6(1)" && !fragment().contains("from2=")
+    })
+    .await;
 }
 
 fn tick_box(root: &Element, hop: &str, step: &str) -> HtmlInputElement {

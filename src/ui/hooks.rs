@@ -43,6 +43,10 @@ impl Planner {
     pub fn set_to(&self, text: String) {
         self.send(Action::SetTo(text));
     }
+    /// Plans from what the units run (Back returns to the plan before).
+    pub fn plan_from(&self, from: String, from2: Option<String>) {
+        self.send(Action::PlanFrom(from, from2));
+    }
     /// A release picked in the graph or its list (Back undoes it).
     pub fn pick(&self, release: Release, pick: PickAs) {
         self.send(Action::Pick(release, pick));

@@ -128,6 +128,9 @@ pub enum Action {
     SetTo(String),
     /// A release picked in the graph or its list, as the current release or the target.
     Pick(Release, PickAs),
+    /// Plan from what the units run (SPEC §14): `from` and `from2` at once, and, like a pick,
+    /// a history entry, so that Back returns to the plan (and its ticks) the pair was on.
+    PlanFrom(String, Option<String>),
     SetMode(Mode),
     SetMultiContext(bool),
     SetRules(RuleSet),
@@ -184,6 +187,12 @@ impl Reducible for State {
                     PickAs::Current => query.from = text,
                     PickAs::Target => query.to = text,
                 }
+                next.picks = next.picks.wrapping_add(1);
+            }
+            Action::PlanFrom(from, from2) => {
+                let query = q(&mut next);
+                query.from = from;
+                query.from2 = from2;
                 next.picks = next.picks.wrapping_add(1);
             }
             Action::SetMode(mode) => q(&mut next).mode = mode,

@@ -38,8 +38,7 @@ fn clicked(e: &MouseEvent, window: &Window, planner: &Planner) {
     if let Some(b) = browser::closest(e, "button[data-plan-from]") {
         if let Some(from) = b.get_attribute("data-from").filter(|f| !f.is_empty()) {
             let from2 = b.get_attribute("data-from2").filter(|f| !f.is_empty());
-            planner.set_from(from);
-            planner.set_from2(from2);
+            planner.plan_from(from, from2);
         }
     } else if browser::closest(e, "button[data-choose-reading]").is_some() {
         window.onchoose.emit(());
