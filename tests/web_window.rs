@@ -242,6 +242,33 @@ async fn ticks_keep_their_time_across_a_remount_and_feed_the_position() {
         .checked()));
 }
 
+/// Ticks are per plan: the next pair on the same plan (or a hop started again after its
+/// rollback) clears them with one button, and they stay cleared across a reload.
+#[wasm_bindgen_test]
+async fn a_plans_ticks_clear_for_the_next_pair() {
+    let root = open_page(ONE_HOP, false).await;
+    runbook(&root).await;
+    let clear = || get(&root, "button[data-ticks-clear]");
+    until("nothing to clear", || clear().has_attribute("disabled")).await;
+    tick_box(&root, "1", "1").click();
+    tick_box(&root, "1", "2").click();
+    until("two ticks", || {
+        tick_box(&root, "1", "2").checked() && !clear().has_attribute("disabled")
+    })
+    .await;
+    click(&root, "button[data-ticks-clear]");
+    until("cleared", || {
+        !tick_box(&root, "1", "1").checked()
+            && !tick_box(&root, "1", "2").checked()
+            && tick_time(&root, "1", "1").is_empty()
+    })
+    .await;
+    let root = open_page(ONE_HOP, true).await;
+    runbook(&root).await;
+    assert!(!tick_box(&root, "1", "1").checked());
+    assert!(get(&root, "button[data-ticks-clear]").has_attribute("disabled"));
+}
+
 fn open_hops(root: &Element) -> Vec<bool> {
     query_all(root, "section[data-runbook-hop] details[data-hop-fold]")
         .iter()

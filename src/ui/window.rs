@@ -107,6 +107,8 @@ pub struct Window {
     pub onchoose: Callback<()>,
     /// (hop, step id, ticked).
     pub ontick: Callback<(usize, String, bool)>,
+    /// Clears every tick of this plan.
+    pub onclearticks: Callback<()>,
 }
 
 /// The hop a place is in (1-based), if any.
@@ -173,12 +175,24 @@ pub fn use_window(
     let update = use_force_update();
     let ontick = {
         let cache = cache.clone();
+        let update = update.clone();
         Callback::from(move |(hop, step, on): (usize, String, bool)| {
             let mut c = cache.borrow_mut();
             let mut t = (*c.1).clone();
             t.set(hop, &step, on.then(now));
             store(&c.0, &t.encode());
             c.1 = Rc::new(t);
+            drop(c);
+            update.force_update();
+        })
+    };
+    let onclearticks = {
+        let cache = cache.clone();
+        let update = update.clone();
+        Callback::from(move |()| {
+            let mut c = cache.borrow_mut();
+            store(&c.0, "");
+            c.1 = Rc::new(Ticks::default());
             drop(c);
             update.force_update();
         })
@@ -290,5 +304,6 @@ pub fn use_window(
         onforget,
         onchoose,
         ontick,
+        onclearticks,
     }
 }

@@ -3145,4 +3145,7 @@ pub mod page {
     pub const WHERE_HEADING: &str = "Where is the pair?";
     /// The button that downloads the executed log.
     pub const EXECUTED_LOG: &str = "Download the executed log (Markdown)";
+    /// Ticks are kept per plan: the next pair on the same plan, or a hop started again after
+    /// its rollback, starts from none (the executed log of the last one first).
+    pub const CLEAR_TICKS: &str = "Clear this plan's ticks (next pair, or a hop started again)";
 }

@@ -93,6 +93,10 @@ pub fn where_pair(props: &WherePairProps) -> Html {
                 <button type="button" data-executed-log="" onclick={onlog}>
                     { page::EXECUTED_LOG }
                 </button>
+                <button type="button" data-ticks-clear="" disabled={window.ticks.done.is_empty()}
+                    onclick={window.onclearticks.reform(|_: MouseEvent| ())}>
+                    { page::CLEAR_TICKS }
+                </button>
             </div>
             <div class="where-pair-position" aria-live="polite" {onclick}>
                 { for drawn }
