@@ -132,6 +132,110 @@ fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
     );
 }
 
+/// Audit window 2: step 3 ticked, and pasted output that shows the pair after step 2 (the old
+/// unit Active, the reloaded one Standby Ready on the new release). The output predates the
+/// failover, or the failover did not happen: read as the output shows it (step 3 next), the
+/// rollback named as the other reading, and the tick said with a call for output typed now;
+/// never rollback (b) as the one next step on a tick alone. What showed the failover (the
+/// previous position at or after it, failed back, a block of the rollback ticked) settles the
+/// rollback.
+#[test]
+fn a_ticked_failover_alone_never_reads_as_rolling_back() {
+    let s = session("#from=9.8(4)&to=9.16(4)&rules=guide-9x");
+    let ticks = [(1, 1), (1, 2), (1, 3)];
+    let known = Known {
+        previous: Some(Place::in_hop(1, 2)),
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (snap, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.kind), (3, StepKind::FailOver));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Rollback { hop: 1 });
+    assert_eq!(alt_next.unwrap().kind, StepKind::RollbackBoot);
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.hop, t.ticked, t.not_shown), (1, 3, (3, Phase::FailOver)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Step 3 of hop 1 (the failover) is ticked, but this output shows the pair before \
+              it: the output was typed before the failover, or the failover did not happen. \
+              Paste `show failover` typed now, and go by where that output puts the pair before \
+              any next step (failed back already? then the other reading below is where the \
+              pair is)."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    one(
+        &html,
+        "p[data-ticked-not-shown][data-hop=\"1\"][data-step=\"3\"]",
+    );
+    assert_eq!(
+        one(&html, "p[data-position]").attrs_of(&["data-hop", "data-step"]),
+        ["1", "2"]
+    );
+    assert_eq!(one(&html, "p[data-next-step]").attr("data-step"), Some("3"));
+    one(&html, "p[data-alternative][data-step=\"rollback\"]");
+    // A later step ticked: the same, said as the step before which the output stands.
+    let ticks = [(1, 1), (1, 2), (1, 3), (1, 4)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.ticked, t.not_shown.0), (4, 3));
+    assert!(words::ticked_not_shown(&t).starts_with(
+        "Step 4 of hop 1 is ticked, but this output shows the pair before step 3, the failover:"
+    ));
+    // What showed the failover settles the rollback, and nothing is said of the tick.
+    let ticks = [(1, 1), (1, 2), (1, 3)];
+    for (previous, rollback) in [
+        (Some(Place::in_hop(1, 3)), &[][..]),
+        (Some(Place::in_hop(1, 4)), &[][..]),
+        (Some(Place::Rollback { hop: 1 }), &[][..]),
+        (Some(Place::in_hop(1, 2)), &[(1, 4, 1)][..]),
+        (None, &[(1, 4, 1)][..]),
+    ] {
+        let known = Known {
+            previous,
+            ticked: &ticks,
+            rollback,
+            ..Known::default()
+        };
+        let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+        assert_eq!(pos.place, Place::Rollback { hop: 1 }, "{previous:?}");
+        assert_eq!(pos.next.unwrap().kind, StepKind::RollbackBoot);
+        assert_eq!(pos.alternative, None);
+        assert_eq!(pos.ticked_not_shown, None);
+    }
+    // A block of another step's rollback, or of another hop, says nothing of this failback.
+    let known = Known {
+        ticked: &ticks,
+        rollback: &[(1, 2, 1), (2, 4, 1)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    // Steps 1 and 2 ticked only: the reload settles the forward reading, nothing to say.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(
+        (pos.place, pos.alternative, pos.ticked_not_shown),
+        (Place::in_hop(1, 2), None, None)
+    );
+}
+
 #[test]
 fn after_the_failover_the_validation_window_then_the_second_reload() {
     let s = one_hop();
@@ -1060,7 +1164,9 @@ fn active_active_follows_its_own_runbooks_steps() {
     assert_eq!(alt, Place::Rollback { hop: 1 });
     let said = words::alternative(s.hops(), alt, alt_next.as_ref(), &snap);
     assert!(!said.contains("step 3"), "{said}");
-    // Step 4 ticked: failed back, a rollback.
+    // Step 4 ticked alone: this output may predate the failover (never read as failed back
+    // on a tick alone): the output's own state, the rollback the other reading, and the tick
+    // said. Its rollback's (a) ticked (step 5's block 1): failed back, a rollback.
     let (_, pos) = at(
         &s,
         "aa-secondary-reloaded.txt",
@@ -1069,7 +1175,24 @@ fn active_active_follows_its_own_runbooks_steps() {
             ..Known::default()
         },
     );
+    assert_eq!(hook(pos.place), hook_of("1", "3"));
+    assert_eq!(pos.alternative.unwrap().0, Place::Rollback { hop: 1 });
+    assert_eq!(
+        pos.ticked_not_shown
+            .map(|t| (t.hop, t.ticked, t.not_shown.0)),
+        Some((1, 4, 4))
+    );
+    let (_, pos) = at(
+        &s,
+        "aa-secondary-reloaded.txt",
+        &Known {
+            ticked: &[(1, 4)],
+            rollback: &[(1, 5, 1)],
+            ..Known::default()
+        },
+    );
     assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    assert_eq!(pos.ticked_not_shown, None);
     // Failed over: both groups on the secondary, on 9.12(4). Step 4 done, the window next;
     // then step 6 reloads the primary.
     let (_, pos) = at(&s, "aa-failed-over.txt", &Known::default());

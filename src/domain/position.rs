@@ -367,6 +367,22 @@ pub struct Position {
     /// The hop (1-based) the pair is before or inside whose runbook gives no command-line
     /// steps, and why: no next step is offered for it.
     pub no_steps: Option<(usize, NoSteps)>,
+    /// A step ticked that the output shows not done yet: said above the position, never
+    /// read as done.
+    pub ticked_not_shown: Option<TickedNotShown>,
+}
+
+/// A ticked step whose effect the output does not show (SPEC §14: the snapshot, the ticks
+/// and the previous position): the output was typed before it (a stale paste), or it did not
+/// happen. Nothing but the output says which, so the output's own state is read forward, the
+/// other reading named, and output typed now asked for. Not a stop (SPEC §14 lists those).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TickedNotShown {
+    pub hop: usize,
+    /// The last step of the hop ticked.
+    pub ticked: u8,
+    /// The first step whose effect the output does not show, and what it does.
+    pub not_shown: (u8, Phase),
 }
 
 /// What is known besides the snapshot.
@@ -381,6 +397,10 @@ pub struct Known<'a> {
     pub images: &'a [(String, String)],
     /// The TFTP server the person typed (empty: the runbook's placeholder).
     pub server: &'a str,
+    /// Ticked rollback blocks as (hop, step, block), block 1-based in the runbook's order
+    /// (`Ticks::rollback_blocks`): block 1 of the validation window's rollback is its (a),
+    /// the failback.
+    pub rollback: &'a [(usize, u8, u8)],
 }
 
 impl Known<'_> {
@@ -393,6 +413,22 @@ impl Known<'_> {
             Some(Place::InHop { hop: h, step, .. }) if h == hop => Some(step),
             _ => None,
         }
+    }
+    /// A block of hop `hop`'s rollback is ticked: the pair failed back (its (a) comes first).
+    fn failed_back(&self, walk: &Walk, hop: usize) -> bool {
+        walk.find(hop, Phase::Window).is_some_and(|window| {
+            self.rollback
+                .iter()
+                .any(|&(h, step, _)| h == hop && step == window)
+        })
+    }
+    /// The last step of hop `hop` ticked.
+    fn last_ticked(&self, hop: usize) -> Option<u8> {
+        self.ticked
+            .iter()
+            .filter(|&&(h, _)| h == hop)
+            .map(|&(_, s)| s)
+            .max()
     }
     /// A reload the runbook issued may still be running: the last step taken reloads.
     fn reloading(&self, walk: &Walk) -> bool {
@@ -752,6 +788,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         stops: Vec::new(),
         plan_from: None,
         no_steps: None,
+        ticked_not_shown: None,
     };
     if snap.failover == Some(false) {
         pos.stops.push(Stop::new(StopKind::FailoverOff, None));
@@ -916,10 +953,15 @@ fn in_hop(
         // Read before, the hop rolled back to its end: this is the hop started again, and the
         // ticks of the attempt rolled back say nothing of this one.
         let again = known.previous == Some(Place::RolledBack { hop: h });
+        // Only what showed the failover settles the rollback: the previous position read at
+        // or after it, or failed back, or a block of the rollback ticked. A tick of the
+        // failover (or a later step) alone does not: this output may predate it.
         let rolled_back = !again
-            && (walk.ticked(known, h, Phase::FailOver)
-                || walk.previously(known, h, Phase::FailOver)
-                || known.previous == Some(Place::Rollback { hop: h }));
+            && (walk.previously(known, h, Phase::FailOver)
+                || known.previous == Some(Place::Rollback { hop: h })
+                || known.failed_back(walk, h));
+        let failover = walk.number(h, Phase::FailOver);
+        let ahead = known.last_ticked(h).filter(|&t| !again && t >= failover);
         let forward = (
             walk.after(h, Phase::FirstReload),
             Some(fail_over(walk, h, old.unit)),
@@ -927,11 +969,18 @@ fn in_hop(
         let back = (Place::Rollback { hop: h }, rollback(walk, h, hop, old.unit));
         let ((place, n), alt) = if rolled_back {
             (back, None)
-        } else if !again && walk.ticked(known, h, Phase::FirstReload) {
+        } else if ahead.is_none() && !again && walk.ticked(known, h, Phase::FirstReload) {
             (forward, None)
         } else {
             (forward, Some(back))
         };
+        if let (false, Some(ticked)) = (rolled_back, ahead) {
+            pos.ticked_not_shown = Some(TickedNotShown {
+                hop: h,
+                ticked,
+                not_shown: (failover, Phase::FailOver),
+            });
+        }
         pos.place = place;
         pos.next = n;
         pos.alternative = alt;

@@ -176,6 +176,19 @@ impl Ticks {
             .collect()
     }
 
+    /// The ticked rollback blocks as `position::locate` reads them (`Known::rollback`):
+    /// `(hop, step, block)`, `block` 1-based in the runbook's order (block 1 of the validation
+    /// window's rollback is its (a), the failback).
+    pub fn rollback_blocks(&self) -> Vec<(usize, u8, u8)> {
+        self.done
+            .iter()
+            .filter_map(|t| {
+                let (step, block) = t.step.split_once('r')?;
+                Some((t.hop, step.parse::<u8>().ok()?, block.parse::<u8>().ok()?))
+            })
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.done.is_empty()
     }
@@ -245,6 +258,9 @@ mod tests {
         assert_eq!(read.time(2, "3"), Some("23:59"));
         assert_eq!(read.steps(), vec![(2, 3)]);
         assert_eq!(back.steps(), vec![(1, 2), (0, 0)]);
+        // Rollback blocks apart: (hop, step, block).
+        assert_eq!(back.rollback_blocks(), vec![(1, 2, 1)]);
+        assert_eq!(read.rollback_blocks(), vec![]);
     }
 
     /// Audit 3, item 5 (SPEC §11): what does not read is said, not dropped silently; the

@@ -198,9 +198,11 @@ pub fn use_window(
                 // Every hop's ticks: the position numbers each hop's steps as its runbook does
                 // (`runbook::outline`), Active/Active and one-unit hops included.
                 let ticked = ticks.steps();
+                let rollback = ticks.rollback_blocks();
                 let known = Known {
                     previous: chosen.or(*previous.borrow()),
                     ticked: &ticked,
+                    rollback: &rollback,
                     images: &settings.images,
                     server: &settings.server,
                 };

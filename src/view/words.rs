@@ -2066,7 +2066,8 @@ pub mod position {
     use crate::domain::plan::Hop;
     use crate::domain::platform::ProcedureNotice;
     use crate::domain::position::{
-        NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
+        NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind,
+        TickedNotShown, Unplaced,
     };
     use crate::domain::release::Release;
     use crate::domain::runbook::{outline, Mode, Phase, Reloads, Role, Unit};
@@ -2547,6 +2548,33 @@ pub mod position {
         }
     }
 
+    /// A ticked step the output shows not done: "Step 3 of hop 1 (the failover) is ticked,
+    /// but this output shows the pair before it: …". Never an instruction to roll back: output
+    /// typed now says which it is.
+    pub fn ticked_not_shown(t: &TickedNotShown) -> String {
+        let (step, phase) = t.not_shown;
+        let (what, it) = match phase {
+            Phase::FailOver => ("the failover", "the failover"),
+            _ => ("", "that step"),
+        };
+        let ticked = if t.ticked == step && !what.is_empty() {
+            format!("Step {} of hop {} ({what}) is ticked", t.ticked, t.hop)
+        } else {
+            format!("Step {} of hop {} is ticked", t.ticked, t.hop)
+        };
+        let before = match (t.ticked == step, what.is_empty()) {
+            (true, _) => "before it".to_string(),
+            (false, true) => format!("before step {step}"),
+            (false, false) => format!("before step {step}, {what}"),
+        };
+        format!(
+            "{ticked}, but this output shows the pair {before}: the output was typed before \
+             {it}, or {it} did not happen. Paste `show failover` typed now, and go by where \
+             that output puts the pair before any next step (failed back already? then the \
+             other reading below is where the pair is)."
+        )
+    }
+
     /// The other reading of the snapshot, with its next step.
     pub fn alternative(
         hops: &[Hop],
@@ -3007,6 +3035,7 @@ pub mod position {
         }
         out.extend(snap.unplaced.map(unplaced));
         out.extend(pos.stops.iter().map(stop));
+        out.extend(pos.ticked_not_shown.as_ref().map(ticked_not_shown));
         out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
             out.push(format!("{}.", capital(&next(n))));
