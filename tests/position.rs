@@ -461,6 +461,86 @@ fn around_a_rollback_the_reload_and_the_hop_started_again() {
     assert_eq!(pos.next.unwrap().kind, StepKind::FailOver);
 }
 
+/// After a finished rollback the hop is started again: the first attempt's ticks stay on the
+/// page (steps 1 to 4, the rollback's blocks), yet once "rolled back" was read they say
+/// nothing of the second attempt, also after the previous position has moved on from "rolled
+/// back" (the page keeps only the position read from the output before; `ticks::Carried`
+/// keeps the ticks of the attempt rolled back). Pasted as the page does: each paste makes the
+/// position read before it the previous one.
+#[test]
+fn a_hop_started_again_after_its_rollback_is_not_read_by_the_first_attempts_ticks() {
+    use asa_planner::domain::ticks::{Carried, Ticks};
+    let s = one_hop();
+    let mut ticks = Ticks::default();
+    let mut carried = Carried::default();
+    let mut last: Option<Place> = None;
+    let mut paste = |ticks: &Ticks, name: &str| {
+        carried.pasted(last, ticks);
+        let read = carried.ticks(ticks);
+        let (ticked, rollback) = (read.steps(), read.rollback_blocks());
+        let known = Known {
+            previous: carried.previous,
+            ticked: &ticked,
+            rollback: &rollback,
+            ..Known::default()
+        };
+        let (_, pos) = at(&s, name, &known);
+        last = Some(pos.place);
+        pos
+    };
+    let tick = |ticks: &mut Ticks, step: &str, time: &str| ticks.set(1, step, Some(time.into()));
+    // The first attempt: staged, reloaded, failed over, failed back, rolled back.
+    tick(&mut ticks, "1", "01:00");
+    tick(&mut ticks, "2", "01:10");
+    assert_eq!(
+        paste(&ticks, "mid-standby-reloaded.txt").place,
+        Place::in_hop(1, 2)
+    );
+    tick(&mut ticks, "3", "01:20");
+    assert_eq!(
+        paste(&ticks, "after-failover.txt").place,
+        Place::in_hop(1, 3)
+    );
+    tick(&mut ticks, "4r1", "01:30");
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    tick(&mut ticks, "4r2", "01:31");
+    tick(&mut ticks, "4r3", "01:35");
+    assert_eq!(
+        paste(&ticks, "rolled-back.txt").place,
+        Place::RolledBack { hop: 1 }
+    );
+    // Started again, the first attempt's ticks left as they are: staged and reloaded again.
+    let pos = paste(&ticks, "rolled-back.txt");
+    assert_eq!(pos.place, Place::RolledBack { hop: 1 });
+    assert_eq!(pos.next.unwrap().kind, StepKind::Stage);
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    // Pasted again (the previous position now "after step 2", no longer "rolled back"): still
+    // the output's own reading, never "rolling back" on the first attempt's failback.
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 2), "{pos:?}");
+    assert_eq!(pos.next.clone().unwrap().kind, StepKind::FailOver);
+    assert_eq!(pos.ticked_not_shown, None);
+    assert_eq!(pos.alternative.unwrap().0, Place::Rollback { hop: 1 });
+    // Failed over again: the validation window next, not the first attempt's ticked window
+    // (which would skip it, straight to the second reload).
+    let pos = paste(&ticks, "after-failover.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 3));
+    assert_eq!(pos.next.unwrap().kind, StepKind::Validate);
+    // The window ticked again (unticked, then ticked: a new time): it counts.
+    ticks.set(1, "4", None);
+    tick(&mut ticks, "4", "02:40");
+    let pos = paste(&ticks, "after-failover.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 4));
+    assert_eq!(pos.next.unwrap().kind, StepKind::ReloadFormer);
+    // Failed back in the second attempt (its own failback ticked): rolling back again.
+    ticks.set(1, "4r1", None);
+    tick(&mut ticks, "4r1", "02:50");
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
+}
+
 /// A hop landing where there is no downgrade (9.24 on): its rollback is the failback alone,
 /// the upgraded unit stays, so both units back on the start is never read as rolled back.
 #[test]
