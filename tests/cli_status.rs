@@ -1028,3 +1028,62 @@ fn a_ticked_failover_alone_is_said_never_read_as_rolling_back() {
         assert_eq!(with(&["--tick", bad]).code, 2, "{bad}");
     }
 }
+
+/// Audit window 2: step 1 ticked, and a pasted `show bootvar` that does not name the hop's
+/// image first. The boot lines win over the tick: step 1 next, never step 2's reload; another
+/// release's image first is a `wrong-image` stop (exit 1) that holds step 1. Text and JSON.
+#[test]
+fn boot_lines_without_the_new_image_first_win_over_the_tick_of_step_1() {
+    let status = |name: &str, extra: &[&str]| {
+        let show = show_arg(name);
+        let args: Vec<&str> = [
+            "status", "9.8(4)", "9.16(4)", "--rules", "guide-9x", "--tick", "1.1", "--show",
+        ]
+        .iter()
+        .copied()
+        .chain([show.as_str()])
+        .chain(extra.iter().copied())
+        .collect();
+        run(&args, "")
+    };
+    let out = status("bootvar-old-image-first.txt", &[]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "\nStep 1 of hop 1 (the staging) is ticked, but the pasted show bootvar (or dir) \
+             shows the new image not staged"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\nBefore the plan: both units on 9.8(4).\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("; then step 1 of hop 1 on the primary unit"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+    let out = status("bootvar-other-release-first.txt", &["--format", "json"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["stops"][0]["kind"], "wrong-image");
+    assert_eq!(doc["stops"][0]["unit"], "primary");
+    assert!(
+        doc["stops"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The primary unit's first boot line names asa9-16-3-smp-k8.bin, not asa9-16-4-smp-k8.bin"),
+        "{}",
+        doc["stops"][0]["text"]
+    );
+    assert_eq!(doc["position"]["step"], "0");
+    assert_eq!(doc["next"]["step"], 1);
+    assert_eq!(doc["next"]["held"], true);
+    assert_eq!(doc["ticked_not_shown"]["not_shown"], 1);
+}

@@ -811,6 +811,117 @@ fn show_bootvar_shows_step_1() {
     assert_eq!((pos.place, pos.alternative), (Place::Before, None));
 }
 
+/// Audit window 2: step 1 ticked, yet the pasted `show bootvar` does not name the hop's image
+/// first. The boot lines win over the tick: step 1 is not done (a reload now would not boot
+/// the new image), so step 1 is next, never step 2's reload, and the tick is said. Another
+/// release's image first is a `wrong-image` stop (SPEC §14) that holds step 1.
+#[test]
+fn boot_lines_that_do_not_name_the_new_image_first_win_over_the_tick_of_step_1() {
+    let s = session("#from=9.8(4)&to=9.16(4)&rules=guide-9x");
+    let known = Known {
+        ticked: &[(1, 1)],
+        ..Known::default()
+    };
+    // Only the old image in the boot lines.
+    let (snap, pos) = at(&s, "bootvar-old-image-first.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.hop, next.step, next.kind), (1, 1, StepKind::Stage));
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.hop, t.ticked, t.not_shown), (1, 1, (1, Phase::Stage)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Step 1 of hop 1 (the staging) is ticked, but the pasted `show bootvar` (or `dir`) \
+              shows the new image not staged: the first boot line does not name it (or the flash \
+              lacks it), so a reload would not boot it. Do step 1 again, its boot lines above \
+              all, and paste `show bootvar` to check before any reload."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(
+        one(&markup, "p[data-next-step]").attr("data-step"),
+        Some("1")
+    );
+    one(&markup, "p[data-ticked-not-shown][data-step=\"1\"]");
+    assert!(!markup.contains("reload-standby"), "{markup}");
+    // Not ticked: before the plan, as before, nothing to say of a tick.
+    let (_, pos) = at(&s, "bootvar-old-image-first.txt", &Known::default());
+    assert_eq!((pos.place, pos.ticked_not_shown), (Place::Before, None));
+    // The reload ticked too: it booted the old image (the stop), and step 1 again is next,
+    // not the reload again.
+    let ticks = [(1, 1), (1, 2)];
+    let known2 = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "bootvar-old-image-first.txt", &known2);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.place, Place::Before);
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.step, next.kind, next.held),
+        (1, StepKind::Stage, true)
+    );
+    // Another release's image first: a wrong-image stop on the unit whose boot lines show
+    // it, holding step 1.
+    for known in [Known::default(), known] {
+        let (snap, pos) = at(&s, "bootvar-other-release-first.txt", &known);
+        assert_eq!(kinds(&pos), vec![StopKind::WrongImage]);
+        let stop = &pos.stops[0];
+        assert_eq!(
+            (stop.unit, stop.release, stop.images.clone(), stop.boot_line),
+            (
+                Some(Unit::Primary),
+                Some(r("9.16(4)")),
+                Some((
+                    "asa9-16-3-smp-k8.bin".to_string(),
+                    "asa9-16-4-smp-k8.bin".to_string()
+                )),
+                true
+            )
+        );
+        assert_eq!(
+            words::stop(stop),
+            "The primary unit's first boot line names asa9-16-3-smp-k8.bin, not \
+             asa9-16-4-smp-k8.bin, the runbook's file for 9.16(4): the next reload would boot \
+             asa9-16-3-smp-k8.bin. Do not reload: set the boot lines as the runbook's staging \
+             step does (`asa9-16-4-smp-k8.bin` first) and paste `show bootvar` to check."
+        );
+        assert_eq!(pos.place, Place::Before);
+        let next = pos.next.clone().unwrap();
+        assert_eq!(
+            (next.step, next.kind, next.held),
+            (1, StepKind::Stage, true)
+        );
+        let html = html(s.hops(), &snap, &pos, |_| true);
+        one(&html, "p[data-stop=\"wrong-image\"]");
+        one(&html, "p[data-next-step][data-held][data-step=\"1\"]");
+    }
+    // The image the person typed for the release is the runbook's file: it first is staged.
+    let images = [("9.16(4)".to_string(), "asa9-16-3-smp-k8.bin".to_string())];
+    let known = Known {
+        ticked: &[(1, 1)],
+        images: &images,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "bootvar-other-release-first.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+    // A pasted `dir` without the image wins over the tick too.
+    let s = one_hop();
+    let known = Known {
+        ticked: &[(1, 1)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "dir-not-staged.txt", &known);
+    assert_eq!(pos.place, Place::Before);
+    assert_eq!(pos.next.unwrap().step, 1);
+}
+
 #[test]
 fn a_one_unit_hop_of_a_mismatched_pair() {
     let s = session("#from=9.1(7)&from2=9.12(4)&to=9.12(4)&rules=guide-9x");

@@ -2553,6 +2553,22 @@ pub mod position {
     /// typed now says which it is.
     pub fn ticked_not_shown(t: &TickedNotShown) -> String {
         let (step, phase) = t.not_shown;
+        if phase == Phase::Stage {
+            let ticked = if t.ticked == step {
+                format!("Step {step} of hop {} (the staging) is ticked", t.hop)
+            } else {
+                format!(
+                    "Step {} of hop {} is ticked, and step {step} (the staging) before it",
+                    t.ticked, t.hop
+                )
+            };
+            return format!(
+                "{ticked}, but the pasted `show bootvar` (or `dir`) shows the new image not \
+                 staged: the first boot line does not name it (or the flash lacks it), so a \
+                 reload would not boot it. Do step {step} again, its boot lines above all, and \
+                 paste `show bootvar` to check before any reload."
+            );
+        }
         let (what, it) = match phase {
             Phase::FailOver => ("the failover", "the failover"),
             _ => ("", "that step"),
@@ -2766,6 +2782,21 @@ pub mod position {
                     releases(want)
                 ),
                 (None, _) => format!("{} runs a release off this plan.", capital(who)),
+            },
+            StopKind::WrongImage if s.boot_line => match (&s.images, s.release) {
+                (Some((first, named)), Some(r)) => format!(
+                    "{} names {first}, not {named}, the runbook's file for {r}: the next \
+                     reload would boot {first}. Do not reload: set the boot lines as the \
+                     runbook's staging step does (`{named}` first) and paste `show bootvar` to \
+                     check.",
+                    match s.unit {
+                        Some(u) => format!("{}'s first boot line", capital(unit_name(u))),
+                        None => "The first boot line".to_string(),
+                    }
+                ),
+                _ => "The first boot line names another image than the runbook's: do not \
+                      reload; check `show bootvar`."
+                    .to_string(),
             },
             StopKind::WrongImage => match (&s.images, s.release) {
                 (Some((booted, named)), Some(r)) => format!(
