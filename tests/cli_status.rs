@@ -960,3 +960,130 @@ fn a_finished_rollback_is_before_the_hop_again() {
         doc["alternative"]["text"]
     );
 }
+
+/// Audit window 2: step 3 ticked, output showing the pair after step 2 (9.8(4) → 9.16(4)).
+/// A tick alone never reads "rolling back": the output's own state and step 3 next, the tick
+/// said, the rollback the other reading; the failback ticked (`1.4r1`) settles the rollback.
+/// Text and JSON.
+#[test]
+fn a_ticked_failover_alone_is_said_never_read_as_rolling_back() {
+    let show = show_arg("after-step-2-9-16-4.txt");
+    let plan = ["status", "9.8(4)", "9.16(4)", "--rules", "guide-9x"];
+    let ticks = ["--tick", "1.1", "--tick", "1.2", "--tick", "1.3"];
+    let with = |extra: &[&str]| {
+        let args: Vec<&str> = plan
+            .iter()
+            .chain(&["--show", show.as_str()])
+            .chain(&ticks)
+            .chain(extra)
+            .copied()
+            .collect();
+        run(&args, "")
+    };
+    let out = with(&["--previous", "1.2"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "\nStep 3 of hop 1 (the failover) is ticked, but this output shows the pair before \
+             it: the output was typed before the failover, or the failover did not happen. Paste \
+             show failover typed now, and go by where that output puts the pair before any next \
+             step (failed back already? then the other reading below is where the pair is).\n\
+             Inside hop 1 (9.8(4) → 9.16(4)) after step 2: the standby reloaded onto 9.16(4) and \
+             Standby Ready.\nNext, step 3 on the primary unit (the active unit): no failover \
+             active"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\nOr, if you failed back after step 3 (a rollback): inside hop 1"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("\nNext, rollback step"),
+        "{}",
+        out.stdout
+    );
+    let out = with(&["--previous", "1.2", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["ticked_not_shown"]["hop"], 1);
+    assert_eq!(doc["ticked_not_shown"]["step"], 3);
+    assert_eq!(doc["ticked_not_shown"]["not_shown"], 3);
+    assert_eq!(doc["position"]["step"], "2");
+    assert_eq!(doc["next"]["step"], 3);
+    assert_eq!(doc["alternative"]["step"], "rollback");
+    // The failback ticked, or the previous position after the failover: rolling back.
+    for extra in [&["--tick", "1.4r1"][..], &["--previous", "1.3"][..]] {
+        let out = with(&[extra, &["--format", "json"]].concat());
+        assert_eq!(out.code, 0, "{extra:?}: {}{}", out.stdout, out.stderr);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(doc["position"]["step"], "rollback", "{extra:?}");
+        assert_eq!(doc["ticked_not_shown"], serde_json::Value::Null);
+        assert_eq!(doc["alternative"], serde_json::Value::Null);
+    }
+    // A rollback block's tick that does not read is bad input.
+    for bad in ["1.4r0", "1.4rx", "1.r1"] {
+        assert_eq!(with(&["--tick", bad]).code, 2, "{bad}");
+    }
+}
+
+/// Audit window 2: step 1 ticked, and a pasted `show bootvar` that does not name the hop's
+/// image first. The boot lines win over the tick: step 1 next, never step 2's reload; another
+/// release's image first is a `wrong-image` stop (exit 1) that holds step 1. Text and JSON.
+#[test]
+fn boot_lines_without_the_new_image_first_win_over_the_tick_of_step_1() {
+    let status = |name: &str, extra: &[&str]| {
+        let show = show_arg(name);
+        let args: Vec<&str> = [
+            "status", "9.8(4)", "9.16(4)", "--rules", "guide-9x", "--tick", "1.1", "--show",
+        ]
+        .iter()
+        .copied()
+        .chain([show.as_str()])
+        .chain(extra.iter().copied())
+        .collect();
+        run(&args, "")
+    };
+    let out = status("bootvar-old-image-first.txt", &[]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "\nStep 1 of hop 1 (the staging) is ticked, but the pasted show bootvar (or dir) \
+             shows the new image not staged"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\nBefore the plan: both units on 9.8(4).\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("; then step 1 of hop 1 on the primary unit"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("reload-standby"), "{}", out.stdout);
+    let out = status("bootvar-other-release-first.txt", &["--format", "json"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["stops"][0]["kind"], "wrong-image");
+    assert_eq!(doc["stops"][0]["unit"], "primary");
+    assert!(
+        doc["stops"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The primary unit's first boot line names asa9-16-3-smp-k8.bin, not asa9-16-4-smp-k8.bin"),
+        "{}",
+        doc["stops"][0]["text"]
+    );
+    assert_eq!(doc["position"]["step"], "0");
+    assert_eq!(doc["next"]["step"], 1);
+    assert_eq!(doc["next"]["held"], true);
+    assert_eq!(doc["ticked_not_shown"]["not_shown"], 1);
+}

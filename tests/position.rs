@@ -132,6 +132,110 @@ fn standby_reloaded_and_standby_ready_next_is_step_3_on_the_primary() {
     );
 }
 
+/// Audit window 2: step 3 ticked, and pasted output that shows the pair after step 2 (the old
+/// unit Active, the reloaded one Standby Ready on the new release). The output predates the
+/// failover, or the failover did not happen: read as the output shows it (step 3 next), the
+/// rollback named as the other reading, and the tick said with a call for output typed now;
+/// never rollback (b) as the one next step on a tick alone. What showed the failover (the
+/// previous position at or after it, failed back, a block of the rollback ticked) settles the
+/// rollback.
+#[test]
+fn a_ticked_failover_alone_never_reads_as_rolling_back() {
+    let s = session("#from=9.8(4)&to=9.16(4)&rules=guide-9x");
+    let ticks = [(1, 1), (1, 2), (1, 3)];
+    let known = Known {
+        previous: Some(Place::in_hop(1, 2)),
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (snap, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.step, next.kind), (3, StepKind::FailOver));
+    assert_eq!(next.commands, vec!["no failover active"]);
+    let (alt, alt_next) = pos.alternative.clone().unwrap();
+    assert_eq!(alt, Place::Rollback { hop: 1 });
+    assert_eq!(alt_next.unwrap().kind, StepKind::RollbackBoot);
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.hop, t.ticked, t.not_shown), (1, 3, (3, Phase::FailOver)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Step 3 of hop 1 (the failover) is ticked, but this output shows the pair before \
+              it: the output was typed before the failover, or the failover did not happen. \
+              Paste `show failover` typed now, and go by where that output puts the pair before \
+              any next step (failed back already? then the other reading below is where the \
+              pair is)."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let html = html(s.hops(), &snap, &pos, |_| true);
+    one(
+        &html,
+        "p[data-ticked-not-shown][data-hop=\"1\"][data-step=\"3\"]",
+    );
+    assert_eq!(
+        one(&html, "p[data-position]").attrs_of(&["data-hop", "data-step"]),
+        ["1", "2"]
+    );
+    assert_eq!(one(&html, "p[data-next-step]").attr("data-step"), Some("3"));
+    one(&html, "p[data-alternative][data-step=\"rollback\"]");
+    // A later step ticked: the same, said as the step before which the output stands.
+    let ticks = [(1, 1), (1, 2), (1, 3), (1, 4)];
+    let known = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.ticked, t.not_shown.0), (4, 3));
+    assert!(words::ticked_not_shown(&t).starts_with(
+        "Step 4 of hop 1 is ticked, but this output shows the pair before step 3, the failover:"
+    ));
+    // What showed the failover settles the rollback, and nothing is said of the tick.
+    let ticks = [(1, 1), (1, 2), (1, 3)];
+    for (previous, rollback) in [
+        (Some(Place::in_hop(1, 3)), &[][..]),
+        (Some(Place::in_hop(1, 4)), &[][..]),
+        (Some(Place::Rollback { hop: 1 }), &[][..]),
+        (Some(Place::in_hop(1, 2)), &[(1, 4, 1)][..]),
+        (None, &[(1, 4, 1)][..]),
+    ] {
+        let known = Known {
+            previous,
+            ticked: &ticks,
+            rollback,
+            ..Known::default()
+        };
+        let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+        assert_eq!(pos.place, Place::Rollback { hop: 1 }, "{previous:?}");
+        assert_eq!(pos.next.unwrap().kind, StepKind::RollbackBoot);
+        assert_eq!(pos.alternative, None);
+        assert_eq!(pos.ticked_not_shown, None);
+    }
+    // A block of another step's rollback, or of another hop, says nothing of this failback.
+    let known = Known {
+        ticked: &ticks,
+        rollback: &[(1, 2, 1), (2, 4, 1)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    // Steps 1 and 2 ticked only: the reload settles the forward reading, nothing to say.
+    let known = Known {
+        ticked: &[(1, 1), (1, 2)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "after-step-2-9-16-4.txt", &known);
+    assert_eq!(
+        (pos.place, pos.alternative, pos.ticked_not_shown),
+        (Place::in_hop(1, 2), None, None)
+    );
+}
+
 #[test]
 fn after_the_failover_the_validation_window_then_the_second_reload() {
     let s = one_hop();
@@ -355,6 +459,86 @@ fn around_a_rollback_the_reload_and_the_hop_started_again() {
     let (_, pos) = at(&s, "mid-standby-reloaded.txt", &known);
     assert_eq!(pos.place, Place::in_hop(1, 2));
     assert_eq!(pos.next.unwrap().kind, StepKind::FailOver);
+}
+
+/// After a finished rollback the hop is started again: the first attempt's ticks stay on the
+/// page (steps 1 to 4, the rollback's blocks), yet once "rolled back" was read they say
+/// nothing of the second attempt, also after the previous position has moved on from "rolled
+/// back" (the page keeps only the position read from the output before; `ticks::Carried`
+/// keeps the ticks of the attempt rolled back). Pasted as the page does: each paste makes the
+/// position read before it the previous one.
+#[test]
+fn a_hop_started_again_after_its_rollback_is_not_read_by_the_first_attempts_ticks() {
+    use asa_planner::domain::ticks::{Carried, Ticks};
+    let s = one_hop();
+    let mut ticks = Ticks::default();
+    let mut carried = Carried::default();
+    let mut last: Option<Place> = None;
+    let mut paste = |ticks: &Ticks, name: &str| {
+        carried.pasted(last, ticks);
+        let read = carried.ticks(ticks);
+        let (ticked, rollback) = (read.steps(), read.rollback_blocks());
+        let known = Known {
+            previous: carried.previous,
+            ticked: &ticked,
+            rollback: &rollback,
+            ..Known::default()
+        };
+        let (_, pos) = at(&s, name, &known);
+        last = Some(pos.place);
+        pos
+    };
+    let tick = |ticks: &mut Ticks, step: &str, time: &str| ticks.set(1, step, Some(time.into()));
+    // The first attempt: staged, reloaded, failed over, failed back, rolled back.
+    tick(&mut ticks, "1", "01:00");
+    tick(&mut ticks, "2", "01:10");
+    assert_eq!(
+        paste(&ticks, "mid-standby-reloaded.txt").place,
+        Place::in_hop(1, 2)
+    );
+    tick(&mut ticks, "3", "01:20");
+    assert_eq!(
+        paste(&ticks, "after-failover.txt").place,
+        Place::in_hop(1, 3)
+    );
+    tick(&mut ticks, "4r1", "01:30");
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    tick(&mut ticks, "4r2", "01:31");
+    tick(&mut ticks, "4r3", "01:35");
+    assert_eq!(
+        paste(&ticks, "rolled-back.txt").place,
+        Place::RolledBack { hop: 1 }
+    );
+    // Started again, the first attempt's ticks left as they are: staged and reloaded again.
+    let pos = paste(&ticks, "rolled-back.txt");
+    assert_eq!(pos.place, Place::RolledBack { hop: 1 });
+    assert_eq!(pos.next.unwrap().kind, StepKind::Stage);
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 2));
+    // Pasted again (the previous position now "after step 2", no longer "rolled back"): still
+    // the output's own reading, never "rolling back" on the first attempt's failback.
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 2), "{pos:?}");
+    assert_eq!(pos.next.clone().unwrap().kind, StepKind::FailOver);
+    assert_eq!(pos.ticked_not_shown, None);
+    assert_eq!(pos.alternative.unwrap().0, Place::Rollback { hop: 1 });
+    // Failed over again: the validation window next, not the first attempt's ticked window
+    // (which would skip it, straight to the second reload).
+    let pos = paste(&ticks, "after-failover.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 3));
+    assert_eq!(pos.next.unwrap().kind, StepKind::Validate);
+    // The window ticked again (unticked, then ticked: a new time): it counts.
+    ticks.set(1, "4", None);
+    tick(&mut ticks, "4", "02:40");
+    let pos = paste(&ticks, "after-failover.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 4));
+    assert_eq!(pos.next.unwrap().kind, StepKind::ReloadFormer);
+    // Failed back in the second attempt (its own failback ticked): rolling back again.
+    ticks.set(1, "4r1", None);
+    tick(&mut ticks, "4r1", "02:50");
+    let pos = paste(&ticks, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::Rollback { hop: 1 });
 }
 
 /// A hop landing where there is no downgrade (9.24 on): its rollback is the failback alone,
@@ -625,6 +809,117 @@ fn show_bootvar_shows_step_1() {
         + "BOOT variable = disk0:/asa984-smp-k8.bin\n";
     let pos = locate(&s, &parse(&text), &Known::default());
     assert_eq!((pos.place, pos.alternative), (Place::Before, None));
+}
+
+/// Audit window 2: step 1 ticked, yet the pasted `show bootvar` does not name the hop's image
+/// first. The boot lines win over the tick: step 1 is not done (a reload now would not boot
+/// the new image), so step 1 is next, never step 2's reload, and the tick is said. Another
+/// release's image first is a `wrong-image` stop (SPEC §14) that holds step 1.
+#[test]
+fn boot_lines_that_do_not_name_the_new_image_first_win_over_the_tick_of_step_1() {
+    let s = session("#from=9.8(4)&to=9.16(4)&rules=guide-9x");
+    let known = Known {
+        ticked: &[(1, 1)],
+        ..Known::default()
+    };
+    // Only the old image in the boot lines.
+    let (snap, pos) = at(&s, "bootvar-old-image-first.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
+    let next = pos.next.clone().unwrap();
+    assert_eq!((next.hop, next.step, next.kind), (1, 1, StepKind::Stage));
+    let t = pos.ticked_not_shown.unwrap();
+    assert_eq!((t.hop, t.ticked, t.not_shown), (1, 1, (1, Phase::Stage)));
+    let said = words::sentences(s.hops(), &snap, &pos, |_| true);
+    assert!(
+        said.contains(
+            &"Step 1 of hop 1 (the staging) is ticked, but the pasted `show bootvar` (or `dir`) \
+              shows the new image not staged: the first boot line does not name it (or the flash \
+              lacks it), so a reload would not boot it. Do step 1 again, its boot lines above \
+              all, and paste `show bootvar` to check before any reload."
+                .to_string()
+        ),
+        "{said:#?}"
+    );
+    let markup = html(s.hops(), &snap, &pos, |_| true);
+    assert_eq!(
+        one(&markup, "p[data-next-step]").attr("data-step"),
+        Some("1")
+    );
+    one(&markup, "p[data-ticked-not-shown][data-step=\"1\"]");
+    assert!(!markup.contains("reload-standby"), "{markup}");
+    // Not ticked: before the plan, as before, nothing to say of a tick.
+    let (_, pos) = at(&s, "bootvar-old-image-first.txt", &Known::default());
+    assert_eq!((pos.place, pos.ticked_not_shown), (Place::Before, None));
+    // The reload ticked too: it booted the old image (the stop), and step 1 again is next,
+    // not the reload again.
+    let ticks = [(1, 1), (1, 2)];
+    let known2 = Known {
+        ticked: &ticks,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "bootvar-old-image-first.txt", &known2);
+    assert_eq!(kinds(&pos), vec![StopKind::OffPlan]);
+    assert_eq!(pos.place, Place::Before);
+    let next = pos.next.unwrap();
+    assert_eq!(
+        (next.step, next.kind, next.held),
+        (1, StepKind::Stage, true)
+    );
+    // Another release's image first: a wrong-image stop on the unit whose boot lines show
+    // it, holding step 1.
+    for known in [Known::default(), known] {
+        let (snap, pos) = at(&s, "bootvar-other-release-first.txt", &known);
+        assert_eq!(kinds(&pos), vec![StopKind::WrongImage]);
+        let stop = &pos.stops[0];
+        assert_eq!(
+            (stop.unit, stop.release, stop.images.clone(), stop.boot_line),
+            (
+                Some(Unit::Primary),
+                Some(r("9.16(4)")),
+                Some((
+                    "asa9-16-3-smp-k8.bin".to_string(),
+                    "asa9-16-4-smp-k8.bin".to_string()
+                )),
+                true
+            )
+        );
+        assert_eq!(
+            words::stop(stop),
+            "The primary unit's first boot line names asa9-16-3-smp-k8.bin, not \
+             asa9-16-4-smp-k8.bin, the runbook's file for 9.16(4): the next reload would boot \
+             asa9-16-3-smp-k8.bin. Do not reload: set the boot lines as the runbook's staging \
+             step does (`asa9-16-4-smp-k8.bin` first) and paste `show bootvar` to check."
+        );
+        assert_eq!(pos.place, Place::Before);
+        let next = pos.next.clone().unwrap();
+        assert_eq!(
+            (next.step, next.kind, next.held),
+            (1, StepKind::Stage, true)
+        );
+        let html = html(s.hops(), &snap, &pos, |_| true);
+        one(&html, "p[data-stop=\"wrong-image\"]");
+        one(&html, "p[data-next-step][data-held][data-step=\"1\"]");
+    }
+    // The image the person typed for the release is the runbook's file: it first is staged.
+    let images = [("9.16(4)".to_string(), "asa9-16-3-smp-k8.bin".to_string())];
+    let known = Known {
+        ticked: &[(1, 1)],
+        images: &images,
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "bootvar-other-release-first.txt", &known);
+    assert_eq!(kinds(&pos), vec![]);
+    assert_eq!(pos.place, Place::in_hop(1, 1));
+    // A pasted `dir` without the image wins over the tick too.
+    let s = one_hop();
+    let known = Known {
+        ticked: &[(1, 1)],
+        ..Known::default()
+    };
+    let (_, pos) = at(&s, "dir-not-staged.txt", &known);
+    assert_eq!(pos.place, Place::Before);
+    assert_eq!(pos.next.unwrap().step, 1);
 }
 
 #[test]
@@ -1060,7 +1355,9 @@ fn active_active_follows_its_own_runbooks_steps() {
     assert_eq!(alt, Place::Rollback { hop: 1 });
     let said = words::alternative(s.hops(), alt, alt_next.as_ref(), &snap);
     assert!(!said.contains("step 3"), "{said}");
-    // Step 4 ticked: failed back, a rollback.
+    // Step 4 ticked alone: this output may predate the failover (never read as failed back
+    // on a tick alone): the output's own state, the rollback the other reading, and the tick
+    // said. Its rollback's (a) ticked (step 5's block 1): failed back, a rollback.
     let (_, pos) = at(
         &s,
         "aa-secondary-reloaded.txt",
@@ -1069,7 +1366,24 @@ fn active_active_follows_its_own_runbooks_steps() {
             ..Known::default()
         },
     );
+    assert_eq!(hook(pos.place), hook_of("1", "3"));
+    assert_eq!(pos.alternative.unwrap().0, Place::Rollback { hop: 1 });
+    assert_eq!(
+        pos.ticked_not_shown
+            .map(|t| (t.hop, t.ticked, t.not_shown.0)),
+        Some((1, 4, 4))
+    );
+    let (_, pos) = at(
+        &s,
+        "aa-secondary-reloaded.txt",
+        &Known {
+            ticked: &[(1, 4)],
+            rollback: &[(1, 5, 1)],
+            ..Known::default()
+        },
+    );
     assert_eq!(pos.place, Place::Rollback { hop: 1 });
+    assert_eq!(pos.ticked_not_shown, None);
     // Failed over: both groups on the secondary, on 9.12(4). Step 4 done, the window next;
     // then step 6 reloads the primary.
     let (_, pos) = at(&s, "aa-failed-over.txt", &Known::default());

@@ -1356,6 +1356,7 @@ fn a_name_with_a_line_break_never_reaches_a_pasted_line() {
             previous: None,
             ticked: &[],
             images: &typed,
+            rollback: &[],
             server: &query.server,
         };
         let next = format!("{:?}", locate(&session, &snap, &known).next);

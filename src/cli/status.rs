@@ -52,6 +52,8 @@ Active/Active: 1 failover active (both groups to the primary), 2 stage, 3 reload
 secondary, 4 fail over, 5 validation window, 6 reload the primary, 7 write memory,
 8-9 restore the groups; a mismatched pair's hop that reloads one unit only: 1 make it
 the standby, 2 stage, 3 reload it, 4 write memory (5-6 restore the groups).
+A block of the validation window's rollback is ticked as HOP.STEPrBLOCK: 1.4r1 is hop 1's
+(a), the failback (Active/Active: 1.5r1).
 Exit status: 0 on track or done, 1 a stop (or a hop ahead whose runbook is a stop),
 2 output that names neither unit.";
 
@@ -93,9 +95,10 @@ pub struct Args {
     /// A file of pasted output (repeatable; `-` is stdin). Without it, stdin is read.
     #[arg(long = "show", value_name = "FILE")]
     show: Vec<String>,
-    /// A runbook step already done, as HOP.STEP (repeatable), e.g. 1.2.
-    #[arg(long, value_name = "HOP.STEP", value_parser = hop_step)]
-    tick: Vec<(usize, u8)>,
+    /// A runbook step already done, as HOP.STEP (repeatable), e.g. 1.2; a block of a step's
+    /// rollback as HOP.STEPrBLOCK, e.g. 1.4r1 for the failback (a) of hop 1.
+    #[arg(long, value_name = "HOP.STEP", value_parser = tick)]
+    tick: Vec<(usize, u8, Option<u8>)>,
     /// The position read before, as HOP.STEP (e.g. 1.3 after the failover of hop 1).
     #[arg(long, value_name = "HOP.STEP", value_parser = hop_step)]
     previous: Option<(usize, u8)>,
@@ -124,6 +127,24 @@ fn hop_step(value: &str) -> Result<(usize, u8), String> {
         return Err(bad());
     }
     Ok((hop, step))
+}
+
+/// `HOP.STEP`, or `HOP.STEPrBLOCK` for a block of the step's rollback (the runbook's tick id,
+/// `4r1`), all 1-based.
+fn tick(value: &str) -> Result<(usize, u8, Option<u8>), String> {
+    let bad = || format!("{value:?} is not HOP.STEP (e.g. 1.2) or HOP.STEPrBLOCK (e.g. 1.4r1)");
+    let (step, block) = match value.trim().split_once('r') {
+        Some((step, block)) => {
+            let block: u8 = block.parse().map_err(|_| bad())?;
+            if block == 0 {
+                return Err(bad());
+            }
+            (step, Some(block))
+        }
+        None => (value, None),
+    };
+    let (hop, step) = hop_step(step).map_err(|_| bad())?;
+    Ok((hop, step, block))
 }
 
 /// A `--tick` or `--previous` naming a step the plan's hop does not have (each hop's runbook
@@ -216,7 +237,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let named = args
         .tick
         .iter()
-        .map(|t| ("--tick", *t))
+        .map(|&(hop, step, _)| ("--tick", (hop, step)))
         .chain(args.previous.map(|p| ("--previous", p)));
     for (option, value) in named {
         if let Some(problem) = steps_problem(&session, option, value) {
@@ -229,9 +250,21 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<Status> {
     let previous = args
         .previous
         .and_then(|(hop, step)| place_after(&session, hop, step));
+    let ticked: Vec<(usize, u8)> = args
+        .tick
+        .iter()
+        .filter(|t| t.2.is_none())
+        .map(|&(hop, step, _)| (hop, step))
+        .collect();
+    let rollback: Vec<(usize, u8, u8)> = args
+        .tick
+        .iter()
+        .filter_map(|&(hop, step, block)| Some((hop, step, block?)))
+        .collect();
     let known = Known {
         previous,
-        ticked: &args.tick,
+        ticked: &ticked,
+        rollback: &rollback,
         images: &args.image,
         server: "",
     };
@@ -439,7 +472,20 @@ fn json_report(
             unit_json(&mut out, f, &in_catalog);
         }
     }
-    out.push_str("],\"position\":");
+    out.push_str("],\"ticked_not_shown\":");
+    match &pos.ticked_not_shown {
+        Some(t) => {
+            let _ = write!(
+                out,
+                "{{\"hop\":{},\"step\":{},\"not_shown\":{},\"text\":",
+                t.hop, t.ticked, t.not_shown.0
+            );
+            string(&mut out, &plain(&words::ticked_not_shown(t)));
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"position\":");
     place_json(&mut out, hops, pos.place, snap);
     out.push_str(",\"next\":");
     next_json(&mut out, pos.next.as_ref());

@@ -29,6 +29,11 @@
 //! hop's start after the hop had begun are either a reload that booted the old image or the
 //! hop rolled back to its end ([`Place::RolledBack`]): the previous position or a tick past
 //! the first reload settles it as rolled back.
+//!
+//! The output wins over a tick it contradicts: boot lines (or a `dir`) that show the images
+//! not staged make the staging not done, and the pair before a ticked failover is read as it
+//! stands, with the rollback the other reading (only what showed the failover, or a block of
+//! the rollback ticked, settles that); the tick is said ([`Position::ticked_not_shown`]).
 
 use super::plan::Hop;
 use super::platform::{Platform, ProcedureNotice};
@@ -280,6 +285,10 @@ pub struct Stop {
     pub waiting: bool,
     /// The configuration sync state, for a step-3 precondition stop.
     pub sync: Option<ConfigSync>,
+    /// A wrong image named first by the boot lines (`images`: that file, and the runbook's
+    /// for the hop's release), not booted: the next reload would boot it. `unit`: the unit
+    /// whose `show bootvar` shows it, when the output says.
+    pub boot_line: bool,
 }
 
 impl Stop {
@@ -297,6 +306,7 @@ impl Stop {
             interfaces: Vec::new(),
             waiting: false,
             sync: None,
+            boot_line: false,
         }
     }
 
@@ -367,6 +377,22 @@ pub struct Position {
     /// The hop (1-based) the pair is before or inside whose runbook gives no command-line
     /// steps, and why: no next step is offered for it.
     pub no_steps: Option<(usize, NoSteps)>,
+    /// A step ticked that the output shows not done yet: said above the position, never
+    /// read as done.
+    pub ticked_not_shown: Option<TickedNotShown>,
+}
+
+/// A ticked step whose effect the output does not show (SPEC §14: the snapshot, the ticks
+/// and the previous position): the output was typed before it (a stale paste), or it did not
+/// happen. Nothing but the output says which, so the output's own state is read forward, the
+/// other reading named, and output typed now asked for. Not a stop (SPEC §14 lists those).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TickedNotShown {
+    pub hop: usize,
+    /// The last step of the hop ticked.
+    pub ticked: u8,
+    /// The first step whose effect the output does not show, and what it does.
+    pub not_shown: (u8, Phase),
 }
 
 /// What is known besides the snapshot.
@@ -381,6 +407,10 @@ pub struct Known<'a> {
     pub images: &'a [(String, String)],
     /// The TFTP server the person typed (empty: the runbook's placeholder).
     pub server: &'a str,
+    /// Ticked rollback blocks as (hop, step, block), block 1-based in the runbook's order
+    /// (`Ticks::rollback_blocks`): block 1 of the validation window's rollback is its (a),
+    /// the failback.
+    pub rollback: &'a [(usize, u8, u8)],
 }
 
 impl Known<'_> {
@@ -393,6 +423,22 @@ impl Known<'_> {
             Some(Place::InHop { hop: h, step, .. }) if h == hop => Some(step),
             _ => None,
         }
+    }
+    /// A block of hop `hop`'s rollback is ticked: the pair failed back (its (a) comes first).
+    fn failed_back(&self, walk: &Walk, hop: usize) -> bool {
+        walk.find(hop, Phase::Window).is_some_and(|window| {
+            self.rollback
+                .iter()
+                .any(|&(h, step, _)| h == hop && step == window)
+        })
+    }
+    /// The last step of hop `hop` ticked.
+    fn last_ticked(&self, hop: usize) -> Option<u8> {
+        self.ticked
+            .iter()
+            .filter(|&&(h, _)| h == hop)
+            .map(|&(_, s)| s)
+            .max()
     }
     /// A reload the runbook issued may still be running: the last step taken reloads.
     fn reloading(&self, walk: &Walk) -> bool {
@@ -752,6 +798,7 @@ fn place(session: &Session, snap: &Snapshot, known: &Known) -> Position {
         stops: Vec::new(),
         plan_from: None,
         no_steps: None,
+        ticked_not_shown: None,
     };
     if snap.failover == Some(false) {
         pos.stops.push(Stop::new(StopKind::FailoverOff, None));
@@ -916,10 +963,15 @@ fn in_hop(
         // Read before, the hop rolled back to its end: this is the hop started again, and the
         // ticks of the attempt rolled back say nothing of this one.
         let again = known.previous == Some(Place::RolledBack { hop: h });
+        // Only what showed the failover settles the rollback: the previous position read at
+        // or after it, or failed back, or a block of the rollback ticked. A tick of the
+        // failover (or a later step) alone does not: this output may predate it.
         let rolled_back = !again
-            && (walk.ticked(known, h, Phase::FailOver)
-                || walk.previously(known, h, Phase::FailOver)
-                || known.previous == Some(Place::Rollback { hop: h }));
+            && (walk.previously(known, h, Phase::FailOver)
+                || known.previous == Some(Place::Rollback { hop: h })
+                || known.failed_back(walk, h));
+        let failover = walk.number(h, Phase::FailOver);
+        let ahead = known.last_ticked(h).filter(|&t| !again && t >= failover);
         let forward = (
             walk.after(h, Phase::FirstReload),
             Some(fail_over(walk, h, old.unit)),
@@ -927,11 +979,18 @@ fn in_hop(
         let back = (Place::Rollback { hop: h }, rollback(walk, h, hop, old.unit));
         let ((place, n), alt) = if rolled_back {
             (back, None)
-        } else if !again && walk.ticked(known, h, Phase::FirstReload) {
+        } else if ahead.is_none() && !again && walk.ticked(known, h, Phase::FirstReload) {
             (forward, None)
         } else {
             (forward, Some(back))
         };
+        if let (false, Some(ticked)) = (rolled_back, ahead) {
+            pos.ticked_not_shown = Some(TickedNotShown {
+                hop: h,
+                ticked,
+                not_shown: (failover, Phase::FailOver),
+            });
+        }
         pos.place = place;
         pos.next = n;
         pos.alternative = alt;
@@ -1472,8 +1531,27 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
     let saved_before = saving
         .as_ref()
         .is_some_and(|(save, _)| known.ticked(k, save - 1));
+    // A pasted `show bootvar` or `dir` that shows the images not staged wins over a tick of
+    // the staging: a reload now would not boot the new image, so step 1 is not done.
+    let unstaged = opening
+        .as_ref()
+        .filter(|o| o.staged == Some(false))
+        .and_then(|o| o.after_staging.as_ref())
+        .map(|(place, _)| *place);
     let started = opening.as_ref().and_then(|o| {
-        o.ticked.clone().or_else(|| {
+        let ticked = o
+            .ticked
+            .clone()
+            .filter(|(place, _)| Some(*place) != unstaged);
+        if ticked.is_none() && o.ticked.is_some() {
+            let stage = walk.number(k + 1, Phase::Stage);
+            pos.ticked_not_shown = Some(TickedNotShown {
+                hop: k + 1,
+                ticked: known.last_ticked(k + 1).unwrap_or(stage).max(stage),
+                not_shown: (stage, Phase::Stage),
+            });
+        }
+        ticked.or_else(|| {
             let by_output = o.staged == Some(true) && (k == 0 || !saved_before);
             o.after_staging.clone().filter(|_| by_output)
         })
@@ -1505,6 +1583,7 @@ fn at_rest(pos: &mut Position, walk: &Walk, snap: &Snapshot, known: &Known, k: u
         pos.no_steps = blank.map(|why| (k + 1, why));
     }
     if let Some(o) = &opening {
+        boot_lines(pos, walk, snap, k + 1);
         reload_came_back(pos, walk, snap, known, k + 1, o);
     }
     // The standby must be healthy at rest too, and Standby Ready when the next step fails
@@ -1561,6 +1640,11 @@ fn reload_came_back(
     stop.expected = vec![walk.hops[h - 1].to];
     stop.off = Some(OffPlan::OldImage);
     pos.stops.push(stop);
+    // The output shows the images not staged: step 1 again (at rest said so), never the
+    // reload again.
+    if o.staged == Some(false) {
+        return;
+    }
     if let Some((place, next)) = o.after_staging.clone() {
         pos.place = place;
         pos.next = next;
@@ -1588,6 +1672,54 @@ fn rolled_back(walk: &Walk, known: &Known, h: usize, reload: u8, boots_new: bool
     ) || known.previous_step(h).is_some_and(|done| done >= reload)
         || known.ticked.iter().any(|&(hop, s)| hop == h && s > reload);
     (settled || known.ticked(h, reload)).then_some(settled)
+}
+
+/// Before hop `h`, a pasted `show bootvar` whose first boot line names another image than the
+/// hop's own (the runbook's file, or any image of its release) and than the one each unit
+/// runs: the next reload would boot it, a `wrong-image` stop (SPEC §14), on the unit whose
+/// boot lines show it when the output says.
+fn boot_lines(pos: &mut Position, walk: &Walk, snap: &Snapshot, h: usize) {
+    let hop = &walk.hops[h - 1];
+    let named = walk.image(hop.to);
+    let release = super::release_text::image_release;
+    // Each unit's release now (its start for this hop), and the image it runs when shown.
+    let runs: Vec<Release> = [Unit::Primary, Unit::Secondary]
+        .into_iter()
+        .filter_map(|u| walk.path(u).get(h - 1).copied())
+        .collect();
+    let fits = |file: &str| {
+        named.eq_ignore_ascii_case(file)
+            || release(file).is_some_and(|r| r == hop.to || runs.contains(&r))
+            || runs
+                .iter()
+                .any(|r| walk.image(*r).eq_ignore_ascii_case(file))
+            || [&snap.primary, &snap.secondary].into_iter().any(|f| {
+                f.image
+                    .as_deref()
+                    .is_some_and(|i| i.eq_ignore_ascii_case(file))
+            })
+    };
+    let mut stop_for = |unit: Option<Unit>, first: &str| {
+        let mut stop = Stop::new(StopKind::WrongImage, unit);
+        stop.release = Some(hop.to);
+        stop.images = Some((first.to_string(), named.clone()));
+        stop.boot_line = true;
+        pos.stops.push(stop);
+    };
+    let mut by_unit = false;
+    for f in [&snap.primary, &snap.secondary] {
+        if let Some(first) = f.boot.first() {
+            by_unit = true;
+            if !fits(first) {
+                stop_for(Some(f.unit), first);
+            }
+        }
+    }
+    if let (false, Some(first)) = (by_unit, snap.boot.as_ref().and_then(|b| b.first())) {
+        if !fits(first) {
+            stop_for(None, first);
+        }
+    }
 }
 
 /// Whether the hop's image is staged: the first boot line a pasted `show bootvar` shows, or,

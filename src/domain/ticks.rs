@@ -7,6 +7,7 @@
 //! hop). The stored text is one tick a line, `hop step time`, read defensively: a line that
 //! does not read is skipped, never a panic, and said ([`Ticks::read`], [`Unread`]).
 
+use super::position::Place;
 use super::query::PlanQuery;
 
 /// Ticks are kept per plan under this prefix followed by [`plan_key`].
@@ -225,8 +226,69 @@ impl Ticks {
             .collect()
     }
 
+    /// The ticked rollback blocks as `position::locate` reads them (`Known::rollback`):
+    /// `(hop, step, block)`, `block` 1-based in the runbook's order (block 1 of the validation
+    /// window's rollback is its (a), the failback).
+    pub fn rollback_blocks(&self) -> Vec<(usize, u8, u8)> {
+        self.done
+            .iter()
+            .filter_map(|t| {
+                let (step, block) = t.step.split_once('r')?;
+                Some((t.hop, step.parse::<u8>().ok()?, block.parse::<u8>().ok()?))
+            })
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.done.is_empty()
+    }
+}
+
+/// What the change window carries from one paste to the next (SPEC §14: position = the
+/// snapshot, the ticks and the previous position): the position read from the output before,
+/// and, once a hop was read rolled back to its end ([`Place::RolledBack`]), the ticks of that
+/// hop from the attempt rolled back. Those stay ticked on the page, yet say nothing of the hop
+/// started again: the position reads the ticks without them ([`Carried::ticks`]), so that a
+/// tick of the first attempt's failover, window or rollback never puts the second attempt
+/// back, or ahead, once the previous position has moved on from "rolled back".
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Carried {
+    /// The position read from the output before this one.
+    pub previous: Option<Place>,
+    /// A hop read rolled back to its end, and its ticks then (as ticked: a step unticked and
+    /// ticked again since has another time, and counts).
+    rolled_back: Option<(usize, Vec<Tick>)>,
+}
+
+impl Carried {
+    /// New output pasted: `last`, the position read from the output before it (`None`: none
+    /// read), becomes the previous one; read rolled back, the ticks of its hop as they stand
+    /// now are the attempt rolled back's (ticked up to this paste: the rollback's own blocks
+    /// are often ticked after its output was read).
+    pub fn pasted(&mut self, last: Option<Place>, ticks: &Ticks) {
+        let Some(place) = last else {
+            return;
+        };
+        self.previous = Some(place);
+        if let Place::RolledBack { hop } = place {
+            let before = ticks.done.iter().filter(|t| t.hop == hop).cloned();
+            self.rolled_back = Some((hop, before.collect()));
+        }
+    }
+
+    /// The ticks the position reads: the plan's, without those of an attempt rolled back.
+    pub fn ticks(&self, ticks: &Ticks) -> Ticks {
+        match &self.rolled_back {
+            None => ticks.clone(),
+            Some((hop, before)) => Ticks {
+                done: ticks
+                    .done
+                    .iter()
+                    .filter(|t| t.hop != *hop || !before.contains(t))
+                    .cloned()
+                    .collect(),
+            },
+        }
     }
 }
 
@@ -294,6 +356,9 @@ mod tests {
         assert_eq!(read.time(2, "3"), Some("23:59"));
         assert_eq!(read.steps(), vec![(2, 3)]);
         assert_eq!(back.steps(), vec![(1, 2), (0, 0)]);
+        // Rollback blocks apart: (hop, step, block).
+        assert_eq!(back.rollback_blocks(), vec![(1, 2, 1)]);
+        assert_eq!(read.rollback_blocks(), vec![]);
     }
 
     /// Audit 3, item 5 (SPEC §11): what does not read is said, not dropped silently; the

@@ -137,7 +137,8 @@ pub fn use_window(
     planner: &Planner,
 ) -> Window {
     let pasted = use_state(|| Rc::new(Pasted::new(load(SHOW_KEY))));
-    let previous = use_mut_ref(|| None::<Place>);
+    // The previous position, and the ticks of an attempt rolled back (`ticks::Carried`).
+    let carried = use_mut_ref(ticks::Carried::default);
     let last = use_mut_ref(|| None::<Place>);
     let chosen = use_state_eq(|| None::<Place>);
 
@@ -201,7 +202,7 @@ pub fn use_window(
     let snap = Shared(pasted.snap.clone());
     let position = {
         let last = last.clone();
-        let previous = previous.clone();
+        let carried = carried.clone();
         use_memo(
             (
                 session.clone(),
@@ -224,10 +225,15 @@ pub fn use_window(
                 }
                 // Every hop's ticks: the position numbers each hop's steps as its runbook does
                 // (`runbook::outline`), Active/Active and one-unit hops included.
-                let ticked = ticks.steps();
+                // Without the ticks of an attempt rolled back (the hop started again).
+                let carried = carried.borrow();
+                let read = carried.ticks(ticks);
+                let ticked = read.steps();
+                let rollback = read.rollback_blocks();
                 let known = Known {
-                    previous: chosen.or(*previous.borrow()),
+                    previous: chosen.or(carried.previous),
                     ticked: &ticked,
+                    rollback: &rollback,
                     images: &settings.images,
                     server: &settings.server,
                 };
@@ -259,12 +265,14 @@ pub fn use_window(
         let pasted = pasted.setter();
         let chosen = chosen.setter();
         let last = last.clone();
-        let previous = previous.clone();
+        let carried = carried.clone();
+        let cache = cache.clone();
         Callback::from(move |text: String| {
-            // The position read from the text before this one settles an ambiguous reading.
-            if let Some(place) = *last.borrow() {
-                *previous.borrow_mut() = Some(place);
-            }
+            // The position read from the text before this one settles an ambiguous reading;
+            // read rolled back, the ticks of that attempt stop counting.
+            carried
+                .borrow_mut()
+                .pasted(*last.borrow(), &cache.borrow().1);
             chosen.set(None);
             if text.len() <= MAX_STORED {
                 let saved = text.clone();
@@ -279,7 +287,7 @@ pub fn use_window(
         let pasted = pasted.setter();
         let chosen = chosen.setter();
         Callback::from(move |()| {
-            *previous.borrow_mut() = None;
+            *carried.borrow_mut() = ticks::Carried::default();
             chosen.set(None);
             store(SHOW_KEY, "");
             pasted.set(Rc::new(Pasted::new(String::new())));

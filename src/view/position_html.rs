@@ -1,6 +1,7 @@
 //! Where the pair is (SPEC §14) as HTML text, for the page to embed beside its paste box:
 //! each unit as read (`[data-unit-state]` with `data-unit`, `data-release`, `data-role`), where
-//! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), the position (`[data-position]` with `data-hop`
+//! the pasted outputs disagree and which reading is used (`[data-show-disagree]`), the stops above the next step (`[data-stop]`), a ticked step the output shows not done
+//! (`[data-ticked-not-shown]` with `data-hop` and `data-step`, the step ticked), the position (`[data-position]` with `data-hop`
 //! and `data-step`, and `data-rolled-back` when its hop was rolled back to its end), the
 //! next step with its commands (`[data-next-step]`, with `data-held`
 //! when a stop holds it: the step that follows once the stops are cleared, not one to take
@@ -86,6 +87,14 @@ pub fn html(
         attr(&mut out, "data-stop", stop.kind.as_str());
         out.push('>');
         inline_code(&mut out, &words::stop(stop));
+        out.push_str("</p>");
+    }
+    if let Some(t) = &pos.ticked_not_shown {
+        out.push_str("<p role=\"alert\" data-ticked-not-shown");
+        attr(&mut out, "data-hop", &t.hop.to_string());
+        attr(&mut out, "data-step", &t.ticked.to_string());
+        out.push('>');
+        inline_code(&mut out, &words::ticked_not_shown(t));
         out.push_str("</p>");
     }
     let (hop, step) = pos.place.hook();

@@ -2066,7 +2066,8 @@ pub mod position {
     use crate::domain::plan::Hop;
     use crate::domain::platform::ProcedureNotice;
     use crate::domain::position::{
-        NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind, Unplaced,
+        NextStep, NoSteps, OffPlan, Place, PlanFrom, Position, StepKind, Stop, StopKind,
+        TickedNotShown, Unplaced,
     };
     use crate::domain::release::Release;
     use crate::domain::runbook::{outline, Mode, Phase, Reloads, Role, Unit};
@@ -2560,6 +2561,49 @@ pub mod position {
         }
     }
 
+    /// A ticked step the output shows not done: "Step 3 of hop 1 (the failover) is ticked,
+    /// but this output shows the pair before it: …". Never an instruction to roll back: output
+    /// typed now says which it is.
+    pub fn ticked_not_shown(t: &TickedNotShown) -> String {
+        let (step, phase) = t.not_shown;
+        if phase == Phase::Stage {
+            let ticked = if t.ticked == step {
+                format!("Step {step} of hop {} (the staging) is ticked", t.hop)
+            } else {
+                format!(
+                    "Step {} of hop {} is ticked, and step {step} (the staging) before it",
+                    t.ticked, t.hop
+                )
+            };
+            return format!(
+                "{ticked}, but the pasted `show bootvar` (or `dir`) shows the new image not \
+                 staged: the first boot line does not name it (or the flash lacks it), so a \
+                 reload would not boot it. Do step {step} again, its boot lines above all, and \
+                 paste `show bootvar` to check before any reload."
+            );
+        }
+        let (what, it) = match phase {
+            Phase::FailOver => ("the failover", "the failover"),
+            _ => ("", "that step"),
+        };
+        let ticked = if t.ticked == step && !what.is_empty() {
+            format!("Step {} of hop {} ({what}) is ticked", t.ticked, t.hop)
+        } else {
+            format!("Step {} of hop {} is ticked", t.ticked, t.hop)
+        };
+        let before = match (t.ticked == step, what.is_empty()) {
+            (true, _) => "before it".to_string(),
+            (false, true) => format!("before step {step}"),
+            (false, false) => format!("before step {step}, {what}"),
+        };
+        format!(
+            "{ticked}, but this output shows the pair {before}: the output was typed before \
+             {it}, or {it} did not happen. Paste `show failover` typed now, and go by where \
+             that output puts the pair before any next step (failed back already? then the \
+             other reading below is where the pair is)."
+        )
+    }
+
     /// The other reading of the snapshot, with its next step.
     pub fn alternative(
         hops: &[Hop],
@@ -2751,6 +2795,21 @@ pub mod position {
                     releases(want)
                 ),
                 (None, _) => format!("{} runs a release off this plan.", capital(who)),
+            },
+            StopKind::WrongImage if s.boot_line => match (&s.images, s.release) {
+                (Some((first, named)), Some(r)) => format!(
+                    "{} names {first}, not {named}, the runbook's file for {r}: the next \
+                     reload would boot {first}. Do not reload: set the boot lines as the \
+                     runbook's staging step does (`{named}` first) and paste `show bootvar` to \
+                     check.",
+                    match s.unit {
+                        Some(u) => format!("{}'s first boot line", capital(unit_name(u))),
+                        None => "The first boot line".to_string(),
+                    }
+                ),
+                _ => "The first boot line names another image than the runbook's: do not \
+                      reload; check `show bootvar`."
+                    .to_string(),
             },
             StopKind::WrongImage => match (&s.images, s.release) {
                 (Some((booted, named)), Some(r)) => format!(
@@ -3020,6 +3079,7 @@ pub mod position {
         }
         out.extend(snap.unplaced.map(unplaced));
         out.extend(pos.stops.iter().map(stop));
+        out.extend(pos.ticked_not_shown.as_ref().map(ticked_not_shown));
         out.push(format!("{}.", capital(&place_read(hops, pos.place, snap))));
         if let Some(n) = &pos.next {
             out.push(format!("{}.", capital(&next(n))));
