@@ -1428,12 +1428,30 @@ fn a_path_or_a_url_is_never_pasted_as_a_name() {
         assert_eq!(file_problem(name), Some(NameProblem::Path), "{name}");
     }
     assert_eq!(file_problem("asa9-12-4-smp-k8.bin"), None);
-    assert_eq!(server_problem("tftp://10.0.0.5"), Some(NameProblem::Scheme));
+    for (server, problem) in [
+        ("tftp://10.0.0.5", NameProblem::Scheme),
+        ("TFTP://10.0.0.5", NameProblem::Scheme),
+        ("tftp:/10.0.0.5", NameProblem::Scheme),
+        ("tftp:10.0.0.5", NameProblem::Scheme),
+        ("disk0:", NameProblem::Scheme),
+        ("2001:db8::5", NameProblem::Ipv6),
+        ("/10.0.0.5", NameProblem::Folder),
+        ("/", NameProblem::Folder),
+        ("10.0.0.5//images", NameProblem::Folder),
+        ("10.0.0.5\\images", NameProblem::Folder),
+    ] {
+        assert_eq!(server_problem(server), Some(problem), "{server}");
+    }
     for server in [
+        "",
         "10.0.0.5",
+        "10.0.0.5/",
         "10.0.0.5/images",
+        "10.0.0.5/images/",
+        "10.0.0.5:69",
         "tftp.example.net",
-        "2001:db8::5",
+        "[2001:db8::5]",
+        "[2001:db8::5]:69/images",
     ] {
         assert_eq!(server_problem(server), None, "{server}");
     }

@@ -97,15 +97,25 @@ impl<'a> TickTime<'a> {
             && d[7] == b'-'
             && d.iter()
                 .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        let offset_ok =
-            offset.len() == 6 && matches!(offset.as_bytes()[0], b'+' | b'-') && clock(&offset[1..]);
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+            && number(date, 5..7).is_some_and(|m| (1..=12).contains(&m))
+            && number(date, 8..10).is_some_and(|day| (1..=31).contains(&day));
+        // Offsets in use run from UTC-12:00 to UTC+14:00.
+        let offset_ok = offset.len() == 6
+            && matches!(offset.as_bytes()[0], b'+' | b'-')
+            && clock(&offset[1..])
+            && number(offset, 1..3).is_some_and(|h| h <= 14);
         (date_ok && clock(clock_part) && offset_ok).then_some(TickTime {
             date: Some(date),
             clock: clock_part,
             offset: Some(offset),
         })
     }
+}
+
+/// The digits of `text` at `at` as a number, if they are digits.
+fn number(text: &str, at: std::ops::Range<usize>) -> Option<u8> {
+    text.get(at)?.parse().ok()
 }
 
 /// Whether `time` is `HH:MM` (24-hour).

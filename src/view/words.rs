@@ -612,13 +612,22 @@ pub fn name_problem(problem: NameProblem) -> &'static str {
              command where the runbook pastes it"
         }
         NameProblem::Path => {
-            "holds a path: type the file name alone, as `dir disk0:` lists it (the runbook \
-             writes `disk0:/` before it; a folder on the TFTP server goes in the server field, \
+            "holds a path: type the file name alone, as 'dir disk0:' lists it (the runbook \
+             writes 'disk0:/' before it; a folder on the TFTP server goes in the server field, \
              after the host)"
         }
         NameProblem::Scheme => {
-            "holds a scheme: type the host alone, with a folder after it if any \
-             (`10.0.0.5/images`); the runbook writes `tftp://` itself"
+            "holds a scheme or a device ('tftp://', 'tftp:', 'disk0:'): type the host alone, \
+             with a folder after it if any (10.0.0.5/images); the runbook writes 'tftp://' \
+             itself"
+        }
+        NameProblem::Ipv6 => {
+            "is an IPv6 address: type it in brackets ([2001:db8::5]), as a URL needs it, or \
+             its colons would read as a port"
+        }
+        NameProblem::Folder => {
+            "is not a host with a folder after it: type the host first, then a folder after \
+             one slash if any (10.0.0.5/images), with no empty folder ('//') or backslash"
         }
     }
 }

@@ -34,8 +34,16 @@ pub enum NameProblem {
     /// `disk0:/` and the server before the name itself, so the unit would be told
     /// `disk0:/disk0:/asa9.bin`.
     Path,
-    /// A server with a scheme (`tftp://10.0.0.5`): the runbook writes `tftp://` itself.
+    /// A server with a scheme or a device before it (`tftp://10.0.0.5`, `tftp:10.0.0.5`,
+    /// `disk0:`): the runbook writes `tftp://` itself.
     Scheme,
+    /// A server that is an IPv6 address without brackets: in a URL the address goes in
+    /// brackets (`tftp://[2001:db8::5]/…`, RFC 3986), or its colons read as a port.
+    Ipv6,
+    /// A server with no host before its folder (`/images`), an empty folder (`10.0.0.5//x`)
+    /// or a backslash: the copy would read from no host, or from a path the server does not
+    /// have.
+    Folder,
 }
 
 /// The problem of `name` as typed (blanks around it do not count), if any.
@@ -61,10 +69,47 @@ pub fn file_problem(name: &str) -> Option<NameProblem> {
     })
 }
 
-/// The problem of a typed TFTP server: [`name_problem`]'s, or a scheme before it (a folder
-/// after the host, `10.0.0.5/images`, is fine: the copy reads from there).
+/// The problem of a typed TFTP server: [`name_problem`]'s, or anything but a host (a name, an
+/// IPv4 address or a bracketed IPv6 one, a port after it) and, if any, a folder after it:
+/// `10.0.0.5/images`
+/// is fine (the copy reads from there), and so are slashes after it (dropped:
+/// [`server_or_placeholder`]). An empty server is no server (the placeholder stands).
 pub fn server_problem(server: &str) -> Option<NameProblem> {
-    name_problem(server).or_else(|| server.contains("://").then_some(NameProblem::Scheme))
+    if let Some(problem) = name_problem(server) {
+        return Some(problem);
+    }
+    let server = server.trim();
+    if server.is_empty() {
+        return None;
+    }
+    let kept = server.trim_end_matches('/');
+    let host = kept.split('/').next().unwrap_or_default();
+    // A port after the host (`10.0.0.5:69`, `[2001:db8::5]:69`) is part of a URL's host.
+    let host = match host.rsplit_once(':') {
+        Some((name, port))
+            if (!name.contains(':') || name.ends_with(']'))
+                && !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            name
+        }
+        _ => host,
+    };
+    let bracketed = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .is_some_and(|h| h.parse::<std::net::Ipv6Addr>().is_ok());
+    if server.contains("://")
+        || (host.contains(':') && !bracketed && host.parse::<std::net::Ipv6Addr>().is_err())
+    {
+        Some(NameProblem::Scheme)
+    } else if host.parse::<std::net::Ipv6Addr>().is_ok() {
+        Some(NameProblem::Ipv6)
+    } else if host.is_empty() || kept.contains("//") || kept.contains('\\') {
+        Some(NameProblem::Folder)
+    } else {
+        None
+    }
 }
 
 /// A typed name the runbook does not use, and why: the server (`key` empty), or an image
