@@ -553,4 +553,13 @@ fn a_pair_without_a_zero_downtime_path_says_why_in_the_exports() {
         "{}",
         row[0].text
     );
+    // Counted apart for scripts too: the page's hook and the JSON's counts.
+    let counts = &select(&html, "p.fleet-counts")[0];
+    assert_eq!(counts.attr("data-ok"), Some("1"));
+    assert_eq!(counts.attr("data-not-zero-downtime"), Some("1"));
+    let json = table.json();
+    assert!(
+        json.contains("\"ok\":1,") && json.contains("\"not-zero-downtime\":1}"),
+        "{json}"
+    );
 }

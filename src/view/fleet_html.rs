@@ -237,6 +237,9 @@ fn counts(out: &mut String, t: &Tally, groups: usize) {
         ("data-downgrade", t.downgrade),
         ("data-no-path", t.no_path),
         ("data-bad-lines", t.bad_lines),
+        // Of `data-ok`, the pairs legal by Table 81-1 that Cisco later said are not
+        // zero-downtime.
+        ("data-not-zero-downtime", t.not_zero_downtime),
     ] {
         attr(out, name, &n.to_string());
     }
