@@ -256,6 +256,7 @@ async fn a_plans_ticks_clear_for_the_next_pair() {
         tick_box(&root, "1", "2").checked() && !clear().has_attribute("disabled")
     })
     .await;
+    let before = tick_time(&root, "1", "1");
     click(&root, "button[data-ticks-clear]");
     until("cleared", || {
         !tick_box(&root, "1", "1").checked()
@@ -263,6 +264,23 @@ async fn a_plans_ticks_clear_for_the_next_pair() {
             && tick_time(&root, "1", "1").is_empty()
     })
     .await;
+    // One click puts them back, times and all, until a box is ticked.
+    assert!(text(&get(&root, "button[data-ticks-restore]")).contains("2 ticks"));
+    click(&root, "button[data-ticks-restore]");
+    until("put back", || {
+        tick_box(&root, "1", "2").checked() && tick_time(&root, "1", "1") == before
+    })
+    .await;
+    click(&root, "button[data-ticks-clear]");
+    until("cleared again", || !tick_box(&root, "1", "1").checked()).await;
+    tick_box(&root, "1", "3").click();
+    until("no undo over a new tick", || {
+        query(&root, "button[data-ticks-restore]").is_none()
+            && query(&root, "button[data-ticks-clear]").is_some()
+    })
+    .await;
+    assert!(!tick_box(&root, "1", "1").checked());
+    click(&root, "button[data-ticks-clear]");
     let root = open_page(ONE_HOP, true).await;
     runbook(&root).await;
     assert!(!tick_box(&root, "1", "1").checked());

@@ -109,6 +109,11 @@ pub struct Window {
     pub ontick: Callback<(usize, String, bool)>,
     /// Clears every tick of this plan.
     pub onclearticks: Callback<()>,
+    /// How many ticks of this plan the last clearing took away, while they can be put back
+    /// (until a box is ticked or the plan changes; kept in memory only).
+    pub cleared: Option<usize>,
+    /// Puts back the ticks the last clearing took away.
+    pub onrestoreticks: Callback<()>,
 }
 
 /// The hop a place is in (1-based), if any.
@@ -174,10 +179,14 @@ pub fn use_window(
     }
     let ticks = cache.borrow().1.clone();
     let update = use_force_update();
+    let cleared_ticks: Rc<RefCell<Option<(String, Rc<Ticks>)>>> = use_mut_ref(|| None);
     let ontick = {
         let cache = cache.clone();
         let update = update.clone();
+        let cleared = cleared_ticks.clone();
         Callback::from(move |(hop, step, on): (usize, String, bool)| {
+            // A new tick starts the new record: the cleared one is not put back over it.
+            cleared.borrow_mut().take();
             let mut c = cache.borrow_mut();
             let mut t = (*c.1).clone();
             t.set(hop, &step, on.then(now));
@@ -187,13 +196,31 @@ pub fn use_window(
             update.force_update();
         })
     };
+    // The ticks a clearing took away, under their plan's key: one click puts them back.
+    let cleared = cleared_ticks;
     let onclearticks = {
         let cache = cache.clone();
+        let cleared = cleared.clone();
         let update = update.clone();
         Callback::from(move |()| {
             let mut c = cache.borrow_mut();
             store(&c.0, "");
-            c.1 = Rc::new(Ticks::default());
+            let gone = std::mem::replace(&mut c.1, Rc::new(Ticks::default()));
+            *cleared.borrow_mut() = Some((c.0.clone(), gone));
+            drop(c);
+            update.force_update();
+        })
+    };
+    let onrestoreticks = {
+        let cache = cache.clone();
+        let cleared = cleared.clone();
+        let update = update.clone();
+        Callback::from(move |()| {
+            let mut c = cache.borrow_mut();
+            if let Some((key, ticks)) = cleared.borrow_mut().take().filter(|(k, _)| *k == c.0) {
+                store(&key, &ticks.encode());
+                c.1 = ticks;
+            }
             drop(c);
             update.force_update();
         })
@@ -302,6 +329,11 @@ pub fn use_window(
             }
         })
     };
+    let cleared_count = cleared
+        .borrow()
+        .as_ref()
+        .filter(|(key, _)| *key == cache.borrow().0)
+        .map(|(_, t)| t.done.len());
     Window {
         text: pasted.text.clone(),
         position,
@@ -313,5 +345,7 @@ pub fn use_window(
         onchoose,
         ontick,
         onclearticks,
+        cleared: cleared_count,
+        onrestoreticks,
     }
 }

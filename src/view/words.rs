@@ -3217,4 +3217,11 @@ pub mod page {
     /// Ticks are kept per plan: the next pair on the same plan, or a hop started again after
     /// its rollback, starts from none (the executed log of the last one first).
     pub const CLEAR_TICKS: &str = "Clear this plan's ticks (next pair, or a hop started again)";
+    /// Offered in place of [`CLEAR_TICKS`] right after a clearing.
+    pub fn restore_ticks(count: usize) -> String {
+        format!(
+            "Undo: put back the {} just cleared",
+            super::plural(count, "tick", "ticks")
+        )
+    }
 }

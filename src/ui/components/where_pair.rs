@@ -93,10 +93,17 @@ pub fn where_pair(props: &WherePairProps) -> Html {
                 <button type="button" data-executed-log="" onclick={onlog}>
                     { page::EXECUTED_LOG }
                 </button>
-                <button type="button" data-ticks-clear="" disabled={window.ticks.done.is_empty()}
-                    onclick={window.onclearticks.reform(|_: MouseEvent| ())}>
-                    { page::CLEAR_TICKS }
-                </button>
+                if let Some(count) = window.cleared.filter(|_| window.ticks.done.is_empty()) {
+                    <button type="button" data-ticks-restore=""
+                        onclick={window.onrestoreticks.reform(|_: MouseEvent| ())}>
+                        { page::restore_ticks(count) }
+                    </button>
+                } else {
+                    <button type="button" data-ticks-clear="" disabled={window.ticks.done.is_empty()}
+                        onclick={window.onclearticks.reform(|_: MouseEvent| ())}>
+                        { page::CLEAR_TICKS }
+                    </button>
+                }
             </div>
             <div class="where-pair-position" aria-live="polite" {onclick}>
                 { for drawn }
