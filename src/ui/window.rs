@@ -67,6 +67,9 @@ fn now() -> String {
     )
 }
 
+/// A plan's ticks under its storage key (the ticks a clearing took away, to put back).
+type Kept = (String, Rc<Ticks>);
+
 /// The pasted text and what it reads (parsed once, when it changes).
 #[derive(PartialEq)]
 struct Pasted {
@@ -179,7 +182,7 @@ pub fn use_window(
     }
     let ticks = cache.borrow().1.clone();
     let update = use_force_update();
-    let cleared_ticks: Rc<RefCell<Option<(String, Rc<Ticks>)>>> = use_mut_ref(|| None);
+    let cleared_ticks: Rc<RefCell<Option<Kept>>> = use_mut_ref(|| None);
     let ontick = {
         let cache = cache.clone();
         let update = update.clone();
