@@ -541,6 +541,55 @@ fn a_hop_started_again_after_its_rollback_is_not_read_by_the_first_attempts_tick
     assert_eq!(pos.place, Place::Rollback { hop: 1 });
 }
 
+/// The attempt rolled back is kept with the ticks (`Carried::rolled_back_text`): a reload of
+/// the page in the hop started again, which forgets the previous position, still leaves the
+/// first attempt's failback out of the reading.
+#[test]
+fn the_attempt_rolled_back_stays_out_across_a_reload() {
+    use asa_planner::domain::ticks::{Carried, Ticks};
+    let s = one_hop();
+    let mut ticks = Ticks::default();
+    for (step, time) in [("1", "01:00"), ("2", "01:10"), ("3", "01:20")] {
+        ticks.set(1, step, Some(time.into()));
+    }
+    for (step, time) in [("4r1", "01:30"), ("4r2", "01:31"), ("4r3", "01:35")] {
+        ticks.set(1, step, Some(time.into()));
+    }
+    let read = |carried: &Carried, name: &str| {
+        let read = carried.ticks(&ticks);
+        let (ticked, rollback) = (read.steps(), read.rollback_blocks());
+        let known = Known {
+            previous: carried.previous,
+            ticked: &ticked,
+            rollback: &rollback,
+            ..Known::default()
+        };
+        at(&s, name, &known).1
+    };
+    let mut carried = Carried::default();
+    carried.pasted(Some(Place::in_hop(1, 3)), &ticks);
+    let rolled = read(&carried, "rolled-back.txt");
+    assert_eq!(rolled.place, Place::RolledBack { hop: 1 });
+    carried.pasted(Some(rolled.place), &ticks);
+    let kept = carried.rolled_back_text();
+    assert!(kept.starts_with("1\n"), "{kept:?}");
+    // The page reloaded: no previous position, the attempt rolled back read back.
+    let mut reloaded = Carried::default();
+    reloaded.read_rolled_back(&kept);
+    let pos = read(&reloaded, "mid-standby-reloaded.txt");
+    assert_eq!(pos.place, Place::in_hop(1, 2), "{pos:?}");
+    assert_eq!(pos.next.unwrap().kind, StepKind::FailOver);
+    // Without it, the first attempt's failback tick reads the restarted hop as rolling back.
+    let forgot = read(&Carried::default(), "mid-standby-reloaded.txt");
+    assert_eq!(forgot.place, Place::Rollback { hop: 1 });
+    // What does not read is no attempt rolled back.
+    for text in ["", "x\n1 1 01:00\n", "0\n", "1"] {
+        let mut c = Carried::default();
+        c.read_rolled_back(text);
+        assert_eq!(c.rolled_back_text(), "", "{text:?}");
+    }
+}
+
 /// A hop landing where there is no downgrade (9.24 on): its rollback is the failback alone,
 /// the upgraded unit stays, so both units back on the start is never read as rolled back.
 #[test]

@@ -19,6 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const MID: &str = include_str!("fixtures/show/mid-standby-reloaded.txt");
 const HEALTHY: &str = include_str!("fixtures/show/as-healthy.txt");
 const FAILED: &str = include_str!("fixtures/show/failed.txt");
+const ROLLED_BACK: &str = include_str!("fixtures/show/rolled-back.txt");
 
 const ONE_HOP: &str = "from=9.8(4)&to=9.12(4)&rules=guide-9x";
 
@@ -285,6 +286,36 @@ async fn a_plans_ticks_clear_for_the_next_pair() {
     runbook(&root).await;
     assert!(!tick_box(&root, "1", "1").checked());
     assert!(get(&root, "button[data-ticks-clear]").has_attribute("disabled"));
+}
+
+/// A hop rolled back and started again: the first attempt's failback tick stays out of the
+/// reading, also after a reload of the page (which forgets the previous position).
+#[wasm_bindgen_test]
+async fn a_hop_started_again_after_its_rollback_reads_forward_after_a_reload() {
+    let root = open_page(ONE_HOP, false).await;
+    runbook(&root).await;
+    for step in ["1", "2", "3", "4r1", "4r2", "4r3"] {
+        tick_box(&root, "1", step).click();
+    }
+    paste(&root, ROLLED_BACK);
+    until("rolled back", || {
+        query(&root, "[data-position][data-rolled-back]").is_some()
+    })
+    .await;
+    paste(&root, MID);
+    until("after step 2", || {
+        position(&root) == Some(("1".into(), "2".into()))
+    })
+    .await;
+    let root = open_page(ONE_HOP, true).await;
+    runbook(&root).await;
+    paste(&root, "");
+    paste(&root, MID);
+    until("after step 2 again", || {
+        position(&root) == Some(("1".into(), "2".into()))
+    })
+    .await;
+    assert!(query(&root, "[data-position][data-step=\"rollback\"]").is_none());
 }
 
 fn open_hops(root: &Element) -> Vec<bool> {

@@ -286,6 +286,32 @@ impl Carried {
         }
     }
 
+    /// The attempt rolled back as this browser keeps it (a reload must not bring its ticks
+    /// back into the reading): its hop on the first line, then its ticks as [`Ticks::encode`]
+    /// writes them; empty when there is none.
+    pub fn rolled_back_text(&self) -> String {
+        match &self.rolled_back {
+            None => String::new(),
+            Some((hop, before)) => format!(
+                "{hop}\n{}",
+                Ticks {
+                    done: before.clone()
+                }
+                .encode()
+            ),
+        }
+    }
+
+    /// Takes the attempt rolled back from what [`Carried::rolled_back_text`] wrote; anything
+    /// else (nothing kept, or text that does not read) is no attempt rolled back.
+    pub fn read_rolled_back(&mut self, text: &str) {
+        self.rolled_back = text.split_once('\n').and_then(|(hop, rest)| {
+            let hop = hop.trim().parse::<usize>().ok().filter(|&h| h > 0)?;
+            let before = Ticks::decode(rest).done;
+            Some((hop, before))
+        });
+    }
+
     /// The ticks the position reads: the plan's, without those of an attempt rolled back.
     pub fn ticks(&self, ticks: &Ticks) -> Ticks {
         match &self.rolled_back {
@@ -319,6 +345,12 @@ pub fn plan_key(query: &PlanQuery) -> String {
 
 /// The local-storage key of a plan's ticks: [`STORAGE_PREFIX`] and a 64-bit FNV-1a digest of
 /// its [`plan_key`] in hex (a custom list can make the fragment long; the key stays short).
+/// Where this browser keeps the attempt rolled back of the plan whose ticks are under
+/// `ticks_key` ([`storage_key`]): [`Carried::rolled_back_text`].
+pub fn rolled_back_key(ticks_key: &str) -> String {
+    format!("{ticks_key}:rolled-back")
+}
+
 pub fn storage_key(query: &PlanQuery) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in plan_key(query).bytes() {

@@ -165,6 +165,11 @@ pub fn use_window(
                 *unread.borrow_mut() = Some(problem.to_string());
             }
             *c = ((*key).clone(), Rc::new(ticks));
+            // This plan's attempt rolled back, as kept: its ticks stay out of the reading
+            // across a reload.
+            carried
+                .borrow_mut()
+                .read_rolled_back(&load(&ticks::rolled_back_key(&key)));
         }
     }
     {
@@ -300,9 +305,11 @@ pub fn use_window(
         Callback::from(move |text: String| {
             // The position read from the text before this one settles an ambiguous reading;
             // read rolled back, the ticks of that attempt stop counting.
-            carried
-                .borrow_mut()
-                .pasted(*last.borrow(), &cache.borrow().1);
+            let mut kept = carried.borrow_mut();
+            kept.pasted(*last.borrow(), &cache.borrow().1);
+            let key = ticks::rolled_back_key(&cache.borrow().0);
+            store(&key, &kept.rolled_back_text());
+            drop(kept);
             chosen.set(None);
             if text.len() <= MAX_STORED {
                 let saved = text.clone();
@@ -316,8 +323,10 @@ pub fn use_window(
     let onforget = {
         let pasted = pasted.setter();
         let chosen = chosen.setter();
+        let cache = cache.clone();
         Callback::from(move |()| {
             *carried.borrow_mut() = ticks::Carried::default();
+            store(&ticks::rolled_back_key(&cache.borrow().0), "");
             chosen.set(None);
             store(SHOW_KEY, "");
             pasted.set(Rc::new(Pasted::new(String::new())));
