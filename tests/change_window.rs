@@ -474,7 +474,7 @@ fn exception_no_paths_avoided_stops_and_long_direct_hops_say_why() {
     assert_eq!(s.verdict, Verdict::NoPath);
     let v = words::verdict(&s);
     assert!(
-        v.contains("(CSCug88962): Cisco says to upgrade to 8.4(5), or to 9.0(3)"),
+        v.contains("(CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the"),
         "{v}"
     );
     assert!(!v.contains("switch trains"), "{v}");

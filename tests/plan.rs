@@ -889,8 +889,7 @@ fn spec_examples() {
     assert_eq!(
         p.direct.map_err(|e| e.to_string()),
         Err(
-            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade to \
-             8.4(5), or to 9.0(3) or later, instead"
+            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the zero-downtime landings instead"
                 .to_string()
         )
     );
@@ -1082,8 +1081,7 @@ fn the_session_follows_the_chosen_rule_set_and_gives_the_others_answer() {
     assert_eq!(
         other.why.as_deref(),
         Some(
-            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade to \
-             8.4(5), or to 9.0(3) or later, instead"
+            "no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the zero-downtime landings instead"
         )
     );
     // The rule source says what the 9.x guidance rests on and where to check.

@@ -238,8 +238,8 @@ fn cscug88962_blocks_landing_on_8_4_6_9_0_2_and_9_1_2_and_their_builds() {
     let c = preset("asa5500");
     let why = |to: &str| {
         format!(
-            "no zero-downtime upgrade to {to} (CSCug88962): Cisco says to upgrade to 8.4(5), \
-             or to 9.0(3) or later, instead"
+            "no zero-downtime upgrade to {to} (CSCug88962): Cisco names 8.4(5), and 9.0(3) or \
+             later, as the zero-downtime landings instead"
         )
     };
     for (a, b) in [

@@ -283,8 +283,7 @@ fn under_the_9x_guidance_the_hover_layer_rings_reachable_releases_and_draws_exce
         ["cscug88962", "cscug88962"]
     );
     assert!(layer.contains(
-        "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco says to upgrade \
-         to 8.4(5), or to 9.0(3) or later, instead</title>"
+        "<title>Blocked: no zero-downtime upgrade to 9.0(2) (CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the zero-downtime landings instead</title>"
     ));
     // The legend explains both.
     let legend = asa_planner::view::legend::html();
@@ -717,8 +716,7 @@ fn a_chosen_intermediate_that_blocks_is_named_as_the_cause() {
     assert_eq!(
         verdict(&s),
         "No zero-downtime path from 8.2(5) to 9.1(7) through the release chosen by hand, 8.4(6): \
-         8.3(2) → 8.4(6) is blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco \
-         says to upgrade to 8.4(5), or to 9.0(3) or later, instead. With the recommended \
+         8.3(2) → 8.4(6) is blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the zero-downtime landings instead. With the recommended \
          releases the plan has 3 hops: use them, or choose another release to land on."
     );
     // The direct hop's own reason stays beside the graph.
@@ -734,8 +732,7 @@ fn a_chosen_intermediate_that_blocks_is_named_as_the_cause() {
         said,
         [
             "the release chosen by hand, 8.4(6), leaves no zero-downtime path (8.3(2) → 8.4(6) is \
-          blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco says to upgrade to \
-          8.4(5), or to 9.0(3) or later, instead); the recommended releases give 3 hops: use \
+          blocked: no zero-downtime upgrade to 8.4(6) (CSCug88962): Cisco names 8.4(5), and 9.0(3) or later, as the zero-downtime landings instead); the recommended releases give 3 hops: use \
           them, or choose another release"
         ]
     );

@@ -439,8 +439,9 @@ pub static EXCEPTIONS: [Exception; 6] = [
     Exception {
         id: "cscug88962",
         basis: "CSCug88962",
-        reason: "no zero-downtime upgrade to {to} (CSCug88962): Cisco says to upgrade to 8.4(5), \
-                 or to 9.0(3) or later, instead",
+        // Cisco's alternatives, worded so that they read right from 8.4(5) itself too.
+        reason: "no zero-downtime upgrade to {to} (CSCug88962): Cisco names 8.4(5), and 9.0(3) or \
+                 later, as the zero-downtime landings instead",
         source: GUIDE_92_UPGRADE,
         confidence: Confidence::High,
         note: CSCUG88962_NOTE,
