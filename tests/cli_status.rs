@@ -339,6 +339,29 @@ fn a_show_version_of_uncertain_unit_never_makes_a_false_done() {
     );
 }
 
+/// Step 1's own check prints `show bootvar`, and a person pastes just that: its boot lines are
+/// said as read, with what they lack to place the pair, never "nothing reads".
+#[test]
+fn lone_boot_lines_are_said_as_read() {
+    let text = "fw/sec/act# show bootvar\n\nBOOT variable = disk0:/asa984-smp-k8.bin\n\
+                Current BOOT variable = disk0:/asa984-smp-k8.bin\nCONFIG_FILE variable =\n";
+    let out = status(&[], text);
+    assert_eq!(out.code, 2, "places nothing: {}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "The boot lines read (asa984-smp-k8.bin first), but nothing says where the pair \
+             stands: paste show failover (and show version) with them"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("Nothing in this text"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn a_lone_show_version_is_said_as_read() {
     let out = status(&["--show", &show_arg("lone-show-version.txt")], "");

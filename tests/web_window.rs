@@ -20,6 +20,7 @@ const MID: &str = include_str!("fixtures/show/mid-standby-reloaded.txt");
 const HEALTHY: &str = include_str!("fixtures/show/as-healthy.txt");
 const FAILED: &str = include_str!("fixtures/show/failed.txt");
 const ROLLED_BACK: &str = include_str!("fixtures/show/rolled-back.txt");
+const FAILED_OVER_HOP_1: &str = include_str!("fixtures/show/failed-over-9-15-1-21.txt");
 
 const ONE_HOP: &str = "from=9.8(4)&to=9.12(4)&rules=guide-9x";
 
@@ -316,6 +317,37 @@ async fn a_hop_started_again_after_its_rollback_reads_forward_after_a_reload() {
     })
     .await;
     assert!(query(&root, "[data-position][data-step=\"rollback\"]").is_none());
+}
+
+/// The position read before belongs to its plan: after "Plan from what the units run" the
+/// same output is read on the new plan alone (its previous position on the old plan read a
+/// unit on the new plan's start as "booted the old image").
+#[wasm_bindgen_test]
+async fn the_position_read_before_stays_with_its_plan() {
+    // Two hops under Table 81-1: 9.14(4) → 9.15(1)21 → 9.16(4); hop 1 failed over.
+    let root = open_page("from=9.14(4)&to=9.16(4)&rules=table-81-1", false).await;
+    runbook(&root).await;
+    paste(&root, FAILED_OVER_HOP_1);
+    until("after step 3", || {
+        position(&root) == Some(("1".into(), "3".into()))
+    })
+    .await;
+    paste(&root, &format!("{FAILED_OVER_HOP_1}\n"));
+    until("the plan-from button", || {
+        query(&root, "button[data-plan-from]").is_some()
+    })
+    .await;
+    click(&root, "button[data-plan-from]");
+    until("the units' plan", || fragment().contains("from2=9.15(1)21")).await;
+    until("read on the new plan", || {
+        query(&root, "[data-unit-state]").is_some() && query(&root, "[data-position]").is_some()
+    })
+    .await;
+    let stops: Vec<String> = query_all(&root, "[data-stop]")
+        .iter()
+        .map(|s| attr(s, "data-stop"))
+        .collect();
+    assert!(!stops.contains(&"off-plan".to_string()), "{stops:?}");
 }
 
 fn open_hops(root: &Element) -> Vec<bool> {

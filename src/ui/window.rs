@@ -148,7 +148,9 @@ pub fn use_window(
     // The previous position, and the ticks of an attempt rolled back (`ticks::Carried`).
     let carried = use_mut_ref(ticks::Carried::default);
     let last = use_mut_ref(|| None::<Place>);
-    let chosen = use_state_eq(|| None::<Place>);
+    // The reading chosen, and the plan (its ticks' key) it was chosen on: another plan's is
+    // no reading of this one.
+    let chosen = use_state_eq(|| None::<(String, Place)>);
 
     // Ticks: loaded when the plan changes, written when a box is ticked.
     let key = use_memo(query.clone(), |q| ticks::storage_key(q));
@@ -165,11 +167,12 @@ pub fn use_window(
                 *unread.borrow_mut() = Some(problem.to_string());
             }
             *c = ((*key).clone(), Rc::new(ticks));
-            // This plan's attempt rolled back, as kept: its ticks stay out of the reading
-            // across a reload.
-            carried
-                .borrow_mut()
-                .read_rolled_back(&load(&ticks::rolled_back_key(&key)));
+            // Another plan: the position read before was on the old one (a unit on this plan's
+            // start would read as "booted the old image"). This plan's attempt rolled back, as
+            // kept: its ticks stay out of the reading across a reload.
+            let mut kept = ticks::Carried::default();
+            kept.read_rolled_back(&load(&ticks::rolled_back_key(&key)));
+            *carried.borrow_mut() = kept;
         }
     }
     {
@@ -244,7 +247,10 @@ pub fn use_window(
                 snap.clone(),
                 ticks.clone(),
                 settings.clone(),
-                *chosen,
+                chosen
+                    .as_ref()
+                    .filter(|(plan, _)| *plan == *key)
+                    .map(|(_, place)| *place),
                 pasted.typed,
             ),
             move |(session, snap, ticks, settings, chosen, typed)| {
@@ -335,9 +341,10 @@ pub fn use_window(
     let onchoose = {
         let chosen = chosen.setter();
         let position = position.clone();
+        let plan = (*key).clone();
         Callback::from(move |()| {
             if let Some((place, _)) = position.as_ref().and_then(|p| p.0.alternative.clone()) {
-                chosen.set(Some(place));
+                chosen.set(Some((plan.clone(), place)));
             }
         })
     };

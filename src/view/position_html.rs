@@ -38,7 +38,7 @@ pub fn html(
     let mut out = String::from("<div class=\"position\">");
     if snap.is_empty() {
         out.push_str("<p data-show-empty>");
-        inline_code(&mut out, words::nothing_read());
+        inline_code(&mut out, &words::nothing_read(snap));
         out.push_str("</p>");
     }
     out.push_str("<ul class=\"position-units\">");

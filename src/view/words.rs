@@ -3036,10 +3036,23 @@ pub mod position {
         )
     }
 
-    /// Nothing could be read at all.
-    pub fn nothing_read() -> &'static str {
-        "Nothing in this text reads as `show failover`, `show failover state` or `show version` \
-         output."
+    /// Nothing could be read of where the pair is: no `show failover`, `show failover state` or
+    /// `show version`. Boot lines (`show bootvar`) read alone are said, with what they lack:
+    /// step 1's own check prints them, and they place nothing without the units' roles.
+    pub fn nothing_read(snap: &Snapshot) -> String {
+        match snap.boot.as_deref() {
+            Some(boot) => format!(
+                "The boot lines read ({}), but nothing says where the pair stands: paste `show \
+                 failover` (and `show version`) with them, from the same unit.",
+                match boot.first() {
+                    Some(first) => format!("`{first}` first"),
+                    None => "none".to_string(),
+                }
+            ),
+            None => "Nothing in this text reads as `show failover`, `show failover state` or \
+                     `show version` output."
+                .to_string(),
+        }
     }
 
     /// [`place`], saying "and Standby Ready" after step 2 when the output shows the upgraded
@@ -3075,7 +3088,7 @@ pub mod position {
     ) -> Vec<String> {
         let mut out = Vec::new();
         if snap.is_empty() {
-            out.push(nothing_read().to_string());
+            out.push(nothing_read(snap));
         }
         for f in [&snap.primary, &snap.secondary] {
             if f.is_known() {
@@ -3214,9 +3227,11 @@ pub mod page {
     pub const WHERE_HEADING: &str = "Where is the pair?";
     /// The button that downloads the executed log.
     pub const EXECUTED_LOG: &str = "Download the executed log (Markdown)";
-    /// Ticks are kept per plan: the next pair on the same plan, or a hop started again after
-    /// its rollback, starts from none (the executed log of the last one first).
-    pub const CLEAR_TICKS: &str = "Clear this plan's ticks (next pair, or a hop started again)";
+    /// Ticks are kept per plan: the next pair on the same plan starts from none (the executed
+    /// log of the last one first). A hop started again after its rollback needs no clearing:
+    /// the attempt rolled back is left out of the reading (`ticks::Carried`).
+    pub const CLEAR_TICKS: &str =
+        "Clear this plan's ticks for the next pair (download the executed log first)";
     /// Offered in place of [`CLEAR_TICKS`] right after a clearing.
     pub fn restore_ticks(count: usize) -> String {
         format!(
