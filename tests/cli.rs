@@ -818,6 +818,16 @@ fn plan_takes_the_runbook_settings_and_a_link_base() {
             "holds a scheme",
         ),
         (
+            &[
+                "status",
+                "9.8(4)",
+                "9.20(3)",
+                "--image",
+                "9.20(3)=disk0:/asa9-20-3-smp-k8.bin",
+            ][..],
+            "holds a path",
+        ),
+        (
             &["plan", "9.8(4)", "9.20(3)", "--link-base", "tools.example"][..],
             "not an http",
         ),

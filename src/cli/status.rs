@@ -186,6 +186,14 @@ fn image(value: &str) -> Result<(String, String), String> {
     if file.trim().is_empty() {
         return Err(format!("{value:?}: the file name is empty"));
     }
+    // As `plan --image` reads it: a name the runbook would not use is refused, never dropped.
+    if let Some(problem) = asa_planner::domain::runbook::file_problem(file) {
+        return Err(format!(
+            "{:?} {}",
+            file.trim(),
+            asa_planner::view::words::name_problem(problem)
+        ));
+    }
     Ok((release.to_string(), file.trim().to_string()))
 }
 
