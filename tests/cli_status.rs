@@ -1012,8 +1012,8 @@ fn a_ticked_failover_alone_is_said_never_read_as_rolling_back() {
              show failover typed now, and go by where that output puts the pair before any next \
              step (failed back already? then the other reading below is where the pair is).\n\
              Inside hop 1 (9.8(4) → 9.16(4)) after step 2: the standby reloaded onto 9.16(4) and \
-             Standby Ready.\nNext, step 3 on the primary unit (the active unit): no failover \
-             active"
+             Standby Ready.\nNext, once output typed now shows the pair there (not now): step \
+             3 on the primary unit (the active unit): no failover active"
         ),
         "{}",
         out.stdout

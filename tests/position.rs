@@ -154,6 +154,15 @@ fn a_ticked_failover_alone_never_reads_as_rolling_back() {
     let next = pos.next.clone().unwrap();
     assert_eq!((next.step, next.kind), (3, StepKind::FailOver));
     assert_eq!(next.commands, vec!["no failover active"]);
+    // Held, no stop: the failover would move the traffic onto the release the pair may just
+    // have failed back from; output typed now says which reading holds.
+    assert!(next.held && next.awaits_output && pos.stops.is_empty());
+    assert!(
+        words::next(&next)
+            .starts_with("next, once output typed now shows the pair there (not now): step 3"),
+        "{}",
+        words::next(&next)
+    );
     let (alt, alt_next) = pos.alternative.clone().unwrap();
     assert_eq!(alt, Place::Rollback { hop: 1 });
     assert_eq!(alt_next.unwrap().kind, StepKind::RollbackBoot);
@@ -2157,6 +2166,7 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
             commands: vec!["no failover active".to_string()],
             system: true,
             held: false,
+            awaits_output: false,
             prechecks: None,
         })
     };
@@ -2186,6 +2196,7 @@ fn active_active_positions_use_the_active_active_runbooks_words() {
         commands: vec!["no failover active".to_string()],
         system: false,
         held: false,
+        awaits_output: false,
         prechecks: None,
     });
     assert!(n.contains("the active address"), "{n}");

@@ -188,8 +188,11 @@ pub struct NextStep {
     pub system: bool,
     /// A stop of the position forbids it now: it is shown, but as the step that follows once
     /// every stop is cleared, never as something to do now (SPEC §14: stops are shown above
-    /// the next step).
+    /// the next step). So does a tick the output does not show ([`Position::ticked_not_shown`]):
+    /// which reading holds waits for output typed now.
     pub held: bool,
+    /// Held by such a tick alone, no stop.
+    pub awaits_output: bool,
     /// The hop has not started: its pre-checks and its backup (this file name, which a
     /// rollback of the hop restores) come before this step, as the runbook orders them.
     pub prechecks: Option<String>,
@@ -756,12 +759,16 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     }
     interface_stops(&mut pos, snap);
     // Any stop forbids the next step now: it stays in view, held until the stops are cleared.
-    let held = !pos.stops.is_empty();
+    // A tick the output does not show holds it too: the forward reading's step (a failover)
+    // would move the traffic back onto a release the pair may just have failed back from.
+    let stopped = !pos.stops.is_empty();
+    let awaits_output = !stopped && pos.ticked_not_shown.is_some();
     let system = session.setup.system_space();
     let alt = pos.alternative.as_mut().and_then(|(_, n)| n.as_mut());
     for n in pos.next.iter_mut().chain(alt) {
         n.system = system;
-        n.held = held;
+        n.held = stopped || awaits_output;
+        n.awaits_output = awaits_output;
     }
     pos
 }
@@ -1131,6 +1138,7 @@ fn next(
         commands: commands.iter().map(|c| c.to_string()).collect(),
         system: false,
         held: false,
+        awaits_output: false,
         prechecks: None,
     }
 }
@@ -1175,6 +1183,7 @@ fn rollback(walk: &Walk, h: usize, hop: &Hop, on: Unit) -> Option<NextStep> {
         role: walk.role_of(on, Role::Active),
         system: false,
         held: false,
+        awaits_output: false,
         prechecks: None,
         unit: Some(on),
         commands,

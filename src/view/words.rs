@@ -2424,7 +2424,9 @@ pub mod position {
         let said = step(n);
         let rest = said.strip_prefix("next, ").unwrap_or(&said);
         let mut s = String::from("next, ");
-        if n.held {
+        if n.awaits_output {
+            s.push_str("once output typed now shows the pair there (not now): ");
+        } else if n.held {
             s.push_str("once every stop above is cleared (not now): ");
         }
         if let Some(backup) = &n.prechecks {
