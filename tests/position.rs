@@ -886,6 +886,8 @@ fn boot_lines_that_do_not_name_the_new_image_first_win_over_the_tick_of_step_1()
     assert_eq!((pos.place, pos.alternative.clone()), (Place::Before, None));
     let next = pos.next.clone().unwrap();
     assert_eq!((next.hop, next.step, next.kind), (1, 1, StepKind::Stage));
+    // Output typed now asks for step 1 again: not held (only a failover waits for output).
+    assert!(!next.held && !next.awaits_output, "{next:?}");
     let t = pos.ticked_not_shown.unwrap();
     assert_eq!((t.hop, t.ticked, t.not_shown), (1, 1, (1, Phase::Stage)));
     let said = words::sentences(s.hops(), &snap, &pos, |_| true);

@@ -762,7 +762,12 @@ pub fn locate(session: &Session, snap: &Snapshot, known: &Known) -> Position {
     // A tick the output does not show holds it too: the forward reading's step (a failover)
     // would move the traffic back onto a release the pair may just have failed back from.
     let stopped = !pos.stops.is_empty();
-    let awaits_output = !stopped && pos.ticked_not_shown.is_some();
+    // Not the staging's: boot lines that do not name the new image are output typed now, and
+    // step 1 again is what they ask for.
+    let awaits_output = !stopped
+        && pos
+            .ticked_not_shown
+            .is_some_and(|t| t.not_shown.1 != Phase::Stage);
     let system = session.setup.system_space();
     let alt = pos.alternative.as_mut().and_then(|(_, n)| n.as_mut());
     for n in pos.next.iter_mut().chain(alt) {
