@@ -67,7 +67,7 @@ fn now() -> String {
     )
 }
 
-/// A plan's ticks under its storage key (the ticks a clearing took away, to put back).
+/// A plan's ticks under its storage key: those in use, or those a clearing took away.
 type Kept = (String, Rc<Ticks>);
 
 /// The pasted text and what it reads (parsed once, when it changes).
@@ -154,8 +154,7 @@ pub fn use_window(
 
     // Ticks: loaded when the plan changes, written when a box is ticked.
     let key = use_memo(query.clone(), |q| ticks::storage_key(q));
-    let cache: Rc<RefCell<(String, Rc<Ticks>)>> =
-        use_mut_ref(|| (String::new(), Rc::new(Ticks::default())));
+    let cache: Rc<RefCell<Kept>> = use_mut_ref(|| (String::new(), Rc::new(Ticks::default())));
     let unread = use_mut_ref(|| None::<String>);
     {
         let mut c = cache.borrow_mut();
@@ -190,11 +189,12 @@ pub fn use_window(
     }
     let ticks = cache.borrow().1.clone();
     let update = use_force_update();
-    let cleared_ticks: Rc<RefCell<Option<Kept>>> = use_mut_ref(|| None);
+    // The ticks a clearing took away, under their plan's key: one click puts them back.
+    let cleared: Rc<RefCell<Option<Kept>>> = use_mut_ref(|| None);
     let ontick = {
         let cache = cache.clone();
         let update = update.clone();
-        let cleared = cleared_ticks.clone();
+        let cleared = cleared.clone();
         Callback::from(move |(hop, step, on): (usize, String, bool)| {
             // A new tick starts the new record: the cleared one is not put back over it.
             cleared.borrow_mut().take();
@@ -207,8 +207,6 @@ pub fn use_window(
             update.force_update();
         })
     };
-    // The ticks a clearing took away, under their plan's key: one click puts them back.
-    let cleared = cleared_ticks;
     let onclearticks = {
         let cache = cache.clone();
         let cleared = cleared.clone();
