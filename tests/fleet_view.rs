@@ -562,4 +562,9 @@ fn a_pair_without_a_zero_downtime_path_says_why_in_the_exports() {
         json.contains("\"ok\":1,") && json.contains("\"not-zero-downtime\":1}"),
         "{json}"
     );
+    // Its group's heading too, on the page and in the Markdown's change plan.
+    let said = "Group 1: 9.1(1) → 9.1(7) (Active/Standby, 1 hop, 1 pair): legal by Table 81-1, \
+                but not zero-downtime";
+    assert!(html.contains(said), "{html}");
+    assert!(md.contains(said), "{md}");
 }

@@ -1806,14 +1806,20 @@ pub mod fleet {
         )
     }
 
-    /// A group's heading: "Group 2: 8.4(7) → 9.0(4) (Active/Standby, 1 hop, 3 pairs)".
+    /// A group's heading: "Group 2: 8.4(7) → 9.0(4) (Active/Standby, 1 hop, 3 pairs)"; a
+    /// path Cisco later said is not zero-downtime says so (SPEC §3.3: never a plain path).
     pub fn group_title(n: usize, group: &Group) -> String {
         let path: Vec<String> = group.path.iter().map(|r| r.to_string()).collect();
         let model = group
             .platform
             .map_or_else(String::new, |p| format!("{}, ", p.label()));
+        let doubt = if group.not_zero_downtime {
+            ": legal by Table 81-1, but not zero-downtime"
+        } else {
+            ""
+        };
         format!(
-            "Group {n}: {} ({model}{}, {}, {})",
+            "Group {n}: {} ({model}{}, {}, {}){doubt}",
             path.join(" → "),
             group.mode.label(),
             plural(group.hops(), "hop", "hops"),

@@ -69,6 +69,9 @@ pub struct Group {
     pub share: String,
     /// The names of the pairs, in input order.
     pub pairs: Vec<String>,
+    /// Legal by Table 81-1, but Cisco later said a hop of the path is not zero-downtime (the
+    /// same path, the same caveats: true of every pair of the group).
+    pub not_zero_downtime: bool,
 }
 
 impl Group {
@@ -180,6 +183,7 @@ impl Summary {
             platform: key.3,
             share: pair.share.clone(),
             pairs: Vec::new(),
+            not_zero_downtime: pair.not_zero_downtime(),
         });
         self.index.insert(key, i);
         Some(i)
